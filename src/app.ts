@@ -1,0 +1,169 @@
+/**
+ * The composition of the web service: builds the express app from its dependencies and never
+ * listens (main.ts does). Tests build it with their own store, clock and configuration.
+ */
+import { timingSafeEqual } from 'node:crypto';
+import express, { type Express, type RequestHandler } from 'express';
+import type { AppConfig } from './config/appConfig';
+import type { Clock, KeyValueStore } from './domain/ports';
+import type { Logger } from './logging';
+import { createPlaces, type Places } from './places/places';
+import { decideRoute } from './routing/decide';
+import { lastDigits, sealText } from './security/seal';
+import { storeKeys as defaultStoreKeys, type StoreKeys } from './storage/keys';
+import { ticketRefFor } from './tickets/ref';
+import { createTicketStore, type TicketStore } from './tickets/ticket-store';
+import type { Ticket } from './tickets/ticket';
+import { createCallMachine, type PlaceFinder, type SealedNumber } from './voice/callMachine';
+import { CallTurns } from './voice/callTurns';
+import { createVoiceRouter } from './voice/routes';
+import { TwimlRenderer } from './voice/twiml';
+import { voiceUrls } from './voice/urls';
+import { createWaitingRoom } from './voice/waitingRoom';
+
+export interface AppSettings {
+  publicBaseUrl: string;
+  twilioAuthToken: string;
+  /** Seals callback numbers. */
+  dataKey: Buffer;
+  callTtlSeconds: number;
+  ticketTtlDays: number;
+  /** Bearer token for the ticket API until advisors sign in (advisor issue). */
+  advisorApiToken: string;
+}
+
+export interface AppDeps {
+  config: AppConfig;
+  store: KeyValueStore;
+  clock: Clock;
+  logger: Logger;
+  settings: AppSettings;
+  keys?: StoreKeys;
+}
+
+export interface App {
+  express: Express;
+  tickets: TicketStore;
+  places: Places;
+}
+
+/** The ticket as an advisor reads it: the callback number stays sealed out of the API. */
+function ticketForAdvisor(ticket: Ticket): Omit<Ticket, 'callback'> & { callback?: { lastDigits: string; requestedAt: string } } {
+  const { callback, ...rest } = ticket;
+  return callback ? { ...rest, callback: { lastDigits: callback.lastDigits, requestedAt: callback.requestedAt } } : rest;
+}
+
+function requireBearer(token: string): RequestHandler {
+  const expected = Buffer.from(`Bearer ${token}`);
+  return (req, res, next) => {
+    const given = Buffer.from(req.header('authorization') ?? '');
+    if (given.length === expected.length && timingSafeEqual(given, expected)) return next();
+    res.status(401).json({ error: 'A valid bearer token is required' });
+  };
+}
+
+export function createApp(deps: AppDeps): App {
+  const { config, store, clock, logger, settings } = deps;
+  const keys = deps.keys ?? defaultStoreKeys;
+  const places = createPlaces({ postcodeOverrides: config.territories.national.postcodeOverrides });
+  const placeFinder: PlaceFinder = {
+    departementsForPostcode: (postcode) => places.departementsForPostcode(postcode),
+    get: (code) => places.get(code),
+    findByName: (text) => {
+      const found = places.findByName(text);
+      return found ? [found] : [];
+    },
+  };
+  const route = (departement: string | null, now: Date) => decideRoute(config.territories, departement, now);
+  const sealPhoneNumber = (e164: string): SealedNumber => ({ sealed: sealText(settings.dataKey, e164), lastDigits: lastDigits(e164, 2) });
+  const tickets = createTicketStore(store, { ttlDays: settings.ticketTtlDays, clock, keys });
+  const urls = voiceUrls(settings.publicBaseUrl);
+  const renderer = new TwimlRenderer(config.prompts, config.flow, urls);
+  const waitingRoom = createWaitingRoom(store, keys, settings.callTtlSeconds);
+  const departementName = (code: string) => places.get(code)?.name;
+  const calls = new CallTurns({
+    machine: createCallMachine({ flow: config.flow, places: placeFinder, decideRoute: route, sealPhoneNumber, ticketRefFor }),
+    store,
+    keys,
+    tickets,
+    renderer,
+    turnDeps: { flow: config.flow, departement: (code) => places.get(code) },
+    waitingRoom,
+    clock,
+    callTtlSeconds: settings.callTtlSeconds,
+  });
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', true);
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    try {
+      await store.ping();
+      res.json({ status: 'ready', store: 'ok', config: 'loaded', territories: Object.keys(config.territories.territories).length });
+    } catch {
+      res.status(503).json({ status: 'not ready', store: 'unreachable', config: 'loaded' });
+    }
+  });
+
+  app.use(
+    '/voice',
+    createVoiceRouter({
+      calls,
+      tickets,
+      waitingRoom,
+      renderer,
+      flow: config.flow,
+      emergency: {
+        decideRoute: route,
+        apology: config.prompts.text('technicalProblem'),
+        voice: config.flow.gather.voice,
+        language: config.flow.gather.language,
+        lastResortQueue: 'cercle-national',
+      },
+      departementName,
+      sealPhoneNumber,
+      urls,
+      clock,
+      logger,
+      twilioAuthToken: settings.twilioAuthToken,
+      publicBaseUrl: settings.publicBaseUrl,
+    }),
+  );
+
+  /** The pre-filled ticket, readable when the advisor picks up (console and sign-in: advisor issue). */
+  app.get('/api/tickets/:ref', requireBearer(settings.advisorApiToken), async (req, res) => {
+    try {
+      const ticket = await tickets.get(String(req.params.ref));
+      if (!ticket) {
+        res.status(404).json({ error: 'No such ticket' });
+        return;
+      }
+      res.json(ticketForAdvisor(ticket));
+    } catch (error) {
+      logger.error({ err: error }, 'ticket read failed');
+      res.status(503).json({ error: 'Tickets are unavailable, try again' });
+    }
+  });
+  app.get('/api/calls/:callSid/ticket', requireBearer(settings.advisorApiToken), async (req, res) => {
+    try {
+      const ticket = await tickets.getByConversation(String(req.params.callSid));
+      if (!ticket) {
+        res.status(404).json({ error: 'No ticket for this call' });
+        return;
+      }
+      res.json(ticketForAdvisor(ticket));
+    } catch (error) {
+      logger.error({ err: error }, 'ticket read failed');
+      res.status(503).json({ error: 'Tickets are unavailable, try again' });
+    }
+  });
+
+  app.use((_req, res) => {
+    res.status(404).json({ error: 'Not found' });
+  });
+  return { express: app, tickets, places };
+}

@@ -1,0 +1,45 @@
+/**
+ * The contracts between the pure core (flows, routing decisions) and the edges (Redis, Twilio, HTTP).
+ * Modules implement these; nothing here imports a library.
+ */
+import type { DepartementCode } from './vocabulary';
+
+/** Time, injected so that out-of-hours and holiday journeys run at any hour. */
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/**
+ * Key-value storage port. One Redis implementation, one in-memory implementation, one contract suite.
+ * Every command rejects with StoreUnavailableError when the store does not answer in time.
+ */
+export interface KeyValueStore {
+  get(key: string): Promise<string | null>;
+  /** Sets with a TTL in seconds (every key that holds personal data has one). */
+  set(key: string, value: string, ttlSeconds: number): Promise<void>;
+  /** Sets only if absent; true when this call created it. */
+  setIfAbsent(key: string, value: string, ttlSeconds: number): Promise<boolean>;
+  del(key: string): Promise<void>;
+  /** Increments a counter (no personal data), returns the new value. */
+  incr(key: string): Promise<number>;
+  /** Remaining TTL in seconds; -1 when the key has none, -2 when it does not exist. */
+  ttl(key: string): Promise<number>;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export class StoreUnavailableError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'StoreUnavailableError';
+  }
+}
+
+/** A département as the places data knows it. */
+export interface Departement {
+  code: DepartementCode;
+  name: string;
+  timeZone: string;
+}

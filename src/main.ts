@@ -1,0 +1,100 @@
+/**
+ * Composition root: read the environment and the configuration (fail fast), open the store, build
+ * the app, listen; stop cleanly on SIGTERM/SIGINT.
+ */
+import type { Server } from 'node:http';
+import { createApp } from './app';
+import { loadAppConfig } from './config/appConfig';
+import { EnvError, loadEnv, type Env } from './config/env';
+import { systemClock, type KeyValueStore } from './domain/ports';
+import { createLogger, type Logger } from './logging';
+import { createMemoryStore } from './storage/memory-store';
+import { createRedisStore } from './storage/redis-store';
+
+export interface RunningService {
+  server: Server;
+  port: number;
+  stop(): Promise<void>;
+}
+
+async function openStore(env: Env, logger: Logger): Promise<KeyValueStore> {
+  if (!env.redisUrl) {
+    logger.warn('REDIS_URL is not set: using the embedded in-memory store (one process, nothing kept on restart)');
+    return createMemoryStore(systemClock);
+  }
+  const store = createRedisStore({ url: env.redisUrl, commandTimeoutMs: env.redisCommandTimeoutMs, logger });
+  await store.connect();
+  return store;
+}
+
+export async function startService(env: Env, logger: Logger): Promise<RunningService> {
+  const config = loadAppConfig(env.configDir);
+  const store = await openStore(env, logger);
+  const app = createApp({
+    config,
+    store,
+    clock: systemClock,
+    logger,
+    settings: {
+      publicBaseUrl: env.publicBaseUrl,
+      twilioAuthToken: env.twilioAuthToken,
+      dataKey: env.dataKey,
+      callTtlSeconds: env.callTtlSeconds,
+      ticketTtlDays: env.ticketTtlDays,
+      advisorApiToken: env.advisorApiToken,
+    },
+  });
+  const server = app.express.listen(env.port);
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', reject);
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : env.port;
+  logger.info({ port, publicBaseUrl: env.publicBaseUrl, store: env.redisUrl ? 'redis' : 'memory' }, 'orientation-360 is listening');
+
+  let stopping: Promise<void> | null = null;
+  const stop = () => {
+    stopping ??= (async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await store.close();
+      logger.info('orientation-360 stopped');
+    })();
+    return stopping;
+  };
+  return { server, port, stop };
+}
+
+async function main(): Promise<void> {
+  let env: Env;
+  try {
+    env = loadEnv();
+  } catch (error) {
+    if (error instanceof EnvError) {
+      process.stderr.write(`Cannot start: ${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const logger = createLogger({ level: env.logLevel, hashKey: env.logHashKey });
+  if (env.devDefaultsUsed.length > 0) {
+    logger.warn({ variables: env.devDefaultsUsed }, 'development values in use: never in production');
+  }
+  let service: RunningService;
+  try {
+    service = await startService(env, logger);
+  } catch (error) {
+    logger.fatal({ err: error }, 'cannot start');
+    process.exit(1);
+  }
+  const shutdown = (signal: string) => {
+    logger.info({ signal }, 'stopping');
+    // Let Twilio's in-flight webhooks finish; give up after 10 s.
+    setTimeout(() => process.exit(1), 10_000).unref();
+    void service.stop().then(() => process.exit(0));
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+}
+
+if (require.main === module) void main();

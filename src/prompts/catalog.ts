@@ -1,0 +1,77 @@
+/**
+ * The French sentences of prompts/fr/*.yaml, flattened to dotted keys ("closed.hours") and checked:
+ * every value is a non-empty string, placeholders are {simpleNames}.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import { ConfigError, formatConfigPath } from '../territories/config-error';
+
+type PromptTree = { [key: string]: string | PromptTree };
+const PromptTreeSchema: z.ZodType<PromptTree> = z.lazy(() =>
+  z.record(z.string(), z.union([z.string().trim().min(1, 'a sentence, not an empty text'), PromptTreeSchema])),
+);
+
+const PLACEHOLDER = /\{([a-zA-Z]+)\}/g;
+
+export class PromptCatalog {
+  private constructor(private readonly sentences: ReadonlyMap<string, string>) {}
+
+  static fromTree(tree: unknown, file: string): PromptCatalog {
+    const parsed = PromptTreeSchema.safeParse(tree);
+    if (!parsed.success) {
+      throw new ConfigError(file, parsed.error.issues.map((issue) => ({ path: formatConfigPath(issue.path), message: issue.message })));
+    }
+    const sentences = new Map<string, string>();
+    flatten(parsed.data, '', sentences);
+    const problems = [...sentences].flatMap(([key, text]) =>
+      /[{}]/.test(text.replace(PLACEHOLDER, '')) ? [{ path: key, message: 'a placeholder is written {name}, with letters only' }] : [],
+    );
+    if (problems.length > 0) throw new ConfigError(file, problems);
+    return new PromptCatalog(sentences);
+  }
+
+  static load(directory: string, fileName: string): PromptCatalog {
+    const file = join(directory, fileName);
+    let tree: unknown;
+    try {
+      tree = parse(readFileSync(file, 'utf8'));
+    } catch (error) {
+      throw new ConfigError(file, [{ path: '(file)', message: `cannot be read as YAML: ${(error as Error).message}` }]);
+    }
+    return PromptCatalog.fromTree(tree, file);
+  }
+
+  has(key: string): boolean {
+    return this.sentences.has(key);
+  }
+
+  /** The sentence for a key with its placeholders filled; throws on a missing key or value. */
+  text(key: string, values: Readonly<Record<string, string | number>> = {}): string {
+    const sentence = this.sentences.get(key);
+    if (sentence === undefined) throw new Error(`Missing prompt "${key}"`);
+    return sentence.replace(PLACEHOLDER, (_, name: string) => {
+      const value = values[name];
+      if (value === undefined) throw new Error(`Prompt "${key}" needs a value for {${name}}`);
+      return String(value);
+    });
+  }
+
+  /** Placeholders a sentence expects, e.g. ["hours"]. */
+  placeholders(key: string): string[] {
+    return [...(this.sentences.get(key) ?? '').matchAll(PLACEHOLDER)].map((match) => match[1] as string);
+  }
+
+  keys(): string[] {
+    return [...this.sentences.keys()];
+  }
+}
+
+function flatten(tree: PromptTree, prefix: string, into: Map<string, string>): void {
+  for (const [key, value] of Object.entries(tree)) {
+    const path = prefix === '' ? key : `${prefix}.${key}`;
+    if (typeof value === 'string') into.set(path, value);
+    else flatten(value, path, into);
+  }
+}

@@ -1,0 +1,170 @@
+/**
+ * One webhook, one turn: load the call's snapshot → transition → execute the effects → save →
+ * render. The web tier keeps no call state of its own: any process can serve any webhook of a call.
+ * A retried webhook (same idempotency token) gets the answer it got the first time, without a second
+ * transition.
+ */
+import { initialTransition, transition } from 'xstate';
+import type { Clock, KeyValueStore } from '../domain/ports';
+import type { StoreKeys } from '../storage/keys';
+import type { TicketStore } from '../tickets/ticket-store';
+import type { CallContext, CallEvent, CallInput, CallMachine, CallOutcome } from './callMachine';
+import { turnFor, type TurnDeps } from './turn';
+import type { TwimlRenderer } from './twiml';
+import type { WaitingRoom } from './waitingRoom';
+
+/** What we keep of a call between two webhooks (JSON, with a TTL). */
+interface StoredCall {
+  v: 1;
+  value: string;
+  context: CallContext;
+  /** The last request answered and its TwiML, to answer a retried webhook the same way. */
+  lastRequestId: string;
+  lastTwiml: string;
+}
+
+export interface CallTurnsDeps {
+  machine: CallMachine;
+  store: KeyValueStore;
+  keys: StoreKeys;
+  tickets: TicketStore;
+  renderer: TwimlRenderer;
+  turnDeps: TurnDeps;
+  waitingRoom: WaitingRoom;
+  clock: Clock;
+  callTtlSeconds: number;
+}
+
+export class UnknownCallError extends Error {
+  constructor(readonly callSid: string) {
+    super(`No stored state for call ${callSid}`);
+    this.name = 'UnknownCallError';
+  }
+}
+
+export class CallTurns {
+  constructor(private readonly deps: CallTurnsDeps) {}
+
+  /** POST /voice/incoming: a new call (or Twilio retrying the first webhook). */
+  async start(input: CallInput, requestId: string): Promise<string> {
+    const stored = await this.load(input.callSid);
+    if (stored) return stored.lastRequestId === requestId ? stored.lastTwiml : this.replay(stored);
+    const [snapshot, actions] = initialTransition(this.deps.machine, input);
+    return this.finish(input.callSid, null, snapshot.value as string, snapshot.context, actions, requestId);
+  }
+
+  /** Any later webhook of the call, as a machine event. */
+  async send(callSid: string, event: CallEvent, requestId: string): Promise<string> {
+    const stored = await this.load(callSid);
+    if (!stored) throw new UnknownCallError(callSid);
+    if (stored.lastRequestId === requestId) return stored.lastTwiml;
+    const restored = this.deps.machine.resolveState({ value: stored.value, context: stored.context });
+    const [snapshot, actions] = transition(this.deps.machine, restored, event);
+    return this.finish(callSid, stored, snapshot.value as string, snapshot.context, actions, requestId);
+  }
+
+  /**
+   * An event that changes the call's state but is not answered with the call's next turn (the status
+   * callback, the queue's bridging notice). False when the call is unknown (already over).
+   */
+  async notify(callSid: string, event: CallEvent): Promise<boolean> {
+    const stored = await this.load(callSid);
+    if (!stored) return false;
+    const restored = this.deps.machine.resolveState({ value: stored.value, context: stored.context });
+    const [snapshot, actions] = transition(this.deps.machine, restored, event);
+    await this.finish(callSid, stored, snapshot.value as string, snapshot.context, actions, `notify:${event.type}:${event.at}`);
+    return true;
+  }
+
+  /** The stored context of a call (for the wait music, the whisper, the failure path); null if none. */
+  async context(callSid: string): Promise<CallContext | null> {
+    return (await this.load(callSid))?.context ?? null;
+  }
+
+  private replay(stored: StoredCall): string {
+    return this.deps.renderer.render(turnFor(stored.value, stored.context, this.deps.turnDeps), stored.context.callSid);
+  }
+
+  private async finish(
+    callSid: string,
+    previous: StoredCall | null,
+    value: string,
+    context: CallContext,
+    actions: ReadonlyArray<{ type: string; params?: unknown }>,
+    requestId: string,
+  ): Promise<string> {
+    let callIsOver = false;
+    for (const action of actions) {
+      if (action.type === 'saveTicket') await this.saveTicket(action.params as TicketEffect);
+      if (action.type === 'endCall') {
+        await this.endCall(context, (action.params as { outcome: CallOutcome }).outcome);
+        callIsOver = true;
+      }
+    }
+    const twiml = this.deps.renderer.render(turnFor(value, context, this.deps.turnDeps), callSid);
+    if (callIsOver) {
+      await this.deps.store.del(this.deps.keys.call(callSid));
+      return twiml;
+    }
+    const queueNow = value === 'connecting' ? queueNameOf(context) : null;
+    const queueBefore = previous?.value === 'connecting' ? queueNameOf(previous.context) : null;
+    if (queueBefore !== null && queueBefore !== queueNow) await this.deps.waitingRoom.leave(queueBefore, callSid);
+    if (queueNow !== null && queueNow !== queueBefore) await this.deps.waitingRoom.join(queueNow, callSid, this.deps.clock.now());
+    const stored: StoredCall = { v: 1, value, context, lastRequestId: requestId, lastTwiml: twiml };
+    await this.deps.store.set(this.deps.keys.call(callSid), JSON.stringify(stored), this.deps.callTtlSeconds);
+    return twiml;
+  }
+
+  private async saveTicket(effect: TicketEffect): Promise<void> {
+    const now = this.deps.clock.now().toISOString();
+    await this.deps.tickets.createOrUpdate({
+      ref: effect.ref,
+      channel: 'voice',
+      kind: effect.kind,
+      conversationId: effect.callSid,
+      profile: effect.profile ?? undefined,
+      need: effect.need ?? undefined,
+      departement: effect.departement,
+      territoryName: effect.territoryName ?? undefined,
+      priority: effect.priority,
+      choices: effect.choices.map((choice) => ({ step: choice.step, value: choice.value, via: choice.via })),
+      ...(effect.callbackNumber
+        ? { callback: { numberSealed: effect.callbackNumber.sealed, lastDigits: effect.callbackNumber.lastDigits, consent: true as const, requestedAt: now } }
+        : {}),
+    });
+  }
+
+  private async endCall(context: CallContext, outcome: CallOutcome): Promise<void> {
+    const day = this.deps.clock.now().toISOString().slice(0, 10);
+    await this.deps.store.incr(this.deps.keys.counter('calls', outcome, context.departement ?? 'XX', day));
+    const queueName = queueNameOf(context);
+    if (queueName !== null) await this.deps.waitingRoom.leave(queueName, context.callSid);
+  }
+
+  private async load(callSid: string): Promise<StoredCall | null> {
+    const raw = await this.deps.store.get(this.deps.keys.call(callSid));
+    if (raw === null) return null;
+    const parsed = JSON.parse(raw) as Partial<StoredCall>;
+    if (parsed.v !== 1 || typeof parsed.value !== 'string' || typeof parsed.context !== 'object' || parsed.context === null) {
+      throw new Error(`Stored state of call ${callSid} is unusable`);
+    }
+    return parsed as StoredCall;
+  }
+}
+
+function queueNameOf(context: CallContext): string | null {
+  return context.connection?.target.type === 'queue' ? context.connection.target.name : null;
+}
+
+type TicketEffect = {
+  ref: string;
+  callSid: string;
+  kind: 'routed' | 'callback' | 'fallback';
+  profile: CallContext['profile'];
+  need: CallContext['need'];
+  departement: string | null;
+  territoryName: string | null;
+  priority: CallContext['priority'];
+  choices: CallContext['choices'];
+  callbackNumber: CallContext['callbackNumber'];
+};

@@ -1,0 +1,311 @@
+/**
+ * The Twilio voice webhooks. Thin: check the signature and the parameters, turn the request into a
+ * machine event, answer TwiML. Whatever goes wrong, the caller gets valid TwiML that reaches a human.
+ */
+import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
+import { twiml } from 'twilio';
+import type { z } from 'zod';
+import type { Clock } from '../domain/ports';
+import type { VoiceFlow } from '../flows/schema';
+import { requireTwilioSignature } from '../http/twilioSignature';
+import type { Logger } from '../logging';
+import type { TicketStore } from '../tickets/ticket-store';
+import type { SealedNumber } from './callMachine';
+import type { CallTurns } from './callTurns';
+import { emergencyTwiml, type EmergencyDeps } from './emergency';
+import type { TwimlRenderer } from './twiml';
+import type { VoiceUrls } from './urls';
+import type { WaitingRoom } from './waitingRoom';
+import {
+  CallParams,
+  DialResultParams,
+  GatherParams,
+  isWithheldNumber,
+  QueueResultParams,
+  QueueWaitParams,
+  TaskRouterAssignmentParams,
+  WaitChoiceParams,
+} from './webhookParams';
+import { whisperLines, type DepartementNamer } from './whisper';
+
+export interface VoiceRoutesDeps {
+  calls: CallTurns;
+  tickets: TicketStore;
+  waitingRoom: WaitingRoom;
+  renderer: TwimlRenderer;
+  flow: VoiceFlow;
+  emergency: EmergencyDeps;
+  departementName: DepartementNamer;
+  sealPhoneNumber(e164: string): SealedNumber;
+  urls: VoiceUrls;
+  clock: Clock;
+  logger: Logger;
+  twilioAuthToken: string;
+  publicBaseUrl: string;
+}
+
+const ENDED_STATUSES = new Set(['completed', 'busy', 'failed', 'no-answer', 'canceled']);
+const QUEUE_NAME = /^[A-Za-z0-9_.-]{1,64}$/;
+const HOLD_PAUSE_SECONDS = 15;
+
+/** Twilio sends the same token again when it retries a webhook; no token → never treated as a retry. */
+function requestIdOf(req: Request): string {
+  return req.header('i-twilio-idempotency-token') ?? `${Date.now()}-${Math.random()}`;
+}
+
+function sendTwiml(res: Response, xml: string): void {
+  res.status(200).type('text/xml').send(xml);
+}
+
+export function createVoiceRouter(deps: VoiceRoutesDeps): Router {
+  const router = express.Router();
+  const { calls, renderer, clock, logger } = deps;
+  router.use(express.urlencoded({ extended: false, limit: '64kb' }));
+  router.use(requireTwilioSignature(deps.twilioAuthToken, deps.publicBaseUrl));
+
+  const now = () => clock.now();
+  const at = () => now().toISOString();
+
+  /** Apology + a human: the territory if we can still read the call's département, else national. */
+  async function emergencyFor(callSid: string | undefined): Promise<string> {
+    let departement: string | null = null;
+    if (callSid) {
+      try {
+        departement = (await calls.context(callSid))?.departement ?? null;
+      } catch {
+        departement = null;
+      }
+    }
+    return emergencyTwiml(deps.emergency, departement, now());
+  }
+
+  /** A webhook answered with the caller's next TwiML; failures end with a human, never an error page. */
+  function callWebhook<S extends z.ZodType<{ CallSid: string }>>(
+    name: string,
+    schema: S,
+    handle: (params: z.infer<S>, req: Request) => Promise<string>,
+  ): RequestHandler {
+    return async (req, res) => {
+      const parsed = schema.safeParse(req.body);
+      const callSid = typeof req.body?.CallSid === 'string' ? (req.body.CallSid as string) : undefined;
+      const log = logger.child({ webhook: name, callSid });
+      if (!parsed.success) {
+        log.warn({ issues: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) }, 'webhook parameters refused');
+        sendTwiml(res, await emergencyFor(undefined));
+        return;
+      }
+      try {
+        sendTwiml(res, await handle(parsed.data, req));
+      } catch (error) {
+        log.error({ err: error }, 'call turn failed: putting the caller through to a human');
+        sendTwiml(res, await emergencyFor(parsed.data.CallSid));
+      }
+    };
+  }
+
+  router.post(
+    '/incoming',
+    callWebhook('incoming', CallParams, (params, req) => {
+      const caller = isWithheldNumber(params.From) ? null : deps.sealPhoneNumber(params.From as string);
+      return calls.start({ callSid: params.CallSid, caller }, requestIdOf(req));
+    }),
+  );
+
+  router.post(
+    '/step',
+    callWebhook('step', GatherParams, (params, req) => {
+      const digits = params.Digits?.trim() ?? '';
+      const speech = params.SpeechResult?.trim() ?? '';
+      const silent = req.query.noInput !== undefined || (digits === '' && speech === '');
+      const event = silent
+        ? ({ type: 'NO_INPUT', at: at() } as const)
+        : ({ type: 'INPUT', at: at(), ...(digits ? { digits } : { speech }) } as const);
+      return calls.send(params.CallSid, event, requestIdOf(req));
+    }),
+  );
+
+  router.post(
+    '/queue/result',
+    callWebhook('queue-result', QueueResultParams, (params, req) =>
+      calls.send(params.CallSid, { type: 'QUEUE_RESULT', at: at(), result: params.QueueResult }, requestIdOf(req)),
+    ),
+  );
+
+  router.post(
+    '/dial/result',
+    callWebhook('dial-result', DialResultParams, (params, req) =>
+      calls.send(params.CallSid, { type: 'DIAL_RESULT', at: at(), status: params.DialCallStatus }, requestIdOf(req)),
+    ),
+  );
+
+  /** Twilio's Fallback URL: our primary answer failed; the caller still reaches a human. */
+  router.post('/fallback', async (req, res) => {
+    const callSid = typeof req.body?.CallSid === 'string' ? (req.body.CallSid as string) : undefined;
+    logger.error({ webhook: 'fallback', callSid, errorCode: req.body?.ErrorCode }, 'Twilio used the fallback URL');
+    sendTwiml(res, await emergencyFor(callSid));
+  });
+
+  /** Played in a loop while the caller waits in a queue: position, expected wait, callback offer. */
+  router.post('/queue/wait', async (req, res) => {
+    const response = new twiml.VoiceResponse();
+    const parsed = QueueWaitParams.safeParse(req.body);
+    let slow = false;
+    try {
+      if (!parsed.success) throw new Error('bad wait parameters');
+      const context = await calls.context(parsed.data.CallSid);
+      slow = context?.slow ?? false;
+      const position = parsed.data.QueuePosition ?? 0;
+      const lines = [];
+      if (position === 1) lines.push({ key: 'queue.next' });
+      else if (position > 1) lines.push({ key: 'queue.position', values: { ahead: position - 1 } });
+      const average = parsed.data.AvgQueueTime ?? 0;
+      if (average > 0 && position !== 1) lines.push({ key: 'queue.expected', values: { minutes: Math.max(1, Math.round(average / 60)) } });
+      lines.push({ key: 'queue.pleaseWait' });
+      renderer.say(response, renderer.sentences(lines), slow);
+      const offerAfter = context?.connection?.callbackOfferAfterSeconds ?? Number.POSITIVE_INFINITY;
+      if ((parsed.data.QueueTime ?? 0) >= offerAfter) {
+        const gather = response.gather({ input: ['dtmf'], numDigits: 1, timeout: 5, action: deps.urls.queueWaitChoice(), method: 'POST' });
+        renderer.say(gather, renderer.text({ key: 'queue.callbackOffer' }), slow);
+      }
+    } catch (error) {
+      logger.warn({ webhook: 'queue-wait', err: error }, 'wait message without call details');
+      renderer.say(response, renderer.text({ key: 'queue.pleaseWait' }), slow);
+    }
+    response.pause({ length: HOLD_PAUSE_SECONDS });
+    sendTwiml(res, response.toString());
+  });
+
+  /** The caller pressed a key while waiting: 1 leaves the queue for a callback (Enqueue's action follows). */
+  router.post('/queue/wait-choice', (req, res) => {
+    const parsed = WaitChoiceParams.safeParse(req.body);
+    const response = new twiml.VoiceResponse();
+    if (parsed.success && parsed.data.Digits === '1') response.leave();
+    else renderer.say(response, renderer.text({ key: 'queue.pleaseWait' }), false);
+    sendTwiml(res, response.toString());
+  });
+
+  /** <Queue url>: runs on the queued caller's leg just before an advisor is bridged. */
+  router.post('/queue/bridging', async (req, res) => {
+    const response = new twiml.VoiceResponse();
+    const parsed = CallParams.safeParse(req.body);
+    try {
+      if (parsed.success) await calls.notify(parsed.data.CallSid, { type: 'BRIDGING', at: at() });
+    } catch (error) {
+      logger.warn({ webhook: 'queue-bridging', err: error }, 'could not record the bridging');
+    }
+    renderer.say(response, renderer.text({ key: 'queue.connecting' }), false);
+    sendTwiml(res, response.toString());
+  });
+
+  /** <Number url> / <Sip url>: runs on the advisor's leg after they answer, before the caller is connected. */
+  router.post('/whisper', async (req, res) => {
+    const response = new twiml.VoiceResponse();
+    const ref = typeof req.query.ticket === 'string' ? req.query.ticket : '';
+    try {
+      const ticket = await deps.tickets.get(ref);
+      renderer.say(response, renderer.sentences(whisperLines(ticket, deps.departementName)), false);
+    } catch (error) {
+      logger.warn({ webhook: 'whisper', err: error }, 'whisper without ticket');
+      renderer.say(response, renderer.sentences(whisperLines(null, deps.departementName)), false);
+    }
+    sendTwiml(res, response.toString());
+  });
+
+  /**
+   * An advisor's phone takes the next caller of a territory's queue: they hear the whisper of the
+   * caller who has waited longest (the one Twilio bridges next), then are connected.
+   */
+  router.post('/advisor/dequeue', async (req, res) => {
+    const response = new twiml.VoiceResponse();
+    const queueName = typeof req.query.queue === 'string' ? req.query.queue : '';
+    if (!QUEUE_NAME.test(queueName)) {
+      res.status(400).type('text/plain').send('Query parameter "queue" must be a queue name (letters, digits, _ . -)');
+      return;
+    }
+    try {
+      const callSid = await deps.waitingRoom.first(queueName);
+      if (callSid === null) {
+        renderer.say(response, renderer.text({ key: 'advisor.noneWaiting' }), false);
+        response.hangup();
+        sendTwiml(res, response.toString());
+        return;
+      }
+      const ticket = await deps.tickets.getByConversation(callSid);
+      renderer.say(response, renderer.sentences(whisperLines(ticket, deps.departementName)), false);
+    } catch (error) {
+      logger.warn({ webhook: 'advisor-dequeue', err: error }, 'dequeue without whisper');
+    }
+    response.dial().queue({ url: deps.urls.queueBridging(), method: 'POST' }, queueName);
+    sendTwiml(res, response.toString());
+  });
+
+  /** TaskRouter assignment callback: call the worker, whisper, then bridge the reserved task. */
+  router.post('/taskrouter/assignment', (req, res) => {
+    const parsed = TaskRouterAssignmentParams.safeParse(req.body);
+    if (!parsed.success) {
+      res.status(400).json({ error: 'ReservationSid, TaskAttributes and WorkerAttributes are required' });
+      return;
+    }
+    let task: Record<string, unknown>;
+    let worker: Record<string, unknown>;
+    try {
+      task = JSON.parse(parsed.data.TaskAttributes) as Record<string, unknown>;
+      worker = JSON.parse(parsed.data.WorkerAttributes) as Record<string, unknown>;
+    } catch {
+      res.status(400).json({ error: 'TaskAttributes and WorkerAttributes must be JSON' });
+      return;
+    }
+    const contact = typeof worker.contact_uri === 'string' ? worker.contact_uri : null;
+    const from = typeof task.called === 'string' ? task.called : typeof task.to === 'string' ? task.to : null;
+    if (!contact || !from) {
+      res.status(400).json({ error: 'the worker needs a contact_uri and the task a called/to number' });
+      return;
+    }
+    const ticketRef = typeof task.ticketRef === 'string' ? task.ticketRef : '';
+    res.json({
+      instruction: 'call',
+      to: contact,
+      from,
+      url: deps.urls.taskRouterAgent(parsed.data.ReservationSid, ticketRef),
+      timeout: 30,
+    });
+  });
+
+  /** The worker answered TaskRouter's call: whisper, then bridge the reserved caller. */
+  router.post('/taskrouter/agent', async (req, res) => {
+    const response = new twiml.VoiceResponse();
+    const reservationSid = typeof req.query.reservation === 'string' ? req.query.reservation : '';
+    if (!/^WR[0-9a-fA-F]{32}$/.test(reservationSid)) {
+      res.status(400).type('text/plain').send('Query parameter "reservation" must be a ReservationSid');
+      return;
+    }
+    try {
+      const ticket = await deps.tickets.get(typeof req.query.ticket === 'string' ? req.query.ticket : '');
+      renderer.say(response, renderer.sentences(whisperLines(ticket, deps.departementName)), false);
+    } catch (error) {
+      logger.warn({ webhook: 'taskrouter-agent', err: error }, 'bridging without whisper');
+    }
+    response.dial().queue({ reservationSid }, '');
+    sendTwiml(res, response.toString());
+  });
+
+  /** Status callback: the call is over; its session is closed and an abandoned call is counted. */
+  router.post('/status', async (req, res) => {
+    const parsed = CallParams.safeParse(req.body);
+    if (!parsed.success) {
+      res.status(400).type('text/plain').send('CallSid is required');
+      return;
+    }
+    try {
+      if (ENDED_STATUSES.has(parsed.data.CallStatus ?? '')) {
+        await calls.notify(parsed.data.CallSid, { type: 'CALL_ENDED', at: at() });
+      }
+      res.status(204).end();
+    } catch (error) {
+      logger.error({ webhook: 'status', callSid: parsed.data.CallSid, err: error }, 'status callback failed');
+      res.status(503).end();
+    }
+  });
+
+  return router;
+}

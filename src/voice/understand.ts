@@ -1,0 +1,96 @@
+/**
+ * What a caller meant, from the keys they pressed or the words they said. Pure functions.
+ * Speech is compared without accents, capitals or punctuation; the longest matching synonym wins.
+ */
+import type { VoiceFlow } from '../flows/schema';
+
+export interface CallerInput {
+  digits?: string;
+  speech?: string;
+}
+
+export type UniversalIntent = 'human' | 'repeat' | 'slower';
+
+export interface Choosable {
+  key: string;
+  synonyms: readonly string[];
+}
+
+export function normaliseSpeech(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+/** Length of the longest synonym found as whole words in the (normalised) speech; 0 when none. */
+export function longestSynonymMatch(normalisedSpeech: string, synonyms: readonly string[]): number {
+  if (normalisedSpeech === '') return 0;
+  const padded = ` ${normalisedSpeech} `;
+  let longest = 0;
+  for (const synonym of synonyms) {
+    const word = normaliseSpeech(synonym);
+    if (word !== '' && word.length > longest && padded.includes(` ${word} `)) longest = word.length;
+  }
+  return longest;
+}
+
+/** The option whose key was pressed, or whose synonym is the longest one said. */
+export function matchOption<T extends Choosable>(options: readonly T[], input: CallerInput): T | null {
+  const digits = input.digits?.trim();
+  if (digits) return options.find((option) => option.key === digits) ?? null;
+  const speech = normaliseSpeech(input.speech ?? '');
+  let best: T | null = null;
+  let bestLength = 0;
+  for (const option of options) {
+    const length = longestSynonymMatch(speech, option.synonyms);
+    if (length > bestLength) {
+      best = option;
+      bestLength = length;
+    }
+  }
+  return best;
+}
+
+/** 0 / « conseiller », * / « répéter », 9 / « plus lentement »: valid at every menu. */
+export function universalIntent(flow: VoiceFlow, input: CallerInput): UniversalIntent | null {
+  const options = (['human', 'repeat', 'slower'] as const).map((intent) => ({ intent, ...flow.universal[intent] }));
+  return matchOption(options, input)?.intent ?? null;
+}
+
+export const YES_NO_OPTIONS = [
+  { key: '1', answer: 'yes', synonyms: ['oui', 'ouais', 'c est ca', 'c est juste', 'exact', 'exactement', 'd accord', 'tout a fait', 'bien sur', 'absolument', 'c est bon', 'ok', 'volontiers'] },
+  { key: '2', answer: 'no', synonyms: ['non', 'pas ca', 'c est pas ca', 'ce n est pas ca', 'faux', 'erreur', 'corriger', 'autre', 'un autre', 'non merci', 'pas du tout'] },
+] as const;
+
+export function yesOrNo(input: CallerInput): 'yes' | 'no' | null {
+  return matchOption(YES_NO_OPTIONS, input)?.answer ?? null;
+}
+
+/** Five digits from keys or speech (« 44 000 », « 44000 »), else null. */
+export function postcodeFrom(input: CallerInput): string | null {
+  const raw = (input.digits ?? input.speech ?? '').replace(/[\s.\-]/g, '');
+  return /^\d{5}$/.test(raw) ? raw : null;
+}
+
+/** Overseas départements have their own country codes (0590… in Guadeloupe is +590 590…). */
+const OVERSEAS_PREFIXES: ReadonlyArray<readonly [RegExp, string]> = [
+  [/^0(590|690|691)/, '+590'],
+  [/^0(596|696|697)/, '+596'],
+  [/^0(594|694)/, '+594'],
+  [/^0(262|263|692|693|269|639)/, '+262'],
+];
+
+/** A French phone number typed or said (10 digits starting with 0, or +33…), as E.164; else null. */
+export function frenchPhoneNumberFrom(input: CallerInput): string | null {
+  const raw = (input.digits ?? input.speech ?? '').replace(/[\s.\-#]/g, '');
+  if (/^0[1-9]\d{8}$/.test(raw)) {
+    const overseas = OVERSEAS_PREFIXES.find(([prefix]) => prefix.test(raw));
+    return `${overseas ? overseas[1] : '+33'}${raw.slice(1)}`;
+  }
+  if (/^\+33[1-9]\d{8}$/.test(raw)) return raw;
+  if (/^0033[1-9]\d{8}$/.test(raw)) return `+${raw.slice(2)}`;
+  return null;
+}

@@ -1,0 +1,25 @@
+/** What the advisor hears before the caller is connected: profile, need, département, priority, ticket. */
+import type { Ticket } from '../tickets/ticket';
+import { spelled, spokenDepartementCode, type Line } from './turn';
+
+export interface DepartementNamer {
+  (code: string): string | undefined;
+}
+
+export function whisperLines(ticket: Ticket | null, nameOf: DepartementNamer): Line[] {
+  if (!ticket) return [{ key: 'whisper.intro' }, { key: 'whisper.profile', values: { profile: '@whisper.unknown' } }];
+  const lines: Line[] = [{ key: 'whisper.intro' }];
+  if (ticket.priority === 'prioritaire') lines.push({ key: 'whisper.priority' });
+  lines.push({ key: 'whisper.profile', values: { profile: ticket.profile ? `@profile.name.${ticket.profile}` : '@whisper.unknown' } });
+  lines.push({ key: 'whisper.need', values: { need: ticket.need ? `@need.name.${ticket.need}` : '@whisper.unknown' } });
+  if (ticket.departement) {
+    lines.push({
+      key: 'whisper.departement',
+      values: { code: spokenDepartementCode(ticket.departement), name: nameOf(ticket.departement) ?? ticket.departement },
+    });
+  } else {
+    lines.push({ key: 'whisper.noDepartement' });
+  }
+  lines.push({ key: 'whisper.reference', values: { ref: spelled(ticket.ref) } });
+  return lines;
+}
