@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { loadVoiceFlow } from '../flows/load';
 import type { VoiceFlow } from '../flows/schema';
 import { PromptCatalog } from '../prompts/catalog';
-import { ConfigError } from '../territories/config-error';
+import { ConfigError } from './configError';
 import { loadTerritories } from '../territories/load';
 import type { TerritoriesConfig } from '../territories/schema';
 import { voicePromptKeys } from '../voice/promptKeys';

@@ -26,6 +26,12 @@ export interface KeyValueStore {
   incr(key: string): Promise<number>;
   /** Remaining TTL in seconds; -1 when the key has none, -2 when it does not exist. */
   ttl(key: string): Promise<number>;
+  /** Sorted sets (who waits in a Twilio queue, oldest first): adds a member at `score`, sets the set's TTL. */
+  sortedAdd(key: string, member: string, score: number, ttlSeconds: number): Promise<void>;
+  /** Removes a member; the key disappears with its last member. */
+  sortedRemove(key: string, member: string): Promise<void>;
+  /** The member with the lowest score (equal scores: the lowest member), or null when empty. */
+  sortedFirst(key: string): Promise<string | null>;
   ping(): Promise<void>;
   close(): Promise<void>;
 }

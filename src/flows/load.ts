@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { ConfigError, formatConfigPath } from '../territories/config-error';
+import { ConfigError, formatConfigPath } from '../config/configError';
 import { VoiceFlowSchema, type VoiceFlow } from './schema';
 
 export const VOICE_FLOW_FILE = join('flows', 'voice.yaml');

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { ConfigError, formatConfigPath } from '../territories/config-error';
+import { ConfigError, formatConfigPath } from '../config/configError';
 
 type PromptTree = { [key: string]: string | PromptTree };
 const PromptTreeSchema: z.ZodType<PromptTree> = z.lazy(() =>

@@ -66,10 +66,13 @@ export function createVoiceRouter(deps: VoiceRoutesDeps): Router {
   const now = () => clock.now();
   const at = () => now().toISOString();
 
-  /** Apology + a human: the territory if we can still read the call's département, else national. */
-  async function emergencyFor(callSid: string | undefined): Promise<string> {
-    let departement: string | null = null;
-    if (callSid) {
+  /**
+   * Apology + a human: the territory if the département is known (signed `d=` in the URL, or the
+   * stored call when the store still answers), else the national fallback.
+   */
+  async function emergencyFor(callSid: string | undefined, hinted?: unknown): Promise<string> {
+    let departement: string | null = typeof hinted === 'string' && deps.departementName(hinted) ? hinted : null;
+    if (departement === null && callSid) {
       try {
         departement = (await calls.context(callSid))?.departement ?? null;
       } catch {
@@ -91,14 +94,14 @@ export function createVoiceRouter(deps: VoiceRoutesDeps): Router {
       const log = logger.child({ webhook: name, callSid });
       if (!parsed.success) {
         log.warn({ issues: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) }, 'webhook parameters refused');
-        sendTwiml(res, await emergencyFor(undefined));
+        sendTwiml(res, await emergencyFor(undefined, req.query.d));
         return;
       }
       try {
         sendTwiml(res, await handle(parsed.data, req));
       } catch (error) {
         log.error({ err: error }, 'call turn failed: putting the caller through to a human');
-        sendTwiml(res, await emergencyFor(parsed.data.CallSid));
+        sendTwiml(res, await emergencyFor(parsed.data.CallSid, req.query.d));
       }
     };
   }
@@ -142,7 +145,7 @@ export function createVoiceRouter(deps: VoiceRoutesDeps): Router {
   router.post('/fallback', async (req, res) => {
     const callSid = typeof req.body?.CallSid === 'string' ? (req.body.CallSid as string) : undefined;
     logger.error({ webhook: 'fallback', callSid, errorCode: req.body?.ErrorCode }, 'Twilio used the fallback URL');
-    sendTwiml(res, await emergencyFor(callSid));
+    sendTwiml(res, await emergencyFor(callSid, req.query.d));
   });
 
   /** Played in a loop while the caller waits in a queue: position, expected wait, callback offer. */

@@ -22,6 +22,8 @@ export type VoiceTurn =
       finishOnKey?: string;
       hints: string[];
       slow: boolean;
+      /** Known département (rides along in the URLs), else null. */
+      departement: DepartementCode | null;
       /** Same text for every caller in this situation: the rendered TwiML can be reused. */
       cacheKey: string | null;
     }
@@ -67,7 +69,7 @@ export function turnFor(stateValue: string, context: CallContext, deps: TurnDeps
         cacheKey: null,
         lines: [
           { key: 'callback.booked' },
-          ...(context.route?.kind === 'closed' ? [{ key: 'callback.whenOpen', values: { hours: context.route.hoursInWords } }] : []),
+          ...(context.route?.kind === 'closed' && context.route.hoursInWords ? [{ key: 'callback.whenOpen', values: { hours: context.route.hoursInWords } }] : []),
           { key: 'callback.reference', values: { ref: spelled(context.ticketRef ?? '') } },
           { key: 'goodbye' },
         ],
@@ -78,7 +80,7 @@ export function turnFor(stateValue: string, context: CallContext, deps: TurnDeps
         slow: context.slow,
         cacheKey: null,
         lines: [
-          ...(context.route?.kind === 'closed' ? [{ key: 'closed.noCallback', values: { hours: context.route.hoursInWords } }] : []),
+          ...(context.route?.kind === 'closed' && context.route.hoursInWords ? [{ key: 'closed.noCallback', values: { hours: context.route.hoursInWords } }] : []),
           { key: 'goodbye' },
         ],
       };
@@ -175,7 +177,7 @@ function askTurn(step: MenuStep, context: CallContext, deps: TurnDeps): VoiceTur
         if (route.whenClosed === 'message' && route.message) lines.push({ key: 'closed.message', values: { message: route.message } });
         else lines.push({ key: 'closed.intro' });
         if (route.reason === 'holiday') lines.push({ key: 'closed.holiday' });
-        lines.push({ key: 'closed.hours', values: { hours: route.hoursInWords } });
+        if (route.hoursInWords) lines.push({ key: 'closed.hours', values: { hours: route.hoursInWords } });
       }
       lines.push({ key: 'closed.question' }, { key: 'closed.yes' }, { key: 'closed.no' });
       hints = ['oui', 'non'];
@@ -198,7 +200,7 @@ function askTurn(step: MenuStep, context: CallContext, deps: TurnDeps): VoiceTur
       break;
   }
   const cacheKey = isStatic
-    ? [step, context.needGroup ?? '', context.lastProblem ?? '', context.attempts, context.notice ?? '', context.slow].join(':')
+    ? [step, context.needGroup ?? '', context.lastProblem ?? '', context.attempts, context.notice ?? '', context.slow, context.departement ?? ''].join(':')
     : null;
-  return { kind: 'ask', step, lines, numDigits, finishOnKey, hints, slow: context.slow, cacheKey };
+  return { kind: 'ask', step, lines, numDigits, finishOnKey, hints, slow: context.slow, departement: context.departement, cacheKey };
 }

@@ -56,7 +56,7 @@ export class TwimlRenderer {
         const gather = response.gather({
           input: ['dtmf', 'speech'],
           language: this.flow.gather.language as 'fr-FR',
-          action: this.urls.step(),
+          action: this.urls.step(turn.departement),
           method: 'POST',
           numDigits: turn.numDigits,
           ...(turn.finishOnKey ? { finishOnKey: turn.finishOnKey } : {}),
@@ -66,12 +66,12 @@ export class TwimlRenderer {
         });
         this.say(gather, this.sentences(turn.lines), turn.slow);
         // Gather ends without calling its action when the caller says nothing: we are told here.
-        response.redirect({ method: 'POST' }, this.urls.noInput());
+        response.redirect({ method: 'POST' }, this.urls.noInput(turn.departement));
         break;
       }
       case 'connect':
         this.say(response, this.sentences(turn.lines), turn.slow);
-        this.connect(response, turn.connection.target, callSid, turn.ticketRef, this.taskAttributes(turn));
+        this.connect(response, turn.connection.target, callSid, turn.ticketRef, this.taskAttributes(turn), turn.context.departement);
         break;
       case 'hangup':
         this.say(response, this.sentences(turn.lines), turn.slow);
@@ -96,17 +96,24 @@ export class TwimlRenderer {
     };
   }
 
-  private connect(response: VoiceResponse, target: Target, callSid: string, ticketRef: string, attributes: TaskAttributes): void {
+  private connect(
+    response: VoiceResponse,
+    target: Target,
+    callSid: string,
+    ticketRef: string,
+    attributes: TaskAttributes,
+    departement: string | null,
+  ): void {
     switch (target.type) {
       case 'queue':
         response.enqueue(
-          { action: this.urls.queueResult(), method: 'POST', waitUrl: this.urls.queueWait(), waitUrlMethod: 'POST' },
+          { action: this.urls.queueResult(departement), method: 'POST', waitUrl: this.urls.queueWait(), waitUrlMethod: 'POST' },
           target.name,
         );
         return;
       case 'workflow': {
         const enqueue = response.enqueue({
-          action: this.urls.queueResult(),
+          action: this.urls.queueResult(departement),
           method: 'POST',
           waitUrl: this.urls.queueWait(),
           waitUrlMethod: 'POST',
@@ -116,7 +123,7 @@ export class TwimlRenderer {
         return;
       }
       case 'dial': {
-        const dial = response.dial({ action: this.urls.dialResult(), method: 'POST', answerOnBridge: true, timeout: 30 });
+        const dial = response.dial({ action: this.urls.dialResult(departement), method: 'POST', answerOnBridge: true, timeout: 30 });
         const whisperUrl = this.urls.whisper(callSid, ticketRef);
         if ('number' in target) dial.number({ url: whisperUrl, method: 'POST' }, target.number);
         else dial.sip({ url: whisperUrl, method: 'POST' }, target.sip);

@@ -1,0 +1,1 @@
+export { sealText, openText, isSealed, lastDigits, SealError } from './seal';

@@ -1,0 +1,53 @@
+/**
+ * The one place that names every storage key. Keys are `<namespace>:<kind>:<id>`; the namespace is
+ * `o360` in the service and a unique value in tests that share a Redis.
+ */
+export const DEFAULT_KEY_NAMESPACE = 'o360';
+
+export interface StoreKeys {
+  readonly namespace: string;
+  /** State of one phone call, by Twilio CallSid. */
+  call(callSid: string): string;
+  /** State of one web chat conversation. */
+  chat(conversationId: string): string;
+  /** A pre-filled ticket, by its human-readable ref (T-44-7K3F9Q). */
+  ticket(ref: string): string;
+  /** Which ticket a conversation (CallSid, chat id) created. */
+  ticketByConversation(conversationId: string): string;
+  /** A counter without personal data, e.g. counter('calls', '44', '2025-01-31'). */
+  counter(name: string, ...parts: string[]): string;
+  /** A marker that makes a one-off action idempotent (e.g. a Twilio webhook retried). */
+  once(action: string, id: string): string;
+  /** Who waits in one Twilio queue (a sorted set of CallSids); any queue name, escaped. */
+  queue(queueName: string): string;
+}
+
+/** Escapes a free-form name (spaces, ':', glob characters) into one key segment. */
+function escapeName(name: string): string {
+  return encodeURIComponent(name).replace(/[!'()*~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+function segment(kind: string, value: string): string {
+  if (value === '' || /[\s:*?[\]{}]/.test(value)) {
+    throw new RangeError(`Invalid ${kind} key segment: it must be non-empty, without spaces, ':' or glob characters`);
+  }
+  return value;
+}
+
+export function createStoreKeys(namespace: string = DEFAULT_KEY_NAMESPACE): StoreKeys {
+  const ns = segment('namespace', namespace);
+  const key = (kind: string, ...parts: string[]) => [ns, kind, ...parts.map((part) => segment(kind, part))].join(':');
+  return Object.freeze({
+    namespace: ns,
+    call: (callSid: string) => key('call', callSid),
+    chat: (conversationId: string) => key('chat', conversationId),
+    ticket: (ref: string) => key('ticket', ref),
+    ticketByConversation: (conversationId: string) => key('ticket-by-conversation', conversationId),
+    counter: (name: string, ...parts: string[]) => key('counter', name, ...parts),
+    once: (action: string, id: string) => key('once', action, id),
+    queue: (queueName: string) => key('queue', escapeName(queueName)),
+  });
+}
+
+/** The keys of the service. */
+export const storeKeys: StoreKeys = createStoreKeys();

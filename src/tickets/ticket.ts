@@ -1,0 +1,82 @@
+/**
+ * The pre-filled ticket that every routed or callback call (and later chat) creates, as the advisor
+ * sees it. Holds the minimum: choices are interpreted values (never raw speech), the callback
+ * number is sealed.
+ */
+import { z } from 'zod';
+import { NEED_IDS, PROFILES } from '../domain/vocabulary';
+import { DEPARTEMENT_CODE_PATTERN, TICKET_REF_PATTERN } from './ref';
+
+export const TICKET_KINDS = ['routed', 'callback', 'fallback'] as const;
+export const TICKET_STATUSES = ['nouveau'] as const;
+export const CHOICE_VIAS = ['dtmf', 'speech', 'button', 'text'] as const;
+
+const isoDateTime = z.iso.datetime({ offset: true, error: 'expected an ISO 8601 date-time' });
+
+export const TicketChoiceSchema = z
+  .object({
+    /** The flow step, e.g. 'profile', 'need_group', 'postcode'. */
+    step: z.string().min(1).max(64),
+    /** The interpreted answer, e.g. 'aidant', 'logement'; never a raw transcript. */
+    value: z.string().min(1).max(100),
+    via: z.enum(CHOICE_VIAS),
+  })
+  .strict();
+
+export const TicketCallbackSchema = z
+  .object({
+    /** The number to call back, sealed with `sealText` (v1:…). */
+    numberSealed: z.string().startsWith('v1:', { error: 'expected a sealed value (v1:…)' }),
+    /** Last digits, to read the number back without saying it all. */
+    lastDigits: z.string().regex(/^\d{1,4}$/, { error: 'expected 1 to 4 digits' }),
+    consent: z.literal(true, { error: 'a callback needs the caller’s consent (true)' }),
+    requestedAt: isoDateTime,
+  })
+  .strict();
+
+const ticketFields = {
+  ref: z.string().regex(TICKET_REF_PATTERN, { error: 'expected a ticket ref like T-44-7K3F9Q' }),
+  channel: z.enum(['voice', 'chat']),
+  kind: z.enum(TICKET_KINDS),
+  status: z.enum(TICKET_STATUSES),
+  profile: z.enum(PROFILES).optional(),
+  need: z.enum(NEED_IDS).optional(),
+  departement: z
+    .string()
+    .regex(DEPARTEMENT_CODE_PATTERN, { error: 'expected an INSEE département code' })
+    .nullable()
+    .optional(),
+  territoryName: z.string().min(1).max(200).optional(),
+  priority: z.enum(['normale', 'prioritaire']),
+  choices: z.array(TicketChoiceSchema).max(50),
+  callback: TicketCallbackSchema.optional(),
+  /** The CallSid (voice) or chat conversation id. */
+  conversationId: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]{1,128}$/, { error: 'expected an id of 1 to 128 letters, digits, _ . or -' }),
+  createdAt: isoDateTime,
+  updatedAt: isoDateTime,
+};
+
+function callbackKindHasCallback(ticket: { kind: string; callback?: unknown }): boolean {
+  return ticket.kind !== 'callback' || ticket.callback !== undefined;
+}
+const callbackRule = { error: 'a callback ticket needs callback details', path: ['callback'] };
+
+export const TicketSchema = z.object(ticketFields).strict().refine(callbackKindHasCallback, callbackRule);
+export type Ticket = z.output<typeof TicketSchema>;
+
+/**
+ * What callers pass to `createOrUpdate`: a ticket without timestamps (the store sets them), where
+ * status defaults to 'nouveau' and choices to [] on creation. On update, absent fields keep their
+ * stored value.
+ */
+export const TicketDraftSchema = z
+  .object({
+    ...ticketFields,
+    status: ticketFields.status.optional(),
+    choices: ticketFields.choices.optional(),
+  })
+  .omit({ createdAt: true, updatedAt: true })
+  .strict();
+export type TicketDraft = z.input<typeof TicketDraftSchema>;

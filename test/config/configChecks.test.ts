@@ -1,0 +1,84 @@
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { runConfigChecks, territoriesCheck, voiceFlowCheck, voicePromptsCheck } from '../../src/config/configChecks';
+
+const ROOT = path.join(__dirname, '..', '..');
+
+function projectWithTerritories(text: string): string {
+  const root = mkdtempSync(path.join(tmpdir(), 'config-check-'));
+  mkdirSync(path.join(root, 'config'));
+  writeFileSync(path.join(root, 'config', 'territories.yaml'), text);
+  return root;
+}
+
+describe('config checks', () => {
+  it('pass on the shipped configuration', () => {
+    const results = runConfigChecks(ROOT, [territoriesCheck]);
+    expect(results).toEqual([{ check: 'territories', file: expect.stringMatching(/config\/territories\.yaml$/), errors: [] }]);
+  });
+
+  it('report each problem of a broken file on its own line', () => {
+    const shipped = readFileSync(path.join(ROOT, 'config', 'territories.yaml'), 'utf8');
+    const root = projectWithTerritories(shipped.replace('timeZone: Indian/Reunion', 'timeZone: Reunion').replace('whenClosed: callback', 'whenClosed: rappel'));
+    const [result] = runConfigChecks(root, [territoriesCheck]);
+    expect(result?.errors).toEqual([
+      expect.stringMatching(/territories\.yaml:\d+: territories\.01\.whenClosed: expected callback, fallback or message$/),
+      expect.stringMatching(/territories\.yaml:\d+: territories\.974\.timeZone: expected an IANA time zone/),
+    ]);
+  });
+
+  it('report a missing territories file', () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'config-check-'));
+    const [result] = runConfigChecks(root, [territoriesCheck]);
+    expect(result?.errors[0]).toMatch(/territories\.yaml: \(file\): cannot be read/);
+  });
+
+  it('pass on every shipped file: territories, voice flow, voice prompts', () => {
+    const results = runConfigChecks(ROOT);
+    expect(results.map((r) => [r.check, r.errors])).toEqual([
+      ['territories', []],
+      ['voice flow', []],
+      ['voice prompts', []],
+    ]);
+  });
+
+  function projectWithVoice(flow: string, prompts: string): string {
+    const root = mkdtempSync(path.join(tmpdir(), 'config-check-'));
+    mkdirSync(path.join(root, 'flows'));
+    mkdirSync(path.join(root, 'prompts', 'fr'), { recursive: true });
+    writeFileSync(path.join(root, 'flows', 'voice.yaml'), flow);
+    writeFileSync(path.join(root, 'prompts', 'fr', 'voice.yaml'), prompts);
+    return root;
+  }
+
+  it('report a voice flow with a key used twice and a need left out, naming the path', () => {
+    const flow = readFileSync(path.join(ROOT, 'flows', 'voice.yaml'), 'utf8');
+    const prompts = readFileSync(path.join(ROOT, 'prompts', 'fr', 'voice.yaml'), 'utf8');
+    const broken = flow.replace('- { key: "2", need: deplacements', '- { key: "1", need: deplacements').replace(/\n\s+- \{ key: "3", need: vacances[^\n]*/, '');
+    const root = projectWithVoice(broken, prompts);
+    const [result] = runConfigChecks(root, [voiceFlowCheck]);
+    expect(result?.errors).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/voice\.yaml: needs\.groups\[0\]\.needs\[1\]\.key: key "1" is used twice in this menu$/),
+        expect.stringMatching(/voice\.yaml: needs\.groups: need "vacances" is in no group/),
+      ]),
+    );
+  });
+
+  it('report a sentence the voice flow needs and the prompts file lacks', () => {
+    const flow = readFileSync(path.join(ROOT, 'flows', 'voice.yaml'), 'utf8');
+    const prompts = readFileSync(path.join(ROOT, 'prompts', 'fr', 'voice.yaml'), 'utf8');
+    const root = projectWithVoice(flow, prompts.replace(/^goodbye: .*$/m, ''));
+    const [result] = runConfigChecks(root, [voicePromptsCheck]);
+    expect(result?.errors).toEqual([expect.stringMatching(/voice\.yaml: goodbye: missing sentence: the voice flow says it$/)]);
+  });
+
+  it('report a placeholder written wrongly', () => {
+    const flow = readFileSync(path.join(ROOT, 'flows', 'voice.yaml'), 'utf8');
+    const prompts = readFileSync(path.join(ROOT, 'prompts', 'fr', 'voice.yaml'), 'utf8');
+    const root = projectWithVoice(flow, prompts.replace('{hours}.', '{heures d ouverture}.'));
+    const [result] = runConfigChecks(root, [voicePromptsCheck]);
+    expect(result?.errors).toEqual([expect.stringMatching(/closed\.hours: a placeholder is written \{name\}, with letters only$/)]);
+  });
+});

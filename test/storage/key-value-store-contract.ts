@@ -1,0 +1,148 @@
+/**
+ * The one contract every KeyValueStore honours, run against the memory store and the real Redis.
+ * Keys live under a namespace unique to the run; every key a test writes is deleted afterwards.
+ */
+import { StoreUnavailableError } from '../../src/domain/ports';
+import type { KeyValueStore as Store } from '../../src/domain/ports';
+
+export interface StoreHarness {
+  store: Store;
+  /** A namespace unique to this run (keys are `<namespace>:<name>`). */
+  namespace: string;
+  /** Lets `seconds` pass as far as TTLs are concerned (fake clock, or a real wait). */
+  elapse(seconds: number): Promise<void>;
+  /** Closes the store (after the keys are deleted). */
+  dispose(): Promise<void>;
+}
+
+export function describeKeyValueStoreContract(name: string, createHarness: () => Promise<StoreHarness>): void {
+  describe(`KeyValueStore contract: ${name}`, () => {
+    let harness: StoreHarness;
+    let store: Store;
+    const written = new Set<string>();
+    const key = (suffix: string) => {
+      const full = `${harness.namespace}:${suffix}`;
+      written.add(full);
+      return full;
+    };
+
+    beforeAll(async () => {
+      harness = await createHarness();
+      store = harness.store;
+    });
+
+    afterEach(async () => {
+      for (const k of written) await store.del(k);
+      written.clear();
+    });
+
+    afterAll(async () => {
+      await harness?.dispose();
+    });
+
+    test('get of an absent key is null, and its ttl is -2', async () => {
+      await expect(store.get(key('absent'))).resolves.toBeNull();
+      await expect(store.ttl(key('absent'))).resolves.toBe(-2);
+    });
+
+    test('set then get returns the value, with a ttl in (0, ttlSeconds]', async () => {
+      await store.set(key('a'), 'première valeur — é', 120);
+      await expect(store.get(key('a'))).resolves.toBe('première valeur — é');
+      const ttl = await store.ttl(key('a'));
+      expect(ttl).toBeGreaterThan(0);
+      expect(ttl).toBeLessThanOrEqual(120);
+    });
+
+    test('set overwrites the value and the ttl', async () => {
+      await store.set(key('a'), 'one', 1000);
+      await store.set(key('a'), 'two', 50);
+      await expect(store.get(key('a'))).resolves.toBe('two');
+      expect(await store.ttl(key('a'))).toBeLessThanOrEqual(50);
+    });
+
+    test('set rejects a ttl that is not a whole number of seconds >= 1', async () => {
+      await expect(store.set(key('a'), 'x', 0)).rejects.toThrow(RangeError);
+      await expect(store.set(key('a'), 'x', 1.5)).rejects.toThrow(RangeError);
+      await expect(store.setIfAbsent(key('a'), 'x', -1)).rejects.toThrow(RangeError);
+      await expect(store.get(key('a'))).resolves.toBeNull();
+    });
+
+    test('setIfAbsent creates once, then leaves the value alone', async () => {
+      await expect(store.setIfAbsent(key('once'), 'first', 60)).resolves.toBe(true);
+      await expect(store.setIfAbsent(key('once'), 'second', 60)).resolves.toBe(false);
+      await expect(store.get(key('once'))).resolves.toBe('first');
+      expect(await store.ttl(key('once'))).toBeGreaterThan(0);
+    });
+
+    test('del removes a key; deleting an absent key is fine', async () => {
+      await store.set(key('gone'), 'x', 60);
+      await store.del(key('gone'));
+      await expect(store.get(key('gone'))).resolves.toBeNull();
+      await expect(store.del(key('never'))).resolves.toBeUndefined();
+    });
+
+    test('incr counts from 1, and a counter has no ttl (-1)', async () => {
+      await expect(store.incr(key('n'))).resolves.toBe(1);
+      await expect(store.incr(key('n'))).resolves.toBe(2);
+      await expect(store.incr(key('n'))).resolves.toBe(3);
+      await expect(store.get(key('n'))).resolves.toBe('3');
+      await expect(store.ttl(key('n'))).resolves.toBe(-1);
+    });
+
+    test('incr keeps the ttl of an existing key', async () => {
+      await store.set(key('n'), '41', 100);
+      await expect(store.incr(key('n'))).resolves.toBe(42);
+      expect(await store.ttl(key('n'))).toBeGreaterThan(0);
+    });
+
+    test('incr of a value that is not an integer rejects, but not as unavailability', async () => {
+      await store.set(key('text'), 'bonjour', 60);
+      const error = await store.incr(key('text')).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(Error);
+      expect(error).not.toBeInstanceOf(StoreUnavailableError);
+    });
+
+    test('keys expire after their ttl: get is null, ttl is -2, setIfAbsent works again', async () => {
+      await store.set(key('short'), 'x', 1);
+      await store.setIfAbsent(key('short-nx'), 'x', 1);
+      await harness.elapse(1.2);
+      await expect(store.get(key('short'))).resolves.toBeNull();
+      await expect(store.ttl(key('short'))).resolves.toBe(-2);
+      await expect(store.setIfAbsent(key('short-nx'), 'y', 60)).resolves.toBe(true);
+      await expect(store.get(key('short-nx'))).resolves.toBe('y');
+    });
+
+    test('sorted sets: first is the lowest score, members move and leave, the set has a TTL', async () => {
+      const queue = key('queue');
+      await expect(store.sortedFirst(queue)).resolves.toBeNull();
+      await store.sortedAdd(queue, 'CA-second', 2000, 60);
+      await store.sortedAdd(queue, 'CA-first', 1000, 60);
+      await store.sortedAdd(queue, 'CA-third', 3000, 60);
+      await expect(store.sortedFirst(queue)).resolves.toBe('CA-first');
+      expect(await store.ttl(queue)).toBeGreaterThan(0);
+
+      await store.sortedAdd(queue, 'CA-first', 4000, 60);
+      await expect(store.sortedFirst(queue)).resolves.toBe('CA-second');
+      await store.sortedRemove(queue, 'CA-second');
+      await store.sortedRemove(queue, 'CA-absent');
+      await expect(store.sortedFirst(queue)).resolves.toBe('CA-third');
+      await store.sortedRemove(queue, 'CA-third');
+      await store.sortedRemove(queue, 'CA-first');
+      await expect(store.sortedFirst(queue)).resolves.toBeNull();
+      await expect(store.ttl(queue)).resolves.toBe(-2);
+    });
+
+    test('sorted sets: equal scores are ordered by member; the set expires', async () => {
+      const queue = key('queue-ties');
+      await store.sortedAdd(queue, 'CA-b', 1000, 1);
+      await store.sortedAdd(queue, 'CA-a', 1000, 1);
+      await expect(store.sortedFirst(queue)).resolves.toBe('CA-a');
+      await harness.elapse(1.2);
+      await expect(store.sortedFirst(queue)).resolves.toBeNull();
+    });
+
+    test('ping resolves', async () => {
+      await expect(store.ping()).resolves.toBeUndefined();
+    });
+  });
+}

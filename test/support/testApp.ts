@@ -1,0 +1,87 @@
+/** Starts the real app on a free port, with a store, a clock and a configuration chosen by the test. */
+import type { Server } from 'node:http';
+import { createApp, type App } from '../../src/app';
+import type { AppConfig } from '../../src/config/appConfig';
+import type { Clock, KeyValueStore } from '../../src/domain/ports';
+import { silentLogger, type Logger } from '../../src/logging';
+import { createStoreKeys, type StoreKeys } from '../../src/storage/keys';
+import { createRedisStore, type RedisStore } from '../../src/storage/redis-store';
+import type { TwilioSide } from './callHarness';
+import { repoConfig } from './config';
+import { TEST_REDIS_URL, uniqueTestNamespace } from '../storage/redis-test-env';
+
+export const TEST_PUBLIC_BASE_URL = 'https://orientation360.example.org';
+export const TEST_AUTH_TOKEN = 'test-twilio-auth-token-0123456789';
+export const TEST_ADVISOR_TOKEN = 'test-advisor-token-0123456789';
+export const TEST_DATA_KEY = Buffer.alloc(32, 7);
+
+/** A clock the test moves by hand. */
+export class TestClock implements Clock {
+  private current: Date;
+  constructor(iso: string) {
+    this.current = new Date(iso);
+  }
+  set(iso: string): void {
+    this.current = new Date(iso);
+  }
+  now(): Date {
+    return new Date(this.current);
+  }
+}
+
+export interface RunningTestApp {
+  app: App;
+  httpBase: string;
+  close(): Promise<void>;
+}
+
+export async function startTestApp(options: {
+  store: KeyValueStore;
+  clock: Clock;
+  keys: StoreKeys;
+  config?: AppConfig;
+  logger?: Logger;
+}): Promise<RunningTestApp> {
+  const app = createApp({
+    config: options.config ?? repoConfig(),
+    store: options.store,
+    clock: options.clock,
+    logger: options.logger ?? silentLogger(),
+    keys: options.keys,
+    settings: {
+      publicBaseUrl: TEST_PUBLIC_BASE_URL,
+      twilioAuthToken: TEST_AUTH_TOKEN,
+      dataKey: TEST_DATA_KEY,
+      callTtlSeconds: 4 * 3600,
+      ticketTtlDays: 90,
+      advisorApiToken: TEST_ADVISOR_TOKEN,
+    },
+  });
+  const server: Server = app.express.listen(0, '127.0.0.1');
+  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  const address = server.address();
+  if (!address || typeof address === 'string') throw new Error('no port');
+  return {
+    app,
+    httpBase: `http://127.0.0.1:${address.port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+export function twilioSide(...apps: RunningTestApp[]): TwilioSide {
+  return { publicBaseUrl: TEST_PUBLIC_BASE_URL, authToken: TEST_AUTH_TOKEN, endpoints: apps.map((a) => ({ httpBase: a.httpBase })) };
+}
+
+/** A real Redis store in a namespace of its own; `cleanup` deletes the namespace's keys. */
+export async function testRedis(label: string): Promise<{ store: RedisStore; keys: StoreKeys; cleanup(): Promise<void> }> {
+  const keys = createStoreKeys(uniqueTestNamespace(label));
+  const store = createRedisStore({ url: TEST_REDIS_URL, commandTimeoutMs: 500 });
+  await store.connect();
+  return {
+    store,
+    keys,
+    async cleanup() {
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,198 @@
+/**
+ * The behaviour of the ticket store, run on the memory store and on the real Redis.
+ */
+import { openText, sealText } from '../../src/security/seal';
+import type { KeyValueStore } from '../../src/domain/ports';
+import type { StoreKeys } from '../../src/storage/keys';
+import { ticketRefFor } from '../../src/tickets/ref';
+import type { TicketDraft } from '../../src/tickets/ticket';
+import {
+  createTicketStore,
+  TicketConflictError,
+  TicketCorruptError,
+  TicketValidationError,
+  type TicketStore,
+} from '../../src/tickets/ticket-store';
+import { createFakeClock, type FakeClock } from '../storage/fake-clock';
+
+export interface TicketStoreHarness {
+  kv: KeyValueStore;
+  keys: StoreKeys;
+  dispose(): Promise<void>;
+}
+
+const TTL_DAYS = 90;
+const DAY_SECONDS = 24 * 60 * 60;
+const DATA_KEY = Buffer.alloc(32, 3);
+const PHONE = '+33612345645';
+
+export function describeTicketStoreContract(name: string, createHarness: () => Promise<TicketStoreHarness>): void {
+  describe(`ticket store on ${name}`, () => {
+    let harness: TicketStoreHarness;
+    let clock: FakeClock;
+    let tickets: TicketStore;
+    const used = new Set<string>();
+    let counter = 0;
+
+    /** A draft for a fresh conversation; its keys are deleted after the test. */
+    function draftFor(overrides: Partial<TicketDraft> = {}): TicketDraft {
+      const conversationId = overrides.conversationId ?? `CA${process.pid}x${Date.now()}x${counter++}`;
+      const departement = overrides.departement === undefined ? '44' : overrides.departement;
+      const ref = overrides.ref ?? ticketRefFor(departement, conversationId);
+      used.add(harness.keys.ticket(ref));
+      used.add(harness.keys.ticketByConversation(conversationId));
+      return {
+        ref,
+        channel: 'voice',
+        kind: 'routed',
+        profile: 'aidant',
+        departement,
+        territoryName: 'Loire-Atlantique',
+        priority: 'normale',
+        choices: [{ step: 'profile', value: 'aidant', via: 'dtmf' }],
+        conversationId,
+        ...overrides,
+      };
+    }
+
+    beforeAll(async () => {
+      harness = await createHarness();
+    });
+
+    beforeEach(() => {
+      clock = createFakeClock();
+      tickets = createTicketStore(harness.kv, { ttlDays: TTL_DAYS, clock, keys: harness.keys });
+    });
+
+    afterEach(async () => {
+      for (const key of used) await harness.kv.del(key);
+      used.clear();
+    });
+
+    afterAll(async () => {
+      await harness?.dispose();
+    });
+
+    test('creates a ticket: status nouveau, timestamps from the clock, readable back', async () => {
+      const draft = draftFor({ choices: undefined });
+      const created = await tickets.createOrUpdate(draft);
+      expect(created).toMatchObject({
+        ref: draft.ref,
+        status: 'nouveau',
+        choices: [],
+        createdAt: '2025-03-04T10:00:00.000Z',
+        updatedAt: '2025-03-04T10:00:00.000Z',
+      });
+      await expect(tickets.get(draft.ref)).resolves.toEqual(created);
+      await expect(tickets.getByConversation(draft.conversationId)).resolves.toEqual(created);
+    });
+
+    test('is idempotent by ref: a second call updates fields, keeps the others and createdAt', async () => {
+      const draft = draftFor();
+      const first = await tickets.createOrUpdate(draft);
+      clock.advance(30_000);
+      const second = await tickets.createOrUpdate({
+        ...draft,
+        profile: undefined,
+        need: 'sans_solution',
+        priority: 'prioritaire',
+        choices: [...(draft.choices ?? []), { step: 'need', value: 'sans_solution', via: 'speech' }],
+      });
+      expect(second.createdAt).toBe(first.createdAt);
+      expect(second.updatedAt).toBe('2025-03-04T10:00:30.000Z');
+      expect(second).toMatchObject({ profile: 'aidant', need: 'sans_solution', priority: 'prioritaire' });
+      expect(second.choices).toHaveLength(2);
+      await expect(tickets.get(draft.ref)).resolves.toEqual(second);
+    });
+
+    test('the same draft twice at once makes one ticket', async () => {
+      const draft = draftFor();
+      const [a, b] = await Promise.all([tickets.createOrUpdate(draft), tickets.createOrUpdate(draft)]);
+      expect(a.createdAt).toBe(b.createdAt);
+      await expect(tickets.get(draft.ref)).resolves.toMatchObject({ ref: draft.ref, createdAt: a.createdAt });
+    });
+
+    test('every key has a TTL: the retention, counted from creation', async () => {
+      const draft = draftFor();
+      await tickets.createOrUpdate(draft);
+      const ticketTtl = await harness.kv.ttl(harness.keys.ticket(draft.ref));
+      expect(ticketTtl).toBeGreaterThan(TTL_DAYS * DAY_SECONDS - 5);
+      expect(ticketTtl).toBeLessThanOrEqual(TTL_DAYS * DAY_SECONDS);
+      expect(await harness.kv.ttl(harness.keys.ticketByConversation(draft.conversationId))).toBeGreaterThan(0);
+
+      clock.advance(10 * DAY_SECONDS * 1000);
+      await tickets.createOrUpdate({ ...draft, need: 'logement' });
+      const afterUpdate = await harness.kv.ttl(harness.keys.ticket(draft.ref));
+      expect(afterUpdate).toBeLessThanOrEqual(80 * DAY_SECONDS);
+      expect(afterUpdate).toBeGreaterThan(80 * DAY_SECONDS - 5);
+    });
+
+    test('a callback ticket keeps the number sealed, with its last digits', async () => {
+      const draft = draftFor({
+        kind: 'callback',
+        callback: {
+          numberSealed: sealText(DATA_KEY, PHONE),
+          lastDigits: '45',
+          consent: true,
+          requestedAt: clock.now().toISOString(),
+        },
+      });
+      await tickets.createOrUpdate(draft);
+      const raw = await harness.kv.get(harness.keys.ticket(draft.ref));
+      expect(raw).not.toContain('612345645');
+      const stored = await tickets.get(draft.ref);
+      expect(openText(DATA_KEY, stored?.callback?.numberSealed ?? '')).toBe(PHONE);
+    });
+
+    test('invalid drafts are refused with a clear error naming the field, not its value; nothing is stored', async () => {
+      const base = draftFor();
+      const bad: Array<[string, unknown]> = [
+        ['need', { ...base, need: 'pizza' }],
+        ['ref', { ...base, ref: 'T-44-ABC' }],
+        ['departement', { ...base, departement: '20' }],
+        ['From', { ...base, From: PHONE }],
+        ['callback', { ...base, kind: 'callback' }],
+        ['consent', { ...base, kind: 'callback', callback: { numberSealed: 'v1:x', lastDigits: '45', consent: false, requestedAt: clock.now().toISOString() } }],
+        ['numberSealed', { ...base, kind: 'callback', callback: { numberSealed: PHONE, lastDigits: '45', consent: true, requestedAt: clock.now().toISOString() } }],
+      ];
+      for (const [field, draft] of bad) {
+        const error = await tickets.createOrUpdate(draft as TicketDraft).catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(TicketValidationError);
+        expect((error as Error).message).toContain(field);
+        expect((error as Error).message).not.toContain('612345645');
+      }
+      await expect(tickets.get(base.ref)).resolves.toBeNull();
+    });
+
+    test('a ref already used by another conversation is not overwritten', async () => {
+      const draft = draftFor();
+      await tickets.createOrUpdate(draft);
+      const intruder = { ...draftFor(), ref: draft.ref, profile: 'professionnel' as const };
+      await expect(tickets.createOrUpdate(intruder)).rejects.toBeInstanceOf(TicketConflictError);
+      await expect(tickets.get(draft.ref)).resolves.toMatchObject({ conversationId: draft.conversationId, profile: 'aidant' });
+    });
+
+    test('a corrupt stored value gives TicketCorruptError, without quoting it', async () => {
+      const draft = draftFor();
+      const key = harness.keys.ticket(draft.ref);
+      await harness.kv.set(key, `{"From": "${PHONE}"`, 60);
+      const notJson = await tickets.get(draft.ref).catch((e: unknown) => e);
+      expect(notJson).toBeInstanceOf(TicketCorruptError);
+      expect((notJson as Error).message).not.toContain('612345645');
+
+      await harness.kv.set(key, JSON.stringify({ ref: draft.ref, From: PHONE }), 60);
+      const invalid = await tickets.get(draft.ref).catch((e: unknown) => e);
+      expect(invalid).toBeInstanceOf(TicketCorruptError);
+      expect((invalid as Error).message).toContain(draft.ref);
+      expect((invalid as Error).message).not.toContain('612345645');
+
+      await expect(tickets.createOrUpdate(draft)).rejects.toBeInstanceOf(TicketCorruptError);
+    });
+
+    test('absent, expired or malformed refs read as null', async () => {
+      await expect(tickets.get('T-44-000000')).resolves.toBeNull();
+      await expect(tickets.get('not a ref')).resolves.toBeNull();
+      await expect(tickets.getByConversation('CA-unknown')).resolves.toBeNull();
+    });
+  });
+}
