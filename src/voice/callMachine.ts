@@ -248,8 +248,8 @@ export function createCallMachine(deps: CallMachineDeps) {
         notice: null,
       })),
       stepForward: assign({ attempts: 0, lastProblem: null, notice: null }),
-      clearNotice: assign({ notice: null }),
-      slowDown: assign({ slow: true, notice: 'slower' as const }),
+      clearNotice: assign({ notice: null, lastProblem: null }),
+      slowDown: assign({ slow: true, notice: 'slower' as const, lastProblem: null }),
       transferBecause: assign(({ context, event }, params: { reason: TransferReason }) => {
         const route = deps.decideRoute(context.departement, nowOf(event));
         return { route, connection: connectionFor(route, params.reason) };

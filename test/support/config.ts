@@ -33,6 +33,8 @@ export function withTarget(config: AppConfig, departement: string, target: Targe
 export const TIMES = {
   /** Monday 23 November 2026, 10:00 in Paris: open. */
   mondayMorningParis: '2026-11-23T09:00:00.000Z',
+  /** Monday 23 November 2026, 14:30 in Paris, 09:30 in the Antilles, 17:30 in La Réunion: every territory is open. */
+  mondayAllOpen: '2026-11-23T13:30:00.000Z',
   /** Monday 23 November 2026, 21:00 in Paris: closed. */
   mondayEveningParis: '2026-11-23T20:00:00.000Z',
   /** Friday 25 December 2026, 10:00 in Paris: Christmas, closed. */
