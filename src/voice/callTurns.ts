@@ -106,7 +106,7 @@ export class CallTurns {
       await this.deps.store.del(this.deps.keys.call(callSid));
       return twiml;
     }
-    const queueNow = value === 'connecting' ? queueNameOf(context) : null;
+    const queueNow = value === 'connecting' && !context.bridged ? queueNameOf(context) : null;
     const queueBefore = previous?.value === 'connecting' ? queueNameOf(previous.context) : null;
     if (queueBefore !== null && queueBefore !== queueNow) await this.deps.waitingRoom.leave(queueBefore, callSid);
     if (queueNow !== null && queueNow !== queueBefore) await this.deps.waitingRoom.join(queueNow, callSid, this.deps.clock.now());
