@@ -92,6 +92,8 @@ export function createVoiceRouter(deps: VoiceRoutesDeps): Router {
       const parsed = schema.safeParse(req.body);
       const callSid = typeof req.body?.CallSid === 'string' ? (req.body.CallSid as string) : undefined;
       const log = logger.child({ webhook: name, callSid });
+      // Phone numbers, digits and speech are censored by the logger (keyed hash for numbers).
+      log.debug({ From: req.body?.From, Digits: req.body?.Digits, SpeechResult: req.body?.SpeechResult }, 'webhook received');
       if (!parsed.success) {
         log.warn({ issues: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) }, 'webhook parameters refused');
         sendTwiml(res, await emergencyFor(undefined, req.query.d));
