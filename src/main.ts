@@ -23,7 +23,13 @@ async function openStore(env: Env, logger: Logger): Promise<KeyValueStore> {
     return createMemoryStore(systemClock);
   }
   const store = createRedisStore({ url: env.redisUrl, commandTimeoutMs: env.redisCommandTimeoutMs, logger });
-  await store.connect();
+  try {
+    await store.connect();
+  } catch (error) {
+    // Never lost: without Redis every call still reaches a human (the failure path needs no store);
+    // /readyz says "not ready" and the store keeps reconnecting in the background.
+    logger.error({ err: error }, 'Redis does not answer at start: serving calls in degraded mode');
+  }
   return store;
 }
 

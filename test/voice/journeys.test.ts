@@ -116,8 +116,10 @@ describe('every département', () => {
 
 describe('needs', () => {
   const flow = repoConfig().flow;
-  const paths = flow.needs.groups.flatMap((group) =>
-    group.needs.length === 1 ? [[group.needs[0]!.need, [group.key]] as const] : group.needs.map((n) => [n.need, [group.key, n.key]] as const),
+  const paths: Array<[string, string[]]> = flow.needs.groups.flatMap((group) =>
+    group.needs.length === 1
+      ? [[group.needs[0]!.need, [group.key]] as [string, string[]]]
+      : group.needs.map((n) => [n.need, [group.key, n.key]] as [string, string[]]),
   );
 
   it('covers the 14 needs of the 360° with at most five options per menu and two levels', () => {
