@@ -9,12 +9,12 @@ import type { Clock, KeyValueStore } from './domain/ports';
 import type { Logger } from './logging';
 import { createPlaces, type Places } from './places/places';
 import { decideRoute } from './routing/decide';
-import { lastDigits, sealText } from './security/seal';
+import { lastDigits, maskEmail, sealText } from './security/seal';
 import { storeKeys as defaultStoreKeys, type StoreKeys } from './storage/keys';
 import { ticketRefFor } from './tickets/ref';
 import { createTicketStore, type TicketStore } from './tickets/ticket-store';
 import type { Ticket } from './tickets/ticket';
-import { createCallMachine, type PlaceFinder, type SealedNumber } from './voice/callMachine';
+import { createCallMachine, type PlaceFinder, type SealedEmail, type SealedNumber } from './voice/callMachine';
 import { CallTurns } from './voice/callTurns';
 import { createVoiceRouter } from './voice/routes';
 import { TwimlRenderer } from './voice/twiml';
@@ -48,9 +48,14 @@ export interface App {
 }
 
 /** The ticket as an advisor reads it: the callback number stays sealed out of the API. */
-function ticketForAdvisor(ticket: Ticket): Omit<Ticket, 'callback'> & { callback?: { lastDigits: string; requestedAt: string } } {
+function ticketForAdvisor(ticket: Ticket) {
   const { callback, ...rest } = ticket;
-  return callback ? { ...rest, callback: { lastDigits: callback.lastDigits, requestedAt: callback.requestedAt } } : rest;
+  if (!callback) return rest;
+  const shown =
+    callback.contact === 'email'
+      ? { contact: callback.contact, emailHint: callback.emailHint, requestedAt: callback.requestedAt }
+      : { contact: callback.contact, lastDigits: callback.lastDigits, requestedAt: callback.requestedAt };
+  return { ...rest, callback: shown };
 }
 
 function requireBearer(token: string): RequestHandler {
@@ -76,13 +81,14 @@ export function createApp(deps: AppDeps): App {
   };
   const route = (departement: string | null, now: Date) => decideRoute(config.territories, departement, now);
   const sealPhoneNumber = (e164: string): SealedNumber => ({ sealed: sealText(settings.dataKey, e164), lastDigits: lastDigits(e164, 2) });
+  const sealEmail = (email: string): SealedEmail => ({ sealed: sealText(settings.dataKey, email), hint: maskEmail(email) });
   const tickets = createTicketStore(store, { ttlDays: settings.ticketTtlDays, clock, keys });
   const urls = voiceUrls(settings.publicBaseUrl);
   const renderer = new TwimlRenderer(config.prompts, config.flow, urls);
   const waitingRoom = createWaitingRoom(store, keys, settings.callTtlSeconds);
   const departementName = (code: string) => places.get(code)?.name;
   const calls = new CallTurns({
-    machine: createCallMachine({ flow: config.flow, places: placeFinder, decideRoute: route, sealPhoneNumber, ticketRefFor }),
+    machine: createCallMachine({ flow: config.flow, places: placeFinder, decideRoute: route, sealPhoneNumber, sealEmail, ticketRefFor }),
     store,
     keys,
     tickets,

@@ -1,1 +1,1 @@
-export { sealText, openText, isSealed, lastDigits, SealError } from './seal';
+export { sealText, openText, isSealed, lastDigits, maskEmail, SealError } from './seal';

@@ -64,3 +64,10 @@ export function lastDigits(number: string, n = 2): string {
   const digits = number.replace(/\D/g, '');
   return n <= 0 ? '' : digits.slice(-n);
 }
+
+/** « jean.dupont@exemple.fr » → « j…@exemple.fr »: enough to recognise it, not to use it. */
+export function maskEmail(email: string): string {
+  const at = email.lastIndexOf('@');
+  if (at < 1) return '…';
+  return `${email[0]}…${email.slice(at)}`;
+}

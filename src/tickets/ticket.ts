@@ -23,14 +23,42 @@ export const TicketChoiceSchema = z
   })
   .strict();
 
-export const TicketCallbackSchema = z
+const PhoneCallbackSchema = z
   .object({
+    contact: z.literal('phone'),
     /** The number to call back, sealed with `sealText` (v1:…). */
     numberSealed: z.string().startsWith('v1:', { error: 'expected a sealed value (v1:…)' }),
     /** Last digits, to read the number back without saying it all. */
     lastDigits: z.string().regex(/^\d{1,4}$/, { error: 'expected 1 to 4 digits' }),
     consent: z.literal(true, { error: 'a callback needs the caller’s consent (true)' }),
     requestedAt: isoDateTime,
+  })
+  .strict();
+
+const EmailCallbackSchema = z
+  .object({
+    contact: z.literal('email'),
+    /** The e-mail address, sealed with `sealText` (v1:…). */
+    emailSealed: z.string().startsWith('v1:', { error: 'expected a sealed value (v1:…)' }),
+    /** A masked form to show, e.g. « j…@exemple.fr ». */
+    emailHint: z.string().min(3).max(120),
+    consent: z.literal(true, { error: 'a callback needs the person’s consent (true)' }),
+    requestedAt: isoDateTime,
+  })
+  .strict();
+
+/** How the person wants to be contacted back: a phone number or (from the chat) an e-mail address. */
+export const TicketCallbackSchema = z.preprocess(
+  // Callbacks written before e-mail existed have no `contact`: they are phone callbacks.
+  (value) => (value !== null && typeof value === 'object' && !('contact' in value) ? { ...value, contact: 'phone' } : value),
+  z.discriminatedUnion('contact', [PhoneCallbackSchema, EmailCallbackSchema]),
+);
+
+export const TranscriptLineSchema = z
+  .object({
+    from: z.enum(['user', 'bot', 'advisor']),
+    text: z.string().max(4000),
+    at: isoDateTime,
   })
   .strict();
 
@@ -50,6 +78,10 @@ const ticketFields = {
   priority: z.enum(['normale', 'prioritaire']),
   choices: z.array(TicketChoiceSchema).max(50),
   callback: TicketCallbackSchema.optional(),
+  /** A short summary an advisor reads first (chat). */
+  summary: z.string().max(1000).optional(),
+  /** The conversation so far (chat), kept with the ticket's retention. */
+  transcript: z.array(TranscriptLineSchema).max(300).optional(),
   /** The CallSid (voice) or chat conversation id. */
   conversationId: z
     .string()

@@ -13,6 +13,7 @@ import { PRIORITY_NEEDS, type DepartementCode, type NeedId, type Priority, type 
 import type { NeedGroupConfig, VoiceFlow } from '../flows/schema';
 import type { RouteDecision, Target } from '../routing/types';
 import {
+  emailFrom,
   frenchPhoneNumberFrom,
   matchOption,
   postcodeFrom,
@@ -27,6 +28,12 @@ export interface SealedNumber {
   lastDigits: string;
 }
 
+export interface SealedEmail {
+  sealed: string;
+  /** A masked form to show, e.g. « j…@exemple.fr ». */
+  hint: string;
+}
+
 export interface PlaceFinder {
   departementsForPostcode(postcode: string): readonly DepartementCode[];
   get(code: DepartementCode): Departement | undefined;
@@ -39,6 +46,7 @@ export interface CallMachineDeps {
   places: PlaceFinder;
   decideRoute(departement: DepartementCode | null, now: Date): RouteDecision;
   sealPhoneNumber(e164: string): SealedNumber;
+  sealEmail(email: string): SealedEmail;
   ticketRefFor(departement: DepartementCode | null, callSid: string): string;
 }
 
@@ -97,6 +105,8 @@ export interface CallContext {
   connection: Connection | null;
   ticketRef: string | null;
   callbackNumber: SealedNumber | null;
+  /** From the chat: an e-mail address instead of a number. */
+  callbackEmail: SealedEmail | null;
   bridged: boolean;
 }
 
@@ -183,7 +193,7 @@ export function createCallMachine(deps: CallMachineDeps) {
   const ticketDraft = ({ context }: { context: CallContext }) => ({
     ref: context.ticketRef ?? deps.ticketRefFor(context.departement, context.callSid),
     callSid: context.callSid,
-    kind: context.callbackNumber ? ('callback' as const) : context.connection?.scope === 'territory' ? ('routed' as const) : ('fallback' as const),
+    kind: context.callbackNumber || context.callbackEmail ? ('callback' as const) : context.connection?.scope === 'territory' ? ('routed' as const) : ('fallback' as const),
     profile: context.profile,
     need: context.need,
     departement: context.departement,
@@ -191,6 +201,7 @@ export function createCallMachine(deps: CallMachineDeps) {
     priority: context.priority,
     choices: context.choices,
     callbackNumber: context.callbackNumber,
+    callbackEmail: context.callbackEmail,
     connection: context.connection,
   });
 
@@ -232,6 +243,7 @@ export function createCallMachine(deps: CallMachineDeps) {
       saidYes: ({ event }) => yesOrNo(inputOf(event)) === 'yes',
       saidNo: ({ event }) => yesOrNo(inputOf(event)) === 'no',
       gaveNumber: ({ event }) => frenchPhoneNumberFrom(inputOf(event)) !== null,
+      gaveEmail: ({ event }) => emailFrom(inputOf(event)) !== null,
       callerNumberKnown: ({ context }) => context.caller !== null,
       isOpenOrCrisis: ({ context }) => context.route?.kind === 'open' || context.route?.kind === 'crisis',
       closedGoesToFallback: ({ context }) => context.route?.kind === 'closed' && context.route.whenClosed === 'fallback',
@@ -312,6 +324,10 @@ export function createCallMachine(deps: CallMachineDeps) {
         const number = frenchPhoneNumberFrom(inputOf(event));
         return number ? { callbackNumber: deps.sealPhoneNumber(number) } : {};
       }),
+      recordCallbackEmailFromInput: assign(({ event }) => {
+        const email = emailFrom(inputOf(event));
+        return email ? { callbackEmail: deps.sealEmail(email) } : {};
+      }),
       recordCallerAsCallbackNumber: assign(({ context }) => ({ callbackNumber: context.caller })),
       noteDialFailed: assign({ notice: 'dialFailed' as const }),
       markBridged: assign({ bridged: true }),
@@ -339,6 +355,7 @@ export function createCallMachine(deps: CallMachineDeps) {
       connection: null,
       ticketRef: null,
       callbackNumber: null,
+      callbackEmail: null,
       bridged: false,
     }),
     initial: 'profile',
@@ -476,6 +493,7 @@ export function createCallMachine(deps: CallMachineDeps) {
           INPUT: [
             ...universalTransitions('callbackEntry'),
             { guard: 'gaveNumber', target: 'callbackBooked', actions: 'recordCallbackNumberFromInput' },
+            { guard: 'gaveEmail', target: 'callbackBooked', actions: 'recordCallbackEmailFromInput' },
             ...retryOrHuman('callbackEntry', 'invalid'),
           ],
           NO_INPUT: retryOrHuman('callbackEntry', 'noInput'),
@@ -502,7 +520,7 @@ export function createCallMachine(deps: CallMachineDeps) {
 
 function outcomeOf(context: CallContext): CallOutcome {
   if (context.bridged) return 'connected';
-  if (context.callbackNumber) return 'callback_booked';
+  if (context.callbackNumber || context.callbackEmail) return 'callback_booked';
   if (context.connection) return 'abandoned_in_queue';
   return 'abandoned_in_menu';
 }

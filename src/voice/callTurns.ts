@@ -129,7 +129,10 @@ export class CallTurns {
       priority: effect.priority,
       choices: effect.choices.map((choice) => ({ step: choice.step, value: choice.value, via: choice.via })),
       ...(effect.callbackNumber
-        ? { callback: { numberSealed: effect.callbackNumber.sealed, lastDigits: effect.callbackNumber.lastDigits, consent: true as const, requestedAt: now } }
+        ? { callback: { contact: 'phone' as const, numberSealed: effect.callbackNumber.sealed, lastDigits: effect.callbackNumber.lastDigits, consent: true as const, requestedAt: now } }
+        : {}),
+      ...(effect.callbackEmail
+        ? { callback: { contact: 'email' as const, emailSealed: effect.callbackEmail.sealed, emailHint: effect.callbackEmail.hint, consent: true as const, requestedAt: now } }
         : {}),
     });
   }
@@ -167,4 +170,5 @@ type TicketEffect = {
   priority: CallContext['priority'];
   choices: CallContext['choices'];
   callbackNumber: CallContext['callbackNumber'];
+  callbackEmail: CallContext['callbackEmail'];
 };

@@ -94,3 +94,9 @@ export function frenchPhoneNumberFrom(input: CallerInput): string | null {
   if (/^0033[1-9]\d{8}$/.test(raw)) return `+${raw.slice(2)}`;
   return null;
 }
+
+/** An e-mail address written in a message (chat), lower-cased; else null. */
+export function emailFrom(input: CallerInput): string | null {
+  const match = /[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9.-]{1,190}\.[A-Za-z]{2,24}/.exec(input.speech ?? '');
+  return match ? match[0].toLowerCase() : null;
+}

@@ -21,6 +21,7 @@ export function callMachineDeps(config: AppConfig = repoConfig()): CallMachineDe
     decideRoute: (departement, now) => decideRoute(config.territories, departement, now),
     // Tests read the number back: "sealed" here is only a marker, the real sealing is tested in security.
     sealPhoneNumber: (e164) => ({ sealed: `test-sealed:${e164}`, lastDigits: e164.slice(-2) }),
+    sealEmail: (email) => ({ sealed: `test-sealed:${email}`, hint: `${email[0]}…${email.slice(email.indexOf('@'))}` }),
     ticketRefFor,
   };
 }

@@ -141,7 +141,8 @@ export function describeTicketStoreContract(name: string, createHarness: () => P
       const raw = await harness.kv.get(harness.keys.ticket(draft.ref));
       expect(raw).not.toContain('612345645');
       const stored = await tickets.get(draft.ref);
-      expect(openText(DATA_KEY, stored?.callback?.numberSealed ?? '')).toBe(PHONE);
+      expect(stored?.callback?.contact).toBe('phone');
+      expect(openText(DATA_KEY, stored?.callback?.contact === 'phone' ? stored.callback.numberSealed : '')).toBe(PHONE);
     });
 
     test('invalid drafts are refused with a clear error naming the field, not its value; nothing is stored', async () => {
