@@ -3,10 +3,21 @@
  * listens (main.ts does). Tests build it with their own store, clock and configuration.
  */
 import { timingSafeEqual } from 'node:crypto';
+import type { Server } from 'node:http';
+import { join } from 'node:path';
 import express, { type Express, type RequestHandler } from 'express';
+import { OrientationBot } from './chat/bot';
+import { createBotEndpoint, type BotSettings } from './chat/botEndpoint';
+import type { ChatTurns } from './chat/chatTurns';
+import { createChatTurns } from './chat/createChat';
+import { createRelayRouter } from './chat/relayRoutes';
 import type { AppConfig } from './config/appConfig';
-import type { Clock, KeyValueStore } from './domain/ports';
+import { createDirectLine, createInternalAddress, deriveTokenKey, type DirectLine } from './directline';
+import { isInternalCall } from './directline/connector-auth';
+import type { Clock, KeyValueStore, MessageBus } from './domain/ports';
+import { createWebRouter } from './web/routes';
 import type { Logger } from './logging';
+import { withLazyChildren } from './http/lazyChildLogger';
 import { createPlaces, type Places } from './places/places';
 import { decideRoute } from './routing/decide';
 import { lastDigits, maskEmail, sealText } from './security/seal';
@@ -30,11 +41,16 @@ export interface AppSettings {
   ticketTtlDays: number;
   /** Bearer token for the ticket API until advisors sign in (advisor issue). */
   advisorApiToken: string;
+  chatTtlSeconds: number;
+  bot: BotSettings;
+  /** Folder of the chat page's files (src/web/public of the repository). */
+  webPublicDir: string;
 }
 
 export interface AppDeps {
   config: AppConfig;
   store: KeyValueStore;
+  bus: MessageBus;
   clock: Clock;
   logger: Logger;
   settings: AppSettings;
@@ -45,6 +61,12 @@ export interface App {
   express: Express;
   tickets: TicketStore;
   places: Places;
+  chat: ChatTurns;
+  directLine: DirectLine;
+  /** Once the server listens: the chat channel learns its internal address and serves WebSockets. */
+  afterListen(server: Server): void;
+  /** Closes the chat streams and waits for deliveries to the bot. */
+  close(): Promise<void>;
 }
 
 /** The ticket as an advisor reads it: the callback number stays sealed out of the API. */
@@ -87,13 +109,15 @@ export function createApp(deps: AppDeps): App {
   const renderer = new TwimlRenderer(config.prompts, config.flow, urls);
   const waitingRoom = createWaitingRoom(store, keys, settings.callTtlSeconds);
   const departementName = (code: string) => places.get(code)?.name;
+  const machine = createCallMachine({ flow: config.flow, places: placeFinder, decideRoute: route, sealPhoneNumber, sealEmail, ticketRefFor });
+  const turnDeps = { flow: config.flow, departement: (code: string) => places.get(code) };
   const calls = new CallTurns({
-    machine: createCallMachine({ flow: config.flow, places: placeFinder, decideRoute: route, sealPhoneNumber, sealEmail, ticketRefFor }),
+    machine,
     store,
     keys,
     tickets,
     renderer,
-    turnDeps: { flow: config.flow, departement: (code) => places.get(code) },
+    turnDeps,
     waitingRoom,
     clock,
     callTtlSeconds: settings.callTtlSeconds,
@@ -134,7 +158,7 @@ export function createApp(deps: AppDeps): App {
       sealPhoneNumber,
       urls,
       clock,
-      logger,
+      logger: withLazyChildren(logger),
       twilioAuthToken: settings.twilioAuthToken,
       publicBaseUrl: settings.publicBaseUrl,
     }),
@@ -168,8 +192,61 @@ export function createApp(deps: AppDeps): App {
     }
   });
 
+  const chat = createChatTurns({
+    config,
+    machine,
+    turnDeps,
+    store,
+    keys,
+    tickets,
+    waitingRoom,
+    clock,
+    chatTtlSeconds: settings.chatTtlSeconds,
+  });
+  const internal = createInternalAddress();
+  const directLine = createDirectLine({
+    store,
+    bus: deps.bus,
+    keys,
+    clock,
+    logger,
+    tokenKey: deriveTokenKey(settings.dataKey),
+    botEndpoint: internal.botEndpoint,
+    connectorBaseUrl: internal.connectorBaseUrl,
+    options: { connectorAuth: { appId: settings.bot.microsoftAppId } },
+  });
+  const bot = new OrientationBot(chat, clock, logger);
+  app.use(
+    createBotEndpoint({
+      bot,
+      settings: settings.bot,
+      isOwnChannel: (req, serviceUrl) => serviceUrl.replace(/\/+$/, '') === internal.connectorBaseUrl() && isInternalCall(req, internal.baseUrl()),
+      apology: config.chatPrompts.text('chat.error'),
+      logger,
+    }),
+  );
+  app.use(directLine.router);
+  app.use(createRelayRouter({ chat, channel: directLine, requireAdvisor: requireBearer(settings.advisorApiToken), logger }));
+  app.use(createWebRouter(settings.webPublicDir));
+
   app.use((_req, res) => {
     res.status(404).json({ error: 'Not found' });
   });
-  return { express: app, tickets, places };
+  return {
+    express: app,
+    tickets,
+    places,
+    chat,
+    directLine,
+    afterListen(server) {
+      internal.setFromServer(server);
+      directLine.attachWebSocket(server);
+    },
+    close: () => directLine.close(),
+  };
+}
+
+/** Where the chat page's files are, from the repository root. */
+export function webPublicDirIn(repositoryRoot: string): string {
+  return join(repositoryRoot, 'src', 'web', 'public');
 }

@@ -3,13 +3,14 @@
  * the app, listen; stop cleanly on SIGTERM/SIGINT.
  */
 import type { Server } from 'node:http';
-import { createApp } from './app';
+import { createApp, webPublicDirIn } from './app';
 import { loadAppConfig } from './config/appConfig';
 import { EnvError, loadEnv, type Env } from './config/env';
-import { systemClock, type KeyValueStore } from './domain/ports';
+import { systemClock, type Clock, type KeyValueStore, type MessageBus } from './domain/ports';
 import { createLogger, type Logger } from './logging';
-import { createMemoryStore } from './storage/memory-store';
-import { createRedisStore } from './storage/redis-store';
+import type { StoreKeys } from './storage/keys';
+import { createMemoryBus, createMemoryStore } from './storage/memory-store';
+import { createRedisBus, createRedisStore } from './storage/redis-store';
 
 export interface RunningService {
   server: Server;
@@ -33,14 +34,35 @@ async function openStore(env: Env, logger: Logger): Promise<KeyValueStore> {
   return store;
 }
 
-export async function startService(env: Env, logger: Logger): Promise<RunningService> {
+/** The chat channel's messages between processes: Redis pub/sub, or in memory for one process. */
+async function openBus(env: Env, logger: Logger): Promise<MessageBus> {
+  if (!env.redisUrl) return createMemoryBus();
+  const bus = createRedisBus({ url: env.redisUrl, commandTimeoutMs: env.redisCommandTimeoutMs, logger });
+  try {
+    await bus.connect();
+  } catch (error) {
+    logger.error({ err: error }, 'Redis pub/sub does not answer at start: the chat works in degraded mode');
+  }
+  return bus;
+}
+
+/** What a benchmark or a test may choose instead of the service's own (the clock, the key namespace). */
+export interface ServiceOverrides {
+  clock?: Clock;
+  keys?: StoreKeys;
+}
+
+export async function startService(env: Env, logger: Logger, overrides: ServiceOverrides = {}): Promise<RunningService> {
   const config = loadAppConfig(env.configDir);
   const store = await openStore(env, logger);
+  const bus = await openBus(env, logger);
   const app = createApp({
     config,
     store,
-    clock: systemClock,
+    bus,
+    clock: overrides.clock ?? systemClock,
     logger,
+    keys: overrides.keys,
     settings: {
       publicBaseUrl: env.publicBaseUrl,
       twilioAuthToken: env.twilioAuthToken,
@@ -48,6 +70,9 @@ export async function startService(env: Env, logger: Logger): Promise<RunningSer
       callTtlSeconds: env.callTtlSeconds,
       ticketTtlDays: env.ticketTtlDays,
       advisorApiToken: env.advisorApiToken,
+      chatTtlSeconds: env.chatTtlSeconds,
+      bot: env.bot,
+      webPublicDir: webPublicDirIn(env.configDir),
     },
   });
   const server = app.express.listen(env.port);
@@ -55,6 +80,7 @@ export async function startService(env: Env, logger: Logger): Promise<RunningSer
     server.once('listening', resolve);
     server.once('error', reject);
   });
+  app.afterListen(server);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : env.port;
   logger.info({ port, publicBaseUrl: env.publicBaseUrl, store: env.redisUrl ? 'redis' : 'memory' }, 'orientation-360 is listening');
@@ -62,7 +88,11 @@ export async function startService(env: Env, logger: Logger): Promise<RunningSer
   let stopping: Promise<void> | null = null;
   const stop = () => {
     stopping ??= (async () => {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      await app.close();
+      server.closeIdleConnections();
+      await closed;
+      await bus.close();
       await store.close();
       logger.info('orientation-360 stopped');
     })();

@@ -7,13 +7,24 @@ import { ConfigError } from './configError';
 import { loadTerritories } from '../territories/load';
 import type { TerritoriesConfig } from '../territories/schema';
 import { voicePromptKeys } from '../voice/promptKeys';
+import { loadFaq } from '../knowledge/load';
+import { loadLocalResources, type LocalResources } from '../knowledge/local-resources';
+import type { FaqEntry } from '../knowledge/schema';
+import { loadSafetyMessagesFile, SAFETY_MESSAGES_FILE, type SafetyMessages } from '../safety';
 
 export const VOICE_PROMPTS_FILE = join('prompts', 'fr', 'voice.yaml');
+export const CHAT_PROMPTS_FILE = join('prompts', 'fr', 'chat.yaml');
 
 export interface AppConfig {
   territories: TerritoriesConfig;
   flow: VoiceFlow;
+  /** What callers hear. */
   prompts: PromptCatalog;
+  /** The chat's own wording, read over `prompts`. */
+  chatPrompts: PromptCatalog;
+  faq: readonly FaqEntry[];
+  localResources: LocalResources;
+  safetyMessages: SafetyMessages;
 }
 
 /** Every prompt the flow needs exists (a missing sentence is found at start, never mid-call). */
@@ -29,5 +40,13 @@ export function loadAppConfig(configDir: string): AppConfig {
   const flow = loadVoiceFlow(configDir);
   const prompts = PromptCatalog.load(configDir, VOICE_PROMPTS_FILE);
   checkVoicePrompts(flow, prompts, join(configDir, VOICE_PROMPTS_FILE));
-  return { territories, flow, prompts };
+  return {
+    territories,
+    flow,
+    prompts,
+    chatPrompts: PromptCatalog.load(configDir, CHAT_PROMPTS_FILE),
+    faq: loadFaq(configDir),
+    localResources: loadLocalResources(configDir),
+    safetyMessages: loadSafetyMessagesFile(join(configDir, SAFETY_MESSAGES_FILE)),
+  };
 }

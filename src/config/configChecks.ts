@@ -4,7 +4,9 @@
  */
 import * as path from 'node:path';
 import { loadVoiceFlow, VOICE_FLOW_FILE } from '../flows/load';
+import { faqCheck, localResourcesCheck } from '../knowledge/config-checks';
 import { PromptCatalog } from '../prompts/catalog';
+import { safetyMessagesCheck } from '../safety/config-check';
 import { loadTerritoriesFile, TERRITORIES_FILE_NAME } from '../territories/load';
 import { checkVoicePrompts, VOICE_PROMPTS_FILE } from './appConfig';
 import { ConfigError } from './configError';
@@ -52,7 +54,14 @@ export const voicePromptsCheck: ConfigCheck = {
   },
 };
 
-export const CONFIG_CHECKS: readonly ConfigCheck[] = [territoriesCheck, voiceFlowCheck, voicePromptsCheck];
+export const CONFIG_CHECKS: readonly ConfigCheck[] = [
+  territoriesCheck,
+  voiceFlowCheck,
+  voicePromptsCheck,
+  faqCheck,
+  localResourcesCheck,
+  safetyMessagesCheck,
+];
 
 function errorLines(file: string, error: unknown): string[] {
   if (error instanceof ConfigError) return error.lines;

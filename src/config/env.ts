@@ -36,6 +36,15 @@ export interface Env {
   readonly callTtlSeconds: number;
   /** Retention of the personal data in tickets. */
   readonly ticketTtlDays: number;
+  /** Life of a chat conversation's state after its last message. */
+  readonly chatTtlSeconds: number;
+  /** The bot's Bot Framework identity; no app id = local mode (only our own chat channel). */
+  readonly bot: {
+    readonly microsoftAppId: string | undefined;
+    readonly microsoftAppPassword: string | undefined;
+    readonly microsoftAppType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+    readonly microsoftAppTenantId: string | undefined;
+  };
   /** Names of the variables that fell back to development values. */
   readonly devDefaultsUsed: readonly string[];
 }
@@ -63,6 +72,7 @@ const DEFAULT_PORT = 3000;
 const DEFAULT_REDIS_COMMAND_TIMEOUT_MS = 300;
 const DEFAULT_CALL_TTL_SECONDS = 4 * 60 * 60;
 const DEFAULT_TICKET_TTL_DAYS = 90;
+const DEFAULT_CHAT_TTL_SECONDS = 24 * 60 * 60;
 const DATA_KEY_BYTES = 32;
 const MIN_PRODUCTION_SECRET_LENGTH = 16;
 
@@ -146,6 +156,11 @@ const RawEnvSchema = z.object({
   CONFIG_DIR: optional(z.string()),
   CALL_TTL_SECONDS: optional(integer('CALL_TTL_SECONDS', 60, 7 * 24 * 60 * 60)),
   TICKET_TTL_DAYS: optional(integer('TICKET_TTL_DAYS', 1, 3650)),
+  CHAT_TTL_SECONDS: optional(integer('CHAT_TTL_SECONDS', 60, 7 * 24 * 60 * 60)),
+  MicrosoftAppId: optional(z.string().regex(/^[0-9a-fA-F-]{36}$/, { error: 'MicrosoftAppId must be the bot’s application id (a GUID)' })),
+  MicrosoftAppPassword: optional(z.string()),
+  MicrosoftAppType: optional(z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'], { error: 'MicrosoftAppType must be MultiTenant, SingleTenant or UserAssignedMSI' })),
+  MicrosoftAppTenantId: optional(z.string()),
 });
 
 type RawEnv = z.output<typeof RawEnvSchema>;
@@ -258,6 +273,13 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     configDir: path.resolve(raw.CONFIG_DIR ?? findRepoRoot()),
     callTtlSeconds: raw.CALL_TTL_SECONDS ?? DEFAULT_CALL_TTL_SECONDS,
     ticketTtlDays: raw.TICKET_TTL_DAYS ?? DEFAULT_TICKET_TTL_DAYS,
+    chatTtlSeconds: raw.CHAT_TTL_SECONDS ?? DEFAULT_CHAT_TTL_SECONDS,
+    bot: {
+      microsoftAppId: raw.MicrosoftAppId,
+      microsoftAppPassword: raw.MicrosoftAppPassword,
+      microsoftAppType: raw.MicrosoftAppType ?? 'MultiTenant',
+      microsoftAppTenantId: raw.MicrosoftAppTenantId,
+    },
     devDefaultsUsed: Object.freeze(devDefaultsUsed),
   });
 }

@@ -34,6 +34,16 @@ export interface KeyValueStore {
   sortedFirst(key: string): Promise<string | null>;
   ping(): Promise<void>;
   close(): Promise<void>;
+  /**
+   * Lists (a chat transcript, oldest first): appends `value` at the tail (RPUSH) and sets the list's
+   * TTL (EXPIRE), atomically; returns the new length, which is the watermark of the appended item.
+   */
+  listAppend(key: string, value: string, ttlSeconds: number): Promise<number>;
+  /**
+   * Items `start`..`stop` inclusive, with LRANGE semantics: 0-based, negative indexes count from the
+   * tail (-1 is the last), out-of-range indexes are clamped; [] when the key does not exist.
+   */
+  listRange(key: string, start: number, stop: number): Promise<string[]>;
 }
 
 export class StoreUnavailableError extends Error {
@@ -48,4 +58,21 @@ export interface Departement {
   code: DepartementCode;
   name: string;
   timeZone: string;
+}
+
+/**
+ * Publish/subscribe between the processes of the service (a chat activity posted through process B
+ * reaches the WebSocket held by process A). Delivery is at most once: a subscriber that was
+ * disconnected misses what was published meanwhile, so messages are notifications and the store
+ * stays the source of truth. One Redis implementation, one in-memory implementation, one contract.
+ */
+export interface MessageBus {
+  /** Sends `message` to every current subscriber of `channel` (in every process); rejects with StoreUnavailableError when the bus does not answer in time. */
+  publish(channel: string, message: string): Promise<void>;
+  /**
+   * Calls `handler` for every message published on `channel` from now on, until the returned
+   * function is called (it never rejects). Rejects with StoreUnavailableError when the bus is down.
+   */
+  subscribe(channel: string, handler: (message: string) => void): Promise<() => Promise<void>>;
+  close(): Promise<void>;
 }

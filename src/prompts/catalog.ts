@@ -43,6 +43,11 @@ export class PromptCatalog {
     return PromptCatalog.fromTree(tree, file);
   }
 
+  /** This catalog with the sentences of `top` replacing or adding to its own (chat wording over voice). */
+  overlaidWith(top: PromptCatalog): PromptCatalog {
+    return new PromptCatalog(new Map([...this.sentences, ...top.sentences]));
+  }
+
   has(key: string): boolean {
     return this.sentences.has(key);
   }

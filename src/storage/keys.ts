@@ -20,6 +20,12 @@ export interface StoreKeys {
   once(action: string, id: string): string;
   /** Who waits in one Twilio queue (a sorted set of CallSids); any queue name, escaped. */
   queue(queueName: string): string;
+  /** A web chat (Direct Line) conversation record: its user id, locale, creation time. */
+  directLineConversation(conversationId: string): string;
+  /** The activities of a web chat conversation, oldest first (a list; chat text: always with a TTL). */
+  directLineActivities(conversationId: string): string;
+  /** The pub/sub channel that announces each new activity of a web chat conversation to every process. */
+  directLineChannel(conversationId: string): string;
 }
 
 /** Escapes a free-form name (spaces, ':', glob characters) into one key segment. */
@@ -46,6 +52,9 @@ export function createStoreKeys(namespace: string = DEFAULT_KEY_NAMESPACE): Stor
     counter: (name: string, ...parts: string[]) => key('counter', name, ...parts),
     once: (action: string, id: string) => key('once', action, id),
     queue: (queueName: string) => key('queue', escapeName(queueName)),
+    directLineConversation: (conversationId: string) => key('dl-conversation', conversationId),
+    directLineActivities: (conversationId: string) => key('dl-activities', conversationId),
+    directLineChannel: (conversationId: string) => key('dl-channel', conversationId),
   });
 }
 

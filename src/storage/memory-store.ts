@@ -3,12 +3,13 @@
  * Expired keys vanish on read; a periodic sweep (unref'd) frees memory.
  */
 import { StoreUnavailableError, systemClock, type Clock } from '../domain/ports';
-import type { KeyValueStore as Store } from '../domain/ports';
+import type { KeyValueStore as Store, MessageBus } from '../domain/ports';
 import { assertTtlSeconds } from './ttl';
 
 type Entry =
   | { kind: 'string'; value: string; expiresAt: number | null }
-  | { kind: 'sorted'; scores: Map<string, number>; expiresAt: number | null };
+  | { kind: 'sorted'; scores: Map<string, number>; expiresAt: number | null }
+  | { kind: 'list'; items: string[]; expiresAt: number | null };
 /** `expiresAt`: epoch milliseconds; null when the key has no TTL (counters). */
 
 export interface MemoryStoreOptions {
@@ -20,6 +21,14 @@ const DEFAULT_SWEEP_INTERVAL_MS = 60_000;
 
 function wrongType(): Error {
   return new Error('WRONGTYPE Operation against a key holding the wrong kind of value');
+}
+
+/** LRANGE's index arithmetic as slice(from, to) bounds: negatives from the tail, clamped, inclusive stop. */
+function lrangeBounds(length: number, start: number, stop: number): [number, number] {
+  if (!Number.isInteger(start) || !Number.isInteger(stop)) throw new RangeError('ERR value is not an integer or out of range');
+  const from = Math.max(start < 0 ? length + start : start, 0);
+  const to = Math.min(stop < 0 ? length + stop : stop, length - 1);
+  return from > to ? [0, 0] : [from, to + 1];
 }
 
 export function createMemoryStore(clock: Clock = systemClock, options: MemoryStoreOptions = {}): Store {
@@ -48,6 +57,12 @@ export function createMemoryStore(clock: Clock = systemClock, options: MemorySto
   function liveSorted(key: string): Extract<Entry, { kind: 'sorted' }> | undefined {
     const entry = live(key);
     if (entry && entry.kind !== 'sorted') throw wrongType();
+    return entry;
+  }
+
+  function liveList(key: string): Extract<Entry, { kind: 'list' }> | undefined {
+    const entry = live(key);
+    if (entry && entry.kind !== 'list') throw wrongType();
     return entry;
   }
 
@@ -137,10 +152,75 @@ export function createMemoryStore(clock: Clock = systemClock, options: MemorySto
         return first?.[0] ?? null;
       }),
 
+    listAppend: (key, value, ttlSeconds) =>
+      run(() => {
+        assertTtlSeconds(ttlSeconds);
+        const items = liveList(key)?.items ?? [];
+        items.push(value);
+        entries.set(key, { kind: 'list', items, expiresAt: expiryIn(ttlSeconds) });
+        return items.length;
+      }),
+
+    listRange: (key, start, stop) =>
+      run(() => {
+        const items = liveList(key)?.items ?? [];
+        return items.slice(...lrangeBounds(items.length, start, stop));
+      }),
+
     close: async () => {
       closed = true;
       if (sweeper) clearInterval(sweeper);
       entries.clear();
+    },
+  };
+}
+
+/**
+ * The embedded message bus (one process: REDIS_URL absent, and tests). Like Redis pub/sub, a
+ * message reaches the handlers subscribed when it is published, asynchronously, never the publisher's
+ * own call stack; a handler that throws does not stop the others.
+ */
+export function createMemoryBus(): MessageBus {
+  const channels = new Map<string, Set<(message: string) => void>>();
+  let closed = false;
+
+  return {
+    async publish(channel, message) {
+      if (closed) throw new StoreUnavailableError('The in-memory bus is closed');
+      const handlers = [...(channels.get(channel) ?? [])];
+      if (handlers.length === 0) return;
+      setImmediate(() => {
+        for (const handler of handlers) {
+          try {
+            handler(message);
+          } catch {
+            // A subscriber's failure is its own; the others still get the message.
+          }
+        }
+      });
+    },
+
+    async subscribe(channel, handler) {
+      if (closed) throw new StoreUnavailableError('The in-memory bus is closed');
+      // Each subscription is its own entry, even for the same function subscribed twice.
+      const subscription = (message: string) => handler(message);
+      let handlers = channels.get(channel);
+      if (!handlers) {
+        handlers = new Set();
+        channels.set(channel, handlers);
+      }
+      handlers.add(subscription);
+      return async () => {
+        const current = channels.get(channel);
+        if (!current) return;
+        current.delete(subscription);
+        if (current.size === 0) channels.delete(channel);
+      };
+    },
+
+    async close() {
+      closed = true;
+      channels.clear();
     },
   };
 }

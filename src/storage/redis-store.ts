@@ -7,11 +7,12 @@
  * - any failure to get an answer becomes a StoreUnavailableError;
  * - reconnection goes on in the background with a capped backoff; client errors are logged, never thrown.
  */
+import { setMaxListeners } from 'node:events';
 import { createClient, ErrorReply } from 'redis';
 import { StoreUnavailableError } from '../domain/ports';
 import type { Logger } from '../logging/logger';
 import { withDeadline } from './deadline';
-import type { KeyValueStore as Store } from '../domain/ports';
+import type { KeyValueStore as Store, MessageBus } from '../domain/ports';
 import { assertTtlSeconds } from './ttl';
 
 export interface RedisStoreOptions {
@@ -58,21 +59,51 @@ function describeUrl(url: string): string {
   }
 }
 
+type StoreClient = ReturnType<typeof createClient>;
+
+/**
+ * Drops from node-redis' queue a command still unwritten when its deadline has passed (Redis not
+ * reading, the socket backed up), as the library's per-command `timeout` option does, at a fraction
+ * of its cost: commands sent within one window (a tenth of the timeout) go through one client view
+ * sharing one AbortSignal, aborted once the last of them is past its deadline. An unwritten command
+ * may thus stay queued up to one window longer; its caller is answered at its deadline either way.
+ * Written commands are unaffected (node-redis detaches them from the signal when it writes them).
+ */
+function unwrittenCommandDropper(client: StoreClient, commandTimeoutMs: number): () => StoreClient {
+  const windowMs = Math.max(1, Math.ceil(commandTimeoutMs / 10));
+  let current: StoreClient | null = null;
+  let closesAt = 0;
+  return () => {
+    const now = Date.now();
+    if (current === null || now >= closesAt) {
+      const controller = new AbortController();
+      // One listener per command of the window not yet written: no "possible leak" warning.
+      setMaxListeners(0, controller.signal);
+      setTimeout(() => controller.abort(), windowMs + commandTimeoutMs).unref();
+      current = client.withAbortSignal(controller.signal);
+      closesAt = now + windowMs;
+    }
+    return current;
+  };
+}
+
 export function createRedisStore(options: RedisStoreOptions): RedisStore {
   const { commandTimeoutMs, logger } = options;
   const connectTimeoutMs = options.connectTimeoutMs ?? Math.max(DEFAULT_MIN_CONNECT_TIMEOUT_MS, commandTimeoutMs);
   const maxReconnectDelayMs = options.maxReconnectDelayMs ?? DEFAULT_MAX_RECONNECT_DELAY_MS;
   const where = describeUrl(options.url);
 
+  // No per-command `timeout` option: node-redis makes it an AbortSignal.timeout per command (~10 µs of
+  // CPU each, then a timer firing later); `commands()` below drops unwritten commands more cheaply.
   const client = createClient({
     url: options.url,
     disableOfflineQueue: true,
-    commandOptions: { timeout: commandTimeoutMs },
     socket: {
       connectTimeout: connectTimeoutMs,
       reconnectStrategy: (retries: number) => reconnectDelayMs(retries, maxReconnectDelayMs),
     },
   });
+  const commands = unwrittenCommandDropper(client, commandTimeoutMs);
 
   /** Whether the last event said Redis is unreachable: errors are logged once per outage. */
   let unavailable = false;
@@ -98,12 +129,15 @@ export function createRedisStore(options: RedisStoreOptions): RedisStore {
   const failed = (command: string, cause: unknown) =>
     new StoreUnavailableError(`Redis could not run ${command} (${(cause as Error)?.name ?? 'error'})`, { cause });
 
-  /** Runs one command within the deadline; errors other than Redis replies become StoreUnavailableError. */
-  async function run<T>(command: string, send: () => Promise<T>): Promise<T> {
+  /**
+   * Runs one command within the deadline; errors other than Redis replies become StoreUnavailableError.
+   * `send` gets the client to send through (unwritten commands are dropped after their deadline).
+   */
+  async function run<T>(command: string, send: (redis: StoreClient) => Promise<T>): Promise<T> {
     if (closed) throw new StoreUnavailableError('The Redis store is closed');
     if (!client.isReady) throw new StoreUnavailableError(`Redis is not connected (${command})`);
     try {
-      return await withDeadline(send(), commandTimeoutMs, () => timedOut(command));
+      return await withDeadline(send(commands()), commandTimeoutMs, () => timedOut(command));
     } catch (error) {
       if (error instanceof StoreUnavailableError || error instanceof ErrorReply) throw error;
       throw failed(command, error);
@@ -143,45 +177,59 @@ export function createRedisStore(options: RedisStoreOptions): RedisStore {
 
     isReady: () => client.isReady,
 
-    get: (key) => run('GET', () => client.get(key)),
+    get: (key) => run('GET', (redis) => redis.get(key)),
 
     async set(key, value, ttlSeconds) {
       assertTtlSeconds(ttlSeconds);
-      await run('SET', () => client.set(key, value, { expiration: { type: 'EX', value: ttlSeconds } }));
+      await run('SET', (redis) => redis.set(key, value, { expiration: { type: 'EX', value: ttlSeconds } }));
     },
 
     async setIfAbsent(key, value, ttlSeconds) {
       assertTtlSeconds(ttlSeconds);
-      const reply = await run('SET NX', () =>
-        client.set(key, value, { condition: 'NX', expiration: { type: 'EX', value: ttlSeconds } }),
+      const reply = await run('SET NX', (redis) =>
+        redis.set(key, value, { condition: 'NX', expiration: { type: 'EX', value: ttlSeconds } }),
       );
       return reply !== null;
     },
 
     async del(key) {
-      await run('DEL', () => client.del(key));
+      await run('DEL', (redis) => redis.del(key));
     },
 
-    incr: (key) => run('INCR', () => client.incr(key)),
+    incr: (key) => run('INCR', (redis) => redis.incr(key)),
 
-    ttl: (key) => run('TTL', () => client.ttl(key)),
+    ttl: (key) => run('TTL', (redis) => redis.ttl(key)),
 
     async ping() {
-      await run('PING', () => client.ping());
+      await run('PING', (redis) => redis.ping());
     },
 
     async sortedAdd(key, member, score, ttlSeconds) {
       assertTtlSeconds(ttlSeconds);
-      await run('ZADD+EXPIRE', () => client.multi().zAdd(key, { score, value: member }).expire(key, ttlSeconds).exec());
+      await run('ZADD+EXPIRE', (redis) => redis.multi().zAdd(key, { score, value: member }).expire(key, ttlSeconds).exec());
     },
 
     async sortedRemove(key, member) {
-      await run('ZREM', () => client.zRem(key, member));
+      await run('ZREM', (redis) => redis.zRem(key, member));
     },
 
     async sortedFirst(key) {
-      const [first] = await run('ZRANGE', () => client.zRange(key, 0, 0));
+      const [first] = await run('ZRANGE', (redis) => redis.zRange(key, 0, 0));
       return first ?? null;
+    },
+
+    async listAppend(key, value, ttlSeconds) {
+      assertTtlSeconds(ttlSeconds);
+      const [length] = await run('RPUSH+EXPIRE', (redis) => redis.multi().rPush(key, value).expire(key, ttlSeconds).exec());
+      if (typeof length !== 'number') throw new Error(`RPUSH returned ${String(length)}`);
+      return length;
+    },
+
+    listRange: (key, start, stop) => {
+      if (!Number.isInteger(start) || !Number.isInteger(stop)) {
+        return Promise.reject(new RangeError('ERR value is not an integer or out of range'));
+      }
+      return run('LRANGE', (redis) => redis.lRange(key, start, stop));
     },
 
     async close() {
@@ -197,6 +245,202 @@ export function createRedisStore(options: RedisStoreOptions): RedisStore {
       } catch {
         client.destroy();
       }
+    },
+  };
+}
+
+export type RedisBusOptions = RedisStoreOptions;
+
+export type RedisBus = MessageBus & {
+  /** Opens both connections (publish, subscribe); like RedisStore.connect(). Safe to call again. */
+  connect(): Promise<void>;
+  /** True while both connections are ready. */
+  isReady(): boolean;
+};
+
+type RedisClient = ReturnType<typeof createClient>;
+
+/**
+ * MessageBus on Redis pub/sub, with the store's guarantees: every command bounded by
+ * `commandTimeoutMs`, failures as StoreUnavailableError, background reconnection with a capped backoff.
+ * A subscribing connection can do nothing else, so the bus holds two: one publishes, its duplicate()
+ * subscribes. The subscriber subscribes once per channel whatever the number of local handlers, and
+ * node-redis subscribes again after a reconnection (what was published in between is lost: readers
+ * catch up from the store).
+ */
+export function createRedisBus(options: RedisBusOptions): RedisBus {
+  const { commandTimeoutMs, logger } = options;
+  const connectTimeoutMs = options.connectTimeoutMs ?? Math.max(DEFAULT_MIN_CONNECT_TIMEOUT_MS, commandTimeoutMs);
+  const maxReconnectDelayMs = options.maxReconnectDelayMs ?? DEFAULT_MAX_RECONNECT_DELAY_MS;
+  const where = describeUrl(options.url);
+
+  const publisher: RedisClient = createClient({
+    url: options.url,
+    disableOfflineQueue: true,
+    commandOptions: { timeout: commandTimeoutMs },
+    socket: {
+      connectTimeout: connectTimeoutMs,
+      reconnectStrategy: (retries: number) => reconnectDelayMs(retries, maxReconnectDelayMs),
+    },
+  });
+  const subscriber: RedisClient = publisher.duplicate();
+
+  for (const [role, client] of [
+    ['publisher', publisher],
+    ['subscriber', subscriber],
+  ] as const) {
+    let unavailable = false;
+    client.on('error', (err: unknown) => {
+      if (!unavailable) {
+        unavailable = true;
+        logger?.error({ err, redis: where, bus: role }, 'Redis bus unavailable; reconnecting in the background');
+      } else {
+        logger?.debug({ err, redis: where, bus: role }, 'Redis bus still unavailable');
+      }
+    });
+    client.on('ready', () => {
+      if (unavailable) logger?.info({ redis: where, bus: role }, 'Redis bus available again');
+      unavailable = false;
+    });
+  }
+
+  type Handler = (message: string) => void;
+  /** Local handlers by channel; a channel is in this map once Redis confirmed its SUBSCRIBE. */
+  const handlers = new Map<string, Set<Handler>>();
+  /** SUBSCRIBE commands in flight, by channel, so that concurrent subscribers share one. */
+  const pending = new Map<string, Promise<void>>();
+  /** Channels nobody listens to any more whose UNSUBSCRIBE failed: retried when Redis is back. */
+  const stale = new Set<string>();
+  let closed = false;
+  let connecting: Promise<unknown> | undefined;
+
+  const dispatch = (message: string, channel: string) => {
+    for (const handler of [...(handlers.get(channel) ?? [])]) {
+      try {
+        handler(message);
+      } catch (err) {
+        logger?.error({ err, bus: 'subscriber' }, 'a bus message handler failed');
+      }
+    }
+  };
+
+  function bounded<T>(client: RedisClient, command: string, send: () => Promise<T>): Promise<T> {
+    if (closed) return Promise.reject(new StoreUnavailableError('The Redis bus is closed'));
+    if (!client.isReady) return Promise.reject(new StoreUnavailableError(`Redis is not connected (${command})`));
+    return withDeadline(send(), commandTimeoutMs, () => new StoreUnavailableError(`Redis did not answer ${command} within ${commandTimeoutMs} ms`)).catch(
+      (error: unknown) => {
+        if (error instanceof StoreUnavailableError || error instanceof ErrorReply) throw error;
+        throw new StoreUnavailableError(`Redis could not run ${command} (${(error as Error)?.name ?? 'error'})`, { cause: error });
+      },
+    );
+  }
+
+  function dropChannel(channel: string): void {
+    bounded(subscriber, 'UNSUBSCRIBE', () => subscriber.unsubscribe(channel, dispatch)).then(
+      () => stale.delete(channel),
+      () => stale.add(channel),
+    );
+  }
+
+  subscriber.on('ready', () => {
+    for (const channel of [...stale]) {
+      if (handlers.has(channel) || pending.has(channel)) stale.delete(channel);
+      else dropChannel(channel);
+    }
+  });
+
+  function waitUntilReady(client: RedisClient): Promise<void> {
+    if (client.isReady) return Promise.resolve();
+    return new Promise<void>((resolve, reject) => {
+      const onReady = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      const timer = setTimeout(() => {
+        client.off('ready', onReady);
+        reject(new StoreUnavailableError(`Redis at ${where} did not answer within ${connectTimeoutMs} ms`));
+      }, connectTimeoutMs);
+      timer.unref();
+      client.once('ready', onReady);
+    });
+  }
+
+  async function closeClient(client: RedisClient): Promise<void> {
+    if (!client.isOpen) return;
+    if (!client.isReady) {
+      client.destroy();
+      return;
+    }
+    try {
+      await withDeadline(client.close(), commandTimeoutMs, () => new Error('close timed out'));
+    } catch {
+      client.destroy();
+    }
+  }
+
+  return {
+    async connect() {
+      if (closed) throw new StoreUnavailableError('The Redis bus is closed');
+      connecting ??= Promise.all(
+        [publisher, subscriber].map((client) =>
+          client.connect().catch((err: unknown) => logger?.error({ err, redis: where }, 'Redis bus connection abandoned')),
+        ),
+      );
+      await Promise.all([waitUntilReady(publisher), waitUntilReady(subscriber)]);
+    },
+
+    isReady: () => publisher.isReady && subscriber.isReady,
+
+    async publish(channel, message) {
+      await bounded(publisher, 'PUBLISH', () => publisher.publish(channel, message));
+    },
+
+    async subscribe(channel, handler) {
+      const subscription: Handler = (message) => handler(message);
+      for (;;) {
+        const inFlight = pending.get(channel);
+        if (inFlight) {
+          await inFlight;
+          continue;
+        }
+        const current = handlers.get(channel);
+        if (current) {
+          current.add(subscription);
+          break;
+        }
+        const subscribing = bounded(subscriber, 'SUBSCRIBE', () => subscriber.subscribe(channel, dispatch));
+        pending.set(channel, subscribing);
+        try {
+          await subscribing;
+          handlers.set(channel, new Set([subscription]));
+          stale.delete(channel);
+          break;
+        } catch (error) {
+          // A SUBSCRIBE that timed out may still succeed later: make sure Redis ends unsubscribed.
+          if (!closed) dropChannel(channel);
+          throw error;
+        } finally {
+          pending.delete(channel);
+        }
+      }
+      let active = true;
+      return async () => {
+        if (!active) return;
+        active = false;
+        const current = handlers.get(channel);
+        if (!current) return;
+        current.delete(subscription);
+        if (current.size > 0) return;
+        handlers.delete(channel);
+        if (!closed) dropChannel(channel);
+      };
+    },
+
+    async close() {
+      if (closed) return;
+      closed = true;
+      handlers.clear();
+      await Promise.all([closeClient(publisher), closeClient(subscriber)]);
     },
   };
 }

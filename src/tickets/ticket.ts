@@ -112,3 +112,4 @@ export const TicketDraftSchema = z
   .omit({ createdAt: true, updatedAt: true })
   .strict();
 export type TicketDraft = z.input<typeof TicketDraftSchema>;
+export type TranscriptLine = z.output<typeof TranscriptLineSchema>;

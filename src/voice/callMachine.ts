@@ -67,7 +67,7 @@ export type MenuStep =
   | 'callbackConfirm'
   | 'callbackEntry';
 
-export type TransferReason = 'asked' | 'retries' | 'routed' | 'closedFallback' | 'crisis' | 'queueProblem';
+export type TransferReason = 'asked' | 'retries' | 'routed' | 'closedFallback' | 'crisis' | 'queueProblem' | 'danger';
 
 export interface Connection {
   target: Target;
@@ -119,6 +119,10 @@ export type CallEvent =
   | { type: 'DIAL_RESULT'; at: string; status: string }
   /** An advisor is being connected (whisper fetched or queue url reached). */
   | { type: 'BRIDGING'; at: string }
+  /** Words of danger (chat): a human at once, as a priority. */
+  | { type: 'URGENT'; at: string }
+  /** The chat could not understand twice, or the person pressed « Parler à un conseiller ». */
+  | { type: 'TO_HUMAN'; at: string; reason: 'asked' | 'retries' }
   /** Status callback: the call is over. */
   | { type: 'CALL_ENDED'; at: string };
 
@@ -331,6 +335,7 @@ export function createCallMachine(deps: CallMachineDeps) {
       recordCallerAsCallbackNumber: assign(({ context }) => ({ callbackNumber: context.caller })),
       noteDialFailed: assign({ notice: 'dialFailed' as const }),
       markBridged: assign({ bridged: true }),
+      markPriority: assign({ priority: 'prioritaire' as const }),
       // Effects, executed at the edge with their resolved params:
       saveTicket: (_, _params: ReturnType<typeof ticketDraft>) => undefined,
       endCall: (_, _params: { outcome: CallOutcome; ticketRef: string | null }) => undefined,
@@ -361,6 +366,8 @@ export function createCallMachine(deps: CallMachineDeps) {
     initial: 'profile',
     on: {
       CALL_ENDED: { target: '.over' },
+      URGENT: { target: '.human', actions: ['markPriority', { type: 'transferBecause', params: { reason: 'danger' } }] },
+      TO_HUMAN: { target: '.human', actions: { type: 'transferBecause', params: ({ event }) => ({ reason: event.reason }) } },
     },
     states: {
       profile: {

@@ -4,13 +4,14 @@
  * A retried webhook (same idempotency token) gets the answer it got the first time, without a second
  * transition.
  */
-import { initialTransition, transition } from 'xstate';
+import { createActor, type AnyActorScope } from 'xstate';
 import type { Clock, KeyValueStore } from '../domain/ports';
 import type { StoreKeys } from '../storage/keys';
 import type { TicketStore } from '../tickets/ticket-store';
 import type { CallContext, CallEvent, CallInput, CallMachine, CallOutcome } from './callMachine';
 import { turnFor, type TurnDeps } from './turn';
 import type { TwimlRenderer } from './twiml';
+import { ticketDraftFrom, type TicketEffect } from './ticketEffect';
 import type { WaitingRoom } from './waitingRoom';
 
 /** What we keep of a call between two webhooks (JSON, with a TTL). */
@@ -42,14 +43,62 @@ export class UnknownCallError extends Error {
   }
 }
 
+type Effect = { type: string; params?: unknown };
+
+/**
+ * xstate's `initialTransition()` and `transition()`, without their cost per call: those build a
+ * throwaway actor each time, whose constructor computes an initial snapshot without input (the call
+ * machine's context factory then throws, and the error is caught and dropped). Here the actor scope's
+ * `self` and `system` are made once; everything else is as in xstate's inert scope: nothing runs,
+ * effects are collected. The call machine invokes and spawns nothing, so no turn leaves anything in
+ * the shared system.
+ */
+class PureMachine {
+  private readonly self: AnyActorScope['self'];
+
+  constructor(private readonly machine: CallMachine) {
+    this.self = createActor(machine, { input: { callSid: 'CA00000000000000000000000000000000', caller: null } });
+  }
+
+  private scope(effects: Effect[]): AnyActorScope {
+    return {
+      self: this.self,
+      defer: () => {},
+      id: '',
+      logger: () => {},
+      sessionId: '',
+      stopChild: () => {},
+      system: this.self.system,
+      emit: () => {},
+      actionExecutor: (action) => {
+        effects.push(action);
+      },
+    };
+  }
+
+  initial(input: CallInput): [ReturnType<CallMachine['transition']>, Effect[]] {
+    const effects: Effect[] = [];
+    return [this.machine.getInitialSnapshot(this.scope(effects), input), effects];
+  }
+
+  transition(snapshot: ReturnType<CallMachine['resolveState']>, event: CallEvent): [ReturnType<CallMachine['transition']>, Effect[]] {
+    const effects: Effect[] = [];
+    return [this.machine.transition(snapshot, event, this.scope(effects)), effects];
+  }
+}
+
 export class CallTurns {
-  constructor(private readonly deps: CallTurnsDeps) {}
+  private readonly pure: PureMachine;
+
+  constructor(private readonly deps: CallTurnsDeps) {
+    this.pure = new PureMachine(deps.machine);
+  }
 
   /** POST /voice/incoming: a new call (or Twilio retrying the first webhook). */
   async start(input: CallInput, requestId: string): Promise<string> {
     const stored = await this.load(input.callSid);
     if (stored) return stored.lastRequestId === requestId ? stored.lastTwiml : this.replay(stored);
-    const [snapshot, actions] = initialTransition(this.deps.machine, input);
+    const [snapshot, actions] = this.pure.initial(input);
     return this.finish(input.callSid, null, snapshot.value as string, snapshot.context, actions, requestId);
   }
 
@@ -59,7 +108,7 @@ export class CallTurns {
     if (!stored) throw new UnknownCallError(callSid);
     if (stored.lastRequestId === requestId) return stored.lastTwiml;
     const restored = this.deps.machine.resolveState({ value: stored.value, context: stored.context });
-    const [snapshot, actions] = transition(this.deps.machine, restored, event);
+    const [snapshot, actions] = this.pure.transition(restored, event);
     return this.finish(callSid, stored, snapshot.value as string, snapshot.context, actions, requestId);
   }
 
@@ -71,7 +120,7 @@ export class CallTurns {
     const stored = await this.load(callSid);
     if (!stored) return false;
     const restored = this.deps.machine.resolveState({ value: stored.value, context: stored.context });
-    const [snapshot, actions] = transition(this.deps.machine, restored, event);
+    const [snapshot, actions] = this.pure.transition(restored, event);
     await this.finish(callSid, stored, snapshot.value as string, snapshot.context, actions, `notify:${event.type}:${event.at}`);
     return true;
   }
@@ -116,25 +165,7 @@ export class CallTurns {
   }
 
   private async saveTicket(effect: TicketEffect): Promise<void> {
-    const now = this.deps.clock.now().toISOString();
-    await this.deps.tickets.createOrUpdate({
-      ref: effect.ref,
-      channel: 'voice',
-      kind: effect.kind,
-      conversationId: effect.callSid,
-      profile: effect.profile ?? undefined,
-      need: effect.need ?? undefined,
-      departement: effect.departement,
-      territoryName: effect.territoryName ?? undefined,
-      priority: effect.priority,
-      choices: effect.choices.map((choice) => ({ step: choice.step, value: choice.value, via: choice.via })),
-      ...(effect.callbackNumber
-        ? { callback: { contact: 'phone' as const, numberSealed: effect.callbackNumber.sealed, lastDigits: effect.callbackNumber.lastDigits, consent: true as const, requestedAt: now } }
-        : {}),
-      ...(effect.callbackEmail
-        ? { callback: { contact: 'email' as const, emailSealed: effect.callbackEmail.sealed, emailHint: effect.callbackEmail.hint, consent: true as const, requestedAt: now } }
-        : {}),
-    });
+    await this.deps.tickets.createOrUpdate(ticketDraftFrom(effect, 'voice', this.deps.clock.now().toISOString()));
   }
 
   private async endCall(context: CallContext, outcome: CallOutcome): Promise<void> {
@@ -158,17 +189,3 @@ export class CallTurns {
 function queueNameOf(context: CallContext): string | null {
   return context.connection?.target.type === 'queue' ? context.connection.target.name : null;
 }
-
-type TicketEffect = {
-  ref: string;
-  callSid: string;
-  kind: 'routed' | 'callback' | 'fallback';
-  profile: CallContext['profile'];
-  need: CallContext['need'];
-  departement: string | null;
-  territoryName: string | null;
-  priority: CallContext['priority'];
-  choices: CallContext['choices'];
-  callbackNumber: CallContext['callbackNumber'];
-  callbackEmail: CallContext['callbackEmail'];
-};

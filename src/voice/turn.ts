@@ -7,6 +7,10 @@ import type { Departement } from '../domain/ports';
 import type { DepartementCode } from '../domain/vocabulary';
 import type { CallContext, Connection, MenuStep } from './callMachine';
 
+/**
+ * One sentence: a prompt key and the values of its placeholders. Values are written plainly; the
+ * phone renderer spells `ref` and `lastDigits` and says `code` as a département code.
+ */
 export interface Line {
   key: string;
   values?: Record<string, string | number>;
@@ -70,7 +74,7 @@ export function turnFor(stateValue: string, context: CallContext, deps: TurnDeps
         lines: [
           { key: 'callback.booked' },
           ...(context.route?.kind === 'closed' && context.route.hoursInWords ? [{ key: 'callback.whenOpen', values: { hours: context.route.hoursInWords } }] : []),
-          { key: 'callback.reference', values: { ref: spelled(context.ticketRef ?? '') } },
+          { key: 'callback.reference', values: { ref: context.ticketRef ?? '' } },
           { key: 'goodbye' },
         ],
       };
@@ -96,7 +100,7 @@ function connectTurn(context: CallContext): VoiceTurn {
   if (!connection) throw new Error('connecting without a connection');
   const lines: Line[] = [];
   if (connection.crisisMessage) lines.push({ key: 'crisis.message', values: { message: connection.crisisMessage } });
-  else if (connection.reason === 'asked') lines.push({ key: 'transfer.asked' });
+  else if (connection.reason === 'asked' || connection.reason === 'danger') lines.push({ key: 'transfer.asked' });
   else if (connection.reason === 'retries') lines.push({ key: 'transfer.afterRetries' });
   else if (connection.reason === 'queueProblem') lines.push({ key: 'technicalProblem' });
   else lines.push({ key: connection.scope === 'territory' ? 'transfer.territory' : 'transfer.national' });
@@ -162,7 +166,7 @@ function askTurn(step: MenuStep, context: CallContext, deps: TurnDeps): VoiceTur
       isStatic = false;
       const code = context.departement ?? '';
       lines.push(
-        { key: 'departement.confirm', values: { code: spokenDepartementCode(code), name: deps.departement(code)?.name ?? code } },
+        { key: 'departement.confirm', values: { code, name: deps.departement(code)?.name ?? code } },
         { key: 'departement.isItRight' },
         { key: 'departement.yes' },
         { key: 'departement.no' },
@@ -186,7 +190,7 @@ function askTurn(step: MenuStep, context: CallContext, deps: TurnDeps): VoiceTur
     case 'callbackConfirm':
       isStatic = false;
       lines.push(
-        { key: 'callback.confirmNumber', values: { lastDigits: spelled(context.caller?.lastDigits ?? '') } },
+        { key: 'callback.confirmNumber', values: { lastDigits: context.caller?.lastDigits ?? '' } },
         { key: 'callback.isItRight' },
         { key: 'callback.yes' },
         { key: 'callback.other' },

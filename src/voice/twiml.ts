@@ -6,7 +6,7 @@ import { twiml } from 'twilio';
 import type { VoiceFlow } from '../flows/schema';
 import type { PromptCatalog } from '../prompts/catalog';
 import type { Target } from '../routing/types';
-import type { Line, VoiceTurn } from './turn';
+import { spelled, spokenDepartementCode, type Line, type VoiceTurn } from './turn';
 import type { VoiceUrls } from './urls';
 
 type VoiceResponse = InstanceType<typeof twiml.VoiceResponse>;
@@ -16,8 +16,12 @@ export interface TaskAttributes {
   [name: string]: string | number | boolean | null | string[];
 }
 
+/** Bound of the content cache: the distinct read-backs and transfers number in the hundreds. */
+const MAX_CONTENT_ENTRIES = 5000;
+
 export class TwimlRenderer {
   private readonly cache = new Map<string, string>();
+  private readonly byContent = new Map<string, string>();
 
   constructor(
     private readonly prompts: PromptCatalog,
@@ -25,11 +29,17 @@ export class TwimlRenderer {
     private readonly urls: VoiceUrls,
   ) {}
 
-  /** The French text of one line; values written "@key" are themselves prompt keys. */
+  /**
+   * The French text of one line, as it is said: values written "@key" are themselves prompt keys;
+   * a ticket reference and last digits are spelled, a département code is said as people say it.
+   */
   text(line: Line): string {
     const values: Record<string, string | number> = {};
     for (const [name, value] of Object.entries(line.values ?? {})) {
-      values[name] = typeof value === 'string' && value.startsWith('@') ? this.prompts.text(value.slice(1)) : value;
+      if (typeof value === 'string' && value.startsWith('@')) values[name] = this.prompts.text(value.slice(1));
+      else if (name === 'ref' || name === 'lastDigits') values[name] = spelled(String(value));
+      else if (name === 'code') values[name] = spokenDepartementCode(String(value));
+      else values[name] = value;
     }
     return this.prompts.text(line.key, values);
   }
@@ -43,10 +53,44 @@ export class TwimlRenderer {
     if (cacheKey !== null) {
       const cached = this.cache.get(cacheKey);
       if (cached !== undefined) return cached;
+      const xml = this.build(turn, callSid);
+      this.cache.set(cacheKey, xml);
+      return xml;
     }
+    // Not the same for every caller, but often the same for many (the read-back of a département,
+    // the transfer to a territory's queue): rendered once per distinct content.
+    const contentKey = this.contentKey(turn);
+    if (contentKey === null) return this.build(turn, callSid);
+    const cached = this.byContent.get(contentKey);
+    if (cached !== undefined) return cached;
     const xml = this.build(turn, callSid);
-    if (cacheKey !== null) this.cache.set(cacheKey, xml);
+    if (this.byContent.size < MAX_CONTENT_ENTRIES) this.byContent.set(contentKey, xml);
     return xml;
+  }
+
+  /**
+   * Everything `build` reads from a turn, as one string (the flow and the URLs are the renderer's
+   * own); null for turns that carry a per-call part (a CallSid or a ticket ref in a URL or a task)
+   * or whose text is per call (a hang-up that spells the ticket ref).
+   */
+  private contentKey(turn: VoiceTurn): string | null {
+    switch (turn.kind) {
+      case 'ask':
+        return JSON.stringify([
+          'ask',
+          this.sentences(turn.lines),
+          turn.slow,
+          turn.numDigits,
+          turn.finishOnKey || null,
+          turn.departement,
+          turn.hints.length > 0 ? turn.hints.slice(0, 40).join(', ') : null,
+        ]);
+      case 'connect':
+        if (turn.connection.target.type !== 'queue') return null;
+        return JSON.stringify(['queue', this.sentences(turn.lines), turn.slow, turn.connection.target.name, turn.context.departement]);
+      default:
+        return null;
+    }
   }
 
   private build(turn: VoiceTurn, callSid: string): string {

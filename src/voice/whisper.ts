@@ -1,6 +1,6 @@
 /** What the advisor hears before the caller is connected: profile, need, département, priority, ticket. */
 import type { Ticket } from '../tickets/ticket';
-import { spelled, spokenDepartementCode, type Line } from './turn';
+import type { Line } from './turn';
 
 export interface DepartementNamer {
   (code: string): string | undefined;
@@ -15,11 +15,11 @@ export function whisperLines(ticket: Ticket | null, nameOf: DepartementNamer): L
   if (ticket.departement) {
     lines.push({
       key: 'whisper.departement',
-      values: { code: spokenDepartementCode(ticket.departement), name: nameOf(ticket.departement) ?? ticket.departement },
+      values: { code: ticket.departement, name: nameOf(ticket.departement) ?? ticket.departement },
     });
   } else {
     lines.push({ key: 'whisper.noDepartement' });
   }
-  lines.push({ key: 'whisper.reference', values: { ref: spelled(ticket.ref) } });
+  lines.push({ key: 'whisper.reference', values: { ref: ticket.ref } });
   return lines;
 }

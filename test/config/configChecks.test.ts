@@ -34,12 +34,15 @@ describe('config checks', () => {
     expect(result?.errors[0]).toMatch(/territories\.yaml: \(file\): cannot be read/);
   });
 
-  it('pass on every shipped file: territories, voice flow, voice prompts', () => {
+  it('pass on every shipped file: territories, voice flow and prompts, FAQ, local resources, safety messages', () => {
     const results = runConfigChecks(ROOT);
     expect(results.map((r) => [r.check, r.errors])).toEqual([
       ['territories', []],
       ['voice flow', []],
       ['voice prompts', []],
+      ['faq', []],
+      ['local resources', []],
+      ['safety messages', []],
     ]);
   });
 

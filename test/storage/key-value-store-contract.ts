@@ -141,6 +141,55 @@ export function describeKeyValueStoreContract(name: string, createHarness: () =>
       await expect(store.sortedFirst(queue)).resolves.toBeNull();
     });
 
+    test('lists: listAppend returns the new length (the watermark); listRange reads oldest first', async () => {
+      const log = key('log');
+      await expect(store.listRange(log, 0, -1)).resolves.toEqual([]);
+      await expect(store.listAppend(log, '{"text":"Bonjour"}', 60)).resolves.toBe(1);
+      await expect(store.listAppend(log, 'deux — é', 60)).resolves.toBe(2);
+      await expect(store.listAppend(log, 'trois', 60)).resolves.toBe(3);
+      await expect(store.listRange(log, 0, -1)).resolves.toEqual(['{"text":"Bonjour"}', 'deux — é', 'trois']);
+      const ttl = await store.ttl(log);
+      expect(ttl).toBeGreaterThan(0);
+      expect(ttl).toBeLessThanOrEqual(60);
+    });
+
+    test('lists: listRange has LRANGE semantics (inclusive, negative from the tail, clamped)', async () => {
+      const log = key('log-range');
+      for (const item of ['a', 'b', 'c', 'd']) await store.listAppend(log, item, 60);
+      await expect(store.listRange(log, 1, 2)).resolves.toEqual(['b', 'c']);
+      await expect(store.listRange(log, 2, -1)).resolves.toEqual(['c', 'd']);
+      await expect(store.listRange(log, -2, -1)).resolves.toEqual(['c', 'd']);
+      await expect(store.listRange(log, -100, 0)).resolves.toEqual(['a']);
+      await expect(store.listRange(log, 3, 100)).resolves.toEqual(['d']);
+      await expect(store.listRange(log, 4, -1)).resolves.toEqual([]);
+      await expect(store.listRange(log, 2, 1)).resolves.toEqual([]);
+      await expect(store.listRange(log, 0, 0)).resolves.toEqual(['a']);
+    });
+
+    test('lists: every append renews the TTL; the list expires after it', async () => {
+      const log = key('log-ttl');
+      await store.listAppend(log, 'one', 1000);
+      await store.listAppend(log, 'two', 1);
+      expect(await store.ttl(log)).toBeLessThanOrEqual(1);
+      await harness.elapse(1.2);
+      await expect(store.listRange(log, 0, -1)).resolves.toEqual([]);
+      await expect(store.ttl(log)).resolves.toBe(-2);
+      await expect(store.listAppend(log, 'again', 60)).resolves.toBe(1);
+    });
+
+    test('lists: listAppend rejects a bad ttl; list commands on a string key reject, but not as unavailability', async () => {
+      await expect(store.listAppend(key('log-bad'), 'x', 0)).rejects.toThrow(RangeError);
+      await expect(store.listRange(key('log-bad'), 0, -1)).resolves.toEqual([]);
+      await store.set(key('not-a-list'), 'x', 60);
+      const appendError = await store.listAppend(key('not-a-list'), 'y', 60).catch((e: unknown) => e);
+      expect(appendError).toBeInstanceOf(Error);
+      expect(appendError).not.toBeInstanceOf(StoreUnavailableError);
+      const rangeError = await store.listRange(key('not-a-list'), 0, -1).catch((e: unknown) => e);
+      expect(rangeError).toBeInstanceOf(Error);
+      expect(rangeError).not.toBeInstanceOf(StoreUnavailableError);
+      await expect(store.get(key('not-a-list'))).resolves.toBe('x');
+    });
+
     test('ping resolves', async () => {
       await expect(store.ping()).resolves.toBeUndefined();
     });

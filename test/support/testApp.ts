@@ -1,13 +1,14 @@
 /** Starts the real app on a free port, with a store, a clock and a configuration chosen by the test. */
 import type { Server } from 'node:http';
-import { createApp, type App } from '../../src/app';
+import { createApp, webPublicDirIn, type App } from '../../src/app';
 import type { AppConfig } from '../../src/config/appConfig';
-import type { Clock, KeyValueStore } from '../../src/domain/ports';
+import type { Clock, KeyValueStore, MessageBus } from '../../src/domain/ports';
+import { createMemoryBus } from '../../src/storage/memory-store';
 import { silentLogger, type Logger } from '../../src/logging';
 import { createStoreKeys, type StoreKeys } from '../../src/storage/keys';
 import { createRedisStore, type RedisStore } from '../../src/storage/redis-store';
 import type { TwilioSide } from './callHarness';
-import { repoConfig } from './config';
+import { REPO_ROOT, repoConfig } from './config';
 import { TEST_REDIS_URL, uniqueTestNamespace } from '../storage/redis-test-env';
 
 export const TEST_PUBLIC_BASE_URL = 'https://orientation360.example.org';
@@ -41,10 +42,13 @@ export async function startTestApp(options: {
   keys: StoreKeys;
   config?: AppConfig;
   logger?: Logger;
+  /** Defaults to an in-memory bus (one process). */
+  bus?: MessageBus;
 }): Promise<RunningTestApp> {
   const app = createApp({
     config: options.config ?? repoConfig(),
     store: options.store,
+    bus: options.bus ?? createMemoryBus(),
     clock: options.clock,
     logger: options.logger ?? silentLogger(),
     keys: options.keys,
@@ -55,20 +59,26 @@ export async function startTestApp(options: {
       callTtlSeconds: 4 * 3600,
       ticketTtlDays: 90,
       advisorApiToken: TEST_ADVISOR_TOKEN,
+      chatTtlSeconds: 3600,
+      bot: { microsoftAppId: undefined, microsoftAppPassword: undefined, microsoftAppType: 'MultiTenant', microsoftAppTenantId: undefined },
+      webPublicDir: webPublicDirIn(REPO_ROOT),
     },
   });
   const server: Server = app.express.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  app.afterListen(server);
   const address = server.address();
   if (!address || typeof address === 'string') throw new Error('no port');
   return {
     app,
     httpBase: `http://127.0.0.1:${address.port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
+    close: async () => {
+      await app.close();
+      await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
-      }),
+      });
+    },
   };
 }
 

@@ -1,0 +1,117 @@
+/**
+ * The server side of the voice benchmark, run as a child process (pinned to one core by the parent):
+ *   node dist/bench/server.js app   the real service, started by main.ts's startService (Redis
+ *                                   store, JSON logger, NODE_ENV=production) with a fixed clock and
+ *                                   a key namespace of its own, deleted on stop;
+ *   node dist/bench/server.js bare  a bare node:http server answering one fixed TwiML document.
+ * Talks to the parent over IPC: sends {type:'ready', port}; answers {type:'cpu'} with its CPU time;
+ * on {type:'stop'} closes, cleans up and exits (so that --cpu-prof writes its profile).
+ */
+import { randomBytes } from 'node:crypto';
+import http, { type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createClient } from 'redis';
+import { createApp, webPublicDirIn } from '../src/app';
+import { createMemoryBus } from '../src/storage/memory-store';
+import { loadAppConfig } from '../src/config/appConfig';
+import { loadEnv } from '../src/config/env';
+import type { Clock } from '../src/domain/ports';
+import { createLogger } from '../src/logging';
+import { startService } from '../src/main';
+import { createStoreKeys } from '../src/storage/keys';
+
+export type ServerMessage = { type: 'ready'; port: number } | { type: 'cpu'; id: number; userMicros: number; systemMicros: number } | { type: 'stopped'; deletedKeys: number };
+export type ParentMessage = { type: 'cpu'; id: number } | { type: 'stop' };
+
+/** What the bare server answers to every request: a menu of the size the app answers. */
+export const BARE_TWIML =
+  '<?xml version="1.0" encoding="UTF-8"?><Response><Gather input="dtmf speech" language="fr-FR" action="https://orientation360.bench.example/voice/step" method="POST" numDigits="1" timeout="6" speechTimeout="auto" hints="moi, pour moi, je suis concerné, ma situation, mon enfant, mon fils, ma fille, un proche, professionnel, travailleur social, éducateur, médecin"><Say voice="Polly.Lea" language="fr-FR">Bonjour, vous êtes bien au numéro national d’orientation des personnes en situation de handicap et de leurs proches. À tout moment, appuyez sur 0 ou dites « conseiller » pour parler à quelqu’un. Vous appelez pour qui ? Pour vous-même, appuyez sur 1. Pour un proche que vous aidez, appuyez sur 2. Si vous êtes un professionnel, appuyez sur 3. Vous pouvez aussi le dire avec vos mots.</Say></Gather><Redirect method="POST">https://orientation360.bench.example/voice/step?noInput=1</Redirect></Response>';
+
+function send(message: ServerMessage): void {
+  process.send?.(message);
+}
+
+async function startBare(): Promise<{ server: Server; stop(): Promise<number> }> {
+  const body = Buffer.from(BARE_TWIML, 'utf8');
+  const server = http.createServer((req, res) => {
+    // Read the form body as any real server must, then answer the fixed document.
+    req.on('data', () => undefined);
+    req.on('end', () => {
+      res.writeHead(200, { 'content-type': 'text/xml; charset=utf-8', 'content-length': body.length });
+      res.end(body);
+    });
+  });
+  server.listen(0, '127.0.0.1');
+  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  return { server, stop: () => new Promise<number>((resolve) => server.close(() => resolve(0))) };
+}
+
+async function startApp(): Promise<{ server: Server; stop(): Promise<number> }> {
+  const env = loadEnv();
+  if (!env.redisUrl) throw new Error('REDIS_URL is required for the app under benchmark');
+  const fixedNow = process.env.BENCH_NOW ?? '2026-11-23T09:00:00.000Z';
+  const clock: Clock = { now: () => new Date(fixedNow) };
+  const logger = createLogger({ level: env.logLevel, hashKey: env.logHashKey });
+  const namespace = `o360bench-${process.pid}-${randomBytes(4).toString('hex')}`;
+  // The service as main.ts starts it (configuration, Redis store and bus, app, listen), with a fixed
+  // clock and a key namespace of its own.
+  const service = await startService(env, logger, { clock, keys: createStoreKeys(namespace) });
+  return {
+    server: service.server,
+    async stop() {
+      service.server.closeAllConnections();
+      await service.stop();
+      return deleteNamespace(env.redisUrl as string, namespace);
+    },
+  };
+}
+
+/** Deletes the keys the benchmark wrote (its own namespace only). */
+async function deleteNamespace(url: string, namespace: string): Promise<number> {
+  const client = createClient({ url });
+  await client.connect();
+  let deleted = 0;
+  try {
+    for await (const batch of client.scanIterator({ MATCH: `${namespace}:*`, COUNT: 1000 })) {
+      if (batch.length > 0) deleted += await client.unlink(batch);
+    }
+  } finally {
+    await client.close();
+  }
+  return deleted;
+}
+
+async function main(): Promise<void> {
+  const mode = process.argv[2];
+  if (mode !== 'app' && mode !== 'bare') throw new Error('usage: server.js app|bare');
+  const running = mode === 'app' ? await startApp() : await startBare();
+  process.on('message', (message: ParentMessage) => {
+    if (message.type === 'cpu') {
+      const usage = process.cpuUsage();
+      send({ type: 'cpu', id: message.id, userMicros: usage.user, systemMicros: usage.system });
+    } else if (message.type === 'stop') {
+      running.server.closeIdleConnections();
+      void running.stop().then(
+        (deletedKeys) => {
+          send({ type: 'stopped', deletedKeys });
+          process.disconnect?.();
+          process.exit(0);
+        },
+        (error: unknown) => {
+          process.stderr.write(`bench server: stop failed: ${String(error)}\n`);
+          process.exit(1);
+        },
+      );
+    }
+  });
+  // The parent went away: do not linger.
+  process.on('disconnect', () => setTimeout(() => process.exit(0), 2000).unref());
+  send({ type: 'ready', port: (running.server.address() as AddressInfo).port });
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`bench server: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  });
+}

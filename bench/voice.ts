@@ -1,0 +1,339 @@
+/**
+ * npm run bench:voice — the voice webhooks under load, against a baseline measured in the same run.
+ *
+ * Two servers, each in a child process pinned to one core of its own (the load generator runs on
+ * the others): a bare node:http server answering a fixed TwiML document, and the real app composed
+ * as main.ts does, Redis-backed, with a fixed clock (Monday 23 November 2026, 10:00 in Paris: open).
+ *   (1) throughput: whole journeys (6 signed webhooks each, incoming → … → <Enqueue>cercle-44),
+ *       32 calls in flight, warm-up then a fixed duration; journeys/s, p50/p99 per webhook; app/bare;
+ *   (2) realistic load: 1,000 simultaneous calls, each posting its next webhook every 5 s.
+ * Environment: REDIS_URL (default redis://127.0.0.1:6379); BENCH_CPU_PROF=<dir> writes a CPU profile
+ * of the app server; BENCH_QUICK=1 shortens every phase (a smoke run, figures not comparable).
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { createInterface } from 'node:readline';
+import { createClient } from 'redis';
+import { closedLoop, steadyCalls, STEP_LABELS, STEPS_PER_JOURNEY, type Target, type TwilioAccount } from './load';
+import { BARE_TWIML, type ParentMessage, type ServerMessage } from './server';
+
+const ACCOUNT: TwilioAccount = { publicBaseUrl: 'https://orientation360.bench.example', authToken: 'bench-twilio-auth-token-0123456789' };
+const QUICK = process.env.BENCH_QUICK === '1';
+const CONCURRENCY = 32;
+const WARMUP_MS = QUICK ? 1_000 : 5_000;
+const MEASURE_MS = QUICK ? 2_000 : 10_000;
+const CALLS = 1_000;
+const PERIOD_MS = 5_000;
+const STEADY_MS = QUICK ? 6_000 : 35_000;
+const AIM_THROUGHPUT_RATIO = 0.25;
+const AIM_P99_MS = 10;
+
+/** One core for the server, the rest for the load generator (and Redis), when the machine allows it. */
+function cpuPlan(): { serverCpu: string | null; clientCpus: string | null } {
+  const cpus = os.availableParallelism();
+  if (cpus < 2 || process.platform !== 'linux' || !existsSync('/usr/bin/taskset')) return { serverCpu: null, clientCpus: null };
+  return { serverCpu: String(cpus - 1), clientCpus: cpus === 2 ? '0' : `0-${cpus - 2}` };
+}
+
+interface ServerChild {
+  port: number;
+  cpuSeconds(): Promise<number>;
+  stop(): Promise<number>;
+  logLines: { total: number; problems: string[] };
+}
+
+async function startServer(mode: 'app' | 'bare', serverCpu: string | null): Promise<ServerChild> {
+  const script = path.join(__dirname, 'server.js');
+  const profileDir = process.env.BENCH_CPU_PROF;
+  const nodeArgs = [...(mode === 'app' && profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), script, mode];
+  const [command, args] = serverCpu === null ? [process.execPath, nodeArgs] : ['taskset', ['-c', serverCpu, process.execPath, ...nodeArgs]];
+  const child: ChildProcess = spawn(command as string, args as string[], {
+    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      PORT: '0',
+      PUBLIC_BASE_URL: ACCOUNT.publicBaseUrl,
+      TWILIO_AUTH_TOKEN: ACCOUNT.authToken,
+      ADVISOR_API_TOKEN: 'bench-advisor-api-token-0123456789',
+      LOG_HASH_KEY: 'bench-log-hash-key-0123456789',
+      DATA_KEY: Buffer.alloc(32, 7).toString('base64'),
+      REDIS_URL: process.env.REDIS_URL || 'redis://127.0.0.1:6379',
+      LOG_LEVEL: 'info',
+    },
+  });
+  const kill = () => child.kill('SIGKILL');
+  process.once('exit', kill);
+
+  // The app's JSON log lines: counted; warnings and errors kept to be shown.
+  const logLines = { total: 0, problems: [] as string[] };
+  if (child.stdout) {
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      logLines.total++;
+      const level = /"level":(\d+)/.exec(line)?.[1];
+      if (level !== undefined && Number(level) >= 40 && logLines.problems.length < 5) logLines.problems.push(line.slice(0, 300));
+    });
+  }
+
+  const waiters = new Map<number, (message: ServerMessage) => void>();
+  let stopped: ((deleted: number) => void) | null = null;
+  let nextId = 0;
+  const port = await new Promise<number>((resolve, reject) => {
+    child.on('message', (message: ServerMessage) => {
+      if (message.type === 'ready') resolve(message.port);
+      else if (message.type === 'cpu') waiters.get(message.id)?.(message);
+      else if (message.type === 'stopped') stopped?.(message.deletedKeys);
+    });
+    child.once('exit', (code) => reject(new Error(`the ${mode} server exited (${code}) before it was ready`)));
+  });
+  const ask = (message: ParentMessage) => child.send(message);
+  return {
+    port,
+    logLines,
+    cpuSeconds: () =>
+      new Promise<number>((resolve) => {
+        const id = nextId++;
+        waiters.set(id, (message) => {
+          waiters.delete(id);
+          if (message.type === 'cpu') resolve((message.userMicros + message.systemMicros) / 1e6);
+        });
+        ask({ type: 'cpu', id });
+      }),
+    stop: () =>
+      new Promise<number>((resolve) => {
+        let deleted = 0;
+        stopped = (count) => (deleted = count);
+        child.once('exit', () => {
+          process.off('exit', kill);
+          resolve(deleted);
+        });
+        ask({ type: 'stop' });
+      }),
+  };
+}
+
+function target(label: string, port: number, verify: boolean, maxSockets: number): Target {
+  return { label, port, verify, agent: new http.Agent({ keepAlive: true, maxSockets, maxFreeSockets: maxSockets, scheduling: 'lifo' }) };
+}
+
+const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(2) : 'n/a');
+const pad = (text: string, width: number) => text.padStart(width);
+const ratio = (value: number) => (Number.isFinite(value) ? value.toFixed(3) : 'n/a');
+const percent = (fraction: number) => (Number.isFinite(fraction) ? `${(fraction * 100).toFixed(0)} %` : 'n/a');
+
+/** CPU seconds used by the whole machine so far (Linux /proc/stat), or NaN elsewhere. */
+function machineBusySeconds(): number {
+  try {
+    const fields = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0]!.trim().split(/\s+/).slice(1).map(Number);
+    const [user = 0, nice = 0, system = 0, , , irq = 0, softirq = 0, steal = 0] = fields;
+    return (user + nice + system + irq + softirq + steal) / 100;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** CPU seconds used by Redis so far (INFO cpu), or NaN when it cannot be read. */
+async function redisCpuSeconds(redis: RedisClient | null): Promise<number> {
+  if (!redis) return Number.NaN;
+  try {
+    const info = await redis.info('cpu');
+    const read = (name: string) => Number(new RegExp(`${name}:([0-9.]+)`).exec(info)?.[1] ?? Number.NaN);
+    return read('used_cpu_user') + read('used_cpu_sys');
+  } catch {
+    return Number.NaN;
+  }
+}
+
+type RedisClient = ReturnType<typeof createClient>;
+
+/** Where the CPU went during a phase, in CPUs (1 = one core busy all along). */
+interface CpuShares {
+  server: number;
+  client: number;
+  redis: number;
+  /** Everything else on the machine: other processes (noise for this run). */
+  others: number;
+  serverSeconds: number;
+}
+
+async function meter(server: ServerChild, redis: RedisClient | null): Promise<() => Promise<CpuShares & { seconds: number }>> {
+  const started = performance.now();
+  const [serverBefore, redisBefore] = await Promise.all([server.cpuSeconds(), redisCpuSeconds(redis)]);
+  const clientBefore = process.cpuUsage();
+  const machineBefore = machineBusySeconds();
+  return async () => {
+    const client = process.cpuUsage(clientBefore);
+    const machine = machineBusySeconds() - machineBefore;
+    const [serverAfter, redisAfter] = await Promise.all([server.cpuSeconds(), redisCpuSeconds(redis)]);
+    const seconds = (performance.now() - started) / 1000;
+    const serverSeconds = serverAfter - serverBefore;
+    const clientSeconds = (client.user + client.system) / 1e6;
+    const redisSeconds = redisAfter - redisBefore;
+    const others = machine - serverSeconds - clientSeconds - (Number.isFinite(redisSeconds) ? redisSeconds : 0);
+    return {
+      seconds,
+      serverSeconds,
+      server: serverSeconds / seconds,
+      client: clientSeconds / seconds,
+      redis: redisSeconds / seconds,
+      others: Math.max(0, others / seconds),
+    };
+  };
+}
+
+interface Measured {
+  journeysPerSecond: number;
+  webhooksPerSecond: number;
+  webhooks: number;
+  journeys: number;
+  p50: number;
+  p99: number;
+  max: number;
+  /** Server CPU per webhook, in µs: what one core of the server spends on one webhook. */
+  cpuMicrosPerWebhook: number;
+  cpu: CpuShares;
+  errors: number;
+  firstErrors: string[];
+  byStep?: Array<{ p50: number; p99: number; max: number }>;
+}
+
+async function throughput(server: ServerChild, t: Target, redis: RedisClient | null): Promise<Measured> {
+  await closedLoop(ACCOUNT, t, { concurrency: CONCURRENCY, durationMs: WARMUP_MS });
+  const done = await meter(server, redis);
+  const run = await closedLoop(ACCOUNT, t, { concurrency: CONCURRENCY, durationMs: MEASURE_MS });
+  const cpu = await done();
+  const summary = run.latencies.summary();
+  return {
+    journeysPerSecond: run.journeys / run.seconds,
+    webhooksPerSecond: run.webhooks / run.seconds,
+    webhooks: run.webhooks,
+    journeys: run.journeys,
+    ...summary,
+    cpuMicrosPerWebhook: (cpu.serverSeconds * 1e6) / run.webhooks,
+    cpu,
+    errors: run.errors.count,
+    firstErrors: run.errors.first,
+  };
+}
+
+async function steady(server: ServerChild, t: Target, redis: RedisClient | null): Promise<Measured> {
+  const done = await meter(server, redis);
+  const run = await steadyCalls(ACCOUNT, t, { calls: CALLS, periodMs: PERIOD_MS, durationMs: STEADY_MS });
+  const cpu = await done();
+  const summary = run.latencies.summary();
+  return {
+    journeysPerSecond: run.journeys / run.seconds,
+    webhooksPerSecond: run.webhooks / run.seconds,
+    webhooks: run.webhooks,
+    journeys: run.journeys,
+    ...summary,
+    cpuMicrosPerWebhook: (cpu.serverSeconds * 1e6) / run.webhooks,
+    cpu,
+    errors: run.errors.count,
+    firstErrors: run.errors.first,
+    byStep: run.byStep.map((latencies) => latencies.summary()),
+  };
+}
+
+function showErrors(label: string, measured: Measured): void {
+  for (const error of measured.firstErrors) console.log(`    ${label} error: ${error}`);
+}
+
+function cpuLine(label: string, m: Measured): string {
+  const { cpu } = m;
+  return `    ${label.padEnd(6)} CPUs busy: server ${cpu.server.toFixed(2)}, load generator ${cpu.client.toFixed(2)}, Redis ${Number.isFinite(cpu.redis) ? cpu.redis.toFixed(2) : 'n/a'}, other processes ${Number.isFinite(cpu.others) ? cpu.others.toFixed(2) : 'n/a'}`;
+}
+
+async function main(): Promise<void> {
+  const { serverCpu, clientCpus } = cpuPlan();
+  const cpus = os.availableParallelism();
+  if (clientCpus !== null) execFileSync('taskset', ['-a', '-p', '-c', clientCpus, String(process.pid)], { stdio: 'ignore' });
+  const redisUrl = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
+  console.log(`voice benchmark — Node ${process.version}, ${cpus} CPUs (${os.cpus()[0]?.model ?? 'unknown'}); ${serverCpu === null ? 'no CPU pinning' : `server child pinned to CPU ${serverCpu}, load generator to CPU ${clientCpus}`}${QUICK ? ' — QUICK smoke run, figures not comparable' : ''}`);
+  console.log(`app: the real service in a child process (NODE_ENV=production, LOG_LEVEL=info), Redis store at ${redisUrl}, fixed clock 2026-11-23T09:00Z (open)`);
+  console.log(`bare: a node:http child process answering a fixed ${BARE_TWIML.length}-character TwiML document; both get the same signed requests over keep-alive (http.Agent)`);
+
+  let redis: RedisClient | null = createClient({ url: redisUrl });
+  redis.on('error', () => undefined);
+  try {
+    await redis.connect();
+  } catch {
+    redis = null;
+  }
+
+  const bare = await startServer('bare', serverCpu);
+  const bareTarget = target('bare', bare.port, false, 256);
+  const bareThroughput = await throughput(bare, bareTarget, redis);
+  const bareSteady = await steady(bare, bareTarget, redis);
+  bareTarget.agent.destroy();
+  await bare.stop();
+
+  const app = await startServer('app', serverCpu);
+  const appTarget = target('app', app.port, true, 256);
+  const appThroughput = await throughput(app, appTarget, redis);
+  const appSteady = await steady(app, appTarget, redis);
+  appTarget.agent.destroy();
+  const deleted = await app.stop();
+  await redis?.close();
+
+  console.log('');
+  console.log(`(1) Throughput: whole journeys (${STEPS_PER_JOURNEY} signed webhooks: incoming, 2, 1, 3, 44000, 1 → <Enqueue>cercle-44), ${CONCURRENCY} calls in flight, ${WARMUP_MS / 1000} s warm-up + ${MEASURE_MS / 1000} s measured`);
+  console.log(`    ${'server'.padEnd(8)}${pad('journeys/s', 11)}${pad('webhooks/s', 11)}${pad('p50 ms', 9)}${pad('p99 ms', 9)}${pad('max ms', 9)}${pad('server CPU', 11)}${pad('µs CPU/webhook', 15)}${pad('errors', 7)}`);
+  for (const [label, m] of [['bare', bareThroughput], ['app', appThroughput]] as const) {
+    console.log(
+      `    ${label.padEnd(8)}${pad(m.journeysPerSecond.toFixed(1), 11)}${pad(m.webhooksPerSecond.toFixed(0), 11)}${pad(ms(m.p50), 9)}${pad(ms(m.p99), 9)}${pad(ms(m.max), 9)}${pad(percent(m.cpu.server), 11)}${pad(m.cpuMicrosPerWebhook.toFixed(0), 15)}${pad(String(m.errors), 7)}`,
+    );
+  }
+  console.log(cpuLine('bare', bareThroughput));
+  console.log(cpuLine('app', appThroughput));
+  showErrors('bare', bareThroughput);
+  showErrors('app', appThroughput);
+  const measuredRatio = appThroughput.journeysPerSecond / bareThroughput.journeysPerSecond;
+  // What one server core could do: the inverse of the server's CPU per webhook. When the load generator
+  // cannot keep the bare server busy, this is the fair baseline (the measured one flatters the app).
+  const perCoreRatio = bareThroughput.cpuMicrosPerWebhook / appThroughput.cpuMicrosPerWebhook;
+  const bareSaturated = bareThroughput.cpu.server >= 0.9;
+  console.log(`    app / bare: measured throughput ${ratio(measuredRatio)}, throughput per server core (inverse CPU per webhook) ${ratio(perCoreRatio)}; p50 ×${ratio(appThroughput.p50 / bareThroughput.p50)}, p99 ×${ratio(appThroughput.p99 / bareThroughput.p99)}`);
+  if (!bareSaturated) {
+    console.log(`    note: the bare server was only ${percent(bareThroughput.cpu.server)} busy (the load generator, one core, is the limit): its throughput on one full core is ~${(1e6 / bareThroughput.cpuMicrosPerWebhook).toFixed(0)} webhooks/s, so the per-core ratio is the one to trust`);
+  }
+  const judged = bareSaturated ? measuredRatio : Math.min(measuredRatio, perCoreRatio);
+  const throughputMet = judged >= AIM_THROUGHPUT_RATIO && appThroughput.errors === 0;
+  console.log(`    aim: app ≥ ${AIM_THROUGHPUT_RATIO * 100} % of the bare server's throughput on one core, no errors — ${throughputMet ? 'MET' : 'MISSED'} (${(judged * 100).toFixed(1)} %${bareSaturated ? '' : ', per core'}; measured ${(measuredRatio * 100).toFixed(1)} %)`);
+
+  console.log('');
+  console.log(`(2) Realistic load: ${CALLS.toLocaleString('en')} simultaneous calls, each posting its next webhook every ${PERIOD_MS / 1000} s (starts spread evenly: ${(CALLS / (PERIOD_MS / 1000)).toFixed(0)} webhooks/s), ${STEADY_MS / 1000} s`);
+  console.log(`    ${'server'.padEnd(8)}${pad('webhooks', 10)}${pad('journeys', 10)}${pad('p50 ms', 9)}${pad('p99 ms', 9)}${pad('max ms', 9)}${pad('server CPU', 11)}${pad('µs CPU/webhook', 15)}${pad('errors', 7)}`);
+  for (const [label, m] of [['bare', bareSteady], ['app', appSteady]] as const) {
+    console.log(
+      `    ${label.padEnd(8)}${pad(String(m.webhooks), 10)}${pad(String(m.journeys), 10)}${pad(ms(m.p50), 9)}${pad(ms(m.p99), 9)}${pad(ms(m.max), 9)}${pad(percent(m.cpu.server), 11)}${pad(m.cpuMicrosPerWebhook.toFixed(0), 15)}${pad(String(m.errors), 7)}`,
+    );
+  }
+  console.log(cpuLine('bare', bareSteady));
+  console.log(cpuLine('app', appSteady));
+  if (appSteady.byStep) {
+    console.log(`    app p50 / p99 by webhook (ms): ${appSteady.byStep.map((s, i) => `${STEP_LABELS[i]} ${ms(s.p50)} / ${ms(s.p99)}`).join(', ')}`);
+  }
+  showErrors('bare', bareSteady);
+  showErrors('app', appSteady);
+  console.log(`    app / bare: p50 ×${ratio(appSteady.p50 / bareSteady.p50)}, p99 ×${ratio(appSteady.p99 / bareSteady.p99)}, CPU per webhook ×${ratio(appSteady.cpuMicrosPerWebhook / bareSteady.cpuMicrosPerWebhook)}`);
+  const p99Met = appSteady.p99 <= AIM_P99_MS && appSteady.errors === 0;
+  console.log(`    aim: app p99 ≤ ${AIM_P99_MS} ms at ${CALLS.toLocaleString('en')} calls, no errors — ${p99Met ? 'MET' : 'MISSED'} (${ms(appSteady.p99)} ms)`);
+
+  console.log('');
+  console.log(`app log: ${app.logLines.total} lines, ${app.logLines.problems.length === 0 ? 'no warning or error' : 'warnings/errors:'}`);
+  for (const line of app.logLines.problems) console.log(`    ${line}`);
+  console.log(`Redis: ${deleted} keys of the bench namespace deleted`);
+  const noisy = [bareThroughput, appThroughput, bareSteady, appSteady].some((m) => m.cpu.others > 0.25);
+  if (noisy) console.log('warning: other processes used more than a quarter of a CPU during a phase: figures are noisy, run again on a quiet machine');
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(2);
+});

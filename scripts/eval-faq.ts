@@ -1,0 +1,61 @@
+/**
+ * The knowledge-base check: runs the phrasing table (test/knowledge/phrasings.yaml) through safety
+ * then the knowledge base, prints each miss and the shares, and exits 1 when fewer than 90 % of the
+ * FAQ phrasings are right, when a danger phrasing misses its emergency answer, or when an ordinary
+ * phrasing is taken for danger.
+ *
+ *   npm run eval:faq [-- --explain]     (--explain: the measures behind each FAQ miss)
+ */
+import * as path from 'node:path';
+import { ConfigError } from '../src/config/configError';
+import { createKnowledgeBase } from '../src/knowledge/knowledge-base';
+import { evaluatePhrasings, FAQ_TARGET, loadPhrasingTable } from '../src/knowledge/evaluation';
+import { loadFaq } from '../src/knowledge/load';
+import { DANGER_NUMBERS, detectDanger } from '../src/safety/detect';
+import { emergencyMessage, mentionsNumber } from '../src/safety/messages';
+
+export const PHRASINGS_FILE = path.join('test', 'knowledge', 'phrasings.yaml');
+
+const percent = (share: number): string => `${(share * 100).toFixed(1)} %`;
+
+function main(argv: readonly string[]): number {
+  const rootDir = path.resolve(__dirname, '..');
+  const entries = loadFaq(rootDir);
+  const knowledgeBase = createKnowledgeBase(entries);
+  const table = loadPhrasingTable(path.join(rootDir, PHRASINGS_FILE));
+  const report = evaluatePhrasings(table, {
+    match: knowledgeBase.match,
+    detectDanger,
+    emergencyMessage: (signal) => emergencyMessage(signal),
+    numbersFor: (kind) => DANGER_NUMBERS[kind],
+    mentionsNumber,
+    entryIds: new Set(entries.map((entry) => entry.id)),
+  });
+
+  for (const id of report.unknownIds) console.log(`table error: no entry "${id}" in the knowledge base`);
+  for (const miss of report.faq.misses) {
+    console.log(`FAQ miss: "${miss.text}" expected ${miss.expected}, got ${miss.got}`);
+    if (argv.includes('--explain')) {
+      const { terms, ranked, coverage, evidence, closeness } = knowledgeBase.explain(miss.text);
+      const top = ranked.slice(0, 3).map(({ id, score }) => `${id} ${score.toFixed(1)}`).join(', ');
+      console.log(`   terms [${terms.join(' ')}] coverage ${coverage.toFixed(2)} evidence ${evidence.toFixed(2)} closeness ${closeness.toFixed(2)} | ${top}`);
+    }
+  }
+  for (const miss of report.danger.misses) console.log(`Danger miss: "${miss.text}" expected ${miss.expected}, got ${miss.got}`);
+  for (const miss of report.notDanger.misses) console.log(`False alarm: "${miss.text}" taken for danger (${miss.got})`);
+
+  const { faq, danger, notDanger } = report;
+  console.log(`FAQ: ${faq.correct}/${faq.total} = ${percent(faq.share)} correct (aim ≥ ${Math.round(FAQ_TARGET * 100)} %)`);
+  console.log(`Danger: ${danger.correct}/${danger.total} with the emergency answer`);
+  console.log(`Ordinary phrasings left alone: ${notDanger.correct}/${notDanger.total}`);
+  if (!report.passed) console.log('FAILED');
+  return report.passed ? 0 : 1;
+}
+
+try {
+  process.exitCode = main(process.argv.slice(2));
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  for (const line of error.lines) console.error(line);
+  process.exitCode = 1;
+}

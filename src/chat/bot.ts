@@ -1,0 +1,88 @@
+/**
+ * The Bot Framework edge of the chat: activities in, activities out. Every botbuilder type stays in
+ * this file and botEndpoint.ts (the move to the Microsoft 365 Agents SDK will be those two files);
+ * the conversation itself is ChatTurns.
+ */
+import { ActionTypes, ActivityHandler, ActivityTypes, EventFactory, MessageFactory, type Activity, type CardAction, type TurnContext } from 'botbuilder';
+import type { Clock } from '../domain/ports';
+import type { Logger } from '../logging';
+import type { ChatInput, ChatReply, ChatTurns } from './chatTurns';
+
+/** A pressed button comes back as a messageBack activity whose value is { choice }. */
+function choiceOf(activity: Activity): string | undefined {
+  const value = activity.value as { choice?: unknown } | undefined;
+  return typeof value?.choice === 'string' && value.choice.length <= 64 ? value.choice : undefined;
+}
+
+export function toChatInput(activity: Activity, at: string): ChatInput {
+  return {
+    conversationId: activity.conversation.id,
+    text: typeof activity.text === 'string' ? activity.text.slice(0, 4000) : undefined,
+    choice: choiceOf(activity),
+    at,
+  };
+}
+
+function toActivity(context: TurnContext, reply: ChatReply): Partial<Activity> {
+  if (reply.kind === 'handoff') {
+    const transcript = {
+      activities: reply.transcript.map((line) => ({
+        type: ActivityTypes.Message,
+        text: line.text,
+        timestamp: new Date(line.at),
+        from: { id: line.from, name: line.from, role: line.from === 'user' ? 'user' : 'bot' },
+      })) as Activity[],
+    };
+    return EventFactory.createHandoffInitiation(context, reply.context, transcript);
+  }
+  const actions: CardAction[] = reply.buttons.map((button) => ({
+    type: ActionTypes.MessageBack,
+    title: button.title,
+    text: button.title,
+    displayText: button.title,
+    value: { choice: button.value },
+  }));
+  const activity = actions.length > 0 ? MessageFactory.suggestedActions(actions, reply.text) : MessageFactory.text(reply.text);
+  activity.locale = 'fr-FR';
+  activity.textFormat = 'plain';
+  if (reply.urgent) activity.importance = 'urgent';
+  return activity;
+}
+
+export class OrientationBot extends ActivityHandler {
+  constructor(
+    private readonly chat: ChatTurns,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+  ) {
+    super();
+    this.onMembersAdded(async (context, next) => {
+      const joined = (context.activity.membersAdded ?? []).some((member) => member.id !== context.activity.recipient.id);
+      if (joined) await this.send(context, await this.chat.welcome(context.activity.conversation.id, this.now()));
+      await next();
+    });
+    this.onMessage(async (context, next) => {
+      await this.send(context, await this.chat.message(toChatInput(context.activity, this.now())));
+      await next();
+    });
+  }
+
+  private now(): string {
+    return this.clock.now().toISOString();
+  }
+
+  private async send(context: TurnContext, replies: readonly ChatReply[]): Promise<void> {
+    if (replies.length === 0) return;
+    await context.sendActivities(replies.map((reply) => toActivity(context, reply)));
+  }
+
+  /** One error handler: log, apologise in French, start afresh. */
+  async onTurnError(context: TurnContext, error: unknown, apology: string): Promise<void> {
+    this.logger.error({ err: error, conversationId: context.activity.conversation?.id }, 'chat turn failed');
+    try {
+      await context.sendActivity(MessageFactory.text(apology));
+    } catch (sendError) {
+      this.logger.error({ err: sendError }, 'could not apologise to the chat user');
+    }
+  }
+}

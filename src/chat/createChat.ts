@@ -1,0 +1,66 @@
+/** Builds the chat's conversation from the configuration: the shared flow, the FAQ, safety, wording. */
+import type { AppConfig } from '../config/appConfig';
+import type { Clock, KeyValueStore } from '../domain/ports';
+import { answerText } from '../knowledge/answer';
+import { createKnowledgeBase } from '../knowledge/knowledge-base';
+import { hoursInWords } from '../routing/hours-in-words';
+import { detectDanger, emergencyMessage } from '../safety';
+import type { StoreKeys } from '../storage/keys';
+import type { TicketStore } from '../tickets/ticket-store';
+import type { CallMachine } from '../voice/callMachine';
+import type { TurnDeps } from '../voice/turn';
+import type { WaitingRoom } from '../voice/waitingRoom';
+import { ChatRenderer } from './chatRenderer';
+import { ChatTurns, type ChatKnowledge, type ChatSafety } from './chatTurns';
+
+export interface ChatDeps {
+  config: AppConfig;
+  machine: CallMachine;
+  turnDeps: TurnDeps;
+  store: KeyValueStore;
+  keys: StoreKeys;
+  tickets: TicketStore;
+  waitingRoom: WaitingRoom;
+  clock: Clock;
+  chatTtlSeconds: number;
+}
+
+export function createChatTurns(deps: ChatDeps): ChatTurns {
+  const { config } = deps;
+  const knowledgeBase = createKnowledgeBase(config.faq);
+  const knowledge: ChatKnowledge = {
+    match(text) {
+      const match = knowledgeBase.match(text);
+      return match.kind === 'answer'
+        ? { kind: 'answer', entryId: match.entry.id }
+        : { kind: 'notSure', suggestions: match.suggestions.map((entry) => ({ id: entry.id, title: entry.title })) };
+    },
+    answer(entryId, departement) {
+      const entry = knowledgeBase.get(entryId);
+      return entry ? answerText(entry, config.localResources, departement) : null;
+    },
+    title: (entryId) => knowledgeBase.get(entryId)?.title ?? null,
+  };
+  const safety: ChatSafety = {
+    detect: (text) => detectDanger(text),
+    message: (signal) => emergencyMessage(signal as Parameters<typeof emergencyMessage>[0], config.safetyMessages),
+  };
+  return new ChatTurns({
+    machine: deps.machine,
+    turnDeps: deps.turnDeps,
+    renderer: new ChatRenderer(config.prompts.overlaidWith(config.chatPrompts)),
+    knowledge,
+    safety,
+    store: deps.store,
+    keys: deps.keys,
+    tickets: deps.tickets,
+    waitingRoom: deps.waitingRoom,
+    clock: deps.clock,
+    hoursInWords(departement) {
+      const territory = departement ? config.territories.territories[departement] : undefined;
+      const words = territory ? hoursInWords(territory.hours) : '';
+      return words === '' ? null : words;
+    },
+    chatTtlSeconds: deps.chatTtlSeconds,
+  });
+}

@@ -1,0 +1,102 @@
+/**
+ * The live-chat relay, advisor side (the console and advisor sign-in come with the advisor issue; until
+ * then a bearer token guards it): take a conversation (the bot goes quiet), write to the person, read
+ * the conversation, hand it back to the bot.
+ */
+import express, { type RequestHandler, type Router } from 'express';
+import { z } from 'zod';
+import type { Logger } from '../logging';
+import type { ChatChannel } from './channel';
+import type { ChatReply, ChatTurns } from './chatTurns';
+
+const ConversationId = z.string().regex(/^[A-Za-z0-9_-]{8,128}$/, 'a conversation id');
+const AdvisorMessage = z.strictObject({ text: z.string().trim().min(1, 'a message cannot be empty').max(4000) });
+
+const ADVISOR = { id: 'advisor', name: 'Conseiller' };
+
+export interface RelayDeps {
+  chat: ChatTurns;
+  channel: ChatChannel;
+  requireAdvisor: RequestHandler;
+  logger: Logger;
+}
+
+export function createRelayRouter(deps: RelayDeps): Router {
+  const router = express.Router();
+  router.use('/api/chats', deps.requireAdvisor, express.json({ limit: '16kb' }));
+
+  async function show(conversationId: string, replies: readonly ChatReply[]): Promise<void> {
+    for (const reply of replies) {
+      if (reply.kind === 'message') await deps.channel.appendBotActivity(conversationId, { type: 'message', text: reply.text, textFormat: 'plain', locale: 'fr-FR' });
+    }
+  }
+
+  const withConversation =
+    (handle: (conversationId: string, req: express.Request, res: express.Response) => Promise<void>): RequestHandler =>
+    async (req, res) => {
+      const id = ConversationId.safeParse(req.params.id);
+      if (!id.success) {
+        res.status(400).json({ error: 'The conversation id is not valid' });
+        return;
+      }
+      try {
+        if ((await deps.chat.mode(id.data)) === null) {
+          res.status(404).json({ error: 'No such conversation' });
+          return;
+        }
+        await handle(id.data, req, res);
+      } catch (error) {
+        deps.logger.error({ err: error }, 'chat relay failed');
+        res.status(503).json({ error: 'The chat is unavailable, try again' });
+      }
+    };
+
+  router.post(
+    '/api/chats/:id/take',
+    withConversation(async (id, _req, res) => {
+      await show(id, await deps.chat.setMode(id, 'human'));
+      res.json({ conversationId: id, mode: 'human' });
+    }),
+  );
+
+  router.post(
+    '/api/chats/:id/messages',
+    withConversation(async (id, req, res) => {
+      const body = AdvisorMessage.safeParse(req.body);
+      if (!body.success) {
+        res.status(400).json({ error: z.prettifyError(body.error) });
+        return;
+      }
+      if ((await deps.chat.mode(id)) !== 'human') {
+        res.status(409).json({ error: 'Take the conversation first (POST /api/chats/:id/take)' });
+        return;
+      }
+      await deps.chat.recordAdvisorLine(id, body.data.text);
+      const activity = await deps.channel.appendBotActivity(id, { type: 'message', text: body.data.text, textFormat: 'plain', locale: 'fr-FR', from: ADVISOR });
+      res.status(201).json({ id: activity.id });
+    }),
+  );
+
+  router.post(
+    '/api/chats/:id/release',
+    withConversation(async (id, _req, res) => {
+      await show(id, await deps.chat.setMode(id, 'bot'));
+      res.json({ conversationId: id, mode: 'bot' });
+    }),
+  );
+
+  router.get(
+    '/api/chats/:id/transcript',
+    withConversation(async (id, _req, res) => {
+      const activities = await deps.channel.transcript(id);
+      res.json({
+        conversationId: id,
+        mode: await deps.chat.mode(id),
+        messages: activities
+          .filter((a) => a.type === 'message')
+          .map((a) => ({ id: a.id, at: a.timestamp, from: a.from.id === ADVISOR.id ? 'advisor' : a.from.role === 'user' ? 'user' : 'bot', text: a.text ?? '' })),
+      });
+    }),
+  );
+  return router;
+}

@@ -1,0 +1,167 @@
+/**
+ * Conversations and their activity logs, in the shared store; every new activity is announced on
+ * the bus so that a WebSocket held by any process pushes it at once.
+ *
+ * - The log is a list: an activity's 0-based position gives its id and the watermark after it is
+ *   position + 1, so ids need no counter and concurrent appends from several processes never clash.
+ * - Typing activities are ephemeral (Direct Line: "WebSocket only"): announced, never logged.
+ * - Every key has a TTL, renewed by activity (chat text is personal data).
+ */
+import type { Clock, KeyValueStore, MessageBus } from '../domain/ports';
+import type { Logger } from '../logging';
+import type { StoreKeys } from '../storage/keys';
+import { activityId, type DirectLineActivity, type NewActivity } from './activity';
+import { randomBytes } from 'node:crypto';
+
+export interface ConversationRecord {
+  conversationId: string;
+  userId: string;
+  locale?: string;
+  createdAt: string;
+}
+
+/** What goes on the bus: a logged activity with its watermark, or an ephemeral one without. */
+export interface BusAnnouncement {
+  activity: DirectLineActivity;
+  watermark?: number;
+}
+
+export interface ActivityPage {
+  activities: DirectLineActivity[];
+  watermark: number;
+}
+
+export class ConversationFull extends Error {
+  constructor() {
+    super('The conversation has reached its maximum length');
+    this.name = 'ConversationFull';
+  }
+}
+
+export interface ConversationLogOptions {
+  store: KeyValueStore;
+  bus: MessageBus;
+  keys: StoreKeys;
+  clock: Clock;
+  logger: Logger;
+  /** Retention of a conversation after its last activity. */
+  ttlSeconds: number;
+  /** Most activities one conversation may hold. */
+  maxActivities: number;
+}
+
+export interface ConversationLog {
+  /** Creates the record; false when it already existed (the existing one is kept). */
+  create(record: ConversationRecord): Promise<boolean>;
+  get(conversationId: string): Promise<ConversationRecord | null>;
+  /** Renews the TTL of the record. */
+  touch(record: ConversationRecord): Promise<void>;
+  /** Logs an activity (without id: the log gives it one), then announces it. */
+  append(activity: NewActivity): Promise<{ activity: DirectLineActivity; watermark: number }>;
+  /** Announces an activity that is not logged (typing). */
+  announceEphemeral(activity: NewActivity): Promise<DirectLineActivity>;
+  /**
+   * Logged activities after `watermark`, at most `limit`, and the watermark after them. A watermark
+   * beyond the log (a client that kept one from an expired log) reads from the start again, so the
+   * client can never miss what comes next; Web Chat replaces an activity it already has by id.
+   */
+  read(conversationId: string, watermark: number, limit: number): Promise<ActivityPage>;
+  transcript(conversationId: string): Promise<DirectLineActivity[]>;
+  /** The bus channel of a conversation and how to decode what it carries. */
+  channel(conversationId: string): string;
+}
+
+export function decodeAnnouncement(message: string): BusAnnouncement | null {
+  try {
+    const value = JSON.parse(message) as BusAnnouncement;
+    if (!value || typeof value !== 'object' || typeof value.activity !== 'object' || value.activity === null) return null;
+    if (value.watermark !== undefined && !(Number.isInteger(value.watermark) && value.watermark > 0)) return null;
+    return value;
+  } catch {
+    return null;
+  }
+}
+
+export function createConversationLog(options: ConversationLogOptions): ConversationLog {
+  const { store, bus, keys, logger, ttlSeconds, maxActivities } = options;
+
+  async function announce(conversationId: string, announcement: BusAnnouncement): Promise<void> {
+    try {
+      await bus.publish(keys.directLineChannel(conversationId), JSON.stringify(announcement));
+    } catch (err) {
+      // Logged activities are not lost: open WebSockets catch up from the store at their next tick.
+      logger.warn({ err, conversationId }, 'chat activity not announced on the bus');
+    }
+  }
+
+  function withIds(conversationId: string, start: number, items: string[]): DirectLineActivity[] {
+    const activities: DirectLineActivity[] = [];
+    items.forEach((item, index) => {
+      try {
+        const stored = JSON.parse(item) as NewActivity;
+        activities.push({ ...stored, id: activityId(conversationId, start + index) } as DirectLineActivity);
+      } catch {
+        logger.error({ conversationId, position: start + index }, 'unreadable chat activity skipped');
+      }
+    });
+    return activities;
+  }
+
+  return {
+    async create(record) {
+      return store.setIfAbsent(keys.directLineConversation(record.conversationId), JSON.stringify(record), ttlSeconds);
+    },
+
+    async get(conversationId) {
+      const text = await store.get(keys.directLineConversation(conversationId));
+      if (text === null) return null;
+      try {
+        return JSON.parse(text) as ConversationRecord;
+      } catch {
+        return null;
+      }
+    },
+
+    async touch(record) {
+      await store.set(keys.directLineConversation(record.conversationId), JSON.stringify(record), ttlSeconds);
+    },
+
+    async append(activity) {
+      const conversationId = activity.conversation.id;
+      const logKey = keys.directLineActivities(conversationId);
+      const [last] = await store.listRange(logKey, maxActivities - 1, maxActivities - 1);
+      if (last !== undefined) throw new ConversationFull();
+      const watermark = await store.listAppend(logKey, JSON.stringify(activity), ttlSeconds);
+      const logged = { ...activity, id: activityId(conversationId, watermark - 1) } as DirectLineActivity;
+      await announce(conversationId, { activity: logged, watermark });
+      return { activity: logged, watermark };
+    },
+
+    async announceEphemeral(activity) {
+      const conversationId = activity.conversation.id;
+      const ephemeral = { ...activity, id: `${conversationId}|t${randomBytes(6).toString('base64url')}` } as DirectLineActivity;
+      await announce(conversationId, { activity: ephemeral });
+      return ephemeral;
+    },
+
+    async read(conversationId, watermark, limit) {
+      const logKey = keys.directLineActivities(conversationId);
+      let start = watermark;
+      let items = await store.listRange(logKey, start, start + limit - 1);
+      if (items.length === 0 && start > 0) {
+        const [previous] = await store.listRange(logKey, start - 1, start - 1);
+        if (previous === undefined) {
+          start = 0;
+          items = await store.listRange(logKey, 0, limit - 1);
+        }
+      }
+      return { activities: withIds(conversationId, start, items), watermark: start + items.length };
+    },
+
+    async transcript(conversationId) {
+      return withIds(conversationId, 0, await store.listRange(keys.directLineActivities(conversationId), 0, -1));
+    },
+
+    channel: (conversationId) => keys.directLineChannel(conversationId),
+  };
+}

@@ -1,0 +1,42 @@
+/**
+ * The service's own loopback address, known once the http server listens: the channel delivers the
+ * user's activities to the bot there (/api/messages), and gives the bot the connector there as its
+ * `serviceUrl`, so that channel ↔ bot traffic never goes out through the public URL.
+ */
+import type { Server } from 'node:http';
+
+export interface InternalAddress {
+  /** Sets the base from the listening server's port (http://127.0.0.1:<port>). */
+  setFromServer(server: Server): void;
+  /** Sets the base explicitly (no trailing slash), e.g. http://127.0.0.1:3000. */
+  set(baseUrl: string): void;
+  /** The base; throws until set. */
+  baseUrl(): string;
+  /** `${base}/api/messages` */
+  botEndpoint(): string;
+  /** `${base}/directline/connector` */
+  connectorBaseUrl(): string;
+}
+
+export function createInternalAddress(): InternalAddress {
+  let base: string | undefined;
+  const address: InternalAddress = {
+    setFromServer(server) {
+      const where = server.address();
+      if (!where || typeof where === 'string') throw new Error('The server does not listen on a TCP port yet');
+      address.set(`http://127.0.0.1:${where.port}`);
+    },
+    set(baseUrl) {
+      const url = new URL(baseUrl);
+      if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new RangeError('The internal base URL must be http(s)');
+      base = baseUrl.replace(/\/+$/, '');
+    },
+    baseUrl() {
+      if (!base) throw new Error('The internal address is not known yet: call setFromServer(server) after listen');
+      return base;
+    },
+    botEndpoint: () => `${address.baseUrl()}/api/messages`,
+    connectorBaseUrl: () => `${address.baseUrl()}/directline/connector`,
+  };
+  return address;
+}

@@ -1,0 +1,125 @@
+/**
+ * The shape of content/fr/faq.yaml: the level-1 answers that coordinators edit. Each entry is a short
+ * answer in plain French (FALC style), its official source, and the ways people ask the question.
+ * Messages are written for the coordinator who edits the file by hand.
+ */
+import { z } from 'zod';
+import { foldText } from './normalise';
+
+/** Where an answer may send people: official sites (and the national federations they list). */
+export const OFFICIAL_SOURCE_DOMAINS: readonly string[] = [
+  'service-public.fr',
+  'service-public.gouv.fr',
+  'gouv.fr',
+  'caf.fr',
+  'msa.fr',
+  'ameli.fr',
+  'agefiph.fr',
+  'fiphfp.fr',
+  'ancv.com',
+  'info-retraite.fr',
+  'lassuranceretraite.fr',
+  'handisport.org',
+  'ffsa.asso.fr',
+  'cnsa.fr',
+];
+
+/** Short sentences: FALC asks for one idea per sentence; past this many words, split the sentence. */
+export const MAX_WORDS_PER_SENTENCE = 28;
+export const MIN_SENTENCES = 2;
+export const MAX_SENTENCES = 5;
+
+const SNAKE_CASE = /^[a-z][a-z0-9]*(_[a-z0-9]+)*$/;
+
+/** Sentences of an answer: text up to . ! ? or … followed by a space or the end. */
+export function sentencesOf(text: string): string[] {
+  return text
+    .split(/(?<=[.!?…])\s+/)
+    .map((sentence) => sentence.trim())
+    .filter((sentence) => sentence !== '');
+}
+
+function isOfficialUrl(text: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return false;
+  }
+  if (url.protocol !== 'https:') return false;
+  const host = url.hostname.toLowerCase();
+  return OFFICIAL_SOURCE_DOMAINS.some((domain) => host === domain || host.endsWith(`.${domain}`));
+}
+
+const nonEmptyText = z.string().regex(/\S/, { error: 'expected a non-empty text' });
+
+const answerSchema = nonEmptyText.superRefine((text, ctx) => {
+  const sentences = sentencesOf(text);
+  if (sentences.length < MIN_SENTENCES || sentences.length > MAX_SENTENCES) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `expected ${MIN_SENTENCES} to ${MAX_SENTENCES} short sentences, found ${sentences.length}`,
+    });
+  }
+  for (const sentence of sentences) {
+    const count = sentence.split(/\s+/).length;
+    if (count > MAX_WORDS_PER_SENTENCE) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `sentence too long for plain French (${count} words, at most ${MAX_WORDS_PER_SENTENCE}): "${sentence.slice(0, 40)}…"`,
+      });
+    }
+  }
+});
+
+export const LOCAL_CONTACTS = ['mdph'] as const;
+export type LocalContactKind = (typeof LOCAL_CONTACTS)[number];
+
+export const faqEntrySchema = z.strictObject({
+  id: z.string().regex(SNAKE_CASE, { error: 'expected an id in snake_case, e.g. "aah_demande"' }),
+  title: nonEmptyText.max(120, { error: 'expected a short question (at most 120 characters)' }),
+  answer: answerSchema,
+  source: z.strictObject({
+    label: nonEmptyText,
+    url: z.string().refine(isOfficialUrl, {
+      error: `expected an https address on an official site (${OFFICIAL_SOURCE_DOMAINS.join(', ')})`,
+    }),
+  }),
+  localContact: z.enum(LOCAL_CONTACTS, { error: 'expected mdph (or leave the key out)' }).optional(),
+  questions: z.array(nonEmptyText).min(2, { error: 'expected at least 2 ways people ask the question' }),
+  keywords: z.array(nonEmptyText).optional(),
+});
+
+export type FaqEntry = z.output<typeof faqEntrySchema>;
+
+export const faqFileSchema = z
+  .strictObject({
+    entries: z.array(faqEntrySchema).min(1, { error: 'expected at least one entry' }),
+  })
+  .superRefine((file, ctx) => {
+    const firstIndexOfId = new Map<string, number>();
+    const ownerOfQuestion = new Map<string, string>();
+    file.entries.forEach((entry, index) => {
+      const earlier = firstIndexOfId.get(entry.id);
+      if (earlier !== undefined) {
+        ctx.addIssue({ code: 'custom', path: ['entries', index, 'id'], message: `id "${entry.id}" is already used by entries[${earlier}]` });
+      } else {
+        firstIndexOfId.set(entry.id, index);
+      }
+      entry.questions.forEach((question, questionIndex) => {
+        const key = foldText(question);
+        const owner = ownerOfQuestion.get(key);
+        if (owner !== undefined) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['entries', index, 'questions', questionIndex],
+            message: owner === entry.id ? 'this question is written twice' : `the same question is also in "${owner}": keep it in one entry`,
+          });
+        } else {
+          ownerOfQuestion.set(key, entry.id);
+        }
+      });
+    });
+  });
+
+export type FaqFile = z.output<typeof faqFileSchema>;

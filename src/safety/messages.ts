@@ -1,0 +1,77 @@
+/**
+ * The emergency answer: the right numbers first, then 112 and 114 (SMS, for deaf and hard-of-hearing
+ * people) always, then the priority hand-over to an advisor. Every sentence lives in
+ * content/fr/safety.yaml; the schema proves each one gives the numbers it must.
+ */
+import * as path from 'node:path';
+import { z } from 'zod';
+import { findRepoRoot } from '../config/env';
+import { loadYamlWithSchema, parseWithSchema, parseYamlWithSchema } from '../knowledge/yaml-file';
+import { DANGER_NUMBERS, type DangerKind, type DangerSignal } from './detect';
+
+export const SAFETY_MESSAGES_FILE = path.join('content', 'fr', 'safety.yaml');
+
+/** Numbers every emergency message gives, whatever the danger. */
+export const ALWAYS_NUMBERS = ['112', '114'] as const;
+
+/** "3114" is found in « le 3114 » and « le 3 114 », never inside a longer number. */
+export function mentionsNumber(text: string, number: string): boolean {
+  const digitsJoined = text.replace(/(\d) (?=\d)/g, '$1');
+  return new RegExp(`(?<!\\d)${number}(?!\\d)`).test(digitsJoined);
+}
+
+const sentence = z.string().regex(/\S/, { error: 'expected a sentence, not an empty text' });
+
+function mustGive(numbers: readonly string[]) {
+  return sentence.superRefine((text, ctx) => {
+    for (const number of numbers) {
+      if (!mentionsNumber(text, number)) ctx.addIssue({ code: 'custom', message: `must give the number ${number}` });
+    }
+  });
+}
+
+/** One lead per kind of danger (the `satisfies` makes a new kind fail to compile until it has its sentence). */
+const leadShape = {
+  urgence_medicale: mustGive(DANGER_NUMBERS.urgence_medicale),
+  danger_immediat: mustGive(DANGER_NUMBERS.danger_immediat),
+  suicide: mustGive(DANGER_NUMBERS.suicide),
+  enfance_en_danger: mustGive(DANGER_NUMBERS.enfance_en_danger),
+  violence_conjugale: mustGive(DANGER_NUMBERS.violence_conjugale),
+  maltraitance: mustGive(DANGER_NUMBERS.maltraitance),
+} satisfies Record<DangerKind, z.ZodType<string>>;
+
+export const safetyMessagesSchema = z.strictObject({
+  lead: z.strictObject(leadShape),
+  always: mustGive(ALWAYS_NUMBERS),
+  escalation: sentence,
+});
+
+export type SafetyMessages = z.output<typeof safetyMessagesSchema>;
+
+export function parseSafetyMessages(raw: unknown, fileName: string): SafetyMessages {
+  return parseWithSchema(safetyMessagesSchema, raw, fileName);
+}
+
+export function parseSafetyMessagesYaml(text: string, fileName: string): SafetyMessages {
+  return parseYamlWithSchema(safetyMessagesSchema, text, fileName);
+}
+
+export function loadSafetyMessagesFile(file: string): SafetyMessages {
+  return loadYamlWithSchema(safetyMessagesSchema, file);
+}
+
+let shipped: SafetyMessages | undefined;
+
+/** content/fr/safety.yaml of this project, read once (from src/ or dist/src/ alike). */
+export function defaultSafetyMessages(): SafetyMessages {
+  shipped ??= loadSafetyMessagesFile(path.join(findRepoRoot(__dirname), SAFETY_MESSAGES_FILE));
+  return shipped;
+}
+
+/**
+ * What the user reads at once: the lead of every danger found (most urgent first), then 112 and the
+ * 114 by SMS, then the priority hand-over. One paragraph per part.
+ */
+export function emergencyMessage(signal: DangerSignal, messages: SafetyMessages = defaultSafetyMessages()): string {
+  return [...signal.kinds.map((kind) => messages.lead[kind]), messages.always, messages.escalation].map((text) => text.trim()).join('\n');
+}

@@ -1,0 +1,44 @@
+/** The `saveTicket` effect of the orientation machine, as the ticket store's draft (voice or chat). */
+import type { Channel } from '../domain/vocabulary';
+import type { TicketDraft } from '../tickets/ticket';
+import type { CallContext } from './callMachine';
+
+export interface TicketEffect {
+  ref: string;
+  callSid: string;
+  kind: 'routed' | 'callback' | 'fallback';
+  profile: CallContext['profile'];
+  need: CallContext['need'];
+  departement: string | null;
+  territoryName: string | null;
+  priority: CallContext['priority'];
+  choices: CallContext['choices'];
+  callbackNumber: CallContext['callbackNumber'];
+  callbackEmail: CallContext['callbackEmail'];
+}
+
+export function ticketDraftFrom(effect: TicketEffect, channel: Channel, nowIso: string, extra: Pick<TicketDraft, 'summary' | 'transcript'> = {}): TicketDraft {
+  return {
+    ref: effect.ref,
+    channel,
+    kind: effect.kind,
+    conversationId: effect.callSid,
+    profile: effect.profile ?? undefined,
+    need: effect.need ?? undefined,
+    departement: effect.departement,
+    territoryName: effect.territoryName ?? undefined,
+    priority: effect.priority,
+    choices: effect.choices.map((choice) => ({
+      step: choice.step,
+      value: choice.value,
+      via: channel === 'chat' ? (choice.via === 'dtmf' ? 'button' : 'text') : choice.via,
+    })),
+    ...(effect.callbackNumber
+      ? { callback: { contact: 'phone' as const, numberSealed: effect.callbackNumber.sealed, lastDigits: effect.callbackNumber.lastDigits, consent: true as const, requestedAt: nowIso } }
+      : {}),
+    ...(effect.callbackEmail
+      ? { callback: { contact: 'email' as const, emailSealed: effect.callbackEmail.sealed, emailHint: effect.callbackEmail.hint, consent: true as const, requestedAt: nowIso } }
+      : {}),
+    ...extra,
+  };
+}

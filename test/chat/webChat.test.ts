@@ -1,0 +1,147 @@
+/**
+ * The chat end to end, as the official Web Chat drives it: a token from our page's endpoint, a Direct
+ * Line conversation, messages and button presses posted, the bot's answers read back by watermark;
+ * then an advisor takes the conversation through the relay and the person reads their messages.
+ */
+import { createMemoryStore } from '../../src/storage/memory-store';
+import { createStoreKeys } from '../../src/storage/keys';
+import { TIMES } from '../support/config';
+import { TEST_ADVISOR_TOKEN, TestClock, startTestApp, type RunningTestApp } from '../support/testApp';
+
+const clock = new TestClock(TIMES.mondayMorningParis);
+let app: RunningTestApp;
+
+beforeAll(async () => {
+  app = await startTestApp({ store: createMemoryStore(clock), keys: createStoreKeys('webchat'), clock });
+});
+afterAll(() => app.close());
+
+interface Activity {
+  id: string;
+  type: string;
+  name?: string;
+  text?: string;
+  from: { id: string; role?: string; name?: string };
+  suggestedActions?: { actions: Array<{ title: string; value: { choice: string } }> };
+  channelData?: { clientActivityID?: string };
+}
+
+/** A Web Chat user: what botframework-directlinejs does, by hand. */
+class WebChatUser {
+  conversationId = '';
+  private token = '';
+  private watermark = '';
+
+  async open(): Promise<Activity[]> {
+    const issued = await fetch(`${app.httpBase}/chat/token`, { method: 'POST' });
+    expect(issued.status).toBe(200);
+    const session = (await issued.json()) as { token: string; conversationId: string };
+    this.token = session.token;
+    const started = await fetch(`${app.httpBase}/v3/directline/conversations`, { method: 'POST', headers: { authorization: `Bearer ${this.token}` } });
+    expect(started.status).toBe(201);
+    const conversation = (await started.json()) as { conversationId: string; streamUrl: string };
+    this.conversationId = conversation.conversationId;
+    expect(conversation.streamUrl).toMatch(/^wss?:\/\//);
+    return this.waitForBot();
+  }
+
+  async post(activity: Record<string, unknown>): Promise<Activity[]> {
+    const response = await fetch(`${app.httpBase}/v3/directline/conversations/${this.conversationId}/activities`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${this.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ from: { id: 'user' }, locale: 'fr-FR', ...activity }),
+    });
+    expect(response.status).toBe(200);
+    return this.waitForBot();
+  }
+
+  write(text: string) {
+    return this.post({ type: 'message', text, channelData: { clientActivityID: `c-${Date.now()}` } });
+  }
+
+  press(title: string, choice: string) {
+    return this.post({ type: 'message', text: title, value: { choice }, channelData: { messageBack: { displayText: title } } });
+  }
+
+  /** Reads new activities until the bot has said something and then nothing more for a moment. */
+  async waitForBot(): Promise<Activity[]> {
+    const seen: Activity[] = [];
+    let quietPolls = 0;
+    for (let attempt = 0; attempt < 100 && quietPolls < 3; attempt++) {
+      const response = await fetch(`${app.httpBase}/v3/directline/conversations/${this.conversationId}/activities?watermark=${this.watermark}`, {
+        headers: { authorization: `Bearer ${this.token}` },
+      });
+      const page = (await response.json()) as { activities: Activity[]; watermark: string };
+      this.watermark = page.watermark ?? this.watermark;
+      seen.push(...page.activities);
+      const botSpoke = seen.some((a) => a.from.role === 'bot');
+      quietPolls = botSpoke && page.activities.length === 0 ? quietPolls + 1 : 0;
+      await new Promise((resolve) => setTimeout(resolve, 30));
+    }
+    return seen.filter((a) => a.from.role === 'bot');
+  }
+}
+
+const texts = (activities: Activity[]) => activities.filter((a) => a.type === 'message').map((a) => a.text ?? '').join('\n');
+const advisor = (path: string, body?: unknown) =>
+  fetch(`${app.httpBase}${path}`, {
+    method: body === undefined && path.endsWith('transcript') ? 'GET' : 'POST',
+    headers: { authorization: `Bearer ${TEST_ADVISOR_TOKEN}`, 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+
+describe('the web chat over our own Direct Line', () => {
+  it('When a person opens the chat, orients, and asks for a human, then an advisor takes it live and the bot stays quiet until handed back', async () => {
+    const user = new WebChatUser();
+    const welcome = await user.open();
+    expect(texts(welcome)).toContain('Vous écrivez pour qui ?');
+    expect(welcome.at(-1)?.suggestedActions?.actions.map((a) => a.title)).toContain('Parler à un conseiller');
+
+    expect(texts(await user.press('Pour un proche que vous aidez', '2'))).toContain('De quoi avez-vous besoin ?');
+    const answer = await user.write('comment avoir la carte mobilité inclusion ?');
+    expect(texts(answer)).toContain('Source :');
+
+    const handed = await user.press('Parler à un conseiller', '0');
+    expect(texts(handed)).toMatch(/numéro de dossier est : T-XX-[0-9A-Z]{6}/);
+    expect(handed.some((a) => a.type === 'event' && a.name === 'handoff.initiate')).toBe(true);
+
+    // Without the advisor token, the relay is closed.
+    expect((await fetch(`${app.httpBase}/api/chats/${user.conversationId}/take`, { method: 'POST' })).status).toBe(401);
+    expect((await advisor(`/api/chats/${user.conversationId}/take`, {})).status).toBe(200);
+    expect(texts(await user.waitForBot())).toContain('Un conseiller vous répond.');
+    expect((await advisor(`/api/chats/${user.conversationId}/messages`, { text: 'Bonjour, je suis Claire, conseillère. Que se passe-t-il ?' })).status).toBe(201);
+    const fromAdvisor = await user.waitForBot();
+    expect(fromAdvisor.find((a) => a.from.id === 'advisor')?.text).toBe('Bonjour, je suis Claire, conseillère. Que se passe-t-il ?');
+
+    // The bot stays quiet: the person's message goes to the advisor only.
+    await user.write('Ma mère ne peut plus rester seule.');
+    const transcript = (await (await advisor(`/api/chats/${user.conversationId}/transcript`)).json()) as { mode: string; messages: Array<{ from: string; text: string }> };
+    expect(transcript.mode).toBe('human');
+    expect(transcript.messages.at(-1)).toMatchObject({ from: 'user', text: 'Ma mère ne peut plus rester seule.' });
+    expect(transcript.messages.at(-2)).toMatchObject({ from: 'advisor' });
+
+    expect((await advisor(`/api/chats/${user.conversationId}/release`, {})).status).toBe(200);
+    expect(texts(await user.waitForBot())).toContain('Je reste là');
+  });
+
+  it('When someone posts to /api/messages with another serviceUrl, then the bot refuses (local mode)', async () => {
+    const response = await fetch(`${app.httpBase}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ type: 'message', text: 'salut', serviceUrl: 'https://attacker.example.org', conversation: { id: 'x' }, from: { id: 'u' }, recipient: { id: 'b' }, channelId: 'directline' }),
+    });
+    expect(response.status).toBe(403);
+  });
+
+  it('When the page is opened, then it serves Web Chat from our own server, in French, with the « Parler à un conseiller » button', async () => {
+    const page = await fetch(`${app.httpBase}/`);
+    const html = await page.text();
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(html).toContain('<html lang="fr">');
+    expect(html).toContain('Parler à un conseiller');
+    expect(html).not.toMatch(/https?:\/\/(?!www\.)/); // no CDN
+    const bundle = await fetch(`${app.httpBase}/chat/webchat.js`);
+    expect(bundle.status).toBe(200);
+    expect(Number(bundle.headers.get('content-length'))).toBeGreaterThan(1_000_000);
+  });
+});

@@ -1,0 +1,88 @@
+import { createKnowledgeBase, type FaqMatch } from '../../src/knowledge/knowledge-base';
+import { loadFaq } from '../../src/knowledge/load';
+import { entry, ROOT } from './helpers';
+
+const answered = (match: FaqMatch): string => (match.kind === 'answer' ? match.entry.id : 'notSure');
+
+describe('the shipped knowledge base', () => {
+  const knowledgeBase = createKnowledgeBase(loadFaq(ROOT));
+
+  it('answers a plain question, with typos and without accents', () => {
+    expect(answered(knowledgeBase.match("comment on fait pour avoir l'allocation adulte handicapé"))).toBe('aah');
+    expect(answered(knowledgeBase.match('alocation adulte handicape'))).toBe('aah');
+    expect(answered(knowledgeBase.match('laah'))).toBe('aah');
+    expect(answered(knowledgeBase.match('ou en est mon dossier a la mpdh'))).toBe('mdph_delai');
+  });
+
+  it('gives its confidence with an answer', () => {
+    const match = knowledgeBase.match('carte mobilité inclusion');
+    expect(match).toEqual({ kind: 'answer', entry: knowledgeBase.get('cmi'), score: expect.any(Number) });
+    expect(match.kind === 'answer' && match.score).toBeGreaterThan(0.5);
+  });
+
+  it.each(['bonjour', 'merci', 'merci beaucoup, bonne journée', 'ok', 'au revoir', 'salut'])('leaves chit-chat to the bot: %s', (text) => {
+    expect(knowledgeBase.match(text)).toEqual({ kind: 'notSure', suggestions: [] });
+  });
+
+  it.each(['zkqx wvpt', 'recette du gâteau au chocolat', 'ma voiture est en panne', 'quel temps fera-t-il demain', 'comment faire une demande de passeport'])(
+    'is not sure of nonsense or other subjects: %s',
+    (text) => {
+      expect(answered(knowledgeBase.match(text))).toBe('notSure');
+    },
+  );
+
+  it('is not sure of one common word, and suggests the closest entries', () => {
+    const match = knowledgeBase.match('aide');
+    expect(match.kind).toBe('notSure');
+    expect(match.kind === 'notSure' && match.suggestions.length).toBeGreaterThan(0);
+  });
+
+  it('lists and finds its entries', () => {
+    expect(knowledgeBase.entries().length).toBeGreaterThanOrEqual(40);
+    expect(knowledgeBase.get('pch')?.title).toMatch(/PCH/);
+    expect(knowledgeBase.get('nope')).toBeUndefined();
+  });
+});
+
+describe('the confidence threshold', () => {
+  const entries = [
+    entry({ id: 'velo', title: 'Comment réparer un vélo ?', questions: ['Mon vélo est cassé.', 'Réparer une roue de vélo.'] }),
+    entry({ id: 'trottinette', title: 'Comment réparer une trottinette ?', questions: ['Ma trottinette est cassée.', 'Réparer une roue de trottinette.'] }),
+    entry({ id: 'jardin', title: 'Comment arroser le jardin ?', questions: ['Arroser les tomates.', 'Quand arroser les fleurs ?'], keywords: ['arrosoir'] }),
+  ];
+  const knowledgeBase = createKnowledgeBase(entries);
+
+  it('answers when one entry explains the question', () => {
+    expect(answered(knowledgeBase.match('arroser mes tomates'))).toBe('jardin');
+    expect(answered(knowledgeBase.match('mon velo est casse'))).toBe('velo');
+  });
+
+  it('does not choose between two entries that explain the question as well', () => {
+    const match = knowledgeBase.match('réparer une roue cassée');
+    expect(match.kind).toBe('notSure');
+    expect(match.kind === 'notSure' && match.suggestions.map((suggestion) => suggestion.id).sort()).toEqual(['trottinette', 'velo']);
+  });
+
+  it('does not answer a question mostly about something else', () => {
+    expect(answered(knowledgeBase.match('les tomates de mon voisin ont attrapé le mildiou cet été'))).toBe('notSure');
+  });
+
+  it('follows its options', () => {
+    const strict = createKnowledgeBase(entries, { minCoverage: 0.99 });
+    expect(answered(strict.match('arroser mes tomates ce soir'))).toBe('notSure');
+  });
+
+  it('explains its decision', () => {
+    const explanation = knowledgeBase.explain("l'arrosoir pour les tomates");
+    expect(explanation).toMatchObject({ terms: ['arrosoir', 'tomat'], coverage: 1, onSubject: true, naming: 1, written: false });
+    expect(explanation.ranked[0]?.id).toBe('jardin');
+  });
+
+  it('answers a phrasing written in the base with its entry, whatever the order of the words', () => {
+    expect(knowledgeBase.explain('Les tomates, arroser ?')).toMatchObject({ written: true, match: { kind: 'answer', entry: { id: 'jardin' }, score: 1 } });
+  });
+
+  it('refuses two entries with one id', () => {
+    expect(() => createKnowledgeBase([entries[0]!, entries[0]!])).toThrow(/share an id/);
+  });
+});
