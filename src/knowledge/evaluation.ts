@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { DangerKind, DangerSignal } from '../safety/detect';
 import { DANGER_KINDS } from '../safety/detect';
 import type { FaqMatch } from './knowledge-base';
-import { loadYamlWithSchema } from './yaml-file';
+import { loadYamlWithSchema } from '../config/yamlFile';
 
 /** The share of FAQ phrasings that must be answered right. */
 export const FAQ_TARGET = 0.9;

@@ -1,7 +1,7 @@
 /** Reading content/fr/faq.yaml (or an in-memory object) into validated FAQ entries. */
 import * as path from 'node:path';
 import { faqFileSchema, type FaqEntry } from './schema';
-import { loadYamlWithSchema, parseWithSchema, parseYamlWithSchema } from './yaml-file';
+import { loadYamlWithSchema, parseWithSchema, parseYamlWithSchema } from '../config/yamlFile';
 
 /** The knowledge base file, relative to the project root. */
 export const FAQ_FILE = path.join('content', 'fr', 'faq.yaml');

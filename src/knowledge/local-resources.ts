@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { z } from 'zod';
 import { DEPARTEMENT_CODES, isDepartementCode } from '../places/departements';
 import type { DepartementCode } from '../domain/vocabulary';
-import { loadYamlWithSchema, parseWithSchema, parseYamlWithSchema } from './yaml-file';
+import { loadYamlWithSchema, parseWithSchema, parseYamlWithSchema } from '../config/yamlFile';
 
 export const LOCAL_RESOURCES_FILE = path.join('config', 'local-resources.yaml');
 

@@ -6,7 +6,7 @@
 import * as path from 'node:path';
 import { z } from 'zod';
 import { findRepoRoot } from '../config/env';
-import { loadYamlWithSchema, parseWithSchema, parseYamlWithSchema } from '../knowledge/yaml-file';
+import { loadYamlWithSchema, parseWithSchema, parseYamlWithSchema } from '../config/yamlFile';
 import { DANGER_NUMBERS, type DangerKind, type DangerSignal } from './detect';
 
 export const SAFETY_MESSAGES_FILE = path.join('content', 'fr', 'safety.yaml');

@@ -55,7 +55,7 @@ describe('config checks', () => {
     return root;
   }
 
-  it('report a voice flow with a key used twice and a need left out, naming the path', () => {
+  it('report a voice flow with a key used twice and a need left out, naming the line and the path', () => {
     const flow = readFileSync(path.join(ROOT, 'flows', 'voice.yaml'), 'utf8');
     const prompts = readFileSync(path.join(ROOT, 'prompts', 'fr', 'voice.yaml'), 'utf8');
     const broken = flow.replace('- { key: "2", need: deplacements', '- { key: "1", need: deplacements').replace(/\n\s+- \{ key: "3", need: vacances[^\n]*/, '');
@@ -63,8 +63,8 @@ describe('config checks', () => {
     const [result] = runConfigChecks(root, [voiceFlowCheck]);
     expect(result?.errors).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(/voice\.yaml: needs\.groups\[0\]\.needs\[1\]\.key: key "1" is used twice in this menu$/),
-        expect.stringMatching(/voice\.yaml: needs\.groups: need "vacances" is in no group/),
+        expect.stringMatching(/voice\.yaml:\d+: needs\.groups\[0\]\.needs\[1\]\.key: key "1" is used twice in this menu$/),
+        expect.stringMatching(/voice\.yaml:\d+: needs\.groups: need "vacances" is in no group/),
       ]),
     );
   });

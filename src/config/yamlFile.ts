@@ -1,13 +1,12 @@
 /**
  * Reading a YAML file a coordinator edits into a value checked by a zod schema, with every problem
- * named by file, path and line (the approach of src/territories/load.ts, shared here by the FAQ, the
- * local resources and the safety sentences).
+ * named by file, path and line: territories, flows, prompts, FAQ, local resources, safety sentences.
  */
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { z } from 'zod';
 import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
-import { ConfigError, formatConfigPath, type ConfigProblem } from '../config/configError';
+import { ConfigError, formatConfigPath, type ConfigProblem } from './configError';
 
 /** Zod's default wording, made plainer for a coordinator. */
 export const coordinatorMessages: z.core.$ZodErrorMap = (issue) => {
@@ -40,15 +39,22 @@ function toProblem(issue: z.core.$ZodIssue, lineOf?: LineOf): ConfigProblem {
   return { path: formatConfigPath(issue.path), message: issue.message, ...(line === undefined ? {} : { line }) };
 }
 
+/** A file's own wording for some problems, tried before the common one. */
+export type Wording = z.core.$ZodErrorMap;
+
+function messagesWith(wording: Wording | undefined): z.core.$ZodErrorMap {
+  return wording ? (issue) => wording(issue) ?? coordinatorMessages(issue) : coordinatorMessages;
+}
+
 /** Validates a plain object (from YAML, JSON or a test); fileName only names the source in errors. */
-export function parseWithSchema<S extends z.ZodType>(schema: S, raw: unknown, fileName: string): z.output<S> {
-  const result = schema.safeParse(raw, { error: coordinatorMessages });
+export function parseWithSchema<S extends z.ZodType>(schema: S, raw: unknown, fileName: string, wording?: Wording): z.output<S> {
+  const result = schema.safeParse(raw, { error: messagesWith(wording) });
   if (result.success) return result.data;
   throw new ConfigError(fileName, result.error.issues.map((issue) => toProblem(issue)), { cause: result.error });
 }
 
 /** Parses and validates YAML text; errors carry line numbers, in file order. */
-export function parseYamlWithSchema<S extends z.ZodType>(schema: S, text: string, fileName: string): z.output<S> {
+export function parseYamlWithSchema<S extends z.ZodType>(schema: S, text: string, fileName: string, wording?: Wording): z.output<S> {
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { prettyErrors: true, uniqueKeys: true, lineCounter });
   if (document.errors.length > 0) {
@@ -61,7 +67,7 @@ export function parseYamlWithSchema<S extends z.ZodType>(schema: S, text: string
       })),
     );
   }
-  const result = schema.safeParse(document.toJS(), { error: coordinatorMessages });
+  const result = schema.safeParse(document.toJS(), { error: messagesWith(wording) });
   if (result.success) return result.data;
   const lineOf = lineFinder(document, lineCounter);
   const problems = result.error.issues.map((issue) => toProblem(issue, lineOf)).sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
@@ -75,7 +81,7 @@ export function displayName(file: string): string {
 }
 
 /** Reads and validates one YAML file; an unreadable file is a ConfigError too. */
-export function loadYamlWithSchema<S extends z.ZodType>(schema: S, file: string): z.output<S> {
+export function loadYamlWithSchema<S extends z.ZodType>(schema: S, file: string, wording?: Wording): z.output<S> {
   const fileName = displayName(file);
   let text: string;
   try {
@@ -83,5 +89,5 @@ export function loadYamlWithSchema<S extends z.ZodType>(schema: S, file: string)
   } catch (error) {
     throw new ConfigError(fileName, [{ path: '(file)', message: `cannot be read: ${(error as Error).message}` }], { cause: error });
   }
-  return parseYamlWithSchema(schema, text, fileName);
+  return parseYamlWithSchema(schema, text, fileName, wording);
 }
