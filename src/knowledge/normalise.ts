@@ -4,18 +4,9 @@
  * that joins plurals, feminines and the usual verb / noun pairs (demande, demander, demandée).
  * The same functions serve the index and the queries, so both sides meet on the same terms.
  */
+import { foldText } from '../domain/text';
 
-/** Lower case, accents and ligatures removed, apostrophes and punctuation turned into spaces. */
-export function foldText(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/œ/g, 'oe')
-    .replace(/æ/g, 'ae')
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-}
+export { foldText };
 
 /** Words of a text after folding; an apostrophe separates the elided article from its word. */
 export function words(text: string): string[] {

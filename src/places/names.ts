@@ -3,18 +3,13 @@
  * (case, accents, hyphens and apostrophes ignored; "la Réunion" = "Réunion") or its code ("44", "2a", "971").
  */
 import type { Departement } from '../domain/ports';
+import { foldText } from '../domain/text';
 
 const LEADING_WORDS = /^(?:departement\s+)?(?:(?:de\s+la|de\s+l|du|des|de|le|la|les|l)\s+)?/;
 
 /** Lower case, no accents, words separated by single spaces, no leading "département"/article. */
 export function normaliseName(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim()
-    .replace(LEADING_WORDS, '');
+  return foldText(text).replace(LEADING_WORDS, '');
 }
 
 /** "44" → "44", "1" → "01", "2a" → "2A", "971" → "971"; null when it does not look like a code. */

@@ -2,6 +2,7 @@
  * What a caller meant, from the keys they pressed or the words they said. Pure functions.
  * Speech is compared without accents, capitals or punctuation; the longest matching synonym wins.
  */
+import { foldText } from '../domain/text';
 import type { VoiceFlow } from '../flows/schema';
 
 export interface CallerInput {
@@ -16,14 +17,8 @@ export interface Choosable {
   synonyms: readonly string[];
 }
 
-export function normaliseSpeech(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-}
+/** Speech and synonyms are compared folded (no accents, capitals or punctuation). */
+export const normaliseSpeech = foldText;
 
 /** Length of the longest synonym found as whole words in the (normalised) speech; 0 when none. */
 export function longestSynonymMatch(normalisedSpeech: string, synonyms: readonly string[]): number {
