@@ -2,10 +2,16 @@
  * The composition of the web service: builds the express app from its dependencies and never
  * listens (main.ts does). Tests build it with their own store, clock and configuration.
  */
-import { timingSafeEqual } from 'node:crypto';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
-import express, { type Express, type RequestHandler } from 'express';
+import express, { type Express } from 'express';
+import { createTokenVerifier, type AdvisorAuthSettings } from './advisors/auth';
+import { createAuditTrail } from './advisors/audit';
+import { createAdvisorEvents } from './advisors/events';
+import { createObservatory } from './advisors/observatory';
+import { openApiDocument } from './advisors/openapi';
+import { chatRelayGuard, createAdvisorRouter } from './advisors/routes';
+import { createAdvisorService } from './advisors/service';
 import { OrientationBot } from './chat/bot';
 import { createBotEndpoint, type BotSettings } from './chat/botEndpoint';
 import type { ChatTurns } from './chat/chatTurns';
@@ -20,11 +26,10 @@ import type { Logger } from './logging';
 import { withLazyChildren } from './http/lazyChildLogger';
 import { createPlaces, type Places } from './places/places';
 import { decideRoute } from './routing/decide';
-import { lastDigits, maskEmail, sealText } from './security/seal';
+import { lastDigits, maskEmail, openText, sealText } from './security/seal';
 import { storeKeys as defaultStoreKeys, type StoreKeys } from './storage/keys';
 import { ticketRefFor } from './tickets/ref';
-import { createTicketStore, type TicketStore } from './tickets/ticket-store';
-import type { Ticket } from './tickets/ticket';
+import { createTicketStore, territoryOfTicket, type TicketStore } from './tickets/ticket-store';
 import { createCallMachine, type PlaceFinder, type SealedEmail, type SealedNumber } from './voice/callMachine';
 import { CallTurns } from './voice/callTurns';
 import { createVoiceRouter } from './voice/routes';
@@ -39,8 +44,8 @@ export interface AppSettings {
   dataKey: Buffer;
   callTtlSeconds: number;
   ticketTtlDays: number;
-  /** Bearer token for the ticket API until advisors sign in (advisor issue). */
-  advisorApiToken: string;
+  /** How advisors' bearer JWTs are verified (JWKS of the identity provider, or a development key). */
+  advisorAuth: AdvisorAuthSettings;
   chatTtlSeconds: number;
   bot: BotSettings;
   /** Folder of the chat page's files (src/web/public of the repository). */
@@ -69,26 +74,6 @@ export interface App {
   close(): Promise<void>;
 }
 
-/** The ticket as an advisor reads it: the callback number stays sealed out of the API. */
-function ticketForAdvisor(ticket: Ticket) {
-  const { callback, ...rest } = ticket;
-  if (!callback) return rest;
-  const shown =
-    callback.contact === 'email'
-      ? { contact: callback.contact, emailHint: callback.emailHint, requestedAt: callback.requestedAt }
-      : { contact: callback.contact, lastDigits: callback.lastDigits, requestedAt: callback.requestedAt };
-  return { ...rest, callback: shown };
-}
-
-function requireBearer(token: string): RequestHandler {
-  const expected = Buffer.from(`Bearer ${token}`);
-  return (req, res, next) => {
-    const given = Buffer.from(req.header('authorization') ?? '');
-    if (given.length === expected.length && timingSafeEqual(given, expected)) return next();
-    res.status(401).json({ error: 'A valid bearer token is required' });
-  };
-}
-
 export function createApp(deps: AppDeps): App {
   const { config, store, clock, logger, settings } = deps;
   const keys = deps.keys ?? defaultStoreKeys;
@@ -104,7 +89,37 @@ export function createApp(deps: AppDeps): App {
   const route = (departement: string | null, now: Date) => decideRoute(config.territories, departement, now);
   const sealPhoneNumber = (e164: string): SealedNumber => ({ sealed: sealText(settings.dataKey, e164), lastDigits: lastDigits(e164, 2) });
   const sealEmail = (email: string): SealedEmail => ({ sealed: sealText(settings.dataKey, email), hint: maskEmail(email) });
-  const tickets = createTicketStore(store, { ttlDays: settings.ticketTtlDays, clock, keys });
+  const verifier = createTokenVerifier(settings.advisorAuth, clock);
+  const advisorEvents = createAdvisorEvents({ bus: deps.bus, keys, verifier, logger });
+  const tickets = createTicketStore(store, {
+    ttlDays: settings.ticketTtlDays,
+    clock,
+    keys,
+    // Waiting calls and chats, callbacks: the consoles of the ticket's territory hear of it at once.
+    onSaved: (ticket, change) =>
+      void advisorEvents.publish({
+        type: change === 'created' ? 'ticket.created' : 'ticket.updated',
+        ref: ticket.ref,
+        territory: territoryOfTicket(ticket),
+        channel: ticket.channel,
+        kind: ticket.kind,
+        priority: ticket.priority,
+        ...(change === 'created' ? { status: 'new' as const, level: 1 } : {}),
+        at: ticket.updatedAt,
+      }),
+  });
+  const advisors = createAdvisorService({
+    store,
+    keys,
+    tickets,
+    audit: createAuditTrail(store, keys, { ticketTtlDays: settings.ticketTtlDays, clock }),
+    observatory: createObservatory(store, keys),
+    events: advisorEvents,
+    clock,
+    ticketTtlDays: settings.ticketTtlDays,
+    openSealed: (sealed) => openText(settings.dataKey, sealed),
+    logger,
+  });
   const urls = voiceUrls(settings.publicBaseUrl);
   const renderer = new TwimlRenderer(config.prompts, config.flow, urls);
   const waitingRoom = createWaitingRoom(store, keys, settings.callTtlSeconds);
@@ -164,34 +179,6 @@ export function createApp(deps: AppDeps): App {
     }),
   );
 
-  /** The pre-filled ticket, readable when the advisor picks up (console and sign-in: advisor issue). */
-  app.get('/api/tickets/:ref', requireBearer(settings.advisorApiToken), async (req, res) => {
-    try {
-      const ticket = await tickets.get(String(req.params.ref));
-      if (!ticket) {
-        res.status(404).json({ error: 'No such ticket' });
-        return;
-      }
-      res.json(ticketForAdvisor(ticket));
-    } catch (error) {
-      logger.error({ err: error }, 'ticket read failed');
-      res.status(503).json({ error: 'Tickets are unavailable, try again' });
-    }
-  });
-  app.get('/api/calls/:callSid/ticket', requireBearer(settings.advisorApiToken), async (req, res) => {
-    try {
-      const ticket = await tickets.getByConversation(String(req.params.callSid));
-      if (!ticket) {
-        res.status(404).json({ error: 'No ticket for this call' });
-        return;
-      }
-      res.json(ticketForAdvisor(ticket));
-    } catch (error) {
-      logger.error({ err: error }, 'ticket read failed');
-      res.status(503).json({ error: 'Tickets are unavailable, try again' });
-    }
-  });
-
   const chat = createChatTurns({
     config,
     machine,
@@ -202,7 +189,32 @@ export function createApp(deps: AppDeps): App {
     waitingRoom,
     clock,
     chatTtlSeconds: settings.chatTtlSeconds,
+    // The console of the advisor who has the chat re-reads its transcript (the event holds no text).
+    onPersonWrote: (conversationId) =>
+      void tickets
+        .getByConversation(conversationId)
+        .then((ticket) =>
+          ticket
+            ? advisorEvents.publish({
+                type: 'chat.message',
+                ref: ticket.ref,
+                territory: territoryOfTicket(ticket),
+                channel: ticket.channel,
+                kind: ticket.kind,
+                priority: ticket.priority,
+                at: clock.now().toISOString(),
+              })
+            : undefined,
+        )
+        .catch((error: unknown) => logger.warn({ err: error }, 'chat: could not tell the consoles')),
   });
+  const openApi = openApiDocument();
+  app.get('/api/openapi.json', (_req, res) => {
+    res.json(openApi);
+  });
+  app.use(advisorEvents.router);
+  app.use(createAdvisorRouter({ service: advisors, verifier, tickets, logger, chatMode: (conversationId) => chat.mode(conversationId) }));
+
   const internal = createInternalAddress();
   const directLine = createDirectLine({
     store,
@@ -226,7 +238,7 @@ export function createApp(deps: AppDeps): App {
     }),
   );
   app.use(directLine.router);
-  app.use(createRelayRouter({ chat, channel: directLine, requireAdvisor: requireBearer(settings.advisorApiToken), logger }));
+  app.use(createRelayRouter({ chat, channel: directLine, requireAdvisor: chatRelayGuard({ verifier, tickets, service: advisors, chat, logger }), logger }));
   app.use(createWebRouter(settings.webPublicDir));
 
   app.use((_req, res) => {

@@ -69,7 +69,7 @@ export async function startService(env: Env, logger: Logger, overrides: ServiceO
       dataKey: env.dataKey,
       callTtlSeconds: env.callTtlSeconds,
       ticketTtlDays: env.ticketTtlDays,
-      advisorApiToken: env.advisorApiToken,
+      advisorAuth: env.advisorAuth,
       chatTtlSeconds: env.chatTtlSeconds,
       bot: env.bot,
       webPublicDir: webPublicDirIn(env.configDir),

@@ -21,8 +21,16 @@ export interface Env {
   /** Base URL Twilio calls (used to build action URLs and check signatures); no trailing slash. */
   readonly publicBaseUrl: string;
   readonly twilioAuthToken: string;
-  /** Bearer token of the advisor API (tickets). */
-  readonly advisorApiToken: string;
+  /**
+   * Advisor sign-in (bearer JWTs): the identity provider's JWKS (OpenID Connect, e.g. ProConnect)
+   * with its issuer and audience; outside production without a JWKS, a local HS256 development key.
+   */
+  readonly advisorAuth: {
+    readonly jwksUrl: string | undefined;
+    readonly issuer: string;
+    readonly audience: string;
+    readonly devSigningKey: string | undefined;
+  };
   /** Absent: the embedded in-memory store is used. */
   readonly redisUrl: string | undefined;
   readonly redisCommandTimeoutMs: number;
@@ -62,11 +70,17 @@ export class EnvError extends Error {
 /** Development-only values: named so that nobody mistakes them for real secrets. */
 export const DEV_DEFAULTS = {
   TWILIO_AUTH_TOKEN: 'dev-twilio-auth-token-not-a-secret',
-  ADVISOR_API_TOKEN: 'dev-advisor-api-token-not-a-secret',
+  /** HS256 key of development advisor tokens (`npm run token:dev`); never used in production. */
+  ADVISOR_DEV_SIGNING_KEY: 'dev-advisor-signing-key-not-a-secret-0000',
   LOG_HASH_KEY: 'dev-log-hash-key-not-a-secret',
   /** base64 of the 32 ASCII bytes "dev-data-key-not-a-secret-000000". */
   DATA_KEY: Buffer.from('dev-data-key-not-a-secret-000000', 'ascii').toString('base64'),
 } as const;
+
+/** Issuer and audience of development advisor tokens (and the defaults outside production). */
+export const DEV_ADVISOR_JWT_ISSUER = 'orientation-360-dev';
+export const DEFAULT_ADVISOR_JWT_AUDIENCE = 'orientation-360';
+const MIN_DEV_SIGNING_KEY_LENGTH = 32;
 
 const DEFAULT_PORT = 3000;
 const DEFAULT_REDIS_COMMAND_TIMEOUT_MS = 300;
@@ -78,7 +92,9 @@ const MIN_PRODUCTION_SECRET_LENGTH = 16;
 
 const PRODUCTION_REQUIRED = [
   'TWILIO_AUTH_TOKEN',
-  'ADVISOR_API_TOKEN',
+  'ADVISOR_JWKS_URL',
+  'ADVISOR_JWT_ISSUER',
+  'ADVISOR_JWT_AUDIENCE',
   'LOG_HASH_KEY',
   'DATA_KEY',
   'PUBLIC_BASE_URL',
@@ -141,7 +157,14 @@ const RawEnvSchema = z.object({
       .transform((url) => url.trim().replace(/\/+$/, '')),
   ),
   TWILIO_AUTH_TOKEN: optional(z.string()),
-  ADVISOR_API_TOKEN: optional(z.string()),
+  ADVISOR_JWKS_URL: optional(
+    z.string().refine((text) => isHttpUrl(text.trim()), { error: 'ADVISOR_JWKS_URL must be an absolute http(s) URL, e.g. https://auth.example.fr/jwks' }),
+  ),
+  ADVISOR_JWT_ISSUER: optional(z.string().max(500)),
+  ADVISOR_JWT_AUDIENCE: optional(z.string().max(500)),
+  ADVISOR_DEV_SIGNING_KEY: optional(
+    z.string().min(MIN_DEV_SIGNING_KEY_LENGTH, { error: `ADVISOR_DEV_SIGNING_KEY must be at least ${MIN_DEV_SIGNING_KEY_LENGTH} characters` }),
+  ),
   REDIS_URL: optional(
     z.string().refine(isRedisUrl, { error: 'REDIS_URL must be a redis:// or rediss:// URL' }),
   ),
@@ -171,7 +194,13 @@ function productionProblems(raw: RawEnv): Array<{ variable: string; message: str
   for (const name of PRODUCTION_REQUIRED) {
     if (raw[name] === undefined) problems.push({ variable: name, message: `${name} is required in production` });
   }
-  for (const name of ['TWILIO_AUTH_TOKEN', 'ADVISOR_API_TOKEN', 'LOG_HASH_KEY'] as const) {
+  if (raw.ADVISOR_DEV_SIGNING_KEY !== undefined) {
+    problems.push({ variable: 'ADVISOR_DEV_SIGNING_KEY', message: 'ADVISOR_DEV_SIGNING_KEY must not be set in production: advisors sign in through ADVISOR_JWKS_URL' });
+  }
+  if (raw.ADVISOR_JWKS_URL !== undefined && !raw.ADVISOR_JWKS_URL.trim().startsWith('https://')) {
+    problems.push({ variable: 'ADVISOR_JWKS_URL', message: 'ADVISOR_JWKS_URL must use https in production' });
+  }
+  for (const name of ['TWILIO_AUTH_TOKEN', 'LOG_HASH_KEY'] as const) {
     const value = raw[name];
     if (value === undefined) continue;
     if (value === DEV_DEFAULTS[name]) {
@@ -249,7 +278,8 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
 
   const port = raw.PORT ?? DEFAULT_PORT;
   const twilioAuthToken = orDevDefault('TWILIO_AUTH_TOKEN');
-  const advisorApiToken = orDevDefault('ADVISOR_API_TOKEN');
+  const jwksUrl = raw.ADVISOR_JWKS_URL?.trim();
+  const devSigningKey = jwksUrl === undefined ? orDevDefault('ADVISOR_DEV_SIGNING_KEY') : undefined;
   const logHashKey = orDevDefault('LOG_HASH_KEY');
   const dataKey = decodeDataKey(orDevDefault('DATA_KEY'));
   if (dataKey === null) throw new EnvError('DATA_KEY could not be decoded', ['DATA_KEY']);
@@ -264,7 +294,12 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     port,
     publicBaseUrl,
     twilioAuthToken,
-    advisorApiToken,
+    advisorAuth: Object.freeze({
+      jwksUrl,
+      issuer: raw.ADVISOR_JWT_ISSUER ?? DEV_ADVISOR_JWT_ISSUER,
+      audience: raw.ADVISOR_JWT_AUDIENCE ?? DEFAULT_ADVISOR_JWT_AUDIENCE,
+      devSigningKey,
+    }),
     redisUrl: raw.REDIS_URL,
     redisCommandTimeoutMs: raw.REDIS_COMMAND_TIMEOUT_MS ?? DEFAULT_REDIS_COMMAND_TIMEOUT_MS,
     logLevel: raw.LOG_LEVEL ?? 'info',

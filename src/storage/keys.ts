@@ -26,6 +26,23 @@ export interface StoreKeys {
   directLineActivities(conversationId: string): string;
   /** The pub/sub channel that announces each new activity of a web chat conversation to every process. */
   directLineChannel(conversationId: string): string;
+  /**
+   * The refs of the tickets created in one territory (a département code, XX for unknown, or `all`)
+   * during one month (YYYY-MM), in creation order: a list, so listing reads a few months, not every key.
+   */
+  ticketIndex(territory: string, month: string): string;
+  /** An advisor's work on one ticket (lifecycle state, notes, partners), by ticket ref. */
+  ticketCase(ref: string): string;
+  /** A short lock on one record while it is read, changed and written. */
+  lock(kind: string, id: string): string;
+  /** The append-only audit trail of one ticket (a list). */
+  auditOfTicket(ref: string): string;
+  /** The append-only audit trail of the whole service, one list per day (YYYY-MM-DD). */
+  auditOfDay(day: string): string;
+  /** Unmet needs recorded for the observatory, one list per month (YYYY-MM); no personal data. */
+  unmetNeeds(month: string): string;
+  /** The pub/sub channel of the advisor console's live events for one territory (or `all`). */
+  advisorEvents(territory: string): string;
 }
 
 /** Escapes a free-form name (spaces, ':', glob characters) into one key segment. */
@@ -55,6 +72,13 @@ export function createStoreKeys(namespace: string = DEFAULT_KEY_NAMESPACE): Stor
     directLineConversation: (conversationId: string) => key('dl-conversation', conversationId),
     directLineActivities: (conversationId: string) => key('dl-activities', conversationId),
     directLineChannel: (conversationId: string) => key('dl-channel', conversationId),
+    ticketIndex: (territory: string, month: string) => key('ticket-index', territory, month),
+    ticketCase: (ref: string) => key('ticket-case', ref),
+    lock: (kind: string, id: string) => key('lock', kind, id),
+    auditOfTicket: (ref: string) => key('audit-ticket', ref),
+    auditOfDay: (day: string) => key('audit-day', day),
+    unmetNeeds: (month: string) => key('unmet-needs', month),
+    advisorEvents: (territory: string) => key('advisor-events', territory),
   });
 }
 

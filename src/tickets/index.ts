@@ -23,6 +23,9 @@ export {
   TicketValidationError,
   TicketCorruptError,
   TicketConflictError,
+  territoryOfTicket,
+  monthOf,
+  ALL_TERRITORIES_INDEX,
   type TicketStore,
   type TicketStoreOptions,
 } from './ticket-store';

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { systemClock, type Clock, type KeyValueStore } from '../domain/ports';
 import { storeKeys as defaultStoreKeys, type StoreKeys } from '../storage/keys';
-import { isTicketRef } from './ref';
+import { isTicketRef, UNKNOWN_DEPARTEMENT_SEGMENT } from './ref';
 import { TicketDraftSchema, TicketSchema, type Ticket, type TicketDraft } from './ticket';
 
 export interface TicketStoreOptions {
@@ -14,6 +14,24 @@ export interface TicketStoreOptions {
   clock?: Clock;
   /** Key names (tests use their own namespace). */
   keys?: StoreKeys;
+  /**
+   * Told after each successful write (e.g. to announce it to the advisors' consoles). Its failures are
+   * its own business: they never fail the write.
+   */
+  onSaved?: (ticket: Ticket, change: 'created' | 'updated') => void;
+}
+
+/** The territory a ticket belongs to: its département, or XX (the national level) when unknown. */
+export function territoryOfTicket(ticket: Pick<Ticket, 'departement'>): string {
+  return ticket.departement ?? UNKNOWN_DEPARTEMENT_SEGMENT;
+}
+
+/** All territories at once, in the territory index (national admins). */
+export const ALL_TERRITORIES_INDEX = 'all';
+
+/** YYYY-MM (UTC) of a date. */
+export function monthOf(date: Date): string {
+  return date.toISOString().slice(0, 7);
 }
 
 export interface TicketStore {
@@ -28,6 +46,12 @@ export interface TicketStore {
   get(ref: string): Promise<Ticket | null>;
   /** The ticket a conversation (CallSid, chat id) created, or null. */
   getByConversation(conversationId: string): Promise<Ticket | null>;
+  /**
+   * The refs of the tickets of a territory (a département code, XX, or ALL_TERRITORIES_INDEX) created
+   * since `since`, newest first, read from the per-territory monthly index (no scan). A ref may name a
+   * ticket that has expired since, or (rarely) one whose département changed: callers check the ticket.
+   */
+  refsOfTerritory(territory: string, since: Date): Promise<string[]>;
 }
 
 /** The ticket given to `createOrUpdate` is not valid. Names the fields, never their values. */
@@ -115,6 +139,23 @@ export function createTicketStore(store: KeyValueStore, options: TicketStoreOpti
     await store.set(keys.ticketByConversation(ticket.conversationId), ticket.ref, ttlSeconds);
   }
 
+  /** A month's index outlives the retention of every ticket it names (31 days more than the newest). */
+  const indexTtlSeconds = (options.ttlDays + 31) * SECONDS_PER_DAY;
+  async function index(ticket: Ticket, territories: readonly string[]): Promise<void> {
+    const month = monthOf(new Date(ticket.createdAt));
+    for (const territory of territories) {
+      await store.listAppend(keys.ticketIndex(territory, month), ticket.ref, indexTtlSeconds);
+    }
+  }
+
+  function told(ticket: Ticket, change: 'created' | 'updated'): void {
+    try {
+      options.onSaved?.(ticket, change);
+    } catch {
+      // A listener never fails a write.
+    }
+  }
+
   return {
     async createOrUpdate(input) {
       const draftResult = TicketDraftSchema.safeParse(input);
@@ -134,6 +175,8 @@ export function createTicketStore(store: KeyValueStore, options: TicketStoreOpti
           const ttlSeconds = remainingTtlSeconds(created.createdAt, now);
           if (await store.setIfAbsent(key, JSON.stringify(created), ttlSeconds)) {
             await remember(created, ttlSeconds);
+            await index(created, [territoryOfTicket(created), ALL_TERRITORIES_INDEX]);
+            told(created, 'created');
             return created;
           }
           continue; // created concurrently (a retried webhook): update it instead
@@ -146,6 +189,9 @@ export function createTicketStore(store: KeyValueStore, options: TicketStoreOpti
         const ttlSeconds = remainingTtlSeconds(updated.createdAt, now);
         await store.set(key, JSON.stringify(updated), ttlSeconds);
         await remember(updated, ttlSeconds);
+        // A département learned later: the ticket joins that territory's index too.
+        if (territoryOfTicket(updated) !== territoryOfTicket(existing)) await index(updated, [territoryOfTicket(updated)]);
+        told(updated, 'updated');
         return updated;
       }
       throw new TicketConflictError(draftResult.data.ref);
@@ -159,6 +205,27 @@ export function createTicketStore(store: KeyValueStore, options: TicketStoreOpti
       if (ref === null) return null;
       const ticket = await get(ref);
       return ticket !== null && ticket.conversationId === conversationId ? ticket : null;
+    },
+
+    async refsOfTerritory(territory, since) {
+      const months: string[] = [];
+      const cursor = new Date(Date.UTC(since.getUTCFullYear(), since.getUTCMonth(), 1));
+      const last = monthOf(clock.now());
+      while (monthOf(cursor) <= last && months.length < 1200) {
+        months.push(monthOf(cursor));
+        cursor.setUTCMonth(cursor.getUTCMonth() + 1);
+      }
+      const lists = await Promise.all(months.map((month) => store.listRange(keys.ticketIndex(territory, month), 0, -1)));
+      const refs: string[] = [];
+      const seen = new Set<string>();
+      for (const list of lists.reverse()) {
+        for (const ref of [...list].reverse()) {
+          if (seen.has(ref)) continue;
+          seen.add(ref);
+          refs.push(ref);
+        }
+      }
+      return refs;
     },
   };
 }

@@ -6,7 +6,7 @@
 import { createMemoryStore } from '../../src/storage/memory-store';
 import { createStoreKeys } from '../../src/storage/keys';
 import { TIMES } from '../support/config';
-import { TEST_ADVISOR_TOKEN, TestClock, startTestApp, type RunningTestApp } from '../support/testApp';
+import { advisorToken, TestClock, startTestApp, type RunningTestApp } from '../support/testApp';
 
 const clock = new TestClock(TIMES.mondayMorningParis);
 let app: RunningTestApp;
@@ -83,10 +83,11 @@ class WebChatUser {
 }
 
 const texts = (activities: Activity[]) => activities.filter((a) => a.type === 'message').map((a) => a.text ?? '').join('\n');
-const advisor = (path: string, body?: unknown) =>
+/** The chat has no département (T-XX): it belongs to the national level, so a national admin takes it. */
+const advisor = async (path: string, body?: unknown) =>
   fetch(`${app.httpBase}${path}`, {
     method: body === undefined && path.endsWith('transcript') ? 'GET' : 'POST',
-    headers: { authorization: `Bearer ${TEST_ADVISOR_TOKEN}`, 'content-type': 'application/json' },
+    headers: { authorization: `Bearer ${await advisorToken()}`, 'content-type': 'application/json' },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
 

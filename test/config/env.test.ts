@@ -7,7 +7,9 @@ const BASE64_KEY = Buffer.alloc(32, 7).toString('base64');
 const production = {
   NODE_ENV: 'production',
   TWILIO_AUTH_TOKEN: 'prod-twilio-token-0123456789',
-  ADVISOR_API_TOKEN: 'prod-advisor-token-0123456789',
+  ADVISOR_JWKS_URL: 'https://auth.example.fr/jwks',
+  ADVISOR_JWT_ISSUER: 'https://auth.example.fr',
+  ADVISOR_JWT_AUDIENCE: 'orientation-360',
   LOG_HASH_KEY: 'prod-log-hash-key-0123456789',
   DATA_KEY: HEX_KEY,
   PUBLIC_BASE_URL: 'https://voice.example.fr/',
@@ -39,11 +41,11 @@ describe('loadEnv defaults (development)', () => {
 
   test('secrets fall back to named development values, and the list says which', () => {
     expect(env.twilioAuthToken).toBe(DEV_DEFAULTS.TWILIO_AUTH_TOKEN);
-    expect(env.advisorApiToken).toBe(DEV_DEFAULTS.ADVISOR_API_TOKEN);
+    expect(env.advisorAuth).toEqual({ jwksUrl: undefined, issuer: 'orientation-360-dev', audience: 'orientation-360', devSigningKey: DEV_DEFAULTS.ADVISOR_DEV_SIGNING_KEY });
     expect(env.logHashKey).toBe(DEV_DEFAULTS.LOG_HASH_KEY);
     expect(env.dataKey).toHaveLength(32);
     expect([...env.devDefaultsUsed].sort()).toEqual([
-      'ADVISOR_API_TOKEN',
+      'ADVISOR_DEV_SIGNING_KEY',
       'DATA_KEY',
       'LOG_HASH_KEY',
       'PUBLIC_BASE_URL',
@@ -75,7 +77,9 @@ describe('loadEnv parsing', () => {
       PORT: '0',
       PUBLIC_BASE_URL: 'https://voice.example.fr/base///',
       TWILIO_AUTH_TOKEN: 'token',
-      ADVISOR_API_TOKEN: 'advisor-token',
+      ADVISOR_JWKS_URL: 'https://auth.example.fr/jwks',
+      ADVISOR_JWT_ISSUER: 'https://auth.example.fr',
+      ADVISOR_JWT_AUDIENCE: 'o360-api',
       REDIS_URL: 'redis://127.0.0.1:6379/2',
       REDIS_COMMAND_TIMEOUT_MS: '150',
       LOG_LEVEL: 'debug',
@@ -90,7 +94,7 @@ describe('loadEnv parsing', () => {
       port: 0,
       publicBaseUrl: 'https://voice.example.fr/base',
       twilioAuthToken: 'token',
-      advisorApiToken: 'advisor-token',
+      advisorAuth: { jwksUrl: 'https://auth.example.fr/jwks', issuer: 'https://auth.example.fr', audience: 'o360-api', devSigningKey: undefined },
       redisUrl: 'redis://127.0.0.1:6379/2',
       redisCommandTimeoutMs: 150,
       logLevel: 'debug',
@@ -144,7 +148,9 @@ describe('loadEnv errors', () => {
   test('production requires the secrets and the public URL', () => {
     const error = envError({ NODE_ENV: 'production' });
     expect([...error.variables].sort()).toEqual([
-      'ADVISOR_API_TOKEN',
+      'ADVISOR_JWKS_URL',
+      'ADVISOR_JWT_AUDIENCE',
+      'ADVISOR_JWT_ISSUER',
       'DATA_KEY',
       'LOG_HASH_KEY',
       'PUBLIC_BASE_URL',
@@ -156,7 +162,9 @@ describe('loadEnv errors', () => {
   test('in production, a bad value and the missing variables are reported together', () => {
     const error = envError({ NODE_ENV: 'production', PORT: 'x' });
     expect([...error.variables].sort()).toEqual([
-      'ADVISOR_API_TOKEN',
+      'ADVISOR_JWKS_URL',
+      'ADVISOR_JWT_AUDIENCE',
+      'ADVISOR_JWT_ISSUER',
       'DATA_KEY',
       'LOG_HASH_KEY',
       'PORT',
@@ -169,13 +177,16 @@ describe('loadEnv errors', () => {
     const error = envError({
       ...production,
       TWILIO_AUTH_TOKEN: DEV_DEFAULTS.TWILIO_AUTH_TOKEN,
-      ADVISOR_API_TOKEN: DEV_DEFAULTS.ADVISOR_API_TOKEN,
+      ADVISOR_DEV_SIGNING_KEY: DEV_DEFAULTS.ADVISOR_DEV_SIGNING_KEY,
+      ADVISOR_JWKS_URL: 'http://auth.example.fr/jwks',
       LOG_HASH_KEY: 'short',
       DATA_KEY: DEV_DEFAULTS.DATA_KEY,
       PUBLIC_BASE_URL: 'http://voice.example.fr',
     });
     expect(error.message).toContain('TWILIO_AUTH_TOKEN must not be the development value in production');
-    expect(error.message).toContain('ADVISOR_API_TOKEN must not be the development value in production');
+    expect(error.message).toContain('ADVISOR_DEV_SIGNING_KEY must not be set in production');
+    expect(error.message).toContain('ADVISOR_JWKS_URL must use https in production');
+    expect(error.message).not.toContain(DEV_DEFAULTS.ADVISOR_DEV_SIGNING_KEY);
     expect(error.message).toContain('LOG_HASH_KEY must be at least 16 characters in production');
     expect(error.message).toContain('DATA_KEY must not be the development value in production');
     expect(error.message).toContain('PUBLIC_BASE_URL must use https in production');

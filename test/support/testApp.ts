@@ -1,6 +1,8 @@
 /** Starts the real app on a free port, with a store, a clock and a configuration chosen by the test. */
 import type { Server } from 'node:http';
 import { createApp, webPublicDirIn, type App } from '../../src/app';
+import { mintDevToken } from '../../src/advisors/devToken';
+import type { Principal } from '../../src/advisors/principal';
 import type { AppConfig } from '../../src/config/appConfig';
 import type { Clock, KeyValueStore, MessageBus } from '../../src/domain/ports';
 import { createMemoryBus } from '../../src/storage/memory-store';
@@ -13,7 +15,24 @@ import { TEST_REDIS_URL, uniqueTestNamespace } from '../storage/redis-test-env';
 
 export const TEST_PUBLIC_BASE_URL = 'https://orientation360.example.org';
 export const TEST_AUTH_TOKEN = 'test-twilio-auth-token-0123456789';
-export const TEST_ADVISOR_TOKEN = 'test-advisor-token-0123456789';
+/** The development key (HS256) the test app verifies advisor tokens with. */
+export const TEST_ADVISOR_SIGNING_KEY = 'test-advisor-signing-key-0123456789abcdef';
+export const TEST_ADVISOR_AUTH = { issuer: 'orientation-360-test', audience: 'orientation-360', devSigningKey: TEST_ADVISOR_SIGNING_KEY };
+
+/**
+ * A signed advisor token, as `npm run token:dev` mints them; valid whatever time the test clock
+ * shows (issued in 2020, for a century). Default: a national admin (every territory).
+ */
+export function advisorToken(principal: Partial<Principal> = {}): Promise<string> {
+  const full: Principal = { subject: 'test-national-admin', role: 'national_admin', territories: 'all', ...principal };
+  return mintDevToken(full, {
+    signingKey: TEST_ADVISOR_SIGNING_KEY,
+    issuer: TEST_ADVISOR_AUTH.issuer,
+    audience: TEST_ADVISOR_AUTH.audience,
+    now: new Date('2020-01-01T00:00:00Z'),
+    ttlSeconds: 100 * 366 * 24 * 3600,
+  });
+}
 export const TEST_DATA_KEY = Buffer.alloc(32, 7);
 
 /** A clock the test moves by hand. */
@@ -58,7 +77,7 @@ export async function startTestApp(options: {
       dataKey: TEST_DATA_KEY,
       callTtlSeconds: 4 * 3600,
       ticketTtlDays: 90,
-      advisorApiToken: TEST_ADVISOR_TOKEN,
+      advisorAuth: TEST_ADVISOR_AUTH,
       chatTtlSeconds: 3600,
       bot: { microsoftAppId: undefined, microsoftAppPassword: undefined, microsoftAppType: 'MultiTenant', microsoftAppTenantId: undefined },
       webPublicDir: webPublicDirIn(REPO_ROOT),

@@ -5,7 +5,7 @@
 import { SimulatedCall, postSigned } from '../support/callHarness';
 import { find, spokenText } from '../support/twiml';
 import { TIMES, repoConfig, withCrisis, withTarget } from '../support/config';
-import { TEST_ADVISOR_TOKEN, TestClock, startTestApp, testRedis, twilioSide, type RunningTestApp } from '../support/testApp';
+import { advisorToken, TestClock, startTestApp, testRedis, twilioSide, type RunningTestApp } from '../support/testApp';
 import type { AppConfig } from '../../src/config/appConfig';
 import type { StoreKeys } from '../../src/storage/keys';
 import type { RedisStore } from '../../src/storage/redis-store';
@@ -36,7 +36,7 @@ async function newCall(options: { from?: string; config?: AppConfig } = {}) {
 }
 
 async function ticketOf(call: SimulatedCall, target: RunningTestApp) {
-  const response = await fetch(`${target.httpBase}/api/calls/${call.callSid}/ticket`, { headers: { authorization: `Bearer ${TEST_ADVISOR_TOKEN}` } });
+  const response = await fetch(`${target.httpBase}/api/calls/${call.callSid}/ticket`, { headers: { authorization: `Bearer ${await advisorToken()}` } });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 

@@ -5,7 +5,7 @@
 import { SimulatedCall, postSigned } from '../support/callHarness';
 import { find, parseTwiml, spokenText } from '../support/twiml';
 import { TIMES, repoConfig, withCrisis, withTarget } from '../support/config';
-import { TEST_ADVISOR_TOKEN, TestClock, startTestApp, testRedis, twilioSide, type RunningTestApp } from '../support/testApp';
+import { advisorToken, TestClock, startTestApp, testRedis, twilioSide, type RunningTestApp } from '../support/testApp';
 import type { AppConfig } from '../../src/config/appConfig';
 import type { StoreKeys } from '../../src/storage/keys';
 import type { RedisStore } from '../../src/storage/redis-store';
@@ -36,8 +36,9 @@ async function aidantInLoireAtlantique(target: RunningTestApp, from?: string) {
   return call;
 }
 
-async function readTicket(target: RunningTestApp, path: string, token = TEST_ADVISOR_TOKEN) {
-  const response = await fetch(`${target.httpBase}${path}`, { headers: { authorization: `Bearer ${token}` } });
+async function readTicket(target: RunningTestApp, path: string, token?: string) {
+  const bearer = token ?? (await advisorToken({ subject: 'advisor-44', role: 'advisor', territories: ['44'] }));
+  const response = await fetch(`${target.httpBase}${path}`, { headers: { authorization: `Bearer ${bearer}` } });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 

@@ -1,0 +1,98 @@
+/**
+ * The case file: an advisor's work on one ticket, kept beside the ticket (same ref, same retention)
+ * so the intake ticket the voice and chat flows write stays as it is. Plain JSON, validated on read
+ * and write; `status` is the lifecycle machine's state (lifecycle.ts).
+ */
+import { z } from 'zod';
+import { NEED_IDS } from '../domain/vocabulary';
+import { ROLES } from './principal';
+
+export const CASE_STATUSES = ['new', 'taken', 'n1_in_progress', 'n2_on_agenda', 'n2_actions_recorded', 'solved', 'unmet_need'] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+export const OPEN_STATUSES: readonly CaseStatus[] = ['new', 'taken', 'n1_in_progress', 'n2_on_agenda', 'n2_actions_recorded'];
+export const LEVELS = [1, 2, 3] as const;
+export type Level = (typeof LEVELS)[number];
+
+/**
+ * What was missing when no solution was found (N3). A closed list, so the observatory record can hold
+ * no free text and so no personal data.
+ */
+export const MISSING_KINDS = [
+  'no_place_available',
+  'no_service_exists',
+  'waiting_time_too_long',
+  'no_transport',
+  'no_funding',
+  'regulation_blocks',
+  'no_professional_available',
+  'not_accessible',
+  'other',
+] as const;
+
+const isoDateTime = z.iso.datetime({ offset: true, error: 'expected an ISO 8601 date-time' });
+export const IsoDate = z.iso.date({ error: 'expected a date YYYY-MM-DD' });
+const shortText = (max: number) => z.string().trim().min(1).max(max);
+
+export const ActorSchema = z
+  .object({ subject: z.string().min(1).max(255), name: z.string().min(1).max(200).optional(), role: z.enum(ROLES) })
+  .strict();
+
+export const NoteSchema = z.object({ at: isoDateTime, by: ActorSchema, text: shortText(4000) }).strict();
+export const NextActionSchema = z.object({ text: shortText(500), due: IsoDate }).strict();
+export const UnmetNeedDetailsSchema = z
+  .object({ need: z.enum(NEED_IDS), missing: z.array(z.enum(MISSING_KINDS)).min(1).max(MISSING_KINDS.length) })
+  .strict();
+export const CallbackWorkSchema = z
+  .object({
+    state: z.enum(['to_call', 'called']),
+    attempts: z.number().int().min(0),
+    lastOutcome: z.enum(['reached', 'not_reached']).optional(),
+    lastAttemptAt: isoDateTime.optional(),
+  })
+  .strict();
+
+export const CaseFileSchema = z
+  .object({
+    ref: z.string(),
+    /** A département code, or XX (national). */
+    territory: z.string(),
+    status: z.enum(CASE_STATUSES),
+    level: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+    referent: ActorSchema.optional(),
+    takenAt: isoDateTime.optional(),
+    levelHistory: z.array(z.object({ level: z.union([z.literal(1), z.literal(2), z.literal(3)]), at: isoDateTime, by: ActorSchema }).strict()).max(10),
+    notes: z.array(NoteSchema).max(500),
+    partners: z.array(shortText(200)).max(50),
+    actions: z.array(shortText(500)).max(100),
+    nextAction: NextActionSchema.optional(),
+    /** The date of the staff territorial whose agenda holds this N2 case. */
+    staffDate: IsoDate.optional(),
+    callback: CallbackWorkSchema.optional(),
+    solution: shortText(2000).optional(),
+    unmetNeed: UnmetNeedDetailsSchema.optional(),
+    closedAt: isoDateTime.optional(),
+    createdAt: isoDateTime,
+    updatedAt: isoDateTime,
+  })
+  .strict();
+export type CaseFile = z.output<typeof CaseFileSchema>;
+export type Note = z.output<typeof NoteSchema>;
+export type UnmetNeedDetails = z.output<typeof UnmetNeedDetailsSchema>;
+export type MissingKind = (typeof MISSING_KINDS)[number];
+
+/** The case file of a ticket nobody has touched yet. */
+export function newCaseFile(ticket: { ref: string; kind: string; createdAt: string }, territory: string): CaseFile {
+  return {
+    ref: ticket.ref,
+    territory,
+    status: 'new',
+    level: 1,
+    levelHistory: [],
+    notes: [],
+    partners: [],
+    actions: [],
+    ...(ticket.kind === 'callback' ? { callback: { state: 'to_call' as const, attempts: 0 } } : {}),
+    createdAt: ticket.createdAt,
+    updatedAt: ticket.createdAt,
+  };
+}

@@ -1,0 +1,88 @@
+/**
+ * Live events for the advisor console, over the MessageBus (Redis pub/sub across processes): one
+ * channel per territory plus one for all territories. The SSE endpoint subscribes a principal to their
+ * territories' channels only. Events are notifications (at most once): the console re-reads the list
+ * after a reconnection. They hold no personal data: refs, states, levels, priorities.
+ */
+import express, { type Router } from 'express';
+import { z } from 'zod';
+import type { MessageBus } from '../domain/ports';
+import type { Logger } from '../logging';
+import type { StoreKeys } from '../storage/keys';
+import { ALL_TERRITORIES_INDEX } from '../tickets/ticket-store';
+import { authenticate, principalOf, type TokenVerifier } from './auth';
+import { CASE_STATUSES } from './caseFile';
+
+export const AdvisorEventSchema = z
+  .object({
+    /** chat.message: the person wrote in a chat an advisor has or will have (re-read its transcript). */
+    type: z.enum(['ticket.created', 'ticket.updated', 'chat.message']),
+    ref: z.string(),
+    territory: z.string(),
+    channel: z.enum(['voice', 'chat']),
+    kind: z.enum(['routed', 'callback', 'fallback']),
+    priority: z.enum(['normale', 'prioritaire']),
+    /** The lifecycle state and level when known (absent for the intake's own updates). */
+    status: z.enum(CASE_STATUSES).optional(),
+    level: z.number().int().min(1).max(3).optional(),
+    at: z.iso.datetime({ offset: true }),
+  })
+  .strict();
+export type AdvisorEvent = z.output<typeof AdvisorEventSchema>;
+
+export interface AdvisorEvents {
+  /** Publishes to the territory's channel and the all-territories one; never rejects (logs instead). */
+  publish(event: AdvisorEvent): Promise<void>;
+  router: Router;
+}
+
+const HEARTBEAT_MS = 25_000;
+
+export function createAdvisorEvents(deps: { bus: MessageBus; keys: StoreKeys; verifier: TokenVerifier; logger: Logger }): AdvisorEvents {
+  const { bus, keys, logger } = deps;
+  const router = express.Router();
+
+  router.get('/api/advisor/events', authenticate(deps.verifier, { allowQueryToken: true }), async (req, res) => {
+    const principal = principalOf(res);
+    const channels = principal.territories === 'all' ? [ALL_TERRITORIES_INDEX] : principal.territories;
+    const unsubscribes: Array<() => Promise<void>> = [];
+    let closed = false;
+    const send = (message: string) => {
+      const parsed = AdvisorEventSchema.safeParse(JSON.parse(message));
+      if (!parsed.success || closed) return;
+      res.write(`event: ${parsed.data.type}\ndata: ${JSON.stringify(parsed.data)}\n\n`);
+    };
+    try {
+      for (const territory of channels) unsubscribes.push(await bus.subscribe(keys.advisorEvents(territory), send));
+    } catch (error) {
+      logger.error({ err: error }, 'advisor events: subscribe failed');
+      await Promise.all(unsubscribes.map((u) => u()));
+      res.status(503).json({ error: 'Live events are unavailable, try again' });
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive', 'x-accel-buffering': 'no' });
+    res.write(`retry: 3000\nevent: ready\ndata: ${JSON.stringify({ territories: principal.territories })}\n\n`);
+    const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
+    heartbeat.unref();
+    req.on('close', () => {
+      closed = true;
+      clearInterval(heartbeat);
+      void Promise.all(unsubscribes.map((u) => u()));
+    });
+  });
+
+  return {
+    router,
+    async publish(event) {
+      const message = JSON.stringify(AdvisorEventSchema.parse(event));
+      const targets = event.territory === ALL_TERRITORIES_INDEX ? [ALL_TERRITORIES_INDEX] : [event.territory, ALL_TERRITORIES_INDEX];
+      for (const territory of targets) {
+        try {
+          await bus.publish(keys.advisorEvents(territory), message);
+        } catch (error) {
+          logger.warn({ err: error }, 'advisor events: publish failed');
+        }
+      }
+    },
+  };
+}

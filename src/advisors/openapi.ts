@@ -1,0 +1,160 @@
+/**
+ * The OpenAPI 3.1 document of the advisor API, generated from the same zod schemas the routes
+ * validate with (z.toJSONSchema, JSON Schema 2020-12 as OpenAPI 3.1 expects). Served at
+ * GET /api/openapi.json.
+ */
+import { z } from 'zod';
+import {
+  AdvisorEventDocSchema,
+  AdvisorTicketSchema,
+  AgendaSchema,
+  AuditListSchema,
+  CallbackAttemptBodySchema,
+  CallbackListSchema,
+  CaseFileViewSchema,
+  CloseBodySchema,
+  CommentBodySchema,
+  ErrorSchema,
+  LevelBodySchema,
+  MeSchema,
+  MonthQuerySchema,
+  ObservatorySchema,
+  TakeBodySchema,
+  TerritoryQuerySchema,
+  TicketListQuerySchema,
+  TicketListSchema,
+  ChatListSchema,
+  TicketViewSchema,
+  UpdateBodySchema,
+} from './schemas';
+
+type JsonObject = Record<string, unknown>;
+
+const COMPONENTS = {
+  AdvisorTicket: AdvisorTicketSchema,
+  CaseFile: CaseFileViewSchema,
+  TicketView: TicketViewSchema,
+  TicketList: TicketListSchema,
+  ChatList: ChatListSchema,
+  Agenda: AgendaSchema,
+  CallbackList: CallbackListSchema,
+  AuditTrail: AuditListSchema,
+  Observatory: ObservatorySchema,
+  Principal: MeSchema,
+  Error: ErrorSchema,
+  AdvisorEvent: AdvisorEventDocSchema,
+} as const;
+type ComponentName = keyof typeof COMPONENTS;
+
+function components(): Record<string, JsonObject> {
+  const registry = z.registry<{ id: string }>();
+  for (const [id, schema] of Object.entries(COMPONENTS)) registry.add(schema, { id });
+  const out = z.toJSONSchema(registry, { uri: (id) => `#/components/schemas/${id}`, unrepresentable: 'any' }) as { schemas: Record<string, JsonObject> };
+  return Object.fromEntries(Object.entries(out.schemas).map(([id, schema]) => [id, withoutDialect(schema)]));
+}
+
+function withoutDialect(schema: JsonObject): JsonObject {
+  const { $schema: _dialect, $id: _id, ...rest } = schema;
+  return rest;
+}
+
+function inputSchema(schema: z.ZodType): JsonObject {
+  return withoutDialect(z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonObject);
+}
+
+const ref = (name: ComponentName) => ({ $ref: `#/components/schemas/${name}` });
+const json = (schema: JsonObject) => ({ content: { 'application/json': { schema } } });
+const error = (description: string) => ({ description, ...json(ref('Error')) });
+
+const STANDARD_ERRORS = {
+  '401': error('No bearer token, or an invalid or expired one'),
+  '503': error('The store does not answer'),
+};
+
+function queryParameters(schema: z.ZodObject): JsonObject[] {
+  return Object.entries(schema.shape).map(([name, field]) => {
+    const fieldSchema = inputSchema(field as z.ZodType);
+    const { description, ...rest } = fieldSchema;
+    return { name, in: 'query', required: !(field as z.ZodType).safeParse(undefined).success, schema: rest, ...(description ? { description } : {}) };
+  });
+}
+
+const refParameter = { name: 'ref', in: 'path', required: true, schema: { type: 'string', pattern: '^T-[0-9A-Z]{2,3}-[0-9A-Z]{6}$' }, description: 'Ticket ref, e.g. T-44-7K3F9Q' };
+
+function caseCommand(summary: string, body: z.ZodType, okStatus = '200'): JsonObject {
+  return {
+    summary,
+    parameters: [refParameter],
+    requestBody: { required: true, ...json(inputSchema(body)) },
+    responses: {
+      [okStatus]: { description: 'The ticket and its case file after the change', ...json(ref('TicketView')) },
+      '400': error('Invalid body, or a field the service sets (territory, level history, author…)'),
+      '403': error('The role may not do this (e.g. N3 needs a coordinator; only the referent or a coordinator changes a case)'),
+      '404': error('No such ticket in your territories'),
+      '409': error('The lifecycle refuses this step in the current state, or the case is busy'),
+      ...STANDARD_ERRORS,
+    },
+  };
+}
+
+export function openApiDocument(): JsonObject {
+  const read = (summary: string, name: ComponentName, extra: JsonObject = {}) => ({
+    summary,
+    ...extra,
+    responses: { '200': { description: summary, ...json(ref(name)) }, '403': error('Role or territory not allowed'), ...STANDARD_ERRORS },
+  });
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'orientation-360 advisor API',
+      version: '1.0.0',
+      description:
+        'Tickets of the 0 800 360 360 helpline through the levels of service N1 → N2 → N3, for the advisors, coordinators and national admins of each territory. A ticket of another territory answers 404, as if it did not exist. Every read and change is audited.',
+    },
+    servers: [{ url: '/' }],
+    security: [{ bearer: [] }],
+    components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'OpenID Connect access token with o360_role and o360_territories claims' } },
+      schemas: components(),
+    },
+    paths: {
+      '/api/advisor/me': { get: read('Who I am: role and territories', 'Principal') },
+      '/api/advisor/tickets': {
+        get: read('My territories’ tickets, priority first then oldest first', 'TicketList', { parameters: queryParameters(TicketListQuerySchema) }),
+      },
+      '/api/advisor/chats': {
+        get: read('My territories’ open chat tickets with the live state of their conversation (waiting, human, bot, ended), priority first', 'ChatList', {
+          parameters: queryParameters(TerritoryQuerySchema),
+        }),
+      },
+      '/api/advisor/tickets/{ref}': {
+        get: { ...read('One ticket with its case file', 'TicketView', { parameters: [refParameter] }), responses: { '200': { description: 'The ticket', ...json(ref('TicketView')) }, '404': error('No such ticket in your territories'), ...STANDARD_ERRORS } },
+        patch: caseCommand('Update partners, actions, next action, staff date; coordinators may hand the case to another referent', UpdateBodySchema),
+      },
+      '/api/advisor/tickets/{ref}/take': { post: caseCommand('Take the ticket: I become the referent', TakeBodySchema) },
+      '/api/advisor/tickets/{ref}/comments': { post: caseCommand('Add a note', CommentBodySchema, '201') },
+      '/api/advisor/tickets/{ref}/callback-attempts': { post: caseCommand('Record a callback attempt (reached or not)', CallbackAttemptBodySchema, '201') },
+      '/api/advisor/tickets/{ref}/level': { post: caseCommand('Change level: 2 puts it on the next staff territorial; 3 records an unmet need (coordinators)', LevelBodySchema) },
+      '/api/advisor/tickets/{ref}/close': { post: caseCommand('Close: the solution is in place', CloseBodySchema) },
+      '/api/advisor/tickets/{ref}/audit': { get: read('The ticket’s audit trail (coordinators, national admins)', 'AuditTrail', { parameters: [refParameter] }) },
+      '/api/advisor/agenda': { get: read('The N2 agenda of a territory, by staff date', 'Agenda', { parameters: queryParameters(TerritoryQuerySchema.required({ territory: true })) }) },
+      '/api/advisor/callbacks': {
+        get: read('Open callback tickets, to call first; the number only for the territory’s own people', 'CallbackList', { parameters: queryParameters(TerritoryQuerySchema) }),
+      },
+      '/api/advisor/observatory/unmet-needs': {
+        get: read('Unmet needs of a month (N3), anonymous (coordinators, national admins)', 'Observatory', { parameters: queryParameters(MonthQuerySchema) }),
+      },
+      '/api/advisor/events': {
+        get: {
+          summary: 'Live events of my territories (Server-Sent Events): ticket.created, ticket.updated, chat.message (the person wrote in a handed-off chat)',
+          description: 'text/event-stream; each `data:` line is an AdvisorEvent. A browser EventSource may pass the token as ?access_token=.',
+          responses: { '200': { description: 'The event stream', content: { 'text/event-stream': { schema: ref('AdvisorEvent') } } }, ...STANDARD_ERRORS },
+        },
+      },
+      '/api/tickets/{ref}': { get: read('The pre-filled ticket (screen pop)', 'AdvisorTicket', { parameters: [refParameter] }) },
+      '/api/calls/{callSid}/ticket': {
+        get: read('The pre-filled ticket of a call', 'AdvisorTicket', { parameters: [{ name: 'callSid', in: 'path', required: true, schema: { type: 'string' } }] }),
+      },
+    },
+  };
+}

@@ -1,0 +1,75 @@
+/**
+ * Who is asking: an authenticated person with one role and the territories they work for, and the
+ * rules of what that role may see and do. Pure: no express, no jose.
+ *
+ * Territories are département codes; XX stands for the national level (tickets whose département
+ * is unknown). Decisions (documented in src/advisors/README.md):
+ * - advisor: sees and works on the tickets of their départements only.
+ * - coordinator: the same tickets as the advisors of their départements (never XX, never another
+ *   département), plus what coordinating needs: reassigning the referent, escalating to N3, the audit
+ *   trail and the observatory of their départements.
+ * - national_admin: every territory, XX included; everything a coordinator may do.
+ */
+import { z } from 'zod';
+import { DEPARTEMENT_CODE_PATTERN, UNKNOWN_DEPARTEMENT_SEGMENT } from '../tickets/ref';
+import type { DepartementCode } from '../domain/vocabulary';
+
+export const ROLES = ['advisor', 'coordinator', 'national_admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface Principal {
+  /** The identity provider's stable subject (`sub`). */
+  subject: string;
+  name?: string;
+  role: Role;
+  /** The départements the person works for; 'all' for a national admin. */
+  territories: DepartementCode[] | 'all';
+}
+
+export const DepartementCodeSchema = z
+  .string()
+  .regex(DEPARTEMENT_CODE_PATTERN, { error: 'expected an INSEE département code (01–95, 2A, 2B, 971–974, 976)' });
+
+/** What the token must say, once verified. A national admin works for 'all'; the others list départements. */
+export const PrincipalSchema = z
+  .object({
+    subject: z.string().min(1).max(255),
+    name: z.string().min(1).max(200).optional(),
+    role: z.enum(ROLES),
+    territories: z.union([z.literal('all'), z.array(DepartementCodeSchema).min(1).max(101)]),
+  })
+  .strict()
+  .refine((p) => (p.role === 'national_admin') === (p.territories === 'all'), {
+    error: "a national admin works for 'all' territories; advisors and coordinators for a list of départements",
+    path: ['territories'],
+  });
+
+/** May the principal see (and so act on) what belongs to `territory` (a département code or XX)? */
+export function canSeeTerritory(principal: Principal, territory: string): boolean {
+  if (principal.territories === 'all') return true;
+  if (territory === UNKNOWN_DEPARTEMENT_SEGMENT) return false;
+  return principal.territories.includes(territory);
+}
+
+/** The index territories to read when listing for the principal. */
+export function territoriesToList(principal: Principal): string[] | 'all' {
+  return principal.territories === 'all' ? 'all' : [...principal.territories];
+}
+
+/** Coordinating actions: reassign the referent, escalate to N3, read the audit trail and the observatory. */
+export function coordinates(principal: Principal): boolean {
+  return principal.role === 'coordinator' || principal.role === 'national_admin';
+}
+
+/** Who acted, as the audit trail and the case file record it (never more). */
+export interface Actor {
+  subject: string;
+  name?: string;
+  role: Role;
+}
+
+export function actorOf(principal: Principal): Actor {
+  return principal.name === undefined
+    ? { subject: principal.subject, role: principal.role }
+    : { subject: principal.subject, name: principal.name, role: principal.role };
+}

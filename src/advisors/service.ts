@@ -1,0 +1,338 @@
+/**
+ * The advisors' use cases: find a ticket the principal may see, list a territory's tickets, move a
+ * case through its lifecycle, and write every read and change to the audit trail. No express here:
+ * routes.ts turns outcomes into HTTP answers.
+ */
+import type { Clock, KeyValueStore } from '../domain/ports';
+import type { Logger } from '../logging';
+import type { StoreKeys } from '../storage/keys';
+import { monthOf, territoryOfTicket, ALL_TERRITORIES_INDEX, type TicketStore } from '../tickets/ticket-store';
+import type { Ticket } from '../tickets/ticket';
+import type { NeedId } from '../domain/vocabulary';
+import type { AuditAction, AuditTrail, AuditEntry } from './audit';
+import { CaseFileSchema, newCaseFile, OPEN_STATUSES, type CaseFile, type CaseStatus, type MissingKind } from './caseFile';
+import type { AdvisorEvents } from './events';
+import { acceptedEvents, step, type CaseChanges, type CaseEvent } from './lifecycle';
+import type { Observatory, UnmetNeedRecord } from './observatory';
+import { actorOf, canSeeTerritory, coordinates, type Principal } from './principal';
+import { ticketForAdvisor, type AdvisorTicket } from './views';
+
+export type Outcome<T> = { ok: true; value: T } | { ok: false; status: 400 | 403 | 404 | 409; error: string };
+
+export interface TicketView {
+  ticket: AdvisorTicket;
+  case: CaseFile;
+  territory: string;
+  allowedEvents: string[];
+}
+
+/** What an advisor asks of a case (the service adds who and when). */
+export type CaseCommand =
+  | { type: 'TAKE' }
+  | { type: 'UPDATE'; changes: CaseChanges }
+  | { type: 'COMMENT'; text: string }
+  | { type: 'CALLBACK_ATTEMPT'; reached: boolean }
+  | { type: 'LEVEL'; level: 1 }
+  | { type: 'ESCALATE_N2'; staffDate: string }
+  | { type: 'ESCALATE_N3'; need?: NeedId; missing: MissingKind[] }
+  | { type: 'SOLVE'; solution: string };
+
+export interface TicketListFilter {
+  status?: CaseStatus[];
+  level?: Array<1 | 2 | 3>;
+  priority?: 'normale' | 'prioritaire';
+  channel?: 'voice' | 'chat';
+  kind?: 'routed' | 'callback' | 'fallback';
+  territory?: string;
+  minAgeHours?: number;
+  maxAgeHours?: number;
+  limit: number;
+}
+
+export interface AdvisorServiceDeps {
+  store: KeyValueStore;
+  keys: StoreKeys;
+  tickets: TicketStore;
+  audit: AuditTrail;
+  observatory: Observatory;
+  events: AdvisorEvents;
+  clock: Clock;
+  ticketTtlDays: number;
+  /** Opens a sealed callback number or e-mail address. */
+  openSealed(sealed: string): string;
+  logger: Logger;
+}
+
+const AUDIT_OF: Record<CaseCommand['type'], AuditAction> = {
+  TAKE: 'ticket.take',
+  UPDATE: 'ticket.update',
+  COMMENT: 'ticket.comment',
+  CALLBACK_ATTEMPT: 'ticket.callback_attempt',
+  LEVEL: 'ticket.level',
+  ESCALATE_N2: 'ticket.level',
+  ESCALATE_N3: 'ticket.level',
+  SOLVE: 'ticket.close',
+};
+
+const LOCK_SECONDS = 5;
+const LOCK_TRIES = 20;
+const LOCK_WAIT_MS = 25;
+const READ_BATCH = 50;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export class CaseBusyError extends Error {
+  constructor() {
+    super('The case is being changed by someone else; try again');
+    this.name = 'CaseBusyError';
+  }
+}
+
+export function createAdvisorService(deps: AdvisorServiceDeps) {
+  const { store, keys, tickets, audit, clock } = deps;
+  const retentionMs = deps.ticketTtlDays * 24 * 3600 * 1000;
+
+  async function caseOf(ticket: Ticket): Promise<CaseFile> {
+    const territory = territoryOfTicket(ticket);
+    const raw = await store.get(keys.ticketCase(ticket.ref));
+    if (raw !== null) {
+      const parsed = CaseFileSchema.safeParse(JSON.parse(raw));
+      if (parsed.success) return { ...parsed.data, territory };
+      deps.logger.error({ ref: ticket.ref }, 'stored case file is invalid: starting from a new one');
+    }
+    return newCaseFile(ticket, territory);
+  }
+
+  function view(ticket: Ticket, caseFile: CaseFile): TicketView {
+    return { ticket: ticketForAdvisor(ticket), case: caseFile, territory: territoryOfTicket(ticket), allowedEvents: acceptedEvents(caseFile) };
+  }
+
+  /** The ticket and its case file, or null when absent, expired, or outside the principal's territories. */
+  async function visible(principal: Principal, ref: string): Promise<{ ticket: Ticket; caseFile: CaseFile } | null> {
+    const ticket = await tickets.get(ref);
+    if (!ticket || !canSeeTerritory(principal, territoryOfTicket(ticket))) return null;
+    return { ticket, caseFile: await caseOf(ticket) };
+  }
+
+  async function record(principal: Principal, action: AuditAction, fields: Omit<AuditEntry, 'at' | 'actor' | 'action'> = {}) {
+    return audit.record({ actor: actorOf(principal), action, ...fields });
+  }
+
+  async function withLock<T>(ref: string, work: () => Promise<T>): Promise<T> {
+    const lockKey = keys.lock('case', ref);
+    for (let attempt = 0; attempt < LOCK_TRIES; attempt++) {
+      if (await store.setIfAbsent(lockKey, '1', LOCK_SECONDS)) {
+        try {
+          return await work();
+        } finally {
+          await store.del(lockKey);
+        }
+      }
+      await sleep(LOCK_WAIT_MS);
+    }
+    throw new CaseBusyError();
+  }
+
+  /** The role rules of each command (403), before the lifecycle's own (409). */
+  function forbidden(principal: Principal, caseFile: CaseFile, command: CaseCommand): string | null {
+    if (command.type === 'ESCALATE_N3' && !coordinates(principal)) return 'Only a coordinator records an unmet need (N3), after the staff territorial';
+    if (command.type === 'UPDATE' && command.changes.referent && !coordinates(principal)) return 'Only a coordinator hands a case to another referent';
+    const changesTheCase = command.type !== 'TAKE' && command.type !== 'COMMENT';
+    const referent = caseFile.referent?.subject;
+    if (changesTheCase && referent !== undefined && referent !== principal.subject && !coordinates(principal)) {
+      return 'Only the referent of this ticket or a coordinator may change it';
+    }
+    return null;
+  }
+
+  function toEvent(principal: Principal, ticket: Ticket, command: Exclude<CaseCommand, { type: 'LEVEL' }>): CaseEvent | string {
+    const stamp = { at: clock.now().toISOString(), by: actorOf(principal) };
+    if (command.type === 'ESCALATE_N3') {
+      const need = command.need ?? ticket.need;
+      if (need === undefined) return 'The ticket has no need category: give one (need)';
+      return { type: 'ESCALATE_N3', need, missing: command.missing, ...stamp };
+    }
+    return { ...command, ...stamp } as CaseEvent;
+  }
+
+  async function save(ticket: Ticket, caseFile: CaseFile): Promise<void> {
+    const left = Date.parse(ticket.createdAt) + retentionMs - clock.now().getTime();
+    await store.set(keys.ticketCase(ticket.ref), JSON.stringify(CaseFileSchema.parse(caseFile)), Math.max(1, Math.ceil(left / 1000)));
+  }
+
+  return {
+    visible,
+    view,
+
+    async read(principal: Principal, ref: string, action: AuditAction = 'ticket.read'): Promise<TicketView | null> {
+      const found = await visible(principal, ref);
+      if (!found) return null;
+      await record(principal, action, { ref, territory: territoryOfTicket(found.ticket) });
+      return view(found.ticket, found.caseFile);
+    },
+
+    async act(principal: Principal, ref: string, command: CaseCommand): Promise<Outcome<TicketView>> {
+      return withLock(ref, async () => {
+        const found = await visible(principal, ref);
+        if (!found) return { ok: false, status: 404, error: 'No such ticket' };
+        const { ticket, caseFile } = found;
+        const denial = forbidden(principal, caseFile, command);
+        if (denial) return { ok: false, status: 403, error: denial };
+        if (command.type === 'LEVEL') return { ok: false, status: 409, error: 'The level only rises: N1 → N2 → N3' };
+        const event = toEvent(principal, ticket, command);
+        if (typeof event === 'string') return { ok: false, status: 400, error: event };
+        const result = step(caseFile, event);
+        if (!result.accepted) {
+          return { ok: false, status: 409, error: `${event.type} is not possible when the ticket is ${result.status}` };
+        }
+        const next = result.caseFile;
+        await save(ticket, next);
+        const detail: AuditEntry['detail'] = { from: caseFile.status, to: next.status, level: next.level };
+        if (command.type === 'UPDATE') detail.fields = Object.keys(command.changes);
+        if (command.type === 'CALLBACK_ATTEMPT') detail.reached = command.reached;
+        await record(principal, AUDIT_OF[command.type], { ref, territory: next.territory, detail });
+        if (result.effects.includes('reportUnmetNeed') && next.unmetNeed) {
+          await deps.observatory.record({ month: monthOf(clock.now()), territory: next.territory, need: next.unmetNeed.need, missing: next.unmetNeed.missing });
+        }
+        await deps.events.publish({
+          type: 'ticket.updated',
+          ref,
+          territory: next.territory,
+          channel: ticket.channel,
+          kind: ticket.kind,
+          priority: ticket.priority,
+          status: next.status,
+          level: next.level,
+          at: next.updatedAt,
+        });
+        return { ok: true, value: view(ticket, next) };
+      });
+    },
+
+    /** The principal's tickets (one territory of theirs, or all of them), priority first then oldest first. */
+    async list(principal: Principal, filter: TicketListFilter): Promise<Outcome<{ tickets: TicketView[]; truncated: boolean }>> {
+      if (filter.territory !== undefined && !canSeeTerritory(principal, filter.territory)) {
+        return { ok: false, status: 403, error: 'You do not work for this territory' };
+      }
+      const indexes = filter.territory !== undefined ? [filter.territory] : principal.territories === 'all' ? [ALL_TERRITORIES_INDEX] : principal.territories;
+      const now = clock.now().getTime();
+      const oldest = Math.max(now - retentionMs, filter.maxAgeHours === undefined ? 0 : now - filter.maxAgeHours * 3600_000);
+      const refs = (await Promise.all(indexes.map((t) => tickets.refsOfTerritory(t, new Date(oldest))))).flat();
+      const found: TicketView[] = [];
+      let truncated = false;
+      for (let i = 0; i < refs.length; i += READ_BATCH) {
+        const batch = await Promise.all(
+          refs.slice(i, i + READ_BATCH).map(async (ref) => {
+            try {
+              return await visible(principal, ref);
+            } catch (error) {
+              deps.logger.error({ err: error, ref }, 'ticket unreadable while listing');
+              return null;
+            }
+          }),
+        );
+        for (const item of batch) {
+          if (!item) continue;
+          const { ticket, caseFile } = item;
+          const created = Date.parse(ticket.createdAt);
+          if (filter.territory !== undefined && territoryOfTicket(ticket) !== filter.territory) continue;
+          if (created < oldest) continue;
+          if (filter.minAgeHours !== undefined && created > now - filter.minAgeHours * 3600_000) continue;
+          if (filter.status && !filter.status.includes(caseFile.status)) continue;
+          if (filter.level && !filter.level.includes(caseFile.level)) continue;
+          if (filter.priority && ticket.priority !== filter.priority) continue;
+          if (filter.channel && ticket.channel !== filter.channel) continue;
+          if (filter.kind && ticket.kind !== filter.kind) continue;
+          if (found.some((v) => v.ticket.ref === ticket.ref)) continue;
+          if (found.length >= filter.limit) {
+            truncated = true;
+            break;
+          }
+          found.push(view(ticket, caseFile));
+        }
+        if (truncated) break;
+      }
+      found.sort(
+        (a, b) =>
+          Number(b.ticket.priority === 'prioritaire') - Number(a.ticket.priority === 'prioritaire') ||
+          a.ticket.createdAt.localeCompare(b.ticket.createdAt),
+      );
+      await record(principal, 'ticket.list', { detail: { count: found.length, territories: indexes } });
+      return { ok: true, value: { tickets: found, truncated } };
+    },
+
+    /** N2 cases of one territory by the date of their staff territorial. */
+    async agenda(principal: Principal, territory: string) {
+      const listed = await this.list(principal, { territory, status: ['n2_on_agenda', 'n2_actions_recorded'], limit: 500 });
+      if (!listed.ok) return listed;
+      const byDate = new Map<string, TicketView[]>();
+      for (const item of listed.value.tickets) {
+        const date = item.case.staffDate ?? 'unscheduled';
+        byDate.set(date, [...(byDate.get(date) ?? []), item]);
+      }
+      await record(principal, 'agenda.read', { territory, detail: { count: listed.value.tickets.length } });
+      const staffs = [...byDate.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([staffDate, items]) => ({ staffDate, tickets: items }));
+      return { ok: true as const, value: { territory, staffs } };
+    },
+
+    /**
+     * Open callback tickets, to call first, then by request time. The number itself is shown only to
+     * the people of the ticket's own territory: advisors and coordinators listing it among their
+     * départements; national admins for national (XX) tickets only. Each number shown is audited.
+     */
+    async callbacks(principal: Principal, territory: string | undefined): Promise<Outcome<{ callbacks: TicketView[] }>> {
+      const listed = await this.list(principal, { territory, kind: 'callback', status: [...OPEN_STATUSES], limit: 500 });
+      if (!listed.ok) return listed;
+      const items = listed.value.tickets.sort(
+        (a, b) =>
+          Number(a.case.callback?.state === 'called') - Number(b.case.callback?.state === 'called') ||
+          Number(b.ticket.priority === 'prioritaire') - Number(a.ticket.priority === 'prioritaire') ||
+          (a.ticket.callback?.requestedAt ?? '').localeCompare(b.ticket.callback?.requestedAt ?? ''),
+      );
+      const shown: TicketView[] = [];
+      for (const item of items) {
+        const ticket = await tickets.get(item.ticket.ref);
+        const own = principal.territories === 'all' ? item.territory === 'XX' : principal.territories.includes(item.territory);
+        if (!ticket?.callback || !own) {
+          shown.push(item);
+          continue;
+        }
+        const callback = item.ticket.callback;
+        if (ticket.callback.contact === 'phone' && callback?.contact === 'phone') {
+          shown.push({ ...item, ticket: { ...item.ticket, callback: { ...callback, number: deps.openSealed(ticket.callback.numberSealed) } } });
+        } else if (ticket.callback.contact === 'email' && callback?.contact === 'email') {
+          shown.push({ ...item, ticket: { ...item.ticket, callback: { ...callback, email: deps.openSealed(ticket.callback.emailSealed) } } });
+        } else {
+          shown.push(item);
+        }
+        await record(principal, 'callback.number_read', { ref: item.ticket.ref, territory: item.territory });
+      }
+      await record(principal, 'callbacks.read', { detail: { count: shown.length } });
+      return { ok: true, value: { callbacks: shown } };
+    },
+
+    async auditOf(principal: Principal, ref: string): Promise<Outcome<{ ref: string; entries: AuditEntry[] }>> {
+      if (!coordinates(principal)) return { ok: false, status: 403, error: 'The audit trail is for coordinators and national admins' };
+      const found = await visible(principal, ref);
+      if (!found) return { ok: false, status: 404, error: 'No such ticket' };
+      await record(principal, 'ticket.audit_read', { ref, territory: territoryOfTicket(found.ticket) });
+      return { ok: true, value: { ref, entries: await audit.ofTicket(ref) } };
+    },
+
+    async observatory(principal: Principal, month: string | undefined) {
+      if (!coordinates(principal)) return { ok: false as const, status: 403 as const, error: 'The observatory is for coordinators and national admins' };
+      const chosen = month ?? monthOf(clock.now());
+      const records: UnmetNeedRecord[] = (await deps.observatory.ofMonth(chosen)).filter((r) => canSeeTerritory(principal, r.territory));
+      const counts: Record<string, Record<string, number>> = {};
+      for (const r of records) {
+        const forTerritory = (counts[r.territory] ??= {});
+        forTerritory[r.need] = (forTerritory[r.need] ?? 0) + 1;
+      }
+      await record(principal, 'observatory.read', { detail: { month: chosen, count: records.length } });
+      return { ok: true as const, value: { month: chosen, records, countsByTerritoryAndNeed: counts } };
+    },
+
+    record,
+  };
+}
+
+export type AdvisorService = ReturnType<typeof createAdvisorService>;

@@ -1,0 +1,18 @@
+/** What an advisor reads of a ticket: everything but the sealed contact, shown as hints. */
+import type { Ticket } from '../tickets/ticket';
+
+export type ShownCallback =
+  | { contact: 'phone'; lastDigits: string; requestedAt: string; number?: string }
+  | { contact: 'email'; emailHint: string; requestedAt: string; email?: string };
+
+export type AdvisorTicket = Omit<Ticket, 'callback'> & { callback?: ShownCallback };
+
+export function ticketForAdvisor(ticket: Ticket): AdvisorTicket {
+  const { callback, ...rest } = ticket;
+  if (!callback) return rest;
+  const shown: ShownCallback =
+    callback.contact === 'email'
+      ? { contact: callback.contact, emailHint: callback.emailHint, requestedAt: callback.requestedAt }
+      : { contact: callback.contact, lastDigits: callback.lastDigits, requestedAt: callback.requestedAt };
+  return { ...rest, callback: shown };
+}
