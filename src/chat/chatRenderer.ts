@@ -16,8 +16,8 @@ export interface ChatMessage {
   buttons: ChatButton[];
 }
 
-/** Lines that only make sense on the phone. */
-const PHONE_ONLY = new Set(['help', 'speechHint', 'slower']);
+/** Lines that only make sense on the phone, and the welcome (the chat says its own, once). */
+const NOT_IN_CHAT = new Set(['help', 'speechHint', 'slower', 'welcome']);
 const YES_KEYS = new Set(['departement.yes', 'closed.yes', 'callback.yes']);
 const NO_KEYS: Record<string, string> = { 'departement.no': 'button.no', 'closed.no': 'button.noCallback', 'callback.other': 'button.otherContact' };
 
@@ -39,7 +39,7 @@ export class ChatRenderer {
     const sentences: string[] = [];
     const buttons: ChatButton[] = [];
     for (const line of lines) {
-      if (PHONE_ONLY.has(line.key)) continue;
+      if (NOT_IN_CHAT.has(line.key)) continue;
       if (line.key === 'optionLine') {
         const label = String(line.values?.label ?? '');
         buttons.push({ title: label.startsWith('@') ? this.prompts.text(label.slice(1)) : label, value: String(line.values?.key ?? '') });

@@ -20,6 +20,7 @@ describe('the chat bot', () => {
     const replies = await bot.join();
     expect(textsOf(replies)).toContain('Bonjour.');
     expect(textsOf(replies)).toContain('Vous écrivez pour qui ?');
+    expect(textsOf(replies).match(/Bonjour/g)).toHaveLength(1);
     expect(textsOf(replies)).not.toContain('tapez');
     expect(buttonsOf(replies)).toEqual([
       { title: 'Pour vous-même', choice: '1' },
@@ -72,6 +73,7 @@ describe('the chat bot', () => {
     expect(text).toMatch(/allocation aux adultes handicapés/i);
     expect(text).toContain('Source :');
     expect(text).toContain('Vous écrivez pour qui ?');
+    expect(text).not.toContain('Bonjour');
   });
 
   it('When the person writes something the bot cannot understand twice, then it says so, then passes them to a human', async () => {

@@ -26,7 +26,6 @@
           directLine: directLine,
           store: store,
           locale: 'fr-FR',
-          userID: 'user-' + session.conversationId.slice(0, 8),
           styleOptions: {
             primaryFont: 'Marianne, Arial, Helvetica, sans-serif',
             bubbleBackground: '#f6f6f6',
