@@ -67,6 +67,11 @@ export interface ChatTurnsDeps {
   /** Opening hours of a territory in words, for « what happens next ». */
   hoursInWords(departement: string | null): string | null;
   chatTtlSeconds: number;
+  /**
+   * Told when the person writes while an advisor has (or will have) the conversation, once it is saved:
+   * the consoles re-read the transcript. Never fails a turn.
+   */
+  onPersonWrote?(conversationId: string): void;
 }
 
 export type ChatMode = 'bot' | 'waiting' | 'human';
@@ -125,6 +130,13 @@ export class ChatTurns {
     }
     this.remember(chat, replies, input.at);
     await this.save(input.conversationId, chat);
+    if (chat.mode !== 'bot' && text !== '') {
+      try {
+        this.deps.onPersonWrote?.(input.conversationId);
+      } catch {
+        // A listener never fails the person's turn.
+      }
+    }
     return replies;
   }
 

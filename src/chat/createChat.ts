@@ -23,6 +23,8 @@ export interface ChatDeps {
   waitingRoom: WaitingRoom;
   clock: Clock;
   chatTtlSeconds: number;
+  /** See ChatTurnsDeps.onPersonWrote. */
+  onPersonWrote?(conversationId: string): void;
 }
 
 export function createChatTurns(deps: ChatDeps): ChatTurns {
@@ -62,5 +64,6 @@ export function createChatTurns(deps: ChatDeps): ChatTurns {
       return words === '' ? null : words;
     },
     chatTtlSeconds: deps.chatTtlSeconds,
+    ...(deps.onPersonWrote ? { onPersonWrote: deps.onPersonWrote } : {}),
   });
 }

@@ -1,6 +1,7 @@
 /**
  * The chat page at / (and /chat), its script and style, and Web Chat's own bundle served from
- * node_modules: no CDN, nothing loaded from elsewhere.
+ * node_modules: no CDN, nothing loaded from elsewhere. The advisor console at /console (plain DOM
+ * script over the advisor API), under the same Content Security Policy.
  */
 import { dirname, join } from 'node:path';
 import express, { type Router } from 'express';
@@ -36,5 +37,12 @@ export function createWebRouter(publicDir: string): Router {
   router.get('/chat/chat.js', (_req, res) => res.sendFile(join(publicDir, 'chat.js')));
   router.get('/chat/chat.css', (_req, res) => res.sendFile(join(publicDir, 'chat.css')));
   router.get('/chat/webchat.js', (_req, res) => res.sendFile(bundle, { maxAge: '1d' }));
+  router.get('/console', (_req, res) => {
+    // The page holds no data (everything comes from the API with the token), but it is a work tool.
+    res.setHeader('Cache-Control', 'no-store');
+    res.sendFile(join(publicDir, 'console.html'));
+  });
+  router.get('/console/console.js', (_req, res) => res.sendFile(join(publicDir, 'console.js')));
+  router.get('/console/console.css', (_req, res) => res.sendFile(join(publicDir, 'console.css')));
   return router;
 }

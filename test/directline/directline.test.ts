@@ -492,7 +492,8 @@ describe('Direct Line channel: limits and settings', () => {
   });
 
   test('the stream closes when its token expires; the client reconnects with its refreshed token', async () => {
-    const channel = await startChannel({ store, bus, keys, clock: offsetClock(), botEndpoint: () => bot.url, options: { tokenTtlSeconds: 2 } });
+    // Real time (the stream's expiry is a timer): a token of 4 s, refreshed after 1 s, leaves room for a loaded machine.
+    const channel = await startChannel({ store, bus, keys, clock: offsetClock(), botEndpoint: () => bot.url, options: { tokenTtlSeconds: 4 } });
     try {
       const conversation = await startConversation(channel.httpBase);
       const stream = await openStream(conversation.streamUrl);
@@ -500,7 +501,7 @@ describe('Direct Line channel: limits and settings', () => {
       const refreshed = await call('POST', `${channel.httpBase}/v3/directline/tokens/refresh`, { token: conversation.token });
       expect(refreshed.status).toBe(200);
       let timer: NodeJS.Timeout | undefined;
-      const closed = await Promise.race([stream.closed, new Promise((resolve) => (timer = setTimeout(() => resolve('still open'), 3000)))]);
+      const closed = await Promise.race([stream.closed, new Promise((resolve) => (timer = setTimeout(() => resolve('still open'), 8000)))]);
       clearTimeout(timer);
       expect(closed).toEqual({ code: 1008, reason: 'token expired' });
       // DirectLineJS then reconnects (GET /conversations/:id?watermark=) with the token it refreshed meanwhile.
