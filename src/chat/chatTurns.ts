@@ -4,12 +4,12 @@
  * with a pre-filled ticket. One message in, the replies out; the state lives in the store.
  * No botbuilder here: the bot (bot.ts) turns activities into ChatInput and ChatReply into activities.
  */
-import { initialTransition, transition } from 'xstate';
 import type { Clock, KeyValueStore } from '../domain/ports';
 import type { StoreKeys } from '../storage/keys';
 import type { TranscriptLine } from '../tickets/ticket';
 import type { TicketStore } from '../tickets/ticket-store';
 import type { CallContext, CallEvent, CallMachine } from '../voice/callMachine';
+import { PureMachine } from '../voice/pureMachine';
 import { ticketDraftFrom, type TicketEffect } from '../voice/ticketEffect';
 import { turnFor, type Line, type TurnDeps } from '../voice/turn';
 import type { WaitingRoom } from '../voice/waitingRoom';
@@ -101,7 +101,11 @@ export function chatQueueName(departement: string | null): string {
 }
 
 export class ChatTurns {
-  constructor(private readonly deps: ChatTurnsDeps) {}
+  private readonly pure: PureMachine;
+
+  constructor(private readonly deps: ChatTurnsDeps) {
+    this.pure = new PureMachine(deps.machine);
+  }
 
   /** The conversation starts: welcome and the first question of the orientation. */
   async welcome(conversationId: string, at: string): Promise<ChatReply[]> {
@@ -190,7 +194,7 @@ export class ChatTurns {
     if (match.kind === 'answer' && QUESTION.test(text)) return this.answer(chat, match.entryId);
     if (isMenu(chat.value)) {
       const restored = this.deps.machine.resolveState({ value: chat.value, context: chat.context });
-      const [next] = transition(this.deps.machine, restored, { type: 'INPUT', at: input.at, speech: text });
+      const [next] = this.pure.transition(restored, { type: 'INPUT', at: input.at, speech: text });
       if (next.context.lastProblem === null) return this.advance(chat, { type: 'INPUT', at: input.at, speech: text });
     }
     if (GREETING.test(text)) return [this.say('chat.greetingBack'), ...this.menu(chat)];
@@ -220,7 +224,7 @@ export class ChatTurns {
   /** One event through the orientation machine; effects executed; the replies of the new state. */
   private async advance(chat: StoredChat, event: CallEvent): Promise<ChatReply[]> {
     const restored = this.deps.machine.resolveState({ value: chat.value, context: chat.context });
-    const [next, actions] = transition(this.deps.machine, restored, event);
+    const [next, actions] = this.pure.transition(restored, event);
     chat.value = String(next.value);
     chat.context = next.context;
     chat.misses = 0;
@@ -296,7 +300,7 @@ export class ChatTurns {
   }
 
   private initial(conversationId: string): StoredChat {
-    const [snapshot] = initialTransition(this.deps.machine, { callSid: conversationId, caller: null });
+    const [snapshot] = this.pure.initial({ callSid: conversationId, caller: null });
     return { v: 1, value: String(snapshot.value), context: snapshot.context, mode: 'bot', misses: 0, transcript: [], acknowledged: false, danger: null };
   }
 

@@ -4,11 +4,11 @@
  * A retried webhook (same idempotency token) gets the answer it got the first time, without a second
  * transition.
  */
-import { createActor, type AnyActorScope } from 'xstate';
 import type { Clock, KeyValueStore } from '../domain/ports';
 import type { StoreKeys } from '../storage/keys';
 import type { TicketStore } from '../tickets/ticket-store';
 import type { CallContext, CallEvent, CallInput, CallMachine, CallOutcome } from './callMachine';
+import { PureMachine } from './pureMachine';
 import { turnFor, type TurnDeps } from './turn';
 import type { TwimlRenderer } from './twiml';
 import { ticketDraftFrom, type TicketEffect } from './ticketEffect';
@@ -40,50 +40,6 @@ export class UnknownCallError extends Error {
   constructor(readonly callSid: string) {
     super(`No stored state for call ${callSid}`);
     this.name = 'UnknownCallError';
-  }
-}
-
-type Effect = { type: string; params?: unknown };
-
-/**
- * xstate's `initialTransition()` and `transition()`, without their cost per call: those build a
- * throwaway actor each time, whose constructor computes an initial snapshot without input (the call
- * machine's context factory then throws, and the error is caught and dropped). Here the actor scope's
- * `self` and `system` are made once; everything else is as in xstate's inert scope: nothing runs,
- * effects are collected. The call machine invokes and spawns nothing, so no turn leaves anything in
- * the shared system.
- */
-class PureMachine {
-  private readonly self: AnyActorScope['self'];
-
-  constructor(private readonly machine: CallMachine) {
-    this.self = createActor(machine, { input: { callSid: 'CA00000000000000000000000000000000', caller: null } });
-  }
-
-  private scope(effects: Effect[]): AnyActorScope {
-    return {
-      self: this.self,
-      defer: () => {},
-      id: '',
-      logger: () => {},
-      sessionId: '',
-      stopChild: () => {},
-      system: this.self.system,
-      emit: () => {},
-      actionExecutor: (action) => {
-        effects.push(action);
-      },
-    };
-  }
-
-  initial(input: CallInput): [ReturnType<CallMachine['transition']>, Effect[]] {
-    const effects: Effect[] = [];
-    return [this.machine.getInitialSnapshot(this.scope(effects), input), effects];
-  }
-
-  transition(snapshot: ReturnType<CallMachine['resolveState']>, event: CallEvent): [ReturnType<CallMachine['transition']>, Effect[]] {
-    const effects: Effect[] = [];
-    return [this.machine.transition(snapshot, event, this.scope(effects)), effects];
   }
 }
 
