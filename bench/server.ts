@@ -1,9 +1,11 @@
 /**
  * The server side of the voice benchmark, run as a child process (pinned to one core by the parent):
  *   node dist/bench/server.js app   the real service, started by main.ts's startService (Redis
- *                                   store, JSON logger, NODE_ENV=production) with a fixed clock and
- *                                   a key namespace of its own, deleted on stop;
- *   node dist/bench/server.js bare  a bare node:http server answering one fixed TwiML document.
+ *                                   store and bus, JSON logger) with a fixed clock and a key
+ *                                   namespace of its own, deleted on stop;
+ *   node dist/bench/server.js bare  a bare node:http server answering one fixed TwiML document;
+ *   node dist/bench/server.js chat-bare  a bare node:http server answering Direct Line's two calls
+ *                                   of a turn: { id } to a POST, a fixed activities page to a GET.
  * Talks to the parent over IPC: sends {type:'ready', port}; answers {type:'cpu'} with its CPU time;
  * on {type:'stop'} closes, cleans up and exits (so that --cpu-prof writes its profile).
  */
@@ -27,6 +29,70 @@ export type ParentMessage = { type: 'cpu'; id: number } | { type: 'stop' };
 export const BARE_TWIML =
   '<?xml version="1.0" encoding="UTF-8"?><Response><Gather input="dtmf speech" language="fr-FR" action="https://orientation360.bench.example/voice/step" method="POST" numDigits="1" timeout="6" speechTimeout="auto" hints="moi, pour moi, je suis concerné, ma situation, mon enfant, mon fils, ma fille, un proche, professionnel, travailleur social, éducateur, médecin"><Say voice="Polly.Lea" language="fr-FR">Bonjour, vous êtes bien au numéro national d’orientation des personnes en situation de handicap et de leurs proches. À tout moment, appuyez sur 0 ou dites « conseiller » pour parler à quelqu’un. Vous appelez pour qui ? Pour vous-même, appuyez sur 1. Pour un proche que vous aidez, appuyez sur 2. Si vous êtes un professionnel, appuyez sur 3. Vous pouvez aussi le dire avec vos mots.</Say></Gather><Redirect method="POST">https://orientation360.bench.example/voice/step?noInput=1</Redirect></Response>';
 
+/** The conversation of the bare chat server's answers (any path is answered). */
+export const BARE_CHAT_CONVERSATION_ID = 'BenchBareConversation000';
+const BARE_USER = { id: 'dl_BenchBareUser00000', role: 'user' };
+const BARE_BOT = { id: 'orientation-360', name: 'Orientation 360', role: 'bot' };
+const BARE_CHOICES = [
+  "La vie à la maison, le logement ou l'argent",
+  "La santé, l'accompagnement ou le soutien des aidants",
+  "L'école, la garde d'enfant ou le travail",
+  'Les démarches, les loisirs ou les vacances',
+  "Vous n'avez plus de solution",
+];
+
+/**
+ * What the bare chat server answers to every GET: the page the app answers after a button press
+ * (the person's messageBack, then the bot's next question with its buttons).
+ */
+export const BARE_CHAT_PAGE = JSON.stringify({
+  activities: [
+    {
+      type: 'message',
+      text: 'Pour un proche que vous aidez',
+      textFormat: 'plain',
+      value: { choice: '2' },
+      locale: 'fr-FR',
+      localTimestamp: '2026-11-23T10:00:00.000+01:00',
+      localTimezone: 'Europe/Paris',
+      channelData: { clientActivityID: '1795424400000abcdefghij', clientTimestamp: '2026-11-23T09:00:00.000Z', messageBack: { displayText: 'Pour un proche que vous aidez' } },
+      timestamp: '2026-11-23T09:00:00.000Z',
+      channelId: 'directline',
+      conversation: { id: BARE_CHAT_CONVERSATION_ID },
+      from: BARE_USER,
+      recipient: BARE_BOT,
+      id: `${BARE_CHAT_CONVERSATION_ID}|0000002`,
+    },
+    {
+      type: 'message',
+      text: 'De quoi avez-vous besoin ?',
+      inputHint: 'expectingInput',
+      suggestedActions: {
+        actions: [...BARE_CHOICES, 'Parler à un conseiller'].map((title, index) => ({
+          type: 'messageBack',
+          title,
+          text: title,
+          displayText: title,
+          value: { choice: String(index === BARE_CHOICES.length ? 0 : index + 1) },
+        })),
+      },
+      locale: 'fr-FR',
+      textFormat: 'plain',
+      replyToId: `${BARE_CHAT_CONVERSATION_ID}|0000002`,
+      timestamp: '2026-11-23T09:00:00.000Z',
+      channelId: 'directline',
+      conversation: { id: BARE_CHAT_CONVERSATION_ID },
+      from: BARE_BOT,
+      recipient: BARE_USER,
+      id: `${BARE_CHAT_CONVERSATION_ID}|0000003`,
+    },
+  ],
+  watermark: '4',
+});
+
+/** What the bare chat server answers to every POST. */
+export const BARE_CHAT_POSTED = JSON.stringify({ id: `${BARE_CHAT_CONVERSATION_ID}|0000002` });
+
 function send(message: ServerMessage): void {
   process.send?.(message);
 }
@@ -38,6 +104,23 @@ async function startBare(): Promise<{ server: Server; stop(): Promise<number> }>
     req.on('data', () => undefined);
     req.on('end', () => {
       res.writeHead(200, { 'content-type': 'text/xml; charset=utf-8', 'content-length': body.length });
+      res.end(body);
+    });
+  });
+  server.listen(0, '127.0.0.1');
+  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  return { server, stop: () => new Promise<number>((resolve) => server.close(() => resolve(0))) };
+}
+
+async function startChatBare(): Promise<{ server: Server; stop(): Promise<number> }> {
+  const page = Buffer.from(BARE_CHAT_PAGE, 'utf8');
+  const posted = Buffer.from(BARE_CHAT_POSTED, 'utf8');
+  const server = http.createServer((req, res) => {
+    // Read the JSON body as any real server must, then answer the fixed document.
+    req.on('data', () => undefined);
+    req.on('end', () => {
+      const body = req.method === 'POST' ? posted : page;
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': body.length, 'cache-control': 'no-store' });
       res.end(body);
     });
   });
@@ -83,8 +166,8 @@ async function deleteNamespace(url: string, namespace: string): Promise<number> 
 
 async function main(): Promise<void> {
   const mode = process.argv[2];
-  if (mode !== 'app' && mode !== 'bare') throw new Error('usage: server.js app|bare');
-  const running = mode === 'app' ? await startApp() : await startBare();
+  if (mode !== 'app' && mode !== 'bare' && mode !== 'chat-bare') throw new Error('usage: server.js app|bare|chat-bare');
+  const running = mode === 'app' ? await startApp() : mode === 'chat-bare' ? await startChatBare() : await startBare();
   process.on('message', (message: ParentMessage) => {
     if (message.type === 'cpu') {
       const usage = process.cpuUsage();

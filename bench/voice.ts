@@ -56,7 +56,9 @@ async function startServer(mode: 'app' | 'bare', serverCpu: string | null): Prom
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
     env: {
       ...process.env,
-      NODE_ENV: 'production',
+      // Not 'production': loadEnv then wants every deployment secret (advisor sign-in, bot…), which
+      // the voice path does not use; nothing on the voice path reads NODE_ENV.
+      NODE_ENV: 'development',
       PORT: '0',
       PUBLIC_BASE_URL: ACCOUNT.publicBaseUrl,
       TWILIO_AUTH_TOKEN: ACCOUNT.authToken,
@@ -255,7 +257,7 @@ async function main(): Promise<void> {
   if (clientCpus !== null) execFileSync('taskset', ['-a', '-p', '-c', clientCpus, String(process.pid)], { stdio: 'ignore' });
   const redisUrl = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
   console.log(`voice benchmark — Node ${process.version}, ${cpus} CPUs (${os.cpus()[0]?.model ?? 'unknown'}); ${serverCpu === null ? 'no CPU pinning' : `server child pinned to CPU ${serverCpu}, load generator to CPU ${clientCpus}`}${QUICK ? ' — QUICK smoke run, figures not comparable' : ''}`);
-  console.log(`app: the real service in a child process (NODE_ENV=production, LOG_LEVEL=info), Redis store at ${redisUrl}, fixed clock 2026-11-23T09:00Z (open)`);
+  console.log(`app: the real service started by main.ts's startService in a child process (LOG_LEVEL=info), Redis store at ${redisUrl}, fixed clock 2026-11-23T09:00Z (open)`);
   console.log(`bare: a node:http child process answering a fixed ${BARE_TWIML.length}-character TwiML document; both get the same signed requests over keep-alive (http.Agent)`);
 
   let redis: RedisClient | null = createClient({ url: redisUrl });

@@ -4,7 +4,12 @@
  * Deliveries of one conversation are made one after the other, in order (a bot turn finishes before
  * the next starts); different conversations do not wait for each other. A delivery that fails
  * (network, timeout, status >= 300) is reported to `onFailure`, never thrown.
+ *
+ * node:http with a keep-alive agent rather than fetch: fetch (undici, web streams, AbortSignal.timeout)
+ * cost ~0.5 ms of CPU per delivery against ~0.15 ms, 8 % of the server's CPU in npm run bench:chat.
  */
+import http from 'node:http';
+import https from 'node:https';
 import type { Logger } from '../logging';
 import type { DirectLineActivity } from './activity';
 
@@ -25,24 +30,63 @@ export interface BotForwarder {
   drain(): Promise<void>;
 }
 
+class DeliveryTimeout extends Error {
+  override readonly name = 'TimeoutError';
+}
+
+/**
+ * POSTs `body` as JSON; resolves with the status once the answer is read (its body is discarded),
+ * rejects on a network error or when no status came within `timeoutMs` (a TimeoutError). When the
+ * status came but the body did not end in time, the status stands (as with fetch, whose body read
+ * was allowed to fail).
+ */
+function postJson(url: URL, body: string, timeoutMs: number, agents: { http: http.Agent; https: https.Agent }): Promise<number> {
+  const payload = Buffer.from(body, 'utf8');
+  const secure = url.protocol === 'https:';
+  if (!secure && url.protocol !== 'http:') return Promise.reject(new TypeError(`unsupported protocol ${url.protocol}`));
+  return new Promise<number>((resolve, reject) => {
+    let status: number | undefined;
+    const request = (secure ? https : http).request(url, {
+      method: 'POST',
+      agent: secure ? agents.https : agents.http,
+      headers: { 'content-type': 'application/json', 'content-length': payload.length },
+    });
+    const timer = setTimeout(() => request.destroy(new DeliveryTimeout(`no answer within ${timeoutMs} ms`)), timeoutMs);
+    const settle = () => {
+      clearTimeout(timer);
+      if (status !== undefined) resolve(status);
+    };
+    request.on('response', (response) => {
+      status = response.statusCode ?? 0;
+      response.on('error', () => undefined);
+      response.on('end', settle);
+      response.on('close', settle);
+      response.resume();
+    });
+    request.on('error', (error) => {
+      clearTimeout(timer);
+      if (status === undefined) reject(error);
+      else resolve(status);
+    });
+    request.end(payload);
+  });
+}
+
 export function createBotForwarder(options: BotForwarderOptions): BotForwarder {
   const { logger, timeoutMs } = options;
   const queues = new Map<string, Promise<void>>();
+  // Idle sockets are closed after 4 s, before a Node server's 5 s keep-alive timeout (or its shorter
+  // Keep-Alive hint): a delivery never goes out on a socket the bot's server is closing (as with undici).
+  const agents = { http: new http.Agent({ keepAlive: true, timeout: 4000 }), https: new https.Agent({ keepAlive: true, timeout: 4000 }) };
 
   async function deliver(activity: DirectLineActivity): Promise<void> {
     let reason: string | null = null;
     try {
-      const response = await fetch(options.botEndpoint(), {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ ...activity, serviceUrl: options.serviceUrl() }),
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-      await response.arrayBuffer().catch(() => undefined);
-      if (response.status >= 300) reason = `the bot answered ${response.status}`;
+      const status = await postJson(new URL(options.botEndpoint()), JSON.stringify({ ...activity, serviceUrl: options.serviceUrl() }), timeoutMs, agents);
+      if (status >= 300) reason = `the bot answered ${status}`;
     } catch (error) {
-      const name = (error as Error)?.name;
-      reason = name === 'TimeoutError' ? `the bot did not answer within ${timeoutMs} ms` : `the bot is unreachable (${name ?? 'error'})`;
+      const { name, code } = (error ?? {}) as { name?: string; code?: string };
+      reason = name === 'TimeoutError' ? `the bot did not answer within ${timeoutMs} ms` : `the bot is unreachable (${code ?? name ?? 'error'})`;
     }
     if (reason === null) return;
     logger.error({ conversationId: activity.conversation.id, activityType: activity.type, reason }, 'chat activity not delivered to the bot');
