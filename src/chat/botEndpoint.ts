@@ -1,10 +1,15 @@
 /**
- * POST /api/messages: the Bot Framework endpoint (CloudAdapter). With a Microsoft app id, activities
- * are authenticated by the Bot Framework; without one (local mode) only our own channel may call it,
- * so replies never go to an arbitrary serviceUrl.
+ * POST /api/messages: the Bot Framework endpoint (CloudAdapter).
+ *
+ * Our own chat channel (the self-hosted Direct Line of this service) calls it over the loopback
+ * address, naming its own connector as serviceUrl: that call is trusted as the channel itself, and the
+ * bot's replies go back to that connector without Bot Framework credentials (nothing leaves the
+ * machine). Any other caller: with a Microsoft app id, the Bot Framework authenticates it (Azure
+ * channels); without one (local mode) it is refused, so replies never go to an arbitrary serviceUrl.
  */
 import express, { type Request, type Router } from 'express';
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type TurnContext } from 'botbuilder';
+import { AuthenticationConstants, ClaimsIdentity, ConnectorClient, ConnectorFactory, type AuthenticateRequestResult } from 'botframework-connector';
 import type { Logger } from '../logging';
 import type { OrientationBot } from './bot';
 
@@ -18,22 +23,55 @@ export interface BotSettings {
 export interface BotEndpointDeps {
   bot: OrientationBot;
   settings: BotSettings;
-  /** Local mode: true only for a call from our own channel, naming its own connector as serviceUrl. */
+  /** True only for a call from our own channel (over loopback), naming its own connector as serviceUrl. */
   isOwnChannel(req: Request, serviceUrl: string): boolean;
   apology: string;
   logger: Logger;
 }
 
+/** Replies to our own channel's connector, on the loopback address: no Bot Framework token to send. */
+class OwnChannelConnectorFactory extends ConnectorFactory {
+  create(serviceUrl: string): Promise<ConnectorClient> {
+    const noCredentials = { signRequest: async <T>(request: T): Promise<T> => request };
+    return Promise.resolve(new ConnectorClient(noCredentials, { baseUri: serviceUrl }));
+  }
+}
+
+class OrientationAdapter extends CloudAdapter {
+  constructor(
+    auth: ConfigurationBotFrameworkAuthentication,
+    private readonly botAppId: string,
+  ) {
+    super(auth);
+  }
+
+  /** An activity our own channel delivered: the channel already checked the user's token. */
+  processOwnChannelActivity(activity: Activity, logic: (context: TurnContext) => Promise<void>) {
+    const claims = [
+      { type: AuthenticationConstants.AudienceClaim, value: this.botAppId },
+      { type: AuthenticationConstants.AppIdClaim, value: this.botAppId },
+    ];
+    const result: AuthenticateRequestResult = {
+      audience: this.botAppId,
+      callerId: undefined,
+      claimsIdentity: new ClaimsIdentity(claims, true),
+      connectorFactory: new OwnChannelConnectorFactory(),
+    };
+    return this.processActivity(result, activity, logic);
+  }
+}
+
 export function createBotEndpoint(deps: BotEndpointDeps): Router {
   const { settings } = deps;
   const localMode = !settings.microsoftAppId;
-  const adapter = new CloudAdapter(
+  const adapter = new OrientationAdapter(
     new ConfigurationBotFrameworkAuthentication({
       MicrosoftAppId: settings.microsoftAppId ?? '',
       MicrosoftAppPassword: settings.microsoftAppPassword ?? '',
       MicrosoftAppType: settings.microsoftAppType,
       MicrosoftAppTenantId: settings.microsoftAppTenantId ?? '',
     }),
+    settings.microsoftAppId ?? '',
   );
   adapter.onTurnError = async (context, error) => {
     await deps.bot.onTurnError(context, error, deps.apology);
@@ -42,11 +80,26 @@ export function createBotEndpoint(deps: BotEndpointDeps): Router {
   const router = express.Router();
   router.post('/api/messages', express.json({ limit: '256kb' }), async (req, res) => {
     const serviceUrl = typeof req.body?.serviceUrl === 'string' ? req.body.serviceUrl : '';
-    if (localMode && !deps.isOwnChannel(req, serviceUrl)) {
+    if (deps.isOwnChannel(req, serviceUrl)) {
+      if (localMode) {
+        await adapter.process(req, res, (context) => deps.bot.run(context));
+        return;
+      }
+      try {
+        await adapter.processOwnChannelActivity(req.body as Activity, (context) => deps.bot.run(context));
+        res.status(200).end();
+      } catch (error) {
+        deps.logger.error({ err: error }, 'own channel activity failed');
+        res.status(500).end();
+      }
+      return;
+    }
+    if (localMode) {
       deps.logger.warn({ serviceUrl: serviceUrl.slice(0, 200) }, 'local mode: activity from another channel refused');
       res.status(403).json({ error: 'Local mode: only this service’s own chat channel may call the bot' });
       return;
     }
+    // Another Bot Framework channel: the adapter checks its token.
     await adapter.process(req, res, (context) => deps.bot.run(context));
   });
   return router;

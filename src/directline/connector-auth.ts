@@ -1,14 +1,14 @@
 /**
  * Who may call the connector (the endpoints the bot replies to).
  *
- * Local mode (no MicrosoftAppId, the bot runs in this service without Bot Framework credentials):
- * botbuilder sends no credentials, so the connector answers only calls made to the internal base
- * URL, i.e. over loopback, with the internal Host, and without any proxy header. A public request
- * arrives through the reverse proxy (which adds X-Forwarded-For) or on a public address, and is refused.
+ * The bot of this service calls it over the internal base URL, i.e. over loopback, with the internal
+ * Host and without any proxy header: that call is accepted in both modes (the bot answers our own
+ * channel's activities without Bot Framework credentials, nothing leaving the machine). A public
+ * request arrives through the reverse proxy (which adds X-Forwarded-For) or on a public address.
  *
- * App-id mode: the bot sends a Bearer token from Microsoft Entra ID. Checking it needs Microsoft's
- * signing keys, fetched from the Internet: plug a verifier in (`verifyBotToken`). Without one every
- * call is refused with a clear message rather than accepted unchecked.
+ * App-id mode, anyone else: a Bearer token from Microsoft Entra ID is required. Checking it needs
+ * Microsoft's signing keys, fetched from the Internet: plug a verifier in (`verifyBotToken`). Without
+ * one every such call is refused with a clear message rather than accepted unchecked.
  */
 import type { Request } from 'express';
 import { bearerToken } from './stream';
@@ -48,27 +48,29 @@ export async function authorizeConnectorCall(
   options: ConnectorAuthOptions,
   internalBaseUrl: () => string,
 ): Promise<ConnectorDecision> {
-  if (options.appId) {
-    const token = bearerToken(req.header('authorization'));
-    if (!token) return { ok: false, status: 401, code: 'Unauthorized', message: 'A bot token is required' };
-    if (!options.verifyBotToken) {
-      // TODO(bot auth): verify Entra ID tokens (issuer, aud https://api.botframework.com, appid, keys).
-      return {
-        ok: false,
-        status: 401,
-        code: 'Unauthorized',
-        message: 'Bot tokens cannot be verified by this service yet: run the bot without MicrosoftAppId on the internal address',
-      };
-    }
-    const valid = await options.verifyBotToken(token).catch(() => false);
-    return valid ? { ok: true } : { ok: false, status: 401, code: 'Unauthorized', message: 'The bot token is not valid' };
-  }
-  let base: string;
+  let base: string | null;
   try {
     base = internalBaseUrl();
   } catch {
-    return { ok: false, status: 403, code: 'Forbidden', message: 'The connector is not ready' };
+    base = null;
   }
-  if (isInternalCall(req, base)) return { ok: true };
-  return { ok: false, status: 403, code: 'Forbidden', message: 'The connector only answers the bot on the internal address' };
+  if (base !== null && isInternalCall(req, base)) return { ok: true };
+  if (!options.appId) {
+    return base === null
+      ? { ok: false, status: 403, code: 'Forbidden', message: 'The connector is not ready' }
+      : { ok: false, status: 403, code: 'Forbidden', message: 'The connector only answers the bot on the internal address' };
+  }
+  const token = bearerToken(req.header('authorization'));
+  if (!token) return { ok: false, status: 401, code: 'Unauthorized', message: 'A bot token is required' };
+  if (!options.verifyBotToken) {
+    // TODO(bot auth): verify Entra ID tokens (issuer, aud https://api.botframework.com, appid, keys).
+    return {
+      ok: false,
+      status: 401,
+      code: 'Unauthorized',
+      message: 'Bot tokens from outside cannot be verified by this service yet: the bot answers on the internal address',
+    };
+  }
+  const valid = await options.verifyBotToken(token).catch(() => false);
+  return valid ? { ok: true } : { ok: false, status: 401, code: 'Unauthorized', message: 'The bot token is not valid' };
 }

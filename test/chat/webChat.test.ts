@@ -10,11 +10,22 @@ import { advisorToken, TestClock, startTestApp, type RunningTestApp } from '../s
 
 const clock = new TestClock(TIMES.mondayMorningParis);
 let app: RunningTestApp;
+/** The same service with a Bot Framework identity, as in production. */
+let appWithIdentity: RunningTestApp;
 
 beforeAll(async () => {
   app = await startTestApp({ store: createMemoryStore(clock), keys: createStoreKeys('webchat'), clock });
+  appWithIdentity = await startTestApp({
+    store: createMemoryStore(clock),
+    keys: createStoreKeys('webchat-app-id'),
+    clock,
+    microsoftAppId: '11111111-2222-3333-4444-555555555555',
+  });
 });
-afterAll(() => app.close());
+afterAll(async () => {
+  await app.close();
+  await appWithIdentity.close();
+});
 
 interface Activity {
   id: string;
@@ -28,16 +39,17 @@ interface Activity {
 
 /** A Web Chat user: what botframework-directlinejs does, by hand. */
 class WebChatUser {
+  constructor(private readonly app: RunningTestApp) {}
   conversationId = '';
   private token = '';
   private watermark = '';
 
   async open(): Promise<Activity[]> {
-    const issued = await fetch(`${app.httpBase}/chat/token`, { method: 'POST' });
+    const issued = await fetch(`${this.app.httpBase}/chat/token`, { method: 'POST' });
     expect(issued.status).toBe(200);
     const session = (await issued.json()) as { token: string; conversationId: string };
     this.token = session.token;
-    const started = await fetch(`${app.httpBase}/v3/directline/conversations`, { method: 'POST', headers: { authorization: `Bearer ${this.token}` } });
+    const started = await fetch(`${this.app.httpBase}/v3/directline/conversations`, { method: 'POST', headers: { authorization: `Bearer ${this.token}` } });
     expect(started.status).toBe(201);
     const conversation = (await started.json()) as { conversationId: string; streamUrl: string };
     this.conversationId = conversation.conversationId;
@@ -46,7 +58,7 @@ class WebChatUser {
   }
 
   async post(activity: Record<string, unknown>): Promise<Activity[]> {
-    const response = await fetch(`${app.httpBase}/v3/directline/conversations/${this.conversationId}/activities`, {
+    const response = await fetch(`${this.app.httpBase}/v3/directline/conversations/${this.conversationId}/activities`, {
       method: 'POST',
       headers: { authorization: `Bearer ${this.token}`, 'content-type': 'application/json' },
       body: JSON.stringify({ from: { id: 'user' }, locale: 'fr-FR', ...activity }),
@@ -68,7 +80,7 @@ class WebChatUser {
     const seen: Activity[] = [];
     let quietPolls = 0;
     for (let attempt = 0; attempt < 100 && quietPolls < 3; attempt++) {
-      const response = await fetch(`${app.httpBase}/v3/directline/conversations/${this.conversationId}/activities?watermark=${this.watermark}`, {
+      const response = await fetch(`${this.app.httpBase}/v3/directline/conversations/${this.conversationId}/activities?watermark=${this.watermark}`, {
         headers: { authorization: `Bearer ${this.token}` },
       });
       const page = (await response.json()) as { activities: Activity[]; watermark: string };
@@ -93,7 +105,7 @@ const advisor = async (path: string, body?: unknown) =>
 
 describe('the web chat over our own Direct Line', () => {
   it('When a person opens the chat, orients, and asks for a human, then an advisor takes it live and the bot stays quiet until handed back', async () => {
-    const user = new WebChatUser();
+    const user = new WebChatUser(app);
     const welcome = await user.open();
     expect(texts(welcome)).toContain('Vous écrivez pour qui ?');
     expect(welcome.at(-1)?.suggestedActions?.actions.map((a) => a.title)).toContain('Parler à un conseiller');
@@ -144,5 +156,17 @@ describe('the web chat over our own Direct Line', () => {
     const bundle = await fetch(`${app.httpBase}/chat/webchat.js`);
     expect(bundle.status).toBe(200);
     expect(Number(bundle.headers.get('content-length'))).toBeGreaterThan(1_000_000);
+  });
+
+  it('When the bot has a Bot Framework identity (production), then our own channel still reaches it and gets its answers, and an unauthenticated outside call is refused', async () => {
+    const user = new WebChatUser(appWithIdentity);
+    expect(texts(await user.open())).toContain('Vous écrivez pour qui ?');
+    expect(texts(await user.press('Pour vous-même', '1'))).toContain('De quoi avez-vous besoin ?');
+    const outside = await fetch(`${appWithIdentity.httpBase}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ type: 'message', text: 'salut', serviceUrl: 'https://attacker.example.org', conversation: { id: 'x' }, from: { id: 'u' }, recipient: { id: 'b' }, channelId: 'webchat' }),
+    });
+    expect(outside.status).toBe(401);
   });
 });

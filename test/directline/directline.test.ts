@@ -536,7 +536,7 @@ describe('Direct Line channel: limits and settings', () => {
     }
   });
 
-  test('app-id mode: the connector refuses every call until bot tokens can be verified', async () => {
+  test('app-id mode: the bot of this service answers on the internal address; anyone else needs a bot token that can be verified', async () => {
     const channel = await startChannel({
       store,
       bus,
@@ -548,8 +548,10 @@ describe('Direct Line channel: limits and settings', () => {
     try {
       const conversation = await startConversation(channel.httpBase);
       const url = `${channel.connectorBaseUrl}/v3/conversations/${conversation.conversationId}/activities`;
-      expect((await call('POST', url, { body: { type: 'message', text: 'x' } })).status).toBe(401);
-      const refused = await call('POST', url, { body: { type: 'message', text: 'x' }, token: 'eyJhbGciOiJSUzI1NiJ9.e30.sig' });
+      expect((await call('POST', url, { body: { type: 'message', text: 'x' } })).status).toBe(200);
+      const throughProxy = { 'X-Forwarded-For': '203.0.113.7' };
+      expect((await call('POST', url, { body: { type: 'message', text: 'x' }, headers: throughProxy })).status).toBe(401);
+      const refused = await call('POST', url, { body: { type: 'message', text: 'x' }, token: 'eyJhbGciOiJSUzI1NiJ9.e30.sig', headers: throughProxy });
       expect(refused.status).toBe(401);
       expect(refused.body.error.message).toMatch(/cannot be verified/);
     } finally {

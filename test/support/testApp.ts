@@ -63,6 +63,8 @@ export async function startTestApp(options: {
   logger?: Logger;
   /** Defaults to an in-memory bus (one process). */
   bus?: MessageBus;
+  /** The bot's Bot Framework identity (production); none = local mode. */
+  microsoftAppId?: string;
 }): Promise<RunningTestApp> {
   const app = createApp({
     config: options.config ?? repoConfig(),
@@ -79,7 +81,7 @@ export async function startTestApp(options: {
       ticketTtlDays: 90,
       advisorAuth: TEST_ADVISOR_AUTH,
       chatTtlSeconds: 3600,
-      bot: { microsoftAppId: undefined, microsoftAppPassword: undefined, microsoftAppType: 'MultiTenant', microsoftAppTenantId: undefined },
+      bot: { microsoftAppId: options.microsoftAppId, microsoftAppPassword: undefined, microsoftAppType: 'MultiTenant', microsoftAppTenantId: undefined },
       webPublicDir: webPublicDirIn(REPO_ROOT),
     },
   });
