@@ -130,8 +130,9 @@ const focusedId = (page: Page) => page.evaluate('document.activeElement ? docume
 /** Waits until the element with this id has the focus (a click's effect may take a fetch). */
 const focusReaches = (page: Page, id: string) => page.waitForFunction(`document.activeElement && document.activeElement.id === ${JSON.stringify(id)}`, undefined, { timeout: WAIT });
 
-async function expectNoWcagViolations(page: Page, when: string): Promise<number> {
-  const results = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
+async function expectNoWcagViolations(page: Page, when: string, include?: string): Promise<number> {
+  const builder = new AxeBuilder({ page }).withTags(WCAG_21_AA);
+  const results = await (include ? builder.include(include) : builder).analyze();
   if (results.violations.length > 0) throw new Error(`axe (WCAG 2.1 AA) ${when}:\n${describeAxeViolations(results.violations)}`);
   expect(results.passes.length).toBeGreaterThan(0);
   return results.passes.length;
@@ -282,7 +283,7 @@ describe('the advisor console in Chromium', () => {
   );
 
   it(
-    'When advisors of 44 work a transferred call, then they take it, add a note, close it or raise its level from the console, and an API refusal is shown in French',
+    'When advisors of 44 work a transferred call, then they take it, add a note, close it or raise its level from the console, record partners and actions on the N2 case and close it, and an API refusal is shown in French',
     async () => {
       const alice = await openConsole(ALICE_44);
       const bruno = await openConsole(BRUNO_44);
@@ -332,6 +333,46 @@ describe('the advisor console in Chromium', () => {
         await panel.getByText('N2 : inscrit au staff territorial · niveau N2').waitFor({ timeout: WAIT });
         await panel.getByText('mardi 1 décembre 2026').waitFor();
         await expectNoWcagViolations(alice.page, 'with an N2 ticket on screen');
+
+        // Bruno (44, not the referent) is not offered the partners-and-actions form.
+        await bruno.page.getByRole('button', { name: `Voir le dossier ${other.ref}` }).first().click({ timeout: WAIT });
+        await bruno.page.locator('#ticket-title', { hasText: `Dossier ${other.ref}` }).waitFor({ timeout: WAIT });
+        await bruno.page.locator('#ticket-panel').getByText('Seul le référent de ce dossier ou un coordinateur peut enregistrer les partenaires').waitFor();
+        expect(await bruno.page.locator('#update-form').count()).toBe(0);
+
+        // Alice, the referent, records the partners first: the case stays on the agenda.
+        const updateButton = alice.page.getByRole('button', { name: 'Enregistrer partenaires et actions', exact: true });
+        await alice.page.getByLabel('Partenaires mobilisés', { exact: true }).fill('SSIAD de Nantes\nMDPH de Loire-Atlantique\n');
+        await updateButton.click();
+        await panel.locator('dd li', { hasText: 'MDPH de Loire-Atlantique' }).waitFor({ timeout: WAIT });
+        await panel.getByText('N2 : inscrit au staff territorial · niveau N2').waitFor();
+        await focusReaches(alice.page, 'update-title');
+        // A next action without its date: refused in French, in the alert region, focus on the date.
+        await alice.page.getByLabel('Actions', { exact: true }).fill('Visite à domicile\nDemande de PCH');
+        await alice.page.getByLabel('Prochaine action à faire', { exact: true }).fill('Rappeler la MDPH');
+        await updateButton.click();
+        await alice.page.locator('#ticket-error', { hasText: 'Indiquez la date de la prochaine action.' }).waitFor();
+        await focusReaches(alice.page, 'update-next-due');
+        expect(await alice.page.getByLabel('Date de la prochaine action').getAttribute('aria-invalid')).toBe('true');
+        await expectNoWcagViolations(alice.page, 'on the ticket panel with the partners-and-actions form and an error', '#ticket-panel');
+        // The date, then « Enregistrer » by keyboard: actions recorded, shown in the panel.
+        await alice.page.getByLabel('Date de la prochaine action').fill('2026-12-15');
+        await updateButton.focus();
+        await alice.page.keyboard.press('Enter');
+        await panel.getByText('N2 : actions enregistrées · niveau N2').waitFor({ timeout: WAIT });
+        await alice.page.locator('#status', { hasText: 'le dossier est en « N2 : actions enregistrées »' }).waitFor({ timeout: WAIT });
+        await panel.locator('dd li', { hasText: 'Demande de PCH' }).waitFor();
+        await panel.locator('dd li', { hasText: 'SSIAD de Nantes' }).waitFor();
+        await panel.getByText('Rappeler la MDPH (pour le mardi 15 décembre 2026)').waitFor();
+        expect(await alice.page.locator('#ticket-error').innerText()).toBe('');
+        await focusReaches(alice.page, 'update-title');
+        await expectNoWcagViolations(alice.page, 'on the ticket panel with recorded partners and actions', '#ticket-panel');
+        // …and closes it as solved.
+        await alice.page.getByLabel('Solution mise en place').fill('Accueil de jour trouvé avec la MDPH.');
+        await alice.page.getByRole('button', { name: 'Clôturer', exact: true }).click();
+        await panel.getByText('Résolu · niveau N2').waitFor({ timeout: WAIT });
+        await alice.page.locator(`#open-list li[data-ref="${other.ref}"]`).waitFor({ state: 'detached', timeout: WAIT });
+        expect(await alice.page.locator('#update-form').count()).toBe(0);
 
         expect({ alice: alice.errors, bruno: bruno.errors }).toEqual({ alice: [], bruno: [] });
       } finally {

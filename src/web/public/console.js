@@ -142,6 +142,13 @@
     [/has no need category/, 'Le dossier n’a pas de besoin renseigné : il en faut un pour le N3.'],
     [/Take the conversation first/, 'Prenez d’abord la conversation.'],
     [/You do not work for this territory/, 'Vous ne travaillez pas pour ce département.'],
+    [/give at least one field to change/, 'Rien à enregistrer : modifiez au moins un champ.'],
+    [/expected a date YYYY-MM-DD/, 'Une date n’est pas valide : indiquez-la au format jj/mm/aaaa.'],
+    [/Too big: expected string to have <=200/, 'Le nom d’un partenaire dépasse 200 caractères : raccourcissez-le.'],
+    [/<=500 characters\s*→ at actions/, 'Une action dépasse 500 caractères : raccourcissez-la.'],
+    [/<=500 characters\s*→ at nextAction/, 'La prochaine action dépasse 500 caractères : raccourcissez-la.'],
+    [/Too big: expected array to have <=50 items/, 'Il y a trop de partenaires : 50 au plus.'],
+    [/Too big: expected array to have <=100 items/, 'Il y a trop d’actions : 100 au plus.'],
   ];
 
   /** The API's error (English, for developers) told in French to the advisor. */
@@ -364,9 +371,10 @@
     $('main').focus();
   });
 
+  /** True while the advisor has typed something in a ticket form (fields pre-filled with the case's values do not count). */
   function ticketFormsInUse() {
     var fields = $('ticket-actions').querySelectorAll('textarea, input[type="text"], input[type="date"]');
-    for (var i = 0; i < fields.length; i++) if (fields[i].value.trim() !== '') return true;
+    for (var i = 0; i < fields.length; i++) if (fields[i].value.trim() !== fields[i].defaultValue.trim()) return true;
     return false;
   }
 
@@ -605,6 +613,16 @@
     list.appendChild(el('dd', {}, [value]));
   }
 
+  function textList(items) {
+    return el(
+      'ul',
+      { className: 'plain-list' },
+      items.map(function (item) {
+        return el('li', { text: item });
+      }),
+    );
+  }
+
   function renderTicket(view) {
     state.ticket = view;
     var t = view.ticket;
@@ -640,8 +658,8 @@
     field(fields, 'État', label('status', c.status) + ' · niveau N' + c.level);
     field(fields, 'Référent', c.referent ? (c.referent.name || c.referent.subject) + ' (' + label('role', c.referent.role) + ')' : 'Personne pour l’instant');
     if (c.staffDate) field(fields, 'Staff territorial', day(c.staffDate));
-    if (c.partners.length) field(fields, 'Partenaires', c.partners.join(', '));
-    if (c.actions.length) field(fields, 'Actions', c.actions.join(' ; '));
+    if (c.partners.length) field(fields, 'Partenaires mobilisés', textList(c.partners));
+    if (c.actions.length) field(fields, 'Actions', textList(c.actions));
     if (c.nextAction) field(fields, 'Prochaine action', c.nextAction.text + ' (pour le ' + day(c.nextAction.due) + ')');
     if (c.solution) field(fields, 'Solution', c.solution);
 
@@ -663,7 +681,11 @@
       });
       caseNode.appendChild(notes);
     }
+    // A background re-render keeps the focus on the same form element when it is rebuilt (stable ids).
+    var focused = document.activeElement;
+    var focusedId = focused && focused.id && $('ticket-actions').contains(focused) ? focused.id : null;
     renderActions(view);
+    if (focusedId && $(focusedId)) $(focusedId).focus();
   }
 
   function act(method, path, body, done) {
@@ -735,10 +757,114 @@
     if (allowed.indexOf('COMMENT') >= 0) {
       actions.appendChild(textForm('Ajouter une note', 'Note', 'Enregistrer la note', function (text) { return act('POST', '/comments', { text: text }, 'Note enregistrée.'); }));
     }
+    if (allowed.indexOf('UPDATE') >= 0) {
+      // The API lets the referent or a coordinator change a case (403 for the others): the form is offered to them only.
+      if (isMine(view) || state.me.role !== 'advisor') actions.appendChild(updateForm(view));
+      else actions.appendChild(el('p', { className: 'hint', text: 'Seul le référent de ce dossier ou un coordinateur peut enregistrer les partenaires, les actions et la prochaine action.' }));
+    }
     if (allowed.indexOf('ESCALATE_N2') >= 0 || allowed.indexOf('ESCALATE_N3') >= 0) actions.appendChild(levelForm(view));
     if (allowed.indexOf('SOLVE') >= 0) {
       actions.appendChild(textForm('Clôturer le dossier', 'Solution mise en place', 'Clôturer', function (text) { return act('POST', '/close', { solution: text }, 'Dossier clôturé.'); }, { max: 2000 }));
     }
+  }
+
+  /** One line, one item: trimmed, empty lines dropped. */
+  function lines(text) {
+    return text
+      .split(/\r?\n/)
+      .map(function (line) {
+        return line.trim();
+      })
+      .filter(function (line) {
+        return line !== '';
+      });
+  }
+  function sameList(a, b) {
+    return a.length === b.length && a.every(function (item, i) { return item === b[i]; });
+  }
+
+  /**
+   * Partners mobilised, actions agreed and the next action with its date: PATCH /api/advisor/tickets/:ref
+   * with the fields that changed (each list replaces the recorded one). In N2, partners and actions
+   * both given move the case to « N2 : actions enregistrées », from which it can be closed.
+   */
+  function updateForm(view) {
+    var c = view.case;
+    var partners = el('textarea', { id: 'update-partners', rows: 3, 'aria-describedby': 'update-partners-hint', text: c.partners.join('\n') });
+    var actionsField = el('textarea', { id: 'update-actions', rows: 3, 'aria-describedby': 'update-actions-hint', text: c.actions.join('\n') });
+    var nextText = el('input', { id: 'update-next-text', type: 'text', maxlength: 500, value: c.nextAction ? c.nextAction.text : '' });
+    var nextDue = el('input', { id: 'update-next-due', type: 'date', 'aria-describedby': 'update-next-due-hint', value: c.nextAction ? c.nextAction.due : '' });
+    var form = el('form', { id: 'update-form', className: 'form', novalidate: true, 'aria-labelledby': 'update-title' }, [
+      el('h3', { id: 'update-title', tabindex: '-1', text: 'Partenaires, actions et prochaine action' }),
+      c.status === 'n2_on_agenda'
+        ? el('p', { className: 'hint', text: 'Quand les partenaires et les actions sont renseignés, le dossier passe en « N2 : actions enregistrées » et peut être clôturé.' })
+        : null,
+      el('label', { for: 'update-partners', text: 'Partenaires mobilisés' }),
+      el('p', { id: 'update-partners-hint', className: 'hint', text: 'Un partenaire par ligne (50 au plus, 200 caractères chacun).' }),
+      partners,
+      el('label', { for: 'update-actions', text: 'Actions' }),
+      el('p', { id: 'update-actions-hint', className: 'hint', text: 'Une action par ligne (100 au plus, 500 caractères chacune).' }),
+      actionsField,
+      el('fieldset', {}, [
+        el('legend', { text: 'Prochaine action' }),
+        el('label', { for: 'update-next-text', text: 'Prochaine action à faire' }),
+        nextText,
+        el('label', { for: 'update-next-due', text: 'Date de la prochaine action' }),
+        el('p', { id: 'update-next-due-hint', className: 'hint', text: 'Format : jj/mm/aaaa. Videz les deux champs pour effacer la prochaine action.' }),
+        nextDue,
+      ]),
+      el('div', { className: 'button-row' }, [el('button', { type: 'submit', className: 'button', text: 'Enregistrer partenaires et actions' })]),
+    ]);
+    var inputs = [partners, actionsField, nextText, nextDue];
+
+    function refuse(input, message) {
+      input.setAttribute('aria-invalid', 'true');
+      $('ticket-error').textContent = message;
+      input.focus();
+    }
+    function tooLong(list, max) {
+      return list.some(function (item) { return item.length > max; });
+    }
+
+    form.addEventListener('submit', function (event) {
+      event.preventDefault();
+      inputs.forEach(function (input) { input.removeAttribute('aria-invalid'); });
+      var givenPartners = lines(partners.value);
+      var givenActions = lines(actionsField.value);
+      var text = nextText.value.trim();
+      var due = nextDue.value;
+      if (givenPartners.length > 50) return refuse(partners, 'Il y a trop de partenaires : 50 au plus.');
+      if (tooLong(givenPartners, 200)) return refuse(partners, 'Le nom d’un partenaire dépasse 200 caractères : raccourcissez-le.');
+      if (givenActions.length > 100) return refuse(actionsField, 'Il y a trop d’actions : 100 au plus.');
+      if (tooLong(givenActions, 500)) return refuse(actionsField, 'Une action dépasse 500 caractères : raccourcissez-la.');
+      if (text && !due) return refuse(nextDue, 'Indiquez la date de la prochaine action.');
+      if (due && !text) return refuse(nextText, 'Décrivez la prochaine action.');
+
+      var body = {};
+      if (!sameList(givenPartners, c.partners)) body.partners = givenPartners;
+      if (!sameList(givenActions, c.actions)) body.actions = givenActions;
+      if (text && due) {
+        if (!c.nextAction || c.nextAction.text !== text || c.nextAction.due !== due) body.nextAction = { text: text, due: due };
+      } else if (c.nextAction) {
+        body.nextAction = null;
+      }
+      if (Object.keys(body).length === 0) return refuse(partners, 'Rien à enregistrer : modifiez au moins un champ.');
+
+      var before = c.status;
+      act('PATCH', '', body, 'Partenaires, actions et prochaine action enregistrés.').then(
+        function (updated) {
+          if (before === 'n2_on_agenda' && updated.case.status === 'n2_actions_recorded') {
+            say('Partenaires et actions enregistrés : le dossier est en « N2 : actions enregistrées ». Il peut maintenant être clôturé.');
+          }
+          var title = $('update-title') || $('ticket-title');
+          title.focus();
+        },
+        function () {
+          partners.focus();
+        },
+      );
+    });
+    return form;
   }
 
   function levelForm(view) {
