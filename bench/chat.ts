@@ -33,7 +33,8 @@ import { createInterface } from 'node:readline';
 import { createClient } from 'redis';
 import WebSocket from 'ws';
 import { Latencies, type Errors } from './load';
-import { BARE_CHAT_CONVERSATION_ID, BARE_CHAT_PAGE, type ParentMessage, type ServerMessage } from './server';
+import { BARE_CHAT_CONVERSATION_ID, BARE_CHAT_PAGE } from './server';
+import { cpuPlan, meter, startServer, type CpuShares, type RedisClient, type ServerChild } from './serverChild';
 
 const QUICK = process.env.BENCH_QUICK === '1';
 /** 1: a turn's own latency (nothing queues); 16 and 64: the server saturated, latencies include queueing. */
@@ -45,16 +46,18 @@ const TURN_TIMEOUT_MS = 10_000;
 /** The whole run gives up after this (a hung server must not hang the bench). */
 const RUN_LIMIT_MS = 10 * 60_000;
 
-const SECRETS = {
-  publicBaseUrl: 'https://orientation360.bench.example',
-  twilioAuthToken: 'bench-twilio-auth-token-0123456789',
-  advisorApiToken: 'bench-advisor-api-token-0123456789',
-  logHashKey: 'bench-log-hash-key-0123456789',
-  dataKey: Buffer.alloc(32, 7).toString('base64'),
-  // Advisor sign-in: required in production, never used here (the JWKS is only fetched to check an advisor's token).
-  advisorJwksUrl: 'https://auth.orientation360.bench.example/jwks',
-  advisorJwtIssuer: 'https://auth.orientation360.bench.example',
-  advisorJwtAudience: 'orientation-360',
+/**
+ * The app's environment. Development mode: the bot in local mode (no Bot Framework identity), which is
+ * what serves our own Direct Line; the secrets are the bench's own.
+ */
+const SERVER_ENV: Record<string, string> = {
+  NODE_ENV: 'development',
+  PUBLIC_BASE_URL: 'https://orientation360.bench.example',
+  TWILIO_AUTH_TOKEN: 'bench-twilio-auth-token-0123456789',
+  LOG_HASH_KEY: 'bench-log-hash-key-0123456789',
+  DATA_KEY: Buffer.alloc(32, 7).toString('base64'),
+  REDIS_URL: process.env.REDIS_URL || 'redis://127.0.0.1:6379',
+  LOG_LEVEL: 'info',
 };
 
 /**
@@ -84,99 +87,6 @@ const BUTTON_REPLIES = 1;
 type Kind = 'button' | 'faq' | 'open';
 
 // ---- the server child processes ------------------------------------------------------------------
-
-/** One core for the server, the rest for the load generator (and Redis), when the machine allows it. */
-function cpuPlan(): { serverCpu: string | null; clientCpus: string | null } {
-  const cpus = os.availableParallelism();
-  if (cpus < 2 || process.platform !== 'linux' || !existsSync('/usr/bin/taskset')) return { serverCpu: null, clientCpus: null };
-  return { serverCpu: String(cpus - 1), clientCpus: cpus === 2 ? '0' : `0-${cpus - 2}` };
-}
-
-interface ServerChild {
-  port: number;
-  cpuSeconds(): Promise<number>;
-  stop(): Promise<number>;
-  logLines: { total: number; problems: string[] };
-}
-
-async function startServer(mode: 'app' | 'chat-bare', serverCpu: string | null): Promise<ServerChild> {
-  const script = path.join(__dirname, 'server.js');
-  const profileDir = process.env.BENCH_CPU_PROF;
-  const nodeArgs = [...(mode === 'app' && profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), script, mode];
-  const [command, args] = serverCpu === null ? [process.execPath, nodeArgs] : ['taskset', ['-c', serverCpu, process.execPath, ...nodeArgs]];
-  const child: ChildProcess = spawn(command as string, args as string[], {
-    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      PORT: '0',
-      PUBLIC_BASE_URL: SECRETS.publicBaseUrl,
-      TWILIO_AUTH_TOKEN: SECRETS.twilioAuthToken,
-      ADVISOR_API_TOKEN: SECRETS.advisorApiToken,
-      LOG_HASH_KEY: SECRETS.logHashKey,
-      DATA_KEY: SECRETS.dataKey,
-      ADVISOR_JWKS_URL: SECRETS.advisorJwksUrl,
-      ADVISOR_JWT_ISSUER: SECRETS.advisorJwtIssuer,
-      ADVISOR_JWT_AUDIENCE: SECRETS.advisorJwtAudience,
-      REDIS_URL: process.env.REDIS_URL || 'redis://127.0.0.1:6379',
-      LOG_LEVEL: 'info',
-    },
-  });
-  const kill = () => child.kill('SIGKILL');
-  process.once('exit', kill);
-
-  // The app's JSON log lines: counted; warnings and errors kept to be shown.
-  const logLines = { total: 0, problems: [] as string[] };
-  if (child.stdout) {
-    createInterface({ input: child.stdout }).on('line', (line) => {
-      logLines.total++;
-      const level = /"level":(\d+)/.exec(line)?.[1];
-      if (level === undefined || Number(level) < 40 || logLines.problems.length >= 5) return;
-      try {
-        const entry = JSON.parse(line) as { time?: string; msg?: string; err?: { message?: string } };
-        logLines.problems.push(`${Number(level) >= 50 ? 'error' : 'warn'} ${entry.time ?? ''} ${entry.msg ?? ''}${entry.err?.message ? `: ${entry.err.message}` : ''}`.slice(0, 300));
-      } catch {
-        logLines.problems.push(line.slice(0, 300));
-      }
-    });
-  }
-
-  const waiters = new Map<number, (message: ServerMessage) => void>();
-  let stopped: ((deleted: number) => void) | null = null;
-  let nextId = 0;
-  const port = await new Promise<number>((resolve, reject) => {
-    child.on('message', (message: ServerMessage) => {
-      if (message.type === 'ready') resolve(message.port);
-      else if (message.type === 'cpu') waiters.get(message.id)?.(message);
-      else if (message.type === 'stopped') stopped?.(message.deletedKeys);
-    });
-    child.once('exit', (code) => reject(new Error(`the ${mode} server exited (${code}) before it was ready`)));
-  });
-  const ask = (message: ParentMessage) => child.send(message);
-  return {
-    port,
-    logLines,
-    cpuSeconds: () =>
-      new Promise<number>((resolve) => {
-        const id = nextId++;
-        waiters.set(id, (message) => {
-          waiters.delete(id);
-          if (message.type === 'cpu') resolve((message.userMicros + message.systemMicros) / 1e6);
-        });
-        ask({ type: 'cpu', id });
-      }),
-    stop: () =>
-      new Promise<number>((resolve) => {
-        let deleted = 0;
-        stopped = (count) => (deleted = count);
-        child.once('exit', () => {
-          process.off('exit', kill);
-          resolve(deleted);
-        });
-        ask({ type: 'stop' });
-      }),
-  };
-}
 
 // ---- HTTP and WebSocket, as Web Chat (botframework-directlinejs) uses them -----------------------
 
@@ -486,59 +396,6 @@ async function bareLoop(t: Target, concurrency: number, durationMs: number): Pro
 
 // ---- CPU -----------------------------------------------------------------------------------------
 
-/** CPU seconds used by the whole machine so far (Linux /proc/stat), or NaN elsewhere. */
-function machineBusySeconds(): number {
-  try {
-    const fields = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0]!.trim().split(/\s+/).slice(1).map(Number);
-    const [user = 0, nice = 0, system = 0, , , irq = 0, softirq = 0, steal = 0] = fields;
-    return (user + nice + system + irq + softirq + steal) / 100;
-  } catch {
-    return Number.NaN;
-  }
-}
-
-type RedisClient = ReturnType<typeof createClient>;
-
-/** CPU seconds used by Redis so far (INFO cpu), or NaN when it cannot be read. */
-async function redisCpuSeconds(redis: RedisClient | null): Promise<number> {
-  if (!redis) return Number.NaN;
-  try {
-    const info = await redis.info('cpu');
-    const read = (name: string) => Number(new RegExp(`${name}:([0-9.]+)`).exec(info)?.[1] ?? Number.NaN);
-    return read('used_cpu_user') + read('used_cpu_sys');
-  } catch {
-    return Number.NaN;
-  }
-}
-
-/** Where the CPU went during a phase, in CPUs (1 = one core busy all along). */
-interface CpuShares {
-  server: number;
-  client: number;
-  redis: number;
-  /** Everything else on the machine: other processes (noise for this run). */
-  others: number;
-  serverSeconds: number;
-}
-
-async function meter(server: ServerChild, redis: RedisClient | null): Promise<() => Promise<CpuShares>> {
-  const started = performance.now();
-  const [serverBefore, redisBefore] = await Promise.all([server.cpuSeconds(), redisCpuSeconds(redis)]);
-  const clientBefore = process.cpuUsage();
-  const machineBefore = machineBusySeconds();
-  return async () => {
-    const client = process.cpuUsage(clientBefore);
-    const machine = machineBusySeconds() - machineBefore;
-    const [serverAfter, redisAfter] = await Promise.all([server.cpuSeconds(), redisCpuSeconds(redis)]);
-    const seconds = (performance.now() - started) / 1000;
-    const serverSeconds = serverAfter - serverBefore;
-    const clientSeconds = (client.user + client.system) / 1e6;
-    const redisSeconds = redisAfter - redisBefore;
-    const others = machine - serverSeconds - clientSeconds - (Number.isFinite(redisSeconds) ? redisSeconds : 0);
-    return { serverSeconds, server: serverSeconds / seconds, client: clientSeconds / seconds, redis: redisSeconds / seconds, others: Math.max(0, others / seconds) };
-  };
-}
-
 // ---- the phases ----------------------------------------------------------------------------------
 
 interface Summary {
@@ -665,7 +522,7 @@ async function main(): Promise<void> {
   if (clientCpus !== null) execFileSync('taskset', ['-a', '-p', '-c', clientCpus, String(process.pid)], { stdio: 'ignore' });
   const redisUrl = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
   console.log(`chat benchmark — Node ${process.version}, ${cpus} CPUs (${os.cpus()[0]?.model ?? 'unknown'}); ${serverCpu === null ? 'no CPU pinning' : `server child pinned to CPU ${serverCpu}, load generator to CPU ${clientCpus}`}${QUICK ? ' — QUICK smoke run, figures not comparable' : ''}`);
-  console.log(`app: the real service in a child process (NODE_ENV=production, LOG_LEVEL=info), Redis store and pub/sub at ${redisUrl}, fixed clock 2026-11-23T09:00Z`);
+  console.log(`app: the real service in a child process (NODE_ENV=development: the bot in local mode, LOG_LEVEL=info), Redis store and pub/sub at ${redisUrl}, fixed clock 2026-11-23T09:00Z`);
   console.log('    each simulated Web Chat user: POST /chat/token, POST /v3/directline/conversations, WebSocket on the streamUrl, welcome;');
   console.log(`    then profile button, FAQ question, need-group button, FAQ question, need button (${QUESTIONS.length} questions in turn), each posted to …/activities`);
   console.log('    and timed until the bot\'s last reply to it (replyToId) arrives on the WebSocket; then a new conversation');
@@ -679,7 +536,7 @@ async function main(): Promise<void> {
     redis = null;
   }
 
-  const bare = await startServer('chat-bare', serverCpu);
+  const bare = await startServer('chat-bare', serverCpu, SERVER_ENV);
   const bareResults: BareMeasured[] = [];
   for (const concurrency of CONCURRENCIES) {
     const t = target(bare.port, concurrency);
@@ -688,7 +545,7 @@ async function main(): Promise<void> {
   }
   await bare.stop();
 
-  const app = await startServer('app', serverCpu);
+  const app = await startServer('app', serverCpu, SERVER_ENV);
   const appResults: AppMeasured[] = [];
   for (const concurrency of CONCURRENCIES) {
     const t = target(app.port, concurrency * 2);

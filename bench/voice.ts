@@ -20,7 +20,8 @@ import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { createClient } from 'redis';
 import { closedLoop, steadyCalls, STEP_LABELS, STEPS_PER_JOURNEY, type Target, type TwilioAccount } from './load';
-import { BARE_TWIML, type ParentMessage, type ServerMessage } from './server';
+import { BARE_TWIML } from './server';
+import { cpuPlan, meter, startServer, type CpuShares, type RedisClient, type ServerChild } from './serverChild';
 
 const ACCOUNT: TwilioAccount = { publicBaseUrl: 'https://orientation360.bench.example', authToken: 'bench-twilio-auth-token-0123456789' };
 const QUICK = process.env.BENCH_QUICK === '1';
@@ -33,91 +34,19 @@ const STEADY_MS = QUICK ? 6_000 : 35_000;
 const AIM_THROUGHPUT_RATIO = 0.25;
 const AIM_P99_MS = 10;
 
-/** One core for the server, the rest for the load generator (and Redis), when the machine allows it. */
-function cpuPlan(): { serverCpu: string | null; clientCpus: string | null } {
-  const cpus = os.availableParallelism();
-  if (cpus < 2 || process.platform !== 'linux' || !existsSync('/usr/bin/taskset')) return { serverCpu: null, clientCpus: null };
-  return { serverCpu: String(cpus - 1), clientCpus: cpus === 2 ? '0' : `0-${cpus - 2}` };
-}
-
-interface ServerChild {
-  port: number;
-  cpuSeconds(): Promise<number>;
-  stop(): Promise<number>;
-  logLines: { total: number; problems: string[] };
-}
-
-async function startServer(mode: 'app' | 'bare', serverCpu: string | null): Promise<ServerChild> {
-  const script = path.join(__dirname, 'server.js');
-  const profileDir = process.env.BENCH_CPU_PROF;
-  const nodeArgs = [...(mode === 'app' && profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), script, mode];
-  const [command, args] = serverCpu === null ? [process.execPath, nodeArgs] : ['taskset', ['-c', serverCpu, process.execPath, ...nodeArgs]];
-  const child: ChildProcess = spawn(command as string, args as string[], {
-    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
-    env: {
-      ...process.env,
-      // Not 'production': loadEnv then wants every deployment secret (advisor sign-in, bot…), which
-      // the voice path does not use; nothing on the voice path reads NODE_ENV.
-      NODE_ENV: 'development',
-      PORT: '0',
-      PUBLIC_BASE_URL: ACCOUNT.publicBaseUrl,
-      TWILIO_AUTH_TOKEN: ACCOUNT.authToken,
-      ADVISOR_API_TOKEN: 'bench-advisor-api-token-0123456789',
-      LOG_HASH_KEY: 'bench-log-hash-key-0123456789',
-      DATA_KEY: Buffer.alloc(32, 7).toString('base64'),
-      REDIS_URL: process.env.REDIS_URL || 'redis://127.0.0.1:6379',
-      LOG_LEVEL: 'info',
-    },
-  });
-  const kill = () => child.kill('SIGKILL');
-  process.once('exit', kill);
-
-  // The app's JSON log lines: counted; warnings and errors kept to be shown.
-  const logLines = { total: 0, problems: [] as string[] };
-  if (child.stdout) {
-    createInterface({ input: child.stdout }).on('line', (line) => {
-      logLines.total++;
-      const level = /"level":(\d+)/.exec(line)?.[1];
-      if (level !== undefined && Number(level) >= 40 && logLines.problems.length < 5) logLines.problems.push(line.slice(0, 300));
-    });
-  }
-
-  const waiters = new Map<number, (message: ServerMessage) => void>();
-  let stopped: ((deleted: number) => void) | null = null;
-  let nextId = 0;
-  const port = await new Promise<number>((resolve, reject) => {
-    child.on('message', (message: ServerMessage) => {
-      if (message.type === 'ready') resolve(message.port);
-      else if (message.type === 'cpu') waiters.get(message.id)?.(message);
-      else if (message.type === 'stopped') stopped?.(message.deletedKeys);
-    });
-    child.once('exit', (code) => reject(new Error(`the ${mode} server exited (${code}) before it was ready`)));
-  });
-  const ask = (message: ParentMessage) => child.send(message);
-  return {
-    port,
-    logLines,
-    cpuSeconds: () =>
-      new Promise<number>((resolve) => {
-        const id = nextId++;
-        waiters.set(id, (message) => {
-          waiters.delete(id);
-          if (message.type === 'cpu') resolve((message.userMicros + message.systemMicros) / 1e6);
-        });
-        ask({ type: 'cpu', id });
-      }),
-    stop: () =>
-      new Promise<number>((resolve) => {
-        let deleted = 0;
-        stopped = (count) => (deleted = count);
-        child.once('exit', () => {
-          process.off('exit', kill);
-          resolve(deleted);
-        });
-        ask({ type: 'stop' });
-      }),
-  };
-}
+/**
+ * The app's environment. Not 'production': loadEnv then wants every deployment secret (advisor
+ * sign-in, the bot's identity…), which the voice path does not use; nothing on it reads NODE_ENV.
+ */
+const SERVER_ENV: Record<string, string> = {
+  NODE_ENV: 'development',
+  PUBLIC_BASE_URL: ACCOUNT.publicBaseUrl,
+  TWILIO_AUTH_TOKEN: ACCOUNT.authToken,
+  LOG_HASH_KEY: 'bench-log-hash-key-0123456789',
+  DATA_KEY: Buffer.alloc(32, 7).toString('base64'),
+  REDIS_URL: process.env.REDIS_URL || 'redis://127.0.0.1:6379',
+  LOG_LEVEL: 'info',
+};
 
 function target(label: string, port: number, verify: boolean, maxSockets: number): Target {
   return { label, port, verify, agent: new http.Agent({ keepAlive: true, maxSockets, maxFreeSockets: maxSockets, scheduling: 'lifo' }) };
@@ -127,66 +56,6 @@ const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(2) : 'n/a'
 const pad = (text: string, width: number) => text.padStart(width);
 const ratio = (value: number) => (Number.isFinite(value) ? value.toFixed(3) : 'n/a');
 const percent = (fraction: number) => (Number.isFinite(fraction) ? `${(fraction * 100).toFixed(0)} %` : 'n/a');
-
-/** CPU seconds used by the whole machine so far (Linux /proc/stat), or NaN elsewhere. */
-function machineBusySeconds(): number {
-  try {
-    const fields = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0]!.trim().split(/\s+/).slice(1).map(Number);
-    const [user = 0, nice = 0, system = 0, , , irq = 0, softirq = 0, steal = 0] = fields;
-    return (user + nice + system + irq + softirq + steal) / 100;
-  } catch {
-    return Number.NaN;
-  }
-}
-
-/** CPU seconds used by Redis so far (INFO cpu), or NaN when it cannot be read. */
-async function redisCpuSeconds(redis: RedisClient | null): Promise<number> {
-  if (!redis) return Number.NaN;
-  try {
-    const info = await redis.info('cpu');
-    const read = (name: string) => Number(new RegExp(`${name}:([0-9.]+)`).exec(info)?.[1] ?? Number.NaN);
-    return read('used_cpu_user') + read('used_cpu_sys');
-  } catch {
-    return Number.NaN;
-  }
-}
-
-type RedisClient = ReturnType<typeof createClient>;
-
-/** Where the CPU went during a phase, in CPUs (1 = one core busy all along). */
-interface CpuShares {
-  server: number;
-  client: number;
-  redis: number;
-  /** Everything else on the machine: other processes (noise for this run). */
-  others: number;
-  serverSeconds: number;
-}
-
-async function meter(server: ServerChild, redis: RedisClient | null): Promise<() => Promise<CpuShares & { seconds: number }>> {
-  const started = performance.now();
-  const [serverBefore, redisBefore] = await Promise.all([server.cpuSeconds(), redisCpuSeconds(redis)]);
-  const clientBefore = process.cpuUsage();
-  const machineBefore = machineBusySeconds();
-  return async () => {
-    const client = process.cpuUsage(clientBefore);
-    const machine = machineBusySeconds() - machineBefore;
-    const [serverAfter, redisAfter] = await Promise.all([server.cpuSeconds(), redisCpuSeconds(redis)]);
-    const seconds = (performance.now() - started) / 1000;
-    const serverSeconds = serverAfter - serverBefore;
-    const clientSeconds = (client.user + client.system) / 1e6;
-    const redisSeconds = redisAfter - redisBefore;
-    const others = machine - serverSeconds - clientSeconds - (Number.isFinite(redisSeconds) ? redisSeconds : 0);
-    return {
-      seconds,
-      serverSeconds,
-      server: serverSeconds / seconds,
-      client: clientSeconds / seconds,
-      redis: redisSeconds / seconds,
-      others: Math.max(0, others / seconds),
-    };
-  };
-}
 
 interface Measured {
   journeysPerSecond: number;
@@ -268,14 +137,14 @@ async function main(): Promise<void> {
     redis = null;
   }
 
-  const bare = await startServer('bare', serverCpu);
+  const bare = await startServer('bare', serverCpu, SERVER_ENV);
   const bareTarget = target('bare', bare.port, false, 256);
   const bareThroughput = await throughput(bare, bareTarget, redis);
   const bareSteady = await steady(bare, bareTarget, redis);
   bareTarget.agent.destroy();
   await bare.stop();
 
-  const app = await startServer('app', serverCpu);
+  const app = await startServer('app', serverCpu, SERVER_ENV);
   const appTarget = target('app', app.port, true, 256);
   const appThroughput = await throughput(app, appTarget, redis);
   const appSteady = await steady(app, appTarget, redis);

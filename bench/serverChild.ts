@@ -1,0 +1,152 @@
+/**
+ * The benchmarks' server under test: a child process (the real app as main.ts composes it, or a bare
+ * node:http baseline; see server.ts) pinned to one core of its own when the machine allows it, and
+ * the CPU accounting of a phase (server, load generator, Redis, everything else).
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createInterface } from 'node:readline';
+import type { createClient } from 'redis';
+import type { ParentMessage, ServerMessage } from './server';
+
+/** One core for the server, the rest for the load generator (and Redis), when the machine allows it. */
+export function cpuPlan(): { serverCpu: string | null; clientCpus: string | null } {
+  const cpus = os.availableParallelism();
+  if (cpus < 2 || process.platform !== 'linux' || !existsSync('/usr/bin/taskset')) return { serverCpu: null, clientCpus: null };
+  return { serverCpu: String(cpus - 1), clientCpus: cpus === 2 ? '0' : `0-${cpus - 2}` };
+}
+
+export interface ServerChild {
+  port: number;
+  cpuSeconds(): Promise<number>;
+  stop(): Promise<number>;
+  logLines: { total: number; problems: string[] };
+}
+
+export async function startServer(mode: 'app' | 'bare' | 'chat-bare', serverCpu: string | null, env: Record<string, string>): Promise<ServerChild> {
+  const script = path.join(__dirname, 'server.js');
+  const profileDir = process.env.BENCH_CPU_PROF;
+  const nodeArgs = [...(mode === 'app' && profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), script, mode];
+  const [command, args] = serverCpu === null ? [process.execPath, nodeArgs] : ['taskset', ['-c', serverCpu, process.execPath, ...nodeArgs]];
+  const child: ChildProcess = spawn(command as string, args as string[], {
+    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+    env: { ...process.env, PORT: '0', ...env },
+  });
+  const kill = () => child.kill('SIGKILL');
+  process.once('exit', kill);
+
+  // The app's JSON log lines: counted; warnings and errors kept to be shown.
+  const logLines = { total: 0, problems: [] as string[] };
+  if (child.stdout) {
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      logLines.total++;
+      const level = /"level":(\d+)/.exec(line)?.[1];
+      if (level === undefined || Number(level) < 40 || logLines.problems.length >= 5) return;
+      try {
+        const entry = JSON.parse(line) as { time?: string; msg?: string; err?: { message?: string } };
+        logLines.problems.push(`${Number(level) >= 50 ? 'error' : 'warn'} ${entry.time ?? ''} ${entry.msg ?? ''}${entry.err?.message ? `: ${entry.err.message}` : ''}`.slice(0, 300));
+      } catch {
+        logLines.problems.push(line.slice(0, 300));
+      }
+    });
+  }
+
+  const waiters = new Map<number, (message: ServerMessage) => void>();
+  let stopped: ((deleted: number) => void) | null = null;
+  let nextId = 0;
+  const port = await new Promise<number>((resolve, reject) => {
+    child.on('message', (message: ServerMessage) => {
+      if (message.type === 'ready') resolve(message.port);
+      else if (message.type === 'cpu') waiters.get(message.id)?.(message);
+      else if (message.type === 'stopped') stopped?.(message.deletedKeys);
+    });
+    child.once('exit', (code) => reject(new Error(`the ${mode} server exited (${code}) before it was ready`)));
+  });
+  const ask = (message: ParentMessage) => child.send(message);
+  return {
+    port,
+    logLines,
+    cpuSeconds: () =>
+      new Promise<number>((resolve) => {
+        const id = nextId++;
+        waiters.set(id, (message) => {
+          waiters.delete(id);
+          if (message.type === 'cpu') resolve((message.userMicros + message.systemMicros) / 1e6);
+        });
+        ask({ type: 'cpu', id });
+      }),
+    stop: () =>
+      new Promise<number>((resolve) => {
+        let deleted = 0;
+        stopped = (count) => (deleted = count);
+        child.once('exit', () => {
+          process.off('exit', kill);
+          resolve(deleted);
+        });
+        ask({ type: 'stop' });
+      }),
+  };
+}
+
+/** CPU seconds used by the whole machine so far (Linux /proc/stat), or NaN elsewhere. */
+export function machineBusySeconds(): number {
+  try {
+    const fields = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0]!.trim().split(/\s+/).slice(1).map(Number);
+    const [user = 0, nice = 0, system = 0, , , irq = 0, softirq = 0, steal = 0] = fields;
+    return (user + nice + system + irq + softirq + steal) / 100;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** CPU seconds used by Redis so far (INFO cpu), or NaN when it cannot be read. */
+export async function redisCpuSeconds(redis: RedisClient | null): Promise<number> {
+  if (!redis) return Number.NaN;
+  try {
+    const info = await redis.info('cpu');
+    const read = (name: string) => Number(new RegExp(`${name}:([0-9.]+)`).exec(info)?.[1] ?? Number.NaN);
+    return read('used_cpu_user') + read('used_cpu_sys');
+  } catch {
+    return Number.NaN;
+  }
+}
+
+export type RedisClient = ReturnType<typeof createClient>;
+
+/** Where the CPU went during a phase, in CPUs (1 = one core busy all along). */
+export interface CpuShares {
+  server: number;
+  client: number;
+  redis: number;
+  /** Everything else on the machine: other processes (noise for this run). */
+  others: number;
+  serverSeconds: number;
+}
+
+export async function meter(server: ServerChild, redis: RedisClient | null): Promise<() => Promise<CpuShares & { seconds: number }>> {
+  const started = performance.now();
+  const [serverBefore, redisBefore] = await Promise.all([server.cpuSeconds(), redisCpuSeconds(redis)]);
+  const clientBefore = process.cpuUsage();
+  const machineBefore = machineBusySeconds();
+  return async () => {
+    const client = process.cpuUsage(clientBefore);
+    const machine = machineBusySeconds() - machineBefore;
+    const [serverAfter, redisAfter] = await Promise.all([server.cpuSeconds(), redisCpuSeconds(redis)]);
+    const seconds = (performance.now() - started) / 1000;
+    const serverSeconds = serverAfter - serverBefore;
+    const clientSeconds = (client.user + client.system) / 1e6;
+    const redisSeconds = redisAfter - redisBefore;
+    const others = machine - serverSeconds - clientSeconds - (Number.isFinite(redisSeconds) ? redisSeconds : 0);
+    return {
+      seconds,
+      serverSeconds,
+      server: serverSeconds / seconds,
+      client: clientSeconds / seconds,
+      redis: redisSeconds / seconds,
+      others: Math.max(0, others / seconds),
+    };
+  };
+}
