@@ -61,6 +61,40 @@ function describeUrl(url: string): string {
 
 type StoreClient = ReturnType<typeof createClient>;
 
+
+type RedisClient = ReturnType<typeof createClient>;
+
+/** Resolves once the client is ready; rejects after `connectTimeoutMs` (reconnection goes on). */
+function waitUntilReady(client: RedisClient, where: string, connectTimeoutMs: number): Promise<void> {
+  if (client.isReady) return Promise.resolve();
+  return new Promise<void>((resolve, reject) => {
+    const onReady = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    const timer = setTimeout(() => {
+      client.off('ready', onReady);
+      reject(new StoreUnavailableError(`Redis at ${where} did not answer within ${connectTimeoutMs} ms`));
+    }, connectTimeoutMs);
+    timer.unref();
+    client.once('ready', onReady);
+  });
+}
+
+/** Closes politely when connected, within the command timeout; otherwise drops the connection. */
+async function closeClient(client: RedisClient, commandTimeoutMs: number): Promise<void> {
+  if (!client.isOpen) return;
+  if (!client.isReady) {
+    client.destroy();
+    return;
+  }
+  try {
+    await withDeadline(client.close(), commandTimeoutMs, () => new Error('close timed out'));
+  } catch {
+    client.destroy();
+  }
+}
+
 /**
  * Drops from node-redis' queue a command still unwritten when its deadline has passed (Redis not
  * reading, the socket backed up), as the library's per-command `timeout` option does, at a fraction
@@ -144,22 +178,6 @@ export function createRedisStore(options: RedisStoreOptions): RedisStore {
     }
   }
 
-  function waitUntilReady(): Promise<void> {
-    if (client.isReady) return Promise.resolve();
-    return new Promise<void>((resolve, reject) => {
-      const onReady = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-      const timer = setTimeout(() => {
-        client.off('ready', onReady);
-        reject(new StoreUnavailableError(`Redis at ${where} did not answer within ${connectTimeoutMs} ms`));
-      }, connectTimeoutMs);
-      timer.unref();
-      client.once('ready', onReady);
-    });
-  }
-
   return {
     async connect() {
       if (closed) throw new StoreUnavailableError('The Redis store is closed');
@@ -172,7 +190,7 @@ export function createRedisStore(options: RedisStoreOptions): RedisStore {
           },
         );
       }
-      await waitUntilReady();
+      await waitUntilReady(client, where, connectTimeoutMs);
     },
 
     isReady: () => client.isReady,
@@ -235,16 +253,7 @@ export function createRedisStore(options: RedisStoreOptions): RedisStore {
     async close() {
       if (closed) return;
       closed = true;
-      if (!client.isOpen) return;
-      if (!client.isReady) {
-        client.destroy();
-        return;
-      }
-      try {
-        await withDeadline(client.close(), commandTimeoutMs, () => new Error('close timed out'));
-      } catch {
-        client.destroy();
-      }
+      await closeClient(client, commandTimeoutMs);
     },
   };
 }
@@ -258,7 +267,6 @@ export type RedisBus = MessageBus & {
   isReady(): boolean;
 };
 
-type RedisClient = ReturnType<typeof createClient>;
 
 /**
  * MessageBus on Redis pub/sub, with the store's guarantees: every command bounded by
@@ -349,35 +357,6 @@ export function createRedisBus(options: RedisBusOptions): RedisBus {
     }
   });
 
-  function waitUntilReady(client: RedisClient): Promise<void> {
-    if (client.isReady) return Promise.resolve();
-    return new Promise<void>((resolve, reject) => {
-      const onReady = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-      const timer = setTimeout(() => {
-        client.off('ready', onReady);
-        reject(new StoreUnavailableError(`Redis at ${where} did not answer within ${connectTimeoutMs} ms`));
-      }, connectTimeoutMs);
-      timer.unref();
-      client.once('ready', onReady);
-    });
-  }
-
-  async function closeClient(client: RedisClient): Promise<void> {
-    if (!client.isOpen) return;
-    if (!client.isReady) {
-      client.destroy();
-      return;
-    }
-    try {
-      await withDeadline(client.close(), commandTimeoutMs, () => new Error('close timed out'));
-    } catch {
-      client.destroy();
-    }
-  }
-
   return {
     async connect() {
       if (closed) throw new StoreUnavailableError('The Redis bus is closed');
@@ -386,7 +365,7 @@ export function createRedisBus(options: RedisBusOptions): RedisBus {
           client.connect().catch((err: unknown) => logger?.error({ err, redis: where }, 'Redis bus connection abandoned')),
         ),
       );
-      await Promise.all([waitUntilReady(publisher), waitUntilReady(subscriber)]);
+      await Promise.all([waitUntilReady(publisher, where, connectTimeoutMs), waitUntilReady(subscriber, where, connectTimeoutMs)]);
     },
 
     isReady: () => publisher.isReady && subscriber.isReady,
@@ -440,7 +419,7 @@ export function createRedisBus(options: RedisBusOptions): RedisBus {
       if (closed) return;
       closed = true;
       handlers.clear();
-      await Promise.all([closeClient(publisher), closeClient(subscriber)]);
+      await Promise.all([closeClient(publisher, commandTimeoutMs), closeClient(subscriber, commandTimeoutMs)]);
     },
   };
 }
