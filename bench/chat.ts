@@ -23,13 +23,10 @@
  * of the app server; BENCH_QUICK=1 shortens every phase (a smoke run, figures not comparable).
  * Loopback only; every loop is bounded; the run stops by itself.
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import http from 'node:http';
 import os from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createInterface } from 'node:readline';
 import { createClient } from 'redis';
 import WebSocket from 'ws';
 import { Latencies, type Errors } from './load';

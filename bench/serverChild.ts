@@ -3,7 +3,7 @@
  * node:http baseline; see server.ts) pinned to one core of its own when the machine allows it, and
  * the CPU accounting of a phase (server, load generator, Redis, everything else).
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

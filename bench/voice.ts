@@ -10,14 +10,9 @@
  * Environment: REDIS_URL (default redis://127.0.0.1:6379); BENCH_CPU_PROF=<dir> writes a CPU profile
  * of the app server; BENCH_QUICK=1 shortens every phase (a smoke run, figures not comparable).
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import http from 'node:http';
 import os from 'node:os';
-import path from 'node:path';
-import { readFileSync } from 'node:fs';
-import { performance } from 'node:perf_hooks';
-import { createInterface } from 'node:readline';
 import { createClient } from 'redis';
 import { closedLoop, steadyCalls, STEP_LABELS, STEPS_PER_JOURNEY, type Target, type TwilioAccount } from './load';
 import { BARE_TWIML } from './server';
