@@ -68,18 +68,14 @@ interface Measured {
   byStep?: Array<{ p50: number; p99: number; max: number }>;
 }
 
-async function throughput(server: ServerChild, t: Target, redis: RedisClient | null): Promise<Measured> {
-  await closedLoop(ACCOUNT, t, { concurrency: CONCURRENCY, durationMs: WARMUP_MS });
-  const done = await meter(server, redis);
-  const run = await closedLoop(ACCOUNT, t, { concurrency: CONCURRENCY, durationMs: MEASURE_MS });
-  const cpu = await done();
-  const summary = run.latencies.summary();
+/** A phase's figures from its run and its CPU meter. */
+function measured(run: Awaited<ReturnType<typeof closedLoop>>, cpu: CpuShares & { seconds: number }): Measured {
   return {
     journeysPerSecond: run.journeys / run.seconds,
     webhooksPerSecond: run.webhooks / run.seconds,
     webhooks: run.webhooks,
     journeys: run.journeys,
-    ...summary,
+    ...run.latencies.summary(),
     cpuMicrosPerWebhook: (cpu.serverSeconds * 1e6) / run.webhooks,
     cpu,
     errors: run.errors.count,
@@ -87,23 +83,17 @@ async function throughput(server: ServerChild, t: Target, redis: RedisClient | n
   };
 }
 
+async function throughput(server: ServerChild, t: Target, redis: RedisClient | null): Promise<Measured> {
+  await closedLoop(ACCOUNT, t, { concurrency: CONCURRENCY, durationMs: WARMUP_MS });
+  const done = await meter(server, redis);
+  const run = await closedLoop(ACCOUNT, t, { concurrency: CONCURRENCY, durationMs: MEASURE_MS });
+  return measured(run, await done());
+}
+
 async function steady(server: ServerChild, t: Target, redis: RedisClient | null): Promise<Measured> {
   const done = await meter(server, redis);
   const run = await steadyCalls(ACCOUNT, t, { calls: CALLS, periodMs: PERIOD_MS, durationMs: STEADY_MS });
-  const cpu = await done();
-  const summary = run.latencies.summary();
-  return {
-    journeysPerSecond: run.journeys / run.seconds,
-    webhooksPerSecond: run.webhooks / run.seconds,
-    webhooks: run.webhooks,
-    journeys: run.journeys,
-    ...summary,
-    cpuMicrosPerWebhook: (cpu.serverSeconds * 1e6) / run.webhooks,
-    cpu,
-    errors: run.errors.count,
-    firstErrors: run.errors.first,
-    byStep: run.byStep.map((latencies) => latencies.summary()),
-  };
+  return { ...measured(run, await done()), byStep: run.byStep.map((latencies) => latencies.summary()) };
 }
 
 function showErrors(label: string, measured: Measured): void {

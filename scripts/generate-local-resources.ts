@@ -6,10 +6,10 @@
  *
  *   npx tsx scripts/generate-local-resources.ts [--force | --stdout]
  */
-import { existsSync, writeFileSync } from 'node:fs';
 import type { Departement } from '../src/domain/ports';
 import { DEPARTEMENTS } from '../src/places/departements';
 import { LOCAL_RESOURCES_FILE, MDPH_DIRECTORY_URL, parseLocalResourcesYaml } from '../src/knowledge/local-resources';
+import { writeGenerated } from './writeGenerated';
 
 /** Names said with « du » (masculine) and « des » (plural); the rest take « de la », « de l' » or « de ». */
 const MASCULINE = new Set([
@@ -66,17 +66,7 @@ function main(argv: readonly string[]): number {
   const file = LOCAL_RESOURCES_FILE;
   const yamlText = renderLocalResourcesYaml(DEPARTEMENTS);
   parseLocalResourcesYaml(yamlText, file); // never write a file the loader would refuse
-  if (argv.includes('--stdout')) {
-    process.stdout.write(yamlText);
-    return 0;
-  }
-  if (existsSync(file) && !argv.includes('--force')) {
-    console.error(`${file} exists and holds coordinators' edits; not overwritten (use --force to regenerate it).`);
-    return 1;
-  }
-  writeFileSync(file, yamlText, 'utf8');
-  console.log(`Wrote ${file} (${DEPARTEMENTS.length} départements).`);
-  return 0;
+  return writeGenerated(file, yamlText, argv, `${DEPARTEMENTS.length} départements`);
 }
 
 if (require.main === module) process.exitCode = main(process.argv.slice(2));

@@ -5,12 +5,12 @@
  *
  *   npm run config:territories [-- --force | --stdout]
  */
-import { existsSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { DEPARTEMENT_CODES, DEPARTEMENTS, departementByCode } from '../src/places/departements';
 import { defaultTerritoriesConfig } from '../src/territories/defaults';
 import { parseTerritoriesYaml, TERRITORIES_FILE_NAME } from '../src/territories/load';
 import type { TerritoriesConfigInput } from '../src/territories/schema';
+import { writeGenerated } from './writeGenerated';
 
 type TerritoryInput = TerritoriesConfigInput['territories'][string];
 
@@ -109,17 +109,7 @@ function main(argv: readonly string[]): number {
   const file = path.join('config', TERRITORIES_FILE_NAME);
   const yamlText = renderTerritoriesYaml(defaultTerritoriesConfig(DEPARTEMENTS));
   parseTerritoriesYaml(yamlText, file); // never write a file the loader would refuse
-  if (argv.includes('--stdout')) {
-    process.stdout.write(yamlText);
-    return 0;
-  }
-  if (existsSync(file) && !argv.includes('--force')) {
-    console.error(`${file} exists and holds coordinators' edits; not overwritten (use --force to regenerate it).`);
-    return 1;
-  }
-  writeFileSync(file, yamlText, 'utf8');
-  console.log(`Wrote ${file} (${DEPARTEMENTS.length} territories).`);
-  return 0;
+  return writeGenerated(file, yamlText, argv, `${DEPARTEMENTS.length} territories`);
 }
 
 if (require.main === module) process.exitCode = main(process.argv.slice(2));
