@@ -3,7 +3,6 @@
  * listens (main.ts does). Tests build it with their own store, clock and configuration.
  */
 import type { Server } from 'node:http';
-import { join } from 'node:path';
 import express, { type Express } from 'express';
 import { createTokenVerifier, type AdvisorAuthSettings } from './advisors/auth';
 import { createAuditTrail } from './advisors/audit';
@@ -48,7 +47,7 @@ export interface AppSettings {
   advisorAuth: AdvisorAuthSettings;
   chatTtlSeconds: number;
   bot: BotSettings;
-  /** Folder of the chat page's files (src/web/public of the repository). */
+  /** Folder of the pages' files: the package's own (`packagedWebPublicDir()`), not CONFIG_DIR. */
   webPublicDir: string;
 }
 
@@ -256,9 +255,4 @@ export function createApp(deps: AppDeps): App {
     },
     close: () => directLine.close(),
   };
-}
-
-/** Where the chat page's files are, from the repository root. */
-export function webPublicDirIn(repositoryRoot: string): string {
-  return join(repositoryRoot, 'src', 'web', 'public');
 }

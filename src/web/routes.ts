@@ -5,6 +5,15 @@
  */
 import { dirname, join } from 'node:path';
 import express, { type Router } from 'express';
+import { findRepoRoot } from '../config/env';
+
+/**
+ * The pages' files ship with the package (src/web/public), never with CONFIG_DIR: found from this
+ * module whether it runs from src/ (tsx, jest) or from dist/src/ (npm start).
+ */
+export function packagedWebPublicDir(): string {
+  return join(findRepoRoot(__dirname), 'src', 'web', 'public');
+}
 
 /** botframework-webchat exports only '.': its bundle sits beside its main entry. */
 export function webChatBundlePath(): string {
