@@ -21,6 +21,7 @@ import { createDirectLine, createInternalAddress, deriveTokenKey, type DirectLin
 import { isInternalCall } from './directline/connector-auth';
 import type { Clock, KeyValueStore, MessageBus } from './domain/ports';
 import { createWebRouter } from './web/routes';
+import { securityHeaders } from './web/securityHeaders';
 import type { Logger } from './logging';
 import { withLazyChildren } from './http/lazyChildLogger';
 import { createPlaces, type Places } from './places/places';
@@ -139,6 +140,7 @@ export function createApp(deps: AppDeps): App {
 
   const app = express();
   app.disable('x-powered-by');
+  app.use(securityHeaders());
   app.set('trust proxy', true);
 
   app.get('/healthz', (_req, res) => {
