@@ -3,12 +3,12 @@
  * and prompts/fr/voice.yaml. Prints "OK <file>" or one line per problem (file, path, what was
  * expected); exits 1 when anything is wrong.
  *
- *   npm run config:check [-- <project root>]
+ *   npm run config:check [-- <folder>]   (default: CONFIG_DIR, else the current folder)
  */
 import { runConfigChecks } from '../src/config/configChecks';
 
 function main(argv: readonly string[]): number {
-  const rootDir = argv[0] ?? process.cwd();
+  const rootDir = argv[0] ?? process.env.CONFIG_DIR ?? process.cwd();
   const results = runConfigChecks(rootDir);
   for (const result of results) {
     if (result.errors.length === 0) console.log(`OK ${result.file}`);

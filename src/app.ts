@@ -3,7 +3,6 @@
  * listens (main.ts does). Tests build it with their own store, clock and configuration.
  */
 import type { Server } from 'node:http';
-import { join } from 'node:path';
 import express, { type Express } from 'express';
 import { createTokenVerifier, type AdvisorAuthSettings } from './advisors/auth';
 import { createAuditTrail } from './advisors/audit';
@@ -22,6 +21,7 @@ import { createDirectLine, createInternalAddress, deriveTokenKey, type DirectLin
 import { isInternalCall } from './directline/connector-auth';
 import type { Clock, KeyValueStore, MessageBus } from './domain/ports';
 import { createWebRouter } from './web/routes';
+import { securityHeaders } from './web/securityHeaders';
 import type { Logger } from './logging';
 import { withLazyChildren } from './http/lazyChildLogger';
 import { createPlaces, type Places } from './places/places';
@@ -48,7 +48,7 @@ export interface AppSettings {
   advisorAuth: AdvisorAuthSettings;
   chatTtlSeconds: number;
   bot: BotSettings;
-  /** Folder of the chat page's files (src/web/public of the repository). */
+  /** Folder of the pages' files: the package's own (`packagedWebPublicDir()`), not CONFIG_DIR. */
   webPublicDir: string;
 }
 
@@ -140,6 +140,7 @@ export function createApp(deps: AppDeps): App {
 
   const app = express();
   app.disable('x-powered-by');
+  app.use(securityHeaders());
   app.set('trust proxy', true);
 
   app.get('/healthz', (_req, res) => {
@@ -256,9 +257,4 @@ export function createApp(deps: AppDeps): App {
     },
     close: () => directLine.close(),
   };
-}
-
-/** Where the chat page's files are, from the repository root. */
-export function webPublicDirIn(repositoryRoot: string): string {
-  return join(repositoryRoot, 'src', 'web', 'public');
 }

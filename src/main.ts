@@ -3,7 +3,7 @@
  * the app, listen; stop cleanly on SIGTERM/SIGINT.
  */
 import type { Server } from 'node:http';
-import { createApp, webPublicDirIn } from './app';
+import { createApp } from './app';
 import { loadAppConfig } from './config/appConfig';
 import { EnvError, loadEnv, type Env } from './config/env';
 import { systemClock, type Clock, type KeyValueStore, type MessageBus } from './domain/ports';
@@ -11,6 +11,7 @@ import { createLogger, type Logger } from './logging';
 import type { StoreKeys } from './storage/keys';
 import { createMemoryBus, createMemoryStore } from './storage/memory-store';
 import { createRedisBus, createRedisStore } from './storage/redis-store';
+import { packagedWebPublicDir } from './web/routes';
 
 export interface RunningService {
   server: Server;
@@ -72,7 +73,7 @@ export async function startService(env: Env, logger: Logger, overrides: ServiceO
       advisorAuth: env.advisorAuth,
       chatTtlSeconds: env.chatTtlSeconds,
       bot: env.bot,
-      webPublicDir: webPublicDirIn(env.configDir),
+      webPublicDir: packagedWebPublicDir(),
     },
   });
   const server = app.express.listen(env.port);

@@ -1,4 +1,9 @@
-/** Everything a coordinator edits, loaded and checked together: territories, the voice flow, prompts. */
+/**
+ * Everything a coordinator edits, loaded and checked together from one folder (CONFIG_DIR): territories
+ * and MDPH contacts (config/), the voice flow (flows/), the sentences (prompts/), the knowledge base and
+ * emergency answers (content/). The pages and the code ship with the package, never with this folder.
+ */
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadVoiceFlow } from '../flows/load';
 import type { VoiceFlow } from '../flows/schema';
@@ -11,6 +16,9 @@ import { loadFaq } from '../knowledge/load';
 import { loadLocalResources, type LocalResources } from '../knowledge/local-resources';
 import type { FaqEntry } from '../knowledge/schema';
 import { loadSafetyMessagesFile, SAFETY_MESSAGES_FILE, type SafetyMessages } from '../safety';
+
+/** The folders of CONFIG_DIR, all of them and only them. */
+export const COORDINATOR_FOLDERS = ['config', 'flows', 'prompts', 'content'] as const;
 
 export const VOICE_PROMPTS_FILE = join('prompts', 'fr', 'voice.yaml');
 export const CHAT_PROMPTS_FILE = join('prompts', 'fr', 'chat.yaml');
@@ -35,7 +43,19 @@ export function checkVoicePrompts(flow: VoiceFlow, prompts: PromptCatalog, file:
   }
 }
 
+/** A folder of CONFIG_DIR is missing: say which, and what the folder must hold, before any file. */
+function checkCoordinatorFolders(configDir: string): void {
+  const missing = COORDINATOR_FOLDERS.filter((folder) => !existsSync(join(configDir, folder)));
+  if (missing.length > 0) {
+    throw new ConfigError(
+      configDir,
+      missing.map((folder) => ({ path: `${folder}/`, message: `missing folder: CONFIG_DIR holds ${COORDINATOR_FOLDERS.map((f) => `${f}/`).join(', ')}` })),
+    );
+  }
+}
+
 export function loadAppConfig(configDir: string): AppConfig {
+  checkCoordinatorFolders(configDir);
   const territories = loadTerritories(join(configDir, 'config'));
   const flow = loadVoiceFlow(configDir);
   const prompts = PromptCatalog.load(configDir, VOICE_PROMPTS_FILE);

@@ -39,7 +39,7 @@ export interface Env {
   readonly logHashKey: string;
   /** 32-byte key that seals callback numbers (AES-256-GCM). */
   readonly dataKey: Buffer;
-  /** Absolute directory that holds config/, flows/ and prompts/. */
+  /** Absolute directory of what a coordinator edits: config/, flows/, prompts/ and content/ (nothing else). */
   readonly configDir: string;
   readonly callTtlSeconds: number;
   /** Retention of the personal data in tickets. */

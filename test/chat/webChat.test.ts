@@ -153,7 +153,9 @@ describe('the web chat over our own Direct Line', () => {
     expect(html).toContain('<html lang="fr">');
     expect(html).toContain('Parler à un conseiller');
     expect(html).not.toMatch(/https?:\/\/(?!www\.)/); // no CDN
-    const bundle = await fetch(`${app.httpBase}/chat/webchat.js`);
+    const bundleUrl = html.match(/<script src="(\/chat\/vendor\/[^"]+)">/)?.[1];
+    expect(bundleUrl).toBeDefined();
+    const bundle = await fetch(`${app.httpBase}${bundleUrl}`, { headers: { 'accept-encoding': 'identity' } });
     expect(bundle.status).toBe(200);
     expect(Number(bundle.headers.get('content-length'))).toBeGreaterThan(1_000_000);
   });

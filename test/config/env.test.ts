@@ -53,7 +53,7 @@ describe('loadEnv defaults (development)', () => {
     ]);
   });
 
-  test('CONFIG_DIR defaults to the repository root (where config/, flows/ and prompts/ live)', () => {
+  test('CONFIG_DIR defaults to the repository root (where config/, flows/, prompts/ and content/ live)', () => {
     expect(env.configDir).toBe(path.resolve(__dirname, '../..'));
     expect(findRepoRoot(path.join(__dirname, 'deep', 'er'))).toBe(path.resolve(__dirname, '../..'));
   });

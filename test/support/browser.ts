@@ -1,12 +1,10 @@
 /**
  * A real browser for the page tests: Debian's Chromium driven by playwright-core (no browser download).
- * Nothing is skipped: if Chromium is missing, launching throws and the test fails with the reason
- * (CI installs it: see .ci/run).
+ * Nothing is skipped: if Chromium is missing, launching throws and the test fails with the reason and
+ * how to install it (`npm test` installs it itself when run as root: see test/support/globalSetup.ts).
  */
-import { accessSync, constants } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions } from 'playwright-core';
-
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import { chromiumMissingMessage, locateChromium } from './chromium';
 
 /**
  * The machine has no network beyond loopback: without the background-networking flags Chromium
@@ -31,16 +29,11 @@ export interface TestBrowser {
   close(): Promise<void>;
 }
 
-/** Throws a readable error when Chromium is not installed: a browser test must fail, never pass silently. */
-export function assertChromiumInstalled(path: string = CHROMIUM_PATH): void {
-  try {
-    accessSync(path, constants.X_OK);
-  } catch {
-    throw new Error(
-      `Chromium is not installed at ${path}: the browser tests need it. ` +
-        'Install it (Debian: apt-get install -y chromium; CI does this in .ci/run) or set CHROMIUM_PATH.',
-    );
-  }
+/** Chromium's path, or a readable error: a browser test must fail, never pass silently. */
+export function requireChromium(env: NodeJS.ProcessEnv = process.env): string {
+  const path = locateChromium({ env });
+  if (!path) throw new Error(chromiumMissingMessage(env));
+  return path;
 }
 
 /**
@@ -48,12 +41,12 @@ export function assertChromiumInstalled(path: string = CHROMIUM_PATH): void {
  * profile (playwright_chromiumdev_profile-*, deleted on close) and refuses a `--user-data-dir` argument.
  */
 export async function launchBrowser(): Promise<TestBrowser> {
-  assertChromiumInstalled();
+  const executablePath = requireChromium();
   let browser: Browser;
   try {
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, timeout: 30_000 });
+    browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, timeout: 30_000 });
   } catch (error) {
-    throw new Error(`Chromium at ${CHROMIUM_PATH} did not start: ${(error as Error).message}`);
+    throw new Error(`Chromium at ${executablePath} did not start: ${(error as Error).message}`);
   }
   return {
     browser,

@@ -1,6 +1,6 @@
 /** Starts the real app on a free port, with a store, a clock and a configuration chosen by the test. */
 import type { Server } from 'node:http';
-import { createApp, webPublicDirIn, type App } from '../../src/app';
+import { createApp, type App } from '../../src/app';
 import { mintDevToken } from '../../src/advisors/devToken';
 import type { Principal } from '../../src/advisors/principal';
 import type { AppConfig } from '../../src/config/appConfig';
@@ -10,8 +10,9 @@ import { silentLogger, type Logger } from '../../src/logging';
 import { createStoreKeys, type StoreKeys } from '../../src/storage/keys';
 import { createRedisStore, type RedisStore } from '../../src/storage/redis-store';
 import type { TwilioSide } from './callHarness';
-import { REPO_ROOT, repoConfig } from './config';
+import { repoConfig } from './config';
 import { TEST_REDIS_URL, uniqueTestNamespace } from '../storage/redis-test-env';
+import { packagedWebPublicDir } from '../../src/web/routes';
 
 export const TEST_PUBLIC_BASE_URL = 'https://orientation360.example.org';
 export const TEST_AUTH_TOKEN = 'test-twilio-auth-token-0123456789';
@@ -82,7 +83,7 @@ export async function startTestApp(options: {
       advisorAuth: TEST_ADVISOR_AUTH,
       chatTtlSeconds: 3600,
       bot: { microsoftAppId: options.microsoftAppId, microsoftAppPassword: undefined, microsoftAppType: 'MultiTenant', microsoftAppTenantId: undefined },
-      webPublicDir: webPublicDirIn(REPO_ROOT),
+      webPublicDir: packagedWebPublicDir(),
     },
   });
   const server: Server = app.express.listen(0, '127.0.0.1');

@@ -1,0 +1,56 @@
+/**
+ * The security headers of every answer, in one place (helmet): pages, JSON, TwiML, event streams,
+ * 404s and errors. `securityHeaders()` is mounted first in createApp; the pages add their own
+ * Content Security Policy with `pageContentSecurityPolicy()` (src/web/routes.ts).
+ */
+import type { RequestHandler } from 'express';
+import helmet from 'helmet';
+
+/**
+ * Answers that are not pages (JSON, TwiML, text): nothing in them may load, run or be framed. Also
+ * not cached by default, since most carry personal data; the pages' files set their own caching.
+ */
+const API_DIRECTIVES = {
+  'default-src': ["'none'"],
+  'frame-ancestors': ["'none'"],
+  'base-uri': ["'none'"],
+  'form-action': ["'none'"],
+};
+
+/** The chat page and the console: their own scripts and styles, our Direct Line, nothing else. */
+const PAGE_DIRECTIVES = {
+  'default-src': ["'self'"],
+  'script-src': ["'self'"],
+  // Web Chat styles itself at run time.
+  'style-src': ["'self'", "'unsafe-inline'"],
+  'img-src': ["'self'", 'data:', 'blob:'],
+  'connect-src': ["'self'", 'ws:', 'wss:'],
+  'frame-ancestors': ["'none'"],
+  'base-uri': ["'none'"],
+  'form-action': ["'none'"],
+};
+
+const noStoreByDefault: RequestHandler = (_req, res, next) => {
+  res.setHeader('Cache-Control', 'no-store');
+  next();
+};
+
+export function securityHeaders(): RequestHandler[] {
+  return [
+    helmet({
+      contentSecurityPolicy: { useDefaults: false, directives: API_DIRECTIVES },
+      // Same as frame-ancestors 'none', for browsers that read only the older header.
+      xFrameOptions: { action: 'deny' },
+      referrerPolicy: { policy: 'no-referrer' },
+      // Defaults kept: HSTS (one year, subdomains; browsers ignore it over plain http), nosniff,
+      // Cross-Origin-Opener-Policy and Cross-Origin-Resource-Policy same-origin, Origin-Agent-Cluster,
+      // no X-Powered-By, X-XSS-Protection 0, X-DNS-Prefetch-Control off, X-Permitted-Cross-Domain-Policies none.
+    }),
+    noStoreByDefault,
+  ];
+}
+
+/** Replaces the API policy with the pages' one (Web Chat and the console run under it). */
+export function pageContentSecurityPolicy(): RequestHandler {
+  return helmet.contentSecurityPolicy({ useDefaults: false, directives: PAGE_DIRECTIVES });
+}
