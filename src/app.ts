@@ -24,6 +24,7 @@ import { createWebRouter } from './web/routes';
 import { securityHeaders } from './web/securityHeaders';
 import type { Logger } from './logging';
 import { withLazyChildren } from './http/lazyChildLogger';
+import { configVersionOf, countingCallbacksDone, createMetricsRouter, timeRequests, type PrometheusMetrics } from './metrics';
 import { createPlaces, type Places } from './places/places';
 import { decideRoute } from './routing/decide';
 import { lastDigits, maskEmail, openText, sealText } from './security/seal';
@@ -50,6 +51,8 @@ export interface AppSettings {
   bot: BotSettings;
   /** Folder of the pages' files: the package's own (`packagedWebPublicDir()`), not CONFIG_DIR. */
   webPublicDir: string;
+  /** /metrics on this app behind this bearer token; undefined: not served here (main serves it on METRICS_PORT). */
+  metricsToken: string | undefined;
 }
 
 export interface AppDeps {
@@ -58,6 +61,8 @@ export interface AppDeps {
   bus: MessageBus;
   clock: Clock;
   logger: Logger;
+  /** The live figures, created once at start (one registry per app). */
+  metrics: PrometheusMetrics;
   settings: AppSettings;
   keys?: StoreKeys;
 }
@@ -75,7 +80,8 @@ export interface App {
 }
 
 export function createApp(deps: AppDeps): App {
-  const { config, store, clock, logger, settings } = deps;
+  const { config, store, clock, logger, settings, metrics } = deps;
+  metrics.configServed(configVersionOf(config));
   const keys = deps.keys ?? defaultStoreKeys;
   const places = createPlaces({ postcodeOverrides: config.territories.national.postcodeOverrides });
   const placeFinder: PlaceFinder = {
@@ -112,7 +118,7 @@ export function createApp(deps: AppDeps): App {
     store,
     keys,
     tickets,
-    audit: createAuditTrail(store, keys, { ticketTtlDays: settings.ticketTtlDays, clock }),
+    audit: countingCallbacksDone(createAuditTrail(store, keys, { ticketTtlDays: settings.ticketTtlDays, clock }), metrics),
     observatory: createObservatory(store, keys),
     events: advisorEvents,
     clock,
@@ -136,6 +142,7 @@ export function createApp(deps: AppDeps): App {
     waitingRoom,
     clock,
     callTtlSeconds: settings.callTtlSeconds,
+    metrics,
   });
 
   const app = express();
@@ -155,8 +162,10 @@ export function createApp(deps: AppDeps): App {
     }
   });
 
+  if (settings.metricsToken !== undefined) app.use(createMetricsRouter(metrics, settings.metricsToken));
   app.use(
     '/voice',
+    timeRequests(metrics, 'voice', '/voice'),
     createVoiceRouter({
       calls,
       tickets,
@@ -177,6 +186,7 @@ export function createApp(deps: AppDeps): App {
       logger: withLazyChildren(logger),
       twilioAuthToken: settings.twilioAuthToken,
       publicBaseUrl: settings.publicBaseUrl,
+      metrics,
     }),
   );
 
@@ -190,6 +200,7 @@ export function createApp(deps: AppDeps): App {
     waitingRoom,
     clock,
     chatTtlSeconds: settings.chatTtlSeconds,
+    metrics,
     // The console of the advisor who has the chat re-reads its transcript (the event holds no text).
     onPersonWrote: (conversationId) =>
       void tickets
@@ -229,6 +240,7 @@ export function createApp(deps: AppDeps): App {
     options: { connectorAuth: { appId: settings.bot.microsoftAppId } },
   });
   const bot = new OrientationBot(chat, clock, logger);
+  app.use('/api/messages', timeRequests(metrics, 'chat'));
   app.use(
     createBotEndpoint({
       bot,

@@ -6,8 +6,9 @@ import type { Server } from 'node:http';
 import { createApp } from './app';
 import { loadAppConfig } from './config/appConfig';
 import { EnvError, loadEnv, type Env } from './config/env';
-import { systemClock, type Clock, type KeyValueStore, type MessageBus } from './domain/ports';
+import { systemClock, type Clock, type KeyValueStore, type MessageBus, type Metrics } from './domain/ports';
 import { createLogger, type Logger } from './logging';
+import { createMetrics, startMetricsServer } from './metrics';
 import type { StoreKeys } from './storage/keys';
 import { createMemoryBus, createMemoryStore } from './storage/memory-store';
 import { createRedisBus, createRedisStore } from './storage/redis-store';
@@ -16,15 +17,17 @@ import { packagedWebPublicDir } from './web/routes';
 export interface RunningService {
   server: Server;
   port: number;
+  /** Where /metrics listens when it has a port of its own (METRICS_PORT). */
+  metricsPort: number | undefined;
   stop(): Promise<void>;
 }
 
-async function openStore(env: Env, logger: Logger): Promise<KeyValueStore> {
+async function openStore(env: Env, logger: Logger, metrics: Metrics): Promise<KeyValueStore> {
   if (!env.redisUrl) {
     logger.warn('REDIS_URL is not set: using the embedded in-memory store (one process, nothing kept on restart)');
     return createMemoryStore(systemClock);
   }
-  const store = createRedisStore({ url: env.redisUrl, commandTimeoutMs: env.redisCommandTimeoutMs, logger });
+  const store = createRedisStore({ url: env.redisUrl, commandTimeoutMs: env.redisCommandTimeoutMs, logger, metrics });
   try {
     await store.connect();
   } catch (error) {
@@ -55,7 +58,8 @@ export interface ServiceOverrides {
 
 export async function startService(env: Env, logger: Logger, overrides: ServiceOverrides = {}): Promise<RunningService> {
   const config = loadAppConfig(env.configDir);
-  const store = await openStore(env, logger);
+  const metrics = createMetrics();
+  const store = await openStore(env, logger, metrics);
   const bus = await openBus(env, logger);
   const app = createApp({
     config,
@@ -63,6 +67,7 @@ export async function startService(env: Env, logger: Logger, overrides: ServiceO
     bus,
     clock: overrides.clock ?? systemClock,
     logger,
+    metrics,
     keys: overrides.keys,
     settings: {
       publicBaseUrl: env.publicBaseUrl,
@@ -74,6 +79,7 @@ export async function startService(env: Env, logger: Logger, overrides: ServiceO
       chatTtlSeconds: env.chatTtlSeconds,
       bot: env.bot,
       webPublicDir: packagedWebPublicDir(),
+      metricsToken: env.metrics.port === undefined ? env.metrics.token : undefined,
     },
   });
   const server = app.express.listen(env.port);
@@ -84,12 +90,15 @@ export async function startService(env: Env, logger: Logger, overrides: ServiceO
   app.afterListen(server);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : env.port;
-  logger.info({ port, publicBaseUrl: env.publicBaseUrl, store: env.redisUrl ? 'redis' : 'memory' }, 'orientation-360 is listening');
+  const metricsServer = env.metrics.port === undefined ? null : await startMetricsServer(metrics, { port: env.metrics.port, token: env.metrics.token });
+  logger.info({ port, metricsPort: metricsServer?.port, publicBaseUrl: env.publicBaseUrl, store: env.redisUrl ? 'redis' : 'memory' }, 'orientation-360 is listening');
 
   let stopping: Promise<void> | null = null;
   const stop = () => {
     stopping ??= (async () => {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      metricsServer?.server.close();
+      metricsServer?.server.closeAllConnections();
       await app.close();
       server.closeIdleConnections();
       await closed;
@@ -99,7 +108,7 @@ export async function startService(env: Env, logger: Logger, overrides: ServiceO
     })();
     return stopping;
   };
-  return { server, port, stop };
+  return { server, port, metricsPort: metricsServer?.port, stop };
 }
 
 async function main(): Promise<void> {

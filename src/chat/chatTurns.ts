@@ -4,7 +4,7 @@
  * with a pre-filled ticket. One message in, the replies out; the state lives in the store.
  * No botbuilder here: the bot (bot.ts) turns activities into ChatInput and ChatReply into activities.
  */
-import type { Clock, KeyValueStore } from '../domain/ports';
+import type { Clock, KeyValueStore, Metrics } from '../domain/ports';
 import type { StoreKeys } from '../storage/keys';
 import type { TranscriptLine } from '../tickets/ticket';
 import type { TicketStore } from '../tickets/ticket-store';
@@ -67,6 +67,7 @@ export interface ChatTurnsDeps {
   /** Opening hours of a territory in words, for « what happens next ». */
   hoursInWords(departement: string | null): string | null;
   chatTtlSeconds: number;
+  metrics: Metrics;
   /**
    * Told when the person writes while an advisor has (or will have) the conversation, once it is saved:
    * the consoles re-read the transcript. Never fails a turn.
@@ -179,6 +180,7 @@ export class ChatTurns {
     const danger = text ? this.deps.safety.detect(text) : null;
     if (danger) {
       chat.danger = danger.kind;
+      this.deps.metrics.dangerDetected('chat', danger.kind);
       const emergency: ChatReply = { kind: 'message', text: this.deps.safety.message(danger), buttons: [], urgent: true };
       return [emergency, ...(await this.advance(chat, { type: 'URGENT', at: input.at }))];
     }
@@ -202,6 +204,7 @@ export class ChatTurns {
     if (match.kind === 'answer') return this.answer(chat, match.entryId);
 
     chat.misses += 1;
+    this.deps.metrics.faqAnswered('not_sure');
     if (chat.misses >= MISSES_BEFORE_HUMAN) {
       return this.advance(chat, { type: 'TO_HUMAN', at: input.at, reason: 'retries' });
     }
@@ -217,6 +220,7 @@ export class ChatTurns {
   private answer(chat: StoredChat, entryId: string): ChatReply[] {
     const text = this.deps.knowledge.answer(entryId, chat.context.departement);
     if (text === null) return this.menu(chat);
+    this.deps.metrics.faqAnswered('answered');
     chat.misses = 0;
     return [{ kind: 'message', text, buttons: [] }, this.say('chat.moreQuestions'), ...this.menu(chat)];
   }
@@ -231,6 +235,7 @@ export class ChatTurns {
     const now = this.deps.clock.now().toISOString();
     for (const action of actions) {
       if (action.type !== 'saveTicket') continue;
+      this.deps.metrics.ticketSaved('chat', action.params as TicketEffect);
       const draft = ticketDraftFrom(action.params as TicketEffect, 'chat', now, {
         summary: this.summary(chat),
         transcript: chat.transcript.slice(-TRANSCRIPT_LIMIT),

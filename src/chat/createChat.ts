@@ -1,6 +1,6 @@
 /** Builds the chat's conversation from the configuration: the shared flow, the FAQ, safety, wording. */
 import type { AppConfig } from '../config/appConfig';
-import type { Clock, KeyValueStore } from '../domain/ports';
+import { NO_METRICS, type Clock, type KeyValueStore, type Metrics } from '../domain/ports';
 import { answerText } from '../knowledge/answer';
 import { createKnowledgeBase } from '../knowledge/knowledge-base';
 import { hoursInWords } from '../routing/hours-in-words';
@@ -23,6 +23,8 @@ export interface ChatDeps {
   waitingRoom: WaitingRoom;
   clock: Clock;
   chatTtlSeconds: number;
+  /** What the conversation counts (none when absent). */
+  metrics?: Metrics;
   /** See ChatTurnsDeps.onPersonWrote. */
   onPersonWrote?(conversationId: string): void;
 }
@@ -64,6 +66,7 @@ export function createChatTurns(deps: ChatDeps): ChatTurns {
       return words === '' ? null : words;
     },
     chatTtlSeconds: deps.chatTtlSeconds,
+    metrics: deps.metrics ?? NO_METRICS,
     ...(deps.onPersonWrote ? { onPersonWrote: deps.onPersonWrote } : {}),
   });
 }

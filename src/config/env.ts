@@ -53,6 +53,11 @@ export interface Env {
     readonly microsoftAppType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
     readonly microsoftAppTenantId: string | undefined;
   };
+  /**
+   * Where /metrics is served (never public): on a port of its own (`port`), or on PORT behind the
+   * bearer `token`; with both, on its own port behind the token.
+   */
+  readonly metrics: { readonly port: number | undefined; readonly token: string | undefined };
   /** Names of the variables that fell back to development values. */
   readonly devDefaultsUsed: readonly string[];
 }
@@ -75,6 +80,8 @@ export const DEV_DEFAULTS = {
   LOG_HASH_KEY: 'dev-log-hash-key-not-a-secret',
   /** base64 of the 32 ASCII bytes "dev-data-key-not-a-secret-000000". */
   DATA_KEY: Buffer.from('dev-data-key-not-a-secret-000000', 'ascii').toString('base64'),
+  /** Bearer token of /metrics on the public port when METRICS_PORT is not set. */
+  METRICS_TOKEN: 'dev-metrics-token-not-a-secret',
 } as const;
 
 /** Issuer and audience of development advisor tokens (and the defaults outside production). */
@@ -89,6 +96,8 @@ const DEFAULT_TICKET_TTL_DAYS = 90;
 const DEFAULT_CHAT_TTL_SECONDS = 24 * 60 * 60;
 const DATA_KEY_BYTES = 32;
 const MIN_PRODUCTION_SECRET_LENGTH = 16;
+const MIN_METRICS_TOKEN_LENGTH = 16;
+const METRICS_REQUIRED = 'METRICS_TOKEN (or METRICS_PORT, a port of its own) is required in production: /metrics is never public';
 
 const PRODUCTION_REQUIRED = [
   'TWILIO_AUTH_TOKEN',
@@ -180,6 +189,12 @@ const RawEnvSchema = z.object({
   CALL_TTL_SECONDS: optional(integer('CALL_TTL_SECONDS', 60, 7 * 24 * 60 * 60)),
   TICKET_TTL_DAYS: optional(integer('TICKET_TTL_DAYS', 1, 3650)),
   CHAT_TTL_SECONDS: optional(integer('CHAT_TTL_SECONDS', 60, 7 * 24 * 60 * 60)),
+  METRICS_PORT: optional(integer('METRICS_PORT', 0, 65535)),
+  METRICS_TOKEN: optional(
+    z
+      .string()
+      .regex(/^[\x21-\x7e]{16,512}$/, { error: `METRICS_TOKEN must be ${MIN_METRICS_TOKEN_LENGTH} to 512 printable characters without spaces` }),
+  ),
   MicrosoftAppId: optional(z.string().regex(/^[0-9a-fA-F-]{36}$/, { error: 'MicrosoftAppId must be the bot’s application id (a GUID)' })),
   MicrosoftAppPassword: optional(z.string()),
   MicrosoftAppType: optional(z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'], { error: 'MicrosoftAppType must be MultiTenant, SingleTenant or UserAssignedMSI' })),
@@ -199,6 +214,12 @@ function productionProblems(raw: RawEnv): Array<{ variable: string; message: str
   }
   if (raw.ADVISOR_JWKS_URL !== undefined && !raw.ADVISOR_JWKS_URL.trim().startsWith('https://')) {
     problems.push({ variable: 'ADVISOR_JWKS_URL', message: 'ADVISOR_JWKS_URL must use https in production' });
+  }
+  if (raw.METRICS_PORT === undefined && raw.METRICS_TOKEN === undefined) {
+    problems.push({ variable: 'METRICS_TOKEN', message: METRICS_REQUIRED });
+  }
+  if (raw.METRICS_TOKEN === DEV_DEFAULTS.METRICS_TOKEN) {
+    problems.push({ variable: 'METRICS_TOKEN', message: 'METRICS_TOKEN must not be the development value in production' });
   }
   for (const name of ['TWILIO_AUTH_TOKEN', 'LOG_HASH_KEY'] as const) {
     const value = raw[name];
@@ -255,6 +276,9 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
           problems.push({ variable: name, message: `${name} is required in production` });
         }
       }
+      if (blankToUndefined(source.METRICS_PORT) === undefined && blankToUndefined(source.METRICS_TOKEN) === undefined) {
+        problems.push({ variable: 'METRICS_TOKEN', message: METRICS_REQUIRED });
+      }
     }
     throw new EnvError(formatProblems(problems), unique(problems.map((p) => p.variable)));
   }
@@ -277,6 +301,10 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
   }
 
   const port = raw.PORT ?? DEFAULT_PORT;
+  if (raw.METRICS_PORT !== undefined && raw.METRICS_PORT !== 0 && raw.METRICS_PORT === port) {
+    throw new EnvError(formatProblems([{ variable: 'METRICS_PORT', message: 'METRICS_PORT must differ from PORT: /metrics is never on the public port without a token' }]), ['METRICS_PORT']);
+  }
+  const metricsToken = raw.METRICS_PORT === undefined ? orDevDefault('METRICS_TOKEN') : raw.METRICS_TOKEN;
   const twilioAuthToken = orDevDefault('TWILIO_AUTH_TOKEN');
   const jwksUrl = raw.ADVISOR_JWKS_URL?.trim();
   const devSigningKey = jwksUrl === undefined ? orDevDefault('ADVISOR_DEV_SIGNING_KEY') : undefined;
@@ -315,6 +343,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
       microsoftAppType: raw.MicrosoftAppType ?? 'MultiTenant',
       microsoftAppTenantId: raw.MicrosoftAppTenantId,
     },
+    metrics: Object.freeze({ port: raw.METRICS_PORT, token: metricsToken }),
     devDefaultsUsed: Object.freeze(devDefaultsUsed),
   });
 }

@@ -53,6 +53,14 @@ export class StoreUnavailableError extends Error {
   }
 }
 
+/** The store did not answer a command within its deadline (a StoreUnavailableError like the others). */
+export class StoreTimeoutError extends StoreUnavailableError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StoreTimeoutError';
+  }
+}
+
 /** A département as the places data knows it. */
 export interface Departement {
   code: DepartementCode;
@@ -76,3 +84,43 @@ export interface MessageBus {
   subscribe(channel: string, handler: (message: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
+
+/**
+ * Live figures (Prometheus, src/metrics): the edges (routes, turn executors, the store) tell what
+ * happened, in named calls; the flows never count. Arguments are codes from closed lists (a
+ * département or null, a need id, a channel, a route as registered), never personal data: the
+ * implementation maps anything else to a catch-all value.
+ */
+export interface Metrics {
+  /** A new call (not a retried webhook); its territory is not known yet. */
+  callStarted(): void;
+  /** A ticket saved by a turn: a call or chat put through (to its territory or the national level), or a callback requested. */
+  ticketSaved(channel: 'voice' | 'chat', ticket: { kind: 'routed' | 'callback' | 'fallback'; departement: string | null; need: string | null }): void;
+  /** A call is over (status callback): connected, abandoned in a menu or in the queue, callback booked, declined. */
+  callEnded(departement: string | null, outcome: string): void;
+  /** A caller left a Twilio queue (<Enqueue action>): how, and after how many seconds. */
+  queueLeft(departement: unknown, result: string, waitedSeconds: number | undefined): void;
+  /** An advisor reached a person who had asked to be called back. */
+  callbackDone(departement: string | null): void;
+  /** The chat answered from the knowledge base, or said it was not sure. */
+  faqAnswered(result: 'answered' | 'not_sure'): void;
+  /** Words of danger found in what a person wrote or said. */
+  dangerDetected(channel: 'voice' | 'chat', category: string): void;
+  /** A store command failed: no answer in time, not connected, or another error. */
+  storeFailed(command: string, kind: 'timeout' | 'unavailable' | 'error'): void;
+  /** A voice webhook or a chat turn answered, by route as registered (never a raw path). */
+  requestServed(kind: 'voice' | 'chat', route: string, seconds: number): void;
+}
+
+/** Counts nothing: for a module tested alone. */
+export const NO_METRICS: Metrics = {
+  callStarted: () => undefined,
+  ticketSaved: () => undefined,
+  callEnded: () => undefined,
+  queueLeft: () => undefined,
+  callbackDone: () => undefined,
+  faqAnswered: () => undefined,
+  dangerDetected: () => undefined,
+  storeFailed: () => undefined,
+  requestServed: () => undefined,
+};

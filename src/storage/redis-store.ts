@@ -9,7 +9,7 @@
  */
 import { setMaxListeners } from 'node:events';
 import { createClient, ErrorReply } from 'redis';
-import { StoreUnavailableError } from '../domain/ports';
+import { StoreTimeoutError, StoreUnavailableError, type Metrics } from '../domain/ports';
 import type { Logger } from '../logging/logger';
 import { withDeadline } from './deadline';
 import type { KeyValueStore as Store, MessageBus } from '../domain/ports';
@@ -26,6 +26,8 @@ export interface RedisStoreOptions {
   maxReconnectDelayMs?: number;
   /** Where connection events go; nothing is logged without it. */
   logger?: Logger;
+  /** Counts failed commands (timeouts, not connected, errors); nothing is counted without it. */
+  metrics?: Pick<Metrics, 'storeFailed'>;
 }
 
 export type RedisStore = Store & {
@@ -159,7 +161,7 @@ export function createRedisStore(options: RedisStoreOptions): RedisStore {
   let closed = false;
 
   const timedOut = (command: string) =>
-    new StoreUnavailableError(`Redis did not answer ${command} within ${commandTimeoutMs} ms`);
+    new StoreTimeoutError(`Redis did not answer ${command} within ${commandTimeoutMs} ms`);
   const failed = (command: string, cause: unknown) =>
     new StoreUnavailableError(`Redis could not run ${command} (${(cause as Error)?.name ?? 'error'})`, { cause });
 
@@ -168,11 +170,12 @@ export function createRedisStore(options: RedisStoreOptions): RedisStore {
    * `send` gets the client to send through (unwritten commands are dropped after their deadline).
    */
   async function run<T>(command: string, send: (redis: StoreClient) => Promise<T>): Promise<T> {
-    if (closed) throw new StoreUnavailableError('The Redis store is closed');
-    if (!client.isReady) throw new StoreUnavailableError(`Redis is not connected (${command})`);
     try {
+      if (closed) throw new StoreUnavailableError('The Redis store is closed');
+      if (!client.isReady) throw new StoreUnavailableError(`Redis is not connected (${command})`);
       return await withDeadline(send(commands()), commandTimeoutMs, () => timedOut(command));
     } catch (error) {
+      options.metrics?.storeFailed(command, error instanceof StoreTimeoutError ? 'timeout' : client.isReady ? 'error' : 'unavailable');
       if (error instanceof StoreUnavailableError || error instanceof ErrorReply) throw error;
       throw failed(command, error);
     }

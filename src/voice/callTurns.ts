@@ -4,7 +4,7 @@
  * A retried webhook (same idempotency token) gets the answer it got the first time, without a second
  * transition.
  */
-import type { Clock, KeyValueStore } from '../domain/ports';
+import type { Clock, KeyValueStore, Metrics } from '../domain/ports';
 import type { StoreKeys } from '../storage/keys';
 import type { TicketStore } from '../tickets/ticket-store';
 import type { CallContext, CallEvent, CallInput, CallMachine, CallOutcome } from './callMachine';
@@ -34,6 +34,7 @@ export interface CallTurnsDeps {
   waitingRoom: WaitingRoom;
   clock: Clock;
   callTtlSeconds: number;
+  metrics: Metrics;
 }
 
 export class UnknownCallError extends Error {
@@ -54,6 +55,7 @@ export class CallTurns {
   async start(input: CallInput, requestId: string): Promise<string> {
     const stored = await this.load(input.callSid);
     if (stored) return stored.lastRequestId === requestId ? stored.lastTwiml : this.replay(stored);
+    this.deps.metrics.callStarted();
     const [snapshot, actions] = this.pure.initial(input);
     return this.finish(input.callSid, null, snapshot.value as string, snapshot.context, actions, requestId);
   }
@@ -121,10 +123,12 @@ export class CallTurns {
   }
 
   private async saveTicket(effect: TicketEffect): Promise<void> {
+    this.deps.metrics.ticketSaved('voice', effect);
     await this.deps.tickets.createOrUpdate(ticketDraftFrom(effect, 'voice', this.deps.clock.now().toISOString()));
   }
 
   private async endCall(context: CallContext, outcome: CallOutcome): Promise<void> {
+    this.deps.metrics.callEnded(context.departement, outcome);
     const day = this.deps.clock.now().toISOString().slice(0, 10);
     await this.deps.store.incr(this.deps.keys.counter('calls', outcome, context.departement ?? 'XX', day));
     const queueName = queueNameOf(context);

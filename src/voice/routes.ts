@@ -5,7 +5,7 @@
 import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
 import { twiml } from 'twilio';
 import type { z } from 'zod';
-import type { Clock } from '../domain/ports';
+import type { Clock, Metrics } from '../domain/ports';
 import type { VoiceFlow } from '../flows/schema';
 import { requireTwilioSignature } from '../http/twilioSignature';
 import type { Logger } from '../logging';
@@ -42,6 +42,7 @@ export interface VoiceRoutesDeps {
   logger: Logger;
   twilioAuthToken: string;
   publicBaseUrl: string;
+  metrics: Metrics;
 }
 
 const ENDED_STATUSES = new Set(['completed', 'busy', 'failed', 'no-answer', 'canceled']);
@@ -131,9 +132,10 @@ export function createVoiceRouter(deps: VoiceRoutesDeps): Router {
 
   router.post(
     '/queue/result',
-    callWebhook('queue-result', QueueResultParams, (params, req) =>
-      calls.send(params.CallSid, { type: 'QUEUE_RESULT', at: at(), result: params.QueueResult }, requestIdOf(req)),
-    ),
+    callWebhook('queue-result', QueueResultParams, (params, req) => {
+      deps.metrics.queueLeft(req.query.d, params.QueueResult, params.QueueTime);
+      return calls.send(params.CallSid, { type: 'QUEUE_RESULT', at: at(), result: params.QueueResult }, requestIdOf(req));
+    }),
   );
 
   router.post(

@@ -18,6 +18,8 @@ export const GatherParams = CallParams.extend({
 
 export const QueueResultParams = CallParams.extend({
   QueueResult: z.string().max(32).default('error'),
+  /** Seconds the caller spent in the queue (only counted: a bad value never fails the call). */
+  QueueTime: z.coerce.number().int().min(0).optional().catch(undefined),
 });
 
 export const DialResultParams = CallParams.extend({

@@ -13,6 +13,7 @@ const production = {
   LOG_HASH_KEY: 'prod-log-hash-key-0123456789',
   DATA_KEY: HEX_KEY,
   PUBLIC_BASE_URL: 'https://voice.example.fr/',
+  METRICS_TOKEN: 'prod-metrics-token-0123456789',
 };
 
 function envError(source: NodeJS.ProcessEnv): EnvError {
@@ -48,6 +49,7 @@ describe('loadEnv defaults (development)', () => {
       'ADVISOR_DEV_SIGNING_KEY',
       'DATA_KEY',
       'LOG_HASH_KEY',
+      'METRICS_TOKEN',
       'PUBLIC_BASE_URL',
       'TWILIO_AUTH_TOKEN',
     ]);
@@ -88,6 +90,8 @@ describe('loadEnv parsing', () => {
       CONFIG_DIR: 'some/dir',
       CALL_TTL_SECONDS: '600',
       TICKET_TTL_DAYS: '30',
+      METRICS_PORT: '9464',
+      METRICS_TOKEN: 'a-metrics-token-0123456789',
     });
     expect(env).toMatchObject({
       nodeEnv: 'test',
@@ -102,6 +106,7 @@ describe('loadEnv parsing', () => {
       configDir: path.resolve('some/dir'),
       callTtlSeconds: 600,
       ticketTtlDays: 30,
+      metrics: { port: 9464, token: 'a-metrics-token-0123456789' },
       devDefaultsUsed: [],
     });
     expect(env.dataKey.equals(Buffer.alloc(32, 7))).toBe(true);
@@ -153,6 +158,7 @@ describe('loadEnv errors', () => {
       'ADVISOR_JWT_ISSUER',
       'DATA_KEY',
       'LOG_HASH_KEY',
+      'METRICS_TOKEN',
       'PUBLIC_BASE_URL',
       'TWILIO_AUTH_TOKEN',
     ]);
@@ -167,6 +173,7 @@ describe('loadEnv errors', () => {
       'ADVISOR_JWT_ISSUER',
       'DATA_KEY',
       'LOG_HASH_KEY',
+      'METRICS_TOKEN',
       'PORT',
       'PUBLIC_BASE_URL',
       'TWILIO_AUTH_TOKEN',
@@ -198,5 +205,35 @@ describe('loadEnv errors', () => {
     expect(env.nodeEnv).toBe('production');
     expect(env.publicBaseUrl).toBe('https://voice.example.fr');
     expect(env.devDefaultsUsed).toEqual([]);
+  });
+});
+
+describe('where /metrics is served (never public)', () => {
+  test('When neither METRICS_PORT nor METRICS_TOKEN is set outside production, then /metrics is on PORT behind the named development token', () => {
+    const env = loadEnv({});
+    expect(env.metrics).toEqual({ port: undefined, token: DEV_DEFAULTS.METRICS_TOKEN });
+    expect(env.devDefaultsUsed).toContain('METRICS_TOKEN');
+  });
+
+  test('When METRICS_PORT is set, then /metrics has its own port and needs no token unless one is given', () => {
+    expect(loadEnv({ METRICS_PORT: '9464' }).metrics).toEqual({ port: 9464, token: undefined });
+    expect(loadEnv({ METRICS_PORT: '9464', METRICS_TOKEN: 'a-metrics-token-0123456789' }).metrics).toEqual({ port: 9464, token: 'a-metrics-token-0123456789' });
+    expect(loadEnv({ METRICS_PORT: '9464' }).devDefaultsUsed).not.toContain('METRICS_TOKEN');
+  });
+
+  test('When production has neither METRICS_PORT nor METRICS_TOKEN, then the start is refused with a message naming them', () => {
+    const { METRICS_TOKEN: _token, ...withoutMetrics } = production;
+    const error = envError(withoutMetrics);
+    expect(error.variables).toEqual(['METRICS_TOKEN']);
+    expect(error.message).toContain('METRICS_TOKEN (or METRICS_PORT, a port of its own) is required in production');
+    expect(loadEnv({ ...withoutMetrics, METRICS_PORT: '9464' }).metrics).toEqual({ port: 9464, token: undefined });
+  });
+
+  test('When the metrics settings are bad, then the start is refused and the token is never echoed', () => {
+    expect(envError({ METRICS_TOKEN: 'short' }).variables).toEqual(['METRICS_TOKEN']);
+    expect(envError({ METRICS_TOKEN: 'has spaces in the middle of it' }).message).not.toContain('spaces in the middle');
+    expect(envError({ METRICS_PORT: '70000' }).variables).toEqual(['METRICS_PORT']);
+    expect(envError({ PORT: '8080', METRICS_PORT: '8080' }).message).toContain('METRICS_PORT must differ from PORT');
+    expect(envError({ ...production, METRICS_TOKEN: DEV_DEFAULTS.METRICS_TOKEN }).message).toContain('METRICS_TOKEN must not be the development value in production');
   });
 });

@@ -6,6 +6,7 @@ import type { Principal } from '../../src/advisors/principal';
 import type { AppConfig } from '../../src/config/appConfig';
 import type { Clock, KeyValueStore, MessageBus } from '../../src/domain/ports';
 import { createMemoryBus } from '../../src/storage/memory-store';
+import { createMetrics, type PrometheusMetrics } from '../../src/metrics';
 import { silentLogger, type Logger } from '../../src/logging';
 import { createStoreKeys, type StoreKeys } from '../../src/storage/keys';
 import { createRedisStore, type RedisStore } from '../../src/storage/redis-store';
@@ -35,6 +36,7 @@ export function advisorToken(principal: Partial<Principal> = {}): Promise<string
   });
 }
 export const TEST_DATA_KEY = Buffer.alloc(32, 7);
+export const TEST_METRICS_TOKEN = 'test-metrics-token-0123456789';
 
 /** A clock the test moves by hand. */
 export class TestClock implements Clock {
@@ -66,6 +68,10 @@ export async function startTestApp(options: {
   bus?: MessageBus;
   /** The bot's Bot Framework identity (production); none = local mode. */
   microsoftAppId?: string;
+  /** Defaults to a registry of the app's own. */
+  metrics?: PrometheusMetrics;
+  /** Bearer token of /metrics on the app's port; defaults to TEST_METRICS_TOKEN. */
+  metricsToken?: string;
 }): Promise<RunningTestApp> {
   const app = createApp({
     config: options.config ?? repoConfig(),
@@ -73,6 +79,7 @@ export async function startTestApp(options: {
     bus: options.bus ?? createMemoryBus(),
     clock: options.clock,
     logger: options.logger ?? silentLogger(),
+    metrics: options.metrics ?? createMetrics(),
     keys: options.keys,
     settings: {
       publicBaseUrl: TEST_PUBLIC_BASE_URL,
@@ -84,6 +91,7 @@ export async function startTestApp(options: {
       chatTtlSeconds: 3600,
       bot: { microsoftAppId: options.microsoftAppId, microsoftAppPassword: undefined, microsoftAppType: 'MultiTenant', microsoftAppTenantId: undefined },
       webPublicDir: packagedWebPublicDir(),
+      metricsToken: options.metricsToken ?? TEST_METRICS_TOKEN,
     },
   });
   const server: Server = app.express.listen(0, '127.0.0.1');
