@@ -23,6 +23,7 @@ import { isInternalCall } from './directline/connector-auth';
 import type { Clock, KeyValueStore, MessageBus } from './domain/ports';
 import { createWebRouter } from './web/routes';
 import type { Logger } from './logging';
+import { createErrorHandler } from './http/errors';
 import { withLazyChildren } from './http/lazyChildLogger';
 import { createPlaces, type Places } from './places/places';
 import { decideRoute } from './routing/decide';
@@ -32,6 +33,7 @@ import { ticketRefFor } from './tickets/ref';
 import { createTicketStore, territoryOfTicket, type TicketStore } from './tickets/ticket-store';
 import { createCallMachine, type PlaceFinder, type SealedEmail, type SealedNumber } from './voice/callMachine';
 import { CallTurns } from './voice/callTurns';
+import { emergencyTwiml, type EmergencyDeps } from './voice/emergency';
 import { createVoiceRouter } from './voice/routes';
 import { TwimlRenderer } from './voice/twiml';
 import { voiceUrls } from './voice/urls';
@@ -154,6 +156,13 @@ export function createApp(deps: AppDeps): App {
     }
   });
 
+  const emergency: EmergencyDeps = {
+    decideRoute: route,
+    apology: config.prompts.text('technicalProblem'),
+    voice: config.flow.gather.voice,
+    language: config.flow.gather.language,
+    lastResortQueue: 'cercle-national',
+  };
   app.use(
     '/voice',
     createVoiceRouter({
@@ -162,13 +171,7 @@ export function createApp(deps: AppDeps): App {
       waitingRoom,
       renderer,
       flow: config.flow,
-      emergency: {
-        decideRoute: route,
-        apology: config.prompts.text('technicalProblem'),
-        voice: config.flow.gather.voice,
-        language: config.flow.gather.language,
-        lastResortQueue: 'cercle-national',
-      },
+      emergency,
       departementName,
       sealPhoneNumber,
       urls,
@@ -244,6 +247,8 @@ export function createApp(deps: AppDeps): App {
   app.use((_req, res) => {
     res.status(404).json({ error: 'Not found' });
   });
+  // Unsigned request: the national fallback, never a territory named by the URL.
+  app.use(createErrorHandler({ logger, voiceFallbackTwiml: () => emergencyTwiml(emergency, null, clock.now()) }));
   return {
     express: app,
     tickets,

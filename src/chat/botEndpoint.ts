@@ -8,6 +8,7 @@
  * channels); without one (local mode) it is refused, so replies never go to an arbitrary serviceUrl.
  */
 import express, { type Request, type Router } from 'express';
+import { z } from 'zod';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type TurnContext } from 'botbuilder';
 import { AuthenticationConstants, ClaimsIdentity, ConnectorClient, ConnectorFactory, type AuthenticateRequestResult } from 'botframework-connector';
 import type { Logger } from '../logging';
@@ -28,6 +29,23 @@ export interface BotEndpointDeps {
   apology: string;
   logger: Logger;
 }
+
+const Account = z.looseObject({ id: z.string().min(1).max(256) });
+
+/**
+ * What every Bot Framework channel sends (ours and Azure's): checked before the adapter, which
+ * otherwise throws on a malformed activity (a 500). Other fields pass through to botbuilder.
+ */
+export const IncomingActivitySchema = z.looseObject({
+  type: z.string().min(1).max(64),
+  id: z.string().max(256).optional(),
+  channelId: z.string().min(1).max(64),
+  serviceUrl: z.url({ protocol: /^https?$/ }).max(2048),
+  conversation: Account,
+  from: Account,
+  recipient: Account.optional(),
+  text: z.string().max(20_000).optional(),
+});
 
 /** Replies to our own channel's connector, on the loopback address: no Bot Framework token to send. */
 class OwnChannelConnectorFactory extends ConnectorFactory {
@@ -79,7 +97,13 @@ export function createBotEndpoint(deps: BotEndpointDeps): Router {
 
   const router = express.Router();
   router.post('/api/messages', express.json({ limit: '256kb' }), async (req, res) => {
-    const serviceUrl = typeof req.body?.serviceUrl === 'string' ? req.body.serviceUrl : '';
+    const activity = IncomingActivitySchema.safeParse(req.body);
+    if (!activity.success) {
+      // Names the fields, never their values.
+      res.status(400).json({ error: `Not a valid activity: ${activity.error.issues.map((issue) => issue.path.join('.') || '(body)').join(', ')}` });
+      return;
+    }
+    const serviceUrl = activity.data.serviceUrl;
     if (deps.isOwnChannel(req, serviceUrl)) {
       if (localMode) {
         await adapter.process(req, res, (context) => deps.bot.run(context));
