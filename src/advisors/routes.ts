@@ -5,6 +5,7 @@
  */
 import express, { type ErrorRequestHandler, type NextFunction, type Request, type RequestHandler, type Response, type Router } from 'express';
 import { z } from 'zod';
+import { CallSidSchema, ConversationIdSchema, sendMalformedId, validId, TicketRefSchema } from '../http/ids';
 import type { Logger } from '../logging';
 import type { ChatMode, ChatTurns } from '../chat/chatTurns';
 import type { TicketStore } from '../tickets/ticket-store';
@@ -89,6 +90,7 @@ export function createAdvisorRouter(deps: AdvisorRouterDeps): Router {
   const { service, logger } = deps;
   const router = express.Router();
   const signedIn = authenticate(deps.verifier);
+  const validRef = validId('ref', TicketRefSchema);
   router.use('/api/advisor', signedIn, express.json({ limit: '32kb' }));
 
   router.get('/api/advisor/me', (_req, res) => {
@@ -123,6 +125,7 @@ export function createAdvisorRouter(deps: AdvisorRouterDeps): Router {
 
   router.get(
     '/api/advisor/tickets/:ref',
+    validRef,
     guarded(logger, async (req, res) => {
       const found = await service.read(principalOf(res), String(req.params.ref));
       if (found) res.json(found);
@@ -130,12 +133,14 @@ export function createAdvisorRouter(deps: AdvisorRouterDeps): Router {
     }),
   );
 
-  const command = <T extends z.ZodType>(schema: T, toCommand: (body: z.output<T>) => CaseCommand, okStatus = 200): RequestHandler =>
+  const command = <T extends z.ZodType>(schema: T, toCommand: (body: z.output<T>) => CaseCommand, okStatus = 200): RequestHandler[] => [
+    validRef,
     guarded(logger, async (req, res) => {
       const body = parsed(schema, req.body, res, { serverOwned: (schema as z.ZodType) === UpdateBodySchema });
       if (body === undefined) return;
       answer(res, await service.act(principalOf(res), String(req.params.ref), toCommand(body)), okStatus);
-    });
+    }),
+  ];
 
   router.post('/api/advisor/tickets/:ref/take', command(TakeBodySchema, () => ({ type: 'TAKE' })));
   router.patch(
@@ -159,6 +164,7 @@ export function createAdvisorRouter(deps: AdvisorRouterDeps): Router {
 
   router.get(
     '/api/advisor/tickets/:ref/audit',
+    validRef,
     guarded(logger, async (req, res) => answer(res, await service.auditOf(principalOf(res), String(req.params.ref)))),
   );
 
@@ -190,6 +196,7 @@ export function createAdvisorRouter(deps: AdvisorRouterDeps): Router {
   router.get(
     '/api/tickets/:ref',
     signedIn,
+    validRef,
     guarded(logger, async (req, res) => {
       const found = await service.visible(principalOf(res), String(req.params.ref));
       if (!found) {
@@ -203,6 +210,7 @@ export function createAdvisorRouter(deps: AdvisorRouterDeps): Router {
   router.get(
     '/api/calls/:callSid/ticket',
     signedIn,
+    validId('callSid', CallSidSchema),
     guarded(logger, async (req, res) => {
       const ticket = await deps.tickets.getByConversation(String(req.params.callSid));
       if (!ticket || !canSeeTerritory(principalOf(res), territoryOfTicket(ticket))) {
@@ -231,8 +239,12 @@ export function chatRelayGuard(deps: { verifier: TokenVerifier; tickets: TicketS
     signedIn(req, res, async (error?: unknown) => {
       if (error) return next(error);
       const [, id = '', what = ''] = req.path.split('/');
+      if (!ConversationIdSchema.safeParse(id).success) {
+        sendMalformedId(res, 'conversation id', ConversationIdSchema);
+        return;
+      }
       try {
-        const ticket = /^[A-Za-z0-9_.-]{1,128}$/.test(id) ? await deps.tickets.getByConversation(id) : null;
+        const ticket = await deps.tickets.getByConversation(id);
         const territory = ticket ? territoryOfTicket(ticket) : 'XX';
         if (!canSeeTerritory(principalOf(res), territory)) {
           res.status(404).json({ error: 'No such conversation' });

@@ -7,6 +7,7 @@ import { twiml } from 'twilio';
 import type { z } from 'zod';
 import type { Clock } from '../domain/ports';
 import type { VoiceFlow } from '../flows/schema';
+import { QueueNameSchema, TicketRefSchema } from '../http/ids';
 import { requireTwilioSignature } from '../http/twilioSignature';
 import type { Logger } from '../logging';
 import type { TicketStore } from '../tickets/ticket-store';
@@ -45,8 +46,13 @@ export interface VoiceRoutesDeps {
 }
 
 const ENDED_STATUSES = new Set(['completed', 'busy', 'failed', 'no-answer', 'canceled']);
-const QUEUE_NAME = /^[A-Za-z0-9_.-]{1,64}$/;
 const HOLD_PAUSE_SECONDS = 15;
+
+/** The ticket a whisper URL names (`?ticket=`), when it is a well-formed ref; else none is read. */
+function ticketRefIn(req: Request): string | null {
+  const ref = TicketRefSchema.safeParse(req.query.ticket);
+  return ref.success ? ref.data : null;
+}
 
 /** Twilio sends the same token again when it retries a webhook; no token → never treated as a retry. */
 function requestIdOf(req: Request): string {
@@ -205,9 +211,9 @@ export function createVoiceRouter(deps: VoiceRoutesDeps): Router {
   /** <Number url> / <Sip url>: runs on the advisor's leg after they answer, before the caller is connected. */
   router.post('/whisper', async (req, res) => {
     const response = new twiml.VoiceResponse();
-    const ref = typeof req.query.ticket === 'string' ? req.query.ticket : '';
+    const ref = ticketRefIn(req);
     try {
-      const ticket = await deps.tickets.get(ref);
+      const ticket = ref === null ? null : await deps.tickets.get(ref);
       renderer.say(response, renderer.sentences(whisperLines(ticket, deps.departementName)), false);
     } catch (error) {
       logger.warn({ webhook: 'whisper', err: error }, 'whisper without ticket');
@@ -222,12 +228,13 @@ export function createVoiceRouter(deps: VoiceRoutesDeps): Router {
    */
   router.post('/advisor/dequeue', async (req, res) => {
     const response = new twiml.VoiceResponse();
-    const queueName = typeof req.query.queue === 'string' ? req.query.queue : '';
-    if (!QUEUE_NAME.test(queueName)) {
+    const queue = QueueNameSchema.safeParse(req.query.queue);
+    if (!queue.success) {
       res.status(400).type('text/plain').send('Query parameter "queue" must be a queue name (letters, digits, _ . -)');
       return;
     }
     try {
+      const queueName = queue.data;
       const callSid = await deps.waitingRoom.first(queueName);
       if (callSid === null) {
         renderer.say(response, renderer.text({ key: 'advisor.noneWaiting' }), false);
@@ -240,7 +247,7 @@ export function createVoiceRouter(deps: VoiceRoutesDeps): Router {
     } catch (error) {
       logger.warn({ webhook: 'advisor-dequeue', err: error }, 'dequeue without whisper');
     }
-    response.dial().queue({ url: deps.urls.queueBridging(), method: 'POST' }, queueName);
+    response.dial().queue({ url: deps.urls.queueBridging(), method: 'POST' }, queue.data);
     sendTwiml(res, response.toString());
   });
 
@@ -285,7 +292,8 @@ export function createVoiceRouter(deps: VoiceRoutesDeps): Router {
       return;
     }
     try {
-      const ticket = await deps.tickets.get(typeof req.query.ticket === 'string' ? req.query.ticket : '');
+      const ref = ticketRefIn(req);
+      const ticket = ref === null ? null : await deps.tickets.get(ref);
       renderer.say(response, renderer.sentences(whisperLines(ticket, deps.departementName)), false);
     } catch (error) {
       logger.warn({ webhook: 'taskrouter-agent', err: error }, 'bridging without whisper');
