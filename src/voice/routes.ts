@@ -47,6 +47,8 @@ export interface VoiceRoutesDeps {
 
 const ENDED_STATUSES = new Set(['completed', 'busy', 'failed', 'no-answer', 'canceled']);
 const HOLD_PAUSE_SECONDS = 15;
+/** Twilio's QueueResult values that mean the territory's queue did not take the caller. */
+const QUEUE_REFUSED = new Set(['queue-full', 'error', 'system-error']);
 
 /** The ticket a whisper URL names (`?ticket=`), when it is a well-formed ref; else none is read. */
 function ticketRefIn(req: Request): string | null {
@@ -88,11 +90,15 @@ export function createVoiceRouter(deps: VoiceRoutesDeps): Router {
     return emergencyTwiml(deps.emergency, departement, now());
   }
 
-  /** A webhook answered with the caller's next TwiML; failures end with a human, never an error page. */
+  /**
+   * A webhook answered with the caller's next TwiML; failures end with a human, never an error page:
+   * the caller's territory, unless `nationalOnFailure` says that territory cannot take them.
+   */
   function callWebhook<S extends z.ZodType<{ CallSid: string }>>(
     name: string,
     schema: S,
     handle: (params: z.infer<S>, req: Request) => Promise<string>,
+    nationalOnFailure: (params: z.infer<S>) => boolean = () => false,
   ): RequestHandler {
     return async (req, res) => {
       const parsed = schema.safeParse(req.body);
@@ -109,7 +115,8 @@ export function createVoiceRouter(deps: VoiceRoutesDeps): Router {
         sendTwiml(res, await handle(parsed.data, req));
       } catch (error) {
         log.error({ err: error }, 'call turn failed: putting the caller through to a human');
-        sendTwiml(res, await emergencyFor(parsed.data.CallSid, req.query.d));
+        if (nationalOnFailure(parsed.data)) sendTwiml(res, emergencyTwiml(deps.emergency, null, now()));
+        else sendTwiml(res, await emergencyFor(parsed.data.CallSid, req.query.d));
       }
     };
   }
@@ -137,8 +144,12 @@ export function createVoiceRouter(deps: VoiceRoutesDeps): Router {
 
   router.post(
     '/queue/result',
-    callWebhook('queue-result', QueueResultParams, (params, req) =>
-      calls.send(params.CallSid, { type: 'QUEUE_RESULT', at: at(), result: params.QueueResult }, requestIdOf(req)),
+    callWebhook(
+      'queue-result',
+      QueueResultParams,
+      (params, req) => calls.send(params.CallSid, { type: 'QUEUE_RESULT', at: at(), result: params.QueueResult }, requestIdOf(req)),
+      // The territory's queue is full or failed: never back into it, the national fallback instead.
+      (params) => QUEUE_REFUSED.has(params.QueueResult),
     ),
   );
 
