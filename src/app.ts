@@ -52,6 +52,8 @@ export interface AppSettings {
   bot: BotSettings;
   /** Folder of the chat page's files (src/web/public of the repository). */
   webPublicDir: string;
+  /** Proxies trusted to name the client (X-Forwarded-For); default none: the socket's address. */
+  trustProxy?: false | number | readonly string[];
 }
 
 export interface AppDeps {
@@ -62,6 +64,8 @@ export interface AppDeps {
   logger: Logger;
   settings: AppSettings;
   keys?: StoreKeys;
+  /** A connected node-redis client: the chat's rate limits hold across processes. */
+  rateLimitRedis?: unknown;
 }
 
 export interface App {
@@ -142,7 +146,7 @@ export function createApp(deps: AppDeps): App {
 
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', true);
+  app.set('trust proxy', Array.isArray(settings.trustProxy) ? [...settings.trustProxy] : (settings.trustProxy ?? false));
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -228,6 +232,7 @@ export function createApp(deps: AppDeps): App {
     tokenKey: deriveTokenKey(settings.dataKey),
     botEndpoint: internal.botEndpoint,
     connectorBaseUrl: internal.connectorBaseUrl,
+    rateLimitRedis: deps.rateLimitRedis,
     options: { connectorAuth: { appId: settings.bot.microsoftAppId } },
   });
   const bot = new OrientationBot(chat, clock, logger);

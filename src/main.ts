@@ -3,6 +3,7 @@
  * the app, listen; stop cleanly on SIGTERM/SIGINT.
  */
 import type { Server } from 'node:http';
+import { createClient } from 'redis';
 import { createApp, webPublicDirIn } from './app';
 import { loadAppConfig } from './config/appConfig';
 import { EnvError, loadEnv, type Env } from './config/env';
@@ -46,6 +47,31 @@ async function openBus(env: Env, logger: Logger): Promise<MessageBus> {
   return bus;
 }
 
+type RateLimitClient = ReturnType<typeof createClient>;
+
+/**
+ * The client the chat's rate limits count on (rate-limiter-flexible needs a node-redis client of its
+ * own). Not awaited: until Redis answers, each process counts in its own memory.
+ */
+function openRateLimitClient(env: Env, logger: Logger): RateLimitClient | undefined {
+  if (!env.redisUrl) return undefined;
+  const client = createClient({
+    url: env.redisUrl,
+    disableOfflineQueue: true,
+    socket: { connectTimeout: Math.max(1000, env.redisCommandTimeoutMs), reconnectStrategy: (retries: number) => Math.min(5000, 100 * 2 ** retries) },
+  });
+  let warned = false;
+  client.on('error', (err: unknown) => {
+    if (!warned) logger.warn({ err }, 'rate limits: Redis does not answer, counting per process meanwhile');
+    warned = true;
+  });
+  client.on('ready', () => {
+    warned = false;
+  });
+  client.connect().catch(() => undefined);
+  return client;
+}
+
 /** What a benchmark or a test may choose instead of the service's own (the clock, the key namespace). */
 export interface ServiceOverrides {
   clock?: Clock;
@@ -56,6 +82,7 @@ export async function startService(env: Env, logger: Logger, overrides: ServiceO
   const config = loadAppConfig(env.configDir);
   const store = await openStore(env, logger);
   const bus = await openBus(env, logger);
+  const rateLimitClient = openRateLimitClient(env, logger);
   const app = createApp({
     config,
     store,
@@ -63,6 +90,7 @@ export async function startService(env: Env, logger: Logger, overrides: ServiceO
     clock: overrides.clock ?? systemClock,
     logger,
     keys: overrides.keys,
+    rateLimitRedis: rateLimitClient,
     settings: {
       publicBaseUrl: env.publicBaseUrl,
       twilioAuthToken: env.twilioAuthToken,
@@ -73,6 +101,7 @@ export async function startService(env: Env, logger: Logger, overrides: ServiceO
       chatTtlSeconds: env.chatTtlSeconds,
       bot: env.bot,
       webPublicDir: webPublicDirIn(env.configDir),
+      trustProxy: env.trustProxy,
     },
   });
   const server = app.express.listen(env.port);
@@ -94,6 +123,7 @@ export async function startService(env: Env, logger: Logger, overrides: ServiceO
       await closed;
       await bus.close();
       await store.close();
+      rateLimitClient?.destroy();
       logger.info('orientation-360 stopped');
     })();
     return stopping;

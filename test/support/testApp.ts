@@ -65,6 +65,10 @@ export async function startTestApp(options: {
   bus?: MessageBus;
   /** The bot's Bot Framework identity (production); none = local mode. */
   microsoftAppId?: string;
+  /** A node-redis client for the chat's rate limits (shared across processes); none = per process. */
+  rateLimitRedis?: unknown;
+  /** Proxies trusted to name the client (default: none). */
+  trustProxy?: false | number | readonly string[];
 }): Promise<RunningTestApp> {
   const app = createApp({
     config: options.config ?? repoConfig(),
@@ -73,6 +77,7 @@ export async function startTestApp(options: {
     clock: options.clock,
     logger: options.logger ?? silentLogger(),
     keys: options.keys,
+    rateLimitRedis: options.rateLimitRedis,
     settings: {
       publicBaseUrl: TEST_PUBLIC_BASE_URL,
       twilioAuthToken: TEST_AUTH_TOKEN,
@@ -83,6 +88,7 @@ export async function startTestApp(options: {
       chatTtlSeconds: 3600,
       bot: { microsoftAppId: options.microsoftAppId, microsoftAppPassword: undefined, microsoftAppType: 'MultiTenant', microsoftAppTenantId: undefined },
       webPublicDir: webPublicDirIn(REPO_ROOT),
+      trustProxy: options.trustProxy,
     },
   });
   const server: Server = app.express.listen(0, '127.0.0.1');
