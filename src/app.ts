@@ -18,7 +18,7 @@ import type { ChatTurns } from './chat/chatTurns';
 import { createChatTurns } from './chat/createChat';
 import { createRelayRouter } from './chat/relayRoutes';
 import type { AppConfig } from './config/appConfig';
-import { createDirectLine, createInternalAddress, deriveTokenKey, type DirectLine } from './directline';
+import { CHANNEL_SECRET_HEADER, createDirectLine, createInternalAddress, deriveTokenKey, type DirectLine } from './directline';
 import { isInternalCall } from './directline/connector-auth';
 import type { Clock, KeyValueStore, MessageBus } from './domain/ports';
 import { createWebRouter } from './web/routes';
@@ -232,6 +232,8 @@ export function createApp(deps: AppDeps): App {
     tokenKey: deriveTokenKey(settings.dataKey),
     botEndpoint: internal.botEndpoint,
     connectorBaseUrl: internal.connectorBaseUrl,
+    channelSecret: internal.channelSecret,
+    isChannelSecret: internal.isChannelSecret,
     rateLimitRedis: deps.rateLimitRedis,
     options: { connectorAuth: { appId: settings.bot.microsoftAppId } },
   });
@@ -240,7 +242,11 @@ export function createApp(deps: AppDeps): App {
     createBotEndpoint({
       bot,
       settings: settings.bot,
-      isOwnChannel: (req, serviceUrl) => serviceUrl.replace(/\/+$/, '') === internal.connectorBaseUrl() && isInternalCall(req, internal.baseUrl()),
+      isOwnChannel: (req, serviceUrl) =>
+        serviceUrl.replace(/\/+$/, '') === internal.connectorBaseUrl() &&
+        isInternalCall(req, internal.baseUrl()) &&
+        internal.isChannelSecret(req.headers[CHANNEL_SECRET_HEADER]),
+      channelSecret: { header: CHANNEL_SECRET_HEADER, value: internal.channelSecret },
       apology: config.chatPrompts.text('chat.error'),
       logger,
     }),

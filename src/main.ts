@@ -123,7 +123,7 @@ export async function startService(env: Env, logger: Logger, overrides: ServiceO
       await closed;
       await bus.close();
       await store.close();
-      rateLimitClient?.destroy();
+      if (rateLimitClient?.isOpen) rateLimitClient.destroy();
       logger.info('orientation-360 stopped');
     })();
     return stopping;

@@ -2,9 +2,9 @@
  * POST /api/messages: the Bot Framework endpoint (CloudAdapter).
  *
  * Our own chat channel (the self-hosted Direct Line of this service) calls it over the loopback
- * address, naming its own connector as serviceUrl: that call is trusted as the channel itself, and the
- * bot's replies go back to that connector without Bot Framework credentials (nothing leaves the
- * machine). Any other caller: with a Microsoft app id, the Bot Framework authenticates it (Azure
+ * address, naming its own connector as serviceUrl and carrying the channel secret: that call is
+ * trusted as the channel itself, and the bot's replies go back to that connector with the channel
+ * secret instead of Bot Framework credentials (nothing leaves the machine). Any other caller: with a Microsoft app id, the Bot Framework authenticates it (Azure
  * channels); without one (local mode) it is refused, so replies never go to an arbitrary serviceUrl.
  */
 import express, { type Request, type Router } from 'express';
@@ -24,8 +24,10 @@ export interface BotSettings {
 export interface BotEndpointDeps {
   bot: OrientationBot;
   settings: BotSettings;
-  /** True only for a call from our own channel (over loopback), naming its own connector as serviceUrl. */
+  /** True only for a call from our own channel (over loopback, with its secret), naming its own connector as serviceUrl. */
   isOwnChannel(req: Request, serviceUrl: string): boolean;
+  /** What the bot's replies to our own channel's connector carry. */
+  channelSecret: { header: string; value: string };
   apology: string;
   logger: Logger;
 }
@@ -47,11 +49,21 @@ export const IncomingActivitySchema = z.looseObject({
   text: z.string().max(20_000).optional(),
 });
 
-/** Replies to our own channel's connector, on the loopback address: no Bot Framework token to send. */
+/** Replies to our own channel's connector, on the loopback address: the channel secret, no Bot Framework token. */
 class OwnChannelConnectorFactory extends ConnectorFactory {
+  constructor(private readonly secret: { header: string; value: string }) {
+    super();
+  }
+
   create(serviceUrl: string): Promise<ConnectorClient> {
-    const noCredentials = { signRequest: async <T>(request: T): Promise<T> => request };
-    return Promise.resolve(new ConnectorClient(noCredentials, { baseUri: serviceUrl }));
+    const { header, value } = this.secret;
+    const withSecret = {
+      signRequest: async <T extends { headers: { set(name: string, value: string): void } }>(request: T): Promise<T> => {
+        request.headers.set(header, value);
+        return request;
+      },
+    };
+    return Promise.resolve(new ConnectorClient(withSecret, { baseUri: serviceUrl }));
   }
 }
 
@@ -59,6 +71,7 @@ class OrientationAdapter extends CloudAdapter {
   constructor(
     auth: ConfigurationBotFrameworkAuthentication,
     private readonly botAppId: string,
+    private readonly channelSecret: { header: string; value: string },
   ) {
     super(auth);
   }
@@ -73,7 +86,7 @@ class OrientationAdapter extends CloudAdapter {
       audience: this.botAppId,
       callerId: undefined,
       claimsIdentity: new ClaimsIdentity(claims, true),
-      connectorFactory: new OwnChannelConnectorFactory(),
+      connectorFactory: new OwnChannelConnectorFactory(this.channelSecret),
     };
     return this.processActivity(result, activity, logic);
   }
@@ -90,6 +103,7 @@ export function createBotEndpoint(deps: BotEndpointDeps): Router {
       MicrosoftAppTenantId: settings.microsoftAppTenantId ?? '',
     }),
     settings.microsoftAppId ?? '',
+    deps.channelSecret,
   );
   adapter.onTurnError = async (context, error) => {
     await deps.bot.onTurnError(context, error, deps.apology);
@@ -105,10 +119,6 @@ export function createBotEndpoint(deps: BotEndpointDeps): Router {
     }
     const serviceUrl = activity.data.serviceUrl;
     if (deps.isOwnChannel(req, serviceUrl)) {
-      if (localMode) {
-        await adapter.process(req, res, (context) => deps.bot.run(context));
-        return;
-      }
       try {
         await adapter.processOwnChannelActivity(req.body as Activity, (context) => deps.bot.run(context));
         res.status(200).end();

@@ -38,13 +38,14 @@ import {
 } from './activity';
 import { createBotForwarder } from './bot-forwarder';
 import { authorizeConnectorCall, type ConnectorAuthOptions } from './connector-auth';
+import { CHANNEL_SECRET_HEADER } from './internal-address';
 import { ConversationFull, createConversationLog, type ConversationRecord } from './conversations';
 import { createRateLimiter } from './rate-limit';
 import { bearerToken, createStreamServer, parseWatermark } from './stream';
 import { CONVERSATION_ID_PATTERN, createChatTokens, newConversationId, newUserId, type ChatTokenClaims } from './tokens';
 
 export { deriveTokenKey } from './tokens';
-export { createInternalAddress, type InternalAddress } from './internal-address';
+export { CHANNEL_SECRET_HEADER, createInternalAddress, type InternalAddress } from './internal-address';
 export type { DirectLineActivity, OutgoingActivityInput, ChannelAccount } from './activity';
 export type { ConversationRecord } from './conversations';
 export type { ConnectorAuthOptions } from './connector-auth';
@@ -93,6 +94,9 @@ export interface DirectLineDeps {
   botEndpoint(): string;
   /** The connector's base URL given to the bot as `serviceUrl` (internal address + /directline/connector). */
   connectorBaseUrl(): string;
+  /** The channel secret (InternalAddress): sent with each delivery to the bot, required from the bot on the connector. */
+  channelSecret: string;
+  isChannelSecret(value: string | string[] | undefined): boolean;
   /**
    * A connected node-redis client: rate limits are then counted in Redis, for every process at once
    * (each process's memory stands in while Redis does not answer); absent: each process counts alone.
@@ -212,6 +216,7 @@ export function createDirectLine(deps: DirectLineDeps): DirectLine {
     botEndpoint: () => deps.botEndpoint(),
     serviceUrl: () => deps.connectorBaseUrl(),
     timeoutMs: options.botTimeoutMs,
+    headers: { [CHANNEL_SECRET_HEADER]: deps.channelSecret },
     logger,
     async onFailure(activity) {
       // Never lost: a message the bot did not take gets an answer that points to a human.
@@ -406,7 +411,9 @@ export function createDirectLine(deps: DirectLineDeps): DirectLine {
 
   const connector = express.Router();
   connector.use(noStore, async (req, res, next) => {
-    const decision = await authorizeConnectorCall(req, connectorAuth, () => deps.connectorBaseUrl());
+    const decision = await authorizeConnectorCall(req, connectorAuth, () => deps.connectorBaseUrl(), (request) =>
+      deps.isChannelSecret(request.headers[CHANNEL_SECRET_HEADER]),
+    );
     if (!decision.ok) return sendError(res, decision.status, decision.code, decision.message);
     next();
   });

@@ -16,7 +16,7 @@ const clients: Array<ReturnType<typeof createClient>> = [];
 
 afterAll(async () => {
   await Promise.all(running.map((app) => app.close()));
-  for (const client of clients) client.destroy();
+  for (const client of clients) if (client.isOpen) client.destroy();
 });
 
 async function redisClient(url = TEST_REDIS_URL) {
