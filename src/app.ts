@@ -76,7 +76,7 @@ export interface App {
   directLine: DirectLine;
   /** Once the server listens: the chat channel learns its internal address and serves WebSockets. */
   afterListen(server: Server): void;
-  /** Closes the chat streams and waits for deliveries to the bot. */
+  /** Ends the consoles' event streams and the chat streams (both told to reconnect), waits for deliveries to the bot. */
   close(): Promise<void>;
 }
 
@@ -270,7 +270,10 @@ export function createApp(deps: AppDeps): App {
       internal.setFromServer(server);
       directLine.attachWebSocket(server);
     },
-    close: () => directLine.close(),
+    close: async () => {
+      await advisorEvents.close();
+      await directLine.close();
+    },
   };
 }
 

@@ -7,6 +7,7 @@ import { createClient } from 'redis';
 import { createApp, webPublicDirIn } from './app';
 import { loadAppConfig } from './config/appConfig';
 import { EnvError, loadEnv, type Env } from './config/env';
+import { trackForShutdown } from './http/shutdown';
 import { systemClock, type Clock, type KeyValueStore, type MessageBus } from './domain/ports';
 import { createLogger, type Logger } from './logging';
 import type { StoreKeys } from './storage/keys';
@@ -16,7 +17,20 @@ import { createRedisBus, createRedisStore } from './storage/redis-store';
 export interface RunningService {
   server: Server;
   port: number;
-  stop(): Promise<void>;
+  /** Resolves true when everything in flight ended by itself, false when the grace period cut it. */
+  stop(): Promise<boolean>;
+}
+
+/** Longest wait for the bot's deliveries, then for the requests in flight: well inside a platform's 30 s. */
+const STREAMS_GRACE_MS = 5_000;
+const REQUESTS_GRACE_MS = 10_000;
+
+function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), ms);
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }
 
 async function openStore(env: Env, logger: Logger): Promise<KeyValueStore> {
@@ -105,6 +119,7 @@ export async function startService(env: Env, logger: Logger, overrides: ServiceO
     },
   });
   const server = app.express.listen(env.port);
+  const http = trackForShutdown(server);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', reject);
@@ -114,17 +129,21 @@ export async function startService(env: Env, logger: Logger, overrides: ServiceO
   const port = typeof address === 'object' && address ? address.port : env.port;
   logger.info({ port, publicBaseUrl: env.publicBaseUrl, store: env.redisUrl ? 'redis' : 'memory' }, 'orientation-360 is listening');
 
-  let stopping: Promise<void> | null = null;
+  let stopping: Promise<boolean> | null = null;
   const stop = () => {
     stopping ??= (async () => {
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      await app.close();
-      server.closeIdleConnections();
-      await closed;
+      // 1. Every answer from now on closes its connection; idle keep-alive sockets are closed.
+      http.drain();
+      // 2. Consoles (SSE) and chats (WebSockets) are told to reconnect; the bot's deliveries in flight
+      //    end (the in-process bot replies through this server, so it still listens meanwhile).
+      await within(app.close(), STREAMS_GRACE_MS);
+      // 3. No new connections; the requests in flight are answered (then their sockets close).
+      const clean = await http.close(REQUESTS_GRACE_MS);
       await bus.close();
       await store.close();
       if (rateLimitClient?.isOpen) rateLimitClient.destroy();
-      logger.info('orientation-360 stopped');
+      logger.info({ clean }, 'orientation-360 stopped');
+      return clean;
     })();
     return stopping;
   };
@@ -155,9 +174,15 @@ async function main(): Promise<void> {
   }
   const shutdown = (signal: string) => {
     logger.info({ signal }, 'stopping');
-    // Let Twilio's in-flight webhooks finish; give up after 10 s.
-    setTimeout(() => process.exit(1), 10_000).unref();
-    void service.stop().then(() => process.exit(0));
+    // Last resort, still inside a 30 s platform grace period: something did not let go.
+    setTimeout(() => process.exit(1), 20_000).unref();
+    void service.stop().then(
+      (clean) => process.exit(clean ? 0 : 1),
+      (error: unknown) => {
+        logger.error({ err: error }, 'stopping failed');
+        process.exit(1);
+      },
+    );
   };
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));
