@@ -50,6 +50,13 @@ const HOLD_PAUSE_SECONDS = 15;
 /** Twilio's QueueResult values that mean the territory's queue did not take the caller. */
 const QUEUE_REFUSED = new Set(['queue-full', 'error', 'system-error']);
 
+const FRENCH_PLURAL = new Intl.PluralRules('fr-FR');
+
+/** The sentence of `key` for `count` things: `key.one` (0 and 1 in French) or `key.other`. */
+export function countedKey(key: string, count: number): string {
+  return `${key}.${FRENCH_PLURAL.select(count) === 'one' ? 'one' : 'other'}`;
+}
+
 /** The ticket a whisper URL names (`?ticket=`), when it is a well-formed ref; else none is read. */
 function ticketRefIn(req: Request): string | null {
   const ref = TicketRefSchema.safeParse(req.query.ticket);
@@ -179,9 +186,10 @@ export function createVoiceRouter(deps: VoiceRoutesDeps): Router {
       const position = parsed.data.QueuePosition ?? 0;
       const lines = [];
       if (position === 1) lines.push({ key: 'queue.next' });
-      else if (position > 1) lines.push({ key: 'queue.position', values: { ahead: position - 1 } });
+      else if (position > 1) lines.push({ key: countedKey('queue.position', position - 1), values: { ahead: position - 1 } });
       const average = parsed.data.AvgQueueTime ?? 0;
-      if (average > 0 && position !== 1) lines.push({ key: 'queue.expected', values: { minutes: Math.max(1, Math.round(average / 60)) } });
+      const minutes = Math.max(1, Math.round(average / 60));
+      if (average > 0 && position !== 1) lines.push({ key: countedKey('queue.expected', minutes), values: { minutes } });
       lines.push({ key: 'queue.pleaseWait' });
       renderer.say(response, renderer.sentences(lines), slow);
       const offerAfter = context?.connection?.callbackOfferAfterSeconds ?? Number.POSITIVE_INFINITY;
