@@ -3,7 +3,7 @@
  * A ticket of another territory answers 404, exactly as a ticket that does not exist; a territory the
  * principal does not work for (a query parameter) answers 403; a field no request may set, 400.
  */
-import express, { type ErrorRequestHandler, type NextFunction, type Request, type RequestHandler, type Response, type Router } from 'express';
+import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
 import { z } from 'zod';
 import { CallSidSchema, ConversationIdSchema, sendMalformedId, validId, TicketRefSchema } from '../http/ids';
 import type { Logger } from '../logging';
@@ -76,15 +76,6 @@ function answer<T>(res: Response, outcome: Outcome<T>, okStatus = 200): void {
   if (outcome.ok) res.status(okStatus).json(outcome.value);
   else res.status(outcome.status).json({ error: outcome.error });
 }
-
-const badJson: ErrorRequestHandler = (error: unknown, _req: Request, res: Response, next: NextFunction) => {
-  const status = (error as { status?: number; type?: string }).status;
-  if (status === 400 || status === 413) {
-    res.status(status).json({ error: status === 413 ? 'The request body is too large' : 'The request body is not valid JSON' });
-    return;
-  }
-  next(error);
-};
 
 export function createAdvisorRouter(deps: AdvisorRouterDeps): Router {
   const { service, logger } = deps;
@@ -222,7 +213,6 @@ export function createAdvisorRouter(deps: AdvisorRouterDeps): Router {
     }),
   );
 
-  router.use('/api/advisor', badJson);
   return router;
 }
 

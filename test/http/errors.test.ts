@@ -88,6 +88,17 @@ describe('the API', () => {
     expect(await response.json()).toEqual({ error: 'The request body is not valid JSON' });
     expectNothingLeaked(PHONE);
   });
+
+  it('When an advisor sends broken or oversized JSON to the advisor API, then 400 or 413 in the same JSON shape', async () => {
+    const headers = { 'content-type': 'application/json', authorization: `Bearer ${await advisorToken()}` };
+    const broken = await fetch(`${app.httpBase}/api/advisor/tickets/T-44-7K3F9Q/comments`, { method: 'POST', headers, body: `{"text":"${PHONE}` });
+    expect(broken.status).toBe(400);
+    expect(await broken.json()).toEqual({ error: 'The request body is not valid JSON' });
+    const huge = await fetch(`${app.httpBase}/api/advisor/tickets/T-44-7K3F9Q/comments`, { method: 'POST', headers, body: JSON.stringify({ text: 'x'.repeat(40_000) }) });
+    expect(huge.status).toBe(413);
+    expect(await huge.json()).toEqual({ error: 'The request body is too large' });
+    expectNothingLeaked(PHONE);
+  });
 });
 
 describe('the voice webhooks', () => {
