@@ -49,6 +49,14 @@ function startService(): Promise<{ port: number; exited: Promise<number | null>;
   });
 }
 
+async function until(condition: () => boolean): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 function request(port: number, options: http.RequestOptions & { body?: string }): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
   return new Promise((resolve, reject) => {
     const req = http.request({ host: '127.0.0.1', port, ...options }, (res) => {
@@ -95,7 +103,7 @@ it('When the service gets SIGTERM with a keep-alive client, a console, a chat an
   const ws = new WebSocket((JSON.parse(conversation.body) as { streamUrl: string }).streamUrl);
   await new Promise<void>((resolve, reject) => ws.once('open', () => resolve()).once('error', reject));
   const wsClosed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
-  await new Promise((resolve) => setTimeout(resolve, 200)); // the SSE stream is open by now
+  await until(() => sse.includes('event: ready'));
 
   // A Twilio webhook in flight: headers and half of its body sent.
   const params = { CallSid: 'CA0000000000000000000000000000000f', ErrorCode: '11200' };
@@ -125,9 +133,11 @@ it('When the service gets SIGTERM with a keep-alive client, a console, a chat an
     );
     req.on('error', reject);
     req.write(body.slice(0, 10));
-    setTimeout(() => req.end(body.slice(10)), 500);
-    // SIGTERM while the body is still on its way.
-    setTimeout(() => child!.kill('SIGTERM'), 100);
+    // SIGTERM while the body is still on its way; the rest comes once the service is stopping.
+    setTimeout(() => {
+      child!.kill('SIGTERM');
+      void until(() => service.output().includes('"msg":"stopping"')).then(() => req.end(body.slice(10)));
+    }, 100);
   });
 
   let timer: NodeJS.Timeout | undefined;
