@@ -17,12 +17,13 @@ import type { ChatTurns } from './chat/chatTurns';
 import { createChatTurns } from './chat/createChat';
 import { createRelayRouter } from './chat/relayRoutes';
 import type { AppConfig } from './config/appConfig';
-import { createDirectLine, createInternalAddress, deriveTokenKey, type DirectLine } from './directline';
+import { CHANNEL_SECRET_HEADER, createDirectLine, createInternalAddress, deriveTokenKey, type DirectLine } from './directline';
 import { isInternalCall } from './directline/connector-auth';
 import type { Clock, KeyValueStore, MessageBus } from './domain/ports';
 import { createWebRouter } from './web/routes';
 import { securityHeaders } from './web/securityHeaders';
 import type { Logger } from './logging';
+import { createErrorHandler } from './http/errors';
 import { withLazyChildren } from './http/lazyChildLogger';
 import { configVersionOf, countingCallbacksDone, createMetricsRouter, timeRequests, type PrometheusMetrics } from './metrics';
 import { createPlaces, type Places } from './places/places';
@@ -33,6 +34,7 @@ import { ticketRefFor } from './tickets/ref';
 import { createTicketStore, territoryOfTicket, type TicketStore } from './tickets/ticket-store';
 import { createCallMachine, type PlaceFinder, type SealedEmail, type SealedNumber } from './voice/callMachine';
 import { CallTurns } from './voice/callTurns';
+import { emergencyTwiml, type EmergencyDeps } from './voice/emergency';
 import { createVoiceRouter } from './voice/routes';
 import { TwimlRenderer } from './voice/twiml';
 import { voiceUrls } from './voice/urls';
@@ -53,6 +55,8 @@ export interface AppSettings {
   webPublicDir: string;
   /** /metrics on this app behind this bearer token; undefined: not served here (main serves it on METRICS_PORT). */
   metricsToken: string | undefined;
+  /** Proxies trusted to name the client (X-Forwarded-For); default none: the socket's address. */
+  trustProxy?: false | number | readonly string[];
 }
 
 export interface AppDeps {
@@ -65,6 +69,8 @@ export interface AppDeps {
   metrics: PrometheusMetrics;
   settings: AppSettings;
   keys?: StoreKeys;
+  /** A connected node-redis client: the chat's rate limits hold across processes. */
+  rateLimitRedis?: unknown;
 }
 
 export interface App {
@@ -75,7 +81,7 @@ export interface App {
   directLine: DirectLine;
   /** Once the server listens: the chat channel learns its internal address and serves WebSockets. */
   afterListen(server: Server): void;
-  /** Closes the chat streams and waits for deliveries to the bot. */
+  /** Ends the consoles' event streams and the chat streams (both told to reconnect), waits for deliveries to the bot. */
   close(): Promise<void>;
 }
 
@@ -148,7 +154,7 @@ export function createApp(deps: AppDeps): App {
   const app = express();
   app.disable('x-powered-by');
   app.use(securityHeaders());
-  app.set('trust proxy', true);
+  app.set('trust proxy', Array.isArray(settings.trustProxy) ? [...settings.trustProxy] : (settings.trustProxy ?? false));
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -163,6 +169,13 @@ export function createApp(deps: AppDeps): App {
   });
 
   if (settings.metricsToken !== undefined) app.use(createMetricsRouter(metrics, settings.metricsToken));
+  const emergency: EmergencyDeps = {
+    decideRoute: route,
+    apology: config.prompts.text('technicalProblem'),
+    voice: config.flow.gather.voice,
+    language: config.flow.gather.language,
+    lastResortQueue: 'cercle-national',
+  };
   app.use(
     '/voice',
     timeRequests(metrics, 'voice', '/voice'),
@@ -172,13 +185,7 @@ export function createApp(deps: AppDeps): App {
       waitingRoom,
       renderer,
       flow: config.flow,
-      emergency: {
-        decideRoute: route,
-        apology: config.prompts.text('technicalProblem'),
-        voice: config.flow.gather.voice,
-        language: config.flow.gather.language,
-        lastResortQueue: 'cercle-national',
-      },
+      emergency,
       departementName,
       sealPhoneNumber,
       urls,
@@ -237,6 +244,9 @@ export function createApp(deps: AppDeps): App {
     tokenKey: deriveTokenKey(settings.dataKey),
     botEndpoint: internal.botEndpoint,
     connectorBaseUrl: internal.connectorBaseUrl,
+    channelSecret: internal.channelSecret,
+    isChannelSecret: internal.isChannelSecret,
+    rateLimitRedis: deps.rateLimitRedis,
     options: { connectorAuth: { appId: settings.bot.microsoftAppId } },
   });
   const bot = new OrientationBot(chat, clock, logger);
@@ -245,7 +255,11 @@ export function createApp(deps: AppDeps): App {
     createBotEndpoint({
       bot,
       settings: settings.bot,
-      isOwnChannel: (req, serviceUrl) => serviceUrl.replace(/\/+$/, '') === internal.connectorBaseUrl() && isInternalCall(req, internal.baseUrl()),
+      isOwnChannel: (req, serviceUrl) =>
+        serviceUrl.replace(/\/+$/, '') === internal.connectorBaseUrl() &&
+        isInternalCall(req, internal.baseUrl()) &&
+        internal.isChannelSecret(req.headers[CHANNEL_SECRET_HEADER]),
+      channelSecret: { header: CHANNEL_SECRET_HEADER, value: internal.channelSecret },
       apology: config.chatPrompts.text('chat.error'),
       logger,
     }),
@@ -257,6 +271,8 @@ export function createApp(deps: AppDeps): App {
   app.use((_req, res) => {
     res.status(404).json({ error: 'Not found' });
   });
+  // Unsigned request: the national fallback, never a territory named by the URL.
+  app.use(createErrorHandler({ logger, voiceFallbackTwiml: () => emergencyTwiml(emergency, null, clock.now()) }));
   return {
     express: app,
     tickets,
@@ -267,6 +283,9 @@ export function createApp(deps: AppDeps): App {
       internal.setFromServer(server);
       directLine.attachWebSocket(server);
     },
-    close: () => directLine.close(),
+    close: async () => {
+      await advisorEvents.close();
+      await directLine.close();
+    },
   };
 }

@@ -3,9 +3,11 @@
  * the app, listen; stop cleanly on SIGTERM/SIGINT.
  */
 import type { Server } from 'node:http';
+import { createClient } from 'redis';
 import { createApp } from './app';
 import { loadAppConfig } from './config/appConfig';
 import { EnvError, loadEnv, type Env } from './config/env';
+import { trackForShutdown } from './http/shutdown';
 import { systemClock, type Clock, type KeyValueStore, type MessageBus, type Metrics } from './domain/ports';
 import { createLogger, type Logger } from './logging';
 import { createMetrics, startMetricsServer } from './metrics';
@@ -19,7 +21,20 @@ export interface RunningService {
   port: number;
   /** Where /metrics listens when it has a port of its own (METRICS_PORT). */
   metricsPort: number | undefined;
-  stop(): Promise<void>;
+  /** Resolves true when everything in flight ended by itself, false when the grace period cut it. */
+  stop(): Promise<boolean>;
+}
+
+/** Longest wait for the bot's deliveries, then for the requests in flight: well inside a platform's 30 s. */
+const STREAMS_GRACE_MS = 5_000;
+const REQUESTS_GRACE_MS = 10_000;
+
+function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), ms);
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }
 
 async function openStore(env: Env, logger: Logger, metrics: Metrics): Promise<KeyValueStore> {
@@ -50,6 +65,31 @@ async function openBus(env: Env, logger: Logger): Promise<MessageBus> {
   return bus;
 }
 
+type RateLimitClient = ReturnType<typeof createClient>;
+
+/**
+ * The client the chat's rate limits count on (rate-limiter-flexible needs a node-redis client of its
+ * own). Not awaited: until Redis answers, each process counts in its own memory.
+ */
+function openRateLimitClient(env: Env, logger: Logger): RateLimitClient | undefined {
+  if (!env.redisUrl) return undefined;
+  const client = createClient({
+    url: env.redisUrl,
+    disableOfflineQueue: true,
+    socket: { connectTimeout: Math.max(1000, env.redisCommandTimeoutMs), reconnectStrategy: (retries: number) => Math.min(5000, 100 * 2 ** retries) },
+  });
+  let warned = false;
+  client.on('error', (err: unknown) => {
+    if (!warned) logger.warn({ err }, 'rate limits: Redis does not answer, counting per process meanwhile');
+    warned = true;
+  });
+  client.on('ready', () => {
+    warned = false;
+  });
+  client.connect().catch(() => undefined);
+  return client;
+}
+
 /** What a benchmark or a test may choose instead of the service's own (the clock, the key namespace). */
 export interface ServiceOverrides {
   clock?: Clock;
@@ -61,6 +101,7 @@ export async function startService(env: Env, logger: Logger, overrides: ServiceO
   const metrics = createMetrics();
   const store = await openStore(env, logger, metrics);
   const bus = await openBus(env, logger);
+  const rateLimitClient = openRateLimitClient(env, logger);
   const app = createApp({
     config,
     store,
@@ -69,6 +110,7 @@ export async function startService(env: Env, logger: Logger, overrides: ServiceO
     logger,
     metrics,
     keys: overrides.keys,
+    rateLimitRedis: rateLimitClient,
     settings: {
       publicBaseUrl: env.publicBaseUrl,
       twilioAuthToken: env.twilioAuthToken,
@@ -80,9 +122,11 @@ export async function startService(env: Env, logger: Logger, overrides: ServiceO
       bot: env.bot,
       webPublicDir: packagedWebPublicDir(),
       metricsToken: env.metrics.port === undefined ? env.metrics.token : undefined,
+      trustProxy: env.trustProxy,
     },
   });
   const server = app.express.listen(env.port);
+  const http = trackForShutdown(server);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', reject);
@@ -93,18 +137,23 @@ export async function startService(env: Env, logger: Logger, overrides: ServiceO
   const metricsServer = env.metrics.port === undefined ? null : await startMetricsServer(metrics, { port: env.metrics.port, token: env.metrics.token });
   logger.info({ port, metricsPort: metricsServer?.port, publicBaseUrl: env.publicBaseUrl, store: env.redisUrl ? 'redis' : 'memory' }, 'orientation-360 is listening');
 
-  let stopping: Promise<void> | null = null;
+  let stopping: Promise<boolean> | null = null;
   const stop = () => {
     stopping ??= (async () => {
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // 1. Every answer from now on closes its connection; idle keep-alive sockets are closed.
+      http.drain();
       metricsServer?.server.close();
       metricsServer?.server.closeAllConnections();
-      await app.close();
-      server.closeIdleConnections();
-      await closed;
+      // 2. Consoles (SSE) and chats (WebSockets) are told to reconnect; the bot's deliveries in flight
+      //    end (the in-process bot replies through this server, so it still listens meanwhile).
+      await within(app.close(), STREAMS_GRACE_MS);
+      // 3. No new connections; the requests in flight are answered (then their sockets close).
+      const clean = await http.close(REQUESTS_GRACE_MS);
       await bus.close();
       await store.close();
-      logger.info('orientation-360 stopped');
+      if (rateLimitClient?.isOpen) rateLimitClient.destroy();
+      logger.info({ clean }, 'orientation-360 stopped');
+      return clean;
     })();
     return stopping;
   };
@@ -135,9 +184,15 @@ async function main(): Promise<void> {
   }
   const shutdown = (signal: string) => {
     logger.info({ signal }, 'stopping');
-    // Let Twilio's in-flight webhooks finish; give up after 10 s.
-    setTimeout(() => process.exit(1), 10_000).unref();
-    void service.stop().then(() => process.exit(0));
+    // Last resort, still inside a 30 s platform grace period: something did not let go.
+    setTimeout(() => process.exit(1), 20_000).unref();
+    void service.stop().then(
+      (clean) => process.exit(clean ? 0 : 1),
+      (error: unknown) => {
+        logger.error({ err: error }, 'stopping failed');
+        process.exit(1);
+      },
+    );
   };
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));

@@ -34,15 +34,29 @@ export interface AdvisorEvents {
   /** Publishes to the territory's channel and the all-territories one; never rejects (logs instead). */
   publish(event: AdvisorEvent): Promise<void>;
   router: Router;
+  /**
+   * The service stops: every open stream gets a reconnect hint (`retry:`) and a final `shutdown`
+   * event, then ends; the console's EventSource reconnects, to another process. New streams get 503.
+   */
+  close(): Promise<void>;
 }
 
 const HEARTBEAT_MS = 25_000;
+/** How soon a console reconnects after a shutdown (another process, or this one restarted). */
+const RECONNECT_AFTER_SHUTDOWN_MS = 1000;
 
 export function createAdvisorEvents(deps: { bus: MessageBus; keys: StoreKeys; verifier: TokenVerifier; logger: Logger }): AdvisorEvents {
   const { bus, keys, logger } = deps;
   const router = express.Router();
+  /** Ends each open stream (at shutdown). */
+  const open = new Set<() => void>();
+  let closing = false;
 
   router.get('/api/advisor/events', authenticate(deps.verifier, { allowQueryToken: true }), async (req, res) => {
+    if (closing) {
+      res.status(503).set('Retry-After', '1').json({ error: 'The service is restarting, try again' });
+      return;
+    }
     const principal = principalOf(res);
     const channels = principal.territories === 'all' ? [ALL_TERRITORIES_INDEX] : principal.territories;
     const unsubscribes: Array<() => Promise<void>> = [];
@@ -64,8 +78,14 @@ export function createAdvisorEvents(deps: { bus: MessageBus; keys: StoreKeys; ve
     res.write(`retry: 3000\nevent: ready\ndata: ${JSON.stringify({ territories: principal.territories })}\n\n`);
     const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
     heartbeat.unref();
+    const end = () => {
+      if (closed) return;
+      res.end(`retry: ${RECONNECT_AFTER_SHUTDOWN_MS}\nevent: shutdown\ndata: {"reconnect":true}\n\n`);
+    };
+    open.add(end);
     req.on('close', () => {
       closed = true;
+      open.delete(end);
       clearInterval(heartbeat);
       void Promise.all(unsubscribes.map((u) => u()));
     });
@@ -73,6 +93,10 @@ export function createAdvisorEvents(deps: { bus: MessageBus; keys: StoreKeys; ve
 
   return {
     router,
+    async close() {
+      closing = true;
+      for (const end of [...open]) end();
+    },
     async publish(event) {
       const message = JSON.stringify(AdvisorEventSchema.parse(event));
       const targets = event.territory === ALL_TERRITORIES_INDEX ? [ALL_TERRITORIES_INDEX] : [event.territory, ALL_TERRITORIES_INDEX];

@@ -3,8 +3,9 @@
  * A ticket of another territory answers 404, exactly as a ticket that does not exist; a territory the
  * principal does not work for (a query parameter) answers 403; a field no request may set, 400.
  */
-import express, { type ErrorRequestHandler, type NextFunction, type Request, type RequestHandler, type Response, type Router } from 'express';
+import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
 import { z } from 'zod';
+import { CallSidSchema, ConversationIdSchema, sendMalformedId, validId, TicketRefSchema } from '../http/ids';
 import type { Logger } from '../logging';
 import type { ChatMode, ChatTurns } from '../chat/chatTurns';
 import type { TicketStore } from '../tickets/ticket-store';
@@ -76,19 +77,11 @@ function answer<T>(res: Response, outcome: Outcome<T>, okStatus = 200): void {
   else res.status(outcome.status).json({ error: outcome.error });
 }
 
-const badJson: ErrorRequestHandler = (error: unknown, _req: Request, res: Response, next: NextFunction) => {
-  const status = (error as { status?: number; type?: string }).status;
-  if (status === 400 || status === 413) {
-    res.status(status).json({ error: status === 413 ? 'The request body is too large' : 'The request body is not valid JSON' });
-    return;
-  }
-  next(error);
-};
-
 export function createAdvisorRouter(deps: AdvisorRouterDeps): Router {
   const { service, logger } = deps;
   const router = express.Router();
   const signedIn = authenticate(deps.verifier);
+  const validRef = validId('ref', TicketRefSchema);
   router.use('/api/advisor', signedIn, express.json({ limit: '32kb' }));
 
   router.get('/api/advisor/me', (_req, res) => {
@@ -123,6 +116,7 @@ export function createAdvisorRouter(deps: AdvisorRouterDeps): Router {
 
   router.get(
     '/api/advisor/tickets/:ref',
+    validRef,
     guarded(logger, async (req, res) => {
       const found = await service.read(principalOf(res), String(req.params.ref));
       if (found) res.json(found);
@@ -130,12 +124,14 @@ export function createAdvisorRouter(deps: AdvisorRouterDeps): Router {
     }),
   );
 
-  const command = <T extends z.ZodType>(schema: T, toCommand: (body: z.output<T>) => CaseCommand, okStatus = 200): RequestHandler =>
+  const command = <T extends z.ZodType>(schema: T, toCommand: (body: z.output<T>) => CaseCommand, okStatus = 200): RequestHandler[] => [
+    validRef,
     guarded(logger, async (req, res) => {
       const body = parsed(schema, req.body, res, { serverOwned: (schema as z.ZodType) === UpdateBodySchema });
       if (body === undefined) return;
       answer(res, await service.act(principalOf(res), String(req.params.ref), toCommand(body)), okStatus);
-    });
+    }),
+  ];
 
   router.post('/api/advisor/tickets/:ref/take', command(TakeBodySchema, () => ({ type: 'TAKE' })));
   router.patch(
@@ -159,6 +155,7 @@ export function createAdvisorRouter(deps: AdvisorRouterDeps): Router {
 
   router.get(
     '/api/advisor/tickets/:ref/audit',
+    validRef,
     guarded(logger, async (req, res) => answer(res, await service.auditOf(principalOf(res), String(req.params.ref)))),
   );
 
@@ -190,6 +187,7 @@ export function createAdvisorRouter(deps: AdvisorRouterDeps): Router {
   router.get(
     '/api/tickets/:ref',
     signedIn,
+    validRef,
     guarded(logger, async (req, res) => {
       const found = await service.visible(principalOf(res), String(req.params.ref));
       if (!found) {
@@ -203,6 +201,7 @@ export function createAdvisorRouter(deps: AdvisorRouterDeps): Router {
   router.get(
     '/api/calls/:callSid/ticket',
     signedIn,
+    validId('callSid', CallSidSchema),
     guarded(logger, async (req, res) => {
       const ticket = await deps.tickets.getByConversation(String(req.params.callSid));
       if (!ticket || !canSeeTerritory(principalOf(res), territoryOfTicket(ticket))) {
@@ -214,7 +213,6 @@ export function createAdvisorRouter(deps: AdvisorRouterDeps): Router {
     }),
   );
 
-  router.use('/api/advisor', badJson);
   return router;
 }
 
@@ -231,8 +229,12 @@ export function chatRelayGuard(deps: { verifier: TokenVerifier; tickets: TicketS
     signedIn(req, res, async (error?: unknown) => {
       if (error) return next(error);
       const [, id = '', what = ''] = req.path.split('/');
+      if (!ConversationIdSchema.safeParse(id).success) {
+        sendMalformedId(res, 'conversation id', ConversationIdSchema);
+        return;
+      }
       try {
-        const ticket = /^[A-Za-z0-9_.-]{1,128}$/.test(id) ? await deps.tickets.getByConversation(id) : null;
+        const ticket = await deps.tickets.getByConversation(id);
         const territory = ticket ? territoryOfTicket(ticket) : 'XX';
         if (!canSeeTerritory(principalOf(res), territory)) {
           res.status(404).json({ error: 'No such conversation' });

@@ -6,7 +6,7 @@
 import type { Clock, KeyValueStore } from '../domain/ports';
 import type { Logger } from '../logging';
 import type { StoreKeys } from '../storage/keys';
-import { monthOf, territoryOfTicket, ALL_TERRITORIES_INDEX, type TicketStore } from '../tickets/ticket-store';
+import { monthOf, territoryOfTicket, ALL_TERRITORIES_INDEX, TicketCorruptError, type TicketStore } from '../tickets/ticket-store';
 import type { Ticket } from '../tickets/ticket';
 import type { NeedId } from '../domain/vocabulary';
 import type { AuditAction, AuditTrail, AuditEntry } from './audit';
@@ -225,6 +225,9 @@ export function createAdvisorService(deps: AdvisorServiceDeps) {
             try {
               return await visible(principal, ref);
             } catch (error) {
+              // A record damaged for good is left out (and logged); any other failure (Redis slow,
+              // paused, gone) fails the whole list: never a short list that looks complete.
+              if (!(error instanceof TicketCorruptError)) throw error;
               deps.logger.error({ err: error, ref }, 'ticket unreadable while listing');
               return null;
             }

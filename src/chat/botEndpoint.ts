@@ -2,12 +2,13 @@
  * POST /api/messages: the Bot Framework endpoint (CloudAdapter).
  *
  * Our own chat channel (the self-hosted Direct Line of this service) calls it over the loopback
- * address, naming its own connector as serviceUrl: that call is trusted as the channel itself, and the
- * bot's replies go back to that connector without Bot Framework credentials (nothing leaves the
- * machine). Any other caller: with a Microsoft app id, the Bot Framework authenticates it (Azure
+ * address, naming its own connector as serviceUrl and carrying the channel secret: that call is
+ * trusted as the channel itself, and the bot's replies go back to that connector with the channel
+ * secret instead of Bot Framework credentials (nothing leaves the machine). Any other caller: with a Microsoft app id, the Bot Framework authenticates it (Azure
  * channels); without one (local mode) it is refused, so replies never go to an arbitrary serviceUrl.
  */
 import express, { type Request, type Router } from 'express';
+import { z } from 'zod';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type TurnContext } from 'botbuilder';
 import { AuthenticationConstants, ClaimsIdentity, ConnectorClient, ConnectorFactory, type AuthenticateRequestResult } from 'botframework-connector';
 import type { Logger } from '../logging';
@@ -23,17 +24,46 @@ export interface BotSettings {
 export interface BotEndpointDeps {
   bot: OrientationBot;
   settings: BotSettings;
-  /** True only for a call from our own channel (over loopback), naming its own connector as serviceUrl. */
+  /** True only for a call from our own channel (over loopback, with its secret), naming its own connector as serviceUrl. */
   isOwnChannel(req: Request, serviceUrl: string): boolean;
+  /** What the bot's replies to our own channel's connector carry. */
+  channelSecret: { header: string; value: string };
   apology: string;
   logger: Logger;
 }
 
-/** Replies to our own channel's connector, on the loopback address: no Bot Framework token to send. */
+const Account = z.looseObject({ id: z.string().min(1).max(256) });
+
+/**
+ * What every Bot Framework channel sends (ours and Azure's): checked before the adapter, which
+ * otherwise throws on a malformed activity (a 500). Other fields pass through to botbuilder.
+ */
+export const IncomingActivitySchema = z.looseObject({
+  type: z.string().min(1).max(64),
+  id: z.string().max(256).optional(),
+  channelId: z.string().min(1).max(64),
+  serviceUrl: z.url({ protocol: /^https?$/ }).max(2048),
+  conversation: Account,
+  from: Account,
+  recipient: Account.optional(),
+  text: z.string().max(20_000).optional(),
+});
+
+/** Replies to our own channel's connector, on the loopback address: the channel secret, no Bot Framework token. */
 class OwnChannelConnectorFactory extends ConnectorFactory {
+  constructor(private readonly secret: { header: string; value: string }) {
+    super();
+  }
+
   create(serviceUrl: string): Promise<ConnectorClient> {
-    const noCredentials = { signRequest: async <T>(request: T): Promise<T> => request };
-    return Promise.resolve(new ConnectorClient(noCredentials, { baseUri: serviceUrl }));
+    const { header, value } = this.secret;
+    const withSecret = {
+      signRequest: async <T extends { headers: { set(name: string, value: string): void } }>(request: T): Promise<T> => {
+        request.headers.set(header, value);
+        return request;
+      },
+    };
+    return Promise.resolve(new ConnectorClient(withSecret, { baseUri: serviceUrl }));
   }
 }
 
@@ -41,6 +71,7 @@ class OrientationAdapter extends CloudAdapter {
   constructor(
     auth: ConfigurationBotFrameworkAuthentication,
     private readonly botAppId: string,
+    private readonly channelSecret: { header: string; value: string },
   ) {
     super(auth);
   }
@@ -55,7 +86,7 @@ class OrientationAdapter extends CloudAdapter {
       audience: this.botAppId,
       callerId: undefined,
       claimsIdentity: new ClaimsIdentity(claims, true),
-      connectorFactory: new OwnChannelConnectorFactory(),
+      connectorFactory: new OwnChannelConnectorFactory(this.channelSecret),
     };
     return this.processActivity(result, activity, logic);
   }
@@ -72,6 +103,7 @@ export function createBotEndpoint(deps: BotEndpointDeps): Router {
       MicrosoftAppTenantId: settings.microsoftAppTenantId ?? '',
     }),
     settings.microsoftAppId ?? '',
+    deps.channelSecret,
   );
   adapter.onTurnError = async (context, error) => {
     await deps.bot.onTurnError(context, error, deps.apology);
@@ -79,12 +111,14 @@ export function createBotEndpoint(deps: BotEndpointDeps): Router {
 
   const router = express.Router();
   router.post('/api/messages', express.json({ limit: '256kb' }), async (req, res) => {
-    const serviceUrl = typeof req.body?.serviceUrl === 'string' ? req.body.serviceUrl : '';
+    const activity = IncomingActivitySchema.safeParse(req.body);
+    if (!activity.success) {
+      // Names the fields, never their values.
+      res.status(400).json({ error: `Not a valid activity: ${activity.error.issues.map((issue) => issue.path.join('.') || '(body)').join(', ')}` });
+      return;
+    }
+    const serviceUrl = activity.data.serviceUrl;
     if (deps.isOwnChannel(req, serviceUrl)) {
-      if (localMode) {
-        await adapter.process(req, res, (context) => deps.bot.run(context));
-        return;
-      }
       try {
         await adapter.processOwnChannelActivity(req.body as Activity, (context) => deps.bot.run(context));
         res.status(200).end();

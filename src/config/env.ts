@@ -6,6 +6,7 @@
  * variable and what is expected, and never echo a value.
  */
 import fs from 'node:fs';
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -15,9 +16,17 @@ export type NodeEnv = (typeof NODE_ENVS)[number];
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
+/**
+ * Which proxies in front of the service may say who the client is (X-Forwarded-For), as express's
+ * `trust proxy`: none (the socket's address is the client's), a number of hops, or a list of
+ * addresses / CIDRs (and express's names loopback, linklocal, uniquelocal).
+ */
+export type TrustProxy = false | number | readonly string[];
+
 export interface Env {
   readonly nodeEnv: NodeEnv;
   readonly port: number;
+  readonly trustProxy: TrustProxy;
   /** Base URL Twilio calls (used to build action URLs and check signatures); no trailing slash. */
   readonly publicBaseUrl: string;
   readonly twilioAuthToken: string;
@@ -145,6 +154,32 @@ function isHttpUrl(text: string): boolean {
   }
 }
 
+const TRUST_PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** One TRUST_PROXY entry: an IP address, a CIDR (address/prefix) or one of express's names. */
+function isTrustedProxyEntry(entry: string): boolean {
+  if (TRUST_PROXY_NAMES.has(entry)) return true;
+  const [address = '', prefix, extra] = entry.split('/');
+  const version = isIP(address);
+  if (version === 0 || extra !== undefined) return false;
+  if (prefix === undefined) return true;
+  if (!/^\d{1,3}$/.test(prefix)) return false;
+  return Number(prefix) <= (version === 4 ? 32 : 128);
+}
+
+const TRUST_PROXY_EXPECTED =
+  'TRUST_PROXY must be a number of proxy hops (0 to 10) or a comma-separated list of proxy addresses or CIDRs (e.g. 10.0.0.0/8, loopback)';
+
+function parseTrustProxy(text: string): TrustProxy | null {
+  const trimmed = text.trim();
+  if (/^\d+$/.test(trimmed)) {
+    const hops = Number(trimmed);
+    return hops <= 10 ? (hops === 0 ? false : hops) : null;
+  }
+  const entries = trimmed.split(',').map((entry) => entry.trim());
+  return entries.every(isTrustedProxyEntry) ? Object.freeze(entries) : null;
+}
+
 function isRedisUrl(text: string): boolean {
   try {
     const url = new URL(text);
@@ -157,6 +192,12 @@ function isRedisUrl(text: string): boolean {
 const RawEnvSchema = z.object({
   NODE_ENV: optional(z.enum(NODE_ENVS, { error: `NODE_ENV must be one of ${NODE_ENVS.join(', ')}` })),
   PORT: optional(integer('PORT', 0, 65535)),
+  TRUST_PROXY: optional(
+    z
+      .string()
+      .refine((text) => parseTrustProxy(text) !== null, { error: TRUST_PROXY_EXPECTED })
+      .transform((text) => parseTrustProxy(text) as TrustProxy),
+  ),
   PUBLIC_BASE_URL: optional(
     z
       .string()
@@ -320,6 +361,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
   return Object.freeze({
     nodeEnv,
     port,
+    trustProxy: raw.TRUST_PROXY ?? false,
     publicBaseUrl,
     twilioAuthToken,
     advisorAuth: Object.freeze({

@@ -19,6 +19,8 @@ export interface BotForwarderOptions {
   /** The connector base URL the bot replies to (the activity's `serviceUrl`), read at each delivery. */
   serviceUrl(): string;
   timeoutMs: number;
+  /** Headers every delivery carries (the channel secret). */
+  headers?: Readonly<Record<string, string>>;
   logger: Logger;
   onFailure(activity: DirectLineActivity, reason: string): Promise<void> | void;
 }
@@ -40,7 +42,13 @@ class DeliveryTimeout extends Error {
  * status came but the body did not end in time, the status stands (as with fetch, whose body read
  * was allowed to fail).
  */
-function postJson(url: URL, body: string, timeoutMs: number, agents: { http: http.Agent; https: https.Agent }): Promise<number> {
+function postJson(
+  url: URL,
+  body: string,
+  timeoutMs: number,
+  agents: { http: http.Agent; https: https.Agent },
+  headers: Readonly<Record<string, string>> = {},
+): Promise<number> {
   const payload = Buffer.from(body, 'utf8');
   const secure = url.protocol === 'https:';
   if (!secure && url.protocol !== 'http:') return Promise.reject(new TypeError(`unsupported protocol ${url.protocol}`));
@@ -49,7 +57,7 @@ function postJson(url: URL, body: string, timeoutMs: number, agents: { http: htt
     const request = (secure ? https : http).request(url, {
       method: 'POST',
       agent: secure ? agents.https : agents.http,
-      headers: { 'content-type': 'application/json', 'content-length': payload.length },
+      headers: { ...headers, 'content-type': 'application/json', 'content-length': payload.length },
     });
     const timer = setTimeout(() => request.destroy(new DeliveryTimeout(`no answer within ${timeoutMs} ms`)), timeoutMs);
     const settle = () => {
@@ -82,7 +90,7 @@ export function createBotForwarder(options: BotForwarderOptions): BotForwarder {
   async function deliver(activity: DirectLineActivity): Promise<void> {
     let reason: string | null = null;
     try {
-      const status = await postJson(new URL(options.botEndpoint()), JSON.stringify({ ...activity, serviceUrl: options.serviceUrl() }), timeoutMs, agents);
+      const status = await postJson(new URL(options.botEndpoint()), JSON.stringify({ ...activity, serviceUrl: options.serviceUrl() }), timeoutMs, agents, options.headers);
       if (status >= 300) reason = `the bot answered ${status}`;
     } catch (error) {
       const { name, code } = (error ?? {}) as { name?: string; code?: string };

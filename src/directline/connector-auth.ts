@@ -2,9 +2,10 @@
  * Who may call the connector (the endpoints the bot replies to).
  *
  * The bot of this service calls it over the internal base URL, i.e. over loopback, with the internal
- * Host and without any proxy header: that call is accepted in both modes (the bot answers our own
- * channel's activities without Bot Framework credentials, nothing leaving the machine). A public
- * request arrives through the reverse proxy (which adds X-Forwarded-For) or on a public address.
+ * Host, without any proxy header, and with the channel secret (see internal-address.ts): that call is
+ * accepted in both modes (the bot answers our own channel's activities without Bot Framework
+ * credentials, nothing leaving the machine). Loopback without the secret is refused: a reverse proxy
+ * on the same machine may forward anyone from 127.0.0.1 with the internal Host.
  *
  * App-id mode, anyone else: a Bearer token from Microsoft Entra ID is required. Checking it needs
  * Microsoft's signing keys, fetched from the Internet: plug a verifier in (`verifyBotToken`). Without
@@ -47,6 +48,7 @@ export async function authorizeConnectorCall(
   req: Request,
   options: ConnectorAuthOptions,
   internalBaseUrl: () => string,
+  hasChannelSecret: (req: Request) => boolean,
 ): Promise<ConnectorDecision> {
   let base: string | null;
   try {
@@ -54,7 +56,7 @@ export async function authorizeConnectorCall(
   } catch {
     base = null;
   }
-  if (base !== null && isInternalCall(req, base)) return { ok: true };
+  if (base !== null && isInternalCall(req, base) && hasChannelSecret(req)) return { ok: true };
   if (!options.appId) {
     return base === null
       ? { ok: false, status: 403, code: 'Forbidden', message: 'The connector is not ready' }

@@ -38,13 +38,14 @@ import {
 } from './activity';
 import { createBotForwarder } from './bot-forwarder';
 import { authorizeConnectorCall, type ConnectorAuthOptions } from './connector-auth';
+import { CHANNEL_SECRET_HEADER } from './internal-address';
 import { ConversationFull, createConversationLog, type ConversationRecord } from './conversations';
 import { createRateLimiter } from './rate-limit';
 import { bearerToken, createStreamServer, parseWatermark } from './stream';
 import { CONVERSATION_ID_PATTERN, createChatTokens, newConversationId, newUserId, type ChatTokenClaims } from './tokens';
 
 export { deriveTokenKey } from './tokens';
-export { createInternalAddress, type InternalAddress } from './internal-address';
+export { CHANNEL_SECRET_HEADER, createInternalAddress, type InternalAddress } from './internal-address';
 export type { DirectLineActivity, OutgoingActivityInput, ChannelAccount } from './activity';
 export type { ConversationRecord } from './conversations';
 export type { ConnectorAuthOptions } from './connector-auth';
@@ -68,9 +69,9 @@ export interface DirectLineOptions {
   defaultLocale?: string;
   /** Shown to the user (as from the bot) when a message could not reach the bot. */
   botFailureText?: string;
-  /** POST /chat/token per client IP (req.ip), per process. Default 30 a minute. */
+  /** POST /chat/token per client IP (req.ip: see TRUST_PROXY). Default 30 a minute. */
   tokenRateLimit?: { limit: number; windowMs: number };
-  /** Activities a conversation may post, per process. Default 60 a minute. */
+  /** Activities a conversation may post. Default 60 a minute. */
   postRateLimit?: { limit: number; windowMs: number };
   /** Origins allowed to call the browser endpoints cross-origin (CORS); none by default (same origin). */
   allowedOrigins?: readonly string[];
@@ -93,6 +94,14 @@ export interface DirectLineDeps {
   botEndpoint(): string;
   /** The connector's base URL given to the bot as `serviceUrl` (internal address + /directline/connector). */
   connectorBaseUrl(): string;
+  /** The channel secret (InternalAddress): sent with each delivery to the bot, required from the bot on the connector. */
+  channelSecret: string;
+  isChannelSecret(value: string | string[] | undefined): boolean;
+  /**
+   * A connected node-redis client: rate limits are then counted in Redis, for every process at once
+   * (each process's memory stands in while Redis does not answer); absent: each process counts alone.
+   */
+  rateLimitRedis?: unknown;
   options?: DirectLineOptions;
 }
 
@@ -177,8 +186,9 @@ export function createDirectLine(deps: DirectLineDeps): DirectLine {
     maxBatch: PAGE_SIZE,
     maxConnections: options.maxStreams,
   });
-  const tokenLimiter = createRateLimiter(options.tokenRateLimit);
-  const postLimiter = createRateLimiter(options.postRateLimit);
+  const shared = (name: string) => (deps.rateLimitRedis ? { redisClient: deps.rateLimitRedis, keyPrefix: keys.rateLimit(name) } : undefined);
+  const tokenLimiter = createRateLimiter(options.tokenRateLimit, shared('chat-token'));
+  const postLimiter = createRateLimiter(options.postRateLimit, shared('chat-post'));
   const now = () => clock.now();
 
   async function appendOutgoing(conversationId: string, input: OutgoingActivityInput, replyToId?: string): Promise<DirectLineActivity> {
@@ -206,6 +216,7 @@ export function createDirectLine(deps: DirectLineDeps): DirectLine {
     botEndpoint: () => deps.botEndpoint(),
     serviceUrl: () => deps.connectorBaseUrl(),
     timeoutMs: options.botTimeoutMs,
+    headers: { [CHANNEL_SECRET_HEADER]: deps.channelSecret },
     logger,
     async onFailure(activity) {
       // Never lost: a message the bot did not take gets an answer that points to a human.
@@ -288,8 +299,8 @@ export function createDirectLine(deps: DirectLineDeps): DirectLine {
   const router = express.Router();
   router.use(['/chat/token', '/v3/directline'], noStore, cors);
 
-  router.post('/chat/token', (req, res) => {
-    const retryAfter = tokenLimiter.hit(req.ip ?? 'unknown', now().getTime());
+  router.post('/chat/token', async (req, res) => {
+    const retryAfter = await tokenLimiter.hit(req.ip ?? 'unknown');
     if (retryAfter > 0) {
       res.set('Retry-After', String(retryAfter));
       sendError(res, 429, 'TooManyRequests', 'Too many chats started from this address, try again later');
@@ -350,7 +361,7 @@ export function createDirectLine(deps: DirectLineDeps): DirectLine {
 
   directLine.post('/conversations/:conversationId/activities', authenticate, ownConversation, async (req, res) => {
     const claims = chatClaims(res);
-    const retryAfter = postLimiter.hit(claims.conversationId, now().getTime());
+    const retryAfter = await postLimiter.hit(claims.conversationId);
     if (retryAfter > 0) {
       res.set('Retry-After', String(retryAfter));
       return sendError(res, 429, 'TooManyRequests', 'Too many messages, slow down');
@@ -400,7 +411,9 @@ export function createDirectLine(deps: DirectLineDeps): DirectLine {
 
   const connector = express.Router();
   connector.use(noStore, async (req, res, next) => {
-    const decision = await authorizeConnectorCall(req, connectorAuth, () => deps.connectorBaseUrl());
+    const decision = await authorizeConnectorCall(req, connectorAuth, () => deps.connectorBaseUrl(), (request) =>
+      deps.isChannelSecret(request.headers[CHANNEL_SECRET_HEADER]),
+    );
     if (!decision.ok) return sendError(res, decision.status, decision.code, decision.message);
     next();
   });

@@ -2,8 +2,16 @@
  * The service's own loopback address, known once the http server listens: the channel delivers the
  * user's activities to the bot there (/api/messages), and gives the bot the connector there as its
  * `serviceUrl`, so that channel ↔ bot traffic never goes out through the public URL.
+ *
+ * Loopback alone proves nothing (a reverse proxy on the same machine forwards strangers from
+ * 127.0.0.1): both directions also carry the channel secret, random, made at start, held only by this
+ * process, and compared in constant time.
  */
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Server } from 'node:http';
+
+/** The header that carries the channel secret on the channel's own calls (to the bot, to the connector). */
+export const CHANNEL_SECRET_HEADER = 'x-orientation-channel-secret';
 
 export interface InternalAddress {
   /** Sets the base from the listening server's port (http://127.0.0.1:<port>). */
@@ -16,10 +24,18 @@ export interface InternalAddress {
   botEndpoint(): string;
   /** `${base}/directline/connector` */
   connectorBaseUrl(): string;
+  /** The secret the channel's own calls carry in CHANNEL_SECRET_HEADER. */
+  readonly channelSecret: string;
+  /** True when `value` (a header's value) is the channel secret; constant time. */
+  isChannelSecret(value: string | string[] | undefined): boolean;
 }
+
+const digest = (text: string) => createHash('sha256').update(text, 'utf8').digest();
 
 export function createInternalAddress(): InternalAddress {
   let base: string | undefined;
+  const channelSecret = randomBytes(32).toString('base64url');
+  const secretDigest = digest(channelSecret);
   const address: InternalAddress = {
     setFromServer(server) {
       const where = server.address();
@@ -37,6 +53,9 @@ export function createInternalAddress(): InternalAddress {
     },
     botEndpoint: () => `${address.baseUrl()}/api/messages`,
     connectorBaseUrl: () => `${address.baseUrl()}/directline/connector`,
+    channelSecret,
+    // Digests of equal length: timingSafeEqual says nothing of the given value's length either.
+    isChannelSecret: (value) => typeof value === 'string' && timingSafeEqual(digest(value), secretDigest),
   };
   return address;
 }

@@ -1,40 +1,62 @@
 /**
- * A fixed-window counter per key (an IP address, a conversation), in this process's memory.
- * With several processes each counts on its own: the effective limit is `limit` × processes.
+ * Rate limits that hold across processes: fixed windows counted in Redis (rate-limiter-flexible's
+ * RateLimiterRedis on a node-redis client), so that N processes still allow `limit` per window, not
+ * N × `limit`. Without Redis (the embedded store), or while Redis does not answer within
+ * `timeoutMs`, each process counts in its own memory (the library's insurance limiter): limits stay
+ * on, only per process for that time.
  */
-export interface RateLimiter {
-  /** Counts one hit; returns 0 when allowed, else the seconds until the window ends (for Retry-After). */
-  hit(key: string, nowMs: number): number;
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, RLWrapperTimeouts, type RateLimiterAbstract } from 'rate-limiter-flexible';
+
+export interface RateLimit {
+  limit: number;
+  windowMs: number;
 }
 
-export function createRateLimiter(options: { limit: number; windowMs: number; maxKeys?: number }): RateLimiter {
-  const { limit, windowMs } = options;
-  const maxKeys = options.maxKeys ?? 50_000;
-  const windows = new Map<string, { start: number; count: number }>();
+/** Where the counters live when they are shared: a connected node-redis (v4+) client and a key prefix. */
+export interface SharedRateLimits {
+  /** A node-redis client (createClient from 'redis'), opened by its owner. */
+  redisClient: unknown;
+  /** Prefix of this limit's counters, e.g. `o360:rate-limit:chat-token` (StoreKeys.rateLimit). */
+  keyPrefix: string;
+  /** Longest wait for Redis before the process's own memory counts instead. Default 300 ms. */
+  timeoutMs?: number;
+}
 
-  function prune(nowMs: number): void {
-    for (const [key, window] of windows) if (nowMs - window.start >= windowMs) windows.delete(key);
-    // Still full (a flood of distinct keys): forget the oldest half rather than grow without bound.
-    if (windows.size >= maxKeys) {
-      let toDrop = Math.ceil(windows.size / 2);
-      for (const key of windows.keys()) {
-        if (toDrop-- <= 0) break;
-        windows.delete(key);
-      }
-    }
+export interface RateLimiter {
+  /** Counts one hit for `key`; resolves 0 when allowed, else the seconds to wait (for Retry-After). */
+  hit(key: string): Promise<number>;
+}
+
+const DEFAULT_TIMEOUT_MS = 300;
+
+function seconds(windowMs: number): number {
+  return Math.max(1, Math.ceil(windowMs / 1000));
+}
+
+export function createRateLimiter(rule: RateLimit, shared?: SharedRateLimits): RateLimiter {
+  const memory = new RateLimiterMemory({ points: rule.limit, duration: seconds(rule.windowMs) });
+  let limiter: RateLimiterAbstract | RLWrapperTimeouts = memory;
+  if (shared) {
+    const redis = new RateLimiterRedis({
+      storeClient: shared.redisClient,
+      useRedisPackage: true,
+      // Not connected: the insurance answers at once rather than waiting.
+      rejectIfRedisNotReady: true,
+      points: rule.limit,
+      duration: seconds(rule.windowMs),
+      keyPrefix: shared.keyPrefix,
+    });
+    limiter = new RLWrapperTimeouts({ limiter: redis, timeoutMs: shared.timeoutMs ?? DEFAULT_TIMEOUT_MS, insuranceLimiter: memory });
   }
-
   return {
-    hit(key, nowMs) {
-      let window = windows.get(key);
-      if (!window || nowMs - window.start >= windowMs) {
-        if (!window && windows.size >= maxKeys) prune(nowMs);
-        window = { start: nowMs, count: 0 };
-        windows.set(key, window);
+    async hit(key) {
+      try {
+        await limiter.consume(key);
+        return 0;
+      } catch (result) {
+        if (result instanceof RateLimiterRes) return seconds(result.msBeforeNext);
+        throw result;
       }
-      window.count += 1;
-      if (window.count <= limit) return 0;
-      return Math.max(1, Math.ceil((window.start + windowMs - nowMs) / 1000));
     },
   };
 }

@@ -39,7 +39,10 @@ export interface StreamServer {
   /** Listens for upgrades on `server`; returns a function that stops listening. */
   attach(server: Server): () => void;
   readonly connectionCount: number;
-  /** Closes every stream (1001 going away). */
+  /**
+   * Closes every stream with 1012 (service restart: come back), which DirectLineJS answers by
+   * fetching a new streamUrl and reconnecting, to another process or this one restarted.
+   */
   close(): Promise<void>;
 }
 
@@ -54,6 +57,9 @@ export function bearerToken(header: string | undefined): string | undefined {
   const match = /^Bearer ([^\s]+)$/i.exec(header ?? '');
   return match?.[1];
 }
+
+/** WebSocket close code 1012 (IANA registry): the service restarts, the client should reconnect. */
+export const SERVICE_RESTART = 1012;
 
 /** Slow consumers are dropped rather than buffered without bound. */
 const MAX_BUFFERED_BYTES = 2 * 1024 * 1024;
@@ -244,7 +250,7 @@ export function createStreamServer(options: StreamOptions): StreamServer {
               clearTimeout(timer);
               resolve();
             });
-            ws.close(1001, 'going away');
+            ws.close(SERVICE_RESTART, 'service restart');
           }),
       );
       await Promise.all(closing);

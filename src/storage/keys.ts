@@ -43,6 +43,8 @@ export interface StoreKeys {
   unmetNeeds(month: string): string;
   /** The pub/sub channel of the advisor console's live events for one territory (or `all`). */
   advisorEvents(territory: string): string;
+  /** Prefix of one rate limit's counters (the limiter appends `:<client key>`; each has a TTL). */
+  rateLimit(name: string): string;
 }
 
 /** Escapes a free-form name (spaces, ':', glob characters) into one key segment. */
@@ -79,6 +81,7 @@ export function createStoreKeys(namespace: string = DEFAULT_KEY_NAMESPACE): Stor
     auditOfDay: (day: string) => key('audit-day', day),
     unmetNeeds: (month: string) => key('unmet-needs', month),
     advisorEvents: (territory: string) => key('advisor-events', territory),
+    rateLimit: (name: string) => key('rate-limit', name),
   });
 }
 

@@ -13,7 +13,7 @@ const FIXED_KEYS = [
   'closed.message', 'closed.intro', 'closed.holiday', 'closed.hours', 'closed.question', 'closed.yes', 'closed.no', 'closed.noCallback',
   'callback.confirmNumber', 'callback.isItRight', 'callback.yes', 'callback.other', 'callback.enterNumber',
   'callback.booked', 'callback.whenOpen', 'callback.reference', 'callback.afterDialFailure',
-  'queue.next', 'queue.position', 'queue.expected', 'queue.pleaseWait', 'queue.callbackOffer', 'queue.connecting',
+  'queue.next', 'queue.position.one', 'queue.position.other', 'queue.expected.one', 'queue.expected.other', 'queue.pleaseWait', 'queue.callbackOffer', 'queue.connecting',
   'goodbye', 'technicalProblem',
   'whisper.intro', 'whisper.profile', 'whisper.need', 'whisper.departement', 'whisper.noDepartement',
   'whisper.priority', 'whisper.reference', 'whisper.unknown',

@@ -7,6 +7,7 @@ import { twiml } from 'twilio';
 import type { z } from 'zod';
 import type { Clock, Metrics } from '../domain/ports';
 import type { VoiceFlow } from '../flows/schema';
+import { QueueNameSchema, TicketRefSchema } from '../http/ids';
 import { requireTwilioSignature } from '../http/twilioSignature';
 import type { Logger } from '../logging';
 import type { TicketStore } from '../tickets/ticket-store';
@@ -46,8 +47,22 @@ export interface VoiceRoutesDeps {
 }
 
 const ENDED_STATUSES = new Set(['completed', 'busy', 'failed', 'no-answer', 'canceled']);
-const QUEUE_NAME = /^[A-Za-z0-9_.-]{1,64}$/;
 const HOLD_PAUSE_SECONDS = 15;
+/** Twilio's QueueResult values that mean the territory's queue did not take the caller. */
+const QUEUE_REFUSED = new Set(['queue-full', 'error', 'system-error']);
+
+const FRENCH_PLURAL = new Intl.PluralRules('fr-FR');
+
+/** The sentence of `key` for `count` things: `key.one` (0 and 1 in French) or `key.other`. */
+export function countedKey(key: string, count: number): string {
+  return `${key}.${FRENCH_PLURAL.select(count) === 'one' ? 'one' : 'other'}`;
+}
+
+/** The ticket a whisper URL names (`?ticket=`), when it is a well-formed ref; else none is read. */
+function ticketRefIn(req: Request): string | null {
+  const ref = TicketRefSchema.safeParse(req.query.ticket);
+  return ref.success ? ref.data : null;
+}
 
 /** Twilio sends the same token again when it retries a webhook; no token → never treated as a retry. */
 function requestIdOf(req: Request): string {
@@ -83,11 +98,15 @@ export function createVoiceRouter(deps: VoiceRoutesDeps): Router {
     return emergencyTwiml(deps.emergency, departement, now());
   }
 
-  /** A webhook answered with the caller's next TwiML; failures end with a human, never an error page. */
+  /**
+   * A webhook answered with the caller's next TwiML; failures end with a human, never an error page:
+   * the caller's territory, unless `nationalOnFailure` says that territory cannot take them.
+   */
   function callWebhook<S extends z.ZodType<{ CallSid: string }>>(
     name: string,
     schema: S,
     handle: (params: z.infer<S>, req: Request) => Promise<string>,
+    nationalOnFailure: (params: z.infer<S>) => boolean = () => false,
   ): RequestHandler {
     return async (req, res) => {
       const parsed = schema.safeParse(req.body);
@@ -104,7 +123,8 @@ export function createVoiceRouter(deps: VoiceRoutesDeps): Router {
         sendTwiml(res, await handle(parsed.data, req));
       } catch (error) {
         log.error({ err: error }, 'call turn failed: putting the caller through to a human');
-        sendTwiml(res, await emergencyFor(parsed.data.CallSid, req.query.d));
+        if (nationalOnFailure(parsed.data)) sendTwiml(res, emergencyTwiml(deps.emergency, null, now()));
+        else sendTwiml(res, await emergencyFor(parsed.data.CallSid, req.query.d));
       }
     };
   }
@@ -132,10 +152,16 @@ export function createVoiceRouter(deps: VoiceRoutesDeps): Router {
 
   router.post(
     '/queue/result',
-    callWebhook('queue-result', QueueResultParams, (params, req) => {
-      deps.metrics.queueLeft(req.query.d, params.QueueResult, params.QueueTime);
-      return calls.send(params.CallSid, { type: 'QUEUE_RESULT', at: at(), result: params.QueueResult }, requestIdOf(req));
-    }),
+    callWebhook(
+      'queue-result',
+      QueueResultParams,
+      (params, req) => {
+        deps.metrics.queueLeft(req.query.d, params.QueueResult, params.QueueTime);
+        return calls.send(params.CallSid, { type: 'QUEUE_RESULT', at: at(), result: params.QueueResult }, requestIdOf(req));
+      },
+      // The territory's queue is full or failed: never back into it, the national fallback instead.
+      (params) => QUEUE_REFUSED.has(params.QueueResult),
+    ),
   );
 
   router.post(
@@ -164,9 +190,10 @@ export function createVoiceRouter(deps: VoiceRoutesDeps): Router {
       const position = parsed.data.QueuePosition ?? 0;
       const lines = [];
       if (position === 1) lines.push({ key: 'queue.next' });
-      else if (position > 1) lines.push({ key: 'queue.position', values: { ahead: position - 1 } });
+      else if (position > 1) lines.push({ key: countedKey('queue.position', position - 1), values: { ahead: position - 1 } });
       const average = parsed.data.AvgQueueTime ?? 0;
-      if (average > 0 && position !== 1) lines.push({ key: 'queue.expected', values: { minutes: Math.max(1, Math.round(average / 60)) } });
+      const minutes = Math.max(1, Math.round(average / 60));
+      if (average > 0 && position !== 1) lines.push({ key: countedKey('queue.expected', minutes), values: { minutes } });
       lines.push({ key: 'queue.pleaseWait' });
       renderer.say(response, renderer.sentences(lines), slow);
       const offerAfter = context?.connection?.callbackOfferAfterSeconds ?? Number.POSITIVE_INFINITY;
@@ -207,9 +234,9 @@ export function createVoiceRouter(deps: VoiceRoutesDeps): Router {
   /** <Number url> / <Sip url>: runs on the advisor's leg after they answer, before the caller is connected. */
   router.post('/whisper', async (req, res) => {
     const response = new twiml.VoiceResponse();
-    const ref = typeof req.query.ticket === 'string' ? req.query.ticket : '';
+    const ref = ticketRefIn(req);
     try {
-      const ticket = await deps.tickets.get(ref);
+      const ticket = ref === null ? null : await deps.tickets.get(ref);
       renderer.say(response, renderer.sentences(whisperLines(ticket, deps.departementName)), false);
     } catch (error) {
       logger.warn({ webhook: 'whisper', err: error }, 'whisper without ticket');
@@ -224,12 +251,13 @@ export function createVoiceRouter(deps: VoiceRoutesDeps): Router {
    */
   router.post('/advisor/dequeue', async (req, res) => {
     const response = new twiml.VoiceResponse();
-    const queueName = typeof req.query.queue === 'string' ? req.query.queue : '';
-    if (!QUEUE_NAME.test(queueName)) {
+    const queue = QueueNameSchema.safeParse(req.query.queue);
+    if (!queue.success) {
       res.status(400).type('text/plain').send('Query parameter "queue" must be a queue name (letters, digits, _ . -)');
       return;
     }
     try {
+      const queueName = queue.data;
       const callSid = await deps.waitingRoom.first(queueName);
       if (callSid === null) {
         renderer.say(response, renderer.text({ key: 'advisor.noneWaiting' }), false);
@@ -242,7 +270,7 @@ export function createVoiceRouter(deps: VoiceRoutesDeps): Router {
     } catch (error) {
       logger.warn({ webhook: 'advisor-dequeue', err: error }, 'dequeue without whisper');
     }
-    response.dial().queue({ url: deps.urls.queueBridging(), method: 'POST' }, queueName);
+    response.dial().queue({ url: deps.urls.queueBridging(), method: 'POST' }, queue.data);
     sendTwiml(res, response.toString());
   });
 
@@ -287,7 +315,8 @@ export function createVoiceRouter(deps: VoiceRoutesDeps): Router {
       return;
     }
     try {
-      const ticket = await deps.tickets.get(typeof req.query.ticket === 'string' ? req.query.ticket : '');
+      const ref = ticketRefIn(req);
+      const ticket = ref === null ? null : await deps.tickets.get(ref);
       renderer.say(response, renderer.sentences(whisperLines(ticket, deps.departementName)), false);
     } catch (error) {
       logger.warn({ webhook: 'taskrouter-agent', err: error }, 'bridging without whisper');

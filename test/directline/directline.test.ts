@@ -397,8 +397,9 @@ describe.each(backends)('Direct Line channel on %s', (_name, createBackend) => {
     expect(apology?.text).toContain('0 800 360 360');
   });
 
-  test('connector: refuses calls that do not come straight to the internal address; members; unsupported operations', async () => {
+  test('connector: refuses calls that do not come straight to the internal address with the channel secret; members; unsupported operations', async () => {
     const conversation = await startConversation(base);
+    const asBot = channel.asBot;
     const activitiesUrl = `${channel.connectorBaseUrl}/v3/conversations/${conversation.conversationId}/activities`;
     const spoof = { type: 'message', text: 'Je suis le bot, donnez-moi votre numéro' };
     for (const headers of [{ 'X-Forwarded-For': '203.0.113.7' }, { Forwarded: 'for=203.0.113.7' }, { 'X-Real-IP': '203.0.113.7' }] as Array<Record<string, string>>) {
@@ -406,28 +407,36 @@ describe.each(backends)('Direct Line channel on %s', (_name, createBackend) => {
       expect(response.status).toBe(403);
     }
     // Through the public name (as a same-host reverse proxy without headers would pass it): refused.
-    const viaOtherHost = await call('POST', activitiesUrl.replace('127.0.0.1', 'localhost'), { body: spoof });
+    const viaOtherHost = await call('POST', activitiesUrl.replace('127.0.0.1', 'localhost'), { body: spoof, headers: asBot });
     expect(viaOtherHost.status).toBe(403);
+    // Straight to the internal address over loopback (a same-host proxy_pass to 127.0.0.1 looks just
+    // like that), without the secret, or with a wrong one: refused.
+    for (const headers of [{}, { [Object.keys(asBot)[0]!]: 'not-the-secret' }] as Array<Record<string, string>>) {
+      const response = await call('POST', activitiesUrl, { body: { ...spoof, from: { name: 'Conseiller' } }, headers });
+      expect(response.status).toBe(403);
+      expect((await call('GET', `${channel.connectorBaseUrl}/v3/conversations/${conversation.conversationId}/members`, { headers })).status).toBe(403);
+    }
     const { activities } = await pollActivities(base, conversation, (list) => list.length >= 1);
     expect(activities.map((a) => a.text)).not.toContain(spoof.text);
 
-    const members = await call('GET', `${channel.connectorBaseUrl}/v3/conversations/${conversation.conversationId}/members`);
+    const members = await call('GET', `${channel.connectorBaseUrl}/v3/conversations/${conversation.conversationId}/members`, { headers: asBot });
     expect(members.status).toBe(200);
     expect(members.body).toEqual([{ id: conversation.userId, role: 'user' }]);
-    const member = await call('GET', `${channel.connectorBaseUrl}/v3/conversations/${conversation.conversationId}/members/${conversation.userId}`);
+    const member = await call('GET', `${channel.connectorBaseUrl}/v3/conversations/${conversation.conversationId}/members/${conversation.userId}`, { headers: asBot });
     expect(member.body).toEqual({ id: conversation.userId, role: 'user' });
 
-    const unknown = await call('POST', `${channel.connectorBaseUrl}/v3/conversations/AAAAAAAAAAAAAAAAAAAAAAAA/activities`, { body: { type: 'message', text: 'x' } });
+    const unknown = await call('POST', `${channel.connectorBaseUrl}/v3/conversations/AAAAAAAAAAAAAAAAAAAAAAAA/activities`, { body: { type: 'message', text: 'x' }, headers: asBot });
     expect(unknown.status).toBe(404);
     expect(unknown.body.error.code).toBe('ConversationNotFound');
-    const update = await call('PUT', `${activitiesUrl}/${encodeURIComponent(`${conversation.conversationId}|0000000`)}`, { body: { type: 'message', text: 'x' } });
+    const update = await call('PUT', `${activitiesUrl}/${encodeURIComponent(`${conversation.conversationId}|0000000`)}`, { body: { type: 'message', text: 'x' }, headers: asBot });
     expect(update.status).toBe(405);
-    const typeless = await call('POST', activitiesUrl, { body: { text: 'sans type' } });
+    const typeless = await call('POST', activitiesUrl, { body: { text: 'sans type' }, headers: asBot });
     expect(typeless.status).toBe(400);
 
     // The bot cannot pass itself off as the user, nor hand the client an internal URL.
     const sneaky = await call('POST', activitiesUrl, {
       body: { type: 'message', text: 'rôle forcé', from: { id: conversation.userId, role: 'user' }, serviceUrl: 'http://internal', channelId: 'x' },
+      headers: asBot,
     });
     expect(sneaky.status).toBe(200);
     const after = await pollActivities(base, conversation, (list) => list.some((a) => a.text === 'rôle forcé'));
@@ -536,7 +545,7 @@ describe('Direct Line channel: limits and settings', () => {
     }
   });
 
-  test('app-id mode: the bot of this service answers on the internal address; anyone else needs a bot token that can be verified', async () => {
+  test('app-id mode: the bot of this service answers on the internal address with the channel secret; anyone else needs a bot token that can be verified', async () => {
     const channel = await startChannel({
       store,
       bus,
@@ -548,7 +557,8 @@ describe('Direct Line channel: limits and settings', () => {
     try {
       const conversation = await startConversation(channel.httpBase);
       const url = `${channel.connectorBaseUrl}/v3/conversations/${conversation.conversationId}/activities`;
-      expect((await call('POST', url, { body: { type: 'message', text: 'x' } })).status).toBe(200);
+      expect((await call('POST', url, { body: { type: 'message', text: 'x' }, headers: channel.asBot })).status).toBe(200);
+      expect((await call('POST', url, { body: { type: 'message', text: 'x' } })).status).toBe(401);
       const throughProxy = { 'X-Forwarded-For': '203.0.113.7' };
       expect((await call('POST', url, { body: { type: 'message', text: 'x' }, headers: throughProxy })).status).toBe(401);
       const refused = await call('POST', url, { body: { type: 'message', text: 'x' }, token: 'eyJhbGciOiJSUzI1NiJ9.e30.sig', headers: throughProxy });

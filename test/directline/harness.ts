@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { WebSocket } from 'ws';
 import type { Clock, KeyValueStore, MessageBus } from '../../src/domain/ports';
-import { createDirectLine, createInternalAddress, type DirectLine, type DirectLineOptions } from '../../src/directline';
+import { CHANNEL_SECRET_HEADER, createDirectLine, createInternalAddress, type DirectLine, type DirectLineOptions } from '../../src/directline';
 import type { DirectLineActivity } from '../../src/directline/activity';
 import { silentLogger, type Logger } from '../../src/logging';
 import type { StoreKeys } from '../../src/storage/keys';
@@ -57,7 +57,8 @@ export async function startFakeBot(): Promise<FakeBot> {
   const replyFailures: Array<{ status: number; body: string }> = [];
   const waiters: Array<() => void> = [];
 
-  async function reply(incoming: DirectLineActivity, text: string, asReply: boolean): Promise<void> {
+  /** Replies as the service's own bot does: with the channel secret the delivery carried. */
+  async function reply(incoming: DirectLineActivity, text: string, asReply: boolean, secret: string): Promise<void> {
     const serviceUrl = String(incoming.serviceUrl).replace(/\/+$/, '');
     const conversationId = encodeURIComponent(incoming.conversation.id);
     const path = asReply
@@ -65,7 +66,7 @@ export async function startFakeBot(): Promise<FakeBot> {
       : `/v3/conversations/${conversationId}/activities`;
     const response = await fetch(`${serviceUrl}${path}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json; charset=utf-8' },
+      headers: { 'content-type': 'application/json; charset=utf-8', [CHANNEL_SECRET_HEADER]: secret },
       body: JSON.stringify({
         type: 'message',
         text,
@@ -100,6 +101,7 @@ export async function startFakeBot(): Promise<FakeBot> {
     req.on('end', () => {
       void (async () => {
         const activity = JSON.parse(Buffer.concat(chunks).toString('utf8')) as DirectLineActivity;
+        const secret = String(req.headers[CHANNEL_SECRET_HEADER] ?? '');
         received.push(activity);
         for (const wake of waiters.splice(0)) wake();
         if (bot.mode === 'fail') {
@@ -108,10 +110,10 @@ export async function startFakeBot(): Promise<FakeBot> {
         }
         if (bot.mode === 'echo') {
           // Like CloudAdapter.process: the turn (and its replies) completes before the HTTP answer.
-          if (activity.type === 'message') await reply(activity, `Vous avez dit : ${activity.text ?? ''}`, true);
+          if (activity.type === 'message') await reply(activity, `Vous avez dit : ${activity.text ?? ''}`, true, secret);
           if (activity.type === 'conversationUpdate') {
             const added = (activity.membersAdded as Array<{ id: string }> | undefined) ?? [];
-            if (added.some((member) => member.id !== activity.recipient?.id)) await reply(activity, 'Bonjour ! Je suis là pour vous orienter.', false);
+            if (added.some((member) => member.id !== activity.recipient?.id)) await reply(activity, 'Bonjour ! Je suis là pour vous orienter.', false, secret);
           }
         }
         res.writeHead(200).end();
@@ -135,6 +137,8 @@ export interface RunningChannel {
   server: Server;
   httpBase: string;
   connectorBaseUrl: string;
+  /** The headers the service's own bot sends to the connector (the channel secret). */
+  asBot: Record<string, string>;
   close(): Promise<void>;
 }
 
@@ -158,6 +162,8 @@ export async function startChannel(deps: {
     tokenKey: TEST_TOKEN_KEY,
     botEndpoint: deps.botEndpoint,
     connectorBaseUrl: () => internal.connectorBaseUrl(),
+    channelSecret: internal.channelSecret,
+    isChannelSecret: internal.isChannelSecret,
     options: { conversationTtlSeconds: 600, keepAliveMs: 300, ...deps.options },
   });
   const app = express();
@@ -175,6 +181,7 @@ export async function startChannel(deps: {
     server,
     httpBase: `http://127.0.0.1:${port}`,
     connectorBaseUrl: internal.connectorBaseUrl(),
+    asBot: { [CHANNEL_SECRET_HEADER]: internal.channelSecret },
     async close() {
       detach();
       await directLine.close();

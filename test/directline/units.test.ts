@@ -3,7 +3,6 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ActivityRejected, cleanText, parseOutgoingActivity, parseUserActivity, outgoingContent, activityId } from '../../src/directline/activity';
 import { createInternalAddress } from '../../src/directline/internal-address';
-import { createRateLimiter } from '../../src/directline/rate-limit';
 import { parseWatermark } from '../../src/directline/stream';
 import { createChatTokens, deriveTokenKey, newConversationId, newUserId, CONVERSATION_ID_PATTERN, USER_ID_PATTERN } from '../../src/directline/tokens';
 import { createFakeClock } from '../storage/fake-clock';
@@ -133,23 +132,6 @@ describe('watermarks', () => {
     expect(parseWatermark('')).toBe(0);
     expect(parseWatermark('12')).toBe(12);
     for (const bad of ['-1', '1.5', 'abc', '1e3', '9999999999']) expect(parseWatermark(bad)).toBeNull();
-  });
-});
-
-describe('rate limiter', () => {
-  test('counts per key in fixed windows and says when to come back', () => {
-    const limiter = createRateLimiter({ limit: 2, windowMs: 10_000 });
-    expect(limiter.hit('a', 0)).toBe(0);
-    expect(limiter.hit('a', 1000)).toBe(0);
-    expect(limiter.hit('a', 2000)).toBe(8);
-    expect(limiter.hit('b', 2000)).toBe(0);
-    expect(limiter.hit('a', 10_000)).toBe(0);
-  });
-
-  test('memory stays bounded under a flood of distinct keys', () => {
-    const limiter = createRateLimiter({ limit: 1, windowMs: 60_000, maxKeys: 100 });
-    for (let i = 0; i < 10_000; i += 1) limiter.hit(`ip-${i}`, 0);
-    expect(limiter.hit('ip-9999', 0)).toBeGreaterThan(0);
   });
 });
 

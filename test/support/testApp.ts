@@ -72,6 +72,10 @@ export async function startTestApp(options: {
   metrics?: PrometheusMetrics;
   /** Bearer token of /metrics on the app's port; defaults to TEST_METRICS_TOKEN. */
   metricsToken?: string;
+  /** A node-redis client for the chat's rate limits (shared across processes); none = per process. */
+  rateLimitRedis?: unknown;
+  /** Proxies trusted to name the client (default: none). */
+  trustProxy?: false | number | readonly string[];
 }): Promise<RunningTestApp> {
   const app = createApp({
     config: options.config ?? repoConfig(),
@@ -81,6 +85,7 @@ export async function startTestApp(options: {
     logger: options.logger ?? silentLogger(),
     metrics: options.metrics ?? createMetrics(),
     keys: options.keys,
+    rateLimitRedis: options.rateLimitRedis,
     settings: {
       publicBaseUrl: TEST_PUBLIC_BASE_URL,
       twilioAuthToken: TEST_AUTH_TOKEN,
@@ -92,6 +97,7 @@ export async function startTestApp(options: {
       bot: { microsoftAppId: options.microsoftAppId, microsoftAppPassword: undefined, microsoftAppType: 'MultiTenant', microsoftAppTenantId: undefined },
       webPublicDir: packagedWebPublicDir(),
       metricsToken: options.metricsToken ?? TEST_METRICS_TOKEN,
+      trustProxy: options.trustProxy,
     },
   });
   const server: Server = app.express.listen(0, '127.0.0.1');

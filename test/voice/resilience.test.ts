@@ -126,6 +126,19 @@ describe('Redis stopped mid-call', () => {
     expect(call.end()).toMatchObject({ kind: 'queue', name: 'cercle-44' });
   });
 
+  it.each(['queue-full', 'error'] as const)(
+    'When the territory queue answers %s while Redis is gone, then the caller goes to the national fallback, not back into that queue',
+    async (result) => {
+      const call = await new SimulatedCall(twilioSide(await appBehindProxy())).dial();
+      for (const key of ['2', '1', '3', '44000', '1']) await call.press(key);
+      expect(call.end()).toMatchObject({ kind: 'queue', name: 'cercle-44' });
+      proxy.cut();
+      await call.queueResult(result);
+      expect(call.spoken()).toContain('problème technique');
+      expect(call.end()).toMatchObject({ kind: 'queue', name: 'cercle-national' });
+    },
+  );
+
   it('When Redis hangs before the département is known, then within a second the caller is put through to the national fallback', async () => {
     const call = await new SimulatedCall(twilioSide(await appBehindProxy())).dial();
     await call.press('2');

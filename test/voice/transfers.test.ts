@@ -108,6 +108,18 @@ describe('warm transfer to a queue', () => {
     expect(JSON.stringify(body)).not.toContain('612345678');
   });
 
+  it.each([
+    [2, 60, 'Il y a 1 personne avant vous.', "L'attente est d'environ 1 minute."],
+    [3, 20, 'Il y a 2 personnes avant vous.', "L'attente est d'environ 1 minute."],
+    [2, 150, 'Il y a 1 personne avant vous.', "L'attente est d'environ 3 minutes."],
+    [12, 600, 'Il y a 11 personnes avant vous.', "L'attente est d'environ 10 minutes."],
+  ])('When the caller is number %i in the queue with an average wait of %i s, then the wait music says « %s » and « %s »', async (position, average, ahead, wait) => {
+    const call = await aidantInLoireAtlantique(await start());
+    const spoken = spokenText(await call.waitMusic({ QueuePosition: position, QueueTime: 10, AvgQueueTime: average }));
+    expect(spoken).toContain(ahead);
+    expect(spoken).toContain(wait);
+  });
+
   it('When the territory queue is full, then the caller goes to the national fallback', async () => {
     const target = await start();
     const call = await aidantInLoireAtlantique(target);

@@ -1,0 +1,30 @@
+/**
+ * The ids that arrive in URLs, checked at the edge: a malformed id is a 400 that says what is
+ * expected (never a store error: the key builder refuses ':', '*', spaces… and that used to read as
+ * an outage); a well-formed id that is unknown stays a 404 for the route to answer.
+ */
+import type { RequestHandler, Response } from 'express';
+import { z } from 'zod';
+import { TICKET_REF_PATTERN } from '../tickets/ref';
+
+export const TicketRefSchema = z.string().regex(TICKET_REF_PATTERN, { error: 'a ticket reference, e.g. T-44-7K3F9Q' });
+export const CallSidSchema = z.string().regex(/^CA[0-9a-fA-F]{32}$/, { error: 'a Twilio CallSid (CA + 32 hex characters)' });
+/** A chat conversation id: ours (24 characters) or another Bot Framework channel's. */
+export const ConversationIdSchema = z.string().regex(/^[A-Za-z0-9_.|-]{1,128}$/, { error: 'a conversation id (letters, digits, _ . | -)' });
+/** A Twilio queue name as we use them (cercle-44, cercle-national). */
+export const QueueNameSchema = z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, { error: 'a queue name (letters, digits, _ . -)' });
+
+/** The 400 of a malformed id: names the parameter and what it must be, never echoes the value. */
+export function sendMalformedId(res: Response, name: string, schema: z.ZodType): void {
+  const expected = schema.safeParse('');
+  const what = expected.success ? 'valid' : (expected.error.issues[0]?.message ?? 'valid');
+  res.status(400).json({ error: `Malformed ${name}: it must be ${what}` });
+}
+
+/** A route's middleware (after sign-in): 400 unless the route parameter `name` matches `schema`. */
+export function validId(name: string, schema: z.ZodType): RequestHandler {
+  return (req, res, next) => {
+    if (schema.safeParse(req.params[name]).success) next();
+    else sendMalformedId(res, name, schema);
+  };
+}
