@@ -2,6 +2,7 @@
  * The composition of the web service: builds the express app from its dependencies and never
  * listens (main.ts does). Tests build it with their own store, clock and configuration.
  */
+import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import express, { type Express } from 'express';
@@ -22,6 +23,12 @@ import { createDirectLine, createInternalAddress, deriveTokenKey, type DirectLin
 import { isInternalCall } from './directline/connector-auth';
 import type { Clock, KeyValueStore, MessageBus } from './domain/ports';
 import { createWebRouter } from './web/routes';
+import { createStaffDirectory } from './advisors/staffDirectory';
+import { createStaffRouter } from './advisors/staffRoutes';
+import { createStaffService } from './advisors/staffService';
+import { createOidcRelyingParty, type OidcSettings } from './auth/oidc';
+import { createSignInRouter } from './auth/routes';
+import { createStaffSessions, isPlainLoopback } from './auth/session';
 import type { Logger } from './logging';
 import { withLazyChildren } from './http/lazyChildLogger';
 import { createPlaces, type Places } from './places/places';
@@ -50,6 +57,17 @@ export interface AppSettings {
   bot: BotSettings;
   /** Folder of the chat page's files (src/web/public of the repository). */
   webPublicDir: string;
+  /** Staff sign-in (OpenID Connect) and sessions; absent: no provider, a random session secret. */
+  signIn?: SignInSettings;
+}
+
+export interface SignInSettings {
+  /** Absent: no provider (the sign-in pages say so; bearer tokens still work). */
+  oidc?: OidcSettings;
+  sessionSecret: string;
+  idleTimeoutSeconds: number;
+  absoluteLifetimeSeconds: number;
+  bootstrapAdminEmails: readonly string[];
 }
 
 export interface AppDeps {
@@ -108,11 +126,27 @@ export function createApp(deps: AppDeps): App {
         at: ticket.updatedAt,
       }),
   });
+  const audit = createAuditTrail(store, keys, { ticketTtlDays: settings.ticketTtlDays, clock });
+  const signIn = settings.signIn ?? { sessionSecret: randomBytes(32).toString('hex'), idleTimeoutSeconds: 30 * 60, absoluteLifetimeSeconds: 12 * 3600, bootstrapAdminEmails: [] };
+  const staff = createStaffService({ directory: createStaffDirectory(store, keys), audit, clock, bootstrapAdminEmails: signIn.bootstrapAdminEmails });
+  const sessions = createStaffSessions({
+    store,
+    keys,
+    clock,
+    staff,
+    logger,
+    settings: {
+      secret: signIn.sessionSecret,
+      idleTimeoutSeconds: signIn.idleTimeoutSeconds,
+      absoluteLifetimeSeconds: signIn.absoluteLifetimeSeconds,
+      secureCookie: !isPlainLoopback(signIn.oidc?.redirectUrl ?? settings.publicBaseUrl),
+    },
+  });
   const advisors = createAdvisorService({
     store,
     keys,
     tickets,
-    audit: createAuditTrail(store, keys, { ticketTtlDays: settings.ticketTtlDays, clock }),
+    audit,
     observatory: createObservatory(store, keys),
     events: advisorEvents,
     clock,
@@ -212,6 +246,10 @@ export function createApp(deps: AppDeps): App {
   app.get('/api/openapi.json', (_req, res) => {
     res.json(openApi);
   });
+  // Staff sign-in: the session (or a bearer token) names the principal of every staff API.
+  app.use(createSignInRouter({ relyingParty: signIn.oidc ? createOidcRelyingParty(signIn.oidc) : null, sessions, staff, clock, logger }));
+  app.use(['/api/advisor', '/api/admin', '/api/tickets', '/api/calls', '/api/chats'], ...sessions.middleware);
+  app.use(createStaffRouter({ staff, verifier, logger }));
   app.use(advisorEvents.router);
   app.use(createAdvisorRouter({ service: advisors, verifier, tickets, logger, chatMode: (conversationId) => chat.mode(conversationId) }));
 

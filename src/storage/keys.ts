@@ -43,6 +43,14 @@ export interface StoreKeys {
   unmetNeeds(month: string): string;
   /** The pub/sub channel of the advisor console's live events for one territory (or `all`). */
   advisorEvents(territory: string): string;
+  /** A staff account (role, territories), by lower-case e-mail. */
+  staffAccount(email: string): string;
+  /** The e-mail of the staff account an identity provider's subject (`sub`) signed in as. */
+  staffBySubject(subject: string): string;
+  /** The e-mails of every staff account (one JSON list). */
+  staffIndex(): string;
+  /** A staff member's server-side session, by session id. */
+  staffSession(sessionId: string): string;
 }
 
 /** Escapes a free-form name (spaces, ':', glob characters) into one key segment. */
@@ -79,6 +87,10 @@ export function createStoreKeys(namespace: string = DEFAULT_KEY_NAMESPACE): Stor
     auditOfDay: (day: string) => key('audit-day', day),
     unmetNeeds: (month: string) => key('unmet-needs', month),
     advisorEvents: (territory: string) => key('advisor-events', territory),
+    staffAccount: (email: string) => key('staff', escapeName(email)),
+    staffBySubject: (subject: string) => key('staff-subject', escapeName(subject)),
+    staffIndex: () => key('staff-index'),
+    staffSession: (sessionId: string) => key('staff-session', escapeName(sessionId)),
   });
 }
 
