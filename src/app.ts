@@ -25,7 +25,7 @@ import type { Clock, KeyValueStore, MessageBus } from './domain/ports';
 import { createWebRouter } from './web/routes';
 import { createStaffDirectory } from './advisors/staffDirectory';
 import { createStaffRouter } from './advisors/staffRoutes';
-import { createStaffService } from './advisors/staffService';
+import { createStaffService, type StaffService } from './advisors/staffService';
 import { createOidcRelyingParty, type OidcSettings } from './auth/oidc';
 import { createSignInRouter } from './auth/routes';
 import { createStaffSessions, isPlainLoopback } from './auth/session';
@@ -86,6 +86,7 @@ export interface App {
   places: Places;
   chat: ChatTurns;
   directLine: DirectLine;
+  staff: StaffService;
   /** Once the server listens: the chat channel learns its internal address and serves WebSockets. */
   afterListen(server: Server): void;
   /** Closes the chat streams and waits for deliveries to the bot. */
@@ -288,6 +289,7 @@ export function createApp(deps: AppDeps): App {
     places,
     chat,
     directLine,
+    staff,
     afterListen(server) {
       internal.setFromServer(server);
       directLine.attachWebSocket(server);

@@ -10,6 +10,7 @@
  * - Nobody changes or removes their own account (a national admin cannot lock the service out by mistake).
  */
 import { z } from 'zod';
+import { IsoDate } from './caseFile';
 import { DepartementCodeSchema, ROLES, type Principal, type Role } from './principal';
 
 export const StaffEmailSchema = z
@@ -67,6 +68,8 @@ export const StaffAccountSchema = z
   .strict()
   .refine(isConsistent, adminWorksForAll);
 export type StaffAccount = z.output<typeof StaffAccountSchema>;
+
+export const StaffAuditQuerySchema = z.object({ day: IsoDate }).strict();
 
 export const StaffListSchema = z.object({ accounts: z.array(StaffAccountSchema) }).strict();
 

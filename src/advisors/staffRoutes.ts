@@ -7,13 +7,10 @@ import express, { type Request, type Response, type Router } from 'express';
 import { z } from 'zod';
 import type { Logger } from '../logging';
 import { authenticate, principalOf, type TokenVerifier } from './auth';
-import { IsoDate } from './caseFile';
 import type { Outcome } from './service';
-import { StaffAccountBodySchema, StaffAccountUpdateSchema, StaffEmailSchema } from './staff';
+import { StaffAccountBodySchema, StaffAccountUpdateSchema, StaffAuditQuerySchema, StaffEmailSchema } from './staff';
 import { StaffDirectoryBusyError } from './staffDirectory';
 import type { StaffService } from './staffService';
-
-export const StaffAuditQuerySchema = z.object({ day: IsoDate }).strict();
 
 export function createStaffRouter(deps: { staff: StaffService; verifier: TokenVerifier; logger: Logger }): Router {
   const { staff, logger } = deps;

@@ -1,6 +1,6 @@
 /** Starts the real app on a free port, with a store, a clock and a configuration chosen by the test. */
 import type { Server } from 'node:http';
-import { createApp, webPublicDirIn, type App } from '../../src/app';
+import { createApp, webPublicDirIn, type App, type SignInSettings } from '../../src/app';
 import { mintDevToken } from '../../src/advisors/devToken';
 import type { Principal } from '../../src/advisors/principal';
 import type { AppConfig } from '../../src/config/appConfig';
@@ -65,6 +65,10 @@ export async function startTestApp(options: {
   bus?: MessageBus;
   /** The bot's Bot Framework identity (production); none = local mode. */
   microsoftAppId?: string;
+  /** Staff sign-in (OpenID Connect provider, sessions); none = no provider. */
+  signIn?: SignInSettings;
+  /** Defaults to a free port. */
+  port?: number;
 }): Promise<RunningTestApp> {
   const app = createApp({
     config: options.config ?? repoConfig(),
@@ -83,9 +87,10 @@ export async function startTestApp(options: {
       chatTtlSeconds: 3600,
       bot: { microsoftAppId: options.microsoftAppId, microsoftAppPassword: undefined, microsoftAppType: 'MultiTenant', microsoftAppTenantId: undefined },
       webPublicDir: webPublicDirIn(REPO_ROOT),
+      ...(options.signIn ? { signIn: options.signIn } : {}),
     },
   });
-  const server: Server = app.express.listen(0, '127.0.0.1');
+  const server: Server = app.express.listen(options.port ?? 0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   app.afterListen(server);
   const address = server.address();
