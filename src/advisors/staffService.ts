@@ -124,11 +124,13 @@ export function createStaffService(deps: { directory: StaffDirectory; audit: Aud
       if (!identity.emailVerified) return { ok: false, reason: 'email_not_verified' };
       const email = identity.email.trim().toLowerCase();
       const seen = await directory.bySubject(identity.subject);
+      let bootstrapped = false;
       const decision = await directory.update<SignInDecision>(seen?.email ?? email, (current) => {
         const at = now();
         let account = current;
         if (!account && deps.bootstrapAdminEmails.includes(email)) {
           account = { email, role: 'national_admin', territories: 'all', createdAt: at, createdBy: BOOTSTRAP_ACTOR, updatedAt: at, updatedBy: BOOTSTRAP_ACTOR };
+          bootstrapped = true;
         }
         if (!account) return { next: 'keep', result: { ok: false, reason: 'no_account' } };
         if (account.subject !== undefined && account.subject !== identity.subject) return { next: 'keep', result: { ok: false, reason: 'subject_mismatch' } };
@@ -140,7 +142,7 @@ export function createStaffService(deps: { directory: StaffDirectory; audit: Aud
         await audit.record({
           actor: actorOf(decision.principal),
           action: 'session.sign_in',
-          detail: { ...detailOf(decision.account), ...(decision.account.createdBy === BOOTSTRAP_ACTOR && decision.account.createdAt === decision.account.lastSignInAt ? { bootstrap: true } : {}) },
+          detail: { ...detailOf(decision.account), ...(bootstrapped ? { bootstrap: true } : {}) },
         });
       }
       return decision;

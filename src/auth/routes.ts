@@ -61,12 +61,17 @@ export function createSignInRouter(deps: SignInRouterDeps): Router {
     const pending = req.session.pendingSignIn;
     const query = CallbackQuerySchema.safeParse(req.query);
     const fresh = pending !== undefined && clock.now().getTime() - Date.parse(pending.startedAt) <= PENDING_SIGN_IN_SECONDS * 1000;
+    // The pending sign-in is used once, whatever happens next.
+    const forget = async () => {
+      if (req.session.staff === undefined) await destroy(req);
+      else delete req.session.pendingSignIn;
+    };
     if (!query.success || !pending || !fresh || query.data.state !== pending.state) {
-      if (pending) delete req.session.pendingSignIn;
+      if (pending) await forget();
       return sendPage(res, PAGES.expired());
     }
-    delete req.session.pendingSignIn;
     if ('error' in query.data) {
+      await forget();
       logger.info({ error: query.data.error }, 'sign-in: the provider answered an error');
       return sendPage(res, PAGES.rejected());
     }
@@ -74,6 +79,7 @@ export function createSignInRouter(deps: SignInRouterDeps): Router {
       const signedIn = await relyingParty.finish(req, pending);
       const decision = await staff.signIn(signedIn.identity);
       if (!decision.ok) {
+        await forget();
         logger.info({ reason: decision.reason }, 'sign-in refused');
         if (decision.reason === 'no_account') return sendPage(res, PAGES.noAccount(signedIn.identity.email, await relyingParty.endSessionUrl(signedIn.idToken)));
         return sendPage(res, decision.reason === 'email_not_verified' ? PAGES.emailNotVerified() : PAGES.subjectMismatch());
@@ -87,6 +93,7 @@ export function createSignInRouter(deps: SignInRouterDeps): Router {
       logger.info({ role: decision.principal.role }, 'staff signed in');
       res.set('Cache-Control', 'no-store').redirect(303, CONSOLE);
     } catch (error) {
+      await forget().catch(() => undefined);
       if (error instanceof ProviderUnavailableError) {
         logger.error({ err: error }, 'sign-in: the identity provider does not answer');
         return sendPage(res, PAGES.providerUnavailable());
