@@ -134,6 +134,8 @@ describe('staff accounts decide roles and territories', () => {
     const admin = browser();
     await admin.signIn('admin');
     expect((await admin.readSession()).body.principal).toEqual({ subject: 'dev-admin', name: 'Nadia Martin', role: 'national_admin', territories: 'all' });
+    const own = (await admin.call('GET', '/api/admin/staff')).body.accounts.find((a: { email: string }) => a.email === 'admin.national@360.test');
+    expect(own).toMatchObject({ role: 'national_admin', territories: 'all', subject: 'dev-admin', createdBy: 'system:bootstrap' });
     const audit = await admin.call('GET', '/api/admin/staff/audit?day=2026-11-23');
     expect(audit.status).toBe(200);
     expect(audit.body.entries).toContainEqual(
