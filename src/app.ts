@@ -248,7 +248,8 @@ export function createApp(deps: AppDeps): App {
     res.json(openApi);
   });
   // Staff sign-in: the session (or a bearer token) names the principal of every staff API.
-  app.use(createSignInRouter({ relyingParty: signIn.oidc ? createOidcRelyingParty(signIn.oidc) : null, sessions, staff, clock, logger }));
+  const tokenFallback = settings.advisorAuth.jwksUrl === undefined && settings.advisorAuth.devSigningKey !== undefined;
+  app.use(createSignInRouter({ relyingParty: signIn.oidc ? createOidcRelyingParty(signIn.oidc) : null, sessions, staff, tokenFallback, clock, logger }));
   app.use(['/api/advisor', '/api/admin', '/api/tickets', '/api/calls', '/api/chats'], ...sessions.middleware);
   app.use(createStaffRouter({ staff, verifier, logger }));
   app.use(advisorEvents.router);

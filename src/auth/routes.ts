@@ -29,6 +29,8 @@ export interface SignInRouterDeps {
   relyingParty: OidcRelyingParty | null;
   sessions: StaffSessions;
   staff: StaffService;
+  /** Development: the console also offers to paste a bearer token (tokens are checked with the local key). */
+  tokenFallback: boolean;
   clock: Clock;
   logger: Logger;
 }
@@ -107,10 +109,10 @@ export function createSignInRouter(deps: SignInRouterDeps): Router {
     res.set('Cache-Control', 'no-store');
     const principal = res.locals.principal as Principal | undefined;
     if (!principal || req.session.staff === undefined) {
-      res.json({ signedIn: false, signInAvailable: relyingParty !== null, ...(res.locals.sessionEnded ? { ended: true } : {}) });
+      res.json({ signedIn: false, signInAvailable: relyingParty !== null, tokenFallback: deps.tokenFallback, ...(res.locals.sessionEnded ? { ended: true } : {}) });
       return;
     }
-    res.json({ signedIn: true, principal, csrfToken: sessions.csrfToken(req) });
+    res.json({ signedIn: true, principal, csrfToken: sessions.csrfToken(req), signInAvailable: relyingParty !== null, tokenFallback: deps.tokenFallback });
   });
 
   router.post('/auth/logout', async (req, res) => {
