@@ -6,7 +6,8 @@
 import { createStaffDirectory } from '../../src/advisors/staffDirectory';
 import { SESSION_COOKIE } from '../../src/auth/session';
 import { keyedSessionId } from './sessionKey';
-import { SIGN_IN_NOW, StaffBrowser, startSignInApp, type SignInHarness } from '../support/signIn';
+import { SIGN_IN_NOW, StaffBrowser, freePort, startSignInApp, type SignInHarness } from '../support/signIn';
+import { startTestApp } from '../support/testApp';
 
 let harness: SignInHarness;
 beforeAll(async () => {
@@ -191,5 +192,64 @@ describe('staff accounts decide roles and territories', () => {
     } finally {
       await directory.update('sans.compte@360.test', () => ({ next: 'remove', result: undefined }));
     }
+  });
+});
+
+describe('sign-in edge cases', () => {
+  it('When the service runs behind https, then the session cookie is __Host- prefixed and Secure', async () => {
+    const secure = await startTestApp({
+      store: harness.redis.store,
+      keys: harness.redis.keys,
+      clock: harness.clock,
+      signIn: { ...harness.signIn, oidc: { ...harness.signIn.oidc!, redirectUrl: 'https://360.example.fr/auth/callback' } },
+    });
+    try {
+      const response = await fetch(`${secure.httpBase}/auth/login`, { redirect: 'manual', headers: { 'x-forwarded-proto': 'https' } });
+      expect(response.status).toBe(303);
+      const line = response.headers.getSetCookie().find((l) => l.startsWith('__Host-o360-session=')) ?? '';
+      expect(line).toMatch(/; Path=\/; HttpOnly; Secure; SameSite=Lax$/);
+      expect(new URL(response.headers.get('location') ?? '').searchParams.get('redirect_uri')).toBe('https://360.example.fr/auth/callback');
+    } finally {
+      await secure.close();
+    }
+  });
+
+  it('When the provider does not answer, then « Se connecter » shows a French page (503), not an error', async () => {
+    const closedPort = await freePort();
+    const away = await startTestApp({
+      store: harness.redis.store,
+      keys: harness.redis.keys,
+      clock: harness.clock,
+      signIn: { ...harness.signIn, oidc: { ...harness.signIn.oidc!, issuerUrl: `http://127.0.0.1:${closedPort}` } },
+    });
+    try {
+      const response = await fetch(`${away.httpBase}/auth/login`, { redirect: 'manual' });
+      expect(response.status).toBe(503);
+      expect(response.headers.get('content-security-policy')).toContain("default-src 'none'");
+      expect(await response.text()).toContain('Le service de connexion ne répond pas');
+    } finally {
+      await away.close();
+    }
+  });
+
+  it('When someone arrives at the callback with no sign-in under way, or a state that is not theirs, then a French page asks to start again', async () => {
+    const stray = await browser().fetch('/auth/callback?code=abc&state=xyz');
+    expect(stray.status).toBe(400);
+    expect(await stray.text()).toContain('La connexion a pris trop de temps');
+    const staff = browser();
+    await staff.fetch('/auth/login');
+    const forged = await staff.fetch('/auth/callback?code=abc&state=not-the-state');
+    expect(forged.status).toBe(400);
+    const garbage = await staff.fetch('/auth/callback?nothing=here');
+    expect(garbage.status).toBe(400);
+  });
+
+  it('When the provider sends the person back with an error (they cancelled), then a French page says the sign-in did not succeed', async () => {
+    const staff = browser();
+    const login = await staff.fetch('/auth/login');
+    const state = new URL(login.headers.get('location') ?? '').searchParams.get('state');
+    const cancelled = await staff.fetch(`/auth/callback?error=access_denied&state=${state}`);
+    expect(cancelled.status).toBe(400);
+    expect(await cancelled.text()).toContain('La connexion n’a pas abouti');
   });
 });
