@@ -35,6 +35,20 @@ export interface SignInRouterDeps {
   logger: Logger;
 }
 
+/**
+ * What a failed sign-in may put in the logs: the error's kind and, for the provider's own errors, their
+ * code; never the error object itself (openid-client's errors carry the tokens and responses).
+ */
+function failureOf(error: unknown): { failure: string; code?: string; message?: string } {
+  type Described = { name?: string; error?: unknown; message?: string };
+  const rejected: Described | undefined = error instanceof Error ? ((error.cause as Described | undefined) ?? error) : undefined;
+  const code = typeof rejected?.error === 'string' && /^[a-z_]{1,64}$/.test(rejected.error) ? rejected.error : undefined;
+  const message = rejected?.name === 'RPError' && typeof rejected.message === 'string' ? rejected.message.slice(0, 200) : undefined;
+  return { failure: rejected?.name ?? 'unknown', ...(code ? { code } : {}), ...(message ? { message } : {}) };
+}
+
+const providerErrorCode = (code: string) => (/^[a-z_]{1,64}$/.test(code) ? code : 'other');
+
 function sendPage(res: Response, page: SignInPage): void {
   res.status(page.status).set({ 'Content-Security-Policy': PAGE_CONTENT_SECURITY_POLICY, 'Cache-Control': 'no-store', 'Content-Type': 'text/html; charset=utf-8' }).send(renderSignInPage(page));
 }
@@ -53,7 +67,7 @@ export function createSignInRouter(deps: SignInRouterDeps): Router {
       await save(req);
       res.set('Cache-Control', 'no-store').redirect(303, url);
     } catch (error) {
-      logger.error({ err: error }, 'sign-in: cannot reach the identity provider');
+      logger.error(failureOf(error), 'sign-in: cannot reach the identity provider');
       sendPage(res, PAGES.providerUnavailable());
     }
   });
@@ -74,7 +88,7 @@ export function createSignInRouter(deps: SignInRouterDeps): Router {
     }
     if ('error' in query.data) {
       await forget();
-      logger.info({ error: query.data.error }, 'sign-in: the provider answered an error');
+      logger.info({ code: providerErrorCode(String(query.data.error)) }, 'sign-in: the provider answered an error');
       return sendPage(res, PAGES.rejected());
     }
     try {
@@ -97,10 +111,10 @@ export function createSignInRouter(deps: SignInRouterDeps): Router {
     } catch (error) {
       await forget().catch(() => undefined);
       if (error instanceof ProviderUnavailableError) {
-        logger.error({ err: error }, 'sign-in: the identity provider does not answer');
+        logger.error(failureOf(error), 'sign-in: the identity provider does not answer');
         return sendPage(res, PAGES.providerUnavailable());
       }
-      logger.warn({ err: error }, 'sign-in rejected');
+      logger.warn(failureOf(error), 'sign-in rejected');
       sendPage(res, PAGES.rejected());
     }
   });

@@ -3,6 +3,8 @@
  * staff accounts that decide roles and territories, the server-side session, its CSRF protection,
  * idle timeout (the test clock), absolute lifetime and sign-out.
  */
+import { Writable } from 'node:stream';
+import { createLogger } from '../../src/logging';
 import { createStaffDirectory } from '../../src/advisors/staffDirectory';
 import { SESSION_COOKIE } from '../../src/auth/session';
 import { keyedSessionId } from './sessionKey';
@@ -10,8 +12,15 @@ import { SIGN_IN_NOW, StaffBrowser, freePort, startSignInApp, type SignInHarness
 import { startTestApp } from '../support/testApp';
 
 let harness: SignInHarness;
+const logLines: string[] = [];
 beforeAll(async () => {
-  harness = await startSignInApp('sign-in');
+  const destination = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      logLines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+      done();
+    },
+  });
+  harness = await startSignInApp('sign-in', { logger: createLogger({ level: 'debug', hashKey: 'test-hash-key', destination }) });
 });
 afterAll(() => harness.close());
 beforeEach(() => harness.clock.set(SIGN_IN_NOW));
@@ -251,5 +260,17 @@ describe('sign-in edge cases', () => {
     const cancelled = await staff.fetch(`/auth/callback?error=access_denied&state=${state}`);
     expect(cancelled.status).toBe(400);
     expect(await cancelled.text()).toContain('La connexion n’a pas abouti');
+  });
+});
+
+describe('what the logs keep', () => {
+  it('When people have signed in, been refused, timed out and signed out (every test above), then no log line holds an e-mail address, a token or a session id', async () => {
+    expect(logLines.some((line) => line.includes('staff signed in'))).toBe(true);
+    expect(logLines.some((line) => line.includes('sign-in refused'))).toBe(true);
+    for (const line of logLines) {
+      expect(line).not.toMatch(/[\w.+-]+@[\w-]+\.[\w.]+/);
+      expect(line).not.toMatch(/eyJ[\w-]{10,}/);
+      expect(line).not.toMatch(/o360-session=/);
+    }
   });
 });

@@ -6,6 +6,7 @@
 import { createServer } from 'node:net';
 import { DEV_ADMIN_EMAIL, DEV_STAFF_ACCOUNTS, startDevProvider, type RunningDevProvider } from '../../src/auth/devProvider';
 import type { SignInSettings } from '../../src/app';
+import type { Logger } from '../../src/logging';
 import { REPO_ROOT } from './config';
 import { TestClock, startTestApp, testRedis, type RunningTestApp } from './testApp';
 
@@ -48,7 +49,7 @@ export interface SignInHarness {
  * on a real Redis; creates the staff accounts of the coordinator of 44 and the advisors of 44 and 35
  * (the admin is a bootstrap admin; the fifth person has no account).
  */
-export async function startSignInApp(label: string, options: { seed?: boolean; redirectUrl?: string } = {}): Promise<SignInHarness> {
+export async function startSignInApp(label: string, options: { seed?: boolean; redirectUrl?: string; logger?: Logger } = {}): Promise<SignInHarness> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const redirectUrl = options.redirectUrl ?? `${base}/auth/callback`;
@@ -77,7 +78,7 @@ export async function startSignInApp(label: string, options: { seed?: boolean; r
     absoluteLifetimeSeconds: 12 * 3600,
     bootstrapAdminEmails: [DEV_ADMIN_EMAIL],
   };
-  const app = await startTestApp({ store: redis.store, keys: redis.keys, clock, port, signIn });
+  const app = await startTestApp({ store: redis.store, keys: redis.keys, clock, port, signIn, ...(options.logger ? { logger: options.logger } : {}) });
   if (options.seed !== false) {
     const seeder = { subject: 'test-seed', role: 'national_admin', territories: 'all' } as const;
     for (const account of DEV_STAFF_ACCOUNTS) {
