@@ -121,7 +121,11 @@ export function createOidcRelyingParty(settings: OidcSettings): OidcRelyingParty
         }
         throw new SignInRejectedError(error instanceof Error ? error.message : 'The sign-in was rejected', { cause: error });
       }
-      const claims = { ...tokenSet.claims(), ...userinfo };
+      const idClaims = tokenSet.claims();
+      // ProConnect: the level of assurance asked for must be the one given (the provider may give another).
+      const acrAsked = settings.acrValues?.split(' ') ?? [];
+      if (acrAsked.length > 0 && !acrAsked.includes(String(idClaims.acr))) throw new SignInRejectedError('The provider did not give the level of assurance asked for (acr)');
+      const claims = { ...idClaims, ...userinfo };
       if (typeof claims.sub !== 'string' || typeof claims.email !== 'string' || tokenSet.id_token === undefined) {
         throw new SignInRejectedError('The provider did not give a subject and an e-mail');
       }

@@ -263,6 +263,21 @@ describe('sign-in edge cases', () => {
   });
 });
 
+describe('the level of assurance (acr)', () => {
+  it('When the service asks for a level of assurance the provider does not give, then the sign-in is refused in French and no session is made', async () => {
+    const strict = await startSignInApp('sign-in-acr', { acrValues: 'eidas2' });
+    try {
+      const staff = new StaffBrowser(strict.app.httpBase);
+      const landed = await staff.signIn('advisor44');
+      expect(landed.status).toBe(400);
+      expect(landed.text).toContain('La connexion n’a pas abouti');
+      expect((await staff.readSession()).body).toMatchObject({ signedIn: false });
+    } finally {
+      await strict.close();
+    }
+  });
+});
+
 describe('what the logs keep', () => {
   it('When people have signed in, been refused, timed out and signed out (every test above), then no log line holds an e-mail address, a token or a session id', async () => {
     expect(logLines.some((line) => line.includes('staff signed in'))).toBe(true);

@@ -49,7 +49,7 @@ export interface SignInHarness {
  * on a real Redis; creates the staff accounts of the coordinator of 44 and the advisors of 44 and 35
  * (the admin is a bootstrap admin; the fifth person has no account).
  */
-export async function startSignInApp(label: string, options: { seed?: boolean; redirectUrl?: string; logger?: Logger } = {}): Promise<SignInHarness> {
+export async function startSignInApp(label: string, options: { seed?: boolean; redirectUrl?: string; logger?: Logger; acrValues?: string } = {}): Promise<SignInHarness> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const redirectUrl = options.redirectUrl ?? `${base}/auth/callback`;
@@ -69,7 +69,7 @@ export async function startSignInApp(label: string, options: { seed?: boolean; r
       redirectUrl,
       postLogoutRedirectUrl: `${base}/console`,
       scopes: 'openid email given_name usual_name siret',
-      acrValues: 'eidas1',
+      acrValues: options.acrValues ?? 'eidas1',
       idTokenSignedResponseAlg: 'RS256',
       userinfoSignedResponseAlg: 'RS256',
     },
