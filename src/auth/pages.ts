@@ -90,6 +90,12 @@ export const PAGES = {
     paragraphs: ['Le service de connexion ne répond pas pour le moment.', 'Réessayez dans quelques minutes.'],
     links: [{ href: '/auth/login', text: 'Réessayer' }],
   }),
+  unavailable: (): SignInPage => ({
+    status: 503,
+    title: 'La connexion est momentanément indisponible',
+    paragraphs: ['Le service ne peut pas vérifier votre connexion pour le moment.', 'Réessayez dans quelques minutes.'],
+    links: [{ href: '/console', text: 'Revenir à la console' }],
+  }),
   notConfigured: (): SignInPage => ({
     status: 503,
     title: 'La connexion n’est pas configurée',

@@ -67,8 +67,12 @@ export function createSignInRouter(deps: SignInRouterDeps): Router {
       await save(req);
       res.set('Cache-Control', 'no-store').redirect(303, url);
     } catch (error) {
-      logger.error(failureOf(error), 'sign-in: cannot reach the identity provider');
-      sendPage(res, PAGES.providerUnavailable());
+      if (error instanceof ProviderUnavailableError) {
+        logger.error(failureOf(error), 'sign-in: cannot reach the identity provider');
+        return sendPage(res, PAGES.providerUnavailable());
+      }
+      logger.error({ err: error }, 'sign-in: cannot keep the sign-in under way (store)');
+      sendPage(res, PAGES.unavailable());
     }
   });
 

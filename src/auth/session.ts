@@ -11,13 +11,14 @@
  * - The account is re-read at every request: a removed or changed account takes effect at once.
  */
 import { csrfSync } from 'csrf-sync';
-import type { Request, RequestHandler } from 'express';
+import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
 import session, { Store, type SessionData } from 'express-session';
 import type { Clock, KeyValueStore } from '../domain/ports';
 import type { Logger } from '../logging';
 import type { StoreKeys } from '../storage/keys';
 import type { StaffService } from '../advisors/staffService';
 import type { PendingSignIn } from './oidc';
+import { PAGES, PAGE_CONTENT_SECURITY_POLICY, renderSignInPage } from './pages';
 
 export interface StaffSessionData {
   email: string;
@@ -60,17 +61,14 @@ export class KeyValueSessionStore extends Store {
   }
 
   override get(sid: string, callback: (err: unknown, session?: SessionData | null) => void): void {
-    this.store.get(this.keys.staffSession(sid)).then(
-      (raw) => callback(null, raw === null ? null : (JSON.parse(raw) as SessionData)),
-      (error: unknown) => callback(error),
+    settle(
+      this.store.get(this.keys.staffSession(sid)).then((raw) => (raw === null ? null : parseSession(raw))),
+      (error, data) => callback(error, data ?? null),
     );
   }
 
   override set(sid: string, data: SessionData, callback?: (err?: unknown) => void): void {
-    this.store.set(this.keys.staffSession(sid), JSON.stringify(data), this.ttlSeconds).then(
-      () => callback?.(),
-      (error: unknown) => callback?.(error),
-    );
+    settle(this.store.set(this.keys.staffSession(sid), JSON.stringify(data), this.ttlSeconds), (error) => callback?.(error));
   }
 
   override touch(sid: string, data: SessionData, callback?: () => void): void {
@@ -78,11 +76,26 @@ export class KeyValueSessionStore extends Store {
   }
 
   override destroy(sid: string, callback?: (err?: unknown) => void): void {
-    this.store.del(this.keys.staffSession(sid)).then(
-      () => callback?.(),
-      (error: unknown) => callback?.(error),
-    );
+    settle(this.store.del(this.keys.staffSession(sid)), (error) => callback?.(error));
   }
+}
+
+/** A stored session, or null when it is not one (a damaged value counts as no session). */
+function parseSession(raw: string): SessionData | null {
+  try {
+    const value: unknown = JSON.parse(raw);
+    return value !== null && typeof value === 'object' && 'cookie' in value ? (value as SessionData) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Calls the callback outside the promise chain, so that what it throws is not a lost rejection. */
+function settle<T>(promise: Promise<T>, callback: (error: unknown, value?: T) => void): void {
+  promise.then(
+    (value) => process.nextTick(callback, undefined, value),
+    (error: unknown) => process.nextTick(callback, error ?? new Error('store failure')),
+  );
 }
 
 export const SESSION_COOKIE = 'o360-session';
@@ -90,8 +103,8 @@ const SECURE_SESSION_COOKIE = `__Host-${SESSION_COOKIE}`;
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export interface StaffSessions {
-  /** express-session, then the principal of the session (res.locals.principal) with its CSRF check. */
-  middleware: RequestHandler[];
+  /** express-session, the principal of the session (res.locals.principal) with its CSRF check, a 503 when the store is away. */
+  middleware: Array<RequestHandler | ErrorRequestHandler>;
   /** The session's CSRF token (made once per session). */
   csrfToken(req: Request): string;
   /** Is this change's X-CSRF-Token the session's? */
@@ -137,13 +150,24 @@ export function createStaffSessions(deps: { store: KeyValueStore; keys: StoreKey
       res.locals.principal = principal;
       next();
     } catch (error) {
-      deps.logger.error({ err: error }, 'staff session: could not read the account');
-      res.status(503).json({ error: 'Sign-in is unavailable, try again' });
+      next(error);
     }
   };
 
+  // The store does not answer: a clear 503 (JSON for the API, a French page elsewhere), nothing lost.
+  const storeAway: ErrorRequestHandler = (error: unknown, req, res, next) => {
+    if (res.headersSent) return next(error);
+    deps.logger.error({ err: error }, 'staff session: the store does not answer');
+    if (req.originalUrl.startsWith('/api/') || req.accepts(['json', 'html']) === 'json') {
+      res.status(503).json({ error: 'Sign-in is unavailable, try again' });
+      return;
+    }
+    const page = PAGES.unavailable();
+    res.status(page.status).set({ 'Content-Security-Policy': PAGE_CONTENT_SECURITY_POLICY, 'Cache-Control': 'no-store' }).type('html').send(renderSignInPage(page));
+  };
+
   return {
-    middleware: [expressSession, principalOfSession],
+    middleware: [expressSession, principalOfSession, storeAway],
     csrfToken: (req) => csrf.generateToken(req),
     csrfValid: (req) => csrf.isRequestValid(req),
   };

@@ -4,10 +4,12 @@
  * idle timeout (the test clock), absolute lifetime and sign-out.
  */
 import { Writable } from 'node:stream';
+import { createMemoryStore } from '../../src/storage/memory-store';
+import { createStoreKeys } from '../../src/storage/keys';
 import { createLogger } from '../../src/logging';
 import { createStaffDirectory } from '../../src/advisors/staffDirectory';
 import { SESSION_COOKIE } from '../../src/auth/session';
-import { keyedSessionId } from './sessionKey';
+import { keyedSessionId, signedSessionCookie } from './sessionKey';
 import { SIGN_IN_NOW, StaffBrowser, freePort, startSignInApp, type SignInHarness } from '../support/signIn';
 import { startTestApp } from '../support/testApp';
 
@@ -260,6 +262,28 @@ describe('sign-in edge cases', () => {
     const cancelled = await staff.fetch(`/auth/callback?error=access_denied&state=${state}`);
     expect(cancelled.status).toBe(400);
     expect(await cancelled.text()).toContain('La connexion n’a pas abouti');
+  });
+});
+
+describe('when the store does not answer', () => {
+  it('When the session store is away, then a request with a session cookie gets a clear 503 (JSON for the API, a French page for sign-in), never a stack trace', async () => {
+    const store = createMemoryStore();
+    const keys = createStoreKeys('o360test-session-away');
+    const app = await startTestApp({ store, keys, clock: harness.clock, signIn: { ...harness.signIn } });
+    try {
+      const cookie = `${SESSION_COOKIE}=${signedSessionCookie('some-session-id', harness.signIn.sessionSecret)}`;
+      await store.close();
+      const api = await fetch(`${app.httpBase}/api/advisor/me`, { headers: { cookie } });
+      expect(api.status).toBe(503);
+      expect(await api.json()).toEqual({ error: 'Sign-in is unavailable, try again' });
+      const page = await fetch(`${app.httpBase}/auth/login`, { headers: { cookie, accept: 'text/html' }, redirect: 'manual' });
+      expect(page.status).toBe(503);
+      const html = await page.text();
+      expect(html).toContain('La connexion est momentanément indisponible');
+      expect(html).not.toMatch(/StoreUnavailableError|at .*\.(ts|js):/);
+    } finally {
+      await app.close();
+    }
   });
 });
 
