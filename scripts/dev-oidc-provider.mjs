@@ -18,6 +18,7 @@
  */
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
+import { pathToFileURL } from 'node:url';
 import Provider from 'oidc-provider';
 
 /** The test people: identity only (what ProConnect would say about them). */
@@ -215,7 +216,7 @@ export async function startDevOidcProvider(settings) {
 }
 
 // Run as a process (not when imported).
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const running = await startDevOidcProvider({
     port: process.env.DEV_OIDC_PORT ?? 0,
     clientId: process.env.DEV_OIDC_CLIENT_ID ?? 'orientation-360-dev',

@@ -71,13 +71,13 @@ export function startDevProvider(options: DevProviderOptions): Promise<RunningDe
   });
 }
 
-/** The staff accounts of the local provider's test people (see README, "Signing in to the console"). */
+/**
+ * The staff accounts main creates in development for the local provider's test people (their identities
+ * are in scripts/dev-oidc-provider.mjs; the admin is a bootstrap admin, DEV_BOOTSTRAP_ADMIN_EMAIL; the
+ * fifth person has no account). See src/advisors/README.md, "Signing in".
+ */
 export const DEV_STAFF_ACCOUNTS = [
   { email: 'coordination.44@360.test', role: 'coordinator', territories: ['44'] },
   { email: 'conseil.44@360.test', role: 'advisor', territories: ['44'] },
   { email: 'conseil.35@360.test', role: 'advisor', territories: ['35'] },
 ] as const;
-/** The local provider's person who is a national admin (BOOTSTRAP_ADMIN_EMAILS in development). */
-export const DEV_ADMIN_EMAIL = 'admin.national@360.test';
-/** The local provider's person with no staff account. */
-export const DEV_NO_ACCOUNT_EMAIL = 'sans.compte@360.test';

@@ -115,7 +115,7 @@ export const DEFAULT_OIDC_SCOPES = 'openid email given_name usual_name siret';
 const DEFAULT_DEV_OIDC_PORT = 3001;
 const DEFAULT_SESSION_IDLE_MINUTES = 30;
 const DEFAULT_SESSION_MAX_HOURS = 12;
-/** The test people of the local provider who get staff accounts in development (see README). */
+/** The local provider's national admin: the bootstrap admin in development (see src/advisors/README.md). */
 export const DEV_BOOTSTRAP_ADMIN_EMAIL = 'admin.national@360.test';
 
 /** Issuer and audience of development advisor tokens (and the defaults outside production). */

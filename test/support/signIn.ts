@@ -4,7 +4,8 @@
  * it as a browser does (redirects followed, the provider's account form posted).
  */
 import { createServer } from 'node:net';
-import { DEV_ADMIN_EMAIL, DEV_STAFF_ACCOUNTS, startDevProvider, type RunningDevProvider } from '../../src/auth/devProvider';
+import { DEV_STAFF_ACCOUNTS, startDevProvider, type RunningDevProvider } from '../../src/auth/devProvider';
+import { DEV_BOOTSTRAP_ADMIN_EMAIL } from '../../src/config/env';
 import type { SignInSettings } from '../../src/app';
 import type { Logger } from '../../src/logging';
 import { REPO_ROOT } from './config';
@@ -76,7 +77,7 @@ export async function startSignInApp(label: string, options: { seed?: boolean; r
     sessionSecret: 'test-session-secret-0123456789-0123456789',
     idleTimeoutSeconds: 30 * 60,
     absoluteLifetimeSeconds: 12 * 3600,
-    bootstrapAdminEmails: [DEV_ADMIN_EMAIL],
+    bootstrapAdminEmails: [DEV_BOOTSTRAP_ADMIN_EMAIL],
   };
   const app = await startTestApp({ store: redis.store, keys: redis.keys, clock, port, signIn, ...(options.logger ? { logger: options.logger } : {}) });
   if (options.seed !== false) {
