@@ -2,6 +2,7 @@
  * The composition of the web service: builds the express app from its dependencies and never
  * listens (main.ts does). Tests build it with their own store, clock and configuration.
  */
+import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import express, { type Express } from 'express';
 import { createTokenVerifier, type AdvisorAuthSettings } from './advisors/auth';
@@ -22,6 +23,12 @@ import { isInternalCall } from './directline/connector-auth';
 import type { Clock, KeyValueStore, MessageBus } from './domain/ports';
 import { createWebRouter } from './web/routes';
 import { securityHeaders } from './web/securityHeaders';
+import { createStaffDirectory } from './advisors/staffDirectory';
+import { createStaffRouter } from './advisors/staffRoutes';
+import { createStaffService, type StaffService } from './advisors/staffService';
+import { createOidcRelyingParty, type OidcSettings } from './auth/oidc';
+import { createSignInRouter } from './auth/routes';
+import { createStaffSessions, isPlainLoopback } from './auth/session';
 import type { Logger } from './logging';
 import { createErrorHandler } from './http/errors';
 import { withLazyChildren } from './http/lazyChildLogger';
@@ -57,6 +64,17 @@ export interface AppSettings {
   metricsToken: string | undefined;
   /** Proxies trusted to name the client (X-Forwarded-For); default none: the socket's address. */
   trustProxy?: false | number | readonly string[];
+  /** Staff sign-in (OpenID Connect) and sessions; absent: no provider, a random session secret. */
+  signIn?: SignInSettings;
+}
+
+export interface SignInSettings {
+  /** Absent: no provider (the sign-in pages say so; bearer tokens still work). */
+  oidc?: OidcSettings;
+  sessionSecret: string;
+  idleTimeoutSeconds: number;
+  absoluteLifetimeSeconds: number;
+  bootstrapAdminEmails: readonly string[];
 }
 
 export interface AppDeps {
@@ -79,6 +97,7 @@ export interface App {
   places: Places;
   chat: ChatTurns;
   directLine: DirectLine;
+  staff: StaffService;
   /** Once the server listens: the chat channel learns its internal address and serves WebSockets. */
   afterListen(server: Server): void;
   /** Ends the consoles' event streams and the chat streams (both told to reconnect), waits for deliveries to the bot. */
@@ -120,11 +139,27 @@ export function createApp(deps: AppDeps): App {
         at: ticket.updatedAt,
       }),
   });
+  const audit = createAuditTrail(store, keys, { ticketTtlDays: settings.ticketTtlDays, clock });
+  const signIn = settings.signIn ?? { sessionSecret: randomBytes(32).toString('hex'), idleTimeoutSeconds: 30 * 60, absoluteLifetimeSeconds: 12 * 3600, bootstrapAdminEmails: [] };
+  const staff = createStaffService({ directory: createStaffDirectory(store, keys), audit, clock, bootstrapAdminEmails: signIn.bootstrapAdminEmails });
+  const sessions = createStaffSessions({
+    store,
+    keys,
+    clock,
+    staff,
+    logger,
+    settings: {
+      secret: signIn.sessionSecret,
+      idleTimeoutSeconds: signIn.idleTimeoutSeconds,
+      absoluteLifetimeSeconds: signIn.absoluteLifetimeSeconds,
+      secureCookie: !isPlainLoopback(signIn.oidc?.redirectUrl ?? settings.publicBaseUrl),
+    },
+  });
   const advisors = createAdvisorService({
     store,
     keys,
     tickets,
-    audit: countingCallbacksDone(createAuditTrail(store, keys, { ticketTtlDays: settings.ticketTtlDays, clock }), metrics),
+    audit: countingCallbacksDone(audit, metrics),
     observatory: createObservatory(store, keys),
     events: advisorEvents,
     clock,
@@ -231,6 +266,11 @@ export function createApp(deps: AppDeps): App {
   app.get('/api/openapi.json', (_req, res) => {
     res.json(openApi);
   });
+  // Staff sign-in: the session (or a bearer token) names the principal of every staff API.
+  const tokenFallback = settings.advisorAuth.jwksUrl === undefined && settings.advisorAuth.devSigningKey !== undefined;
+  app.use(createSignInRouter({ relyingParty: signIn.oidc ? createOidcRelyingParty(signIn.oidc) : null, sessions, staff, tokenFallback, clock, logger }));
+  app.use(['/api/advisor', '/api/admin', '/api/tickets', '/api/calls', '/api/chats'], ...sessions.middleware);
+  app.use(createStaffRouter({ staff, verifier, logger }));
   app.use(advisorEvents.router);
   app.use(createAdvisorRouter({ service: advisors, verifier, tickets, logger, chatMode: (conversationId) => chat.mode(conversationId) }));
 
@@ -279,6 +319,7 @@ export function createApp(deps: AppDeps): App {
     places,
     chat,
     directLine,
+    staff,
     afterListen(server) {
       internal.setFromServer(server);
       directLine.attachWebSocket(server);

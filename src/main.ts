@@ -6,8 +6,10 @@ import type { Server } from 'node:http';
 import { createClient } from 'redis';
 import { createApp } from './app';
 import { loadAppConfig } from './config/appConfig';
-import { EnvError, loadEnv, type Env } from './config/env';
+import { DEV_OIDC_CLIENT, EnvError, findRepoRoot, loadEnv, type Env } from './config/env';
 import { trackForShutdown } from './http/shutdown';
+import type { OidcSettings } from './auth/oidc';
+import { DEV_STAFF_ACCOUNTS, startDevProvider, type RunningDevProvider } from './auth/devProvider';
 import { systemClock, type Clock, type KeyValueStore, type MessageBus, type Metrics } from './domain/ports';
 import { createLogger, type Logger } from './logging';
 import { createMetrics, startMetricsServer } from './metrics';
@@ -96,9 +98,35 @@ export interface ServiceOverrides {
   keys?: StoreKeys;
 }
 
+/**
+ * Development without OIDC_ISSUER_URL: the local OpenID provider (scripts/dev-oidc-provider.mjs) beside
+ * the service, so the console signs in as in production. Without it, bearer tokens still work.
+ */
+async function startDevSignIn(env: Env, logger: Logger): Promise<{ provider: RunningDevProvider; oidc: OidcSettings } | null> {
+  if (env.signIn.devProviderPort === undefined) return null;
+  const redirectUrl = `${env.publicBaseUrl}/auth/callback`;
+  const postLogoutRedirectUrl = `${env.publicBaseUrl}/console`;
+  try {
+    const provider = await startDevProvider({
+      repositoryRoot: findRepoRoot(),
+      port: env.signIn.devProviderPort,
+      ...DEV_OIDC_CLIENT,
+      redirectUris: [redirectUrl],
+      postLogoutRedirectUris: [postLogoutRedirectUrl],
+    });
+    logger.warn({ issuer: provider.issuer }, 'development OpenID provider started: test accounts only, never in production');
+    const oidc = { issuerUrl: provider.issuer, ...DEV_OIDC_CLIENT, redirectUrl, postLogoutRedirectUrl, scopes: 'openid email given_name usual_name siret', acrValues: 'eidas1', idTokenSignedResponseAlg: 'RS256', userinfoSignedResponseAlg: 'RS256' };
+    return { provider, oidc };
+  } catch (error) {
+    logger.warn({ err: error }, 'the development OpenID provider did not start: the console cannot sign in (bearer tokens still work)');
+    return null;
+  }
+}
+
 export async function startService(env: Env, logger: Logger, overrides: ServiceOverrides = {}): Promise<RunningService> {
   const config = loadAppConfig(env.configDir);
   const metrics = createMetrics();
+  const devSignIn = await startDevSignIn(env, logger);
   const store = await openStore(env, logger, metrics);
   const bus = await openBus(env, logger);
   const rateLimitClient = openRateLimitClient(env, logger);
@@ -123,8 +151,15 @@ export async function startService(env: Env, logger: Logger, overrides: ServiceO
       webPublicDir: packagedWebPublicDir(),
       metricsToken: env.metrics.port === undefined ? env.metrics.token : undefined,
       trustProxy: env.trustProxy,
+      signIn: { ...env.signIn, oidc: env.signIn.oidc ?? devSignIn?.oidc },
     },
   });
+  if (devSignIn) {
+    const seeder = { subject: 'system:dev-seed', role: 'national_admin', territories: 'all' } as const;
+    for (const account of DEV_STAFF_ACCOUNTS) {
+      await app.staff.create(seeder, { ...account, territories: [...account.territories] }).catch((error: unknown) => logger.warn({ err: error }, 'could not create a development staff account'));
+    }
+  }
   const server = app.express.listen(env.port);
   const http = trackForShutdown(server);
   await new Promise<void>((resolve, reject) => {
@@ -152,6 +187,7 @@ export async function startService(env: Env, logger: Logger, overrides: ServiceO
       await bus.close();
       await store.close();
       if (rateLimitClient?.isOpen) rateLimitClient.destroy();
+      await devSignIn?.provider.stop();
       logger.info({ clean }, 'orientation-360 stopped');
       return clean;
     })();

@@ -26,6 +26,12 @@ export const AUDIT_ACTIONS = [
   'chat.message',
   'chat.release',
   'chat.transcript_read',
+  'staff.list',
+  'staff.create',
+  'staff.update',
+  'staff.delete',
+  'session.sign_in',
+  'session.sign_out',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -1,5 +1,6 @@
 /**
- * Advisor sign-in: a bearer JWT, verified with `jose`.
+ * Advisor sign-in for API clients: a bearer JWT, verified with `jose`. (People sign in to the console
+ * through OpenID Connect and a server-side session: src/auth/.)
  *
  * - Production: keys from the identity provider's JWKS URL (any OpenID Connect provider, e.g.
  *   ProConnect for French public agents), issuer and audience checked.
@@ -119,13 +120,18 @@ export interface AuthenticateOptions {
   allowQueryToken?: boolean;
 }
 
-/** 401 without a valid bearer token; otherwise `res.locals.principal`. */
+/**
+ * `res.locals.principal` from a bearer token, or from the staff session (src/auth/session.ts puts it
+ * there, CSRF checked, before this runs); 401 without either.
+ */
 export function authenticate(verifier: TokenVerifier, options: AuthenticateOptions = {}): RequestHandler {
   return async (req, res, next) => {
     const queryToken = options.allowQueryToken && typeof req.query.access_token === 'string' ? req.query.access_token : null;
     const token = bearerOf(req) ?? queryToken;
+    if (!token && res.locals.principal) return next();
     if (!token) {
-      res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: 'A bearer token is required' });
+      const error = res.locals.sessionEnded ? 'The session has ended, sign in again' : 'Sign in, or give a bearer token';
+      res.status(401).set('WWW-Authenticate', 'Bearer').json({ error });
       return;
     }
     try {

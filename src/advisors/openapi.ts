@@ -27,6 +27,8 @@ import {
   TicketViewSchema,
   UpdateBodySchema,
 } from './schemas';
+import { AuditEntrySchema } from './audit';
+import { StaffAccountBodySchema, StaffAccountSchema, StaffAccountUpdateSchema, StaffAuditQuerySchema, StaffListSchema } from './staff';
 
 type JsonObject = Record<string, unknown>;
 
@@ -43,6 +45,9 @@ const COMPONENTS = {
   Principal: MeSchema,
   Error: ErrorSchema,
   AdvisorEvent: AdvisorEventDocSchema,
+  StaffAccount: StaffAccountSchema,
+  StaffList: StaffListSchema,
+  StaffAudit: z.object({ entries: z.array(AuditEntrySchema) }).strict(),
 } as const;
 type ComponentName = keyof typeof COMPONENTS;
 
@@ -79,6 +84,7 @@ function queryParameters(schema: z.ZodObject): JsonObject[] {
   });
 }
 
+const emailParameter = { name: 'email', in: 'path', required: true, schema: { type: 'string', format: 'email' }, description: 'The account’s e-mail' };
 const refParameter = { name: 'ref', in: 'path', required: true, schema: { type: 'string', pattern: '^T-[0-9A-Z]{2,3}-[0-9A-Z]{6}$' }, description: 'Ticket ref, e.g. T-44-7K3F9Q' };
 
 function caseCommand(summary: string, body: z.ZodType, okStatus = '200'): JsonObject {
@@ -112,9 +118,18 @@ export function openApiDocument(): JsonObject {
         'Tickets of the 0 800 360 360 helpline through the levels of service N1 → N2 → N3, for the advisors, coordinators and national admins of each territory. A ticket of another territory answers 404, as if it did not exist. Every read and change is audited.',
     },
     servers: [{ url: '/' }],
-    security: [{ bearer: [] }],
+    security: [{ bearer: [] }, { session: [] }],
     components: {
-      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'OpenID Connect access token with o360_role and o360_territories claims' } },
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'OpenID Connect access token with o360_role and o360_territories claims' },
+        session: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'o360-session',
+          description:
+            'The console’s session after signing in at /auth/login (OpenID Connect, e.g. ProConnect); `__Host-o360-session` over https. Every POST, PUT, PATCH or DELETE made with it must carry the session’s CSRF token (GET /auth/session) in the X-CSRF-Token header, or it is refused with 403.',
+        },
+      },
       schemas: components(),
     },
     paths: {
@@ -152,6 +167,46 @@ export function openApiDocument(): JsonObject {
         },
       },
       '/api/tickets/{ref}': { get: read('The pre-filled ticket (screen pop)', 'AdvisorTicket', { parameters: [refParameter] }) },
+      '/api/admin/staff': {
+        get: read('The staff accounts I manage (national admins: all; coordinators: the advisors of their territories)', 'StaffList'),
+        post: {
+          summary: 'Create a staff account (coordinators: advisors of their own territories only); audited',
+          requestBody: { required: true, ...json(inputSchema(StaffAccountBodySchema)) },
+          responses: {
+            '201': { description: 'The new account', ...json(ref('StaffAccount')) },
+            '400': error('Invalid body (e-mail, role, territories; a national admin works for all)'),
+            '403': error('Not a coordinator or national admin, or not your territories'),
+            '409': error('An account with this e-mail exists'),
+            ...STANDARD_ERRORS,
+          },
+        },
+      },
+      '/api/admin/staff/{email}': {
+        put: {
+          summary: 'Change the role, territories or name of an account; audited',
+          parameters: [emailParameter],
+          requestBody: { required: true, ...json(inputSchema(StaffAccountUpdateSchema)) },
+          responses: {
+            '200': { description: 'The account after the change', ...json(ref('StaffAccount')) },
+            '400': error('Invalid body'),
+            '403': error('The new role or territories are not yours to give'),
+            '404': error('No such account among those you manage'),
+            '409': error('Your own account'),
+            ...STANDARD_ERRORS,
+          },
+        },
+        delete: {
+          summary: 'Remove an account (its sessions end at their next request); audited',
+          parameters: [emailParameter],
+          responses: {
+            '200': { description: 'Removed', ...json({ type: 'object', properties: { removed: { type: 'string' } }, required: ['removed'] }) },
+            '404': error('No such account among those you manage'),
+            '409': error('Your own account'),
+            ...STANDARD_ERRORS,
+          },
+        },
+      },
+      '/api/admin/staff/audit': { get: read('Staff account changes and sign-ins of one day (coordinators: those of their territories’ advisors)', 'StaffAudit', { parameters: queryParameters(StaffAuditQuerySchema) }) },
       '/api/calls/{callSid}/ticket': {
         get: read('The pre-filled ticket of a call', 'AdvisorTicket', { parameters: [{ name: 'callSid', in: 'path', required: true, schema: { type: 'string' } }] }),
       },

@@ -67,8 +67,38 @@ export interface Env {
    * bearer `token`; with both, on its own port behind the token.
    */
   readonly metrics: { readonly port: number | undefined; readonly token: string | undefined };
+  /** Staff sign-in (OpenID Connect, e.g. ProConnect) and server-side sessions. */
+  readonly signIn: SignInEnv;
   /** Names of the variables that fell back to development values. */
   readonly devDefaultsUsed: readonly string[];
+}
+
+/** The OpenID Connect client of the staff sign-in (authorisation code flow with PKCE). */
+export interface OidcEnv {
+  /** Issuer URL or its discovery document URL (…/.well-known/openid-configuration). */
+  readonly issuerUrl: string;
+  readonly clientId: string;
+  readonly clientSecret: string;
+  readonly redirectUrl: string;
+  readonly postLogoutRedirectUrl: string;
+  readonly scopes: string;
+  /** e.g. `eidas1` for ProConnect; absent: none asked. */
+  readonly acrValues: string | undefined;
+  readonly idTokenSignedResponseAlg: string;
+  /** ProConnect signs its userinfo (RS256); absent: plain JSON userinfo. */
+  readonly userinfoSignedResponseAlg: string | undefined;
+}
+
+export interface SignInEnv {
+  /** Absent: no provider configured (in development, main starts the local one). */
+  readonly oidc: OidcEnv | undefined;
+  /** Development without OIDC_ISSUER_URL: main starts scripts/dev-oidc-provider.mjs on this port. */
+  readonly devProviderPort: number | undefined;
+  readonly sessionSecret: string;
+  readonly idleTimeoutSeconds: number;
+  readonly absoluteLifetimeSeconds: number;
+  /** Who becomes a national admin at their first sign-in (lower-case e-mails). */
+  readonly bootstrapAdminEmails: readonly string[];
 }
 
 export class EnvError extends Error {
@@ -91,7 +121,18 @@ export const DEV_DEFAULTS = {
   DATA_KEY: Buffer.from('dev-data-key-not-a-secret-000000', 'ascii').toString('base64'),
   /** Bearer token of /metrics on the public port when METRICS_PORT is not set. */
   METRICS_TOKEN: 'dev-metrics-token-not-a-secret',
+  /** Signs the staff session cookie. */
+  SESSION_SECRET: 'dev-session-secret-not-a-secret-000000',
 } as const;
+
+/** The local development provider's client (scripts/dev-oidc-provider.mjs). */
+export const DEV_OIDC_CLIENT = { clientId: 'orientation-360-dev', clientSecret: 'dev-oidc-client-secret-not-a-secret' } as const;
+export const DEFAULT_OIDC_SCOPES = 'openid email given_name usual_name siret';
+const DEFAULT_DEV_OIDC_PORT = 3001;
+const DEFAULT_SESSION_IDLE_MINUTES = 30;
+const DEFAULT_SESSION_MAX_HOURS = 12;
+/** The local provider's national admin: the bootstrap admin in development (see src/advisors/README.md). */
+export const DEV_BOOTSTRAP_ADMIN_EMAIL = 'admin.national@360.test';
 
 /** Issuer and audience of development advisor tokens (and the defaults outside production). */
 export const DEV_ADVISOR_JWT_ISSUER = 'orientation-360-dev';
@@ -116,6 +157,12 @@ const PRODUCTION_REQUIRED = [
   'LOG_HASH_KEY',
   'DATA_KEY',
   'PUBLIC_BASE_URL',
+  'OIDC_ISSUER_URL',
+  'OIDC_CLIENT_ID',
+  'OIDC_CLIENT_SECRET',
+  'OIDC_REDIRECT_URL',
+  'OIDC_POST_LOGOUT_REDIRECT_URL',
+  'SESSION_SECRET',
 ] as const;
 
 /** Empty or blank strings (common in env files) count as absent. */
@@ -180,6 +227,15 @@ function parseTrustProxy(text: string): TrustProxy | null {
   return entries.every(isTrustedProxyEntry) ? Object.freeze(entries) : null;
 }
 
+const SIGNING_ALGORITHMS = ['RS256', 'PS256', 'ES256', 'EdDSA'] as const;
+
+function httpUrl(name: string, example: string) {
+  return z
+    .string()
+    .refine((text) => isHttpUrl(text.trim()), { error: `${name} must be an absolute http(s) URL without query or fragment, e.g. ${example}` })
+    .transform((text) => text.trim());
+}
+
 function isRedisUrl(text: string): boolean {
   try {
     const url = new URL(text);
@@ -240,6 +296,29 @@ const RawEnvSchema = z.object({
   MicrosoftAppPassword: optional(z.string()),
   MicrosoftAppType: optional(z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'], { error: 'MicrosoftAppType must be MultiTenant, SingleTenant or UserAssignedMSI' })),
   MicrosoftAppTenantId: optional(z.string()),
+  OIDC_ISSUER_URL: optional(httpUrl('OIDC_ISSUER_URL', 'https://auth.agentconnect.gouv.fr/api/v2')),
+  OIDC_CLIENT_ID: optional(z.string().max(500)),
+  OIDC_CLIENT_SECRET: optional(z.string().max(1000)),
+  OIDC_REDIRECT_URL: optional(httpUrl('OIDC_REDIRECT_URL', 'https://360.example.fr/auth/callback')),
+  OIDC_POST_LOGOUT_REDIRECT_URL: optional(httpUrl('OIDC_POST_LOGOUT_REDIRECT_URL', 'https://360.example.fr/console')),
+  OIDC_SCOPES: optional(
+    z.string().regex(/^[\w.:-]+( [\w.:-]+)*$/, { error: 'OIDC_SCOPES must be scopes separated by single spaces' }).refine((s) => s.split(' ').includes('openid'), {
+      error: 'OIDC_SCOPES must include openid',
+    }),
+  ),
+  OIDC_ACR_VALUES: optional(z.string().regex(/^[\w.:-]+( [\w.:-]+)*$/, { error: 'OIDC_ACR_VALUES must be acr values separated by single spaces, e.g. eidas1' })),
+  OIDC_ID_TOKEN_SIGNED_RESPONSE_ALG: optional(z.enum(SIGNING_ALGORITHMS, { error: `OIDC_ID_TOKEN_SIGNED_RESPONSE_ALG must be one of ${SIGNING_ALGORITHMS.join(', ')}` })),
+  OIDC_USERINFO_SIGNED_RESPONSE_ALG: optional(z.enum(SIGNING_ALGORITHMS, { error: `OIDC_USERINFO_SIGNED_RESPONSE_ALG must be one of ${SIGNING_ALGORITHMS.join(', ')}` })),
+  DEV_OIDC_PORT: optional(integer('DEV_OIDC_PORT', 0, 65535)),
+  SESSION_SECRET: optional(z.string().min(32, { error: 'SESSION_SECRET must be at least 32 characters' })),
+  SESSION_IDLE_MINUTES: optional(integer('SESSION_IDLE_MINUTES', 1, 24 * 60)),
+  SESSION_MAX_HOURS: optional(integer('SESSION_MAX_HOURS', 1, 7 * 24)),
+  BOOTSTRAP_ADMIN_EMAILS: optional(
+    z
+      .string()
+      .transform((text) => text.split(',').map((e) => e.trim().toLowerCase()).filter((e) => e !== ''))
+      .pipe(z.array(z.email({ error: 'BOOTSTRAP_ADMIN_EMAILS must be e-mail addresses separated by commas' })).max(20)),
+  ),
 });
 
 type RawEnv = z.output<typeof RawEnvSchema>;
@@ -280,6 +359,12 @@ function productionProblems(raw: RawEnv): Array<{ variable: string; message: str
     if (key && devKey && key.equals(devKey)) {
       problems.push({ variable: 'DATA_KEY', message: 'DATA_KEY must not be the development value in production' });
     }
+  }
+  if (raw.SESSION_SECRET === DEV_DEFAULTS.SESSION_SECRET) {
+    problems.push({ variable: 'SESSION_SECRET', message: 'SESSION_SECRET must not be the development value in production' });
+  }
+  for (const name of ['OIDC_ISSUER_URL', 'OIDC_REDIRECT_URL', 'OIDC_POST_LOGOUT_REDIRECT_URL'] as const) {
+    if (raw[name] !== undefined && !raw[name].startsWith('https://')) problems.push({ variable: name, message: `${name} must use https in production` });
   }
   if (raw.PUBLIC_BASE_URL !== undefined && !raw.PUBLIC_BASE_URL.startsWith('https://')) {
     problems.push({ variable: 'PUBLIC_BASE_URL', message: 'PUBLIC_BASE_URL must use https in production' });
@@ -358,6 +443,8 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     publicBaseUrl = `http://localhost:${port}`;
   }
 
+  const signIn = signInOf(raw, nodeEnv, publicBaseUrl, orDevDefault('SESSION_SECRET'));
+
   return Object.freeze({
     nodeEnv,
     port,
@@ -386,7 +473,44 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
       microsoftAppTenantId: raw.MicrosoftAppTenantId,
     },
     metrics: Object.freeze({ port: raw.METRICS_PORT, token: metricsToken }),
+    signIn,
     devDefaultsUsed: Object.freeze(devDefaultsUsed),
+  });
+}
+
+/**
+ * The staff sign-in. With OIDC_ISSUER_URL: that provider (client id and secret required). Without it,
+ * in development only, the local provider main starts (its client, its port); in test, none.
+ */
+function signInOf(raw: RawEnv, nodeEnv: NodeEnv, publicBaseUrl: string, sessionSecret: string): SignInEnv {
+  const redirectUrl = raw.OIDC_REDIRECT_URL ?? `${publicBaseUrl}/auth/callback`;
+  const postLogoutRedirectUrl = raw.OIDC_POST_LOGOUT_REDIRECT_URL ?? `${publicBaseUrl}/console`;
+  let oidc: OidcEnv | undefined;
+  if (raw.OIDC_ISSUER_URL !== undefined) {
+    const missing = (['OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'] as const).filter((name) => raw[name] === undefined);
+    if (missing.length > 0) {
+      throw new EnvError(formatProblems(missing.map((name) => ({ variable: name, message: `${name} is required with OIDC_ISSUER_URL` }))), missing);
+    }
+    oidc = {
+      issuerUrl: raw.OIDC_ISSUER_URL,
+      clientId: raw.OIDC_CLIENT_ID as string,
+      clientSecret: raw.OIDC_CLIENT_SECRET as string,
+      redirectUrl,
+      postLogoutRedirectUrl,
+      scopes: raw.OIDC_SCOPES ?? DEFAULT_OIDC_SCOPES,
+      acrValues: raw.OIDC_ACR_VALUES,
+      idTokenSignedResponseAlg: raw.OIDC_ID_TOKEN_SIGNED_RESPONSE_ALG ?? 'RS256',
+      userinfoSignedResponseAlg: raw.OIDC_USERINFO_SIGNED_RESPONSE_ALG,
+    };
+  }
+  const useDevProvider = oidc === undefined && nodeEnv === 'development';
+  return Object.freeze({
+    oidc,
+    devProviderPort: useDevProvider ? (raw.DEV_OIDC_PORT ?? DEFAULT_DEV_OIDC_PORT) : undefined,
+    sessionSecret,
+    idleTimeoutSeconds: (raw.SESSION_IDLE_MINUTES ?? DEFAULT_SESSION_IDLE_MINUTES) * 60,
+    absoluteLifetimeSeconds: (raw.SESSION_MAX_HOURS ?? DEFAULT_SESSION_MAX_HOURS) * 3600,
+    bootstrapAdminEmails: Object.freeze(raw.BOOTSTRAP_ADMIN_EMAILS ?? (useDevProvider ? [DEV_BOOTSTRAP_ADMIN_EMAIL] : [])),
   });
 }
 

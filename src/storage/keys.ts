@@ -45,6 +45,14 @@ export interface StoreKeys {
   advisorEvents(territory: string): string;
   /** Prefix of one rate limit's counters (the limiter appends `:<client key>`; each has a TTL). */
   rateLimit(name: string): string;
+  /** A staff account (role, territories), by lower-case e-mail. */
+  staffAccount(email: string): string;
+  /** The e-mail of the staff account an identity provider's subject (`sub`) signed in as. */
+  staffBySubject(subject: string): string;
+  /** The e-mails of every staff account (one JSON list). */
+  staffIndex(): string;
+  /** A staff member's server-side session, by session id. */
+  staffSession(sessionId: string): string;
 }
 
 /** Escapes a free-form name (spaces, ':', glob characters) into one key segment. */
@@ -82,6 +90,10 @@ export function createStoreKeys(namespace: string = DEFAULT_KEY_NAMESPACE): Stor
     unmetNeeds: (month: string) => key('unmet-needs', month),
     advisorEvents: (territory: string) => key('advisor-events', territory),
     rateLimit: (name: string) => key('rate-limit', name),
+    staffAccount: (email: string) => key('staff', escapeName(email)),
+    staffBySubject: (subject: string) => key('staff-subject', escapeName(subject)),
+    staffIndex: () => key('staff-index'),
+    staffSession: (sessionId: string) => key('staff-session', escapeName(sessionId)),
   });
 }
 

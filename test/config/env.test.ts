@@ -14,7 +14,14 @@ const production = {
   DATA_KEY: HEX_KEY,
   PUBLIC_BASE_URL: 'https://voice.example.fr/',
   METRICS_TOKEN: 'prod-metrics-token-0123456789',
+  OIDC_ISSUER_URL: 'https://auth.agentconnect.gouv.fr/api/v2',
+  OIDC_CLIENT_ID: 'o360-client',
+  OIDC_CLIENT_SECRET: 'prod-oidc-client-secret-0123456789',
+  OIDC_REDIRECT_URL: 'https://voice.example.fr/auth/callback',
+  OIDC_POST_LOGOUT_REDIRECT_URL: 'https://voice.example.fr/console',
+  SESSION_SECRET: 'prod-session-secret-0123456789-0123456789',
 };
+const SIGN_IN_REQUIRED = ['OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_ISSUER_URL', 'OIDC_POST_LOGOUT_REDIRECT_URL', 'OIDC_REDIRECT_URL', 'SESSION_SECRET'];
 
 function envError(source: NodeJS.ProcessEnv): EnvError {
   try {
@@ -51,6 +58,7 @@ describe('loadEnv defaults (development)', () => {
       'LOG_HASH_KEY',
       'METRICS_TOKEN',
       'PUBLIC_BASE_URL',
+      'SESSION_SECRET',
       'TWILIO_AUTH_TOKEN',
     ]);
   });
@@ -92,6 +100,7 @@ describe('loadEnv parsing', () => {
       TICKET_TTL_DAYS: '30',
       METRICS_PORT: '9464',
       METRICS_TOKEN: 'a-metrics-token-0123456789',
+      SESSION_SECRET: 's'.repeat(32),
     });
     expect(env).toMatchObject({
       nodeEnv: 'test',
@@ -161,7 +170,8 @@ describe('loadEnv errors', () => {
       'METRICS_TOKEN',
       'PUBLIC_BASE_URL',
       'TWILIO_AUTH_TOKEN',
-    ]);
+      ...SIGN_IN_REQUIRED,
+    ].sort());
     expect(error.message).toContain('TWILIO_AUTH_TOKEN is required in production');
   });
 
@@ -177,7 +187,8 @@ describe('loadEnv errors', () => {
       'PORT',
       'PUBLIC_BASE_URL',
       'TWILIO_AUTH_TOKEN',
-    ]);
+      ...SIGN_IN_REQUIRED,
+    ].sort());
   });
 
   test('production refuses development values, short secrets and plain http', () => {
@@ -235,5 +246,68 @@ describe('where /metrics is served (never public)', () => {
     expect(envError({ METRICS_PORT: '70000' }).variables).toEqual(['METRICS_PORT']);
     expect(envError({ PORT: '8080', METRICS_PORT: '8080' }).message).toContain('METRICS_PORT must differ from PORT');
     expect(envError({ ...production, METRICS_TOKEN: DEV_DEFAULTS.METRICS_TOKEN }).message).toContain('METRICS_TOKEN must not be the development value in production');
+  });
+});
+
+describe('loadEnv: staff sign-in (OpenID Connect) and sessions', () => {
+  test('When nothing is set in development, then the local provider is to be started and the dev admin is the bootstrap admin', () => {
+    const env = loadEnv({});
+    expect(env.signIn).toEqual({
+      oidc: undefined,
+      devProviderPort: 3001,
+      sessionSecret: DEV_DEFAULTS.SESSION_SECRET,
+      idleTimeoutSeconds: 30 * 60,
+      absoluteLifetimeSeconds: 12 * 3600,
+      bootstrapAdminEmails: ['admin.national@360.test'],
+    });
+  });
+
+  test('When tests run without a provider, then no local provider is started and nobody is bootstrapped', () => {
+    const env = loadEnv({ NODE_ENV: 'test' });
+    expect(env.signIn.oidc).toBeUndefined();
+    expect(env.signIn.devProviderPort).toBeUndefined();
+    expect(env.signIn.bootstrapAdminEmails).toEqual([]);
+  });
+
+  test('When ProConnect is configured, then every setting is read and the redirect URLs default to the public URL', () => {
+    const env = loadEnv({
+      NODE_ENV: 'test',
+      PUBLIC_BASE_URL: 'https://360.example.fr',
+      OIDC_ISSUER_URL: 'https://auth.agentconnect.gouv.fr/api/v2/.well-known/openid-configuration',
+      OIDC_CLIENT_ID: 'id',
+      OIDC_CLIENT_SECRET: 'secret',
+      OIDC_ACR_VALUES: 'eidas1',
+      OIDC_USERINFO_SIGNED_RESPONSE_ALG: 'RS256',
+      SESSION_IDLE_MINUTES: '15',
+      SESSION_MAX_HOURS: '10',
+      BOOTSTRAP_ADMIN_EMAILS: ' Chef@Example.gouv.fr , adjoint@example.gouv.fr',
+    });
+    expect(env.signIn).toMatchObject({
+      oidc: {
+        issuerUrl: 'https://auth.agentconnect.gouv.fr/api/v2/.well-known/openid-configuration',
+        clientId: 'id',
+        clientSecret: 'secret',
+        redirectUrl: 'https://360.example.fr/auth/callback',
+        postLogoutRedirectUrl: 'https://360.example.fr/console',
+        scopes: 'openid email given_name usual_name siret',
+        acrValues: 'eidas1',
+        idTokenSignedResponseAlg: 'RS256',
+        userinfoSignedResponseAlg: 'RS256',
+      },
+      devProviderPort: undefined,
+      idleTimeoutSeconds: 15 * 60,
+      absoluteLifetimeSeconds: 10 * 3600,
+      bootstrapAdminEmails: ['chef@example.gouv.fr', 'adjoint@example.gouv.fr'],
+    });
+  });
+
+  test('When a provider is named without its client, or a setting is malformed, then the start stops naming the variable', () => {
+    expect(envError({ OIDC_ISSUER_URL: 'https://idp.example.fr' }).variables).toEqual(['OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET']);
+    expect(envError({ OIDC_SCOPES: 'email profile' }).message).toContain('OIDC_SCOPES must include openid');
+    expect(envError({ BOOTSTRAP_ADMIN_EMAILS: 'not-an-email' }).variables).toEqual(['BOOTSTRAP_ADMIN_EMAILS']);
+    expect(envError({ SESSION_SECRET: 'short' }).variables).toEqual(['SESSION_SECRET']);
+    const production_ = envError({ ...production, OIDC_ISSUER_URL: 'http://idp.example.fr', SESSION_SECRET: DEV_DEFAULTS.SESSION_SECRET });
+    expect(production_.message).toContain('OIDC_ISSUER_URL must use https in production');
+    expect(production_.message).toContain('SESSION_SECRET must not be the development value in production');
   });
 });

@@ -1,6 +1,6 @@
 /** Starts the real app on a free port, with a store, a clock and a configuration chosen by the test. */
 import type { Server } from 'node:http';
-import { createApp, type App } from '../../src/app';
+import { createApp, type App, type SignInSettings } from '../../src/app';
 import { mintDevToken } from '../../src/advisors/devToken';
 import type { Principal } from '../../src/advisors/principal';
 import type { AppConfig } from '../../src/config/appConfig';
@@ -76,6 +76,10 @@ export async function startTestApp(options: {
   rateLimitRedis?: unknown;
   /** Proxies trusted to name the client (default: none). */
   trustProxy?: false | number | readonly string[];
+  /** Staff sign-in (OpenID Connect provider, sessions); none = no provider. */
+  signIn?: SignInSettings;
+  /** Defaults to a free port. */
+  port?: number;
 }): Promise<RunningTestApp> {
   const app = createApp({
     config: options.config ?? repoConfig(),
@@ -98,9 +102,10 @@ export async function startTestApp(options: {
       webPublicDir: packagedWebPublicDir(),
       metricsToken: options.metricsToken ?? TEST_METRICS_TOKEN,
       trustProxy: options.trustProxy,
+      ...(options.signIn ? { signIn: options.signIn } : {}),
     },
   });
-  const server: Server = app.express.listen(0, '127.0.0.1');
+  const server: Server = app.express.listen(options.port ?? 0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   app.afterListen(server);
   const address = server.address();

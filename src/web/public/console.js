@@ -1,6 +1,8 @@
-/* The advisor console: plain DOM over the advisor API (fetch with the bearer token) and its live events
-   (EventSource with ?access_token=, since an EventSource cannot send headers). No build step, and no
-   HTML parsing of data: tickets hold what people wrote, so every text goes through textContent. */
+/* The advisor console: plain DOM over the advisor API and its live events. People sign in through
+   OpenID Connect (ProConnect; /auth/login): the session cookie then authenticates every call, and each
+   change carries the session's CSRF token (X-CSRF-Token). Development fallback: a pasted bearer token
+   (fetch with Authorization, EventSource with ?access_token=). No build step, and no HTML parsing of
+   data: tickets hold what people wrote, so every text goes through textContent. */
 (function () {
   'use strict';
 
@@ -102,7 +104,10 @@
   // ---- State -------------------------------------------------------------------------------------
 
   var state = {
+    /** Development fallback: a pasted bearer token. */
     token: null,
+    /** Signed in through the provider: { csrfToken } of the server-side session. */
+    session: null,
     me: null,
     events: null,
     refreshTimer: null,
@@ -149,6 +154,13 @@
     [/<=500 characters\s*→ at nextAction/, 'La prochaine action dépasse 500 caractères : raccourcissez-la.'],
     [/Too big: expected array to have <=50 items/, 'Il y a trop de partenaires : 50 au plus.'],
     [/Too big: expected array to have <=100 items/, 'Il y a trop d’actions : 100 au plus.'],
+    [/An account with this e-mail already exists/, 'Un compte existe déjà avec cette adresse.'],
+    [/You may only (create|give) advisor accounts of your own territories/, 'Vous ne pouvez gérer que les conseillers de vos départements.'],
+    [/You may not (change|remove) your own account/, 'Vous ne pouvez pas modifier ni retirer votre propre compte.'],
+    [/expected an e-mail address/, 'L’adresse e-mail n’est pas valide.'],
+    [/expected an INSEE département code/, 'Un département n’est pas valide : écrivez son numéro, par exemple 44 ou 2A.'],
+    [/a national admin works for 'all' territories/, 'Un administrateur national n’a pas de département ; les autres rôles en ont au moins un.'],
+    [/CSRF/, 'Votre session n’est plus reconnue. Rechargez la page.'],
   ];
 
   /** The API's error (English, for developers) told in French to the advisor. */
@@ -175,8 +187,15 @@
 
   // ---- API ---------------------------------------------------------------------------------------
 
+  function signedIn() {
+    return Boolean(state.token || state.session);
+  }
+
   function api(method, path, body) {
-    var init = { method: method, headers: { accept: 'application/json', authorization: 'Bearer ' + state.token }, cache: 'no-store' };
+    var headers = { accept: 'application/json' };
+    if (state.token) headers.authorization = 'Bearer ' + state.token;
+    else if (state.session && method !== 'GET') headers['x-csrf-token'] = state.session.csrfToken;
+    var init = { method: method, headers: headers, cache: 'no-store', credentials: 'same-origin' };
     if (body !== undefined) {
       init.headers['content-type'] = 'application/json';
       init.body = JSON.stringify(body);
@@ -192,7 +211,9 @@
           }
           if (!response.ok) {
             var error = new ApiError(response.status, (json && json.error) || '');
-            if (response.status === 401) signOut('Votre jeton d’accès n’est plus valide ou a expiré. Reconnectez-vous.');
+            if (response.status === 401 && signedIn()) {
+              signOut(state.session ? 'Votre session a pris fin. Reconnectez-vous.' : 'Votre jeton d’accès n’est plus valide ou a expiré. Reconnectez-vous.');
+            }
             throw error;
           }
           return json;
@@ -215,6 +236,7 @@
     $('sign-in').hidden = true;
     $('workspace').hidden = false;
     setupAgenda(me);
+    showStaff(me);
     openEvents();
     refresh();
   }
@@ -231,6 +253,7 @@
     if (state.events) state.events.close();
     state.events = null;
     state.token = null;
+    state.session = null;
     state.me = null;
     state.ticket = null;
     state.chat = null;
@@ -245,7 +268,9 @@
     $('sign-in').hidden = false;
     $('live-state').textContent = '';
     $('token').value = '';
-    $('token-error').textContent = reason || '';
+    $('token-error').textContent = '';
+    $('sign-in-ended').textContent = reason || '';
+    showStaff(null);
   }
 
   $('sign-in-form').addEventListener('submit', function (event) {
@@ -265,16 +290,126 @@
     });
   });
   $('sign-out').addEventListener('click', function () {
-    signOut('');
-    say('');
-    $('token').focus();
+    if (!state.session) {
+      signOut('');
+      say('');
+      $('sign-in-title').focus();
+      return;
+    }
+    // Ends our session, then the provider's (its end-session page comes back to /console).
+    api('POST', '/auth/logout', {}).then(
+      function (answer) {
+        signOut('');
+        window.location.assign(answer.redirect);
+      },
+      function (error) {
+        say(frenchError(error));
+      },
+    );
+  });
+
+  // ---- Staff accounts (coordinators: the advisors of their départements; national admins: all) -------
+
+  function showStaff(me) {
+    clear($('staff-list'));
+    $('staff-error').textContent = '';
+    if (!me || me.role === 'advisor') {
+      $('staff').hidden = true;
+      return;
+    }
+    $('staff').hidden = false;
+    var roles = me.role === 'national_admin' ? ['advisor', 'coordinator', 'national_admin'] : ['advisor'];
+    var select = $('staff-role');
+    clear(select);
+    roles.forEach(function (role) {
+      select.appendChild(el('option', { value: role, text: label('role', role) }));
+    });
+    $('staff-hint').textContent = me.role === 'national_admin' ? 'Vous gérez tous les comptes.' : 'Vous gérez les conseillers de vos départements.';
+    loadStaff();
+  }
+
+  function territoriesText(territories) {
+    return territories === 'all' ? 'tous les territoires' : territories.join(', ');
+  }
+
+  function loadStaff() {
+    var me = state.me;
+    return api('GET', '/api/admin/staff').then(
+      function (answer) {
+        if (state.me !== me) return;
+        var list = $('staff-list');
+        clear(list);
+        answer.accounts.forEach(function (account) {
+          var own = account.subject !== undefined && account.subject === me.subject;
+          var remove = own
+            ? null
+            : button('Retirer', function () {
+                api('DELETE', '/api/admin/staff/' + encodeURIComponent(account.email)).then(
+                  function () {
+                    announce('Compte retiré : ' + account.email + '.');
+                    loadStaff();
+                  },
+                  function (error) {
+                    $('staff-error').textContent = frenchError(error);
+                  },
+                );
+              });
+          if (remove) remove.setAttribute('aria-label', 'Retirer le compte ' + account.email);
+          list.appendChild(
+            el('li', { className: 'card' }, [
+              el('p', { className: 'card-title', text: (account.name ? account.name + ' – ' : '') + account.email }),
+              el('p', { text: label('role', account.role) + ', ' + territoriesText(account.territories) + (own ? ' (vous)' : '') }),
+              remove,
+            ]),
+          );
+        });
+      },
+      function (error) {
+        $('staff-error').textContent = frenchError(error);
+      },
+    );
+  }
+
+  $('staff-form').addEventListener('submit', function (event) {
+    event.preventDefault();
+    var email = $('staff-email').value.trim();
+    var role = $('staff-role').value;
+    var codes = $('staff-territories')
+      .value.split(/[\s,;]+/)
+      .filter(Boolean)
+      .map(function (code) {
+        return code.toUpperCase();
+      });
+    if (!email) {
+      $('staff-error').textContent = 'Écrivez l’adresse e-mail de la personne.';
+      $('staff-email').focus();
+      return;
+    }
+    if (role !== 'national_admin' && codes.length === 0) {
+      $('staff-error').textContent = 'Écrivez au moins un département, par exemple 44.';
+      $('staff-territories').focus();
+      return;
+    }
+    $('staff-error').textContent = '';
+    api('POST', '/api/admin/staff', { email: email, role: role, territories: role === 'national_admin' ? 'all' : codes }).then(
+      function (account) {
+        announce('Compte ajouté : ' + account.email + '.');
+        $('staff-email').value = '';
+        $('staff-territories').value = '';
+        loadStaff();
+      },
+      function (error) {
+        $('staff-error').textContent = frenchError(error);
+        $('staff-email').focus();
+      },
+    );
   });
 
   // ---- Live events -------------------------------------------------------------------------------
 
   function openEvents() {
     if (state.events) state.events.close();
-    var source = new EventSource('/api/advisor/events?access_token=' + encodeURIComponent(state.token));
+    var source = new EventSource(state.token ? '/api/advisor/events?access_token=' + encodeURIComponent(state.token) : '/api/advisor/events');
     state.events = source;
     source.addEventListener('ready', function () {
       $('live-state').textContent = 'Mises à jour en direct : actives.';
@@ -390,7 +525,7 @@
   }
 
   function refresh() {
-    if (!state.token) return Promise.resolve();
+    if (!signedIn()) return Promise.resolve();
     var me = state.me;
     return Promise.all([
       api('GET', '/api/advisor/tickets?status=' + OPEN_STATUSES + '&limit=200'),
@@ -419,7 +554,7 @@
         if (me.role !== 'advisor' && $('agenda-territory').value) loadAgenda();
       },
       function (error) {
-        if (state.token) say(frenchError(error));
+        if (signedIn()) say(frenchError(error));
       },
     );
   }
@@ -1034,10 +1169,34 @@
 
   // ---- Start -------------------------------------------------------------------------------------
 
-  var saved = sessionStorage.getItem(TOKEN_KEY);
-  if (saved) {
-    signIn(saved).catch(function (error) {
-      signOut(error instanceof ApiError && error.status === 401 ? 'Votre jeton d’accès a expiré. Reconnectez-vous.' : frenchError(error));
-    });
+  /** The session the server knows (signed in through the provider?), and which ways to sign in it offers. */
+  function start() {
+    return fetch('/auth/session', { headers: { accept: 'application/json' }, cache: 'no-store', credentials: 'same-origin' })
+      .then(function (response) {
+        return response.json();
+      })
+      .then(
+        function (session) {
+          $('sign-in-provider').hidden = !session.signInAvailable;
+          $('token-fallback').hidden = !session.tokenFallback;
+          $('sign-in-unavailable').hidden = Boolean(session.signInAvailable || session.tokenFallback || session.signedIn);
+          if (session.ended) $('sign-in-ended').textContent = 'Votre session a pris fin. Reconnectez-vous.';
+          if (session.signedIn) {
+            state.session = { csrfToken: session.csrfToken };
+            showSignedIn(session.principal);
+            return;
+          }
+          var saved = sessionStorage.getItem(TOKEN_KEY);
+          if (saved && session.tokenFallback) {
+            signIn(saved).catch(function (error) {
+              signOut(error instanceof ApiError && error.status === 401 ? 'Votre jeton d’accès a expiré. Reconnectez-vous.' : frenchError(error));
+            });
+          }
+        },
+        function () {
+          $('sign-in-ended').textContent = 'Le service ne répond pas. Rechargez la page dans un instant.';
+        },
+      );
   }
+  start();
 })();
