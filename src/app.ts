@@ -189,6 +189,7 @@ export function createApp(deps: AppDeps): App {
     waitingRoom,
     clock,
     chatTtlSeconds: settings.chatTtlSeconds,
+    departementsForPostcode: (postcode) => places.departementsForPostcode(postcode),
     // The console of the advisor who has the chat re-reads its transcript (the event holds no text).
     onPersonWrote: (conversationId) =>
       void tickets

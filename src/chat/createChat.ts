@@ -23,6 +23,8 @@ export interface ChatDeps {
   waitingRoom: WaitingRoom;
   clock: Clock;
   chatTtlSeconds: number;
+  /** See ChatTurnsDeps.departementsForPostcode. */
+  departementsForPostcode(postcode: string): readonly string[];
   /** See ChatTurnsDeps.onPersonWrote. */
   onPersonWrote?(conversationId: string): void;
 }
@@ -58,6 +60,7 @@ export function createChatTurns(deps: ChatDeps): ChatTurns {
     tickets: deps.tickets,
     waitingRoom: deps.waitingRoom,
     clock: deps.clock,
+    departementsForPostcode: (postcode) => deps.departementsForPostcode(postcode),
     hoursInWords(departement) {
       const territory = departement ? config.territories.territories[departement] : undefined;
       const words = territory ? hoursInWords(territory.hours) : '';
