@@ -308,9 +308,13 @@ export class ChatTurns {
   /** The départements a text names (a postcode, a name, a number), read as the orientation's postcode step reads it. */
   private departementsIn(chat: StoredChat, text: string, at: string): string[] {
     const atPostcode = this.deps.machine.resolveState({ value: 'postcode', context: { ...chat.context, attempts: 0, lastProblem: null, notice: null } });
-    const [next] = this.pure.transition(atPostcode, { type: 'INPUT', at, speech: text });
-    const value = String(next.value);
-    return value === 'confirmDepartement' || value === 'chooseDepartement' ? [...next.context.departementCandidates] : [];
+    // The whole text (« 44000 », « Loire-Atlantique », « le 44 »), else a postcode inside it (« Nantes 44000 »).
+    for (const said of [text, ...(text.match(/(?<!\d)\d{5}(?!\d)/g) ?? [])]) {
+      const [next] = this.pure.transition(atPostcode, { type: 'INPUT', at, speech: said });
+      const value = String(next.value);
+      if (value === 'confirmDepartement' || value === 'chooseDepartement') return [...next.context.departementCandidates];
+    }
+    return [];
   }
 
   private async handOverWith(chat: StoredChat, pending: PendingHandoff, departement: string | null, at: string): Promise<ChatReply[]> {

@@ -114,7 +114,8 @@ describe('the web chat over our own Direct Line', () => {
     const answer = await user.write('comment avoir la carte mobilité inclusion ?');
     expect(texts(answer)).toContain('Source :');
 
-    const handed = await user.press('Parler à un conseiller', '0');
+    expect(texts(await user.press('Parler à un conseiller', '0'))).toContain('votre code postal');
+    const handed = await user.press('Ne pas répondre', 'dep:none');
     expect(texts(handed)).toMatch(/numéro de dossier est : T-XX-[0-9A-Z]{6}/);
     expect(handed.some((a) => a.type === 'event' && a.name === 'handoff.initiate')).toBe(true);
 
