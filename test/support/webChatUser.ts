@@ -56,6 +56,12 @@ export class WebChatUser {
       const response = await fetch(`${this.app.httpBase}/v3/directline/conversations/${this.conversationId}/activities?watermark=${this.watermark}`, {
         headers: { authorization: `Bearer ${this.token}` },
       });
+      if (response.status === 503 || response.status === 429) {
+        // As Web Chat does: the service is busy for a moment (a slow store on a loaded machine), poll again.
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        continue;
+      }
+      if (!response.ok) throw new Error(`GET activities answered ${response.status}: ${await response.text()}`);
       const page = (await response.json()) as { activities: Activity[]; watermark: string };
       this.watermark = page.watermark ?? this.watermark;
       seen.push(...page.activities);
