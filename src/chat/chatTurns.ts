@@ -14,7 +14,7 @@ import { ticketDraftFrom, type TicketEffect } from '../voice/ticketEffect';
 import { turnFor, type Line, type TurnDeps } from '../voice/turn';
 import type { WaitingRoom } from '../voice/waitingRoom';
 import { HUMAN_VALUE, type ChatButton, type ChatMessage, type ChatRenderer } from './chatRenderer';
-import { maskPersonalData, type DepartementsForPostcode } from './personalData';
+import { maskPersonalData, type DepartementsForPostcode } from '../tickets/personalData';
 
 export interface ChatInput {
   conversationId: string;

@@ -146,3 +146,33 @@ describe('a callback contact typed in the chat', () => {
     expect(actions.map(([action]: [string]) => action)).toContain('ticket.read');
   });
 });
+
+describe('a transcript kept before masking existed', () => {
+  it('When a ticket stored with a phone number, an e-mail and a postcode in clear is read, then the advisor reads them masked', async () => {
+    const conversationId = 'legacy-conversation-0001';
+    const at = NOW;
+    const stored = await harness.app.app.tickets.createOrUpdate({
+      ref: 'T-44-0000AB',
+      channel: 'chat',
+      kind: 'routed',
+      departement: '44',
+      priority: 'normale',
+      conversationId,
+      transcript: [
+        { from: 'user', text: '44000', at },
+        { from: 'user', text: 'mon numéro 06 12 34 56 78 ou marie.durand@exemple.fr', at },
+        { from: 'bot', text: 'La MDPH répond au 02 28 09 40 50.', at },
+      ],
+    });
+    const alice = await advisorToken(PEOPLE.advisor44);
+    for (const path of [`/api/tickets/${stored.ref}`, `/api/calls/${conversationId}/ticket`]) {
+      const read = await call(harness, 'GET', path, alice);
+      expect(read.body.transcript.map((l: { text: string }) => l.text)).toEqual([
+        '[code postal]',
+        'mon numéro [téléphone finissant par 78] ou [e-mail m…@exemple.fr]',
+        'La MDPH répond au 02 28 09 40 50.',
+      ]);
+    }
+    expect(JSON.stringify((await call(harness, 'GET', `/api/advisor/tickets/${stored.ref}`, alice)).body)).not.toMatch(/44000|06 12 34|durand/);
+  });
+});

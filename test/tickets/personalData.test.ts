@@ -1,5 +1,5 @@
 /** What a person writes is kept with contact details and postcodes masked: [written, kept] pairs. */
-import { maskPersonalData } from '../../src/chat/personalData';
+import { maskedTranscript, maskPersonalData } from '../../src/tickets/personalData';
 import { createPlaces } from '../../src/places/places';
 
 const places = createPlaces();
@@ -23,5 +23,21 @@ describe('masking the personal data a person writes in the chat', () => {
 
   it.each([['le 3114'], ['appelez le 112'], ['ma mère a 83 ans'], ["c'est quoi l'AAH ?"], ['le 44']])('When the person writes « %s », then it is kept as it is', (written) => {
     expect(mask(written)).toBe(written);
+  });
+
+  it('When a kept text is masked again (an advisor reads it), then nothing changes', () => {
+    const once = mask('Nantes 44000, 06 12 34 56 78, marie.durand@exemple.fr');
+    expect(maskPersonalData(once)).toBe(once);
+  });
+
+  it('When a transcript is masked, then only the person’s lines change (the bot and advisors give public numbers)', () => {
+    const at = '2026-11-23T09:00:00.000Z';
+    expect(
+      maskedTranscript([
+        { from: 'user', text: '0612345678', at },
+        { from: 'bot', text: 'MDPH : 02 28 09 40 50', at },
+        { from: 'advisor', text: 'Appelez le 02 40 41 81 11', at },
+      ]).map((line) => line.text),
+    ).toEqual(['[téléphone finissant par 78]', 'MDPH : 02 28 09 40 50', 'Appelez le 02 40 41 81 11']);
   });
 });
