@@ -290,11 +290,11 @@ export class ChatTurns {
     const choice = input.choice?.trim();
     if (choice === SKIP_DEPARTEMENT_VALUE || choice === HUMAN_VALUE) return this.handOverWith(chat, pending, null, input.at);
     if (choice?.startsWith(DEPARTEMENT_CHOICE) && pending.candidates.includes(choice.slice(DEPARTEMENT_CHOICE.length))) {
-      return this.handOverWith(chat, pending, choice.slice(DEPARTEMENT_CHOICE.length), input.at);
+      return this.handOverWith(chat, pending, choice.slice(DEPARTEMENT_CHOICE.length), input.at, 'dtmf');
     }
     const candidates = text === '' ? [] : this.departementsIn(chat, text, input.at);
     const [only] = candidates;
-    if (candidates.length === 1 && only) return this.handOverWith(chat, pending, only, input.at);
+    if (candidates.length === 1 && only) return this.handOverWith(chat, pending, only, input.at, 'speech');
     if (candidates.length > 1) {
       pending.candidates = candidates;
       const buttons = candidates.map((code) => ({ title: this.deps.turnDeps.departement(code)?.name ?? code, value: `${DEPARTEMENT_CHOICE}${code}` }));
@@ -317,11 +317,12 @@ export class ChatTurns {
     return [];
   }
 
-  private async handOverWith(chat: StoredChat, pending: PendingHandoff, departement: string | null, at: string): Promise<ChatReply[]> {
+  /** The hand-off goes on with the département given (a button: 'dtmf', written: 'speech'), or none (the national list). */
+  private async handOverWith(chat: StoredChat, pending: PendingHandoff, departement: string | null, at: string, via: 'dtmf' | 'speech' = 'speech'): Promise<ChatReply[]> {
     chat.pendingHandoff = null;
     if (departement !== null) {
       const { context } = chat;
-      chat.context = { ...context, departement, departementCandidates: [departement], choices: [...context.choices, { step: 'postcode', value: departement, via: 'speech' }] };
+      chat.context = { ...context, departement, departementCandidates: [departement], choices: [...context.choices, { step: 'postcode', value: departement, via }] };
     }
     return this.advance(chat, { type: 'TO_HUMAN', at, reason: pending.reason });
   }

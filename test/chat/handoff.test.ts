@@ -55,6 +55,7 @@ describe('a chat hand-off before the département is known', () => {
     expect(buttonsOf(choose).map((b) => b.choice)).toEqual(['dep:01', 'dep:74', 'dep:none']);
     const handed = await bot.press('Haute-Savoie', 'dep:74');
     expect(textsOf(handed)).toMatch(/T-74-/);
+    expect((await bot.tickets.getByConversation(bot.conversationId))?.choices).toEqual([{ step: 'postcode', value: '74', via: 'button' }]);
   });
 
   it('When the person answers the département question twice with no département, then the request goes to the national list', async () => {
