@@ -243,6 +243,7 @@ export function createApp(deps: AppDeps): App {
     clock,
     chatTtlSeconds: settings.chatTtlSeconds,
     metrics,
+    departementsForPostcode: (postcode) => places.departementsForPostcode(postcode),
     // The console of the advisor who has the chat re-reads its transcript (the event holds no text).
     onPersonWrote: (conversationId) =>
       void tickets

@@ -13,7 +13,8 @@ import { PureMachine } from '../voice/pureMachine';
 import { ticketDraftFrom, type TicketEffect } from '../voice/ticketEffect';
 import { turnFor, type Line, type TurnDeps } from '../voice/turn';
 import type { WaitingRoom } from '../voice/waitingRoom';
-import { HUMAN_VALUE, type ChatButton, type ChatRenderer } from './chatRenderer';
+import { HUMAN_VALUE, type ChatButton, type ChatMessage, type ChatRenderer } from './chatRenderer';
+import { maskPersonalData, type DepartementsForPostcode } from '../tickets/personalData';
 
 export interface ChatInput {
   conversationId: string;
@@ -64,6 +65,8 @@ export interface ChatTurnsDeps {
   tickets: TicketStore;
   waitingRoom: WaitingRoom;
   clock: Clock;
+  /** The départements of a postcode, to keep the département instead of the postcode a person wrote. */
+  departementsForPostcode: DepartementsForPostcode;
   /** Opening hours of a territory in words, for « what happens next ». */
   hoursInWords(departement: string | null): string | null;
   chatTtlSeconds: number;
@@ -87,7 +90,25 @@ interface StoredChat {
   transcript: TranscriptLine[];
   acknowledged: boolean;
   danger: string | null;
+  /** A hand-off waits for the département (one question), for these reasons; absent when none does. */
+  pendingHandoff?: PendingHandoff | null;
+  /** The département question was asked once in this conversation: it is not asked again. */
+  departementAsked?: boolean;
 }
+
+interface PendingHandoff {
+  reason: 'asked' | 'retries';
+  /** Answers that named no département. */
+  misses: number;
+  /** A postcode shared by several départements: the ones to choose from. */
+  candidates: string[];
+}
+
+/** The button that declines the département question: the hand-off goes to the national team. */
+export const SKIP_DEPARTEMENT_VALUE = 'dep:none';
+const DEPARTEMENT_CHOICE = 'dep:';
+/** After a closed hand-off, the person answers the callback offer while the chat waits for advisors. */
+const CALLBACK_OFFER_STATES = new Set(['closedOffer', 'callbackConfirm', 'callbackEntry']);
 
 const TRANSCRIPT_LIMIT = 200;
 const MISSES_BEFORE_HUMAN = 2;
@@ -123,10 +144,13 @@ export class ChatTurns {
   async message(input: ChatInput): Promise<ChatReply[]> {
     const chat = (await this.load(input.conversationId)) ?? this.initial(input.conversationId);
     const text = (input.text ?? '').trim();
-    if (text !== '') this.push(chat, { from: 'user', text, at: input.at });
+    if (text !== '') this.push(chat, { from: 'user', text: this.masked(text), at: input.at });
 
     let replies: ChatReply[];
-    if (chat.mode !== 'bot') {
+    const offered = chat.mode === 'waiting' && CALLBACK_OFFER_STATES.has(chat.value) ? await this.callbackOffer(chat, input, text) : null;
+    if (offered) {
+      replies = offered;
+    } else if (chat.mode !== 'bot') {
       // An advisor has (or will have) the conversation: the bot stays quiet, the advisor reads it.
       replies = chat.acknowledged ? [] : [this.say('chat.waitingAck')];
       chat.acknowledged = true;
@@ -176,6 +200,11 @@ export class ChatTurns {
     return (await this.load(conversationId))?.transcript ?? null;
   }
 
+  /** A person's text as it may be kept or shown to advisors: contact details and postcodes masked. */
+  masked(text: string): string {
+    return maskPersonalData(text, this.deps.departementsForPostcode);
+  }
+
   private async botTurn(chat: StoredChat, input: ChatInput, text: string): Promise<ChatReply[]> {
     const danger = text ? this.deps.safety.detect(text) : null;
     if (danger) {
@@ -184,6 +213,7 @@ export class ChatTurns {
       const emergency: ChatReply = { kind: 'message', text: this.deps.safety.message(danger), buttons: [], urgent: true };
       return [emergency, ...(await this.advance(chat, { type: 'URGENT', at: input.at }))];
     }
+    if (chat.pendingHandoff) return this.answerDepartement(chat, chat.pendingHandoff, input, text);
     const choice = input.choice?.trim();
     if (choice?.startsWith('faq:')) return this.answer(chat, choice.slice(4));
     if (choice === HUMAN_VALUE) return this.advance(chat, { type: 'TO_HUMAN', at: input.at, reason: 'asked' });
@@ -229,6 +259,10 @@ export class ChatTurns {
   private async advance(chat: StoredChat, event: CallEvent): Promise<ChatReply[]> {
     const restored = this.deps.machine.resolveState({ value: chat.value, context: chat.context });
     const [next, actions] = this.pure.transition(restored, event);
+    const reason = next.context.connection?.reason;
+    const toNationalUnasked =
+      String(next.value) === 'connecting' && next.context.departement === null && next.context.route?.kind !== 'crisis' && (reason === 'asked' || reason === 'retries');
+    if (toNationalUnasked && !chat.departementAsked) return this.askDepartement(chat, reason);
     chat.value = String(next.value);
     chat.context = next.context;
     chat.misses = 0;
@@ -246,22 +280,79 @@ export class ChatTurns {
     return this.menu(chat);
   }
 
+  /**
+   * The person asked for a human (or was not understood twice) before giving a département: one
+   * question first, so that the advisors of their own territory get the request.
+   */
+  private askDepartement(chat: StoredChat, reason: PendingHandoff['reason']): ChatReply[] {
+    chat.departementAsked = true;
+    chat.pendingHandoff = { reason, misses: 0, candidates: [] };
+    return [{ kind: 'message', text: this.sentences('chat.departementQuestion', 'chat.departementHowTo'), buttons: [this.skipDepartementButton()] }];
+  }
+
+  /** The answer to the département question: a département, a choice among several, or a refusal. */
+  private async answerDepartement(chat: StoredChat, pending: PendingHandoff, input: ChatInput, text: string): Promise<ChatReply[]> {
+    const choice = input.choice?.trim();
+    if (choice === SKIP_DEPARTEMENT_VALUE || choice === HUMAN_VALUE) return this.handOverWith(chat, pending, null, input.at);
+    if (choice?.startsWith(DEPARTEMENT_CHOICE) && pending.candidates.includes(choice.slice(DEPARTEMENT_CHOICE.length))) {
+      return this.handOverWith(chat, pending, choice.slice(DEPARTEMENT_CHOICE.length), input.at, 'dtmf');
+    }
+    const candidates = text === '' ? [] : this.departementsIn(chat, text, input.at);
+    const [only] = candidates;
+    if (candidates.length === 1 && only) return this.handOverWith(chat, pending, only, input.at, 'speech');
+    if (candidates.length > 1) {
+      pending.candidates = candidates;
+      const buttons = candidates.map((code) => ({ title: this.deps.turnDeps.departement(code)?.name ?? code, value: `${DEPARTEMENT_CHOICE}${code}` }));
+      return [{ kind: 'message', text: this.sentences('departement.choose'), buttons: [...buttons, this.skipDepartementButton()] }];
+    }
+    pending.misses += 1;
+    if (pending.misses >= MISSES_BEFORE_HUMAN) return [this.say('chat.departementUnknown'), ...(await this.handOverWith(chat, pending, null, input.at))];
+    return [{ kind: 'message', text: this.sentences('chat.departementNotFound', 'chat.departementHowTo'), buttons: [this.skipDepartementButton()] }];
+  }
+
+  /** The départements a text names (a postcode, a name, a number), read as the orientation's postcode step reads it. */
+  private departementsIn(chat: StoredChat, text: string, at: string): string[] {
+    const atPostcode = this.deps.machine.resolveState({ value: 'postcode', context: { ...chat.context, attempts: 0, lastProblem: null, notice: null } });
+    // The whole text (« 44000 », « Loire-Atlantique », « le 44 »), else a postcode inside it (« Nantes 44000 »).
+    for (const said of [text, ...(text.match(/(?<!\d)\d{5}(?!\d)/g) ?? [])]) {
+      const [next] = this.pure.transition(atPostcode, { type: 'INPUT', at, speech: said });
+      const value = String(next.value);
+      if (value === 'confirmDepartement' || value === 'chooseDepartement') return [...next.context.departementCandidates];
+    }
+    return [];
+  }
+
+  /** The hand-off goes on with the département given (a button: 'dtmf', written: 'speech'), or none (the national list). */
+  private async handOverWith(chat: StoredChat, pending: PendingHandoff, departement: string | null, at: string, via: 'dtmf' | 'speech' = 'speech'): Promise<ChatReply[]> {
+    chat.pendingHandoff = null;
+    if (departement !== null) {
+      const { context } = chat;
+      chat.context = { ...context, departement, departementCandidates: [departement], choices: [...context.choices, { step: 'postcode', value: departement, via }] };
+    }
+    return this.advance(chat, { type: 'TO_HUMAN', at, reason: pending.reason });
+  }
+
+  private skipDepartementButton(): ChatButton {
+    return { title: this.deps.renderer.text({ key: 'button.skipDepartement' }), value: SKIP_DEPARTEMENT_VALUE };
+  }
+
+  /**
+   * The request is in the waiting list of the territory (or the national one). The person is told
+   * the truth: when the territory is open (hours, holidays, crisis: the routing decision), an advisor
+   * answers here; when it is closed, its hours and a callback offer, not a promise.
+   */
   private async handOff(chat: StoredChat): Promise<ChatReply[]> {
     const { context } = chat;
     const ref = context.ticketRef ?? '';
     const queue = chatQueueName(context.departement);
     chat.mode = 'waiting';
     chat.acknowledged = false;
+    chat.pendingHandoff = null;
     await this.deps.waitingRoom.join(queue, context.callSid, this.deps.clock.now());
-    const turn = turnFor('connecting', context, this.deps.turnDeps);
-    const lines: Line[] = turn.kind === 'connect' ? [...turn.lines] : [];
-    lines.push({ key: 'chat.escalated', values: { ref } }, { key: 'chat.whatNext' });
-    const hours = this.deps.hoursInWords(context.departement);
     const territory = context.route && context.route.kind !== 'crisis' ? context.route.territoryName : null;
-    if (hours && territory && context.connection?.scope === 'territory') lines.push({ key: 'chat.hoursOpen', values: { territory, hours } });
-    const message = this.deps.renderer.message(lines, { offerHuman: false });
+    const message = context.route?.kind === 'closed' ? this.closedHandOff(chat, ref) : this.openHandOff(context, ref, territory);
     return [
-      { kind: 'message', text: message.text, buttons: [], urgent: context.priority === 'prioritaire' },
+      { kind: 'message', text: message.text, buttons: message.buttons, urgent: context.priority === 'prioritaire' },
       {
         kind: 'handoff',
         ticketRef: ref,
@@ -278,6 +369,52 @@ export class ChatTurns {
         transcript: chat.transcript.slice(-TRANSCRIPT_LIMIT),
       },
     ];
+  }
+
+  private openHandOff(context: CallContext, ref: string, territory: string | null): ChatMessage {
+    const turn = turnFor('connecting', context, this.deps.turnDeps);
+    const lines: Line[] = turn.kind === 'connect' ? [...turn.lines] : [];
+    lines.push({ key: 'chat.escalated', values: { ref } }, { key: 'chat.whatNext' });
+    const hours = this.deps.hoursInWords(context.departement);
+    if (hours && territory && context.connection?.scope === 'territory') lines.push({ key: 'chat.hoursOpen', values: { territory, hours } });
+    return this.deps.renderer.message(lines, { offerHuman: false });
+  }
+
+  /** Nobody answers now: the request waits for the advisors' return; the closed offer (callback) follows. */
+  private closedHandOff(chat: StoredChat, ref: string): ChatMessage {
+    chat.value = 'closedOffer';
+    chat.context = { ...chat.context, attempts: 0, lastProblem: null, notice: null };
+    const offer = turnFor('closedOffer', chat.context, this.deps.turnDeps);
+    const lines: Line[] = [{ key: 'chat.escalated', values: { ref } }];
+    for (const line of offer.kind === 'ask' ? offer.lines : []) {
+      if (line.key === 'closed.question') lines.push({ key: 'chat.closedSeen' });
+      lines.push(line);
+    }
+    return this.deps.renderer.message(lines, { offerHuman: false });
+  }
+
+  /**
+   * The person answers the callback offer of a closed hand-off (yes, no, a phone number or an e-mail).
+   * Null when the answer is for the advisors instead (the flow would hand over again).
+   */
+  private async callbackOffer(chat: StoredChat, input: ChatInput, text: string): Promise<ChatReply[] | null> {
+    const choice = input.choice?.trim();
+    if (!choice && text === '') return null;
+    const event: CallEvent = choice ? { type: 'INPUT', at: input.at, digits: choice } : { type: 'INPUT', at: input.at, speech: text };
+    const restored = this.deps.machine.resolveState({ value: chat.value, context: chat.context });
+    const [next] = this.pure.transition(restored, event);
+    if (String(next.value) === 'connecting') return null;
+    const replies = await this.advance(chat, event);
+    if (chat.value === 'callbackBooked' || chat.value === 'declined') {
+      // Booked: the request is now a callback (the callback list). Declined: it stays in the waiting list; the bot answers meanwhile.
+      chat.mode = 'bot';
+      if (chat.value === 'callbackBooked') await this.deps.waitingRoom.leave(chatQueueName(chat.context.departement), chat.context.callSid);
+    }
+    return replies.map((reply) => (reply.kind === 'message' ? { ...reply, buttons: reply.buttons.filter((b) => b.value !== HUMAN_VALUE) } : reply));
+  }
+
+  private sentences(...keys: string[]): string {
+    return keys.map((key) => this.deps.renderer.text({ key })).join(' ');
   }
 
   /** What the advisor reads first, in a line. */

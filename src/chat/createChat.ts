@@ -25,6 +25,8 @@ export interface ChatDeps {
   chatTtlSeconds: number;
   /** What the conversation counts (none when absent). */
   metrics?: Metrics;
+  /** See ChatTurnsDeps.departementsForPostcode. */
+  departementsForPostcode(postcode: string): readonly string[];
   /** See ChatTurnsDeps.onPersonWrote. */
   onPersonWrote?(conversationId: string): void;
 }
@@ -60,6 +62,7 @@ export function createChatTurns(deps: ChatDeps): ChatTurns {
     tickets: deps.tickets,
     waitingRoom: deps.waitingRoom,
     clock: deps.clock,
+    departementsForPostcode: (postcode) => deps.departementsForPostcode(postcode),
     hoursInWords(departement) {
       const territory = departement ? config.territories.territories[departement] : undefined;
       const words = territory ? hoursInWords(territory.hours) : '';

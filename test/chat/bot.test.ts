@@ -61,7 +61,9 @@ describe('the chat bot', () => {
     const ticket = await bot.tickets.getByConversation(bot.conversationId);
     expect(ticket).toMatchObject({ channel: 'chat', kind: 'routed', departement: '44', need: 'logement', profile: 'aidant' });
     expect(ticket?.summary).toContain('aidant familial');
-    expect(ticket?.transcript?.some((line) => line.from === 'user' && line.text === '44000')).toBe(true);
+    // The postcode is kept as its département only.
+    expect(ticket?.transcript?.some((line) => line.from === 'user' && line.text === '[code postal du département 44]')).toBe(true);
+    expect(JSON.stringify(ticket)).not.toContain('44000');
     expect(ticket?.choices.map((c) => c.via)).toEqual(['button', 'button', 'button', 'text']);
   });
 
@@ -76,14 +78,17 @@ describe('the chat bot', () => {
     expect(text).not.toContain('Bonjour');
   });
 
-  it('When the person writes something the bot cannot understand twice, then it says so, then passes them to a human', async () => {
+  it('When the person writes something the bot cannot understand twice, then it says so, asks the département, then passes them to a human of that territory', async () => {
     const bot = newBot();
     await bot.join();
     const first = await bot.write('zorglub wizz pataquès');
     expect(textsOf(first)).toContain("Je ne suis pas sûr d'avoir compris");
     const second = await bot.write('flibidi floup');
-    expect(textsOf(second)).toContain('Je vous mets en contact avec un conseiller');
-    expect(second.some((a) => a.name === 'handoff.initiate')).toBe(true);
+    expect(textsOf(second)).toContain('votre code postal');
+    const third = await bot.write('44000');
+    expect(textsOf(third)).toContain('Je vous mets en contact avec un conseiller');
+    expect(textsOf(third)).toMatch(/T-44-/);
+    expect(third.some((a) => a.name === 'handoff.initiate')).toBe(true);
   });
 
   it.each([
@@ -128,6 +133,7 @@ describe('the chat bot', () => {
     const bot = newBot();
     await bot.join();
     await bot.press('Parler à un conseiller', '0');
+    await bot.press('Ne pas répondre', 'dep:none');
     expect(textsOf(await bot.write('Bonjour, vous êtes là ?'))).toContain('transmis au conseiller');
     expect(await bot.write('Je patiente')).toEqual([]);
     expect(textsOf(await bot.chat.setMode(bot.conversationId, 'human').then((r) => r.map((x) => ({ type: 'message', text: x.kind === 'message' ? x.text : '' }))))).toContain('Un conseiller vous répond');

@@ -50,7 +50,8 @@
           type: 'WEB_CHAT/SEND_MESSAGE_BACK',
           payload: { text: 'Parler à un conseiller', displayText: 'Parler à un conseiller', value: { choice: '0' } },
         });
-        say('Demande envoyée : un conseiller va vous répondre.');
+        // No promise here: the bot's answer says who answers and when (or asks the département first).
+        say('Demande envoyée. Lisez la réponse dans la conversation.');
       });
     })
     .catch(function () {
