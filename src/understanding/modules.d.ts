@@ -11,3 +11,19 @@ declare module 'stopwords-iso' {
   const stopwords: Record<string, string[]>;
   export default stopwords;
 }
+
+declare module '@nlpjs/core' {
+  export interface Container {
+    use(plugin: unknown): void;
+    get(name: string): unknown;
+  }
+  export function containerBootstrap(): Promise<Container>;
+}
+
+declare module '@nlpjs/nlp' {
+  export const Nlp: unknown;
+}
+
+declare module '@nlpjs/lang-fr' {
+  export const LangFr: unknown;
+}

@@ -70,10 +70,13 @@ export function yesOrNo(input: CallerInput): 'yes' | 'no' | null {
   return matchOption(YES_NO_OPTIONS, input, { freeSpeech: false })?.answer ?? null;
 }
 
-/** Five digits from keys or speech (« 44 000 », « 44000 »), else null. */
+/** Five digits from keys or speech (« 44 000 », « 44000 », « c'est le 44000 à Nantes »), else null. */
 export function postcodeFrom(input: CallerInput): string | null {
   const raw = (input.digits ?? input.speech ?? '').replace(/[\s.\-]/g, '');
-  return /^\d{5}$/.test(raw) ? raw : null;
+  if (/^\d{5}$/.test(raw)) return raw;
+  if (input.digits !== undefined && input.digits !== '') return null;
+  const said = /(?<![\d])(\d{2})[\s.]?(\d{3})(?![\d])/.exec(input.speech ?? '');
+  return said ? `${said[1]}${said[2]}` : null;
 }
 
 /** Overseas départements have their own country codes (0590… in Guadeloupe is +590 590…). */
