@@ -100,7 +100,8 @@ export function createAnalyser(lexicon: Lexicon): Analyser {
   return {
     terms: (text) =>
       words(text)
-        .filter((word) => word.length > 1 && !stopWords.has(word))
+        // Ages, dates and amounts (« 56 ans », « le 12 ») tell nothing of the need; 360, 3114 do.
+        .filter((word) => word.length > 1 && !stopWords.has(word) && !/^\d{1,2}$/.test(word))
         .map(stem)
         .filter((term) => !stopStems.has(term)),
     allTerms: (text) => words(text).map(stem),

@@ -7,7 +7,8 @@
  * candidate is then weighed on what it explains of the message, every word counting for its rarity
  * among the topics (« AAH » weighs more than « aide »; a word no topic uses weighs `unknownWordWeight`
  * times the rarest one). The best is chosen only when
- * - coverage: it explains at least `minCoverage` of the message's weight;
+ * - coverage: it explains at least `minCoverage` of the message's weight, or (long messages, which
+ *   explain little of themselves) the evidence for it is strong and the second is far behind;
  * - evidence: the words it explains weigh enough, unless the message names the topic;
  * - subject: one of those words is in its names, not only in a phrasing or its text;
  * - margin: the second candidate is not nearly as good; if it is, the one the message names more
@@ -35,6 +36,13 @@ export interface MatcherOptions {
   unknownWordWeight?: number;
   searchWeight?: number;
   maxSuggestions?: number;
+  /** What a word found only in a topic's text (not its names or phrasings) counts for. */
+  textWeight?: number;
+  /** What each word of a topic's name said whole adds to its rank. */
+  namingWeight?: number;
+  /** Evidence that chooses a topic whatever the coverage, when the second is at most `strongCloseness` of it. */
+  strongEvidence?: number;
+  strongCloseness?: number;
 }
 
 export const DEFAULT_MATCHER_OPTIONS: Required<MatcherOptions> = {
@@ -44,6 +52,10 @@ export const DEFAULT_MATCHER_OPTIONS: Required<MatcherOptions> = {
   unknownWordWeight: 1,
   searchWeight: 4,
   maxSuggestions: 3,
+  textWeight: 1,
+  namingWeight: 2,
+  strongEvidence: 6,
+  strongCloseness: 0.6,
 };
 
 export type TopicMatch = { kind: 'sure'; id: string; score: number } | { kind: 'unsure'; suggestions: string[] };
@@ -68,6 +80,8 @@ export interface Matcher {
 interface Profile {
   terms: Set<string>;
   subject: Set<string>;
+  /** The terms of its names and phrasings (the text aside). */
+  asked: Set<string>;
   /** Each name as its terms. */
   names: string[][];
 }
@@ -103,8 +117,9 @@ export function createMatcher(topics: readonly Topic[], analyser: Analyser, opti
   for (const topic of topics) {
     const names = topic.names.map(analyser.terms).filter((name) => name.length > 0);
     const subject = new Set(names.flat());
-    const terms = new Set([...subject, ...topic.phrasings.flatMap(analyser.terms), ...analyser.terms(topic.text ?? '')]);
-    profiles.set(topic.id, { terms, subject, names });
+    const asked = new Set([...subject, ...topic.phrasings.flatMap(analyser.terms)]);
+    const terms = new Set([...asked, ...analyser.terms(topic.text ?? '')]);
+    profiles.set(topic.id, { terms, subject, asked, names });
   }
   const documentFrequency = new Map<string, number>();
   for (const { terms } of profiles.values()) for (const term of terms) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
@@ -178,6 +193,12 @@ export function createMatcher(topics: readonly Topic[], analyser: Analyser, opti
     return 0;
   }
 
+  /** A term found in the topic's names or phrasings counts fully; only in its text, `textWeight` of it. */
+  function topicQuality(term: string, profile: Profile): number {
+    const asked = termQuality(term, profile.asked);
+    return asked > 0 ? asked : settings.textWeight * termQuality(term, profile.terms);
+  }
+
   function termWeight(term: string): number {
     if (documentFrequency.has(term)) return weightOfKnown(term);
     let weight = 0;
@@ -200,11 +221,12 @@ export function createMatcher(topics: readonly Topic[], analyser: Analyser, opti
     let evidence = 0;
     let onSubject = false;
     for (const term of terms) {
-      const quality = termQuality(term, profile.terms);
+      const quality = topicQuality(term, profile);
       evidence += (weights.get(term) ?? 0) * quality;
       if (quality > 0 && termQuality(term, profile.subject) > 0) onSubject = true;
     }
-    return { id, rank: evidence + settings.searchWeight * searchShare, evidence, onSubject, naming: naming(terms, profile) };
+    const named = naming(terms, profile);
+    return { id, rank: evidence + settings.searchWeight * searchShare + settings.namingWeight * named, evidence, onSubject, naming: named };
   }
 
   function explain(text: string): MatchExplanation {
@@ -229,7 +251,9 @@ export function createMatcher(topics: readonly Topic[], analyser: Analyser, opti
     const total = [...weights.values()].reduce((sum, weight) => sum + weight, 0);
     const coverage = total === 0 ? 0 : best.evidence / total;
     const enoughEvidence = best.evidence >= settings.minEvidence || best.naming > 0;
-    const confident = chosen !== undefined && coverage >= settings.minCoverage && enoughEvidence && best.onSubject;
+    // A long message explains little of itself, but a topic it gives much evidence for, far ahead of the next, is its subject.
+    const strong = best.evidence >= settings.strongEvidence && closeness <= settings.strongCloseness;
+    const confident = chosen !== undefined && (coverage >= settings.minCoverage || strong) && enoughEvidence && best.onSubject;
     return {
       terms,
       ranked: ranked.slice(0, 5).map(({ id, rank }) => ({ id, score: rank })),
