@@ -24,6 +24,8 @@ interface Town {
 export interface CommuneIndex {
   /** Départements of the town named exactly by these folded words, most likely first; [] when none. */
   departementsOf(foldedName: string): string[];
+  /** The population of the town of that name in that département (0 when none). */
+  populationOf(foldedName: string, departement: string): number;
   /** The longest number of words a town name has. */
   longestName: number;
 }
@@ -71,6 +73,7 @@ export function buildCommuneIndex(
 
   return {
     longestName,
+    populationOf: (foldedName, departement) => towns.get(foldedName)?.find((town) => town.departement === departement)?.population ?? 0,
     departementsOf(foldedName) {
       const list = towns.get(foldedName);
       if (list === undefined) return [];

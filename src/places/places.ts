@@ -6,6 +6,7 @@ import type { Departement } from '../domain/ports';
 import type { DepartementCode } from '../domain/vocabulary';
 import { DEPARTEMENTS, departementByCode, isDepartementCode } from './departements';
 import stopwordsIso from 'stopwords-iso';
+import { digitsFromWords } from '../understanding/numbers';
 import { communeIndex, foldPlaceName } from './communes';
 import { buildNameIndex, type NameIndex } from './names';
 import { getPostcodeIndex, normalisePostcode } from './postcodes';
@@ -48,6 +49,9 @@ export interface Places {
   departementsNamedIn(text: string): DepartementCode[];
 }
 
+/** A town this large that bears a département's name makes the name ambiguous. */
+const LARGE_TOWN = 20_000;
+
 /** Common words are no town, even when a hamlet bears the name (« Eu », « Y »). */
 const COMMON_WORDS: ReadonlySet<string> = new Set([...(stopwordsIso as Record<string, string[]>).fr ?? [], 'bonjour', 'merci', 'ville', 'habite', 'suis', 'vis']);
 
@@ -84,13 +88,19 @@ export function createPlaces(options: PlacesOptions = {}): Places {
       nameIndex ??= buildNameIndex(DEPARTEMENTS);
       return nameIndex.find(text);
     },
-    departementsNamedIn(text) {
+    departementsNamedIn(said) {
       nameIndex ??= buildNameIndex(DEPARTEMENTS);
+      // Numbers said in words (« quarante-quatre ») are read as digits.
+      const text = digitsFromWords(said);
+      const towns = communeIndex(isDepartementCode, overrides);
       const whole = nameIndex.find(text);
-      if (whole !== null) return [whole.code];
+      if (whole !== null) {
+        // « Vienne » is a département and a town of 30,000 in Isère: ask.
+        const town = towns.departementsOf(foldPlaceName(text)).filter((code) => code !== whole.code && towns.populationOf(foldPlaceName(text), code) >= LARGE_TOWN);
+        return [whole.code, ...town];
+      }
       const words = foldPlaceName(text).split(' ').filter((word) => word !== '');
       if (words.length === 0) return [];
-      const towns = communeIndex(isDepartementCode, overrides);
       const meaningful = (run: string): boolean => run.includes(' ') || (run.length >= 3 && !COMMON_WORDS.has(run));
       // A département's name said in the sentence (« à Saint-Denis de la Réunion ») decides.
       const named = runsOf(words, 4).filter(meaningful).flatMap((run) => (/^\d/.test(run) ? [] : (nameIndex?.find(run) ?? [])));

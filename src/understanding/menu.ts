@@ -26,6 +26,9 @@ export const SPOKEN_MENU_OPTIONS: MatcherOptions = {
   ambiguityRatio: 0.75,
 };
 
+/** A synonym with one of these words is only said with it (« pas correct » is not « correct »). */
+const NEGATIONS = new Set(['pas', 'ne', 'n', 'non', 'plus', 'aucun', 'aucune', 'sans', 'jamais', 'rien', 'personne']);
+
 /** Where `needle` occurs in a row inside `haystack`. */
 function containsRun(haystack: readonly string[], needle: readonly string[]): boolean {
   if (needle.length === 0 || needle.length > haystack.length) return false;
@@ -38,7 +41,14 @@ function containsRun(haystack: readonly string[], needle: readonly string[]): bo
 
 export function createMenuMatcher<T extends MenuOption>(options: readonly T[], analyser: Analyser, settings: { freeSpeech: boolean }): MenuMatcher<T> {
   const synonyms = options.map((option) =>
-    option.synonyms.map((synonym) => ({ meaningful: analyser.terms(synonym), all: analyser.allTerms(synonym) })).filter(({ all }) => all.length > 0),
+    option.synonyms
+      .map((synonym) => {
+        const all = analyser.allTerms(synonym);
+        // Strict menus (yes / no, « conseiller ») and negated synonyms are said word for word.
+        const meaningful = settings.freeSpeech && !all.some((word) => NEGATIONS.has(word)) ? analyser.terms(synonym) : [];
+        return { meaningful, all };
+      })
+      .filter(({ all }) => all.length > 0),
   );
   let matcher: Matcher | undefined;
   const weighed = (): Matcher =>

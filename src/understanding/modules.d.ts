@@ -27,3 +27,8 @@ declare module '@nlpjs/nlp' {
 declare module '@nlpjs/lang-fr' {
   export const LangFr: unknown;
 }
+
+declare module 'written-number' {
+  function writtenNumber(n: number, options?: { lang?: string }): string;
+  export default writtenNumber;
+}

@@ -8,6 +8,7 @@ import { foldText } from '../domain/text';
 import type { VoiceFlow } from '../flows/schema';
 import { frenchAnalyser } from '../understanding/analyse';
 import { createMenuMatcher, type MenuMatcher } from '../understanding/menu';
+import { digitsFromWords } from '../understanding/numbers';
 
 export interface CallerInput {
   digits?: string;
@@ -62,8 +63,8 @@ export function universalIntent(flow: VoiceFlow, input: CallerInput): UniversalI
 }
 
 export const YES_NO_OPTIONS = [
-  { key: '1', answer: 'yes', synonyms: ['oui', 'ouais', 'c est ca', 'c est juste', 'exact', 'exactement', 'd accord', 'tout a fait', 'bien sur', 'absolument', 'c est bon', 'ok', 'volontiers'] },
-  { key: '2', answer: 'no', synonyms: ['non', 'pas ca', 'c est pas ca', 'ce n est pas ca', 'faux', 'erreur', 'corriger', 'autre', 'un autre', 'non merci', 'pas du tout'] },
+  { key: '1', answer: 'yes', synonyms: ['oui', 'ouais', 'ouai', 'ouaip', 'c est ca', 'c est juste', 'exact', 'exactement', 'd accord', 'tout a fait', 'bien sur', 'absolument', 'c est bon', 'ok', 'volontiers', 'correct', 'c est correct', 'parfait', 'affirmatif', 'je veux bien', 'avec plaisir', 'c est le bon'] },
+  { key: '2', answer: 'no', synonyms: ['non', 'nan', 'nope', 'pas ca', 'c est pas ca', 'ce n est pas ca', 'faux', 'c est faux', 'erreur', 'corriger', 'autre', 'un autre', 'non merci', 'pas du tout', 'pas correct', 'c est pas correct', 'ce n est pas correct', 'negatif', 'pas le bon', 'c est pas le bon', 'ce n est pas le bon', 'pas la peine', 'je ne veux pas', 'pas besoin'] },
 ] as const;
 
 export function yesOrNo(input: CallerInput): 'yes' | 'no' | null {
@@ -75,7 +76,7 @@ export function postcodeFrom(input: CallerInput): string | null {
   const raw = (input.digits ?? input.speech ?? '').replace(/[\s.\-]/g, '');
   if (/^\d{5}$/.test(raw)) return raw;
   if (input.digits !== undefined && input.digits !== '') return null;
-  const said = /(?<![\d])(\d{2})[\s.]?(\d{3})(?![\d])/.exec(input.speech ?? '');
+  const said = /(?<![\d])(\d{2})[\s.]?(\d{3})(?![\d])/.exec(digitsFromWords(input.speech ?? ''));
   return said ? `${said[1]}${said[2]}` : null;
 }
 
