@@ -49,7 +49,11 @@ export function createAnalyser(lexicon: Lexicon): Analyser {
       .filter((word) => word !== '' && !keep.has(word)),
   );
   // Longest phrases first, so « maison departementale des personnes handicapees » wins over « personnes ».
-  const phrases = Object.entries(lexicon.synonyms)
+  // The acronyms' long forms are understood as the acronym.
+  const longForms = Object.entries(lexicon.acronyms)
+    .filter(([, long]) => foldText(long) !== '')
+    .map(([acronym, long]) => [foldText(long), acronym.toLowerCase()] as const);
+  const phrases = [...longForms, ...Object.entries(lexicon.synonyms)]
     .map(([from, to]) => ({ from: foldText(from).split(' '), to: foldText(to).split(' ') }))
     .sort((a, b) => b.from.length - a.from.length);
   const byFirstWord = new Map<string, Array<{ from: string[]; to: string[] }>>();
@@ -84,6 +88,9 @@ export function createAnalyser(lexicon: Lexicon): Analyser {
       const candidates = byFirstWord.get(split[i] ?? '') ?? [];
       const found = candidates.find(({ from }) => from.every((word, k) => split[i + k] === word));
       if (found) {
+        // A phrase keeps its own words too (« allocation adulte handicapé » is also « aah »), so a typo
+        // in one of them still leaves the others; a single word is replaced (« boulot » → « travail »).
+        if (found.from.length > 1) out.push(...found.from.filter((word) => !found.to.includes(word)));
         out.push(...found.to);
         i += found.from.length;
       } else {

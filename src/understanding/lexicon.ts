@@ -25,6 +25,10 @@ export const lexiconSchema = z.strictObject({
   stopWords: z.array(plainWords).default([]),
   /** Word or phrase → the word(s) it means. */
   synonyms: z.record(plainWords, plainWords).default({}),
+  /** ACRONYM → its long form in French ("" for one everyone knows, e.g. SMS). */
+  acronyms: z
+    .record(z.string().regex(/^[A-Z][A-Z0-9]+$/, { error: 'expected an acronym in capitals, e.g. "MDPH"' }), z.string())
+    .default({}),
 });
 
 export type Lexicon = z.output<typeof lexiconSchema>;

@@ -169,6 +169,11 @@ export function createMatcher(topics: readonly Topic[], analyser: Analyser, opti
       const swapped = vocabulary.find((known) => known.length === term.length && [...known].sort().join('') === letters && editDistance(term, known, 1) === 1);
       if (swapped !== undefined) return swapped;
     }
+    // Stems are short: a typo in a short stem (« aloc » for « alloc ») is repaired when one known stem is that close.
+    if (term.length >= 4 && term.length <= 5) {
+      const close = vocabulary.filter((known) => known[0] === term[0] && Math.abs(known.length - term.length) <= 1 && editDistance(term, known, 1) === 1);
+      if (close.length === 1 && close[0] !== undefined) return close[0];
+    }
     return term;
   }
 
