@@ -24,7 +24,16 @@ export const lexiconSchema = z.strictObject({
   /** Words that tell nothing about a need, beyond the French list. */
   stopWords: z.array(plainWords).default([]),
   /** Word or phrase → the word(s) it means. */
-  synonyms: z.record(plainWords, plainWords).default({}),
+  synonyms: z
+    .record(z.string(), plainWords)
+    .superRefine((synonyms, ctx) => {
+      for (const key of Object.keys(synonyms)) {
+        if (foldText(key) !== key.trim() || key.trim() === '') {
+          ctx.addIssue({ code: 'custom', path: [key], message: 'expected plain lower case words without accents or punctuation, e.g. "maison du handicap"' });
+        }
+      }
+    })
+    .default({}),
   /** ACRONYM → its long form in French ("" for one everyone knows, e.g. SMS). */
   acronyms: z
     .record(z.string().regex(/^[A-Z][A-Z0-9]+$/, { error: 'expected an acronym in capitals, e.g. "MDPH"' }), z.string())
