@@ -157,8 +157,19 @@ export function createMatcher(topics: readonly Topic[], analyser: Analyser, opti
   const nearCache = new Map<string, boolean>();
 
   /** A term no topic uses, repaired when it is a glued elision (« laah ») or two swapped letters (« mpdh »). */
+  const repairCache = new Map<string, string>();
   function repair(term: string): string {
     if (documentFrequency.has(term)) return term;
+    let repaired = repairCache.get(term);
+    if (repaired === undefined) {
+      repaired = repairUnknown(term);
+      if (repairCache.size >= NEAR_CACHE_SIZE) repairCache.clear();
+      repairCache.set(term, repaired);
+    }
+    return repaired;
+  }
+
+  function repairUnknown(term: string): string {
     const glued = ELIDED.exec(term)?.[2];
     if (glued !== undefined) {
       const stemmed = analyser.stem(glued);
@@ -204,11 +215,18 @@ export function createMatcher(topics: readonly Topic[], analyser: Analyser, opti
     return asked > 0 ? asked : settings.textWeight * termQuality(term, profile.terms);
   }
 
+  // What a term weighs and how it is repaired depend on the topics only: kept (bounded) across messages.
+  const weightCache = new Map<string, number>();
   function termWeight(term: string): number {
     if (documentFrequency.has(term)) return weightOfKnown(term);
-    let weight = 0;
+    let weight = weightCache.get(term);
+    if (weight !== undefined) return weight;
+    weight = 0;
     for (const known of vocabulary) if (near(term, known)) weight = Math.max(weight, weightOfKnown(known));
-    return weight > 0 ? weight : settings.unknownWordWeight * rarest;
+    if (weight === 0) weight = settings.unknownWordWeight * rarest;
+    if (weightCache.size >= NEAR_CACHE_SIZE) weightCache.clear();
+    weightCache.set(term, weight);
+    return weight;
   }
 
   /** How many terms of the topic's names the message says, counting only names it says whole. */

@@ -16,6 +16,7 @@ declare module '@nlpjs/core' {
   export interface Container {
     use(plugin: unknown): void;
     get(name: string): unknown;
+    registerConfiguration(tag: string, configuration: Record<string, unknown>, overwrite?: boolean): void;
   }
   export function containerBootstrap(): Promise<Container>;
 }

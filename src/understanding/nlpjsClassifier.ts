@@ -27,6 +27,8 @@ export const NLPJS_THRESHOLD = 0.6;
 
 export async function createNlpjsClassifier(entries: readonly FaqEntry[]): Promise<FaqClassifier> {
   const container = await containerBootstrap();
+  // NLP.js's own defaults for its classifiers, without the training log on stdout.
+  container.registerConfiguration('nlu-??', { keepStopwords: true, nonefeatureValue: 1, nonedeltaMultiplier: 1.2, spellCheck: false, spellCheckDistance: 1, filterZeros: true, log: false }, true);
   container.use(Nlp);
   container.use(LangFr);
   const nlp = container.get('nlp') as NlpInstance;
