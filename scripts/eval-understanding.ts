@@ -6,7 +6,7 @@
  * (`--details=test` lists those of `test` too). Exits 1 when the test split misses an aim
  * (`--no-aims`: explore without failing).
  *
- *   npm run eval:understanding [-- --approach=minisearch|nlpjs] [--details=test] [--no-aims] [--explain]
+ *   npm run eval:understanding [-- --approach=minisearch|nlpjs|hybrid] [--details=test] [--no-aims] [--explain]
  */
 import * as path from 'node:path';
 import { ConfigError } from '../src/config/configError';
@@ -34,7 +34,8 @@ const CATEGORY_NUMBERS: Readonly<Record<string, string>> = {
   sourd: '114',
 };
 
-export type Approach = 'minisearch' | 'nlpjs';
+/** minisearch: the service's matcher; nlpjs: NLP.js's classifier; hybrid: the matcher, or its best candidate when NLP.js agrees. */
+export type Approach = 'minisearch' | 'nlpjs' | 'hybrid';
 
 /** What the service does with a phrasing, channel by channel, as the eval and its jest test see it. */
 export async function channelDeps(rootDir: string, approach: Approach = 'minisearch'): Promise<EvaluationDeps> {
@@ -43,13 +44,16 @@ export async function channelDeps(rootDir: string, approach: Approach = 'minisea
   const territories = loadTerritoriesFile(path.join(rootDir, 'config', 'territories.yaml'));
   const places = createPlaces({ postcodeOverrides: territories.national.postcodeOverrides });
   const knowledgeBase = createKnowledgeBase(entries);
-  const nlpjs = approach === 'nlpjs' ? await createNlpjsClassifier(entries) : null;
+  const nlpjs = approach === 'minisearch' ? null : await createNlpjsClassifier(entries);
   const allNeeds = flow.needs.groups.flatMap((group) => group.needs);
 
-  const faqAnswer = (text: string): string | null | Promise<string | null> => {
-    if (nlpjs) return nlpjs.classify(text);
-    const match = knowledgeBase.match(text);
-    return match.kind === 'answer' ? match.entry.id : null;
+  const faqAnswer = async (text: string): Promise<string | null> => {
+    if (nlpjs && approach === 'nlpjs') return nlpjs.classify(text);
+    const explanation = knowledgeBase.explain(text);
+    if (explanation.match.kind === 'answer') return explanation.match.entry.id;
+    if (!nlpjs) return null;
+    const best = explanation.ranked[0]?.id;
+    return best !== undefined && (await nlpjs.classify(text)) === best ? best : null;
   };
 
   return {
@@ -111,7 +115,7 @@ function print(split: string, report: SplitReport, details: boolean): void {
 async function main(argv: readonly string[]): Promise<number> {
   const rootDir = path.resolve(__dirname, '..');
   const approach = (argv.find((arg) => arg.startsWith('--approach='))?.split('=')[1] ?? 'minisearch') as Approach;
-  if (approach !== 'minisearch' && approach !== 'nlpjs') throw new Error(`unknown approach ${approach}: minisearch or nlpjs`);
+  if (!['minisearch', 'nlpjs', 'hybrid'].includes(approach)) throw new Error(`unknown approach ${approach}: minisearch, nlpjs or hybrid`);
   const detailsOf = new Set(['tuning', ...(argv.find((arg) => arg.startsWith('--details='))?.split('=')[1]?.split(',') ?? [])]);
   const deps = await channelDeps(rootDir, approach);
   console.log(`approach: ${approach}`);

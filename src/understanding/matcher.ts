@@ -43,6 +43,10 @@ export interface MatcherOptions {
   /** Evidence that chooses a topic whatever the coverage, when the second is at most `strongCloseness` of it. */
   strongEvidence?: number;
   strongCloseness?: number;
+  /** A topic named in the message (acronym, a name said whole) is answered whatever the coverage. */
+  answerWhenNamed?: boolean;
+  /** Two close topics both named (two questions in one message): the first is answered. */
+  answerWhenBothNamed?: boolean;
 }
 
 export const DEFAULT_MATCHER_OPTIONS: Required<MatcherOptions> = {
@@ -56,6 +60,8 @@ export const DEFAULT_MATCHER_OPTIONS: Required<MatcherOptions> = {
   namingWeight: 2,
   strongEvidence: 6,
   strongCloseness: 0.6,
+  answerWhenNamed: false,
+  answerWhenBothNamed: true,
 };
 
 export type TopicMatch = { kind: 'sure'; id: string; score: number } | { kind: 'unsure'; suggestions: string[] };
@@ -92,6 +98,8 @@ interface Candidate {
   evidence: number;
   onSubject: boolean;
   naming: number;
+  /** The message says one of the names only this topic has (« AJPP », « habitat inclusif »). */
+  distinct: boolean;
 }
 
 const MIN_PREFIX_LENGTH = 4;
@@ -229,13 +237,19 @@ export function createMatcher(topics: readonly Topic[], analyser: Analyser, opti
     return weight;
   }
 
+  /** The topic's names the message says whole. */
+  function namesSaid(terms: readonly string[], profile: Profile): string[][] {
+    return profile.names.filter((name) => name.every((nameTerm) => terms.some((term) => near(term, nameTerm))));
+  }
+
   /** How many terms of the topic's names the message says, counting only names it says whole. */
-  function naming(terms: readonly string[], profile: Profile): number {
-    const said = new Set<string>();
-    for (const name of profile.names) {
-      if (name.every((nameTerm) => terms.some((term) => near(term, nameTerm)))) for (const term of name) said.add(term);
-    }
-    return said.size;
+  function naming(said: readonly string[][]): number {
+    return new Set(said.flat()).size;
+  }
+
+  /** A name said whole holds a term no other topic uses. */
+  function distinctlyNamed(said: readonly string[][]): boolean {
+    return said.some((name) => name.some((term) => documentFrequency.get(term) === 1));
   }
 
   function weigh(terms: readonly string[], weights: ReadonlyMap<string, number>, id: string, searchShare: number): Candidate | undefined {
@@ -248,8 +262,9 @@ export function createMatcher(topics: readonly Topic[], analyser: Analyser, opti
       evidence += (weights.get(term) ?? 0) * quality;
       if (quality > 0 && termQuality(term, profile.subject) > 0) onSubject = true;
     }
-    const named = naming(terms, profile);
-    return { id, rank: evidence + settings.searchWeight * searchShare + settings.namingWeight * named, evidence, onSubject, naming: named };
+    const said = namesSaid(terms, profile);
+    const named = naming(said);
+    return { id, rank: evidence + settings.searchWeight * searchShare + settings.namingWeight * named, evidence, onSubject, naming: named, distinct: distinctlyNamed(said) };
   }
 
   function explain(text: string): MatchExplanation {
@@ -269,14 +284,19 @@ export function createMatcher(topics: readonly Topic[], analyser: Analyser, opti
 
     const closeness = second === undefined ? 0 : second.rank / first.rank;
     const close = second !== undefined && closeness >= settings.ambiguityRatio;
-    const chosen = close ? (first.naming > second.naming ? first : second.naming > first.naming ? second : undefined) : first;
+    // Too close to choose on weight: the one the message names more precisely wins; when it names both
+    // (two questions in one message), the first; else no choice is made.
+    const bothNamed = settings.answerWhenBothNamed && first.naming > 0 && (second?.naming ?? 0) > 0;
+    const chosen = close ? (first.naming > second.naming ? first : second.naming > first.naming ? second : bothNamed ? first : undefined) : first;
     const best = chosen ?? first;
     const total = [...weights.values()].reduce((sum, weight) => sum + weight, 0);
     const coverage = total === 0 ? 0 : best.evidence / total;
     const enoughEvidence = best.evidence >= settings.minEvidence || best.naming > 0;
     // A long message explains little of itself, but a topic it gives much evidence for, far ahead of the next, is its subject.
     const strong = best.evidence >= settings.strongEvidence && closeness <= settings.strongCloseness;
-    const confident = chosen !== undefined && (coverage >= settings.minCoverage || strong) && enoughEvidence && best.onSubject;
+    // A message that names one topic (its acronym, one of its names said whole) is about it, whatever else it tells.
+    const named = settings.answerWhenNamed && best.distinct && chosen !== undefined && !(second?.distinct ?? false);
+    const confident = chosen !== undefined && (coverage >= settings.minCoverage || strong || named) && enoughEvidence && best.onSubject;
     return {
       terms,
       ranked: ranked.slice(0, 5).map(({ id, rank }) => ({ id, score: rank })),
