@@ -50,8 +50,8 @@ export interface MatcherOptions {
 }
 
 export const DEFAULT_MATCHER_OPTIONS: Required<MatcherOptions> = {
-  minCoverage: 0.5,
-  minEvidence: 2,
+  minCoverage: 0.45,
+  minEvidence: 3,
   ambiguityRatio: 0.8,
   unknownWordWeight: 1,
   searchWeight: 4,
@@ -59,7 +59,7 @@ export const DEFAULT_MATCHER_OPTIONS: Required<MatcherOptions> = {
   textWeight: 1,
   namingWeight: 2,
   strongEvidence: 6,
-  strongCloseness: 0.6,
+  strongCloseness: 0.7,
   answerWhenNamed: false,
   answerWhenBothNamed: true,
 };
