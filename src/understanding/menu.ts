@@ -67,10 +67,11 @@ export function createMenuMatcher<T extends MenuOption>(options: readonly T[], a
       let bestLength = 0;
       options.forEach((option, index) => {
         for (const synonym of synonyms[index] ?? []) {
-          const said = containsRun(all, synonym.all) || containsRun(meaningful, synonym.meaningful);
-          if (said && synonym.all.length > bestLength) {
+          // Said word for word, it counts all its words; said in other words, only those that mean something.
+          const length = containsRun(all, synonym.all) ? synonym.all.length : containsRun(meaningful, synonym.meaningful) ? synonym.meaningful.length : 0;
+          if (length > bestLength) {
             best = option;
-            bestLength = synonym.all.length;
+            bestLength = length;
           }
         }
       });
