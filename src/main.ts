@@ -4,6 +4,7 @@
  */
 import type { Server } from 'node:http';
 import { createApp, webPublicDirIn } from './app';
+import { createPlaces } from './places/places';
 import { loadAppConfig } from './config/appConfig';
 import { EnvError, loadEnv, type Env } from './config/env';
 import { systemClock, type Clock, type KeyValueStore, type MessageBus } from './domain/ports';
@@ -84,6 +85,8 @@ export async function startService(env: Env, logger: Logger, overrides: ServiceO
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : env.port;
   logger.info({ port, publicBaseUrl: env.publicBaseUrl, store: env.redisUrl ? 'redis' : 'memory' }, 'orientation-360 is listening');
+  // The postcode and town indexes (official communes) are built once, now, not in a first caller's turn.
+  setImmediate(() => createPlaces({ postcodeOverrides: config.territories.national.postcodeOverrides }).warmUp());
 
   let stopping: Promise<void> | null = null;
   const stop = () => {

@@ -47,6 +47,8 @@ export interface Places {
    * towns of comparable size (« Saint-Denis »: 93 and 974, ask which), most likely first; [] when none.
    */
   departementsNamedIn(text: string): DepartementCode[];
+  /** Builds the postcode and town indexes now (once per process), not during a first caller's turn. */
+  warmUp(): void;
 }
 
 /** A town this large that bears a département's name makes the name ambiguous. */
@@ -87,6 +89,11 @@ export function createPlaces(options: PlacesOptions = {}): Places {
     findByName(text) {
       nameIndex ??= buildNameIndex(DEPARTEMENTS);
       return nameIndex.find(text);
+    },
+    warmUp() {
+      getPostcodeIndex();
+      communeIndex(isDepartementCode, overrides);
+      digitsFromWords('un');
     },
     departementsNamedIn(said) {
       nameIndex ??= buildNameIndex(DEPARTEMENTS);

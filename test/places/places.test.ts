@@ -152,3 +152,11 @@ describe('departementsNamedIn: a town or a département said in a sentence', () 
     expect(places.departementsNamedIn(text)).toEqual([]);
   });
 });
+
+describe('warmUp', () => {
+  it('When the indexes are built ahead, then a town is found at once, with the same answer', () => {
+    const fresh = createPlaces();
+    fresh.warmUp();
+    expect(fresh.departementsNamedIn('Nantes')).toEqual(['44']);
+  });
+});
