@@ -16,7 +16,7 @@
  * A message written in the topics (same terms once analysed, in any order) always gets its topic.
  */
 import MiniSearch from 'minisearch';
-import { editDistance } from '../knowledge/normalise';
+import { editDistance } from './editDistance';
 import type { Analyser } from './analyse';
 
 export interface Topic {
