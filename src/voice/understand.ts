@@ -63,8 +63,8 @@ export function universalIntent(flow: VoiceFlow, input: CallerInput): UniversalI
 }
 
 export const YES_NO_OPTIONS = [
-  { key: '1', answer: 'yes', synonyms: ['oui', 'ouais', 'ouai', 'ouaip', 'c est ca', 'c est juste', 'exact', 'exactement', 'd accord', 'tout a fait', 'bien sur', 'absolument', 'c est bon', 'ok', 'volontiers', 'correct', 'c est correct', 'parfait', 'affirmatif', 'je veux bien', 'avec plaisir', 'c est le bon'] },
-  { key: '2', answer: 'no', synonyms: ['non', 'nan', 'nope', 'pas ca', 'c est pas ca', 'ce n est pas ca', 'faux', 'c est faux', 'erreur', 'corriger', 'autre', 'un autre', 'non merci', 'pas du tout', 'pas correct', 'c est pas correct', 'ce n est pas correct', 'negatif', 'pas le bon', 'c est pas le bon', 'ce n est pas le bon', 'pas la peine', 'je ne veux pas', 'pas besoin'] },
+  { key: '1', answer: 'yes', synonyms: ['oui', 'ouais', 'ouai', 'ouaip', 'c est ca', 'c est juste', 'exact', 'exactement', 'd accord', 'tout a fait', 'bien sur', 'absolument', 'c est bon', 'ok', 'volontiers', 'correct', 'c est correct', 'parfait', 'affirmatif', 'je veux bien', 'avec plaisir', 'c est le bon', 'voila', 'c est exact', 'c est bien ca', 'c est bien le bon', 'oui merci'] },
+  { key: '2', answer: 'no', synonyms: ['non', 'nan', 'nope', 'pas ca', 'c est pas ca', 'ce n est pas ca', 'faux', 'c est faux', 'erreur', 'corriger', 'autre', 'un autre', 'non merci', 'pas du tout', 'pas correct', 'c est pas correct', 'ce n est pas correct', 'negatif', 'pas le bon', 'c est pas le bon', 'ce n est pas le bon', 'pas la peine', 'je ne veux pas', 'pas besoin', 'pas mon numero', 'un autre numero', 'changer', 'c est une erreur', 'pas du tout ca', 'ce n est pas ca du tout'] },
 ] as const;
 
 export function yesOrNo(input: CallerInput): 'yes' | 'no' | null {
