@@ -44,8 +44,10 @@ export function createMenuMatcher<T extends MenuOption>(options: readonly T[], a
     option.synonyms
       .map((synonym) => {
         const all = analyser.allTerms(synonym);
-        // Strict menus (yes / no, « conseiller ») and negated synonyms are said word for word.
-        const meaningful = settings.freeSpeech && !all.some((word) => NEGATIONS.has(word)) ? analyser.terms(synonym) : [];
+        // Strict menus (yes / no, « conseiller »), negated synonyms and synonyms made mostly of small words
+        // (« je suis handicapé » is about who speaks, not « handicap ») are said word for word.
+        const terms = analyser.terms(synonym);
+        const meaningful = settings.freeSpeech && !all.some((word) => NEGATIONS.has(word)) && terms.length * 2 >= all.length ? terms : [];
         return { meaningful, all };
       })
       .filter(({ all }) => all.length > 0),
