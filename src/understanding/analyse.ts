@@ -40,6 +40,11 @@ const CONTRACTIONS: Readonly<Record<string, string>> = {
 
 const STEM_CACHE_SIZE = 20_000;
 
+/** « jcherche », « jbosse »: no French word starts with j and a consonant, so it is « je » glued to a verb. */
+function unglueJe(word: string): string {
+  return /^j[bcdfgklmnpqrstvz][a-z]{2,}$/.test(word) ? `j ${word.slice(1)}` : word;
+}
+
 export function createAnalyser(lexicon: Lexicon): Analyser {
   const stemmer = newStemmer('french');
   const keep = new Set(lexicon.keep.map(foldText));
@@ -82,7 +87,7 @@ export function createAnalyser(lexicon: Lexicon): Analyser {
   function words(text: string): string[] {
     const folded = foldText(text);
     if (folded === '') return [];
-    const split = folded.split(' ').flatMap((word) => (CONTRACTIONS[word] ?? word).split(' '));
+    const split = folded.split(' ').flatMap((word) => (CONTRACTIONS[word] ?? unglueJe(word)).split(' '));
     const out: string[] = [];
     for (let i = 0; i < split.length; ) {
       const candidates = byFirstWord.get(split[i] ?? '') ?? [];

@@ -68,3 +68,10 @@ describe('numbers said in words', () => {
     expect(digitsFromWords(said)).toBe(digits);
   });
 });
+
+describe('SMS style', () => {
+  it('When « je » is glued to the verb (« jcherche », « jbosse »), then the verb is read', () => {
+    expect(analyser.terms('jcherche du travail')).toEqual(analyser.terms('je cherche du travail'));
+    expect(analyser.terms('jbosse en esat')).toEqual(analyser.terms('je bosse en esat'));
+  });
+});
