@@ -112,10 +112,7 @@ export function createApp(deps: AppDeps): App {
   const placeFinder: PlaceFinder = {
     departementsForPostcode: (postcode) => places.departementsForPostcode(postcode),
     get: (code) => places.get(code),
-    findByName: (text) => {
-      const found = places.findByName(text);
-      return found ? [found] : [];
-    },
+    findByName: (text) => places.departementsNamedIn(text).flatMap((code) => places.get(code) ?? []),
   };
   const route = (departement: string | null, now: Date) => decideRoute(config.territories, departement, now);
   const sealPhoneNumber = (e164: string): SealedNumber => ({ sealed: sealText(settings.dataKey, e164), lastDigits: lastDigits(e164, 2) });

@@ -155,7 +155,7 @@ describe('the chat page in Chromium', () => {
 
         // Orientation by clicking (suggested actions), then a postcode typed in the send box.
         await botAnswers(page, () => suggested(page, 'Pour un proche que vous aidez').click(), /De quoi avez-vous besoin \?/);
-        await botAnswers(page, () => suggested(page, "La vie à la maison, le logement ou l'argent").click(), /Précisez votre besoin/);
+        await botAnswers(page, () => suggested(page, "Se laver, manger, se déplacer, le logement, l'argent").click(), /Précisez votre besoin/);
         await botAnswers(page, () => suggested(page, 'Se loger').click(), /code postal/);
         const confirmation = await botAnswers(page, () => typeAndSend(page, '44000'), /Loire-Atlantique/);
         expect(confirmation).toContain('Loire-Atlantique');

@@ -90,7 +90,7 @@ async function escalateTo44(page: Page): Promise<string> {
   await botSaid(page, 'Vous écrivez pour qui ?');
   await suggested(page, 'Pour un proche que vous aidez').click();
   await botSaid(page, 'De quoi avez-vous besoin ?');
-  await suggested(page, "La vie à la maison, le logement ou l'argent").click();
+  await suggested(page, "Se laver, manger, se déplacer, le logement, l'argent").click();
   await botSaid(page, 'Précisez votre besoin');
   await suggested(page, 'Se loger').click();
   await botSaid(page, 'code postal');

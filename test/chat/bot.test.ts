@@ -30,6 +30,21 @@ describe('the chat bot', () => {
     ]);
   });
 
+  it('When the person writes a town at the postcode question (« j’habite à St-Nazaire »), then its département is read back; a shared name is asked', async () => {
+    const bot = newBot();
+    await bot.join();
+    await bot.press('Pour un proche que vous aidez', '2');
+    expect(textsOf(await bot.write("j'ai besoin de quelqu'un pour l'aider à se laver"))).toContain('code postal');
+    expect(textsOf(await bot.write("j'habite à St-Nazaire"))).toContain('Loire-Atlantique');
+    const other = newBot();
+    await other.join();
+    await other.press('Pour vous-même', '1');
+    await other.write('je cherche un logement');
+    const shared = await other.write('Saint-Denis');
+    expect(textsOf(shared)).toContain('plusieurs départements');
+    expect(buttonsOf(shared).map((b) => b.title)).toEqual(expect.arrayContaining(['La Réunion', 'Seine-Saint-Denis']));
+  });
+
   it.each([
     ["je m'occupe de ma mère", 'De quoi avez-vous besoin ?'],
     ['je suis assistante sociale', 'De quoi avez-vous besoin ?'],
@@ -44,7 +59,7 @@ describe('the chat bot', () => {
     const bot = newBot();
     await bot.join();
     await bot.press('Pour un proche que vous aidez', '2');
-    await bot.press("La vie à la maison, le logement ou l'argent", '1');
+    await bot.press("Se laver, manger, se déplacer, le logement, l'argent", '1');
     await bot.press('Se loger', '3');
     const confirm = await bot.write('44000');
     expect(textsOf(confirm)).toContain('Loire-Atlantique');
