@@ -78,14 +78,13 @@ export function listen(text: string, deps: ListeningDeps): Listening {
   const menuInput = joinedMenuInput(answering, deps);
 
   // What is left to answer: questions and requests first-class, what only tells as context.
-  const asking = clauses.filter((clause) => clause.kind !== 'statement');
-  const leftOver = clauses.flatMap((clause) => {
-    if (clause.menuInput !== null && clause.kind !== 'question') {
-      return clause.kind === 'statement' && wordsOf(clause.text).length <= SHORT_WORDS ? [] : [clause.rest];
-    }
-    return [clause.text];
-  });
-  const found = answerTo(leftOver.filter((part) => part !== ''), asking, deps);
+  const asking = clauses.filter((clause) => clause.kind !== 'statement' && !clause.human);
+  // A short answer (« je suis aidante ») leaves nothing to answer; a longer clause may say what it is about.
+  // Asking for a human is not a question to answer.
+  const leftOver = clauses.filter(
+    (clause) => !clause.human && !(clause.menuInput !== null && clause.kind === 'statement' && wordsOf(clause.text).length <= SHORT_WORDS),
+  );
+  const found = answerTo(leftOver.map((clause) => clause.text), asking, deps);
   const repeat = menuInput === null && found.answerId === null && whole === 'repeat';
   return { ...nothing, menuInput, answerId: found.answerId, asked: asking.length > 0, repeat, suggestions: found.suggestions };
 }

@@ -35,7 +35,10 @@ export function withoutCourtesy(text: string): Courtesy {
       const found = pattern.exec(head);
       if (!found || found[0].length === 0) continue;
       // Folding keeps one character per character (accents go, apostrophes become spaces): cut at the same place.
-      rest = trimPunctuation(rest.slice(cutAt(rest, found[0].length)));
+      const after = trimPunctuation(rest.slice(cutAt(rest, found[0].length)));
+      // « Pardon ? » alone asks for the question again: it is not a courtesy to skip.
+      if (pattern === APOLOGY && after === '' && !greeted && !thanked) continue;
+      rest = after;
       if (kind === 'greeting') greeted = true;
       else thanked = true;
       changed = true;
@@ -80,7 +83,7 @@ export function clausesOf(text: string): string[] {
 
 /** A question: « comment… », « c'est quoi… », « ai-je droit… », « … ? ». */
 const QUESTION =
-  /\?|^(?:c\s*est\s+quoi|qu\s*est[\s-]ce|comment|combien|quand|pourquoi|ou\s|quel(?:le)?s?\s|est[\s-]ce\s|a\s+quoi|a\s+qui|qui\s+(?:peut|doit|contacter|appeler)|que\s+faire|quoi\s+faire|peut[\s-]on|puis[\s-]je|pouvez[\s-]vous|pourriez[\s-]vous|peux[\s-]tu|dois[\s-]je|faut[\s-]il|y\s+a[\s-]t[\s-]il|existe[\s-]t[\s-]il|ai[\s-]je|a[\s-]t[\s-](?:il|elle))|\b(?:j\s*ai\s+droit|a\s+droit|ont\s+droit|avoir\s+droit|droit\s+a|comment|combien|pourquoi|savoir\s+(?:si|comment|quel|quelle|quels|quelles|ou|qui|quoi)|des\s+infos?\b|des\s+informations?|renseignements?)\b/;
+  /\?|^(?:c\s*est\s+quoi|qu\s*est[\s-]ce|comment|combien|quand|pourquoi|ou\s|quel(?:le)?s?\s|est[\s-]ce\s|a\s+quoi|a\s+qui|qui\s+(?:peut|doit|contacter|appeler)|que\s+faire|quoi\s+faire|peut[\s-]on|puis[\s-]je|pouvez[\s-]vous|pourriez[\s-]vous|peux[\s-]tu|dois[\s-]je|faut[\s-]il|y\s+a[\s-]t[\s-]il|existe[\s-]t[\s-]il|ai[\s-]je|a[\s-]t[\s-](?:il|elle))|\b(?:j\s*ai\s+droit|a\s+droit|ont\s+droit|avoir\s+droit|droit\s+a|comment|combien|pourquoi|savoir\s+(?:si|ce|comment|quel|quelle|quels|quelles|ou|qui|quoi)|ce\s+qu\s*est|ou\s*$|des\s+infos?\b|des\s+informations?|renseignements?)\b/;
 /** A request: « je cherche… », « j'ai besoin de… », « il me faut… ». */
 const REQUEST =
   /\b(?:je\s+(?:voudrais|veux|souhaite|souhaiterais|cherche|recherche|demande)|j\s*aimerais|(?:j\s*ai|a|avons|ont|avez)\s+besoin|besoin\s+d|il\s+(?:me|nous|lui|leur)\s+faut)\b/;
