@@ -138,7 +138,7 @@ function answerTo(parts: readonly string[], asking: readonly Clause[], deps: Lis
     suggestions = match.suggestions;
   }
   const questions = asking.flatMap((clause) => (clause.rest !== '' && clause.rest !== clause.text ? [clause.text, clause.rest] : [clause.text]));
-  for (const question of questions.slice(-MOST_QUESTIONS)) {
+  for (const question of questions.filter((text) => text.length <= WHOLE_QUESTION_CHARS).slice(-MOST_QUESTIONS)) {
     const match = deps.knowledge.match(question);
     if (match.kind === 'answer') return { answerId: match.entryId, suggestions: [] };
     if (suggestions.length === 0) suggestions = match.suggestions;

@@ -67,7 +67,7 @@ function cutAt(text: string, foldedLength: number): number {
 }
 
 function trimPunctuation(text: string): string {
-  return text.replace(/^[\s,;:.!?…)\-–—]+/, '').replace(/[\s,;:\-–—(]+$/, '');
+  return text.replace(/^[\s,;:.!?…)\-–—]+/, '').replace(/[\s,;:\-–—(]+$/, '').replace(/(?<!\.)\.$/, '');
 }
 
 /**
