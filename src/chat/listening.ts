@@ -104,6 +104,10 @@ function readClause(text: string, deps: ListeningDeps): Clause {
     // The words that made the flow move, to leave them out of the question (« ma mère » in « ma mère a besoin de la PCH »).
     const cue = searchable ? runsOf(words, LONGEST_ANSWER_WORDS).find((run) => deps.react(run.text) === reaction) : undefined;
     const rest = cue ? [...words.slice(0, cue.start), ...words.slice(cue.end)].join(' ') : '';
+    // « Comment parler à quelqu'un de la MDPH ? » asks about the MDPH: a question the FAQ answers without the words for a human.
+    if (reaction === 'human' && kind === 'question' && rest !== '' && deps.knowledge.match(rest).kind === 'answer') {
+      return { text, kind, menuInput: null, human: false, rest };
+    }
     return { text, kind, menuInput: text, human: reaction === 'human', rest };
   }
   if (deps.looksInside && searchable) {

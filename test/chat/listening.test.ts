@@ -207,11 +207,24 @@ describe('a chat that listens', () => {
     });
   });
 
-  it('When the person asks for a human with a question in the same message, then they are put through, without an answer they did not want', async () => {
-    const bot = newBot();
-    await bot.join();
-    const replies = await bot.write('Je voudrais parler à un conseiller s’il vous plaît');
-    expect(replies.some((activity) => activity.name === 'handoff.initiate')).toBe(true);
-    expect(textsOf(replies)).not.toContain('Source :');
+  describe('asking for a human', () => {
+    it.each([['Je voudrais parler à un conseiller s’il vous plaît'], ['pouvez-vous me passer quelqu’un ?'], ['bonjour, est-ce que je peux parler à une personne ?']])(
+      'When the person writes « %s », then they are put through, without an answer they did not ask for',
+      async (said) => {
+        const bot = newBot();
+        await bot.join();
+        const replies = await bot.write(said);
+        expect(replies.some((activity) => activity.name === 'handoff.initiate')).toBe(true);
+        expect(textsOf(replies)).not.toContain('Source :');
+      },
+    );
+
+    it('When the words for a human are part of another question (« comment parler à quelqu’un de la MDPH ? »), then that question is answered', async () => {
+      const bot = newBot();
+      await bot.join();
+      const replies = await bot.write('comment parler à quelqu’un de la MDPH ?');
+      expect(textsOf(replies)).toMatch(/Maison départementale des personnes handicapées/);
+      expect(replies.some((activity) => activity.name === 'handoff.initiate')).toBe(false);
+    });
   });
 });
