@@ -38,17 +38,18 @@ export function withoutCourtesy(text: string): Courtesy {
       const after = trimPunctuation(rest.slice(cutAt(rest, found[0].length)));
       // « Pardon ? » alone asks for the question again: it is not a courtesy to skip.
       if (pattern === APOLOGY && after === '' && !greeted && !thanked) continue;
-      rest = after;
       if (kind === 'greeting') greeted = true;
       else thanked = true;
-      changed = true;
+      changed = after !== rest;
+      rest = after;
       break;
     }
     const tail = TRAILING_POLITENESS.exec(folded(rest));
     if (tail && tail[0].length > 0) {
       if (/merci|mrc/.test(tail[0])) thanked = true;
+      const before = rest;
       rest = trimPunctuation(rest.slice(0, cutAt(rest, folded(rest).length - tail[0].length)));
-      changed = true;
+      changed ||= rest !== before;
     }
   }
   return { rest, greeted, thanked };
