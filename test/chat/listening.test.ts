@@ -207,6 +207,21 @@ describe('a chat that listens', () => {
     });
   });
 
+  it('When the person leaves a phone number inside a sentence for a callback, then it is found and the callback booked', async () => {
+    const bot = newBot();
+    clock.set(TIMES.mondayEveningParis);
+    await bot.join();
+    for (const [title, choice] of [['Pour vous-même', '1'], ['Les démarches', '4'], ['MDPH', '1']] as const) await bot.press(title, choice);
+    expect(textsOf(await bot.write('35000'))).toContain('Ille-et-Vilaine');
+    await bot.press('Oui', '1');
+    expect(textsOf(await bot.press('Oui', '1'))).toContain('numéro de téléphone');
+    const booked = await bot.write('vous pouvez me rappeler au 06 12 34 56 78 après 17 h, merci');
+    expect(textsOf(booked)).toMatch(/numéro de dossier est : T-35-/);
+    const ticket = await bot.tickets.getByConversation(bot.conversationId);
+    expect(ticket?.callback).toMatchObject({ contact: 'phone', lastDigits: '78', consent: true });
+    expect(JSON.stringify(ticket?.callback)).not.toContain('612345678');
+  });
+
   describe('asking for a human', () => {
     it.each([['Je voudrais parler à un conseiller s’il vous plaît'], ['pouvez-vous me passer quelqu’un ?'], ['bonjour, est-ce que je peux parler à une personne ?']])(
       'When the person writes « %s », then they are put through, without an answer they did not ask for',
