@@ -15,6 +15,9 @@ import { turnFor, type Line, type TurnDeps } from '../voice/turn';
 import type { WaitingRoom } from '../voice/waitingRoom';
 import { HUMAN_VALUE, type ChatButton, type ChatMessage, type ChatRenderer } from './chatRenderer';
 import { maskPersonalData, type DepartementsForPostcode } from '../tickets/personalData';
+import type { LanguageGuesser } from './language';
+import { listen, type MenuReaction } from './listening';
+import { firstCharacters } from './reading';
 
 export interface ChatInput {
   conversationId: string;
@@ -60,6 +63,8 @@ export interface ChatTurnsDeps {
   renderer: ChatRenderer;
   knowledge: ChatKnowledge;
   safety: ChatSafety;
+  /** Tells a message in another language (one we have a sentence in) from French. */
+  language: LanguageGuesser;
   store: KeyValueStore;
   keys: StoreKeys;
   tickets: TicketStore;
@@ -112,10 +117,12 @@ const CALLBACK_OFFER_STATES = new Set(['closedOffer', 'callbackConfirm', 'callba
 
 const TRANSCRIPT_LIMIT = 200;
 const MISSES_BEFORE_HUMAN = 2;
-const GREETING = /^(bonjour|bonsoir|salut|hello|coucou|allo|bjr)\b/i;
-const THANKS = /^(merci|ok merci|d accord merci|super merci)\b/i;
-/** A question rather than an answer: « c'est quoi… », « comment… », « … ? ». */
-const QUESTION = /\?\s*$|^(c['’ ]?est quoi|qu['’ ]?est[- ]ce|comment|combien|quand|pourquoi|o[uù] |quel(le)?s? |est[- ]ce que|a quoi|à quoi|ai[- ]je droit|j['’ ]?ai droit|peut[- ]on|puis[- ]je)/i;
+/** The longest message read, in characters; the rest is not read and the person is told. */
+export const MESSAGE_READ_CHARS = 10_000;
+/** Questions whose answer may sit inside a sentence: a place, a phone number, an e-mail address. */
+const LOOKS_INSIDE = new Set(['postcode', 'chooseDepartement', 'callbackEntry']);
+/** Lines a question asked again goes without. */
+const EXPLANATIONS = new Set(['postcode.howTo']);
 
 /** The chat queue of a territory (advisors of that territory take its chats). */
 export function chatQueueName(departement: string | null): string {
@@ -143,7 +150,7 @@ export class ChatTurns {
 
   async message(input: ChatInput): Promise<ChatReply[]> {
     const chat = (await this.load(input.conversationId)) ?? this.initial(input.conversationId);
-    const text = (input.text ?? '').trim();
+    const { text, cut } = firstCharacters((input.text ?? '').trim(), MESSAGE_READ_CHARS);
     if (text !== '') this.push(chat, { from: 'user', text: this.masked(text), at: input.at });
 
     let replies: ChatReply[];
@@ -156,6 +163,7 @@ export class ChatTurns {
       chat.acknowledged = true;
     } else {
       replies = await this.botTurn(chat, input, text);
+      if (cut) replies.unshift(this.say('chat.tooLong', { max: MESSAGE_READ_CHARS.toLocaleString('fr-FR') }));
     }
     this.remember(chat, replies, input.at);
     await this.save(input.conversationId, chat);
@@ -220,25 +228,32 @@ export class ChatTurns {
     if (choice) return this.advance(chat, { type: 'INPUT', at: input.at, digits: choice });
     if (text === '') return this.menu(chat);
 
-    // Free text: a question the knowledge base answers (« c'est quoi l'AAH ? »), else an answer to the
-    // current question of the orientation, else the knowledge base's best guess, never a guess of ours.
-    const match = this.deps.knowledge.match(text);
-    if (match.kind === 'answer' && QUESTION.test(text)) return this.answer(chat, match.entryId);
-    if (isMenu(chat.value)) {
-      const restored = this.deps.machine.resolveState({ value: chat.value, context: chat.context });
-      const [next] = this.pure.transition(restored, { type: 'INPUT', at: input.at, speech: text });
-      if (next.context.lastProblem === null) return this.advance(chat, { type: 'INPUT', at: input.at, speech: text });
+    // Free text: listened to at the question the conversation is on (see listening.ts).
+    const heard = listen(text, {
+      react: (words) => this.react(chat, words, input.at),
+      looksInside: LOOKS_INSIDE.has(chat.value),
+      knowledge: this.deps.knowledge,
+      language: this.deps.language,
+    });
+    if (heard.otherLanguage) return [this.inOtherLanguage(heard.otherLanguage), ...this.reask(chat)];
+    if (heard.courtesy.rest === '') {
+      return [this.say(heard.courtesy.thanked && !heard.courtesy.greeted ? 'chat.thanks' : 'chat.greetingBack'), ...this.reask(chat)];
     }
-    if (GREETING.test(text)) return [this.say('chat.greetingBack'), ...this.menu(chat)];
-    if (THANKS.test(text)) return [this.say('chat.thanks'), ...this.menu(chat)];
-    if (match.kind === 'answer') return this.answer(chat, match.entryId);
+    if (heard.menuInput !== null) {
+      const answer = heard.answerId ? this.answerText(chat, heard.answerId) : null;
+      const next = await this.advance(chat, { type: 'INPUT', at: input.at, speech: heard.menuInput });
+      if (answer) return [answer, ...next];
+      return heard.asked && chat.value !== 'connecting' ? [this.say('chat.questionNoted'), ...next] : next;
+    }
+    if (heard.answerId) return this.answer(chat, heard.answerId);
+    if (heard.repeat) return this.menu(chat);
 
     chat.misses += 1;
     this.deps.metrics.faqAnswered('not_sure');
     if (chat.misses >= MISSES_BEFORE_HUMAN) {
       return this.advance(chat, { type: 'TO_HUMAN', at: input.at, reason: 'retries' });
     }
-    const suggestions: ChatButton[] = match.suggestions.slice(0, 3).map((entry) => ({ title: entry.title, value: `faq:${entry.id}` }));
+    const suggestions: ChatButton[] = heard.suggestions.slice(0, 3).map((entry) => ({ title: entry.title, value: `faq:${entry.id}` }));
     const notSure: ChatReply = {
       kind: 'message',
       text: `${this.deps.renderer.text({ key: 'chat.notSure' })} ${this.deps.renderer.text({ key: suggestions.length > 0 ? 'chat.suggestions' : 'chat.notSureOffer' })}`,
@@ -247,12 +262,35 @@ export class ChatTurns {
     return [notSure, ...this.menu(chat)];
   }
 
-  private answer(chat: StoredChat, entryId: string): ChatReply[] {
+  /** What the flow would do with these words at its current question; nothing is changed. */
+  private react(chat: StoredChat, words: string, at: string): MenuReaction {
+    if (!isMenu(chat.value)) return 'nothing';
+    const restored = this.deps.machine.resolveState({ value: chat.value, context: chat.context });
+    const [next] = this.pure.transition(restored, { type: 'INPUT', at, speech: words });
+    const value = String(next.value);
+    if (value === 'connecting') return 'human';
+    if (value !== chat.value) return 'moves';
+    return next.context.lastProblem === null ? 'repeat' : 'nothing';
+  }
+
+  /** A short answer in French and in the person's language: the phone number and a human. */
+  private inOtherLanguage(language: string): ChatReply {
+    const text = [this.deps.renderer.text({ key: 'chat.otherLanguage.fr' }), this.deps.renderer.text({ key: `chat.otherLanguage.${language}` })].join('\n\n');
+    return { kind: 'message', text, buttons: [{ title: this.deps.renderer.text({ key: 'button.human' }), value: HUMAN_VALUE }] };
+  }
+
+  private answerText(chat: StoredChat, entryId: string): ChatReply | null {
     const text = this.deps.knowledge.answer(entryId, chat.context.departement);
-    if (text === null) return this.menu(chat);
+    return text === null ? null : { kind: 'message', text, buttons: [] };
+  }
+
+  /** The answer, then the question the conversation was on, briefly. */
+  private answer(chat: StoredChat, entryId: string): ChatReply[] {
+    const answer = this.answerText(chat, entryId);
+    if (answer === null) return this.menu(chat);
     this.deps.metrics.faqAnswered('answered');
     chat.misses = 0;
-    return [{ kind: 'message', text, buttons: [] }, this.say('chat.moreQuestions'), ...this.menu(chat)];
+    return [answer, this.say('chat.moreQuestions'), ...this.reask(chat)];
   }
 
   /** One event through the orientation machine; effects executed; the replies of the new state. */
@@ -437,8 +475,17 @@ export class ChatTurns {
     return [{ kind: 'message', text: message.text, buttons: message.buttons }];
   }
 
-  private say(key: string): ChatReply {
-    return { kind: 'message', text: this.deps.renderer.text({ key }), buttons: [] };
+  /** The current question again, without its explanations (after an answer, a greeting, thanks). */
+  private reask(chat: StoredChat): ChatReply[] {
+    if (!isMenu(chat.value)) return [];
+    const turn = turnFor(chat.value, chat.context, this.deps.turnDeps);
+    if (turn.kind !== 'ask') return [];
+    const message = this.deps.renderer.turn({ ...turn, lines: turn.lines.filter((line) => !EXPLANATIONS.has(line.key)) });
+    return message && message.text !== '' ? [{ kind: 'message', text: message.text, buttons: message.buttons }] : [];
+  }
+
+  private say(key: string, values?: Record<string, string | number>): ChatReply {
+    return { kind: 'message', text: this.deps.renderer.text(values ? { key, values } : { key }), buttons: [] };
   }
 
   private initial(conversationId: string): StoredChat {

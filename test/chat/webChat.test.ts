@@ -71,6 +71,23 @@ describe('the web chat over our own Direct Line', () => {
     expect(texts(await user.waitForBot())).toContain('Je reste là');
   });
 
+  it('When a person writes a long message (6,000 characters), then our Direct Line takes it and the bot answers in French; beyond 10,000 characters a clear 400 names the limit', async () => {
+    const user = new WebChatUser(app);
+    await user.open();
+    const situation = 'Mon frère a 45 ans, il vit seul depuis le décès de nos parents et il ne sort presque plus. '.repeat(70);
+    const long = `${situation} Il voudrait savoir comment avoir la carte mobilité inclusion.`;
+    expect(long.length).toBeGreaterThan(6000);
+    expect(texts(await user.write(long))).toMatch(/carte mobilité inclusion/);
+
+    const tooLong = await fetch(`${app.httpBase}/v3/directline/conversations/${user.conversationId}/activities`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${user.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ type: 'message', from: { id: 'user' }, text: 'é'.repeat(10_001) }),
+    });
+    expect(tooLong.status).toBe(400);
+    expect(await tooLong.json()).toEqual({ error: { code: 'BadArgument', message: 'text is too long: at most 10000 characters' } });
+  });
+
   it('When someone posts to /api/messages with another serviceUrl, then the bot refuses (local mode)', async () => {
     const response = await fetch(`${app.httpBase}/api/messages`, {
       method: 'POST',

@@ -14,7 +14,7 @@ export interface Activity {
 export class WebChatUser {
   constructor(private readonly app: RunningTestApp) {}
   conversationId = '';
-  private token = '';
+  token = '';
   private watermark = '';
 
   async open(): Promise<Activity[]> {
