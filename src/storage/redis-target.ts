@@ -249,6 +249,23 @@ function readyWithin(connecting: Promise<void> | undefined, timeoutMs: number): 
   });
 }
 
+/** The command methods of a client, bound to it (so that they can be spread into another object). */
+function bindCommands(commands: RedisCommands): RedisCommands {
+  return {
+    get: (key) => commands.get(key),
+    set: (key, value, options) => commands.set(key, value, options),
+    del: (key) => commands.del(key),
+    incr: (key) => commands.incr(key),
+    ttl: (key) => commands.ttl(key),
+    ping: () => commands.ping(),
+    zRem: (key, member) => commands.zRem(key, member),
+    zRange: (key, start, stop) => commands.zRange(key, start, stop),
+    lRange: (key, start, stop) => commands.lRange(key, start, stop),
+    publish: (channel, message) => commands.publish(channel, message),
+    multi: () => commands.multi(),
+  };
+}
+
 function sentinelHandle(target: Extract<RedisTarget, { kind: 'sentinel' }>, options: RedisHandleOptions): RedisHandle {
   const sentinel = createSentinel({
     name: target.masterName,
@@ -330,7 +347,15 @@ function clusterHandle(target: Extract<RedisTarget, { kind: 'cluster' }>, option
     whenReady: (timeoutMs) => readyWithin(connecting, timeoutMs),
     where: describeRedisTarget(target),
     client: cluster,
-    commands: (signal) => asCommands(signal ? cluster.withCommandOptions({ abortSignal: signal }) : cluster),
+    commands(signal) {
+      const view = signal ? cluster.withCommandOptions({ abortSignal: signal }) : cluster;
+      return {
+        ...bindCommands(asCommands(view)),
+        // PUBLISH has no key: node-redis would pick any node, and two messages sent through two nodes
+        // may arrive out of order. Routed by the channel's slot, one channel's messages leave one node.
+        publish: async (channel: string, message: string) => Number(await view.sendCommand(channel, false, ['PUBLISH', channel, message])),
+      };
+    },
     isReady: () => cluster.isOpen && !closed,
     connect(retryDelayMs) {
       connecting ??= retryingConnect(
