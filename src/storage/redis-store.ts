@@ -68,6 +68,8 @@ export type RedisStore = Store & {
 const DEFAULT_MIN_CONNECT_TIMEOUT_MS = 1000;
 const DEFAULT_MAX_RECONNECT_DELAY_MS = 5000;
 const FIRST_RECONNECT_DELAY_MS = 100;
+/** After replicas failed to confirm a write, how long writes go without waiting for them. */
+const REPLICATION_RETRY_MS = 5000;
 
 /** Exponential backoff from 100 ms, capped, with up to 20 % jitter so instances do not reconnect in step. */
 export function reconnectDelayMs(retries: number, maxDelayMs: number): number {
@@ -133,6 +135,8 @@ export function createRedisStore(options: RedisStoreOptions): RedisStore {
   let unavailable = false;
   /** Whether the last WAIT fell short: logged once until replicas confirm again. */
   let unreplicated = false;
+  /** Before this time (after a shortfall), waitForReplicas does not wait. */
+  let waitAgainAt = 0;
   handle.onError((err: unknown) => {
     if (!unavailable) {
       unavailable = true;
@@ -241,6 +245,9 @@ export function createRedisStore(options: RedisStoreOptions): RedisStore {
     async waitForReplicas(keys) {
       const replication = options.replication;
       if (!replication || replication.replicas < 1 || keys.length === 0) return true;
+      // WAIT holds its connection (every command behind it) until it times out: after a shortfall (a
+      // replica gone, e.g. the old primary after a failover), try again only once in a while.
+      if (Date.now() < waitAgainAt) return false;
       // One connection per node: one WAIT covers every earlier write on it (Cluster: per slot's master).
       const waitOn = handle.kind === 'cluster' ? [...new Set(keys)] : [keys[0]!];
       const counts = await Promise.all(
@@ -252,6 +259,7 @@ export function createRedisStore(options: RedisStoreOptions): RedisStore {
       if (!held && !unreplicated) logger?.warn({ redis: where }, 'Redis replicas did not confirm a write in time: it stands on the primary only');
       if (held && unreplicated) logger?.info({ redis: where }, 'Redis replicas confirm writes again');
       unreplicated = !held;
+      waitAgainAt = held ? 0 : Date.now() + REPLICATION_RETRY_MS;
       return held;
     },
 

@@ -19,6 +19,9 @@ export interface RedisServerProcess {
   readonly address: RedisNodeAddress;
   /** SIGKILL: the server dies as a crashed machine would, without a word to its replicas. */
   kill(): Promise<void>;
+  /** SIGSTOP: the server stops answering (and replicating) until `thaw()`. */
+  freeze(): void;
+  thaw(): void;
   readonly alive: boolean;
 }
 
@@ -76,6 +79,8 @@ function startServer(port: number, args: string[], dir: string): RedisServerProc
     get alive() {
       return alive;
     },
+    freeze: () => void child.kill('SIGSTOP'),
+    thaw: () => void child.kill('SIGCONT'),
     async kill() {
       if (!alive) return;
       child.kill('SIGKILL');
