@@ -28,19 +28,6 @@ export type RedisTarget =
     }
   | { kind: 'cluster'; nodes: readonly RedisNodeAddress[]; password?: string };
 
-/** `host:port` list (comma or space separated) → addresses; null when one entry is not host:port. */
-export function parseNodeList(text: string): RedisNodeAddress[] | null {
-  const entries = text.split(/[\s,]+/).filter((entry) => entry !== '');
-  const nodes: RedisNodeAddress[] = [];
-  for (const entry of entries) {
-    const match = /^([A-Za-z0-9.-]+|\[[0-9A-Fa-f:]+\]):(\d{1,5})$/.exec(entry);
-    const port = Number(match?.[2]);
-    if (!match || port < 1 || port > 65535) return null;
-    nodes.push({ host: match[1]!.replace(/^\[|\]$/g, ''), port });
-  }
-  return nodes.length > 0 ? nodes : null;
-}
-
 /** For log lines: never a password. */
 export function describeRedisTarget(target: RedisTarget): string {
   const list = (nodes: readonly RedisNodeAddress[]) => nodes.map((node) => `${node.host}:${node.port}`).join(',');

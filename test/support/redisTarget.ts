@@ -3,13 +3,14 @@
  * (`REDIS_CLUSTER_NODES=127.0.0.1:7001,127.0.0.1:7002,127.0.0.1:7003 npm test`), else the one server
  * at REDIS_URL (or 127.0.0.1:6379). Suites that put a TCP proxy in front of Redis stay on the server.
  */
-import { parseNodeList, type RedisTarget } from '../../src/storage/redis-target';
+import { parseRedisNodeList } from '../../src/config/env';
+import type { RedisTarget } from '../../src/storage/redis-target';
 import { TEST_REDIS_URL } from '../storage/redis-test-env';
 
 function testRedisTarget(): RedisTarget {
   const list = process.env.REDIS_CLUSTER_NODES?.trim();
   if (!list) return { kind: 'standalone', url: TEST_REDIS_URL };
-  const nodes = parseNodeList(list);
+  const nodes = parseRedisNodeList(list);
   if (!nodes) throw new Error('REDIS_CLUSTER_NODES must be a list of host:port');
   return { kind: 'cluster', nodes };
 }
