@@ -177,7 +177,7 @@ export function createRedisStore(options: RedisStoreOptions): RedisStore {
   return {
     async connect() {
       if (closed) throw new StoreUnavailableError('The Redis store is closed');
-      connecting ??= handle.connect(backoff).catch((err: unknown) => {
+      connecting ??= handle.connect().catch((err: unknown) => {
         logger?.error({ err, redis: where }, 'Redis connection abandoned');
       });
       await waitUntilReady(handle, connectTimeoutMs);
@@ -367,7 +367,7 @@ export function createRedisBus(options: RedisBusOptions): RedisBus {
     async connect() {
       if (closed) throw new StoreUnavailableError('The Redis bus is closed');
       connecting ??= [publisher, subscriber].map((handle) =>
-        handle.connect(backoff).catch((err: unknown) => logger?.error({ err, redis: where }, 'Redis bus connection abandoned')),
+        handle.connect().catch((err: unknown) => logger?.error({ err, redis: where }, 'Redis bus connection abandoned')),
       );
       await Promise.all([waitUntilReady(publisher, connectTimeoutMs), waitUntilReady(subscriber, connectTimeoutMs)]);
     },

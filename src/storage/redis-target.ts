@@ -96,9 +96,9 @@ export interface RedisHandle {
   isReady(): boolean;
   /**
    * Starts connecting; resolves when ready. A standalone client reconnects by itself; a Sentinel or
-   * Cluster client whose first discovery failed is retried here, with `retryDelayMs`, until closed.
+   * Cluster client whose first discovery failed is retried here, with the reconnection backoff, until closed.
    */
-  connect(retryDelayMs: (attempt: number) => number): Promise<void>;
+  connect(): Promise<void>;
   /**
    * Resolves true once ready (at once when it is), false after `timeoutMs`. Call `connect` first.
    * Sentinel and Cluster clients stay ready through a node's outage: node-redis rides it out.
@@ -200,7 +200,7 @@ function standaloneHandle(target: Extract<RedisTarget, { kind: 'standalone' }>, 
  */
 function retryingConnect(
   open: () => Promise<unknown>,
-  ready: () => void,
+  reset: () => Promise<unknown>,
   failed: (err: unknown) => void,
   isClosed: () => boolean,
   retryDelayMs: (attempt: number) => number,
@@ -209,12 +209,10 @@ function retryingConnect(
     const attempt = (count: number) => {
       if (isClosed()) return resolve();
       open().then(
-        () => {
-          ready();
-          resolve();
-        },
-        (err: unknown) => {
+        () => resolve(),
+        async (err: unknown) => {
           failed(err);
+          await reset().catch(() => undefined);
           setTimeout(() => attempt(count + 1), retryDelayMs(count)).unref();
         },
       );
@@ -285,13 +283,14 @@ function sentinelHandle(target: Extract<RedisTarget, { kind: 'sentinel' }>, opti
     // node-redis' Sentinel does not pass command options on to its node clients: no abort signal.
     commands: () => asCommands(sentinel),
     isReady: () => sentinel.isReady,
-    connect(retryDelayMs) {
+    connect() {
       connecting ??= retryingConnect(
         () => sentinel.connect(),
-        () => undefined,
+        // A Sentinel client that gave up stays "opening" until destroyed.
+        () => sentinel.destroy(),
         (err) => errorListeners.forEach((listener) => listener(err)),
         () => closed,
-        retryDelayMs,
+        options.reconnectDelayMs,
       );
       return connecting;
     },
@@ -344,13 +343,13 @@ function clusterHandle(target: Extract<RedisTarget, { kind: 'cluster' }>, option
       };
     },
     isReady: () => cluster.isOpen && !closed,
-    connect(retryDelayMs) {
+    connect() {
       connecting ??= retryingConnect(
         () => cluster.connect(),
-        () => undefined,
+        async () => undefined,
         (err) => errorListeners.forEach((listener) => listener(err)),
         () => closed,
-        retryDelayMs,
+        options.reconnectDelayMs,
       );
       return connecting;
     },
