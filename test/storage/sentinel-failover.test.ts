@@ -33,6 +33,8 @@ function sentinelStore(logger?: Logger): RedisStore {
     commandTimeoutMs: 500,
     // Just after a failover the sentinels may still describe it as in progress for a moment.
     connectTimeoutMs: 10_000,
+    // A node client still retrying the dead primary sleeps at most this long once closed.
+    maxReconnectDelayMs: 500,
     replication: { replicas: 1, timeoutMs: 200 },
   });
   stores.push(store);
