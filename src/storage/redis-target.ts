@@ -312,6 +312,13 @@ function sentinelHandle(target: Extract<RedisTarget, { kind: 'sentinel' }>, opti
   };
 }
 
+const CLUSTER_SLOTS = 16384;
+
+function everySlotServed(slots: ReadonlyArray<{ master?: unknown } | undefined>): boolean {
+  for (let slot = 0; slot < CLUSTER_SLOTS; slot++) if (!slots[slot]?.master) return false;
+  return true;
+}
+
 function clusterHandle(target: Extract<RedisTarget, { kind: 'cluster' }>, options: RedisHandleOptions): RedisHandle {
   const cluster = createCluster({
     rootNodes: target.nodes.map((node) => ({ socket: { host: node.host, port: node.port } })),
@@ -327,6 +334,7 @@ function clusterHandle(target: Extract<RedisTarget, { kind: 'cluster' }>, option
   cluster.on('node-error', (err: unknown) => errorListeners.forEach((listener) => listener(err)));
   cluster.on('node-ready', () => readyListeners.forEach((listener) => listener()));
   let connecting: Promise<void> | undefined;
+  let connected = false;
   let closed = false;
   return {
     kind: 'cluster',
@@ -342,11 +350,18 @@ function clusterHandle(target: Extract<RedisTarget, { kind: 'cluster' }>, option
         publish: async (channel: string, message: string) => Number(await view.sendCommand(channel, false, ['PUBLISH', channel, message])),
       };
     },
-    isReady: () => cluster.isOpen && !closed,
+    isReady: () => connected && cluster.isOpen && !closed,
     connect() {
       connecting ??= retryingConnect(
-        () => cluster.connect(),
-        async () => undefined,
+        async () => {
+          await cluster.connect();
+          // A cluster still being formed answers with slots unassigned: node-redis would keep that table.
+          if (!everySlotServed(cluster.slots)) throw new Error('Not every slot of the Redis Cluster is served yet');
+          connected = true;
+        },
+        async () => {
+          if (cluster.isOpen) await cluster.destroy();
+        },
         (err) => errorListeners.forEach((listener) => listener(err)),
         () => closed,
         options.reconnectDelayMs,

@@ -6,7 +6,8 @@
 import type { RedisClusterType } from 'redis';
 import { createRedisBus, createRedisStore, type RedisStore } from '../../src/storage/redis-store';
 import { createStoreKeys } from '../../src/storage/keys';
-import { startRedisCluster, redisCli, type RedisClusterGroup } from '../support/redisServers';
+import { freePort, startRedisCluster, redisCli, type RedisClusterGroup } from '../support/redisServers';
+import { StoreUnavailableError } from '../../src/domain/ports';
 import { describeTicketStoreContract } from '../tickets/ticket-store-contract';
 import { collector } from '../directline/message-bus-contract';
 import { describeKeyValueStoreContract } from './key-value-store-contract';
@@ -117,6 +118,32 @@ describe('pub/sub across the cluster', () => {
       await expect(got.waitFor(20)).resolves.toEqual(Array.from({ length: 20 }, (_, i) => `m${i}`));
     } finally {
       await Promise.all([one.close(), two.close()]);
+    }
+  });
+});
+
+describe('a cluster that is not up yet', () => {
+  test('When the Cluster does not answer at start, then connect() says so within its timeout, and the store works once the Cluster is up', async () => {
+    const taken = new Set<number>();
+    const ports = [await freePort(taken, true), await freePort(taken, true), await freePort(taken, true)];
+    const store = createRedisStore({
+      target: { kind: 'cluster', nodes: ports.map((port) => ({ host: '127.0.0.1', port })) },
+      commandTimeoutMs: 500,
+      connectTimeoutMs: 500,
+      maxReconnectDelayMs: 200,
+    });
+    let late: RedisClusterGroup | undefined;
+    try {
+      await expect(store.connect()).rejects.toBeInstanceOf(StoreUnavailableError);
+      await expect(store.get('o360test-late:x')).rejects.toBeInstanceOf(StoreUnavailableError);
+      late = await startRedisCluster({ ports });
+      const deadline = Date.now() + 10_000;
+      while (!store.isReady() && Date.now() < deadline) await sleep(50);
+      await store.set('o360test-late:x', 'v', 60);
+      await expect(store.get('o360test-late:x')).resolves.toBe('v');
+    } finally {
+      await store.close();
+      await late?.stop();
     }
   });
 });

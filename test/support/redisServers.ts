@@ -34,7 +34,7 @@ function portIsFree(port: number): Promise<boolean> {
 }
 
 /** A port free now, and (for cluster nodes) its bus port, port + 10000, free too. */
-async function freePort(taken: Set<number>, withBusPort = false): Promise<number> {
+export async function freePort(taken: Set<number> = new Set(), withBusPort = false): Promise<number> {
   for (let attempt = 0; attempt < 200; attempt++) {
     const port = 20000 + Math.floor(Math.random() * 30000);
     if (taken.has(port) || (withBusPort && taken.has(port + 10000))) continue;
@@ -201,7 +201,7 @@ export interface RedisClusterGroup {
 }
 
 /** Three masters, no replica, every slot covered (`redis-cli --cluster create`). */
-export async function startRedisCluster(): Promise<RedisClusterGroup> {
+export async function startRedisCluster(options: { ports?: readonly number[] } = {}): Promise<RedisClusterGroup> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'o360-cluster-'));
   const taken = new Set<number>();
   const masters: RedisServerProcess[] = [];
@@ -211,7 +211,7 @@ export async function startRedisCluster(): Promise<RedisClusterGroup> {
   };
   try {
     for (let i = 0; i < 3; i++) {
-      const port = await freePort(taken, true);
+      const port = options.ports?.[i] ?? (await freePort(taken, true));
       const extra = ['--cluster-enabled', 'yes', '--cluster-config-file', path.join(dir, `nodes-${port}.conf`), '--cluster-node-timeout', '2000'];
       masters.push(startServer(port, dataServerArgs(port, dir, extra), dir));
     }
