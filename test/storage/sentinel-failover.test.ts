@@ -3,7 +3,9 @@
  * sentinels): the primary is killed while 200 calls are live on two processes of the app.
  */
 import { Writable } from 'node:stream';
-import { createLogger, type Logger } from '../../src/logging';
+import { loadEnv } from '../../src/config/env';
+import { startService } from '../../src/main';
+import { createLogger, silentLogger, type Logger } from '../../src/logging';
 import { createRedisStore, type RedisStore } from '../../src/storage/redis-store';
 import { createStoreKeys } from '../../src/storage/keys';
 import { ticketRefFor } from '../../src/tickets/ref';
@@ -74,6 +76,25 @@ function reachesHuman(call: SimulatedCall): boolean {
   const end = call.end();
   return end.kind === 'queue' || end.kind === 'workflow' || end.kind === 'dial';
 }
+
+describe('the service started on the Sentinel group by its settings', () => {
+  test('When REDIS_SENTINELS and REDIS_SENTINEL_NAME name the group, then the service starts on it and is ready', async () => {
+    const env = loadEnv({
+      PORT: '0',
+      LOG_LEVEL: 'silent',
+      REDIS_SENTINELS: group.sentinels.map((sentinel) => `127.0.0.1:${sentinel.port}`).join(','),
+      REDIS_SENTINEL_NAME: group.masterName,
+    });
+    const service = await startService(env, silentLogger());
+    try {
+      const response = await fetch(`http://127.0.0.1:${service.port}/readyz`);
+      expect(response.status).toBe(200);
+      await expect(response.json()).resolves.toMatchObject({ status: 'ready', store: 'ok' });
+    } finally {
+      await service.stop();
+    }
+  });
+});
 
 describe('waiting for the replica (WAIT)', () => {
   test('When the replica is up, then waitForReplicas says the writes are held by it', async () => {
