@@ -139,6 +139,19 @@ export function createTicketStore(store: KeyValueStore, options: TicketStoreOpti
     await store.set(keys.ticketByConversation(ticket.conversationId), ticket.ref, ttlSeconds);
   }
 
+  /**
+   * A written ticket survives a failover of Redis: the caller is answered once the replicas hold its
+   * writes (or did not confirm in time: the ticket then stands on the primary only).
+   */
+  async function replicate(ticket: Ticket, territories: readonly string[]): Promise<void> {
+    const month = monthOf(new Date(ticket.createdAt));
+    await store.waitForReplicas([
+      keys.ticket(ticket.ref),
+      keys.ticketByConversation(ticket.conversationId),
+      ...territories.map((territory) => keys.ticketIndex(territory, month)),
+    ]);
+  }
+
   /** A month's index outlives the retention of every ticket it names (31 days more than the newest). */
   const indexTtlSeconds = (options.ttlDays + 31) * SECONDS_PER_DAY;
   async function index(ticket: Ticket, territories: readonly string[]): Promise<void> {
@@ -176,6 +189,7 @@ export function createTicketStore(store: KeyValueStore, options: TicketStoreOpti
           if (await store.setIfAbsent(key, JSON.stringify(created), ttlSeconds)) {
             await remember(created, ttlSeconds);
             await index(created, [territoryOfTicket(created), ALL_TERRITORIES_INDEX]);
+            await replicate(created, [territoryOfTicket(created), ALL_TERRITORIES_INDEX]);
             told(created, 'created');
             return created;
           }
@@ -190,7 +204,9 @@ export function createTicketStore(store: KeyValueStore, options: TicketStoreOpti
         await store.set(key, JSON.stringify(updated), ttlSeconds);
         await remember(updated, ttlSeconds);
         // A département learned later: the ticket joins that territory's index too.
-        if (territoryOfTicket(updated) !== territoryOfTicket(existing)) await index(updated, [territoryOfTicket(updated)]);
+        const newTerritory = territoryOfTicket(updated) !== territoryOfTicket(existing) ? [territoryOfTicket(updated)] : [];
+        await index(updated, newTerritory);
+        await replicate(updated, newTerritory);
         told(updated, 'updated');
         return updated;
       }
