@@ -1,14 +1,15 @@
-/** What an advisor reads of a ticket: everything but the sealed contact, shown as hints. */
+/** What an advisor reads of a ticket: everything but the sealed contact (shown as hints) and the person key. */
 import type { Ticket } from '../tickets/ticket';
 
 export type ShownCallback =
   | { contact: 'phone'; lastDigits: string; requestedAt: string; number?: string }
   | { contact: 'email'; emailHint: string; requestedAt: string; email?: string };
 
-export type AdvisorTicket = Omit<Ticket, 'callback'> & { callback?: ShownCallback };
+export type AdvisorTicket = Omit<Ticket, 'callback' | 'personKey'> & { callback?: ShownCallback };
 
 export function ticketForAdvisor(ticket: Ticket): AdvisorTicket {
-  const { callback, ...rest } = ticket;
+  // The person key links contacts inside the service; it is never shown (the history is).
+  const { callback, personKey: _personKey, ...rest } = ticket;
   if (!callback) return rest;
   const shown: ShownCallback =
     callback.contact === 'email'
