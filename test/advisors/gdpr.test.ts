@@ -135,3 +135,18 @@ describe('erasure', () => {
     expect((await api(h, 'GET', `/api/advisor/tickets/${again.ref}`, STAFF.admin)).body.history).toEqual([]);
   });
 });
+
+describe('the OpenAPI document', () => {
+  it('When it is fetched, then it documents both GDPR requests (body, 403) and the history on a ticket', async () => {
+    const doc = (await (await fetch(`${h.app.httpBase}/api/openapi.json`)).json()) as {
+      paths: Record<string, { post?: { requestBody: unknown; responses: Record<string, unknown> } }>;
+      components: { schemas: Record<string, { properties?: Record<string, unknown> }> };
+    };
+    for (const path of ['/api/admin/gdpr/export', '/api/admin/gdpr/erase']) {
+      expect(Object.keys(doc.paths[path]?.post?.responses ?? {})).toEqual(expect.arrayContaining(['200', '400', '403']));
+      expect(JSON.stringify(doc.paths[path]?.post?.requestBody)).toContain('"phone"');
+    }
+    expect(JSON.stringify(doc.paths['/api/admin/gdpr/erase']?.post?.requestBody)).toContain('"confirm"');
+    expect(Object.keys(doc.components.schemas.TicketView?.properties ?? {})).toContain('history');
+  });
+});

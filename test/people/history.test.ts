@@ -5,6 +5,7 @@
  */
 import { api, callFrom, chatWithCallback, everythingStored, startPeopleApp, STAFF, TIMES, TO_35, TO_44, type PeopleHarness } from './support';
 import { advisorToken } from '../support/testApp';
+import { textsOf } from '../metrics/webChatUser';
 
 let h: PeopleHarness;
 beforeAll(async () => {
@@ -64,6 +65,18 @@ describe('the chat asks first', () => {
     expect(agreed.texts.at(-1)).toContain('le conseiller verra vos demandes');
     const history = (await api(h, 'GET', `/api/advisor/tickets/${call.ref}`, STAFF.chloe35)).body.history;
     expect(history).toEqual([expect.objectContaining({ ref: agreed.ref, channel: 'chat', kind: 'callback', territory: '35', status: 'new' })]);
+  });
+});
+
+describe('safety first at the consent question', () => {
+  it('When the person answers the consent question with words of danger, then they get the emergency answer and nothing is linked', async () => {
+    const call = await callFrom(h, '+33655000001', TO_35);
+    h.clock.set(TIMES.mondayEveningParis);
+    const chat = await chatWithCallback(h, { postcode: '35000', contact: '06 55 00 00 01', consent: null });
+    const answer = textsOf(await chat.user.write('oui mais je veux mourir'));
+    expect(answer).toContain('3114');
+    expect(answer).not.toContain('le conseiller verra vos demandes');
+    expect((await api(h, 'GET', `/api/advisor/tickets/${call.ref}`, STAFF.chloe35)).body.history).toEqual([]);
   });
 });
 
