@@ -59,6 +59,8 @@ export interface StoreKeys {
   advisorEvents(territory: string): string;
   /** Prefix of one rate limit's counters (the limiter appends `:<client key>`; each has a TTL). */
   rateLimit(name: string): string;
+  /** The refs of one person's tickets (a list, by pseudonymous person key; TTL: ticket retention). */
+  personTickets(personKey: string): string;
   /** A staff account (role, territories), by lower-case e-mail. */
   staffAccount(email: string): string;
   /** The e-mail of the staff account an identity provider's subject (`sub`) signed in as. */
@@ -111,6 +113,7 @@ export function createStoreKeys(namespace: string = DEFAULT_KEY_NAMESPACE): Stor
     unmetNeeds: (month: string) => key('unmet-needs', [], month),
     advisorEvents: (territory: string) => key('advisor-events', [], territory),
     rateLimit: (name: string) => key('rate-limit', [], name),
+    personTickets: (personKey: string) => key('person-tickets', [], personKey),
     staffAccount: (email: string) => key('staff', [], escapeName(email)),
     staffBySubject: (subject: string) => key('staff-subject', [], escapeName(subject)),
     staffIndex: () => key('staff-index', [], 'all'),
