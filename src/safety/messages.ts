@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { z } from 'zod';
 import { findRepoRoot } from '../config/env';
 import { loadYamlWithSchema, parseWithSchema, parseYamlWithSchema } from '../config/yamlFile';
-import { DANGER_NUMBERS, type DangerKind, type DangerSignal } from './detect';
+import { DANGER_KINDS, DANGER_NUMBERS, type DangerKind, type DangerSignal } from './detect';
 
 export const SAFETY_MESSAGES_FILE = path.join('content', 'fr', 'safety.yaml');
 
@@ -32,6 +32,7 @@ function mustGive(numbers: readonly string[]) {
 
 /** One lead per kind of danger (the `satisfies` makes a new kind fail to compile until it has its sentence). */
 const leadShape = {
+  sourd: mustGive(DANGER_NUMBERS.sourd),
   urgence_medicale: mustGive(DANGER_NUMBERS.urgence_medicale),
   danger_immediat: mustGive(DANGER_NUMBERS.danger_immediat),
   suicide: mustGive(DANGER_NUMBERS.suicide),
@@ -40,10 +41,26 @@ const leadShape = {
   maltraitance: mustGive(DANGER_NUMBERS.maltraitance),
 } satisfies Record<DangerKind, z.ZodType<string>>;
 
+/** A number Twilio can dial: digits, optionally with the international +. */
+const dialNumber = z.string().regex(/^\+?\d{2,15}$/, { error: 'expected a number to dial: digits only, e.g. "3114" or "+33123456789"' });
+
+/** On the phone: the number we offer to put the caller through to, and what they hear first (it gives that number). */
+const phoneEntry = z
+  .strictObject({ dial: dialNumber, say: sentence })
+  .superRefine((entry, ctx) => {
+    if (!mentionsNumber(entry.say, entry.dial.replace(/^\+33/, '0'))) ctx.addIssue({ code: 'custom', path: ['say'], message: `must give the number ${entry.dial}` });
+  });
+
+const phoneShape = Object.fromEntries(DANGER_KINDS.map((kind) => [kind, phoneEntry])) as Record<DangerKind, typeof phoneEntry>;
+const nameShape = Object.fromEntries(DANGER_KINDS.map((kind) => [kind, sentence])) as Record<DangerKind, typeof sentence>;
+
 export const safetyMessagesSchema = z.strictObject({
   lead: z.strictObject(leadShape),
   always: mustGive(ALWAYS_NUMBERS),
   escalation: sentence,
+  /** The category in a few words, for the ticket and the advisor's whisper (« danger : suicide »). */
+  names: z.strictObject(nameShape),
+  phone: z.strictObject(phoneShape),
 });
 
 export type SafetyMessages = z.output<typeof safetyMessagesSchema>;

@@ -1,0 +1,228 @@
+/**
+ * Who hurts whom: the right number depends on the victim and on who hurts them. A child → 119; an
+ * older or disabled adult hurt by family, a carer or an institution → 3977 (a son hitting his mother
+ * is that, not a child in danger); a partner → 3919.
+ *
+ * Reads the words one by one: an act of harm (its Snowball stem: « frappée », « frappait » →
+ * « frapp »), the person named or the pronoun just before it (« il me frappe », « l'aide à domicile la
+ * pousse »), the person after it (« mon fils frappe ma mère »), or a passive (« elle a été frappée par
+ * son fils »). Figures of speech (« il me tape sur les nerfs », « je me bats pour mon fils ») are not harm.
+ */
+import type { DangerKind } from '../domain/vocabulary';
+import { squeeze, stem, type PreparedText } from './normalise';
+
+type Role = 'child' | 'partner' | 'parent' | 'relative' | 'carer' | 'institution';
+type Person = Role | 'speaker' | 'third' | 'unknown';
+
+const stems = (list: string): Set<string> => new Set(list.split(/\s+/).filter(Boolean).map((word) => stem(squeeze(word))));
+
+/** Acts that hurt whoever the victim is. */
+const STRONG = stems(`
+  frappe frapper frappes frappent frappait frappaient frappera frappee frappees frappes
+  bat bats battent battait battaient battu battue battus battre
+  cogne cogner cognait cognee gifle gifler giflait giflee viole violer violait violee
+  etrangle etrangler etranglait brutalise brutaliser brutalisait brutalisee maltraite maltraiter maltraitait maltraitee
+  secoue secouer secouait secouee tabasse tabasser tabassait tabassee blesse blesser blessait blessee
+  tripote tripoter tripotait tabassent torture torturer torturait bouscule bousculer bousculait bousculee
+  violent violente violents
+`);
+/** Acts on a body part: « il m'a cassé le bras », « serré le cou ». */
+const ON_BODY = stems('casse casser cassait serre serrer serrait tordu tordre fracture fracturer');
+const BODY_PART = /^(?:le |la |les |mon |ma |mes |son |sa |ses )?(?:bras|nez|cou|gorge|poignet|poignets|jambe|jambes|cote|cotes|machoire|dent|dents|doigt|doigts|tete|crane|epaule|main|mains)\b/;
+/** Acts that are harm only between named people (« l'auxiliaire pousse ma mère », not « il pousse le fauteuil »). */
+const WEAK = stems(`
+  pousse pousser poussait poussee pince pincer pincait insulte insulter insultait insultee humilie humilier humiliait
+  enferme enfermer enfermait enfermee attache attacher attachait attachee prive priver privait
+  menace menacer menacait menacee harcele harceler harcelait harcelee
+  force forcer forcait oblige obliger obligeait rabaisse rabaisser rabaissait touche toucher touchait touchee
+  mord mordre mordait griffe griffer brule bruler brulait brulee tape taper tapait tapee
+  terrorise terroriser terrorisait rudoie rudoyer rudoyait
+`);
+/** Touching is abuse of a child, or by a carer or a relative. */
+const CHILD_ONLY = stems('touche toucher touchait touchee');
+/** « taper » hurts only with a person as its object: « il me tape », « tape sur elle », not « il tape sur son clavier ». */
+const NEEDS_PRONOUN = stems('tape taper tapait tapee brule bruler brulait mord mordre mordait');
+/** Past in the verb itself: « il me frappait » (past violence, unless a word of the present says it goes on). */
+const VIOLENT = stem('violent');
+const IMPERFECT = /(?:ait|aient)$/;
+
+const FIGURATIVE_AFTER = /^(?:sur les nerfs|sur le systeme|a la porte|a la fenetre|les murs|le mur|la porte|dans les murs|sur la table|sur le clavier|sur son clavier|sur mon clavier|des mains|le record|la mesure|en retraite|le fer|pour|contre|avec (?:la|sa|son|ma|mon) (?:maladie|handicap|administration|mdph))\b/;
+
+/** One or two words naming a person, and what they are in the story. */
+const PEOPLE: ReadonlyArray<[string, Role]> = (
+  [
+  ['petit fils', 'child'],
+  ['petite fille', 'child'],
+  ['petits enfants', 'child'],
+  ['grand mere', 'relative'],
+  ['grand pere', 'relative'],
+  ['grands parents', 'relative'],
+  ['beau pere', 'parent'],
+  ['belle mere', 'parent'],
+  ['personne agee', 'relative'],
+  ['personnes agees', 'relative'],
+  ['vieille dame', 'relative'],
+  ['vieux monsieur', 'relative'],
+  ['petit ami', 'partner'],
+  ['petite amie', 'partner'],
+  ['aide a domicile', 'carer'],
+  ['aide menagere', 'carer'],
+  ['aide soignant', 'carer'],
+  ['aide soignante', 'carer'],
+  ['maison de retraite', 'institution'],
+  ['baby sitter', 'carer'],
+  ['assistante maternelle', 'carer'],
+  ...words('enfant enfants fils fille filles bebe bebes gamin gamine gamins gamines gosse gosses ado ados adolescent adolescente adolescents neveu niece eleve eleves mineur mineure nourrisson petit petite', 'child'),
+  ...words('mari conjoint conjointe compagnon compagne copain copine mec ex concubin concubine epoux epouse', 'partner'),
+  ...words('pere mere papa maman parents', 'parent'),
+  ...words('mamie mami papi papy frere soeur oncle tante resident residente residents residentes patient patiente patients patientes cousin cousine voisine voisin gendre', 'relative'),
+  ...words('auxiliaire auxiliaires aidesoignant aidesoignante soignant soignante soignants infirmier infirmiere infirmieres educateur educatrice educateurs personnel tuteur tutrice curateur curatrice nounou moniteur monitrice animateur animatrice aidante', 'carer'),
+  ...words('ehpad foyer etablissement institution ime mas fam esat', 'institution'),
+  ] as Array<[string, Role]>
+).map(([phrase, role]) => [squeeze(phrase), role]);
+
+function words(list: string, role: Role): Array<[string, Role]> {
+  return list.split(/\s+/).filter(Boolean).map((word) => [word, role]);
+}
+
+/** « femme » is a partner only after a possessive (« ma femme », not « une femme »). */
+const POSSESSIVES = new Set(['mon', 'ma', 'mes', 'son', 'sa', 'ses', 'notre', 'nos', 'leur']);
+
+interface Mention {
+  index: number;
+  /** Index of the last word of the mention. */
+  end: number;
+  role: Role;
+}
+
+function mentionsIn(tokens: readonly string[]): Mention[] {
+  const found: Mention[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const two = `${tokens[i]} ${tokens[i + 1] ?? ''}`;
+    const three = `${two} ${tokens[i + 2] ?? ''}`;
+    const one = tokens[i] as string;
+    const phrase = PEOPLE.find(([words]) => words === three) ?? PEOPLE.find(([words]) => words === two) ?? PEOPLE.find(([words]) => words === one);
+    if (phrase) {
+      const length = phrase[0].split(' ').length;
+      found.push({ index: i, end: i + length - 1, role: phrase[1] });
+      i += length - 1;
+    } else if (one === 'feme' && POSSESSIVES.has(tokens[i - 1] ?? '')) {
+      found.push({ index: i, end: i, role: 'partner' });
+    }
+  }
+  // « mon frère de 13 ans »: a child, whatever the word.
+  for (const mention of found) {
+    const age = tokens.slice(mention.end + 1, mention.end + 4).join(' ');
+    if (/^de (?:[1-9]|1[0-7]) ans\b/.test(age)) mention.role = 'child';
+  }
+  return found;
+}
+
+const VICTIM_ROLES: ReadonlySet<Role> = new Set(['child', 'partner', 'parent', 'relative']);
+/** « il ma frappée » is how many write « il m'a frappée ». */
+const SPEAKER_OBJECTS = new Set(['me', 'm', 'nous', 'moi', 'ma']);
+const THIRD_OBJECTS = new Set(['le', 'la', 'l', 'les', 'lui', 'leur']);
+const AUXILIARIES = new Set(['a', 'ont', 'avait', 'avaient', 'aura', 'va', 'vont', 'veut', 'veulent', 'continue', 'continuent', 'recommence']);
+const BE = new Set(['ete', 'suis', 'es', 'est', 'sommes', 'etes', 'sont', 'etait', 'etais', 'etaient', 'se', 'fait', 'fais', 'font', 'faire', 'fai']);
+const REFLEXIVE: ReadonlyArray<[string, string]> = [['je', 'me'], ['tu', 'te'], ['nous', 'nous'], ['vous', 'vous']];
+
+export interface Harm {
+  /** The word of the act (for its clause). */
+  index: number;
+  kinds: DangerKind[];
+  /** The rule that read it, e.g. "harm_victim_relative": no user words. */
+  cue: string;
+}
+
+function nearestBefore(mentions: readonly Mention[], index: number, window = 6): Mention | undefined {
+  return [...mentions].reverse().find((m) => m.end < index && index - m.end <= window);
+}
+
+function nearestAfter(mentions: readonly Mention[], index: number, window = 4): Mention | undefined {
+  return mentions.find((m) => m.index > index && m.index - index <= window);
+}
+
+function kindsFor(victim: Person, aggressor: Person, mentions: readonly Mention[]): DangerKind[] {
+  const named = (role: Role) => mentions.some((m) => m.role === role);
+  switch (victim) {
+    case 'child':
+      return ['enfance_en_danger'];
+    case 'parent':
+    case 'relative':
+      // « mon père frappe maman », « sa sœur vit avec son compagnon… »: the couple, and a vulnerable adult.
+      return aggressor === 'parent' || aggressor === 'partner' || (aggressor === 'unknown' && named('partner')) ? ['violence_conjugale', 'maltraitance'] : ['maltraitance'];
+    case 'partner':
+      return ['violence_conjugale'];
+    case 'speaker':
+      if (aggressor === 'partner') return ['violence_conjugale'];
+      // « mon père me frappe »: a child, or an adult with a disability.
+      if (aggressor === 'parent') return ['enfance_en_danger', 'maltraitance'];
+      if (aggressor === 'child' || aggressor === 'relative' || aggressor === 'carer' || aggressor === 'institution') return ['maltraitance'];
+      return ['violence_conjugale'];
+    default: {
+      if (aggressor === 'partner') return ['violence_conjugale'];
+      if (aggressor === 'carer' || aggressor === 'institution') return ['maltraitance'];
+      const kinds: DangerKind[] = [];
+      if (named('child')) kinds.push('enfance_en_danger');
+      if (named('partner')) kinds.push('violence_conjugale');
+      if (named('parent') || named('relative') || named('carer') || named('institution')) kinds.push('maltraitance');
+      return kinds.length > 0 ? kinds : ['violence_conjugale'];
+    }
+  }
+}
+
+/** Every act of harm in the text, with the kinds its victim and its author call for. */
+export function harmsIn(prepared: PreparedText): Harm[] {
+  const { words: tokens, stems: tokenStems } = prepared;
+  const mentions = mentionsIn(tokens);
+  /** « j'ai 14 ans »: the speaker is a child. */
+  const speakerIsMinor = /(?:^| )j ai (?:[4-9]|1[0-7]|quatorze|quinze|seize|dix sept|treize|douze|onze|dix) ans\b/.test(tokens.join(' '));
+  const harms: Harm[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const verb = tokenStems[i] as string;
+    const after = tokens.slice(i + 1, i + 5).join(' ');
+    const strong = STRONG.has(verb) || (ON_BODY.has(verb) && BODY_PART.test(after));
+    if (!strong && !WEAK.has(verb)) continue;
+    const before = tokens[i - 1] ?? '';
+    const beforeThat = tokens[i - 2] ?? '';
+    if (FIGURATIVE_AFTER.test(after)) continue;
+    if (before === 'se' || before === 's' || REFLEXIVE.some(([subject, object]) => beforeThat === subject && before === object)) continue;
+    if (IMPERFECT.test(tokens[i] as string)) continue;
+
+    // Who is hurt, and by whom.
+    let victim: Person = 'unknown';
+    let aggressor: Person = 'unknown';
+    const pronounAt = SPEAKER_OBJECTS.has(before) || THIRD_OBJECTS.has(before) ? i - 1 : AUXILIARIES.has(before) && (SPEAKER_OBJECTS.has(beforeThat) || THIRD_OBJECTS.has(beforeThat)) ? i - 2 : -1;
+    const adjective = verb === VIOLENT;
+    const passive = !adjective && (BE.has(before) || tokens[i - 2] === 'victime');
+    if (passive) {
+      const speakerSubject = ['suis', 'me', 'fais', 'fai'].includes(before) || ['je', 'j', 'me', 'm'].includes(beforeThat) || tokens.slice(Math.max(0, i - 4), i).some((t) => t === 'je' || t === 'j');
+      const left = nearestBefore(mentions, i);
+      victim = left?.role ?? (speakerSubject ? 'speaker' : 'unknown');
+      const par = tokens.indexOf('par', i);
+      const by = par > 0 && par - i <= 3 ? nearestAfter(mentions, par, 3) : undefined;
+      aggressor = by?.role ?? 'unknown';
+    } else if (pronounAt >= 0) {
+      const pronoun = tokens[pronounAt] as string;
+      const left = nearestBefore(mentions, pronounAt);
+      aggressor = left?.role ?? 'unknown';
+      if (SPEAKER_OBJECTS.has(pronoun)) victim = 'speaker';
+      else victim = mentions.find((m) => m !== left && VICTIM_ROLES.has(m.role))?.role ?? 'third';
+    } else {
+      if (NEEDS_PRONOUN.has(verb) && !/^(?:dessus|sur (?:moi|lui|elle|eux|nous))\b/.test(after)) continue;
+      const left = nearestBefore(mentions, i);
+      const right = nearestAfter(mentions, i);
+      aggressor = left?.role ?? 'unknown';
+      victim = right?.role ?? (/^(?:dessus|sur moi|(?:avec|envers|contre) moi)\b/.test(after) ? 'speaker' : 'unknown');
+    }
+    // « on le frappe à l'ehpad »: the place or the carer named is who hurts.
+    if (aggressor === 'unknown') aggressor = mentions.find((m) => m.role === 'carer' || m.role === 'institution')?.role ?? 'unknown';
+    if (CHILD_ONLY.has(verb) && victim !== 'child' && aggressor !== 'carer' && aggressor !== 'institution' && aggressor !== 'parent' && aggressor !== 'relative') continue;
+    // A weak act is harm between named people only, and never the speaker's own act.
+    // (A passive names its victim: « elle se fait taper », « il a été enfermé ».)
+    if (!strong && (victim === 'unknown' || victim === 'third' || (aggressor === 'unknown' && !passive))) continue;
+    if (victim === 'speaker' && speakerIsMinor) victim = 'child';
+    harms.push({ index: i, kinds: kindsFor(victim, aggressor, mentions), cue: `harm_${strong ? 'act' : 'named'}_${victim}` });
+  }
+  return harms;
+}
