@@ -17,9 +17,14 @@ const PAST_TIME = re(
     '\\b(?:en|depuis) (?:19|20)\\d\\d\\b',
     '\\bc etait (?:il y a|avant|en|l an|l annee|quand)\\b|\\bc est (?:du passe|fini depuis|termine depuis)',
     '\\b(?:ca|c) (?:fait|fais) (?:\\d+|deux|trois|quelques|plusieurs) ans\\b',
-    '\\ben (?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)\\b|\\bavant hier\\b|\\b(?:il|elle) va (?:bien|mieux)\\b|\\b(?:on|nous|ils) (?:l a|les a|l avons|l ont) retrouve|\\bporte plainte\\b|\\baffaire est jugee\\b|\\bc est fini\\b|\\bquand (?:on|nous) etions? (?:petits|enfants|jeunes)\\b|\\bquitte (?:son|mon|sa|ma) (?:mari|conjoint|compagnon|compagne|femme)\\b',
+    '\\ben (?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)\\b|\\bavant hier\\b|\\bporte plainte\\b|\\bvecue? (?:enfant|petite?|jeune|ado)\\b|\\bquand (?:on|nous) etions? (?:petits|enfants|jeunes)\\b|\\bquitte (?:son|mon|sa|ma) (?:mari|conjoint|compagnon|compagne|femme)\\b',
     '\\bancien\\w*|\\b(?:avait|avaient|avais) (?:ete|fait|eu|tente|essaye)\\b|\\bsuis (?:sevre|sevree|gueri|guerie|sortie? de)\\b',
   ].join('|'),
+);
+
+/** It is over: stronger than a word of the present (« c'est loin maintenant », « il va mieux maintenant »). */
+const OVER = re(
+  '\\bc est (?:loin|fini|termine|du passe|de l histoire ancienne)\\b|\\b(?:il|elle) va (?:bien|mieux)\\b|\\b(?:on|nous|ils) (?:l a|les a|l avons|l ont) retrouvee?s?\\b|\\baffaire est jugee\\b|\\bsuis (?:sevre|sevree|gueri|guerie)\\b',
 );
 
 /** Now, again, still: the danger is present even if the message also tells its past. */
@@ -38,7 +43,7 @@ const MEDICAL_HISTORY = re(
     '\\bsequelle\\w*|\\breeducation\\b|\\bhemiplegi\\w*|\\bparalyse\\w* depuis|\\bpalliatif\\w*',
     '\\b(?:a|ai|as|avait|avons|ont) (?:eu|fait) (?:des|deux|trois|plusieurs) (?:petits? )?(?:avc|infarctus|attaques?|crises? cardiaques?|crises)',
     '\\b(?:a|ai|avait) eu (?:un|une) (?:avc|infarctus|attaque)\\b(?! (?:ce matin|maintenant|cette nuit|tout a l heure|la|hier soir))(?= .*\\b(?:depuis|besoin|aide|dossier|ne (?:peut|marche|parle) plus|plus (?:marcher|parler|cuisiner)))',
-    '\\b(?:est|suis|sont|etait) (?:cardiaque|epileptique|diabetique|asthmatique)\\b|\\binsuffisance (?:cardiaque|respiratoire)|\\bmaladie (?:cardiaque|respiratoire)',
+    '\\binsuffisance (?:cardiaque|respiratoire)|\\bmaladie (?:cardiaque|respiratoire)',
     '\\bfait (?:des|souvent des|parfois des|regulierement des) (?:crises|malaises|convulsions)',
   ].join('|'),
 );
@@ -48,7 +53,7 @@ const HYPOTHESIS = re(
   [
     '\\bsi jamais\\b|\\bau cas ou\\b|\\ben cas d|\\bsi un jour\\b|\\bet si\\b|\\bsupposons\\b|\\bimaginons\\b',
     '\\bque (?:faire|dois je faire|faut il faire) (?:si|quand|en cas)\\b|\\bqu est ce qu(?:e|on) (?:je )?(?:fait|fais|doit faire|peut faire) (?:si|quand)\\b',
-    '\\bcomment (?:reagir|agir|reconnaitre|prevenir|eviter|reperer|savoir si)\\b|\\bqui (?:appeler|contacter|joindre|prevenir) (?:si|quand|en cas)\\b',
+    '\\bcomment (?:le |la |les |l )?(?:reagir|agir|reconnaitre|prevenir|eviter|reperer|savoir si)\\b|\\brisqu\\w* (?:un|une|de|d)\\b|\\bqui (?:appeler|contacter|joindre|prevenir) (?:si|quand|en cas)\\b',
     '\\bsi (?:ma|mon|mes|un|une|quelqu un|la personne|le patient|mon proche|notre|nos)\\b|\\bs il (?!vous plait|te plait)',
     '\\b(?:les )?(?:signes|symptomes) d',
   ].join('|'),
@@ -74,6 +79,8 @@ export interface DangerContext {
   question: boolean;
   /** Now, again, still. */
   present: boolean;
+  /** It is over (« c'est loin », « il va mieux »): stronger than a word of the present. */
+  over: boolean;
 }
 
 export function contextOf(text: string, asked = false): DangerContext {
@@ -83,5 +90,6 @@ export function contextOf(text: string, asked = false): DangerContext {
     hypothesis: HYPOTHESIS.test(text),
     question: (ABOUT_A_NUMBER.test(text) && (asked || QUESTION_WORDS.test(text))) || ABOUT_A_SUBJECT.test(text),
     present: PRESENT_TIME.test(text),
+    over: OVER.test(text),
   };
 }

@@ -73,7 +73,7 @@ const rule = (kind: DangerKind, cue: string, all: string[], options: { none?: st
 
 const PERSON = '(?:il|elle|on|mon pere|ma mere|papa|maman|mon mari|ma femme|mon fils|ma fille|mon frere|ma soeur|mon enfant|le bebe|mon bebe|mon grand pere|ma grand mere|mamie|papi|papy|la personne|le patient|la patiente|le resident|la residente|mon voisin|ma voisine|mon oncle|ma tante|mon compagnon|ma compagne|mon conjoint|ma conjointe)';
 const PARTNER = '(?:mari|conjoint|conjointe|compagnon|compagne|copain|copine|mec|ex|ex mari|ex femme|concubin|concubine|femme|epoux|epouse|petit ami|petite amie)';
-const CHILD = '(?:(?:a|de) (?:[1-9]|1[0-7]) ans|enfant|enfants|fils|fille|filles|bebe|bebes|gamin|gamine|gamins|gosse|gosses|petit|petite|petits|ado|ados|adolescente?s?|neveu|niece|eleve|eleves|mineure?s?|nourisson)';
+const CHILD = '(?:(?:a|de) (?:[1-9]|1[0-7]) ans|garcon|garcons|fillette|bambin|enfant|enfants|fils|fille|filles|bebe|bebes|gamin|gamine|gamins|gosse|gosses|petit|petite|petits|ado|ados|adolescente?s?|neveu|niece|eleve|eleves|mineure?s?|nourisson)';
 /** An older or disabled adult: by family names, or as an older or disabled person. */
 const ELDER = '(?:pere|mere|papa|maman|grand pere|grand mere|grands parents|mamie|mami|papi|papy|parents|oncle|tante|frere|soeur|resident|residente|residents|patient|patiente|personne agee|personnes agees|vieille dame|vieux monsieur|voisine|voisin|adulte handicape|handicapee?s?)';
 /** « au secours », « SOS », « à l'aide ! » alone: a bare cry, answered with 15 and 112. */
@@ -88,7 +88,7 @@ export const DANGER_RULES: readonly Rule[] = [
     '\\b(?:ne )?respire (?:plus|plu|pas|mal|tres mal|presque plus|difficilement|bizarement)\\b|\\bn arrive (?:plus|pas) a respirer|\\bdu mal a respirer|\\betouf\\w*|\\bs est etrangle|\\bavale de travers|\\bleves? (?:toutes? )?bleues?|\\b(?:est|devient|tout) (?:tout )?bleu(?:e)?\\b(?! marine)',
   ]),
   rule('urgence_medicale', 'heart_or_stroke', [
-    '\\b(?:crise|arret) cardia\\w*|\\binfarctus|\\bavc\\b|\\battaque cerebrale|\\bdouleurs? (?:a|dans|sur) la poitrine|\\bmal (?:a|dans) la poitrine|\\bserre (?:dans )?la poitrine|\\bbouche (?:de travers|tordue)|\\bvisage (?:de travers|paralyse)|\\bne sent plus (?:son|sa|ses) (?:bras|jambe|jambes)|\\bn arrive plus a parler (?:d un coup|tout d un coup|soudain)',
+    '\\b(?:crise|arret) cardia\\w*|\\binfarctus|\\bavc\\b|\\battaque cerebrale|\\bdouleurs? (?:\\w+ )?(?:a|dans|sur) la poitrine|\\bmal (?:a|dans) la poitrine|\\b(?:forte |grosse |terible )?douleur (?:forte |enorme )?(?:au|dans le|a la) (?:coeur|thorax|poitrine)|\\bserre (?:dans )?la poitrine|\\bbouche (?:de travers|tordue)|\\bvisage (?:de travers|paralyse)|\\bne sent plus (?:son|sa|ses) (?:bras|jambe|jambes)|\\bn arrive plus a parler (?:d un coup|tout d un coup|soudain)',
   ], { gate: 'medical' }),
   rule('urgence_medicale', 'faint', [
     '\\bmalaise\\b|\\bevanoui\\w*|\\bperdu connaissance|\\binconscient\\w*|\\bne (?:se )?reveille (?:plus|pas)|\\bne bouge plus|\\bne reagit (?:plus|pas)|\\bsans connaissance|\\best tout(?:e)? (?:froid|froide|mou|molle)\\b',
@@ -104,7 +104,7 @@ export const DANGER_RULES: readonly Rule[] = [
     '\\bconvulse\\w*|\\bconvulsion\\w*|\\bcrise d epilepsie\\b|\\bsaigne\\w* (?:beaucoup|enormement|abondamment|fort|de partout|sans s arreter)|\\bhemoragie|\\bbeaucoup de sang\\b|\\boverdose|\\bintoxi\\w*|\\bempoisone\\w*|\\bhypoglycemie\\b|\\bbrule\\w* (?:grave|gravement|partout)',
   ], { gate: 'medical', none: ['\\bfait (?:des|souvent des|parfois des) (?:crises|convulsions)', '\\bcrises d epilepsie\\b'] }),
   rule('urgence_medicale', 'swallowed', [
-    '\\b(?:avale|avalee|pris|prise|bu|mange|mangee|croque) _(?:doliprane|paracetamol|xanax|lexomil|antidepreseurs?|insuline|neuroleptiques?|anxiolytiques?|cachet|cachets|medicament|medicaments|medocs?|comprime|comprimes|pilule|pilules|boite|boites|plaquette|plaquettes|javel|produit menager|produit|detergent|somnifere|somniferes)',
+    '\\b(?:avale|avalee|pris|prise|bu|mange|mangee|croque) _(?:doliprane|paracetamol|xanax|lexomil|antidepreseurs?|insuline|neuroleptiques?|anxiolytiques?|cachet|cachets|medicament|medicaments|medocs?|comprime|comprimes|pilule|pilules|boite|boites|plaquette|plaquettes|javel|produit menager|produit|pile|piles|aimant|aimants|piece|detergent|somnifere|somniferes)',
   ]),
   rule('urgence_medicale', 'medical_emergency_word', ['\\burgence (?:medicale|vitale)\\b|\\bappelez? (?:le )?samu\\b|\\bsamu\\b|\\bpompiers\\b|\\bambulance\\b'], {
     none: ['\\b(?:numero|c est quoi|horaires?)\\b'],
@@ -114,7 +114,7 @@ export const DANGER_RULES: readonly Rule[] = [
     '\\bs est (?:efondre|efondree|ecroule|ecroulee|evanoui|evanouie)\\b|\\befondre\\w*|\\becroule\\w*|\\binanime\\w*|\\binerte\\b|(?<!personne )\\b(?:ne )?bouge plus\\b|\\b(?:est|devient) (?:tout|toute|tres) (?:blanc|blanche|pale|gris|grise|bleu|bleue|froid|froide|mou|mole)\\b|\\bsens plus (?:mes|ses|son|sa) (?:jambes|bras|corps|visage)|\\bne sent plus (?:ses|mes|son|sa) (?:jambes|bras|corps)',
   ], { gate: 'medical' }),
   rule('urgence_medicale', 'sudden_symptoms', [
-    '\\bmal de tete (?:enorme|violent|terible|horible|insuportable|atroce)|\\bd un coup\\b _(?:mal|douleur|sueurs|paralyse|plus parler|tete)|\\bsueurs\\b|\\b(?:vomi|vomis|vomit|crache|craches|crache)\\w* du sang|\\bdu sang (?:partout|dans (?:ses|les) (?:selles|urines|vomi))|\\bcrise qui (?:ne )?s arete (?:pas|plus)|\\bcrise depuis \\d+|\\bfait une crise (?:depuis|de plus de)',
+    '\\bmal de tete (?:enorme|violent|terible|horible|insuportable|atroce)|\\bd un coup\\b _(?:mal|douleur|sueurs|paralyse|plus parler|tete)|\\bsueurs\\b|\\btranspire (?:beaucoup|enormement|a grosses gouttes)|\\bleves? (?:violettes?|bleues?|grises?)|\\b(?:vomi|vomis|vomit|crache|craches|crache)\\w* du sang|\\bdu sang (?:partout|dans (?:ses|les) (?:selles|urines|vomi))|\\bcrise qui (?:ne )?s arete (?:pas|plus)|\\bcrise depuis \\d+|\\bfait une crise (?:depuis|de plus de)',
   ]),
 
   // Immediate danger: 112 (or 17, police).
@@ -123,30 +123,30 @@ export const DANGER_RULES: readonly Rule[] = [
   rule('danger_immediat', 'threat_to_kill', [
     '\\b(?:va|vas|vais|veut|veulent|vont|menace de|menace|menacent de|essaie de|essaye de|a essaye de|dit qu il va|dit qu elle va|peut) (?:me|m|nous|te|le|la|les|l) (?:tuer|egorger|etrangler|buter|crever|massacrer|finir|defoncer)\\b|\\b(?:me|m|nous|te|le|la|les|l) (?:tuera|tueront|tuerai|tuerait)\\b|\\bmenace (?:sa|son|ses|ma|mon|mes) \\w+(?: avec)?\\b(?=.*\\b(?:couteau|arme|lame|fusil|hache|barre)\\b)',
   ]),
-  rule('danger_immediat', 'weapon', ['\\b(?:couteau|couteaux|arme|armes|fusil|pistolet|revolver|hache|machette)\\b'], {
+  rule('danger_immediat', 'weapon', ['\\b(?:couteau|couteaux|arme|armes|fusil|pistolet|revolver|hache|machette|flingue|carabine|cuter|barre de fer|bate de baseball)\\b'], {
     none: ['\\b(?:cuisine|couper (?:la|le|les|sa|son|ses) (?:viande|legumes|pain|aliments))\\b'],
   }),
   rule('danger_immediat', 'in_danger', [
-    '(?<!\\b(?:pas|plus|jamais|hors) )\\ben danger\\b|\\bdanger de mort|\\bincendie|\\by a le feu|\\bau feu\\b|\\bil y a le feu|\\bca brule\\b|\\bfumee\\b|\\bodeur de gaz|\\bfuite de gaz|\\bse noie|\\bnoyade',
+    '(?<!\\b(?:pas|plus|jamais|hors) |\\b(?:se|me|te) met )\\ben danger\\b|\\bfeu a pris|\\bpris feu|\\bprend feu|\\ben feu\\b|\\bflames\\b|\\bsent le gaz|\\bdanger de mort|\\bincendie|\\by a le feu|\\bau feu\\b|\\bil y a le feu|\\bca brule\\b|\\b(?:maison|apartement|immeuble|cuisine|chambre|voiture|garage) brule\\b|\\bmetre le feu\\b|\\bfumee\\b|\\bodeur de gaz|\\bfuite de gaz|\\bse noie|\\bnoyade',
   ]),
   rule('danger_immediat', 'intruder', [
-    '\\b(?:agresse|agressee|agresser|agression|agressions|agresseur)\\b|\\b(?:essaie|essaye|essayent|veut|veulent|tente|tentent|a essaye|ont essaye) (?:d |de )?(?:entrer|rentrer) (?:de force )?(?:chez|dans)|\\bforce la porte|\\bdefonce (?:la|ma) porte|\\bquelqu un (?:est )?(?:chez moi|dans (?:la|ma) maison|dans l apartement|dans le jardin)|\\bintrus\\b|\\bcambrio\\w*|\\bme (?:suit|poursuit)\\b|\\bil (?:est|attend) (?:derriere|devant) (?:la|ma) porte|\\bcasse tout\\b',
+    '\\b(?:agresse|agressee|agresser|agression|agressions|agresseur)\\b|\\b(?:essaie|essaye|essayent|veut|veulent|tente|tentent|a essaye|ont essaye) (?:d |de )?(?:entrer|rentrer) (?:de force )?(?:chez|dans)|\\bforce la porte|\\bdefonce (?:la|ma) porte|\\bquelqu un (?:est )?(?:chez moi|dans (?:la|ma) maison|dans l apartement|dans le jardin)|\\bintrus\\b|\\bcagoule\\w*|\\b(?:un homme|un inconu|un individu|quelqu un|un type|un mec|des hommes|des gens) (?:est |sont )?(?:dans|chez) (?:mon|ma|le|la|notre|l) (?:jardin|maison|apartement|cour|garage|chambre|escalier|hall|cave|entree)|\\bcambrio\\w*|\\bme (?:suit|poursuit)\\b|\\bil (?:est|attend) (?:derriere|devant) (?:la|ma) porte|\\bcasse tout\\b',
   ]),
   rule('urgence_medicale', 'swallowed_hint', ['\\bmanque (?:une|deux|des|toute la) (?:plaquette|plaquettes|boite|comprimes|cachets|pilules)|\\btoute la boite\\b']),
   rule('danger_immediat', 'door_forced', [
-    '\\b(?:essaie|essaye|essayent|tente|tentent|veut|veulent) (?:d |de )?(?:ouvrir|forcer|arracher|defoncer|casser|enfoncer) (?:la|sa|ma|notre|leur) (?:porte|fenetre)|\\b(?:arracher|defonce\\w*|enfonce\\w*|force) (?:la|sa|ma|notre) porte|\\btape\\w* (?:dans|contre) (?:la|sa|ma) porte|\\bveut (?:rentrer|entrer)\\b',
+    '\\b(?:essaie|essaye|essayent|tente|tentent|veut|veulent) (?:d |de )?(?:ouvrir|forcer|arracher|defoncer|casser|enfoncer) (?:la|sa|ma|notre|leur) (?:porte|fenetre)|\\b(?:arracher|defonce\\w*|enfonce\\w*|force) (?:la|sa|ma|notre) porte|\\btape\\w* (?:dans|contre) (?:la|sa|ma) porte|\\b(?:casse|brise|force|defonce)n?t? (?:ma|la|notre|sa) (?:porte|fenetre|vitre|baie)|\\b(?:est|sont) (?:entre|entree|entres|rentre|rentree|rentres) chez (?:moi|nous)|\\bveut (?:rentrer|entrer)\\b',
   ]),
   rule('danger_immediat', 'missing_person', [
-    `\\b${PERSON} (?:a disparu|a fugue|est introuvable|est parti\\w* (?:seul|de la maison|sans prevenir|en pleine nuit))|\\bs est (?:sauve|sauvee|enfui|enfuie|echape|echapee|perdu|perdue)\\b|\\b(?:on|je|nous) (?:ne )?(?:le|la|les) (?:retrouve|trouve) (?:plus|pas)\\b|\\bfugue\\b|\\bdisparu\\w*|\\bau bord de (?:la|l) (?:nationale|route|autoroute|voie)`,
-  ]),
+    `\\b${PERSON} (?:a disparu|a fugue|est introuvable|est parti\\w* (?:seul|de la maison|sans prevenir|en pleine nuit))|\\bs est (?:sauve|sauvee|enfui|enfuie|echape|echapee|perdu|perdue)\\b|\\b(?:on|je|nous) (?:ne )?(?:le|la|les) (?:retrouve|trouve) (?:plus|pas|nule part)\\b|\\bfugue\\b|\\bdisparu\\w*|\\bau bord de (?:la|l) (?:nationale|route|autoroute|voie)|\\best partie? seule?\\b|\\b(?:on|je|nous) (?:le|la|les) cherche\\w*`,
+  ], { none: ['\\b(?:parfois|souvent|regulierement|de temps en temps|a tendance a|risque de)\\b'] }),
 
   // Suicide: 3114.
   rule('suicide', 'suicide_word', ['\\bsuicid\\w*|\\btentative\\b'], { none: ['\\btentative (?:de|d) (?:conciliation|placement|inscription|retour)\\b'] }),
   rule('suicide', 'wish_to_die', [
     '\\b(?:veux|veut|veu|ve|voudrais|voudrait|vais|va|vai|envie de|pense a|pense que je vais|prefere|prefererais|aimerais|aimerait|besoin de|souhaite|j ai hate de|rever de|reve de|dois) (?:_)?(?:mourir|crever|disparaitre|en finir|partir pour (?:toujours|de bon)|ne plus (?:me )?reveiller|dormir pour toujours|ne plus etre la|plus etre la|ne plus exister|plus exister|rejoindre (?:mon|ma|mes) \\w+ (?:au ciel|la haut))\\b',
-  ]),
+  ], { none: ['\\ben finir avec (?!la vie|ma vie|sa vie|tout|moi|ca|cette vie)'] }),
   rule('suicide', 'no_will_to_live', [
-    '\\b(?:plus|pas|marre de|fatigue de|fatiguee de|aucune raison de|plus de raison de|a quoi bon) (?:envie de )?vivre\\b|\\bla vie n a plus (?:de sens|d interet)|\\bidees? noires?|\\bmarre de la vie\\b|\\bplus de gout a (?:rien|la vie)|\\bne sers? (?:a|plus a) rien\\b|\\b(?:un|une) (?:poids|fardeau) pour\\b|\\bmieux sans moi\\b|\\bpersonne ne (?:me regretera|verra (?:la|ma) diference)|\\bque tout s arete\\b|\\bque (?:ca|cela) s arete pour toujours',
+    '\\b(?:plus|pas|marre de|fatigue de|fatiguee de|aucune raison de|plus de raison de|a quoi bon|peux plus de) (?:envie )?(?:de )?vivre\\b|\\bla vie n a plus (?:de sens|d interet)|\\bidees? noires?|\\bmarre de la vie\\b|\\bplus de gout a (?:rien|la vie)|\\bne sers? (?:a|plus a) rien\\b|\\b(?:un|une) (?:poids|fardeau) pour\\b|\\bmieux sans moi\\b|\\bpersonne ne (?:me regretera|verra (?:la|ma) diference)|\\bque tout s arete\\b|\\bque (?:ca|cela) s arete pour toujours',
   ]),
   rule('suicide', 'kill_oneself', [
     '\\b(?:me|m|se|s|te) (?:tuer|pendre|foutre en l air|fout en l air|jeter sous|jeter par|jeter du|jeter d|ouvrir les veines|couper les veines|faire du mal|faire mal|mutiler|scarifier|couper|tirer une bale|noyer|empoisoner|laisser mourir|supprimer|flinguer)\\b|\\bmettre fin a (?:mes|ses|tes|leurs|ma|sa) (?:jours|vie)',
@@ -174,7 +174,7 @@ export const DANGER_RULES: readonly Rule[] = [
     '\\b(?:endormir|dormir|partir|disparaitre|disparais|fermer les yeux|en finir) (?:pour toujours|pour de bon|definitivement|a jamais)|\\bpour de bon\\b(?=.*\\b(?:disparai\\w*|partir|plus la|invisible)\\b)|\\b(?:autant|mieux vaut) (?:que ce soit|en finir|disparaitre|partir)',
   ], { gate: 'intent' }),
   rule('suicide', 'if_i_were_gone', [
-    '\\bsi je (?:disparais|disparaisais|mourais|meurs|n etais plus la|partais pour toujours)\\b|\\bquand je (?:ne )?serai plus la\\b|\\bpersonne ne (?:remarquera|remarquerait|s en rendra compte|me regrettera)',
+    '\\b(?:que je|je veux|je vais|je voudrais|je prefere|j aimerais|envie de|besoin de|il faut que je) (?:_)?disparai\\w*|\\bje suis (?:un|une) (?:poids|fardeau|boulet)\\b|\\bje suis (?:sur|au bord) (?:le|du|la|de la|les) (?:toit|pont|falaise|rebord|balcon|fenetre|rails|voie)\\b|\\bfoncer (?:dans|contre) (?:un|le|une) (?:arbre|mur|camion|pile)|\\bs arete pour (?:de vrai|toujours|de bon)|\\b(?:vais|veux) tout areter\\b(?=.*\\b(?:vivre|vie|ce soir|cette nuit|plus la|adieu)\\b)|\\bsi je (?:disparais|disparaisais|mourais|meurs|n etais plus la|partais pour toujours)\\b|\\bquand je (?:ne )?serai plus la\\b|\\bpersonne ne (?:remarquera|remarquerait|s en rendra compte|me regrettera)|\\bse laiser mourir\\b',
   ], { gate: 'intent' }),
   rule('suicide', 'all_ready', [
     '\\bj ai (?:deja )?tout (?:prevu|prepare|organise|regle|decide)\\b|\\bj ai tout ce qu il faut\\b|\\bdecide de (?:partir|en finir) (?:ce soir|cette nuit|demain|aujourd hui)',
@@ -182,6 +182,13 @@ export const DANGER_RULES: readonly Rule[] = [
   rule('suicide', 'goodbye', [
     '\\b(?:message|lettre|mot|sms) d adieu|\\badieux?\\b|\\bdites? a (?:ma|mon|mes) \\w+ que je (?:l|les) aime|\\bil sera trop tard\\b|\\bje ne pourai (?:pas|plus) (?:le|leur|lui) (?:lui )?dire',
   ], { gate: 'intent' }),
+  rule('suicide', 'no_way_out', [
+    '\\b(?:plus|pas|aucune?) (?:d issue|de sortie|d avenir|d espoir|la force de continuer|envie de continuer|de raison de continuer)\\b|\\ba quoi bon\\b|\\barreter de vivre|\\bj arete tout\\b|\\bvous (?:ne )?m entendrez plus|\\bvous (?:n )?entendrez plus parler de moi|\\bplus personne n a besoin de moi|\\bje suis de trop\\b|\\bme sens de trop\\b|\\b(?:ne )?plus (?:me )?reveiller\\b|\\b(?:ecrit|laise|prepare) (?:des|une|mes|ma) lettres? (?:pour|a) (?:mes|ma|mon|ceux)',
+  ], { gate: 'intent' }),
+  rule('suicide', 'self_harm', [
+    '\\b(?:me|m) suis (?:coupe\\w*|scarifie\\w*|brule\\w*|taillade\\w*|mutile\\w*)|\\bscarifi\\w*|\\bautomutil\\w*|\\bme couper (?:les |le )?(?:bras|veines|poignets|cuises)',
+  ], { gate: 'intent' }),
+  rule('suicide', 'weapon_at_hand', ['\\bj ai (?:le|un|une|son|mon) (?:flingue|fusil|pistolet|arme|revolver|carabine)\\b|\\bsur (?:le|un) pont\\b(?=.*\\b(?:regarde|vide|eau|sauter|saute|plonger|en bas)\\b)|\\bregarde (?:l eau|le vide|en bas)\\b'], { gate: 'intent' }),
   rule('suicide', 'speaks_of_dying', ['\\b(?:parle|parlent|parler) (?:de|d) (?:mourir|se tuer|se suicider|en finir|disparaitre|la mort)\\b']),
 
   // A child in danger: 119 (and 3977 when the « child » is an adult with a disability).
@@ -189,7 +196,7 @@ export const DANGER_RULES: readonly Rule[] = [
 
   rule('enfance_en_danger', 'child_neglected', [
     `\\b${CHILD}\\b`,
-    '\\b(?:sans (?:manger|nouriture|boire|rien a manger)|pas (?:a|de quoi) manger|rien a manger|(?:ne )?(?:le|la|les|lui|leur) (?:nourit|donne|donent) (?:pas|rien|plus)|afame\\w*|(?:laise|laisent)\\w* (?:tout )?seule?s? (?:a la maison|des jours|la nuit|toute la journee|enferme)|abandone\\w*|(?:il|elle) (?:ne )?mange (?:pas|rien) chez (?:lui|elle|eux)|(?:n )?a rien mange|pas mange depuis|(?:des|avec des) marques\\b|marques (?:de|aux)|(?<!s )enferme\\w*|(?<!s )atache\\w*|dort dehors|dorment dehors|mis dehors|mise dehors|mange dans les poubeles|traces? de coups|des bleus|couverte? de bleus|hematome\\w*|marques? de coups|peur de rentrer|prive\\w* de (?:manger|nouriture|repas)|(?:ne )?(?:le|la|les) (?:lave|soigne|nourit) (?:pas|jamais|plus))',
+    '\\b(?:sans (?:manger|nouriture|boire|rien a manger)|pas (?:a|de quoi) manger|rien a manger|(?:ne )?(?:le|la|les|lui|leur) (?:nourit|donne|donent) (?:pas|rien|plus)|afame\\w*|(?:laise|laisent|reste|restee|restes)\\w* (?:tout )?seule?s? (?:a la maison|des jours|la nuit|toute la nuit|toute la journee|enferme|depuis)|dort dans la rue|abandone\\w*|(?:il|elle) (?:ne )?mange (?:pas|rien) chez (?:lui|elle|eux)|(?:n )?a rien mange|pas mange depuis|(?:des|avec des) marques\\b|marques (?:de|aux)|(?:est|sont|a ete|l|la|le|les|reste|restent) enferme\\w*|(?<!\\b(?:s|se|m|me|t|te) )enferme\\w* (?:a cle|seule?s?|dans (?:le|la|sa|une|un) (?:cave|placard|chambre|garage|salle de bain|toilettes|voiture|cagibi))|(?:est|sont|a ete|l|la|le|les) atache\\w*|brulures?|photos? d un adulte|(?:adulte|homme|inconu|monsieur) qui (?:veut|veulent) (?:la|le|les) (?:rencontrer|voir)|dort dehors|dorment dehors|mis dehors|mise dehors|mange dans les poubeles|traces? de coups|des bleus|couverte? de bleus|hematome\\w*|marques? de coups|peur de rentrer|prive\\w* de (?:manger|nouriture|repas)|(?:ne )?(?:le|la|les) (?:lave|soigne|nourit) (?:pas|jamais|plus))',
   ]),
 
   rule('enfance_en_danger', 'child_sexual_signs', [
@@ -210,6 +217,10 @@ export const DANGER_RULES: readonly Rule[] = [
     `\\b(?:mon|ma|son|sa) ${PARTNER}\\b`,
     '\\b(?:devant chez (?:moi|nous|elle)|en bas de chez (?:moi|nous|elle)|m attend|me suit|me guete|rode|devant (?:ma|la) porte|veut (?:rentrer|entrer)|tape\\w* (?:dans|contre) (?:la|ma) porte|(?:a )?case (?:ma|la) porte|defonce\\w*|ne (?:la|me) laise (?:plus|pas) (?:nous |vous |les )?(?:voir|sortir|parler)|m empeche de (?:sortir|voir|parler|partir)|a pris mon telephone|confisque)',
   ]),
+  rule('violence_conjugale', 'partner_threatens', [
+    `\\b(?:mon|ma|son|sa|mes) ${PARTNER}\\b`,
+    '\\b(?:menace\\w*|harcele\\w*|fait peur|me surveille|m enferme|enferme|sait ou j habite|me traque|(?:m|me|l|la) (?:interdit|empeche) de (?:sortir|voir|parler|travailer|telephoner|partir)|(?:prend|prends|garde|confisque) (?:tout )?(?:mon|ma|mes|son|sa|ses) (?:argent|salaire|aah|carte|papiers|telephone))',
+  ]),
   rule('violence_conjugale', 'blows_heard', [
     `\\b(?:mon|ma|son|sa) ${PARTNER}\\b`,
     '\\b(?:entend|entends|entendu) (?:les |des )?(?:coups|cris|hurlements)|\\bdes coups\\b|\\bune gifle\\b|\\bce serait pire\\b|\\bva (?:me|la) (?:tuer|finir)\\b',
@@ -220,7 +231,7 @@ export const DANGER_RULES: readonly Rule[] = [
 
   // Abuse of an adult with a disability or an older person: 3977.
   rule('maltraitance', 'neglect', [
-    '\\b(?:laise|laisent)\\w* _(?:dans (?:ses|son|sa|le meme|leurs) (?:excrements|urine|pipi|caca|couche|couches|lit|selles))|\\blit mouile|\\bdans (?:ses|leurs|mes) (?:excrements|urines)|\\bsans (?:me|la|le|les|lui) changer|\\bferme la porte a cle et part|\\benferme\\w* a cle|\\bcache la nouriture|\\bpas de vrai repas|\\bdort dans (?:le garage|la cave|la voiture|un cabanon)|\\bsous (?:sedatifs|calmants|neuroleptiques|somniferes) (?:en permanence|pour qu|toute la journee)|\\bpour qu (?:elle|il|ils) ne derange|\\bsans acces aux toilettes|\\b(?:reste|laise\\w*) (?:seule?s? )?_(?:journee|jour|nuit|week end|soir) sans (?:boire|manger)|\\b(?:me|la|le|les) laise\\w* au lit',
+    '\\b(?:laise|laisent)\\w* _(?:dans (?:ses|son|sa|le meme|leurs) (?:excrements|urine|pipi|caca|couche|couches|lit|selles))|\\blit mouile|\\bdans (?:ses|leurs|mes) (?:excrements|urines)|\\bsans (?:me|la|le|les|lui) changer|\\bferme la porte a cle et part|\\benferme\\w* a cle|\\bcache la nouriture|\\bpas de vrai repas|\\bdort dans (?:le garage|la cave|la voiture|un cabanon)|\\bsous (?:sedatifs|calmants|neuroleptiques|somniferes) (?:en permanence|pour qu|toute la journee)|\\bpour qu (?:elle|il|ils) ne derange|\\bsans acces aux toilettes|\\bsans (?:douche|toilette|soins|se laver) depuis|\\bplaies\\b|\\bescares?\\b|\\b(?:reste|laise\\w*) (?:seule?s? )?_(?:journee|jour|nuit|week end|soir) sans (?:boire|manger)|\\b(?:me|la|le|les) laise\\w* au lit',
   ]),
   rule('maltraitance', 'institution_neglect', [
     '\\b(?:unite|ehpad|maison de retraite|foyer|residents|residentes|etablisement|institut|ime|mas|fam|clinique|hopital)\\b',
@@ -230,7 +241,7 @@ export const DANGER_RULES: readonly Rule[] = [
   rule('maltraitance', 'money_taken', [
     '\\b(?:prend|prends|prennent|pris|vole\\w*|pique\\w*|vide\\w*|detourne\\w*|garde\\w*|utilise\\w*|retire\\w*|depense\\w*|confisque\\w*|soutire\\w*) _(?:argent|compte|comptes|carte bleue|carte bancaire|sa carte|ma carte|pension|retraite|economies|chequier|sous|allocation|aah|salaire)\\b',
     '\\b(?:aide a domicile|aide menagere|auxiliaire|aide soignante?|infirmiere?|soignante?|educat\\w*|tuteur|tutrice|curateur|curatrice|fils|fille|frere|soeur|neveu|niece|petit fils|petite fille|gendre|belle fille|voisin|voisine|personnel|ehpad|foyer|maison de retraite|famille|mere|pere|grand mere|grand pere|mamie|papi|papy)\\b',
-  ], { none: ['\\b(?:caf|impots|banque|mdph|cpam|huissier|tresor public|urssaf|la poste)\\b'] }),
+  ], { none: ['\\b(?:caf|impots|mdph|cpam|huissier|tresor public|urssaf|la poste)\\b'] }),
 
   rule('maltraitance', 'adult_neglected', [
     `\\b${ELDER}\\b`,
@@ -248,10 +259,12 @@ function allowed(gate: Gate, prepared: PreparedText, offset: number, whole: Dang
   if (gate === 'never') return true;
   const clause = prepared.clauses.find((span) => offset >= span.start && offset < span.end) ?? { start: 0, end: prepared.text.length };
   const here = contextOf(prepared.text.slice(clause.start, clause.end), false);
+  if (here.over) return false;
   if (here.present) return true;
   if (here.past || here.question) return false;
   if (here.hypothesis && gate !== 'intent') return false;
   if (gate === 'medical' && here.medicalHistory) return false;
+  if (whole.over) return false;
   if (whole.present) return true;
   if (whole.past || whole.question) return false;
   if (whole.hypothesis && gate !== 'intent') return false;

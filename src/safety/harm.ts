@@ -26,6 +26,12 @@ const STRONG = stems(`
   tripote tripoter tripotait tabassent torture torturer torturait bouscule bousculer bousculait bousculee
   violent violente violents
 `);
+/** Blows named as nouns: « un coup de poing », « des coups de pied ». */
+const BLOW = stems('coup coups claque claques gifle gifles');
+const BLOW_KIND = /^de (?:poing|poings|pied|pieds|couteau|tete|ceinture|baton|bate|marteau)\b/;
+/** « jetée par terre », « poussée dans l'escalier »: harm whoever does it. */
+const THROWN = stems('jete jetee jeter pousse poussee pousser');
+const THROWN_WHERE = /^(?:par terre|au sol|contre (?:le|un) mur|dans l escalier|dans les escaliers|dans l escalier|du lit|de (?:son|mon|sa|ma) fauteuil)\b/;
 /** Acts on a body part: « il m'a cassé le bras », « serré le cou ». */
 const ON_BODY = stems('casse casser cassait serre serrer serrait tordu tordre fracture fracturer');
 const BODY_PART = /^(?:le |la |les |mon |ma |mes |son |sa |ses )?(?:bras|nez|cou|gorge|poignet|poignets|jambe|jambes|cote|cotes|machoire|dent|dents|doigt|doigts|tete|crane|epaule|main|mains)\b/;
@@ -38,6 +44,8 @@ const WEAK = stems(`
   mord mordre mordait griffe griffer brule bruler brulait brulee tape taper tapait tapee
   terrorise terroriser terrorisait rudoie rudoyer rudoyait
 `);
+/** Weak acts that hurt the speaker even when the author is not named: « on me tape », « il me menace ». */
+const AGAINST_SPEAKER = stems('tape tapent tapait menace menacent harcele harcelent pince pincent brule mord griffe terrorise humilie insulte');
 /** Touching is abuse of a child, or by a carer or a relative. */
 const CHILD_ONLY = stems('touche toucher touchait touchee');
 /** « taper » hurts only with a person as its object: « il me tape », « tape sur elle », not « il tape sur son clavier ». */
@@ -46,7 +54,7 @@ const NEEDS_PRONOUN = stems('tape taper tapait tapee brule bruler brulait mord m
 const VIOLENT = stem('violent');
 const IMPERFECT = /(?:ait|aient)$/;
 
-const FIGURATIVE_AFTER = /^(?:sur les nerfs|sur le systeme|a la porte|a la fenetre|les murs|le mur|la porte|dans les murs|sur la table|sur le clavier|sur son clavier|sur mon clavier|des mains|le record|la mesure|en retraite|le fer|pour|contre|avec (?:la|sa|son|ma|mon) (?:maladie|handicap|administration|mdph))\b/;
+const FIGURATIVE_AFTER = /^(?:sur les nerfs|sur le systeme|a la porte|a la fenetre|les murs|le mur|la porte|dans les murs|sur la table|sur le clavier|sur son clavier|sur mon clavier|des mains|le record|la mesure|en retraite|le fer|(?:la|les|le|mes|ses|nos|vos) (?:loi|lois|droit|droits|regle|regles|reglement|secret|contrat|vie privee)|avec (?:la|sa|son|ma|mon) (?:maladie|handicap|administration|mdph))\b/;
 
 /** One or two words naming a person, and what they are in the story. */
 const PEOPLE: ReadonlyArray<[string, Role]> = (
@@ -114,14 +122,18 @@ function mentionsIn(tokens: readonly string[]): Mention[] {
   for (const mention of found) {
     const age = tokens.slice(mention.end + 1, mention.end + 4).join(' ');
     if (/^de (?:[1-9]|1[0-7]) ans\b/.test(age)) mention.role = 'child';
+    else if (/^de (?:[6-9]\d|1\d\d) ans\b/.test(age) && mention.role === 'child') mention.role = 'relative';
   }
   return found;
 }
 
+/** Who is most likely the author when the sentence does not say (« il me frappe devant les enfants, mon conjoint »). */
+const AGGRESSOR_PREFERENCE: readonly Role[] = ['partner', 'carer', 'institution', 'parent', 'relative', 'child'];
 const VICTIM_ROLES: ReadonlySet<Role> = new Set(['child', 'partner', 'parent', 'relative']);
 /** « il ma frappée » is how many write « il m'a frappée ». */
 const SPEAKER_OBJECTS = new Set(['me', 'm', 'nous', 'moi', 'ma']);
 const THIRD_OBJECTS = new Set(['le', 'la', 'l', 'les', 'lui', 'leur']);
+const SUBJECT_PRONOUNS = new Set(['il', 'elle', 'ils', 'elles', 'on', 'qui']);
 const AUXILIARIES = new Set(['a', 'ont', 'avait', 'avaient', 'aura', 'va', 'vont', 'veut', 'veulent', 'continue', 'continuent', 'recommence']);
 const BE = new Set(['ete', 'suis', 'es', 'est', 'sommes', 'etes', 'sont', 'etait', 'etais', 'etaient', 'se', 'fait', 'fais', 'font', 'faire', 'fai']);
 const REFLEXIVE: ReadonlyArray<[string, string]> = [['je', 'me'], ['tu', 'te'], ['nous', 'nous'], ['vous', 'vous']];
@@ -181,7 +193,8 @@ export function harmsIn(prepared: PreparedText): Harm[] {
   for (let i = 0; i < tokens.length; i++) {
     const verb = tokenStems[i] as string;
     const after = tokens.slice(i + 1, i + 5).join(' ');
-    const strong = STRONG.has(verb) || (ON_BODY.has(verb) && BODY_PART.test(after));
+    const blow = BLOW.has(verb) && BLOW_KIND.test(after);
+    const strong = STRONG.has(verb) || blow || (ON_BODY.has(verb) && BODY_PART.test(after)) || (THROWN.has(verb) && THROWN_WHERE.test(after));
     if (!strong && !WEAK.has(verb)) continue;
     const before = tokens[i - 1] ?? '';
     const beforeThat = tokens[i - 2] ?? '';
@@ -192,7 +205,12 @@ export function harmsIn(prepared: PreparedText): Harm[] {
     // Who is hurt, and by whom.
     let victim: Person = 'unknown';
     let aggressor: Person = 'unknown';
-    const pronounAt = SPEAKER_OBJECTS.has(before) || THIRD_OBJECTS.has(before) ? i - 1 : AUXILIARIES.has(before) && (SPEAKER_OBJECTS.has(beforeThat) || THIRD_OBJECTS.has(beforeThat)) ? i - 2 : -1;
+    const pronounAt = blow
+      ? (() => {
+          for (let j = i - 1; j >= Math.max(0, i - 4); j--) if (SPEAKER_OBJECTS.has(tokens[j] as string) || THIRD_OBJECTS.has(tokens[j] as string)) return j;
+          return -1;
+        })()
+      : SPEAKER_OBJECTS.has(before) || THIRD_OBJECTS.has(before) ? i - 1 : AUXILIARIES.has(before) && (SPEAKER_OBJECTS.has(beforeThat) || THIRD_OBJECTS.has(beforeThat)) ? i - 2 : -1;
     const adjective = verb === VIOLENT;
     const passive = !adjective && (BE.has(before) || tokens[i - 2] === 'victime');
     if (passive) {
@@ -205,9 +223,18 @@ export function harmsIn(prepared: PreparedText): Harm[] {
     } else if (pronounAt >= 0) {
       const pronoun = tokens[pronounAt] as string;
       const left = nearestBefore(mentions, pronounAt);
-      aggressor = left?.role ?? 'unknown';
-      if (SPEAKER_OBJECTS.has(pronoun)) victim = 'speaker';
-      else victim = mentions.find((m) => m !== left && VICTIM_ROLES.has(m.role))?.role ?? 'third';
+      const subjectPronoun = SUBJECT_PRONOUNS.has(tokens[pronounAt - 1] ?? '');
+      if (SPEAKER_OBJECTS.has(pronoun)) {
+        victim = 'speaker';
+        aggressor = left?.role ?? 'unknown';
+      } else if (subjectPronoun && left && VICTIM_ROLES.has(left.role)) {
+        // « mon neveu vit chez ma tante et il la frappe »: the last person named is the victim, the one before the author.
+        victim = left.role;
+        aggressor = nearestBefore(mentions, left.index, 12)?.role ?? 'unknown';
+      } else {
+        aggressor = left?.role ?? 'unknown';
+        victim = mentions.find((m) => m !== left && VICTIM_ROLES.has(m.role))?.role ?? 'third';
+      }
     } else {
       if (NEEDS_PRONOUN.has(verb) && !/^(?:dessus|sur (?:moi|lui|elle|eux|nous))\b/.test(after)) continue;
       const left = nearestBefore(mentions, i);
@@ -215,14 +242,42 @@ export function harmsIn(prepared: PreparedText): Harm[] {
       aggressor = left?.role ?? 'unknown';
       victim = right?.role ?? (/^(?:dessus|sur moi|(?:avec|envers|contre) moi)\b/.test(after) ? 'speaker' : 'unknown');
     }
-    // « on le frappe à l'ehpad »: the place or the carer named is who hurts.
+    // « on le frappe à l'ehpad », « il m'a poussée, mon mari »: whoever else is named is who hurts.
     if (aggressor === 'unknown') aggressor = mentions.find((m) => m.role === 'carer' || m.role === 'institution')?.role ?? 'unknown';
+    if (aggressor === 'unknown' && victim === 'speaker') aggressor = AGGRESSOR_PREFERENCE.find((role) => mentions.some((m) => m.role === role)) ?? 'unknown';
+    // « violent » names no victim by itself: « violent avec l'administration » is not harm.
+    if (adjective && (victim === 'unknown' || victim === 'third')) continue;
     if (CHILD_ONLY.has(verb) && victim !== 'child' && aggressor !== 'carer' && aggressor !== 'institution' && aggressor !== 'parent' && aggressor !== 'relative') continue;
-    // A weak act is harm between named people only, and never the speaker's own act.
-    // (A passive names its victim: « elle se fait taper », « il a été enfermé ».)
-    if (!strong && (victim === 'unknown' || victim === 'third' || (aggressor === 'unknown' && !passive))) continue;
+    // A weak act is harm between named people only (a passive names its victim: « elle se fait
+    // taper »), or a threat to the speaker (« on me menace »).
+    const threatToSpeaker = victim === 'speaker' && AGAINST_SPEAKER.has(verb);
+    if (!strong && !threatToSpeaker && (victim === 'unknown' || victim === 'third' || (aggressor === 'unknown' && !passive))) continue;
+    // Nobody named, no pronoun: « il frappe » says too little.
+    if (victim === 'unknown' && aggressor === 'unknown' && mentions.length === 0) continue;
     if (victim === 'speaker' && speakerIsMinor) victim = 'child';
     harms.push({ index: i, kinds: kindsFor(victim, aggressor, mentions), cue: `harm_${strong ? 'act' : 'named'}_${victim}` });
+  }
+  harms.push(...suffered(tokens, mentions, speakerIsMinor));
+  return harms;
+}
+
+const SUFFERS = /^(?:des |de |d |la |les )?(?:violence|violences|coups|maltraitance|maltraitances|agression|agressions|abus|atouchements|viol|viols|harcelement|brimades|sevices)\b/;
+
+/** « mon fils subit des violences », « je suis victime de coups »: the person before is the victim. */
+function suffered(tokens: readonly string[], mentions: readonly Mention[], speakerIsMinor: boolean): Harm[] {
+  const harms: Harm[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const word = tokens[i] as string;
+    const next = tokens.slice(i + 1, i + 4).join(' ');
+    const isSuffer = /^(?:subit|subi|subis|subisent|victime|victimes)$/.test(word) && (word.startsWith('victime') ? /^(?:de|d) /.test(next) && SUFFERS.test(next.replace(/^(?:de|d) /, '')) : SUFFERS.test(next));
+    if (!isSuffer) continue;
+    const speaker = ['je', 'j', 'suis'].some((w) => tokens.slice(Math.max(0, i - 3), i).includes(w));
+    const left = nearestBefore(mentions, i);
+    let victim: Person = left?.role ?? (speaker ? 'speaker' : 'unknown');
+    if (victim === 'speaker' && speakerIsMinor) victim = 'child';
+    const par = tokens.slice(i, i + 8).indexOf('par');
+    const aggressor = par > 0 ? (nearestAfter(mentions, i + par, 3)?.role ?? 'unknown') : 'unknown';
+    harms.push({ index: i, kinds: kindsFor(victim, aggressor, mentions), cue: `harm_suffered_${victim}` });
   }
   return harms;
 }

@@ -13,7 +13,6 @@ describe('detectDanger', () => {
     ["j'ai plus envie de vivre", 'suicide'],
     ['je vais me foutre en l air', 'suicide'],
     ['il veut se tuer', 'suicide'],
-    ['je meurs de fatigue', 'suicide'],
     ['il me frappe', 'violence_conjugale'],
     ['mon mari me bat', 'violence_conjugale'],
     ['mon compagnon m a frappée hier', 'violence_conjugale'],
@@ -43,6 +42,8 @@ describe('detectDanger', () => {
 
   it.each([
     'mort de rire',
+    'je meurs de fatigue',
+    'je suis mort de fatigue',
     'mdr',
     'je suis mort de rire',
     'je meurs de rire',
