@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import express, { type Express } from 'express';
 import { createTokenVerifier, type AdvisorAuthSettings } from './advisors/auth';
 import { createAuditTrail } from './advisors/audit';
+import { chatDangerAlerts } from './advisors/dangerAlerts';
 import { createAdvisorEvents } from './advisors/events';
 import { createObservatory } from './advisors/observatory';
 import { openApiDocument } from './advisors/openapi';
@@ -207,6 +208,7 @@ export function createApp(deps: AppDeps): App {
             : undefined,
         )
         .catch((error: unknown) => logger.warn({ err: error }, 'chat: could not tell the consoles')),
+    onDanger: chatDangerAlerts({ tickets, events: advisorEvents, clock, logger }),
   });
   const openApi = openApiDocument();
   app.get('/api/openapi.json', (_req, res) => {

@@ -7,6 +7,7 @@
 import express, { type Router } from 'express';
 import { z } from 'zod';
 import type { MessageBus } from '../domain/ports';
+import { DANGER_KINDS } from '../domain/vocabulary';
 import type { Logger } from '../logging';
 import type { StoreKeys } from '../storage/keys';
 import { ALL_TERRITORIES_INDEX } from '../tickets/ticket-store';
@@ -15,8 +16,12 @@ import { CASE_STATUSES } from './caseFile';
 
 export const AdvisorEventSchema = z
   .object({
-    /** chat.message: the person wrote in a chat an advisor has or will have (re-read its transcript). */
-    type: z.enum(['ticket.created', 'ticket.updated', 'chat.message']),
+    /**
+     * chat.message: the person wrote in a chat an advisor has or will have (re-read its transcript).
+     * chat.danger: the person wrote words of danger (any time, even while an advisor has the chat):
+     * the console alerts at once; `danger` names the kind, never the words.
+     */
+    type: z.enum(['ticket.created', 'ticket.updated', 'chat.message', 'chat.danger']),
     ref: z.string(),
     territory: z.string(),
     channel: z.enum(['voice', 'chat']),
@@ -25,6 +30,8 @@ export const AdvisorEventSchema = z
     /** The lifecycle state and level when known (absent for the intake's own updates). */
     status: z.enum(CASE_STATUSES).optional(),
     level: z.number().int().min(1).max(3).optional(),
+    /** chat.danger: the kind of danger. */
+    danger: z.enum(DANGER_KINDS).optional(),
     at: z.iso.datetime({ offset: true }),
   })
   .strict();

@@ -1,6 +1,7 @@
 /** Builds the chat's conversation from the configuration: the shared flow, the FAQ, safety, wording. */
 import type { AppConfig } from '../config/appConfig';
 import type { Clock, KeyValueStore } from '../domain/ports';
+import type { DangerKind } from '../domain/vocabulary';
 import { answerText } from '../knowledge/answer';
 import { createKnowledgeBase } from '../knowledge/knowledge-base';
 import { hoursInWords } from '../routing/hours-in-words';
@@ -25,6 +26,8 @@ export interface ChatDeps {
   chatTtlSeconds: number;
   /** See ChatTurnsDeps.onPersonWrote. */
   onPersonWrote?(conversationId: string): void;
+  /** See ChatTurnsDeps.onDanger. */
+  onDanger?(conversationId: string, kind: DangerKind): void;
 }
 
 export function createChatTurns(deps: ChatDeps): ChatTurns {
@@ -46,6 +49,7 @@ export function createChatTurns(deps: ChatDeps): ChatTurns {
   const safety: ChatSafety = {
     detect: (text) => detectDanger(text),
     message: (signal) => emergencyMessage(signal as Parameters<typeof emergencyMessage>[0], config.safetyMessages),
+    name: (kind) => config.safetyMessages.names[kind],
   };
   return new ChatTurns({
     machine: deps.machine,
@@ -65,5 +69,6 @@ export function createChatTurns(deps: ChatDeps): ChatTurns {
     },
     chatTtlSeconds: deps.chatTtlSeconds,
     ...(deps.onPersonWrote ? { onPersonWrote: deps.onPersonWrote } : {}),
+    ...(deps.onDanger ? { onDanger: deps.onDanger } : {}),
   });
 }
