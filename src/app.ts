@@ -8,6 +8,7 @@ import express, { type Express } from 'express';
 import { createTokenVerifier, type AdvisorAuthSettings } from './advisors/auth';
 import { createAuditTrail } from './advisors/audit';
 import { chatDangerAlerts } from './advisors/dangerAlerts';
+import { dangerDialNumber, detectDanger } from './safety';
 import { createAdvisorEvents } from './advisors/events';
 import { createObservatory } from './advisors/observatory';
 import { openApiDocument } from './advisors/openapi';
@@ -125,7 +126,16 @@ export function createApp(deps: AppDeps): App {
   const renderer = new TwimlRenderer(config.prompts, config.flow, urls);
   const waitingRoom = createWaitingRoom(store, keys, settings.callTtlSeconds);
   const departementName = (code: string) => places.get(code)?.name;
-  const machine = createCallMachine({ flow: config.flow, places: placeFinder, decideRoute: route, sealPhoneNumber, sealEmail, ticketRefFor });
+  const machine = createCallMachine({
+    flow: config.flow,
+    places: placeFinder,
+    decideRoute: route,
+    sealPhoneNumber,
+    sealEmail,
+    ticketRefFor,
+    detectDanger,
+    dangerNumber: dangerDialNumber(config.safetyMessages),
+  });
   const turnDeps = { flow: config.flow, departement: (code: string) => places.get(code) };
   const calls = new CallTurns({
     machine,

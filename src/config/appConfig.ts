@@ -10,7 +10,7 @@ import { voicePromptKeys } from '../voice/promptKeys';
 import { loadFaq } from '../knowledge/load';
 import { loadLocalResources, type LocalResources } from '../knowledge/local-resources';
 import type { FaqEntry } from '../knowledge/schema';
-import { loadSafetyMessagesFile, SAFETY_MESSAGES_FILE, type SafetyMessages } from '../safety';
+import { loadSafetyMessagesFile, SAFETY_MESSAGES_FILE, safetyPrompts, type SafetyMessages } from '../safety';
 
 export const VOICE_PROMPTS_FILE = join('prompts', 'fr', 'voice.yaml');
 export const CHAT_PROMPTS_FILE = join('prompts', 'fr', 'chat.yaml');
@@ -38,7 +38,9 @@ export function checkVoicePrompts(flow: VoiceFlow, prompts: PromptCatalog, file:
 export function loadAppConfig(configDir: string): AppConfig {
   const territories = loadTerritories(join(configDir, 'config'));
   const flow = loadVoiceFlow(configDir);
-  const prompts = PromptCatalog.load(configDir, VOICE_PROMPTS_FILE);
+  const safetyMessages = loadSafetyMessagesFile(join(configDir, SAFETY_MESSAGES_FILE));
+  // The phone's danger sentences live with the chat's, in content/fr/safety.yaml.
+  const prompts = PromptCatalog.load(configDir, VOICE_PROMPTS_FILE).overlaidWith(safetyPrompts(safetyMessages));
   checkVoicePrompts(flow, prompts, join(configDir, VOICE_PROMPTS_FILE));
   return {
     territories,
@@ -47,6 +49,6 @@ export function loadAppConfig(configDir: string): AppConfig {
     chatPrompts: PromptCatalog.load(configDir, CHAT_PROMPTS_FILE),
     faq: loadFaq(configDir),
     localResources: loadLocalResources(configDir),
-    safetyMessages: loadSafetyMessagesFile(join(configDir, SAFETY_MESSAGES_FILE)),
+    safetyMessages,
   };
 }

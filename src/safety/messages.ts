@@ -6,6 +6,7 @@
 import * as path from 'node:path';
 import { z } from 'zod';
 import { findRepoRoot } from '../config/env';
+import { PromptCatalog } from '../prompts/catalog';
 import { loadYamlWithSchema, parseWithSchema, parseYamlWithSchema } from '../config/yamlFile';
 import { DANGER_KINDS, DANGER_NUMBERS, type DangerKind, type DangerSignal } from './detect';
 
@@ -91,4 +92,18 @@ export function defaultSafetyMessages(): SafetyMessages {
  */
 export function emergencyMessage(signal: DangerSignal, messages: SafetyMessages = defaultSafetyMessages()): string {
   return [...signal.kinds.map((kind) => messages.lead[kind]), messages.always, messages.escalation].map((text) => text.trim()).join('\n');
+}
+
+/**
+ * The phone's sentences of content/fr/safety.yaml as prompts, laid over prompts/fr/voice.yaml:
+ * `danger.said.<kind>` (what the caller hears first) and `danger.name.<kind>` (for the whisper).
+ */
+export function safetyPrompts(messages: SafetyMessages): PromptCatalog {
+  const said = Object.fromEntries(DANGER_KINDS.map((kind) => [kind, messages.phone[kind].say]));
+  return PromptCatalog.fromTree({ danger: { said, name: messages.names } }, SAFETY_MESSAGES_FILE);
+}
+
+/** The number the phone puts a caller through to for each kind of danger. */
+export function dangerDialNumber(messages: SafetyMessages): (kind: DangerKind) => string {
+  return (kind) => messages.phone[kind].dial;
 }

@@ -164,6 +164,7 @@ describe('every state of the call flow', () => {
       ...['1', '2', '3', '4', '5', '0', '*', '9', '7', '44000', '05110', '0612345678'].map((d) => keys(d)),
       keys('1', evening),
       words('je cherche un logement'),
+      words('mon mari me frappe'),
       silence,
       { type: 'QUEUE_RESULT', at, result: 'leave' },
       { type: 'QUEUE_RESULT', at, result: 'bridged' },
