@@ -46,7 +46,7 @@ export interface DangerSignal {
 type Gate =
   /** Fires whatever the context (a cry for help). */
   | 'never'
-  /** One's own intent (« j'ai tout prévu »): left out when past or a question, not for a hypothesis. */
+  /** One's own intent (« j'ai tout prévu »): left out when its own clause is past, a question or a hypothesis. */
   | 'intent'
   /** Left out when past, hypothetical or a question, unless a word of the present says it goes on. */
   | 'event'
@@ -88,7 +88,7 @@ export const DANGER_RULES: readonly Rule[] = [
     '\\b(?:ne )?respire (?:plus|plu|pas|mal|tres mal|presque plus|difficilement|bizarement)\\b|\\bn arrive (?:plus|pas) a respirer|\\bdu mal a respirer|\\betouf\\w*|\\bs est etrangle|\\bavale de travers|\\bleves? (?:toutes? )?bleues?|\\b(?:est|devient|tout) (?:tout )?bleu(?:e)?\\b(?! marine)',
   ]),
   rule('urgence_medicale', 'heart_or_stroke', [
-    '\\b(?:crise|arret) cardia\\w*|\\binfarctus|\\bavc\\b|\\battaque cerebrale|\\bdouleurs? (?:\\w+ )?(?:a|dans|sur) la poitrine|\\bmal (?:a|dans) la poitrine|\\b(?:forte |grosse |terible )?douleur (?:forte |enorme )?(?:au|dans le|a la) (?:coeur|thorax|poitrine)|\\bserre (?:dans )?la poitrine|\\bbouche (?:de travers|tordue)|\\bvisage (?:de travers|paralyse)|\\bne sent plus (?:son|sa|ses) (?:bras|jambe|jambes)|\\bn arrive plus a parler (?:d un coup|tout d un coup|soudain)',
+    '\\b(?:crise|arret) cardia\\w*|\\binfarctus|\\bavc\\b|\\battaque cerebrale|\\bdouleurs? (?:\\w+ )?(?:a|dans|sur) la poitrine|\\bmal (?:a|dans) la poitrine|\\b(?:forte |grosse |terible )?douleur (?:forte |enorme )?(?:au|dans le|a la) (?:coeur|thorax|poitrine)|\\bserre (?:dans )?la poitrine|\\bbouche (?:de travers|tordue|qui tombe)|\\bvisage (?:qui tombe|tordu)|\\bparle (?:bizar\\w*|de travers|bizarement)|\\bbafouil\\w*|\\bvisage (?:de travers|paralyse)|\\bne sent plus (?:son|sa|ses) (?:bras|jambe|jambes)|\\bn arrive plus a parler (?:d un coup|tout d un coup|soudain)',
   ], { gate: 'medical' }),
   rule('urgence_medicale', 'faint', [
     '\\bmalaise\\b|\\bevanoui\\w*|\\bperdu connaissance|\\binconscient\\w*|\\bne (?:se )?reveille (?:plus|pas)|\\bne bouge plus|\\bne reagit (?:plus|pas)|\\bsans connaissance|\\best tout(?:e)? (?:froid|froide|mou|molle)\\b',
@@ -134,7 +134,7 @@ export const DANGER_RULES: readonly Rule[] = [
   ]),
   rule('urgence_medicale', 'swallowed_hint', ['\\bmanque (?:une|deux|des|toute la) (?:plaquette|plaquettes|boite|comprimes|cachets|pilules)|\\btoute la boite\\b']),
   rule('danger_immediat', 'door_forced', [
-    '\\b(?:essaie|essaye|essayent|tente|tentent|veut|veulent) (?:d |de )?(?:ouvrir|forcer|arracher|defoncer|casser|enfoncer) (?:la|sa|ma|notre|leur) (?:porte|fenetre)|\\b(?:arracher|defonce\\w*|enfonce\\w*|force) (?:la|sa|ma|notre) porte|\\btape\\w* (?:dans|contre) (?:la|sa|ma) porte|\\b(?:casse|brise|force|defonce)n?t? (?:ma|la|notre|sa) (?:porte|fenetre|vitre|baie)|\\b(?:est|sont) (?:entre|entree|entres|rentre|rentree|rentres) chez (?:moi|nous)|\\bveut (?:rentrer|entrer)\\b',
+    '\\b(?:esa[iy]\\w*|tent\\w*|veu\\w*) (?:d |de )?(?:ouvrir|forcer|arracher|defoncer|casser|enfoncer) (?:la|sa|ma|notre|leur) (?:porte|fenetre)|\\b(?:arracher|defonce\\w*|enfonce\\w*|force) (?:la|sa|ma|notre) porte|\\btape\\w* (?:dans|contre) (?:la|sa|ma) porte|\\b(?:casse|brise|force|defonce)n?t? (?:ma|la|notre|sa) (?:porte|fenetre|vitre|baie)|\\b(?:est|sont) (?:entre|entree|entres|rentre|rentree|rentres) chez (?:moi|nous)|\\bveut (?:rentrer|entrer)\\b',
   ]),
   rule('danger_immediat', 'missing_person', [
     `\\b${PERSON} (?:a disparu|a fugue|est introuvable|est parti\\w* (?:seul|de la maison|sans prevenir|en pleine nuit))|\\bs est (?:sauve|sauvee|enfui|enfuie|echape|echapee|perdu|perdue)\\b|\\b(?:on|je|nous) (?:ne )?(?:le|la|les) (?:retrouve|trouve) (?:plus|pas|nule part)\\b|\\bfugue\\b|\\bdisparu\\w*|\\bau bord de (?:la|l) (?:nationale|route|autoroute|voie)|\\best partie? seule?\\b|\\b(?:on|je|nous) (?:le|la|les) cherche\\w*`,
@@ -144,10 +144,10 @@ export const DANGER_RULES: readonly Rule[] = [
   rule('suicide', 'suicide_word', ['\\bsuicid\\w*|\\btentative\\b'], { none: ['\\btentative (?:de|d) (?:conciliation|placement|inscription|retour)\\b'] }),
   rule('suicide', 'wish_to_die', [
     '\\b(?:veux|veut|veu|ve|voudrais|voudrait|vais|va|vai|envie de|pense a|pense que je vais|prefere|prefererais|aimerais|aimerait|besoin de|souhaite|j ai hate de|rever de|reve de|dois) (?:_)?(?:mourir|crever|disparaitre|en finir|partir pour (?:toujours|de bon)|ne plus (?:me )?reveiller|dormir pour toujours|ne plus etre la|plus etre la|ne plus exister|plus exister|rejoindre (?:mon|ma|mes) \\w+ (?:au ciel|la haut))\\b',
-  ], { none: ['\\ben finir avec (?!la vie|ma vie|sa vie|tout|moi|ca|cette vie)'] }),
+  ], { none: ['\\ben finir avec (?!la vie|ma vie|sa vie|tout|moi|ca|cette vie)'], gate: 'intent' }),
   rule('suicide', 'no_will_to_live', [
     '\\b(?:plus|pas|marre de|fatigue de|fatiguee de|aucune raison de|plus de raison de|a quoi bon|peux plus de) (?:envie )?(?:de )?vivre\\b|\\bla vie n a plus (?:de sens|d interet)|\\bidees? noires?|\\bmarre de la vie\\b|\\bplus de gout a (?:rien|la vie)|\\bne sers? (?:a|plus a) rien\\b|\\b(?:un|une) (?:poids|fardeau) pour\\b|\\bmieux sans moi\\b|\\bpersonne ne (?:me regretera|verra (?:la|ma) diference)|\\bque tout s arete\\b|\\bque (?:ca|cela) s arete pour toujours',
-  ]),
+  ], { gate: 'intent' }),
   rule('suicide', 'kill_oneself', [
     '\\b(?:me|m|se|s|te) (?:tuer|pendre|foutre en l air|fout en l air|jeter sous|jeter par|jeter du|jeter d|ouvrir les veines|couper les veines|faire du mal|faire mal|mutiler|scarifier|couper|tirer une bale|noyer|empoisoner|laisser mourir|supprimer|flinguer)\\b|\\bmettre fin a (?:mes|ses|tes|leurs|ma|sa) (?:jours|vie)',
   ], {
@@ -155,17 +155,18 @@ export const DANGER_RULES: readonly Rule[] = [
       '\\b(?:il|elle|ils|elles|on) (?:va|veut|vont|veulent|menace de|menace|essaie de|essaye de|a essaye de|dit qu il va) (?:me|m|nous) tuer',
       '\\b(?:me|se|s) couper (?:les cheveux|les ongles|la parole|du monde|le doigt|en cuisinant)',
     ],
+    gate: 'intent',
   }),
-  rule('suicide', 'end_it', ['\\ben finir\\b(?! avec (?!la vie|ma vie|sa vie|tout|moi|ca|cette vie))']),
+  rule('suicide', 'end_it', ['\\ben finir\\b(?! avec (?!la vie|ma vie|sa vie|tout|moi|ca|cette vie))'], { gate: 'intent' }),
   rule('suicide', 'i_am_dying', [
     '\\bje (?:meurs|meur|me sens mourir|vais mourir|vais crever|vais partir pour toujours)\\b|\\bsauter (?:par la fenetre|du pont|d un pont|sous un train|du balcon|du toit|dans le vide)|\\bsous un train\\b',
-  ]),
+  ], { gate: 'intent' }),
   rule('suicide', 'means_prepared', [
     `\\b(?:mis de cote|mise de cote|mets de cote|garde de cote|stocke\\w*|acumule\\w*|cache\\w*|rasemble\\w*|prepare\\w*|compte|conserve\\w*|achete) _${MEANS}\\b|\\b${MEANS} (?:de cote|en reserve|sont pretes?|est pretes?|caches?|prepares?)\\b|\\b(?:achete|acheter|trouve) une corde\\b|\\bune corde\\b(?! a sauter)`,
-  ], { none: ['\\bpharmacie\\b|\\bordonance\\b|\\bpilulier\\b'] }),
+  ], { none: ['\\bpharmacie\\b|\\bordonance\\b|\\bpilulier\\b'], gate: 'intent' }),
   rule('suicide', 'farewell', [
     '\\blettre d adieu|\\bmes adieux|\\bdire adieu|\\bfaire mes adieux|\\bdonne (?:toutes )?mes afaires|\\bce (?:soir|sera) (?:ce sera )?(?:fini|la fin)\\b|\\bdemain (?:je ne serai|je serai) plus la|\\bje ne serai plus la\\b|\\bplus la demain\\b|\\bc est (?:bientot )?la fin pour moi|\\btout (?:sera|va etre) (?:bientot )?fini\\b',
-  ]),
+  ], { gate: 'intent' }),
 
   rule('suicide', 'jump', [
     '\\b(?:vais|va|veux|veut|vas|pret a|prete a) sauter\\b(?! (?:en parachute|a l elastique|le pas|une etape|un repas|dans (?:la piscine|l eau)|de joie))|\\bau bord (?:de la falaise|du pont|du vide|du toit|de la fenetre|du quai)|\\bsur (?:les rails|la voie fere|le rebord|le parapet)|\\ble (?:prochain )?train (?:passe|arive)|\\benjambe\\w*',
@@ -189,7 +190,14 @@ export const DANGER_RULES: readonly Rule[] = [
     '\\b(?:me|m) suis (?:coupe\\w*|scarifie\\w*|brule\\w*|taillade\\w*|mutile\\w*)|\\bscarifi\\w*|\\bautomutil\\w*|\\bme couper (?:les |le )?(?:bras|veines|poignets|cuises)',
   ], { gate: 'intent' }),
   rule('suicide', 'weapon_at_hand', ['\\bj ai (?:le|un|une|son|mon) (?:flingue|fusil|pistolet|arme|revolver|carabine)\\b|\\bsur (?:le|un) pont\\b(?=.*\\b(?:regarde|vide|eau|sauter|saute|plonger|en bas)\\b)|\\bregarde (?:l eau|le vide|en bas)\\b'], { gate: 'intent' }),
-  rule('suicide', 'speaks_of_dying', ['\\b(?:parle|parlent|parler) (?:de|d) (?:mourir|se tuer|se suicider|en finir|disparaitre|la mort)\\b']),
+  rule('suicide', 'last_words', [
+    '\\b(?:laise|ecrit|envoye|laisse) (?:un|une) (?:mot|lettre|message|sms)\\b(?=.*\\b(?:pardon|adieu|desole|desolee|je vous aime|je t aime|aime|plus la|ne repond plus|repond plus)\\b)|\\bmon enterement\\b|\\bmes obseques\\b(?! (?:contrat|assurance|prevoyance))|\\bapres ma mort\\b|\\bma vie ne vaut (?:plus )?rien\\b|\\bj ai (?:les|mes|des) lames\\b|\\bj ai (?:les|des|une|mes|la) (?:lame|corde|cachets|medicaments|pilules)\\b(?=.*\\b(?:baignoire|ce soir|fini|finir|plus la|adieu|vivre)\\b)',
+  ], { gate: 'intent' }),
+  rule('suicide', 'join_the_dead', [
+    '\\b(?:veux|vais|voudrais|aimerais|envie de|besoin de) (?:partir )?(?:rejoindre|retrouver) (?:mon|ma|mes) (?:mari|femme|epoux|epouse|mere|pere|fils|fille|enfant|enfants|maman|papa|parents)\\b',
+    '\\b(?:vie|vaut rien|plus rien|ciel|la haut|paradis|decede\\w*|mort|morte|partir|disparu\\w*|au revoir)\\b',
+  ], { gate: 'intent' }),
+  rule('suicide', 'speaks_of_dying', ['\\b(?:re)?(?:parle|parlent|parler) (?:de|d) (?:mourir|se tuer|se suicider|en finir|disparaitre|la mort)\\b'], { gate: 'intent' }),
 
   // A child in danger: 119 (and 3977 when the « child » is an adult with a disability).
   rule('enfance_en_danger', 'child_danger_word', ['\\benfance en danger|\\benfants? en danger|\\benfants? batus?\\b|\\binceste|\\bbebe secoue|\\bpedophil\\w*|\\bpedocriminel\\w*']),
@@ -205,7 +213,7 @@ export const DANGER_RULES: readonly Rule[] = [
   ]),
   rule('enfance_en_danger', 'child_cries', [
     `\\b${CHILD}\\b`,
-    '\\b(?:hurle\\w*|crier|crie|pleure\\w*) _(?:arete|au secours|a l aide|coups|tous les soirs|toutes les nuits|depuis (?:ce matin|des heures|une heure|\\d+))|\\b(?:papa|maman|il|elle) (?:me|lui|leur) fait mal\\b|\\bpapa fait mal\\b|\\bmaman fait mal\\b',
+    '\\b(?:hurle\\w*|crier|crie|pleure\\w*) _(?:arete|au secours|a l aide|coups|tous les soirs|toutes les nuits|sans arete|tout le temps|depuis (?:ce matin|hier|des heures|une heure|\\d+))|\\bpersone ne s (?:en )?ocupe\\b|\\b(?:papa|maman|il|elle) (?:me|lui|leur) fait mal\\b|\\bpapa fait mal\\b|\\bmaman fait mal\\b',
   ]),
 
   // Violence in the couple: 3919 (3977 for a person with a disability, 17 in immediate danger).
@@ -231,7 +239,7 @@ export const DANGER_RULES: readonly Rule[] = [
 
   // Abuse of an adult with a disability or an older person: 3977.
   rule('maltraitance', 'neglect', [
-    '\\b(?:laise|laisent)\\w* _(?:dans (?:ses|son|sa|le meme|leurs) (?:excrements|urine|pipi|caca|couche|couches|lit|selles))|\\blit mouile|\\bdans (?:ses|leurs|mes) (?:excrements|urines)|\\bsans (?:me|la|le|les|lui) changer|\\bferme la porte a cle et part|\\benferme\\w* a cle|\\bcache la nouriture|\\bpas de vrai repas|\\bdort dans (?:le garage|la cave|la voiture|un cabanon)|\\bsous (?:sedatifs|calmants|neuroleptiques|somniferes) (?:en permanence|pour qu|toute la journee)|\\bpour qu (?:elle|il|ils) ne derange|\\bsans acces aux toilettes|\\bsans (?:douche|toilette|soins|se laver) depuis|\\bplaies\\b|\\bescares?\\b|\\b(?:reste|laise\\w*) (?:seule?s? )?_(?:journee|jour|nuit|week end|soir) sans (?:boire|manger)|\\b(?:me|la|le|les) laise\\w* au lit',
+    '\\b(?:laise|laisent)\\w* _(?:dans (?:ses|son|sa|le meme|leurs) (?:excrements|urine|pipi|caca|couche|couches|lit|selles))|\\blit mouile|\\bdans (?:ses|leurs|mes) (?:excrements|urines)|\\bsans (?:me|la|le|les|lui) changer|\\bferme la porte a cle et part|\\benferme\\w* a cle|\\bcache la nouriture|\\bpas de vrai repas|\\bdort dans (?:le garage|la cave|la voiture|un cabanon)|\\bsous (?:sedatifs|calmants|neuroleptiques|somniferes) (?:en permanence|pour qu|toute la journee)|\\bpour qu (?:elle|il|ils) ne derange|\\bsans acces aux toilettes|\\bsans (?:douche|toilette|soins|se laver) depuis|\\b(?:reste|laise\\w*) (?:seule?s? )?_(?:journee|jour|nuit|week end|soir) sans (?:boire|manger)|\\b(?:me|la|le|les) laise\\w* au lit',
   ]),
   rule('maltraitance', 'institution_neglect', [
     '\\b(?:unite|ehpad|maison de retraite|foyer|residents|residentes|etablisement|institut|ime|mas|fam|clinique|hopital)\\b',
@@ -245,7 +253,7 @@ export const DANGER_RULES: readonly Rule[] = [
 
   rule('maltraitance', 'adult_neglected', [
     `\\b${ELDER}\\b`,
-    '\\b(?:laise\\w* (?:seule?s? )?(?:dans (?:ses|son|sa) (?:excrements|urine|pipi|caca|couche|lit|selles)|sans (?:manger|boire|soins))|(?:ne )?(?:la|le|les|lui) (?:change|lave|leve|nourit|donne a manger|soigne)n?t? (?:pas|plus|jamais)|sans (?:manger|boire|soins) depuis|afame\\w*|deshydrate\\w*|escares?|(?<!s )enferme\\w*|(?<!s )atache\\w*|(?:crie|hurle)n?t? (?:dessus|sur (?:elle|lui|eux))|(?:l |la |le |les )?(?:insulte|humilie|menace|rudoie|bouscule|secoue|pince)n?t?\\b)',
+    '\\b(?:laise\\w* (?:seule?s? )?(?:dans (?:ses|son|sa) (?:excrements|urine|pipi|caca|couche|lit|selles)|sans (?:manger|boire|soins))|(?:ne )?(?:la|le|les|lui) (?:change|lave|leve|nourit|donne a manger|soigne)n?t? (?:pas|plus|jamais)|sans (?:manger|boire|soins) depuis|afame\\w*|deshydrate\\w*|(?<!s )enferme\\w*|(?<!s )atache\\w*|(?:crie|hurle)n?t? (?:dessus|sur (?:elle|lui|eux))|(?:l |la |le |les )?(?:insulte|humilie|menace|rudoie|bouscule|secoue|pince)n?t?\\b)',
   ], { none: [`\\b${CHILD}\\b`] }),
 
 ];
@@ -261,13 +269,13 @@ function allowed(gate: Gate, prepared: PreparedText, offset: number, whole: Dang
   const here = contextOf(prepared.text.slice(clause.start, clause.end), false);
   if (here.over) return false;
   if (here.present) return true;
-  if (here.past || here.question) return false;
-  if (here.hypothesis && gate !== 'intent') return false;
+  if (here.past || here.question || here.hypothesis) return false;
   if (gate === 'medical' && here.medicalHistory) return false;
   if (whole.over) return false;
   if (whole.present) return true;
-  if (whole.past || whole.question) return false;
-  if (whole.hypothesis && gate !== 'intent') return false;
+  if (whole.past) return false;
+  // One's own intent, in a clause of its own, is not undone by a question elsewhere (« c'est quoi le 3114 ? je veux mourir »).
+  if ((whole.question || whole.hypothesis) && gate !== 'intent') return false;
   return gate !== 'medical' || !whole.medicalHistory;
 }
 

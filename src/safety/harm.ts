@@ -84,6 +84,7 @@ const PEOPLE: ReadonlyArray<[string, Role]> = (
   ...words('mari conjoint conjointe compagnon compagne copain copine mec ex concubin concubine epoux epouse', 'partner'),
   ...words('pere mere papa maman parents', 'parent'),
   ...words('mamie mami papi papy frere soeur oncle tante resident residente residents residentes patient patiente patients patientes cousin cousine voisine voisin gendre', 'relative'),
+  ...words('entraineur entraineuse coach prof professeur professeure instituteur institutrice maitre maitresse chauffeur surveillant surveillante', 'carer'),
   ...words('auxiliaire auxiliaires aidesoignant aidesoignante soignant soignante soignants infirmier infirmiere infirmieres educateur educatrice educateurs personnel tuteur tutrice curateur curatrice nounou moniteur monitrice animateur animatrice aidante', 'carer'),
   ...words('ehpad foyer etablissement institution ime mas fam esat', 'institution'),
   ] as Array<[string, Role]>
@@ -146,7 +147,7 @@ export interface Harm {
   cue: string;
 }
 
-function nearestBefore(mentions: readonly Mention[], index: number, window = 6): Mention | undefined {
+function nearestBefore(mentions: readonly Mention[], index: number, window = 8): Mention | undefined {
   return [...mentions].reverse().find((m) => m.end < index && index - m.end <= window);
 }
 
@@ -231,6 +232,10 @@ export function harmsIn(prepared: PreparedText): Harm[] {
         // « mon neveu vit chez ma tante et il la frappe »: the last person named is the victim, the one before the author.
         victim = left.role;
         aggressor = nearestBefore(mentions, left.index, 12)?.role ?? 'unknown';
+      } else if (left && /^de (?:mon|ma|mes|son|sa|ses|notre|nos|leur|leurs|la|l)$/.test(tokens.slice(left.index - 2, left.index).join(' ')) && nearestBefore(mentions, left.index, 4)) {
+        // « le père de mon fils le frappe »: the head of the phrase hurts, its complement is hurt.
+        aggressor = nearestBefore(mentions, left.index, 4)?.role ?? 'unknown';
+        victim = VICTIM_ROLES.has(left.role) ? left.role : 'third';
       } else {
         aggressor = left?.role ?? 'unknown';
         victim = mentions.find((m) => m !== left && VICTIM_ROLES.has(m.role))?.role ?? 'third';
