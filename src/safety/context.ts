@@ -55,7 +55,7 @@ const HYPOTHESIS = re(
     '\\bque (?:faire|dois je faire|faut il faire) (?:si|quand|en cas)\\b|\\bqu est ce qu(?:e|on) (?:je )?(?:fait|fais|doit faire|peut faire) (?:si|quand)\\b',
     '\\bcomment (?:le |la |les |l )?(?:reagir|agir|reconnaitre|prevenir|eviter|reperer|savoir si)\\b|\\brisqu\\w* (?:un|une|de|d)\\b|\\bqui (?:appeler|contacter|joindre|prevenir) (?:si|quand|en cas)\\b',
     // « si ma mère tombe », not « je voulais savoir si ma femme touchera l'AAH » (an indirect question).
-    '(?<!\\b(?:savoir|demande|demander|voir|sais pas|sais) )\\b(?:si (?:ma|mon|mes|un|une|quelqu un|la personne|le patient|mon proche|notre|nos)\\b|s il (?!vous plait|te plait))',
+    '(?<!\\b(?:savoir|demande|demander|voir|sais pas|sais) )\\b(?:si (?:ma|mon|mes|un|une|quelqu un|la personne|le patient|mon proche|notre|nos)\\b|s il (?!vous plait|te plait|etait mort))',
     '\\b(?:les )?(?:signes|symptomes) d',
   ].join('|'),
 );

@@ -24,10 +24,12 @@ const STRONG = stems(`
   etrangle etrangler etranglait brutalise brutaliser brutalisait brutalisee maltraite maltraiter maltraitait maltraitee
   secoue secouer secouait secouee tabasse tabasser tabassait tabassee blesse blesser blessait blessee
   tripote tripoter tripotait tabassent torture torturer torturait bouscule bousculer bousculait bousculee
-  violent violente violents
+  violent violente violents sequestre sequestrer sequestrait sequestree
 `);
 /** Blows named as nouns: « un coup de poing », « des coups de pied ». */
-const BLOW = stems('coup coups claque claques gifle gifles');
+const BLOW = new Set(['coup', 'coups', 'claque', 'claques', 'gifle', 'gifles', 'bafe', 'bafes', 'beigne']);
+/** A slap needs no « de »: « il m'a mis une claque » (and « coupé » is no blow: words, not stems). */
+const SLAP = new Set(['claque', 'claques', 'gifle', 'gifles', 'bafe', 'bafes', 'beigne']);
 const BLOW_KIND = /^de (?:poing|poings|pied|pieds|couteau|tete|ceinture|baton|bate|marteau)\b/;
 /** « jetée par terre », « poussée dans l'escalier »: harm whoever does it. */
 const THROWN = stems('jete jetee jeter pousse poussee pousser');
@@ -90,6 +92,8 @@ const PEOPLE: ReadonlyArray<[string, Role]> = (
   ] as Array<[string, Role]>
 ).map(([phrase, role]) => [squeeze(phrase), role]);
 
+const PEOPLE_BY_PHRASE: ReadonlyMap<string, Role> = new Map(PEOPLE);
+
 function words(list: string, role: Role): Array<[string, Role]> {
   return list.split(/\s+/).filter(Boolean).map((word) => [word, role]);
 }
@@ -110,7 +114,10 @@ function mentionsIn(tokens: readonly string[]): Mention[] {
     const two = `${tokens[i]} ${tokens[i + 1] ?? ''}`;
     const three = `${two} ${tokens[i + 2] ?? ''}`;
     const one = tokens[i] as string;
-    const phrase = PEOPLE.find(([words]) => words === three) ?? PEOPLE.find(([words]) => words === two) ?? PEOPLE.find(([words]) => words === one);
+    const found3 = PEOPLE_BY_PHRASE.get(three);
+    const found2 = PEOPLE_BY_PHRASE.get(two);
+    const found1 = PEOPLE_BY_PHRASE.get(one);
+    const phrase: [string, Role] | undefined = found3 ? [three, found3] : found2 ? [two, found2] : found1 ? [one, found1] : undefined;
     if (phrase) {
       const length = phrase[0].split(' ').length;
       found.push({ index: i, end: i + length - 1, role: phrase[1] });
@@ -193,8 +200,11 @@ export function harmsIn(prepared: PreparedText): Harm[] {
   const harms: Harm[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const verb = tokenStems[i] as string;
+    // « forcément », « violemment »: adverbs share a stem with an act but are none.
+    if ((tokens[i] as string).endsWith('ment')) continue;
     const after = tokens.slice(i + 1, i + 5).join(' ');
-    const blow = BLOW.has(verb) && BLOW_KIND.test(after);
+    const word = tokens[i] as string;
+    const blow = BLOW.has(word) && (BLOW_KIND.test(after) || SLAP.has(word));
     const strong = STRONG.has(verb) || blow || (ON_BODY.has(verb) && BODY_PART.test(after)) || (THROWN.has(verb) && THROWN_WHERE.test(after));
     if (!strong && !WEAK.has(verb)) continue;
     const before = tokens[i - 1] ?? '';

@@ -72,13 +72,16 @@ const FUZZY_WORDS = [
   'convulse',
   'frappe',
   'etouffe',
-  'respire',
-  'urgence',
 ].map(squeeze);
 
 function canonicalWord(word: string): string {
   if (word.length < 6) return word;
-  for (const known of FUZZY_WORDS) if (word === known || editDistance(word, known, 1) <= 1) return known;
+  for (const known of FUZZY_WORDS) {
+    if (word === known) return known;
+    // « suicider » is a form of « suicide », not a typo: only real typos are repaired.
+    if (word.startsWith(known) || known.startsWith(word)) continue;
+    if (editDistance(word, known, 1) <= 1) return known;
+  }
   return word;
 }
 
