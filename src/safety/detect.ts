@@ -88,7 +88,7 @@ export const DANGER_RULES: readonly Rule[] = [
     '\\b(?:ne )?respire (?:plus|plu|pas|mal|tres mal|presque plus|difficilement|bizarement)\\b|\\bn arrive (?:plus|pas) a respirer|\\bdu mal a respirer|\\betouf\\w*|\\bs est etrangle|\\bavale de travers|\\bleves? (?:toutes? )?bleues?|\\b(?:est|devient|tout) (?:tout )?bleu(?:e)?\\b(?! marine)',
   ]),
   rule('urgence_medicale', 'heart_or_stroke', [
-    '\\b(?:crise|arret) cardia\\w*|\\binfarctus|\\bavc\\b|\\battaque cerebrale|\\bdouleurs? (?:\\w+ )?(?:a|dans|sur) la poitrine|\\bmal (?:a|dans) la poitrine|\\b(?:forte |grosse |terible )?douleur (?:forte |enorme )?(?:au|dans le|a la) (?:coeur|thorax|poitrine)|\\bserre (?:dans )?la poitrine|\\bbouche (?:de travers|tordue|qui tombe)|\\bvisage (?:qui tombe|tordu)|\\bparle (?:bizar\\w*|de travers|bizarement)|\\bbafouil\\w*|\\bvisage (?:de travers|paralyse)|\\bne sent plus (?:son|sa|ses) (?:bras|jambe|jambes)|\\bn arrive plus a parler (?:d un coup|tout d un coup|soudain)',
+    '\\b(?:crise|arret) cardia\\w*|\\bfait un arret\\b|\\binfarctus|\\bavc\\b|\\battaque cerebrale|\\bdouleurs? (?:\\w+ )?(?:a|dans|sur) la poitrine|\\bmal (?:a|dans) la poitrine|\\b(?:forte |grosse |terible )?douleur (?:forte |enorme )?(?:au|dans le|a la) (?:coeur|thorax|poitrine)|\\bserre (?:dans )?la poitrine|\\bbouche (?:de travers|tordue|qui tombe)|\\bvisage (?:qui tombe|tordu)|\\bparle (?:bizar\\w*|de travers|bizarement)|\\bbafouil\\w*|\\bvisage (?:de travers|paralyse)|\\bne sent plus (?:son|sa|ses) (?:bras|jambe|jambes)|\\bn arrive plus a parler (?:d un coup|tout d un coup|soudain)',
   ], { gate: 'medical' }),
   rule('urgence_medicale', 'faint', [
     '\\bmalaise\\b|\\bevanoui\\w*|\\bperdu connaissance|\\binconscient\\w*|\\bne (?:se )?reveille (?:plus|pas)|\\bne bouge plus|\\bne reagit (?:plus|pas)|\\bsans connaissance|\\best tout(?:e)? (?:froid|froide|mou|molle)\\b',
@@ -106,7 +106,7 @@ export const DANGER_RULES: readonly Rule[] = [
   rule('urgence_medicale', 'swallowed', [
     '\\b(?:avale|avalee|pris|prise|bu|mange|mangee|croque) _(?:doliprane|paracetamol|xanax|lexomil|antidepreseurs?|insuline|neuroleptiques?|anxiolytiques?|cachet|cachets|medicament|medicaments|medocs?|comprime|comprimes|pilule|pilules|boite|boites|plaquette|plaquettes|javel|produit menager|produit|pile|piles|aimant|aimants|piece|detergent|somnifere|somniferes)',
   ]),
-  rule('urgence_medicale', 'medical_emergency_word', ['\\burgence (?:medicale|vitale)\\b|\\bappelez? (?:le )?samu\\b|\\bsamu\\b|\\bpompiers\\b|\\bambulance\\b'], {
+  rule('urgence_medicale', 'medical_emergency_word', ['\\burgence (?:medicale|vitale)\\b|\\benvoyez (?:quelqu un|les secours|une ambulance|les pompiers|le samu)|\\bil faut (?:venir|envoyer quelqu un) (?:vite|tout de suite)?|\\bappelez? (?:le )?samu\\b|\\bsamu\\b|\\bpompiers\\b|\\bambulance\\b'], {
     none: ['\\b(?:numero|c est quoi|horaires?)\\b'],
   }),
 
@@ -184,7 +184,7 @@ export const DANGER_RULES: readonly Rule[] = [
     '\\b(?:message|lettre|mot|sms) d adieu|\\badieux?\\b|\\bdites? a (?:ma|mon|mes) \\w+ que je (?:l|les) aime|\\bil sera trop tard\\b|\\bje ne pourai (?:pas|plus) (?:le|leur|lui) (?:lui )?dire',
   ], { gate: 'intent' }),
   rule('suicide', 'no_way_out', [
-    '\\b(?:plus|pas|aucune?) (?:d issue|de sortie|d avenir|d espoir|la force de continuer|envie de continuer|de raison de continuer)\\b|\\ba quoi bon\\b|\\barreter de vivre|\\bj arete tout\\b|\\bvous (?:ne )?m entendrez plus|\\bvous (?:n )?entendrez plus parler de moi|\\bplus personne n a besoin de moi|\\bje suis de trop\\b|\\bme sens de trop\\b|\\b(?:ne )?plus (?:me )?reveiller\\b|\\b(?:ecrit|laise|prepare) (?:des|une|mes|ma) lettres? (?:pour|a) (?:mes|ma|mon|ceux)',
+    '\\b(?:plus|pas|aucune?) (?:d issue|de sortie|d avenir|d espoir|la force de continuer|envie de continuer|de raison de continuer)\\b|\\ba quoi bon\\b|\\barreter de vivre|\\bj arete tout\\b|\\bvous (?:ne )?m entendrez plus|\\bvous (?:n )?entendrez plus parler de moi|\\bplus personne n a besoin de moi|\\bje suis de trop\\b|\\bme sens de trop\\b|\\b(?:ne )?(?:plus|jamais) (?:me )?reveiller\\b|\\b(?:plus|pas) envie de rien\\b|\\benvie de rien\\b|\\b(?:cachets|medicaments|pilules|comprimes|corde|lames?|arme|fusil|flingue) (?:sont )?(?:devant moi|sous la main|a cote de moi|pres de moi)|\\bc est (?:ma|mon) (?:derniere nuit|dernier jour|dernier soir|dernier message)|\\bmon dernier message\\b|\\b(?:ecrit|laise|prepare) (?:des|une|mes|ma) lettres? (?:pour|a) (?:mes|ma|mon|ceux)',
   ], { gate: 'intent' }),
   rule('suicide', 'self_harm', [
     '\\b(?:me|m) suis (?:coupe\\w*|scarifie\\w*|brule\\w*|taillade\\w*|mutile\\w*)|\\bscarifi\\w*|\\bautomutil\\w*|\\bme couper (?:les |le )?(?:bras|veines|poignets|cuises)',
@@ -205,7 +205,7 @@ export const DANGER_RULES: readonly Rule[] = [
 
   rule('enfance_en_danger', 'child_neglected', [
     `\\b${CHILD}\\b`,
-    '\\b(?:sans (?:manger|nouriture|boire|rien a manger)|pas (?:a|de quoi) manger|rien a manger|(?:ne )?(?:le|la|les|lui|leur) (?:nourit|donne|donent) (?:pas|rien|plus)|afame\\w*|(?:laise|laisent|reste|restee|restes)\\w* (?:tout )?seule?s? (?:a la maison|des jours|la nuit|toute la nuit|toute la journee|enferme|depuis)|dort dans la rue|laise\\w* (?:son|sa|ses|le|la|les|mon|ma|mes) \\w+ (?:tout )?seule?s?\\b|puni\\w* sans (?:manger|diner|repas)|abandone\\w*|(?:il|elle) (?:ne )?mange (?:pas|rien) chez (?:lui|elle|eux)|(?:n )?a rien mange|pas mange depuis|(?:des|avec des) marques\\b|marques (?:de|aux)|(?:est|sont|a ete|l|la|le|les|reste|restent) enferme\\w*|(?<!\\b(?:s|se|m|me|t|te) )enferme\\w* (?:a cle|seule?s?|dans (?:le|la|sa|une|un) (?:cave|placard|chambre|garage|salle de bain|toilettes|voiture|cagibi))|(?:est|sont|a ete|l|la|le|les) atache\\w*|brulures?|photos? d un adulte|(?:adulte|homme|inconu|monsieur) qui (?:veut|veulent) (?:la|le|les) (?:rencontrer|voir)|dort dehors|dorment dehors|mis dehors|mise dehors|mange dans les poubeles|traces? de coups|des bleus|couverte? de bleus|hematome\\w*|marques? de coups|peur de rentrer|prive\\w* de (?:manger|nouriture|repas)|(?:ne )?(?:le|la|les) (?:lave|soigne|nourit) (?:pas|jamais|plus))',
+    '\\b(?:sans (?:manger|nouriture|boire|rien a manger)|pas (?:a|de quoi) manger|rien a manger|(?:ne )?(?:le|la|les|lui|leur) (?:nourit|donne|donent) (?:pas|rien|plus)|afame\\w*|(?:laise|laisent|reste|restee|restes)\\w* (?:tout )?seule?s? (?:a la maison|des jours|la nuit|toute la nuit|toute la journee|enferme|depuis)|dort dans la rue|seule?s? (?:sur (?:le|un) (?:balcon|toit|rebord)|dans la voiture|dans la rue la nuit)|sur le rebord de la fenetre|laise\\w* (?:son|sa|ses|le|la|les|mon|ma|mes) \\w+ (?:tout )?seule?s?\\b|puni\\w* sans (?:manger|diner|repas)|abandone\\w*|(?:il|elle) (?:ne )?mange (?:pas|rien) chez (?:lui|elle|eux)|(?:n )?a rien mange|pas mange depuis|(?:des|avec des) marques\\b|marques (?:de|aux)|(?:est|sont|a ete|l|la|le|les|reste|restent) enferme\\w*|(?<!\\b(?:s|se|m|me|t|te) )enferme\\w* (?:a cle|seule?s?|dans (?:le|la|sa|une|un) (?:cave|placard|chambre|garage|salle de bain|toilettes|voiture|cagibi))|(?:est|sont|a ete|l|la|le|les) atache\\w*|brulures?|photos? d un adulte|(?:adulte|homme|inconu|monsieur) qui (?:veut|veulent) (?:la|le|les) (?:rencontrer|voir)|dort dehors|dorment dehors|mis dehors|mise dehors|mange dans les poubeles|traces? de coups|des bleus|couverte? de bleus|hematome\\w*|marques? de coups|peur de rentrer|prive\\w* de (?:manger|nouriture|repas)|(?:ne )?(?:le|la|les) (?:lave|soigne|nourit) (?:pas|jamais|plus))',
   ]),
 
   rule('enfance_en_danger', 'child_sexual_signs', [
@@ -254,8 +254,8 @@ export const DANGER_RULES: readonly Rule[] = [
 
   rule('maltraitance', 'adult_neglected', [
     `\\b${ELDER}\\b`,
-    '\\b(?:laise\\w* (?:seule?s? )?(?:dans (?:ses|son|sa) (?:excrements|urine|pipi|caca|couche|lit|selles)|sans (?:manger|boire|soins))|(?:ne )?(?:la|le|les|lui) (?:change|lave|leve|nourit|donne a manger|soigne)n?t? (?:pas|plus|jamais)|sans (?:manger|boire|soins) depuis|afame\\w*|deshydrate\\w*|(?<!s )enferme\\w*|(?<!s )atache\\w*|(?:crie|hurle)n?t? (?:dessus|sur (?:elle|lui|eux))|(?:l|la|le|les|lui) (?:insulte|humilie|menace|rudoie|bouscule|secoue|pince)n?t?\\b|(?:des|de) bleus\\b|hematome\\w*|marques? de coups|traces? de coups|puni\\w* sans (?:manger|diner|repas|dejeuner)|prive\\w* de (?:repas|manger|nouriture))',
-  ], { none: [`\\b${CHILD}\\b`] }),
+    '\\b(?:laise\\w* (?:seule?s? )?(?:dans (?:ses|son|sa) (?:excrements|urine|pipi|caca|couche|lit|selles)|sans (?:manger|boire|soins))|(?:ne )?(?:la|le|les|lui) (?:change|lave|leve|nourit|donne a manger|soigne)n?t? (?:pas|plus|jamais)|sans (?:manger|boire|soins) depuis|afame\\w*|deshydrate\\w*|(?<!s )enferme\\w*|(?<!s )atache\\w*|(?:crie|hurle)n?t? (?:dessus|sur (?:elle|lui|eux))|(?:l|la|le|les|lui) (?:insulte|humilie|menace|rudoie|bouscule|secoue|pince)n?t?\\b|(?:des|de) bleus\\b|hematome\\w*|marques? de coups|traces? de coups|(?:lui|leur|me) prend tout\\b|laise\\w* (?:seule?s? )?(?:dans le froid|sans chauffage|sans manger|sans boire)|puni\\w* sans (?:manger|diner|repas|dejeuner)|prive\\w* de (?:repas|manger|nouriture))',
+  ]),
 
 ];
 
