@@ -130,7 +130,7 @@ export const DANGER_RULES: readonly Rule[] = [
     '(?<!\\b(?:pas|plus|jamais|hors) |\\b(?:se|me|te) met )\\ben danger\\b|\\bfeu a pris|\\bpris feu|\\bprend feu|\\ben feu\\b|\\bflames\\b|\\bsent le gaz|\\bdanger de mort|\\bincendie|\\by a le feu|\\bau feu\\b|\\bil y a le feu|\\bca brule\\b|\\b(?:maison|apartement|immeuble|cuisine|chambre|voiture|garage) brule\\b|\\bmetre le feu\\b|\\b(?:faire )?(?:tout )?(?:exploser|sauter l imeuble)|\\bbombe\\b|\\bfumee\\b|\\bodeur de gaz|\\bfuite de gaz|\\bse noie|\\bnoyade',
   ]),
   rule('danger_immediat', 'intruder', [
-    '\\b(?:agresse|agressee|agresser|agression|agressions|agresseur)\\b|\\b(?:essaie|essaye|essayent|veut|veulent|tente|tentent|a essaye|ont essaye) (?:d |de )?(?:entrer|rentrer) (?:de force )?(?:chez|dans)|\\bforce la porte|\\bdefonce (?:la|ma) porte|\\bquelqu un (?:est )?(?:chez moi|dans (?:la|ma) maison|dans l apartement|dans le jardin)|\\bintrus\\b|\\bcagoule\\w*|\\b(?:un homme|un inconu|un individu|quelqu un|un type|un mec|des hommes|des gens) (?:est |sont )?(?:dans|chez) (?:mon|ma|le|la|notre|l) (?:jardin|maison|apartement|cour|garage|chambre|escalier|hall|cave|entree)|\\bcambrio\\w*|\\bme (?:suit|poursuit)\\b|\\bil (?:est|attend) (?:derriere|devant) (?:la|ma) porte|\\bcasse tout\\b',
+    '\\b(?:agresse|agressee|agresser|agression|agressions|agresseur)\\b|\\b(?:esa[iy]\\w*|veu\\w*|tent\\w*|a esaye|ont esaye) (?:d |de )?(?:entrer|rentrer) (?:de force )?(?:chez|dans|par (?:la|une|le) (?:fenetre|porte|balcon))|\\bforce la porte|\\bdefonce (?:la|ma) porte|\\bquelqu un (?:est )?(?:chez moi|dans (?:la|ma) maison|dans l apartement|dans le jardin)|\\bintrus\\b|\\bcagoule\\w*|\\b(?:un homme|un inconu|un individu|quelqu un|un type|un mec|des hommes|des gens) (?:est |sont )?(?:dans|chez) (?:mon|ma|le|la|notre|l) (?:jardin|maison|apartement|cour|garage|chambre|escalier|hall|cave|entree)|\\bcambrio\\w*|\\bme (?:suit|poursuit)\\b|\\bil (?:est|attend) (?:derriere|devant) (?:la|ma) porte|\\bcasse tout\\b',
   ]),
   rule('urgence_medicale', 'swallowed_hint', ['\\bmanque (?:une|deux|des|toute la) (?:plaquette|plaquettes|boite|comprimes|cachets|pilules)|\\btoute la boite\\b']),
   rule('danger_immediat', 'door_forced', [
@@ -169,7 +169,7 @@ export const DANGER_RULES: readonly Rule[] = [
   ], { gate: 'intent' }),
 
   rule('suicide', 'jump', [
-    '\\b(?:vais|va|veux|veut|vas|pret a|prete a) sauter\\b(?! (?:en parachute|a l elastique|le pas|une etape|un repas|dans (?:la piscine|l eau)|de joie))|\\bau bord (?:de la falaise|du pont|du vide|du toit|de la fenetre|du quai)|\\bsur (?:les rails|la voie fere|le rebord|le parapet)|\\ble (?:prochain )?train (?:passe|arive)|\\benjambe\\w*',
+    '\\b(?:vais|va|veux|veut|vas|pret a|prete a) sauter\\b(?! (?:en parachute|a l elastique|le pas|une etape|un repas|dans (?:la piscine|l eau)|de joie))|\\bau bord (?:de la falaise|du pont|du vide|du toit|de la fenetre|du quai)|\\bsur (?:les rails|la voie fere|les voies|la voie|le rebord|le parapet)\\b|\\ble (?:prochain )?train (?:passe|arive)|\\benjambe\\w*',
   ], { gate: 'intent' }),
   rule('suicide', 'forever', [
     '\\b(?:endormir|dormir|partir|disparaitre|disparais|fermer les yeux|en finir|tout areter|areter) (?:pour toujours|pour de bon|definitivement|a jamais)|\\bpour de bon\\b(?=.*\\b(?:disparai\\w*|partir|plus la|invisible)\\b)|\\b(?:autant|mieux vaut) (?:que ce soit|en finir|disparaitre|partir)',
@@ -189,7 +189,7 @@ export const DANGER_RULES: readonly Rule[] = [
   rule('suicide', 'self_harm', [
     '\\b(?:me|m) suis (?:coupe\\w*|scarifie\\w*|brule\\w*|taillade\\w*|mutile\\w*)|\\bscarifi\\w*|\\bautomutil\\w*|\\bme couper (?:les |le )?(?:bras|veines|poignets|cuises)',
   ], { gate: 'intent' }),
-  rule('suicide', 'weapon_at_hand', ['\\bj ai (?:le|un|une|son|mon) (?:flingue|fusil|pistolet|arme|revolver|carabine)\\b|\\bsur (?:le|un) pont\\b(?=.*\\b(?:regarde|vide|eau|sauter|saute|plonger|en bas)\\b)|\\bregarde (?:l eau|le vide|en bas)\\b'], { gate: 'intent' }),
+  rule('suicide', 'weapon_at_hand', ['\\bj ai (?:le|un|une|son|mon) (?:flingue|fusil|pistolet|arme|revolver|carabine)\\b|\\bsur (?:le|un) pont\\b(?=.*\\b(?:regarde|vide|eau|sauter|saute|plonger|en bas)\\b)|\\bregarde (?:l eau|le vide|en bas)\\b|\\bregarde (?:la|les|mes|ma|le|mon) (?:corde|cachets|medicaments|pilules|lames?|arme|fusil|flingue)\\b|\\b(?:avale|pris|prise) (?:toute (?:sa|la|ma) boite|tous (?:ses|mes|les) (?:cachets|medicaments|comprimes|somniferes|medocs))'], { gate: 'intent' }),
   rule('suicide', 'euphemism', ['\\b(?:faire|fasse|fais|fait) (?:une )?(?:grosse )?(?:betise|conerie|conneries)\\b(?=.*\\b(?:ce soir|cette nuit|maintenant|plus|vie|fini|finir|marre|peux plus|adieu|aujourd hui)\\b)|\\bcommetre l irreparable|\\bmieux (?:mort|morte|sans moi)\\b|\\bsi (?:j|il|elle) etai[st] morte?\\b|\\bs il etait mort\\b'], { gate: 'intent' }),
   rule('suicide', 'last_words', [
     '\\b(?:laise|ecrit|envoye|laisse) (?:un|une) (?:mot|lettre|message|sms)\\b(?=.*\\b(?:pardon|adieu|desole|desolee|je vous aime|je t aime|aime|plus la|ne repond plus|repond plus)\\b)|\\bmon enterement\\b|\\bmes obseques\\b(?! (?:contrat|assurance|prevoyance))|\\bapres ma mort\\b|\\bma vie ne vaut (?:plus )?rien\\b|\\bj ai (?:les|mes|des) lames\\b|\\bj ai (?:les|des|une|mes|la) (?:lame|corde|cachets|medicaments|pilules)\\b(?=.*\\b(?:baignoire|ce soir|fini|finir|plus la|adieu|vivre)\\b)',

@@ -55,6 +55,12 @@ const CONTRACTIONS: Readonly<Record<string, string>> = {
   mn: 'mon',
   m1: 'moi',
   slt: 'salut',
+  lair: 'l air',
+  sen: 's en',
+  jpp: 'je n en peux plus',
+  tjr: 'toujours',
+  tjrs: 'toujours',
+  tt: 'tout',
 };
 
 /** Long words often mistyped, matched within one typo (words that collide with ordinary ones are left out: secours/recours, mourir/nourrir). */
@@ -87,7 +93,7 @@ function canonicalWord(word: string): string {
 
 /**
  * A regular expression written in plain folded French: letters are squeezed like the text (so
- * « frappe » is written naturally), escapes are kept as they are; `_` stands for « up to three words ».
+ * « frappe » is written naturally), escapes are kept as they are; `_` stands for « up to four words ».
  */
 export function frenchPattern(source: string, flags = ''): RegExp {
   let out = '';
@@ -102,7 +108,7 @@ export function frenchPattern(source: string, flags = ''): RegExp {
       out += char;
     }
   }
-  return new RegExp(out.replace(/_/g, '(?:[a-z0-9]+ ){0,3}'), flags);
+  return new RegExp(out.replace(/_/g, '(?:[a-z0-9]+ ){0,4}'), flags);
 }
 
 /**
