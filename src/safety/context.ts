@@ -66,7 +66,7 @@ const QUESTION_WORDS = re(
   '\\b(?:c est quoi|quoi|qu est ce|a quoi|pour qui|est ce que|gratuit|horaires?|ouvert|joignable|fonctionne|sert|servir|difference|quel est le numero|quel numero)\\b',
 );
 const ABOUT_A_SUBJECT = re(
-  '^ (?:c est quoi|qu est ce que?|c quoi|definition|que veut dire|ca veut dire quoi)\\b|\\b(?:expose|memoire|these|formatrice|formateur|module|documentation|brochure|conference|sensibilisation|prevention (?:du|de la|des)|affiche|statistiques?|chiffres)\\b',
+  '^ (?:c est quoi|qu est ce que?|c quoi|definition|que veut dire|ca veut dire quoi)\\b|\\b(?:expose|memoire|these|formatrice|formateur|module|documentation|brochure|conference|sensibilisation|prevention (?:du|de la|des)|affiche|statistiques?|chiffres|est ce (?:autorise|legal|permis|interdit)|c est (?:legal|autorise|permis)|a t on le droit|ont ils le droit)\\b',
 );
 
 export interface DangerContext {

@@ -211,6 +211,8 @@ export function harmsIn(prepared: PreparedText): Harm[] {
     const beforeThat = tokens[i - 2] ?? '';
     if (FIGURATIVE_AFTER.test(after)) continue;
     if (before === 'se' || before === 's' || REFLEXIVE.some(([subject, object]) => beforeThat === subject && before === object)) continue;
+    // « elle s'est cassé le bras », « je me suis brûlée »: done to oneself.
+    if (['est', 'suis', 'es', 'sont', 'sommes'].includes(before) && ['s', 'se', 'm', 'me', 't', 'te', 'nous'].includes(beforeThat)) continue;
     if (IMPERFECT.test(tokens[i] as string)) continue;
 
     // Who is hurt, and by whom.
