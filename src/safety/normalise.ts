@@ -15,8 +15,18 @@ import { editDistance } from '../knowledge/normalise';
 
 const stemmer = newStemmer('french');
 
+/** Stems already computed (the Snowball stemmer costs ~15 µs a word; people use the same words). */
+const stemCache = new Map<string, string>();
+const STEM_CACHE_LIMIT = 50_000;
+
 export function stem(word: string): string {
-  return stemmer.stem(word);
+  let stemmed = stemCache.get(word);
+  if (stemmed === undefined) {
+    stemmed = stemmer.stem(word);
+    if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
+    stemCache.set(word, stemmed);
+  }
+  return stemmed;
 }
 
 /** French stop words, folded like the text. */
@@ -80,8 +90,20 @@ const FUZZY_WORDS = [
   'etouffe',
 ].map(squeeze);
 
+const canonicalCache = new Map<string, string>();
+
 function canonicalWord(word: string): string {
   if (word.length < 6) return word;
+  let known = canonicalCache.get(word);
+  if (known === undefined) {
+    known = repairedWord(word);
+    if (canonicalCache.size >= STEM_CACHE_LIMIT) canonicalCache.clear();
+    canonicalCache.set(word, known);
+  }
+  return known;
+}
+
+function repairedWord(word: string): string {
   for (const known of FUZZY_WORDS) {
     if (word === known) return known;
     // « suicider » is a form of « suicide », not a typo: only real typos are repaired.
