@@ -24,7 +24,7 @@ const STRONG = stems(`
   etrangle etrangler etranglait brutalise brutaliser brutalisait brutalisee maltraite maltraiter maltraitait maltraitee
   secoue secouer secouait secouee tabasse tabasser tabassait tabassee blesse blesser blessait blessee
   tripote tripoter tripotait tabassent torture torturer torturait bouscule bousculer bousculait bousculee
-  violent violente violents sequestre sequestrer sequestrait sequestree
+  agresse agresser agressait agressee agressent violent violente violents sequestre sequestrer sequestrait sequestree
 `);
 /** Blows named as nouns: « un coup de poing », « des coups de pied ». */
 const BLOW = new Set(['coup', 'coups', 'claque', 'claques', 'gifle', 'gifles', 'bafe', 'bafes', 'beigne']);
