@@ -94,8 +94,8 @@ export const DANGER_RULES: readonly Rule[] = [
     '\\bmalaise\\b|\\bevanoui\\w*|\\bperdu connaissance|\\binconscient\\w*|\\bne (?:se )?reveille (?:plus|pas)|\\bne bouge plus|\\bne reagit (?:plus|pas)|\\bsans connaissance|\\best tout(?:e)? (?:froid|froide|mou|molle)\\b',
   ], { gate: 'medical', none: ['\\bfait (?:des|souvent des) malaises'] }),
   rule('urgence_medicale', 'fell_no_answer', [
-    `\\b(?:tombe|tombee|chute|par terre|au sol|allonge|allongee)\\b`,
-    '\\bne (?:repond|reagit|bouge|parle|se releve|peut plus se relever|arrive (?:pas|plus) a se relever)|\\bn arrive (?:pas|plus) a (?:se|la|le) relever|\\bpeut (?:pas|plus) se relever|\\bsaigne|\\bsang\\b|\\bs est cogne|\\bla tete\\b|\\bdepuis (?:des heures|hier|ce matin|cette nuit)',
+    `\\b(?:tomb\\w*|chute|par terre|au sol|allonge|allongee)\\b`,
+    '\\b(?:ne |n )?(?:repond|reagit|bouge|parle|se releve)n?t? (?:plus|pas)\\b|\\bne (?:repond|reagit|bouge|parle|se releve|peut plus se relever|arrive (?:pas|plus) a se relever)|\\bn arrive (?:pas|plus) a (?:se|la|le) relever|\\bpeut (?:pas|plus) se relever|\\bsaigne|\\bsang\\b|\\bs est cogne|\\bla tete\\b|\\bdepuis (?:des heures|hier|ce matin|cette nuit)',
   ]),
   rule('urgence_medicale', 'no_answer', [
     `\\b${PERSON} ne (?:me )?(?:repond|reagit) (?:plus|pas|plus du tout)\\b(?! (?:a mes|aux|a nos) (?:mails|messages|courriers|demandes|lettres))`,
@@ -104,7 +104,7 @@ export const DANGER_RULES: readonly Rule[] = [
     '\\bconvulse\\w*|\\bconvulsion\\w*|\\bcrise d epilepsie\\b|\\bsaigne\\w* (?:beaucoup|enormement|abondamment|fort|de partout|sans s arreter)|\\bhemoragie|\\bbeaucoup de sang\\b|\\boverdose|\\bintoxi\\w*|\\bempoisone\\w*|\\bhypoglycemie\\b|\\bbrule\\w* (?:grave|gravement|partout)',
   ], { gate: 'medical', none: ['\\bfait (?:des|souvent des|parfois des) (?:crises|convulsions)', '\\bcrises d epilepsie\\b'] }),
   rule('urgence_medicale', 'swallowed', [
-    '\\b(?:avale|avalee|pris|prise|bu|mange|mangee|croque) _(?:doliprane|paracetamol|xanax|lexomil|antidepreseurs?|insuline|neuroleptiques?|anxiolytiques?|cachet|cachets|medicament|medicaments|medocs?|comprime|comprimes|pilule|pilules|boite|boites|plaquette|plaquettes|javel|produit menager|produit|pile|piles|aimant|aimants|piece|detergent|somnifere|somniferes)',
+    '\\b(?:aval\\w*|pris|prise|bu|mang\\w*|croque) _(?:doliprane|paracetamol|xanax|lexomil|antidepreseurs?|insuline|neuroleptiques?|anxiolytiques?|cachet|cachets|medicament|medicaments|medocs?|comprime|comprimes|pilule|pilules|boite|boites|plaquette|plaquettes|javel|produit menager|produit|pile|piles|aimant|aimants|piece|detergent|somnifere|somniferes)',
   ]),
   rule('urgence_medicale', 'medical_emergency_word', ['\\burgence (?:medicale|vitale)\\b|\\benvoyez (?:quelqu un|les secours|une ambulance|les pompiers|le samu)|\\bil faut (?:venir|envoyer quelqu un) (?:vite|tout de suite)?|\\bappelez? (?:le )?samu\\b|\\bsamu\\b|\\bpompiers\\b|\\bambulance\\b'], {
     none: ['\\b(?:numero|c est quoi|horaires?)\\b'],
@@ -246,6 +246,10 @@ export const DANGER_RULES: readonly Rule[] = [
   rule('maltraitance', 'institution_neglect', [
     '\\b(?:unite|ehpad|maison de retraite|foyer|residents|residentes|etablisement|institut|ime|mas|fam|clinique|hopital)\\b',
     '\\b(?:retrouvee?s? par terre|personne ne (?:bouge|vient|reagit|fait rien)|attache\\w* (?:au lit|a (?:sa|son) (?:chaise|lit|fauteuil))|sous (?:sedatifs|calmants|neuroleptiques))',
+  ]),
+  rule('maltraitance', 'extortion', [
+    '\\b(?:racket\\w*|extorqu\\w*|rançonn\\w*|ranconn\\w*)',
+    '\\b(?:curateur|curatrice|tuteur|tutrice|aide a domicile|auxiliaire|fils|fille|frere|soeur|neveu|niece|petit fils|famille|mere|pere|grand mere|grand pere|voisin|voisine|personel|educat\\w*)\\b',
   ]),
   rule('maltraitance', 'mistreatment_word', ['\\bmaltrait\\w*|\\bmaltraitance\\w*'], { none: ['\\b(?:enfant|enfants|fils|fille|bebe|gamin|gamine|ado)\\b'] }),
   rule('maltraitance', 'money_taken', [
