@@ -134,6 +134,10 @@ export const DANGER_RULES: readonly Rule[] = [
   ]),
   rule('urgence_medicale', 'swallowed_hint', ['\\bmanque (?:une|deux|des|toute la) (?:plaquette|plaquettes|boite|comprimes|cachets|pilules)|\\btoute la boite\\b']),
   rule('danger_immediat', 'about_to_jump', ['\\bmenacen?t? de sauter\\b|\\b(?:est|sont) (?:sur|au bord) (?:le|son|sa|du|de son) (?:toit|rebord|parapet|balcon) (?:et|pour|prete?)']),
+  rule('danger_immediat', 'left_home', [
+    '\\ba quite (?:la maison|le domicile|l etablisement|le foyer|l ehpad|l hopital)\\b|\\best partie? (?:de la maison|de chez (?:elle|lui)|en pyjama|sans rien dire)',
+    '\\bne repond (?:pas|plus)|\\bintrouvable|\\bdemence|\\balzheimer|\\bpas rentree?\\b|\\bla nuit\\b|\\bdepuis (?:ce matin|des heures|hier)',
+  ]),
   rule('danger_immediat', 'door_forced', [
     '\\b(?:esa[iy]\\w*|tent\\w*|veu\\w*) (?:d |de )?(?:ouvrir|forcer|arracher|defoncer|casser|enfoncer) (?:la|sa|ma|notre|leur) (?:porte|fenetre)|\\b(?:arracher|defonce\\w*|enfonce\\w*|force) (?:la|sa|ma|notre) porte|\\btape\\w* (?:dans|contre) (?:la|sa|ma) porte|\\b(?:casse|brise|force|defonce)n?t? (?:ma|la|notre|sa) (?:porte|fenetre|vitre|baie)|\\b(?:est|sont) (?:entre|entree|entres|rentre|rentree|rentres) chez (?:moi|nous)|\\bveut (?:rentrer|entrer)\\b',
   ]),
@@ -150,7 +154,7 @@ export const DANGER_RULES: readonly Rule[] = [
     '\\b(?:plus|pas|marre de|fatigue de|fatiguee de|aucune raison de|plus de raison de|a quoi bon|peux plus de) (?:envie )?(?:de )?vivre\\b|\\bla vie n a plus (?:de sens|d interet)|\\bidees? noires?|\\bmarre de la vie\\b|\\bplus de gout a (?:rien|la vie)|\\bne sers? (?:a|plus a) rien\\b|\\b(?:un|une) (?:poids|fardeau|charge) pour\\b|\\bmieux sans moi\\b|\\bpersonne ne (?:me regretera|verra (?:la|ma) diference)|\\bque tout s arete\\b|\\bque (?:ca|cela) s arete pour toujours',
   ], { gate: 'intent' }),
   rule('suicide', 'kill_oneself', [
-    '\\b(?:me|m|se|s|te) (?:tuer|tue|pendre|pend|foutre en l air|fout en l air|jet\\w* (?:sous|par|du|d|de|dans|depuis)|ouvrir les veines|couper les veines|faire du mal|faire mal|mutiler|scarifier|couper|tirer une bale|noyer|empoisoner|laisser mourir|supprimer|flinguer)\\b|\\bmettre fin a (?:mes|ses|tes|leurs|ma|sa) (?:jours|vie)',
+    '\\b(?:me|m|se|s|te) (?:tuer|tue|pendre|pend|foutre en l air|fout en l air|jet\\w* (?:sous|par|du|d|de|dans|depuis)|ouvrir les veines|couper les veines|faire du mal|faire mal|mutiler|scarifier|couper|tirer une bale|noyer|empoisoner|laisser mourir|supprimer|flinguer)\\b|\\bmettre fin a (?:mes|ses|tes|leurs|ma|sa) (?:jours|vie)|\\bmettre fin a tout(?: ca)?\\b',
   ], {
     none: [
       '\\b(?:il|elle|ils|elles|on) (?:va|veut|vont|veulent|menace de|menace|essaie de|essaye de|a essaye de|dit qu il va) (?:me|m|nous) tuer',
@@ -192,6 +196,10 @@ export const DANGER_RULES: readonly Rule[] = [
   ], { gate: 'intent' }),
   rule('suicide', 'weapon_at_hand', ['\\bj ai (?:le|un|une|son|mon) (?:flingue|fusil|pistolet|arme|revolver|carabine)\\b|\\bsur (?:le|un) pont\\b(?=.*\\b(?:regarde|vide|eau|sauter|saute|plonger|en bas)\\b)|\\bregarde (?:l eau|le vide|en bas)\\b|\\bregarde (?:la|les|mes|ma|le|mon) (?:corde|cachets|medicaments|pilules|lames?|arme|fusil|flingue)\\b|\\b(?:avale|pris|prise) (?:toute (?:sa|la|ma) boite|tous (?:ses|mes|les) (?:cachets|medicaments|comprimes|somniferes|medocs))'], { gate: 'intent' }),
   rule('suicide', 'euphemism', ['\\brendez vous avec la mort\\b|\\b(?:faire|fasse|fais|fait) (?:une )?(?:grosse )?(?:betise|conerie|conneries)\\b(?=.*\\b(?:ce soir|cette nuit|maintenant|plus|vie|fini|finir|marre|peux plus|adieu|aujourd hui)\\b)|\\bcommetre l irreparable|\\bmieux (?:mort|morte|sans moi)\\b|\\bsi (?:j|il|elle) etai[st] morte?\\b|\\bs il etait mort\\b'], { gate: 'intent' }),
+  rule('suicide', 'affairs_in_order', [
+    '\\b(?:donne|donee|ofert|range|rangee|mis en ordre|regle|ecrit) (?:mon|ma|mes) (?:chat|chien|afaires|bijoux|biens|papiers|testament|comptes)\\b',
+    '\\bje suis prete?\\b|\\bc est le moment\\b|\\bplus la\\b|\\badieu|\\bpartir (?:ce soir|cette nuit|pour toujours)|\\bfin\\b',
+  ], { gate: 'intent' }),
   rule('suicide', 'last_words', [
     '\\b(?:laise|ecrit|envoye|laisse) (?:un|une) (?:mot|lettre|message|sms)\\b(?=.*\\b(?:pardon|adieu|desole|desolee|je vous aime|je t aime|aime|plus la|ne repond plus|repond plus)\\b)|\\bmon enterement\\b|\\bmes obseques\\b(?! (?:contrat|assurance|prevoyance))|\\bapres ma mort\\b|\\bma vie ne vaut (?:plus )?rien\\b|\\bj ai (?:les|mes|des) lames\\b|\\bj ai (?:les|des|une|mes|la) (?:lame|corde|cachets|medicaments|pilules)\\b(?=.*\\b(?:baignoire|ce soir|fini|finir|plus la|adieu|vivre)\\b)',
   ], { gate: 'intent' }),
@@ -211,7 +219,7 @@ export const DANGER_RULES: readonly Rule[] = [
 
   rule('enfance_en_danger', 'child_sexual_signs', [
     `\\b${CHILD}\\b|\\bj ai (?:[4-9]|1[0-7]) ans\\b`,
-    '\\b(?:rentre|vient|entre|viennent) dans (?:ma|sa|leur) chambre (?:la nuit|le soir|quand)|\\b(?:tout )?nue?s?\\b|\\bgarder le secret\\b|\\bc est notre secret\\b|\\bdormir avec (?:lui|elle) dans (?:son|le) lit|\\bdort avec (?:lui|elle) dans (?:son|le) lit|\\bparties intimes|\\bphotos? (?:nues?|intimes)|\\battouchement\\w*|\\b(?:me|la|le|lui) touche (?:la|le|ses|mes|les)? ?(?:nuit|sexe|parties|fesses|seins|partout)',
+    '\\b(?:rentre|vient|entre|viennent) dans (?:ma|sa|leur) chambre (?:la nuit|le soir|quand)|\\b(?:tout )?nue?s?\\b|\\bgarder le secret\\b|\\bc est notre secret\\b|\\bdormir avec (?:lui|elle) dans (?:son|le) lit|\\bdort avec (?:lui|elle) dans (?:son|le) lit|\\bparties intimes|\\bse deshabil\\w*|\\bmontrer (?:son|sa|ses) (?:sexe|corps|fesses)|\\bphotos? (?:nues?|intimes)|\\battouchement\\w*|\\b(?:me|la|le|lui) touche (?:la|le|ses|mes|les)? ?(?:nuit|sexe|parties|fesses|seins|partout)',
   ]),
   rule('enfance_en_danger', 'child_cries', [
     `\\b${CHILD}\\b`,
@@ -259,7 +267,7 @@ export const DANGER_RULES: readonly Rule[] = [
 
   rule('maltraitance', 'adult_neglected', [
     `\\b${ELDER}\\b`,
-    '\\b(?:laise\\w* (?:seule?s? )?(?:dans (?:ses|son|sa) (?:excrements|urine|pipi|caca|couche|lit|selles)|sans (?:manger|boire|soins))|(?:ne )?(?:la|le|les|lui) (?:change|lave|leve|nourit|donne a manger|soigne)n?t? (?:pas|plus|jamais)|sans (?:manger|boire|soins) depuis|afame\\w*|deshydrate\\w*|(?<!s )enferme\\w*|(?<!s )atache\\w*|(?:crie|hurle)n?t? (?:dessus|sur (?:elle|lui|eux|ma|mon|sa|son|les|leur))|(?<!\\bpas )(?:la|le|les) brusque\\w*|(?:l|la|le|les|lui) (?:insulte|humilie|menace|rudoie|bouscule|secoue|pince)n?t?\\b|(?:des|de) bleus\\b|hematome\\w*|marques? de coups|traces? de (?:coups|liens|contention)|marques? (?:de liens|aux poignets)|(?:lui|leur|me) prend tout\\b|laise\\w* (?:seule?s? )?(?:dans le froid|sans chauffage|sans manger|sans boire)|puni\\w* sans (?:manger|diner|repas|dejeuner)|prive\\w* de (?:repas|manger|nouriture))',
+    '\\b(?:laise\\w* (?:seule?s? )?(?:dans (?:ses|son|sa) (?:excrements|urine|pipi|caca|couche|lit|selles)|sans (?:manger|boire|soins))|(?:ne )?(?:la|le|les|lui) (?:change|lave|leve|nourit|donne a manger|soigne)n?t? (?:pas|plus|jamais)|sans (?:manger|boire|soins) depuis|afame\\w*|deshydrate\\w*|(?<!s )enferme\\w*|(?<!s )atache\\w*|(?:crie|hurle)n?t? (?:dessus|sur (?:elle|lui|eux|ma|mon|sa|son|les|leur))|(?<!\\bpas )(?:la|le|les) brusque\\w*|(?:l|la|le|les|lui) (?:insulte|humilie|menace|rudoie|bouscule|secoue|pince)n?t?\\b|(?:des|de) bleus\\b|hematome\\w*|marques? de coups|traces? de (?:coups|liens|contention)|marques? (?:de liens|aux poignets)|(?:lui|leur|me) prend tout\\b|laise\\w* (?:seule?s? )?(?:dans le froid|sans chauffage|sans manger|sans boire)|puni\\w* sans (?:manger|diner|repas|dejeuner)|priv\\w* de (?:repas|manger|nouriture))',
   ]),
 
 ];

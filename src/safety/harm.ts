@@ -34,6 +34,10 @@ const BLOW_KIND = /^de (?:poing|poings|pied|pieds|couteau|tete|ceinture|baton|ba
 /** « jetée par terre », « poussée dans l'escalier »: harm whoever does it. */
 const THROWN = stems('jete jetee jeter pousse poussee pousser');
 const THROWN_WHERE = /^(?:par terre|au sol|contre (?:le|un) mur|dans l escalier|dans les escaliers|dans l escalier|du lit|de (?:son|mon|sa|ma) fauteuil)\b/;
+/** « il a levé la main sur moi ». */
+const RAISED = stems('leve lever levait');
+/** « me battre » is to fight, not to be beaten: « je n'ai plus la force de me battre ». */
+const FIGHT = stems('bat bats battre battent');
 /** Acts on a body part: « il m'a cassé le bras », « serré le cou ». */
 const ON_BODY = stems('casse casser cassait serre serrer serrait tordu tordre fracture fracturer');
 const BODY_PART = /^(?:le |la |les |mon |ma |mes |son |sa |ses )?(?:bras|nez|cou|gorge|poignet|poignets|jambe|jambes|cote|cotes|machoire|dent|dents|doigt|doigts|tete|crane|epaule|main|mains)\b/;
@@ -208,11 +212,12 @@ export function harmsIn(prepared: PreparedText): Harm[] {
     const after = tokens.slice(i + 1, i + 5).join(' ');
     const word = tokens[i] as string;
     const blow = BLOW.has(word) && (BLOW_KIND.test(after) || SLAP.has(word));
-    const strong = STRONG.has(verb) || blow || (ON_BODY.has(verb) && BODY_PART.test(after)) || (THROWN.has(verb) && THROWN_WHERE.test(after));
+    const strong = STRONG.has(verb) || blow || (RAISED.has(verb) && /^la main sur\b/.test(after)) || (ON_BODY.has(verb) && BODY_PART.test(after)) || (THROWN.has(verb) && THROWN_WHERE.test(after));
     if (!strong && !WEAK.has(verb)) continue;
     const before = tokens[i - 1] ?? '';
     const beforeThat = tokens[i - 2] ?? '';
     if (FIGURATIVE_AFTER.test(after)) continue;
+    if (FIGHT.has(verb) && ['me', 'te', 'se', 'nous', 'vous'].includes(before) && (tokens[i] === 'batre' || ['je', 'tu', 'de', 'a', 'pour', 'nous', 'vous'].includes(beforeThat))) continue;
     if (before === 'se' || before === 's' || REFLEXIVE.some(([subject, object]) => beforeThat === subject && before === object)) continue;
     // « elle s'est cassé le bras », « je me suis brûlée »: done to oneself.
     if (['est', 'suis', 'es', 'sont', 'sommes'].includes(before) && ['s', 'se', 'm', 'me', 't', 'te', 'nous'].includes(beforeThat)) continue;
@@ -260,7 +265,7 @@ export function harmsIn(prepared: PreparedText): Harm[] {
       const left = nearestBefore(mentions, i);
       const right = nearestAfter(mentions, i);
       aggressor = left?.role ?? 'unknown';
-      victim = right?.role ?? (/^(?:dessus|sur moi|(?:avec|envers|contre) moi)\b/.test(after) ? 'speaker' : 'unknown');
+      victim = right?.role ?? (/^(?:dessus|sur moi|(?:avec|envers|contre) moi|la main sur moi)\b/.test(after) ? 'speaker' : 'unknown');
     }
     // « on le frappe à l'ehpad », « il m'a poussée, mon mari »: whoever else is named is who hurts.
     if (aggressor === 'unknown') aggressor = mentions.find((m) => m.role === 'carer' || m.role === 'institution')?.role ?? 'unknown';
