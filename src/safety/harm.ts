@@ -47,11 +47,11 @@ const WEAK = stems(`
   enferme enfermer enfermait enfermee attache attacher attachait attachee prive priver privait
   menace menacer menacait menacee harcele harceler harcelait harcelee
   force forcer forcait oblige obliger obligeait rabaisse rabaisser rabaissait touche toucher touchait touchee
-  mord mordre mordait griffe griffer brule bruler brulait brulee tape taper tapait tapee
+  mord mordre mordait mordu mordue griffe griffer griffee griffait brule bruler brulait brulee tape taper tapait tapee
   terrorise terroriser terrorisait rudoie rudoyer rudoyait
 `);
 /** Weak acts that hurt the speaker even when the author is not named: « on me tape », « il me menace ». */
-const AGAINST_SPEAKER = stems('tape tapent tapait menace menacent harcele harcelent pince pincent brule mord griffe terrorise humilie insulte');
+const AGAINST_SPEAKER = stems('tape tapent tapait menace menacent menacee harcele harcelent harcelee pince pincent pincee brule brulee mord mordu mordue griffe griffee terrorise humilie humiliee insulte insultee');
 /** Touching is abuse of a child, or by a carer or a relative. */
 const CHILD_ONLY = stems('touche toucher touchait touchee');
 /** « taper » hurts only with a person as its object: « il me tape », « tape sur elle », not « il tape sur son clavier ». */
@@ -217,6 +217,8 @@ export function harmsIn(prepared: PreparedText): Harm[] {
     const before = tokens[i - 1] ?? '';
     const beforeThat = tokens[i - 2] ?? '';
     if (FIGURATIVE_AFTER.test(after)) continue;
+    // « le cœur qui bat très vite »
+    if (FIGHT.has(verb) && beforeThat === 'coeur') continue;
     if (FIGHT.has(verb) && ['me', 'te', 'se', 'nous', 'vous'].includes(before) && (tokens[i] === 'batre' || ['je', 'tu', 'de', 'a', 'pour', 'nous', 'vous'].includes(beforeThat))) continue;
     if (before === 'se' || before === 's' || REFLEXIVE.some(([subject, object]) => beforeThat === subject && before === object)) continue;
     // « elle s'est cassé le bras », « je me suis brûlée »: done to oneself.
