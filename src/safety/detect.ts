@@ -85,7 +85,7 @@ const DEAF = '\\bn entends (?:pas|rien|plus)\\b|\\b(?:sourd|sourde|sourds|malent
 export const DANGER_RULES: readonly Rule[] = [
   // Medical emergency: 15 (SAMU) or 112.
   rule('urgence_medicale', 'breathing', [
-    '\\b(?:ne )?respire (?:plus|plu|pas|mal|tres mal|presque plus|difficilement|bizarement)\\b|\\bn arrive (?:plus|pas) a respirer|\\bdu mal a respirer|\\betouf\\w*|\\bs est etrangle|\\bavale de travers|\\bleves? (?:toutes? )?bleues?|\\b(?:est|devient|tout) (?:tout )?bleu(?:e)?\\b(?! marine)',
+    '\\b(?:ne )?respire (?:plus|plu|pas|mal|tres mal|presque plus|difficilement|bizarement)\\b|\\bn arrive (?:plus|pas) a respirer|\\bdu mal a respirer|\\betouf\\w*|\\bs est etrangle|\\bavale de travers|\\blevres? (?:toutes? )?bleues?|\\b(?:est|devient|tout) (?:tout )?bleu(?:e)?\\b(?! marine)',
   ]),
   rule('urgence_medicale', 'heart_or_stroke', [
     '\\b(?:crise|arret) cardia\\w*|\\bfait un arret\\b|\\binfarctus|\\bavc\\b|\\battaque cerebrale|\\bdouleurs? (?:\\w+ )?(?:a|dans|sur) la poitrine|\\bmal (?:a|dans) la poitrine|\\b(?:forte |grosse |terible )?douleur (?:forte |enorme )?(?:au|dans le|a la) (?:coeur|thorax|poitrine)|\\bserre (?:dans )?la poitrine|\\bbouche (?:de travers|tordue|qui tombe)|\\bvisage (?:qui tombe|tordu)|\\bparle (?:bizar\\w*|de travers|bizarement)|\\bbafouil\\w*|\\bvisage (?:de travers|paralyse)|\\bne sent plus (?:son|sa|ses) (?:bras|jambe|jambes)|\\bn arrive plus a parler (?:d un coup|tout d un coup|soudain)',
@@ -104,7 +104,7 @@ export const DANGER_RULES: readonly Rule[] = [
     '\\bconvulse\\w*|\\bconvulsion\\w*|\\bcrise d epilepsie\\b|\\bsaigne\\w* (?:beaucoup|enormement|abondamment|fort|de partout|sans s arreter)|\\bhemoragie|\\bbeaucoup de sang\\b|\\boverdose|\\bintoxi\\w*|\\bempoisone\\w*|\\bhypoglycemie\\b|\\bbrule\\w* (?:grave|gravement|partout)',
   ], { gate: 'medical', none: ['\\bfait (?:des|souvent des|parfois des) (?:crises|convulsions)', '\\bcrises d epilepsie\\b'] }),
   rule('urgence_medicale', 'swallowed', [
-    '\\b(?:aval\\w*|pris|prise|bu|mang\\w*|croque) _(?:doliprane|paracetamol|xanax|lexomil|antidepreseurs?|insuline|neuroleptiques?|anxiolytiques?|cachet|cachets|medicament|medicaments|medocs?|comprime|comprimes|pilule|pilules|boite|boites|plaquette|plaquettes|javel|produit menager|produit|pile|piles|aimant|aimants|piece|detergent|somnifere|somniferes)',
+    '\\b(?:aval\\w*|pris|prise|bu|mang\\w*|croque) _(?:doliprane|paracetamol|xanax|lexomil|antidepreseurs?|insuline|neuroleptiques?|anxiolytiques?|cachet|cachets|medicament|medicaments|medocs?|comprime|comprimes|pilule|pilules|boite|boites|plaquette|plaquettes|javel|produit menager|produit|pile|piles|aimant|aimants|piece|quelque chose|un truc|n importe quoi|detergent|somnifere|somniferes)',
   ]),
   rule('urgence_medicale', 'medical_emergency_word', ['\\burgence (?:medicale|vitale)\\b|\\benvoyez (?:quelqu un|les secours|une ambulance|les pompiers|le samu)|\\bil faut (?:venir|envoyer quelqu un) (?:vite|tout de suite)?|\\bappelez? (?:le )?samu\\b|\\bsamu\\b|\\bpompiers\\b|\\bambulance\\b'], {
     none: ['\\b(?:numero|c est quoi|horaires?)\\b'],
@@ -114,7 +114,7 @@ export const DANGER_RULES: readonly Rule[] = [
     '\\bs est (?:efondre|efondree|ecroule|ecroulee|evanoui|evanouie)\\b|\\befondre\\w*|\\becroule\\w*|\\binanime\\w*|\\binerte\\b|(?<!personne )\\b(?:ne )?bouge plus\\b|\\b(?:est|devient) (?:tout|toute|tres) (?:blanc|blanche|pale|gris|grise|bleu|bleue|froid|froide|mou|mole)\\b(?! de (?:fatigue|froid|peur|rage|colere))|\\bsens plus (?:mes|ses|son|sa) (?:jambes|bras|corps|visage)|\\bne sent plus (?:ses|mes|son|sa) (?:jambes|bras|corps)',
   ], { gate: 'medical' }),
   rule('urgence_medicale', 'sudden_symptoms', [
-    '\\bmal de tete (?:enorme|violent|terible|horible|insuportable|atroce)|\\bd un coup\\b _(?:mal|douleur|sueurs|paralyse|plus parler|tete)|\\bsueurs\\b|\\btranspire (?:beaucoup|enormement|a grosses gouttes)|\\bleves? (?:violettes?|bleues?|grises?)|\\b(?:vomi|vomis|vomit|crache|craches|crache)\\w* du sang|\\bdu sang (?:partout|dans (?:ses|les) (?:selles|urines|vomi))|\\bcrise qui (?:ne )?s arete (?:pas|plus)|\\b(?:pris|prise|consome) (?:de la |trop de |beaucoup de )?drogue|\\bcoeur (?:qui )?bat (?:tres |trop )?(?:vite|fort)|\\bdelire\\w*|\\bcrise depuis \\d+|\\bfait une crise (?:depuis|de plus de)',
+    '\\bmal de tete (?:enorme|violent|terible|horible|insuportable|atroce)|\\bd un coup\\b _(?:mal|douleur|sueurs|paralyse|plus parler|tete)|\\bsueurs\\b|\\btranspire (?:beaucoup|enormement|a grosses gouttes)|\\blevres? (?:violettes?|bleues?|grises?)|\\breaction allergique\\b|\\bchoc anaphylactique|\\b(?:visage|gorge|langue|levres?) (?:qui )?gonfle\\w*|\\bgorge (?:qui se )?sere\\w*|\\b(?:vomi|vomis|vomit|crache|craches|crache)\\w* du sang|\\bdu sang (?:partout|dans (?:ses|les) (?:selles|urines|vomi))|\\bcrise qui (?:ne )?s arete (?:pas|plus)|\\b(?:pris|prise|consome) (?:de la |trop de |beaucoup de )?drogue|\\bcoeur (?:qui )?bat (?:tres |trop )?(?:vite|fort)|\\bdelire\\w*|\\bcrise depuis \\d+|\\bfait une crise (?:depuis|de plus de)',
   ]),
 
   // Immediate danger: 112 (or 17, police).
@@ -154,7 +154,7 @@ export const DANGER_RULES: readonly Rule[] = [
     '\\b(?:plus|pas|marre de|fatigue de|fatiguee de|aucune raison de|plus de raison de|a quoi bon|peux plus de) (?:envie )?(?:de )?vivre\\b|\\bla vie n a plus (?:de sens|d interet)|\\b(?:pas|plus|aucun) (?:l )?(?:interet|sens|envie) (?:de|a) (?:continuer (?:a|de) )?vivre|\\bidees? noires?|\\bmarre de la vie\\b|\\bplus de gout a (?:rien|la vie)|\\bne sers? (?:a|plus a) rien\\b|\\b(?:un|une) (?:poids|fardeau|charge) pour\\b|\\bmieux sans moi\\b|\\bpersonne ne (?:me regretera|verra (?:la|ma) diference)|\\bque tout s arete\\b|\\bque (?:ca|cela) s arete pour toujours',
   ], { gate: 'intent' }),
   rule('suicide', 'kill_oneself', [
-    '\\b(?:me|m|se|s|te) (?:tuer|tue|pendre|pend|foutre en l air|fout en l air|jet\\w* (?:sous|par|du|d|de|dans|depuis)|ouvrir les veines|couper les veines|faire du mal|faire mal|mutiler|scarifier|couper|tirer une bale|noyer|empoisoner|laisser mourir|supprimer|flinguer)\\b|\\bmettre fin a (?:mes|ses|tes|leurs|ma|sa) (?:jours|vie)|\\bmettre fin a tout(?: ca)?\\b',
+    '\\b(?:me|m|se|s|te) (?:tuer|tue|pendre|pend|foutre en l air|fout en l air|jet\\w* (?:sous|par|du|d|de|dans|depuis)|ouvrir les veines|couper les veines|faire du mal|faire mal|mutiler|scarifier|couper|tirer une bale|noyer|empoisoner|laisser mourir|supprimer|flinguer)\\b|\\bmettre fin a (?:mes|ses|tes|leurs|ma|sa) (?:jours|vie)|\\bmettre fin a tout(?: ca)?\\b|\\bmettre un terme a (?:ma|mes|sa|ses) (?:vie|jours)',
   ], {
     none: [
       '\\b(?:il|elle|ils|elles|on) (?:va|veut|vont|veulent|menace de|menace|essaie de|essaye de|a essaye de|dit qu il va) (?:me|m|nous) tuer',
@@ -164,7 +164,7 @@ export const DANGER_RULES: readonly Rule[] = [
   }),
   rule('suicide', 'end_it', ['\\ben finir\\b(?! avec (?!la vie|ma vie|sa vie|tout|moi|ca|cette vie))'], { gate: 'intent' }),
   rule('suicide', 'i_am_dying', [
-    '\\bje (?:meurs|meur|me sens mourir|vais mourir|vais crever|vais partir pour toujours)\\b|\\bsauter (?:par la fenetre|du pont|d un pont|sous un train|du balcon|du toit|dans le vide)|\\bsous un train\\b',
+    '\\bje (?:meurs|meur|me sens mourir|vais mourir|vais crever|vais partir pour toujours)\\b|\\bme sens partir\\b|\\bsauter (?:par la fenetre|du pont|d un pont|sous un train|du balcon|du toit|dans le vide)|\\bsous un train\\b',
   ], { gate: 'intent' }),
   rule('suicide', 'means_prepared', [
     `\\b(?:mis de cote|mise de cote|mets de cote|garde de cote|stocke\\w*|acumule\\w*|cache\\w*|rasemble\\w*|prepare\\w*|compte|conserve\\w*|achete) _${MEANS}\\b|\\b${MEANS} (?:de cote|en reserve|sont pretes?|est pretes?|caches?|prepares?)\\b|\\b(?:achete|acheter|trouve) une corde\\b|\\bune corde\\b(?! a sauter)`,
@@ -223,7 +223,7 @@ export const DANGER_RULES: readonly Rule[] = [
   ]),
   rule('enfance_en_danger', 'child_cries', [
     `\\b${CHILD}\\b`,
-    '\\b(?:hurle\\w*|crier|crie|pleure\\w*) _(?:arete|au secours|a l aide|coups|tous les soirs|toutes les nuits|sans arete|tout le temps|depuis (?:ce matin|hier|des heures|une heure|\\d+))|\\bpersone ne s (?:en )?ocupe\\b|\\b(?:papa|maman|il|elle) (?:me|lui|leur) fait mal\\b|\\bpapa fait mal\\b|\\bmaman fait mal\\b',
+    '\\b(?:hurle\\w*|crier|crie|pleure\\w*) _(?:arete|au secours|a l aide|coups|tous les soirs|toutes les nuits|sans arete|tout le temps|depuis (?:ce matin|hier|des heures|une heure|\\d+))|\\bpersone ne s (?:en )?ocupe\\b|\\b(?:papa|maman|il|elle) (?:me|lui|leur) fait mal\\b|\\bpapa fait mal\\b|\\b(?:va|vais|veut) (?:le|la|les) tuer\\b|\\bmaman fait mal\\b',
   ]),
 
   // Violence in the couple: 3919 (3977 for a person with a disability, 17 in immediate danger).
@@ -267,7 +267,7 @@ export const DANGER_RULES: readonly Rule[] = [
 
   rule('maltraitance', 'adult_neglected', [
     `\\b${ELDER}\\b`,
-    '\\b(?:laise\\w* (?:seule?s? )?(?:dans (?:ses|son|sa) (?:excrements|urine|pipi|caca|couche|lit|selles)|sans (?:manger|boire|soins))|(?:ne )?(?:la|le|les|lui) (?:change|lave|leve|nourit|donne a manger|soigne)n?t? (?:pas|plus|jamais)|sans (?:manger|boire|soins) depuis|afame\\w*|deshydrate\\w*|(?<!s )enferme\\w*|(?<!s )atache\\w*|(?:crie|hurle)n?t? (?:dessus|sur (?:elle|lui|eux|ma|mon|sa|son|les|leur))|(?<!\\bpas )(?:la|le|les) brusque\\w*|(?:l|la|le|les|lui) (?:insulte|humilie|menace|rudoie|bouscule|secoue|pince)n?t?\\b|(?:des|de) bleus\\b|hematome\\w*|marques? de coups|traces? de (?:coups|liens|contention)|marques? (?:de liens|aux poignets)|(?:lui|leur|me) prend tout\\b|laise\\w* dormir (?:par terre|dehors|dans (?:le garage|la cave))|laise\\w* (?:seule?s? )?(?:dans le froid|sans chauffage|sans manger|sans boire)|puni\\w* sans (?:manger|diner|repas|dejeuner)|priv\\w* de (?:repas|manger|nouriture))',
+    '\\b(?:laise\\w* (?:seule?s? )?(?:dans (?:ses|son|sa) (?:excrements|urine|pipi|caca|couche|lit|selles)|sans (?:manger|boire|soins))|(?:ne )?(?:la|le|les|lui) (?:change|lave|leve|nourit|donne a manger|soigne)n?t? (?:pas|plus|jamais)|sans (?:manger|boire|soins) depuis|afame\\w*|deshydrate\\w*|(?<!s )enferme\\w*|(?<!s )atache\\w*|(?:crie|hurle)n?t? (?:dessus|sur (?:elle|lui|eux|ma|mon|sa|son|les|leur))|(?<!\\bpas )(?:la|le|les) brusque\\w*|(?:l|la|le|les|lui) (?:insulte|humilie|menace|rudoie|bouscule|secoue|pince)n?t?\\b|(?:des|de) bleus\\b|hematome\\w*|marques? de coups|traces? de (?:coups|liens|contention)|marques? (?:de liens|aux poignets)|marques? (?:sur|au|aux) (?:le |la |les )?(?:visage|bras|corps|cou|cuises|poignets|jambes)|(?:lui|leur|me) prend tout\\b|laise\\w* dormir (?:par terre|dehors|dans (?:le garage|la cave))|laise\\w* (?:seule?s? )?(?:dans le froid|sans chauffage|sans manger|sans boire)|puni\\w* sans (?:manger|diner|repas|dejeuner)|priv\\w* de (?:repas|manger|nouriture))',
   ]),
 
 ];
