@@ -7,6 +7,8 @@ import type { Server } from 'node:http';
 import express, { type Express } from 'express';
 import { createTokenVerifier, type AdvisorAuthSettings } from './advisors/auth';
 import { createAuditTrail } from './advisors/audit';
+import { chatDangerAlerts } from './advisors/dangerAlerts';
+import { dangerDialNumber, detectDanger } from './safety';
 import { createAdvisorEvents } from './advisors/events';
 import { createObservatory } from './advisors/observatory';
 import { openApiDocument } from './advisors/openapi';
@@ -179,7 +181,16 @@ export function createApp(deps: AppDeps): App {
   const renderer = new TwimlRenderer(config.prompts, config.flow, urls);
   const waitingRoom = createWaitingRoom(store, keys, settings.callTtlSeconds);
   const departementName = (code: string) => places.get(code)?.name;
-  const machine = createCallMachine({ flow: config.flow, places: placeFinder, decideRoute: route, sealPhoneNumber, sealEmail, ticketRefFor });
+  const machine = createCallMachine({
+    flow: config.flow,
+    places: placeFinder,
+    decideRoute: route,
+    sealPhoneNumber,
+    sealEmail,
+    ticketRefFor,
+    detectDanger,
+    dangerNumber: dangerDialNumber(config.safetyMessages),
+  });
   const turnDeps = { flow: config.flow, departement: (code: string) => places.get(code) };
   const calls = new CallTurns({
     machine,
@@ -272,6 +283,7 @@ export function createApp(deps: AppDeps): App {
             : undefined,
         )
         .catch((error: unknown) => logger.warn({ err: error }, 'chat: could not tell the consoles')),
+    onDanger: chatDangerAlerts({ tickets, events: advisorEvents, clock, logger }),
   });
   const openApi = openApiDocument();
   app.get('/api/openapi.json', (_req, res) => {

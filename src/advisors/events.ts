@@ -7,6 +7,7 @@
 import express, { type Router } from 'express';
 import { z } from 'zod';
 import type { MessageBus } from '../domain/ports';
+import { DANGER_KINDS } from '../domain/vocabulary';
 import type { Logger } from '../logging';
 import type { StoreKeys } from '../storage/keys';
 import { ALL_TERRITORIES_INDEX } from '../tickets/ticket-store';
@@ -19,8 +20,10 @@ export const AdvisorEventSchema = z
      * chat.message: the person wrote in a chat an advisor has or will have (re-read its transcript).
      * person.returned: the person of this open N1 case (`ref`, its territory) contacted the service again;
      * told to its `referent`; `newRef` when the new ticket is of the same territory.
+     * chat.danger: the person wrote words of danger (any time, even while an advisor has the chat):
+     * the console alerts at once; `danger` names the kind, never the words.
      */
-    type: z.enum(['ticket.created', 'ticket.updated', 'chat.message', 'person.returned']),
+    type: z.enum(['ticket.created', 'ticket.updated', 'chat.message', 'person.returned', 'chat.danger']),
     ref: z.string(),
     territory: z.string(),
     channel: z.enum(['voice', 'chat']),
@@ -32,6 +35,8 @@ export const AdvisorEventSchema = z
     /** person.returned: the referent's subject (who is told) and the new contact's ticket. */
     referent: z.string().min(1).max(255).optional(),
     newRef: z.string().optional(),
+    /** chat.danger: the kind of danger. */
+    danger: z.enum(DANGER_KINDS).optional(),
     at: z.iso.datetime({ offset: true }),
   })
   .strict();

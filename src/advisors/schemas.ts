@@ -3,7 +3,7 @@
  * OpenAPI document (openapi.ts) is generated from them, so the two cannot drift apart.
  */
 import { z } from 'zod';
-import { NEED_IDS, PROFILES } from '../domain/vocabulary';
+import { DANGER_KINDS, NEED_IDS, PROFILES } from '../domain/vocabulary';
 import { TicketChoiceSchema, TranscriptLineSchema, TICKET_KINDS, TICKET_STATUSES } from '../tickets/ticket';
 import { CASE_STATUSES, CaseFileSchema, IsoDate, MISSING_KINDS } from './caseFile';
 import { AuditEntrySchema } from './audit';
@@ -92,6 +92,7 @@ export const AdvisorTicketSchema = z
     departement: z.string().nullable().optional(),
     territoryName: z.string().optional(),
     priority: z.enum(['normale', 'prioritaire']),
+    danger: z.enum(DANGER_KINDS).optional().describe('Words of danger were said: their kind'),
     choices: z.array(TicketChoiceSchema),
     callback: ShownCallbackSchema.optional(),
     summary: z.string().optional(),

@@ -5,6 +5,7 @@
  * No botbuilder here: the bot (bot.ts) turns activities into ChatInput and ChatReply into activities.
  */
 import type { Clock, KeyValueStore, Metrics } from '../domain/ports';
+import type { DangerKind } from '../domain/vocabulary';
 import type { StoreKeys } from '../storage/keys';
 import type { TranscriptLine } from '../tickets/ticket';
 import type { TicketStore } from '../tickets/ticket-store';
@@ -55,8 +56,10 @@ export interface ChatKnowledge {
 
 export interface ChatSafety {
   /** A danger signal in the text, or null. */
-  detect(text: string): { kind: string } | null;
-  message(signal: { kind: string }): string;
+  detect(text: string): { kind: DangerKind } | null;
+  message(signal: { kind: DangerKind }): string;
+  /** The kind in a few French words, for the ticket (« suicide », « enfant en danger »). */
+  name(kind: DangerKind): string;
 }
 
 export interface ChatTurnsDeps {
@@ -85,6 +88,11 @@ export interface ChatTurnsDeps {
   onPersonWrote?(conversationId: string): void;
   /** Links a person's contacts once they agree (src/people); absent: the question is never asked. */
   people?: PersonLinks;
+  /**
+   * Told at once when the person writes words of danger, whatever the mode, once the ticket (if any)
+   * is marked: the consoles alert the advisor. Gets the kind, never the words. Never fails a turn.
+   */
+  onDanger?(conversationId: string, kind: DangerKind): void;
 }
 
 export type ChatMode = 'bot' | 'waiting' | 'human';
@@ -98,7 +106,7 @@ interface StoredChat {
   misses: number;
   transcript: TranscriptLine[];
   acknowledged: boolean;
-  danger: string | null;
+  danger: DangerKind | null;
   /** A hand-off waits for the département (one question), for these reasons; absent when none does. */
   pendingHandoff?: PendingHandoff | null;
   /** The département question was asked once in this conversation: it is not asked again. */
@@ -159,9 +167,13 @@ export class ChatTurns {
     const { text, cut } = firstCharacters((input.text ?? '').trim(), MESSAGE_READ_CHARS);
     if (text !== '') this.push(chat, { from: 'user', text: this.masked(text), at: input.at });
 
+    // Safety first, in every state and every mode: the number at once, then the priority human.
+    const danger = text ? this.deps.safety.detect(text) : null;
     let replies: ChatReply[];
-    const offered = chat.mode === 'waiting' && CALLBACK_OFFER_STATES.has(chat.value) ? await this.callbackOffer(chat, input, text) : null;
-    if (offered) {
+    const offered = !danger && chat.mode === 'waiting' && CALLBACK_OFFER_STATES.has(chat.value) ? await this.callbackOffer(chat, input, text) : null;
+    if (danger) {
+      replies = await this.dangerTurn(chat, input, danger);
+    } else if (offered) {
       replies = offered;
     } else if (chat.mode !== 'bot') {
       // An advisor has (or will have) the conversation: the bot stays quiet, the advisor reads it.
@@ -176,6 +188,13 @@ export class ChatTurns {
     }
     this.remember(chat, replies, input.at);
     await this.save(input.conversationId, chat);
+    if (danger) {
+      try {
+        this.deps.onDanger?.(input.conversationId, danger.kind);
+      } catch {
+        // A listener never fails the person's turn.
+      }
+    }
     if (chat.mode !== 'bot' && text !== '') {
       try {
         this.deps.onPersonWrote?.(input.conversationId);
@@ -222,14 +241,36 @@ export class ChatTurns {
     return maskPersonalData(text, this.deps.departementsForPostcode);
   }
 
-  private async botTurn(chat: StoredChat, input: ChatInput, text: string): Promise<ChatReply[]> {
-    const danger = text ? this.deps.safety.detect(text) : null;
-    if (danger) {
-      chat.danger = danger.kind;
-      this.deps.metrics.dangerDetected('chat', danger.kind);
-      const emergency: ChatReply = { kind: 'message', text: this.deps.safety.message(danger), buttons: [], urgent: true };
-      return [emergency, ...(await this.advance(chat, { type: 'URGENT', at: input.at }))];
+  /**
+   * Words of danger: the emergency numbers first. With the bot, a priority hand-off; when an advisor
+   * has (or will have) the chat, the ticket becomes a priority naming the danger, and the bot says
+   * nothing more than the numbers (the advisor is alerted by onDanger).
+   */
+  private async dangerTurn(chat: StoredChat, input: ChatInput, signal: { kind: DangerKind }): Promise<ChatReply[]> {
+    const { kind } = signal;
+    chat.danger = kind;
+    this.deps.metrics.dangerDetected('chat', kind);
+    const emergency: ChatReply = { kind: 'message', text: this.deps.safety.message(signal), buttons: [], urgent: true };
+    if (chat.mode === 'bot') return [emergency, ...(await this.advance(chat, { type: 'URGENT', at: input.at }))];
+    chat.context = { ...chat.context, priority: 'prioritaire' };
+    chat.acknowledged = true;
+    const ticket = await this.deps.tickets.getByConversation(input.conversationId);
+    if (ticket) {
+      await this.deps.tickets.createOrUpdate({
+        ref: ticket.ref,
+        channel: ticket.channel,
+        kind: ticket.kind,
+        conversationId: ticket.conversationId,
+        priority: 'prioritaire',
+        danger: kind,
+        summary: this.summary(chat),
+        transcript: chat.transcript.slice(-TRANSCRIPT_LIMIT),
+      });
     }
+    return [emergency];
+  }
+
+  private async botTurn(chat: StoredChat, input: ChatInput, text: string): Promise<ChatReply[]> {
     if (chat.pendingHandoff) return this.answerDepartement(chat, chat.pendingHandoff, input, text);
     const choice = input.choice?.trim();
     if (choice?.startsWith('faq:')) return this.answer(chat, choice.slice(4));
@@ -320,6 +361,7 @@ export class ChatTurns {
       const draft = ticketDraftFrom(action.params as TicketEffect, 'chat', now, {
         summary: this.summary(chat),
         transcript: chat.transcript.slice(-TRANSCRIPT_LIMIT),
+        ...(chat.danger ? { danger: chat.danger } : {}),
       });
       await this.deps.tickets.createOrUpdate(draft);
     }
@@ -493,7 +535,7 @@ export class ChatTurns {
       context.need ? `besoin : ${this.deps.renderer.text({ key: `need.name.${context.need}` })}` : null,
       context.departement ? `département ${context.departement}` : 'département non précisé',
       context.priority === 'prioritaire' ? 'prioritaire' : null,
-      chat.danger ? `mots de danger (${chat.danger})` : null,
+      chat.danger ? `danger : ${this.deps.safety.name(chat.danger)}` : null,
     ];
     return `Chat : ${parts.filter((p): p is string => p !== null).join(', ')}.`;
   }

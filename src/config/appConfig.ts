@@ -15,7 +15,7 @@ import { voicePromptKeys } from '../voice/promptKeys';
 import { loadFaq } from '../knowledge/load';
 import { loadLocalResources, type LocalResources } from '../knowledge/local-resources';
 import type { FaqEntry } from '../knowledge/schema';
-import { loadSafetyMessagesFile, SAFETY_MESSAGES_FILE, type SafetyMessages } from '../safety';
+import { loadSafetyMessagesFile, SAFETY_MESSAGES_FILE, safetyPrompts, type SafetyMessages } from '../safety';
 
 /** The folders of CONFIG_DIR, all of them and only them. */
 export const COORDINATOR_FOLDERS = ['config', 'flows', 'prompts', 'content'] as const;
@@ -58,7 +58,9 @@ export function loadAppConfig(configDir: string): AppConfig {
   checkCoordinatorFolders(configDir);
   const territories = loadTerritories(join(configDir, 'config'));
   const flow = loadVoiceFlow(configDir);
-  const prompts = PromptCatalog.load(configDir, VOICE_PROMPTS_FILE);
+  const safetyMessages = loadSafetyMessagesFile(join(configDir, SAFETY_MESSAGES_FILE));
+  // The phone's danger sentences live with the chat's, in content/fr/safety.yaml.
+  const prompts = PromptCatalog.load(configDir, VOICE_PROMPTS_FILE).overlaidWith(safetyPrompts(safetyMessages));
   checkVoicePrompts(flow, prompts, join(configDir, VOICE_PROMPTS_FILE));
   return {
     territories,
@@ -67,6 +69,6 @@ export function loadAppConfig(configDir: string): AppConfig {
     chatPrompts: PromptCatalog.load(configDir, CHAT_PROMPTS_FILE),
     faq: loadFaq(configDir),
     localResources: loadLocalResources(configDir),
-    safetyMessages: loadSafetyMessagesFile(join(configDir, SAFETY_MESSAGES_FILE)),
+    safetyMessages,
   };
 }

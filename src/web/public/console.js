@@ -54,6 +54,16 @@
       not_accessible: 'Lieu ou service non accessible',
       other: 'Autre',
     },
+    // The kinds of danger, as content/fr/safety.yaml names them for the ticket.
+    danger: {
+      sourd: 'personne sourde en danger',
+      urgence_medicale: 'urgence médicale',
+      danger_immediat: 'danger immédiat',
+      suicide: 'suicide',
+      enfance_en_danger: 'enfant en danger',
+      violence_conjugale: 'violences dans le couple',
+      maltraitance: 'maltraitance d’un adulte vulnérable',
+    },
     step: { profile: 'Profil', need_group: 'Groupe de besoins', need: 'Besoin', postcode: 'Code postal', departement: 'Département' },
   };
 
@@ -417,7 +427,7 @@
       refresh();
       if (state.chat) loadTranscript();
     });
-    ['ticket.created', 'ticket.updated', 'chat.message'].forEach(function (type) {
+    ['ticket.created', 'ticket.updated', 'chat.message', 'chat.danger'].forEach(function (type) {
       source.addEventListener(type, function (message) {
         var event;
         try {
@@ -446,6 +456,10 @@
   }
 
   function onEvent(event) {
+    if (event.type === 'chat.danger') {
+      dangerAlert(event);
+      return;
+    }
     if (event.type === 'chat.message') {
       if (state.chat && state.chat.ref === event.ref) loadTranscript();
       return;
@@ -462,6 +476,39 @@
       refresh();
     }, 100);
   }
+
+  // ---- Danger alert ------------------------------------------------------------------------------
+
+  /** Words of danger in a chat of my territory: said at once (assertive), shown above everything, and on that chat. */
+  function dangerAlert(event) {
+    var what = 'Danger : ' + label('danger', event.danger) + '.';
+    state.dangerRef = event.ref;
+    $('danger-alert-text').textContent = what + ' Chat du dossier ' + event.ref + '. La personne a reçu les numéros d’urgence.';
+    $('danger-alert').hidden = false;
+    announce('Alerte danger dans un chat. ' + what + ' Dossier ' + event.ref + '. Bouton « Ouvrir le dossier » pour y aller.');
+    if (state.chat && state.chat.ref === event.ref) {
+      showChatDanger(event.danger);
+      loadTranscript();
+    }
+    scheduleRefresh();
+  }
+  function showChatDanger(kind) {
+    $('chat-danger').textContent = 'Alerte danger : ' + label('danger', kind) + '. La personne a reçu les numéros d’urgence.';
+    $('chat-danger').hidden = false;
+  }
+  $('danger-alert-open').addEventListener('click', function () {
+    var ref = state.dangerRef;
+    $('danger-alert').hidden = true;
+    state.dangerRef = null;
+    if (!ref) return;
+    $('ticket-title').focus();
+    showTicket(ref, { focus: true });
+  });
+  $('danger-alert-dismiss').addEventListener('click', function () {
+    $('danger-alert').hidden = true;
+    state.dangerRef = null;
+    $('main').focus();
+  });
 
   // ---- Screen pop --------------------------------------------------------------------------------
 
@@ -573,6 +620,7 @@
     var t = view.ticket;
     var title = el('p', { className: 'card-title' }, [
       t.priority === 'prioritaire' ? el('span', { className: 'badge prioritaire', text: 'Prioritaire' }) : null,
+      t.danger ? el('span', { className: 'badge prioritaire', text: 'Danger : ' + label('danger', t.danger) }) : null,
       el('span', { className: 'badge', text: label('channel', t.channel) }),
       (t.kind === 'callback' ? 'Rappel ' : 'Dossier ') + t.ref,
     ]);
@@ -1091,6 +1139,8 @@
     $('chat-title').textContent = 'Chat en direct : dossier ' + view.ticket.ref;
     $('chat-state').textContent = 'Vous écrivez à la personne. Le robot se tait jusqu’à ce que vous lui rendiez la main.';
     $('chat-error').textContent = '';
+    $('chat-danger').hidden = true;
+    if (view.ticket.danger) showChatDanger(view.ticket.danger);
     $('chat-panel').hidden = false;
     renderTicket(view);
     loadTranscript().then(function () {
