@@ -17,6 +17,7 @@ import type { WaitingRoom } from '../voice/waitingRoom';
 import { HUMAN_VALUE, type ChatButton, type ChatMessage, type ChatRenderer } from './chatRenderer';
 import { maskPersonalData, type DepartementsForPostcode } from '../tickets/personalData';
 import type { LanguageGuesser } from './language';
+import type { ChatKnowledge, ChatSafety } from './ports';
 import { listen, type MenuReaction } from './listening';
 import { firstCharacters } from './reading';
 import { CONSENT_PROMPT_KEYS, consentAnswer, LINK_NO, LINK_YES } from '../people/chatConsent';
@@ -47,20 +48,7 @@ export interface HandoffContext {
   queue: string;
 }
 
-export interface ChatKnowledge {
-  match(text: string): { kind: 'answer'; entryId: string } | { kind: 'notSure'; suggestions: Array<{ id: string; title: string }> };
-  /** The answer in plain French, its source, and the local contact of the département when known. */
-  answer(entryId: string, departement: string | null): string | null;
-  title(entryId: string): string | null;
-}
-
-export interface ChatSafety {
-  /** A danger signal in the text, or null. */
-  detect(text: string): { kind: DangerKind } | null;
-  message(signal: { kind: DangerKind }): string;
-  /** The kind in a few French words, for the ticket (« suicide », « enfant en danger »). */
-  name(kind: DangerKind): string;
-}
+export type { ChatKnowledge, ChatSafety } from './ports';
 
 export interface ChatTurnsDeps {
   machine: CallMachine;

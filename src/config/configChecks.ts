@@ -12,15 +12,9 @@ import { LEXICON_FILE, loadLexiconFile } from '../understanding/lexicon';
 import { CHAT_PROMPTS_FILE, checkVoicePrompts, VOICE_PROMPTS_FILE } from './appConfig';
 import { ConfigError } from './configError';
 import { plainFrenchProblems } from './plainFrench';
+import type { ConfigCheck } from './configCheck';
 
-export interface ConfigCheck {
-  /** Short name, e.g. "territories", "flows", "prompts". */
-  name: string;
-  /** The files this check validates under the project root. */
-  files(rootDir: string): string[];
-  /** Throws — a ConfigError, ideally — when the file is not valid. */
-  check(file: string): void;
-}
+export type { ConfigCheck } from './configCheck';
 
 export interface ConfigCheckResult {
   check: string;

@@ -112,6 +112,8 @@ describe('safety first in the chat', () => {
   it('When the person waits for an advisor and writes of danger, then the bot is no longer silent: the number at once, and the ticket becomes a priority naming the danger', async () => {
     const bot = await newBot();
     await bot.press('Parler à un conseiller', '0');
+    // The one question of the département before a hand-off: the person declines (the national list).
+    await bot.press('Ne pas répondre', 'dep:none');
     expect((await bot.tickets.getByConversation(bot.conversationId))?.priority).toBe('normale');
     const replies = await bot.write('je vais me tuer ce soir');
     expect(firstUrgent(replies)).toContain('3114');
@@ -163,6 +165,7 @@ describe('the advisor is alerted at once', () => {
     const user = new WebChatUser(app);
     await user.open();
     await user.press('Parler à un conseiller', '0');
+    await user.press('Ne pas répondre', 'dep:none');
     expect((await advisor(`/api/chats/${user.conversationId}/take`, {})).status).toBe(200);
     expect(texts(await user.waitForBot())).toContain('Un conseiller vous répond.');
 
