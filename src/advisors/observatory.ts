@@ -21,7 +21,7 @@ export const UnmetNeedRecordSchema = z
 export type UnmetNeedRecord = z.output<typeof UnmetNeedRecordSchema>;
 
 /** Anonymous statistics: kept five years (the key-value store wants a TTL on every key). */
-const OBSERVATORY_TTL_SECONDS = 5 * 366 * 24 * 60 * 60;
+export const OBSERVATORY_TTL_SECONDS = 5 * 366 * 24 * 60 * 60;
 
 export interface Observatory {
   record(record: UnmetNeedRecord): Promise<void>;

@@ -7,6 +7,7 @@ import { loadVoiceFlow, VOICE_FLOW_FILE } from '../flows/load';
 import { faqCheck, localResourcesCheck } from '../knowledge/config-checks';
 import { PromptCatalog } from '../prompts/catalog';
 import { safetyMessagesCheck } from '../safety/config-check';
+import { observatorySettingsCheck } from '../observatory/settings';
 import { loadTerritoriesFile, TERRITORIES_FILE_NAME } from '../territories/load';
 import { checkVoicePrompts, VOICE_PROMPTS_FILE } from './appConfig';
 import { ConfigError } from './configError';
@@ -61,6 +62,7 @@ export const CONFIG_CHECKS: readonly ConfigCheck[] = [
   faqCheck,
   localResourcesCheck,
   safetyMessagesCheck,
+  observatorySettingsCheck,
 ];
 
 function errorLines(file: string, error: unknown): string[] {
