@@ -27,7 +27,7 @@ function tableHtml(table: ObservatoryTable): string {
     .join('\n');
   const totals = [...table.columnTotals, table.grandTotal].map((n) => `<td>${shown(n)}</td>`).join('');
   return `<div class="fr-table fr-table--bordered fr-mb-6w" id="${table.id}">
-  <div class="fr-table__wrapper"><div class="fr-table__container"><div class="fr-table__content">
+  <div class="fr-table__wrapper"><div class="fr-table__container" tabindex="0" role="region" aria-label="${escapeHtml(table.title)}"><div class="fr-table__content">
     <table>
       <caption>${escapeHtml(table.title)} <span class="fr-text--sm">(nombre de ${escapeHtml(table.unit)})</span></caption>
       <thead><tr>${head}</tr></thead>
