@@ -19,6 +19,7 @@ import type { ContactCounters } from './contacts';
 import { publicationCsv } from './csv';
 import { DSFR_BASE, OBSERVATORY_PAGE_CSP, renderObservatoryNotice, renderObservatoryPage } from './page';
 import { buildPublication, twelveMonthsTo, type Publication } from './publication';
+import { ObservatoryQuerySchema } from './schemas';
 import type { ObservatorySettings } from './settings';
 
 export interface ObservatoryRouterDeps {
@@ -33,10 +34,6 @@ export interface ObservatoryRouterDeps {
   departementName(code: string): string | undefined;
 }
 
-const MonthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'expected a month YYYY-MM' });
-export const ObservatoryQuerySchema = z.strictObject({
-  month: MonthSchema.optional().describe('The last of the twelve months (YYYY-MM); default: this month'),
-});
 const PageQuerySchema = ObservatoryQuerySchema.extend({ territory: DepartementCodeSchema.optional() });
 
 /** @gouvfr/dsfr's dist folder (its CSS and fonts), served as it is from node_modules. */

@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { createAuditTrail } from '../../src/advisors/audit';
 import type { Principal } from '../../src/advisors/principal';
 import type { Publication } from '../../src/observatory/publication';
+import { ObservatoryPublicationSchema } from '../../src/observatory/schemas';
 import { SECRET } from '../../src/observatory/suppression';
 import { sealText } from '../../src/security/seal';
 import { ticketRefFor } from '../../src/tickets/ref';
@@ -221,6 +222,22 @@ describe('the observatory API', () => {
     }
     const chat = await call(harness, 'POST', `/api/chats/${own.conversationId}/take`, await tokenOf(AUTHORITY_44), {});
     expect(chat.status).toBe(404);
+  });
+
+  it('When the answer is read, then it matches the schema the OpenAPI document publishes, and the document lists the JSON, CSV and page', async () => {
+    expect(ObservatoryPublicationSchema.safeParse(publication).error).toBeUndefined();
+    const doc = (await call(harness, 'GET', '/api/openapi.json', null)).body as { paths: Record<string, { get: { responses: Record<string, unknown> } }>; components: { schemas: Record<string, unknown> } };
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/observatory/{territory}', '/api/observatory/{territory}/export.csv', '/observatoire']));
+    expect(Object.keys(doc.paths['/api/observatory/{territory}/export.csv']!.get.responses['200'] as object)).toContain('content');
+    expect(doc.components.schemas.ObservatoryPublication).toBeDefined();
+  });
+
+  it('When a national admin creates an authority account, then it is kept; a coordinator may not create one', async () => {
+    const body = { email: 'observatoire@ars.sante.fr', role: 'authority', territories: ['44'] };
+    expect((await call(harness, 'POST', '/api/admin/staff', await tokenOf(PEOPLE.coordinator44), body)).status).toBe(403);
+    const made = await call(harness, 'POST', '/api/admin/staff', await tokenOf(PEOPLE.admin), body);
+    expect(made.status).toBe(201);
+    expect(made.body).toMatchObject({ email: 'observatoire@ars.sante.fr', role: 'authority', territories: ['44'] });
   });
 
   it('When a contact is counted, then its counter names no person, and lives five years, beyond the ticket’s 90 days', async () => {
