@@ -171,6 +171,7 @@ export function createApp(deps: AppDeps): App {
     events: advisorEvents,
     clock,
     ticketTtlDays: settings.ticketTtlDays,
+    missingReasons: config.observatory.missing.map((reason) => reason.id),
     openSealed: (sealed) => openText(settings.dataKey, sealed),
     logger,
   });

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { ConfigCheck } from '../config/configChecks';
 import { loadYamlWithSchema } from '../config/yamlFile';
 import { NEED_IDS, PROFILES } from '../domain/vocabulary';
-import { MISSING_KINDS } from '../advisors/caseFile';
+import { MISSING_KINDS, MissingReasonIdSchema } from '../advisors/caseFile';
 
 export const OBSERVATORY_FILE = path.join('config', 'observatory.yaml');
 /** The row of a contact whose need or profile was not said. */
@@ -17,12 +17,11 @@ export const CHANNELS = ['voice', 'chat'] as const;
 const label = z.string().trim().min(1).max(120);
 const labelsFor = (ids: readonly string[]) => z.strictObject(Object.fromEntries(ids.map((id) => [id, label])) as Record<string, typeof label>);
 
-export const ReasonIdSchema = z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, { error: 'expected an id of lower case letters, digits and _ (2 to 40)' });
 
 export const ObservatorySettingsSchema = z
   .strictObject({
     missing: z
-      .array(z.strictObject({ id: ReasonIdSchema, label }))
+      .array(z.strictObject({ id: MissingReasonIdSchema, label }))
       .min(1)
       .max(40)
       .superRefine((reasons, ctx) => {
