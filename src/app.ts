@@ -28,6 +28,8 @@ import type { AppConfig } from './config/appConfig';
 import { CHANNEL_SECRET_HEADER, createDirectLine, createInternalAddress, deriveTokenKey, type DirectLine } from './directline';
 import { isInternalCall } from './directline/connector-auth';
 import type { Clock, KeyValueStore, MessageBus } from './domain/ports';
+import { createContactCounters } from './observatory/contacts';
+import { createObservatoryRouter } from './observatory/routes';
 import { createWebRouter } from './web/routes';
 import { securityHeaders } from './web/securityHeaders';
 import { createStaffDirectory } from './advisors/staffDirectory';
@@ -126,12 +128,16 @@ export function createApp(deps: AppDeps): App {
   const sealEmail = (email: string): SealedEmail => ({ sealed: sealText(settings.dataKey, email), hint: maskEmail(email) });
   const verifier = createTokenVerifier(settings.advisorAuth, clock);
   const advisorEvents = createAdvisorEvents({ bus: deps.bus, keys, verifier, logger });
+  const contacts = createContactCounters(store, keys);
+  const observatory = createObservatory(store, keys);
   const tickets = createTicketStore(store, {
     ttlDays: settings.ticketTtlDays,
     clock,
     keys,
-    // Waiting calls and chats, callbacks: the consoles of the ticket's territory hear of it at once.
-    onSaved: (ticket, change) =>
+    // Waiting calls and chats, callbacks: the consoles of the ticket's territory hear of it at once;
+    // a new ticket is counted, anonymously, for the observatory.
+    onSaved: (ticket, change) => {
+      if (change === 'created') void contacts.count(ticket).catch((error: unknown) => logger.warn({ err: error }, 'observatory: contact not counted'));
       void advisorEvents.publish({
         type: change === 'created' ? 'ticket.created' : 'ticket.updated',
         ref: ticket.ref,
@@ -141,7 +147,8 @@ export function createApp(deps: AppDeps): App {
         priority: ticket.priority,
         ...(change === 'created' ? { status: 'new' as const, level: 1 } : {}),
         at: ticket.updatedAt,
-      }),
+      });
+    },
     // A person's new contact: the referents of their open N1 cases hear of it.
     onPersonLinked: (ticket) =>
       void advisors.personReturned(ticket).catch((error: unknown) => logger.warn({ err: error }, 'history: could not tell the referents')),
@@ -170,10 +177,11 @@ export function createApp(deps: AppDeps): App {
     keys,
     tickets,
     audit: countingCallbacksDone(audit, metrics),
-    observatory: createObservatory(store, keys),
+    observatory,
     events: advisorEvents,
     clock,
     ticketTtlDays: settings.ticketTtlDays,
+    missingReasons: config.observatory.missing.map((reason) => reason.id),
     openSealed,
     logger,
   });
@@ -292,13 +300,14 @@ export function createApp(deps: AppDeps): App {
   // Staff sign-in: the session (or a bearer token) names the principal of every staff API.
   const tokenFallback = settings.advisorAuth.jwksUrl === undefined && settings.advisorAuth.devSigningKey !== undefined;
   app.use(createSignInRouter({ relyingParty: signIn.oidc ? createOidcRelyingParty(signIn.oidc) : null, sessions, staff, tokenFallback, clock, logger }));
-  app.use(['/api/advisor', '/api/admin', '/api/tickets', '/api/calls', '/api/chats'], ...sessions.middleware);
+  app.use(['/api/advisor', '/api/admin', '/api/tickets', '/api/calls', '/api/chats', '/api/observatory', '/observatoire'], ...sessions.middleware);
   app.use(createStaffRouter({ staff, verifier, logger }));
   const live = createLiveConversations({ store, keys, chatTranscript: (id) => chat.transcript(id), chatQueueName });
   const gdpr = createGdprService({ store, keys, tickets, audit, live, clock, ticketTtlDays: settings.ticketTtlDays, personKeySecret, openSealed, logger });
   app.use(createGdprRouter({ gdpr, verifier, logger }));
   app.use(advisorEvents.router);
   app.use(createAdvisorRouter({ service: advisors, verifier, tickets, logger, chatMode: (conversationId) => chat.mode(conversationId) }));
+  app.use(createObservatoryRouter({ verifier, contacts, unmetNeeds: observatory, settings: config.observatory, audit, clock, logger, departementName }));
 
   const internal = createInternalAddress();
   const directLine = createDirectLine({

@@ -11,7 +11,8 @@ import { DANGER_KINDS } from '../domain/vocabulary';
 import type { Logger } from '../logging';
 import type { StoreKeys } from '../storage/keys';
 import { ALL_TERRITORIES_INDEX } from '../tickets/ticket-store';
-import { authenticate, principalOf, type TokenVerifier } from './auth';
+import { authenticate, principalOf, requireRole, type TokenVerifier } from './auth';
+import { CASE_ROLES } from './principal';
 import { CASE_STATUSES } from './caseFile';
 
 export const AdvisorEventSchema = z
@@ -64,7 +65,7 @@ export function createAdvisorEvents(deps: { bus: MessageBus; keys: StoreKeys; ve
   const open = new Set<() => void>();
   let closing = false;
 
-  router.get('/api/advisor/events', authenticate(deps.verifier, { allowQueryToken: true }), async (req, res) => {
+  router.get('/api/advisor/events', authenticate(deps.verifier, { allowQueryToken: true }), requireRole(...CASE_ROLES), async (req, res) => {
     if (closing) {
       res.status(503).set('Retry-After', '1').json({ error: 'The service is restarting, try again' });
       return;

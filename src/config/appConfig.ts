@@ -16,6 +16,7 @@ import { loadFaq } from '../knowledge/load';
 import { loadLocalResources, type LocalResources } from '../knowledge/local-resources';
 import type { FaqEntry } from '../knowledge/schema';
 import { loadSafetyMessagesFile, SAFETY_MESSAGES_FILE, safetyPrompts, type SafetyMessages } from '../safety';
+import { loadObservatorySettings, OBSERVATORY_FILE, type ObservatorySettings } from '../observatory/settings';
 
 /** The folders of CONFIG_DIR, all of them and only them. */
 export const COORDINATOR_FOLDERS = ['config', 'flows', 'prompts', 'content'] as const;
@@ -33,6 +34,8 @@ export interface AppConfig {
   faq: readonly FaqEntry[];
   localResources: LocalResources;
   safetyMessages: SafetyMessages;
+  /** The observatory's labels and N3 reasons (config/observatory.yaml). */
+  observatory: ObservatorySettings;
 }
 
 /** Every prompt the flow needs exists (a missing sentence is found at start, never mid-call). */
@@ -70,5 +73,6 @@ export function loadAppConfig(configDir: string): AppConfig {
     faq: loadFaq(configDir),
     localResources: loadLocalResources(configDir),
     safetyMessages,
+    observatory: loadObservatorySettings(join(configDir, OBSERVATORY_FILE)),
   };
 }

@@ -7,6 +7,7 @@ import { loadVoiceFlow, VOICE_FLOW_FILE } from '../flows/load';
 import { faqCheck, localResourcesCheck } from '../knowledge/config-checks';
 import { PromptCatalog } from '../prompts/catalog';
 import { safetyMessagesCheck } from '../safety/config-check';
+import { observatorySettingsCheck } from '../observatory/settings';
 import { loadTerritoriesFile, TERRITORIES_FILE_NAME } from '../territories/load';
 import { LEXICON_FILE, loadLexiconFile } from '../understanding/lexicon';
 import { CHAT_PROMPTS_FILE, checkVoicePrompts, VOICE_PROMPTS_FILE } from './appConfig';
@@ -91,6 +92,7 @@ export const CONFIG_CHECKS: readonly ConfigCheck[] = [
   lexiconCheck,
   localResourcesCheck,
   safetyMessagesCheck,
+  observatorySettingsCheck,
 ];
 
 function errorLines(file: string, error: unknown): string[] {

@@ -40,7 +40,7 @@
     },
     channel: { voice: 'Appel', chat: 'Chat' },
     kind: { routed: 'Mise en relation', callback: 'Rappel demandé', fallback: 'Renvoi vers le niveau national' },
-    role: { advisor: 'conseiller', coordinator: 'coordinateur', national_admin: 'administrateur national' },
+    role: { advisor: 'conseiller', coordinator: 'coordinateur', national_admin: 'administrateur national', authority: 'autorité (ARS, département, MDPH) : observatoire seulement' },
     from: { user: 'La personne', bot: 'Le robot', advisor: 'Conseiller' },
     chatMode: { waiting: 'attend un conseiller', human: 'avec un conseiller', bot: 'rendu au robot', ended: 'conversation terminée' },
     missing: {
@@ -328,7 +328,7 @@
       return;
     }
     $('staff').hidden = false;
-    var roles = me.role === 'national_admin' ? ['advisor', 'coordinator', 'national_admin'] : ['advisor'];
+    var roles = me.role === 'national_admin' ? ['advisor', 'coordinator', 'national_admin', 'authority'] : ['advisor'];
     var select = $('staff-role');
     clear(select);
     roles.forEach(function (role) {
