@@ -4,7 +4,7 @@
  */
 import * as path from 'node:path';
 import { loadVoiceFlow, VOICE_FLOW_FILE } from '../flows/load';
-import { faqCheck, localResourcesCheck } from '../knowledge/config-checks';
+import { faqCheck, faqExamplesCheck, localResourcesCheck } from '../knowledge/config-checks';
 import { PromptCatalog } from '../prompts/catalog';
 import { safetyMessagesCheck } from '../safety/config-check';
 import { loadTerritoriesFile, TERRITORIES_FILE_NAME } from '../territories/load';
@@ -94,6 +94,7 @@ export const CONFIG_CHECKS: readonly ConfigCheck[] = [
   voicePromptsCheck,
   chatPromptsCheck,
   faqCheck,
+  faqExamplesCheck,
   lexiconCheck,
   localResourcesCheck,
   safetyMessagesCheck,
