@@ -9,6 +9,7 @@ import { PromptCatalog } from '../prompts/catalog';
 import { safetyMessagesCheck } from '../safety/config-check';
 import { loadTerritoriesFile, TERRITORIES_FILE_NAME } from '../territories/load';
 import { LEXICON_FILE, loadLexiconFile } from '../understanding/lexicon';
+import { loadPhoneExamplesFile, PHONE_EXAMPLES_FILE } from '../understanding/phoneExamples';
 import { CHAT_PROMPTS_FILE, checkVoicePrompts, VOICE_PROMPTS_FILE } from './appConfig';
 import { ConfigError } from './configError';
 import { plainFrenchProblems } from './plainFrench';
@@ -88,6 +89,15 @@ export const lexiconCheck: ConfigCheck = {
   },
 };
 
+/** content/fr/phone-examples.yaml: what callers say at the menus, per need, profile, and to reach a person. */
+export const phoneExamplesCheck: ConfigCheck = {
+  name: 'phone examples',
+  files: (rootDir) => [path.join(rootDir, PHONE_EXAMPLES_FILE)],
+  check: (file) => {
+    loadPhoneExamplesFile(file);
+  },
+};
+
 export const CONFIG_CHECKS: readonly ConfigCheck[] = [
   territoriesCheck,
   voiceFlowCheck,
@@ -96,6 +106,7 @@ export const CONFIG_CHECKS: readonly ConfigCheck[] = [
   faqCheck,
   faqExamplesCheck,
   lexiconCheck,
+  phoneExamplesCheck,
   localResourcesCheck,
   safetyMessagesCheck,
 ];

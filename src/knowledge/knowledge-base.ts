@@ -38,7 +38,7 @@ export const DEFAULT_COMBINATION_OPTIONS: Required<CombinationOptions> = {
   exampleShare: 0.6,
   exampleMinTerms: 2,
   exampleCoverage: 0.3,
-  vetoShare: 0.75,
+  vetoShare: 0,
 };
 
 export type KnowledgeBaseOptions = MatcherOptions & CombinationOptions & { examples?: ExampleIndexOptions; analyser?: Analyser };

@@ -41,9 +41,16 @@ export interface ExampleIndexOptions {
   neighbours?: number;
   /** An example scoring less than this part of the nearest one does not vote. */
   minRelativeScore?: number;
+  /** How close an example is: MiniSearch's BM25 score, or the rarity-weighed cosine of the words they share (length-fair). */
+  similarity?: 'bm25' | 'cosine';
+  /** meaningful: the analyser's terms (common words dropped); all: every word's stem (« parler à quelqu'un » counts). */
+  words?: 'meaningful' | 'all';
 }
 
-export const DEFAULT_EXAMPLE_INDEX_OPTIONS: Required<ExampleIndexOptions> = { neighbours: 7, minRelativeScore: 0.5 };
+export const DEFAULT_EXAMPLE_INDEX_OPTIONS: Required<ExampleIndexOptions> = { neighbours: 7, minRelativeScore: 0.5, similarity: 'bm25', words: 'meaningful' };
+
+/** The examples MiniSearch finds, rescored by cosine. */
+const CANDIDATES = 60;
 
 const MIN_PREFIX_LENGTH = 4;
 
@@ -52,11 +59,12 @@ const allowedEdits = (term: string): number => (term.length < 5 ? 0 : term.lengt
 
 export function createExampleIndex(examples: readonly LabelledExample[], analyser: Analyser, options: ExampleIndexOptions = {}): ExampleIndex {
   const settings = { ...DEFAULT_EXAMPLE_INDEX_OPTIONS, ...options };
+  const read = settings.words === 'all' ? analyser.allTerms : analyser.terms;
   const labelOf: string[] = [];
   const documents: Array<{ id: number; terms: string }> = [];
   const seen = new Set<string>();
   for (const { label, text } of examples) {
-    const terms = analyser.terms(text).join(' ');
+    const terms = read(text).join(' ');
     const key = `${label} ${terms}`;
     if (terms === '' || seen.has(key)) continue;
     seen.add(key);
@@ -80,11 +88,25 @@ export function createExampleIndex(examples: readonly LabelledExample[], analyse
   for (const { terms } of documents) for (const term of new Set(terms.split(' '))) frequency.set(term, (frequency.get(term) ?? 0) + 1);
   /** A word's rarity among the examples; a word none has weighs as the rarest. */
   const weightOf = (term: string): number => Math.log(1 + documents.length / (frequency.get(term) ?? 1));
+  const sum = (terms: Iterable<string>): number => [...terms].reduce((total, term) => total + weightOf(term), 0);
+  const documentWeight = documents.map(({ terms }) => sum(new Set(terms.split(' '))));
+
+  /** The nearest examples, closest first, with their scores. */
+  function nearest(terms: readonly string[]): Array<{ id: number; score: number; queryTerms: string[] }> {
+    const found = index.search(terms.join(' '));
+    if (settings.similarity === 'bm25') return found.slice(0, settings.neighbours).map((r) => ({ id: Number(r.id), score: r.score, queryTerms: r.queryTerms }));
+    const messageWeight = sum(terms);
+    return found
+      .slice(0, CANDIDATES)
+      .map((r) => ({ id: Number(r.id), score: sum(r.queryTerms) / Math.sqrt(messageWeight * (documentWeight[Number(r.id)] ?? 1)), queryTerms: r.queryTerms }))
+      .sort((a, b) => b.score - a.score)
+      .slice(0, settings.neighbours);
+  }
 
   function vote(text: string): ExampleVote {
-    const terms = [...new Set(analyser.terms(text))];
+    const terms = [...new Set(read(text))];
     if (terms.length === 0) return { ranked: [], share: 0, closeness: 0, terms: 0, coverage: 0 };
-    const found = index.search(terms.join(' ')).slice(0, settings.neighbours);
+    const found = nearest(terms);
     const top = found[0]?.score ?? 0;
     const votes = new Map<string, number>();
     const said = new Map<string, Set<string>>();
@@ -97,8 +119,8 @@ export function createExampleIndex(examples: readonly LabelledExample[], analyse
     const ranked = [...votes].map(([label, score]) => ({ label, score })).sort((a, b) => b.score - a.score);
     const votesTotal = ranked.reduce((sum, { score }) => sum + score, 0);
     const [first, second] = ranked;
-    const total = terms.reduce((sum, term) => sum + weightOf(term), 0);
-    const covered = [...(said.get(first?.label ?? '') ?? [])].reduce((sum, term) => sum + weightOf(term), 0);
+    const total = sum(terms);
+    const covered = sum(said.get(first?.label ?? '') ?? []);
     return {
       ranked: ranked.slice(0, 5),
       coverage: total === 0 ? 0 : covered / total,
