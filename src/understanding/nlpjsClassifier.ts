@@ -1,7 +1,7 @@
 /**
  * The second approach compared in `npm run eval:understanding -- --approach=nlpjs`: NLP.js's French
  * intent classifier (a small neural network over Snowball-stemmed words), trained at start from each
- * FAQ entry's title, questions and keywords. Below its own threshold it answers nothing (not sure).
+ * FAQ entry's title, questions, keywords and examples. Below its own threshold it answers nothing (not sure).
  * Kept for the comparison only (README, « Understanding »): the service uses src/understanding/matcher.ts.
  */
 import { containerBootstrap } from '@nlpjs/core';
@@ -36,7 +36,7 @@ export async function createNlpjsClassifier(entries: readonly FaqEntry[]): Promi
   nlp.settings.threshold = NLPJS_THRESHOLD;
   nlp.addLanguage('fr');
   for (const entry of entries) {
-    for (const utterance of [entry.title, ...entry.questions, ...(entry.keywords ?? [])]) nlp.addDocument('fr', utterance, entry.id);
+    for (const utterance of [entry.title, ...entry.questions, ...(entry.keywords ?? []), ...(entry.examples ?? [])]) nlp.addDocument('fr', utterance, entry.id);
   }
   await nlp.train();
   return {
