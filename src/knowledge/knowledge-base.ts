@@ -37,7 +37,7 @@ export const DEFAULT_COMBINATION_OPTIONS: Required<CombinationOptions> = {
   strategy: 'combined',
   exampleShare: 0.6,
   exampleMinTerms: 2,
-  exampleCoverage: 0.3,
+  exampleCoverage: 0.35,
   vetoShare: 0,
 };
 
@@ -64,10 +64,11 @@ export function faqExamples(entry: FaqEntry): Array<{ label: string; text: strin
   return [entry.title, ...entry.questions, ...(entry.examples ?? [])].map((text) => ({ label: entry.id, text }));
 }
 
-/** What the two readers' results give: an entry id, or null (not sure). Pure. */
-export function combine(matcher: TopicExplanation['match'], vote: ExampleVote, options: Required<CombinationOptions>): string | null {
+/** What the two readers' results give: an entry id, or null (not sure). A message written as in the base always gets its entry. Pure. */
+export function combine(matcher: Pick<TopicExplanation, 'match' | 'written'>, vote: ExampleVote, options: Required<CombinationOptions>): string | null {
   const voted = vote.ranked[0]?.label;
-  const sure = matcher.kind === 'sure' ? matcher.id : null;
+  const sure = matcher.match.kind === 'sure' ? matcher.match.id : null;
+  if (matcher.written) return sure;
   const clearVote = voted !== undefined && vote.terms >= options.exampleMinTerms && vote.coverage >= options.exampleCoverage;
   if (options.strategy === 'matcher') return sure;
   if (options.strategy === 'examples') return clearVote && vote.share >= options.exampleShare ? voted : null;
@@ -86,8 +87,8 @@ export function createKnowledgeBase(faqEntries: readonly FaqEntry[], options: Kn
 
   function explain(text: string): MatchExplanation {
     const explanation = matcher.explain(text);
-    const vote = nearest.vote(text);
-    const id = combine(explanation.match, vote, combination);
+    const vote = nearest.voteTerms(explanation.terms);
+    const id = combine(explanation, vote, combination);
     const entry = id === null ? undefined : byId.get(id);
     const suggestions = [...new Set([...explanation.ranked.map((r) => r.id), ...vote.ranked.map((r) => r.label)])].slice(0, DEFAULT_MATCHER_OPTIONS.maxSuggestions);
     const score = explanation.match.kind === 'sure' && explanation.match.id === id ? explanation.match.score : Math.round(vote.share * 1000) / 1000;

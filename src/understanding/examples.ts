@@ -32,6 +32,8 @@ export interface ExampleVote {
 
 export interface ExampleIndex {
   vote(text: string): ExampleVote;
+  /** The vote on words already read (e.g. the matcher's, with its typos repaired). */
+  voteTerms(terms: readonly string[]): ExampleVote;
   /** The labels the examples carry. */
   labels(): ReadonlySet<string>;
 }
@@ -103,8 +105,8 @@ export function createExampleIndex(examples: readonly LabelledExample[], analyse
       .slice(0, settings.neighbours);
   }
 
-  function vote(text: string): ExampleVote {
-    const terms = [...new Set(read(text))];
+  function voteTerms(words: readonly string[]): ExampleVote {
+    const terms = [...new Set(words)];
     if (terms.length === 0) return { ranked: [], share: 0, closeness: 0, terms: 0, coverage: 0 };
     const found = nearest(terms);
     const top = found[0]?.score ?? 0;
@@ -130,5 +132,5 @@ export function createExampleIndex(examples: readonly LabelledExample[], analyse
     };
   }
 
-  return { vote, labels: () => labels };
+  return { vote: (text) => voteTerms(read(text)), voteTerms, labels: () => labels };
 }

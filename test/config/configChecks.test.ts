@@ -42,7 +42,9 @@ describe('config checks', () => {
       ['voice prompts', []],
       ['chat prompts', []],
       ['faq', []],
+      ['faq examples', []],
       ['lexicon', []],
+      ['phone examples', []],
       ['local resources', []],
       ['safety messages', []],
     ]);
