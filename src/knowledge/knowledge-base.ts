@@ -36,7 +36,7 @@ export interface CombinationOptions {
 export const DEFAULT_COMBINATION_OPTIONS: Required<CombinationOptions> = {
   strategy: 'combined',
   exampleShare: 0.6,
-  exampleMinTerms: 2,
+  exampleMinTerms: 3,
   exampleCoverage: 0.35,
   vetoShare: 0,
 };

@@ -2,7 +2,8 @@
  * The second approach compared in `npm run eval:understanding -- --approach=nlpjs`: NLP.js's French
  * intent classifier (a small neural network over Snowball-stemmed words), trained at start from each
  * FAQ entry's title, questions, keywords and examples. Below its own threshold it answers nothing (not sure).
- * Kept for the comparison only (README, « Understanding »): the service uses src/understanding/matcher.ts.
+ * Kept for the comparison only (README, « Understanding »): the service combines src/understanding/matcher.ts
+ * with the nearest examples (src/understanding/examples.ts).
  */
 import { containerBootstrap } from '@nlpjs/core';
 import { LangFr } from '@nlpjs/lang-fr';
