@@ -2,7 +2,9 @@
  * What a caller meant, from the keys they pressed or the words they said. Pure functions.
  * Speech is read by the service's one understanding (src/understanding, the same as the chat's
  * FAQ): French stems, so « je n'arrive plus à me laver » says « se laver »; the longest synonym said
- * wins; at the profile and need menus, a sentence with the words of one option chooses it.
+ * wins; at the profile and need menus, a sentence with the words of one option chooses it, and so
+ * do the examples of content/fr/phone-examples.yaml (« il faut quelqu'un pour l'emmener chez le
+ * médecin » → deplacements; « une personne s'il vous plaît » → a human).
  */
 import { foldText } from '../domain/text';
 import type { VoiceFlow } from '../flows/schema';
