@@ -6,7 +6,8 @@
  * (`--details=test` lists those of `test` too). Exits 1 when the test split misses an aim
  * (`--no-aims`: explore without failing).
  *
- *   npm run eval:understanding [-- --approach=minisearch|nlpjs|hybrid] [--details=test] [--no-aims] [--explain]
+ *   npm run eval:understanding [-- --approach=combined|matcher|examples|nlpjs|hybrid] [--details=test] [--no-aims]
+ *     [--aims=faq,phone]   (only these aims make it fail; the others are reported)
  */
 import * as path from 'node:path';
 import { ConfigError } from '../src/config/configError';
@@ -34,17 +35,23 @@ const CATEGORY_NUMBERS: Readonly<Record<string, string>> = {
   sourd: '114',
 };
 
-/** minisearch: the service's matcher; nlpjs: NLP.js's classifier; hybrid: the matcher, or its best candidate when NLP.js agrees. */
-export type Approach = 'minisearch' | 'nlpjs' | 'hybrid';
+/**
+ * combined: the service (matcher + nearest examples, src/knowledge/knowledge-base.ts); matcher: the matcher
+ * alone; examples: the nearest examples alone; nlpjs: NLP.js's classifier trained on titles, questions,
+ * keywords and examples; hybrid: the service, or when it is not sure, NLP.js when it agrees with the examples.
+ */
+export const APPROACHES = ['combined', 'matcher', 'examples', 'nlpjs', 'hybrid'] as const;
+export type Approach = (typeof APPROACHES)[number];
 
 /** What the service does with a phrasing, channel by channel, as the eval and its jest test see it. */
-export async function channelDeps(rootDir: string, approach: Approach = 'minisearch'): Promise<EvaluationDeps> {
+export async function channelDeps(rootDir: string, approach: Approach = 'combined'): Promise<EvaluationDeps> {
   const entries = loadFaq(rootDir);
   const flow = loadVoiceFlow(rootDir);
   const territories = loadTerritoriesFile(path.join(rootDir, 'config', 'territories.yaml'));
   const places = createPlaces({ postcodeOverrides: territories.national.postcodeOverrides });
-  const knowledgeBase = createKnowledgeBase(entries);
-  const nlpjs = approach === 'minisearch' ? null : await createNlpjsClassifier(entries);
+  const strategy = approach === 'matcher' || approach === 'examples' ? approach : 'combined';
+  const knowledgeBase = createKnowledgeBase(entries, { strategy });
+  const nlpjs = approach === 'nlpjs' || approach === 'hybrid' ? await createNlpjsClassifier(entries) : null;
   const allNeeds = flow.needs.groups.flatMap((group) => group.needs);
 
   const faqAnswer = async (text: string): Promise<string | null> => {
@@ -52,8 +59,8 @@ export async function channelDeps(rootDir: string, approach: Approach = 'minisea
     const explanation = knowledgeBase.explain(text);
     if (explanation.match.kind === 'answer') return explanation.match.entry.id;
     if (!nlpjs) return null;
-    const best = explanation.ranked[0]?.id;
-    return best !== undefined && (await nlpjs.classify(text)) === best ? best : null;
+    const voted = explanation.vote.ranked[0]?.label;
+    return voted !== undefined && (await nlpjs.classify(text)) === voted ? voted : null;
   };
 
   return {
@@ -112,10 +119,19 @@ function print(split: string, report: SplitReport, details: boolean): void {
   for (const f of failures) console.log(`  ${f.set} ${f.verdict}: "${f.text}" expected ${f.expected}, got ${f.got}`);
 }
 
+/** The aims that make the check fail: all, or those of the groups named (`faq`, `phone`, `danger`: danger recall and false emergencies). */
+export function aimFilter(groups: string | undefined): (aimName: string) => boolean {
+  if (groups === undefined || groups === '') return () => true;
+  const wanted = new Set(groups.split(','));
+  for (const group of wanted) if (!['faq', 'phone', 'danger'].includes(group)) throw new Error(`unknown aims ${group}: faq, phone or danger`);
+  return (name) => (name.startsWith('FAQ') ? wanted.has('faq') : name.startsWith('phone') ? wanted.has('phone') : wanted.has('danger'));
+}
+
 async function main(argv: readonly string[]): Promise<number> {
   const rootDir = path.resolve(__dirname, '..');
-  const approach = (argv.find((arg) => arg.startsWith('--approach='))?.split('=')[1] ?? 'minisearch') as Approach;
-  if (!['minisearch', 'nlpjs', 'hybrid'].includes(approach)) throw new Error(`unknown approach ${approach}: minisearch, nlpjs or hybrid`);
+  const approach = (argv.find((arg) => arg.startsWith('--approach='))?.split('=')[1] ?? 'combined') as Approach;
+  if (!APPROACHES.includes(approach)) throw new Error(`unknown approach ${approach}: ${APPROACHES.join(', ')}`);
+  const blocking = aimFilter(argv.find((arg) => arg.startsWith('--aims='))?.split('=')[1]);
   const detailsOf = new Set(['tuning', ...(argv.find((arg) => arg.startsWith('--details='))?.split('=')[1]?.split(',') ?? [])]);
   const deps = await channelDeps(rootDir, approach);
   console.log(`approach: ${approach}`);
@@ -131,8 +147,9 @@ async function main(argv: readonly string[]): Promise<number> {
     print(split, report, detailsOf.has(split));
     if (split !== 'test') continue;
     for (const aim of judgeAims(report)) {
-      console.log(`  aim ${aim.name}: ${(aim.value * 100).toFixed(1)} % (aim ${aim.aim}) ${aim.met ? 'met' : 'MISSED'}`);
-      if (!aim.met) failed = true;
+      const blocks = blocking(aim.name);
+      console.log(`  aim ${aim.name}: ${(aim.value * 100).toFixed(1)} % (aim ${aim.aim}) ${aim.met ? 'met' : blocks ? 'MISSED' : 'missed (reported)'}`);
+      if (!aim.met && blocks) failed = true;
     }
   }
   if (argv.includes('--no-aims')) return 0;

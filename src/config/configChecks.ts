@@ -4,12 +4,13 @@
  */
 import * as path from 'node:path';
 import { loadVoiceFlow, VOICE_FLOW_FILE } from '../flows/load';
-import { faqCheck, localResourcesCheck } from '../knowledge/config-checks';
+import { faqCheck, faqExamplesCheck, localResourcesCheck } from '../knowledge/config-checks';
 import { PromptCatalog } from '../prompts/catalog';
 import { safetyMessagesCheck } from '../safety/config-check';
 import { observatorySettingsCheck } from '../observatory/settings';
 import { loadTerritoriesFile, TERRITORIES_FILE_NAME } from '../territories/load';
 import { LEXICON_FILE, loadLexiconFile } from '../understanding/lexicon';
+import { loadPhoneExamplesFile, PHONE_EXAMPLES_FILE } from '../understanding/phoneExamples';
 import { CHAT_PROMPTS_FILE, checkVoicePrompts, VOICE_PROMPTS_FILE } from './appConfig';
 import { ConfigError } from './configError';
 import { plainFrenchProblems } from './plainFrench';
@@ -83,13 +84,24 @@ export const lexiconCheck: ConfigCheck = {
   },
 };
 
+/** content/fr/phone-examples.yaml: what callers say at the menus, per need, profile, and to reach a person. */
+export const phoneExamplesCheck: ConfigCheck = {
+  name: 'phone examples',
+  files: (rootDir) => [path.join(rootDir, PHONE_EXAMPLES_FILE)],
+  check: (file) => {
+    loadPhoneExamplesFile(file);
+  },
+};
+
 export const CONFIG_CHECKS: readonly ConfigCheck[] = [
   territoriesCheck,
   voiceFlowCheck,
   voicePromptsCheck,
   chatPromptsCheck,
   faqCheck,
+  faqExamplesCheck,
   lexiconCheck,
+  phoneExamplesCheck,
   localResourcesCheck,
   safetyMessagesCheck,
   observatorySettingsCheck,

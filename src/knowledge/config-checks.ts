@@ -4,6 +4,7 @@ import type { ConfigCheck } from '../config/configCheck';
 import { ConfigError } from '../config/configError';
 import { plainFrenchProblems } from '../config/plainFrench';
 import { LEXICON_FILE, loadLexiconFile } from '../understanding/lexicon';
+import { FAQ_EXAMPLES_FILE, loadFaqExamplesFile, withExamples } from './examples';
 import { FAQ_FILE, loadFaqFile } from './load';
 import { loadLocalResourcesFile, LOCAL_RESOURCES_FILE } from './local-resources';
 
@@ -23,6 +24,16 @@ export const faqCheck: ConfigCheck = {
       plainFrenchProblems(entry.answer, { acronyms }).map((message) => ({ path: `entries[${index}].answer (${entry.id})`, message })),
     );
     if (problems.length > 0) throw new ConfigError(path.relative(process.cwd(), file) || file, problems);
+  },
+};
+
+/** content/fr/faq-examples.yaml: well formed, every id an entry of faq.yaml beside it, each example under one entry. */
+export const faqExamplesCheck: ConfigCheck = {
+  name: 'faq examples',
+  files: (rootDir) => [path.join(rootDir, FAQ_EXAMPLES_FILE)],
+  check: (file) => {
+    const examples = loadFaqExamplesFile(file);
+    withExamples(loadFaqFile(path.join(path.dirname(file), path.basename(FAQ_FILE))), examples, path.relative(process.cwd(), file) || file);
   },
 };
 

@@ -1,6 +1,7 @@
 /** Reading content/fr/faq.yaml (or an in-memory object) into validated FAQ entries. */
 import * as path from 'node:path';
 import { faqFileSchema, type FaqEntry } from './schema';
+import { FAQ_EXAMPLES_FILE, loadFaqExamples, withExamples } from './examples';
 import { loadYamlWithSchema, parseWithSchema, parseYamlWithSchema } from '../config/yamlFile';
 
 /** The knowledge base file, relative to the project root. */
@@ -21,7 +22,7 @@ export function loadFaqFile(file: string): readonly FaqEntry[] {
   return loadYamlWithSchema(faqFileSchema, file).entries;
 }
 
-/** Reads and validates <rootDir>/content/fr/faq.yaml. */
+/** Reads and validates <rootDir>/content/fr/faq.yaml, with the examples of content/fr/faq-examples.yaml. */
 export function loadFaq(rootDir: string): readonly FaqEntry[] {
-  return loadFaqFile(path.join(rootDir, FAQ_FILE));
+  return withExamples(loadFaqFile(path.join(rootDir, FAQ_FILE)), loadFaqExamples(rootDir), FAQ_EXAMPLES_FILE);
 }

@@ -88,6 +88,8 @@ export const faqEntrySchema = z.strictObject({
   localContact: z.enum(LOCAL_CONTACTS, { error: 'expected mdph (or leave the key out)' }).optional(),
   questions: z.array(nonEmptyText).min(2, { error: 'expected at least 2 ways people ask the question' }),
   keywords: z.array(nonEmptyText).optional(),
+  /** More ways people ask, in their own words (most live in content/fr/faq-examples.yaml). */
+  examples: z.array(nonEmptyText).optional(),
 });
 
 export type FaqEntry = z.output<typeof faqEntrySchema>;

@@ -4,14 +4,32 @@
  * 1. a synonym said whole: its words found in a row, compared as French stems (« je n'arrive plus à
  *    me laver » says « laver »; « c'est pas ça » is not « c'est ça »); the longest one wins;
  * 2. else, when the menu allows free speech, the weighed matcher over the options' synonyms, tuned
- *    for speech (a long sentence with a few words of one option). No clear winner: no choice.
+ *    for speech (a long sentence with a few words of one option);
+ * 3. else the options' examples (content/fr/phone-examples.yaml: « il faut quelqu'un pour l'emmener
+ *    chez le médecin » → deplacements): the option of the nearest examples, when they clearly agree.
+ * An example said nearly as it is written (its words, and about as many) is chosen first, before a
+ * synonym it holds (« médecin » is a synonym of santé). No clear winner: no choice.
  */
 import type { Analyser } from './analyse';
+import { createExampleIndex, type ExampleIndex } from './examples';
 import { createMatcher, type Matcher, type MatcherOptions } from './matcher';
 
 export interface MenuOption {
   synonyms: readonly string[];
 }
+
+/** When the examples choose an option. */
+export const MENU_EXAMPLE_SETTINGS = {
+  /** Before synonyms: the nearest examples agree this much and say this much of the speech. */
+  firstShare: 0.8,
+  firstCoverage: 0.8,
+  /** After synonyms and the matcher. */
+  share: 0.6,
+  coverage: 0.5,
+};
+
+/** The label of examples that are no option of the menu (asking for a person). */
+const ELSEWHERE = 'elsewhere';
 
 export interface MenuMatcher<T> {
   /** The option said, or null when none (or no clear one) is. */
@@ -39,7 +57,16 @@ function containsRun(haystack: readonly string[], needle: readonly string[]): bo
   return false;
 }
 
-export function createMenuMatcher<T extends MenuOption>(options: readonly T[], analyser: Analyser, settings: { freeSpeech: boolean }): MenuMatcher<T> {
+export interface MenuSettings<T> {
+  /** A sentence with the words of one option chooses it (and its examples count); off: only a synonym said whole. */
+  freeSpeech: boolean;
+  /** Examples of what is no option here (« je veux parler à quelqu'un »): they keep the examples from choosing. */
+  elsewhere?: readonly string[];
+  /** What people say for an option, in their own words (free-speech menus only). */
+  examplesOf?: (option: T) => readonly string[];
+}
+
+export function createMenuMatcher<T extends MenuOption>(options: readonly T[], analyser: Analyser, settings: MenuSettings<T>): MenuMatcher<T> {
   const synonyms = options.map((option) =>
     option.synonyms
       .map((synonym) => {
@@ -60,11 +87,26 @@ export function createMenuMatcher<T extends MenuOption>(options: readonly T[], a
       SPOKEN_MENU_OPTIONS,
     ));
 
+  const labelled = options.flatMap((option, index) => (settings.examplesOf?.(option) ?? []).map((text) => ({ label: String(index), text })));
+  let examples: ExampleIndex | undefined;
+  const nearest = (): ExampleIndex =>
+    (examples ??= createExampleIndex([...labelled, ...(settings.elsewhere ?? []).map((text) => ({ label: ELSEWHERE, text }))], analyser));
+  /** The option the examples clearly give, ELSEWHERE, or undefined. */
+  const voted = (speech: string, share: number, coverage: number): T | typeof ELSEWHERE | undefined => {
+    if (!settings.freeSpeech || labelled.length === 0) return undefined;
+    const vote = nearest().vote(speech);
+    const label = vote.ranked[0]?.label;
+    if (label === undefined || vote.share < share || vote.coverage < coverage) return undefined;
+    return label === ELSEWHERE ? ELSEWHERE : options[Number(label)];
+  };
+
   return {
     choose(speech) {
       const meaningful = analyser.terms(speech);
       const all = analyser.allTerms(speech);
       if (all.length === 0) return null;
+      const first = voted(speech, MENU_EXAMPLE_SETTINGS.firstShare, MENU_EXAMPLE_SETTINGS.firstCoverage);
+      if (first !== undefined) return first === ELSEWHERE ? null : first;
       let best: T | null = null;
       let bestLength = 0;
       options.forEach((option, index) => {
@@ -79,7 +121,9 @@ export function createMenuMatcher<T extends MenuOption>(options: readonly T[], a
       });
       if (best !== null || !settings.freeSpeech || meaningful.length === 0) return best;
       const match = weighed().match(speech);
-      return match.kind === 'sure' ? (options[Number(match.id)] ?? null) : null;
+      if (match.kind === 'sure') return options[Number(match.id)] ?? null;
+      const later = voted(speech, MENU_EXAMPLE_SETTINGS.share, MENU_EXAMPLE_SETTINGS.coverage);
+      return later === undefined || later === ELSEWHERE ? null : later;
     },
   };
 }

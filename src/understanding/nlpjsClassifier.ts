@@ -1,8 +1,9 @@
 /**
  * The second approach compared in `npm run eval:understanding -- --approach=nlpjs`: NLP.js's French
  * intent classifier (a small neural network over Snowball-stemmed words), trained at start from each
- * FAQ entry's title, questions and keywords. Below its own threshold it answers nothing (not sure).
- * Kept for the comparison only (README, « Understanding »): the service uses src/understanding/matcher.ts.
+ * FAQ entry's title, questions, keywords and examples. Below its own threshold it answers nothing (not sure).
+ * Kept for the comparison only (README, « Understanding »): the service combines src/understanding/matcher.ts
+ * with the nearest examples (src/understanding/examples.ts).
  */
 import { containerBootstrap } from '@nlpjs/core';
 import { LangFr } from '@nlpjs/lang-fr';
@@ -36,7 +37,7 @@ export async function createNlpjsClassifier(entries: readonly FaqEntry[]): Promi
   nlp.settings.threshold = NLPJS_THRESHOLD;
   nlp.addLanguage('fr');
   for (const entry of entries) {
-    for (const utterance of [entry.title, ...entry.questions, ...(entry.keywords ?? [])]) nlp.addDocument('fr', utterance, entry.id);
+    for (const utterance of [entry.title, ...entry.questions, ...(entry.keywords ?? []), ...(entry.examples ?? [])]) nlp.addDocument('fr', utterance, entry.id);
   }
   await nlp.train();
   return {

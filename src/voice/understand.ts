@@ -2,12 +2,16 @@
  * What a caller meant, from the keys they pressed or the words they said. Pure functions.
  * Speech is read by the service's one understanding (src/understanding, the same as the chat's
  * FAQ): French stems, so « je n'arrive plus à me laver » says « se laver »; the longest synonym said
- * wins; at the profile and need menus, a sentence with the words of one option chooses it.
+ * wins; at the profile and need menus, a sentence with the words of one option chooses it, and so
+ * do the examples of content/fr/phone-examples.yaml (« il faut quelqu'un pour l'emmener chez le
+ * médecin » → deplacements; « une personne s'il vous plaît » → a human).
  */
 import { foldText } from '../domain/text';
 import type { VoiceFlow } from '../flows/schema';
 import { frenchAnalyser } from '../understanding/analyse';
+import { createExampleIndex, type ExampleIndex } from '../understanding/examples';
 import { createMenuMatcher, type MenuMatcher } from '../understanding/menu';
+import { shippedPhoneExamples } from '../understanding/phoneExamples';
 import { digitsFromWords } from '../understanding/numbers';
 
 export interface CallerInput {
@@ -20,6 +24,10 @@ export type UniversalIntent = 'human' | 'repeat' | 'slower';
 export interface Choosable {
   key: string;
   synonyms: readonly string[];
+  /** A need option (its examples are the need's), a profile option, or a group of needs. */
+  need?: string;
+  profile?: string;
+  needs?: ReadonlyArray<{ need: string }>;
 }
 
 /** Speech and synonyms are compared folded (no accents, capitals or punctuation). */
@@ -37,9 +45,37 @@ function menuMatcher<T extends Choosable>(options: readonly T[], settings: Match
   const cached = matchers.get(options) ?? {};
   matchers.set(options, cached);
   const slot = settings.freeSpeech ? 'free' : 'strict';
-  const matcher = (cached[slot] ??= createMenuMatcher<Choosable>(options, frenchAnalyser(), settings));
+  const matcher = (cached[slot] ??= createMenuMatcher<Choosable>(options, frenchAnalyser(), { ...settings, examplesOf, elsewhere: shippedPhoneExamples().human }));
   return matcher as MenuMatcher<T>;
 }
+
+/** The examples of content/fr/phone-examples.yaml for an option: its need's, its profile's, or its needs'. */
+function examplesOf(option: Choosable): readonly string[] {
+  const { needs, profiles } = shippedPhoneExamples();
+  const ofNeed = (need: string): readonly string[] => needs[need as keyof typeof needs] ?? [];
+  if (option.need !== undefined) return ofNeed(option.need);
+  if (option.profile !== undefined) return profiles[option.profile as keyof typeof profiles] ?? [];
+  return (option.needs ?? []).flatMap(({ need }) => ofNeed(need));
+}
+
+/** What callers say to reach a person, against what they say of their needs and of who they are. */
+let humanVote: ExampleIndex | undefined;
+function asksForPerson(speech: string): boolean {
+  const { needs, profiles, human } = shippedPhoneExamples();
+  humanVote ??= createExampleIndex(
+    [
+      ...human.map((text) => ({ label: 'human', text })),
+      ...Object.values({ ...needs, ...profiles }).flatMap((texts) => (texts ?? []).map((text) => ({ label: 'other', text }))),
+    ],
+    frenchAnalyser(),
+    { words: 'all' },
+  );
+  const vote = humanVote.vote(speech);
+  return vote.ranked[0]?.label === 'human' && vote.share >= HUMAN_BY_EXAMPLES.share && vote.coverage >= HUMAN_BY_EXAMPLES.coverage;
+}
+
+/** When the examples say a caller asks for a person (the examples must agree and say most of the speech). */
+export const HUMAN_BY_EXAMPLES = { share: 0.8, coverage: 0.7 };
 
 /** The option whose key was pressed, or that the caller said (see src/understanding/menu.ts). */
 export function matchOption<T extends Choosable>(options: readonly T[], input: CallerInput, settings: MatchSettings = { freeSpeech: true }): T | null {
@@ -59,7 +95,10 @@ export function universalIntent(flow: VoiceFlow, input: CallerInput): UniversalI
     options = (['human', 'repeat', 'slower'] as const).map((intent) => ({ intent, ...flow.universal[intent] }));
     universalOptions.set(flow, options);
   }
-  return matchOption(options, input, { freeSpeech: false })?.intent ?? null;
+  const intent = matchOption(options, input, { freeSpeech: false })?.intent ?? null;
+  if (intent !== null || input.speech === undefined || foldText(input.speech) === '') return intent;
+  // A yes or a no (« non merci, pas besoin de quelqu'un ») answers the question; else the examples may say « a person ».
+  return yesOrNo(input) === null && asksForPerson(input.speech) ? 'human' : null;
 }
 
 export const YES_NO_OPTIONS = [

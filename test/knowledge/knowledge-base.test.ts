@@ -67,8 +67,9 @@ describe('the confidence threshold', () => {
     expect(answered(knowledgeBase.match('les tomates de mon voisin ont attrapé le mildiou cet été'))).toBe('notSure');
   });
 
-  it('follows its options', () => {
-    const strict = createKnowledgeBase(entries, { minCoverage: 0.99, strongEvidence: Number.POSITIVE_INFINITY });
+  it("follows its matcher's options", () => {
+    // The examples' vote alone would still answer (its own thresholds): the matcher is judged alone here.
+    const strict = createKnowledgeBase(entries, { strategy: 'matcher', minCoverage: 0.99, strongEvidence: Number.POSITIVE_INFINITY });
     expect(answered(strict.match('arroser mes tomates avec du purin'))).toBe('notSure');
   });
 

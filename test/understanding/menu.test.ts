@@ -1,4 +1,8 @@
 /** The phone menus choose through the same understanding as the FAQ. */
+import * as path from 'node:path';
+import { ConfigError } from '../../src/config/configError';
+import { parseWithSchema } from '../../src/config/yamlFile';
+import { loadPhoneExamplesFile, PHONE_EXAMPLES_FILE, phoneExamplesSchema } from '../../src/understanding/phoneExamples';
 import { repoConfig } from '../support/config';
 import { matchOption, universalIntent, yesOrNo } from '../../src/voice/understand';
 
@@ -50,5 +54,54 @@ describe('yes, no and the universal words', () => {
   it('When the caller asks for a person, then a human is reached; a need that mentions someone is not a request for a human', () => {
     expect(universalIntent(flow, { speech: 'je voudrais parler à un conseiller' })).toBe('human');
     expect(universalIntent(flow, { speech: "quelqu'un pour garder les enfants pendant que je travaille" })).toBeNull();
+  });
+});
+
+describe('the phone examples (content/fr/phone-examples.yaml)', () => {
+  it('When the caller says « il faut quelqu’un pour l’emmener chez le médecin », then the need is deplacements, not santé', () => {
+    expect(need("il faut quelqu'un pour l'emmener chez le médecin")).toBe('deplacements');
+  });
+
+  it('When the caller says a need only in everyday words, then the examples choose it', () => {
+    expect(need('mon père se néglige complètement')).toBe('vie_quotidienne');
+  });
+
+  it('When the caller asks for a person in words the universal synonyms lack, then it is « human »', () => {
+    expect(universalIntent(flow, { speech: "une personne s'il vous plaît" })).toBe('human');
+  });
+
+  it('When the caller answers no, then it is not taken for asking a person', () => {
+    expect(universalIntent(flow, { speech: "non merci pas besoin de quelqu'un" })).toBeNull();
+    expect(yesOrNo({ speech: "non merci pas besoin de quelqu'un" })).toBe('no');
+  });
+});
+
+
+describe('the phone examples file', () => {
+  const problems = (raw: unknown): string => {
+    try {
+      parseWithSchema(phoneExamplesSchema, raw, 'phone-examples.yaml');
+    } catch (error) {
+      if (error instanceof ConfigError) return error.lines.join('\n');
+      throw error;
+    }
+    return '';
+  };
+
+  it('When a need id or a profile is misspelt, then the check names it', () => {
+    const found = problems({ needs: { deplacement: ['le bus'] }, profiles: { aidante: ['ma mère'] } });
+    expect(found).toMatch(/needs: unknown key "deplacement"/);
+    expect(found).toMatch(/profiles: unknown key "aidante"/);
+  });
+
+  it('When one example is under two needs, then the check says where the other is', () => {
+    expect(problems({ needs: { logement: ['un toit'], budget: ['Un toit !'] } })).toMatch(/needs\.budget\[0\]: the same example is also under needs\.logement/);
+  });
+
+  it('When the shipped file is read, then every need and profile has examples, and asking for a person too', () => {
+    const shipped = loadPhoneExamplesFile(path.join(__dirname, '..', '..', PHONE_EXAMPLES_FILE));
+    expect(Object.keys(shipped.needs)).toHaveLength(14);
+    expect(Object.keys(shipped.profiles).sort()).toEqual(['aidant', 'personne', 'professionnel']);
+    expect(shipped.human.length).toBeGreaterThan(10);
   });
 });

@@ -1,0 +1,69 @@
+/**
+ * content/fr/faq-examples.yaml: more ways people ask each FAQ question, in their own words (long
+ * messages, everyday words, SMS style), written by people who never saw the test phrasings. Each
+ * example is one document of the nearest-examples vote (src/understanding/examples.ts), labelled with
+ * its entry. Checked by `npm run config:check`: every id is an entry of content/fr/faq.yaml, and an
+ * example belongs to one entry only.
+ */
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
+import { z } from 'zod';
+import { ConfigError } from '../config/configError';
+import { loadYamlWithSchema, parseWithSchema } from '../config/yamlFile';
+import { foldText } from '../domain/text';
+import type { FaqEntry } from './schema';
+
+export const FAQ_EXAMPLES_FILE = path.join('content', 'fr', 'faq-examples.yaml');
+
+const SNAKE_CASE = /^[a-z][a-z0-9]*(_[a-z0-9]+)*$/;
+const exampleText = z.string().regex(/\S/, { error: 'expected a non-empty text' });
+
+export const faqExamplesSchema = z
+  .record(z.string().regex(SNAKE_CASE, { error: 'expected an entry id of content/fr/faq.yaml, e.g. "aah"' }), z.array(exampleText))
+  .superRefine((examples, ctx) => {
+    const owner = new Map<string, string>();
+    for (const [id, texts] of Object.entries(examples)) {
+      texts.forEach((text, index) => {
+        const key = foldText(text);
+        const earlier = owner.get(key);
+        if (earlier !== undefined) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [id, index],
+            message: earlier === id ? 'this example is written twice' : `the same example is also under "${earlier}": keep it under one entry`,
+          });
+        } else owner.set(key, id);
+      });
+    }
+  });
+
+export type FaqExamples = z.output<typeof faqExamplesSchema>;
+
+/** Reads and checks one examples file (an empty file is no examples). */
+export function loadFaqExamplesFile(file: string): FaqExamples {
+  return loadYamlWithSchema(faqExamplesSchema.nullable(), file) ?? {};
+}
+
+/** Validates examples given as an object (tests); fileName only names the source in errors. */
+export function parseFaqExamples(raw: unknown, fileName: string): FaqExamples {
+  return parseWithSchema(faqExamplesSchema, raw, fileName);
+}
+
+/** Each entry with its examples (those written in faq.yaml first); an id that is no entry is an error. */
+export function withExamples(entries: readonly FaqEntry[], examples: FaqExamples, fileName: string): readonly FaqEntry[] {
+  const ids = new Set(entries.map((entry) => entry.id));
+  const unknown = Object.keys(examples).filter((id) => !ids.has(id));
+  if (unknown.length > 0) {
+    throw new ConfigError(fileName, unknown.map((id) => ({ path: id, message: `"${id}" is no entry of content/fr/faq.yaml: check the id` })));
+  }
+  return entries.map((entry) => {
+    const more = examples[entry.id] ?? [];
+    return more.length === 0 ? entry : { ...entry, examples: [...(entry.examples ?? []), ...more] };
+  });
+}
+
+/** The examples file beside faq.yaml under rootDir, or none when it does not exist. */
+export function loadFaqExamples(rootDir: string): FaqExamples {
+  const file = path.join(rootDir, FAQ_EXAMPLES_FILE);
+  return existsSync(file) ? loadFaqExamplesFile(file) : {};
+}

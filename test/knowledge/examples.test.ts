@@ -1,0 +1,121 @@
+/** FAQ examples: the file a coordinator extends, and how the examples' vote and the matcher are combined. */
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { runConfigChecks } from '../../src/config/configChecks';
+import { faqExamplesCheck } from '../../src/knowledge/config-checks';
+import { loadFaqExamples, parseFaqExamples, withExamples } from '../../src/knowledge/examples';
+import { combine, createKnowledgeBase, DEFAULT_COMBINATION_OPTIONS, type FaqMatch } from '../../src/knowledge/knowledge-base';
+import { FAQ_FILE, loadFaq } from '../../src/knowledge/load';
+import type { ExampleVote } from '../../src/understanding/examples';
+import { configErrorOf, entry, ROOT } from './helpers';
+
+const answered = (match: FaqMatch): string => (match.kind === 'answer' ? match.entry.id : 'notSure');
+
+function projectWithExamples(examples: string): string {
+  const root = mkdtempSync(path.join(tmpdir(), 'faq-examples-'));
+  mkdirSync(path.join(root, 'content', 'fr'), { recursive: true });
+  writeFileSync(path.join(root, FAQ_FILE), readFileSync(path.join(ROOT, FAQ_FILE), 'utf8'));
+  writeFileSync(path.join(root, 'content', 'fr', 'faq-examples.yaml'), examples);
+  return root;
+}
+
+describe('the FAQ examples file', () => {
+  it('When the shipped files are loaded, then every entry has its examples beside its questions', () => {
+    const entries = loadFaq(ROOT);
+    const shipped = loadFaqExamples(ROOT);
+    expect(Object.keys(shipped).length).toBe(entries.length);
+    for (const faqEntry of entries) expect(faqEntry.examples?.length ?? 0).toBeGreaterThanOrEqual(10);
+  });
+
+  it('When an id is no FAQ entry, then the check names it', () => {
+    const root = projectWithExamples('aah:\n  - "c quoi l aah"\naah_typo:\n  - "une autre"\n');
+    const [result] = runConfigChecks(root, [faqExamplesCheck]);
+    expect(result?.errors).toEqual([expect.stringMatching(/faq-examples\.yaml: aah_typo: "aah_typo" is no entry of content\/fr\/faq\.yaml/)]);
+  });
+
+  it('When one example is under two entries, then the check says where the other is', () => {
+    const error = configErrorOf(() => parseFaqExamples({ aah: ['Le même message'], pch: ['le meme message !'] }, 'faq-examples.yaml'));
+    expect(error.lines.join('\n')).toMatch(/pch\[0\]: the same example is also under "aah"/);
+  });
+
+  it('When an example is empty, then the check says a text is expected', () => {
+    expect(configErrorOf(() => parseFaqExamples({ aah: ['  '] }, 'faq-examples.yaml')).lines.join('\n')).toMatch(/aah\[0\]: expected a non-empty text/);
+  });
+
+  it('When examples are added to an entry, then they come after those written in faq.yaml', () => {
+    const [merged] = withExamples([entry({ id: 'jardin', examples: ['arroser le potager'] })], { jardin: ['mes tomates ont soif'] }, 'faq-examples.yaml');
+    expect(merged?.examples).toEqual(['arroser le potager', 'mes tomates ont soif']);
+  });
+});
+
+describe('the examples in the knowledge base', () => {
+  const entries = [
+    entry({ id: 'jardin', title: 'Comment arroser le jardin ?', questions: ['Arroser les tomates.', 'Quand arroser les fleurs ?'] }),
+    entry({ id: 'velo', title: 'Comment réparer un vélo ?', questions: ['Mon vélo est cassé.', 'Réparer une roue de vélo.'] }),
+  ];
+  const examples = {
+    jardin: ['mes salades ont soif en plein été', 'le potager sèche, il faut de l’eau aux salades', 'mes salades sont toutes sèches'],
+    velo: ['la chaîne a sauté en descendant', 'le pneu est à plat, la chaîne grince', 'ma chaîne est rouillée'],
+  };
+
+  it('When a question is asked only in the words of the examples, then its entry answers (and not without them)', () => {
+    const withThem = createKnowledgeBase(withExamples(entries, examples, 'faq-examples.yaml'));
+    const without = createKnowledgeBase(entries);
+    expect(answered(withThem.match('mes salades du potager ont soif, que faire ?'))).toBe('jardin');
+    expect(answered(withThem.match('ma chaîne rouillée a sauté'))).toBe('velo');
+    expect(answered(without.match('mes salades du potager ont soif, que faire ?'))).toBe('notSure');
+  });
+
+  it('When a message has fewer than three meaningful words, then the examples alone do not answer it (too little to vote on)', () => {
+    const withThem = createKnowledgeBase(withExamples(entries, examples, 'faq-examples.yaml'));
+    expect(answered(withThem.match('salades soif'))).toBe('notSure');
+  });
+
+  it('When the shipped FAQ is asked in everyday words its questions do not use, then the examples find the entry the matcher alone missed', () => {
+    const question = 'je peux etre payee pour m occuper de mon fils handicape';
+    expect(answered(createKnowledgeBase(loadFaq(ROOT)).match(question))).toBe('pch_aide_humaine');
+    expect(answered(createKnowledgeBase(loadFaq(ROOT), { strategy: 'matcher' }).match(question))).toBe('notSure');
+  });
+});
+
+describe('combining the matcher and the examples', () => {
+  const vote = (label: string | undefined, share: number, coverage = 1): ExampleVote => ({
+    ranked: label === undefined ? [] : [{ label, score: 1 }],
+    share,
+    closeness: 0,
+    terms: 4,
+    coverage,
+  });
+  const sure = (id: string) => ({ match: { kind: 'sure' as const, id, score: 1 }, written: false });
+  const unsure = { match: { kind: 'unsure' as const, suggestions: [] }, written: false };
+  const options = DEFAULT_COMBINATION_OPTIONS;
+
+  it('When both agree, then that entry answers', () => {
+    expect(combine(sure('aah'), vote('aah', 0.9), options)).toBe('aah');
+  });
+
+  it('When the matcher is sure and the examples clearly say another entry, then it is not sure', () => {
+    expect(combine(sure('aah'), vote('pch', 0.9), options)).toBeNull();
+  });
+
+  it('When the matcher is sure and the examples barely say another entry, then the matcher answers', () => {
+    expect(combine(sure('aah'), vote('pch', 0.9, 0.1), options)).toBe('aah');
+    expect(combine(sure('aah'), vote(undefined, 0), options)).toBe('aah');
+  });
+
+  it('When the message is written as in the base, then its entry answers whatever the examples say', () => {
+    expect(combine({ ...sure('mdph_delai'), written: true }, vote('mdph_demande', 0.9), options)).toBe('mdph_delai');
+  });
+
+  it('When the matcher is not sure, then only a clear vote of the examples answers', () => {
+    expect(combine(unsure, vote('aah', 0.9), options)).toBe('aah');
+    expect(combine(unsure, vote('aah', 0.4), options)).toBeNull();
+    expect(combine(unsure, vote('aah', 0.9, 0.2), options)).toBeNull();
+  });
+
+  it('When a strategy is chosen, then only that reader decides', () => {
+    expect(combine(sure('aah'), vote('pch', 0.9), { ...options, strategy: 'matcher' })).toBe('aah');
+    expect(combine(sure('aah'), vote('pch', 0.9), { ...options, strategy: 'examples' })).toBe('pch');
+  });
+});
