@@ -12,6 +12,9 @@ import { createObservatory } from './advisors/observatory';
 import { openApiDocument } from './advisors/openapi';
 import { chatRelayGuard, createAdvisorRouter } from './advisors/routes';
 import { createAdvisorService } from './advisors/service';
+import { createPresence } from './advisors/presence';
+import { createPresenceRouter } from './advisors/presenceRoutes';
+import { createVocabularyRouter } from './advisors/vocabulary';
 import { OrientationBot } from './chat/bot';
 import { createBotEndpoint, type BotSettings } from './chat/botEndpoint';
 import type { ChatTurns } from './chat/chatTurns';
@@ -272,6 +275,8 @@ export function createApp(deps: AppDeps): App {
   app.use(['/api/advisor', '/api/admin', '/api/tickets', '/api/calls', '/api/chats'], ...sessions.middleware);
   app.use(createStaffRouter({ staff, verifier, logger }));
   app.use(advisorEvents.router);
+  app.use(createVocabularyRouter());
+  app.use(createPresenceRouter({ presence: createPresence({ store, keys, clock }), verifier, logger }));
   app.use(createAdvisorRouter({ service: advisors, verifier, tickets, logger, chatMode: (conversationId) => chat.mode(conversationId) }));
 
   const internal = createInternalAddress();
