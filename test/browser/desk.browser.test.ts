@@ -183,4 +183,60 @@ describe('the advisors’ desk in Chromium', () => {
     },
     BROWSER_TEST_TIMEOUT,
   );
+
+  it(
+    'When an advisor searches and filters the open tickets and uses the keyboard shortcuts, then the list narrows to what she asked, the shortcuts move the focus or pause her, and their help is visible',
+    async () => {
+      const alice = await openDesk(ALICE_44);
+      try {
+        const token = await advisorToken(ALICE_44);
+        const take = async (ticket: Ticket) => {
+          const answer = await fetch(`${app.httpBase}/api/advisor/tickets/${ticket.ref}/take`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: '{}' });
+          expect(answer.status).toBe(200);
+        };
+        const first = await ticketOf44('routed');
+        const second = await ticketOf44('routed');
+        const waiting = await ticketOf44('routed');
+        await take(first);
+        await take(second);
+        const open = alice.page.locator('#open-list');
+        await open.locator(`li[data-ref="${first.ref}"]`).waitFor({ timeout: WAIT });
+        await open.locator(`li[data-ref="${second.ref}"]`).waitFor({ timeout: WAIT });
+        await alice.page.locator(`#waiting-list li[data-ref="${waiting.ref}"]`).waitFor({ timeout: WAIT });
+
+        // The help lists the shortcuts.
+        await alice.page.getByText('Raccourcis clavier').click();
+        await alice.page.getByText('rechercher un dossier').waitFor();
+
+        // Alt+Maj+R: the search field; part of a reference keeps that ticket only.
+        await alice.page.keyboard.press('Alt+Shift+KeyR');
+        await alice.page.waitForFunction('document.activeElement && document.activeElement.id === "filter-ref"', undefined, { timeout: WAIT });
+        await alice.page.keyboard.type(second.ref.slice(-6).toLowerCase());
+        await open.locator(`li[data-ref="${first.ref}"]`).waitFor({ state: 'detached', timeout: WAIT });
+        expect(await open.locator('li').count()).toBe(1);
+        await alice.page.locator('#open-count', { hasText: '(1 sur ' }).waitFor();
+        // A status no open ticket has: the list is empty, and says so.
+        await alice.page.getByRole('button', { name: 'Effacer les filtres' }).click();
+        await open.locator(`li[data-ref="${first.ref}"]`).waitFor({ timeout: WAIT });
+        await alice.page.getByLabel('État', { exact: true }).selectOption({ label: 'N2 : inscrit au staff territorial' });
+        await alice.page.locator('#open-empty').waitFor({ state: 'visible', timeout: WAIT });
+        await alice.page.getByLabel('État', { exact: true }).selectOption({ label: 'Pris en charge' });
+        await open.locator(`li[data-ref="${second.ref}"]`).waitFor({ timeout: WAIT });
+        await alice.page.getByLabel('Besoin', { exact: true }).selectOption({ label: 'Se loger' });
+        await alice.page.locator('#open-empty').waitFor({ state: 'visible', timeout: WAIT });
+        await expectNoWcagViolations(alice.page, 'with filters applied');
+
+        // Alt+Maj+E: the first waiting contact; Alt+Maj+P: a break, known to the server.
+        await alice.page.keyboard.press('Alt+Shift+KeyE');
+        await alice.page.waitForFunction(`document.activeElement && document.activeElement.textContent === ${JSON.stringify(`Voir le dossier ${waiting.ref}`)}`, undefined, { timeout: WAIT });
+        await alice.page.keyboard.press('Alt+Shift+KeyP');
+        await alice.page.locator('#presence-state-text', { hasText: 'Vous êtes en pause' }).waitFor();
+        await until(async () => (await presenceIn44())['alice-44'] === 'paused', 'Alice paused on the server');
+        expect(alice.errors).toEqual([]);
+      } finally {
+        await alice.context.close();
+      }
+    },
+    BROWSER_TEST_TIMEOUT,
+  );
 });
