@@ -30,7 +30,7 @@ export const PresenceBodySchema = z.strictObject({
 });
 export type PresenceBody = z.output<typeof PresenceBodySchema>;
 
-const PresenceEntrySchema = z
+export const PresenceEntrySchema = z
   .object({
     subject: z.string().min(1).max(255),
     name: z.string().min(1).max(200).optional(),
@@ -42,6 +42,8 @@ const PresenceEntrySchema = z
   })
   .strict();
 export type PresenceEntry = z.output<typeof PresenceEntrySchema>;
+/** GET /api/advisor/presence?territory=… (coordinators): who is there, available first. */
+export const TeamPresenceSchema = z.object({ territory: z.string(), available: z.number().int().min(0), advisors: z.array(PresenceEntrySchema) }).strict();
 const PresenceMapSchema = z.record(z.string(), PresenceEntrySchema);
 type PresenceMap = z.output<typeof PresenceMapSchema>;
 

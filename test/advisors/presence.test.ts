@@ -101,3 +101,13 @@ describe('the vocabulary', () => {
     }
   });
 });
+
+describe('the API document', () => {
+  it('When the OpenAPI document is read, then it documents presence (get, put) and the vocabulary', async () => {
+    const doc = (await call(harness, 'GET', '/api/openapi.json', null)).body as { paths: Record<string, Record<string, unknown>>; components: { schemas: Record<string, unknown> } };
+    expect(Object.keys(doc.paths['/api/advisor/presence'] ?? {}).sort()).toEqual(['get', 'put']);
+    expect(doc.paths['/api/vocabulary']).toHaveProperty('get');
+    expect(doc.components.schemas).toHaveProperty('Presence');
+    expect(doc.components.schemas).toHaveProperty('TeamPresence');
+  });
+});
