@@ -17,6 +17,8 @@ const OPEN_STATUSES = 'new,taken,n1_in_progress,n2_on_agenda,n2_actions_recorded
 /** A transferred call waits at most this long in a queue: older untaken voice tickets are not "waiting". */
 const WAITING_CALL_HOURS = 4;
 let refreshTimer = null;
+/** The open tickets last read that no other list shows: filtered again without a new read. */
+let lastOpen = { others: [], truncated: false };
 
 export function scheduleRefresh() {
   if (refreshTimer) return;
@@ -58,7 +60,8 @@ export async function refresh() {
   noticeWaiting(waiting);
   renderMyChats(mine);
   renderCallbacks(toCall);
-  renderOpen(applyFilters(others), others.length, open.truncated);
+  lastOpen = { others, truncated: open.truncated };
+  showOpen();
   loadAgendaIfShown();
 }
 
@@ -66,6 +69,11 @@ function renderMyChats(items) {
   fill($('my-chats-list'), $('my-chats-empty'), items, (view) =>
     cardFor(view, [buttonRow([button(`Continuer le chat ${view.ticket.ref}`, () => openChat(view, true), 'primary')])]),
   );
+}
+
+/** The open tickets through the search and filters (filters.js calls it on each change). */
+export function showOpen() {
+  renderOpen(applyFilters(lastOpen.others), lastOpen.others.length, lastOpen.truncated);
 }
 
 function renderOpen(items, total, truncated) {

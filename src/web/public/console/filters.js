@@ -1,7 +1,7 @@
 /* Search and filters of the open tickets: reference, status, level, channel, need, arrived on or after
    a date. Applied in the page to the list the API gave; the selects are built from the vocabulary. */
 import { $, clear, el } from './dom.js';
-import { scheduleRefresh } from './desk.js';
+import { showOpen } from './desk.js';
 import { entries } from './vocabulary.js';
 
 const SELECTS = [
@@ -47,13 +47,14 @@ export function applyFilters(items) {
   );
 }
 
-$('filters').addEventListener('input', scheduleRefresh);
+$('filters').addEventListener('input', showOpen);
+$('filters').addEventListener('change', showOpen);
 $('filters').addEventListener('submit', (event) => {
   event.preventDefault();
-  scheduleRefresh();
+  showOpen();
 });
 $('filters-reset').addEventListener('click', () => {
   $('filters').reset();
-  scheduleRefresh();
+  showOpen();
   $('filter-ref').focus();
 });

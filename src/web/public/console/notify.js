@@ -9,10 +9,15 @@ import { state } from './state.js';
 export const BASE_TITLE = 'Orientation 360 — Espace conseillers';
 const SOUND_KEY = 'o360.console.sound';
 const seen = new Set();
+/** The contacts announced and still waiting (ref → priority?): the title counts them. */
+const announced = new Map();
+/** The refs of the contacts the visible banner speaks of. */
+let bannerRefs = [];
 let primed = false;
 
 export function resetAnnouncements() {
   seen.clear();
+  announced.clear();
   primed = false;
   calm();
 }
@@ -20,8 +25,24 @@ export function resetAnnouncements() {
 /** Back to the plain title and no banner (the advisor is looking, or nobody waits any more). */
 export function calm() {
   document.title = BASE_TITLE;
+  hideBanner();
+}
+
+function hideBanner() {
+  bannerRefs = [];
   clear($('new-contact'));
   $('new-contact').hidden = true;
+}
+
+/** The title says what still waits of what was announced: a priority contact first, else how many. */
+function updateTitle() {
+  if (announced.size === 0) {
+    calm();
+    return;
+  }
+  const priority = [...announced.values()].some(Boolean);
+  document.title = priority ? `Prioritaire en attente — ${BASE_TITLE}` : `(${announced.size}) Nouveau contact — ${BASE_TITLE}`;
+  if (!bannerRefs.some((ref) => announced.has(ref))) hideBanner();
 }
 
 function soundOn() {
@@ -65,20 +86,26 @@ function offeredTo(view) {
 export function noticeWaiting(items) {
   const fresh = items.filter((view) => !seen.has(view.ticket.ref));
   items.forEach((view) => seen.add(view.ticket.ref));
-  if (items.length === 0) calm();
+  const waiting = new Set(items.map((view) => view.ticket.ref));
+  [...announced.keys()].forEach((ref) => {
+    if (!waiting.has(ref)) announced.delete(ref);
+  });
+  updateTitle();
   if (!primed) {
     primed = true;
     return;
   }
   const offered = fresh.filter(offeredTo);
   if (offered.length === 0) return;
+  offered.forEach((view) => announced.set(view.ticket.ref, view.ticket.priority === 'prioritaire'));
   const priority = offered.some((view) => view.ticket.priority === 'prioritaire');
   const what = offered.length === 1 ? (offered[0].ticket.kind === 'callback' ? 'rappel' : offered[0].ticket.channel === 'chat' ? 'chat' : 'appel') : null;
   const text = priority
     ? `Contact prioritaire en attente${what ? ` : un ${what}` : ''}. Il est en haut de la liste « En attente ».`
     : `Nouveau contact en attente${what ? ` : un ${what}` : ''}. Il est dans la liste « En attente ».`;
-  document.title = priority ? `Prioritaire en attente — ${BASE_TITLE}` : `(${offered.length}) Nouveau contact — ${BASE_TITLE}`;
+  updateTitle();
   const banner = $('new-contact');
+  bannerRefs = offered.map((view) => view.ticket.ref);
   clear(banner);
   banner.appendChild(el('div', { className: `fr-alert fr-alert--sm ${priority ? 'fr-alert--warning' : 'fr-alert--info'}` }, [el('p', { text })]));
   banner.hidden = false;
@@ -109,8 +136,6 @@ export function setupAlerts() {
     Notification.requestPermission().then(show, show);
   });
   show();
-  window.addEventListener('focus', calm);
-  document.addEventListener('visibilitychange', () => {
-    if (document.visibilityState === 'visible' && document.hasFocus()) calm();
-  });
+  // The advisor is back on the page: the banner has done its job; the title keeps counting.
+  window.addEventListener('focus', hideBanner);
 }
