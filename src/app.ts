@@ -115,10 +115,7 @@ export function createApp(deps: AppDeps): App {
   const placeFinder: PlaceFinder = {
     departementsForPostcode: (postcode) => places.departementsForPostcode(postcode),
     get: (code) => places.get(code),
-    findByName: (text) => {
-      const found = places.findByName(text);
-      return found ? [found] : [];
-    },
+    findByName: (text) => places.departementsNamedIn(text).flatMap((code) => places.get(code) ?? []),
   };
   const route = (departement: string | null, now: Date) => decideRoute(config.territories, departement, now);
   const sealPhoneNumber = (e164: string): SealedNumber => ({ sealed: sealText(settings.dataKey, e164), lastDigits: lastDigits(e164, 2) });
@@ -246,6 +243,7 @@ export function createApp(deps: AppDeps): App {
     clock,
     chatTtlSeconds: settings.chatTtlSeconds,
     metrics,
+    departementsForPostcode: (postcode) => places.departementsForPostcode(postcode),
     // The console of the advisor who has the chat re-reads its transcript (the event holds no text).
     onPersonWrote: (conversationId) =>
       void tickets

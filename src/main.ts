@@ -5,6 +5,7 @@
 import type { Server } from 'node:http';
 import { createClient } from 'redis';
 import { createApp } from './app';
+import { createPlaces } from './places/places';
 import { loadAppConfig } from './config/appConfig';
 import { DEV_OIDC_CLIENT, EnvError, findRepoRoot, loadEnv, type Env } from './config/env';
 import { trackForShutdown } from './http/shutdown';
@@ -171,6 +172,8 @@ export async function startService(env: Env, logger: Logger, overrides: ServiceO
   const port = typeof address === 'object' && address ? address.port : env.port;
   const metricsServer = env.metrics.port === undefined ? null : await startMetricsServer(metrics, { port: env.metrics.port, token: env.metrics.token });
   logger.info({ port, metricsPort: metricsServer?.port, publicBaseUrl: env.publicBaseUrl, store: env.redisUrl ? 'redis' : 'memory' }, 'orientation-360 is listening');
+  // The postcode and town indexes (official communes) are built once, now, not in a first caller's turn.
+  setImmediate(() => createPlaces({ postcodeOverrides: config.territories.national.postcodeOverrides }).warmUp());
 
   let stopping: Promise<boolean> | null = null;
   const stop = () => {

@@ -18,7 +18,10 @@ export const AUDIT_ACTIONS = [
   'ticket.level',
   'ticket.close',
   'ticket.audit_read',
+  /** Written before e-mail callbacks existed; still read, no longer written (see callback.contact_read). */
   'callback.number_read',
+  /** A callback contact (phone number or e-mail address) shown in clear; detail.contact says which. */
+  'callback.contact_read',
   'agenda.read',
   'callbacks.read',
   'observatory.read',

@@ -141,7 +141,7 @@ export function openApiDocument(): JsonObject {
         get: read('My territories’ tickets, priority first then oldest first', 'TicketList', { parameters: queryParameters(TicketListQuerySchema) }),
       },
       '/api/advisor/chats': {
-        get: read('My territories’ open chat tickets with the live state of their conversation (waiting, human, bot, ended), priority first', 'ChatList', {
+        get: read('My territories’ open chat hand-offs (routed, or fallback: out of hours, national list) with the live state of their conversation (waiting, human, bot, ended), priority first', 'ChatList', {
           parameters: queryParameters(TerritoryQuerySchema),
         }),
       },

@@ -4,11 +4,14 @@
  *
  * Territories are département codes; XX stands for the national level (tickets whose département
  * is unknown). Decisions (documented in src/advisors/README.md):
- * - advisor: sees and works on the tickets of their départements only.
- * - coordinator: the same tickets as the advisors of their départements (never XX, never another
- *   département), plus what coordinating needs: reassigning the referent, escalating to N3, the audit
- *   trail and the observatory of their départements.
+ * - advisor: sees and works on the tickets of their territories only.
+ * - coordinator: the same tickets as the advisors of their territories (never another one), plus what
+ *   coordinating needs: reassigning the referent, escalating to N3, the audit trail and the
+ *   observatory of their territories.
  * - national_admin: every territory, XX included; everything a coordinator may do.
+ * - The national team: an advisor or coordinator whose territories include XX sees the national
+ *   list (chats and calls handed over before a département was known), as the advisors of a
+ *   département see theirs.
  */
 import { z } from 'zod';
 import { DEPARTEMENT_CODE_PATTERN, UNKNOWN_DEPARTEMENT_SEGMENT } from '../tickets/ref';
@@ -22,21 +25,24 @@ export interface Principal {
   subject: string;
   name?: string;
   role: Role;
-  /** The départements the person works for; 'all' for a national admin. */
-  territories: DepartementCode[] | 'all';
+  /** The départements the person works for (XX: the national team); 'all' for a national admin. */
+  territories: Array<DepartementCode | typeof UNKNOWN_DEPARTEMENT_SEGMENT> | 'all';
 }
 
 export const DepartementCodeSchema = z
   .string()
   .regex(DEPARTEMENT_CODE_PATTERN, { error: 'expected an INSEE département code (01–95, 2A, 2B, 971–974, 976)' });
 
-/** What the token must say, once verified. A national admin works for 'all'; the others list départements. */
+/** A territory one works for: a département, or XX for the national team. */
+export const TerritoryCodeSchema = z.union([DepartementCodeSchema, z.literal(UNKNOWN_DEPARTEMENT_SEGMENT)]);
+
+/** What the token must say, once verified. A national admin works for 'all'; the others list territories (XX: the national team). */
 export const PrincipalSchema = z
   .object({
     subject: z.string().min(1).max(255),
     name: z.string().min(1).max(200).optional(),
     role: z.enum(ROLES),
-    territories: z.union([z.literal('all'), z.array(DepartementCodeSchema).min(1).max(101)]),
+    territories: z.union([z.literal('all'), z.array(TerritoryCodeSchema).min(1).max(102)]),
   })
   .strict()
   .refine((p) => (p.role === 'national_admin') === (p.territories === 'all'), {
@@ -47,8 +53,7 @@ export const PrincipalSchema = z
 /** May the principal see (and so act on) what belongs to `territory` (a département code or XX)? */
 export function canSeeTerritory(principal: Principal, territory: string): boolean {
   if (principal.territories === 'all') return true;
-  if (territory === UNKNOWN_DEPARTEMENT_SEGMENT) return false;
-  return principal.territories.includes(territory);
+  return (principal.territories as readonly string[]).includes(territory);
 }
 
 /** The index territories to read when listing for the principal. */

@@ -96,13 +96,17 @@ export function createAdvisorRouter(deps: AdvisorRouterDeps): Router {
     }),
   );
 
-  /** The open chat tickets of my territories with the live state of their conversation (the console's chat list). */
+  /**
+   * The open chat tickets of my territories with the live state of their conversation (the console's
+   * chat list): every hand-off, to the territory's advisors (routed) or while nobody could answer
+   * (fallback: out of hours, or before a département was known, national list XX).
+   */
   router.get(
     '/api/advisor/chats',
     guarded(logger, async (req, res) => {
       const query = parsed(TerritoryQuerySchema, req.query, res);
       if (!query) return;
-      const listed = await service.list(principalOf(res), { territory: query.territory, channel: 'chat', kind: 'routed', status: [...OPEN_STATUSES], limit: 500 });
+      const listed = await service.list(principalOf(res), { territory: query.territory, channel: 'chat', kind: ['routed', 'fallback'], status: [...OPEN_STATUSES], limit: 500 });
       if (!listed.ok) {
         answer(res, listed);
         return;

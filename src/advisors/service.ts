@@ -8,6 +8,8 @@ import type { Logger } from '../logging';
 import type { StoreKeys } from '../storage/keys';
 import { monthOf, territoryOfTicket, ALL_TERRITORIES_INDEX, TicketCorruptError, type TicketStore } from '../tickets/ticket-store';
 import type { Ticket } from '../tickets/ticket';
+
+type TicketKind = Ticket['kind'];
 import type { NeedId } from '../domain/vocabulary';
 import type { AuditAction, AuditTrail, AuditEntry } from './audit';
 import { CaseFileSchema, newCaseFile, OPEN_STATUSES, type CaseFile, type CaseStatus, type MissingKind } from './caseFile';
@@ -42,7 +44,8 @@ export interface TicketListFilter {
   level?: Array<1 | 2 | 3>;
   priority?: 'normale' | 'prioritaire';
   channel?: 'voice' | 'chat';
-  kind?: 'routed' | 'callback' | 'fallback';
+  /** One kind, or several (the chat list: routed and fallback hand-offs). */
+  kind?: TicketKind | TicketKind[];
   territory?: string;
   minAgeHours?: number;
   maxAgeHours?: number;
@@ -216,6 +219,7 @@ export function createAdvisorService(deps: AdvisorServiceDeps) {
       const indexes = filter.territory !== undefined ? [filter.territory] : principal.territories === 'all' ? [ALL_TERRITORIES_INDEX] : principal.territories;
       const now = clock.now().getTime();
       const oldest = Math.max(now - retentionMs, filter.maxAgeHours === undefined ? 0 : now - filter.maxAgeHours * 3600_000);
+      const kinds = filter.kind === undefined ? undefined : ([] as TicketKind[]).concat(filter.kind);
       const refs = (await Promise.all(indexes.map((t) => tickets.refsOfTerritory(t, new Date(oldest))))).flat();
       const found: TicketView[] = [];
       let truncated = false;
@@ -244,7 +248,7 @@ export function createAdvisorService(deps: AdvisorServiceDeps) {
           if (filter.level && !filter.level.includes(caseFile.level)) continue;
           if (filter.priority && ticket.priority !== filter.priority) continue;
           if (filter.channel && ticket.channel !== filter.channel) continue;
-          if (filter.kind && ticket.kind !== filter.kind) continue;
+          if (kinds && !kinds.includes(ticket.kind)) continue;
           if (found.some((v) => v.ticket.ref === ticket.ref)) continue;
           if (found.length >= filter.limit) {
             truncated = true;
@@ -280,7 +284,9 @@ export function createAdvisorService(deps: AdvisorServiceDeps) {
     /**
      * Open callback tickets, to call first, then by request time. The number itself is shown only to
      * the people of the ticket's own territory: advisors and coordinators listing it among their
-     * départements; national admins for national (XX) tickets only. Each number shown is audited.
+     * départements (XX: the national team); national admins for national (XX) tickets only. Each
+     * contact shown in clear is audited as such (`callback.contact_read`, with its kind), apart from
+     * the list read.
      */
     async callbacks(principal: Principal, territory: string | undefined): Promise<Outcome<{ callbacks: TicketView[] }>> {
       const listed = await this.list(principal, { territory, kind: 'callback', status: [...OPEN_STATUSES], limit: 500 });
@@ -306,8 +312,9 @@ export function createAdvisorService(deps: AdvisorServiceDeps) {
           shown.push({ ...item, ticket: { ...item.ticket, callback: { ...callback, email: deps.openSealed(ticket.callback.emailSealed) } } });
         } else {
           shown.push(item);
+          continue;
         }
-        await record(principal, 'callback.number_read', { ref: item.ticket.ref, territory: item.territory });
+        await record(principal, 'callback.contact_read', { ref: item.ticket.ref, territory: item.territory, detail: { contact: ticket.callback.contact } });
       }
       await record(principal, 'callbacks.read', { detail: { count: shown.length } });
       return { ok: true, value: { callbacks: shown } };

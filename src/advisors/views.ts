@@ -1,4 +1,8 @@
-/** What an advisor reads of a ticket: everything but the sealed contact, shown as hints. */
+/**
+ * What an advisor reads of a ticket: everything but the sealed contact, shown as hints, and the
+ * person's transcript lines masked (again: tickets written before masking kept them in clear).
+ */
+import { maskedTranscript } from '../tickets/personalData';
 import type { Ticket } from '../tickets/ticket';
 
 export type ShownCallback =
@@ -8,7 +12,8 @@ export type ShownCallback =
 export type AdvisorTicket = Omit<Ticket, 'callback'> & { callback?: ShownCallback };
 
 export function ticketForAdvisor(ticket: Ticket): AdvisorTicket {
-  const { callback, ...rest } = ticket;
+  const { callback, ...fields } = ticket;
+  const rest = fields.transcript ? { ...fields, transcript: maskedTranscript(fields.transcript) } : fields;
   if (!callback) return rest;
   const shown: ShownCallback =
     callback.contact === 'email'

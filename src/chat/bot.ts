@@ -17,7 +17,8 @@ function choiceOf(activity: Activity): string | undefined {
 export function toChatInput(activity: Activity, at: string): ChatInput {
   return {
     conversationId: activity.conversation.id,
-    text: typeof activity.text === 'string' ? activity.text.slice(0, 4000) : undefined,
+    // ChatTurns reads up to MESSAGE_READ_CHARS and tells the person when a message is longer.
+    text: typeof activity.text === 'string' ? activity.text : undefined,
     choice: choiceOf(activity),
     at,
   };

@@ -13,7 +13,11 @@ import { PureMachine } from '../voice/pureMachine';
 import { ticketDraftFrom, type TicketEffect } from '../voice/ticketEffect';
 import { turnFor, type Line, type TurnDeps } from '../voice/turn';
 import type { WaitingRoom } from '../voice/waitingRoom';
-import { HUMAN_VALUE, type ChatButton, type ChatRenderer } from './chatRenderer';
+import { HUMAN_VALUE, type ChatButton, type ChatMessage, type ChatRenderer } from './chatRenderer';
+import { maskPersonalData, type DepartementsForPostcode } from '../tickets/personalData';
+import type { LanguageGuesser } from './language';
+import { listen, type MenuReaction } from './listening';
+import { firstCharacters } from './reading';
 
 export interface ChatInput {
   conversationId: string;
@@ -59,11 +63,15 @@ export interface ChatTurnsDeps {
   renderer: ChatRenderer;
   knowledge: ChatKnowledge;
   safety: ChatSafety;
+  /** Tells a message in another language (one we have a sentence in) from French. */
+  language: LanguageGuesser;
   store: KeyValueStore;
   keys: StoreKeys;
   tickets: TicketStore;
   waitingRoom: WaitingRoom;
   clock: Clock;
+  /** The départements of a postcode, to keep the département instead of the postcode a person wrote. */
+  departementsForPostcode: DepartementsForPostcode;
   /** Opening hours of a territory in words, for « what happens next ». */
   hoursInWords(departement: string | null): string | null;
   chatTtlSeconds: number;
@@ -87,14 +95,34 @@ interface StoredChat {
   transcript: TranscriptLine[];
   acknowledged: boolean;
   danger: string | null;
+  /** A hand-off waits for the département (one question), for these reasons; absent when none does. */
+  pendingHandoff?: PendingHandoff | null;
+  /** The département question was asked once in this conversation: it is not asked again. */
+  departementAsked?: boolean;
 }
+
+interface PendingHandoff {
+  reason: 'asked' | 'retries';
+  /** Answers that named no département. */
+  misses: number;
+  /** A postcode shared by several départements: the ones to choose from. */
+  candidates: string[];
+}
+
+/** The button that declines the département question: the hand-off goes to the national team. */
+export const SKIP_DEPARTEMENT_VALUE = 'dep:none';
+const DEPARTEMENT_CHOICE = 'dep:';
+/** After a closed hand-off, the person answers the callback offer while the chat waits for advisors. */
+const CALLBACK_OFFER_STATES = new Set(['closedOffer', 'callbackConfirm', 'callbackEntry']);
 
 const TRANSCRIPT_LIMIT = 200;
 const MISSES_BEFORE_HUMAN = 2;
-const GREETING = /^(bonjour|bonsoir|salut|hello|coucou|allo|bjr)\b/i;
-const THANKS = /^(merci|ok merci|d accord merci|super merci)\b/i;
-/** A question rather than an answer: « c'est quoi… », « comment… », « … ? ». */
-const QUESTION = /\?\s*$|^(c['’ ]?est quoi|qu['’ ]?est[- ]ce|comment|combien|quand|pourquoi|o[uù] |quel(le)?s? |est[- ]ce que|a quoi|à quoi|ai[- ]je droit|j['’ ]?ai droit|peut[- ]on|puis[- ]je)/i;
+/** The longest message read, in characters; the rest is not read and the person is told. */
+export const MESSAGE_READ_CHARS = 10_000;
+/** Questions whose answer may sit inside a sentence: a place, a phone number, an e-mail address. */
+const LOOKS_INSIDE = new Set(['postcode', 'chooseDepartement', 'callbackEntry']);
+/** Lines a question asked again goes without. */
+const EXPLANATIONS = new Set(['postcode.howTo']);
 
 /** The chat queue of a territory (advisors of that territory take its chats). */
 export function chatQueueName(departement: string | null): string {
@@ -122,16 +150,20 @@ export class ChatTurns {
 
   async message(input: ChatInput): Promise<ChatReply[]> {
     const chat = (await this.load(input.conversationId)) ?? this.initial(input.conversationId);
-    const text = (input.text ?? '').trim();
-    if (text !== '') this.push(chat, { from: 'user', text, at: input.at });
+    const { text, cut } = firstCharacters((input.text ?? '').trim(), MESSAGE_READ_CHARS);
+    if (text !== '') this.push(chat, { from: 'user', text: this.masked(text), at: input.at });
 
     let replies: ChatReply[];
-    if (chat.mode !== 'bot') {
+    const offered = chat.mode === 'waiting' && CALLBACK_OFFER_STATES.has(chat.value) ? await this.callbackOffer(chat, input, text) : null;
+    if (offered) {
+      replies = offered;
+    } else if (chat.mode !== 'bot') {
       // An advisor has (or will have) the conversation: the bot stays quiet, the advisor reads it.
       replies = chat.acknowledged ? [] : [this.say('chat.waitingAck')];
       chat.acknowledged = true;
     } else {
       replies = await this.botTurn(chat, input, text);
+      if (cut) replies.unshift(this.say('chat.tooLong', { max: MESSAGE_READ_CHARS.toLocaleString('fr-FR') }));
     }
     this.remember(chat, replies, input.at);
     await this.save(input.conversationId, chat);
@@ -176,6 +208,11 @@ export class ChatTurns {
     return (await this.load(conversationId))?.transcript ?? null;
   }
 
+  /** A person's text as it may be kept or shown to advisors: contact details and postcodes masked. */
+  masked(text: string): string {
+    return maskPersonalData(text, this.deps.departementsForPostcode);
+  }
+
   private async botTurn(chat: StoredChat, input: ChatInput, text: string): Promise<ChatReply[]> {
     const danger = text ? this.deps.safety.detect(text) : null;
     if (danger) {
@@ -184,31 +221,39 @@ export class ChatTurns {
       const emergency: ChatReply = { kind: 'message', text: this.deps.safety.message(danger), buttons: [], urgent: true };
       return [emergency, ...(await this.advance(chat, { type: 'URGENT', at: input.at }))];
     }
+    if (chat.pendingHandoff) return this.answerDepartement(chat, chat.pendingHandoff, input, text);
     const choice = input.choice?.trim();
     if (choice?.startsWith('faq:')) return this.answer(chat, choice.slice(4));
     if (choice === HUMAN_VALUE) return this.advance(chat, { type: 'TO_HUMAN', at: input.at, reason: 'asked' });
     if (choice) return this.advance(chat, { type: 'INPUT', at: input.at, digits: choice });
     if (text === '') return this.menu(chat);
 
-    // Free text: a question the knowledge base answers (« c'est quoi l'AAH ? »), else an answer to the
-    // current question of the orientation, else the knowledge base's best guess, never a guess of ours.
-    const match = this.deps.knowledge.match(text);
-    if (match.kind === 'answer' && QUESTION.test(text)) return this.answer(chat, match.entryId);
-    if (isMenu(chat.value)) {
-      const restored = this.deps.machine.resolveState({ value: chat.value, context: chat.context });
-      const [next] = this.pure.transition(restored, { type: 'INPUT', at: input.at, speech: text });
-      if (next.context.lastProblem === null) return this.advance(chat, { type: 'INPUT', at: input.at, speech: text });
+    // Free text: listened to at the question the conversation is on (see listening.ts).
+    const heard = listen(text, {
+      react: (words) => this.react(chat, words, input.at),
+      looksInside: LOOKS_INSIDE.has(chat.value),
+      knowledge: this.deps.knowledge,
+      language: this.deps.language,
+    });
+    if (heard.otherLanguage) return [this.inOtherLanguage(heard.otherLanguage), ...this.reask(chat)];
+    if (heard.courtesy.rest === '') {
+      return [this.say(heard.courtesy.thanked && !heard.courtesy.greeted ? 'chat.thanks' : 'chat.greetingBack'), ...this.reask(chat)];
     }
-    if (GREETING.test(text)) return [this.say('chat.greetingBack'), ...this.menu(chat)];
-    if (THANKS.test(text)) return [this.say('chat.thanks'), ...this.menu(chat)];
-    if (match.kind === 'answer') return this.answer(chat, match.entryId);
+    if (heard.menuInput !== null) {
+      const answer = heard.answerId ? this.answerText(chat, heard.answerId) : null;
+      const next = await this.advance(chat, { type: 'INPUT', at: input.at, speech: heard.menuInput });
+      if (answer) return [answer, ...next];
+      return heard.asked && chat.value !== 'connecting' ? [this.say('chat.questionNoted'), ...next] : next;
+    }
+    if (heard.answerId) return this.answer(chat, heard.answerId);
+    if (heard.repeat) return this.menu(chat);
 
     chat.misses += 1;
     this.deps.metrics.faqAnswered('not_sure');
     if (chat.misses >= MISSES_BEFORE_HUMAN) {
       return this.advance(chat, { type: 'TO_HUMAN', at: input.at, reason: 'retries' });
     }
-    const suggestions: ChatButton[] = match.suggestions.slice(0, 3).map((entry) => ({ title: entry.title, value: `faq:${entry.id}` }));
+    const suggestions: ChatButton[] = heard.suggestions.slice(0, 3).map((entry) => ({ title: entry.title, value: `faq:${entry.id}` }));
     const notSure: ChatReply = {
       kind: 'message',
       text: `${this.deps.renderer.text({ key: 'chat.notSure' })} ${this.deps.renderer.text({ key: suggestions.length > 0 ? 'chat.suggestions' : 'chat.notSureOffer' })}`,
@@ -217,18 +262,45 @@ export class ChatTurns {
     return [notSure, ...this.menu(chat)];
   }
 
-  private answer(chat: StoredChat, entryId: string): ChatReply[] {
+  /** What the flow would do with these words at its current question; nothing is changed. */
+  private react(chat: StoredChat, words: string, at: string): MenuReaction {
+    if (!isMenu(chat.value)) return 'nothing';
+    const restored = this.deps.machine.resolveState({ value: chat.value, context: chat.context });
+    const [next] = this.pure.transition(restored, { type: 'INPUT', at, speech: words });
+    const value = String(next.value);
+    if (value === 'connecting') return 'human';
+    if (value !== chat.value) return 'moves';
+    return next.context.lastProblem === null ? 'repeat' : 'nothing';
+  }
+
+  /** A short answer in French and in the person's language: the phone number and a human. */
+  private inOtherLanguage(language: string): ChatReply {
+    const text = [this.deps.renderer.text({ key: 'chat.otherLanguage.fr' }), this.deps.renderer.text({ key: `chat.otherLanguage.${language}` })].join('\n\n');
+    return { kind: 'message', text, buttons: [{ title: this.deps.renderer.text({ key: 'button.human' }), value: HUMAN_VALUE }] };
+  }
+
+  private answerText(chat: StoredChat, entryId: string): ChatReply | null {
     const text = this.deps.knowledge.answer(entryId, chat.context.departement);
-    if (text === null) return this.menu(chat);
+    return text === null ? null : { kind: 'message', text, buttons: [] };
+  }
+
+  /** The answer, then the question the conversation was on, briefly. */
+  private answer(chat: StoredChat, entryId: string): ChatReply[] {
+    const answer = this.answerText(chat, entryId);
+    if (answer === null) return this.menu(chat);
     this.deps.metrics.faqAnswered('answered');
     chat.misses = 0;
-    return [{ kind: 'message', text, buttons: [] }, this.say('chat.moreQuestions'), ...this.menu(chat)];
+    return [answer, this.say('chat.moreQuestions'), ...this.reask(chat)];
   }
 
   /** One event through the orientation machine; effects executed; the replies of the new state. */
   private async advance(chat: StoredChat, event: CallEvent): Promise<ChatReply[]> {
     const restored = this.deps.machine.resolveState({ value: chat.value, context: chat.context });
     const [next, actions] = this.pure.transition(restored, event);
+    const reason = next.context.connection?.reason;
+    const toNationalUnasked =
+      String(next.value) === 'connecting' && next.context.departement === null && next.context.route?.kind !== 'crisis' && (reason === 'asked' || reason === 'retries');
+    if (toNationalUnasked && !chat.departementAsked) return this.askDepartement(chat, reason);
     chat.value = String(next.value);
     chat.context = next.context;
     chat.misses = 0;
@@ -246,22 +318,79 @@ export class ChatTurns {
     return this.menu(chat);
   }
 
+  /**
+   * The person asked for a human (or was not understood twice) before giving a département: one
+   * question first, so that the advisors of their own territory get the request.
+   */
+  private askDepartement(chat: StoredChat, reason: PendingHandoff['reason']): ChatReply[] {
+    chat.departementAsked = true;
+    chat.pendingHandoff = { reason, misses: 0, candidates: [] };
+    return [{ kind: 'message', text: this.sentences('chat.departementQuestion', 'chat.departementHowTo'), buttons: [this.skipDepartementButton()] }];
+  }
+
+  /** The answer to the département question: a département, a choice among several, or a refusal. */
+  private async answerDepartement(chat: StoredChat, pending: PendingHandoff, input: ChatInput, text: string): Promise<ChatReply[]> {
+    const choice = input.choice?.trim();
+    if (choice === SKIP_DEPARTEMENT_VALUE || choice === HUMAN_VALUE) return this.handOverWith(chat, pending, null, input.at);
+    if (choice?.startsWith(DEPARTEMENT_CHOICE) && pending.candidates.includes(choice.slice(DEPARTEMENT_CHOICE.length))) {
+      return this.handOverWith(chat, pending, choice.slice(DEPARTEMENT_CHOICE.length), input.at, 'dtmf');
+    }
+    const candidates = text === '' ? [] : this.departementsIn(chat, text, input.at);
+    const [only] = candidates;
+    if (candidates.length === 1 && only) return this.handOverWith(chat, pending, only, input.at, 'speech');
+    if (candidates.length > 1) {
+      pending.candidates = candidates;
+      const buttons = candidates.map((code) => ({ title: this.deps.turnDeps.departement(code)?.name ?? code, value: `${DEPARTEMENT_CHOICE}${code}` }));
+      return [{ kind: 'message', text: this.sentences('departement.choose'), buttons: [...buttons, this.skipDepartementButton()] }];
+    }
+    pending.misses += 1;
+    if (pending.misses >= MISSES_BEFORE_HUMAN) return [this.say('chat.departementUnknown'), ...(await this.handOverWith(chat, pending, null, input.at))];
+    return [{ kind: 'message', text: this.sentences('chat.departementNotFound', 'chat.departementHowTo'), buttons: [this.skipDepartementButton()] }];
+  }
+
+  /** The départements a text names (a postcode, a name, a number), read as the orientation's postcode step reads it. */
+  private departementsIn(chat: StoredChat, text: string, at: string): string[] {
+    const atPostcode = this.deps.machine.resolveState({ value: 'postcode', context: { ...chat.context, attempts: 0, lastProblem: null, notice: null } });
+    // The whole text (« 44000 », « Loire-Atlantique », « le 44 »), else a postcode inside it (« Nantes 44000 »).
+    for (const said of [text, ...(text.match(/(?<!\d)\d{5}(?!\d)/g) ?? [])]) {
+      const [next] = this.pure.transition(atPostcode, { type: 'INPUT', at, speech: said });
+      const value = String(next.value);
+      if (value === 'confirmDepartement' || value === 'chooseDepartement') return [...next.context.departementCandidates];
+    }
+    return [];
+  }
+
+  /** The hand-off goes on with the département given (a button: 'dtmf', written: 'speech'), or none (the national list). */
+  private async handOverWith(chat: StoredChat, pending: PendingHandoff, departement: string | null, at: string, via: 'dtmf' | 'speech' = 'speech'): Promise<ChatReply[]> {
+    chat.pendingHandoff = null;
+    if (departement !== null) {
+      const { context } = chat;
+      chat.context = { ...context, departement, departementCandidates: [departement], choices: [...context.choices, { step: 'postcode', value: departement, via }] };
+    }
+    return this.advance(chat, { type: 'TO_HUMAN', at, reason: pending.reason });
+  }
+
+  private skipDepartementButton(): ChatButton {
+    return { title: this.deps.renderer.text({ key: 'button.skipDepartement' }), value: SKIP_DEPARTEMENT_VALUE };
+  }
+
+  /**
+   * The request is in the waiting list of the territory (or the national one). The person is told
+   * the truth: when the territory is open (hours, holidays, crisis: the routing decision), an advisor
+   * answers here; when it is closed, its hours and a callback offer, not a promise.
+   */
   private async handOff(chat: StoredChat): Promise<ChatReply[]> {
     const { context } = chat;
     const ref = context.ticketRef ?? '';
     const queue = chatQueueName(context.departement);
     chat.mode = 'waiting';
     chat.acknowledged = false;
+    chat.pendingHandoff = null;
     await this.deps.waitingRoom.join(queue, context.callSid, this.deps.clock.now());
-    const turn = turnFor('connecting', context, this.deps.turnDeps);
-    const lines: Line[] = turn.kind === 'connect' ? [...turn.lines] : [];
-    lines.push({ key: 'chat.escalated', values: { ref } }, { key: 'chat.whatNext' });
-    const hours = this.deps.hoursInWords(context.departement);
     const territory = context.route && context.route.kind !== 'crisis' ? context.route.territoryName : null;
-    if (hours && territory && context.connection?.scope === 'territory') lines.push({ key: 'chat.hoursOpen', values: { territory, hours } });
-    const message = this.deps.renderer.message(lines, { offerHuman: false });
+    const message = context.route?.kind === 'closed' ? this.closedHandOff(chat, ref) : this.openHandOff(context, ref, territory);
     return [
-      { kind: 'message', text: message.text, buttons: [], urgent: context.priority === 'prioritaire' },
+      { kind: 'message', text: message.text, buttons: message.buttons, urgent: context.priority === 'prioritaire' },
       {
         kind: 'handoff',
         ticketRef: ref,
@@ -278,6 +407,52 @@ export class ChatTurns {
         transcript: chat.transcript.slice(-TRANSCRIPT_LIMIT),
       },
     ];
+  }
+
+  private openHandOff(context: CallContext, ref: string, territory: string | null): ChatMessage {
+    const turn = turnFor('connecting', context, this.deps.turnDeps);
+    const lines: Line[] = turn.kind === 'connect' ? [...turn.lines] : [];
+    lines.push({ key: 'chat.escalated', values: { ref } }, { key: 'chat.whatNext' });
+    const hours = this.deps.hoursInWords(context.departement);
+    if (hours && territory && context.connection?.scope === 'territory') lines.push({ key: 'chat.hoursOpen', values: { territory, hours } });
+    return this.deps.renderer.message(lines, { offerHuman: false });
+  }
+
+  /** Nobody answers now: the request waits for the advisors' return; the closed offer (callback) follows. */
+  private closedHandOff(chat: StoredChat, ref: string): ChatMessage {
+    chat.value = 'closedOffer';
+    chat.context = { ...chat.context, attempts: 0, lastProblem: null, notice: null };
+    const offer = turnFor('closedOffer', chat.context, this.deps.turnDeps);
+    const lines: Line[] = [{ key: 'chat.escalated', values: { ref } }];
+    for (const line of offer.kind === 'ask' ? offer.lines : []) {
+      if (line.key === 'closed.question') lines.push({ key: 'chat.closedSeen' });
+      lines.push(line);
+    }
+    return this.deps.renderer.message(lines, { offerHuman: false });
+  }
+
+  /**
+   * The person answers the callback offer of a closed hand-off (yes, no, a phone number or an e-mail).
+   * Null when the answer is for the advisors instead (the flow would hand over again).
+   */
+  private async callbackOffer(chat: StoredChat, input: ChatInput, text: string): Promise<ChatReply[] | null> {
+    const choice = input.choice?.trim();
+    if (!choice && text === '') return null;
+    const event: CallEvent = choice ? { type: 'INPUT', at: input.at, digits: choice } : { type: 'INPUT', at: input.at, speech: text };
+    const restored = this.deps.machine.resolveState({ value: chat.value, context: chat.context });
+    const [next] = this.pure.transition(restored, event);
+    if (String(next.value) === 'connecting') return null;
+    const replies = await this.advance(chat, event);
+    if (chat.value === 'callbackBooked' || chat.value === 'declined') {
+      // Booked: the request is now a callback (the callback list). Declined: it stays in the waiting list; the bot answers meanwhile.
+      chat.mode = 'bot';
+      if (chat.value === 'callbackBooked') await this.deps.waitingRoom.leave(chatQueueName(chat.context.departement), chat.context.callSid);
+    }
+    return replies.map((reply) => (reply.kind === 'message' ? { ...reply, buttons: reply.buttons.filter((b) => b.value !== HUMAN_VALUE) } : reply));
+  }
+
+  private sentences(...keys: string[]): string {
+    return keys.map((key) => this.deps.renderer.text({ key })).join(' ');
   }
 
   /** What the advisor reads first, in a line. */
@@ -300,8 +475,17 @@ export class ChatTurns {
     return [{ kind: 'message', text: message.text, buttons: message.buttons }];
   }
 
-  private say(key: string): ChatReply {
-    return { kind: 'message', text: this.deps.renderer.text({ key }), buttons: [] };
+  /** The current question again, without its explanations (after an answer, a greeting, thanks). */
+  private reask(chat: StoredChat): ChatReply[] {
+    if (!isMenu(chat.value)) return [];
+    const turn = turnFor(chat.value, chat.context, this.deps.turnDeps);
+    if (turn.kind !== 'ask') return [];
+    const message = this.deps.renderer.turn({ ...turn, lines: turn.lines.filter((line) => !EXPLANATIONS.has(line.key)) });
+    return message && message.text !== '' ? [{ kind: 'message', text: message.text, buttons: message.buttons }] : [];
+  }
+
+  private say(key: string, values?: Record<string, string | number>): ChatReply {
+    return { kind: 'message', text: this.deps.renderer.text(values ? { key, values } : { key }), buttons: [] };
   }
 
   private initial(conversationId: string): StoredChat {

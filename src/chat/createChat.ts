@@ -12,6 +12,10 @@ import type { TurnDeps } from '../voice/turn';
 import type { WaitingRoom } from '../voice/waitingRoom';
 import { ChatRenderer } from './chatRenderer';
 import { ChatTurns, type ChatKnowledge, type ChatSafety } from './chatTurns';
+import { createLanguageGuesser } from './language';
+
+/** The chat's sentence to a person writing in another language: one key per language we can answer in. */
+const OTHER_LANGUAGE_KEY = /^chat\.otherLanguage\.([a-z]{2})$/;
 
 export interface ChatDeps {
   config: AppConfig;
@@ -25,6 +29,8 @@ export interface ChatDeps {
   chatTtlSeconds: number;
   /** What the conversation counts (none when absent). */
   metrics?: Metrics;
+  /** See ChatTurnsDeps.departementsForPostcode. */
+  departementsForPostcode(postcode: string): readonly string[];
   /** See ChatTurnsDeps.onPersonWrote. */
   onPersonWrote?(conversationId: string): void;
 }
@@ -49,17 +55,20 @@ export function createChatTurns(deps: ChatDeps): ChatTurns {
     detect: (text) => detectDanger(text),
     message: (signal) => emergencyMessage(signal as Parameters<typeof emergencyMessage>[0], config.safetyMessages),
   };
+  const languages = config.chatPrompts.keys().flatMap((key) => OTHER_LANGUAGE_KEY.exec(key)?.[1] ?? []);
   return new ChatTurns({
     machine: deps.machine,
     turnDeps: deps.turnDeps,
     renderer: new ChatRenderer(config.prompts.overlaidWith(config.chatPrompts)),
     knowledge,
     safety,
+    language: createLanguageGuesser(languages.filter((language) => language !== 'fr')),
     store: deps.store,
     keys: deps.keys,
     tickets: deps.tickets,
     waitingRoom: deps.waitingRoom,
     clock: deps.clock,
+    departementsForPostcode: (postcode) => deps.departementsForPostcode(postcode),
     hoursInWords(departement) {
       const territory = departement ? config.territories.territories[departement] : undefined;
       const words = territory ? hoursInWords(territory.hours) : '';

@@ -94,7 +94,11 @@ export function createRelayRouter(deps: RelayDeps): Router {
         mode: await deps.chat.mode(id),
         messages: activities
           .filter((a) => a.type === 'message')
-          .map((a) => ({ id: a.id, at: a.timestamp, from: a.from.id === ADVISOR.id ? 'advisor' : a.from.role === 'user' ? 'user' : 'bot', text: a.text ?? '' })),
+          .map((a) => {
+            const from = a.from.id === ADVISOR.id ? 'advisor' : a.from.role === 'user' ? 'user' : 'bot';
+            // The person's contact details and postcode stay in their own Web Chat; advisors read them masked.
+            return { id: a.id, at: a.timestamp, from, text: from === 'user' ? deps.chat.masked(a.text ?? '') : (a.text ?? '') };
+          }),
       });
     }),
   );

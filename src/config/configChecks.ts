@@ -8,8 +8,10 @@ import { faqCheck, localResourcesCheck } from '../knowledge/config-checks';
 import { PromptCatalog } from '../prompts/catalog';
 import { safetyMessagesCheck } from '../safety/config-check';
 import { loadTerritoriesFile, TERRITORIES_FILE_NAME } from '../territories/load';
-import { checkVoicePrompts, VOICE_PROMPTS_FILE } from './appConfig';
+import { LEXICON_FILE, loadLexiconFile } from '../understanding/lexicon';
+import { CHAT_PROMPTS_FILE, checkVoicePrompts, VOICE_PROMPTS_FILE } from './appConfig';
 import { ConfigError } from './configError';
+import { plainFrenchProblems } from './plainFrench';
 
 export interface ConfigCheck {
   /** Short name, e.g. "territories", "flows", "prompts". */
@@ -43,7 +45,19 @@ export const voiceFlowCheck: ConfigCheck = {
   },
 };
 
-/** The sentences, and that every key the voice flow says exists (needs a valid flow beside it). */
+/** Every sentence of a prompt file in plain French: short, each acronym explained (glossary: content/fr/lexicon.yaml). */
+function checkPlainPrompts(rootDir: string, prompts: PromptCatalog, file: string): void {
+  const { acronyms } = loadLexiconFile(path.join(rootDir, LEXICON_FILE));
+  const problems = prompts.keys().flatMap((key) => plainFrenchProblems(prompts.text(key, placeholderValues(prompts, key)), { acronyms }).map((message) => ({ path: key, message })));
+  if (problems.length > 0) throw new ConfigError(path.relative(process.cwd(), file) || file, problems);
+}
+
+/** A placeholder counts as one word (« {hours} »). */
+function placeholderValues(prompts: PromptCatalog, key: string): Record<string, string> {
+  return Object.fromEntries(prompts.placeholders(key).map((name) => [name, name]));
+}
+
+/** The sentences, in plain French, and that every key the voice flow says exists (needs a valid flow beside it). */
 export const voicePromptsCheck: ConfigCheck = {
   name: 'voice prompts',
   files: (rootDir) => [path.join(rootDir, VOICE_PROMPTS_FILE)],
@@ -51,6 +65,26 @@ export const voicePromptsCheck: ConfigCheck = {
     const rootDir = path.resolve(path.dirname(file), '..', '..');
     const prompts = PromptCatalog.load(rootDir, VOICE_PROMPTS_FILE);
     checkVoicePrompts(loadVoiceFlow(rootDir), prompts, file);
+    checkPlainPrompts(rootDir, prompts, file);
+  },
+};
+
+/** The chat's own wording, in plain French. */
+export const chatPromptsCheck: ConfigCheck = {
+  name: 'chat prompts',
+  files: (rootDir) => [path.join(rootDir, CHAT_PROMPTS_FILE)],
+  check: (file) => {
+    const rootDir = path.resolve(path.dirname(file), '..', '..');
+    checkPlainPrompts(rootDir, PromptCatalog.load(rootDir, CHAT_PROMPTS_FILE), file);
+  },
+};
+
+/** content/fr/lexicon.yaml: the words the understanding adds to the French packages. */
+export const lexiconCheck: ConfigCheck = {
+  name: 'lexicon',
+  files: (rootDir) => [path.join(rootDir, LEXICON_FILE)],
+  check: (file) => {
+    loadLexiconFile(file);
   },
 };
 
@@ -58,7 +92,9 @@ export const CONFIG_CHECKS: readonly ConfigCheck[] = [
   territoriesCheck,
   voiceFlowCheck,
   voicePromptsCheck,
+  chatPromptsCheck,
   faqCheck,
+  lexiconCheck,
   localResourcesCheck,
   safetyMessagesCheck,
 ];

@@ -6,8 +6,11 @@ import { z } from 'zod';
 
 export const DIRECT_LINE_CHANNEL_ID = 'directline';
 
-/** Longest user message, in characters (Unicode code points), after cleaning. */
-export const MAX_USER_TEXT_CHARS = 4000;
+/**
+ * Longest user message, in characters (Unicode code points), after cleaning: long enough for a
+ * person to tell their whole situation in one message (the Web Chat page caps its input at it too).
+ */
+export const MAX_USER_TEXT_CHARS = 10_000;
 /** Longest JSON `value` a user activity (event, postBack) may carry. */
 export const MAX_USER_VALUE_JSON_CHARS = 8 * 1024;
 
@@ -74,7 +77,7 @@ export function codePointLength(text: string): number {
 /** What a browser may post (Web Chat's outgoing activity); unknown properties are dropped. */
 const userActivitySchema = z.object({
   type: z.enum(['message', 'event', 'typing'], { error: 'must be message, event or typing' }),
-  // Raw bound before cleaning; the 4,000-character rule applies to the cleaned text.
+  // Raw bound before cleaning; the MAX_USER_TEXT_CHARS rule applies to the cleaned text.
   text: z.string({ error: 'must be a string' }).max(4 * MAX_USER_TEXT_CHARS, 'is too long').optional(),
   name: z.string().max(100).regex(/^[\w.:/-]+$/, 'may only hold letters, digits and . : / - _').optional(),
   value: z.unknown().optional(),

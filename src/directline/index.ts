@@ -28,6 +28,8 @@ import type { StoreKeys } from '../storage/keys';
 import {
   ActivityRejected,
   DIRECT_LINE_CHANNEL_ID,
+  MAX_USER_TEXT_CHARS,
+  MAX_USER_VALUE_JSON_CHARS,
   outgoingContent,
   parseOutgoingActivity,
   parseUserActivity,
@@ -311,7 +313,8 @@ export function createDirectLine(deps: DirectLineDeps): DirectLine {
   });
 
   const directLine = express.Router();
-  directLine.use(express.json({ limit: '32kb' }));
+  // The longest message (4 bytes a character at worst) and its value fit; anything bigger is a 413.
+  directLine.use(express.json({ limit: 4 * MAX_USER_TEXT_CHARS + MAX_USER_VALUE_JSON_CHARS + 8 * 1024 }));
 
   directLine.post('/conversations', authenticate, async (req, res) => {
     const claims = chatClaims(res);

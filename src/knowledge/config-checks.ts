@@ -1,15 +1,28 @@
 /** The checks of the files this module reads, for `npm run config:check` (listed in src/config/configChecks.ts). */
 import * as path from 'node:path';
 import type { ConfigCheck } from '../config/configChecks';
+import { ConfigError } from '../config/configError';
+import { plainFrenchProblems } from '../config/plainFrench';
+import { LEXICON_FILE, loadLexiconFile } from '../understanding/lexicon';
 import { FAQ_FILE, loadFaqFile } from './load';
 import { loadLocalResourcesFile, LOCAL_RESOURCES_FILE } from './local-resources';
 
-/** content/fr/faq.yaml: every entry well formed, ids and phrasings unique, sources official. */
+/**
+ * content/fr/faq.yaml: every entry well formed, ids and phrasings unique, sources official; every
+ * answer in plain French (short sentences, each acronym explained at its first use: the glossary is
+ * content/fr/lexicon.yaml beside it).
+ */
 export const faqCheck: ConfigCheck = {
   name: 'faq',
   files: (rootDir) => [path.join(rootDir, FAQ_FILE)],
   check: (file) => {
-    loadFaqFile(file);
+    const entries = loadFaqFile(file);
+    const rootDir = path.resolve(path.dirname(file), '..', '..');
+    const { acronyms } = loadLexiconFile(path.join(rootDir, LEXICON_FILE));
+    const problems = entries.flatMap((entry, index) =>
+      plainFrenchProblems(entry.answer, { acronyms }).map((message) => ({ path: `entries[${index}].answer (${entry.id})`, message })),
+    );
+    if (problems.length > 0) throw new ConfigError(path.relative(process.cwd(), file) || file, problems);
   },
 };
 

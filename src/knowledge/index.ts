@@ -14,4 +14,4 @@ export {
   parseLocalResourcesYaml,
 } from './local-resources';
 export type { LocalResources, MdphContact } from './local-resources';
-export { foldText, normaliseTerms, stem } from './normalise';
+export { foldText } from './normalise';

@@ -5,6 +5,9 @@
 import type { Departement } from '../domain/ports';
 import type { DepartementCode } from '../domain/vocabulary';
 import { DEPARTEMENTS, departementByCode, isDepartementCode } from './departements';
+import stopwordsIso from 'stopwords-iso';
+import { digitsFromWords } from '../understanding/numbers';
+import { communeIndex, foldPlaceName } from './communes';
 import { buildNameIndex, type NameIndex } from './names';
 import { getPostcodeIndex, normalisePostcode } from './postcodes';
 
@@ -38,6 +41,29 @@ export interface Places {
   departementsForPostcode(postcode: string): DepartementCode[];
   /** A département from its name ("loire-atlantique", "La Réunion") or its code ("44", "2A"). */
   findByName(text: string): Departement | null;
+  /**
+   * The départements a person means by a place said or written in a sentence: a département's name
+   * or code, or a town (« j'habite à Saint-Nazaire » → 44). Several when a town's name is shared by
+   * towns of comparable size (« Saint-Denis »: 93 and 974, ask which), most likely first; [] when none.
+   */
+  departementsNamedIn(text: string): DepartementCode[];
+  /** Builds the postcode and town indexes now (once per process), not during a first caller's turn. */
+  warmUp(): void;
+}
+
+/** A town this large that bears a département's name makes the name ambiguous. */
+const LARGE_TOWN = 20_000;
+
+/** Common words are no town, even when a hamlet bears the name (« Eu », « Y »). */
+const COMMON_WORDS: ReadonlySet<string> = new Set([...(stopwordsIso as Record<string, string[]>).fr ?? [], 'bonjour', 'merci', 'ville', 'habite', 'suis', 'vis']);
+
+/** Word runs of a sentence, longest first: every place name it may hold. */
+function runsOf(words: readonly string[], longest: number): string[] {
+  const runs: string[] = [];
+  for (let length = Math.min(longest, words.length); length >= 1; length--) {
+    for (let start = 0; start + length <= words.length; start++) runs.push(words.slice(start, start + length).join(' '));
+  }
+  return runs;
 }
 
 export function createPlaces(options: PlacesOptions = {}): Places {
@@ -63,6 +89,38 @@ export function createPlaces(options: PlacesOptions = {}): Places {
     findByName(text) {
       nameIndex ??= buildNameIndex(DEPARTEMENTS);
       return nameIndex.find(text);
+    },
+    warmUp() {
+      getPostcodeIndex();
+      communeIndex(isDepartementCode, overrides);
+      digitsFromWords('un');
+    },
+    departementsNamedIn(said) {
+      nameIndex ??= buildNameIndex(DEPARTEMENTS);
+      // Numbers said in words (« quarante-quatre ») are read as digits.
+      const text = digitsFromWords(said);
+      const towns = communeIndex(isDepartementCode, overrides);
+      const whole = nameIndex.find(text);
+      if (whole !== null) {
+        // « Vienne » is a département and a town of 30,000 in Isère: ask.
+        const town = towns.departementsOf(foldPlaceName(text)).filter((code) => code !== whole.code && towns.populationOf(foldPlaceName(text), code) >= LARGE_TOWN);
+        return [whole.code, ...town];
+      }
+      const words = foldPlaceName(text).split(' ').filter((word) => word !== '');
+      if (words.length === 0) return [];
+      const meaningful = (run: string): boolean => run.includes(' ') || (run.length >= 3 && !COMMON_WORDS.has(run));
+      // A département's name said in the sentence (« à Saint-Denis de la Réunion ») decides.
+      const named = runsOf(words, 4).filter(meaningful).flatMap((run) => (/^\d/.test(run) ? [] : (nameIndex?.find(run) ?? [])));
+      const first = named[0];
+      if (first !== undefined) return [first.code];
+      for (const run of runsOf(words, towns.longestName)) {
+        if (!meaningful(run)) continue;
+        const found = towns.departementsOf(run);
+        if (found.length > 0) return found;
+      }
+      // A code said alone in a short answer (« le 44 », « c'est le 974 »).
+      const codes = words.length <= 4 ? words.filter((word) => /^\d{2,3}$|^2[ab]$/.test(word)).flatMap((word) => nameIndex?.find(word) ?? []) : [];
+      return codes.length === 1 && codes[0] ? [codes[0].code] : [];
     },
   };
 }

@@ -146,7 +146,9 @@ describe('the ticket lifecycle through the API', () => {
     expect((await api('POST', `/tickets/${ticket.ref}/callback-attempts`, alice, { reached: false })).body.case.callback).toMatchObject({ state: 'to_call', attempts: 1, lastOutcome: 'not_reached' });
     expect((await api('POST', `/tickets/${ticket.ref}/callback-attempts`, alice, { reached: true })).body.case.callback).toMatchObject({ state: 'called', attempts: 2, lastOutcome: 'reached' });
     const audit = await api('GET', `/tickets/${ticket.ref}/audit`, dora);
-    expect(audit.body.entries.filter((e: { action: string }) => e.action === 'callback.number_read')).toEqual([expect.objectContaining({ actor: expect.objectContaining({ subject: 'alice-44' }) })]);
+    expect(audit.body.entries.filter((e: { action: string }) => e.action === 'callback.contact_read')).toEqual([
+      expect.objectContaining({ actor: expect.objectContaining({ subject: 'alice-44' }), detail: { contact: 'phone' } }),
+    ]);
   });
 
   it('When the case file exists, then it expires with the ticket (the retention)', async () => {

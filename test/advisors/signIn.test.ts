@@ -207,12 +207,14 @@ describe('staff accounts decide roles and territories', () => {
 });
 
 describe('sign-in edge cases', () => {
-  it('When the service runs behind https, then the session cookie is __Host- prefixed and Secure', async () => {
+  it('When the service runs behind a trusted https proxy, then the session cookie is __Host- prefixed and Secure', async () => {
     const secure = await startTestApp({
       store: harness.redis.store,
       keys: harness.redis.keys,
       clock: harness.clock,
       signIn: { ...harness.signIn, oidc: { ...harness.signIn.oidc!, redirectUrl: 'https://360.example.fr/auth/callback' } },
+      // The TLS-terminating proxy on this machine is trusted to say the request came over https.
+      trustProxy: ['loopback'],
     });
     try {
       const response = await fetch(`${secure.httpBase}/auth/login`, { redirect: 'manual', headers: { 'x-forwarded-proto': 'https' } });

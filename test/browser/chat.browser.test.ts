@@ -155,7 +155,7 @@ describe('the chat page in Chromium', () => {
 
         // Orientation by clicking (suggested actions), then a postcode typed in the send box.
         await botAnswers(page, () => suggested(page, 'Pour un proche que vous aidez').click(), /De quoi avez-vous besoin \?/);
-        await botAnswers(page, () => suggested(page, "La vie à la maison, le logement ou l'argent").click(), /Précisez votre besoin/);
+        await botAnswers(page, () => suggested(page, "Se laver, manger, se déplacer, le logement, l'argent").click(), /Précisez votre besoin/);
         await botAnswers(page, () => suggested(page, 'Se loger').click(), /code postal/);
         const confirmation = await botAnswers(page, () => typeAndSend(page, '44000'), /Loire-Atlantique/);
         expect(confirmation).toContain('Loire-Atlantique');
@@ -233,10 +233,20 @@ describe('the chat page in Chromium', () => {
 
         // Back to the button with Shift+Tab; Enter presses it: the hand-off, with a ticket reference.
         await tabUntil(page, 'Shift+Tab', (f) => f?.id === 'ask-human', '« Parler à un conseiller »');
-        // No département given yet: the national reference (T-XX-…), as over HTTP in webChat.test.ts.
-        const handed = await botAnswers(page, () => page.keyboard.press('Enter'), /numéro de dossier est : T-XX-[0-9A-Z]{6}/);
-        expect(handed).toContain('Je vous mets en contact avec un conseiller');
+        // No département given yet: the bot asks it first (one question), then hands over to that territory.
+        await botAnswers(page, () => page.keyboard.press('Enter'), /Écrivez votre code postal/);
         expect(await page.locator('#chat-status').innerText()).toContain('Demande envoyée');
+        expect(await page.locator('#chat-status').innerText()).not.toContain('va vous répondre');
+        await tabUntil(page, 'Tab', (f) => f?.dataId === 'webchat-sendbox-input', 'the send box');
+        const handed = await botAnswers(
+          page,
+          async () => {
+            await page.keyboard.type('44000');
+            await page.keyboard.press('Enter');
+          },
+          /numéro de dossier est : T-44-[0-9A-Z]{6}/,
+        );
+        expect(handed).toContain('Je vous mets en contact avec un conseiller');
 
         // Still no horizontal scrolling with the conversation on screen, and still no violation.
         const after = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));

@@ -7,7 +7,9 @@
  * at the same time never sees it (neither in the lists nor on the event stream), but does get the
  * screen pop of a call transferred to 35, without the focus moving. axe finds no WCAG 2.1 AA
  * violation with content on screen. Then the ticket actions (take, note, level, close) and an API
- * refusal shown in French.
+ * refusal shown in French. Hand-offs nobody could answer at once: one before any orientation (the
+ * département declined) reaches the national advisor's console only; one at 06:44 from 44000 reaches
+ * the 44 advisor's console only, and the person is told the hours instead of a promise.
  * No sleeps: every step waits for what a person would wait for.
  */
 import { randomBytes } from 'node:crypto';
@@ -28,6 +30,9 @@ const NOW = '2026-11-23T09:00:00.000Z'; // Monday 10:00 in Paris: the 44 and 35 
 const ALICE_44: Principal = { subject: 'alice-44', name: 'Alice', role: 'advisor', territories: ['44'] };
 const BRUNO_44: Principal = { subject: 'bruno-44', name: 'Bruno', role: 'advisor', territories: ['44'] };
 const CHLOE_35: Principal = { subject: 'chloe-35', name: 'Chloé', role: 'advisor', territories: ['35'] };
+/** An advisor of the national team: the national list (XX). */
+const NINA_NATIONAL: Principal = { subject: 'nina-national', name: 'Nina', role: 'advisor', territories: ['XX'] };
+const EARLY_MONDAY_PARIS = '2026-11-23T05:44:00.000Z'; // 06:44 in Paris: every territory is closed.
 
 /**
  * Records what the console's EventSource receives (in the page, before its scripts; Playwright injects
@@ -85,7 +90,7 @@ async function escalateTo44(page: Page): Promise<string> {
   await botSaid(page, 'Vous écrivez pour qui ?');
   await suggested(page, 'Pour un proche que vous aidez').click();
   await botSaid(page, 'De quoi avez-vous besoin ?');
-  await suggested(page, "La vie à la maison, le logement ou l'argent").click();
+  await suggested(page, "Se laver, manger, se déplacer, le logement, l'argent").click();
   await botSaid(page, 'Précisez votre besoin');
   await suggested(page, 'Se loger').click();
   await botSaid(page, 'code postal');
@@ -139,7 +144,7 @@ async function expectNoWcagViolations(page: Page, when: string, include?: string
 }
 
 /** A transferred call: the ticket the voice flow writes when it routes a caller to a territory. */
-function transferredCall(departement: string, priority: 'normale' | 'prioritaire' = 'normale'): Promise<Ticket> {
+function transferredCall(departement: string | null, priority: 'normale' | 'prioritaire' = 'normale'): Promise<Ticket> {
   const conversationId = `CA${randomBytes(16).toString('hex')}`;
   return app.app.tickets.createOrUpdate({
     ref: ticketRefFor(departement, conversationId),
@@ -148,7 +153,7 @@ function transferredCall(departement: string, priority: 'normale' | 'prioritaire
     profile: 'personne',
     need: 'sante',
     departement,
-    territoryName: `Communauté 360 ${departement}`,
+    territoryName: departement === null ? 'national' : `Communauté 360 ${departement}`,
     priority,
     choices: [
       { step: 'profile', value: 'personne', via: 'dtmf' },
@@ -198,7 +203,9 @@ describe('the advisor console in Chromium', () => {
         await alice.page.getByRole('button', { name: `Prendre le chat ${ref}` }).click();
         await alice.page.locator('#chat-title', { hasText: `Chat en direct : dossier ${ref}` }).waitFor({ timeout: WAIT });
         const chatLog = alice.page.locator('#chat-messages');
-        await chatLog.locator('li[data-from="user"]', { hasText: '44000' }).waitFor({ timeout: WAIT });
+        // The postcode the person typed reaches the advisor as its département only.
+        await chatLog.locator('li[data-from="user"]', { hasText: '[code postal du département 44]' }).waitFor({ timeout: WAIT });
+        expect(await chatLog.innerText()).not.toContain('44000');
         expect(await chatLog.innerText()).toContain('Vous écrivez pour qui ?');
         await alice.page.locator('#ticket-title', { hasText: `Dossier ${ref}` }).waitFor({ timeout: WAIT });
         const ticketPanel = await alice.page.locator('#ticket-panel').innerText();
@@ -377,6 +384,58 @@ describe('the advisor console in Chromium', () => {
         expect({ alice: alice.errors, bruno: bruno.errors }).toEqual({ alice: [], bruno: [] });
       } finally {
         await Promise.all([alice.context.close(), bruno.context.close()]);
+      }
+    },
+    BROWSER_TEST_TIMEOUT,
+  );
+  it(
+    'When a person asks for a human before any orientation and declines the département, and another asks at 06:44 from 44000, then the first waits on the national advisor’s console only and the second on the 44 advisor’s only',
+    async () => {
+      const nina = await openConsole(NINA_NATIONAL);
+      const alice = await openConsole(ALICE_44);
+      const userContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const refSaid = async (page: Page, pattern: RegExp): Promise<string> => {
+        const said = page.locator(BOT_MESSAGES, { hasText: pattern }).first();
+        await said.waitFor({ timeout: WAIT });
+        return pattern.exec((await said.textContent()) ?? '')?.[0] ?? '';
+      };
+      try {
+        const early = await userContext.newPage();
+        await early.goto(`${app.httpBase}/`);
+        await botSaid(early, 'Vous écrivez pour qui ?');
+        await suggested(early, 'Parler à un conseiller').click();
+        await botSaid(early, 'Écrivez votre code postal');
+        await suggested(early, 'Ne pas répondre').click();
+        const national = await refSaid(early, /T-XX-[0-9A-Z]{6}/);
+        const onNina = nina.page.locator(`#waiting-list li[data-ref="${national}"]`);
+        await onNina.waitFor({ timeout: WAIT });
+        expect(await onNina.innerText()).toMatch(/Chat[^]*Département non précisé/i); // DSFR badges are in capitals
+
+        clock.set(EARLY_MONDAY_PARIS);
+        const night = await userContext.newPage();
+        await night.goto(`${app.httpBase}/`);
+        await botSaid(night, 'Vous écrivez pour qui ?');
+        await suggested(night, 'Parler à un conseiller').click();
+        await botSaid(night, 'Écrivez votre code postal');
+        await typeAndSend(night, '44000');
+        await botSaid(night, 'ne répondent pas en ce moment');
+        expect(await night.locator(BOT_MESSAGES, { hasText: 'va vous répondre ici' }).count()).toBe(0);
+        const closed = await refSaid(night, /T-44-[0-9A-Z]{6}/);
+        await alice.page.locator(`#waiting-list li[data-ref="${closed}"]`).waitFor({ timeout: WAIT });
+
+        // Each console has re-read its lists since both hand-offs (a later national call for Nina): neither sees the other's.
+        const marker = await transferredCall(null);
+        await nina.page.locator(`#waiting-list li[data-ref="${marker.ref}"]`).waitFor({ timeout: WAIT });
+        expect(await nina.page.locator(`#waiting-list li[data-ref="${closed}"]`).count()).toBe(0);
+        expect(await alice.page.locator(`#waiting-list li[data-ref="${national}"]`).count()).toBe(0);
+        expect(JSON.stringify(await eventsSeen(nina.page))).not.toContain(closed);
+        expect(JSON.stringify(await eventsSeen(alice.page))).not.toContain(national);
+        expect([...nina.errors, ...alice.errors]).toEqual([]);
+      } finally {
+        clock.set(NOW);
+        await userContext.close();
+        await nina.context.close();
+        await alice.context.close();
       }
     },
     BROWSER_TEST_TIMEOUT,

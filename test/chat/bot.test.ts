@@ -30,6 +30,21 @@ describe('the chat bot', () => {
     ]);
   });
 
+  it('When the person writes a town at the postcode question (« j’habite à St-Nazaire »), then its département is read back; a shared name is asked', async () => {
+    const bot = newBot();
+    await bot.join();
+    await bot.press('Pour un proche que vous aidez', '2');
+    expect(textsOf(await bot.write("j'ai besoin de quelqu'un pour l'aider à se laver"))).toContain('code postal');
+    expect(textsOf(await bot.write("j'habite à St-Nazaire"))).toContain('Loire-Atlantique');
+    const other = newBot();
+    await other.join();
+    await other.press('Pour vous-même', '1');
+    await other.write('je cherche un logement');
+    const shared = await other.write('Saint-Denis');
+    expect(textsOf(shared)).toContain('plusieurs départements');
+    expect(buttonsOf(shared).map((b) => b.title)).toEqual(expect.arrayContaining(['La Réunion', 'Seine-Saint-Denis']));
+  });
+
   it.each([
     ["je m'occupe de ma mère", 'De quoi avez-vous besoin ?'],
     ['je suis assistante sociale', 'De quoi avez-vous besoin ?'],
@@ -44,7 +59,7 @@ describe('the chat bot', () => {
     const bot = newBot();
     await bot.join();
     await bot.press('Pour un proche que vous aidez', '2');
-    await bot.press("La vie à la maison, le logement ou l'argent", '1');
+    await bot.press("Se laver, manger, se déplacer, le logement, l'argent", '1');
     await bot.press('Se loger', '3');
     const confirm = await bot.write('44000');
     expect(textsOf(confirm)).toContain('Loire-Atlantique');
@@ -61,7 +76,9 @@ describe('the chat bot', () => {
     const ticket = await bot.tickets.getByConversation(bot.conversationId);
     expect(ticket).toMatchObject({ channel: 'chat', kind: 'routed', departement: '44', need: 'logement', profile: 'aidant' });
     expect(ticket?.summary).toContain('aidant familial');
-    expect(ticket?.transcript?.some((line) => line.from === 'user' && line.text === '44000')).toBe(true);
+    // The postcode is kept as its département only.
+    expect(ticket?.transcript?.some((line) => line.from === 'user' && line.text === '[code postal du département 44]')).toBe(true);
+    expect(JSON.stringify(ticket)).not.toContain('44000');
     expect(ticket?.choices.map((c) => c.via)).toEqual(['button', 'button', 'button', 'text']);
   });
 
@@ -76,14 +93,17 @@ describe('the chat bot', () => {
     expect(text).not.toContain('Bonjour');
   });
 
-  it('When the person writes something the bot cannot understand twice, then it says so, then passes them to a human', async () => {
+  it('When the person writes something the bot cannot understand twice, then it says so, asks the département, then passes them to a human of that territory', async () => {
     const bot = newBot();
     await bot.join();
     const first = await bot.write('zorglub wizz pataquès');
     expect(textsOf(first)).toContain("Je ne suis pas sûr d'avoir compris");
     const second = await bot.write('flibidi floup');
-    expect(textsOf(second)).toContain('Je vous mets en contact avec un conseiller');
-    expect(second.some((a) => a.name === 'handoff.initiate')).toBe(true);
+    expect(textsOf(second)).toContain('votre code postal');
+    const third = await bot.write('44000');
+    expect(textsOf(third)).toContain('Je vous mets en contact avec un conseiller');
+    expect(textsOf(third)).toMatch(/T-44-/);
+    expect(third.some((a) => a.name === 'handoff.initiate')).toBe(true);
   });
 
   it.each([
@@ -128,6 +148,7 @@ describe('the chat bot', () => {
     const bot = newBot();
     await bot.join();
     await bot.press('Parler à un conseiller', '0');
+    await bot.press('Ne pas répondre', 'dep:none');
     expect(textsOf(await bot.write('Bonjour, vous êtes là ?'))).toContain('transmis au conseiller');
     expect(await bot.write('Je patiente')).toEqual([]);
     expect(textsOf(await bot.chat.setMode(bot.conversationId, 'human').then((r) => r.map((x) => ({ type: 'message', text: x.kind === 'message' ? x.text : '' }))))).toContain('Un conseiller vous répond');

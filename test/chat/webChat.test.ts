@@ -7,6 +7,7 @@ import { createMemoryStore } from '../../src/storage/memory-store';
 import { createStoreKeys } from '../../src/storage/keys';
 import { TIMES } from '../support/config';
 import { advisorToken, TestClock, startTestApp, type RunningTestApp } from '../support/testApp';
+import { WebChatUser, texts } from '../support/webChatUser';
 
 const clock = new TestClock(TIMES.mondayMorningParis);
 let app: RunningTestApp;
@@ -27,74 +28,6 @@ afterAll(async () => {
   await appWithIdentity.close();
 });
 
-interface Activity {
-  id: string;
-  type: string;
-  name?: string;
-  text?: string;
-  from: { id: string; role?: string; name?: string };
-  suggestedActions?: { actions: Array<{ title: string; value: { choice: string } }> };
-  channelData?: { clientActivityID?: string };
-}
-
-/** A Web Chat user: what botframework-directlinejs does, by hand. */
-class WebChatUser {
-  constructor(private readonly app: RunningTestApp) {}
-  conversationId = '';
-  private token = '';
-  private watermark = '';
-
-  async open(): Promise<Activity[]> {
-    const issued = await fetch(`${this.app.httpBase}/chat/token`, { method: 'POST' });
-    expect(issued.status).toBe(200);
-    const session = (await issued.json()) as { token: string; conversationId: string };
-    this.token = session.token;
-    const started = await fetch(`${this.app.httpBase}/v3/directline/conversations`, { method: 'POST', headers: { authorization: `Bearer ${this.token}` } });
-    expect(started.status).toBe(201);
-    const conversation = (await started.json()) as { conversationId: string; streamUrl: string };
-    this.conversationId = conversation.conversationId;
-    expect(conversation.streamUrl).toMatch(/^wss?:\/\//);
-    return this.waitForBot();
-  }
-
-  async post(activity: Record<string, unknown>): Promise<Activity[]> {
-    const response = await fetch(`${this.app.httpBase}/v3/directline/conversations/${this.conversationId}/activities`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${this.token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ from: { id: 'user' }, locale: 'fr-FR', ...activity }),
-    });
-    expect(response.status).toBe(200);
-    return this.waitForBot();
-  }
-
-  write(text: string) {
-    return this.post({ type: 'message', text, channelData: { clientActivityID: `c-${Date.now()}` } });
-  }
-
-  press(title: string, choice: string) {
-    return this.post({ type: 'message', text: title, value: { choice }, channelData: { messageBack: { displayText: title } } });
-  }
-
-  /** Reads new activities until the bot has said something and then nothing more for a moment. */
-  async waitForBot(): Promise<Activity[]> {
-    const seen: Activity[] = [];
-    let quietPolls = 0;
-    for (let attempt = 0; attempt < 100 && quietPolls < 3; attempt++) {
-      const response = await fetch(`${this.app.httpBase}/v3/directline/conversations/${this.conversationId}/activities?watermark=${this.watermark}`, {
-        headers: { authorization: `Bearer ${this.token}` },
-      });
-      const page = (await response.json()) as { activities: Activity[]; watermark: string };
-      this.watermark = page.watermark ?? this.watermark;
-      seen.push(...page.activities);
-      const botSpoke = seen.some((a) => a.from.role === 'bot');
-      quietPolls = botSpoke && page.activities.length === 0 ? quietPolls + 1 : 0;
-      await new Promise((resolve) => setTimeout(resolve, 30));
-    }
-    return seen.filter((a) => a.from.role === 'bot');
-  }
-}
-
-const texts = (activities: Activity[]) => activities.filter((a) => a.type === 'message').map((a) => a.text ?? '').join('\n');
 /** The chat has no département (T-XX): it belongs to the national level, so a national admin takes it. */
 const advisor = async (path: string, body?: unknown) =>
   fetch(`${app.httpBase}${path}`, {
@@ -114,7 +47,8 @@ describe('the web chat over our own Direct Line', () => {
     const answer = await user.write('comment avoir la carte mobilité inclusion ?');
     expect(texts(answer)).toContain('Source :');
 
-    const handed = await user.press('Parler à un conseiller', '0');
+    expect(texts(await user.press('Parler à un conseiller', '0'))).toContain('votre code postal');
+    const handed = await user.press('Ne pas répondre', 'dep:none');
     expect(texts(handed)).toMatch(/numéro de dossier est : T-XX-[0-9A-Z]{6}/);
     expect(handed.some((a) => a.type === 'event' && a.name === 'handoff.initiate')).toBe(true);
 
@@ -135,6 +69,23 @@ describe('the web chat over our own Direct Line', () => {
 
     expect((await advisor(`/api/chats/${user.conversationId}/release`, {})).status).toBe(200);
     expect(texts(await user.waitForBot())).toContain('Je reste là');
+  });
+
+  it('When a person writes a long message (6,000 characters), then our Direct Line takes it and the bot answers in French; beyond 10,000 characters a clear 400 names the limit', async () => {
+    const user = new WebChatUser(app);
+    await user.open();
+    const situation = 'Mon frère a 45 ans, il vit seul depuis le décès de nos parents et il ne sort presque plus. '.repeat(70);
+    const long = `${situation} Il voudrait savoir comment avoir la carte mobilité inclusion.`;
+    expect(long.length).toBeGreaterThan(6000);
+    expect(texts(await user.write(long))).toMatch(/carte mobilité inclusion/);
+
+    const tooLong = await fetch(`${app.httpBase}/v3/directline/conversations/${user.conversationId}/activities`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${user.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ type: 'message', from: { id: 'user' }, text: 'é'.repeat(10_001) }),
+    });
+    expect(tooLong.status).toBe(400);
+    expect(await tooLong.json()).toEqual({ error: { code: 'BadArgument', message: 'text is too long: at most 10000 characters' } });
   });
 
   it('When someone posts to /api/messages with another serviceUrl, then the bot refuses (local mode)', async () => {

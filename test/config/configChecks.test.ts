@@ -40,7 +40,9 @@ describe('config checks', () => {
       ['territories', []],
       ['voice flow', []],
       ['voice prompts', []],
+      ['chat prompts', []],
       ['faq', []],
+      ['lexicon', []],
       ['local resources', []],
       ['safety messages', []],
     ]);

@@ -319,12 +319,12 @@ describe.each(backends)('Direct Line channel on %s', (_name, createBackend) => {
 
   test('bad input: huge text, control characters, HTML, bad JSON — clear 400s or stored as plain text, never reflected', async () => {
     const conversation = await startConversation(base);
-    const huge = await postActivity(base, conversation, webChatMessage('é'.repeat(4001)));
+    const huge = await postActivity(base, conversation, webChatMessage('é'.repeat(10_001)));
     expect(huge.status).toBe(400);
-    expect(huge.body).toEqual({ error: { code: 'BadArgument', message: 'text is too long: at most 4000 characters' } });
-    expect((await postActivity(base, conversation, webChatMessage('é'.repeat(4000)))).status).toBe(200);
+    expect(huge.body).toEqual({ error: { code: 'BadArgument', message: 'text is too long: at most 10000 characters' } });
+    expect((await postActivity(base, conversation, webChatMessage('😀'.repeat(10_000)))).status).toBe(200);
 
-    const tooBig = await postActivity(base, conversation, webChatMessage('x'.repeat(40_000)));
+    const tooBig = await postActivity(base, conversation, webChatMessage('x'.repeat(60_000)));
     expect(tooBig.status).toBe(413);
     expect(tooBig.text).not.toContain('xxxx');
 

@@ -62,10 +62,10 @@ describe('user activities', () => {
     expect(cleanText('😀 ok')).toBe('😀 ok');
   });
 
-  test('4,000 characters counted as characters (emoji count once), after cleaning', () => {
-    expect(parseUserActivity({ type: 'message', text: '😀'.repeat(4000) }).text).toHaveLength(8000);
-    expect(() => parseUserActivity({ type: 'message', text: '😀'.repeat(4001) })).toThrow(ActivityRejected);
-    expect(parseUserActivity({ type: 'message', text: `${'a'.repeat(4000)}\u0000\u0000` }).text).toHaveLength(4000);
+  test('10,000 characters counted as characters (emoji count once), after cleaning', () => {
+    expect(parseUserActivity({ type: 'message', text: '😀'.repeat(10_000) }).text).toHaveLength(20_000);
+    expect(() => parseUserActivity({ type: 'message', text: '😀'.repeat(10_001) })).toThrow(ActivityRejected);
+    expect(parseUserActivity({ type: 'message', text: `${'a'.repeat(10_000)}\u0000\u0000` }).text).toHaveLength(10_000);
   });
 
   test('only known fields are kept; locale and time zone that do not look right are dropped, not fatal', () => {

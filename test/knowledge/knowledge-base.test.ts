@@ -68,8 +68,8 @@ describe('the confidence threshold', () => {
   });
 
   it('follows its options', () => {
-    const strict = createKnowledgeBase(entries, { minCoverage: 0.99 });
-    expect(answered(strict.match('arroser mes tomates ce soir'))).toBe('notSure');
+    const strict = createKnowledgeBase(entries, { minCoverage: 0.99, strongEvidence: Number.POSITIVE_INFINITY });
+    expect(answered(strict.match('arroser mes tomates avec du purin'))).toBe('notSure');
   });
 
   it('explains its decision', () => {

@@ -118,3 +118,45 @@ describe('findByName', () => {
     expect(places.findByName(text)).toBeNull();
   });
 });
+
+describe('departementsNamedIn: a town or a département said in a sentence', () => {
+  it.each([
+    ['Nantes', ['44']],
+    ["j'habite à Saint-Nazaire", ['44']],
+    ['st nazaire', ['44']],
+    ['SAINT-ÉTIENNE', ['42']],
+    ['je suis à Marseille', ['13']],
+    ['au Mans', ['72']],
+    ['Fort-de-France', ['972']],
+    ['Mamoudzou', ['976']],
+    ['Ajaccio', ['2A']],
+    ['Saint-Martin', ['971']],
+    ['Valence', ['26']],
+    ['loire atlantique', ['44']],
+    ["c'est le 44", ['44']],
+    ['quarante-quatre', ['44']],
+    ['Saint-Denis de la Réunion', ['974']],
+  ])('When « %s » is said, then the département is %j', (text, codes) => {
+    expect(places.departementsNamedIn(text)).toEqual(codes);
+  });
+
+  it('When a town name is shared by towns of comparable size (« Saint-Denis »), then both départements are proposed, the larger first', () => {
+    expect(places.departementsNamedIn('Saint-Denis')).toEqual(['974', '93']);
+  });
+
+  it('When a département shares its name with a large town (« Vienne »), then both are proposed', () => {
+    expect(places.departementsNamedIn('Vienne')).toEqual(['86', '38']);
+  });
+
+  it.each(['oui', 'je ne sais pas', 'euh', 'attendez'])('When « %s » is said, then no place is found', (text) => {
+    expect(places.departementsNamedIn(text)).toEqual([]);
+  });
+});
+
+describe('warmUp', () => {
+  it('When the indexes are built ahead, then a town is found at once, with the same answer', () => {
+    const fresh = createPlaces();
+    fresh.warmUp();
+    expect(fresh.departementsNamedIn('Nantes')).toEqual(['44']);
+  });
+});

@@ -13,10 +13,7 @@ export function callMachineDeps(config: AppConfig = repoConfig()): CallMachineDe
     places: {
       departementsForPostcode: (pc) => places.departementsForPostcode(pc),
       get: (code) => places.get(code),
-      findByName: (text) => {
-        const found = places.findByName(text);
-        return found ? [found] : [];
-      },
+      findByName: (text) => places.departementsNamedIn(text).flatMap((code) => places.get(code) ?? []),
     },
     decideRoute: (departement, now) => decideRoute(config.territories, departement, now),
     // Tests read the number back: "sealed" here is only a marker, the real sealing is tested in security.

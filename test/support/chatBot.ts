@@ -48,6 +48,7 @@ export function chatTestBot(options: { store: KeyValueStore; keys: StoreKeys; cl
     waitingRoom: createWaitingRoom(options.store, options.keys, 3600),
     clock: options.clock,
     chatTtlSeconds: 3600,
+    departementsForPostcode: (postcode) => places.departementsForPostcode(postcode),
   });
   const bot = new OrientationBot(chat, options.clock, silentLogger());
   const adapter = new TestAdapter(async (context) => bot.run(context));

@@ -78,6 +78,61 @@ describe('a caller of the national number', () => {
   });
 });
 
+describe('a caller who says what they need in their own words', () => {
+  it('When the caller says « je n’arrive plus à me laver et m’habiller » at the need menu, then the ticket says vie_quotidienne', async () => {
+    const call = await newCall();
+    await call.say("C'est pour moi.");
+    await call.say("Je n'arrive plus à me laver et m'habiller toute seule.");
+    expect(call.spoken()).toContain('code postal');
+    await call.press('44000');
+    await call.press('1');
+    expect(call.end()).toMatchObject({ kind: 'queue', name: 'cercle-44' });
+    const { body } = await ticketOf(call, defaultApp!);
+    expect(body).toMatchObject({ profile: 'personne', need: 'vie_quotidienne', departement: '44' });
+  });
+
+  it('When a caller who needs transport hears the first need menu, then « se déplacer » is in it, and its key leads to transport', async () => {
+    const call = await newCall();
+    await call.press('1');
+    const firstMenu = call.spoken();
+    expect(firstMenu).toContain('De quoi avez-vous besoin ?');
+    const option = /([^.]*se déplacer[^.]*) : tapez (\d)\./.exec(firstMenu);
+    expect(option).not.toBeNull();
+    await call.press(option![2]!);
+    const secondMenu = call.spoken();
+    const transport = /Se déplacer : tapez (\d)\./.exec(secondMenu);
+    expect(transport).not.toBeNull();
+    await call.press(transport![1]!);
+    await call.press('35000');
+    await call.press('1');
+    expect(call.end()).toMatchObject({ kind: 'queue', name: 'cercle-35' });
+    const { body } = await ticketOf(call, defaultApp!);
+    expect(body).toMatchObject({ need: 'deplacements', departement: '35' });
+  });
+
+  it('When the caller says a town at the place question (« j’habite à Saint-Nazaire »), then the département is read back and they reach it', async () => {
+    const call = await newCall();
+    await call.press('2');
+    await call.say('Je cherche un logement.');
+    await call.say("J'habite à Saint-Nazaire.");
+    expect(call.spoken()).toContain('Loire-Atlantique');
+    await call.say('Oui.');
+    expect(call.end()).toMatchObject({ kind: 'queue', name: 'cercle-44' });
+  });
+
+  it('When the caller says a town shared by two départements (« Saint-Denis »), then they are asked which, and their choice routes the call', async () => {
+    const call = await newCall();
+    await call.press('2');
+    await call.say('Je cherche un logement.');
+    await call.say('Saint-Denis');
+    expect(call.spoken()).toContain('La Réunion');
+    expect(call.spoken()).toContain('Seine-Saint-Denis');
+    await call.say('La Réunion');
+    await call.say('Oui.');
+    expect(call.end()).toMatchObject({ kind: 'queue', name: 'cercle-974' });
+  });
+});
+
 /** One postcode per département, from the same official data the app uses (Corsica by commune). */
 function postcodeFor(code: string, app: RunningTestApp): string {
   const communes = require('@etalab/decoupage-administratif/data/communes.json') as Array<{ departement: string; codesPostaux?: string[]; type: string }>;

@@ -1,0 +1,153 @@
+/**
+ * The understanding check on phrasings nobody tuned on: reads test/understanding/{tuning,test}/*.yaml,
+ * runs each phrasing through what the channels do (safety first, the FAQ the chat answers, the phone
+ * menus, town names), and prints per set and split: right, unsure, wrong; danger recall per category;
+ * false emergencies; phone menus right; CPU per FAQ message. Failures are listed for `tuning` only
+ * (`--details=test` lists those of `test` too). Exits 1 when the test split misses an aim
+ * (`--no-aims`: explore without failing).
+ *
+ *   npm run eval:understanding [-- --approach=minisearch|nlpjs|hybrid] [--details=test] [--no-aims] [--explain]
+ */
+import * as path from 'node:path';
+import { ConfigError } from '../src/config/configError';
+import { loadVoiceFlow } from '../src/flows/load';
+import { createKnowledgeBase } from '../src/knowledge/knowledge-base';
+import { loadFaq } from '../src/knowledge/load';
+import { createPlaces } from '../src/places/places';
+import { detectDanger, emergencyMessage } from '../src/safety';
+import { mentionsNumber } from '../src/safety/messages';
+import { loadTerritoriesFile } from '../src/territories/load';
+import { evaluateSplit, judgeAims, loadSplit, SPLITS, type EvaluationDeps, type SplitReport, type Tally } from '../src/understanding/evaluation';
+import { createNlpjsClassifier } from '../src/understanding/nlpjsClassifier';
+import { matchOption, postcodeFrom, universalIntent, yesOrNo } from '../src/voice/understand';
+
+export const PHRASINGS_DIR = path.join('test', 'understanding');
+
+/** The number each danger category's answer must give (test/understanding/README.md). */
+const CATEGORY_NUMBERS: Readonly<Record<string, string>> = {
+  suicide: '3114',
+  violence_conjugale: '3919',
+  maltraitance: '3977',
+  enfance_en_danger: '119',
+  urgence_medicale: '15',
+  danger_immediat: '112',
+  sourd: '114',
+};
+
+/** minisearch: the service's matcher; nlpjs: NLP.js's classifier; hybrid: the matcher, or its best candidate when NLP.js agrees. */
+export type Approach = 'minisearch' | 'nlpjs' | 'hybrid';
+
+/** What the service does with a phrasing, channel by channel, as the eval and its jest test see it. */
+export async function channelDeps(rootDir: string, approach: Approach = 'minisearch'): Promise<EvaluationDeps> {
+  const entries = loadFaq(rootDir);
+  const flow = loadVoiceFlow(rootDir);
+  const territories = loadTerritoriesFile(path.join(rootDir, 'config', 'territories.yaml'));
+  const places = createPlaces({ postcodeOverrides: territories.national.postcodeOverrides });
+  const knowledgeBase = createKnowledgeBase(entries);
+  const nlpjs = approach === 'minisearch' ? null : await createNlpjsClassifier(entries);
+  const allNeeds = flow.needs.groups.flatMap((group) => group.needs);
+
+  const faqAnswer = async (text: string): Promise<string | null> => {
+    if (nlpjs && approach === 'nlpjs') return nlpjs.classify(text);
+    const explanation = knowledgeBase.explain(text);
+    if (explanation.match.kind === 'answer') return explanation.match.entry.id;
+    if (!nlpjs) return null;
+    const best = explanation.ranked[0]?.id;
+    return best !== undefined && (await nlpjs.classify(text)) === best ? best : null;
+  };
+
+  return {
+    faqAnswer,
+    emergency(text, categories) {
+      const signal = detectDanger(text);
+      if (signal === null) return 'none';
+      if (categories.some((category) => (signal.kinds as readonly string[]).includes(category))) return 'right';
+      const message = emergencyMessage(signal);
+      return categories.some((category) => CATEGORY_NUMBERS[category] !== undefined && mentionsNumber(message, CATEGORY_NUMBERS[category] ?? '')) ? 'right' : 'other';
+    },
+    phone(menu, said) {
+      const input = { speech: said };
+      if (universalIntent(flow, input) === 'human') return 'human';
+      switch (menu) {
+        case 'profile':
+          return matchOption(flow.profile.options, input)?.profile ?? null;
+        case 'needs': {
+          // As at the first need menu: a need said directly, else a group (its only need, or a second menu).
+          const need = matchOption(allNeeds, input)?.need;
+          if (need !== undefined) return need;
+          const group = matchOption(flow.needs.groups, input);
+          return group?.needs.length === 1 ? (group.needs[0]?.need ?? null) : null;
+        }
+        case 'place': {
+          const postcode = postcodeFrom(input);
+          const codes = postcode ? places.departementsForPostcode(postcode) : places.departementsNamedIn(said);
+          return codes.length === 0 ? null : codes.length === 1 ? (codes[0] ?? null) : 'ask';
+        }
+        case 'yesno':
+          return yesOrNo(input);
+      }
+    },
+  };
+}
+
+const percent = (part: number, total: number): string => (total === 0 ? '–' : `${((part / total) * 100).toFixed(1)} %`);
+const line = (name: string, t: Tally): string =>
+  `  ${name.padEnd(22)} right ${String(t.right).padStart(3)} (${percent(t.right, t.total)})  unsure ${String(t.unsure).padStart(3)} (${percent(t.unsure, t.total)})  wrong ${String(t.wrong).padStart(3)} (${percent(t.wrong, t.total)})  of ${t.total}`;
+
+function print(split: string, report: SplitReport, details: boolean): void {
+  console.log(`== ${split}`);
+  console.log(line('FAQ', report.faq));
+  console.log(`  ${'FAQ CPU per message'.padEnd(22)} ${report.faqCpuMicros.toFixed(0)} µs`);
+  for (const [category, t] of Object.entries(report.danger)) console.log(`  danger ${category.padEnd(19)} recall ${t.right}/${t.total} (${percent(t.right, t.total)})`);
+  console.log(`  ${'false emergencies'.padEnd(22)} ${report.benign.wrong}/${report.benign.total} (${percent(report.benign.wrong, report.benign.total)})`);
+  console.log(line('phone', report.phone));
+  for (const [menu, t] of Object.entries(report.phoneMenus)) console.log(line(`  phone ${menu}`, t));
+  if (!details) return;
+  const failures = [
+    ...report.faq.failures.map((f) => ({ set: 'faq', ...f })),
+    ...Object.values(report.danger).flatMap((t) => t.failures.map((f) => ({ set: 'danger', ...f }))),
+    ...report.benign.failures.map((f) => ({ set: 'benign', ...f })),
+    ...report.phone.failures.map((f) => ({ set: 'phone', ...f })),
+  ];
+  for (const f of failures) console.log(`  ${f.set} ${f.verdict}: "${f.text}" expected ${f.expected}, got ${f.got}`);
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  const rootDir = path.resolve(__dirname, '..');
+  const approach = (argv.find((arg) => arg.startsWith('--approach='))?.split('=')[1] ?? 'minisearch') as Approach;
+  if (!['minisearch', 'nlpjs', 'hybrid'].includes(approach)) throw new Error(`unknown approach ${approach}: minisearch, nlpjs or hybrid`);
+  const detailsOf = new Set(['tuning', ...(argv.find((arg) => arg.startsWith('--details='))?.split('=')[1]?.split(',') ?? [])]);
+  const deps = await channelDeps(rootDir, approach);
+  console.log(`approach: ${approach}`);
+  let failed = false;
+  for (const split of SPLITS) {
+    const data = loadSplit(path.join(rootDir, PHRASINGS_DIR, split));
+    if (data.faq.length + data.danger.length + data.benign.length + data.phone.length === 0) {
+      console.log(`== ${split}: no phrasings yet`);
+      if (split === 'test' && !argv.includes('--no-aims')) failed = true;
+      continue;
+    }
+    const report = await evaluateSplit(data, deps);
+    print(split, report, detailsOf.has(split));
+    if (split !== 'test') continue;
+    for (const aim of judgeAims(report)) {
+      console.log(`  aim ${aim.name}: ${(aim.value * 100).toFixed(1)} % (aim ${aim.aim}) ${aim.met ? 'met' : 'MISSED'}`);
+      if (!aim.met) failed = true;
+    }
+  }
+  if (argv.includes('--no-aims')) return 0;
+  if (failed) console.log('FAILED: the test split misses an aim');
+  return failed ? 1 : 0;
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2))
+    .then((code) => {
+      process.exitCode = code;
+    })
+    .catch((error: unknown) => {
+      if (!(error instanceof ConfigError)) throw error;
+      for (const l of error.lines) console.error(l);
+      process.exitCode = 1;
+    });
+}

@@ -1,0 +1,49 @@
+/**
+ * The understanding check (npm run eval:understanding) on the tuning split, as a jest test: the same
+ * deps as the script. Floors are the figures reached on the tuning split, kept from going back.
+ * The test split is never read here: only the script runs it and prints its aggregate figures.
+ */
+import * as path from 'node:path';
+import { channelDeps } from '../../scripts/eval-understanding';
+import { evaluateSplit, loadSplit, type SplitReport } from '../../src/understanding/evaluation';
+import { createNlpjsClassifier } from '../../src/understanding/nlpjsClassifier';
+import { loadFaq } from '../../src/knowledge/load';
+
+const ROOT = path.join(__dirname, '..', '..');
+let report: SplitReport;
+
+beforeAll(async () => {
+  report = await evaluateSplit(loadSplit(path.join(__dirname, 'tuning')), await channelDeps(ROOT));
+});
+
+const share = (part: number, total: number) => part / total;
+
+describe('the understanding on the tuning phrasings', () => {
+  it('When people ask the chat a question in their own words, then it answers the right entry far more often than a wrong one', () => {
+    expect(report.faq.total).toBeGreaterThanOrEqual(100);
+    expect(share(report.faq.right, report.faq.total)).toBeGreaterThanOrEqual(0.5);
+    expect(share(report.faq.wrong, report.faq.total)).toBeLessThanOrEqual(0.06);
+  });
+
+  it('When callers speak at the phone menus (profile, needs, place, yes or no), then at least 95 % are understood', () => {
+    expect(report.phone.total).toBeGreaterThanOrEqual(50);
+    expect(share(report.phone.right, report.phone.total)).toBeGreaterThanOrEqual(0.95);
+    for (const menu of ['profile', 'needs', 'place', 'yesno']) expect(report.phoneMenus[menu]?.total).toBeGreaterThan(0);
+  });
+
+  it('When the FAQ is not sure or wrong, then each failure is listed with what was expected and what came out', () => {
+    for (const failure of report.faq.failures) {
+      expect(failure.verdict).not.toBe('right');
+      expect(failure.expected).not.toBe('');
+      expect(failure.got).not.toBe('');
+    }
+  });
+});
+
+describe('the compared approach: NLP.js trained on the FAQ', () => {
+  it('When trained on the questions and keywords, then it classifies a plain question and is not sure of nonsense', async () => {
+    const classifier = await createNlpjsClassifier(loadFaq(ROOT));
+    expect(await classifier.classify("c'est quoi l'AAH")).toBe('aah');
+    expect(await classifier.classify('zkqx wvpt')).toBeNull();
+  }, 30_000);
+});
