@@ -23,6 +23,7 @@ export function cardFor(view, extra) {
   const title = el('p', { className: 'card-title' }, [
     el('span', { className: 'badges' }, [
       priorityBadge(t.priority),
+      t.danger ? el('span', { className: 'fr-badge fr-badge--sm fr-badge--error', text: `Danger : ${label('dangers', t.danger)}` }) : null,
       el('span', { className: 'fr-badge fr-badge--sm fr-badge--blue-ecume', text: t.kind === 'callback' ? 'Rappel' : label('channels', t.channel) }),
       statusBadge(view.case.status),
     ]),

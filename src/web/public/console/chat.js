@@ -2,6 +2,7 @@
    the bot goes quiet), read the transcript as it grows, write to the person, hand back to the bot. */
 import { api, ApiError } from './api.js';
 import { $, clear, el, errorIn, say } from './dom.js';
+import { showChatDanger } from './danger.js';
 import { scheduleRefresh } from './desk.js';
 import { frenchError } from './errors.js';
 import { state } from './state.js';
@@ -27,6 +28,7 @@ export function openChat(view, focus) {
   $('chat-title').textContent = `Chat en direct : dossier ${view.ticket.ref}`;
   $('chat-state').textContent = 'Vous écrivez à la personne. Le robot se tait jusqu’à ce que vous lui rendiez la main.';
   errorIn('chat-error', '');
+  showChatDanger(view.ticket.danger || null);
   $('chat-panel').hidden = false;
   renderTicket(view);
   loadTranscript().then(() => {

@@ -3,6 +3,7 @@
 import { api, openEventStream } from './api.js';
 import { $ } from './dom.js';
 import { loadTranscript } from './chat.js';
+import { dangerAlert } from './danger.js';
 import { refresh, scheduleRefresh } from './desk.js';
 import { screenPop } from './screenPop.js';
 import { state } from './state.js';
@@ -40,6 +41,10 @@ export function closeEvents() {
 }
 
 function onEvent(event) {
+  if (event.type === 'chat.danger') {
+    dangerAlert(event);
+    return;
+  }
   if (event.type === 'chat.message') {
     if (state.chat && state.chat.ref === event.ref) loadTranscript();
     return;

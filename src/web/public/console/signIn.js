@@ -4,6 +4,7 @@ import { api, ApiError, bySession, forget, useSession, useToken, whenUnauthorise
 import { $, clear, errorIn, say } from './dom.js';
 import { setupAgenda } from './agenda.js';
 import { closeChat } from './chat.js';
+import { hideDangerAlert } from './danger.js';
 import { refresh } from './desk.js';
 import { frenchError } from './errors.js';
 import { closeEvents, openEvents } from './live.js';
@@ -51,6 +52,7 @@ export function signOut(reason) {
   closeChat();
   clearTicket();
   hideScreenPop();
+  hideDangerAlert();
   resetAnnouncements();
   sessionStorage.removeItem(TOKEN_KEY);
   ['waiting-list', 'my-chats-list', 'open-list', 'callbacks-list', 'agenda-content', 'team-content'].forEach((id) => clear($(id)));
