@@ -15,9 +15,14 @@ import { createAdvisorService } from './advisors/service';
 import { createPresence } from './advisors/presence';
 import { createPresenceRouter } from './advisors/presenceRoutes';
 import { createVocabularyRouter } from './advisors/vocabulary';
+import { createGdprService } from './advisors/gdpr';
+import { createGdprRouter } from './advisors/gdprRoutes';
+import { derivePersonKeySecret } from './people/personKey';
+import { createPersonLinks } from './people/personLinks';
+import { createLiveConversations } from './people/liveConversations';
 import { OrientationBot } from './chat/bot';
 import { createBotEndpoint, type BotSettings } from './chat/botEndpoint';
-import type { ChatTurns } from './chat/chatTurns';
+import { chatQueueName, type ChatTurns } from './chat/chatTurns';
 import { createChatTurns } from './chat/createChat';
 import { createRelayRouter } from './chat/relayRoutes';
 import type { AppConfig } from './config/appConfig';
@@ -138,7 +143,13 @@ export function createApp(deps: AppDeps): App {
         ...(change === 'created' ? { status: 'new' as const, level: 1 } : {}),
         at: ticket.updatedAt,
       }),
+    // A person's new contact: the referents of their open N1 cases hear of it.
+    onPersonLinked: (ticket) =>
+      void advisors.personReturned(ticket).catch((error: unknown) => logger.warn({ err: error }, 'history: could not tell the referents')),
   });
+  const openSealed = (sealed: string) => openText(settings.dataKey, sealed);
+  const personKeySecret = derivePersonKeySecret(settings.dataKey);
+  const people = createPersonLinks({ secret: personKeySecret, openSealed, tickets });
   const audit = createAuditTrail(store, keys, { ticketTtlDays: settings.ticketTtlDays, clock });
   const signIn = settings.signIn ?? { sessionSecret: randomBytes(32).toString('hex'), idleTimeoutSeconds: 30 * 60, absoluteLifetimeSeconds: 12 * 3600, bootstrapAdminEmails: [] };
   const staff = createStaffService({ directory: createStaffDirectory(store, keys), audit, clock, bootstrapAdminEmails: signIn.bootstrapAdminEmails });
@@ -164,7 +175,7 @@ export function createApp(deps: AppDeps): App {
     events: advisorEvents,
     clock,
     ticketTtlDays: settings.ticketTtlDays,
-    openSealed: (sealed) => openText(settings.dataKey, sealed),
+    openSealed,
     logger,
   });
   const urls = voiceUrls(settings.publicBaseUrl);
@@ -184,6 +195,7 @@ export function createApp(deps: AppDeps): App {
     clock,
     callTtlSeconds: settings.callTtlSeconds,
     metrics,
+    personKeyOf: (caller) => people.ofSealedNumber(caller),
   });
 
   const app = express();
@@ -244,6 +256,7 @@ export function createApp(deps: AppDeps): App {
     chatTtlSeconds: settings.chatTtlSeconds,
     metrics,
     departementsForPostcode: (postcode) => places.departementsForPostcode(postcode),
+    people,
     // The console of the advisor who has the chat re-reads its transcript (the event holds no text).
     onPersonWrote: (conversationId) =>
       void tickets
@@ -272,6 +285,9 @@ export function createApp(deps: AppDeps): App {
   app.use(createSignInRouter({ relyingParty: signIn.oidc ? createOidcRelyingParty(signIn.oidc) : null, sessions, staff, tokenFallback, clock, logger }));
   app.use(['/api/advisor', '/api/admin', '/api/tickets', '/api/calls', '/api/chats'], ...sessions.middleware);
   app.use(createStaffRouter({ staff, verifier, logger }));
+  const live = createLiveConversations({ store, keys, chatTranscript: (id) => chat.transcript(id), chatQueueName });
+  const gdpr = createGdprService({ store, keys, tickets, audit, live, clock, ticketTtlDays: settings.ticketTtlDays, personKeySecret, openSealed, logger });
+  app.use(createGdprRouter({ gdpr, verifier, logger }));
   app.use(advisorEvents.router);
   app.use(createVocabularyRouter());
   app.use(createPresenceRouter({ presence: createPresence({ store, keys, clock }), verifier, logger }));

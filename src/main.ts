@@ -18,6 +18,7 @@ import type { StoreKeys } from './storage/keys';
 import { createMemoryBus, createMemoryStore } from './storage/memory-store';
 import { createRedisBus, createRedisStore } from './storage/redis-store';
 import { packagedWebPublicDir } from './web/routes';
+import type { RedisTarget } from './storage/redis-target';
 
 export interface RunningService {
   server: Server;
@@ -40,12 +41,25 @@ function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
   return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }
 
+/** The Redis the settings name: one server, a Sentinel group or a Cluster; none: memory. */
+export function redisTargetOf(env: Env): RedisTarget | undefined {
+  if (env.redisSentinel) {
+    const { masterName, sentinels, sentinelPassword } = env.redisSentinel;
+    return { kind: 'sentinel', masterName, sentinels, sentinelPassword, password: env.redisPassword };
+  }
+  if (env.redisClusterNodes) return { kind: 'cluster', nodes: env.redisClusterNodes, password: env.redisPassword };
+  return env.redisUrl ? { kind: 'standalone', url: env.redisUrl } : undefined;
+}
+
 async function openStore(env: Env, logger: Logger, metrics: Metrics): Promise<KeyValueStore> {
-  if (!env.redisUrl) {
+  const target = redisTargetOf(env);
+  if (!target) {
     logger.warn('REDIS_URL is not set: using the embedded in-memory store (one process, nothing kept on restart)');
     return createMemoryStore(systemClock);
   }
-  const store = createRedisStore({ url: env.redisUrl, commandTimeoutMs: env.redisCommandTimeoutMs, logger, metrics });
+  // With Sentinel, a ticket is answered once the replica holds it, so that a failover does not lose it.
+  const replication = target.kind === 'sentinel' ? { replicas: 1, timeoutMs: Math.ceil(env.redisCommandTimeoutMs / 2) } : undefined;
+  const store = createRedisStore({ target, replication, commandTimeoutMs: env.redisCommandTimeoutMs, logger, metrics });
   try {
     await store.connect();
   } catch (error) {
@@ -58,8 +72,9 @@ async function openStore(env: Env, logger: Logger, metrics: Metrics): Promise<Ke
 
 /** The chat channel's messages between processes: Redis pub/sub, or in memory for one process. */
 async function openBus(env: Env, logger: Logger): Promise<MessageBus> {
-  if (!env.redisUrl) return createMemoryBus();
-  const bus = createRedisBus({ url: env.redisUrl, commandTimeoutMs: env.redisCommandTimeoutMs, logger });
+  const target = redisTargetOf(env);
+  if (!target) return createMemoryBus();
+  const bus = createRedisBus({ target, commandTimeoutMs: env.redisCommandTimeoutMs, logger });
   try {
     await bus.connect();
   } catch (error) {
@@ -171,7 +186,7 @@ export async function startService(env: Env, logger: Logger, overrides: ServiceO
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : env.port;
   const metricsServer = env.metrics.port === undefined ? null : await startMetricsServer(metrics, { port: env.metrics.port, token: env.metrics.token });
-  logger.info({ port, metricsPort: metricsServer?.port, publicBaseUrl: env.publicBaseUrl, store: env.redisUrl ? 'redis' : 'memory' }, 'orientation-360 is listening');
+  logger.info({ port, metricsPort: metricsServer?.port, publicBaseUrl: env.publicBaseUrl, store: redisTargetOf(env)?.kind ?? 'memory' }, 'orientation-360 is listening');
   // The postcode and town indexes (official communes) are built once, now, not in a first caller's turn.
   setImmediate(() => createPlaces({ postcodeOverrides: config.territories.national.postcodeOverrides }).warmUp());
 

@@ -35,6 +35,8 @@ export const AUDIT_ACTIONS = [
   'staff.delete',
   'session.sign_in',
   'session.sign_out',
+  'gdpr.export',
+  'gdpr.erase',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

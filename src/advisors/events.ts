@@ -15,8 +15,12 @@ import { CASE_STATUSES } from './caseFile';
 
 export const AdvisorEventSchema = z
   .object({
-    /** chat.message: the person wrote in a chat an advisor has or will have (re-read its transcript). */
-    type: z.enum(['ticket.created', 'ticket.updated', 'chat.message']),
+    /**
+     * chat.message: the person wrote in a chat an advisor has or will have (re-read its transcript).
+     * person.returned: the person of this open N1 case (`ref`, its territory) contacted the service again;
+     * told to its `referent`; `newRef` when the new ticket is of the same territory.
+     */
+    type: z.enum(['ticket.created', 'ticket.updated', 'chat.message', 'person.returned']),
     ref: z.string(),
     territory: z.string(),
     channel: z.enum(['voice', 'chat']),
@@ -25,6 +29,9 @@ export const AdvisorEventSchema = z
     /** The lifecycle state and level when known (absent for the intake's own updates). */
     status: z.enum(CASE_STATUSES).optional(),
     level: z.number().int().min(1).max(3).optional(),
+    /** person.returned: the referent's subject (who is told) and the new contact's ticket. */
+    referent: z.string().min(1).max(255).optional(),
+    newRef: z.string().optional(),
     at: z.iso.datetime({ offset: true }),
   })
   .strict();

@@ -29,6 +29,7 @@ import {
 } from './schemas';
 import { AuditEntrySchema } from './audit';
 import { PresenceBodySchema, PresenceEntrySchema, TeamPresenceSchema } from './presence';
+import { GdprEraseBodySchema, GdprErasureSchema, GdprExportBodySchema, GdprExportSchema } from './gdpr';
 import { StaffAccountBodySchema, StaffAccountSchema, StaffAccountUpdateSchema, StaffAuditQuerySchema, StaffListSchema } from './staff';
 
 type JsonObject = Record<string, unknown>;
@@ -51,6 +52,8 @@ const COMPONENTS = {
   StaffAudit: z.object({ entries: z.array(AuditEntrySchema) }).strict(),
   Presence: PresenceEntrySchema,
   TeamPresence: TeamPresenceSchema,
+  GdprExport: GdprExportSchema,
+  GdprErasure: GdprErasureSchema,
 } as const;
 type ComponentName = keyof typeof COMPONENTS;
 
@@ -101,6 +104,20 @@ function caseCommand(summary: string, body: z.ZodType, okStatus = '200'): JsonOb
       '403': error('The role may not do this (e.g. N3 needs a coordinator; only the referent or a coordinator changes a case)'),
       '404': error('No such ticket in your territories'),
       '409': error('The lifecycle refuses this step in the current state, or the case is busy'),
+      ...STANDARD_ERRORS,
+    },
+  };
+}
+
+function gdprRequest(summary: string, body: z.ZodType, answer: ComponentName): JsonObject {
+  return {
+    summary,
+    description: 'National admins only. The phone number or e-mail goes in the body, never in the URL.',
+    requestBody: { required: true, ...json(inputSchema(body)) },
+    responses: {
+      '200': { description: summary, ...json(ref(answer)) },
+      '400': error('Neither or both of phone and email, or one that cannot be read (erasure: without "confirm": true)'),
+      '403': error('Not a national admin'),
       ...STANDARD_ERRORS,
     },
   };
@@ -164,7 +181,8 @@ export function openApiDocument(): JsonObject {
       },
       '/api/advisor/events': {
         get: {
-          summary: 'Live events of my territories (Server-Sent Events): ticket.created, ticket.updated, chat.message (the person wrote in a handed-off chat)',
+          summary:
+            'Live events of my territories (Server-Sent Events): ticket.created, ticket.updated, chat.message (the person wrote in a handed-off chat), person.returned (the person of an open N1 case contacted us again: for its referent)',
           description: 'text/event-stream; each `data:` line is an AdvisorEvent. A browser EventSource may pass the token as ?access_token=.',
           responses: { '200': { description: 'The event stream', content: { 'text/event-stream': { schema: ref('AdvisorEvent') } } }, ...STANDARD_ERRORS },
         },
@@ -234,6 +252,20 @@ export function openApiDocument(): JsonObject {
         },
       },
       '/api/admin/staff/audit': { get: read('Staff account changes and sign-ins of one day (coordinators: those of their territories’ advisors)', 'StaffAudit', { parameters: queryParameters(StaffAuditQuerySchema) }) },
+      '/api/admin/gdpr/export': {
+        post: gdprRequest(
+          'Export everything held about one person (a phone number or an e-mail): tickets, case files, transcripts, callbacks, history links, the audit of their tickets; audited without personal data',
+          GdprExportBodySchema,
+          'GdprExport',
+        ),
+      },
+      '/api/admin/gdpr/erase': {
+        post: gdprRequest(
+          'Erase what is held about one person: their tickets (personal fields, transcripts, callbacks), case files and notes, history links, the live call or chat; audited with counts only',
+          GdprEraseBodySchema,
+          'GdprErasure',
+        ),
+      },
       '/api/calls/{callSid}/ticket': {
         get: read('The pre-filled ticket of a call', 'AdvisorTicket', { parameters: [{ name: 'callSid', in: 'path', required: true, schema: { type: 'string' } }] }),
       },

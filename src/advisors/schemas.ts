@@ -10,6 +10,7 @@ import { AuditEntrySchema } from './audit';
 import { UnmetNeedRecordSchema } from './observatory';
 import { DepartementCodeSchema, ROLES } from './principal';
 import { AdvisorEventSchema } from './events';
+import { PastContactSchema } from './history';
 
 const list = <T extends z.ZodType>(item: T) =>
   z.preprocess((value) => (typeof value === 'string' ? value.split(',').filter((s) => s !== '') : value), z.array(item).min(1));
@@ -109,6 +110,10 @@ export const TicketViewSchema = z
     case: CaseFileViewSchema,
     territory: z.string(),
     allowedEvents: z.array(z.string()).describe('What the lifecycle accepts now (TAKE, UPDATE, COMMENT, …)'),
+    history: z
+      .array(PastContactSchema)
+      .optional()
+      .describe('GET of one ticket only: the same person’s other contacts (pseudonymous link), in the territories you may see, oldest first'),
   })
   ;
 

@@ -14,6 +14,7 @@ import type { NeedId } from '../domain/vocabulary';
 import type { AuditAction, AuditTrail, AuditEntry } from './audit';
 import { CaseFileSchema, newCaseFile, OPEN_STATUSES, type CaseFile, type CaseStatus, type MissingKind } from './caseFile';
 import type { AdvisorEvents } from './events';
+import { createPersonHistory, type PastContact } from './history';
 import { acceptedEvents, step, type CaseChanges, type CaseEvent } from './lifecycle';
 import type { Observatory, UnmetNeedRecord } from './observatory';
 import { actorOf, canSeeTerritory, coordinates, type Principal } from './principal';
@@ -26,6 +27,8 @@ export interface TicketView {
   case: CaseFile;
   territory: string;
   allowedEvents: string[];
+  /** The person's other contacts in the principal's territories (one ticket's view only). */
+  history?: PastContact[];
 }
 
 /** What an advisor asks of a case (the service adds who and when). */
@@ -105,6 +108,8 @@ export function createAdvisorService(deps: AdvisorServiceDeps) {
     return newCaseFile(ticket, territory);
   }
 
+  const history = createPersonHistory({ tickets, caseOf, events: deps.events });
+
   function view(ticket: Ticket, caseFile: CaseFile): TicketView {
     return { ticket: ticketForAdvisor(ticket), case: caseFile, territory: territoryOfTicket(ticket), allowedEvents: acceptedEvents(caseFile) };
   }
@@ -169,9 +174,13 @@ export function createAdvisorService(deps: AdvisorServiceDeps) {
     async read(principal: Principal, ref: string, action: AuditAction = 'ticket.read'): Promise<TicketView | null> {
       const found = await visible(principal, ref);
       if (!found) return null;
-      await record(principal, action, { ref, territory: territoryOfTicket(found.ticket) });
-      return view(found.ticket, found.caseFile);
+      const past = await history.historyFor(principal, found.ticket);
+      await record(principal, action, { ref, territory: territoryOfTicket(found.ticket), ...(past.length > 0 ? { detail: { history: past.length } } : {}) });
+      return { ...view(found.ticket, found.caseFile), history: past };
     },
+
+    /** A ticket joined its person's index: the referents of their open N1 cases are told. */
+    personReturned: (ticket: Ticket) => history.personReturned(ticket),
 
     async act(principal: Principal, ref: string, command: CaseCommand): Promise<Outcome<TicketView>> {
       return withLock(ref, async () => {

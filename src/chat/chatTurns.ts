@@ -18,6 +18,8 @@ import { maskPersonalData, type DepartementsForPostcode } from '../tickets/perso
 import type { LanguageGuesser } from './language';
 import { listen, type MenuReaction } from './listening';
 import { firstCharacters } from './reading';
+import { CONSENT_PROMPT_KEYS, consentAnswer, LINK_NO, LINK_YES } from '../people/chatConsent';
+import type { PersonLinks } from '../people/personLinks';
 
 export interface ChatInput {
   conversationId: string;
@@ -81,6 +83,8 @@ export interface ChatTurnsDeps {
    * the consoles re-read the transcript. Never fails a turn.
    */
   onPersonWrote?(conversationId: string): void;
+  /** Links a person's contacts once they agree (src/people); absent: the question is never asked. */
+  people?: PersonLinks;
 }
 
 export type ChatMode = 'bot' | 'waiting' | 'human';
@@ -99,6 +103,8 @@ interface StoredChat {
   pendingHandoff?: PendingHandoff | null;
   /** The département question was asked once in this conversation: it is not asked again. */
   departementAsked?: boolean;
+  /** The person was asked whether their contacts may be linked (src/people/chatConsent.ts). */
+  linkConsent?: 'asked';
 }
 
 interface PendingHandoff {
@@ -161,7 +167,10 @@ export class ChatTurns {
       // An advisor has (or will have) the conversation: the bot stays quiet, the advisor reads it.
       replies = chat.acknowledged ? [] : [this.say('chat.waitingAck')];
       chat.acknowledged = true;
+    } else if (chat.linkConsent === 'asked' && this.consentOf(input, text) !== null) {
+      replies = await this.consentGiven(chat, this.consentOf(input, text) === 'yes');
     } else {
+      delete chat.linkConsent; // anything else than yes or no: no consent, no link
       replies = await this.botTurn(chat, input, text);
       if (cut) replies.unshift(this.say('chat.tooLong', { max: MESSAGE_READ_CHARS.toLocaleString('fr-FR') }));
     }
@@ -315,6 +324,12 @@ export class ChatTurns {
       await this.deps.tickets.createOrUpdate(draft);
     }
     if (chat.value === 'connecting') return this.handOff(chat);
+    if (chat.value === 'callbackBooked' && this.deps.people && (chat.context.callbackNumber || chat.context.callbackEmail)) {
+      chat.linkConsent = 'asked';
+      const yes = { title: this.deps.renderer.text({ key: 'button.yes' }), value: LINK_YES };
+      const no = { title: this.deps.renderer.text({ key: 'button.no' }), value: LINK_NO };
+      return [...this.menu(chat), { kind: 'message', text: this.deps.renderer.text({ key: CONSENT_PROMPT_KEYS.question }), buttons: [yes, no] }];
+    }
     return this.menu(chat);
   }
 
@@ -372,6 +387,21 @@ export class ChatTurns {
 
   private skipDepartementButton(): ChatButton {
     return { title: this.deps.renderer.text({ key: 'button.skipDepartement' }), value: SKIP_DEPARTEMENT_VALUE };
+  }
+
+
+  /** Yes or no to the consent question; never when the message holds words of danger (safety first). */
+  private consentOf(input: ChatInput, text: string): 'yes' | 'no' | null {
+    if (text !== '' && this.deps.safety.detect(text) !== null) return null;
+    return consentAnswer(input.choice?.trim(), text);
+  }
+
+  /** The answer to the consent question: yes links this ticket to the person's other contacts. */
+  private async consentGiven(chat: StoredChat, yes: boolean): Promise<ChatReply[]> {
+    delete chat.linkConsent;
+    const personKey = yes ? this.deps.people?.ofCallback(chat.context) ?? null : null;
+    if (personKey !== null && chat.context.ticketRef) await this.deps.people?.linkTicket(chat.context.ticketRef, personKey);
+    return [this.say(personKey !== null ? CONSENT_PROMPT_KEYS.kept : CONSENT_PROMPT_KEYS.notKept)];
   }
 
   /**

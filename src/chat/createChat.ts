@@ -9,6 +9,7 @@ import type { StoreKeys } from '../storage/keys';
 import type { TicketStore } from '../tickets/ticket-store';
 import type { CallMachine } from '../voice/callMachine';
 import type { TurnDeps } from '../voice/turn';
+import type { PersonLinks } from '../people/personLinks';
 import type { WaitingRoom } from '../voice/waitingRoom';
 import { ChatRenderer } from './chatRenderer';
 import { ChatTurns, type ChatKnowledge, type ChatSafety } from './chatTurns';
@@ -33,6 +34,8 @@ export interface ChatDeps {
   departementsForPostcode(postcode: string): readonly string[];
   /** See ChatTurnsDeps.onPersonWrote. */
   onPersonWrote?(conversationId: string): void;
+  /** See ChatTurnsDeps.people. */
+  people?: PersonLinks;
 }
 
 export function createChatTurns(deps: ChatDeps): ChatTurns {
@@ -77,5 +80,6 @@ export function createChatTurns(deps: ChatDeps): ChatTurns {
     chatTtlSeconds: deps.chatTtlSeconds,
     metrics: deps.metrics ?? NO_METRICS,
     ...(deps.onPersonWrote ? { onPersonWrote: deps.onPersonWrote } : {}),
+    ...(deps.people ? { people: deps.people } : {}),
   });
 }

@@ -12,6 +12,7 @@
 import type { ChatKnowledge } from './chatTurns';
 import type { LanguageGuesser } from './language';
 import { clausesOf, kindOfClause, runsOf, withoutCourtesy, wordsOf, type ClauseKind, type Courtesy } from './reading';
+import { QUANTITY_UNITS } from '../places/places';
 
 /** What the flow does with some words at its current question. */
 export type MenuReaction = 'moves' | 'human' | 'repeat' | 'nothing';
@@ -117,9 +118,15 @@ function readClause(text: string, deps: ListeningDeps): Clause {
   return { text, kind, menuInput: null, human: false, rest: text };
 }
 
-/** « j'ai 44 ans »: a number of one to three digits inside a sentence is not a département. */
+/**
+ * « j'ai 44 ans »: a number of one to three digits inside a sentence is not a département, alone or
+ * in a run (« a 12 ») when the sentence gives it a unit (« 12 ans »).
+ */
 function isSmallNumber(run: string, clause: string): boolean {
-  return run !== clause && /^\d{1,3}$/.test(run.trim());
+  if (run === clause) return false;
+  if (/^\d{1,3}$/.test(run.trim())) return true;
+  const clauseWords = wordsOf(clause).map((word) => word.toLowerCase());
+  return wordsOf(run).some((word) => /^\d{1,3}$/.test(word) && clauseWords.some((w, i) => w === word && QUANTITY_UNITS.has(clauseWords[i + 1] ?? '')));
 }
 
 /** The answering clauses together, as long as the flow still understands them so; else the first one. */

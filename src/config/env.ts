@@ -40,8 +40,16 @@ export interface Env {
     readonly audience: string;
     readonly devSigningKey: string | undefined;
   };
-  /** Absent: the embedded in-memory store is used. */
+  /** One Redis server. Absent, and no Sentinel or Cluster either: the embedded in-memory store is used. */
   readonly redisUrl: string | undefined;
+  /** A Redis Sentinel group (REDIS_SENTINELS, REDIS_SENTINEL_NAME): node-redis follows its primary. */
+  readonly redisSentinel:
+    | { readonly masterName: string; readonly sentinels: readonly RedisNode[]; readonly sentinelPassword: string | undefined }
+    | undefined;
+  /** Some nodes of a Redis Cluster (REDIS_CLUSTER_NODES); node-redis discovers the others. */
+  readonly redisClusterNodes: readonly RedisNode[] | undefined;
+  /** Password of the Sentinel group's primary and replicas, or of the Cluster's nodes (REDIS_PASSWORD). */
+  readonly redisPassword: string | undefined;
   readonly redisCommandTimeoutMs: number;
   readonly logLevel: LogLevel;
   /** Key of the keyed hashes that stand for phone numbers in logs. */
@@ -99,6 +107,31 @@ export interface SignInEnv {
   readonly absoluteLifetimeSeconds: number;
   /** Who becomes a national admin at their first sign-in (lower-case e-mails). */
   readonly bootstrapAdminEmails: readonly string[];
+}
+
+export interface RedisNode {
+  readonly host: string;
+  readonly port: number;
+}
+
+/** `host:port` list (comma or space separated) → nodes; null when an entry is not host:port. */
+export function parseRedisNodeList(text: string): RedisNode[] | null {
+  const nodes: RedisNode[] = [];
+  for (const entry of text.split(/[\s,]+/).filter((item) => item !== '')) {
+    const match = /^([A-Za-z0-9.-]+|\[[0-9A-Fa-f:]+\]):(\d{1,5})$/.exec(entry);
+    const port = Number(match?.[2]);
+    if (!match || port < 1 || port > 65535) return null;
+    nodes.push({ host: match[1]!.replace(/^\[|\]$/g, ''), port });
+  }
+  return nodes.length > 0 ? nodes : null;
+}
+
+function nodeList(name: string) {
+  const expected = `${name} must be a comma-separated list of host:port, e.g. 10.0.0.1:26379,10.0.0.2:26379`;
+  return z
+    .string()
+    .refine((text) => parseRedisNodeList(text) !== null, { error: expected })
+    .transform((text) => parseRedisNodeList(text)!);
 }
 
 export class EnvError extends Error {
@@ -275,6 +308,13 @@ const RawEnvSchema = z.object({
     z.string().refine(isRedisUrl, { error: 'REDIS_URL must be a redis:// or rediss:// URL' }),
   ),
   REDIS_COMMAND_TIMEOUT_MS: optional(integer('REDIS_COMMAND_TIMEOUT_MS', 1, 60_000)),
+  REDIS_SENTINELS: optional(nodeList('REDIS_SENTINELS')),
+  REDIS_SENTINEL_NAME: optional(
+    z.string().regex(/^[A-Za-z0-9._-]{1,100}$/, { error: 'REDIS_SENTINEL_NAME must be the master name the sentinels monitor (letters, digits, . _ -)' }),
+  ),
+  REDIS_SENTINEL_PASSWORD: optional(z.string()),
+  REDIS_CLUSTER_NODES: optional(nodeList('REDIS_CLUSTER_NODES')),
+  REDIS_PASSWORD: optional(z.string()),
   LOG_LEVEL: optional(z.enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` })),
   LOG_HASH_KEY: optional(z.string()),
   DATA_KEY: optional(
@@ -372,6 +412,29 @@ function productionProblems(raw: RawEnv): Array<{ variable: string; message: str
   return problems;
 }
 
+/** One Redis at most (a server, a Sentinel group or a Cluster), and each setting with its partners. */
+function redisProblems(raw: RawEnv): Array<{ variable: string; message: string }> {
+  const problems: Array<{ variable: string; message: string }> = [];
+  const chosen = (['REDIS_URL', 'REDIS_SENTINELS', 'REDIS_CLUSTER_NODES'] as const).filter((name) => raw[name] !== undefined);
+  if (chosen.length > 1) {
+    for (const name of chosen) {
+      problems.push({ variable: name, message: `${name}: set only one of REDIS_URL, REDIS_SENTINELS, REDIS_CLUSTER_NODES` });
+    }
+  }
+  if (raw.REDIS_SENTINELS !== undefined && raw.REDIS_SENTINEL_NAME === undefined) {
+    problems.push({ variable: 'REDIS_SENTINEL_NAME', message: 'REDIS_SENTINEL_NAME is required with REDIS_SENTINELS (the master name the sentinels monitor)' });
+  }
+  for (const name of ['REDIS_SENTINEL_NAME', 'REDIS_SENTINEL_PASSWORD'] as const) {
+    if (raw[name] !== undefined && raw.REDIS_SENTINELS === undefined) {
+      problems.push({ variable: name, message: `${name} is only used with REDIS_SENTINELS` });
+    }
+  }
+  if (raw.REDIS_PASSWORD !== undefined && raw.REDIS_SENTINELS === undefined && raw.REDIS_CLUSTER_NODES === undefined) {
+    problems.push({ variable: 'REDIS_PASSWORD', message: 'REDIS_PASSWORD is only used with REDIS_SENTINELS or REDIS_CLUSTER_NODES (with REDIS_URL, put it in the URL)' });
+  }
+  return problems;
+}
+
 /** The nearest directory above `start` that holds a package.json (works from src/ and dist/src/). */
 export function findRepoRoot(start: string = __dirname): string {
   let dir = path.resolve(start);
@@ -418,6 +481,11 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     }
   }
 
+  const redisConflicts = redisProblems(raw);
+  if (redisConflicts.length > 0) {
+    throw new EnvError(formatProblems(redisConflicts), unique(redisConflicts.map((p) => p.variable)));
+  }
+
   const devDefaultsUsed: string[] = [];
   function orDevDefault<K extends keyof typeof DEV_DEFAULTS>(name: K): string {
     const value = raw[name];
@@ -458,6 +526,12 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
       devSigningKey,
     }),
     redisUrl: raw.REDIS_URL,
+    redisSentinel:
+      raw.REDIS_SENTINELS === undefined || raw.REDIS_SENTINEL_NAME === undefined
+        ? undefined
+        : { masterName: raw.REDIS_SENTINEL_NAME, sentinels: raw.REDIS_SENTINELS, sentinelPassword: raw.REDIS_SENTINEL_PASSWORD },
+    redisClusterNodes: raw.REDIS_CLUSTER_NODES,
+    redisPassword: raw.REDIS_PASSWORD,
     redisCommandTimeoutMs: raw.REDIS_COMMAND_TIMEOUT_MS ?? DEFAULT_REDIS_COMMAND_TIMEOUT_MS,
     logLevel: raw.LOG_LEVEL ?? 'info',
     logHashKey,

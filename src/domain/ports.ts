@@ -33,6 +33,12 @@ export interface KeyValueStore {
   /** The member with the lowest score (equal scores: the lowest member), or null when empty. */
   sortedFirst(key: string): Promise<string | null>;
   ping(): Promise<void>;
+  /**
+   * Makes the writes already made to `keys` survive the loss of the primary: resolves true once the
+   * configured number of replicas hold them (Redis WAIT), false when they did not confirm in time (the
+   * writes stand, on the primary only). True at once when there is no replica to wait for.
+   */
+  waitForReplicas(keys: readonly string[]): Promise<boolean>;
   close(): Promise<void>;
   /**
    * Lists (a chat transcript, oldest first): appends `value` at the tail (RPUSH) and sets the list's

@@ -66,6 +66,9 @@ function runsOf(words: readonly string[], longest: number): string[] {
   return runs;
 }
 
+/** Words that make the number before them a quantity: « mon fils a 12 ans ». */
+export const QUANTITY_UNITS: ReadonlySet<string> = new Set(['an', 'ans', 'mois', 'semaine', 'semaines', 'jour', 'jours', 'heure', 'heures', 'euro', 'euros', 'kg', 'fois', 'minutes']);
+
 export function createPlaces(options: PlacesOptions = {}): Places {
   const overrides = new Map(Object.entries(options.postcodeOverrides ?? DEFAULT_POSTCODE_OVERRIDES));
   for (const [postcode, code] of overrides) {
@@ -119,7 +122,9 @@ export function createPlaces(options: PlacesOptions = {}): Places {
         if (found.length > 0) return found;
       }
       // A code said alone in a short answer (« le 44 », « c'est le 974 »).
-      const codes = words.length <= 4 ? words.filter((word) => /^\d{2,3}$|^2[ab]$/.test(word)).flatMap((word) => nameIndex?.find(word) ?? []) : [];
+      // A number followed by a unit (« 12 ans », « 30 euros ») is an age or an amount, not a place.
+      const isCode = (word: string, index: number) => /^\d{2,3}$|^2[ab]$/.test(word) && !QUANTITY_UNITS.has(words[index + 1] ?? '');
+      const codes = words.length <= 4 ? words.filter(isCode).flatMap((word) => nameIndex?.find(word) ?? []) : [];
       return codes.length === 1 && codes[0] ? [codes[0].code] : [];
     },
   };

@@ -1,6 +1,20 @@
 /**
- * The one place that names every storage key. Keys are `<namespace>:<kind>:<id>`; the namespace is
+ * The one place that names every storage key. Keys are `<namespace>:<kind>:{<id>}…`; the namespace is
  * `o360` in the service and a unique value in tests that share a Redis.
+ *
+ * Redis Cluster: the part in braces is the key's hash tag, the only part hashed to pick its slot. It
+ * is the id that groups the records that belong together, so that they may be read or changed in one
+ * MULTI or script on one node:
+ * - a ticket ref: the ticket, its case, its audit trail, its lock (`o360:ticket:{T-44-7K3F9Q}`,
+ *   `o360:ticket-case:{T-44-7K3F9Q}`, `o360:lock:ticket:{T-44-7K3F9Q}`);
+ * - a conversation id (CallSid, chat id): its state, its ticket pointer, its once-markers, its Direct
+ *   Line records (`o360:call:{CA…}`, `o360:ticket-by-conversation:{CA…}`, `o360:once:ticket:{CA…}`);
+ * - a territory: the months of its ticket index (`o360:ticket-index:{44}:2025-03`);
+ * - a queue name, a counter name, a day, a month for the other kinds.
+ * Today every command and every MULTI of the service names one key only (audited: the store port has
+ * no multi-key command, MULTI batches one key's command and its EXPIRE, no script, the waiting room is
+ * one sorted set per queue), so the tags are what keeps a future multi-key change in one slot.
+ * Pub/sub channels are not keys: classic PUBLISH reaches every node of a cluster.
  */
 export const DEFAULT_KEY_NAMESPACE = 'o360';
 
@@ -45,6 +59,8 @@ export interface StoreKeys {
   advisorEvents(territory: string): string;
   /** Prefix of one rate limit's counters (the limiter appends `:<client key>`; each has a TTL). */
   rateLimit(name: string): string;
+  /** The refs of one person's tickets (a list, by pseudonymous person key; TTL: ticket retention). */
+  personTickets(personKey: string): string;
   /** A staff account (role, territories), by lower-case e-mail. */
   staffAccount(email: string): string;
   /** The e-mail of the staff account an identity provider's subject (`sub`) signed in as. */
@@ -53,7 +69,7 @@ export interface StoreKeys {
   staffIndex(): string;
   /** A staff member's server-side session, by session id. */
   staffSession(sessionId: string): string;
-  /** Who is available, paused or offline in one territory (a département code or `all`), with a TTL. */
+  /** Who is available, paused or offline in one territory (a département code, XX or `all`), with a TTL. */
   advisorPresence(territory: string): string;
 }
 
@@ -69,34 +85,42 @@ function segment(kind: string, value: string): string {
   return value;
 }
 
+/** `{value}`: a hash tag (the segment rules already keep braces out of every value). */
+function tag(value: string): string {
+  return `{${value}}`;
+}
+
 export function createStoreKeys(namespace: string = DEFAULT_KEY_NAMESPACE): StoreKeys {
   const ns = segment('namespace', namespace);
-  const key = (kind: string, ...parts: string[]) => [ns, kind, ...parts.map((part) => segment(kind, part))].join(':');
+  /** `<ns>:<kind>:<before…>:{<grouping id>}:<after…>`, every segment checked. */
+  const key = (kind: string, before: string[], groupingId: string, after: string[] = []) =>
+    [ns, kind, ...before.map((part) => segment(kind, part)), tag(segment(kind, groupingId)), ...after.map((part) => segment(kind, part))].join(':');
   return Object.freeze({
     namespace: ns,
-    call: (callSid: string) => key('call', callSid),
-    chat: (conversationId: string) => key('chat', conversationId),
-    ticket: (ref: string) => key('ticket', ref),
-    ticketByConversation: (conversationId: string) => key('ticket-by-conversation', conversationId),
-    counter: (name: string, ...parts: string[]) => key('counter', name, ...parts),
-    once: (action: string, id: string) => key('once', action, id),
-    queue: (queueName: string) => key('queue', escapeName(queueName)),
-    directLineConversation: (conversationId: string) => key('dl-conversation', conversationId),
-    directLineActivities: (conversationId: string) => key('dl-activities', conversationId),
-    directLineChannel: (conversationId: string) => key('dl-channel', conversationId),
-    ticketIndex: (territory: string, month: string) => key('ticket-index', territory, month),
-    ticketCase: (ref: string) => key('ticket-case', ref),
-    lock: (kind: string, id: string) => key('lock', kind, id),
-    auditOfTicket: (ref: string) => key('audit-ticket', ref),
-    auditOfDay: (day: string) => key('audit-day', day),
-    unmetNeeds: (month: string) => key('unmet-needs', month),
-    advisorEvents: (territory: string) => key('advisor-events', territory),
-    rateLimit: (name: string) => key('rate-limit', name),
-    staffAccount: (email: string) => key('staff', escapeName(email)),
-    staffBySubject: (subject: string) => key('staff-subject', escapeName(subject)),
-    staffIndex: () => key('staff-index'),
-    staffSession: (sessionId: string) => key('staff-session', escapeName(sessionId)),
-    advisorPresence: (territory: string) => key('advisor-presence', territory),
+    call: (callSid: string) => key('call', [], callSid),
+    chat: (conversationId: string) => key('chat', [], conversationId),
+    ticket: (ref: string) => key('ticket', [], ref),
+    ticketByConversation: (conversationId: string) => key('ticket-by-conversation', [], conversationId),
+    counter: (name: string, ...parts: string[]) => key('counter', [], name, parts),
+    once: (action: string, id: string) => key('once', [action], id),
+    queue: (queueName: string) => key('queue', [], escapeName(queueName)),
+    directLineConversation: (conversationId: string) => key('dl-conversation', [], conversationId),
+    directLineActivities: (conversationId: string) => key('dl-activities', [], conversationId),
+    directLineChannel: (conversationId: string) => key('dl-channel', [], conversationId),
+    ticketIndex: (territory: string, month: string) => key('ticket-index', [], territory, [month]),
+    ticketCase: (ref: string) => key('ticket-case', [], ref),
+    lock: (kind: string, id: string) => key('lock', [kind], id),
+    auditOfTicket: (ref: string) => key('audit-ticket', [], ref),
+    auditOfDay: (day: string) => key('audit-day', [], day),
+    unmetNeeds: (month: string) => key('unmet-needs', [], month),
+    advisorEvents: (territory: string) => key('advisor-events', [], territory),
+    rateLimit: (name: string) => key('rate-limit', [], name),
+    personTickets: (personKey: string) => key('person-tickets', [], personKey),
+    staffAccount: (email: string) => key('staff', [], escapeName(email)),
+    staffBySubject: (subject: string) => key('staff-subject', [], escapeName(subject)),
+    staffIndex: () => key('staff-index', [], 'all'),
+    staffSession: (sessionId: string) => key('staff-session', [], escapeName(sessionId)),
+    advisorPresence: (territory: string) => key('advisor-presence', [], territory),
   });
 }
 

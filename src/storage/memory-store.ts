@@ -127,6 +127,9 @@ export function createMemoryStore(clock: Clock = systemClock, options: MemorySto
 
     ping: () => run(() => undefined),
 
+    // One process, no replica: nothing to wait for.
+    waitForReplicas: () => run(() => true),
+
     sortedAdd: (key, member, score, ttlSeconds) =>
       run(() => {
         assertTtlSeconds(ttlSeconds);

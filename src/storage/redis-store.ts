@@ -6,18 +6,18 @@
  *   still goes to its own, already rejected, command: replies never shift);
  * - any failure to get an answer becomes a StoreUnavailableError;
  * - reconnection goes on in the background with a capped backoff; client errors are logged, never thrown.
+ * The same store runs on one Redis, on a Sentinel group or on a Cluster (src/storage/redis-target.ts).
  */
 import { setMaxListeners } from 'node:events';
-import { createClient, ErrorReply } from 'redis';
+import { ErrorReply } from 'redis';
 import { StoreTimeoutError, StoreUnavailableError, type Metrics } from '../domain/ports';
 import type { Logger } from '../logging/logger';
 import { withDeadline } from './deadline';
 import type { KeyValueStore as Store, MessageBus } from '../domain/ports';
+import { createRedisHandle, type RedisCommands, type RedisHandle, type RedisTarget } from './redis-target';
 import { assertTtlSeconds } from './ttl';
 
-export interface RedisStoreOptions {
-  /** redis:// or rediss:// URL. */
-  url: string;
+export interface RedisConnectionOptions {
   /** Longest wait for one command before it rejects with StoreUnavailableError. */
   commandTimeoutMs: number;
   /** Longest wait for `connect()` (and for one socket connection attempt); default max(1000, commandTimeoutMs). */
@@ -30,6 +30,25 @@ export interface RedisStoreOptions {
   metrics?: Pick<Metrics, 'storeFailed'>;
 }
 
+/** Either a redis:// URL (one server) or a target: one server, a Sentinel group, a Cluster. */
+export type RedisStoreOptions = RedisConnectionOptions &
+  (
+    | { url: string; target?: undefined }
+    | { target: RedisTarget; url?: undefined }
+  ) & {
+    /**
+     * `waitForReplicas` waits for this many replicas, at most `timeoutMs` (Sentinel: 1). Without it,
+     * `waitForReplicas` resolves at once (no replica to wait for).
+     */
+    replication?: { replicas: number; timeoutMs: number };
+  };
+
+function targetOf(options: { url?: string; target?: RedisTarget }): RedisTarget {
+  if (options.target) return options.target;
+  if (options.url !== undefined) return { kind: 'standalone', url: options.url };
+  throw new TypeError('A Redis store needs a url or a target');
+}
+
 export type RedisStore = Store & {
   /**
    * Opens the connection. Resolves once Redis answers; rejects with StoreUnavailableError after
@@ -39,11 +58,20 @@ export type RedisStore = Store & {
   connect(): Promise<void>;
   /** True while connected and ready for commands. */
   isReady(): boolean;
+  /**
+   * The node-redis client (createClient, createSentinel or createCluster, depending on the target)
+   * for a library that takes one; it shares the store's connections.
+   */
+  readonly client: unknown;
+  /** Which kind of Redis this store is on. */
+  readonly kind: RedisTarget['kind'];
 };
 
 const DEFAULT_MIN_CONNECT_TIMEOUT_MS = 1000;
 const DEFAULT_MAX_RECONNECT_DELAY_MS = 5000;
 const FIRST_RECONNECT_DELAY_MS = 100;
+/** After replicas failed to confirm a write, how long writes go without waiting for them. */
+const REPLICATION_RETRY_MS = 5000;
 
 /** Exponential backoff from 100 ms, capped, with up to 20 % jitter so instances do not reconnect in step. */
 export function reconnectDelayMs(retries: number, maxDelayMs: number): number {
@@ -51,49 +79,19 @@ export function reconnectDelayMs(retries: number, maxDelayMs: number): number {
   return Math.round(base * (0.8 + Math.random() * 0.2));
 }
 
-/** The URL without its password, for log lines. */
-function describeUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    return `${parsed.protocol}//${parsed.host}${parsed.pathname === '/' ? '' : parsed.pathname}`;
-  } catch {
-    return '(invalid url)';
+/** Resolves once the handle is ready; rejects after `connectTimeoutMs` (connecting goes on). */
+async function waitUntilReady(handle: RedisHandle, connectTimeoutMs: number): Promise<void> {
+  if (!(await handle.whenReady(connectTimeoutMs))) {
+    throw new StoreUnavailableError(`Redis at ${handle.where} did not answer within ${connectTimeoutMs} ms`);
   }
 }
 
-type StoreClient = ReturnType<typeof createClient>;
-
-
-type RedisClient = ReturnType<typeof createClient>;
-
-/** Resolves once the client is ready; rejects after `connectTimeoutMs` (reconnection goes on). */
-function waitUntilReady(client: RedisClient, where: string, connectTimeoutMs: number): Promise<void> {
-  if (client.isReady) return Promise.resolve();
-  return new Promise<void>((resolve, reject) => {
-    const onReady = () => {
-      clearTimeout(timer);
-      resolve();
-    };
-    const timer = setTimeout(() => {
-      client.off('ready', onReady);
-      reject(new StoreUnavailableError(`Redis at ${where} did not answer within ${connectTimeoutMs} ms`));
-    }, connectTimeoutMs);
-    timer.unref();
-    client.once('ready', onReady);
-  });
-}
-
-/** Closes politely when connected, within the command timeout; otherwise drops the connection. */
-async function closeClient(client: RedisClient, commandTimeoutMs: number): Promise<void> {
-  if (!client.isOpen) return;
-  if (!client.isReady) {
-    client.destroy();
-    return;
-  }
+/** Closes politely within the command timeout; otherwise drops the connections. */
+async function closeHandle(handle: RedisHandle, commandTimeoutMs: number): Promise<void> {
   try {
-    await withDeadline(client.close(), commandTimeoutMs, () => new Error('close timed out'));
+    await withDeadline(handle.close(), commandTimeoutMs, () => new Error('close timed out'));
   } catch {
-    client.destroy();
+    await handle.destroy();
   }
 }
 
@@ -105,9 +103,9 @@ async function closeClient(client: RedisClient, commandTimeoutMs: number): Promi
  * may thus stay queued up to one window longer; its caller is answered at its deadline either way.
  * Written commands are unaffected (node-redis detaches them from the signal when it writes them).
  */
-function unwrittenCommandDropper(client: StoreClient, commandTimeoutMs: number): () => StoreClient {
+function unwrittenCommandDropper(handle: RedisHandle, commandTimeoutMs: number): () => RedisCommands {
   const windowMs = Math.max(1, Math.ceil(commandTimeoutMs / 10));
-  let current: StoreClient | null = null;
+  let current: RedisCommands | null = null;
   let closesAt = 0;
   return () => {
     const now = Date.now();
@@ -116,7 +114,7 @@ function unwrittenCommandDropper(client: StoreClient, commandTimeoutMs: number):
       // One listener per command of the window not yet written: no "possible leak" warning.
       setMaxListeners(0, controller.signal);
       setTimeout(() => controller.abort(), windowMs + commandTimeoutMs).unref();
-      current = client.withAbortSignal(controller.signal);
+      current = handle.commands(controller.signal);
       closesAt = now + windowMs;
     }
     return current;
@@ -127,23 +125,21 @@ export function createRedisStore(options: RedisStoreOptions): RedisStore {
   const { commandTimeoutMs, logger } = options;
   const connectTimeoutMs = options.connectTimeoutMs ?? Math.max(DEFAULT_MIN_CONNECT_TIMEOUT_MS, commandTimeoutMs);
   const maxReconnectDelayMs = options.maxReconnectDelayMs ?? DEFAULT_MAX_RECONNECT_DELAY_MS;
-  const where = describeUrl(options.url);
+  const backoff = (retries: number) => reconnectDelayMs(retries, maxReconnectDelayMs);
 
   // No per-command `timeout` option: node-redis makes it an AbortSignal.timeout per command (~10 µs of
   // CPU each, then a timer firing later); `commands()` below drops unwritten commands more cheaply.
-  const client = createClient({
-    url: options.url,
-    disableOfflineQueue: true,
-    socket: {
-      connectTimeout: connectTimeoutMs,
-      reconnectStrategy: (retries: number) => reconnectDelayMs(retries, maxReconnectDelayMs),
-    },
-  });
-  const commands = unwrittenCommandDropper(client, commandTimeoutMs);
+  const handle = createRedisHandle(targetOf(options), { connectTimeoutMs, reconnectDelayMs: backoff });
+  const where = handle.where;
+  const commands = unwrittenCommandDropper(handle, commandTimeoutMs);
 
   /** Whether the last event said Redis is unreachable: errors are logged once per outage. */
   let unavailable = false;
-  client.on('error', (err: unknown) => {
+  /** Whether the last WAIT fell short: logged once until replicas confirm again. */
+  let unreplicated = false;
+  /** Before this time (after a shortfall), waitForReplicas does not wait. */
+  let waitAgainAt = 0;
+  handle.onError((err: unknown) => {
     if (!unavailable) {
       unavailable = true;
       logger?.error({ err, redis: where }, 'Redis unavailable; reconnecting in the background');
@@ -151,7 +147,7 @@ export function createRedisStore(options: RedisStoreOptions): RedisStore {
       logger?.debug({ err, redis: where }, 'Redis still unavailable');
     }
   });
-  client.on('ready', () => {
+  handle.onReady(() => {
     if (unavailable) logger?.info({ redis: where }, 'Redis available again');
     else logger?.info({ redis: where }, 'Redis connected');
     unavailable = false;
@@ -169,13 +165,13 @@ export function createRedisStore(options: RedisStoreOptions): RedisStore {
    * Runs one command within the deadline; errors other than Redis replies become StoreUnavailableError.
    * `send` gets the client to send through (unwritten commands are dropped after their deadline).
    */
-  async function run<T>(command: string, send: (redis: StoreClient) => Promise<T>): Promise<T> {
+  async function run<T>(command: string, send: (redis: RedisCommands) => Promise<T>): Promise<T> {
     try {
       if (closed) throw new StoreUnavailableError('The Redis store is closed');
-      if (!client.isReady) throw new StoreUnavailableError(`Redis is not connected (${command})`);
+      if (!handle.isReady()) throw new StoreUnavailableError(`Redis is not connected (${command})`);
       return await withDeadline(send(commands()), commandTimeoutMs, () => timedOut(command));
     } catch (error) {
-      options.metrics?.storeFailed(command, error instanceof StoreTimeoutError ? 'timeout' : client.isReady ? 'error' : 'unavailable');
+      options.metrics?.storeFailed(command, error instanceof StoreTimeoutError ? 'timeout' : handle.isReady() ? 'error' : 'unavailable');
       if (error instanceof StoreUnavailableError || error instanceof ErrorReply) throw error;
       throw failed(command, error);
     }
@@ -184,19 +180,15 @@ export function createRedisStore(options: RedisStoreOptions): RedisStore {
   return {
     async connect() {
       if (closed) throw new StoreUnavailableError('The Redis store is closed');
-      if (!connecting) {
-        // With a reconnect strategy that always retries, this settles only when ready (or closed).
-        connecting = client.connect().then(
-          () => undefined,
-          (err: unknown) => {
-            logger?.error({ err, redis: where }, 'Redis connection abandoned');
-          },
-        );
-      }
-      await waitUntilReady(client, where, connectTimeoutMs);
+      connecting ??= handle.connect().catch((err: unknown) => {
+        logger?.error({ err, redis: where }, 'Redis connection abandoned');
+      });
+      await waitUntilReady(handle, connectTimeoutMs);
     },
 
-    isReady: () => client.isReady,
+    isReady: () => handle.isReady(),
+    client: handle.client,
+    kind: handle.kind,
 
     get: (key) => run('GET', (redis) => redis.get(key)),
 
@@ -253,15 +245,36 @@ export function createRedisStore(options: RedisStoreOptions): RedisStore {
       return run('LRANGE', (redis) => redis.lRange(key, start, stop));
     },
 
+    async waitForReplicas(keys) {
+      const replication = options.replication;
+      if (!replication || replication.replicas < 1 || keys.length === 0) return true;
+      // WAIT holds its connection (every command behind it) until it times out: after a shortfall (a
+      // replica gone, e.g. the old primary after a failover), try again only once in a while.
+      if (Date.now() < waitAgainAt) return false;
+      // One connection per node: one WAIT covers every earlier write on it (Cluster: per slot's master).
+      const waitOn = handle.kind === 'cluster' ? [...new Set(keys)] : [keys[0]!];
+      const counts = await Promise.all(
+        waitOn.map((key) =>
+          run('WAIT', () => handle.waitForReplicas(key, replication.replicas, Math.max(1, Math.min(replication.timeoutMs, Math.floor(commandTimeoutMs / 2))))),
+        ),
+      );
+      const held = counts.every((count) => count >= replication.replicas);
+      if (!held && !unreplicated) logger?.warn({ redis: where }, 'Redis replicas did not confirm a write in time: it stands on the primary only');
+      if (held && unreplicated) logger?.info({ redis: where }, 'Redis replicas confirm writes again');
+      unreplicated = !held;
+      waitAgainAt = held ? 0 : Date.now() + REPLICATION_RETRY_MS;
+      return held;
+    },
+
     async close() {
       if (closed) return;
       closed = true;
-      await closeClient(client, commandTimeoutMs);
+      await closeHandle(handle, commandTimeoutMs);
     },
   };
 }
 
-export type RedisBusOptions = RedisStoreOptions;
+export type RedisBusOptions = RedisConnectionOptions & ({ url: string; target?: undefined } | { target: RedisTarget; url?: undefined });
 
 export type RedisBus = MessageBus & {
   /** Opens both connections (publish, subscribe); like RedisStore.connect(). Safe to call again. */
@@ -283,25 +296,17 @@ export function createRedisBus(options: RedisBusOptions): RedisBus {
   const { commandTimeoutMs, logger } = options;
   const connectTimeoutMs = options.connectTimeoutMs ?? Math.max(DEFAULT_MIN_CONNECT_TIMEOUT_MS, commandTimeoutMs);
   const maxReconnectDelayMs = options.maxReconnectDelayMs ?? DEFAULT_MAX_RECONNECT_DELAY_MS;
-  const where = describeUrl(options.url);
+  const backoff = (retries: number) => reconnectDelayMs(retries, maxReconnectDelayMs);
+  const publisher = createRedisHandle(targetOf(options), { connectTimeoutMs, reconnectDelayMs: backoff });
+  const subscriber = publisher.duplicate();
+  const where = publisher.where;
 
-  const publisher: RedisClient = createClient({
-    url: options.url,
-    disableOfflineQueue: true,
-    commandOptions: { timeout: commandTimeoutMs },
-    socket: {
-      connectTimeout: connectTimeoutMs,
-      reconnectStrategy: (retries: number) => reconnectDelayMs(retries, maxReconnectDelayMs),
-    },
-  });
-  const subscriber: RedisClient = publisher.duplicate();
-
-  for (const [role, client] of [
+  for (const [role, handle] of [
     ['publisher', publisher],
     ['subscriber', subscriber],
   ] as const) {
     let unavailable = false;
-    client.on('error', (err: unknown) => {
+    handle.onError((err: unknown) => {
       if (!unavailable) {
         unavailable = true;
         logger?.error({ err, redis: where, bus: role }, 'Redis bus unavailable; reconnecting in the background');
@@ -309,7 +314,7 @@ export function createRedisBus(options: RedisBusOptions): RedisBus {
         logger?.debug({ err, redis: where, bus: role }, 'Redis bus still unavailable');
       }
     });
-    client.on('ready', () => {
+    handle.onReady(() => {
       if (unavailable) logger?.info({ redis: where, bus: role }, 'Redis bus available again');
       unavailable = false;
     });
@@ -323,7 +328,8 @@ export function createRedisBus(options: RedisBusOptions): RedisBus {
   /** Channels nobody listens to any more whose UNSUBSCRIBE failed: retried when Redis is back. */
   const stale = new Set<string>();
   let closed = false;
-  let connecting: Promise<unknown> | undefined;
+  let connecting: Array<Promise<void>> | undefined;
+  const publishing = unwrittenCommandDropper(publisher, commandTimeoutMs);
 
   const dispatch = (message: string, channel: string) => {
     for (const handler of [...(handlers.get(channel) ?? [])]) {
@@ -335,9 +341,9 @@ export function createRedisBus(options: RedisBusOptions): RedisBus {
     }
   };
 
-  function bounded<T>(client: RedisClient, command: string, send: () => Promise<T>): Promise<T> {
+  function bounded<T>(handle: RedisHandle, command: string, send: () => Promise<T>): Promise<T> {
     if (closed) return Promise.reject(new StoreUnavailableError('The Redis bus is closed'));
-    if (!client.isReady) return Promise.reject(new StoreUnavailableError(`Redis is not connected (${command})`));
+    if (!handle.isReady()) return Promise.reject(new StoreUnavailableError(`Redis is not connected (${command})`));
     return withDeadline(send(), commandTimeoutMs, () => new StoreUnavailableError(`Redis did not answer ${command} within ${commandTimeoutMs} ms`)).catch(
       (error: unknown) => {
         if (error instanceof StoreUnavailableError || error instanceof ErrorReply) throw error;
@@ -353,7 +359,7 @@ export function createRedisBus(options: RedisBusOptions): RedisBus {
     );
   }
 
-  subscriber.on('ready', () => {
+  subscriber.onReady(() => {
     for (const channel of [...stale]) {
       if (handlers.has(channel) || pending.has(channel)) stale.delete(channel);
       else dropChannel(channel);
@@ -363,18 +369,16 @@ export function createRedisBus(options: RedisBusOptions): RedisBus {
   return {
     async connect() {
       if (closed) throw new StoreUnavailableError('The Redis bus is closed');
-      connecting ??= Promise.all(
-        [publisher, subscriber].map((client) =>
-          client.connect().catch((err: unknown) => logger?.error({ err, redis: where }, 'Redis bus connection abandoned')),
-        ),
+      connecting ??= [publisher, subscriber].map((handle) =>
+        handle.connect().catch((err: unknown) => logger?.error({ err, redis: where }, 'Redis bus connection abandoned')),
       );
-      await Promise.all([waitUntilReady(publisher, where, connectTimeoutMs), waitUntilReady(subscriber, where, connectTimeoutMs)]);
+      await Promise.all([waitUntilReady(publisher, connectTimeoutMs), waitUntilReady(subscriber, connectTimeoutMs)]);
     },
 
-    isReady: () => publisher.isReady && subscriber.isReady,
+    isReady: () => publisher.isReady() && subscriber.isReady(),
 
     async publish(channel, message) {
-      await bounded(publisher, 'PUBLISH', () => publisher.publish(channel, message));
+      await bounded(publisher, 'PUBLISH', () => publishing().publish(channel, message));
     },
 
     async subscribe(channel, handler) {
@@ -422,7 +426,7 @@ export function createRedisBus(options: RedisBusOptions): RedisBus {
       if (closed) return;
       closed = true;
       handlers.clear();
-      await Promise.all([closeClient(publisher, commandTimeoutMs), closeClient(subscriber, commandTimeoutMs)]);
+      await Promise.all([closeHandle(publisher, commandTimeoutMs), closeHandle(subscriber, commandTimeoutMs)]);
     },
   };
 }

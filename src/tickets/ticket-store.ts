@@ -19,6 +19,11 @@ export interface TicketStoreOptions {
    * its own business: they never fail the write.
    */
   onSaved?: (ticket: Ticket, change: 'created' | 'updated') => void;
+  /**
+   * Told when a ticket joins its person's index (created with a person key, or given one later), after
+   * the write: e.g. to tell the referent of an open case that their person is back. Never fails a write.
+   */
+  onPersonLinked?: (ticket: Ticket) => void;
 }
 
 /** The territory a ticket belongs to: its département, or XX (the national level) when unknown. */
@@ -52,6 +57,15 @@ export interface TicketStore {
    * ticket that has expired since, or (rarely) one whose département changed: callers check the ticket.
    */
   refsOfTerritory(territory: string, since: Date): Promise<string[]>;
+  /**
+   * The refs of one person's tickets (by person key), oldest first, without repeats. A ref may name a
+   * ticket that has expired or been erased since: callers check the ticket.
+   */
+  refsOfPerson(personKey: string): Promise<string[]>;
+  /** Forgets which tickets belong to the person (GDPR erasure). */
+  unlinkPerson(personKey: string): Promise<void>;
+  /** Deletes the ticket and its conversation link (GDPR erasure); the indexes keep only its ref. */
+  remove(ref: string): Promise<void>;
 }
 
 /** The ticket given to `createOrUpdate` is not valid. Names the fields, never their values. */
@@ -139,6 +153,19 @@ export function createTicketStore(store: KeyValueStore, options: TicketStoreOpti
     await store.set(keys.ticketByConversation(ticket.conversationId), ticket.ref, ttlSeconds);
   }
 
+  /**
+   * A written ticket survives a failover of Redis: the caller is answered once the replicas hold its
+   * writes (or did not confirm in time: the ticket then stands on the primary only).
+   */
+  async function replicate(ticket: Ticket, territories: readonly string[]): Promise<void> {
+    const month = monthOf(new Date(ticket.createdAt));
+    await store.waitForReplicas([
+      keys.ticket(ticket.ref),
+      keys.ticketByConversation(ticket.conversationId),
+      ...territories.map((territory) => keys.ticketIndex(territory, month)),
+    ]);
+  }
+
   /** A month's index outlives the retention of every ticket it names (31 days more than the newest). */
   const indexTtlSeconds = (options.ttlDays + 31) * SECONDS_PER_DAY;
   async function index(ticket: Ticket, territories: readonly string[]): Promise<void> {
@@ -148,9 +175,17 @@ export function createTicketStore(store: KeyValueStore, options: TicketStoreOpti
     }
   }
 
-  function told(ticket: Ticket, change: 'created' | 'updated'): void {
+  /** A person's index lives as long as a ticket: each new contact starts its retention again. */
+  const personIndexTtlSeconds = options.ttlDays * SECONDS_PER_DAY;
+  async function linkPerson(ticket: Ticket): Promise<void> {
+    if (ticket.personKey === undefined) return;
+    await store.listAppend(keys.personTickets(ticket.personKey), ticket.ref, personIndexTtlSeconds);
+  }
+
+  function told(ticket: Ticket, change: 'created' | 'updated', personLinked: boolean): void {
     try {
       options.onSaved?.(ticket, change);
+      if (personLinked) options.onPersonLinked?.(ticket);
     } catch {
       // A listener never fails a write.
     }
@@ -176,7 +211,9 @@ export function createTicketStore(store: KeyValueStore, options: TicketStoreOpti
           if (await store.setIfAbsent(key, JSON.stringify(created), ttlSeconds)) {
             await remember(created, ttlSeconds);
             await index(created, [territoryOfTicket(created), ALL_TERRITORIES_INDEX]);
-            told(created, 'created');
+            await linkPerson(created);
+            await replicate(created, [territoryOfTicket(created), ALL_TERRITORIES_INDEX]);
+            told(created, 'created', created.personKey !== undefined);
             return created;
           }
           continue; // created concurrently (a retried webhook): update it instead
@@ -190,8 +227,12 @@ export function createTicketStore(store: KeyValueStore, options: TicketStoreOpti
         await store.set(key, JSON.stringify(updated), ttlSeconds);
         await remember(updated, ttlSeconds);
         // A département learned later: the ticket joins that territory's index too.
-        if (territoryOfTicket(updated) !== territoryOfTicket(existing)) await index(updated, [territoryOfTicket(updated)]);
-        told(updated, 'updated');
+        const newTerritory = territoryOfTicket(updated) !== territoryOfTicket(existing) ? [territoryOfTicket(updated)] : [];
+        await index(updated, newTerritory);
+        const personLinked = updated.personKey !== undefined && updated.personKey !== existing.personKey;
+        if (personLinked) await linkPerson(updated);
+        await replicate(updated, newTerritory);
+        told(updated, 'updated', personLinked);
         return updated;
       }
       throw new TicketConflictError(draftResult.data.ref);
@@ -226,6 +267,24 @@ export function createTicketStore(store: KeyValueStore, options: TicketStoreOpti
         }
       }
       return refs;
+    },
+
+    async refsOfPerson(personKey) {
+      if (!/^[0-9a-f]{64}$/.test(personKey)) return [];
+      return [...new Set(await store.listRange(keys.personTickets(personKey), 0, -1))];
+    },
+
+    async unlinkPerson(personKey) {
+      if (/^[0-9a-f]{64}$/.test(personKey)) await store.del(keys.personTickets(personKey));
+    },
+
+    async remove(ref) {
+      const ticket = await get(ref).catch((error: unknown) => {
+        if (error instanceof TicketCorruptError) return null;
+        throw error;
+      });
+      if (ticket) await store.del(keys.ticketByConversation(ticket.conversationId));
+      if (isTicketRef(ref)) await store.del(keys.ticket(ref));
     },
   };
 }

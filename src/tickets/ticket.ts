@@ -82,6 +82,14 @@ const ticketFields = {
   summary: z.string().max(1000).optional(),
   /** The conversation so far (chat), kept with the ticket's retention. */
   transcript: z.array(TranscriptLineSchema).max(300).optional(),
+  /**
+   * The pseudonymous person key (src/people/personKey.ts): a keyed hash of the caller's number, or of
+   * the chat's callback contact when the person agreed. Links the contacts of one person; never shown.
+   */
+  personKey: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/, { error: 'expected a person key (64 hexadecimal characters)' })
+    .optional(),
   /** The CallSid (voice) or chat conversation id. */
   conversationId: z
     .string()

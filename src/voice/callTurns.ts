@@ -35,6 +35,8 @@ export interface CallTurnsDeps {
   clock: Clock;
   callTtlSeconds: number;
   metrics: Metrics;
+  /** The pseudonymous person key of the caller's (sealed) number, linking their contacts (src/people); absent: none. */
+  personKeyOf?(caller: CallContext['caller']): string | null;
 }
 
 export class UnknownCallError extends Error {
@@ -102,7 +104,7 @@ export class CallTurns {
   ): Promise<string> {
     let callIsOver = false;
     for (const action of actions) {
-      if (action.type === 'saveTicket') await this.saveTicket(action.params as TicketEffect);
+      if (action.type === 'saveTicket') await this.saveTicket(action.params as TicketEffect, context.caller);
       if (action.type === 'endCall') {
         await this.endCall(context, (action.params as { outcome: CallOutcome }).outcome);
         callIsOver = true;
@@ -122,9 +124,10 @@ export class CallTurns {
     return twiml;
   }
 
-  private async saveTicket(effect: TicketEffect): Promise<void> {
+  private async saveTicket(effect: TicketEffect, caller: CallContext['caller']): Promise<void> {
     this.deps.metrics.ticketSaved('voice', effect);
-    await this.deps.tickets.createOrUpdate(ticketDraftFrom(effect, 'voice', this.deps.clock.now().toISOString()));
+    const personKey = this.deps.personKeyOf?.(caller) ?? null;
+    await this.deps.tickets.createOrUpdate(ticketDraftFrom(effect, 'voice', this.deps.clock.now().toISOString(), personKey === null ? {} : { personKey }));
   }
 
   private async endCall(context: CallContext, outcome: CallOutcome): Promise<void> {

@@ -17,7 +17,7 @@ export interface TicketEffect {
   callbackEmail: CallContext['callbackEmail'];
 }
 
-export function ticketDraftFrom(effect: TicketEffect, channel: Channel, nowIso: string, extra: Pick<TicketDraft, 'summary' | 'transcript'> = {}): TicketDraft {
+export function ticketDraftFrom(effect: TicketEffect, channel: Channel, nowIso: string, extra: Pick<TicketDraft, 'summary' | 'transcript' | 'personKey'> = {}): TicketDraft {
   return {
     ref: effect.ref,
     channel,

@@ -165,9 +165,12 @@ describe('a transcript kept before masking existed', () => {
       ],
     });
     const alice = await advisorToken(PEOPLE.advisor44);
-    for (const path of [`/api/tickets/${stored.ref}`, `/api/calls/${conversationId}/ticket`]) {
+    for (const [path, ticketOf] of [
+      [`/api/tickets/${stored.ref}`, (body: { transcript: unknown }) => body],
+      [`/api/advisor/tickets/${stored.ref}`, (body: { ticket: { transcript: unknown } }) => body.ticket],
+    ] as const) {
       const read = await call(harness, 'GET', path, alice);
-      expect(read.body.transcript.map((l: { text: string }) => l.text)).toEqual([
+      expect((ticketOf(read.body) as { transcript: Array<{ text: string }> }).transcript.map((l: { text: string }) => l.text)).toEqual([
         '[code postal]',
         'mon numéro [téléphone finissant par 78] ou [e-mail m…@exemple.fr]',
         'La MDPH répond au 02 28 09 40 50.',

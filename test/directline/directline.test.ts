@@ -9,7 +9,8 @@ import type { DirectLine } from '../../src/directline';
 import { createMemoryBus, createMemoryStore } from '../../src/storage/memory-store';
 import { createRedisBus, createRedisStore } from '../../src/storage/redis-store';
 import { createStoreKeys, type StoreKeys } from '../../src/storage/keys';
-import { TEST_REDIS_URL, uniqueTestNamespace } from '../storage/redis-test-env';
+import { uniqueTestNamespace } from '../storage/redis-test-env';
+import { TEST_REDIS_LABEL, TEST_REDIS_TARGET } from '../support/redisTarget';
 import {
   call,
   getActivities,
@@ -47,10 +48,10 @@ const backends: Array<[string, () => Promise<Backend>]> = [
     },
   ],
   [
-    `redis (${TEST_REDIS_URL})`,
+    `redis (${TEST_REDIS_LABEL})`,
     async () => {
-      const store = createRedisStore({ url: TEST_REDIS_URL, commandTimeoutMs: 1000 });
-      const bus = createRedisBus({ url: TEST_REDIS_URL, commandTimeoutMs: 1000 });
+      const store = createRedisStore({ target: TEST_REDIS_TARGET, commandTimeoutMs: 1000 });
+      const bus = createRedisBus({ target: TEST_REDIS_TARGET, commandTimeoutMs: 1000 });
       await Promise.all([store.connect(), bus.connect()]);
       return {
         store,
@@ -623,8 +624,8 @@ describe('Direct Line channel: two processes on one Redis', () => {
   test('a WebSocket held by instance A receives what is posted through instance B, and B’s bot reply', async () => {
     const keys = createStoreKeys(uniqueTestNamespace('dl-two'));
     const open = async () => {
-      const store = createRedisStore({ url: TEST_REDIS_URL, commandTimeoutMs: 1000 });
-      const bus = createRedisBus({ url: TEST_REDIS_URL, commandTimeoutMs: 1000 });
+      const store = createRedisStore({ target: TEST_REDIS_TARGET, commandTimeoutMs: 1000 });
+      const bus = createRedisBus({ target: TEST_REDIS_TARGET, commandTimeoutMs: 1000 });
       await Promise.all([store.connect(), bus.connect()]);
       return { store, bus };
     };

@@ -2,6 +2,7 @@ import { StoreUnavailableError } from '../../src/domain/ports';
 import { createMemoryBus } from '../../src/storage/memory-store';
 import { createRedisBus, type RedisBus } from '../../src/storage/redis-store';
 import { sleep, TEST_REDIS_URL, uniqueTestNamespace } from '../storage/redis-test-env';
+import { TEST_REDIS_LABEL, TEST_REDIS_TARGET } from '../support/redisTarget';
 import { startTcpProxy } from '../storage/tcp-proxy';
 import { collector, describeMessageBusContract, expectClosedBusRejects } from './message-bus-contract';
 
@@ -10,9 +11,9 @@ describeMessageBusContract('memory', async () => {
   return { a: bus, b: bus, namespace: 'o360test', dispose: () => bus.close() };
 });
 
-describeMessageBusContract(`redis (${TEST_REDIS_URL}), two connections`, async () => {
-  const a = createRedisBus({ url: TEST_REDIS_URL, commandTimeoutMs: 1000 });
-  const b = createRedisBus({ url: TEST_REDIS_URL, commandTimeoutMs: 1000 });
+describeMessageBusContract(`redis (${TEST_REDIS_LABEL}), two connections`, async () => {
+  const a = createRedisBus({ target: TEST_REDIS_TARGET, commandTimeoutMs: 1000 });
+  const b = createRedisBus({ target: TEST_REDIS_TARGET, commandTimeoutMs: 1000 });
   await Promise.all([a.connect(), b.connect()]);
   return {
     a,

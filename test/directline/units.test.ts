@@ -158,10 +158,10 @@ describe('internal address', () => {
 describe('store keys of the channel', () => {
   test('are namespaced like every other key', () => {
     const { storeKeys, createStoreKeys } = jest.requireActual<typeof import('../../src/storage/keys')>('../../src/storage/keys');
-    expect(storeKeys.directLineConversation('abc')).toBe('o360:dl-conversation:abc');
-    expect(storeKeys.directLineActivities('abc')).toBe('o360:dl-activities:abc');
-    expect(storeKeys.directLineChannel('abc')).toBe('o360:dl-channel:abc');
-    expect(createStoreKeys('o360test-x').directLineActivities('abc')).toBe('o360test-x:dl-activities:abc');
+    expect(storeKeys.directLineConversation('abc')).toBe('o360:dl-conversation:{abc}');
+    expect(storeKeys.directLineActivities('abc')).toBe('o360:dl-activities:{abc}');
+    expect(storeKeys.directLineChannel('abc')).toBe('o360:dl-channel:{abc}');
+    expect(createStoreKeys('o360test-x').directLineActivities('abc')).toBe('o360test-x:dl-activities:{abc}');
     expect(() => storeKeys.directLineActivities('a:b')).toThrow(RangeError);
   });
 });

@@ -1,9 +1,10 @@
 import { createRedisStore } from '../../src/storage/redis-store';
 import { describeKeyValueStoreContract } from './key-value-store-contract';
-import { sleep, TEST_REDIS_URL, uniqueTestNamespace } from './redis-test-env';
+import { sleep, uniqueTestNamespace } from './redis-test-env';
+import { TEST_REDIS_LABEL, TEST_REDIS_TARGET } from '../support/redisTarget';
 
-describeKeyValueStoreContract(`redis (${TEST_REDIS_URL})`, async () => {
-  const store = createRedisStore({ url: TEST_REDIS_URL, commandTimeoutMs: 1000 });
+describeKeyValueStoreContract(`redis (${TEST_REDIS_LABEL})`, async () => {
+  const store = createRedisStore({ target: TEST_REDIS_TARGET, commandTimeoutMs: 1000 });
   await store.connect();
   return {
     store,

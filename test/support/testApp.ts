@@ -12,7 +12,8 @@ import { createStoreKeys, type StoreKeys } from '../../src/storage/keys';
 import { createRedisStore, type RedisStore } from '../../src/storage/redis-store';
 import type { TwilioSide } from './callHarness';
 import { repoConfig } from './config';
-import { TEST_REDIS_URL, uniqueTestNamespace } from '../storage/redis-test-env';
+import { uniqueTestNamespace } from '../storage/redis-test-env';
+import { TEST_REDIS_TARGET } from './redisTarget';
 import { packagedWebPublicDir } from '../../src/web/routes';
 
 export const TEST_PUBLIC_BASE_URL = 'https://orientation360.example.org';
@@ -130,7 +131,7 @@ export function twilioSide(...apps: RunningTestApp[]): TwilioSide {
 /** A real Redis store in a namespace of its own; `cleanup` deletes the namespace's keys. */
 export async function testRedis(label: string): Promise<{ store: RedisStore; keys: StoreKeys; cleanup(): Promise<void> }> {
   const keys = createStoreKeys(uniqueTestNamespace(label));
-  const store = createRedisStore({ url: TEST_REDIS_URL, commandTimeoutMs: 500 });
+  const store = createRedisStore({ target: TEST_REDIS_TARGET, commandTimeoutMs: 500 });
   await store.connect();
   return {
     store,

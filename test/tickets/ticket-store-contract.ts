@@ -190,6 +190,37 @@ export function describeTicketStoreContract(name: string, createHarness: () => P
       await expect(tickets.createOrUpdate(draft)).rejects.toBeInstanceOf(TicketCorruptError);
     });
 
+    test('a ticket with a person key joins that person’s index once (created with it or given it later), kept as long as a ticket', async () => {
+      const personKey = 'a'.repeat(63) + String(counter % 10);
+      used.add(harness.keys.personTickets(personKey));
+      const linked: string[] = [];
+      const linking = createTicketStore(harness.kv, { ttlDays: TTL_DAYS, clock, keys: harness.keys, onPersonLinked: (t) => linked.push(t.ref) });
+      const first = await linking.createOrUpdate(draftFor({ personKey }));
+      await linking.createOrUpdate(draftFor({ ref: first.ref, conversationId: first.conversationId, personKey, need: 'logement' }));
+      const second = await linking.createOrUpdate(draftFor());
+      expect(second.personKey).toBeUndefined();
+      await linking.createOrUpdate({ ...draftFor({ ref: second.ref, conversationId: second.conversationId }), personKey });
+      await expect(linking.refsOfPerson(personKey)).resolves.toEqual([first.ref, second.ref]);
+      expect(linked).toEqual([first.ref, second.ref]);
+      const ttl = await harness.kv.ttl(harness.keys.personTickets(personKey));
+      expect(ttl).toBeGreaterThan(TTL_DAYS * DAY_SECONDS - 60);
+      expect(ttl).toBeLessThanOrEqual(TTL_DAYS * DAY_SECONDS);
+      await expect(linking.refsOfPerson('not-a-key')).resolves.toEqual([]);
+      await expect(linking.createOrUpdate(draftFor({ personKey: '+33612345645' }))).rejects.toBeInstanceOf(TicketValidationError);
+    });
+
+    test('erasure: remove deletes the ticket and its conversation link, unlinkPerson the person’s index', async () => {
+      const personKey = 'b'.repeat(64);
+      used.add(harness.keys.personTickets(personKey));
+      const ticket = await tickets.createOrUpdate(draftFor({ personKey }));
+      await tickets.remove(ticket.ref);
+      await expect(tickets.get(ticket.ref)).resolves.toBeNull();
+      await expect(tickets.getByConversation(ticket.conversationId)).resolves.toBeNull();
+      await expect(harness.kv.get(harness.keys.ticketByConversation(ticket.conversationId))).resolves.toBeNull();
+      await tickets.unlinkPerson(personKey);
+      await expect(tickets.refsOfPerson(personKey)).resolves.toEqual([]);
+    });
+
     test('absent, expired or malformed refs read as null', async () => {
       await expect(tickets.get('T-44-000000')).resolves.toBeNull();
       await expect(tickets.get('not a ref')).resolves.toBeNull();

@@ -2,7 +2,8 @@ import { createMemoryStore } from '../../src/storage/memory-store';
 import { createRedisStore } from '../../src/storage/redis-store';
 import { createStoreKeys } from '../../src/storage/keys';
 import { createTicketStore } from '../../src/tickets/ticket-store';
-import { TEST_REDIS_URL, uniqueTestNamespace } from '../storage/redis-test-env';
+import { uniqueTestNamespace } from '../storage/redis-test-env';
+import { TEST_REDIS_LABEL, TEST_REDIS_TARGET } from '../support/redisTarget';
 import { describeTicketStoreContract } from './ticket-store-contract';
 
 describeTicketStoreContract('the memory store', async () => {
@@ -10,8 +11,8 @@ describeTicketStoreContract('the memory store', async () => {
   return { kv, keys: createStoreKeys('o360test'), dispose: () => kv.close() };
 });
 
-describeTicketStoreContract(`Redis (${TEST_REDIS_URL})`, async () => {
-  const kv = createRedisStore({ url: TEST_REDIS_URL, commandTimeoutMs: 1000 });
+describeTicketStoreContract(`Redis (${TEST_REDIS_LABEL})`, async () => {
+  const kv = createRedisStore({ target: TEST_REDIS_TARGET, commandTimeoutMs: 1000 });
   await kv.connect();
   return { kv, keys: createStoreKeys(uniqueTestNamespace('tickets')), dispose: () => kv.close() };
 });
