@@ -7,6 +7,8 @@ import type { Server } from 'node:http';
 import express, { type Express } from 'express';
 import { createTokenVerifier, type AdvisorAuthSettings } from './advisors/auth';
 import { createAuditTrail } from './advisors/audit';
+import { chatDangerAlerts } from './advisors/dangerAlerts';
+import { dangerDialNumber, detectDanger } from './safety';
 import { createAdvisorEvents } from './advisors/events';
 import { createObservatory } from './advisors/observatory';
 import { openApiDocument } from './advisors/openapi';
@@ -29,6 +31,8 @@ import type { AppConfig } from './config/appConfig';
 import { CHANNEL_SECRET_HEADER, createDirectLine, createInternalAddress, deriveTokenKey, type DirectLine } from './directline';
 import { isInternalCall } from './directline/connector-auth';
 import type { Clock, KeyValueStore, MessageBus } from './domain/ports';
+import { createContactCounters } from './observatory/contacts';
+import { createObservatoryRouter } from './observatory/routes';
 import { createWebRouter } from './web/routes';
 import { securityHeaders } from './web/securityHeaders';
 import { createStaffDirectory } from './advisors/staffDirectory';
@@ -127,12 +131,16 @@ export function createApp(deps: AppDeps): App {
   const sealEmail = (email: string): SealedEmail => ({ sealed: sealText(settings.dataKey, email), hint: maskEmail(email) });
   const verifier = createTokenVerifier(settings.advisorAuth, clock);
   const advisorEvents = createAdvisorEvents({ bus: deps.bus, keys, verifier, logger });
+  const contacts = createContactCounters(store, keys);
+  const observatory = createObservatory(store, keys);
   const tickets = createTicketStore(store, {
     ttlDays: settings.ticketTtlDays,
     clock,
     keys,
-    // Waiting calls and chats, callbacks: the consoles of the ticket's territory hear of it at once.
-    onSaved: (ticket, change) =>
+    // Waiting calls and chats, callbacks: the consoles of the ticket's territory hear of it at once;
+    // a new ticket is counted, anonymously, for the observatory.
+    onSaved: (ticket, change) => {
+      if (change === 'created') void contacts.count(ticket).catch((error: unknown) => logger.warn({ err: error }, 'observatory: contact not counted'));
       void advisorEvents.publish({
         type: change === 'created' ? 'ticket.created' : 'ticket.updated',
         ref: ticket.ref,
@@ -142,7 +150,8 @@ export function createApp(deps: AppDeps): App {
         priority: ticket.priority,
         ...(change === 'created' ? { status: 'new' as const, level: 1 } : {}),
         at: ticket.updatedAt,
-      }),
+      });
+    },
     // A person's new contact: the referents of their open N1 cases hear of it.
     onPersonLinked: (ticket) =>
       void advisors.personReturned(ticket).catch((error: unknown) => logger.warn({ err: error }, 'history: could not tell the referents')),
@@ -171,10 +180,11 @@ export function createApp(deps: AppDeps): App {
     keys,
     tickets,
     audit: countingCallbacksDone(audit, metrics),
-    observatory: createObservatory(store, keys),
+    observatory,
     events: advisorEvents,
     clock,
     ticketTtlDays: settings.ticketTtlDays,
+    missingReasons: config.observatory.missing.map((reason) => reason.id),
     openSealed,
     logger,
   });
@@ -182,7 +192,16 @@ export function createApp(deps: AppDeps): App {
   const renderer = new TwimlRenderer(config.prompts, config.flow, urls);
   const waitingRoom = createWaitingRoom(store, keys, settings.callTtlSeconds);
   const departementName = (code: string) => places.get(code)?.name;
-  const machine = createCallMachine({ flow: config.flow, places: placeFinder, decideRoute: route, sealPhoneNumber, sealEmail, ticketRefFor });
+  const machine = createCallMachine({
+    flow: config.flow,
+    places: placeFinder,
+    decideRoute: route,
+    sealPhoneNumber,
+    sealEmail,
+    ticketRefFor,
+    detectDanger,
+    dangerNumber: dangerDialNumber(config.safetyMessages),
+  });
   const turnDeps = { flow: config.flow, departement: (code: string) => places.get(code) };
   const calls = new CallTurns({
     machine,
@@ -275,6 +294,7 @@ export function createApp(deps: AppDeps): App {
             : undefined,
         )
         .catch((error: unknown) => logger.warn({ err: error }, 'chat: could not tell the consoles')),
+    onDanger: chatDangerAlerts({ tickets, events: advisorEvents, clock, logger }),
   });
   const openApi = openApiDocument();
   app.get('/api/openapi.json', (_req, res) => {
@@ -283,7 +303,7 @@ export function createApp(deps: AppDeps): App {
   // Staff sign-in: the session (or a bearer token) names the principal of every staff API.
   const tokenFallback = settings.advisorAuth.jwksUrl === undefined && settings.advisorAuth.devSigningKey !== undefined;
   app.use(createSignInRouter({ relyingParty: signIn.oidc ? createOidcRelyingParty(signIn.oidc) : null, sessions, staff, tokenFallback, clock, logger }));
-  app.use(['/api/advisor', '/api/admin', '/api/tickets', '/api/calls', '/api/chats'], ...sessions.middleware);
+  app.use(['/api/advisor', '/api/admin', '/api/tickets', '/api/calls', '/api/chats', '/api/observatory', '/observatoire'], ...sessions.middleware);
   app.use(createStaffRouter({ staff, verifier, logger }));
   const live = createLiveConversations({ store, keys, chatTranscript: (id) => chat.transcript(id), chatQueueName });
   const gdpr = createGdprService({ store, keys, tickets, audit, live, clock, ticketTtlDays: settings.ticketTtlDays, personKeySecret, openSealed, logger });
@@ -292,6 +312,7 @@ export function createApp(deps: AppDeps): App {
   app.use(createVocabularyRouter());
   app.use(createPresenceRouter({ presence: createPresence({ store, keys, clock }), verifier, logger }));
   app.use(createAdvisorRouter({ service: advisors, verifier, tickets, logger, chatMode: (conversationId) => chat.mode(conversationId) }));
+  app.use(createObservatoryRouter({ verifier, contacts, unmetNeeds: observatory, settings: config.observatory, audit, clock, logger, departementName }));
 
   const internal = createInternalAddress();
   const directLine = createDirectLine({

@@ -29,6 +29,13 @@ export const MISSING_KINDS = [
   'other',
 ] as const;
 
+/**
+ * The id of an N3 reason: one of MISSING_KINDS, or one a coordinator added to config/observatory.yaml
+ * (the service checks an escalation against that list). An id, never free text.
+ */
+export const MissingReasonIdSchema = z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, { error: 'expected a reason id of lower case letters, digits and _ (2 to 40)' });
+export const MAX_MISSING_REASONS = 40;
+
 const isoDateTime = z.iso.datetime({ offset: true, error: 'expected an ISO 8601 date-time' });
 export const IsoDate = z.iso.date({ error: 'expected a date YYYY-MM-DD' });
 const shortText = (max: number) => z.string().trim().min(1).max(max);
@@ -40,7 +47,7 @@ export const ActorSchema = z
 export const NoteSchema = z.object({ at: isoDateTime, by: ActorSchema, text: shortText(4000) }).strict();
 export const NextActionSchema = z.object({ text: shortText(500), due: IsoDate }).strict();
 export const UnmetNeedDetailsSchema = z
-  .object({ need: z.enum(NEED_IDS), missing: z.array(z.enum(MISSING_KINDS)).min(1).max(MISSING_KINDS.length) })
+  .object({ need: z.enum(NEED_IDS), missing: z.array(MissingReasonIdSchema).min(1).max(MAX_MISSING_REASONS) })
   .strict();
 export const CallbackWorkSchema = z
   .object({
@@ -78,7 +85,8 @@ export const CaseFileSchema = z
 export type CaseFile = z.output<typeof CaseFileSchema>;
 export type Note = z.output<typeof NoteSchema>;
 export type UnmetNeedDetails = z.output<typeof UnmetNeedDetailsSchema>;
-export type MissingKind = (typeof MISSING_KINDS)[number];
+/** A reason id: a built-in one (MISSING_KINDS) or one of config/observatory.yaml. */
+export type MissingKind = string;
 
 /** The case file of a ticket nobody has touched yet. */
 export function newCaseFile(ticket: { ref: string; kind: string; createdAt: string }, territory: string): CaseFile {

@@ -7,10 +7,12 @@
 import express, { type Router } from 'express';
 import { z } from 'zod';
 import type { MessageBus } from '../domain/ports';
+import { DANGER_KINDS } from '../domain/vocabulary';
 import type { Logger } from '../logging';
 import type { StoreKeys } from '../storage/keys';
 import { ALL_TERRITORIES_INDEX } from '../tickets/ticket-store';
-import { authenticate, principalOf, type TokenVerifier } from './auth';
+import { authenticate, principalOf, requireRole, type TokenVerifier } from './auth';
+import { CASE_ROLES } from './principal';
 import { CASE_STATUSES } from './caseFile';
 
 export const AdvisorEventSchema = z
@@ -19,8 +21,10 @@ export const AdvisorEventSchema = z
      * chat.message: the person wrote in a chat an advisor has or will have (re-read its transcript).
      * person.returned: the person of this open N1 case (`ref`, its territory) contacted the service again;
      * told to its `referent`; `newRef` when the new ticket is of the same territory.
+     * chat.danger: the person wrote words of danger (any time, even while an advisor has the chat):
+     * the console alerts at once; `danger` names the kind, never the words.
      */
-    type: z.enum(['ticket.created', 'ticket.updated', 'chat.message', 'person.returned']),
+    type: z.enum(['ticket.created', 'ticket.updated', 'chat.message', 'person.returned', 'chat.danger']),
     ref: z.string(),
     territory: z.string(),
     channel: z.enum(['voice', 'chat']),
@@ -32,6 +36,8 @@ export const AdvisorEventSchema = z
     /** person.returned: the referent's subject (who is told) and the new contact's ticket. */
     referent: z.string().min(1).max(255).optional(),
     newRef: z.string().optional(),
+    /** chat.danger: the kind of danger. */
+    danger: z.enum(DANGER_KINDS).optional(),
     at: z.iso.datetime({ offset: true }),
   })
   .strict();
@@ -59,7 +65,7 @@ export function createAdvisorEvents(deps: { bus: MessageBus; keys: StoreKeys; ve
   const open = new Set<() => void>();
   let closing = false;
 
-  router.get('/api/advisor/events', authenticate(deps.verifier, { allowQueryToken: true }), async (req, res) => {
+  router.get('/api/advisor/events', authenticate(deps.verifier, { allowQueryToken: true }), requireRole(...CASE_ROLES), async (req, res) => {
     if (closing) {
       res.status(503).set('Retry-After', '1').json({ error: 'The service is restarting, try again' });
       return;

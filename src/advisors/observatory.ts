@@ -8,20 +8,20 @@ import { z } from 'zod';
 import { NEED_IDS } from '../domain/vocabulary';
 import type { KeyValueStore } from '../domain/ports';
 import type { StoreKeys } from '../storage/keys';
-import { MISSING_KINDS } from './caseFile';
+import { MissingReasonIdSchema } from './caseFile';
 
 export const UnmetNeedRecordSchema = z
   .object({
     month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/),
     territory: z.string(),
     need: z.enum(NEED_IDS),
-    missing: z.array(z.enum(MISSING_KINDS)).min(1),
+    missing: z.array(MissingReasonIdSchema).min(1),
   })
   .strict();
 export type UnmetNeedRecord = z.output<typeof UnmetNeedRecordSchema>;
 
 /** Anonymous statistics: kept five years (the key-value store wants a TTL on every key). */
-const OBSERVATORY_TTL_SECONDS = 5 * 366 * 24 * 60 * 60;
+export const OBSERVATORY_TTL_SECONDS = 5 * 366 * 24 * 60 * 60;
 
 export interface Observatory {
   record(record: UnmetNeedRecord): Promise<void>;

@@ -30,6 +30,7 @@ import {
 import { AuditEntrySchema } from './audit';
 import { PresenceBodySchema, PresenceEntrySchema, TeamPresenceSchema } from './presence';
 import { GdprEraseBodySchema, GdprErasureSchema, GdprExportBodySchema, GdprExportSchema } from './gdpr';
+import { ObservatoryPublicationSchema, ObservatoryQuerySchema } from '../observatory/schemas';
 import { StaffAccountBodySchema, StaffAccountSchema, StaffAccountUpdateSchema, StaffAuditQuerySchema, StaffListSchema } from './staff';
 
 type JsonObject = Record<string, unknown>;
@@ -54,6 +55,7 @@ const COMPONENTS = {
   TeamPresence: TeamPresenceSchema,
   GdprExport: GdprExportSchema,
   GdprErasure: GdprErasureSchema,
+  ObservatoryPublication: ObservatoryPublicationSchema,
 } as const;
 type ComponentName = keyof typeof COMPONENTS;
 
@@ -123,6 +125,40 @@ function gdprRequest(summary: string, body: z.ZodType, answer: ComponentName): J
   };
 }
 
+/** The observatory (src/observatory/): authorities, coordinators and national admins, for their own départements. */
+function observatoryPaths(): JsonObject {
+  const territoryParameter = { name: 'territory', in: 'path', required: true, schema: { type: 'string', pattern: '^(0[1-9]|[1-8][0-9]|9[0-5]|2A|2B|97[1-46])$' }, description: 'Département code' };
+  const refusals = { '400': error('Malformed territory or month'), '403': error('Not a territory of yours, or an advisor'), ...STANDARD_ERRORS };
+  const parameters = [territoryParameter, ...queryParameters(ObservatoryQuerySchema)];
+  return {
+    '/api/observatory/{territory}': {
+      get: {
+        summary: 'The published figures of a territory over twelve months (JSON), no count from 1 to 10, audited',
+        parameters,
+        responses: { '200': { description: 'The four tables', ...json(ref('ObservatoryPublication')) }, ...refusals },
+      },
+    },
+    '/api/observatory/{territory}/export.csv': {
+      get: {
+        summary: 'The same figures as CSV: UTF-8 with BOM, `;` separator, CRLF, French headers (Territoire;Période;Tableau;Unité;Ligne;Colonne;Effectif), one count per line, totals named « Total », « secret » for suppressed counts; audited',
+        parameters,
+        responses: { '200': { description: 'The CSV file (attachment)', content: { 'text/csv; charset=utf-8': { schema: { type: 'string' } } } }, ...refusals },
+      },
+    },
+    '/observatoire': {
+      get: {
+        summary: 'The figures as an accessible page (DSFR tables with captions, no script); without a territory, the first of yours',
+        parameters: [{ name: 'territory', in: 'query', required: false, schema: territoryParameter.schema }, ...queryParameters(ObservatoryQuerySchema)],
+        responses: {
+          '200': { description: 'The page', content: { 'text/html': { schema: { type: 'string' } } } },
+          '401': { description: 'Not signed in: a French page with a link to sign in', content: { 'text/html': { schema: { type: 'string' } } } },
+          '403': { description: 'Not a territory of yours: a French page', content: { 'text/html': { schema: { type: 'string' } } } },
+        },
+      },
+    },
+  };
+}
+
 export function openApiDocument(): JsonObject {
   const read = (summary: string, name: ComponentName, extra: JsonObject = {}) => ({
     summary,
@@ -135,7 +171,7 @@ export function openApiDocument(): JsonObject {
       title: 'orientation-360 advisor API',
       version: '1.0.0',
       description:
-        'Tickets of the 0 800 360 360 helpline through the levels of service N1 → N2 → N3, for the advisors, coordinators and national admins of each territory. A ticket of another territory answers 404, as if it did not exist. Every read and change is audited.',
+        'Tickets of the 0 800 360 360 helpline through the levels of service N1 → N2 → N3, for the advisors, coordinators and national admins of each territory. A ticket of another territory answers 404, as if it did not exist. Every read and change is audited. The authorities (role authority: ARS, conseil départemental, MDPH) read only the observatory (/api/observatory, /observatoire); every other endpoint refuses them.',
     },
     servers: [{ url: '/' }],
     security: [{ bearer: [] }, { session: [] }],
@@ -182,7 +218,7 @@ export function openApiDocument(): JsonObject {
       '/api/advisor/events': {
         get: {
           summary:
-            'Live events of my territories (Server-Sent Events): ticket.created, ticket.updated, chat.message (the person wrote in a handed-off chat), person.returned (the person of an open N1 case contacted us again: for its referent)',
+            'Live events of my territories (Server-Sent Events): ticket.created, ticket.updated, chat.message (the person wrote in a handed-off chat), person.returned (the person of an open N1 case contacted us again: for its referent), chat.danger (words of danger in a chat: the kind, never the words)',
           description: 'text/event-stream; each `data:` line is an AdvisorEvent. A browser EventSource may pass the token as ?access_token=.',
           responses: { '200': { description: 'The event stream', content: { 'text/event-stream': { schema: ref('AdvisorEvent') } } }, ...STANDARD_ERRORS },
         },
@@ -269,6 +305,7 @@ export function openApiDocument(): JsonObject {
       '/api/calls/{callSid}/ticket': {
         get: read('The pre-filled ticket of a call', 'AdvisorTicket', { parameters: [{ name: 'callSid', in: 'path', required: true, schema: { type: 'string' } }] }),
       },
+      ...observatoryPaths(),
     },
   };
 }

@@ -12,12 +12,18 @@
  * - The national team: an advisor or coordinator whose territories include XX sees the national
  *   list (chats and calls handed over before a département was known), as the advisors of a
  *   département see theirs.
+ * - authority (ARS, conseil départemental, MDPH): read only, and only the observatory's published
+ *   figures of their départements (src/observatory/): no ticket, no personal data, no chat, no
+ *   callback, no audit trail; every advisor endpoint refuses them (403), and canSeeTerritory is
+ *   false for them whatever the territory.
  */
 import { z } from 'zod';
 import { DEPARTEMENT_CODE_PATTERN, UNKNOWN_DEPARTEMENT_SEGMENT } from '../tickets/ref';
 import type { DepartementCode } from '../domain/vocabulary';
 
-export const ROLES = ['advisor', 'coordinator', 'national_admin'] as const;
+export const ROLES = ['advisor', 'coordinator', 'national_admin', 'authority'] as const;
+/** The roles that work on tickets (everyone but the authorities). */
+export const CASE_ROLES = ['advisor', 'coordinator', 'national_admin'] as const satisfies readonly Role[];
 export type Role = (typeof ROLES)[number];
 
 export interface Principal {
@@ -52,6 +58,7 @@ export const PrincipalSchema = z
 
 /** May the principal see (and so act on) what belongs to `territory` (a département code or XX)? */
 export function canSeeTerritory(principal: Principal, territory: string): boolean {
+  if (!worksOnCases(principal)) return false;
   if (principal.territories === 'all') return true;
   return (principal.territories as readonly string[]).includes(territory);
 }
@@ -59,6 +66,18 @@ export function canSeeTerritory(principal: Principal, territory: string): boolea
 /** The index territories to read when listing for the principal. */
 export function territoriesToList(principal: Principal): string[] | 'all' {
   return principal.territories === 'all' ? 'all' : [...principal.territories];
+}
+
+/** Everyone but the authorities: they read published figures, never a ticket. */
+export function worksOnCases(principal: Principal): boolean {
+  return (CASE_ROLES as readonly Role[]).includes(principal.role);
+}
+
+/** May the principal read the observatory's published (suppressed, anonymous) figures of `territory`? */
+export function readsObservatoryOf(principal: Principal, territory: string): boolean {
+  if (principal.role === 'advisor') return false;
+  if (principal.territories === 'all') return true;
+  return territory !== UNKNOWN_DEPARTEMENT_SEGMENT && principal.territories.includes(territory);
 }
 
 /** Coordinating actions: reassign the referent, escalate to N3, read the audit trail and the observatory. */

@@ -10,9 +10,9 @@ import type { Logger } from '../logging';
 import type { ChatMode, ChatTurns } from '../chat/chatTurns';
 import type { TicketStore } from '../tickets/ticket-store';
 import { territoryOfTicket } from '../tickets/ticket-store';
-import { authenticate, principalOf, type TokenVerifier } from './auth';
+import { authenticate, principalOf, requireRole, type TokenVerifier } from './auth';
 import type { AuditAction } from './audit';
-import { canSeeTerritory } from './principal';
+import { CASE_ROLES, canSeeTerritory } from './principal';
 import {
   CallbackAttemptBodySchema,
   CloseBodySchema,
@@ -81,8 +81,10 @@ export function createAdvisorRouter(deps: AdvisorRouterDeps): Router {
   const { service, logger } = deps;
   const router = express.Router();
   const signedIn = authenticate(deps.verifier);
+  // The authorities read the observatory's published figures (src/observatory/), never a ticket.
+  const worksOnCases = requireRole(...CASE_ROLES);
   const validRef = validId('ref', TicketRefSchema);
-  router.use('/api/advisor', signedIn, express.json({ limit: '32kb' }));
+  router.use('/api/advisor', signedIn, worksOnCases, express.json({ limit: '32kb' }));
 
   router.get('/api/advisor/me', (_req, res) => {
     res.json(principalOf(res));
@@ -191,6 +193,7 @@ export function createAdvisorRouter(deps: AdvisorRouterDeps): Router {
   router.get(
     '/api/tickets/:ref',
     signedIn,
+    worksOnCases,
     validRef,
     guarded(logger, async (req, res) => {
       const found = await service.visible(principalOf(res), String(req.params.ref));
@@ -205,6 +208,7 @@ export function createAdvisorRouter(deps: AdvisorRouterDeps): Router {
   router.get(
     '/api/calls/:callSid/ticket',
     signedIn,
+    worksOnCases,
     validId('callSid', CallSidSchema),
     guarded(logger, async (req, res) => {
       const ticket = await deps.tickets.getByConversation(String(req.params.callSid));

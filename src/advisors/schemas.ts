@@ -3,9 +3,9 @@
  * OpenAPI document (openapi.ts) is generated from them, so the two cannot drift apart.
  */
 import { z } from 'zod';
-import { NEED_IDS, PROFILES } from '../domain/vocabulary';
+import { DANGER_KINDS, NEED_IDS, PROFILES } from '../domain/vocabulary';
 import { TicketChoiceSchema, TranscriptLineSchema, TICKET_KINDS, TICKET_STATUSES } from '../tickets/ticket';
-import { CASE_STATUSES, CaseFileSchema, IsoDate, MISSING_KINDS } from './caseFile';
+import { CASE_STATUSES, CaseFileSchema, IsoDate, MAX_MISSING_REASONS, MISSING_KINDS, MissingReasonIdSchema } from './caseFile';
 import { AuditEntrySchema } from './audit';
 import { UnmetNeedRecordSchema } from './observatory';
 import { DepartementCodeSchema, ROLES } from './principal';
@@ -68,7 +68,7 @@ export const LevelBodySchema = z
     z.strictObject({
       level: z.literal(3),
       need: z.enum(NEED_IDS).optional().describe("Default: the ticket's need"),
-      missing: z.array(z.enum(MISSING_KINDS)).min(1).max(MISSING_KINDS.length).describe('What was missing (no free text: no personal data)'),
+      missing: z.array(MissingReasonIdSchema).min(1).max(MAX_MISSING_REASONS).describe(`What was missing: ids listed in config/observatory.yaml, the built-in ${MISSING_KINDS.join(', ')} and those coordinators add (no free text: no personal data)`),
     }),
   ])
   ;
@@ -92,6 +92,7 @@ export const AdvisorTicketSchema = z
     departement: z.string().nullable().optional(),
     territoryName: z.string().optional(),
     priority: z.enum(['normale', 'prioritaire']),
+    danger: z.enum(DANGER_KINDS).optional().describe('Words of danger were said: their kind'),
     choices: z.array(TicketChoiceSchema),
     callback: ShownCallbackSchema.optional(),
     summary: z.string().optional(),

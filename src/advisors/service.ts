@@ -12,7 +12,7 @@ import type { Ticket } from '../tickets/ticket';
 type TicketKind = Ticket['kind'];
 import type { NeedId } from '../domain/vocabulary';
 import type { AuditAction, AuditTrail, AuditEntry } from './audit';
-import { CaseFileSchema, newCaseFile, OPEN_STATUSES, type CaseFile, type CaseStatus, type MissingKind } from './caseFile';
+import { CaseFileSchema, MISSING_KINDS, newCaseFile, OPEN_STATUSES, type CaseFile, type CaseStatus, type MissingKind } from './caseFile';
 import type { AdvisorEvents } from './events';
 import { createPersonHistory, type PastContact } from './history';
 import { acceptedEvents, step, type CaseChanges, type CaseEvent } from './lifecycle';
@@ -64,6 +64,8 @@ export interface AdvisorServiceDeps {
   events: AdvisorEvents;
   clock: Clock;
   ticketTtlDays: number;
+  /** The N3 reasons an escalation may give (config/observatory.yaml); default: the built-in ones. */
+  missingReasons?: readonly string[];
   /** Opens a sealed callback number or e-mail address. */
   openSealed(sealed: string): string;
   logger: Logger;
@@ -157,6 +159,9 @@ export function createAdvisorService(deps: AdvisorServiceDeps) {
     if (command.type === 'ESCALATE_N3') {
       const need = command.need ?? ticket.need;
       if (need === undefined) return 'The ticket has no need category: give one (need)';
+      const reasons = deps.missingReasons ?? MISSING_KINDS;
+      const unknown = command.missing.filter((id) => !reasons.includes(id));
+      if (unknown.length > 0) return `Unknown reason ${unknown.join(', ')} in missing: expected ${reasons.join(', ')}`;
       return { type: 'ESCALATE_N3', need, missing: command.missing, ...stamp };
     }
     return { ...command, ...stamp } as CaseEvent;

@@ -1,15 +1,15 @@
 /**
  * Every word the advisor console shows for a code, in French, in one place: the 14 needs, profiles,
- * channels and priorities (src/domain/vocabulary.ts), and the case file's statuses, levels, kinds,
- * what was missing (N3), roles, chat modes and the steps of the intake. Served as
+ * channels, priorities and kinds of danger (src/domain/vocabulary.ts), and the case file's statuses,
+ * levels, kinds, what was missing (N3), roles, chat modes and the steps of the intake. Served as
  * `GET /api/vocabulary` (no personal data, no sign-in needed), so the console never shows a raw code.
  */
 import express, { type Router } from 'express';
 import type { ChatMode } from '../chat/chatTurns';
-import { CHANNEL_LABELS, NEED_IDS, NEED_LABELS, PRIORITY_LABELS, PROFILE_LABELS, PROFILES } from '../domain/vocabulary';
+import { CHANNEL_LABELS, DANGER_KINDS, NEED_IDS, NEED_LABELS, PRIORITY_LABELS, PROFILE_LABELS, PROFILES, type DangerKind } from '../domain/vocabulary';
 import { TICKET_KINDS } from '../tickets/ticket';
 import { CASE_STATUSES, LEVELS, MISSING_KINDS, type CaseStatus, type Level } from './caseFile';
-import type { Role } from './principal';
+import { ROLES, type Role } from './principal';
 
 export const STATUS_LABELS: Readonly<Record<CaseStatus, string>> = {
   new: 'Nouveau',
@@ -45,7 +45,23 @@ export const MISSING_LABELS: Readonly<Record<(typeof MISSING_KINDS)[number], str
   other: 'Autre',
 };
 
-export const ROLE_LABELS: Readonly<Record<Role, string>> = { advisor: 'conseiller', coordinator: 'coordinateur', national_admin: 'administrateur national' };
+export const ROLE_LABELS: Readonly<Record<Role, string>> = {
+  advisor: 'conseiller',
+  coordinator: 'coordinateur',
+  national_admin: 'administrateur national',
+  authority: 'autorité (ARS, département, MDPH) : observatoire seulement',
+};
+
+/** The kinds of danger, as content/fr/safety.yaml names them for the ticket (never the person's words). */
+export const DANGER_LABELS: Readonly<Record<DangerKind, string>> = {
+  sourd: 'personne sourde en danger',
+  urgence_medicale: 'urgence médicale',
+  danger_immediat: 'danger immédiat',
+  suicide: 'suicide',
+  enfance_en_danger: 'enfant en danger',
+  violence_conjugale: 'violences dans le couple',
+  maltraitance: 'maltraitance d’un adulte vulnérable',
+};
 
 const CHAT_MODE_LABELS: Readonly<Record<ChatMode | 'ended', string>> = {
   waiting: 'attend un conseiller',
@@ -70,7 +86,8 @@ export function vocabularyDocument() {
     levels: LEVELS.map((level) => ({ id: String(level), label: LEVEL_LABELS[`${level}`] })),
     kinds: entries(TICKET_KINDS, KIND_LABELS),
     missing: entries(MISSING_KINDS, MISSING_LABELS),
-    roles: entries(['advisor', 'coordinator', 'national_admin'] as const, ROLE_LABELS),
+    roles: entries(ROLES, ROLE_LABELS),
+    dangers: entries(DANGER_KINDS, DANGER_LABELS),
     chatModes: entries(['waiting', 'human', 'bot', 'ended'] as const, CHAT_MODE_LABELS),
     from: entries(['user', 'bot', 'advisor'] as const, FROM_LABELS),
     steps: entries(['profile', 'need_group', 'need', 'postcode', 'departement'] as const, STEP_LABELS),

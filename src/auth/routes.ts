@@ -18,6 +18,8 @@ import { destroy, regenerate, save, type StaffSessions } from './session';
 /** How long a person may stay at the provider before coming back. */
 const PENDING_SIGN_IN_SECONDS = 10 * 60;
 const CONSOLE = '/console';
+/** Where a signed-in person lands: the authorities have the observatory only. */
+const landingOf = (principal: Pick<Principal, 'role'>) => (principal.role === 'authority' ? '/observatoire' : CONSOLE);
 
 const CallbackQuerySchema = z.union([
   z.object({ code: z.string().min(1).max(2048), state: z.string().min(1).max(512) }).loose(),
@@ -59,7 +61,7 @@ export function createSignInRouter(deps: SignInRouterDeps): Router {
   router.use('/auth', ...sessions.middleware);
 
   router.get('/auth/login', async (req, res) => {
-    if (res.locals.principal) return res.redirect(303, CONSOLE);
+    if (res.locals.principal) return res.redirect(303, landingOf(res.locals.principal as Principal));
     if (!relyingParty) return sendPage(res, PAGES.notConfigured());
     try {
       const { url, pending } = await relyingParty.start();
@@ -111,7 +113,7 @@ export function createSignInRouter(deps: SignInRouterDeps): Router {
       sessions.csrfToken(req);
       await save(req);
       logger.info({ role: decision.principal.role }, 'staff signed in');
-      res.set('Cache-Control', 'no-store').redirect(303, CONSOLE);
+      res.set('Cache-Control', 'no-store').redirect(303, landingOf(decision.principal));
     } catch (error) {
       await forget().catch(() => undefined);
       if (error instanceof ProviderUnavailableError) {

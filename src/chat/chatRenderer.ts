@@ -69,6 +69,8 @@ export class ChatRenderer {
         return this.message(turn.lines, { offerHuman: false });
       case 'connect':
         return this.message(turn.lines, { offerHuman: false });
+      // The phone's emergency dial does not exist in the chat (the chat gives the numbers in writing).
+      case 'dialOut':
       case 'silent':
         return null;
     }

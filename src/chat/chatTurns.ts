@@ -5,6 +5,7 @@
  * No botbuilder here: the bot (bot.ts) turns activities into ChatInput and ChatReply into activities.
  */
 import type { Clock, KeyValueStore, Metrics } from '../domain/ports';
+import type { DangerKind } from '../domain/vocabulary';
 import type { StoreKeys } from '../storage/keys';
 import type { TranscriptLine } from '../tickets/ticket';
 import type { TicketStore } from '../tickets/ticket-store';
@@ -16,6 +17,7 @@ import type { WaitingRoom } from '../voice/waitingRoom';
 import { HUMAN_VALUE, type ChatButton, type ChatMessage, type ChatRenderer } from './chatRenderer';
 import { maskPersonalData, type DepartementsForPostcode } from '../tickets/personalData';
 import type { LanguageGuesser } from './language';
+import type { ChatKnowledge, ChatSafety } from './ports';
 import { listen, type MenuReaction } from './listening';
 import { firstCharacters } from './reading';
 import { CONSENT_PROMPT_KEYS, consentAnswer, LINK_NO, LINK_YES } from '../people/chatConsent';
@@ -46,18 +48,7 @@ export interface HandoffContext {
   queue: string;
 }
 
-export interface ChatKnowledge {
-  match(text: string): { kind: 'answer'; entryId: string } | { kind: 'notSure'; suggestions: Array<{ id: string; title: string }> };
-  /** The answer in plain French, its source, and the local contact of the département when known. */
-  answer(entryId: string, departement: string | null): string | null;
-  title(entryId: string): string | null;
-}
-
-export interface ChatSafety {
-  /** A danger signal in the text, or null. */
-  detect(text: string): { kind: string } | null;
-  message(signal: { kind: string }): string;
-}
+export type { ChatKnowledge, ChatSafety } from './ports';
 
 export interface ChatTurnsDeps {
   machine: CallMachine;
@@ -85,6 +76,11 @@ export interface ChatTurnsDeps {
   onPersonWrote?(conversationId: string): void;
   /** Links a person's contacts once they agree (src/people); absent: the question is never asked. */
   people?: PersonLinks;
+  /**
+   * Told at once when the person writes words of danger, whatever the mode, once the ticket (if any)
+   * is marked: the consoles alert the advisor. Gets the kind, never the words. Never fails a turn.
+   */
+  onDanger?(conversationId: string, kind: DangerKind): void;
 }
 
 export type ChatMode = 'bot' | 'waiting' | 'human';
@@ -98,7 +94,7 @@ interface StoredChat {
   misses: number;
   transcript: TranscriptLine[];
   acknowledged: boolean;
-  danger: string | null;
+  danger: DangerKind | null;
   /** A hand-off waits for the département (one question), for these reasons; absent when none does. */
   pendingHandoff?: PendingHandoff | null;
   /** The département question was asked once in this conversation: it is not asked again. */
@@ -159,9 +155,13 @@ export class ChatTurns {
     const { text, cut } = firstCharacters((input.text ?? '').trim(), MESSAGE_READ_CHARS);
     if (text !== '') this.push(chat, { from: 'user', text: this.masked(text), at: input.at });
 
+    // Safety first, in every state and every mode: the number at once, then the priority human.
+    const danger = text ? this.deps.safety.detect(text) : null;
     let replies: ChatReply[];
-    const offered = chat.mode === 'waiting' && CALLBACK_OFFER_STATES.has(chat.value) ? await this.callbackOffer(chat, input, text) : null;
-    if (offered) {
+    const offered = !danger && chat.mode === 'waiting' && CALLBACK_OFFER_STATES.has(chat.value) ? await this.callbackOffer(chat, input, text) : null;
+    if (danger) {
+      replies = await this.dangerTurn(chat, input, danger);
+    } else if (offered) {
       replies = offered;
     } else if (chat.mode !== 'bot') {
       // An advisor has (or will have) the conversation: the bot stays quiet, the advisor reads it.
@@ -176,6 +176,13 @@ export class ChatTurns {
     }
     this.remember(chat, replies, input.at);
     await this.save(input.conversationId, chat);
+    if (danger) {
+      try {
+        this.deps.onDanger?.(input.conversationId, danger.kind);
+      } catch {
+        // A listener never fails the person's turn.
+      }
+    }
     if (chat.mode !== 'bot' && text !== '') {
       try {
         this.deps.onPersonWrote?.(input.conversationId);
@@ -222,14 +229,36 @@ export class ChatTurns {
     return maskPersonalData(text, this.deps.departementsForPostcode);
   }
 
-  private async botTurn(chat: StoredChat, input: ChatInput, text: string): Promise<ChatReply[]> {
-    const danger = text ? this.deps.safety.detect(text) : null;
-    if (danger) {
-      chat.danger = danger.kind;
-      this.deps.metrics.dangerDetected('chat', danger.kind);
-      const emergency: ChatReply = { kind: 'message', text: this.deps.safety.message(danger), buttons: [], urgent: true };
-      return [emergency, ...(await this.advance(chat, { type: 'URGENT', at: input.at }))];
+  /**
+   * Words of danger: the emergency numbers first. With the bot, a priority hand-off; when an advisor
+   * has (or will have) the chat, the ticket becomes a priority naming the danger, and the bot says
+   * nothing more than the numbers (the advisor is alerted by onDanger).
+   */
+  private async dangerTurn(chat: StoredChat, input: ChatInput, signal: { kind: DangerKind }): Promise<ChatReply[]> {
+    const { kind } = signal;
+    chat.danger = kind;
+    this.deps.metrics.dangerDetected('chat', kind);
+    const emergency: ChatReply = { kind: 'message', text: this.deps.safety.message(signal), buttons: [], urgent: true };
+    if (chat.mode === 'bot') return [emergency, ...(await this.advance(chat, { type: 'URGENT', at: input.at }))];
+    chat.context = { ...chat.context, priority: 'prioritaire' };
+    chat.acknowledged = true;
+    const ticket = await this.deps.tickets.getByConversation(input.conversationId);
+    if (ticket) {
+      await this.deps.tickets.createOrUpdate({
+        ref: ticket.ref,
+        channel: ticket.channel,
+        kind: ticket.kind,
+        conversationId: ticket.conversationId,
+        priority: 'prioritaire',
+        danger: kind,
+        summary: this.summary(chat),
+        transcript: chat.transcript.slice(-TRANSCRIPT_LIMIT),
+      });
     }
+    return [emergency];
+  }
+
+  private async botTurn(chat: StoredChat, input: ChatInput, text: string): Promise<ChatReply[]> {
     if (chat.pendingHandoff) return this.answerDepartement(chat, chat.pendingHandoff, input, text);
     const choice = input.choice?.trim();
     if (choice?.startsWith('faq:')) return this.answer(chat, choice.slice(4));
@@ -320,6 +349,7 @@ export class ChatTurns {
       const draft = ticketDraftFrom(action.params as TicketEffect, 'chat', now, {
         summary: this.summary(chat),
         transcript: chat.transcript.slice(-TRANSCRIPT_LIMIT),
+        ...(chat.danger ? { danger: chat.danger } : {}),
       });
       await this.deps.tickets.createOrUpdate(draft);
     }
@@ -493,7 +523,7 @@ export class ChatTurns {
       context.need ? `besoin : ${this.deps.renderer.text({ key: `need.name.${context.need}` })}` : null,
       context.departement ? `département ${context.departement}` : 'département non précisé',
       context.priority === 'prioritaire' ? 'prioritaire' : null,
-      chat.danger ? `mots de danger (${chat.danger})` : null,
+      chat.danger ? `danger : ${this.deps.safety.name(chat.danger)}` : null,
     ];
     return `Chat : ${parts.filter((p): p is string => p !== null).join(', ')}.`;
   }

@@ -1,6 +1,7 @@
 /** Builds the chat's conversation from the configuration: the shared flow, the FAQ, safety, wording. */
 import type { AppConfig } from '../config/appConfig';
 import { NO_METRICS, type Clock, type KeyValueStore, type Metrics } from '../domain/ports';
+import type { DangerKind } from '../domain/vocabulary';
 import { answerText } from '../knowledge/answer';
 import { createKnowledgeBase } from '../knowledge/knowledge-base';
 import { hoursInWords } from '../routing/hours-in-words';
@@ -36,6 +37,8 @@ export interface ChatDeps {
   onPersonWrote?(conversationId: string): void;
   /** See ChatTurnsDeps.people. */
   people?: PersonLinks;
+  /** See ChatTurnsDeps.onDanger. */
+  onDanger?(conversationId: string, kind: DangerKind): void;
 }
 
 export function createChatTurns(deps: ChatDeps): ChatTurns {
@@ -57,6 +60,7 @@ export function createChatTurns(deps: ChatDeps): ChatTurns {
   const safety: ChatSafety = {
     detect: (text) => detectDanger(text),
     message: (signal) => emergencyMessage(signal as Parameters<typeof emergencyMessage>[0], config.safetyMessages),
+    name: (kind) => config.safetyMessages.names[kind],
   };
   const languages = config.chatPrompts.keys().flatMap((key) => OTHER_LANGUAGE_KEY.exec(key)?.[1] ?? []);
   return new ChatTurns({
@@ -81,5 +85,6 @@ export function createChatTurns(deps: ChatDeps): ChatTurns {
     metrics: deps.metrics ?? NO_METRICS,
     ...(deps.onPersonWrote ? { onPersonWrote: deps.onPersonWrote } : {}),
     ...(deps.people ? { people: deps.people } : {}),
+    ...(deps.onDanger ? { onDanger: deps.onDanger } : {}),
   });
 }

@@ -9,7 +9,7 @@
  * PCH »: the profile AND the question). A question (« c'est quoi l'AAH ? », « ma mère a-t-elle
  * droit à l'APA ? ») is answered, never taken as a menu choice; asking for a human always is one.
  */
-import type { ChatKnowledge } from './chatTurns';
+import type { ChatKnowledge } from './ports';
 import type { LanguageGuesser } from './language';
 import { clausesOf, kindOfClause, runsOf, withoutCourtesy, wordsOf, type ClauseKind, type Courtesy } from './reading';
 import { QUANTITY_UNITS } from '../places/places';

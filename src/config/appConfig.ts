@@ -15,7 +15,8 @@ import { voicePromptKeys } from '../voice/promptKeys';
 import { loadFaq } from '../knowledge/load';
 import { loadLocalResources, type LocalResources } from '../knowledge/local-resources';
 import type { FaqEntry } from '../knowledge/schema';
-import { loadSafetyMessagesFile, SAFETY_MESSAGES_FILE, type SafetyMessages } from '../safety';
+import { loadSafetyMessagesFile, SAFETY_MESSAGES_FILE, safetyPrompts, type SafetyMessages } from '../safety';
+import { loadObservatorySettings, OBSERVATORY_FILE, type ObservatorySettings } from '../observatory/settings';
 
 /** The folders of CONFIG_DIR, all of them and only them. */
 export const COORDINATOR_FOLDERS = ['config', 'flows', 'prompts', 'content'] as const;
@@ -33,6 +34,8 @@ export interface AppConfig {
   faq: readonly FaqEntry[];
   localResources: LocalResources;
   safetyMessages: SafetyMessages;
+  /** The observatory's labels and N3 reasons (config/observatory.yaml). */
+  observatory: ObservatorySettings;
 }
 
 /** Every prompt the flow needs exists (a missing sentence is found at start, never mid-call). */
@@ -58,7 +61,9 @@ export function loadAppConfig(configDir: string): AppConfig {
   checkCoordinatorFolders(configDir);
   const territories = loadTerritories(join(configDir, 'config'));
   const flow = loadVoiceFlow(configDir);
-  const prompts = PromptCatalog.load(configDir, VOICE_PROMPTS_FILE);
+  const safetyMessages = loadSafetyMessagesFile(join(configDir, SAFETY_MESSAGES_FILE));
+  // The phone's danger sentences live with the chat's, in content/fr/safety.yaml.
+  const prompts = PromptCatalog.load(configDir, VOICE_PROMPTS_FILE).overlaidWith(safetyPrompts(safetyMessages));
   checkVoicePrompts(flow, prompts, join(configDir, VOICE_PROMPTS_FILE));
   return {
     territories,
@@ -67,6 +72,7 @@ export function loadAppConfig(configDir: string): AppConfig {
     chatPrompts: PromptCatalog.load(configDir, CHAT_PROMPTS_FILE),
     faq: loadFaq(configDir),
     localResources: loadLocalResources(configDir),
-    safetyMessages: loadSafetyMessagesFile(join(configDir, SAFETY_MESSAGES_FILE)),
+    safetyMessages,
+    observatory: loadObservatorySettings(join(configDir, OBSERVATORY_FILE)),
   };
 }

@@ -7,20 +7,15 @@ import { loadVoiceFlow, VOICE_FLOW_FILE } from '../flows/load';
 import { faqCheck, localResourcesCheck } from '../knowledge/config-checks';
 import { PromptCatalog } from '../prompts/catalog';
 import { safetyMessagesCheck } from '../safety/config-check';
+import { observatorySettingsCheck } from '../observatory/settings';
 import { loadTerritoriesFile, TERRITORIES_FILE_NAME } from '../territories/load';
 import { LEXICON_FILE, loadLexiconFile } from '../understanding/lexicon';
 import { CHAT_PROMPTS_FILE, checkVoicePrompts, VOICE_PROMPTS_FILE } from './appConfig';
 import { ConfigError } from './configError';
 import { plainFrenchProblems } from './plainFrench';
+import type { ConfigCheck } from './configCheck';
 
-export interface ConfigCheck {
-  /** Short name, e.g. "territories", "flows", "prompts". */
-  name: string;
-  /** The files this check validates under the project root. */
-  files(rootDir: string): string[];
-  /** Throws — a ConfigError, ideally — when the file is not valid. */
-  check(file: string): void;
-}
+export type { ConfigCheck } from './configCheck';
 
 export interface ConfigCheckResult {
   check: string;
@@ -97,6 +92,7 @@ export const CONFIG_CHECKS: readonly ConfigCheck[] = [
   lexiconCheck,
   localResourcesCheck,
   safetyMessagesCheck,
+  observatorySettingsCheck,
 ];
 
 function errorLines(file: string, error: unknown): string[] {

@@ -26,6 +26,22 @@ export const PRIORITY_NEEDS: readonly NeedId[] = ['sans_solution'];
 
 export type Priority = 'normale' | 'prioritaire';
 
+/**
+ * Kinds of danger, most urgent first, each with its own number (content/fr/safety.yaml): a deaf
+ * person in danger (114 by SMS), a medical emergency (15), an immediate danger (112, 17), suicide
+ * (3114), a child in danger (119), violence in the couple (3919), abuse of a vulnerable adult (3977).
+ */
+export const DANGER_KINDS = [
+  'sourd',
+  'urgence_medicale',
+  'danger_immediat',
+  'suicide',
+  'enfance_en_danger',
+  'violence_conjugale',
+  'maltraitance',
+] as const;
+export type DangerKind = (typeof DANGER_KINDS)[number];
+
 export type Channel = 'voice' | 'chat';
 
 /** INSEE code of a département: "01".."19", "2A", "2B", "21".."95", "971".."974", "976". */

@@ -79,6 +79,12 @@ export const VoiceFlowSchema = z
         }
       }),
     postcode: z.object({ digits: z.literal(5), finishOnKey: z.string().regex(/^[#*]$/) }).strict(),
+    /** Words of danger heard: be put through to the emergency number now, or to an advisor as a priority. */
+    danger: z
+      .object({ dial: z.object({ key: OPTION_KEY, synonyms: SYNONYMS }).strict(), advisor: z.object({ key: OPTION_KEY, synonyms: SYNONYMS }).strict() })
+      .strict()
+      .refine((danger) => danger.dial.key !== danger.advisor.key, { error: 'dial and advisor need two different keys', path: ['advisor', 'key'] })
+      .default({ dial: { key: '1', synonyms: ['oui', 'appeler', 'appelez', 'maintenant'] }, advisor: { key: '2', synonyms: ['non', 'conseiller', 'conseillere'] } }),
     callback: z.object({ numberDigits: z.number().int().min(9).max(15) }).strict(),
   })
   .strict()

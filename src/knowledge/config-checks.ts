@@ -1,6 +1,6 @@
 /** The checks of the files this module reads, for `npm run config:check` (listed in src/config/configChecks.ts). */
 import * as path from 'node:path';
-import type { ConfigCheck } from '../config/configChecks';
+import type { ConfigCheck } from '../config/configCheck';
 import { ConfigError } from '../config/configError';
 import { plainFrenchProblems } from '../config/plainFrench';
 import { LEXICON_FILE, loadLexiconFile } from '../understanding/lexicon';

@@ -1,30 +1,26 @@
 /**
- * Words of danger, found before anything else is answered: suicide, violence in the couple, a child
- * in danger, mistreatment of a vulnerable adult, a medical emergency, an immediate danger.
+ * Words of danger, found before anything else is answered, said directly or not: suicide (wishes
+ * to disappear, means prepared), violence in the couple, abuse of a vulnerable adult, a child in
+ * danger, a medical emergency, an immediate danger, a deaf person in danger.
  *
- * Written for what people really type: no accents, doubled or missing letters (« mourrir »,
- * « frape »), spoken contractions (« jveux »), small typos on the long words (« sucide »).
- * When in doubt the rules lean towards safety (« je meurs de fatigue » gets the numbers: harmless),
- * but ordinary phrasings are left alone (« mort de rire », « ça me tape sur les nerfs », « le
- * Secours populaire », « un recours »). A signal carries the name of the rule that fired, never the
- * user's words: it can be logged.
+ * Three steps: the text is prepared (normalise.ts: folded, typos and contractions repaired, figures
+ * of speech removed, Snowball stems); phrase rules and the « who hurts whom » reading (harm.ts) find
+ * danger; the context (context.ts) leaves out what is past, hypothetical or a question about a
+ * number, unless a word of the present says it goes on. Recall first: in doubt, danger.
+ * A signal names the rules that fired, never the user's words: it can be logged.
  */
 import type { Priority } from '../domain/vocabulary';
-import { editDistance, foldText } from '../knowledge/normalise';
+import { DANGER_KINDS, type DangerKind } from '../domain/vocabulary';
+import { contextOf, type DangerContext } from './context';
+import { harmsIn } from './harm';
+import { frenchPattern, offsetOfWord, prepareForDanger, type PreparedText } from './normalise';
 
-export const DANGER_KINDS = [
-  'urgence_medicale',
-  'danger_immediat',
-  'suicide',
-  'enfance_en_danger',
-  'violence_conjugale',
-  'maltraitance',
-] as const;
-/** In order of urgency: the first kind found leads the message. */
-export type DangerKind = (typeof DANGER_KINDS)[number];
+export { DANGER_KINDS };
+export type { DangerKind };
 
 /** The numbers to call for each kind, most specific first (the message always adds 112 and 114). */
 export const DANGER_NUMBERS: Readonly<Record<DangerKind, readonly string[]>> = {
+  sourd: ['114'],
   urgence_medicale: ['15', '112'],
   danger_immediat: ['112', '17'],
   suicide: ['3114'],
@@ -46,169 +42,301 @@ export interface DangerSignal {
   priority: Priority;
 }
 
-/** "mourrir" → "mourir", "frappe" → "frape": runs of one letter become one (rules are written the same way). */
-function squeeze(text: string): string {
-  return text.replace(/([a-z])\1+/g, '$1');
-}
-
-/** Spoken contractions: « jveux » → « je veux », « chui » → « je suis ». */
-const CONTRACTIONS: Readonly<Record<string, string>> = {
-  chui: 'je suis',
-  chuis: 'je suis',
-  jsuis: 'je suis',
-  jveu: 'je veux',
-  jveux: 'je veux',
-  jve: 'je veux',
-  jvais: 'je vais',
-  jvai: 'je vais',
-  jpense: 'je pense',
-  jme: 'je me',
-  jen: 'j en',
-  jai: 'j ai',
-  jpeux: 'je peux',
-  jpeu: 'je peux',
-  mtuer: 'me tuer',
-  stuer: 'se tuer',
-};
-
-/** Long words often mistyped, matched within one typo (words that would collide with ordinary ones are left out: secours/recours, mourir/nourrir). */
-const FUZZY_WORDS = ['suicide', 'suicider', 'suicidaire', 'maltraite', 'maltraiter', 'maltraitance', 'maltraitee', 'cardiaque', 'inconsciente', 'inconscient', 'convulse'].map(squeeze);
-
-function canonicalWord(word: string): string {
-  if (word.length < 6) return word;
-  for (const known of FUZZY_WORDS) if (word === known || editDistance(word, known, 1) <= 1) return known;
-  return word;
-}
-
-/** Folded, squeezed, contractions opened, long words repaired; padded with spaces. */
-export function prepareForDanger(text: string): string {
-  const prepared = squeeze(foldText(text))
-    .split(' ')
-    .map((word) => CONTRACTIONS[word] ?? canonicalWord(word))
-    .join(' ');
-  return ` ${prepared} `;
-}
-
-/**
- * A rule source is written in plain (folded) French with regular-expression syntax; letters are
- * squeezed like the text (so « frappe » is written naturally), escapes are kept as they are.
- * `_` stands for « up to three words ».
- */
-function rule(source: string): RegExp {
-  let out = '';
-  for (let i = 0; i < source.length; i++) {
-    const char = source[i] as string;
-    if (char === '\\') {
-      out += char + (source[i + 1] ?? '');
-      i++;
-    } else if (/[a-z]/.test(char) && out.endsWith(char) && !out.endsWith(`\\${char}`)) {
-      continue;
-    } else {
-      out += char;
-    }
-  }
-  return new RegExp(out.replace(/_/g, '(?:[a-z0-9]+ ){0,3}'));
-}
-
-const CHILD = '(?:enfant|enfants|fils|fille|filles|bebe|gamin|gamine|petit|petite|ado|adolescent|adolescente|neveu|niece|eleve|mineur|mineure)';
-const PARTNER = '(?:mari|conjoint|conjointe|compagnon|compagne|copain|copine|mec|ex|concubin|concubine|femme|epoux|epouse)';
-/** Threats and control from a partner. */
-const PARTNER_THREAT = '\\b(?:menace\\w*|harcele\\w*|fait peur|me surveille|m enferme|enferme)\\b';
-const RELATIVE = '(?:pere|mere|papa|maman|frere|soeur|grand pere|grand mere|oncle|tante|proche|resident|residente|patient|patiente)';
-/** « il me tape sur les nerfs », « frapper à la porte », « il frappe les murs »: no one is hurt. */
-const NOT_FIGURATIVE = '(?! sur les nerfs| sur le systeme| a la porte| a la fenetre| les murs| le mur| la porte| dans les murs| sur la table)';
-/**
- * Acts of violence, not after a reflexive pronoun (« je me bats pour mon fils », « il se cogne »)
- * nor in a figure of speech (« il me tape sur les nerfs », « frapper à la porte »).
- */
-const HURT =
-  '(?:(?<!\\b(?:je me|tu te|se|s|nous nous|vous vous) )\\b' +
-  '(?:frappe\\w*|frapper|bat|bats|battu\\w*|battait|cogne\\w*|viol|viole|violee|violes|violees|violer|etrangle\\w*|gifle\\w*|brutalise\\w*|maltraite\\w*|secoue|secouee|brule|brulee|tabasse\\w*|abus sexuel\\w*|abuse\\w* sexuel\\w*|attouchement\\w*' +
-  // « taper » hurts someone only with a person as its object: « il me tape », « il lui tape dessus », not « il tape sur son clavier ».
-  '|(?:me|m|te|t|le|la|les|lui|nous|vous|l) (?:tape|tapent|tapait)|tape\\w* (?:dessus|sur (?:moi|lui|elle|eux|nous)))' +
-  // The passive « elle se fait taper ».
-  '|\\b(?:fait|fais|font|faire) (?:taper|frapper|battre|violer|tabasser))' +
-  `\\b${NOT_FIGURATIVE}`;
-/** « il subit des violences », « victime de coups ». */
-const SUFFERS = '\\b(?:subit|subi|subissent|victime de|victime d|victimes de) (?:des |de |d )?(?:violence|violences|coups|maltraitance|maltraitances|agression|agressions|abus)\\b';
-
-/** « j'ai avalé tous mes cachets »: a medical emergency, and maybe an attempt. */
-const PILLS = '\\b(?:avale|pris) _(?:medicament|medicaments|cachet|cachets|comprime|comprimes|pilule|pilules|boite)';
+/** What a rule needs the context to be silent about before it may fire. */
+type Gate =
+  /** Fires whatever the context (a cry for help). */
+  | 'never'
+  /** One's own intent (« j'ai tout prévu »): left out when its own clause is past, a question or a hypothesis. */
+  | 'intent'
+  /** Left out when past, hypothetical or a question, unless a word of the present says it goes on. */
+  | 'event'
+  /** Also left out for an illness someone lives with (« depuis son AVC »). */
+  | 'medical';
 
 interface Rule {
   kind: DangerKind;
   cue: string;
-  /** Every pattern must match. */
+  /** Every pattern must match; the last one places the rule in its clause. */
   all: RegExp[];
   /** None of these may match. */
-  none?: RegExp[];
+  none: RegExp[];
+  gate: Gate;
 }
 
-const r = (kind: DangerKind, cue: string, all: string[], none: string[] = []): Rule => ({
+const rule = (kind: DangerKind, cue: string, all: string[], options: { none?: string[]; gate?: Gate } = {}): Rule => ({
   kind,
   cue,
-  all: all.map(rule),
-  none: none.map(rule),
+  all: all.map((source) => frenchPattern(source)),
+  none: (options.none ?? []).map((source) => frenchPattern(source)),
+  gate: options.gate ?? 'event',
 });
+
+const PERSON = '(?:il|elle|on|mon pere|ma mere|papa|maman|mon mari|ma femme|mon fils|ma fille|mon frere|ma soeur|mon enfant|le bebe|mon bebe|mon grand pere|ma grand mere|mamie|papi|papy|la personne|le patient|la patiente|le resident|la residente|mon voisin|ma voisine|mon oncle|ma tante|mon compagnon|ma compagne|mon conjoint|ma conjointe)';
+const PARTNER = '(?:mari|conjoint|conjointe|compagnon|compagne|copain|copine|mec|ex|ex mari|ex femme|concubin|concubine|femme|epoux|epouse|petit ami|petite amie)';
+const CHILD = '(?:(?:a|de) (?:[1-9]|1[0-7]) ans|garcon|garcons|fillette|bambin|enfant|enfants|fils|fille|filles|bebe|bebes|gamin|gamine|gamins|gosse|gosses|petit|petite|petits|ado|ados|adolescente?s?|neveu|niece|eleve|eleves|mineure?s?|nourisson)';
+/** An older or disabled adult: by family names, or as an older or disabled person. */
+const ELDER = '(?:pere|mere|papa|maman|grand pere|grand mere|grands parents|mamie|mami|papi|papy|parents|oncle|tante|frere|soeur|resident|residente|residents|patient|patiente|personne agee|personnes agees|vieille dame|vieux monsieur|voisine|voisin|adulte handicape|handicapee?s?)';
+/** « au secours », « SOS », « à l'aide ! » alone: a bare cry, answered with 15 and 112. */
+const CRY_FOR_HELP =
+  '\\bau secours?\\b(?! populaire| catholique)|\\bsos\\b(?! (?:amitie|medecin|racisme|homophobie|papa|villages?))|^ (?:(?:a l aide|aidez moi|aide moi|aidez nous|aide|vite|svp|help|s il vous plait|urgent|urgence|c est urgent|c est une urgence|je vous en prie|venez|venez vite|pitie) ?)+$';
+const MEANS = '(?:cachet|cachets|medicament|medicaments|medocs?|pilule|pilules|comprime|comprimes|somnifere|somniferes|corde|lame|lames|rasoir|fusil|arme|boite|boites|plaquette|plaquettes)';
+const DEAF = '\\bn entends (?:pas|rien|plus)\\b|\\b(?:sourd|sourde|sourds|malentendante?s?|muet|muette|lsf|langue des signes)\\b|\\b(?:je )?(?:ne )?(?:peux|peut|pouvons) (?:pas|plus) (?:parler|telephoner|appeler|faire de bruit)\\b|\\bpar (?:sms|ecrit)\\b';
 
 export const DANGER_RULES: readonly Rule[] = [
   // Medical emergency: 15 (SAMU) or 112.
-  r('urgence_medicale', 'breathing', [' (?:ne )?respire (?:plus|plu|pas|mal|presque plus)\\b|\\bn arrive (?:plus|pas) a respirer|\\bdu mal a respirer|\\betouffe\\w*']),
-  r('urgence_medicale', 'heart_or_stroke', ['\\b(?:crise|arret) cardia\\w*|\\binfarctus|\\bavc\\b|\\battaque cerebrale|\\bdouleur\\w* (?:a|dans) la poitrine|\\bmal (?:a|dans) la poitrine']),
-  r('urgence_medicale', 'faint', ['\\bmalaise\\b|\\bevanoui\\w*|\\bperdu connaissance|\\binconscient\\w*|\\bne (?:se )?reveille (?:plus|pas)|\\bne bouge plus']),
-  r('urgence_medicale', 'seizure_or_bleeding', ['\\bconvulse\\w*|\\bconvulsion\\w*|\\bcrise d epilepsie|\\bsaigne\\w* (?:beaucoup|enormement|abondamment)|\\bhemorragie|\\boverdose|\\bintoxi\\w*|\\bempoisonne\\w*']),
-  r('urgence_medicale', 'swallowed_pills', [PILLS]),
+  rule('urgence_medicale', 'breathing', [
+    '\\b(?:ne )?respire (?:plus|plu|pas|mal|tres mal|presque plus|difficilement|bizarement)\\b|\\bn arrive (?:plus|pas) a respirer|\\bdu mal a respirer|\\betouf\\w*|\\bs est etrangle|\\bavale de travers|\\blevres? (?:toutes? )?bleues?|\\b(?:est|devient|tout) (?:tout )?bleu(?:e)?\\b(?! marine)',
+  ]),
+  rule('urgence_medicale', 'heart_or_stroke', [
+    '\\b(?:crise|arret) cardia\\w*|\\bfait un arret\\b|\\binfarctus|\\bavc\\b|\\battaque cerebrale|\\bdouleurs? (?:\\w+ )?(?:a|dans|sur) la poitrine|\\bmal (?:a|dans) la poitrine|\\b(?:forte |grosse |terible )?douleur (?:forte |enorme )?(?:au|dans le|a la) (?:coeur|thorax|poitrine)|\\bserre (?:dans )?la poitrine|\\bbouche (?:de travers|tordue|qui tombe)|\\bvisage (?:qui tombe|tordu)|\\bparle (?:bizar\\w*|de travers|bizarement)|\\bbafouil\\w*|\\bvisage (?:de travers|paralyse)|\\bne sent plus (?:son|sa|ses) (?:bras|jambe|jambes)|\\bn arrive plus a parler (?:d un coup|tout d un coup|soudain)',
+  ], { gate: 'medical' }),
+  rule('urgence_medicale', 'faint', [
+    '\\bmalaise\\b|\\bevanoui\\w*|\\bperdu connaissance|\\binconscient\\w*|\\bne (?:se )?reveille (?:plus|pas)|\\bne bouge plus|\\bne reagit (?:plus|pas)|\\bsans connaissance|\\best tout(?:e)? (?:froid|froide|mou|molle)\\b',
+  ], { gate: 'medical', none: ['\\bfait (?:des|souvent des) malaises'] }),
+  rule('urgence_medicale', 'fell_no_answer', [
+    `\\b(?:tomb\\w*|chute|par terre|au sol|allonge|allongee)\\b`,
+    '\\b(?:ne |n )?(?:repond|reagit|bouge|parle|se releve)n?t? (?:plus|pas)\\b|\\bne (?:repond|reagit|bouge|parle|se releve|peut plus se relever|arrive (?:pas|plus) a se relever)|\\bn arrive (?:pas|plus) a (?:se|la|le) relever|\\bpeut (?:pas|plus) se relever|\\bsaigne|\\bsang\\b|\\bs est cogne|\\bla tete\\b|\\bdepuis (?:des heures|hier|ce matin|cette nuit)',
+  ]),
+  rule('urgence_medicale', 'no_answer', [
+    `\\b${PERSON} ne (?:me )?(?:repond|reagit) (?:plus|pas|plus du tout)\\b(?! (?:a mes|aux|a nos) (?:mails|messages|courriers|demandes|lettres))`,
+  ], { none: ['\\b(?:mdph|caf|cpam|service|mairie|administration|ecole|assistante sociale|assistant social|medecin|banque|bailleur)\\b'] }),
+  rule('urgence_medicale', 'seizure_or_bleeding', [
+    '\\bconvulse\\w*|\\bconvulsion\\w*|\\bcrise d epilepsie\\b|\\bsaigne\\w* (?:beaucoup|enormement|abondamment|fort|de partout|sans s arreter)|\\bhemoragie|\\bbeaucoup de sang\\b|\\boverdose|\\bintoxi\\w*|\\bempoisone\\w*|\\bhypoglycemie\\b|\\bbrule\\w* (?:grave|gravement|partout)',
+  ], { gate: 'medical', none: ['\\bfait (?:des|souvent des|parfois des) (?:crises|convulsions)', '\\bcrises d epilepsie\\b'] }),
+  rule('urgence_medicale', 'swallowed', [
+    '\\b(?:aval\\w*|pris|prise|bu|mang\\w*|croque) _(?:doliprane|paracetamol|xanax|lexomil|antidepreseurs?|insuline|neuroleptiques?|anxiolytiques?|cachet|cachets|medicament|medicaments|medocs?|comprime|comprimes|pilule|pilules|boite|boites|plaquette|plaquettes|javel|produit menager|produit|pile|piles|aimant|aimants|piece|quelque chose|un truc|n importe quoi|detergent|somnifere|somniferes)',
+  ]),
+  rule('urgence_medicale', 'medical_emergency_word', ['\\burgence (?:medicale|vitale)\\b|\\benvoyez (?:quelqu un|les secours|une ambulance|les pompiers|le samu)|\\bil faut (?:venir|envoyer quelqu un) (?:vite|tout de suite)?|\\bappelez? (?:le )?samu\\b|\\bsamu\\b|\\bpompiers\\b|\\bambulance\\b'], {
+    none: ['\\b(?:numero|c est quoi|horaires?)\\b'],
+  }),
+
+  rule('urgence_medicale', 'collapsed', [
+    '\\bs est (?:efondre|efondree|ecroule|ecroulee|evanoui|evanouie)\\b|\\befondre\\w*|\\becroule\\w*|\\binanime\\w*|\\binerte\\b|(?<!personne )\\b(?:ne )?bouge plus\\b|\\b(?:est|devient) (?:tout|toute|tres) (?:blanc|blanche|pale|gris|grise|bleu|bleue|froid|froide|mou|mole)\\b(?! de (?:fatigue|froid|peur|rage|colere))|\\bsens plus (?:mes|ses|son|sa) (?:jambes|bras|corps|visage)|\\bne sent plus (?:ses|mes|son|sa) (?:jambes|bras|corps)',
+  ], { gate: 'medical' }),
+  rule('urgence_medicale', 'sudden_symptoms', [
+    '\\bmal de tete (?:enorme|violent|terible|horible|insuportable|atroce)|\\bd un coup\\b _(?:mal|douleur|sueurs|paralyse|plus parler|tete)|\\bsueurs\\b|\\btranspire (?:beaucoup|enormement|a grosses gouttes)|\\blevres? (?:violettes?|bleues?|grises?)|\\breaction allergique\\b|\\bchoc anaphylactique|\\b(?:visage|gorge|langue|levres?) (?:qui )?gonfle\\w*|\\bgorge (?:qui se )?sere\\w*|\\b(?:vomi|vomis|vomit|crache|craches|crache)\\w* du sang|\\bdu sang (?:partout|dans (?:ses|les) (?:selles|urines|vomi))|\\bcrise qui (?:ne )?s arete (?:pas|plus)|\\b(?:pris|prise|consome) (?:de la |trop de |beaucoup de )?drogue|\\bcoeur (?:qui )?bat (?:tres |trop )?(?:vite|fort)|\\bdelire\\w*|\\bcrise depuis \\d+|\\bfait une crise (?:depuis|de plus de)',
+  ]),
 
   // Immediate danger: 112 (or 17, police).
-  r('danger_immediat', 'cry_for_help', ['\\bau secours?\\b(?! populaire| catholique)|^ (?:(?:a l aide|aidez moi|aide moi|vite|svp|help|s il vous plait) ?)+$']),
-  r('danger_immediat', 'threat_to_kill', ['\\b(?:va|vas|vais|veut|veulent|vont|menace de|menace|essaie de|essaye de|a essaye de) (?:me|m|nous|te|le|la|les|l) tuer\\b']),
-  r('danger_immediat', 'weapon', ['\\b(?:couteau|arme|armes|fusil|pistolet|revolver)\\b']),
-  r('danger_immediat', 'in_danger', ['(?<!\\b(?:pas|plus|jamais) )\\ben danger\\b|\\bdanger de mort|\\bincendie|\\by a le feu|\\bau feu\\b']),
-  r('danger_immediat', 'assault', ['\\b(?:agresse|agressee|agresser|agression|agressions)\\b|\\b(?:essaie|essaye|essayent|veut|veulent|tente|tentent|a essaye|ont essaye) (?:d |de )?(?:entrer|rentrer) (?:de force )?chez (?:moi|nous)|\\bforce la porte']),
+  rule('urgence_medicale', 'cry_for_help', [CRY_FOR_HELP], { gate: 'never' }),
+  rule('danger_immediat', 'cry_for_help', [CRY_FOR_HELP], { gate: 'never' }),
+  rule('danger_immediat', 'threat_to_kill', [
+    '(?<!\\bje )(?<!\\bj )\\b(?:va|vas|veut|veulent|vont|menace de|menace|menacent de|essaie de|essaye de|a essaye de|dit qu il va|dit qu elle va|peut) (?:me|m|nous|te|le|la|les|l) (?:tuer|egorger|etrangler|buter|crever|massacrer|finir|defoncer)\\b|\\b(?:me|m|nous|te|le|la|les|l) (?:tuera|tueront|tuerai|tuerait)\\b|\\bmenace\\w* de (?:tuer|egorger|buter|poignarder)\\b|\\bmenace (?:sa|son|ses|ma|mon|mes) \\w+(?: avec)?\\b(?=.*\\b(?:couteau|arme|lame|fusil|hache|barre)\\b)',
+  ]),
+  rule('danger_immediat', 'weapon', ['\\b(?:couteau|couteaux|arme|armes|fusil|pistolet|revolver|hache|machette|flingue|carabine|cuter|barre de fer|bate de baseball)\\b'], {
+    none: ['\\b(?:cuisine|couper (?:la|le|les|sa|son|ses) (?:viande|legumes|pain|aliments)|films?|jeux? video|jouets?|colection|chase|musee|pistolet a eau|port d arme)\\b'],
+  }),
+  rule('danger_immediat', 'in_danger', [
+    '\\bcoups? de feu\\b|\\bfusillade\\b|\\btiren?t? sur (?:moi|nous|les gens|quelqu un)|(?<!\\b(?:pas|plus|jamais|hors) |\\b(?:se|me|te) met )\\ben danger\\b(?! (?:de (?:perdre|ne pas|devoir|redoubl\\w*|expulsion|faillite)|financier|professionel|scolaire|administrati\\w*))|\\bfeu a pris|\\bpris feu|\\bprend feu|\\ben feu\\b|\\bflames\\b|\\bsent le gaz|\\bdanger de mort|\\bincendie|\\by a le feu|\\bau feu\\b|\\bil y a le feu|\\bca brule\\b|\\b(?:maison|apartement|immeuble|cuisine|chambre|voiture|garage) brule\\b|\\bmetre le feu\\b|\\b(?:faire )?(?:tout )?(?:exploser|sauter l imeuble)|\\bbombe\\b|\\bfumee\\b|\\bodeur de gaz|\\bfuite de gaz|\\bse noie|\\bnoyade',
+  ]),
+  rule('danger_immediat', 'intruder', [
+    '\\b(?:agresse|agressee|agresser|agression|agressions|agresseur)\\b|\\b(?:esa[iy]\\w*|veu\\w*|tent\\w*|a esaye|ont esaye) (?:d |de )?(?:entrer|rentrer) (?:de force )?(?:chez|dans|par (?:la|une|le) (?:fenetre|porte|balcon))|\\bforce la porte|\\bdefonce (?:la|ma) porte|\\bquelqu un (?:est )?(?:chez moi|dans (?:la|ma) maison|dans l apartement|dans le jardin)|\\bintrus\\b|\\bcagoule\\w*|\\b(?:un homme|un inconu|un individu|quelqu un|un type|un mec|des hommes|des gens) (?:est |sont )?(?:dans|chez) (?:mon|ma|le|la|notre|l) (?:jardin|maison|apartement|cour|garage|chambre|escalier|hall|cave|entree)|\\bcambrio\\w*|\\bme (?:suit|poursuit)\\b|\\bil (?:est|attend) (?:derriere|devant) (?:la|ma) porte|\\bcasent tout\\b|\\bmenacent (?:les gens|tout le monde|les voisins|les residents|les enfants)\\b',
+  ]),
+  rule('urgence_medicale', 'swallowed_hint', ['\\bmanque (?:une|deux|des|toute la) (?:plaquette|plaquettes|boite|comprimes|cachets|pilules)|\\btoute la boite\\b']),
+  rule('danger_immediat', 'about_to_jump', ['\\bmenacen?t? de sauter\\b|\\b(?:est|sont) (?:sur|au bord) (?:le|son|sa|du|de son) (?:toit|rebord|parapet|balcon) (?:et|pour|prete?)']),
+  rule('danger_immediat', 'left_home', [
+    '\\ba quite (?:la maison|le domicile|l etablisement|le foyer|l ehpad|l hopital)\\b|\\best partie? (?:de la maison|de chez (?:elle|lui)|en pyjama|sans rien dire)',
+    '\\bne repond (?:pas|plus)|\\bintrouvable|\\bdemence|\\balzheimer|\\bpas rentree?\\b|\\bla nuit\\b|\\bdepuis (?:ce matin|des heures|hier)',
+  ]),
+  rule('danger_immediat', 'door_forced', [
+    '\\b(?:esa[iy]\\w*|tent\\w*|veu\\w*) (?:d |de )?(?:ouvrir|forcer|arracher|defoncer|casser|enfoncer) (?:la|sa|ma|notre|leur) (?:porte|fenetre)|\\b(?:arracher|defonce\\w*|enfonce\\w*|force) (?:la|sa|ma|notre) porte|\\btape\\w* (?:dans|contre) (?:la|sa|ma) porte|\\b(?:casse|brise|force|defonce)n?t? (?:ma|la|notre|sa) (?:porte|fenetre|vitre|baie)|\\b(?:est|sont) (?:entre|entree|entres|rentre|rentree|rentres) chez (?:moi|nous)|\\bveut (?:rentrer|entrer)\\b',
+  ]),
+  rule('danger_immediat', 'missing_person', [
+    `\\b${PERSON} (?:a disparu|a fugue|est introuvable|est parti\\w* (?:seul|de la maison|sans prevenir|en pleine nuit))|\\bs est (?:sauve|sauvee|enfui|enfuie|echape|echapee|perdu|perdue)\\b|\\b(?:on|je|nous) (?:ne )?(?:le|la|les) (?:retrouve|trouve) (?:plus|pas|nule part)\\b|\\bfugue\\b|(?<!\\b(?:chat|chien|chiene|chaton|animal|lapin|oiseau|portefeuile|dosier|courier|papiers|carte|colis|telephone|cles|sac|velo|voiture|fauteuil|apareil|dossier) (?:a |est |s est )?)\\bdisparu\\w*|\\bau bord de (?:la|l) (?:nationale|route|autoroute|voie)|\\best partie? seule?\\b|\\b(?:on|je|nous) (?:le|la|les) cherche\\w*`,
+  ], { none: ['\\b(?:chien|chienne|chiot|chat|chaton|lapin|perroquet|oiseau|cheval|tortue)\\b', '\\b(?:parfois|souvent|regulierement|de temps en temps|a tendance a|risque de)\\b'] }),
 
   // Suicide: 3114.
-  r('suicide', 'suicide_word', ['\\bsuicid\\w*']),
-  r('suicide', 'swallowed_pills', [PILLS]),
-  r('suicide', 'wish_to_die', ['\\b(?:veux|veut|veu|ve|voudrais|voudrait|vais|va|vai|envie de|pense a|prefere|prefererais|aimerais|aimerait|besoin de) (?:_)?(?:mourir|crever|disparaitre|en finir)\\b(?! de rire)']),
-  r('suicide', 'no_will_to_live', ['\\b(?:plus|pas|marre de|fatigue de|aucune raison de|plus de raison de) (?:envie de )?vivre\\b|\\bla vie n a plus de sens|\\bidees noires']),
-  r('suicide', 'kill_oneself', ['\\b(?:me|m|se|s|te) (?:tuer|pendre|foutre en l air|fout en l air|jeter sous|jeter par|jeter du|ouvrir les veines|couper les veines|faire du mal|mutiler|scarifier)\\b|\\bmettre fin a (?:mes|ses|tes|leurs|ma|sa) (?:jours|vie)'], [
-    '\\b(?:il|elle|ils|elles|on) (?:va|veut|vont|veulent|menace de|menace|essaie de|essaye de|a essaye de) (?:me|m|nous) tuer',
-  ]),
-  r('suicide', 'end_it', ['\\ben finir\\b(?! avec (?!la vie|ma vie|sa vie|tout|moi|ca|cette vie))']),
-  r('suicide', 'i_am_dying', ['\\bje (?:meurs|meur|me sens mourir|vais mourir|vais crever)\\b(?! de rire)|\\bsauter (?:par la fenetre|du pont|sous un train|du balcon)']),
+  rule('suicide', 'suicide_word', ['\\bsuicid\\w*|\\btentative\\b'], { none: ['\\btentative (?:de|d) (?:conciliation|placement|inscription|retour)\\b'] }),
+  rule('suicide', 'wish_to_die', [
+    '\\b(?:veux|veut|veu|ve|voudrais|voudrait|vais|va|vai|envie de|pense a|pense que je vais|prefere|prefererais|aimerais|aimerait|besoin de|souhaite|j ai hate de|rever de|reve de|dois) (?:_)?(?:mourir|crever|disparaitre|en finir|la mort|partir pour (?:toujours|de bon)|ne plus (?:me )?reveiller|dormir pour toujours|ne plus etre la|plus etre la|ne plus exister|plus exister|rejoindre (?:mon|ma|mes) \\w+ (?:au ciel|la haut))\\b',
+  ], { none: ['\\ben finir avec (?!la vie|ma vie|sa vie|tout|moi|ca|cette vie)'], gate: 'intent' }),
+  rule('suicide', 'no_will_to_live', [
+    '\\b(?:plus|pas|marre de|fatigue de|fatiguee de|aucune raison de|plus de raison de|a quoi bon|peux plus de) (?:envie )?(?:de )?vivre\\b|\\bla vie n a plus (?:de sens|d interet)|\\b(?:pas|plus|aucun) (?:l )?(?:interet|sens|envie) (?:de|a) (?:continuer (?:a|de) )?vivre|\\bidees? noires?|\\bmarre de la vie\\b|\\bplus de gout a (?:rien|la vie)|\\bne sers? (?:a|plus a) rien\\b|\\b(?:un|une) (?:poids|fardeau|charge) pour\\b|\\bmieux sans moi\\b|\\bpersonne ne (?:me regretera|verra (?:la|ma) diference)|\\bque tout s arete\\b|\\bque (?:ca|cela) s arete pour toujours',
+  ], { gate: 'intent' }),
+  rule('suicide', 'kill_oneself', [
+    '\\b(?:me|m|se|s|te) (?:tuer|tue|pendre|pend|foutre en l air|fout en l air|jet\\w* (?:sous|par|du|d|de|dans|depuis)|ouvrir les veines|couper les veines|faire du mal|faire mal|mutiler|scarifier|couper|tirer une bale|noyer|empoisoner|laisser mourir|supprimer|flinguer)\\b|\\bmettre fin a (?:mes|ses|tes|leurs|ma|sa) (?:jours|vie)|\\bmettre fin a tout(?: ca)?\\b|\\bmettre un terme a (?:ma|mes|sa|ses) (?:vie|jours)',
+  ], {
+    none: [
+      '\\b(?:il|elle|ils|elles|on) (?:va|veut|vont|veulent|menace de|menace|essaie de|essaye de|a essaye de|dit qu il va) (?:me|m|nous) tuer',
+      '\\b(?:me|se|s) couper (?:les cheveux|les ongles|la parole|du monde|le doigt|en cuisinant)',
+    ],
+    gate: 'intent',
+  }),
+  rule('suicide', 'end_it', ['\\ben finir\\b(?! avec (?!la vie|ma vie|sa vie|tout|moi|ca|cette vie))'], { gate: 'intent' }),
+  rule('suicide', 'i_am_dying', [
+    '\\bje (?:meurs|meur|me sens mourir|vais mourir|vais crever|vais partir pour toujours)\\b|\\bme sens partir\\b|\\bsauter (?:par la fenetre|du pont|d un pont|sous un train|du balcon|du toit|dans le vide)|\\bsous un train\\b',
+  ], { gate: 'intent' }),
+  rule('suicide', 'means_prepared', [
+    `\\b(?:mis de cote|mise de cote|mets de cote|garde de cote|stocke\\w*|acumule\\w*|cache\\w*|rasemble\\w*|prepare\\w*|compte|conserve\\w*|achete) _${MEANS}\\b|\\b${MEANS} (?:de cote|en reserve|sont pretes?|est pretes?|caches?|prepares?)\\b|\\b(?:achete|acheter|trouve) une corde\\b|\\bune corde\\b(?! a sauter)`,
+  ], { none: ['\\bpharmacie\\b|\\bordonance\\b|\\bpilulier\\b'], gate: 'intent' }),
+  rule('suicide', 'farewell', [
+    '\\blettre d adieu|\\bmes adieux|\\bdire adieu|\\bfaire mes adieux|\\bdonne (?:toutes )?mes afaires|\\bce (?:soir|sera) (?:ce sera )?(?:fini|la fin)\\b|\\bdemain (?:je ne serai|je serai) plus la|\\bje ne serai plus la\\b|\\bplus la demain\\b|\\bc est (?:bientot )?la fin pour moi|\\btout (?:sera|va etre) (?:bientot )?fini\\b',
+  ], { gate: 'intent' }),
+
+  rule('suicide', 'jump', [
+    '\\b(?:vais|va|veux|veut|vas|pret a|prete a|menace de|menacent de) sauter\\b(?! (?:en parachute|a l elastique|le pas|une etape|un repas|dans (?:la piscine|l eau)|de joie))|\\bau bord (?:de la falaise|du pont|du vide|du toit|de la fenetre|du quai)|\\bsur (?:les rails|la voie fere|les voies|la voie|le rebord|le parapet)\\b|\\ble (?:prochain )?train (?:passe|arive)|\\benjambe\\w*',
+  ], { gate: 'intent' }),
+  rule('suicide', 'forever', [
+    '\\b(?:endormir|dormir|partir|disparaitre|disparais|fermer les yeux|en finir|tout areter|areter) (?:pour toujours|pour de bon|definitivement|a jamais)|\\bpour de bon\\b(?=.*\\b(?:disparai\\w*|partir|plus la|invisible)\\b)|\\b(?:autant|mieux vaut) (?:que ce soit|en finir|disparaitre|partir)',
+  ], { gate: 'intent' }),
+  rule('suicide', 'if_i_were_gone', [
+    '\\b(?:que je|je veux|je vais|je voudrais|je prefere|j aimerais|envie de|besoin de|il faut que je) (?:_)?disparai\\w*|\\bje suis (?:un|une) (?:poids|fardeau|boulet)\\b|\\bje suis (?:sur|au bord) (?:le|du|la|de la|les) (?:toit|pont|falaise|rebord|balcon|fenetre|rails|voie)\\b|\\bfoncer (?:dans|contre) (?:un|le|une) (?:arbre|mur|camion|pile)|\\bs arete pour (?:de vrai|toujours|de bon)|\\b(?:vais|veux) tout areter\\b(?=.*\\b(?:vivre|vie|ce soir|cette nuit|plus la|adieu)\\b)|\\bsi je (?:disparais|disparaisais|mourais|meurs|n etais plus la|partais pour toujours)\\b|\\bquand je (?:ne )?serai plus la\\b|\\bquand je serai partie?\\b|\\bpersonne ne (?:remarquera|remarquerait|s en rendra compte|me regrettera)|\\bse laiser mourir\\b',
+  ], { gate: 'intent' }),
+  rule('suicide', 'all_ready', [
+    '\\bj ai (?:deja )?tout (?:prevu|prepare|organise|regle|decide)\\b|\\bj ai tout ce qu il faut\\b|\\bdecide de (?:partir|en finir) (?:ce soir|cette nuit|demain|aujourd hui)',
+  ], { gate: 'intent', none: ['\\b(?:vacances|voyage|demenagement|sejour|rentree|dossier|rendez vous|mariage|anniversaire|valise|papiers|inscription)\\b'] }),
+  rule('suicide', 'goodbye', [
+    '\\b(?:message|lettre|mot|sms) d adieu|\\badieux?\\b|\\bdites? a (?:ma|mon|mes) \\w+ que je (?:l|les) aime|\\bil sera trop tard\\b|\\bje ne pourai (?:pas|plus) (?:le|leur|lui) (?:lui )?dire',
+  ], { gate: 'intent' }),
+  rule('suicide', 'no_way_out', [
+    '\\b(?:plus|pas|aucune?) (?:d issue|de sortie|d avenir|d espoir|la force de continuer|envie de continuer|de raison de continuer)\\b|\\ba quoi bon\\b|\\barreter de vivre|\\bj arete tout\\b|\\bvous (?:ne )?m entendrez plus|\\bvous (?:n )?entendrez plus parler de moi|\\bplus personne n a besoin de moi|\\bje suis de trop\\b|\\bme sens de trop\\b|\\b(?:ne )?(?:plus|jamais) (?:me )?reveiller\\b|\\b(?:plus|pas) envie de rien\\b|\\benvie de rien\\b|\\b(?:cachets|medicaments|pilules|comprimes|corde|lames?|arme|fusil|flingue) (?:sont )?(?:devant moi|sous la main|a cote de moi|pres de moi)|\\bc est (?:ma|mon) (?:derniere nuit|dernier jour|dernier soir|dernier message)|\\bmon dernier message\\b|\\b(?:ecrit|laise|prepare) (?:des|une|mes|ma) lettres? (?:pour|a) (?:mes|ma|mon|ceux)',
+  ], { gate: 'intent' }),
+  rule('suicide', 'self_harm', [
+    '\\b(?:me|m) suis (?:coupe\\w*|scarifie\\w*|brule\\w*|taillade\\w*|mutile\\w*)|\\bscarifi\\w*|\\bautomutil\\w*|\\bme couper (?:les |le )?(?:bras|veines|poignets|cuises)',
+  ], { gate: 'intent' }),
+  rule('suicide', 'weapon_at_hand', ['\\bj ai (?:le|un|une|son|mon) (?:flingue|fusil|pistolet|arme|revolver|carabine)\\b|\\bsur (?:le|un) pont\\b(?=.*\\b(?:regarde|vide|eau|sauter|saute|plonger|en bas)\\b)|\\bregarde (?:l eau|le vide|en bas)\\b|\\bregarde (?:la|les|mes|ma|le|mon) (?:corde|cachets|medicaments|pilules|lames?|arme|fusil|flingue)\\b|\\b(?:avale|pris|prise) (?:toute (?:sa|la|ma) boite|tous (?:ses|mes|les) (?:cachets|medicaments|comprimes|somniferes|medocs))'], { gate: 'intent' }),
+  rule('suicide', 'euphemism', ['\\brendez vous avec la mort\\b|\\b(?:faire|fasse|fais|fait) (?:une )?(?:grosse )?(?:betise|conerie|conneries)\\b(?=.*\\b(?:ce soir|cette nuit|maintenant|plus|vie|fini|finir|marre|peux plus|adieu|aujourd hui)\\b)|\\bcommetre l irreparable|\\bmieux (?:mort|morte|sans moi)\\b|\\bsi (?:j|il|elle) etai[st] morte?\\b|\\bs il etait mort\\b'], { gate: 'intent' }),
+  rule('suicide', 'affairs_in_order', [
+    '\\b(?:donne|donee|ofert|range|rangee|mis en ordre|regle|ecrit) (?:mon|ma|mes) (?:chat|chien|afaires|bijoux|biens|papiers|testament|comptes)\\b',
+    '\\bje suis prete?\\b|\\bc est le moment\\b|\\bplus la\\b|\\badieu|\\bpartir (?:ce soir|cette nuit|pour toujours)|\\bfin\\b',
+  ], { gate: 'intent' }),
+  rule('suicide', 'last_words', [
+    '\\b(?:laise|ecrit|envoye|laisse) (?:un|une) (?:mot|lettre|message|sms)\\b(?=.*\\b(?:pardon|adieu|desole|desolee|je vous aime|je t aime|aime|plus la|ne repond plus|repond plus)\\b)|\\bmon enterement\\b|\\bmes obseques\\b(?! (?:contrat|assurance|prevoyance))|\\bapres ma mort\\b|\\bma vie ne vaut (?:plus )?rien\\b|\\bj ai (?:les|mes|des) lames\\b|\\bj ai (?:les|des|une|mes|la) (?:lame|corde|cachets|medicaments|pilules)\\b(?=.*\\b(?:baignoire|ce soir|fini|finir|plus la|adieu|vivre)\\b)',
+  ], { gate: 'intent' }),
+  rule('suicide', 'join_the_dead', [
+    '\\b(?:veux|vais|voudrais|aimerais|envie de|besoin de) (?:partir )?(?:rejoindre|retrouver) (?:mon|ma|mes) (?:mari|femme|epoux|epouse|mere|pere|fils|fille|enfant|enfants|maman|papa|parents)\\b',
+    '\\b(?:vie|vaut rien|plus rien|ciel|la haut|paradis|decede\\w*|mort|morte|partir|disparu\\w*|au revoir)\\b',
+  ], { gate: 'intent' }),
+  rule('suicide', 'speaks_of_dying', ['\\b(?:re)?(?:parle|parlent|parler) (?:de|d) (?:mourir|se tuer|se suicider|en finir|disparaitre|la mort)\\b'], { gate: 'intent' }),
 
   // A child in danger: 119 (and 3977 when the « child » is an adult with a disability).
-  r('enfance_en_danger', 'child_hurt', [`\\b${CHILD}\\b`, `${HURT}|${SUFFERS}`]),
-  r('enfance_en_danger', 'child_danger_word', ['\\benfance en danger|\\benfant en danger|\\benfant battu\\w*|\\binceste']),
+  rule('enfance_en_danger', 'child_danger_word', ['\\benfance en danger|\\benfants? en danger|\\benfants? batus?\\b|\\binceste|\\bbebe secoue|\\bpedophil\\w*|\\bpedocriminel\\w*']),
+
+  rule('enfance_en_danger', 'child_neglected', [
+    `\\b${CHILD}\\b`,
+    '\\b(?:sans (?:manger|nouriture|boire|rien a manger)|pas (?:a|de quoi) manger|rien a manger|(?:ne )?(?:le|la|les|lui|leur) (?:nourit|donne|donent) (?:pas|rien|plus)|afame\\w*|(?:laise|laisent|reste|restee|restes)\\w* (?:tout )?seule?s? (?:a la maison|des jours|la nuit|toute la nuit|toute la journee|enferme|depuis)|dort dans la rue|seule?s? (?:sur (?:le|un) (?:balcon|toit|rebord)|dans la voiture|dans la rue la nuit)|sur le rebord de la fenetre|laise\\w* (?:son|sa|ses|le|la|les|mon|ma|mes) \\w+ (?:tout )?seule?s?\\b|puni\\w* sans (?:manger|diner|repas)|abandone\\w*|(?:il|elle) (?:ne )?mange (?:pas|rien) chez (?:lui|elle|eux)|(?:n )?a rien mange|pas mange depuis|(?:des|avec des) marques\\b|marques (?:de|aux)|(?:est|sont|a ete|l|la|le|les|reste|restent) enferme\\w*|(?<!\\b(?:s|se|m|me|t|te) )enferme\\w* (?:a cle|seule?s?|dans (?:le|la|sa|une|un) (?:cave|placard|chambre|garage|salle de bain|toilettes|voiture|cagibi))|(?:est|sont|a ete|l|la|le|les) atache\\w*|brulures?|photos? d un adulte|(?:adulte|homme|inconu|monsieur) qui (?:veut|veulent) (?:la|le|les) (?:rencontrer|voir)|dort dehors|dorment dehors|mis dehors|mise dehors|mange dans les poubeles|traces? de coups|des bleus|couverte? de bleus|hematome\\w*|marques? de coups|peur de rentrer (?:chez (?:lui|elle|eux|moi|son pere|sa mere|ses parents)|a la maison)|prive\\w* de (?:manger|nouriture|repas)|(?:ne )?(?:le|la|les) (?:lave|soigne|nourit) (?:pas|jamais|plus))',
+  ], { none: ['\\b(?:car|parce qu|quand) (?:il|elle) (?:tombe|se cogne)|\\btombe souvent\\b|\\ben tombant\\b'] }),
+
+  rule('enfance_en_danger', 'child_sexual_signs', [
+    `\\b${CHILD}\\b|\\bj ai (?:[4-9]|1[0-7]) ans\\b`,
+    '\\b(?:rentre|vient|entre|viennent) dans (?:ma|sa|leur) chambre (?:la nuit|le soir|quand)|\\b(?:tout )?nue?s?\\b|\\bgarder le secret\\b|\\bc est notre secret\\b|\\bdormir avec (?:lui|elle) dans (?:son|le) lit|\\bdort avec (?:lui|elle) dans (?:son|le) lit|\\bparties intimes|\\bse deshabil\\w*|\\bmontrer (?:son|sa|ses) (?:sexe|corps|fesses)|\\bphotos? (?:nues?|intimes)|\\battouchement\\w*|\\b(?:me|la|le|lui) touche (?:la|le|ses|mes|les)? ?(?:nuit|sexe|parties|fesses|seins|partout)',
+  ]),
+  rule('enfance_en_danger', 'child_cries', [
+    `\\b${CHILD}\\b`,
+    '\\b(?:hurle\\w*|crier|crie|pleure\\w*) _(?:arete|au secours|a l aide|coups|tous les soirs|toutes les nuits|sans arete|tout le temps|depuis (?:ce matin|hier|des heures|une heure|\\d+))|\\bpersone ne s (?:en )?ocupe\\b|\\b(?:papa|maman|il|elle) (?:me|lui|leur) fait mal\\b|\\bpapa fait mal\\b|\\b(?:va|vais|veut) (?:le|la|les) tuer\\b|\\bmaman fait mal\\b',
+  ]),
 
   // Violence in the couple: 3919 (3977 for a person with a disability, 17 in immediate danger).
-  r('violence_conjugale', 'partner_hurts', [`\\b(?:mon|ma|son|sa|mes) ${PARTNER}\\b`, `${HURT}|${SUFFERS}`], [`\\b${CHILD}\\b`]),
-  r('violence_conjugale', 'partner_threatens', [`\\b(?:mon|ma|son|sa|mes) ${PARTNER}\\b`, PARTNER_THREAT], [`\\b${CHILD}\\b`]),
-  r('violence_conjugale', 'violence_word', ['\\bviolence\\w* conjugal\\w*|\\bfemme battue|\\bviolence\\w* (?:dans le|de mon|du) couple']),
-  r('violence_conjugale', 'someone_hurts_me', [`\\b(?:il|elle|on|ils) (?:(?:me|m|m a|m ont|m avait) ${HURT}|(?:me|m a|m ont) tape\\w*\\b${NOT_FIGURATIVE})`], [`\\b${CHILD}\\b`, `\\b${RELATIVE}\\b`]),
-  r('violence_conjugale', 'sexual_violence', ['\\b(?:j ai ete|je me suis fait|je me fais|on m a) viol\\w*|\\b(?:ete|suis|etait|m a|l a|s est fait|se fait|me suis fait) viole\\w*|\\b(?:un|des|le|du) viols?\\b'], [`\\b${CHILD}\\b`]),
+  rule('violence_conjugale', 'violence_word', ['\\bviolences? conjugal\\w*|\\bfemme batue|\\bviolences? (?:dans le|de mon|du|en) couple|\\bemprise\\b']),
+  rule('violence_conjugale', 'afraid_of_partner', [
+    '\\b(?:peur de (?:mon|ma) (?:mari|conjoint|conjointe|compagnon|compagne|copain|copine|ex|femme|epoux|epouse)|peur de rentrer (?:chez moi|a la maison)|peur qu il (?:me|rentre|revienne)|peur de lui\\b|peur pour ma vie)',
+  ]),
+  rule('violence_conjugale', 'partner_at_the_door', [
+    `\\b(?:mon|ma|son|sa) ${PARTNER}\\b`,
+    '\\b(?:devant chez (?:moi|nous|elle)|en bas de chez (?:moi|nous|elle)|m attend|me suit|me guete|rode|devant (?:ma|la) porte|veut (?:rentrer|entrer)|tape\\w* (?:dans|contre) (?:la|ma) porte|(?:a )?case (?:ma|la) porte|defonce\\w*|ne (?:la|me) laise (?:plus|pas) (?:nous |vous |les )?(?:voir|sortir|parler)|m empeche de (?:sortir|voir|parler|partir)|a pris mon telephone|confisque)',
+  ]),
+  rule('violence_conjugale', 'partner_threatens', [
+    `\\b(?:mon|ma|son|sa|mes) ${PARTNER}\\b`,
+    '\\b(?:menace\\w*|harcele\\w*|fait peur|me surveille|m enferme|enferme|sait ou j habite|me traque|(?:m|me|l|la) (?:interdit|empeche) de (?:sortir|voir|parler|travailer|telephoner|partir)|(?:prend|prends|garde|confisque) (?:tout )?(?:mon|ma|mes|son|sa|ses) (?:argent|salaire|aah|carte|papiers|telephone))',
+  ]),
+  rule('violence_conjugale', 'blows_heard', [
+    `\\b(?:mon|ma|son|sa) ${PARTNER}\\b`,
+    '\\b(?:entend|entends|entendu) (?:les |des )?(?:coups|cris|hurlements)|\\bdes coups\\b|\\bune gifle\\b|\\bce serait pire\\b|\\bva (?:me|la) (?:tuer|finir)\\b',
+  ]),
+  rule('violence_conjugale', 'sexual_violence', [
+    '\\b(?:j ai ete|je me suis fait|je me fais|on m a|il m a) viol\\w*|\\b(?:me|m) (?:force|oblige|forcer|obliger) a (?:coucher|faire l amour|des relations|avoir des relations)|\\bviols?\\b(?! de (?:la|ma|mes|ses|son|vie privee|domicile|le droit|la loi|procedure|secret))',
+  ], { none: ['\\b(?:enfant|fils|fille|bebe|gamin|gamine|ado)\\b', '\\bviole (?:la|le|les|mes|nos|ses|son|sa) (?:loi|droit|droits|regles|regle|reglement|secret|contrat|vie privee)\\b'] }),
 
-  // Mistreatment of an adult with a disability or an older person: 3977.
-  r('maltraitance', 'mistreatment_word', ['\\bmaltrait\\w*'], [`\\b${CHILD}\\b`]),
-  r('maltraitance', 'relative_hurt', [`\\b${RELATIVE}\\b`, `${HURT}|${SUFFERS}`], [`\\b${CHILD}\\b`]),
-  r('maltraitance', 'someone_hurts_them', [`\\b(?:on|ils|il|elle) (?:le|la|les|lui) ${HURT}`], [`\\b${CHILD}\\b`]),
+  // Abuse of an adult with a disability or an older person: 3977.
+  rule('maltraitance', 'neglect', [
+    '\\b(?:laise|laisent)\\w* _(?:dans (?:ses|son|sa|le meme|leurs) (?:excrements|urine|pipi|caca|couche|couches|lit|selles))|\\blit mouile|\\bdans (?:ses|leurs|mes) (?:excrements|urines)|\\bsans (?:me|la|le|les|lui) changer|\\bferme la porte a cle et part|\\benferme\\w* a cle|\\bcache la nouriture|\\bpas de vrai repas|\\bdort dans (?:le garage|la cave|la voiture|un cabanon)|\\bsous (?:sedatifs|calmants|neuroleptiques|somniferes) (?:en permanence|pour qu|toute la journee)|\\bpour qu (?:elle|il|ils) ne derange|\\bsans acces aux toilettes|\\bsans (?:douche|toilette|soins|se laver) depuis|\\b(?:reste|laise\\w*) (?:seule?s? )?_(?:journee|jour|nuit|week end|soir) sans (?:boire|manger)|\\b(?:me|la|le|les) laise\\w* au lit',
+  ]),
+  rule('maltraitance', 'institution_neglect', [
+    '\\b(?:unite|ehpad|maison de retraite|foyer|residents|residentes|etablisement|institut|ime|mas|fam|clinique|hopital)\\b',
+    '\\b(?:retrouvee?s? par terre|personne ne (?:bouge|vient|reagit|fait rien)|attache\\w* (?:au lit|a (?:sa|son) (?:chaise|lit|fauteuil))|sous (?:sedatifs|calmants|neuroleptiques))',
+  ]),
+  rule('maltraitance', 'extortion', [
+    '\\b(?:racket\\w*|extorqu\\w*|rançonn\\w*|ranconn\\w*)',
+    '\\b(?:curateur|curatrice|tuteur|tutrice|aide a domicile|auxiliaire|fils|fille|frere|soeur|neveu|niece|petit fils|famille|mere|pere|grand mere|grand pere|voisin|voisine|personel|educat\\w*)\\b',
+  ]),
+  rule('maltraitance', 'mistreatment_word', ['\\bmaltrait\\w*|\\bmaltraitance\\w*'], { none: ['\\b(?:enfant|enfants|fils|fille|bebe|gamin|gamine|ado)\\b'] }),
+  rule('maltraitance', 'money_taken', [
+    '\\b(?:prend|prends|prennent|pris|vole\\w*|pique\\w*|vide\\w*|detourne\\w*|garde\\w*|utilise\\w*|retire\\w*|depense\\w*|confisque\\w*|soutire\\w*) _(?:argent|compte|comptes|carte bleue|carte bancaire|sa carte|ma carte|pension|retraite|economies|chequier|sous|allocation|aah|salaire)\\b',
+    '\\b(?:aide a domicile|aide menagere|auxiliaire|aide soignante?|infirmiere?|soignante?|educat\\w*|tuteur|tutrice|curateur|curatrice|fils|fille|frere|soeur|neveu|niece|petit fils|petite fille|gendre|belle fille|voisin|voisine|personnel|ehpad|foyer|maison de retraite|famille|mere|pere|grand mere|grand pere|mamie|papi|papy)\\b',
+  ], { none: ['\\b(?:caf|impots|mdph|cpam|huissier|tresor public|urssaf|la poste)\\b'] }),
+
+  rule('maltraitance', 'adult_neglected', [
+    `\\b${ELDER}\\b`,
+    '\\b(?:laise\\w* (?:seule?s? )?(?:dans (?:ses|son|sa) (?:excrements|urine|pipi|caca|couche|lit|selles)|sans (?:manger|boire|soins))|(?:ne )?(?:la|le|les|lui) (?:change|lave|leve|nourit|donne a manger|soigne)n?t? (?:pas|plus|jamais)|sans (?:manger|boire|soins) depuis|afame\\w*|deshydrate\\w*|(?<!s )enferme\\w*|(?<!s )atache\\w*|(?:crie|hurle)n?t? (?:dessus|sur (?:elle|lui|eux|ma|mon|sa|son|les|leur))|(?<!\\bpas )(?:la|le|les) brusque\\w*|(?:l|la|le|les|lui) (?:insulte|humilie|menace|rudoie|bouscule|secoue|pince)n?t?\\b|(?:des|de) bleus\\b|hematome\\w*|marques? de coups|traces? de (?:coups|liens|contention)|marques? (?:de liens|aux poignets)|marques? (?:sur|au|aux) (?:le |la |les )?(?:visage|bras|corps|cou|cuises|poignets|jambes)|(?:lui|leur|me) prend tout\\b|laise\\w* dormir (?:par terre|dehors|dans (?:le garage|la cave))|laise\\w* (?:seule?s? )?(?:dans le froid|sans chauffage|sans manger|sans boire)|puni\\w* sans (?:manger|diner|repas|dejeuner)|priv\\w* de (?:repas|manger|nouriture))',
+  ]),
+
 ];
+
+/**
+ * May a rule that matched at `offset` fire? Within its clause, a word of the present lets it, a past
+ * time or a hypothesis stops it; in the rest of the message, a past time, a hypothesis or a question
+ * about a number stops it unless a word of the present is somewhere too.
+ */
+function allowed(gate: Gate, prepared: PreparedText, offset: number, whole: DangerContext): boolean {
+  if (gate === 'never') return true;
+  const clause = prepared.clauses.find((span) => offset >= span.start && offset < span.end) ?? { start: 0, end: prepared.text.length };
+  const here = contextOf(prepared.text.slice(clause.start, clause.end), false);
+  if (here.over) return false;
+  if (here.present) return true;
+  if (here.past || here.question || here.hypothesis) return false;
+  if (gate === 'medical' && here.medicalHistory) return false;
+  if (whole.over) return false;
+  if (whole.present) return true;
+  if (whole.past) return false;
+  // One's own intent, in a clause of its own, is not undone by a question elsewhere (« c'est quoi le 3114 ? je veux mourir »).
+  if ((whole.question || whole.hypothesis) && gate !== 'intent') return false;
+  return gate !== 'medical' || !whole.medicalHistory;
+}
+
+/** Where the last pattern of a rule matches, or -1 when the rule does not match. */
+function matchOffset(candidate: Rule, text: string): number {
+  let offset = -1;
+  for (const pattern of candidate.all) {
+    const match = pattern.exec(text);
+    if (!match) return -1;
+    offset = match.index;
+  }
+  return candidate.none.some((pattern) => pattern.test(text)) ? -1 : offset;
+}
+
+/** « urgent » or « urgence » with nothing else of substance: a bare cry, not a file marked urgent. */
+const BARE_URGENCY_STEMS = new Set(['urgent', 'urgenc', 'urgentissim', 'vit', 'aid', 'svp', 'help', 'secour', 'grav', 'tres', 'vraiment', 'venez', 'besoin', 'medical', 'medicale', 'medica', 'vital', 'vitale', 'sil', 'plait', 'danger', 'moi', 'nous']);
+
+function bareUrgency(prepared: PreparedText): boolean {
+  const urgent = prepared.content.some((word) => word.startsWith('urgen') || word === 'danger');
+  return urgent && prepared.content.every((word) => BARE_URGENCY_STEMS.has(word) || word.startsWith('urgen'));
+}
+
+const DEAF_PATTERN = frenchPattern(DEAF);
+/** Words that ask for help now: with deafness, the 114 by SMS even when nothing else was recognised. */
+const HELP_NOW = frenchPattern('\\burgen\\w*|\\bau secours?\\b|\\baidez? moi\\b|\\baide\\b|\\ben danger\\b|\\bdanger\\b|\\bvite\\b|\\bpeur\\b|\\bmenace\\w*|\\bsamu\\b|\\bpolice\\b|\\bgendarmes?\\b|\\bpompiers?\\b|\\bsecours\\b');
 
 /** The danger a text speaks of, or null. Pure and fast: run it on every message before anything else. */
 export function detectDanger(text: string): DangerSignal | null {
   const prepared = prepareForDanger(text);
-  if (prepared.trim() === '') return null;
-  const cues: string[] = [];
-  const found = new Set<DangerKind>();
+  if (prepared.words.length === 0) return null;
+  const whole = contextOf(prepared.text, prepared.asked);
+  const found: Array<{ kind: DangerKind; cue: string }> = [];
   for (const candidate of DANGER_RULES) {
-    if (candidate.all.every((pattern) => pattern.test(prepared)) && !(candidate.none ?? []).some((pattern) => pattern.test(prepared))) {
-      found.add(candidate.kind);
-      cues.push(`${candidate.kind}.${candidate.cue}`);
-    }
+    const offset = matchOffset(candidate, prepared.text);
+    if (offset >= 0 && allowed(candidate.gate, prepared, offset, whole)) found.push({ kind: candidate.kind, cue: candidate.cue });
   }
-  const kinds = DANGER_KINDS.filter((kind) => found.has(kind));
+  if (bareUrgency(prepared)) found.push({ kind: 'urgence_medicale', cue: 'bare_urgency' }, { kind: 'danger_immediat', cue: 'bare_urgency' });
+  for (const harm of harmsIn(prepared)) {
+    if (allowed('event', prepared, offsetOfWord(prepared, harm.index), whole)) found.push(...harm.kinds.map((kind) => ({ kind, cue: harm.cue })));
+  }
+  // A deaf person, or one who cannot speak, in danger: the 114 by SMS first.
+  const deaf = DEAF_PATTERN.exec(prepared.text);
+  if (deaf && (found.length > 0 || (HELP_NOW.test(prepared.text) && allowed('event', prepared, deaf.index, whole)))) found.push({ kind: 'sourd', cue: 'deaf_in_danger' });
+  const kinds = DANGER_KINDS.filter((kind) => found.some((each) => each.kind === kind));
   const [kind] = kinds;
   if (kind === undefined) return null;
+  const cues = [...new Set(found.map((each) => `${each.kind}.${each.cue}`))];
   const numbers = [...new Set(kinds.flatMap((each) => DANGER_NUMBERS[each]))];
   return { kind, kinds, numbers, cues, priority: 'prioritaire' };
 }

@@ -9,5 +9,7 @@ export {
   loadSafetyMessagesFile,
   parseSafetyMessages,
   parseSafetyMessagesYaml,
+  safetyPrompts,
+  dangerDialNumber,
 } from './messages';
 export type { SafetyMessages } from './messages';

@@ -6,8 +6,9 @@
 import * as path from 'node:path';
 import { z } from 'zod';
 import { findRepoRoot } from '../config/env';
+import { PromptCatalog } from '../prompts/catalog';
 import { loadYamlWithSchema, parseWithSchema, parseYamlWithSchema } from '../config/yamlFile';
-import { DANGER_NUMBERS, type DangerKind, type DangerSignal } from './detect';
+import { DANGER_KINDS, DANGER_NUMBERS, type DangerKind, type DangerSignal } from './detect';
 
 export const SAFETY_MESSAGES_FILE = path.join('content', 'fr', 'safety.yaml');
 
@@ -32,6 +33,7 @@ function mustGive(numbers: readonly string[]) {
 
 /** One lead per kind of danger (the `satisfies` makes a new kind fail to compile until it has its sentence). */
 const leadShape = {
+  sourd: mustGive(DANGER_NUMBERS.sourd),
   urgence_medicale: mustGive(DANGER_NUMBERS.urgence_medicale),
   danger_immediat: mustGive(DANGER_NUMBERS.danger_immediat),
   suicide: mustGive(DANGER_NUMBERS.suicide),
@@ -40,10 +42,26 @@ const leadShape = {
   maltraitance: mustGive(DANGER_NUMBERS.maltraitance),
 } satisfies Record<DangerKind, z.ZodType<string>>;
 
+/** A number Twilio can dial: digits, optionally with the international +. */
+const dialNumber = z.string().regex(/^\+?\d{2,15}$/, { error: 'expected a number to dial: digits only, e.g. "3114" or "+33123456789"' });
+
+/** On the phone: the number we offer to put the caller through to, and what they hear first (it gives that number). */
+const phoneEntry = z
+  .strictObject({ dial: dialNumber, say: sentence })
+  .superRefine((entry, ctx) => {
+    if (!mentionsNumber(entry.say, entry.dial.replace(/^\+33/, '0'))) ctx.addIssue({ code: 'custom', path: ['say'], message: `must give the number ${entry.dial}` });
+  });
+
+const phoneShape = Object.fromEntries(DANGER_KINDS.map((kind) => [kind, phoneEntry])) as Record<DangerKind, typeof phoneEntry>;
+const nameShape = Object.fromEntries(DANGER_KINDS.map((kind) => [kind, sentence])) as Record<DangerKind, typeof sentence>;
+
 export const safetyMessagesSchema = z.strictObject({
   lead: z.strictObject(leadShape),
   always: mustGive(ALWAYS_NUMBERS),
   escalation: sentence,
+  /** The category in a few words, for the ticket and the advisor's whisper (« danger : suicide »). */
+  names: z.strictObject(nameShape),
+  phone: z.strictObject(phoneShape),
 });
 
 export type SafetyMessages = z.output<typeof safetyMessagesSchema>;
@@ -74,4 +92,18 @@ export function defaultSafetyMessages(): SafetyMessages {
  */
 export function emergencyMessage(signal: DangerSignal, messages: SafetyMessages = defaultSafetyMessages()): string {
   return [...signal.kinds.map((kind) => messages.lead[kind]), messages.always, messages.escalation].map((text) => text.trim()).join('\n');
+}
+
+/**
+ * The phone's sentences of content/fr/safety.yaml as prompts, laid over prompts/fr/voice.yaml:
+ * `danger.said.<kind>` (what the caller hears first) and `danger.name.<kind>` (for the whisper).
+ */
+export function safetyPrompts(messages: SafetyMessages): PromptCatalog {
+  const said = Object.fromEntries(DANGER_KINDS.map((kind) => [kind, messages.phone[kind].say]));
+  return PromptCatalog.fromTree({ danger: { said, name: messages.names } }, SAFETY_MESSAGES_FILE);
+}
+
+/** The number the phone puts a caller through to for each kind of danger. */
+export function dangerDialNumber(messages: SafetyMessages): (kind: DangerKind) => string {
+  return (kind) => messages.phone[kind].dial;
 }

@@ -4,7 +4,7 @@
  * number is sealed.
  */
 import { z } from 'zod';
-import { NEED_IDS, PROFILES } from '../domain/vocabulary';
+import { DANGER_KINDS, NEED_IDS, PROFILES } from '../domain/vocabulary';
 import { DEPARTEMENT_CODE_PATTERN, TICKET_REF_PATTERN } from './ref';
 
 export const TICKET_KINDS = ['routed', 'callback', 'fallback'] as const;
@@ -76,6 +76,8 @@ const ticketFields = {
     .optional(),
   territoryName: z.string().min(1).max(200).optional(),
   priority: z.enum(['normale', 'prioritaire']),
+  /** Words of danger were said: which kind (the rule's category, never the words). */
+  danger: z.enum(DANGER_KINDS).optional(),
   choices: z.array(TicketChoiceSchema).max(50),
   callback: TicketCallbackSchema.optional(),
   /** A short summary an advisor reads first (chat). */

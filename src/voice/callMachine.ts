@@ -9,7 +9,7 @@
  */
 import { assign, setup } from 'xstate';
 import type { Departement } from '../domain/ports';
-import { PRIORITY_NEEDS, type DepartementCode, type NeedId, type Priority, type Profile } from '../domain/vocabulary';
+import { PRIORITY_NEEDS, type DangerKind, type DepartementCode, type NeedId, type Priority, type Profile } from '../domain/vocabulary';
 import type { NeedGroupConfig, VoiceFlow } from '../flows/schema';
 import type { RouteDecision, Target } from '../routing/types';
 import {
@@ -48,6 +48,10 @@ export interface CallMachineDeps {
   sealPhoneNumber(e164: string): SealedNumber;
   sealEmail(email: string): SealedEmail;
   ticketRefFor(departement: DepartementCode | null, callSid: string): string;
+  /** Words of danger in what the caller said (src/safety/detect.ts), or null. Checked before anything else. */
+  detectDanger(text: string): { kind: DangerKind } | null;
+  /** The number to put a caller through to for a kind of danger (content/fr/safety.yaml). */
+  dangerNumber(kind: DangerKind): string;
 }
 
 export interface CallInput {
@@ -65,7 +69,9 @@ export type MenuStep =
   | 'confirmDepartement'
   | 'closedOffer'
   | 'callbackConfirm'
-  | 'callbackEntry';
+  | 'callbackEntry'
+  /** Words of danger were heard: the number now (1), or an advisor as a priority (2). */
+  | 'danger';
 
 export type TransferReason = 'asked' | 'retries' | 'routed' | 'closedFallback' | 'crisis' | 'queueProblem' | 'danger';
 
@@ -108,6 +114,10 @@ export interface CallContext {
   /** From the chat: an e-mail address instead of a number. */
   callbackEmail: SealedEmail | null;
   bridged: boolean;
+  /** Words of danger were heard: their kind (absent in calls stored before this existed). */
+  danger?: DangerKind | null;
+  /** The number offered for that danger. */
+  dangerNumber?: string | null;
 }
 
 export type CallEvent =
@@ -207,7 +217,16 @@ export function createCallMachine(deps: CallMachineDeps) {
     callbackNumber: context.callbackNumber,
     callbackEmail: context.callbackEmail,
     connection: context.connection,
+    danger: context.danger ?? null,
   });
+
+  /** Checked first at every menu: words of danger go to the danger offer, whatever the menu. */
+  const dangerFirst = {
+    guard: 'spokeOfDanger' as const,
+    target: '#call.danger',
+    reenter: true,
+    actions: 'recordDanger' as const,
+  };
 
   const retryOrHuman = (step: MenuStep, problem: 'noInput' | 'invalid') => [
     { guard: 'canRetry' as const, target: step, reenter: true, actions: { type: 'countFailure' as const, params: { problem } } },
@@ -232,6 +251,9 @@ export function createCallMachine(deps: CallMachineDeps) {
     },
     guards: {
       said: ({ event }, params: { intent: UniversalIntent }) => universalIntent(flow, inputOf(event)) === params.intent,
+      spokeOfDanger: ({ event }) => event.type === 'INPUT' && typeof event.speech === 'string' && event.speech.trim() !== '' && deps.detectDanger(event.speech) !== null,
+      choseDangerDial: ({ event }) => matchOption([flow.danger.dial], inputOf(event)) !== null || yesOrNo(inputOf(event)) === 'yes',
+      choseDangerAdvisor: ({ event }) => matchOption([flow.danger.advisor], inputOf(event)) !== null || yesOrNo(inputOf(event)) === 'no',
       canRetry: ({ context }) => context.attempts < flow.gather.retries,
       choseProfile: ({ event }) => matchOption(flow.profile.options, inputOf(event)) !== null,
       saidNeedDirectly: ({ event }) => needSaidDirectly(inputOf(event)) !== null,
@@ -336,6 +358,11 @@ export function createCallMachine(deps: CallMachineDeps) {
       noteDialFailed: assign({ notice: 'dialFailed' as const }),
       markBridged: assign({ bridged: true }),
       markPriority: assign({ priority: 'prioritaire' as const }),
+      recordDanger: assign(({ event }) => {
+        const signal = event.type === 'INPUT' && event.speech ? deps.detectDanger(event.speech) : null;
+        if (!signal) return {};
+        return { danger: signal.kind, dangerNumber: deps.dangerNumber(signal.kind), priority: 'prioritaire' as const, attempts: 0, lastProblem: null, notice: null };
+      }),
       // Effects, executed at the edge with their resolved params:
       saveTicket: (_, _params: ReturnType<typeof ticketDraft>) => undefined,
       endCall: (_, _params: { outcome: CallOutcome; ticketRef: string | null }) => undefined,
@@ -362,6 +389,8 @@ export function createCallMachine(deps: CallMachineDeps) {
       callbackNumber: null,
       callbackEmail: null,
       bridged: false,
+      danger: null,
+      dangerNumber: null,
     }),
     initial: 'profile',
     on: {
@@ -373,6 +402,7 @@ export function createCallMachine(deps: CallMachineDeps) {
       profile: {
         on: {
           INPUT: [
+            dangerFirst,
             ...universalTransitions('profile'),
             { guard: 'choseProfile', target: 'needGroup', actions: ['recordProfile', 'stepForward'] },
             ...retryOrHuman('profile', 'invalid'),
@@ -383,6 +413,7 @@ export function createCallMachine(deps: CallMachineDeps) {
       needGroup: {
         on: {
           INPUT: [
+            dangerFirst,
             ...universalTransitions('needGroup'),
             { guard: 'saidNeedDirectly', target: 'postcode', actions: ['recordNeedSaidDirectly', 'stepForward'] },
             { guard: 'choseGroup', target: 'needOfGroup', actions: ['recordGroup', 'stepForward'] },
@@ -397,6 +428,7 @@ export function createCallMachine(deps: CallMachineDeps) {
       need: {
         on: {
           INPUT: [
+            dangerFirst,
             ...universalTransitions('need'),
             { guard: 'choseNeed', target: 'postcode', actions: ['recordNeed', 'stepForward'] },
             ...retryOrHuman('need', 'invalid'),
@@ -407,6 +439,7 @@ export function createCallMachine(deps: CallMachineDeps) {
       postcode: {
         on: {
           INPUT: [
+            dangerFirst,
             ...universalTransitions('postcode'),
             { guard: 'gaveDepartement', target: 'candidates', actions: ['recordCandidates', 'stepForward'] },
             ...retryOrHuman('postcode', 'invalid'),
@@ -420,6 +453,7 @@ export function createCallMachine(deps: CallMachineDeps) {
       chooseDepartement: {
         on: {
           INPUT: [
+            dangerFirst,
             ...universalTransitions('chooseDepartement'),
             { guard: 'choseDepartement', target: 'confirmDepartement', actions: ['recordChosenDepartement', 'stepForward'] },
             ...retryOrHuman('chooseDepartement', 'invalid'),
@@ -430,6 +464,7 @@ export function createCallMachine(deps: CallMachineDeps) {
       confirmDepartement: {
         on: {
           INPUT: [
+            dangerFirst,
             ...universalTransitions('confirmDepartement'),
             { guard: 'saidYes', target: 'routing', actions: ['stepForward', 'decideRouting'] },
             { guard: 'saidNo', target: 'postcode', actions: ['forgetDepartement', 'stepForward'] },
@@ -444,6 +479,35 @@ export function createCallMachine(deps: CallMachineDeps) {
           { guard: 'closedGoesToFallback', target: 'connecting', actions: 'connectToRoute' },
           { target: 'closedOffer' },
         ],
+      },
+      /**
+       * Words of danger at any menu: the number for that danger, then the choice. Silence, 0, 2,
+       * « conseiller » or too many tries: an advisor, as a priority.
+       */
+      danger: {
+        on: {
+          INPUT: [
+            { guard: { type: 'said', params: { intent: 'human' } }, target: 'human', actions: { type: 'transferBecause', params: { reason: 'danger' } } },
+            { guard: { type: 'said', params: { intent: 'repeat' } }, target: 'danger', reenter: true, actions: 'clearNotice' },
+            { guard: { type: 'said', params: { intent: 'slower' } }, target: 'danger', reenter: true, actions: 'slowDown' },
+            { guard: 'choseDangerDial', target: 'dangerDial', actions: 'stepForward' },
+            { guard: 'choseDangerAdvisor', target: 'human', actions: ['stepForward', { type: 'transferBecause', params: { reason: 'danger' } }] },
+            dangerFirst,
+            { guard: 'canRetry', target: 'danger', reenter: true, actions: { type: 'countFailure', params: { problem: 'invalid' } } },
+            { target: 'human', actions: { type: 'transferBecause', params: { reason: 'danger' } } },
+          ],
+          NO_INPUT: { target: 'human', actions: { type: 'transferBecause', params: { reason: 'danger' } } },
+        },
+      },
+      /** Put through to the emergency number; if nobody answers there, an advisor as a priority. */
+      dangerDial: {
+        entry: ['assignTicketRef', { type: 'saveTicket', params: ticketDraft }],
+        on: {
+          DIAL_RESULT: [
+            { guard: 'dialAnswered', target: 'ended', actions: 'markBridged' },
+            { target: 'human', actions: { type: 'transferBecause', params: { reason: 'danger' } } },
+          ],
+        },
       },
       /** Reached from any menu by 0, « conseiller », or too many failed tries. */
       human: {
@@ -475,6 +539,7 @@ export function createCallMachine(deps: CallMachineDeps) {
       closedOffer: {
         on: {
           INPUT: [
+            dangerFirst,
             ...universalTransitions('closedOffer'),
             { guard: 'saidYes', target: 'callbackConfirm', actions: 'stepForward' },
             { guard: 'saidNo', target: 'declined' },
@@ -487,6 +552,7 @@ export function createCallMachine(deps: CallMachineDeps) {
         always: { guard: ({ context }) => context.caller === null, target: 'callbackEntry' },
         on: {
           INPUT: [
+            dangerFirst,
             ...universalTransitions('callbackConfirm'),
             { guard: 'saidYes', target: 'callbackBooked', actions: 'recordCallerAsCallbackNumber' },
             { guard: 'saidNo', target: 'callbackEntry', actions: 'stepForward' },
@@ -498,6 +564,7 @@ export function createCallMachine(deps: CallMachineDeps) {
       callbackEntry: {
         on: {
           INPUT: [
+            dangerFirst,
             ...universalTransitions('callbackEntry'),
             { guard: 'gaveNumber', target: 'callbackBooked', actions: 'recordCallbackNumberFromInput' },
             { guard: 'gaveEmail', target: 'callbackBooked', actions: 'recordCallbackEmailFromInput' },

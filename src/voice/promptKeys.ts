@@ -1,4 +1,8 @@
-/** Every prompt key the voice flow can use, so a missing sentence is found at start, not mid-call. */
+/**
+ * Every prompt key the voice flow can use, so a missing sentence is found at start, not mid-call.
+ * (The danger sentences `danger.said.<kind>` and `danger.name.<kind>` come from content/fr/safety.yaml,
+ * whose schema requires every kind: see safetyPrompts.)
+ */
 import { PROFILES, NEED_IDS } from '../domain/vocabulary';
 import type { VoiceFlow } from '../flows/schema';
 
@@ -18,6 +22,7 @@ const FIXED_KEYS = [
   'whisper.intro', 'whisper.profile', 'whisper.need', 'whisper.departement', 'whisper.noDepartement',
   'whisper.priority', 'whisper.reference', 'whisper.unknown',
   'advisor.noneWaiting',
+  'danger.dial', 'danger.advisor', 'danger.dialing', 'whisper.danger',
 ] as const;
 
 export function voicePromptKeys(flow: VoiceFlow): string[] {

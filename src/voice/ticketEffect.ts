@@ -1,5 +1,5 @@
 /** The `saveTicket` effect of the orientation machine, as the ticket store's draft (voice or chat). */
-import type { Channel } from '../domain/vocabulary';
+import type { Channel, DangerKind } from '../domain/vocabulary';
 import type { TicketDraft } from '../tickets/ticket';
 import type { CallContext } from './callMachine';
 
@@ -15,9 +15,11 @@ export interface TicketEffect {
   choices: CallContext['choices'];
   callbackNumber: CallContext['callbackNumber'];
   callbackEmail: CallContext['callbackEmail'];
+  /** Words of danger were said (their kind). */
+  danger?: DangerKind | null;
 }
 
-export function ticketDraftFrom(effect: TicketEffect, channel: Channel, nowIso: string, extra: Pick<TicketDraft, 'summary' | 'transcript' | 'personKey'> = {}): TicketDraft {
+export function ticketDraftFrom(effect: TicketEffect, channel: Channel, nowIso: string, extra: Pick<TicketDraft, 'summary' | 'transcript' | 'personKey' | 'danger'> = {}): TicketDraft {
   return {
     ref: effect.ref,
     channel,
@@ -28,6 +30,7 @@ export function ticketDraftFrom(effect: TicketEffect, channel: Channel, nowIso: 
     departement: effect.departement,
     territoryName: effect.territoryName ?? undefined,
     priority: effect.priority,
+    ...(effect.danger ? { danger: effect.danger } : {}),
     choices: effect.choices.map((choice) => ({
       step: choice.step,
       value: choice.value,

@@ -33,6 +33,8 @@ export type VoiceTurn =
     }
   | { kind: 'connect'; lines: Line[]; connection: Connection; ticketRef: string; context: CallContext; slow: boolean }
   | { kind: 'hangup'; lines: Line[]; slow: boolean; cacheKey: string | null }
+  /** Put through to an emergency number (no whisper: not one of our advisors); its result comes back as DIAL_RESULT. */
+  | { kind: 'dialOut'; lines: Line[]; number: string; slow: boolean; departement: DepartementCode | null }
   | { kind: 'silent' };
 
 export interface TurnDeps {
@@ -59,6 +61,7 @@ const MENU_STEPS = new Set<string>([
   'closedOffer',
   'callbackConfirm',
   'callbackEntry',
+  'danger',
 ]);
 
 export function turnFor(stateValue: string, context: CallContext, deps: TurnDeps): VoiceTurn {
@@ -66,6 +69,10 @@ export function turnFor(stateValue: string, context: CallContext, deps: TurnDeps
   switch (stateValue) {
     case 'connecting':
       return connectTurn(context);
+    case 'dangerDial': {
+      const number = context.dangerNumber ?? '112';
+      return { kind: 'dialOut', lines: [{ key: 'danger.dialing', values: { number } }], number, slow: context.slow, departement: context.departement };
+    }
     case 'callbackBooked':
       return {
         kind: 'hangup',
@@ -197,6 +204,14 @@ function askTurn(step: MenuStep, context: CallContext, deps: TurnDeps): VoiceTur
       );
       hints = ['oui', 'non'];
       break;
+    case 'danger': {
+      // The sentence for this danger (content/fr/safety.yaml) only the first time; the choice every time.
+      isStatic = false;
+      if (context.lastProblem === null && context.notice === null && context.danger) lines.push({ key: `danger.said.${context.danger}` });
+      lines.push({ key: 'danger.dial', values: { number: context.dangerNumber ?? '112' } }, { key: 'danger.advisor' });
+      hints = ['oui', 'non', ...flow.danger.dial.synonyms.slice(0, 3), ...flow.danger.advisor.synonyms.slice(0, 3)];
+      break;
+    }
     case 'callbackEntry':
       lines.push({ key: 'callback.enterNumber' });
       numDigits = flow.callback.numberDigits;

@@ -85,6 +85,8 @@ export class TwimlRenderer {
           turn.departement,
           turn.hints.length > 0 ? turn.hints.slice(0, 40).join(', ') : null,
         ]);
+      case 'dialOut':
+        return JSON.stringify(['dialOut', this.sentences(turn.lines), turn.slow, turn.number, turn.departement]);
       case 'connect':
         if (turn.connection.target.type !== 'queue') return null;
         return JSON.stringify(['queue', this.sentences(turn.lines), turn.slow, turn.connection.target.name, turn.context.departement]);
@@ -121,6 +123,13 @@ export class TwimlRenderer {
         this.say(response, this.sentences(turn.lines), turn.slow);
         response.hangup();
         break;
+      case 'dialOut': {
+        // The action brings the call back to us: a failed or unanswered dial still reaches an advisor.
+        this.say(response, this.sentences(turn.lines), turn.slow);
+        const dial = response.dial({ action: this.urls.dialResult(turn.departement), method: 'POST', timeout: 30 });
+        dial.number(turn.number);
+        break;
+      }
       case 'silent':
         break;
     }

@@ -1,4 +1,4 @@
-/** What the advisor hears before the caller is connected: profile, need, département, priority, ticket. */
+/** What the advisor hears before the caller is connected: priority, danger, profile, need, département, ticket. */
 import type { Ticket } from '../tickets/ticket';
 import type { Line } from './turn';
 
@@ -10,6 +10,8 @@ export function whisperLines(ticket: Ticket | null, nameOf: DepartementNamer): L
   if (!ticket) return [{ key: 'whisper.intro' }, { key: 'whisper.profile', values: { profile: '@whisper.unknown' } }];
   const lines: Line[] = [{ key: 'whisper.intro' }];
   if (ticket.priority === 'prioritaire') lines.push({ key: 'whisper.priority' });
+  // Words of danger: the advisor hears which one before saying hello (« Danger : suicide. »).
+  if (ticket.danger) lines.push({ key: 'whisper.danger', values: { danger: `@danger.name.${ticket.danger}` } });
   lines.push({ key: 'whisper.profile', values: { profile: ticket.profile ? `@profile.name.${ticket.profile}` : '@whisper.unknown' } });
   lines.push({ key: 'whisper.need', values: { need: ticket.need ? `@need.name.${ticket.need}` : '@whisper.unknown' } });
   if (ticket.departement) {

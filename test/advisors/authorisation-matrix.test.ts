@@ -16,12 +16,14 @@ afterAll(async () => {
   await harness.close();
 });
 
-const ROLES = { advisor: PEOPLE.advisor44, coordinator: PEOPLE.coordinator44, national_admin: PEOPLE.admin } as const;
+/** The authorities (ARS, conseil départemental, MDPH) of 44: the observatory only, so every endpoint here refuses them. */
+const AUTHORITY_44: Principal = { subject: 'ars-44', role: 'authority', territories: ['44'] };
+const ROLES = { advisor: PEOPLE.advisor44, coordinator: PEOPLE.coordinator44, national_admin: PEOPLE.admin, authority: AUTHORITY_44 } as const;
 type RoleName = keyof typeof ROLES;
 const TERRITORIES = { own: '44', other: '35', national: null } as const;
 type Column = keyof typeof TERRITORIES;
 
-const sees = (role: RoleName, column: Column) => role === 'national_admin' || column === 'own';
+const sees = (role: RoleName, column: Column) => role !== 'authority' && (role === 'national_admin' || column === 'own');
 
 type Step = [method: string, path: (t: Ticket) => string, body?: unknown];
 interface Endpoint {
@@ -70,8 +72,8 @@ describe('the authorisation matrix', () => {
   for (const [endpoint, spec] of Object.entries(ENDPOINTS)) {
     for (const role of Object.keys(ROLES) as RoleName[]) {
       for (const column of Object.keys(TERRITORIES) as Column[]) {
-        const expected = spec.expected(role, column);
-        it(`When a ${role} of 44 calls ${endpoint} for a ticket of ${TERRITORIES[column] ?? 'XX'}, then the answer is ${expected}`, async () => {
+        const expected = role === 'authority' ? 403 : spec.expected(role, column);
+        it(`When ${role === 'authority' ? 'an' : 'a'} ${role} of 44 calls ${endpoint} for a ticket of ${TERRITORIES[column] ?? 'XX'}, then the answer is ${expected}`, async () => {
           const actor = ROLES[role];
           const ticket = await makeTicket(harness, TERRITORIES[column]);
           const preparer = sees(role, column) ? actor : PEOPLE.admin;

@@ -113,7 +113,7 @@ describe('erasure', () => {
     expect(stored.toLowerCase()).not.toContain(EMAIL.toLowerCase());
     expect(stored).not.toContain('z…@exemple.fr');
     // Her history links are gone; only the other caller's remains.
-    expect(stored.match(/person-tickets:[0-9a-f]{64} => .*/g)).toEqual([expect.stringContaining(refs.stranger)]);
+    expect(stored.match(/person-tickets:\{[0-9a-f]{64}\} => .*/g)).toEqual([expect.stringContaining(refs.stranger)]);
 
     for (const ref of [refs.firstCall, refs.callback, refs.chatByPhone, refs.chatByEmail]) {
       expect((await api(h, 'GET', `/api/advisor/tickets/${ref}`, STAFF.admin)).status).toBe(404);

@@ -89,7 +89,7 @@ describe('advisor presence', () => {
 });
 
 describe('the vocabulary', () => {
-  it('When the console asks for the vocabulary, then every need, status and level has a French label', async () => {
+  it('When the console asks for the vocabulary, then every need, status, level and kind of danger has a French label', async () => {
     const answer = await call(harness, 'GET', '/api/vocabulary', null);
     expect(answer.status).toBe(200);
     expect(answer.body.needs).toHaveLength(14);
@@ -97,7 +97,8 @@ describe('the vocabulary', () => {
     expect(answer.body.statuses).toContainEqual({ id: 'n2_on_agenda', label: 'N2 : inscrit au staff territorial' });
     expect(answer.body.levels.map((l: { id: string }) => l.id)).toEqual(['1', '2', '3']);
     for (const list of Object.values(answer.body) as Array<Array<{ id: string; label: string }>>) {
-      for (const entry of list) expect(entry.label).not.toBe(entry.id);
+      // A French label, never a raw code such as needGroup or n2_on_agenda (« suicide » is both).
+      for (const entry of list) expect({ id: entry.id, label: entry.label }).toEqual({ id: entry.id, label: expect.not.stringMatching(/_|^[a-z]+[A-Z]|^$/) });
     }
   });
 });

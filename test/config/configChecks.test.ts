@@ -34,7 +34,7 @@ describe('config checks', () => {
     expect(result?.errors[0]).toMatch(/territories\.yaml: \(file\): cannot be read/);
   });
 
-  it('pass on every shipped file: territories, voice flow and prompts, FAQ, local resources, safety messages', () => {
+  it('pass on every shipped file: territories, voice flow and prompts, FAQ, local resources, safety messages, observatory', () => {
     const results = runConfigChecks(ROOT);
     expect(results.map((r) => [r.check, r.errors])).toEqual([
       ['territories', []],
@@ -45,6 +45,7 @@ describe('config checks', () => {
       ['lexicon', []],
       ['local resources', []],
       ['safety messages', []],
+      ['observatory', []],
     ]);
   });
 

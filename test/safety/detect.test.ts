@@ -1,4 +1,6 @@
+import * as path from 'node:path';
 import { detectDanger, type DangerKind } from '../../src/safety/detect';
+import { evaluateSafety } from '../../src/safety/evaluation';
 
 const kindsOf = (text: string): DangerKind[] => detectDanger(text)?.kinds ?? [];
 
@@ -13,7 +15,6 @@ describe('detectDanger', () => {
     ["j'ai plus envie de vivre", 'suicide'],
     ['je vais me foutre en l air', 'suicide'],
     ['il veut se tuer', 'suicide'],
-    ['je meurs de fatigue', 'suicide'],
     ['il me frappe', 'violence_conjugale'],
     ['mon mari me bat', 'violence_conjugale'],
     ['mon compagnon m a frappée hier', 'violence_conjugale'],
@@ -43,6 +44,8 @@ describe('detectDanger', () => {
 
   it.each([
     'mort de rire',
+    'je meurs de fatigue',
+    'je suis mort de fatigue',
     'mdr',
     'je suis mort de rire',
     'je meurs de rire',
@@ -79,5 +82,55 @@ describe('detectDanger', () => {
     expect(signal?.priority).toBe('prioritaire');
     expect(signal?.cues).toEqual(['suicide.wish_to_die']);
     expect(JSON.stringify(signal)).not.toMatch(/Jeanne|Martin|mourir/);
+  });
+
+  it.each<[string, DangerKind, DangerKind]>([
+    ['mon fils frappe ma mère', 'maltraitance', 'enfance_en_danger'],
+    ['mon fils me frappe, je suis en fauteuil', 'maltraitance', 'enfance_en_danger'],
+    ["j'ai 14 ans et mon père me frappe", 'enfance_en_danger', 'violence_conjugale'],
+    ['le père de mon fils le frappe quand il a la garde', 'enfance_en_danger', 'maltraitance'],
+    ["mon neveu vit chez ma tante de 90 ans et il la frappe pour avoir sa pension", 'maltraitance', 'enfance_en_danger'],
+    ['il me frappe devant les enfants tous les soirs mon conjoint', 'violence_conjugale', 'maltraitance'],
+  ])('reads who hurts whom: « %s » is %s, not %s', (text, kind, notKind) => {
+    expect(kindsOf(text)).toContain(kind);
+    expect(kindsOf(text)).not.toContain(notKind);
+  });
+
+  it.each([
+    "elle a eu un AVC l'an dernier",
+    'il a fait une tentative il y a deux ans',
+    "c'est quoi le 3114 ?",
+    'le 119 c est pour qui ?',
+    'que faire si ma mère tombe la nuit ?',
+    "mon ex me frappait mais c'est fini depuis longtemps",
+    "c'est urgent pour mon dossier MDPH",
+    'urgence administrative, la CAF a coupé mes droits',
+  ])('takes « %s » (past, hypothesis, question, paperwork) for no present danger', (text) => {
+    expect(detectDanger(text)).toBeNull();
+  });
+
+  it.each([
+    ['il a fait une tentative il y a deux ans et maintenant il reparle de mourir', 'suicide'],
+    ["c'est quoi le 3114 ? je veux mourir", 'suicide'],
+    ['urgence médicale', 'urgence_medicale'],
+    ['au secours', 'danger_immediat'],
+  ])('still finds danger when the present says it goes on, or when the cry is bare: « %s »', (text, kind) => {
+    expect(kindsOf(text)).toContain(kind);
+  });
+
+  it('puts the 114 by SMS first for a deaf person in danger, with the danger itself', () => {
+    const signal = detectDanger('je suis sourde, mon mari me frappe, je ne peux pas appeler');
+    expect(signal?.kind).toBe('sourd');
+    expect(signal?.kinds).toContain('violence_conjugale');
+    expect(signal?.numbers[0]).toBe('114');
+    expect(detectDanger('ma fille est sourde et cherche un stage')).toBeNull();
+  });
+
+  it('finds every danger of our own phrasing set (test/safety/phrasings) and leaves its ordinary messages alone', () => {
+    const report = evaluateSafety(path.join(__dirname, 'phrasings'), detectDanger);
+    expect(report.misses).toEqual([]);
+    expect(report.falseAlarms).toEqual([]);
+    expect(report.danger.total).toBeGreaterThanOrEqual(100);
+    for (const figures of Object.values(report.perKind)) expect(figures.total).toBeGreaterThanOrEqual(5);
   });
 });

@@ -2,6 +2,7 @@
 import type { AppConfig } from '../../src/config/appConfig';
 import { createPlaces } from '../../src/places/places';
 import { decideRoute } from '../../src/routing/decide';
+import { dangerDialNumber, detectDanger } from '../../src/safety';
 import { ticketRefFor } from '../../src/tickets/ref';
 import { createCallMachine, type CallMachineDeps } from '../../src/voice/callMachine';
 import { repoConfig } from './config';
@@ -20,6 +21,8 @@ export function callMachineDeps(config: AppConfig = repoConfig()): CallMachineDe
     sealPhoneNumber: (e164) => ({ sealed: `test-sealed:${e164}`, lastDigits: e164.slice(-2) }),
     sealEmail: (email) => ({ sealed: `test-sealed:${email}`, hint: `${email[0]}…${email.slice(email.indexOf('@'))}` }),
     ticketRefFor,
+    detectDanger,
+    dangerNumber: dangerDialNumber(config.safetyMessages),
   };
 }
 

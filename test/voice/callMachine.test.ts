@@ -157,6 +157,46 @@ describe('the call flow', () => {
   });
 });
 
+describe('words of danger in the call flow', () => {
+  it.each([
+    ['profile', [] as CallEvent[]],
+    ['needGroup', [keys('1')]],
+    ['postcode', [keys('1'), keys('1'), keys('1')]],
+    ['callbackEntry', [keys('1'), keys('4'), keys('1'), keys('35000'), keys('1', TIMES.mondayEveningParis), keys('1', TIMES.mondayEveningParis), keys('2', TIMES.mondayEveningParis)]],
+  ])('When the caller speaks of danger at %s, then the machine offers the number of that danger, as a priority, executing nothing yet', (step, before) => {
+    const { snapshot: there } = play(before);
+    const { snapshot, effects } = play([...before, words('ma fille dit qu elle va se tuer, elle s est enfermée avec les rasoirs')]);
+    expect(there.value).toBe(step);
+    expect(snapshot.value).toBe('danger');
+    expect(snapshot.context).toMatchObject({ danger: 'suicide', dangerNumber: '3114', priority: 'prioritaire' });
+    expect(effects.filter((e) => e.type === 'saveTicket').length).toBe(play(before).effects.filter((e) => e.type === 'saveTicket').length);
+  });
+
+  it('When the caller types keys, then they are never read as words of danger (only speech is)', () => {
+    expect(play([keys('3')]).snapshot.value).toBe('needGroup');
+  });
+
+  it('When the caller chooses the number, then the ticket is saved naming the danger; an unanswered dial goes to a human as a priority', () => {
+    const { snapshot, effects } = play([keys('2'), words('mon mari me frappe'), keys('1')]);
+    expect(snapshot.value).toBe('dangerDial');
+    expect(effects.find((e) => e.type === 'saveTicket')?.params).toMatchObject({ danger: 'violence_conjugale', priority: 'prioritaire' });
+    const [after] = transition(machine, snapshot, { type: 'DIAL_RESULT', at, status: 'busy' });
+    expect(after.value).toBe('connecting');
+    expect(after.context.connection).toMatchObject({ reason: 'danger' });
+  });
+
+  it('When the caller says nothing at the offer, then an advisor answers as a priority at once (no retry)', () => {
+    const { snapshot } = play([words('au secours'), silence]);
+    expect(snapshot.value).toBe('connecting');
+    expect(snapshot.context).toMatchObject({ priority: 'prioritaire', connection: { reason: 'danger' } });
+  });
+
+  it('When the caller speaks of a past event, then the flow goes on as without it', () => {
+    expect(play([words("elle a eu un AVC l'an dernier")]).snapshot.value).toBe('profile');
+    expect(play([keys('2'), words("il a fait une tentative il y a deux ans")]).snapshot.value).toBe('needGroup');
+  });
+});
+
 describe('every state of the call flow', () => {
   it('is reachable from the start with the events Twilio can send', () => {
     const evening = TIMES.mondayEveningParis;
@@ -164,6 +204,7 @@ describe('every state of the call flow', () => {
       ...['1', '2', '3', '4', '5', '0', '*', '9', '7', '44000', '05110', '0612345678'].map((d) => keys(d)),
       keys('1', evening),
       words('je cherche un logement'),
+      words('mon mari me frappe'),
       silence,
       { type: 'QUEUE_RESULT', at, result: 'leave' },
       { type: 'QUEUE_RESULT', at, result: 'bridged' },

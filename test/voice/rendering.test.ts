@@ -20,6 +20,7 @@ it('every reachable situation renders well-formed TwiML whose last verb lets the
   const events: CallEvent[] = [
     ...['1', '2', '3', '4', '5', '0', '*', '9', '7', '44000', '05110', '0612345678'].map((digits) => ({ type: 'INPUT' as const, at, digits })),
     { type: 'INPUT', at: evening, digits: '1' },
+    { type: 'INPUT', at, speech: 'je vais me tuer' },
     { type: 'NO_INPUT', at },
     { type: 'QUEUE_RESULT', at, result: 'leave' },
     { type: 'QUEUE_RESULT', at, result: 'bridged' },
@@ -29,7 +30,7 @@ it('every reachable situation renders well-formed TwiML whose last verb lets the
   const paths = getShortestPaths(machine, {
     input: { callSid: 'CA0123456789abcdef0123456789abcdef', caller: { sealed: 'x', lastDigits: '78' } },
     events,
-    serializeState: (s) => JSON.stringify([s.value, s.context.attempts, s.context.lastProblem, s.context.notice, s.context.slow, s.context.route?.kind ?? null, s.context.needGroup]),
+    serializeState: (s) => JSON.stringify([s.value, s.context.attempts, s.context.lastProblem, s.context.notice, s.context.slow, s.context.route?.kind ?? null, s.context.needGroup, s.context.danger ?? null]),
     limit: 50000,
   });
   expect(paths.length).toBeGreaterThan(50);
@@ -46,5 +47,5 @@ it('every reachable situation renders well-formed TwiML whose last verb lets the
     if (last === 'Hangup') expect(twiml.children.find((v) => v.name === 'Say')?.text).toMatch(/Au revoir\.$/);
     endings.add(last);
   }
-  expect([...endings].sort()).toEqual(['Enqueue', 'Hangup', 'Redirect']);
+  expect([...endings].sort()).toEqual(['Dial', 'Enqueue', 'Hangup', 'Redirect']);
 });

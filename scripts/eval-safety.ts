@@ -1,0 +1,34 @@
+/**
+ * The danger detector against a folder of phrasings (danger.yaml, benign.yaml): recall per category,
+ * false emergencies. Aims: recall 100 % in every category, false emergencies ≤ 1 %.
+ *
+ *   npm run eval:safety -- <folder> [--misses]      (--misses lists what was missed: tuning sets only)
+ */
+import { detectDanger } from '../src/safety/detect';
+import { evaluateSafety } from '../src/safety/evaluation';
+
+const percent = (part: number, whole: number): string => (whole === 0 ? '—' : `${((part / whole) * 100).toFixed(1)} %`);
+
+function main(argv: readonly string[]): number {
+  const dir = argv.find((arg) => !arg.startsWith('--'));
+  if (!dir) {
+    console.error('usage: npm run eval:safety -- <folder with danger.yaml and benign.yaml> [--misses]');
+    return 2;
+  }
+  const report = evaluateSafety(dir, detectDanger);
+  if (argv.includes('--misses')) {
+    for (const miss of report.misses) console.log(`missed (${miss.expected}): "${miss.text}" → ${miss.got}`);
+    for (const alarm of report.falseAlarms) console.log(`false emergency (${alarm.why}): "${alarm.text}" → ${alarm.got}`);
+  }
+  for (const [kind, figures] of Object.entries(report.perKind)) {
+    if (figures.total === 0) continue;
+    console.log(`${kind.padEnd(20)} recall ${percent(figures.answered, figures.total).padStart(8)} (${figures.answered}/${figures.total}), number first ${percent(figures.ledBy, figures.total)}`);
+  }
+  console.log(`${'all'.padEnd(20)} recall ${percent(report.danger.answered, report.danger.total).padStart(8)} (${report.danger.answered}/${report.danger.total})`);
+  console.log(`false emergencies    ${percent(report.benign.falseEmergencies, report.benign.total)} (${report.benign.falseEmergencies}/${report.benign.total})`);
+  const met = report.danger.answered === report.danger.total && report.benign.falseEmergencies <= report.benign.total * 0.01;
+  console.log(met ? 'aims met' : 'aims missed (recall 100 % in every category, false emergencies ≤ 1 %)');
+  return met ? 0 : 1;
+}
+
+process.exitCode = main(process.argv.slice(2));

@@ -1,0 +1,18 @@
+/** What the chat's conversation needs of the knowledge base and of safety: ports, so that the
+ * conversation (chatTurns.ts) and its reading of messages (listening.ts) depend on no implementation. */
+import type { DangerKind } from '../domain/vocabulary';
+
+export interface ChatKnowledge {
+  match(text: string): { kind: 'answer'; entryId: string } | { kind: 'notSure'; suggestions: Array<{ id: string; title: string }> };
+  /** The answer in plain French, its source, and the local contact of the département when known. */
+  answer(entryId: string, departement: string | null): string | null;
+  title(entryId: string): string | null;
+}
+
+export interface ChatSafety {
+  /** A danger signal in the text, or null. */
+  detect(text: string): { kind: DangerKind } | null;
+  message(signal: { kind: DangerKind }): string;
+  /** The kind in a few French words, for the ticket (« suicide », « enfant en danger »). */
+  name(kind: DangerKind): string;
+}

@@ -1,0 +1,96 @@
+/**
+ * When a message speaks of danger without being in danger now: a past event (« il a fait une
+ * tentative il y a deux ans »), a hypothesis (« que faire si ma mère tombe ? »), a question about a
+ * number or a subject (« c'est quoi le 3114 ? », « un exposé sur la maltraitance »), an illness someone
+ * lives with (« depuis son AVC »). A word of the present (« maintenant », « encore », « ce soir »)
+ * always wins: in doubt, danger.
+ * Works on the prepared text (folded, squeezed: « l'année dernière » → « l anee derniere »).
+ */
+import { frenchPattern as re } from './normalise';
+
+/** A time clearly gone: years, months or weeks ago, childhood, a past year, a former person. */
+const PAST_TIME = re(
+  [
+    '\\bil y a (?:\\d+|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|quinze|vingt|quelques|plusieurs) (?:ans|an|annees|annee|mois|semaines)\\b|\\bil y a (?:longtemps|bien longtemps|des annees)\\b',
+    '\\bl an (?:dernier|passe)\\b|\\bl annee (?:derniere|passee)\\b|\\bles annees passees\\b|\\bl ete dernier|\\bl hiver dernier|\\ble mois dernier|\\bla semaine derniere|\\bau lycee\\b|\\bau college\\b',
+    '\\bautrefois\\b|\\bdans le passe\\b|\\bdans mon enfance\\b|\\bquand (?:j etais|il etait|elle etait|j avais|il avait|elle avait|nous etions|on etait)\\b|\\bpetite?\\b(?= j ai ete| j etais)',
+    '\\b(?:en|depuis) (?:19|20)\\d\\d\\b',
+    '\\bc etait (?:il y a|avant|en|l an|l annee|quand)\\b|\\bc est (?:du passe|fini depuis|termine depuis)',
+    '\\b(?:ca|c) (?:fait|fais) (?:\\d+|deux|trois|quelques|plusieurs) ans\\b',
+    '\\ben (?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)\\b|\\bavant hier\\b|\\bporte plainte\\b|\\bvecue? (?:enfant|petite?|jeune|ado)\\b|\\bquand (?:on|nous) etions? (?:petits|enfants|jeunes)\\b|\\bquitte (?:son|mon|sa|ma) (?:mari|conjoint|compagnon|compagne|femme)\\b',
+    '\\bancien\\w*|\\b(?:avait|avaient|avais) (?:ete|fait|eu|tente|essaye)\\b|\\bsuis (?:sevre|sevree|gueri|guerie|sortie? de)\\b',
+  ].join('|'),
+);
+
+/** It is over: stronger than a word of the present (« c'est loin maintenant », « il va mieux maintenant »). */
+const OVER = re(
+  '\\bc est (?:loin|fini|termine|du passe|de l histoire ancienne)\\b|\\b(?:il|elle) va (?:bien|mieux)\\b|\\b(?:on|nous|ils) (?:l a|les a|l avons|l ont) retrouvee?s?\\b|\\baffaire est jugee\\b|\\bsuis (?:sevre|sevree|gueri|guerie)\\b',
+);
+
+/** Now, again, still: the danger is present even if the message also tells its past. */
+const PRESENT_TIME = re(
+  [
+    '\\bmaintenant\\b|\\ben ce moment\\b|\\bactuellement\\b|\\bce soir\\b|\\bcette nuit\\b|\\baujourd hui\\b|\\bce matin\\b|\\bcet apres midi\\b',
+    '\\btout de suite\\b|\\bvient d|\\bviennent d|\\ben train d|\\btout a l heure\\b|\\bde nouveau\\b|\\ba nouveau\\b',
+    '\\bencore\\b|\\btoujours\\b|\\brecommence\\w*|\\bcontinue\\w*|\\breparle\\w*|\\brechute\\w*|\\bvite\\b|\\bdepuis (?:ce matin|hier|cette nuit|tout a l heure|\\d+ ?(?:h|heures?|minutes?|min))',
+  ].join('|'),
+);
+
+/** An illness someone lives with: a condition, its after-effects, its follow-up (medical rules only). */
+const MEDICAL_HISTORY = re(
+  [
+    '\\b(?:depuis|suite a|apres|a cause de) (?:son|sa|mon|ma|leur|un|une|l|ses|mes) (?:avc|infarctus|accident|operation|crise|malaise|attaque|hospitalisation|chute|overdose)',
+    '\\bsequelle\\w*|\\breeducation\\b|\\bhemiplegi\\w*|\\bparalyse\\w* depuis|\\bpalliatif\\w*',
+    '\\b(?:a|ai|as|avait|avons|ont) (?:eu|fait) (?:des|deux|trois|plusieurs) (?:petits? )?(?:avc|infarctus|attaques?|crises? cardiaques?|crises)',
+    '\\b(?:a|ai|avait) eu (?:un|une) (?:avc|infarctus|attaque)\\b(?! (?:ce matin|maintenant|cette nuit|tout a l heure|la|hier soir))(?= .*\\b(?:depuis|besoin|aide|dossier|ne (?:peut|marche|parle) plus|plus (?:marcher|parler|cuisiner)))',
+    '\\binsuffisance (?:cardiaque|respiratoire)|\\bmaladie (?:cardiaque|respiratoire)',
+    '\\bfait (?:des|souvent des|parfois des|regulierement des) (?:crises|malaises|convulsions)',
+  ].join('|'),
+);
+
+/** « si jamais », « au cas où », « comment reconnaître… »: what could happen, not what happens. */
+const HYPOTHESIS = re(
+  [
+    '\\bsi jamais\\b|\\bau cas ou\\b|\\ben cas d|\\bsi un jour\\b|\\bet si\\b|\\bsupposons\\b|\\bimaginons\\b',
+    '\\bque (?:faire|dois je faire|faut il faire) (?:si|quand|en cas)\\b|\\bqu est ce qu(?:e|on) (?:je )?(?:fait|fais|doit faire|peut faire) (?:si|quand)\\b',
+    '\\bcomment (?:le |la |les |l )?(?:reagir|agir|reconnaitre|prevenir|eviter|reperer|savoir si)\\b|\\brisqu\\w* (?:un|une|de|d)\\b|\\bqui (?:appeler|contacter|joindre|prevenir) (?:si|quand|en cas)\\b',
+    // « si ma mère tombe », not « je voulais savoir si ma femme touchera l'AAH » (an indirect question).
+    '(?<!\\b(?:savoir|demande|demander|voir|sais pas|sais) )\\b(?:si (?:ma|mon|mes|un|une|quelqu un|la personne|le patient|mon proche|notre|nos)\\b|s il (?!vous plait|te plait|etait mort))',
+    '\\b(?:les )?(?:signes|symptomes) d',
+  ].join('|'),
+);
+
+/** A question about an emergency number, or work about a subject (a course, a talk, documents). */
+const ABOUT_A_NUMBER = /\b(?:3114|3919|3977|119|114|112|le 15|le 17|31 14|39 19|39 77)\b/;
+const QUESTION_WORDS = re(
+  '\\b(?:c est quoi|quoi|qu est ce|a quoi|pour qui|est ce que|gratuit|horaires?|ouvert|joignable|fonctionne|sert|servir|difference|quel est le numero|quel numero)\\b',
+);
+const ABOUT_A_SUBJECT = re(
+  '^ (?:c est quoi|qu est ce que?|c quoi|definition|que veut dire|ca veut dire quoi)\\b|\\b(?:expose|memoire|these|formatrice|formateur|module|documentation|brochure|conference|sensibilisation|prevention (?:du|de la|des)|affiche|statistiques?|chiffres|est ce (?:autorise|legal|permis|interdit)|c est (?:legal|autorise|permis)|a t on le droit|ont ils le droit)\\b',
+);
+
+export interface DangerContext {
+  /** A time clearly gone (« il y a deux ans »). */
+  past: boolean;
+  /** An illness lived with (« depuis son AVC »): medical rules only. */
+  medicalHistory: boolean;
+  /** A hypothesis or a how-to question. */
+  hypothesis: boolean;
+  /** A question about an emergency number, or work about a subject. */
+  question: boolean;
+  /** Now, again, still. */
+  present: boolean;
+  /** It is over (« c'est loin », « il va mieux »): stronger than a word of the present. */
+  over: boolean;
+}
+
+export function contextOf(text: string, asked = false): DangerContext {
+  return {
+    past: PAST_TIME.test(text),
+    medicalHistory: MEDICAL_HISTORY.test(text),
+    hypothesis: HYPOTHESIS.test(text),
+    question: (ABOUT_A_NUMBER.test(text) && (asked || QUESTION_WORDS.test(text))) || ABOUT_A_SUBJECT.test(text),
+    present: PRESENT_TIME.test(text),
+    over: OVER.test(text),
+  };
+}

@@ -1,0 +1,66 @@
+/**
+ * Measures the danger detector on phrasing files written by people who never saw it
+ * (format: danger.yaml and benign.yaml, see the phrasings' FORMAT.md): recall per category and the
+ * share of false emergencies. Only aggregate figures, unless asked to list the misses.
+ */
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import { DANGER_KINDS, type DangerKind } from '../domain/vocabulary';
+import type { DangerSignal } from './detect';
+
+const DangerItem = z.object({
+  text: z.string().min(1),
+  expect: z.enum(DANGER_KINDS),
+  also: z.array(z.enum(DANGER_KINDS)).nullish(),
+  channel: z.string().optional(),
+  indirect: z.boolean().optional(),
+});
+const BenignItem = z.object({ text: z.string().min(1), why: z.string().optional() });
+
+export interface SafetyReport {
+  perKind: Record<DangerKind, { total: number; answered: number; ledBy: number }>;
+  danger: { total: number; answered: number; ledBy: number };
+  benign: { total: number; falseEmergencies: number };
+  misses: Array<{ text: string; expected: DangerKind; got: string }>;
+  falseAlarms: Array<{ text: string; why: string; got: string }>;
+}
+
+function readList<T>(file: string, schema: z.ZodType<T>): T[] {
+  const parsed = z.array(schema).safeParse(parse(readFileSync(file, 'utf8')));
+  if (!parsed.success) throw new Error(`${file}: ${z.prettifyError(parsed.error)}`);
+  return parsed.data;
+}
+
+/**
+ * « Answered »: the expected category (or one of its accepted others) is among the kinds found, so
+ * its number is in the message. « Led by »: it is the first one (its number comes first).
+ */
+export function evaluateSafety(dir: string, detect: (text: string) => DangerSignal | null): SafetyReport {
+  const danger = readList(path.join(dir, 'danger.yaml'), DangerItem);
+  const benign = readList(path.join(dir, 'benign.yaml'), BenignItem);
+  const perKind = Object.fromEntries(DANGER_KINDS.map((kind) => [kind, { total: 0, answered: 0, ledBy: 0 }])) as SafetyReport['perKind'];
+  const report: SafetyReport = { perKind, danger: { total: 0, answered: 0, ledBy: 0 }, benign: { total: 0, falseEmergencies: 0 }, misses: [], falseAlarms: [] };
+  for (const item of danger) {
+    const signal = detect(item.text);
+    const accepted = [item.expect, ...(item.also ?? [])];
+    const answered = signal !== null && signal.kinds.some((kind) => accepted.includes(kind));
+    const ledBy = signal !== null && accepted.includes(signal.kind);
+    for (const bucket of [perKind[item.expect], report.danger]) {
+      bucket.total += 1;
+      if (answered) bucket.answered += 1;
+      if (ledBy) bucket.ledBy += 1;
+    }
+    if (!answered) report.misses.push({ text: item.text, expected: item.expect, got: signal ? signal.cues.join(',') : 'nothing' });
+  }
+  for (const item of benign) {
+    const signal = detect(item.text);
+    report.benign.total += 1;
+    if (signal) {
+      report.benign.falseEmergencies += 1;
+      report.falseAlarms.push({ text: item.text, why: item.why ?? '', got: signal.cues.join(',') });
+    }
+  }
+  return report;
+}

@@ -1,0 +1,310 @@
+/**
+ * Who hurts whom: the right number depends on the victim and on who hurts them. A child → 119; an
+ * older or disabled adult hurt by family, a carer or an institution → 3977 (a son hitting his mother
+ * is that, not a child in danger); a partner → 3919.
+ *
+ * Reads the words one by one: an act of harm (its Snowball stem: « frappée », « frappait » →
+ * « frapp »), the person named or the pronoun just before it (« il me frappe », « l'aide à domicile la
+ * pousse »), the person after it (« mon fils frappe ma mère »), or a passive (« elle a été frappée par
+ * son fils »). Figures of speech (« il me tape sur les nerfs », « je me bats pour mon fils ») are not harm.
+ */
+import type { DangerKind } from '../domain/vocabulary';
+import { squeeze, stem, type PreparedText } from './normalise';
+
+type Role = 'child' | 'partner' | 'parent' | 'relative' | 'carer' | 'institution';
+type Person = Role | 'speaker' | 'third' | 'unknown';
+
+const stems = (list: string): Set<string> => new Set(list.split(/\s+/).filter(Boolean).map((word) => stem(squeeze(word))));
+
+/** Acts that hurt whoever the victim is. */
+const STRONG = stems(`
+  frappe frapper frappes frappent frappait frappaient frappera frappee frappees frappes
+  bat bats battent battait battaient battu battue battus battre
+  cogne cogner cognait cognee gifle gifler giflait giflee viole violer violait violee
+  etrangle etrangler etranglait brutalise brutaliser brutalisait brutalisee maltraite maltraiter maltraitait maltraitee
+  secoue secouer secouait secouee tabasse tabasser tabassait tabassee blesse blesser blessait blessee
+  tripote tripoter tripotait tabassent torture torturer torturait bouscule bousculer bousculait bousculee
+  agresse agresser agressait agressee agressent violent violente violents sequestre sequestrer sequestrait sequestree
+`);
+/** Blows named as nouns: « un coup de poing », « des coups de pied ». */
+const BLOW = new Set(['coup', 'coups', 'claque', 'claques', 'gifle', 'gifles', 'bafe', 'bafes', 'beigne']);
+/** A slap needs no « de »: « il m'a mis une claque » (and « coupé » is no blow: words, not stems). */
+const SLAP = new Set(['claque', 'claques', 'gifle', 'gifles', 'bafe', 'bafes', 'beigne']);
+const BLOW_KIND = /^de (?:poing|poings|pied|pieds|couteau|tete|ceinture|baton|bate|marteau)\b/;
+/** « jetée par terre », « poussée dans l'escalier »: harm whoever does it. */
+const THROWN = stems('jete jetee jeter pousse poussee pousser');
+const THROWN_WHERE = /^(?:par terre|au sol|contre (?:le|un) mur|dans l escalier|dans les escaliers|dans l escalier|du lit|de (?:son|mon|sa|ma) fauteuil)\b/;
+/** « il a levé la main sur moi ». */
+const RAISED = stems('leve lever levait');
+/** « me battre » is to fight, not to be beaten: « je n'ai plus la force de me battre ». */
+const FIGHT = stems('bat bats battre battent');
+/** Acts on a body part: « il m'a cassé le bras », « serré le cou ». */
+const ON_BODY = stems('casse casser cassait serre serrer serrait tordu tordre fracture fracturer');
+const BODY_PART = /^(?:le |la |les |mon |ma |mes |son |sa |ses )?(?:bras|nez|cou|gorge|poignet|poignets|jambe|jambes|cote|cotes|machoire|dent|dents|doigt|doigts|tete|crane|epaule|main|mains)\b/;
+/** Acts that are harm only between named people (« l'auxiliaire pousse ma mère », not « il pousse le fauteuil »). */
+const WEAK = stems(`
+  pousse pousser poussait poussee pince pincer pincait insulte insulter insultait insultee humilie humilier humiliait
+  enferme enfermer enfermait enfermee attache attacher attachait attachee prive priver privait
+  menace menacer menacait menacee harcele harceler harcelait harcelee
+  force forcer forcait oblige obliger obligeait rabaisse rabaisser rabaissait touche toucher touchait touchee
+  mord mordre mordait mordu mordue griffe griffer griffee griffait brule bruler brulait brulee tape taper tapait tapee
+  terrorise terroriser terrorisait rudoie rudoyer rudoyait
+`);
+/** Weak acts that hurt the speaker even when the author is not named: « on me tape », « il me menace ». */
+const AGAINST_SPEAKER = stems('tape tapent tapait menace menacent menacee harcele harcelent harcelee pince pincent pincee brule brulee mord mordu mordue griffe griffee terrorise humilie humiliee insulte insultee');
+/** Touching is abuse of a child, or by a carer or a relative. */
+const CHILD_ONLY = stems('touche toucher touchait touchee');
+/** « taper » hurts only with a person as its object: « il me tape », « tape sur elle », not « il tape sur son clavier ». */
+const NEEDS_PRONOUN = stems('tape taper tapait tapee brule bruler brulait mord mordre mordait');
+/** Past in the verb itself: « il me frappait » (past violence, unless a word of the present says it goes on). */
+const VIOLENT = stem('violent');
+const IMPERFECT = /(?:ait|aient)$/;
+
+const FIGURATIVE_AFTER = /^(?:sur les nerfs|sur le systeme|a la porte|a la fenetre|les murs|le mur|la porte|dans les murs|sur la table|sur le clavier|sur son clavier|sur mon clavier|des mains|le record|la mesure|en retraite|le fer|(?:la|les|le|mes|ses|nos|vos) (?:loi|lois|droit|droits|regle|regles|reglement|secret|contrat|vie privee)|avec (?:la|sa|son|ma|mon) (?:maladie|handicap|administration|mdph))\b/;
+
+/** One or two words naming a person, and what they are in the story. */
+const PEOPLE: ReadonlyArray<[string, Role]> = (
+  [
+  ['petit fils', 'child'],
+  ['petite fille', 'child'],
+  ['petits enfants', 'child'],
+  ['grand mere', 'relative'],
+  ['grand pere', 'relative'],
+  ['grands parents', 'relative'],
+  ['beau pere', 'parent'],
+  ['belle mere', 'parent'],
+  ['personne agee', 'relative'],
+  ['personnes agees', 'relative'],
+  ['vieille dame', 'relative'],
+  ['vieux monsieur', 'relative'],
+  ['dame agee', 'relative'],
+  ['femme agee', 'relative'],
+  ['homme age', 'relative'],
+  ['petit ami', 'partner'],
+  ['petite amie', 'partner'],
+  ['aide a domicile', 'carer'],
+  ['aide menagere', 'carer'],
+  ['aide soignant', 'carer'],
+  ['aide soignante', 'carer'],
+  ['maison de retraite', 'institution'],
+  ['baby sitter', 'carer'],
+  ['assistante maternelle', 'carer'],
+  ...words('enfant enfants fils fille filles bebe bebes gamin gamine gamins gamines gosse gosses ado ados adolescent adolescente adolescents neveu niece eleve eleves mineur mineure nourrisson petit petite', 'child'),
+  ...words('mari conjoint conjointe compagnon compagne copain copine mec ex concubin concubine epoux epouse', 'partner'),
+  ...words('pere mere papa maman parents', 'parent'),
+  ...words('dame mamie mami papi papy frere soeur oncle tante resident residente residents residentes patient patiente patients patientes cousin cousine voisine voisin gendre', 'relative'),
+  ...words('entraineur entraineuse coach prof professeur professeure instituteur institutrice maitre maitresse chauffeur surveillant surveillante', 'carer'),
+  ...words('auxiliaire auxiliaires aidesoignant aidesoignante soignant soignante soignants infirmier infirmiere infirmieres educateur educatrice educateurs personnel tuteur tutrice curateur curatrice nounou moniteur monitrice animateur animatrice aidante', 'carer'),
+  ...words('ehpad foyer etablissement institution ime mas fam esat', 'institution'),
+  ] as Array<[string, Role]>
+).map(([phrase, role]) => [squeeze(phrase), role]);
+
+const PEOPLE_BY_PHRASE: ReadonlyMap<string, Role> = new Map(PEOPLE);
+
+function words(list: string, role: Role): Array<[string, Role]> {
+  return list.split(/\s+/).filter(Boolean).map((word) => [word, role]);
+}
+
+/** « femme » is a partner only after a possessive (« ma femme », not « une femme »). */
+const POSSESSIVES = new Set(['mon', 'ma', 'mes', 'son', 'sa', 'ses', 'notre', 'nos', 'leur']);
+
+interface Mention {
+  index: number;
+  /** Index of the last word of the mention. */
+  end: number;
+  role: Role;
+}
+
+function mentionsIn(tokens: readonly string[]): Mention[] {
+  const found: Mention[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const two = `${tokens[i]} ${tokens[i + 1] ?? ''}`;
+    const three = `${two} ${tokens[i + 2] ?? ''}`;
+    const one = tokens[i] as string;
+    const found3 = PEOPLE_BY_PHRASE.get(three);
+    const found2 = PEOPLE_BY_PHRASE.get(two);
+    const found1 = PEOPLE_BY_PHRASE.get(one);
+    const phrase: [string, Role] | undefined = found3 ? [three, found3] : found2 ? [two, found2] : found1 ? [one, found1] : undefined;
+    if (phrase) {
+      const length = phrase[0].split(' ').length;
+      found.push({ index: i, end: i + length - 1, role: phrase[1] });
+      i += length - 1;
+    } else if (one === 'feme' && POSSESSIVES.has(tokens[i - 1] ?? '')) {
+      found.push({ index: i, end: i, role: 'partner' });
+    }
+  }
+  // « mon frère de 13 ans »: a child, whatever the word.
+  for (const mention of found) {
+    const age = tokens.slice(mention.end + 1, mention.end + 4).join(' ');
+    if (/^de (?:[1-9]|1[0-7]) ans\b/.test(age)) mention.role = 'child';
+    else if (/^de (?:[6-9]\d|1\d\d) ans\b/.test(age) && mention.role === 'child') mention.role = 'relative';
+  }
+  return found;
+}
+
+/** Who is most likely the author when the sentence does not say (« il me frappe devant les enfants, mon conjoint »). */
+const AGGRESSOR_PREFERENCE: readonly Role[] = ['partner', 'carer', 'institution', 'parent', 'relative', 'child'];
+const VICTIM_ROLES: ReadonlySet<Role> = new Set(['child', 'partner', 'parent', 'relative']);
+/** « il ma frappée » is how many write « il m'a frappée ». */
+const SPEAKER_OBJECTS = new Set(['me', 'm', 'nous', 'moi', 'ma']);
+const THIRD_OBJECTS = new Set(['le', 'la', 'l', 'les', 'lui', 'leur']);
+const SUBJECT_PRONOUNS = new Set(['il', 'elle', 'ils', 'elles', 'on', 'qui']);
+const AUXILIARIES = new Set(['a', 'ont', 'avait', 'avaient', 'aura', 'va', 'vont', 'veut', 'veulent', 'continue', 'continuent', 'recommence']);
+const BE = new Set(['ete', 'suis', 'es', 'est', 'sommes', 'etes', 'sont', 'etait', 'etais', 'etaient', 'se', 'fait', 'fais', 'font', 'faire', 'fai']);
+const REFLEXIVE: ReadonlyArray<[string, string]> = [['je', 'me'], ['tu', 'te'], ['nous', 'nous'], ['vous', 'vous']];
+
+export interface Harm {
+  /** The word of the act (for its clause). */
+  index: number;
+  kinds: DangerKind[];
+  /** The rule that read it, e.g. "harm_victim_relative": no user words. */
+  cue: string;
+}
+
+function nearestBefore(mentions: readonly Mention[], index: number, window = 8): Mention | undefined {
+  return [...mentions].reverse().find((m) => m.end < index && index - m.end <= window);
+}
+
+function nearestAfter(mentions: readonly Mention[], index: number, window = 4): Mention | undefined {
+  return mentions.find((m) => m.index > index && m.index - index <= window);
+}
+
+function kindsFor(victim: Person, aggressor: Person, mentions: readonly Mention[]): DangerKind[] {
+  const named = (role: Role) => mentions.some((m) => m.role === role);
+  switch (victim) {
+    case 'child':
+      return ['enfance_en_danger'];
+    case 'parent':
+    case 'relative':
+      // « mon père frappe maman », « sa sœur vit avec son compagnon… »: the couple, and a vulnerable adult.
+      return aggressor === 'parent' || aggressor === 'partner' || (aggressor === 'unknown' && named('partner')) ? ['violence_conjugale', 'maltraitance'] : ['maltraitance'];
+    case 'partner':
+      return ['violence_conjugale'];
+    case 'speaker':
+      if (aggressor === 'partner') return ['violence_conjugale'];
+      // « mon père me frappe »: a child, or an adult with a disability.
+      if (aggressor === 'parent') return ['enfance_en_danger', 'maltraitance'];
+      if (aggressor === 'child' || aggressor === 'relative' || aggressor === 'carer' || aggressor === 'institution') return ['maltraitance'];
+      return ['violence_conjugale'];
+    default: {
+      if (aggressor === 'partner') return ['violence_conjugale'];
+      if (aggressor === 'carer' || aggressor === 'institution') return ['maltraitance'];
+      const kinds: DangerKind[] = [];
+      if (named('child')) kinds.push('enfance_en_danger');
+      if (named('partner')) kinds.push('violence_conjugale');
+      if (named('parent') || named('relative') || named('carer') || named('institution')) kinds.push('maltraitance');
+      return kinds.length > 0 ? kinds : ['violence_conjugale'];
+    }
+  }
+}
+
+/** Every act of harm in the text, with the kinds its victim and its author call for. */
+export function harmsIn(prepared: PreparedText): Harm[] {
+  const { words: tokens, stems: tokenStems } = prepared;
+  const mentions = mentionsIn(tokens);
+  /** « j'ai 14 ans »: the speaker is a child. */
+  const speakerIsMinor = /(?:^| )j ai (?:[4-9]|1[0-7]|quatorze|quinze|seize|dix sept|treize|douze|onze|dix) ans\b/.test(tokens.join(' '));
+  const harms: Harm[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const verb = tokenStems[i] as string;
+    // « forcément », « violemment »: adverbs share a stem with an act but are none.
+    if ((tokens[i] as string).endsWith('ment')) continue;
+    const after = tokens.slice(i + 1, i + 5).join(' ');
+    const word = tokens[i] as string;
+    const blow = BLOW.has(word) && (BLOW_KIND.test(after) || SLAP.has(word));
+    const strong = STRONG.has(verb) || blow || (RAISED.has(verb) && /^la main sur\b/.test(after)) || (ON_BODY.has(verb) && BODY_PART.test(after)) || (THROWN.has(verb) && THROWN_WHERE.test(after));
+    if (!strong && !WEAK.has(verb)) continue;
+    const before = tokens[i - 1] ?? '';
+    const beforeThat = tokens[i - 2] ?? '';
+    if (FIGURATIVE_AFTER.test(after)) continue;
+    // « le cœur qui bat très vite »
+    if (FIGHT.has(verb) && beforeThat === 'coeur') continue;
+    if (FIGHT.has(verb) && ['me', 'te', 'se', 'nous', 'vous'].includes(before) && (tokens[i] === 'batre' || ['je', 'tu', 'de', 'a', 'pour', 'nous', 'vous'].includes(beforeThat))) continue;
+    if (before === 'se' || before === 's' || REFLEXIVE.some(([subject, object]) => beforeThat === subject && before === object)) continue;
+    // « elle s'est cassé le bras », « je me suis brûlée »: done to oneself.
+    if (['est', 'suis', 'es', 'sont', 'sommes'].includes(before) && ['s', 'se', 'm', 'me', 't', 'te', 'nous'].includes(beforeThat)) continue;
+    if (IMPERFECT.test(tokens[i] as string)) continue;
+
+    // Who is hurt, and by whom.
+    let victim: Person = 'unknown';
+    let aggressor: Person = 'unknown';
+    const pronounAt = blow
+      ? (() => {
+          for (let j = i - 1; j >= Math.max(0, i - 4); j--) if (SPEAKER_OBJECTS.has(tokens[j] as string) || THIRD_OBJECTS.has(tokens[j] as string)) return j;
+          return -1;
+        })()
+      : SPEAKER_OBJECTS.has(before) || THIRD_OBJECTS.has(before) ? i - 1 : AUXILIARIES.has(before) && (SPEAKER_OBJECTS.has(beforeThat) || THIRD_OBJECTS.has(beforeThat)) ? i - 2 : -1;
+    const adjective = verb === VIOLENT;
+    const passive = !adjective && (BE.has(before) || tokens[i - 2] === 'victime');
+    if (passive) {
+      const speakerSubject = ['suis', 'me', 'fais', 'fai'].includes(before) || ['je', 'j', 'me', 'm'].includes(beforeThat) || tokens.slice(Math.max(0, i - 4), i).some((t) => t === 'je' || t === 'j');
+      const left = nearestBefore(mentions, i);
+      victim = left?.role ?? (speakerSubject ? 'speaker' : 'unknown');
+      const par = tokens.indexOf('par', i);
+      const by = par > 0 && par - i <= 3 ? nearestAfter(mentions, par, 3) : undefined;
+      aggressor = by?.role ?? 'unknown';
+    } else if (pronounAt >= 0) {
+      const pronoun = tokens[pronounAt] as string;
+      const left = nearestBefore(mentions, pronounAt);
+      const subjectPronoun = SUBJECT_PRONOUNS.has(tokens[pronounAt - 1] ?? '');
+      if (SPEAKER_OBJECTS.has(pronoun)) {
+        victim = 'speaker';
+        aggressor = left?.role ?? 'unknown';
+      } else if (subjectPronoun && left && VICTIM_ROLES.has(left.role)) {
+        // « mon neveu vit chez ma tante et il la frappe »: the last person named is the victim, the one before the author.
+        victim = left.role;
+        aggressor = nearestBefore(mentions, left.index, 12)?.role ?? 'unknown';
+      } else if (left && /^de (?:mon|ma|mes|son|sa|ses|notre|nos|leur|leurs|la|l)$/.test(tokens.slice(left.index - 2, left.index).join(' ')) && nearestBefore(mentions, left.index, 4)) {
+        // « le père de mon fils le frappe »: the head of the phrase hurts, its complement is hurt.
+        aggressor = nearestBefore(mentions, left.index, 4)?.role ?? 'unknown';
+        victim = VICTIM_ROLES.has(left.role) ? left.role : 'third';
+      } else {
+        aggressor = left?.role ?? 'unknown';
+        victim = mentions.find((m) => m !== left && VICTIM_ROLES.has(m.role))?.role ?? 'third';
+      }
+    } else {
+      if (NEEDS_PRONOUN.has(verb) && !/^(?:dessus|sur (?:moi|lui|elle|eux|nous))\b/.test(after)) continue;
+      const left = nearestBefore(mentions, i);
+      const right = nearestAfter(mentions, i);
+      aggressor = left?.role ?? 'unknown';
+      victim = right?.role ?? (/^(?:dessus|sur moi|(?:avec|envers|contre) moi|la main sur moi)\b/.test(after) ? 'speaker' : 'unknown');
+    }
+    // « on le frappe à l'ehpad », « il m'a poussée, mon mari »: whoever else is named is who hurts.
+    if (aggressor === 'unknown') aggressor = mentions.find((m) => m.role === 'carer' || m.role === 'institution')?.role ?? 'unknown';
+    if (aggressor === 'unknown' && victim === 'speaker') aggressor = AGGRESSOR_PREFERENCE.find((role) => mentions.some((m) => m.role === role)) ?? 'unknown';
+    // « violent » names no victim by itself: « violent avec l'administration » is not harm.
+    if (adjective && (victim === 'unknown' || victim === 'third')) continue;
+    if (CHILD_ONLY.has(verb) && victim !== 'child' && aggressor !== 'carer' && aggressor !== 'institution' && aggressor !== 'parent' && aggressor !== 'relative') continue;
+    // A weak act is harm between named people only (a passive names its victim: « elle se fait
+    // taper »), or a threat to the speaker (« on me menace »).
+    const threatToSpeaker = victim === 'speaker' && AGAINST_SPEAKER.has(verb);
+    if (!strong && !threatToSpeaker && (victim === 'unknown' || victim === 'third' || (aggressor === 'unknown' && !passive))) continue;
+    // Nobody named, no pronoun: « il frappe » says too little.
+    if (victim === 'unknown' && aggressor === 'unknown' && mentions.length === 0) continue;
+    if (victim === 'speaker' && speakerIsMinor) victim = 'child';
+    harms.push({ index: i, kinds: kindsFor(victim, aggressor, mentions), cue: `harm_${strong ? 'act' : 'named'}_${victim}` });
+  }
+  harms.push(...suffered(tokens, mentions, speakerIsMinor));
+  return harms;
+}
+
+const SUFFERS = /^(?:des |de |d |la |les )?(?:violence|violences|coups|maltraitance|maltraitances|agression|agressions|abus|atouchements|viol|viols|harcelement|brimades|sevices)\b/;
+
+/** « mon fils subit des violences », « je suis victime de coups »: the person before is the victim. */
+function suffered(tokens: readonly string[], mentions: readonly Mention[], speakerIsMinor: boolean): Harm[] {
+  const harms: Harm[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const word = tokens[i] as string;
+    const next = tokens.slice(i + 1, i + 4).join(' ');
+    const isSuffer = /^(?:subit|subi|subis|subisent|victime|victimes)$/.test(word) && (word.startsWith('victime') ? /^(?:de|d) /.test(next) && SUFFERS.test(next.replace(/^(?:de|d) /, '')) : SUFFERS.test(next));
+    if (!isSuffer) continue;
+    const speaker = ['je', 'j', 'suis'].some((w) => tokens.slice(Math.max(0, i - 3), i).includes(w));
+    const left = nearestBefore(mentions, i);
+    let victim: Person = left?.role ?? (speaker ? 'speaker' : 'unknown');
+    if (victim === 'speaker' && speakerIsMinor) victim = 'child';
+    const par = tokens.slice(i, i + 8).indexOf('par');
+    const aggressor = par > 0 ? (nearestAfter(mentions, i + par, 3)?.role ?? 'unknown') : 'unknown';
+    harms.push({ index: i, kinds: kindsFor(victim, aggressor, mentions), cue: `harm_suffered_${victim}` });
+  }
+  return harms;
+}

@@ -1,0 +1,215 @@
+/**
+ * A message made ready for the danger rules, in three views:
+ * - `text`: folded (lower case, no accents), letters squeezed (« mourrir » → « mourir »), spoken
+ *   contractions opened (« jveux » → « je veux »), long words repaired within one typo, figures of
+ *   speech removed (« mort de fatigue »); padded with spaces, for the phrase rules;
+ * - `words` and `stems`: the same words one by one, and their stems by the Snowball French stemmer
+ *   (« frappée », « frappait », « frapper » → « frapp »), for the rules about who hurts whom;
+ * - `content`: the stems that are not French stop words (stopwords-iso), to tell a bare cry for help
+ *   (« urgence médicale ») from a sentence about something else (« dossier urgent »).
+ */
+import { newStemmer } from 'snowball-stemmers';
+import stopwords from 'stopwords-iso';
+import { foldText } from '../domain/text';
+import { editDistance } from '../knowledge/normalise';
+
+const stemmer = newStemmer('french');
+
+/** Stems already computed (the Snowball stemmer costs ~15 µs a word; people use the same words). */
+const stemCache = new Map<string, string>();
+const STEM_CACHE_LIMIT = 50_000;
+
+export function stem(word: string): string {
+  let stemmed = stemCache.get(word);
+  if (stemmed === undefined) {
+    stemmed = stemmer.stem(word);
+    if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
+    stemCache.set(word, stemmed);
+  }
+  return stemmed;
+}
+
+/** French stop words, folded like the text. */
+const STOP_WORDS: ReadonlySet<string> = new Set((stopwords.fr ?? []).map((word) => foldText(word)));
+
+/** "mourrir" → "mourir", "frappe" → "frape": runs of one letter become one (rules are written the same way). */
+export function squeeze(text: string): string {
+  return text.replace(/([a-z])\1+/g, '$1');
+}
+
+/** Spoken and SMS contractions: « jveux » → « je veux », « chui » → « je suis ». */
+const CONTRACTIONS: Readonly<Record<string, string>> = {
+  chui: 'je suis',
+  chuis: 'je suis',
+  jsuis: 'je suis',
+  jveu: 'je veux',
+  jveux: 'je veux',
+  jve: 'je veux',
+  jvais: 'je vais',
+  jvai: 'je vais',
+  jpense: 'je pense',
+  jme: 'je me',
+  jen: 'j en',
+  jai: 'j ai',
+  g: 'j ai',
+  jpeux: 'je peux',
+  jpeu: 'je peux',
+  jpe: 'je peux',
+  mtuer: 'me tuer',
+  stuer: 'se tuer',
+  ya: 'il y a',
+  pk: 'pourquoi',
+  ki: 'qui',
+  koi: 'quoi',
+  stp: 'svp',
+  mn: 'mon',
+  m1: 'moi',
+  slt: 'salut',
+  lair: 'l air',
+  vx: 'veux',
+  veu: 'veux',
+  pu: 'plus',
+  plu: 'plus',
+  jsui: 'je suis',
+  sui: 'suis',
+  sen: 's en',
+  jpp: 'je n en peux plus',
+  tjr: 'toujours',
+  tjrs: 'toujours',
+  tt: 'tout',
+};
+
+/** Long words often mistyped, matched within one typo (words that collide with ordinary ones are left out: secours/recours, mourir/nourrir). */
+const FUZZY_WORDS = [
+  'suicide',
+  'suicider',
+  'suicidaire',
+  'maltraite',
+  'maltraiter',
+  'maltraitance',
+  'maltraitee',
+  'cardiaque',
+  'inconsciente',
+  'inconscient',
+  'convulse',
+  'frappe',
+  'etouffe',
+].map(squeeze);
+
+const canonicalCache = new Map<string, string>();
+
+function canonicalWord(word: string): string {
+  if (word.length < 6) return word;
+  let known = canonicalCache.get(word);
+  if (known === undefined) {
+    known = repairedWord(word);
+    if (canonicalCache.size >= STEM_CACHE_LIMIT) canonicalCache.clear();
+    canonicalCache.set(word, known);
+  }
+  return known;
+}
+
+function repairedWord(word: string): string {
+  for (const known of FUZZY_WORDS) {
+    if (word === known) return known;
+    // « suicider » is a form of « suicide », not a typo: only real typos are repaired.
+    if (word.startsWith(known) || known.startsWith(word)) continue;
+    if (editDistance(word, known, 1) <= 1) return known;
+  }
+  return word;
+}
+
+/**
+ * A regular expression written in plain folded French: letters are squeezed like the text (so
+ * « frappe » is written naturally), escapes are kept as they are; `_` stands for « up to four words ».
+ */
+export function frenchPattern(source: string, flags = ''): RegExp {
+  let out = '';
+  for (let i = 0; i < source.length; i++) {
+    const char = source[i] as string;
+    if (char === '\\') {
+      out += char + (source[i + 1] ?? '');
+      i++;
+    } else if (/[a-z]/.test(char) && out.endsWith(char) && !out.endsWith(`\\${char}`)) {
+      continue;
+    } else {
+      out += char;
+    }
+  }
+  return new RegExp(out.replace(/_/g, '(?:[a-z0-9]+ ){0,4}'), flags);
+}
+
+/**
+ * Figures of speech that name death or violence and mean neither: removed before the rules run.
+ */
+const FIGURES = frenchPattern(
+  [
+    // « mort de fatigue », « je meurs de faim », « crevée de chaud », « mourir d'ennui », « mort de honte »
+    '\\b(?:mort|morte|morts|mortes|meurs|meurt|mourir|mourais|mourant|creve|crevee|crever|creves|crevees) (?:de|d) (?:fatigue|faim|soif|rire|chaud|froid|ennui|envie|honte|impatience|sommeil|trouille|jalousie|inquietude)\\b',
+    '\\bmdr\\b|\\bptdr\\b|\\bmort de rire\\b',
+    // « ça me tue ces papiers », « tuer le temps »
+    '\\b(?:ca|cela|il|elle|tu|vous|ce dossier|ces papiers|ce formulaire) (?:me|nous) tue(?:nt)?\\b(?! (?:si|quand|avec (?:un|une|son|sa)))',
+    '\\btuer le temps\\b|\\bc est la mort\\b|\\bla fin du monde\\b|\\bm a acheve\\b|\\bme noie dans (?:la|les|le) (?:paperasse|papiers|dossiers|demarches|travail)',
+    // « je suis crevé », « complètement crevée »: tired
+    '\\b(?:suis|est|sont|completement|trop) (?:creve|crevee|creves|crevees)\\b',
+  ].join('|'),
+  'g',
+);
+
+export interface PreparedText {
+  /** Folded, squeezed, repaired, figures removed; padded with spaces. */
+  text: string;
+  /** The words of `text`, in order. */
+  words: string[];
+  /** The Snowball stem of each word (same index as `words`). */
+  stems: string[];
+  /** Stems of the words that are not stop words. */
+  content: string[];
+  /** Where each clause of `text` starts and ends (punctuation, « et », « mais »…): times and hypotheses hold within one. */
+  clauses: Array<{ start: number; end: number }>;
+  /** The message had a question mark. */
+  asked: boolean;
+}
+
+/** Punctuation that ends a clause, kept apart before folding (folding turns it into spaces). */
+const CLAUSE_PUNCTUATION = /[.;!?\n:()«»"“”,…]+|\s[-–—]\s/;
+/** Words that start a new clause. */
+const CLAUSE_WORDS = / (?=(?:et|mais|puis|alors|donc|car|parce que|pourtant|sauf que|aujourd hui|maintenant|la derniere fois) )/g;
+
+function prepareSegment(raw: string): string {
+  const opened = squeeze(foldText(raw))
+    .split(' ')
+    .map((word) => CONTRACTIONS[word] ?? canonicalWord(word))
+    .join(' ');
+  return ` ${opened} `.replace(FIGURES, ' ').replace(/\s+/g, ' ').trim();
+}
+
+export function prepareForDanger(raw: string): PreparedText {
+  const segments = raw.split(CLAUSE_PUNCTUATION).map(prepareSegment).filter((segment) => segment !== '');
+  const text = ` ${segments.join(' ')} `;
+  const clauses: PreparedText['clauses'] = [];
+  let offset = 0;
+  for (const segment of segments) {
+    // Each segment starts at offset + 1 (after the space before it).
+    const start = offset + 1;
+    const cuts = [...` ${segment} `.matchAll(CLAUSE_WORDS)].map((match) => start + (match.index ?? 0));
+    let from = start;
+    for (const cut of cuts) {
+      if (cut > from) clauses.push({ start: from, end: cut });
+      from = cut;
+    }
+    clauses.push({ start: from, end: start + segment.length });
+    offset = start + segment.length;
+  }
+  const words = text.trim() === '' ? [] : text.trim().split(' ');
+  const stems = words.map(stem);
+  const content = words.flatMap((word, index) => (STOP_WORDS.has(word) ? [] : [stems[index] as string]));
+  return { text, words, stems, content, clauses, asked: raw.includes('?') };
+}
+
+/** Where word number `index` starts in `text`. */
+export function offsetOfWord(prepared: PreparedText, index: number): number {
+  let offset = 1;
+  for (let i = 0; i < index; i++) offset += (prepared.words[i] ?? '').length + 1;
+  return offset;
+}

@@ -1,0 +1,82 @@
+/**
+ * The advisor console in Chromium when a person in a chat of the advisor's territory writes words of
+ * danger while the advisor has the chat: the console says it at once (assertive live region), shows
+ * an alert naming the danger and the ticket (never the person's words), and the chat shows it too.
+ * axe finds no WCAG 2.1 AA violation with the alert on screen.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import type { Principal } from '../../src/advisors/principal';
+import { describeAxeViolations, launchBrowser, type TestBrowser } from '../support/browser';
+import { TestClock, advisorToken, startTestApp, testRedis, type RunningTestApp } from '../support/testApp';
+
+const WAIT = 15_000;
+const NOW = '2026-11-23T09:00:00.000Z'; // Monday 10:00 in Paris: the 44 CERCLE is open.
+const ALICE_44: Principal = { subject: 'alice-44', name: 'Alice', role: 'advisor', territories: ['44'] };
+
+const clock = new TestClock(NOW);
+let redis: Awaited<ReturnType<typeof testRedis>>;
+let app: RunningTestApp;
+let browser: TestBrowser;
+
+beforeAll(async () => {
+  redis = await testRedis('console-danger');
+  app = await startTestApp({ store: redis.store, keys: redis.keys, clock });
+  browser = await launchBrowser();
+}, 60_000);
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+  await redis?.cleanup();
+});
+
+/** A chat handed to the advisors of 44 (aidant, logement, 44000, « Oui »), taken live by an advisor. */
+async function chatTakenIn44(conversationId: string): Promise<string> {
+  const chat = app.app.chat;
+  await chat.welcome(conversationId, NOW);
+  for (const choice of ['2', '1', '3']) await chat.message({ conversationId, choice, text: choice, at: NOW });
+  await chat.message({ conversationId, text: '44000', at: NOW });
+  await chat.message({ conversationId, choice: '1', text: 'Oui', at: NOW });
+  await chat.setMode(conversationId, 'human');
+  const ticket = await app.app.tickets.getByConversation(conversationId);
+  if (!ticket) throw new Error('no ticket after the hand-off');
+  return ticket.ref;
+}
+
+it(
+  'When the person writes words of danger while an advisor of 44 has the chat, then the console announces it assertively and shows an alert naming the danger, never the words',
+  async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    try {
+      await page.goto(`${app.httpBase}/console`);
+      await page.getByLabel('Jeton d’accès').fill(await advisorToken(ALICE_44));
+      await page.getByRole('button', { name: 'Se connecter' }).click();
+      await page.locator('#live-state', { hasText: 'Mises à jour en direct : actives.' }).waitFor({ timeout: WAIT });
+
+      const ref = await chatTakenIn44('conv-danger-browser');
+      await app.app.chat.message({ conversationId: 'conv-danger-browser', text: "j'ai mis de côté mes cachets, ce soir ce sera fini", at: NOW });
+
+      const alert = page.locator('#danger-alert');
+      await alert.locator('#danger-alert-text', { hasText: 'Danger : suicide.' }).waitFor({ timeout: WAIT });
+      await expect(alert.textContent()).resolves.toContain(ref);
+      await expect(alert.textContent()).resolves.not.toContain('cachets');
+      await page.locator('#announcer', { hasText: 'Alerte danger dans un chat. Danger : suicide.' }).waitFor({ timeout: WAIT });
+      expect(await page.locator('#announcer').getAttribute('aria-live')).toBe('assertive');
+
+      const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+      if (results.violations.length > 0) throw new Error(`axe (WCAG 2.1 AA) with the danger alert:\n${describeAxeViolations(results.violations)}`);
+
+      // « Ouvrir le dossier »: the ticket, a priority, with its danger.
+      await page.locator('#danger-alert-open').click();
+      await page.locator('#ticket-title', { hasText: `Dossier ${ref}` }).waitFor({ timeout: WAIT });
+      await page.locator('#ticket-summary', { hasText: 'danger : suicide' }).waitFor({ timeout: WAIT });
+      expect(await alert.isHidden()).toBe(true);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  },
+  90_000,
+);
