@@ -14,6 +14,9 @@ import { createObservatory } from './advisors/observatory';
 import { openApiDocument } from './advisors/openapi';
 import { chatRelayGuard, createAdvisorRouter } from './advisors/routes';
 import { createAdvisorService } from './advisors/service';
+import { createPresence } from './advisors/presence';
+import { createPresenceRouter } from './advisors/presenceRoutes';
+import { createVocabularyRouter } from './advisors/vocabulary';
 import { createGdprService } from './advisors/gdpr';
 import { createGdprRouter } from './advisors/gdprRoutes';
 import { derivePersonKeySecret } from './people/personKey';
@@ -306,6 +309,8 @@ export function createApp(deps: AppDeps): App {
   const gdpr = createGdprService({ store, keys, tickets, audit, live, clock, ticketTtlDays: settings.ticketTtlDays, personKeySecret, openSealed, logger });
   app.use(createGdprRouter({ gdpr, verifier, logger }));
   app.use(advisorEvents.router);
+  app.use(createVocabularyRouter());
+  app.use(createPresenceRouter({ presence: createPresence({ store, keys, clock }), verifier, logger }));
   app.use(createAdvisorRouter({ service: advisors, verifier, tickets, logger, chatMode: (conversationId) => chat.mode(conversationId) }));
   app.use(createObservatoryRouter({ verifier, contacts, unmetNeeds: observatory, settings: config.observatory, audit, clock, logger, departementName }));
 

@@ -28,6 +28,7 @@ import {
   UpdateBodySchema,
 } from './schemas';
 import { AuditEntrySchema } from './audit';
+import { PresenceBodySchema, PresenceEntrySchema, TeamPresenceSchema } from './presence';
 import { GdprEraseBodySchema, GdprErasureSchema, GdprExportBodySchema, GdprExportSchema } from './gdpr';
 import { ObservatoryPublicationSchema, ObservatoryQuerySchema } from '../observatory/schemas';
 import { StaffAccountBodySchema, StaffAccountSchema, StaffAccountUpdateSchema, StaffAuditQuerySchema, StaffListSchema } from './staff';
@@ -50,6 +51,8 @@ const COMPONENTS = {
   StaffAccount: StaffAccountSchema,
   StaffList: StaffListSchema,
   StaffAudit: z.object({ entries: z.array(AuditEntrySchema) }).strict(),
+  Presence: PresenceEntrySchema,
+  TeamPresence: TeamPresenceSchema,
   GdprExport: GdprExportSchema,
   GdprErasure: GdprErasureSchema,
   ObservatoryPublication: ObservatoryPublicationSchema,
@@ -218,6 +221,30 @@ export function openApiDocument(): JsonObject {
             'Live events of my territories (Server-Sent Events): ticket.created, ticket.updated, chat.message (the person wrote in a handed-off chat), person.returned (the person of an open N1 case contacted us again: for its referent), chat.danger (words of danger in a chat: the kind, never the words)',
           description: 'text/event-stream; each `data:` line is an AdvisorEvent. A browser EventSource may pass the token as ?access_token=.',
           responses: { '200': { description: 'The event stream', content: { 'text/event-stream': { schema: ref('AdvisorEvent') } } }, ...STANDARD_ERRORS },
+        },
+      },
+      '/api/advisor/presence': {
+        get: {
+          summary: 'My presence (offline when never set or expired); with ?territory=, who is there in one of my territories (coordinators, national admins)',
+          parameters: queryParameters(TerritoryQuerySchema),
+          responses: {
+            '200': { description: 'My presence (Presence), or with ?territory= the team’s (TeamPresence)', ...json({ oneOf: [ref('Presence'), ref('TeamPresence')] }) },
+            '400': error('Invalid territory'),
+            '403': error('An advisor asking for a territory, or a territory that is not yours'),
+            ...STANDARD_ERRORS,
+          },
+        },
+        put: {
+          summary: 'Set my presence and how many chats I take at once; holds 90 s, so the console repeats it every 30 s',
+          requestBody: { required: true, ...json(inputSchema(PresenceBodySchema)) },
+          responses: { '200': { description: 'My presence as stored', ...json(ref('Presence')) }, '400': error('Invalid body'), '409': error('Presence busy, try again'), ...STANDARD_ERRORS },
+        },
+      },
+      '/api/vocabulary': {
+        get: {
+          summary: 'The French labels of every code the console shows (needs, profiles, statuses, levels, channels, kinds, roles…); public, no personal data',
+          security: [],
+          responses: { '200': { description: 'Lists of { id, label } by group', ...json({ type: 'object', additionalProperties: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, label: { type: 'string' } }, required: ['id', 'label'] } } }) } },
         },
       },
       '/api/tickets/{ref}': { get: read('The pre-filled ticket (screen pop)', 'AdvisorTicket', { parameters: [refParameter] }) },

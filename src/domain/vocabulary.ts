@@ -46,3 +46,31 @@ export type Channel = 'voice' | 'chat';
 
 /** INSEE code of a département: "01".."19", "2A", "2B", "21".."95", "971".."974", "976". */
 export type DepartementCode = string;
+
+/** The French label of each need, as advisors read it (PRODUCT.md). */
+export const NEED_LABELS: Readonly<Record<NeedId, string>> = {
+  vie_quotidienne: 'Se nourrir, s’habiller, se laver',
+  deplacements: 'Se déplacer (chez soi et à l’extérieur)',
+  logement: 'Se loger',
+  budget: 'Régler les dépenses courantes (loyer, énergie, téléphone…)',
+  sante: 'Être en bonne santé, soins médicaux et paramédicaux',
+  accompagnement: 'Accompagnement à l’autonomie, accompagnement médico-social',
+  emploi: 'Avoir un travail',
+  scolarite: 'Aller à l’école',
+  garde_enfant: 'Faire garder son enfant',
+  demarches: 'Démarches administratives (impôts, CAF, CPAM, MDPH…)',
+  loisirs: 'Activité culturelle, sportive',
+  vacances: 'Partir en vacances, en week-end',
+  soutien_aidant: 'Soutien et répit pour l’aidant',
+  sans_solution: '« Je n’ai plus de solution »',
+};
+
+export const PROFILE_LABELS: Readonly<Record<Profile, string>> = {
+  personne: 'Personne concernée',
+  aidant: 'Aidant (proche)',
+  professionnel: 'Professionnel',
+};
+
+export const CHANNEL_LABELS: Readonly<Record<Channel, string>> = { voice: 'Appel', chat: 'Chat' };
+
+export const PRIORITY_LABELS: Readonly<Record<Priority, string>> = { normale: 'Normale', prioritaire: 'Prioritaire' };

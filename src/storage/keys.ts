@@ -69,6 +69,8 @@ export interface StoreKeys {
   staffIndex(): string;
   /** A staff member's server-side session, by session id. */
   staffSession(sessionId: string): string;
+  /** Who is available, paused or offline in one territory (a département code, XX or `all`), with a TTL. */
+  advisorPresence(territory: string): string;
 }
 
 /** Escapes a free-form name (spaces, ':', glob characters) into one key segment. */
@@ -118,6 +120,7 @@ export function createStoreKeys(namespace: string = DEFAULT_KEY_NAMESPACE): Stor
     staffBySubject: (subject: string) => key('staff-subject', [], escapeName(subject)),
     staffIndex: () => key('staff-index', [], 'all'),
     staffSession: (sessionId: string) => key('staff-session', [], escapeName(sessionId)),
+    advisorPresence: (territory: string) => key('advisor-presence', [], territory),
   });
 }
 

@@ -1,13 +1,15 @@
 /**
  * The chat page at / (and /chat), its script and style, and Web Chat's own bundle served from
- * node_modules: no CDN, nothing loaded from elsewhere. The advisor console at /console (plain DOM
- * script over the advisor API), under the same Content Security Policy.
+ * node_modules: no CDN, nothing loaded from elsewhere. The advisor console at /console (native ES
+ * modules from src/web/public/console/, no build step, over the advisor API) styled with the French
+ * State design system (DSFR, @gouvfr/dsfr: its CSS, fonts and icons from node_modules), under the
+ * same Content Security Policy.
  *
- * Caching: Web Chat's bundle has its version in its URL, so browsers keep it a year without asking
- * again; our pages and files are revalidated on every load (ETag), so a new version shows at once;
- * the console is never stored. Text files are compressed (gzip or brotli, as the browser asks).
+ * Caching: Web Chat's bundle and DSFR have their version in their URL, so browsers keep them a year
+ * without asking again; our pages and files are revalidated on every load (ETag), so a new version
+ * shows at once; the console's page is never stored. Text files are compressed (gzip or brotli).
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import compression from 'compression';
 import express, { type RequestHandler, type Response, type Router } from 'express';
@@ -38,6 +40,24 @@ export function webChatBundleUrl(): string {
   return `/chat/vendor/botframework-webchat-${version}.js`;
 }
 
+/** DSFR's dist folder (the package exports only its files, so found from its package.json). */
+export function dsfrDistDir(): string {
+  return join(dirname(require.resolve('@gouvfr/dsfr/package.json')), 'dist');
+}
+
+/** DSFR's files under a URL that carries the installed version. */
+export function dsfrBaseUrl(): string {
+  const { version } = JSON.parse(readFileSync(join(dsfrDistDir(), '..', 'package.json'), 'utf8')) as { version?: unknown };
+  if (typeof version !== 'string' || !/^[\w.-]+$/.test(version)) throw new Error('@gouvfr/dsfr has no readable version');
+  return `/console/vendor/dsfr-${version}`;
+}
+
+/** Of DSFR's dist, only what the console's page loads: the style sheet, its fonts and its icons. */
+const DSFR_FILES = /^\/(dsfr\.min\.css|fonts\/[\w-]+\.woff2?|icons\/[\w-]+\/[\w-]+\.svg)$/;
+
+/** In console.html, the style sheet link the router points at the versioned DSFR. */
+const DSFR_PLACEHOLDER = 'href="/console/vendor/dsfr/dsfr.min.css"';
+
 /** In index.html, the script tag the router points at the versioned bundle. */
 const BUNDLE_PLACEHOLDER = 'src="/chat/webchat.js"';
 
@@ -62,8 +82,13 @@ export function createWebRouter(publicDir: string): Router {
   const chatPageTemplate = readFileSync(join(publicDir, 'index.html'), 'utf8');
   if (!chatPageTemplate.includes(BUNDLE_PLACEHOLDER)) throw new Error(`index.html has no ${BUNDLE_PLACEHOLDER}`);
   const chatPage = chatPageTemplate.replace(BUNDLE_PLACEHOLDER, `src="${bundleUrl}"`);
+  const dsfrUrl = dsfrBaseUrl();
+  const consoleTemplate = readFileSync(join(publicDir, 'console.html'), 'utf8');
+  if (!consoleTemplate.includes(DSFR_PLACEHOLDER)) throw new Error(`console.html has no ${DSFR_PLACEHOLDER}`);
+  const consolePage = consoleTemplate.replace(DSFR_PLACEHOLDER, `href="${dsfrUrl}/dsfr.min.css"`);
 
   const web: RequestHandler[] = [compression(), pageContentSecurityPolicy()];
+  const consoleFiles = new Set(readdirSync(join(publicDir, 'console')).filter((name) => /^[a-zA-Z]+\.(js|css)$/.test(name)));
   const file = (name: string, cacheControl: string): RequestHandler => (_req, res) => sendFile(res, join(publicDir, name), cacheControl);
 
   router.get(['/', '/chat'], ...web, (_req, res) => {
@@ -74,8 +99,20 @@ export function createWebRouter(publicDir: string): Router {
   router.get('/chat/chat.css', ...web, file('chat.css', CACHE.revalidate));
   router.get(bundleUrl, ...web, (_req, res) => sendFile(res, bundle, CACHE.versioned));
   // The page holds no data (everything comes from the API with the token), but it is a work tool.
-  router.get('/console', ...web, file('console.html', CACHE.never));
-  router.get('/console/console.js', ...web, file('console.js', CACHE.revalidate));
-  router.get('/console/console.css', ...web, file('console.css', CACHE.revalidate));
+  router.get('/console', ...web, (_req, res) => {
+    res.setHeader('Cache-Control', CACHE.never);
+    res.type('html').send(consolePage);
+  });
+  router.use(dsfrUrl, ...web, (req, res, next) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return next();
+    if (!DSFR_FILES.test(req.path)) return next();
+    sendFile(res, join(dsfrDistDir(), req.path), CACHE.versioned);
+  });
+  // The console's modules and style sheet: one file per panel (src/web/public/console/*.js).
+  router.get(/^\/console\/[a-zA-Z]+\.(js|css)$/, ...web, (req, res, next) => {
+    const name = req.path.slice('/console/'.length);
+    if (!consoleFiles.has(name)) return next();
+    sendFile(res, join(publicDir, 'console', name), CACHE.revalidate);
+  });
   return router;
 }

@@ -23,7 +23,10 @@ const PAGE_DIRECTIVES = {
   'script-src': ["'self'"],
   // Web Chat styles itself at run time.
   'style-src': ["'self'", "'unsafe-inline'"],
+  // DSFR's icons are CSS masks (SVG files of ours, and a few data: URIs in its style sheet).
   'img-src': ["'self'", 'data:', 'blob:'],
+  // DSFR's Marianne and Spectral fonts, served from node_modules under our own origin.
+  'font-src': ["'self'"],
   'connect-src': ["'self'", 'ws:', 'wss:'],
   'frame-ancestors': ["'none'"],
   'base-uri': ["'none'"],

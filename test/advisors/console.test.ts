@@ -4,7 +4,7 @@
  * (GET /api/advisor/chats) with the live state of each conversation; the chat.message live event.
  */
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../support/config';
 import { NOW, PEOPLE, call, makeTicket, startAdvisorApp, tokenOf, type AdvisorHarness } from './helpers';
@@ -47,7 +47,7 @@ describe('the console page', () => {
     expect(page.headers.get('x-content-type-options')).toBe('nosniff');
     const html = await page.text();
     expect(html).toContain('<html lang="fr">');
-    expect(html).toMatch(/<label for="token">Jeton d’accès<\/label>/);
+    expect(html).toMatch(/<label [^>]*for="token"[^>]*>Jeton d’accès<\/label>/);
     expect(html).toMatch(/<input id="token"[^>]*type="password"/);
     expect(html).toContain('npm run token:dev');
     expect(html).toContain('ProConnect');
@@ -56,7 +56,8 @@ describe('the console page', () => {
     expect(html).not.toMatch(/https?:\/\//);
 
     for (const [path, type] of [
-      ['/console/console.js', 'javascript'],
+      ['/console/main.js', 'javascript'],
+      ['/console/api.js', 'javascript'],
       ['/console/console.css', 'text/css'],
     ] as const) {
       const asset = await fetch(`${harness.app.httpBase}${path}`);
@@ -65,11 +66,21 @@ describe('the console page', () => {
     }
   });
 
-  it('When the console script is read, then it writes data with textContent only and keeps the token in sessionStorage only', () => {
-    const script = readFileSync(join(REPO_ROOT, 'src', 'web', 'public', 'console.js'), 'utf8');
-    expect(script).not.toMatch(/innerHTML|outerHTML|insertAdjacentHTML|document\.write|eval\(|new Function/);
-    expect(script).not.toContain('localStorage');
-    expect(script).toContain('sessionStorage');
+  it('When the console modules are read, then they write data with textContent only, keep the token in sessionStorage only, and stay short', () => {
+    const folder = join(REPO_ROOT, 'src', 'web', 'public', 'console');
+    const modules = readdirSync(folder).filter((name) => name.endsWith('.js'));
+    expect(modules.length).toBeGreaterThan(10);
+    for (const name of modules) {
+      const script = readFileSync(join(folder, name), 'utf8');
+      expect({ name, unsafe: /innerHTML|outerHTML|insertAdjacentHTML|document\.write|eval\(|new Function/.test(script) }).toEqual({ name, unsafe: false });
+      expect({ name, lines: script.split('\n').length <= 300 }).toEqual({ name, lines: true });
+      // localStorage holds only the advisor's preferences (sound, presence), never the token.
+      const stored = [...script.matchAll(/localStorage\.(?:getItem|setItem)\(([A-Z_]+)/g)].map((m) => m[1]);
+      expect({ name, stored: stored.filter((key) => key !== 'SOUND_KEY' && key !== 'CHOICE_KEY') }).toEqual({ name, stored: [] });
+    }
+    const signIn = readFileSync(join(folder, 'signIn.js'), 'utf8');
+    expect(signIn).toMatch(/sessionStorage\.setItem\(TOKEN_KEY/);
+    expect(signIn).not.toContain('localStorage');
   });
 });
 

@@ -196,7 +196,7 @@ describe('the advisor console in Chromium', () => {
         const ref = await escalateTo44(user);
         const waiting = alice.page.locator(`#waiting-list li[data-ref="${ref}"]`);
         await waiting.waitFor({ timeout: WAIT });
-        expect(await waiting.innerText()).toMatch(/Chat[^]*Aidant \(proche\)[^]*Se loger[^]*Loire-Atlantique \(44\)/);
+        expect(await waiting.innerText()).toMatch(/Chat[^]*Aidant \(proche\)[^]*Se loger[^]*Loire-Atlantique \(44\)/i); // DSFR badges are in capitals
         await expectNoWcagViolations(alice.page, 'with a waiting chat on screen');
 
         // She takes it: the transcript and the pre-filled ticket.
@@ -257,7 +257,7 @@ describe('the advisor console in Chromium', () => {
         const focusBefore = await focusedId(chloe.page);
         const call35 = await transferredCall('35', 'prioritaire');
         await chloe.page.locator('#screen-pop', { hasText: call35.ref }).waitFor({ timeout: WAIT });
-        await chloe.page.locator('#announcer', { hasText: `Appel transféré vers vous. Prioritaire. Personne concernée. Besoin : Être en bonne santé, soins.` }).waitFor({ timeout: WAIT });
+        await chloe.page.locator('#announcer', { hasText: `Appel transféré vers vous. Prioritaire. Personne concernée. Besoin : Être en bonne santé, soins médicaux et paramédicaux.` }).waitFor({ timeout: WAIT });
         expect(await chloe.page.locator('#announcer').getAttribute('aria-live')).toBe('assertive');
         await chloe.page.locator('#ticket-title', { hasText: `Dossier ${call35.ref}` }).waitFor({ timeout: WAIT });
         expect(await focusedId(chloe.page)).toBe(focusBefore);
@@ -409,7 +409,7 @@ describe('the advisor console in Chromium', () => {
         const national = await refSaid(early, /T-XX-[0-9A-Z]{6}/);
         const onNina = nina.page.locator(`#waiting-list li[data-ref="${national}"]`);
         await onNina.waitFor({ timeout: WAIT });
-        expect(await onNina.innerText()).toMatch(/Chat[^]*Département non précisé/);
+        expect(await onNina.innerText()).toMatch(/Chat[^]*Département non précisé/i); // DSFR badges are in capitals
 
         clock.set(EARLY_MONDAY_PARIS);
         const night = await userContext.newPage();

@@ -47,7 +47,7 @@ describe('CONFIG_DIR', () => {
 
     const base = await startOn(configDir);
 
-    for (const page of ['/', '/chat', '/console', '/chat/chat.js', '/console/console.js']) {
+    for (const page of ['/', '/chat', '/console', '/chat/chat.js', '/console/main.js']) {
       const response = await fetch(`${base}${page}`);
       expect({ page, status: response.status }).toEqual({ page, status: 200 });
     }

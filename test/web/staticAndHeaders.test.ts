@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { createMemoryStore } from '../../src/storage/memory-store';
 import { createStoreKeys } from '../../src/storage/keys';
-import { packagedWebPublicDir, webChatBundlePath } from '../../src/web/routes';
+import { dsfrDistDir, packagedWebPublicDir, webChatBundlePath } from '../../src/web/routes';
 import { getExpectedTwilioSignature } from 'twilio';
 import { newCallSid } from '../support/callHarness';
 import { TIMES } from '../support/config';
@@ -78,7 +78,8 @@ describe('static files', () => {
       ['/chat/chat.js', 'no-cache'],
       ['/chat/chat.css', 'no-cache'],
       ['/console', 'no-store'],
-      ['/console/console.js', 'no-cache'],
+      ['/console/ticketForms.js', 'no-cache'],
+      ['/console/waiting.js', 'no-cache'],
       ['/console/console.css', 'no-cache'],
     ] as const) {
       const answer = await get(app, path, { 'accept-encoding': 'gzip' });
@@ -89,8 +90,23 @@ describe('static files', () => {
         encoding: 'gzip',
       });
     }
-    const console = await get(app, '/console/console.js', { 'accept-encoding': 'gzip' });
-    expect(gunzipSync(console.body).equals(readFileSync(join(packagedWebPublicDir(), 'console.js')))).toBe(true);
+    const console = await get(app, '/console/ticketForms.js', { 'accept-encoding': 'gzip' });
+    expect(gunzipSync(console.body).equals(readFileSync(join(packagedWebPublicDir(), 'console', 'ticketForms.js')))).toBe(true);
+    // Native modules: a browser runs them only with a JavaScript type.
+    expect(console.headers['content-type']).toMatch(/^(text|application)\/javascript/);
+  });
+
+  test('When the console asks for DSFR, then its style sheet, fonts and icons come from a versioned URL with a year-long immutable cache, and nothing else of the package is served', async () => {
+    const { version } = JSON.parse(readFileSync(join(dsfrDistDir(), '..', 'package.json'), 'utf8')) as { version: string };
+    const base = `/console/vendor/dsfr-${version}`;
+    expect((await get(app, '/console')).body.toString('utf8')).toContain(`<link rel="stylesheet" href="${base}/dsfr.min.css" />`);
+    for (const path of [`${base}/dsfr.min.css`, `${base}/fonts/Marianne-Regular.woff2`, `${base}/icons/system/fr--info-fill.svg`]) {
+      const answer = await get(app, path, { 'accept-encoding': 'gzip' });
+      expect({ path, status: answer.status, cache: answer.headers['cache-control'] }).toEqual({ path, status: 200, cache: 'public, max-age=31536000, immutable' });
+    }
+    for (const path of [`${base}/dsfr.module.min.js`, `${base}/../package.json`, `${base}/fonts/../dsfr.css`, '/console/vendor/dsfr-0.0.0/dsfr.min.css', '/console/nothing.js']) {
+      expect({ path, status: (await get(app, path)).status }).toEqual({ path, status: 404 });
+    }
   });
 
   test('When the browser has the page already, then the page answers 304 Not Modified', async () => {
@@ -112,7 +128,7 @@ const EVERY_ANSWER = {
   'x-permitted-cross-domain-policies': 'none',
 };
 const PAGE_POLICY =
-  "default-src 'self';script-src 'self';style-src 'self' 'unsafe-inline';img-src 'self' data: blob:;connect-src 'self' ws: wss:;frame-ancestors 'none';base-uri 'none';form-action 'none'";
+  "default-src 'self';script-src 'self';style-src 'self' 'unsafe-inline';img-src 'self' data: blob:;font-src 'self';connect-src 'self' ws: wss:;frame-ancestors 'none';base-uri 'none';form-action 'none'";
 const API_POLICY = "default-src 'none';frame-ancestors 'none';base-uri 'none';form-action 'none'";
 
 function securityHeadersOf(headers: Headers | RawAnswer['headers']): Record<string, unknown> {

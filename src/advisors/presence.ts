@@ -1,0 +1,142 @@
+/**
+ * Presence and capacity of advisors: available, paused or offline, and how many chats at once. Kept
+ * in the store per territory (one small JSON map of the people signed in there), each entry valid for
+ * PRESENCE_TTL_SECONDS: the console repeats its state (a heartbeat) well within it, so a closed tab
+ * or a lost laptop becomes « offline » on its own, and the map itself expires when nobody is there.
+ * Holds names, never contact data.
+ */
+import { z } from 'zod';
+import type { Clock, KeyValueStore } from '../domain/ports';
+import type { StoreKeys } from '../storage/keys';
+import { ALL_TERRITORIES_INDEX } from '../tickets/ticket-store';
+import { ROLES, type Principal } from './principal';
+
+export const PRESENCE_STATES = ['available', 'paused', 'offline'] as const;
+export type PresenceState = (typeof PRESENCE_STATES)[number];
+
+/** How long one state holds without a heartbeat; the console repeats it every PRESENCE_HEARTBEAT_SECONDS. */
+export const PRESENCE_TTL_SECONDS = 90;
+export const PRESENCE_HEARTBEAT_SECONDS = 30;
+export const MAX_CAPACITY = 10;
+
+export const PresenceBodySchema = z.strictObject({
+  state: z.enum(PRESENCE_STATES),
+  capacity: z
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_CAPACITY, { error: `expected at most ${MAX_CAPACITY} chats at once` })
+    .describe('How many chats at once'),
+});
+export type PresenceBody = z.output<typeof PresenceBodySchema>;
+
+export const PresenceEntrySchema = z
+  .object({
+    subject: z.string().min(1).max(255),
+    name: z.string().min(1).max(200).optional(),
+    role: z.enum(ROLES),
+    state: z.enum(PRESENCE_STATES),
+    capacity: z.number().int().min(1).max(MAX_CAPACITY),
+    /** Until when the state holds without a new heartbeat. */
+    until: z.iso.datetime({ offset: true }),
+  })
+  .strict();
+export type PresenceEntry = z.output<typeof PresenceEntrySchema>;
+/** GET /api/advisor/presence?territory=… (coordinators): who is there, available first. */
+export const TeamPresenceSchema = z.object({ territory: z.string(), available: z.number().int().min(0), advisors: z.array(PresenceEntrySchema) }).strict();
+const PresenceMapSchema = z.record(z.string(), PresenceEntrySchema);
+type PresenceMap = z.output<typeof PresenceMapSchema>;
+
+export class PresenceBusyError extends Error {
+  constructor() {
+    super('Presence is being changed by someone else, try again');
+    this.name = 'PresenceBusyError';
+  }
+}
+
+export interface Presence {
+  /** Records the principal's state in each of their territories; returns it as stored. */
+  set(principal: Principal, body: PresenceBody): Promise<PresenceEntry>;
+  /** The principal's own state: offline when it was never set or has expired. */
+  mine(principal: Principal): Promise<PresenceEntry>;
+  /** Everyone whose state still holds in one territory, available first. */
+  ofTerritory(territory: string): Promise<PresenceEntry[]>;
+}
+
+const LOCK_SECONDS = 5;
+const LOCK_TRIES = 40;
+const ORDER: Record<PresenceState, number> = { available: 0, paused: 1, offline: 2 };
+
+function territoriesOf(principal: Principal): string[] {
+  return principal.territories === 'all' ? [ALL_TERRITORIES_INDEX] : principal.territories;
+}
+
+export function createPresence(deps: { store: KeyValueStore; keys: StoreKeys; clock: Clock }): Presence {
+  const { store, keys, clock } = deps;
+
+  /** The entries of one territory whose state still holds (a damaged map counts as empty). */
+  async function read(territory: string): Promise<PresenceMap> {
+    const raw = await store.get(keys.advisorPresence(territory));
+    let parsed: ReturnType<typeof PresenceMapSchema.safeParse>;
+    try {
+      parsed = PresenceMapSchema.safeParse(raw ? JSON.parse(raw) : {});
+    } catch {
+      return {};
+    }
+    if (!parsed.success) return {};
+    const now = clock.now().getTime();
+    return Object.fromEntries(Object.entries(parsed.data).filter(([, entry]) => Date.parse(entry.until) > now));
+  }
+
+  async function withLock<T>(territory: string, work: () => Promise<T>): Promise<T> {
+    const lockKey = keys.lock('presence', territory);
+    for (let attempt = 0; attempt < LOCK_TRIES; attempt++) {
+      if (await store.setIfAbsent(lockKey, '1', LOCK_SECONDS)) {
+        try {
+          return await work();
+        } finally {
+          await store.del(lockKey);
+        }
+      }
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    throw new PresenceBusyError();
+  }
+
+  const offline = (principal: Principal): PresenceEntry => ({
+    subject: principal.subject,
+    ...(principal.name ? { name: principal.name } : {}),
+    role: principal.role,
+    state: 'offline',
+    capacity: 1,
+    until: clock.now().toISOString(),
+  });
+
+  return {
+    async set(principal, body) {
+      const entry: PresenceEntry = {
+        ...offline(principal),
+        state: body.state,
+        capacity: body.capacity,
+        until: new Date(clock.now().getTime() + PRESENCE_TTL_SECONDS * 1000).toISOString(),
+      };
+      for (const territory of territoriesOf(principal)) {
+        await withLock(territory, async () => {
+          const map = await read(territory);
+          map[principal.subject] = entry;
+          await store.set(keys.advisorPresence(territory), JSON.stringify(map), PRESENCE_TTL_SECONDS);
+        });
+      }
+      return entry;
+    },
+    async mine(principal) {
+      const [first] = territoriesOf(principal);
+      const map = first ? await read(first) : {};
+      return map[principal.subject] ?? offline(principal);
+    },
+    async ofTerritory(territory) {
+      const map = await read(territory);
+      return Object.values(map).sort((a, b) => ORDER[a.state] - ORDER[b.state] || (a.name ?? a.subject).localeCompare(b.name ?? b.subject, 'fr'));
+    },
+  };
+}

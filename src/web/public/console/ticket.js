@@ -1,0 +1,122 @@
+/* The ticket panel: the pre-filled ticket and the case file (state, referent, partners, actions,
+   notes), and the actions the lifecycle allows now (ticketForms.js). A background update never wipes
+   what the advisor is typing. */
+import { api, ApiError } from './api.js';
+import { $, clear, el, errorIn, say } from './dom.js';
+import { contactLine } from './callbacks.js';
+import { scheduleRefresh } from './desk.js';
+import { frenchError } from './errors.js';
+import { state } from './state.js';
+import { renderActions } from './ticketForms.js';
+import { day, label, labelIfKnown, when } from './vocabulary.js';
+import { territoryText } from './cards.js';
+
+/** options.focus: the advisor asked for it (focus goes there); otherwise a background update. */
+export async function showTicket(ticketRef, options) {
+  const background = !(options && options.focus);
+  try {
+    const view = await api('GET', `/api/advisor/tickets/${encodeURIComponent(ticketRef)}`);
+    if (background && ticketFormsInUse()) return;
+    renderTicket(view);
+    if (!background) $('ticket-title').focus();
+  } catch (error) {
+    say(frenchError(error));
+  }
+}
+
+export function reloadTicket(ticketRef) {
+  if (ticketFormsInUse()) return;
+  showTicket(ticketRef, { focus: false });
+}
+
+/** True while the advisor has typed something in a ticket form (pre-filled values do not count). */
+export function ticketFormsInUse() {
+  const fields = $('ticket-actions').querySelectorAll('textarea, input[type="text"], input[type="date"]');
+  return Array.from(fields).some((field) => field.value.trim() !== field.defaultValue.trim());
+}
+
+export function clearTicket() {
+  state.ticket = null;
+  ['ticket-fields', 'ticket-case', 'ticket-actions'].forEach((id) => clear($(id)));
+  $('ticket-body').hidden = true;
+  $('ticket-empty').hidden = false;
+  $('ticket-title').textContent = 'Dossier';
+}
+
+function field(list, term, value) {
+  if (value === null || value === undefined || value === '') return;
+  list.appendChild(el('dt', { text: term }));
+  list.appendChild(el('dd', {}, [value]));
+}
+
+function textList(items) {
+  return el('ul', { className: 'plain-list' }, items.map((item) => el('li', { text: item })));
+}
+
+export function renderTicket(view) {
+  state.ticket = view;
+  const t = view.ticket;
+  const c = view.case;
+  $('ticket-title').textContent = `Dossier ${t.ref}`;
+  $('ticket-empty').hidden = true;
+  $('ticket-body').hidden = false;
+  errorIn('ticket-error', '');
+  $('ticket-summary').textContent = t.summary || (t.priority === 'prioritaire' ? 'Demande prioritaire.' : '');
+
+  const fields = $('ticket-fields');
+  clear(fields);
+  field(fields, 'Priorité', t.priority === 'prioritaire' ? el('span', { className: 'fr-badge fr-badge--sm fr-badge--error', text: 'Prioritaire' }) : 'Normale');
+  field(fields, 'Canal', `${label('channels', t.channel)} · ${label('kinds', t.kind)}`);
+  field(fields, 'Qui', t.profile ? label('profiles', t.profile) : 'Non précisé');
+  field(fields, 'Besoin', t.need ? label('needs', t.need) : 'Non précisé');
+  field(fields, 'Territoire', t.departement ? territoryText(t).replace(/^Département /, '') : 'National (département non précisé)');
+  field(fields, 'Arrivé le', when(t.createdAt));
+  const contact = state.callbackContacts[t.ref] || t.callback;
+  if (contact) field(fields, 'Rappel', contactLine(contact) || '');
+  if (t.choices && t.choices.length) {
+    const answers = t.choices.map((choice) => `${label('steps', choice.step)} : ${labelIfKnown('profiles', choice.value) || labelIfKnown('needs', choice.value) || choice.value}`);
+    field(fields, 'Réponses données', answers.join(' ; '));
+  }
+  field(fields, 'État', `${label('statuses', c.status)} · niveau N${c.level}`);
+  field(fields, 'Référent', c.referent ? `${c.referent.name || c.referent.subject} (${label('roles', c.referent.role)})` : 'Personne pour l’instant');
+  if (c.staffDate) field(fields, 'Staff territorial', day(c.staffDate));
+  if (c.partners.length) field(fields, 'Partenaires mobilisés', textList(c.partners));
+  if (c.actions.length) field(fields, 'Actions', textList(c.actions));
+  if (c.nextAction) field(fields, 'Prochaine action', `${c.nextAction.text} (pour le ${day(c.nextAction.due)})`);
+  if (c.solution) field(fields, 'Solution', c.solution);
+
+  const caseNode = $('ticket-case');
+  clear(caseNode);
+  if (t.transcript && t.transcript.length && !(state.chat && state.chat.ref === t.ref)) {
+    caseNode.appendChild(el('h3', { className: 'fr-h6', text: 'Conversation avec le robot avant la mise en relation' }));
+    caseNode.appendChild(el('ol', { className: 'transcript' }, t.transcript.map((line) => el('li', {}, [el('strong', { text: `${label('from', line.from)} : ` }), line.text]))));
+  }
+  if (c.notes.length) {
+    caseNode.appendChild(el('h3', { className: 'fr-h6', text: 'Notes' }));
+    caseNode.appendChild(el('ul', { className: 'transcript' }, c.notes.map((note) => el('li', {}, [el('strong', { text: `${note.by.name || note.by.subject}, ${when(note.at)} : ` }), note.text]))));
+  }
+  // A background re-render keeps the focus on the same form element when it is rebuilt (stable ids).
+  const focused = document.activeElement;
+  const focusedId = focused && focused.id && $('ticket-actions').contains(focused) ? focused.id : null;
+  renderActions(view);
+  if (focusedId && $(focusedId)) $(focusedId).focus();
+}
+
+/** A change to the ticket on screen: the panel re-rendered from the answer, the lists refreshed. */
+export async function act(method, path, body, done) {
+  const ticketRef = state.ticket.ticket.ref;
+  errorIn('ticket-error', '');
+  try {
+    const view = await api(method, `/api/advisor/tickets/${encodeURIComponent(ticketRef)}${path}`, body);
+    renderTicket(view);
+    say(done);
+    scheduleRefresh();
+    return view;
+  } catch (error) {
+    errorIn('ticket-error', frenchError(error));
+    if (error instanceof ApiError && error.status === 409) {
+      showTicket(ticketRef, { focus: false }).then(() => errorIn('ticket-error', frenchError(error)));
+    }
+    throw error;
+  }
+}
