@@ -52,6 +52,8 @@ const SEARCHED_CLAUSE_WORDS = 40;
 const MOST_CLAUSES = 40;
 /** The FAQ reads a text this long at once; longer, it reads the questions one by one. */
 const WHOLE_QUESTION_CHARS = 1500;
+/** Past this, a message is a story: its questions are read before the whole. */
+const LONG_MESSAGE_CHARS = 400;
 /** Questions looked up one by one at most. */
 const MOST_QUESTIONS = 8;
 
@@ -143,16 +145,25 @@ function joinedMenuInput(answering: readonly Clause[], deps: ListeningDeps): str
 function answerTo(parts: readonly string[], asking: readonly Clause[], deps: ListeningDeps): Pick<Listening, 'answerId' | 'suggestions'> {
   const all = parts.join('. ');
   let suggestions: Listening['suggestions'] = [];
-  if (all !== '' && all.length <= WHOLE_QUESTION_CHARS) {
+  const whole = (): string | null => {
+    if (all === '' || all.length > WHOLE_QUESTION_CHARS) return null;
     const match = deps.knowledge.match(all);
-    if (match.kind === 'answer') return { answerId: match.entryId, suggestions: [] };
+    if (match.kind === 'answer') return match.entryId;
     suggestions = match.suggestions;
-  }
-  const questions = asking.flatMap((clause) => (clause.rest !== '' && clause.rest !== clause.text ? [clause.text, clause.rest] : [clause.text]));
-  for (const question of questions.filter((text) => text.length <= WHOLE_QUESTION_CHARS).slice(-MOST_QUESTIONS)) {
-    const match = deps.knowledge.match(question);
-    if (match.kind === 'answer') return { answerId: match.entryId, suggestions: [] };
-    if (suggestions.length === 0) suggestions = match.suggestions;
-  }
-  return { answerId: null, suggestions };
+    return null;
+  };
+  const oneByOne = (): string | null => {
+    const questions = asking.flatMap((clause) => (clause.rest !== '' && clause.rest !== clause.text ? [clause.text, clause.rest] : [clause.text]));
+    // The last questions first: in a long story, the question is usually at the end.
+    for (const question of questions.filter((text) => text.length <= WHOLE_QUESTION_CHARS).slice(-MOST_QUESTIONS).reverse()) {
+      const match = deps.knowledge.match(question);
+      if (match.kind === 'answer') return match.entryId;
+      if (suggestions.length === 0) suggestions = match.suggestions;
+    }
+    return null;
+  };
+  // A short message is read whole (its context helps); a long story is read question by question
+  // first, so that what it tells at length does not outweigh what it asks.
+  const answerId = all.length <= LONG_MESSAGE_CHARS ? (whole() ?? oneByOne()) : (oneByOne() ?? whole());
+  return { answerId, suggestions: answerId === null ? suggestions : [] };
 }
