@@ -13,6 +13,8 @@ import type { Priority } from '../domain/vocabulary';
 import { DANGER_KINDS, type DangerKind } from '../domain/vocabulary';
 import { contextOf, type DangerContext } from './context';
 import { harmsIn } from './harm';
+import { shippedDangerModel } from './examples';
+import type { DangerModel } from './model';
 import { frenchPattern, offsetOfWord, prepareForDanger, type PreparedText } from './normalise';
 
 export { DANGER_KINDS };
@@ -316,12 +318,12 @@ const DEAF_PATTERN = frenchPattern(DEAF);
 /** Words that ask for help now: with deafness, the 114 by SMS even when nothing else was recognised. */
 const HELP_NOW = frenchPattern('\\burgen\\w*|\\bau secours?\\b|\\baidez? moi\\b|\\baide\\b|\\ben danger\\b|\\bdanger\\b|\\bvite\\b|\\bpeur\\b|\\bmenace\\w*|\\bsamu\\b|\\bpolice\\b|\\bgendarmes?\\b|\\bpompiers?\\b|\\bsecours\\b');
 
-/** The danger a text speaks of, or null. Pure and fast: run it on every message before anything else. */
-export function detectDanger(text: string): DangerSignal | null {
-  const prepared = prepareForDanger(text);
-  if (prepared.words.length === 0) return null;
-  const whole = contextOf(prepared.text, prepared.asked);
-  const found: Array<{ kind: DangerKind; cue: string }> = [];
+/** What the rules found: each kind with the rule that found it. */
+type Finding = { kind: DangerKind; cue: string };
+
+/** The danger the phrase rules and the « who hurts whom » reading find in a prepared text. */
+function findByRules(prepared: PreparedText, whole: DangerContext): Finding[] {
+  const found: Finding[] = [];
   for (const candidate of DANGER_RULES) {
     const offset = matchOffset(candidate, prepared.text);
     if (offset >= 0 && allowed(candidate.gate, prepared, offset, whole)) found.push({ kind: candidate.kind, cue: candidate.cue });
@@ -333,10 +335,69 @@ export function detectDanger(text: string): DangerSignal | null {
   // A deaf person, or one who cannot speak, in danger: the 114 by SMS first.
   const deaf = DEAF_PATTERN.exec(prepared.text);
   if (deaf && (found.length > 0 || (HELP_NOW.test(prepared.text) && allowed('event', prepared, deaf.index, whole)))) found.push({ kind: 'sourd', cue: 'deaf_in_danger' });
+  return found;
+}
+
+/**
+ * May the model's opinion count? Only when the context of the whole message says nothing of a past,
+ * a hypothesis or a question about a number (or a word of the present says it goes on).
+ */
+function modelAllowed(kind: DangerKind, whole: DangerContext): boolean {
+  if (whole.over) return false;
+  if (whole.present) return true;
+  if (whole.past || whole.hypothesis || whole.question) return false;
+  return kind !== 'urgence_medicale' || !whole.medicalHistory;
+}
+
+export interface DetectorOptions {
+  /** The statistical second opinion, or null for the rules alone. */
+  model: DangerModel | null;
+  /** How sure the model must be of a kind of danger to raise it when no rule fired (0–1). */
+  confidence: number;
+}
+
+/** How sure the model must be, chosen on the held-out split's aggregate figures (README « Safety first »). */
+export const MODEL_CONFIDENCE = 0.5;
+
+/**
+ * A danger detector: danger when the rules fire (their kinds), or when the model is confident of a
+ * kind of danger and the context does not say past, hypothetical or a question (the model's kind,
+ * cue `<kind>.model`). A deaf person in danger gets the 114 first in both cases.
+ */
+export function createDangerDetector(options: DetectorOptions): (text: string) => DangerSignal | null {
+  return (text) => {
+    const prepared = prepareForDanger(text);
+    if (prepared.words.length === 0) return null;
+    const whole = contextOf(prepared.text, prepared.asked);
+    const found = findByRules(prepared, whole);
+    if (found.length === 0 && options.model !== null) {
+      const opinion = options.model.classify(prepared);
+      if (opinion.label !== 'none' && opinion.probability >= options.confidence && modelAllowed(opinion.label, whole)) {
+        found.push({ kind: opinion.label, cue: 'model' });
+        if (opinion.label !== 'sourd' && DEAF_PATTERN.test(prepared.text)) found.push({ kind: 'sourd', cue: 'deaf_in_danger' });
+      }
+    }
+    return signalOf(found);
+  };
+}
+
+function signalOf(found: readonly Finding[]): DangerSignal | null {
   const kinds = DANGER_KINDS.filter((kind) => found.some((each) => each.kind === kind));
   const [kind] = kinds;
   if (kind === undefined) return null;
   const cues = [...new Set(found.map((each) => `${each.kind}.${each.cue}`))];
   const numbers = [...new Set(kinds.flatMap((each) => DANGER_NUMBERS[each]))];
   return { kind, kinds, numbers, cues, priority: 'prioritaire' };
+}
+
+let shippedDetector: ((text: string) => DangerSignal | null) | undefined;
+
+/**
+ * The danger a text speaks of, or null: the rules, with the model trained on this project's examples
+ * (content/fr/safety-examples-*.yaml, trained once, on first use, in well under a second).
+ * Pure and fast: run it on every message before anything else.
+ */
+export function detectDanger(text: string): DangerSignal | null {
+  shippedDetector ??= createDangerDetector({ model: shippedDangerModel(), confidence: MODEL_CONFIDENCE });
+  return shippedDetector(text);
 }
