@@ -14,7 +14,7 @@ import { DANGER_KINDS, type DangerKind } from '../domain/vocabulary';
 import { contextOf, type DangerContext } from './context';
 import { harmsIn } from './harm';
 import { shippedDangerModel } from './examples';
-import type { DangerModel } from './model';
+import type { DangerModel, ModelLabel } from './model';
 import { frenchPattern, offsetOfWord, prepareForDanger, type PreparedText } from './normalise';
 
 export { DANGER_KINDS };
@@ -339,10 +339,11 @@ function findByRules(prepared: PreparedText, whole: DangerContext): Finding[] {
 }
 
 /**
- * May the model's opinion count? Only when the context of the whole message says nothing of a past,
- * a hypothesis or a question about a number (or a word of the present says it goes on).
+ * Is the model's usual confidence enough? Yes when the context of the whole message says nothing of a
+ * past, a hypothesis or a question about a number (or a word of the present says it goes on); else it
+ * must be surer (it has learnt such messages from the ordinary examples too).
  */
-function modelAllowed(kind: DangerKind, whole: DangerContext): boolean {
+function modelAllowed(kind: ModelLabel, whole: DangerContext): boolean {
   if (whole.over) return false;
   if (whole.present) return true;
   if (whole.past || whole.hypothesis || whole.question) return false;
@@ -354,29 +355,49 @@ export interface DetectorOptions {
   model: DangerModel | null;
   /** How sure the model must be of a kind of danger to raise it when no rule fired (0–1). */
   confidence: number;
+  /** How sure the model must be that a message is ordinary to drop what the rules found (0–1; above 1: never). */
+  vetoConfidence: number;
+  /** How sure it must be when the context speaks of a past, a hypothesis or a question (0–1; above 1: never). */
+  contextConfidence: number;
 }
+
+/** A bare cry for help is answered whatever the model thinks. */
+const UNVETOED_CUES: ReadonlySet<string> = new Set(['cry_for_help', 'bare_urgency']);
 
 /** How sure the model must be, chosen on the held-out split's aggregate figures (README « Safety first »). */
 export const MODEL_CONFIDENCE = 0.5;
+export const MODEL_CONTEXT_CONFIDENCE = 0.8;
+export const MODEL_VETO_CONFIDENCE = 0.95;
+/**
+ * On one or two words of substance (« je veux courir »), the model's opinion rests on a bigram or two:
+ * short messages are left to the rules, which were written for direct phrasings.
+ */
+export const MODEL_MIN_CONTENT_WORDS = 3;
 
 /**
  * A danger detector: danger when the rules fire (their kinds), or when the model is confident of a
- * kind of danger and the context does not say past, hypothetical or a question (the model's kind,
- * cue `<kind>.model`). A deaf person in danger gets the 114 first in both cases.
+ * kind of danger (surer when the context says past, hypothetical or a question; never on fewer than
+ * three words of substance): the model's kind joins the rules' kinds, cue `<kind>.model`. When the
+ * model is very sure a message is ordinary and no word of the present says otherwise, what the rules found is dropped (a
+ * rule's false alarm), except a bare cry for help. A deaf person in danger gets the 114 first.
  */
 export function createDangerDetector(options: DetectorOptions): (text: string) => DangerSignal | null {
   return (text) => {
     const prepared = prepareForDanger(text);
     if (prepared.words.length === 0) return null;
     const whole = contextOf(prepared.text, prepared.asked);
-    const found = findByRules(prepared, whole);
-    if (found.length === 0 && options.model !== null) {
-      const opinion = options.model.classify(prepared);
-      if (opinion.label !== 'none' && opinion.probability >= options.confidence && modelAllowed(opinion.label, whole)) {
-        found.push({ kind: opinion.label, cue: 'model' });
-        if (opinion.label !== 'sourd' && DEAF_PATTERN.test(prepared.text)) found.push({ kind: 'sourd', cue: 'deaf_in_danger' });
-      }
-    }
+    let found = findByRules(prepared, whole);
+    const opinion = options.model?.classify(prepared);
+    if (opinion === undefined) return signalOf(found);
+    const sureOrdinary = opinion.label === 'none' && opinion.probability >= options.vetoConfidence;
+    // A word of the present (« maintenant il reparle de mourir ») keeps what the rules found.
+    if (sureOrdinary && !whole.present && !found.some((each) => UNVETOED_CUES.has(each.cue))) found = [];
+    const needed = modelAllowed(opinion.label, whole) ? options.confidence : options.contextConfidence;
+    const confident = opinion.probability >= needed && prepared.content.length >= MODEL_MIN_CONTENT_WORDS;
+    if (opinion.label === 'none' || !confident) return signalOf(found);
+    // The model's kind joins the rules' kinds, if any (kinds stay in order of urgency).
+    if (found.length === 0 && opinion.label !== 'sourd' && DEAF_PATTERN.test(prepared.text)) found.push({ kind: 'sourd', cue: 'deaf_in_danger' });
+    if (!found.some((each) => each.kind === opinion.label)) found.push({ kind: opinion.label, cue: 'model' });
     return signalOf(found);
   };
 }
@@ -398,6 +419,11 @@ let shippedDetector: ((text: string) => DangerSignal | null) | undefined;
  * Pure and fast: run it on every message before anything else.
  */
 export function detectDanger(text: string): DangerSignal | null {
-  shippedDetector ??= createDangerDetector({ model: shippedDangerModel(), confidence: MODEL_CONFIDENCE });
+  shippedDetector ??= createDangerDetector({
+    model: shippedDangerModel(),
+    confidence: MODEL_CONFIDENCE,
+    contextConfidence: MODEL_CONTEXT_CONFIDENCE,
+    vetoConfidence: MODEL_VETO_CONFIDENCE,
+  });
   return shippedDetector(text);
 }

@@ -29,9 +29,13 @@ function readList<T>(file: string, schema: z.ZodType<T>): T[] {
  * « Answered »: the expected category (or one of its accepted others) is among the kinds found, so
  * its number is in the message. « Led by »: it is the first one (its number comes first).
  */
-export function evaluateSafety(dir: string, detect: (text: string) => DangerSignal | null): SafetyReport {
-  const danger = readList(path.join(dir, 'danger.yaml'), DangerExample);
-  const benign = readList(path.join(dir, 'benign.yaml'), BenignExample);
+export function evaluateSafety(
+  dir: string,
+  detect: (text: string) => DangerSignal | null,
+  files: { danger: string; benign: string } = { danger: 'danger.yaml', benign: 'benign.yaml' },
+): SafetyReport {
+  const danger = readList(path.join(dir, files.danger), DangerExample);
+  const benign = readList(path.join(dir, files.benign), BenignExample);
   const perKind = Object.fromEntries(DANGER_KINDS.map((kind) => [kind, { total: 0, answered: 0, ledBy: 0 }])) as SafetyReport['perKind'];
   const report: SafetyReport = { perKind, danger: { total: 0, answered: 0, ledBy: 0 }, benign: { total: 0, falseEmergencies: 0 }, misses: [], falseAlarms: [] };
   for (const item of danger) {

@@ -19,8 +19,11 @@ export interface LabelledExample {
 }
 
 export interface DangerModel {
-  /** The most likely label and its probability (0–1). */
-  classify(text: string | PreparedText): { label: ModelLabel; probability: number };
+  /**
+   * The most likely label, its probability (0–1), and the share of the message's content stems the
+   * model has seen in training (0–1): an opinion on mostly unknown words is no opinion.
+   */
+  classify(text: string | PreparedText): { label: ModelLabel; probability: number; known: number };
 }
 
 export interface TrainingOptions {
@@ -97,7 +100,9 @@ export function trainDangerModel(examples: readonly LabelledExample[], options: 
       const probabilities = softmax(ids);
       let best = 0;
       for (let k = 1; k < labels.length; k++) if ((probabilities[k] as number) > (probabilities[best] as number)) best = k;
-      return { label: labels[best] as ModelLabel, probability: probabilities[best] as number };
+      const content = new Set(prepared.content);
+      const known = content.size === 0 ? 0 : [...content].filter((word) => index.has(word)).length / content.size;
+      return { label: labels[best] as ModelLabel, probability: probabilities[best] as number, known };
     },
   };
 }
