@@ -390,8 +390,9 @@ export function createDangerDetector(options: DetectorOptions): (text: string) =
     const opinion = options.model?.classify(prepared);
     if (opinion === undefined) return signalOf(found);
     const sureOrdinary = opinion.label === 'none' && opinion.probability >= options.vetoConfidence;
-    // A word of the present (« maintenant il reparle de mourir ») keeps what the rules found.
-    if (sureOrdinary && !whole.present && !found.some((each) => UNVETOED_CUES.has(each.cue))) found = [];
+    // A word of the present (« maintenant il reparle de mourir ») keeps what the rules found, and so
+    // does a question about a number: the rules already left out the question, what they found is beside it.
+    if (sureOrdinary && !whole.present && !whole.question && !found.some((each) => UNVETOED_CUES.has(each.cue))) found = [];
     const needed = modelAllowed(opinion.label, whole) ? options.confidence : options.contextConfidence;
     const confident = opinion.probability >= needed && prepared.content.length >= MODEL_MIN_CONTENT_WORDS;
     if (opinion.label === 'none' || !confident) return signalOf(found);
