@@ -412,19 +412,19 @@ function signalOf(found: readonly Finding[]): DangerSignal | null {
   return { kind, kinds, numbers, cues, priority: 'prioritaire' };
 }
 
-let shippedDetector: ((text: string) => DangerSignal | null) | undefined;
-
 /**
- * The danger a text speaks of, or null: the rules, with the model trained on this project's examples
- * (content/fr/safety-examples-*.yaml, trained once, on first use, in well under a second).
- * Pure and fast: run it on every message before anything else.
+ * The shipped detector: the rules, with the model trained on this project's examples
+ * (content/fr/safety-examples-*.yaml). Trained at start, when this module loads (well under a second),
+ * never in the middle of a request, where it would hold the event loop.
  */
+const shippedDetector = createDangerDetector({
+  model: shippedDangerModel(),
+  confidence: MODEL_CONFIDENCE,
+  contextConfidence: MODEL_CONTEXT_CONFIDENCE,
+  vetoConfidence: MODEL_VETO_CONFIDENCE,
+});
+
+/** The danger a text speaks of, or null. Pure and fast: run it on every message before anything else. */
 export function detectDanger(text: string): DangerSignal | null {
-  shippedDetector ??= createDangerDetector({
-    model: shippedDangerModel(),
-    confidence: MODEL_CONFIDENCE,
-    contextConfidence: MODEL_CONTEXT_CONFIDENCE,
-    vetoConfidence: MODEL_VETO_CONFIDENCE,
-  });
   return shippedDetector(text);
 }
