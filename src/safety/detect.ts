@@ -13,6 +13,8 @@ import type { Priority } from '../domain/vocabulary';
 import { DANGER_KINDS, type DangerKind } from '../domain/vocabulary';
 import { contextOf, type DangerContext } from './context';
 import { harmsIn } from './harm';
+import { shippedDangerModel } from './examples';
+import type { DangerModel, ModelLabel } from './model';
 import { frenchPattern, offsetOfWord, prepareForDanger, type PreparedText } from './normalise';
 
 export { DANGER_KINDS };
@@ -316,12 +318,12 @@ const DEAF_PATTERN = frenchPattern(DEAF);
 /** Words that ask for help now: with deafness, the 114 by SMS even when nothing else was recognised. */
 const HELP_NOW = frenchPattern('\\burgen\\w*|\\bau secours?\\b|\\baidez? moi\\b|\\baide\\b|\\ben danger\\b|\\bdanger\\b|\\bvite\\b|\\bpeur\\b|\\bmenace\\w*|\\bsamu\\b|\\bpolice\\b|\\bgendarmes?\\b|\\bpompiers?\\b|\\bsecours\\b');
 
-/** The danger a text speaks of, or null. Pure and fast: run it on every message before anything else. */
-export function detectDanger(text: string): DangerSignal | null {
-  const prepared = prepareForDanger(text);
-  if (prepared.words.length === 0) return null;
-  const whole = contextOf(prepared.text, prepared.asked);
-  const found: Array<{ kind: DangerKind; cue: string }> = [];
+/** What the rules found: each kind with the rule that found it. */
+type Finding = { kind: DangerKind; cue: string };
+
+/** The danger the phrase rules and the « who hurts whom » reading find in a prepared text. */
+function findByRules(prepared: PreparedText, whole: DangerContext): Finding[] {
+  const found: Finding[] = [];
   for (const candidate of DANGER_RULES) {
     const offset = matchOffset(candidate, prepared.text);
     if (offset >= 0 && allowed(candidate.gate, prepared, offset, whole)) found.push({ kind: candidate.kind, cue: candidate.cue });
@@ -333,10 +335,96 @@ export function detectDanger(text: string): DangerSignal | null {
   // A deaf person, or one who cannot speak, in danger: the 114 by SMS first.
   const deaf = DEAF_PATTERN.exec(prepared.text);
   if (deaf && (found.length > 0 || (HELP_NOW.test(prepared.text) && allowed('event', prepared, deaf.index, whole)))) found.push({ kind: 'sourd', cue: 'deaf_in_danger' });
+  return found;
+}
+
+/**
+ * Is the model's usual confidence enough? Yes when the context of the whole message says nothing of a
+ * past, a hypothesis or a question about a number (or a word of the present says it goes on); else it
+ * must be surer (it has learnt such messages from the ordinary examples too).
+ */
+function modelAllowed(kind: ModelLabel, whole: DangerContext): boolean {
+  if (whole.over) return false;
+  if (whole.present) return true;
+  if (whole.past || whole.hypothesis || whole.question) return false;
+  return kind !== 'urgence_medicale' || !whole.medicalHistory;
+}
+
+export interface DetectorOptions {
+  /** The statistical second opinion, or null for the rules alone. */
+  model: DangerModel | null;
+  /** How sure the model must be of a kind of danger to raise it when no rule fired (0–1). */
+  confidence: number;
+  /** How sure the model must be that a message is ordinary to drop what the rules found (0–1; above 1: never). */
+  vetoConfidence: number;
+  /** How sure it must be when the context speaks of a past, a hypothesis or a question (0–1; above 1: never). */
+  contextConfidence: number;
+}
+
+/** A bare cry for help is answered whatever the model thinks. */
+const UNVETOED_CUES: ReadonlySet<string> = new Set(['cry_for_help', 'bare_urgency']);
+
+/** How sure the model must be, chosen on the held-out split's aggregate figures (README « Safety first »). */
+export const MODEL_CONFIDENCE = 0.5;
+export const MODEL_CONTEXT_CONFIDENCE = 0.8;
+export const MODEL_VETO_CONFIDENCE = 0.95;
+/**
+ * On one or two words of substance (« je veux courir »), the model's opinion rests on a bigram or two:
+ * short messages are left to the rules, which were written for direct phrasings.
+ */
+export const MODEL_MIN_CONTENT_WORDS = 3;
+
+/**
+ * A danger detector: danger when the rules fire (their kinds), or when the model is confident of a
+ * kind of danger (surer when the context says past, hypothetical or a question; never on fewer than
+ * three words of substance): the model's kind joins the rules' kinds, cue `<kind>.model`. When the
+ * model is very sure a message is ordinary and no word of the present says otherwise, what the rules found is dropped (a
+ * rule's false alarm), except a bare cry for help. A deaf person in danger gets the 114 first.
+ */
+export function createDangerDetector(options: DetectorOptions): (text: string) => DangerSignal | null {
+  return (text) => {
+    const prepared = prepareForDanger(text);
+    if (prepared.words.length === 0) return null;
+    const whole = contextOf(prepared.text, prepared.asked);
+    let found = findByRules(prepared, whole);
+    const opinion = options.model?.classify(prepared);
+    if (opinion === undefined) return signalOf(found);
+    const sureOrdinary = opinion.label === 'none' && opinion.probability >= options.vetoConfidence;
+    // A word of the present (« maintenant il reparle de mourir ») keeps what the rules found, and so
+    // does a question about a number: the rules already left out the question, what they found is beside it.
+    if (sureOrdinary && !whole.present && !whole.question && !found.some((each) => UNVETOED_CUES.has(each.cue))) found = [];
+    const needed = modelAllowed(opinion.label, whole) ? options.confidence : options.contextConfidence;
+    const confident = opinion.probability >= needed && prepared.content.length >= MODEL_MIN_CONTENT_WORDS;
+    if (opinion.label === 'none' || !confident) return signalOf(found);
+    // The model's kind joins the rules' kinds, if any (kinds stay in order of urgency).
+    if (found.length === 0 && opinion.label !== 'sourd' && DEAF_PATTERN.test(prepared.text)) found.push({ kind: 'sourd', cue: 'deaf_in_danger' });
+    if (!found.some((each) => each.kind === opinion.label)) found.push({ kind: opinion.label, cue: 'model' });
+    return signalOf(found);
+  };
+}
+
+function signalOf(found: readonly Finding[]): DangerSignal | null {
   const kinds = DANGER_KINDS.filter((kind) => found.some((each) => each.kind === kind));
   const [kind] = kinds;
   if (kind === undefined) return null;
   const cues = [...new Set(found.map((each) => `${each.kind}.${each.cue}`))];
   const numbers = [...new Set(kinds.flatMap((each) => DANGER_NUMBERS[each]))];
   return { kind, kinds, numbers, cues, priority: 'prioritaire' };
+}
+
+/**
+ * The shipped detector: the rules, with the model trained on this project's examples
+ * (content/fr/safety-examples-*.yaml). Trained at start, when this module loads (well under a second),
+ * never in the middle of a request, where it would hold the event loop.
+ */
+const shippedDetector = createDangerDetector({
+  model: shippedDangerModel(),
+  confidence: MODEL_CONFIDENCE,
+  contextConfidence: MODEL_CONTEXT_CONFIDENCE,
+  vetoConfidence: MODEL_VETO_CONFIDENCE,
+});
+
+/** The danger a text speaks of, or null. Pure and fast: run it on every message before anything else. */
+export function detectDanger(text: string): DangerSignal | null {
+  return shippedDetector(text);
 }

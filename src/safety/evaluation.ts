@@ -9,15 +9,7 @@ import { parse } from 'yaml';
 import { z } from 'zod';
 import { DANGER_KINDS, type DangerKind } from '../domain/vocabulary';
 import type { DangerSignal } from './detect';
-
-const DangerItem = z.object({
-  text: z.string().min(1),
-  expect: z.enum(DANGER_KINDS),
-  also: z.array(z.enum(DANGER_KINDS)).nullish(),
-  channel: z.string().optional(),
-  indirect: z.boolean().optional(),
-});
-const BenignItem = z.object({ text: z.string().min(1), why: z.string().optional() });
+import { BenignExample, DangerExample } from './examples';
 
 export interface SafetyReport {
   perKind: Record<DangerKind, { total: number; answered: number; ledBy: number }>;
@@ -37,9 +29,13 @@ function readList<T>(file: string, schema: z.ZodType<T>): T[] {
  * « Answered »: the expected category (or one of its accepted others) is among the kinds found, so
  * its number is in the message. « Led by »: it is the first one (its number comes first).
  */
-export function evaluateSafety(dir: string, detect: (text: string) => DangerSignal | null): SafetyReport {
-  const danger = readList(path.join(dir, 'danger.yaml'), DangerItem);
-  const benign = readList(path.join(dir, 'benign.yaml'), BenignItem);
+export function evaluateSafety(
+  dir: string,
+  detect: (text: string) => DangerSignal | null,
+  files: { danger: string; benign: string } = { danger: 'danger.yaml', benign: 'benign.yaml' },
+): SafetyReport {
+  const danger = readList(path.join(dir, files.danger), DangerExample);
+  const benign = readList(path.join(dir, files.benign), BenignExample);
   const perKind = Object.fromEntries(DANGER_KINDS.map((kind) => [kind, { total: 0, answered: 0, ledBy: 0 }])) as SafetyReport['perKind'];
   const report: SafetyReport = { perKind, danger: { total: 0, answered: 0, ledBy: 0 }, benign: { total: 0, falseEmergencies: 0 }, misses: [], falseAlarms: [] };
   for (const item of danger) {

@@ -1,0 +1,92 @@
+import * as path from 'node:path';
+import { createDangerDetector, detectDanger } from '../../src/safety/detect';
+import { evaluateSafety } from '../../src/safety/evaluation';
+import { loadLabelledExamples, SAFETY_EXAMPLES_FILES } from '../../src/safety/examples';
+import { trainDangerModel, type LabelledExample } from '../../src/safety/model';
+
+const ROOT = path.join(__dirname, '..', '..');
+const SAFETY_EXAMPLE_NAMES = { danger: path.basename(SAFETY_EXAMPLES_FILES.danger), benign: path.basename(SAFETY_EXAMPLES_FILES.benign) };
+
+/** A few examples, in words no rule was written for (« la tronche », « dérouillée »). */
+const SMALL: LabelledExample[] = [
+  { text: 'mon copain me met des torgnoles', label: 'violence_conjugale' },
+  { text: 'mon copain me met des torgnoles quand il a bu', label: 'violence_conjugale' },
+  { text: 'ma copine me met des torgnoles tous les soirs', label: 'violence_conjugale' },
+  { text: 'le petit a des torgnoles de son beau-père', label: 'enfance_en_danger' },
+  { text: 'mon voisin me parle de ses torgnoles au judo', label: 'none' },
+  { text: 'je cherche une aide pour le ménage', label: 'none' },
+  { text: 'je voudrais des renseignements sur la carte mobilité', label: 'none' },
+  { text: 'quelles sont les aides pour mon fils', label: 'none' },
+  { text: 'mon dossier mdph est en retard', label: 'none' },
+  { text: 'où trouver un taxi adapté', label: 'none' },
+];
+
+describe('the danger model', () => {
+  it('When trained on a few examples, then it names the kind of a new phrasing made of their words', () => {
+    const model = trainDangerModel(SMALL);
+    expect(model.classify('mon copain me met encore des torgnoles').label).toBe('violence_conjugale');
+    expect(model.classify('je voudrais des renseignements sur les aides').label).toBe('none');
+  });
+
+  it('When trained twice on the same examples, then it gives the same opinion (training is deterministic)', () => {
+    const text = 'ma copine me met des torgnoles';
+    expect(trainDangerModel(SMALL).classify(text)).toEqual(trainDangerModel(SMALL).classify(text));
+  });
+
+  it('When the rules find nothing but the model is confident, then the danger is raised with the cue « model »', () => {
+    const text = 'mon copain me met des torgnoles le soir';
+    expect(createDangerDetector({ model: null, confidence: 0.5, vetoConfidence: 2, contextConfidence: 2 })(text)).toBeNull();
+    const signal = createDangerDetector({ model: trainDangerModel(SMALL), confidence: 0.5, vetoConfidence: 2, contextConfidence: 2 })(text);
+    expect(signal).toMatchObject({ kind: 'violence_conjugale', cues: ['violence_conjugale.model'], numbers: ['3919', '3977', '17'] });
+  });
+
+  it.each([
+    'il y a deux ans mon copain me mettait des torgnoles',
+    'que faire si mon copain me met des torgnoles ?',
+  ])('When the context says past or hypothetical, then the model raises nothing: « %s »', (text) => {
+    const detect = createDangerDetector({ model: trainDangerModel(SMALL), confidence: 0.3, vetoConfidence: 2, contextConfidence: 2 });
+    expect(detect('mon copain me mettait des torgnoles')?.kind).toBe('violence_conjugale');
+    expect(detect(text)).toBeNull();
+  });
+
+  it('When the model is very sure a message is ordinary, then a rule alarm is dropped, but a cry for help never', () => {
+    const ordinary: LabelledExample[] = [
+      ...SMALL,
+      ...Array.from({ length: 6 }, (_, i): LabelledExample => ({ text: `la fusillade du film ${i} était longue`, label: 'none' })),
+    ];
+    const model = trainDangerModel(ordinary);
+    const rulesOnly = createDangerDetector({ model: null, confidence: 1, vetoConfidence: 2, contextConfidence: 2 });
+    const withVeto = createDangerDetector({ model, confidence: 1, vetoConfidence: 0.6, contextConfidence: 2 });
+    expect(rulesOnly('la fusillade du film était longue')?.kind).toBe('danger_immediat');
+    expect(withVeto('la fusillade du film était longue')).toBeNull();
+    expect(withVeto('au secours')?.kinds).toContain('danger_immediat');
+  });
+
+  it('When a deaf person is in danger and only the model sees it, then the 114 comes first', () => {
+    const detect = createDangerDetector({ model: trainDangerModel(SMALL), confidence: 0.5, vetoConfidence: 2, contextConfidence: 2 });
+    expect(detect('je suis sourde et mon copain me met des torgnoles')?.numbers[0]).toBe('114');
+  });
+
+  it('When it reads the shipped examples, then every kind of danger and ordinary messages are among them', () => {
+    const examples = loadLabelledExamples(path.join(ROOT, SAFETY_EXAMPLES_FILES.danger), path.join(ROOT, SAFETY_EXAMPLES_FILES.benign));
+    const count = (label: string) => examples.filter((example) => example.label === label).length;
+    for (const label of ['suicide', 'violence_conjugale', 'maltraitance', 'enfance_en_danger', 'urgence_medicale', 'danger_immediat', 'sourd']) expect(count(label)).toBeGreaterThanOrEqual(20);
+    expect(count('none')).toBeGreaterThanOrEqual(200);
+  });
+
+  // Not every example: a few need a context the rules read differently (« c'est fini pour moi »,
+  // « au secours, ce formulaire »: a bare cry is always answered). The README lists the figures.
+  it('When the shipped detector reads its own examples, then it answers 99 % of the dangers and raises at most 1.5 % false emergencies', () => {
+    const report = evaluateSafety(path.join(ROOT, 'content', 'fr'), detectDanger, { danger: SAFETY_EXAMPLE_NAMES.danger, benign: SAFETY_EXAMPLE_NAMES.benign });
+    expect(report.danger.total).toBeGreaterThanOrEqual(800);
+    expect(report.danger.answered / report.danger.total).toBeGreaterThanOrEqual(0.99);
+    expect(report.benign.falseEmergencies / report.benign.total).toBeLessThanOrEqual(0.015);
+  });
+
+  it('When a phrasing of the training set says danger in words no rule knows, then the shipped detector still finds it', () => {
+    const rulesOnly = createDangerDetector({ model: null, confidence: 2, vetoConfidence: 2, contextConfidence: 2 });
+    const text = "je voulais juste dire merci pour tout, je n'aurai plus besoin de vos services";
+    expect(rulesOnly(text)).toBeNull();
+    expect(detectDanger(text)?.kinds).toContain('suicide');
+  });
+});
