@@ -1,4 +1,4 @@
-/** Types of the two small language packages that ship none. */
+/** Types of the language packages that ship none (used by src/understanding and src/safety). */
 declare module 'snowball-stemmers' {
   export interface Stemmer {
     stem(word: string): string;
@@ -8,7 +8,7 @@ declare module 'snowball-stemmers' {
 }
 
 declare module 'stopwords-iso' {
-  const stopwords: Record<string, string[]>;
+  const stopwords: Readonly<Record<string, readonly string[]>>;
   export default stopwords;
 }
 
