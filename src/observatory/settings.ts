@@ -4,7 +4,7 @@
  */
 import * as path from 'node:path';
 import { z } from 'zod';
-import type { ConfigCheck } from '../config/configChecks';
+import type { ConfigCheck } from '../config/configCheck';
 import { loadYamlWithSchema } from '../config/yamlFile';
 import { NEED_IDS, PROFILES } from '../domain/vocabulary';
 import { MISSING_KINDS, MissingReasonIdSchema } from '../advisors/caseFile';
