@@ -10,6 +10,7 @@ import type { Clock, KeyValueStore } from '../domain/ports';
 import type { StoreKeys } from '../storage/keys';
 import { ALL_TERRITORIES_INDEX } from '../tickets/ticket-store';
 import { ROLES, type Principal } from './principal';
+import { withStoreLock } from '../storage/lock';
 
 export const PRESENCE_STATES = ['available', 'paused', 'offline'] as const;
 export type PresenceState = (typeof PRESENCE_STATES)[number];
@@ -63,8 +64,7 @@ export interface Presence {
   ofTerritory(territory: string): Promise<PresenceEntry[]>;
 }
 
-const LOCK_SECONDS = 5;
-const LOCK_TRIES = 40;
+const LOCK = { seconds: 5, tries: 40, waitMs: 25 };
 const ORDER: Record<PresenceState, number> = { available: 0, paused: 1, offline: 2 };
 
 function territoriesOf(principal: Principal): string[] {
@@ -88,20 +88,8 @@ export function createPresence(deps: { store: KeyValueStore; keys: StoreKeys; cl
     return Object.fromEntries(Object.entries(parsed.data).filter(([, entry]) => Date.parse(entry.until) > now));
   }
 
-  async function withLock<T>(territory: string, work: () => Promise<T>): Promise<T> {
-    const lockKey = keys.lock('presence', territory);
-    for (let attempt = 0; attempt < LOCK_TRIES; attempt++) {
-      if (await store.setIfAbsent(lockKey, '1', LOCK_SECONDS)) {
-        try {
-          return await work();
-        } finally {
-          await store.del(lockKey);
-        }
-      }
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
-    throw new PresenceBusyError();
-  }
+  const withLock = <T>(territory: string, work: () => Promise<T>): Promise<T> =>
+    withStoreLock(store, keys.lock('presence', territory), LOCK, () => new PresenceBusyError(), work);
 
   const offline = (principal: Principal): PresenceEntry => ({
     subject: principal.subject,

@@ -19,6 +19,7 @@ import { acceptedEvents, step, type CaseChanges, type CaseEvent } from './lifecy
 import type { Observatory, UnmetNeedRecord } from './observatory';
 import { actorOf, canSeeTerritory, coordinates, type Principal } from './principal';
 import { ticketForAdvisor, type AdvisorTicket } from './views';
+import { withStoreLock } from '../storage/lock';
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; status: 400 | 403 | 404 | 409; error: string };
 
@@ -82,11 +83,8 @@ const AUDIT_OF: Record<CaseCommand['type'], AuditAction> = {
   SOLVE: 'ticket.close',
 };
 
-const LOCK_SECONDS = 5;
-const LOCK_TRIES = 20;
-const LOCK_WAIT_MS = 25;
+const LOCK = { seconds: 5, tries: 20, waitMs: 25 };
 const READ_BATCH = 50;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export class CaseBusyError extends Error {
   constructor() {
@@ -127,20 +125,8 @@ export function createAdvisorService(deps: AdvisorServiceDeps) {
     return audit.record({ actor: actorOf(principal), action, ...fields });
   }
 
-  async function withLock<T>(ref: string, work: () => Promise<T>): Promise<T> {
-    const lockKey = keys.lock('case', ref);
-    for (let attempt = 0; attempt < LOCK_TRIES; attempt++) {
-      if (await store.setIfAbsent(lockKey, '1', LOCK_SECONDS)) {
-        try {
-          return await work();
-        } finally {
-          await store.del(lockKey);
-        }
-      }
-      await sleep(LOCK_WAIT_MS);
-    }
-    throw new CaseBusyError();
-  }
+  const withLock = <T>(ref: string, work: () => Promise<T>): Promise<T> =>
+    withStoreLock(store, keys.lock('case', ref), LOCK, () => new CaseBusyError(), work);
 
   /** The role rules of each command (403), before the lifecycle's own (409). */
   function forbidden(principal: Principal, caseFile: CaseFile, command: CaseCommand): string | null {

@@ -7,12 +7,11 @@
 import type { KeyValueStore } from '../domain/ports';
 import type { StoreKeys } from '../storage/keys';
 import { StaffAccountSchema, type StaffAccount } from './staff';
+import { withStoreLock } from '../storage/lock';
 
 export const STAFF_RETENTION_DAYS = 400;
 const TTL_SECONDS = STAFF_RETENTION_DAYS * 24 * 3600;
-const LOCK_SECONDS = 5;
-const LOCK_TRIES = 50;
-const LOCK_WAIT_MS = 20;
+const LOCK = { seconds: 5, tries: 50, waitMs: 20 };
 
 export class StaffDirectoryBusyError extends Error {
   constructor() {
@@ -45,22 +44,8 @@ export function createStaffDirectory(store: KeyValueStore, keys: StoreKeys): Sta
     const parsed: unknown = raw === null ? [] : JSON.parse(raw);
     return Array.isArray(parsed) ? parsed.filter((e): e is string => typeof e === 'string') : [];
   };
-  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-  async function withLock<T>(work: () => Promise<T>): Promise<T> {
-    const lockKey = keys.lock('staff', 'directory');
-    for (let attempt = 0; attempt < LOCK_TRIES; attempt++) {
-      if (await store.setIfAbsent(lockKey, '1', LOCK_SECONDS)) {
-        try {
-          return await work();
-        } finally {
-          await store.del(lockKey);
-        }
-      }
-      await sleep(LOCK_WAIT_MS);
-    }
-    throw new StaffDirectoryBusyError();
-  }
+  const withLock = <T>(work: () => Promise<T>): Promise<T> =>
+    withStoreLock(store, keys.lock('staff', 'directory'), LOCK, () => new StaffDirectoryBusyError(), work);
 
   return {
     get,
