@@ -34,13 +34,5 @@ export function createGdprRouter(deps: { gdpr: GdprService; verifier: TokenVerif
 
   router.post('/api/admin/gdpr/export', handle(GdprExportBodySchema, (res, contact) => deps.gdpr.exportOf(principalOf(res), contact)));
   router.post('/api/admin/gdpr/erase', handle(GdprEraseBodySchema, (res, contact) => deps.gdpr.erase(principalOf(res), contact)));
-  router.use('/api/admin/gdpr', (error: unknown, _req: Request, res: Response, next: (e?: unknown) => void) => {
-    const status = (error as { status?: number }).status;
-    if (status === 400 || status === 413) {
-      res.status(status).json({ error: status === 413 ? 'The request body is too large' : 'The request body is not valid JSON' });
-      return;
-    }
-    next(error);
-  });
   return router;
 }

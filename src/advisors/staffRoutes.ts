@@ -71,13 +71,5 @@ export function createStaffRouter(deps: { staff: StaffService; verifier: TokenVe
       return email === undefined ? undefined : staff.remove(principalOf(res), email);
     }),
   );
-  router.use('/api/admin', (error: unknown, _req: Request, res: Response, next: (e?: unknown) => void) => {
-    const status = (error as { status?: number }).status;
-    if (status === 400 || status === 413) {
-      res.status(status).json({ error: status === 413 ? 'The request body is too large' : 'The request body is not valid JSON' });
-      return;
-    }
-    next(error);
-  });
   return router;
 }

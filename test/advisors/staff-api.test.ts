@@ -58,6 +58,18 @@ describe('national admins manage every account', () => {
   });
 });
 
+describe('a broken body', () => {
+  it.each([['/api/admin/staff'], ['/api/admin/gdpr/export']])('When the body sent to %s is not JSON, then the service\'s one error handler answers 400 in JSON', async (path) => {
+    const response = await fetch(`${harness.app.httpBase}${path}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
+      body: '{"email": "broken',
+    });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ error: 'The request body is not valid JSON' });
+  });
+});
+
 describe('a coordinator of 44 manages only the advisors of 44', () => {
   it('When the coordinator lists, then only the advisors whose territories are all theirs appear', async () => {
     const listed = await call(harness, 'GET', '/api/admin/staff', coordinator44);
