@@ -32,6 +32,15 @@ export interface KeyValueStore {
   sortedRemove(key: string, member: string): Promise<void>;
   /** The member with the lowest score (equal scores: the lowest member), or null when empty. */
   sortedFirst(key: string): Promise<string | null>;
+  /** How many members, and the lowest score (null when empty): who waits, and since when the first. */
+  sortedSummary(key: string): Promise<{ count: number; lowestScore: number | null }>;
+  /**
+   * Hashes of counters (daily figures, no personal data): adds each increment to its field (HINCRBY)
+   * and sets the hash's TTL (EXPIRE), atomically.
+   */
+  hashIncrement(key: string, increments: Readonly<Record<string, number>>, ttlSeconds: number): Promise<void>;
+  /** Every field of a hash ({} when the key does not exist). */
+  hashGetAll(key: string): Promise<Record<string, string>>;
   ping(): Promise<void>;
   /**
    * Makes the writes already made to `keys` survive the loss of the primary: resolves true once the
