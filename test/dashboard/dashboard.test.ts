@@ -6,6 +6,7 @@
  * played and from the tickets the advisor API lists, never by the dashboard's own code. Then: no
  * personal data in any stored figure, and who may read which territory.
  */
+import type { Principal } from '../../src/advisors/principal';
 import { WAIT_BUCKETS } from '../../src/dashboard/fields';
 import { DashboardSchema } from '../../src/dashboard/schemas';
 import { SimulatedCall } from '../support/callHarness';
@@ -28,7 +29,7 @@ const PEOPLE = {
   advisor44: { subject: 'alice-44', name: 'Alice', role: 'advisor', territories: ['44'] },
   advisor35: { subject: 'yann-35', role: 'advisor', territories: ['35'] },
   authority44: { subject: 'cd-44', role: 'authority', territories: ['44'] },
-} as const;
+} satisfies Record<string, Principal>;
 
 /** What the test played on the phone: the territory each call ended in, how, and its time in the queue. */
 const played: Array<{ territory: string; outcome: string; waited?: number }> = [];
