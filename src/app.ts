@@ -30,7 +30,8 @@ import { createRelayRouter } from './chat/relayRoutes';
 import type { AppConfig } from './config/appConfig';
 import { CHANNEL_SECRET_HEADER, createDirectLine, createInternalAddress, deriveTokenKey, type DirectLine } from './directline';
 import { isInternalCall } from './directline/connector-auth';
-import type { Clock, KeyValueStore, MessageBus } from './domain/ports';
+import { allMetrics, type Clock, type KeyValueStore, type MessageBus } from './domain/ports';
+import { createDailyFigures, dashboardRouter } from './dashboard';
 import { createContactCounters } from './observatory/contacts';
 import { createObservatoryRouter } from './observatory/routes';
 import { createWebRouter } from './web/routes';
@@ -121,6 +122,9 @@ export function createApp(deps: AppDeps): App {
   metrics.configServed(configVersionOf(config));
   const keys = deps.keys ?? defaultStoreKeys;
   const places = createPlaces({ postcodeOverrides: config.territories.national.postcodeOverrides });
+  // The edges count once, through the Metrics port: live (/metrics) and by day (the dashboard).
+  const daily = createDailyFigures({ store, keys, clock, logger, timeZoneOf: (code) => places.get(code)?.timeZone });
+  const counting = allMetrics(metrics, daily);
   const placeFinder: PlaceFinder = {
     departementsForPostcode: (postcode) => places.departementsForPostcode(postcode),
     get: (code) => places.get(code),
@@ -179,7 +183,7 @@ export function createApp(deps: AppDeps): App {
     store,
     keys,
     tickets,
-    audit: countingCallbacksDone(audit, metrics),
+    audit: countingCallbacksDone(audit, counting, tickets),
     observatory,
     events: advisorEvents,
     clock,
@@ -213,7 +217,7 @@ export function createApp(deps: AppDeps): App {
     waitingRoom,
     clock,
     callTtlSeconds: settings.callTtlSeconds,
-    metrics,
+    metrics: counting,
     personKeyOf: (caller) => people.ofSealedNumber(caller),
   });
 
@@ -259,7 +263,7 @@ export function createApp(deps: AppDeps): App {
       logger: withLazyChildren(logger),
       twilioAuthToken: settings.twilioAuthToken,
       publicBaseUrl: settings.publicBaseUrl,
-      metrics,
+      metrics: counting,
     }),
   );
 
@@ -273,7 +277,7 @@ export function createApp(deps: AppDeps): App {
     waitingRoom,
     clock,
     chatTtlSeconds: settings.chatTtlSeconds,
-    metrics,
+    metrics: counting,
     departementsForPostcode: (postcode) => places.departementsForPostcode(postcode),
     people,
     // The console of the advisor who has the chat re-reads its transcript (the event holds no text).
@@ -303,16 +307,32 @@ export function createApp(deps: AppDeps): App {
   // Staff sign-in: the session (or a bearer token) names the principal of every staff API.
   const tokenFallback = settings.advisorAuth.jwksUrl === undefined && settings.advisorAuth.devSigningKey !== undefined;
   app.use(createSignInRouter({ relyingParty: signIn.oidc ? createOidcRelyingParty(signIn.oidc) : null, sessions, staff, tokenFallback, clock, logger }));
-  app.use(['/api/advisor', '/api/admin', '/api/tickets', '/api/calls', '/api/chats', '/api/observatory', '/observatoire'], ...sessions.middleware);
+  app.use(['/api/advisor', '/api/admin', '/api/tickets', '/api/calls', '/api/chats', '/api/observatory', '/observatoire', '/api/dashboard', '/tableau-de-bord'], ...sessions.middleware);
   app.use(createStaffRouter({ staff, verifier, logger }));
   const live = createLiveConversations({ store, keys, chatTranscript: (id) => chat.transcript(id), chatQueueName });
   const gdpr = createGdprService({ store, keys, tickets, audit, live, clock, ticketTtlDays: settings.ticketTtlDays, personKeySecret, openSealed, logger });
   app.use(createGdprRouter({ gdpr, verifier, logger }));
   app.use(advisorEvents.router);
   app.use(createVocabularyRouter());
-  app.use(createPresenceRouter({ presence: createPresence({ store, keys, clock }), verifier, logger }));
+  const presence = createPresence({ store, keys, clock });
+  app.use(createPresenceRouter({ presence, verifier, logger }));
   app.use(createAdvisorRouter({ service: advisors, verifier, tickets, logger, chatMode: (conversationId) => chat.mode(conversationId) }));
   app.use(createObservatoryRouter({ verifier, contacts, unmetNeeds: observatory, settings: config.observatory, audit, clock, logger, departementName }));
+  app.use(
+    dashboardRouter({
+      store,
+      keys,
+      clock,
+      logger,
+      daily,
+      presence,
+      verifier,
+      territories: config.territories,
+      departementCodes: places.all().map((d) => d.code),
+      departementName,
+      ticketTtlDays: settings.ticketTtlDays,
+    }),
+  );
 
   const internal = createInternalAddress();
   const directLine = createDirectLine({

@@ -31,6 +31,7 @@ import { AuditEntrySchema } from './audit';
 import { PresenceBodySchema, PresenceEntrySchema, TeamPresenceSchema } from './presence';
 import { GdprEraseBodySchema, GdprErasureSchema, GdprExportBodySchema, GdprExportSchema } from './gdpr';
 import { ObservatoryPublicationSchema, ObservatoryQuerySchema } from '../observatory/schemas';
+import { DashboardQuerySchema, DashboardSchema } from '../dashboard/schemas';
 import { StaffAccountBodySchema, StaffAccountSchema, StaffAccountUpdateSchema, StaffAuditQuerySchema, StaffListSchema } from './staff';
 
 type JsonObject = Record<string, unknown>;
@@ -56,6 +57,7 @@ const COMPONENTS = {
   GdprExport: GdprExportSchema,
   GdprErasure: GdprErasureSchema,
   ObservatoryPublication: ObservatoryPublicationSchema,
+  Dashboard: DashboardSchema,
 } as const;
 type ComponentName = keyof typeof COMPONENTS;
 
@@ -154,6 +156,33 @@ function observatoryPaths(): JsonObject {
           '401': { description: 'Not signed in: a French page with a link to sign in', content: { 'text/html': { schema: { type: 'string' } } } },
           '403': { description: 'Not a territory of yours: a French page', content: { 'text/html': { schema: { type: 'string' } } } },
         },
+      },
+    },
+  };
+}
+
+/** The dashboard (src/dashboard/): coordinators of the territory and national admins. */
+function dashboardPaths(): JsonObject {
+  const parameters = queryParameters(DashboardQuerySchema);
+  const html = (description: string) => ({ description, content: { 'text/html': { schema: { type: 'string' } } } });
+  return {
+    '/api/dashboard': {
+      get: {
+        summary: 'Figures of a territory without personal data: now (who waits, the longest wait, callbacks to make, advisors available), today, each day of the period and its totals (contacts by channel, answered, abandoned rate, wait p50 / p90, callbacks done within target, hand-offs, needs)',
+        parameters,
+        responses: {
+          '200': { description: 'The figures', ...json(ref('Dashboard')) },
+          '400': error('Malformed territory or dates, or a period longer than 366 days'),
+          '403': error('Not a coordinator of this territory nor a national admin (advisors and authorities are refused)'),
+          ...STANDARD_ERRORS,
+        },
+      },
+    },
+    '/tableau-de-bord': {
+      get: {
+        summary: 'The same figures as an accessible page (DSFR, charts drawn on the server each followed by its table, no script); without a territory, your first one (national admins: the whole country)',
+        parameters,
+        responses: { '200': html('The page'), '401': html('Not signed in: a French page with a link to sign in'), '403': html('Not a territory of yours: a French page') },
       },
     },
   };
@@ -306,6 +335,7 @@ export function openApiDocument(): JsonObject {
         get: read('The pre-filled ticket of a call', 'AdvisorTicket', { parameters: [{ name: 'callSid', in: 'path', required: true, schema: { type: 'string' } }] }),
       },
       ...observatoryPaths(),
+      ...dashboardPaths(),
     },
   };
 }

@@ -191,7 +191,11 @@ export function createAdvisorService(deps: AdvisorServiceDeps) {
         await save(ticket, next);
         const detail: AuditEntry['detail'] = { from: caseFile.status, to: next.status, level: next.level };
         if (command.type === 'UPDATE') detail.fields = Object.keys(command.changes);
-        if (command.type === 'CALLBACK_ATTEMPT') detail.reached = command.reached;
+        if (command.type === 'CALLBACK_ATTEMPT') {
+          detail.reached = command.reached;
+          // The attempt that completes the callback (counted once in the figures).
+          detail.callbackDone = caseFile.callback?.state !== 'called' && next.callback?.state === 'called';
+        }
         await record(principal, AUDIT_OF[command.type], { ref, territory: next.territory, detail });
         if (result.effects.includes('reportUnmetNeed') && next.unmetNeed) {
           await deps.observatory.record({ month: monthOf(clock.now()), territory: next.territory, need: next.unmetNeed.need, missing: next.unmetNeed.missing });

@@ -142,6 +142,7 @@ export class ChatTurns {
   async welcome(conversationId: string, at: string): Promise<ChatReply[]> {
     const existing = await this.load(conversationId);
     if (existing) return [];
+    this.deps.metrics.chatStarted();
     const chat = this.initial(conversationId);
     const replies: ChatReply[] = [{ kind: 'message', text: `${this.deps.renderer.text({ key: 'welcome' })} ${this.deps.renderer.text({ key: 'chatHelp' })}`, buttons: [] }];
     replies.push(...this.menu(chat));

@@ -32,6 +32,15 @@ export interface KeyValueStore {
   sortedRemove(key: string, member: string): Promise<void>;
   /** The member with the lowest score (equal scores: the lowest member), or null when empty. */
   sortedFirst(key: string): Promise<string | null>;
+  /** How many members, and the lowest score (null when empty): who waits, and since when the first. */
+  sortedSummary(key: string): Promise<{ count: number; lowestScore: number | null }>;
+  /**
+   * Hashes of counters (daily figures, no personal data): adds each increment to its field (HINCRBY)
+   * and sets the hash's TTL (EXPIRE), atomically.
+   */
+  hashIncrement(key: string, increments: Readonly<Record<string, number>>, ttlSeconds: number): Promise<void>;
+  /** Every field of a hash ({} when the key does not exist). */
+  hashGetAll(key: string): Promise<Record<string, string>>;
   ping(): Promise<void>;
   /**
    * Makes the writes already made to `keys` survive the loss of the primary: resolves true once the
@@ -106,8 +115,13 @@ export interface Metrics {
   callEnded(departement: string | null, outcome: string): void;
   /** A caller left a Twilio queue (<Enqueue action>): how, and after how many seconds. */
   queueLeft(departement: unknown, result: string, waitedSeconds: number | undefined): void;
-  /** An advisor reached a person who had asked to be called back. */
-  callbackDone(departement: string | null): void;
+  /** A web chat conversation opened (its territory is not known yet). */
+  chatStarted(): void;
+  /**
+   * An advisor reached a person who had asked to be called back (once per callback, at the attempt
+   * that reached them); `requestedAt`: when the callback was asked for (ISO 8601), null if unknown.
+   */
+  callbackDone(departement: string | null, requestedAt: string | null): void;
   /** The chat answered from the knowledge base, or said it was not sure. */
   faqAnswered(result: 'answered' | 'not_sure'): void;
   /** Words of danger found in what a person wrote or said. */
@@ -118,12 +132,34 @@ export interface Metrics {
   requestServed(kind: 'voice' | 'chat', route: string, seconds: number): void;
 }
 
+/** Tells every one of `sinks` (the live figures and the daily ones) what happened. */
+export function allMetrics(...sinks: readonly Metrics[]): Metrics {
+  const each =
+    <K extends keyof Metrics>(name: K) =>
+    (...args: Parameters<Metrics[K]>): void => {
+      for (const sink of sinks) (sink[name] as (...a: Parameters<Metrics[K]>) => void)(...args);
+    };
+  return {
+    callStarted: each('callStarted'),
+    ticketSaved: each('ticketSaved'),
+    callEnded: each('callEnded'),
+    queueLeft: each('queueLeft'),
+    chatStarted: each('chatStarted'),
+    callbackDone: each('callbackDone'),
+    faqAnswered: each('faqAnswered'),
+    dangerDetected: each('dangerDetected'),
+    storeFailed: each('storeFailed'),
+    requestServed: each('requestServed'),
+  };
+}
+
 /** Counts nothing: for a module tested alone. */
 export const NO_METRICS: Metrics = {
   callStarted: () => undefined,
   ticketSaved: () => undefined,
   callEnded: () => undefined,
   queueLeft: () => undefined,
+  chatStarted: () => undefined,
   callbackDone: () => undefined,
   faqAnswered: () => undefined,
   dangerDetected: () => undefined,

@@ -38,6 +38,7 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Prome
   const callsStarted = counter('o360_calls_started_total', 'Calls started (first webhook; the territory is not known yet).', []);
   const callsRouted = counter('o360_calls_routed_total', 'Calls put through to advisors, by territory and destination (territory CERCLE or national level).', ['territory', 'to']);
   const callsEnded = counter('o360_calls_ended_total', 'Calls over, by territory and outcome (abandoned_in_menu and abandoned_in_queue are the abandoned calls).', ['territory', 'outcome']);
+  const chatsStarted = counter('o360_chats_started_total', 'Web chat conversations opened (the territory is not known yet).', []);
   const chatHandoffs = counter('o360_chat_handoffs_total', 'Chats handed to advisors, by territory and destination.', ['territory', 'to']);
   const orientations = counter('o360_handovers_by_need_total', 'Calls and chats put through to advisors, by channel and need.', ['channel', 'need']);
   const callbacksRequested = counter('o360_callbacks_requested_total', 'Callbacks requested, by channel and territory.', ['channel', 'territory']);
@@ -92,6 +93,7 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Prome
       if (waitedSeconds === undefined || !Number.isFinite(waitedSeconds) || waitedSeconds < 0) return;
       queueWaits.observe({ territory: territoryLabel(departement), result: oneOf(QUEUE_RESULT_LABELS, result, 'other') }, waitedSeconds);
     },
+    chatStarted: () => chatsStarted.inc(),
     callbackDone: (departement) => callbacksDone.inc({ territory: territoryLabel(departement) }),
     faqAnswered: (result) => faqAnswers.inc({ result }),
     dangerDetected: (channel, category) => dangers.inc({ channel, category: oneOf(DANGER_LABELS, category, 'other') }),

@@ -1,77 +1,43 @@
 /**
- * The observatory page (/observatoire): the published tables of one territory, as DSFR tables with
- * captions, rendered on the server. No script: it works under the strictest Content Security Policy
- * and with any assistive technology. No chart: the tables are the figures.
+ * The observatory page (/observatoire): the published tables of one territory, each as a chart drawn
+ * on the server followed by its DSFR table with a caption (src/pages/charts.ts). No script: it works
+ * under the strictest Content Security Policy and with any assistive technology.
  */
+import { barChartHtml, dataTableHtml } from '../pages/charts';
+import { escapeHtml, noticeMain, otherTerritoriesNav, pageFrame, type PageLink } from '../pages/frame';
 import { TOTAL } from './csv';
 import { monthLabel, twelveMonthsTo, type ObservatoryTable, type Publication } from './publication';
 import { SECRET, type PublishedCount } from './suppression';
 
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+export { DSFR_BASE, SERVER_PAGE_CSP as OBSERVATORY_PAGE_CSP, type PageLink } from '../pages/frame';
 
-/** DSFR's files from node_modules, its fonts included; nothing else, no script. */
-export const OBSERVATORY_PAGE_CSP =
-  "default-src 'none'; style-src 'self'; font-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
-export const DSFR_BASE = '/observatoire/dsfr';
-
+const SERVICE = 'Observatoire du 360';
+const TAGLINE = 'Les besoins des personnes en situation de handicap, sans donnée personnelle';
 const number = new Intl.NumberFormat('fr-FR');
 const shown = (count: PublishedCount) => (count === SECRET ? 'secret' : number.format(count));
+const asValue = (count: PublishedCount) => (count === SECRET ? null : count);
 
 function tableHtml(table: ObservatoryTable): string {
-  const head = [table.rowsAre, ...table.columns.map((c) => c.label), TOTAL].map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join('');
-  const body = table.rows
-    .map((row, r) => {
-      const cells = [...table.cells[r]!, table.rowTotals[r]!].map((n) => `<td>${shown(n)}</td>`).join('');
-      return `<tr><th scope="row">${escapeHtml(row.label)}</th>${cells}</tr>`;
-    })
-    .join('\n');
-  const totals = [...table.columnTotals, table.grandTotal].map((n) => `<td>${shown(n)}</td>`).join('');
-  return `<div class="fr-table fr-table--bordered fr-mb-6w" id="${table.id}">
-  <div class="fr-table__wrapper"><div class="fr-table__container" tabindex="0" role="region" aria-label="${escapeHtml(table.title)}"><div class="fr-table__content">
-    <table>
-      <caption>${escapeHtml(table.title)} <span class="fr-text--sm">(nombre de ${escapeHtml(table.unit)})</span></caption>
-      <thead><tr>${head}</tr></thead>
-      <tbody>
-${body}
-<tr><th scope="row">${TOTAL}</th>${totals}</tr>
-      </tbody>
-    </table>
-  </div></div></div>
-</div>`;
+  return dataTableHtml({
+    id: table.id,
+    caption: `${table.title} (nombre de ${table.unit})`,
+    rowsAre: table.rowsAre,
+    columns: [...table.columns.map((c) => c.label), TOTAL],
+    rows: table.rows.map((row, r) => ({ label: row.label, cells: [...table.cells[r]!, table.rowTotals[r]!].map(shown) })),
+    totals: { label: TOTAL, cells: [...table.columnTotals, table.grandTotal].map(shown) },
+  });
 }
 
-export interface PageLink {
-  href: string;
-  text: string;
-}
-
-function frame(title: string, main: string): string {
-  return `<!doctype html>
-<html lang="fr" data-fr-scheme="light">
-  <head>
-    <meta charset="utf-8" />
-    <meta name="viewport" content="width=device-width, initial-scale=1" />
-    <meta name="referrer" content="no-referrer" />
-    <title>${escapeHtml(title)} – Observatoire du 360</title>
-    <link rel="stylesheet" href="${DSFR_BASE}/dsfr.min.css" />
-  </head>
-  <body>
-    <div class="fr-skiplinks"><nav class="fr-container" role="navigation" aria-label="Accès rapide"><ul class="fr-skiplinks__list"><li><a class="fr-link" href="#contenu">Aller au contenu</a></li></ul></nav></div>
-    <header role="banner" class="fr-header">
-      <div class="fr-header__body"><div class="fr-container"><div class="fr-header__body-row">
-        <div class="fr-header__brand fr-enlarge-link"><div class="fr-header__brand-top">
-          <div class="fr-header__logo"><p class="fr-logo">République<br />Française</p></div>
-        </div>
-        <div class="fr-header__service"><p class="fr-header__service-title">Observatoire du 360</p>
-        <p class="fr-header__service-tagline">Les besoins des personnes en situation de handicap, sans donnée personnelle</p></div></div>
-      </div></div></div>
-    </header>
-    <main id="contenu" role="main" class="fr-container fr-my-6w">
-${main}
-    </main>
-  </body>
-</html>
-`;
+/** A table's row totals as a chart (then its own short table): « secret » draws no bar. */
+function totalsChart(table: ObservatoryTable, title: string): string {
+  return barChartHtml({
+    id: `${table.id}-chart`,
+    title,
+    rowsAre: table.rowsAre,
+    rows: table.rows.map((r) => r.label),
+    series: [{ label: `Nombre de ${table.unit}`, values: table.rowTotals.map(asValue) }],
+    format: (value) => (value === null ? 'secret' : number.format(value)),
+  });
 }
 
 export interface ObservatoryPageInput {
@@ -86,37 +52,34 @@ export function renderObservatoryPage({ publication, territoryName, otherTerrito
   const query = (month: string) => `territory=${encodeURIComponent(territory)}&month=${month}`;
   const before = twelveMonthsTo(from)[10]!;
   const name = `${territory} ${territoryName}`.trim();
-  const others = otherTerritories.length
-    ? `<nav aria-label="Autres territoires"><p class="fr-mb-1w">Autres territoires :</p><ul>${otherTerritories
-        .map((l) => `<li><a class="fr-link" href="${escapeHtml(l.href)}">${escapeHtml(l.text)}</a></li>`)
-        .join('')}</ul></nav>`
-    : '';
+  const [byNeed, byProfile, missing, unmetByMonth] = publication.tables as [ObservatoryTable, ObservatoryTable, ObservatoryTable, ObservatoryTable];
   const main = `      <h1>Observatoire du 360 : ${escapeHtml(name)}</h1>
       <p class="fr-text--lead">De ${monthLabel(from)} à ${monthLabel(to)}.</p>
       <div class="fr-callout fr-mb-4w">
         <h2 class="fr-callout__title">Comment lire ces chiffres</h2>
         <p class="fr-callout__text">Les chiffres comptent les contacts avec le 360 et les besoins restés sans solution.
         Ils ne disent rien d’une personne. Un chiffre de 1 à ${publication.threshold - 1} n’est jamais montré : il est remplacé par « secret ».
-        D’autres chiffres sont aussi « secret », pour qu’on ne puisse pas retrouver les petits chiffres à partir des totaux.</p>
+        D’autres chiffres sont aussi « secret », pour qu’on ne puisse pas retrouver les petits chiffres à partir des totaux.
+        Chaque graphique est suivi d’un tableau avec les mêmes chiffres.</p>
       </div>
       <ul class="fr-btns-group fr-btns-group--inline-md fr-mb-4w">
         <li><a class="fr-btn fr-btn--secondary" href="/api/observatory/${encodeURIComponent(territory)}/export.csv?month=${to}" download>Télécharger le tableau (CSV)</a></li>
         <li><a class="fr-btn fr-btn--tertiary" href="/api/observatory/${encodeURIComponent(territory)}?month=${to}">Les données (JSON)</a></li>
         <li><a class="fr-btn fr-btn--tertiary" href="/observatoire?${query(before)}">Les douze mois d’avant</a></li>
       </ul>
-      ${others}
+      ${otherTerritoriesNav(otherTerritories)}
       <h2 class="fr-mt-4w">Contacts</h2>
-${tableHtml(publication.tables[0]!)}
-${tableHtml(publication.tables[1]!)}
+${totalsChart(byNeed, 'Contacts par besoin, sur douze mois')}
+${tableHtml(byNeed)}
+${tableHtml(byProfile)}
       <h2>Besoins sans solution</h2>
-${tableHtml(publication.tables[2]!)}
-${tableHtml(publication.tables[3]!)}`;
-  return frame(name, main);
+${totalsChart(missing, 'Besoins sans solution par besoin, sur douze mois (mentions)')}
+${tableHtml(missing)}
+${tableHtml(unmetByMonth)}`;
+  return pageFrame({ service: SERVICE, tagline: TAGLINE, title: name, main });
 }
 
 /** A short page: not signed in, not allowed, nothing to show. */
 export function renderObservatoryNotice(title: string, paragraphs: string[], link?: PageLink): string {
-  const text = paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n');
-  const action = link ? `<p><a class="fr-btn" href="${escapeHtml(link.href)}">${escapeHtml(link.text)}</a></p>` : '';
-  return frame(title, `      <h1>${escapeHtml(title)}</h1>\n${text}\n${action}`);
+  return pageFrame({ service: SERVICE, tagline: TAGLINE, title, main: noticeMain(title, paragraphs, link) });
 }

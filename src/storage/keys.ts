@@ -9,7 +9,8 @@
  *   `o360:ticket-case:{T-44-7K3F9Q}`, `o360:lock:ticket:{T-44-7K3F9Q}`);
  * - a conversation id (CallSid, chat id): its state, its ticket pointer, its once-markers, its Direct
  *   Line records (`o360:call:{CA…}`, `o360:ticket-by-conversation:{CA…}`, `o360:once:ticket:{CA…}`);
- * - a territory: the months of its ticket index (`o360:ticket-index:{44}:2025-03`);
+ * - a territory: the months of its ticket index (`o360:ticket-index:{44}:2025-03`), the days of its
+ *   dashboard figures (`o360:daily-figures:{44}:2025-03-31`);
  * - a queue name, a counter name, a day, a month for the other kinds.
  * Today every command and every MULTI of the service names one key only (audited: the store port has
  * no multi-key command, MULTI batches one key's command and its EXPIRE, no script, the waiting room is
@@ -71,6 +72,8 @@ export interface StoreKeys {
   staffSession(sessionId: string): string;
   /** Who is available, paused or offline in one territory (a département code, XX or `all`), with a TTL. */
   advisorPresence(territory: string): string;
+  /** The dashboard's counters of one territory (a département code, XX or `all`) for one local day (YYYY-MM-DD): a hash, no personal data. */
+  dailyFigures(territory: string, day: string): string;
 }
 
 /** Escapes a free-form name (spaces, ':', glob characters) into one key segment. */
@@ -121,6 +124,7 @@ export function createStoreKeys(namespace: string = DEFAULT_KEY_NAMESPACE): Stor
     staffIndex: () => key('staff-index', [], 'all'),
     staffSession: (sessionId: string) => key('staff-session', [], escapeName(sessionId)),
     advisorPresence: (territory: string) => key('advisor-presence', [], territory),
+    dailyFigures: (territory: string, day: string) => key('daily-figures', [], territory, [day]),
   });
 }
 

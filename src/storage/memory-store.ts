@@ -9,7 +9,8 @@ import { assertTtlSeconds } from './ttl';
 type Entry =
   | { kind: 'string'; value: string; expiresAt: number | null }
   | { kind: 'sorted'; scores: Map<string, number>; expiresAt: number | null }
-  | { kind: 'list'; items: string[]; expiresAt: number | null };
+  | { kind: 'list'; items: string[]; expiresAt: number | null }
+  | { kind: 'hash'; fields: Map<string, number>; expiresAt: number | null };
 /** `expiresAt`: epoch milliseconds; null when the key has no TTL (counters). */
 
 export interface MemoryStoreOptions {
@@ -63,6 +64,12 @@ export function createMemoryStore(clock: Clock = systemClock, options: MemorySto
   function liveList(key: string): Extract<Entry, { kind: 'list' }> | undefined {
     const entry = live(key);
     if (entry && entry.kind !== 'list') throw wrongType();
+    return entry;
+  }
+
+  function liveHash(key: string): Extract<Entry, { kind: 'hash' }> | undefined {
+    const entry = live(key);
+    if (entry && entry.kind !== 'hash') throw wrongType();
     return entry;
   }
 
@@ -154,6 +161,26 @@ export function createMemoryStore(clock: Clock = systemClock, options: MemorySto
         }
         return first?.[0] ?? null;
       }),
+
+    sortedSummary: (key) =>
+      run(() => {
+        const scores = [...(liveSorted(key)?.scores.values() ?? [])];
+        return { count: scores.length, lowestScore: scores.length === 0 ? null : Math.min(...scores) };
+      }),
+
+    hashIncrement: (key, increments, ttlSeconds) =>
+      run(() => {
+        assertTtlSeconds(ttlSeconds);
+        if (Object.keys(increments).length === 0) return;
+        const fields = liveHash(key)?.fields ?? new Map<string, number>();
+        for (const [field, by] of Object.entries(increments)) {
+          if (!Number.isSafeInteger(by)) throw new Error('ERR value is not an integer or out of range');
+          fields.set(field, (fields.get(field) ?? 0) + by);
+        }
+        entries.set(key, { kind: 'hash', fields, expiresAt: expiryIn(ttlSeconds) });
+      }),
+
+    hashGetAll: (key) => run(() => Object.fromEntries([...(liveHash(key)?.fields ?? [])].map(([field, value]) => [field, String(value)]))),
 
     listAppend: (key, value, ttlSeconds) =>
       run(() => {

@@ -231,6 +231,25 @@ export function createRedisStore(options: RedisStoreOptions): RedisStore {
       return first ?? null;
     },
 
+    async sortedSummary(key) {
+      const [count, first] = await run('ZCARD+ZRANGE', (redis) => redis.multi().zCard(key).zRangeWithScores(key, 0, 0).exec());
+      const lowest = (first as Array<{ score: number }> | undefined)?.[0];
+      return { count: Number(count ?? 0), lowestScore: lowest ? lowest.score : null };
+    },
+
+    async hashIncrement(key, increments, ttlSeconds) {
+      assertTtlSeconds(ttlSeconds);
+      const fields = Object.entries(increments);
+      if (fields.length === 0) return;
+      await run('HINCRBY+EXPIRE', (redis) => {
+        const multi = redis.multi();
+        for (const [field, by] of fields) multi.hIncrBy(key, field, by);
+        return multi.expire(key, ttlSeconds).exec();
+      });
+    },
+
+    hashGetAll: (key) => run('HGETALL', async (redis) => ({ ...(await redis.hGetAll(key)) })),
+
     async listAppend(key, value, ttlSeconds) {
       assertTtlSeconds(ttlSeconds);
       const [length] = await run('RPUSH+EXPIRE', (redis) => redis.multi().rPush(key, value).expire(key, ttlSeconds).exec());

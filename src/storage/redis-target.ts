@@ -57,6 +57,7 @@ export interface RedisCommands {
   zRem(key: string, member: string): Promise<number>;
   zRange(key: string, start: number, stop: number): Promise<string[]>;
   lRange(key: string, start: number, stop: number): Promise<string[]>;
+  hGetAll(key: string): Promise<Record<string, string>>;
   publish(channel: string, message: string): Promise<number>;
   multi(): RedisBatch;
 }
@@ -67,6 +68,9 @@ type SetOptions = { condition?: 'NX'; expiration: { type: 'EX'; value: number } 
 export interface RedisBatch {
   zAdd(key: string, member: { score: number; value: string }): RedisBatch;
   rPush(key: string, value: string): RedisBatch;
+  zCard(key: string): RedisBatch;
+  zRangeWithScores(key: string, start: number, stop: number): RedisBatch;
+  hIncrBy(key: string, field: string, increment: number): RedisBatch;
   expire(key: string, seconds: number): RedisBatch;
   exec(): Promise<unknown[]>;
 }
@@ -246,6 +250,7 @@ function bindCommands(commands: RedisCommands): RedisCommands {
     zRem: (key, member) => commands.zRem(key, member),
     zRange: (key, start, stop) => commands.zRange(key, start, stop),
     lRange: (key, start, stop) => commands.lRange(key, start, stop),
+    hGetAll: (key) => commands.hGetAll(key),
     publish: (channel, message) => commands.publish(channel, message),
     multi: () => commands.multi(),
   };

@@ -132,8 +132,6 @@ export class CallTurns {
 
   private async endCall(context: CallContext, outcome: CallOutcome): Promise<void> {
     this.deps.metrics.callEnded(context.departement, outcome);
-    const day = this.deps.clock.now().toISOString().slice(0, 10);
-    await this.deps.store.incr(this.deps.keys.counter('calls', outcome, context.departement ?? 'XX', day));
     const queueName = queueNameOf(context);
     if (queueName !== null) await this.deps.waitingRoom.leave(queueName, context.callSid);
   }

@@ -50,6 +50,7 @@ export class WebChatUser {
       const response = await fetch(`${this.app.httpBase}/v3/directline/conversations/${this.conversationId}/activities?watermark=${this.watermark}`, {
         headers: { authorization: `Bearer ${this.token}` },
       });
+      if (response.status !== 200) throw new Error(`activities not read: ${response.status} ${await response.text()}`);
       const page = (await response.json()) as { activities: BotActivity[]; watermark?: string };
       this.watermark = page.watermark ?? this.watermark;
       seen.push(...page.activities);

@@ -61,8 +61,10 @@ describe('the observatory page', () => {
       await page.getByRole('heading', { level: 1, name: 'Observatoire du 360 : 44 Loire-Atlantique' }).waitFor();
       const captions = await page.locator('table caption').allTextContents();
       expect(captions.map((c) => c.replace(/\s+/g, ' ').trim())).toEqual([
+        'Contacts par besoin, sur douze mois',
         'Contacts par besoin et par mois (nombre de contacts)',
         'Contacts par profil et par canal, sur douze mois (nombre de contacts)',
+        'Besoins sans solution par besoin, sur douze mois (mentions)',
         'Besoins sans solution : ce qui manquait, par besoin, sur douze mois (une situation peut citer plusieurs manques) (nombre de mentions)',
         'Besoins sans solution par mois (nombre de situations)',
       ]);
@@ -70,6 +72,11 @@ describe('the observatory page', () => {
       await expect(firstTable.getByRole('row', { name: /Se loger/ }).getByRole('cell').last().textContent()).resolves.toBe('25');
       const santeRow = firstTable.getByRole('row', { name: /Être en bonne santé/ });
       await expect(santeRow.getByRole('cell').last().textContent()).resolves.toBe('secret');
+      // Each chart is a named picture, followed by its table: « secret » draws no bar and reads « secret ».
+      await expect(page.getByRole('img', { name: 'Contacts par besoin, sur douze mois' }).count()).resolves.toBe(1);
+      const chartTable = page.getByRole('table', { name: 'Contacts par besoin, sur douze mois' });
+      await expect(chartTable.getByRole('row', { name: /Se loger/ }).getByRole('cell').last().textContent()).resolves.toBe('25');
+      await expect(chartTable.getByRole('row', { name: /Être en bonne santé/ }).getByRole('cell').last().textContent()).resolves.toBe('secret');
       await expect(page.getByRole('link', { name: 'Télécharger le tableau (CSV)' }).getAttribute('href')).resolves.toBe('/api/observatory/44/export.csv?month=2026-11');
       await expect(page.getByRole('link', { name: '85 Vendée' }).getAttribute('href')).resolves.toBe('/observatoire?territory=85');
       // DSFR's stylesheet is applied (its Marianne font), not just linked.

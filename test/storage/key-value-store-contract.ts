@@ -141,6 +141,32 @@ export function describeKeyValueStoreContract(name: string, createHarness: () =>
       await expect(store.sortedFirst(queue)).resolves.toBeNull();
     });
 
+    test('sorted sets: the summary counts the members and gives the lowest score', async () => {
+      const queue = key('queue-summary');
+      await expect(store.sortedSummary(queue)).resolves.toEqual({ count: 0, lowestScore: null });
+      await store.sortedAdd(queue, 'CA-late', 1_700_000_900_000, 60);
+      await store.sortedAdd(queue, 'CA-early', 1_700_000_100_000, 60);
+      await expect(store.sortedSummary(queue)).resolves.toEqual({ count: 2, lowestScore: 1_700_000_100_000 });
+      await store.sortedRemove(queue, 'CA-early');
+      await expect(store.sortedSummary(queue)).resolves.toEqual({ count: 1, lowestScore: 1_700_000_900_000 });
+    });
+
+    test('hashes: increments add up per field, the hash has the TTL of its last write, and expires', async () => {
+      const day = key('day-figures');
+      await expect(store.hashGetAll(day)).resolves.toEqual({});
+      await store.hashIncrement(day, { 'calls.connected': 1, 'wait.le30': 1 }, 1000);
+      await store.hashIncrement(day, { 'calls.connected': 2 }, 1000);
+      await store.hashIncrement(day, {}, 1000);
+      await expect(store.hashGetAll(day)).resolves.toEqual({ 'calls.connected': '3', 'wait.le30': '1' });
+      const ttl = await store.ttl(day);
+      expect(ttl).toBeGreaterThan(900);
+      expect(ttl).toBeLessThanOrEqual(1000);
+      await store.hashIncrement(day, { 'calls.connected': 1 }, 1);
+      await harness.elapse(1.2);
+      await expect(store.hashGetAll(day)).resolves.toEqual({});
+      await expect(store.hashIncrement(day, { x: 1 }, 0)).rejects.toThrow(RangeError);
+    });
+
     test('lists: listAppend returns the new length (the watermark); listRange reads oldest first', async () => {
       const log = key('log');
       await expect(store.listRange(log, 0, -1)).resolves.toEqual([]);

@@ -188,7 +188,10 @@ describe('many processes, retries and the end of a call', () => {
     expect(await redis.store.ttl(redis.keys.call(call.callSid))).toBeGreaterThan(0);
     expect(await call.hangUp()).toBe(204);
     expect(await redis.store.get(redis.keys.call(call.callSid))).toBeNull();
-    expect(Number(await redis.store.get(redis.keys.counter('calls', 'abandoned_in_menu', 'XX', '2026-11-23')))).toBeGreaterThanOrEqual(1);
+    // The day's figures of the national level (no département was said): counters only.
+    const day = await redis.store.hashGetAll(redis.keys.dailyFigures('XX', '2026-11-23'));
+    expect(Number(day['voice.abandoned_in_menu'])).toBeGreaterThanOrEqual(1);
+    expect(Object.keys(day).every((field) => /^[a-z_.0-9]+$/.test(field))).toBe(true);
     expect(await call.hangUp()).toBe(204); // a repeated status callback is harmless
   });
 });

@@ -1,0 +1,92 @@
+/**
+ * The daily figures in the store: one hash of counters per territory and local day (and one for the
+ * whole country, `all`), written where things happen. It is an implementation of the Metrics port
+ * (src/domain/ports.ts), beside the Prometheus one: the edges that count for /metrics count here too,
+ * through the same calls. No ref, no number, no individual wait: counters only, kept five years.
+ *
+ * A day is the territory's own calendar day (its time zone; the national level's is Paris). Writes
+ * are fire and forget: a figure lost while the store is down never delays or breaks a call or a chat.
+ */
+import type { Clock, KeyValueStore, Metrics } from '../domain/ports';
+import type { Logger } from '../logging';
+import { territoryLabel } from '../metrics/labels';
+import { localMoment } from '../routing/local-time';
+import type { StoreKeys } from '../storage/keys';
+import { ALL_TERRITORIES_INDEX } from '../tickets/ticket-store';
+import { callbackDoneFields, callEndedFields, DAILY_FIELDS, DAILY_FIGURES_TTL_SECONDS, ticketFields, waitField, type Increments } from './fields';
+
+export const NATIONAL_TIME_ZONE = 'Europe/Paris';
+
+/** One territory's counters for one day (fields from DAILY_FIELDS, absent when zero). */
+export interface DayCounts {
+  day: string;
+  counts: Record<string, number>;
+}
+
+export interface DailyFigures extends Metrics {
+  /** The counters of `territory` (a département code, XX, or `all`) for each day of `days`. */
+  read(territory: string, days: readonly string[]): Promise<DayCounts[]>;
+  /** The local calendar day of an instant in a territory. */
+  dayOf(territory: string, at: Date): string;
+}
+
+export interface DailyFiguresDeps {
+  store: KeyValueStore;
+  keys: StoreKeys;
+  clock: Clock;
+  logger: Logger;
+  /** The time zone of a département (undefined for XX or an unknown code). */
+  timeZoneOf(territory: string): string | undefined;
+}
+
+const known = new Set(DAILY_FIELDS);
+
+export function createDailyFigures(deps: DailyFiguresDeps): DailyFigures {
+  const { store, keys, clock, logger } = deps;
+  const dayOf = (territory: string, at: Date) => localMoment(at, deps.timeZoneOf(territory) ?? NATIONAL_TIME_ZONE).date;
+
+  /** Adds to the territory's day and to the country's (the same local day: the national total is their sum). */
+  function add(departement: unknown, increments: Increments, at: Date = clock.now()): void {
+    const territory = territoryLabel(departement);
+    const day = dayOf(territory, at);
+    for (const where of [territory, ALL_TERRITORIES_INDEX]) {
+      void store.hashIncrement(keys.dailyFigures(where, day), increments, DAILY_FIGURES_TTL_SECONDS).catch((error: unknown) => {
+        logger.warn({ err: error }, 'dashboard: daily figure not counted');
+      });
+    }
+  }
+
+  const nothing = () => undefined;
+  return {
+    callStarted: nothing,
+    chatStarted: () => add(null, { 'chats.started': 1 }),
+    ticketSaved: (channel, ticket) => add(ticket.departement, ticketFields(channel, ticket.kind, ticket.need)),
+    callEnded: (departement, outcome) => add(departement, callEndedFields(outcome)),
+    queueLeft(departement, _result, waitedSeconds) {
+      const field = waitField(waitedSeconds);
+      if (field !== null) add(departement, { [field]: 1 });
+    },
+    callbackDone(departement, requestedAt) {
+      const asked = requestedAt === null ? null : new Date(requestedAt);
+      const usable = asked !== null && !Number.isNaN(asked.getTime()) ? asked : null;
+      add(departement, callbackDoneFields(usable, clock.now()), usable ?? clock.now());
+    },
+    faqAnswered: nothing,
+    dangerDetected: nothing,
+    storeFailed: nothing,
+    requestServed: nothing,
+
+    async read(territory, days) {
+      const hashes = await Promise.all(days.map((day) => store.hashGetAll(keys.dailyFigures(territory, day))));
+      return days.map((day, i) => {
+        const counts: Record<string, number> = {};
+        for (const [field, text] of Object.entries(hashes[i] ?? {})) {
+          const value = Number(text);
+          if (known.has(field) && Number.isSafeInteger(value) && value > 0) counts[field] = value;
+        }
+        return { day, counts };
+      });
+    },
+    dayOf,
+  };
+}
