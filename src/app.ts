@@ -8,7 +8,6 @@ import express, { type Express } from 'express';
 import { createTokenVerifier, type AdvisorAuthSettings } from './advisors/auth';
 import { createAuditTrail } from './advisors/audit';
 import { chatDangerAlerts } from './advisors/dangerAlerts';
-import { dangerDialNumber, detectDanger } from './safety';
 import { createAdvisorEvents } from './advisors/events';
 import { createObservatory } from './advisors/observatory';
 import { openApiDocument } from './advisors/openapi';
@@ -49,9 +48,9 @@ import { createPlaces, type Places } from './places/places';
 import { decideRoute } from './routing/decide';
 import { lastDigits, maskEmail, openText, sealText } from './security/seal';
 import { storeKeys as defaultStoreKeys, type StoreKeys } from './storage/keys';
-import { ticketRefFor } from './tickets/ref';
 import { createTicketStore, territoryOfTicket, type TicketStore } from './tickets/ticket-store';
-import { createCallMachine, type PlaceFinder, type SealedEmail, type SealedNumber } from './voice/callMachine';
+import { createCallMachine, type SealedEmail, type SealedNumber } from './voice/callMachine';
+import { callMachineDeps } from './voice/machineDeps';
 import { CallTurns } from './voice/callTurns';
 import { emergencyTwiml, type EmergencyDeps } from './voice/emergency';
 import { createVoiceRouter } from './voice/routes';
@@ -121,11 +120,6 @@ export function createApp(deps: AppDeps): App {
   metrics.configServed(configVersionOf(config));
   const keys = deps.keys ?? defaultStoreKeys;
   const places = createPlaces({ postcodeOverrides: config.territories.national.postcodeOverrides });
-  const placeFinder: PlaceFinder = {
-    departementsForPostcode: (postcode) => places.departementsForPostcode(postcode),
-    get: (code) => places.get(code),
-    findByName: (text) => places.departementsNamedIn(text).flatMap((code) => places.get(code) ?? []),
-  };
   const route = (departement: string | null, now: Date) => decideRoute(config.territories, departement, now);
   const sealPhoneNumber = (e164: string): SealedNumber => ({ sealed: sealText(settings.dataKey, e164), lastDigits: lastDigits(e164, 2) });
   const sealEmail = (email: string): SealedEmail => ({ sealed: sealText(settings.dataKey, email), hint: maskEmail(email) });
@@ -192,16 +186,7 @@ export function createApp(deps: AppDeps): App {
   const renderer = new TwimlRenderer(config.prompts, config.flow, urls);
   const waitingRoom = createWaitingRoom(store, keys, settings.callTtlSeconds);
   const departementName = (code: string) => places.get(code)?.name;
-  const machine = createCallMachine({
-    flow: config.flow,
-    places: placeFinder,
-    decideRoute: route,
-    sealPhoneNumber,
-    sealEmail,
-    ticketRefFor,
-    detectDanger,
-    dangerNumber: dangerDialNumber(config.safetyMessages),
-  });
+  const machine = createCallMachine(callMachineDeps(config, places, { sealPhoneNumber, sealEmail }));
   const turnDeps = { flow: config.flow, departement: (code: string) => places.get(code) };
   const calls = new CallTurns({
     machine,
