@@ -2,9 +2,14 @@
  * The static proof of a draft: the shipped configuration passes; drafts crafted from it (deep copies,
  * edited here) are refused with a plain-French finding that points at the field to change.
  */
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
 import type { AppConfig } from '../../src/config/appConfig';
+import { runConfigChecks } from '../../src/config/configChecks';
+import { proofCheck } from '../../src/studio/proof/configCheck';
 import { isProved, proveConfig, type Finding } from '../../src/studio/proof';
-import { repoConfig } from '../support/config';
+import { REPO_ROOT, repoConfig } from '../support/config';
 
 /** A deep copy of the shipped configuration, edited (the sentences are a catalog: replaced, not copied). */
 function draft(edit: (copy: AppConfig) => void): AppConfig {
@@ -121,5 +126,30 @@ describe('the proof of a draft', () => {
     expect(blockingOf(findings)).toEqual([
       { check: 'safety', blocking: true, message: 'Danger « suicide » : le numéro à appeler au téléphone manque.', field: { kind: 'file', file: 'content/fr/safety.yaml', path: ['phone', 'suicide', 'dial'] } },
     ]);
+  });
+});
+
+describe('the proof in npm run config:check', () => {
+  /** A copy of the shipped folders, one file edited. */
+  function folderWith(file: string, edit: (text: string) => string): string {
+    const root = mkdtempSync(path.join(tmpdir(), 'proof-'));
+    for (const folder of ['config', 'flows', 'prompts', 'content']) cpSync(path.join(REPO_ROOT, folder), path.join(root, folder), { recursive: true });
+    writeFileSync(path.join(root, file), edit(readFileSync(path.join(root, file), 'utf8')));
+    return root;
+  }
+
+  it('When the shipped folder is checked, then the proof passes', () => {
+    expect(runConfigChecks(REPO_ROOT, [proofCheck]).map((result) => result.errors)).toEqual([[]]);
+  });
+
+  it('When « slower » takes the key of a menu option (valid for the schema), then each unreachable need is printed with its file, line and path', () => {
+    const root = folderWith('flows/voice.yaml', (text) => text.replace(/slower:\n    key: "9"/, 'slower:\n    key: "4"'));
+    const [result] = runConfigChecks(root, [proofCheck]);
+    const lines = readFileSync(path.join(root, 'flows/voice.yaml'), 'utf8').split('\n');
+    const budget = result?.errors.find((line) => line.includes('needs.groups[0].needs[3].key'));
+    expect(budget).toMatch(/flows\/voice\.yaml:(\d+): needs\.groups\[0\]\.needs\[3\]\.key: Le besoin « Régler les dépenses courantes .* » ne peut pas être choisi avec les touches du téléphone\.$/);
+    const line = Number(/voice\.yaml:(\d+):/.exec(budget ?? '')?.[1]);
+    expect(lines[line - 1]).toContain('need: budget');
+    expect(result?.errors).toEqual(expect.arrayContaining([expect.stringContaining('needs.groups[3].needs[0].key: Le besoin « Démarches administratives')]));
   });
 });
