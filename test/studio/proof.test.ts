@@ -2,9 +2,10 @@
  * The static proof of a draft: the shipped configuration passes; drafts crafted from it (deep copies,
  * edited here) are refused with a plain-French finding that points at the field to change.
  */
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { CHAT_PROMPT_KEYS } from '../../src/chat/chatPromptKeys';
 import type { AppConfig } from '../../src/config/appConfig';
 import { runConfigChecks } from '../../src/config/configChecks';
 import { proofCheck } from '../../src/studio/proof/configCheck';
@@ -151,5 +152,18 @@ describe('the proof in npm run config:check', () => {
     const line = Number(/voice\.yaml:(\d+):/.exec(budget ?? '')?.[1]);
     expect(lines[line - 1]).toContain('need: budget');
     expect(result?.errors).toEqual(expect.arrayContaining([expect.stringContaining('needs.groups[3].needs[0].key: Le besoin « Démarches administratives')]));
+  });
+});
+
+describe('the chat sentences the proof requires', () => {
+  it('When the chat code names a sentence of its own, then CHAT_PROMPT_KEYS lists it (the proof cannot miss it)', () => {
+    const sources = ['src/chat', 'src/people'].flatMap((folder) => readdirSync(path.join(REPO_ROOT, folder)).map((name) => path.join(REPO_ROOT, folder, name)));
+    const named = new Set(
+      sources
+        .filter((file) => file.endsWith('.ts') && !file.endsWith('chatPromptKeys.ts'))
+        .flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/'((?:chat|button|people)\.[a-zA-Z.]+|chatHelp)'/g)].map((match) => match[1] as string)),
+    );
+    expect(named.size).toBeGreaterThan(20);
+    expect([...named].filter((key) => !CHAT_PROMPT_KEYS.includes(key))).toEqual([]);
   });
 });
