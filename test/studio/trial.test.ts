@@ -6,7 +6,7 @@ import { createApp } from '../../src/app';
 import type { AppConfig } from '../../src/config/appConfig';
 import { tryCall } from '../../src/studio/trial/tryCall';
 import { tryChat } from '../../src/studio/trial/tryChat';
-import { repoConfig, withTerritories } from '../support/config';
+import { repoConfig, withTarget, withTerritories } from '../support/config';
 
 const MONDAY_0845 = '2026-11-23T08:45';
 /** Profile 1, group 1, need 1, the postcode of Nantes, « yes, that is my département ». */
@@ -43,6 +43,16 @@ describe('trying a call against a draft', () => {
     const booked = await tryCall(createApp, shipped, { territory: '44', at: MONDAY_0845, steps: [...TO_NANTES, { keys: '1' }, { keys: '1' }, { keys: '2' }] });
     expect(booked).toMatchObject({ end: { kind: 'hangup' }, unplayedSteps: 1 });
     expect(booked.lines.at(-1)).toEqual({ who: 'service', text: expect.stringContaining(said(shipped, 'callback.booked')) });
+  });
+
+  it('When the draft sends 44 to a phone number or to a TaskRouter workflow, then the call ends there and the whisper is the one its advisor hears', async () => {
+    const atTen = { territory: '44', at: '2026-11-23T10:00', steps: TO_NANTES };
+    const dialled = await tryCall(createApp, withTarget(repoConfig(), '44', { type: 'dial', number: '+33240000000' }), atTen);
+    expect(dialled.end).toEqual({ kind: 'dial', number: '+33240000000' });
+    expect(dialled.whisper).toMatch(/^Appel du numéro 360\. .*Département 44, Loire-Atlantique\./);
+    const workflow = await tryCall(createApp, withTarget(repoConfig(), '44', { type: 'workflow', workflowSid: `WW${'a'.repeat(32)}` }), atTen);
+    expect(workflow.end).toEqual({ kind: 'workflow', workflowSid: `WW${'a'.repeat(32)}` });
+    expect(workflow.whisper).toContain('Département 44, Loire-Atlantique.');
   });
 
   it('When the caller speaks of danger in a trial, then they hear the number, and pressing 1 puts them through to it (no whisper: not our advisor)', async () => {
