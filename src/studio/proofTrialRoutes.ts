@@ -32,6 +32,19 @@ const ProofBodySchema = z.strictObject({});
 
 const SORRY = 'La vérification n’a pas pu être faite. Réessayez dans un moment.';
 
+/**
+ * One proof or trial at a time in a process, the others wait their turn: a proof keeps the CPU for a
+ * second or two, a trial builds a whole service; calls and chats of the process share that CPU.
+ */
+function oneAtATime() {
+  let last: Promise<unknown> = Promise.resolve();
+  return <T>(work: () => Promise<T>): Promise<T> => {
+    const run = last.then(work, work);
+    last = run.catch(() => undefined);
+    return run;
+  };
+}
+
 /** Each problem of a body, in one sentence: « Le champ at : une date et une heure… ». */
 function bodyProblems(error: z.ZodError): string {
   const problems = error.issues.map((issue) => (issue.path.length > 0 ? `le champ « ${issue.path.join('.')} » : ${issue.message}` : issue.message));
@@ -46,6 +59,7 @@ function findingsFor(principal: Principal, findings: readonly Finding[]): { show
 
 export function createStudioTrialRouter(deps: StudioTrialRouterDeps): Router {
   const router = express.Router();
+  const inTurn = oneAtATime();
   router.use('/api/studio', authenticate(deps.verifier), express.json({ limit: '32kb' }));
 
   /** The draft's configuration, or an answer already sent (403, 400, 404). */
@@ -87,7 +101,7 @@ export function createStudioTrialRouter(deps: StudioTrialRouterDeps): Router {
           res.status(400).json({ error: bodyProblems(body.error) });
           return;
         }
-        const answer = await work(config, body.data, res);
+        const answer = await inTurn(() => work(config, body.data, res));
         if (answer !== undefined) res.json(answer);
       } catch (error) {
         deps.logger.error({ err: error, path: req.route?.path }, 'studio: proof or trial failed');

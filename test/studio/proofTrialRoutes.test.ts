@@ -105,6 +105,14 @@ describe('trying a call or a chat over HTTP', () => {
     expect((await post('/api/studio/drafts/shipped/trial/chat', 'admin', { at: '2026-11-23T08:45', messages: [], draft: 'x' })).status).toBe(400);
   });
 
+  it('When two trials are asked at once, then both are played, one after the other, each on its own service', async () => {
+    const [early, shipped] = await Promise.all([
+      post('/api/studio/drafts/edited/trial/call', 'admin', { territory: '44', at: '2026-11-23T08:45', steps: TO_NANTES }),
+      post('/api/studio/drafts/shipped/trial/call', 'admin', { territory: '44', at: '2026-11-23T08:45', steps: TO_NANTES }),
+    ]);
+    expect([early.status, early.body.end, shipped.status, shipped.body.end]).toEqual([200, { kind: 'queue', queue: 'cercle-44' }, 200, { kind: 'menu' }]);
+  });
+
   it('When a national admin tries a chat, then the replies of the draft come back', async () => {
     const { status, body } = await post('/api/studio/drafts/shipped/trial/chat', 'admin', { at: '2026-11-23T10:00', messages: ['C’est quoi l’AAH ?'] });
     expect(status).toBe(200);
