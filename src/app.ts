@@ -3,12 +3,11 @@
  * listens (main.ts does). Tests build it with their own store, clock and configuration.
  */
 import { randomBytes } from 'node:crypto';
-import type { Server } from 'node:http';
-import express, { type Express } from 'express';
-import { createTokenVerifier, type AdvisorAuthSettings } from './advisors/auth';
+import express from 'express';
+import { createTokenVerifier } from './advisors/auth';
 import { createAuditTrail } from './advisors/audit';
+import type { App, AppDeps } from './appDeps';
 import { chatDangerAlerts } from './advisors/dangerAlerts';
-import { dangerDialNumber, detectDanger } from './safety';
 import { createAdvisorEvents } from './advisors/events';
 import { createObservatory } from './advisors/observatory';
 import { openApiDocument } from './advisors/openapi';
@@ -23,14 +22,13 @@ import { derivePersonKeySecret } from './people/personKey';
 import { createPersonLinks } from './people/personLinks';
 import { createLiveConversations } from './people/liveConversations';
 import { OrientationBot } from './chat/bot';
-import { createBotEndpoint, type BotSettings } from './chat/botEndpoint';
-import { chatQueueName, type ChatTurns } from './chat/chatTurns';
+import { createBotEndpoint } from './chat/botEndpoint';
+import { chatQueueName } from './chat/chatTurns';
 import { createChatTurns } from './chat/createChat';
 import { createRelayRouter } from './chat/relayRoutes';
-import type { AppConfig } from './config/appConfig';
-import { CHANNEL_SECRET_HEADER, createDirectLine, createInternalAddress, deriveTokenKey, type DirectLine } from './directline';
+import { CHANNEL_SECRET_HEADER, createDirectLine, createInternalAddress, deriveTokenKey } from './directline';
 import { isInternalCall } from './directline/connector-auth';
-import { allMetrics, type Clock, type KeyValueStore, type MessageBus } from './domain/ports';
+import { allMetrics } from './domain/ports';
 import { createDailyFigures, dashboardRouter } from './dashboard';
 import { createContactCounters } from './observatory/contacts';
 import { createObservatoryRouter } from './observatory/routes';
@@ -38,21 +36,20 @@ import { createWebRouter } from './web/routes';
 import { securityHeaders } from './web/securityHeaders';
 import { createStaffDirectory } from './advisors/staffDirectory';
 import { createStaffRouter } from './advisors/staffRoutes';
-import { createStaffService, type StaffService } from './advisors/staffService';
-import { createOidcRelyingParty, type OidcSettings } from './auth/oidc';
+import { createStaffService } from './advisors/staffService';
+import { createOidcRelyingParty } from './auth/oidc';
 import { createSignInRouter } from './auth/routes';
 import { createStaffSessions, isPlainLoopback } from './auth/session';
-import type { Logger } from './logging';
 import { createErrorHandler } from './http/errors';
 import { withLazyChildren } from './http/lazyChildLogger';
-import { configVersionOf, countingCallbacksDone, createMetricsRouter, timeRequests, type PrometheusMetrics } from './metrics';
-import { createPlaces, type Places } from './places/places';
+import { configVersionOf, countingCallbacksDone, createMetricsRouter, timeRequests } from './metrics';
+import { createPlaces } from './places/places';
 import { decideRoute } from './routing/decide';
 import { lastDigits, maskEmail, openText, sealText } from './security/seal';
-import { storeKeys as defaultStoreKeys, type StoreKeys } from './storage/keys';
-import { ticketRefFor } from './tickets/ref';
-import { createTicketStore, territoryOfTicket, type TicketStore } from './tickets/ticket-store';
-import { createCallMachine, type PlaceFinder, type SealedEmail, type SealedNumber } from './voice/callMachine';
+import { storeKeys as defaultStoreKeys } from './storage/keys';
+import { createTicketStore, territoryOfTicket } from './tickets/ticket-store';
+import { createCallMachine, type SealedEmail, type SealedNumber } from './voice/callMachine';
+import { callMachineDeps } from './voice/machineDeps';
 import { CallTurns } from './voice/callTurns';
 import { emergencyTwiml, type EmergencyDeps } from './voice/emergency';
 import { createVoiceRouter } from './voice/routes';
@@ -60,62 +57,8 @@ import { TwimlRenderer } from './voice/twiml';
 import { voiceUrls } from './voice/urls';
 import { createWaitingRoom } from './voice/waitingRoom';
 
-export interface AppSettings {
-  publicBaseUrl: string;
-  twilioAuthToken: string;
-  /** Seals callback numbers. */
-  dataKey: Buffer;
-  callTtlSeconds: number;
-  ticketTtlDays: number;
-  /** How advisors' bearer JWTs are verified (JWKS of the identity provider, or a development key). */
-  advisorAuth: AdvisorAuthSettings;
-  chatTtlSeconds: number;
-  bot: BotSettings;
-  /** Folder of the pages' files: the package's own (`packagedWebPublicDir()`), not CONFIG_DIR. */
-  webPublicDir: string;
-  /** /metrics on this app behind this bearer token; undefined: not served here (main serves it on METRICS_PORT). */
-  metricsToken: string | undefined;
-  /** Proxies trusted to name the client (X-Forwarded-For); default none: the socket's address. */
-  trustProxy?: false | number | readonly string[];
-  /** Staff sign-in (OpenID Connect) and sessions; absent: no provider, a random session secret. */
-  signIn?: SignInSettings;
-}
 
-export interface SignInSettings {
-  /** Absent: no provider (the sign-in pages say so; bearer tokens still work). */
-  oidc?: OidcSettings;
-  sessionSecret: string;
-  idleTimeoutSeconds: number;
-  absoluteLifetimeSeconds: number;
-  bootstrapAdminEmails: readonly string[];
-}
-
-export interface AppDeps {
-  config: AppConfig;
-  store: KeyValueStore;
-  bus: MessageBus;
-  clock: Clock;
-  logger: Logger;
-  /** The live figures, created once at start (one registry per app). */
-  metrics: PrometheusMetrics;
-  settings: AppSettings;
-  keys?: StoreKeys;
-  /** A connected node-redis client: the chat's rate limits hold across processes. */
-  rateLimitRedis?: unknown;
-}
-
-export interface App {
-  express: Express;
-  tickets: TicketStore;
-  places: Places;
-  chat: ChatTurns;
-  directLine: DirectLine;
-  staff: StaffService;
-  /** Once the server listens: the chat channel learns its internal address and serves WebSockets. */
-  afterListen(server: Server): void;
-  /** Ends the consoles' event streams and the chat streams (both told to reconnect), waits for deliveries to the bot. */
-  close(): Promise<void>;
-}
+export type { App, AppDeps, AppSettings, SignInSettings } from './appDeps';
 
 export function createApp(deps: AppDeps): App {
   const { config, store, clock, logger, settings, metrics } = deps;
@@ -125,11 +68,6 @@ export function createApp(deps: AppDeps): App {
   // The edges count once, through the Metrics port: live (/metrics) and by day (the dashboard).
   const daily = createDailyFigures({ store, keys, clock, logger, timeZoneOf: (code) => places.get(code)?.timeZone });
   const counting = allMetrics(metrics, daily);
-  const placeFinder: PlaceFinder = {
-    departementsForPostcode: (postcode) => places.departementsForPostcode(postcode),
-    get: (code) => places.get(code),
-    findByName: (text) => places.departementsNamedIn(text).flatMap((code) => places.get(code) ?? []),
-  };
   const route = (departement: string | null, now: Date) => decideRoute(config.territories, departement, now);
   const sealPhoneNumber = (e164: string): SealedNumber => ({ sealed: sealText(settings.dataKey, e164), lastDigits: lastDigits(e164, 2) });
   const sealEmail = (email: string): SealedEmail => ({ sealed: sealText(settings.dataKey, email), hint: maskEmail(email) });
@@ -196,16 +134,7 @@ export function createApp(deps: AppDeps): App {
   const renderer = new TwimlRenderer(config.prompts, config.flow, urls);
   const waitingRoom = createWaitingRoom(store, keys, settings.callTtlSeconds);
   const departementName = (code: string) => places.get(code)?.name;
-  const machine = createCallMachine({
-    flow: config.flow,
-    places: placeFinder,
-    decideRoute: route,
-    sealPhoneNumber,
-    sealEmail,
-    ticketRefFor,
-    detectDanger,
-    dangerNumber: dangerDialNumber(config.safetyMessages),
-  });
+  const machine = createCallMachine(callMachineDeps(config, places, { sealPhoneNumber, sealEmail }));
   const turnDeps = { flow: config.flow, departement: (code: string) => places.get(code) };
   const calls = new CallTurns({
     machine,

@@ -12,7 +12,8 @@ import { loadTerritoriesFile, TERRITORIES_FILE_NAME } from '../territories/load'
 import { LEXICON_FILE, loadLexiconFile } from '../understanding/lexicon';
 import { loadPhoneExamplesFile, PHONE_EXAMPLES_FILE } from '../understanding/phoneExamples';
 import { CHAT_PROMPTS_FILE, checkVoicePrompts, VOICE_PROMPTS_FILE } from './appConfig';
-import { ConfigError } from './configError';
+import { ConfigError, ConfigProblems } from './configError';
+import { proofCheck } from '../studio/proof/configCheck';
 import { plainFrenchProblems } from './plainFrench';
 import type { ConfigCheck } from './configCheck';
 
@@ -105,10 +106,12 @@ export const CONFIG_CHECKS: readonly ConfigCheck[] = [
   localResourcesCheck,
   safetyMessagesCheck,
   observatorySettingsCheck,
+  // Last: it reads every file above together.
+  proofCheck,
 ];
 
 function errorLines(file: string, error: unknown): string[] {
-  if (error instanceof ConfigError) return error.lines;
+  if (error instanceof ConfigError || error instanceof ConfigProblems) return [...error.lines];
   return [`${file}: ${error instanceof Error ? error.message : String(error)}`];
 }
 

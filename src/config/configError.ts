@@ -31,6 +31,14 @@ export class ConfigError extends Error {
   }
 }
 
+/** Problems found in several files at once (the studio's proof): each line names its own file and line. */
+export class ConfigProblems extends Error {
+  constructor(readonly lines: readonly string[]) {
+    super(lines.join('\n'));
+    this.name = 'ConfigProblems';
+  }
+}
+
 const PLAIN_KEY = /^[\w-]+$/;
 
 /** ["territories", "44", "hours", "mon", 0] → "territories.44.hours.mon[0]"; [] → "(top level)". */

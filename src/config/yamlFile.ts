@@ -34,6 +34,12 @@ function lineFinder(document: Document, lineCounter: LineCounter): LineOf {
   };
 }
 
+/** The line of a path in a YAML text, for problems found after it was read (the studio's proof); the text must parse. */
+export function yamlLineFinder(text: string): LineOf {
+  const lineCounter = new LineCounter();
+  return lineFinder(parseDocument(text, { lineCounter }), lineCounter);
+}
+
 function toProblem(issue: z.core.$ZodIssue, lineOf?: LineOf): ConfigProblem {
   const line = lineOf?.(issue.path);
   return { path: formatConfigPath(issue.path), message: issue.message, ...(line === undefined ? {} : { line }) };

@@ -48,6 +48,12 @@ export class PromptCatalog {
     return new PromptCatalog(new Map([...this.sentences, ...top.sentences]));
   }
 
+  /** This catalog without some sentences (what a draft that lost them holds). */
+  without(...keys: string[]): PromptCatalog {
+    const removed = new Set(keys);
+    return new PromptCatalog(new Map([...this.sentences].filter(([key]) => !removed.has(key))));
+  }
+
   has(key: string): boolean {
     return this.sentences.has(key);
   }

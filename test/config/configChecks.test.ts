@@ -48,6 +48,7 @@ describe('config checks', () => {
       ['local resources', []],
       ['safety messages', []],
       ['observatory', []],
+      ['proof', []],
     ]);
   });
 

@@ -1,5 +1,5 @@
 /** The chat bot on botbuilder's TestAdapter: activities in as a channel sends them, replies read back. */
-import { TestAdapter, type Activity } from 'botbuilder';
+import { botConversation, type BotConversation } from '../../src/studio/trial/botConversation';
 import { OrientationBot } from '../../src/chat/bot';
 import { createChatTurns } from '../../src/chat/createChat';
 import type { ChatTurns } from '../../src/chat/chatTurns';
@@ -16,17 +16,9 @@ import { maskEmail, sealText } from '../../src/security/seal';
 import { TEST_DATA_KEY } from './testApp';
 import { repoConfig } from './config';
 
-export interface ChatTestBot {
-  adapter: TestAdapter;
+export interface ChatTestBot extends BotConversation {
   chat: ChatTurns;
   tickets: TicketStore;
-  conversationId: string;
-  /** The person joins: the replies to conversationUpdate. */
-  join(): Promise<Partial<Activity>[]>;
-  /** The person writes. */
-  write(text: string): Promise<Partial<Activity>[]>;
-  /** The person presses a button (messageBack, as Web Chat sends it). */
-  press(title: string, choice: string): Promise<Partial<Activity>[]>;
 }
 
 export function chatTestBot(options: { store: KeyValueStore; keys: StoreKeys; clock: Clock; config?: AppConfig }): ChatTestBot {
@@ -50,37 +42,7 @@ export function chatTestBot(options: { store: KeyValueStore; keys: StoreKeys; cl
     chatTtlSeconds: 3600,
     departementsForPostcode: (postcode) => places.departementsForPostcode(postcode),
   });
-  const bot = new OrientationBot(chat, options.clock, silentLogger());
-  const adapter = new TestAdapter(async (context) => bot.run(context));
-  const conversationId = adapter.conversation.conversation.id;
-
-  async function exchange(activity: Partial<Activity>): Promise<Partial<Activity>[]> {
-    adapter.activeQueue.splice(0);
-    await adapter.processActivity(activity);
-    return adapter.activeQueue.splice(0);
-  }
-
-  return {
-    adapter,
-    chat,
-    tickets,
-    conversationId,
-    join: () =>
-      exchange({
-        type: 'conversationUpdate',
-        membersAdded: [{ id: 'user1', name: 'User1' }],
-        recipient: { id: 'bot', name: 'Bot' },
-      }),
-    write: (text) => exchange({ type: 'message', text }),
-    press: (title, choice) => exchange({ type: 'message', text: title, value: { choice } }),
-  };
+  return { ...botConversation(new OrientationBot(chat, options.clock, silentLogger())), chat, tickets };
 }
 
-export function textsOf(activities: Partial<Activity>[]): string {
-  return activities.filter((a) => a.type === 'message').map((a) => a.text ?? '').join('\n');
-}
-
-export function buttonsOf(activities: Partial<Activity>[]): Array<{ title: string; choice: string }> {
-  const last = [...activities].reverse().find((a) => a.suggestedActions?.actions?.length);
-  return (last?.suggestedActions?.actions ?? []).map((action) => ({ title: String(action.title), choice: String((action.value as { choice: string }).choice) }));
-}
+export { buttonsOf, textsOf } from '../../src/studio/trial/botConversation';

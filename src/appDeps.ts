@@ -1,0 +1,76 @@
+/**
+ * What the service is built from and what it gives back (createApp in app.ts builds it): its own file,
+ * so that parts which build a service themselves (the studio's trial) need not import app.ts.
+ */
+import type { Server } from 'node:http';
+import type { Express } from 'express';
+import type { AdvisorAuthSettings } from './advisors/auth';
+import type { StaffService } from './advisors/staffService';
+import type { OidcSettings } from './auth/oidc';
+import type { BotSettings } from './chat/botEndpoint';
+import type { ChatTurns } from './chat/chatTurns';
+import type { AppConfig } from './config/appConfig';
+import type { DirectLine } from './directline';
+import type { Clock, KeyValueStore, MessageBus } from './domain/ports';
+import type { Logger } from './logging';
+import type { PrometheusMetrics } from './metrics';
+import type { Places } from './places/places';
+import type { StoreKeys } from './storage/keys';
+import type { TicketStore } from './tickets/ticket-store';
+
+export interface AppSettings {
+  publicBaseUrl: string;
+  twilioAuthToken: string;
+  /** Seals callback numbers. */
+  dataKey: Buffer;
+  callTtlSeconds: number;
+  ticketTtlDays: number;
+  /** How advisors' bearer JWTs are verified (JWKS of the identity provider, or a development key). */
+  advisorAuth: AdvisorAuthSettings;
+  chatTtlSeconds: number;
+  bot: BotSettings;
+  /** Folder of the pages' files: the package's own (`packagedWebPublicDir()`), not CONFIG_DIR. */
+  webPublicDir: string;
+  /** /metrics on this app behind this bearer token; undefined: not served here (main serves it on METRICS_PORT). */
+  metricsToken: string | undefined;
+  /** Proxies trusted to name the client (X-Forwarded-For); default none: the socket's address. */
+  trustProxy?: false | number | readonly string[];
+  /** Staff sign-in (OpenID Connect) and sessions; absent: no provider, a random session secret. */
+  signIn?: SignInSettings;
+}
+
+export interface SignInSettings {
+  /** Absent: no provider (the sign-in pages say so; bearer tokens still work). */
+  oidc?: OidcSettings;
+  sessionSecret: string;
+  idleTimeoutSeconds: number;
+  absoluteLifetimeSeconds: number;
+  bootstrapAdminEmails: readonly string[];
+}
+
+export interface AppDeps {
+  config: AppConfig;
+  store: KeyValueStore;
+  bus: MessageBus;
+  clock: Clock;
+  logger: Logger;
+  /** The live figures, created once at start (one registry per app). */
+  metrics: PrometheusMetrics;
+  settings: AppSettings;
+  keys?: StoreKeys;
+  /** A connected node-redis client: the chat's rate limits hold across processes. */
+  rateLimitRedis?: unknown;
+}
+
+export interface App {
+  express: Express;
+  tickets: TicketStore;
+  places: Places;
+  chat: ChatTurns;
+  directLine: DirectLine;
+  staff: StaffService;
+  /** Once the server listens: the chat channel learns its internal address and serves WebSockets. */
+  afterListen(server: Server): void;
+  /** Ends the consoles' event streams and the chat streams (both told to reconnect), waits for deliveries to the bot. */
+  close(): Promise<void>;
+}
