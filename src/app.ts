@@ -16,6 +16,8 @@ import { chatRelayGuard, createAdvisorRouter } from './advisors/routes';
 import { createAdvisorService } from './advisors/service';
 import { createPresence } from './advisors/presence';
 import { createPresenceRouter } from './advisors/presenceRoutes';
+import { createWrapUpCodes } from './advisors/wrapUpCodes';
+import { createWrapUpRouter } from './advisors/wrapUpRoutes';
 import { createVocabularyRouter } from './advisors/vocabulary';
 import { createGdprService } from './advisors/gdpr';
 import { createGdprRouter } from './advisors/gdprRoutes';
@@ -175,6 +177,7 @@ export function createApp(deps: AppDeps): App {
       secureCookie: !isPlainLoopback(signIn.oidc?.redirectUrl ?? settings.publicBaseUrl),
     },
   });
+  const wrapUpCodes = createWrapUpCodes({ store, keys, national: config.wrapUpCodes });
   const advisors = createAdvisorService({
     store,
     keys,
@@ -185,6 +188,8 @@ export function createApp(deps: AppDeps): App {
     clock,
     ticketTtlDays: settings.ticketTtlDays,
     missingReasons: config.observatory.missing.map((reason) => reason.id),
+    wrapUpCodes,
+    timeZoneOf: (territory) => config.territories.territories[territory]?.timeZone ?? places.get(territory)?.timeZone ?? 'Europe/Paris',
     openSealed,
     logger,
   });
@@ -310,7 +315,16 @@ export function createApp(deps: AppDeps): App {
   app.use(createGdprRouter({ gdpr, verifier, logger }));
   app.use(advisorEvents.router);
   app.use(createVocabularyRouter());
-  app.use(createPresenceRouter({ presence: createPresence({ store, keys, clock }), verifier, logger }));
+  app.use(createWrapUpRouter({ codes: wrapUpCodes, service: advisors, verifier, logger }));
+  app.use(
+    createPresenceRouter({
+      presence: createPresence({ store, keys, clock }),
+      verifier,
+      logger,
+      liveChats: (principal, territory) => advisors.liveChatsBy(principal, territory, async (conversationId) => (await chat.mode(conversationId)) === 'human'),
+      chatLimitOf: (principal) => staff.chatLimitOf(principal.subject),
+    }),
+  );
   app.use(createAdvisorRouter({ service: advisors, verifier, tickets, logger, chatMode: (conversationId) => chat.mode(conversationId) }));
   app.use(createObservatoryRouter({ verifier, contacts, unmetNeeds: observatory, settings: config.observatory, audit, clock, logger, departementName }));
 

@@ -71,6 +71,8 @@ export interface StoreKeys {
   staffSession(sessionId: string): string;
   /** Who is available, paused or offline in one territory (a département code, XX or `all`), with a TTL. */
   advisorPresence(territory: string): string;
+  /** A territory's own wrap-up codes (no personal data), replacing the national list. */
+  wrapUpCodes(territory: string): string;
 }
 
 /** Escapes a free-form name (spaces, ':', glob characters) into one key segment. */
@@ -121,6 +123,7 @@ export function createStoreKeys(namespace: string = DEFAULT_KEY_NAMESPACE): Stor
     staffIndex: () => key('staff-index', [], 'all'),
     staffSession: (sessionId: string) => key('staff-session', [], escapeName(sessionId)),
     advisorPresence: (territory: string) => key('advisor-presence', [], territory),
+    wrapUpCodes: (territory: string) => key('wrap-up-codes', [], territory),
   });
 }
 
