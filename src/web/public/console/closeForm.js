@@ -5,21 +5,9 @@ import { send } from './bus.js';
 import { el, errorIn } from './dom.js';
 import { frenchError } from './errors.js';
 
-/** The wrap-up codes of each territory, read once per sign-in (codes.js empties it after a change). */
-const cache = new Map();
-
-export function forgetWrapUpCodes(territory) {
-  if (territory) cache.delete(territory);
-  else cache.clear();
-}
-
-export function wrapUpCodesOf(territory) {
-  if (!cache.has(territory)) {
-    const loading = api('GET', `/api/advisor/wrap-up-codes?territory=${encodeURIComponent(territory)}`).then((list) => list.codes);
-    loading.catch(() => cache.delete(territory));
-    cache.set(territory, loading);
-  }
-  return cache.get(territory);
+/** The wrap-up codes of a territory, read each time the form is drawn (a coordinator may change them). */
+function wrapUpCodesOf(territory) {
+  return api('GET', `/api/advisor/wrap-up-codes?territory=${encodeURIComponent(territory)}`).then((list) => list.codes);
 }
 
 /** The close form of `view` (inputGroup and submit come from ticketForms.js, so the forms look alike). */

@@ -12,7 +12,7 @@ function outcome(contact) {
 export function renderHistory(view) {
   const node = $('ticket-history');
   clear(node);
-  const earlier = (view.history || []).filter((contact) => contact.at < view.ticket.createdAt);
+  const earlier = (view.history || []).filter((contact) => contact.at <= view.ticket.createdAt);
   node.appendChild(el('h3', { id: 'ticket-history-title', className: 'fr-h6', text: `Contacts précédents (${earlier.length})` }));
   if (earlier.length === 0) {
     node.appendChild(el('p', { className: 'empty', text: 'Aucun contact précédent connu pour cette personne.' }));

@@ -13,7 +13,6 @@ import { leavePresence, startPresence, stopPresence } from './presence.js';
 import { hideScreenPop } from './screenPop.js';
 import { showStaff } from './staff.js';
 import { setupWrapUpAdmin } from './wrapUpAdmin.js';
-import { forgetWrapUpCodes } from './closeForm.js';
 import { state } from './state.js';
 import { clearTicket } from './ticket.js';
 import { label } from './vocabulary.js';
@@ -33,7 +32,6 @@ function showSignedIn(me) {
   setupAgenda(me);
   showStaff(me);
   setupWrapUpAdmin(me);
-  forgetWrapUpCodes();
   startPresence(me);
   openEvents();
   refresh();

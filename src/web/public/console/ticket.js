@@ -33,7 +33,8 @@ export function reloadTicket(ticketRef) {
 /** True while the advisor has typed something in a ticket form (pre-filled values do not count). */
 export function ticketFormsInUse() {
   const fields = $('ticket-actions').querySelectorAll('textarea, input[type="text"], input[type="date"]');
-  return Array.from(fields).some((field) => field.value.trim() !== field.defaultValue.trim());
+  const chosenCode = $('close-wrap-up');
+  return Array.from(fields).some((field) => field.value.trim() !== field.defaultValue.trim()) || Boolean(chosenCode && chosenCode.value);
 }
 
 export function clearTicket() {

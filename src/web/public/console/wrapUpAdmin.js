@@ -2,7 +2,6 @@
    territories (its own list or the national one), a code added or removed (the whole list is saved,
    audited by the API), or back to the national list. */
 import { api } from './api.js';
-import { forgetWrapUpCodes } from './closeForm.js';
 import { fillTerritorySelect } from './agenda.js';
 import { $, announce, button, clear, el, errorIn } from './dom.js';
 import { frenchError } from './errors.js';
@@ -27,7 +26,6 @@ function idOf(text) {
 
 function render(list) {
   shown = list;
-  forgetWrapUpCodes(list.territory);
   const content = $('wrap-up-content');
   clear(content);
   content.appendChild(
