@@ -5,7 +5,8 @@
  * Bruno is not. She takes it, answers (the person reads it), hands it back to the robot and closes it
  * with a wrap-up code the coordinator of 44 has just added to 44's own list; the coordinator sees who
  * is available and their load. Then the same number calls twice: the second ticket shows the first
- * contact, its outcome and its referent under « Contacts précédents ». axe finds no WCAG 2.1 AA
+ * contact, its outcome and its referent under « Contacts précédents », and its next action, once
+ * due, comes back to the waiting list as « rappel dû », announced. axe finds no WCAG 2.1 AA
  * violation on these screens. No sleeps: every step waits for what a person would wait for.
  */
 import type { BrowserContext, Page } from 'playwright-core';
@@ -128,7 +129,7 @@ describe('a day at the desk in Chromium', () => {
   );
 
   it(
-    'When the same number calls twice, then the second ticket shows the first contact under « Contacts précédents »: date, channel, need, outcome and referent, in French; axe finds no violation',
+    'When the same number calls twice, then the second ticket shows the first contact under « Contacts précédents » (date, channel, need, outcome, referent, in French); its next action, once due, is in the waiting list as « rappel dû » and announced; axe finds no violation',
     async () => {
       const alice = await openDesk(/Alice Bernard/);
       try {
@@ -158,6 +159,22 @@ describe('a day at the desk in Chromium', () => {
         expect(cells[0]).toBe('23 novembre à 10:00');
         expect(await history.innerText()).not.toContain('+336');
         await expectNoWcagViolations(alice.page, 'on a ticket with its earlier contacts', '#ticket-panel');
+
+        // She takes it and sets the next action for 10:15, already past (it is 10:20 in Paris): it comes
+        // back to the waiting list as « rappel dû » and is announced like a new contact.
+        await alice.page.getByRole('button', { name: 'Prendre le dossier' }).click();
+        await panel.getByText('Pris en charge · niveau N1').waitFor({ timeout: WAIT });
+        await alice.page.locator(`#waiting-list li[data-ref="${second.ref}"]`).waitFor({ state: 'detached', timeout: WAIT });
+        await alice.page.getByLabel('Prochaine action à faire').fill('Rappeler la personne pour le logement');
+        await alice.page.getByLabel('Date et heure de la prochaine action').fill('23/11/2026 10:15');
+        await alice.page.getByRole('button', { name: 'Enregistrer partenaires et actions' }).click();
+        await panel.getByText('Rappeler la personne pour le logement (lundi 23 novembre 2026 à 10:15)').waitFor({ timeout: WAIT });
+        const reminder = alice.page.locator(`#waiting-list li[data-ref="${second.ref}"]`);
+        await reminder.waitFor({ timeout: WAIT });
+        expect(await reminder.locator('.reminder').textContent()).toBe('Rappel dû Rappeler la personne pour le logement (prévu lundi 23 novembre 2026 à 10:15)');
+        await alice.page.locator('#announcer-polite', { hasText: 'Nouveau contact en attente : un rappel dû.' }).waitFor({ timeout: WAIT });
+        expect(await alice.page.title()).toBe(`(1) Nouveau contact — ${BASE_TITLE}`);
+        await expectNoWcagViolations(alice.page, 'with a reminder due in the waiting list');
         expect(alice.errors).toEqual([]);
       } finally {
         await alice.context.close();
