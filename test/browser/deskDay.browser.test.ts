@@ -129,7 +129,7 @@ describe('a day at the desk in Chromium', () => {
   );
 
   it(
-    'When the same number calls twice, then the second ticket shows the first contact under « Contacts précédents » (date, channel, need, outcome, referent, in French); its next action, once due, is in the waiting list as « rappel dû » and announced; axe finds no violation',
+    'When the same number calls twice, then the second ticket shows the first contact under « Contacts précédents » (date, channel, need, outcome, referent, in French); its next action, once due, is in the waiting list as « rappel dû » and announced; a third call tells the referent; axe finds no violation',
     async () => {
       const alice = await openDesk(/Alice Bernard/);
       try {
@@ -175,6 +175,10 @@ describe('a day at the desk in Chromium', () => {
         await alice.page.locator('#announcer-polite', { hasText: 'Nouveau contact en attente : un rappel dû.' }).waitFor({ timeout: WAIT });
         expect(await alice.page.title()).toBe(`(1) Nouveau contact — ${BASE_TITLE}`);
         await expectNoWcagViolations(alice.page, 'with a reminder due in the waiting list');
+
+        // The person calls a third time while Alice's case is open: she, its referent, is told.
+        const third = await callFrom(harness, '+33611223344', TO_44);
+        await alice.page.locator('#status', { hasText: `La personne du dossier ${second.ref} a recontacté le service : nouveau dossier ${third.ref}.` }).waitFor({ timeout: WAIT });
         expect(alice.errors).toEqual([]);
       } finally {
         await alice.context.close();

@@ -85,7 +85,7 @@ describe('signing in to the console through the provider', () => {
     }
   });
 
-  it('When the coordinator of 44 signs in, then the console’s staff panel lists the advisors of 44 and adds one; an advisor of 35 is refused in French', async () => {
+  it('When the coordinator of 44 signs in, then the console’s staff panel lists the advisors of 44 and adds one (3 chats at once at most); an advisor of 35 is refused in French', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     try {
@@ -97,8 +97,9 @@ describe('signing in to the console through the provider', () => {
 
       await page.getByLabel('Adresse e-mail (celle de ProConnect)').fill('renfort.44@360.test');
       await page.getByLabel('Départements, séparés par des virgules').fill('44');
+      await page.getByLabel('Chats en même temps au plus').fill('3');
       await page.getByRole('button', { name: 'Ajouter le compte' }).click();
-      await list.locator('li', { hasText: 'renfort.44@360.test' }).waitFor({ timeout: WAIT });
+      await list.locator('li', { hasText: 'renfort.44@360.test' }).filter({ hasText: '3 chats en même temps au plus' }).waitFor({ timeout: WAIT });
 
       await page.getByLabel('Adresse e-mail (celle de ProConnect)').fill('renfort.35@360.test');
       await page.getByLabel('Départements, séparés par des virgules').fill('35');
