@@ -175,3 +175,15 @@ describe('capacity', () => {
     ]);
   });
 });
+
+describe('the OpenAPI document', () => {
+  it('When it is fetched, then it documents the wrap-up codes, the close body, the reminder filter and the presence with its load', async () => {
+    const doc = (await (await fetch(`${harness.app.httpBase}/api/openapi.json`)).json()) as { paths: Record<string, Record<string, unknown>>; components: { schemas: Record<string, { properties?: Record<string, unknown> }> } };
+    expect(Object.keys(doc.paths['/api/advisor/wrap-up-codes'] ?? {})).toEqual(['get', 'put', 'delete']);
+    expect(JSON.stringify(doc.paths['/api/advisor/tickets/{ref}/close'])).toContain('wrapUp');
+    expect(JSON.stringify(doc.paths['/api/advisor/tickets'])).toContain('reminderDue');
+    expect(JSON.stringify(doc.paths['/api/advisor/tickets/{ref}'])).toContain('jj/mm/aaaa hh:mm');
+    expect(Object.keys(doc.components.schemas.Presence?.properties ?? {})).toEqual(expect.arrayContaining(['capacity', 'load', 'room', 'maxCapacity']));
+    expect(Object.keys(doc.components.schemas.CaseFile?.properties ?? {})).toEqual(expect.arrayContaining(['wrapUp', 'nextAction']));
+  });
+});
