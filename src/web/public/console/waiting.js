@@ -20,7 +20,8 @@ function byPriorityThenAge(a, b) {
 
 /**
  * The waiting contacts from the lists the API gives: calls (new routed voice tickets), chats (waiting,
- * or new and still with the bot) and callbacks (new, not yet called back). Each ref once.
+ * or new and still with the bot), callbacks (new, not yet called back) and reminders (open cases whose
+ * next action is due: mine, nobody's, or any for a coordinator), marked `reminder`. Each ref once.
  */
 export function waitingContacts(calls, chats, callbacks, reminders) {
   const waitingChats = chats.filter((c) => c.chat.mode === 'waiting' || (c.case.status === 'new' && c.chat.mode === 'bot'));
