@@ -74,7 +74,7 @@ export function renderWaiting(items) {
       return cardFor(view, [
         view.reminder ? reminderLine(view.case.nextAction) : null,
         waitedLine(view),
-        isChat && !canTake ? el('p', { className: 'hint', text: `Vous avez déjà ${state.myChats} chat${state.myChats > 1 ? 's' : ''} en cours : c’est votre maximum. Ce chat est proposé aux collègues qui ont de la place.` }) : null,
+        isChat && !canTake ? el('p', { className: 'hint', text: `Vous avez déjà ${state.myChats} chat${state.myChats > 1 ? 's' : ''} en cours : c’est votre maximum. Les collègues qui ont de la place sont prévenus. Pour prendre ce chat, terminez un chat ou augmentez votre nombre de chats.` }) : null,
         isChat && t.summary ? el('p', { text: t.summary }) : null,
         t.kind === 'callback' ? contactLine(t.callback) : null,
         t.kind === 'callback' && t.callback ? el('p', { text: `Demandé le ${when(t.callback.requestedAt)}` }) : null,
