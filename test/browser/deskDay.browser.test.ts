@@ -1,10 +1,11 @@
 /**
  * An advisor's day at the desk in Chromium, signed in through the real local OpenID provider, on the
  * real app and a real Redis. Alice and Bruno (advisors of 44) are at the desk; Bruno's account allows 3
- * chats at once and he takes a break. A priority chat arrives: Alice, available with room, is alerted;
- * Bruno is not. She takes it, answers (the person reads it), hands it back to the robot and closes it
- * with a wrap-up code the coordinator of 44 has just added to 44's own list; the coordinator sees who
- * is available and their load. Then the same number calls twice: the second ticket shows the first
+ * chats at once and he takes a break; Alice takes one chat at a time. A priority chat arrives: Alice,
+ * available with room, is alerted; Bruno is not. She takes it and answers (the person reads it); a
+ * second chat is offered to the coordinator, who has room, not to her, who is full. She hands the first
+ * back to the robot and closes it with a wrap-up code the coordinator of 44 has just added to 44's own
+ * list; the coordinator sees who is available and their load. Then the same number calls twice: the second ticket shows the first
  * contact, its outcome and its referent under « Contacts précédents », and its next action, once
  * due, comes back to the waiting list as « rappel dû », announced. axe finds no WCAG 2.1 AA
  * violation on these screens. No sleeps: every step waits for what a person would wait for.
@@ -12,7 +13,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, type TestBrowser } from '../support/browser';
 import { CONSOLE_WAIT as WAIT, closeWith, expectNoWcagViolations, signInThroughProvider } from '../support/consolePage';
-import { priorityChatTo44 } from '../support/publicChat';
+import { priorityChatTo44, until } from '../support/publicChat';
 import { SIGN_IN_NOW, startSignInApp, type SignInHarness } from '../support/signIn';
 import { callFrom, TO_44 } from '../people/support';
 
@@ -49,14 +50,17 @@ async function openDesk(who: RegExp): Promise<Desk> {
 
 describe('a day at the desk in Chromium', () => {
   it(
-    'When a priority chat arrives, then the available advisor is alerted and the paused one is not; she takes it, answers, hands it back and closes it with a wrap-up code of 44’s own list; the coordinator sees the team’s load; axe finds no violation',
+    'When a priority chat arrives, then the available advisor is alerted and the paused one is not; she takes it and answers; at capacity she is not offered the next chat; she hands it back and closes it with a wrap-up code of 44’s own list; the coordinator sees the team’s load; axe finds no violation',
     async () => {
       const alice = await openDesk(/Alice Bernard/);
       const bruno = await openDesk(/Bruno Moreau/);
       const damien = await openDesk(/Damien Leroy/);
       try {
-        // Presence: Alice available for 2 chats (the default); Bruno, whose account allows 3, pauses.
+        // Presence: Alice available for 2 chats (the default), then 1; Bruno, whose account allows 3, pauses.
         await alice.page.locator('#presence-state-text', { hasText: 'Vous êtes disponible pour 2 chats à la fois' }).waitFor({ timeout: WAIT });
+        await alice.page.locator('#presence-capacity').fill('1');
+        await alice.page.locator('#presence-capacity').blur();
+        await alice.page.locator('#presence-state-text', { hasText: 'Vous êtes disponible pour 1 chat à la fois' }).waitFor();
         await bruno.page.locator('#presence-capacity-hint', { hasText: 'De 1 à 3.' }).waitFor({ timeout: WAIT });
         await bruno.page.getByLabel('Ma disponibilité').selectOption('paused');
         await bruno.page.locator('#presence-state-text', { hasText: 'Vous êtes en pause' }).waitFor();
@@ -95,12 +99,21 @@ describe('a day at the desk in Chromium', () => {
         await damien.page.getByLabel('Département de l’équipe').selectOption('44');
         await damien.page.getByRole('button', { name: 'Voir qui est disponible' }).click();
         const team = damien.page.locator('#team-content table');
-        await team.locator('tr', { hasText: 'Alice' }).filter({ hasText: 'Disponible' }).filter({ hasText: '1 sur 2' }).waitFor({ timeout: WAIT });
+        await team.locator('tr', { hasText: 'Alice' }).filter({ hasText: 'Disponible' }).filter({ hasText: '1 sur 1' }).waitFor({ timeout: WAIT });
         await team.locator('tr', { hasText: 'Bruno' }).filter({ hasText: 'En pause' }).waitFor();
-        // Damien (available, no chat) and Alice (one chat of two) have room; Bruno is on a break.
-        expect(await damien.page.locator('#team-content').innerText()).toContain('2 disponibles dans le 44, dont 2 avec de la place pour un chat de plus.');
+        // Damien (available, no chat) has room; Alice (one chat of one) is full; Bruno is on a break.
+        expect(await damien.page.locator('#team-content').innerText()).toContain('2 disponibles dans le 44, dont 1 avec de la place pour un chat de plus.');
         expect(await team.locator('tbody tr td:first-child').allInnerTexts()).toEqual(['Damien Leroy', 'Alice Bernard', 'Bruno Moreau']);
         await expectNoWcagViolations(damien.page, 'with the team’s availability and load', '#team');
+
+        // Another chat: Alice, at capacity, is not offered it (no alert, no « Prendre le chat »); Damien, who has room, is.
+        const another = await priorityChatTo44(harness.app.httpBase);
+        await until(async () => (await damien.page.title()) === `Prioritaire en attente — ${BASE_TITLE}`, 'Damien to be told of the second chat');
+        const full = alice.page.locator(`#waiting-list li[data-ref="${another.ref}"]`);
+        await full.getByText('c’est votre maximum').waitFor({ timeout: WAIT });
+        expect(await full.getByRole('button', { name: `Prendre le chat ${another.ref}` }).count()).toBe(0);
+        expect(await alice.page.title()).toBe(BASE_TITLE);
+        await expectNoWcagViolations(alice.page, 'at capacity, with a chat waiting');
 
         // Back to the robot, a note, then closed with the code Damien added.
         await alice.page.getByRole('button', { name: 'Rendre la main au robot' }).click();
