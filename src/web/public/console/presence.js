@@ -2,7 +2,7 @@
    account allows), kept by the server with a TTL: the console repeats it every 30 seconds (a
    heartbeat). Only an available advisor with room is alerted of new contacts (notify.js). Coordinators
    see who is available in their territories and their load, those with room first (a DSFR table). */
-import { api, signedIn } from './api.js';
+import { api, ApiError, signedIn } from './api.js';
 import { $, clear, el, errorIn } from './dom.js';
 import { fillTerritorySelect } from './agenda.js';
 import { frenchError } from './errors.js';
@@ -32,14 +32,16 @@ function showMost(most) {
   $('presence-capacity-hint').textContent = `De 1 à ${most}.`;
 }
 
-async function send() {
+/** Sends my presence; a colleague changing theirs at the same moment (409) is waited out once. */
+async function send(again) {
   if (!signedIn()) return;
   try {
     const saved = await api('PUT', '/api/advisor/presence', state.presence);
     errorIn('presence-error', '');
     showMost(saved.maxCapacity);
   } catch (error) {
-    if (signedIn()) errorIn('presence-error', frenchError(error));
+    if (error instanceof ApiError && error.status === 409 && !again) window.setTimeout(() => send(true), 300);
+    else if (signedIn()) errorIn('presence-error', frenchError(error));
   }
 }
 
@@ -67,7 +69,7 @@ export function startPresence(me) {
       $('presence-capacity').value = String(state.presence.capacity);
       describe();
       send();
-      heartbeat = window.setInterval(send, HEARTBEAT_MS);
+      heartbeat = window.setInterval(() => send(), HEARTBEAT_MS);
     });
 }
 
