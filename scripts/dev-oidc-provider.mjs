@@ -26,6 +26,7 @@ export const DEV_IDENTITIES = [
   { id: 'dev-admin', email: 'admin.national@360.test', given_name: 'Nadia', usual_name: 'Martin', label: 'Administratrice nationale' },
   { id: 'dev-coordinator-44', email: 'coordination.44@360.test', given_name: 'Damien', usual_name: 'Leroy', label: 'Coordinateur de Loire-Atlantique (44)' },
   { id: 'dev-advisor-44', email: 'conseil.44@360.test', given_name: 'Alice', usual_name: 'Bernard', label: 'Conseillère de Loire-Atlantique (44)' },
+  { id: 'dev-advisor-44-b', email: 'conseil2.44@360.test', given_name: 'Bruno', usual_name: 'Moreau', label: 'Conseiller de Loire-Atlantique (44), 3 chats au plus' },
   { id: 'dev-advisor-35', email: 'conseil.35@360.test', given_name: 'Chloé', usual_name: 'Petit', label: 'Conseillère d’Ille-et-Vilaine (35)' },
   { id: 'dev-no-account', email: 'sans.compte@360.test', given_name: 'Sam', usual_name: 'Durand', label: 'Agent sans compte dans le 360' },
 ];

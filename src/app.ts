@@ -15,6 +15,8 @@ import { chatRelayGuard, createAdvisorRouter } from './advisors/routes';
 import { createAdvisorService } from './advisors/service';
 import { createPresence } from './advisors/presence';
 import { createPresenceRouter } from './advisors/presenceRoutes';
+import { createWrapUpCodes } from './advisors/wrapUpCodes';
+import { createWrapUpRouter } from './advisors/wrapUpRoutes';
 import { createVocabularyRouter } from './advisors/vocabulary';
 import { createGdprService } from './advisors/gdpr';
 import { createGdprRouter } from './advisors/gdprRoutes';
@@ -117,6 +119,7 @@ export function createApp(deps: AppDeps): App {
       secureCookie: !isPlainLoopback(signIn.oidc?.redirectUrl ?? settings.publicBaseUrl),
     },
   });
+  const wrapUpCodes = createWrapUpCodes({ store, keys, national: config.wrapUpCodes });
   const advisors = createAdvisorService({
     store,
     keys,
@@ -127,6 +130,8 @@ export function createApp(deps: AppDeps): App {
     clock,
     ticketTtlDays: settings.ticketTtlDays,
     missingReasons: config.observatory.missing.map((reason) => reason.id),
+    wrapUpCodes,
+    timeZoneOf: (territory) => config.territories.territories[territory]?.timeZone ?? places.get(territory)?.timeZone ?? 'Europe/Paris',
     openSealed,
     logger,
   });
@@ -244,7 +249,16 @@ export function createApp(deps: AppDeps): App {
   app.use(advisorEvents.router);
   app.use(createVocabularyRouter());
   const presence = createPresence({ store, keys, clock });
-  app.use(createPresenceRouter({ presence, verifier, logger }));
+  app.use(createWrapUpRouter({ codes: wrapUpCodes, service: advisors, verifier, logger }));
+  app.use(
+    createPresenceRouter({
+      presence,
+      verifier,
+      logger,
+      liveChats: (principal, territory) => advisors.liveChatsBy(principal, territory, async (conversationId) => (await chat.mode(conversationId)) === 'human'),
+      chatLimitOf: (principal) => staff.chatLimitOf(principal.subject),
+    }),
+  );
   app.use(createAdvisorRouter({ service: advisors, verifier, tickets, logger, chatMode: (conversationId) => chat.mode(conversationId) }));
   app.use(createObservatoryRouter({ verifier, contacts, unmetNeeds: observatory, settings: config.observatory, audit, clock, logger, departementName }));
   app.use(

@@ -37,6 +37,8 @@ export const AUDIT_ACTIONS = [
   'session.sign_out',
   'gdpr.export',
   'gdpr.erase',
+  'wrapup.update',
+  'wrapup.reset',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

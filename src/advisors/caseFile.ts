@@ -45,7 +45,26 @@ export const ActorSchema = z
   .strict();
 
 export const NoteSchema = z.object({ at: isoDateTime, by: ActorSchema, text: shortText(4000) }).strict();
-export const NextActionSchema = z.object({ text: shortText(500), due: IsoDate }).strict();
+/**
+ * What to do next on a case, and when: `due` is the instant (UTC) the advisor typed in the territory's
+ * time zone (`timeZone`). Case files written before kept a day only (YYYY-MM-DD): still read, due at
+ * the start of that day.
+ */
+export const NextActionSchema = z
+  .object({ text: shortText(500), due: z.union([isoDateTime, IsoDate]), timeZone: z.string().min(1).max(64).optional() })
+  .strict();
+export type NextAction = z.output<typeof NextActionSchema>;
+
+/** The wrap-up code chosen at closing (its label kept as it was then), and the advisor's closing note. */
+export const WrapUpSchema = z.object({ id: z.string().min(1).max(40), label: z.string().min(1).max(120), note: shortText(2000).optional() }).strict();
+export type WrapUp = z.output<typeof WrapUpSchema>;
+
+/** Is the next action due at `now`? */
+export function nextActionDue(nextAction: NextAction | undefined, now: Date): boolean {
+  if (!nextAction) return false;
+  const due = Date.parse(nextAction.due.length === 10 ? `${nextAction.due}T00:00:00Z` : nextAction.due);
+  return Number.isFinite(due) && due <= now.getTime();
+}
 export const UnmetNeedDetailsSchema = z
   .object({ need: z.enum(NEED_IDS), missing: z.array(MissingReasonIdSchema).min(1).max(MAX_MISSING_REASONS) })
   .strict();
@@ -75,7 +94,9 @@ export const CaseFileSchema = z
     /** The date of the staff territorial whose agenda holds this N2 case. */
     staffDate: IsoDate.optional(),
     callback: CallbackWorkSchema.optional(),
+    /** Written before wrap-up codes: the solution in place, as typed at closing. */
     solution: shortText(2000).optional(),
+    wrapUp: WrapUpSchema.optional(),
     unmetNeed: UnmetNeedDetailsSchema.optional(),
     closedAt: isoDateTime.optional(),
     createdAt: isoDateTime,

@@ -23,6 +23,7 @@ export const PastContactSchema = z.strictObject({
   status: z.enum(CASE_STATUSES).describe('Where its case stands (outcome when solved or unmet_need)'),
   level: z.number().int().min(1).max(3),
   referent: ActorSchema.optional(),
+  wrapUp: z.strictObject({ id: z.string(), label: z.string() }).optional().describe('How it ended: the wrap-up code chosen at closing, in French'),
 });
 export type PastContact = z.output<typeof PastContactSchema>;
 
@@ -63,6 +64,7 @@ export function createPersonHistory(deps: PersonHistoryDeps) {
           status: caseFile.status,
           level: caseFile.level,
           ...(caseFile.referent ? { referent: caseFile.referent } : {}),
+          ...(caseFile.wrapUp ? { wrapUp: { id: caseFile.wrapUp.id, label: caseFile.wrapUp.label } } : {}),
         }));
     },
 

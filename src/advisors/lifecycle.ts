@@ -2,7 +2,7 @@
  * The life of a ticket as advisors work it (Communautés 360 levels of service), an XState machine:
  *
  *   new ──TAKE──▶ taken (the advisor becomes the referent)
- *   taken ──UPDATE | COMMENT | CALLBACK_ATTEMPT──▶ n1_in_progress ──SOLVE──▶ solved (solution in place)
+ *   taken ──UPDATE | COMMENT | CALLBACK_ATTEMPT──▶ n1_in_progress ──SOLVE──▶ solved (wrap-up code, note)
  *   taken | n1_in_progress ──ESCALATE_N2 (date of the next staff territorial)──▶ n2_on_agenda
  *   n2_on_agenda ──UPDATE giving partners and actions──▶ n2_actions_recorded ──SOLVE──▶ solved
  *   n2_on_agenda | n2_actions_recorded ──ESCALATE_N3 (need, what was missing)──▶ unmet_need
@@ -12,13 +12,13 @@
  */
 import { assign, setup, transition, type SnapshotFrom } from 'xstate';
 import type { Actor } from './principal';
-import type { CaseFile, CaseStatus, Level, MissingKind } from './caseFile';
+import type { CaseFile, CaseStatus, Level, MissingKind, NextAction, WrapUp } from './caseFile';
 import type { NeedId } from '../domain/vocabulary';
 
 export interface CaseChanges {
   partners?: string[];
   actions?: string[];
-  nextAction?: { text: string; due: string } | null;
+  nextAction?: NextAction | null;
   staffDate?: string;
   referent?: Actor;
 }
@@ -35,7 +35,7 @@ export type CaseEvent =
   | ({ type: 'CALLBACK_ATTEMPT'; reached: boolean } & Stamp)
   | ({ type: 'ESCALATE_N2'; staffDate: string } & Stamp)
   | ({ type: 'ESCALATE_N3'; need: NeedId; missing: MissingKind[] } & Stamp)
-  | ({ type: 'SOLVE'; solution: string } & Stamp);
+  | ({ type: 'SOLVE'; wrapUp: WrapUp } & Stamp);
 
 function withChanges(context: CaseFile, changes: CaseChanges): Partial<CaseFile> {
   const next: Partial<CaseFile> = {};
@@ -100,7 +100,7 @@ export const caseMachine = setup({
         ? { unmetNeed: { need: event.need, missing: event.missing }, closedAt: event.at, nextAction: undefined, ...raiseLevel(context, 3, event) }
         : {},
     ),
-    solve: assign(({ event }) => (event.type === 'SOLVE' ? { solution: event.solution, closedAt: event.at, nextAction: undefined } : {})),
+    solve: assign(({ event }) => (event.type === 'SOLVE' ? { wrapUp: event.wrapUp, closedAt: event.at, nextAction: undefined } : {})),
     /** Told to the edge: an unmet need to record for the observatory (no personal data). */
     reportUnmetNeed: () => undefined,
   },
@@ -192,7 +192,7 @@ export function acceptedEvents(caseFile: CaseFile): CaseEvent['type'][] {
     { type: 'CALLBACK_ATTEMPT', reached: true, ...probe },
     { type: 'ESCALATE_N2', staffDate: '2000-01-01', ...probe },
     { type: 'ESCALATE_N3', need: 'sans_solution', missing: ['other'], ...probe },
-    { type: 'SOLVE', solution: 'x', ...probe },
+    { type: 'SOLVE', wrapUp: { id: 'probe', label: 'probe' }, ...probe },
   ];
   return candidates.filter((event) => snapshot.can(event)).map((event) => event.type);
 }

@@ -28,7 +28,9 @@ import {
   UpdateBodySchema,
 } from './schemas';
 import { AuditEntrySchema } from './audit';
-import { PresenceBodySchema, PresenceEntrySchema, TeamPresenceSchema } from './presence';
+import { PresenceBodySchema, PresenceViewSchema, TeamPresenceSchema } from './presence';
+import { WrapUpListViewSchema } from './wrapUpCodes';
+import { WrapUpBodySchema, WrapUpQuerySchema } from './wrapUpRoutes';
 import { GdprEraseBodySchema, GdprErasureSchema, GdprExportBodySchema, GdprExportSchema } from './gdpr';
 import { ObservatoryPublicationSchema, ObservatoryQuerySchema } from '../observatory/schemas';
 import { DashboardQuerySchema, DashboardSchema } from '../dashboard/schemas';
@@ -52,7 +54,8 @@ const COMPONENTS = {
   StaffAccount: StaffAccountSchema,
   StaffList: StaffListSchema,
   StaffAudit: z.object({ entries: z.array(AuditEntrySchema) }).strict(),
-  Presence: PresenceEntrySchema,
+  Presence: PresenceViewSchema,
+  WrapUpCodes: WrapUpListViewSchema,
   TeamPresence: TeamPresenceSchema,
   GdprExport: GdprExportSchema,
   GdprErasure: GdprErasureSchema,
@@ -235,7 +238,7 @@ export function openApiDocument(): JsonObject {
       '/api/advisor/tickets/{ref}/comments': { post: caseCommand('Add a note', CommentBodySchema, '201') },
       '/api/advisor/tickets/{ref}/callback-attempts': { post: caseCommand('Record a callback attempt (reached or not)', CallbackAttemptBodySchema, '201') },
       '/api/advisor/tickets/{ref}/level': { post: caseCommand('Change level: 2 puts it on the next staff territorial; 3 records an unmet need (coordinators)', LevelBodySchema) },
-      '/api/advisor/tickets/{ref}/close': { post: caseCommand('Close: the solution is in place', CloseBodySchema) },
+      '/api/advisor/tickets/{ref}/close': { post: caseCommand('Close with a wrap-up code of the ticket’s territory (required) and a note; 400 for a code not in its list', CloseBodySchema) },
       '/api/advisor/tickets/{ref}/audit': { get: read('The ticket’s audit trail (coordinators, national admins)', 'AuditTrail', { parameters: [refParameter] }) },
       '/api/advisor/agenda': { get: read('The N2 agenda of a territory, by staff date', 'Agenda', { parameters: queryParameters(TerritoryQuerySchema.required({ territory: true })) }) },
       '/api/advisor/callbacks': {
@@ -264,9 +267,26 @@ export function openApiDocument(): JsonObject {
           },
         },
         put: {
-          summary: 'Set my presence and how many chats I take at once; holds 90 s, so the console repeats it every 30 s',
+          summary: 'Set my presence and how many chats I take at once (at most my staff account’s maxChats); holds 90 s, so the console repeats it every 30 s',
           requestBody: { required: true, ...json(inputSchema(PresenceBodySchema)) },
-          responses: { '200': { description: 'My presence as stored', ...json(ref('Presence')) }, '400': error('Invalid body'), '409': error('Presence busy, try again'), ...STANDARD_ERRORS },
+          responses: { '200': { description: 'My presence as stored', ...json(ref('Presence')) }, '400': error('Invalid body, or more chats than my account allows'), '409': error('Presence busy, try again'), ...STANDARD_ERRORS },
+        },
+      },
+      '/api/advisor/wrap-up-codes': {
+        get: {
+          summary: 'The wrap-up codes a ticket of this territory closes with: its own list, or the national one (config/wrap-up-codes.yaml)',
+          parameters: queryParameters(WrapUpQuerySchema),
+          responses: { '200': { description: 'The list in use', ...json(ref('WrapUpCodes')) }, '400': error('Invalid territory'), '403': error('Not a territory of yours'), ...STANDARD_ERRORS },
+        },
+        put: {
+          summary: 'Give the territory its own list (coordinators of the territory, national admins); audited as wrapup.update',
+          requestBody: { required: true, ...json(inputSchema(WrapUpBodySchema)) },
+          responses: { '200': { description: 'The list in use', ...json(ref('WrapUpCodes')) }, '400': error('Invalid list (ids, labels, duplicates, 1 to 40 codes)'), '403': error('Not a coordinator of this territory'), ...STANDARD_ERRORS },
+        },
+        delete: {
+          summary: 'Back to the national list (coordinators of the territory, national admins); audited as wrapup.reset',
+          parameters: queryParameters(WrapUpQuerySchema),
+          responses: { '200': { description: 'The national list, now in use', ...json(ref('WrapUpCodes')) }, '403': error('Not a coordinator of this territory'), ...STANDARD_ERRORS },
         },
       },
       '/api/vocabulary': {

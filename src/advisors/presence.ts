@@ -10,6 +10,9 @@ import type { Clock, KeyValueStore } from '../domain/ports';
 import type { StoreKeys } from '../storage/keys';
 import { ALL_TERRITORIES_INDEX } from '../tickets/ticket-store';
 import { ROLES, type Principal } from './principal';
+import { MAX_CAPACITY } from './staff';
+
+export { MAX_CAPACITY };
 import { withStoreLock } from '../storage/lock';
 
 export const PRESENCE_STATES = ['available', 'paused', 'offline'] as const;
@@ -18,7 +21,6 @@ export type PresenceState = (typeof PRESENCE_STATES)[number];
 /** How long one state holds without a heartbeat; the console repeats it every PRESENCE_HEARTBEAT_SECONDS. */
 export const PRESENCE_TTL_SECONDS = 90;
 export const PRESENCE_HEARTBEAT_SECONDS = 30;
-export const MAX_CAPACITY = 10;
 
 export const PresenceBodySchema = z.strictObject({
   state: z.enum(PRESENCE_STATES),
@@ -43,8 +45,32 @@ export const PresenceEntrySchema = z
   })
   .strict();
 export type PresenceEntry = z.output<typeof PresenceEntrySchema>;
-/** GET /api/advisor/presence?territory=… (coordinators): who is there, available first. */
-export const TeamPresenceSchema = z.object({ territory: z.string(), available: z.number().int().min(0), advisors: z.array(PresenceEntrySchema) }).strict();
+/** A presence as the API shows it: with the live chats the advisor has now and the room left. */
+export const PresenceViewSchema = PresenceEntrySchema.extend({
+  load: z.number().int().min(0).describe('Live chats this advisor has now'),
+  room: z.number().int().min(0).describe('How many more chats they may be offered: 0 unless available'),
+  maxCapacity: z.number().int().min(1).max(MAX_CAPACITY).optional().describe('Mine only: the most my staff account allows'),
+});
+export type PresenceView = z.output<typeof PresenceViewSchema>;
+/** GET /api/advisor/presence?territory=… (coordinators): who is there, available with room first. */
+export const TeamPresenceSchema = z
+  .object({
+    territory: z.string(),
+    available: z.number().int().min(0),
+    withRoom: z.number().int().min(0).describe('Available advisors who may take one more chat'),
+    advisors: z.array(PresenceViewSchema),
+  })
+  .strict();
+
+/** The view of an entry given its live chats. */
+export function withLoad(entry: PresenceEntry, load: number): PresenceView {
+  return { ...entry, load, room: entry.state === 'available' ? Math.max(0, entry.capacity - load) : 0 };
+}
+
+/** Available advisors with room first (the most room first), then available but full, paused, offline. */
+export function byOffer(a: PresenceView, b: PresenceView): number {
+  return ORDER[a.state] - ORDER[b.state] || b.room - a.room || (a.name ?? a.subject).localeCompare(b.name ?? b.subject, 'fr');
+}
 const PresenceMapSchema = z.record(z.string(), PresenceEntrySchema);
 type PresenceMap = z.output<typeof PresenceMapSchema>;
 

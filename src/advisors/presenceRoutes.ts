@@ -1,17 +1,29 @@
 /**
- * The presence API: `GET /api/advisor/presence` (my state), `PUT /api/advisor/presence` (my state and
- * capacity; the console's heartbeat), and `GET /api/advisor/presence?territory=44` for coordinators
- * and national admins (who is available in one of their territories; 403 otherwise).
+ * The presence API: `GET /api/advisor/presence` (my state, my live chats and the room I have left),
+ * `PUT /api/advisor/presence` (my state and capacity, at most what my staff account allows; the
+ * console's heartbeat), and `GET /api/advisor/presence?territory=44` for coordinators and national
+ * admins (who is available in one of their territories and their load, those with room first; 403
+ * otherwise).
  */
 import express, { type Router } from 'express';
 import { z } from 'zod';
 import type { Logger } from '../logging';
 import { authenticate, principalOf, type TokenVerifier } from './auth';
-import { PresenceBodySchema, PresenceBusyError, type Presence } from './presence';
-import { canSeeTerritory, coordinates } from './principal';
+import { byOffer, PresenceBodySchema, PresenceBusyError, withLoad, type Presence } from './presence';
+import { canSeeTerritory, coordinates, type Principal } from './principal';
 import { TerritoryQuerySchema } from './schemas';
 
-export function createPresenceRouter(deps: { presence: Presence; verifier: TokenVerifier; logger: Logger }): Router {
+export interface PresenceRouterDeps {
+  presence: Presence;
+  verifier: TokenVerifier;
+  logger: Logger;
+  /** Live chats by advisor (subject → count), in one territory or in all of the principal's. */
+  liveChats(principal: Principal, territory?: string): Promise<Record<string, number>>;
+  /** The most chats at once the principal's staff account allows (MAX_CAPACITY without one). */
+  chatLimitOf(principal: Principal): Promise<number>;
+}
+
+export function createPresenceRouter(deps: PresenceRouterDeps): Router {
   const { presence, logger } = deps;
   const router = express.Router();
   router.use('/api/advisor/presence', authenticate(deps.verifier), express.json({ limit: '1kb' }));
@@ -35,15 +47,17 @@ export function createPresenceRouter(deps: { presence: Presence; verifier: Token
     try {
       const territory = query.data.territory;
       if (territory === undefined) {
-        res.json(await presence.mine(principal));
+        const [mine, load, maxCapacity] = await Promise.all([presence.mine(principal), deps.liveChats(principal), deps.chatLimitOf(principal)]);
+        res.json({ ...withLoad(mine, load[principal.subject] ?? 0), maxCapacity });
         return;
       }
       if (!coordinates(principal) || !canSeeTerritory(principal, territory)) {
         res.status(403).json({ error: 'Only a coordinator of this territory sees who is available there' });
         return;
       }
-      const advisors = await presence.ofTerritory(territory);
-      res.json({ territory, available: advisors.filter((a) => a.state === 'available').length, advisors });
+      const [entries, load] = await Promise.all([presence.ofTerritory(territory), deps.liveChats(principal, territory)]);
+      const advisors = entries.map((entry) => withLoad(entry, load[entry.subject] ?? 0)).sort(byOffer);
+      res.json({ territory, available: advisors.filter((a) => a.state === 'available').length, withRoom: advisors.filter((a) => a.room > 0).length, advisors });
     } catch (error) {
       failed(res, error);
     }
@@ -56,7 +70,14 @@ export function createPresenceRouter(deps: { presence: Presence; verifier: Token
       return;
     }
     try {
-      res.json(await presence.set(principalOf(res), body.data));
+      const principal = principalOf(res);
+      const limit = await deps.chatLimitOf(principal);
+      if (body.data.capacity > limit) {
+        res.status(400).json({ error: `expected at most ${limit} chats at once (your staff account's limit)` });
+        return;
+      }
+      const [saved, load] = await Promise.all([presence.set(principal, body.data), deps.liveChats(principal)]);
+      res.json({ ...withLoad(saved, load[principal.subject] ?? 0), maxCapacity: limit });
     } catch (error) {
       failed(res, error);
     }

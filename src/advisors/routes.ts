@@ -157,7 +157,7 @@ export function createAdvisorRouter(deps: AdvisorRouterDeps): Router {
       return { type: 'ESCALATE_N3', need: body.need, missing: body.missing };
     }),
   );
-  router.post('/api/advisor/tickets/:ref/close', command(CloseBodySchema, (body) => ({ type: 'SOLVE', solution: body.solution })));
+  router.post('/api/advisor/tickets/:ref/close', command(CloseBodySchema, (body) => ({ type: 'SOLVE', wrapUp: body.wrapUp, ...(body.note ? { note: body.note } : {}) })));
 
   router.get(
     '/api/advisor/tickets/:ref/audit',

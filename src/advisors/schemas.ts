@@ -11,6 +11,8 @@ import { UnmetNeedRecordSchema } from './observatory';
 import { DepartementCodeSchema, ROLES } from './principal';
 import { AdvisorEventSchema } from './events';
 import { PastContactSchema } from './history';
+import { FrenchDateTimeSchema } from './frenchDateTime';
+import { WrapUpIdSchema } from './wrapUpCodes';
 
 const list = <T extends z.ZodType>(item: T) =>
   z.preprocess((value) => (typeof value === 'string' ? value.split(',').filter((s) => s !== '') : value), z.array(item).min(1));
@@ -25,6 +27,7 @@ export const TicketListQuerySchema = z
     territory: z.union([DepartementCodeSchema, z.literal('XX')]).optional().describe('One of my territories (default: all of them)'),
     minAgeHours: z.coerce.number().min(0).max(87_600).optional().describe('Created at least this many hours ago'),
     maxAgeHours: z.coerce.number().min(0).max(87_600).optional().describe('Created at most this many hours ago'),
+    reminderDue: z.stringbool().optional().describe('true: only open cases whose next action is due now (« rappel dû »)'),
     limit: z.coerce.number().int().min(1).max(500).default(100),
   })
   ;
@@ -49,7 +52,16 @@ export const UpdateBodySchema = z
   .strictObject({
     partners: z.array(z.string().trim().min(1).max(200)).max(50).optional().describe('Partners mobilised (replaces the list)'),
     actions: z.array(z.string().trim().min(1).max(500)).max(100).optional().describe('Actions agreed (replaces the list)'),
-    nextAction: z.strictObject({ text: z.string().trim().min(1).max(500), due: IsoDate }).nullable().optional().describe('null clears it'),
+    nextAction: z
+      .strictObject({
+        text: z.string().trim().min(1).max(500),
+        due: z
+          .union([z.iso.datetime({ offset: true, error: 'expected an ISO 8601 date-time with its offset' }), FrenchDateTimeSchema])
+          .describe('When: « jj/mm/aaaa hh:mm » in the territory’s time zone (as the advisor types it), or an ISO 8601 date-time with its offset'),
+      })
+      .nullable()
+      .optional()
+      .describe('What to do next and when: the case shows « rappel dû » in the waiting list once due; null clears it'),
     staffDate: IsoDate.optional().describe('N2 only: move the case to another staff territorial'),
     referent: z
       .strictObject({ subject: z.string().min(1).max(255), name: z.string().min(1).max(200).optional(), role: z.enum(['advisor', 'coordinator']) })
@@ -73,7 +85,10 @@ export const LevelBodySchema = z
   ])
   ;
 
-export const CloseBodySchema = z.strictObject({ solution: z.string().trim().min(1).max(2000).describe('The solution in place') });
+export const CloseBodySchema = z.strictObject({
+  wrapUp: WrapUpIdSchema.describe('How the contact ended: an id of the territory’s wrap-up codes (GET /api/advisor/wrap-up-codes)'),
+  note: z.string().trim().min(1).max(2000).optional().describe('A closing note: the solution in place, what was said'),
+});
 export const CallbackAttemptBodySchema = z.strictObject({ reached: z.boolean() });
 
 const ShownCallbackSchema = z.union([

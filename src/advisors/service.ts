@@ -12,7 +12,9 @@ import type { Ticket } from '../tickets/ticket';
 type TicketKind = Ticket['kind'];
 import type { NeedId } from '../domain/vocabulary';
 import type { AuditAction, AuditTrail, AuditEntry } from './audit';
-import { CaseFileSchema, MISSING_KINDS, newCaseFile, OPEN_STATUSES, type CaseFile, type CaseStatus, type MissingKind } from './caseFile';
+import { CaseFileSchema, MISSING_KINDS, newCaseFile, nextActionDue, OPEN_STATUSES, type CaseFile, type CaseStatus, type MissingKind } from './caseFile';
+import { parseFrenchDateTime } from './frenchDateTime';
+import type { WrapUpCodes } from './wrapUpCodes';
 import type { AdvisorEvents } from './events';
 import { createPersonHistory, type PastContact } from './history';
 import { acceptedEvents, step, type CaseChanges, type CaseEvent } from './lifecycle';
@@ -35,13 +37,13 @@ export interface TicketView {
 /** What an advisor asks of a case (the service adds who and when). */
 export type CaseCommand =
   | { type: 'TAKE' }
-  | { type: 'UPDATE'; changes: CaseChanges }
+  | { type: 'UPDATE'; changes: Omit<CaseChanges, 'nextAction'> & { nextAction?: { text: string; due: string } | null } }
   | { type: 'COMMENT'; text: string }
   | { type: 'CALLBACK_ATTEMPT'; reached: boolean }
   | { type: 'LEVEL'; level: 1 }
   | { type: 'ESCALATE_N2'; staffDate: string }
   | { type: 'ESCALATE_N3'; need?: NeedId; missing: MissingKind[] }
-  | { type: 'SOLVE'; solution: string };
+  | { type: 'SOLVE'; wrapUp: string; note?: string };
 
 export interface TicketListFilter {
   status?: CaseStatus[];
@@ -53,6 +55,8 @@ export interface TicketListFilter {
   territory?: string;
   minAgeHours?: number;
   maxAgeHours?: number;
+  /** Only open cases whose next action is due now. */
+  reminderDue?: boolean;
   limit: number;
 }
 
@@ -67,6 +71,10 @@ export interface AdvisorServiceDeps {
   ticketTtlDays: number;
   /** The N3 reasons an escalation may give (config/observatory.yaml); default: the built-in ones. */
   missingReasons?: readonly string[];
+  /** The wrap-up codes a case of a territory may close with. */
+  wrapUpCodes: Pick<WrapUpCodes, 'of'>;
+  /** The IANA time zone of a territory (a next action is typed in it). */
+  timeZoneOf(territory: string): string;
   /** Opens a sealed callback number or e-mail address. */
   openSealed(sealed: string): string;
   logger: Logger;
@@ -140,8 +148,9 @@ export function createAdvisorService(deps: AdvisorServiceDeps) {
     return null;
   }
 
-  function toEvent(principal: Principal, ticket: Ticket, command: Exclude<CaseCommand, { type: 'LEVEL' }>): CaseEvent | string {
+  async function toEvent(principal: Principal, ticket: Ticket, command: Exclude<CaseCommand, { type: 'LEVEL' }>): Promise<CaseEvent | string> {
     const stamp = { at: clock.now().toISOString(), by: actorOf(principal) };
+    const territory = territoryOfTicket(ticket);
     if (command.type === 'ESCALATE_N3') {
       const need = command.need ?? ticket.need;
       if (need === undefined) return 'The ticket has no need category: give one (need)';
@@ -150,12 +159,84 @@ export function createAdvisorService(deps: AdvisorServiceDeps) {
       if (unknown.length > 0) return `Unknown reason ${unknown.join(', ')} in missing: expected ${reasons.join(', ')}`;
       return { type: 'ESCALATE_N3', need, missing: command.missing, ...stamp };
     }
+    if (command.type === 'SOLVE') {
+      const { codes } = await deps.wrapUpCodes.of(territory);
+      const code = codes.find((c) => c.id === command.wrapUp);
+      if (!code) return `Unknown wrap-up code ${command.wrapUp}: expected one of ${codes.map((c) => c.id).join(', ')}`;
+      return { type: 'SOLVE', wrapUp: { ...code, ...(command.note ? { note: command.note } : {}) }, ...stamp };
+    }
+    if (command.type === 'UPDATE' && command.changes.nextAction) {
+      const { text, due } = command.changes.nextAction;
+      const timeZone = deps.timeZoneOf(territory);
+      const instant = /^\d{4}-/.test(due) ? new Date(due) : parseFrenchDateTime(due, timeZone);
+      if (!instant || Number.isNaN(instant.getTime())) return 'expected a date and time as jj/mm/aaaa hh:mm in nextAction.due';
+      return { type: 'UPDATE', changes: { ...command.changes, nextAction: { text, due: instant.toISOString(), timeZone } }, ...stamp };
+    }
     return { ...command, ...stamp } as CaseEvent;
   }
 
   async function save(ticket: Ticket, caseFile: CaseFile): Promise<void> {
     const left = Date.parse(ticket.createdAt) + retentionMs - clock.now().getTime();
     await store.set(keys.ticketCase(ticket.ref), JSON.stringify(CaseFileSchema.parse(caseFile)), Math.max(1, Math.ceil(left / 1000)));
+  }
+
+  const indexesOf = (principal: Principal, filter: TicketListFilter): string[] =>
+    filter.territory !== undefined ? [filter.territory] : principal.territories === 'all' ? [ALL_TERRITORIES_INDEX] : principal.territories;
+
+  /** The tickets a list asks for, without the audit entry (list() writes it). */
+  async function find(principal: Principal, filter: TicketListFilter): Promise<Outcome<{ tickets: TicketView[]; truncated: boolean }>> {
+    if (filter.territory !== undefined && !canSeeTerritory(principal, filter.territory)) {
+      return { ok: false, status: 403, error: 'You do not work for this territory' };
+    }
+    const indexes = indexesOf(principal, filter);
+    const now = clock.now().getTime();
+    const oldest = Math.max(now - retentionMs, filter.maxAgeHours === undefined ? 0 : now - filter.maxAgeHours * 3600_000);
+    const kinds = filter.kind === undefined ? undefined : ([] as TicketKind[]).concat(filter.kind);
+    const refs = (await Promise.all(indexes.map((t) => tickets.refsOfTerritory(t, new Date(oldest))))).flat();
+    const found: TicketView[] = [];
+    let truncated = false;
+    for (let i = 0; i < refs.length; i += READ_BATCH) {
+      const batch = await Promise.all(
+        refs.slice(i, i + READ_BATCH).map(async (ref) => {
+          try {
+            return await visible(principal, ref);
+          } catch (error) {
+            // A record damaged for good is left out (and logged); any other failure (Redis slow,
+            // paused, gone) fails the whole list: never a short list that looks complete.
+            if (!(error instanceof TicketCorruptError)) throw error;
+            deps.logger.error({ err: error, ref }, 'ticket unreadable while listing');
+            return null;
+          }
+        }),
+      );
+      for (const item of batch) {
+        if (!item) continue;
+        const { ticket, caseFile } = item;
+        const created = Date.parse(ticket.createdAt);
+        if (filter.territory !== undefined && territoryOfTicket(ticket) !== filter.territory) continue;
+        if (created < oldest) continue;
+        if (filter.minAgeHours !== undefined && created > now - filter.minAgeHours * 3600_000) continue;
+        if (filter.status && !filter.status.includes(caseFile.status)) continue;
+        if (filter.level && !filter.level.includes(caseFile.level)) continue;
+        if (filter.priority && ticket.priority !== filter.priority) continue;
+        if (filter.channel && ticket.channel !== filter.channel) continue;
+        if (kinds && !kinds.includes(ticket.kind)) continue;
+        if (filter.reminderDue && !(OPEN_STATUSES.includes(caseFile.status) && nextActionDue(caseFile.nextAction, clock.now()))) continue;
+        if (found.some((v) => v.ticket.ref === ticket.ref)) continue;
+        if (found.length >= filter.limit) {
+          truncated = true;
+          break;
+        }
+        found.push(view(ticket, caseFile));
+      }
+      if (truncated) break;
+    }
+    found.sort(
+      (a, b) =>
+        Number(b.ticket.priority === 'prioritaire') - Number(a.ticket.priority === 'prioritaire') ||
+        a.ticket.createdAt.localeCompare(b.ticket.createdAt),
+    );
+    return { ok: true, value: { tickets: found, truncated } };
   }
 
   return {
@@ -181,7 +262,7 @@ export function createAdvisorService(deps: AdvisorServiceDeps) {
         const denial = forbidden(principal, caseFile, command);
         if (denial) return { ok: false, status: 403, error: denial };
         if (command.type === 'LEVEL') return { ok: false, status: 409, error: 'The level only rises: N1 → N2 → N3' };
-        const event = toEvent(principal, ticket, command);
+        const event = await toEvent(principal, ticket, command);
         if (typeof event === 'string') return { ok: false, status: 400, error: event };
         const result = step(caseFile, event);
         if (!result.accepted) {
@@ -196,6 +277,7 @@ export function createAdvisorService(deps: AdvisorServiceDeps) {
           // The attempt that completes the callback (counted once in the figures).
           detail.callbackDone = caseFile.callback?.state !== 'called' && next.callback?.state === 'called';
         }
+        if (command.type === 'SOLVE') detail.wrapUp = command.wrapUp;
         await record(principal, AUDIT_OF[command.type], { ref, territory: next.territory, detail });
         if (result.effects.includes('reportUnmetNeed') && next.unmetNeed) {
           await deps.observatory.record({ month: monthOf(clock.now()), territory: next.territory, need: next.unmetNeed.need, missing: next.unmetNeed.missing });
@@ -215,60 +297,26 @@ export function createAdvisorService(deps: AdvisorServiceDeps) {
       });
     },
 
-    /** The principal's tickets (one territory of theirs, or all of them), priority first then oldest first. */
+    /** The principal's tickets (one territory of theirs, or all of them), priority first then oldest first; audited. */
     async list(principal: Principal, filter: TicketListFilter): Promise<Outcome<{ tickets: TicketView[]; truncated: boolean }>> {
-      if (filter.territory !== undefined && !canSeeTerritory(principal, filter.territory)) {
-        return { ok: false, status: 403, error: 'You do not work for this territory' };
+      const found = await find(principal, filter);
+      if (found.ok) await record(principal, 'ticket.list', { detail: { count: found.value.tickets.length, territories: indexesOf(principal, filter) } });
+      return found;
+    },
+
+    /**
+     * How many live chats each advisor has now (subject → count): the open chat cases of one territory
+     * (or all of the principal's) whose referent has the conversation (`isLive`). Counts only: not audited.
+     */
+    async liveChatsBy(principal: Principal, territory: string | undefined, isLive: (conversationId: string) => Promise<boolean>): Promise<Record<string, number>> {
+      const found = await find(principal, { territory, channel: 'chat', kind: ['routed', 'fallback'], status: [...OPEN_STATUSES], limit: 500 });
+      const counts: Record<string, number> = {};
+      if (!found.ok) return counts;
+      for (const view of found.value.tickets) {
+        const referent = view.case.referent?.subject;
+        if (referent !== undefined && (await isLive(view.ticket.conversationId))) counts[referent] = (counts[referent] ?? 0) + 1;
       }
-      const indexes = filter.territory !== undefined ? [filter.territory] : principal.territories === 'all' ? [ALL_TERRITORIES_INDEX] : principal.territories;
-      const now = clock.now().getTime();
-      const oldest = Math.max(now - retentionMs, filter.maxAgeHours === undefined ? 0 : now - filter.maxAgeHours * 3600_000);
-      const kinds = filter.kind === undefined ? undefined : ([] as TicketKind[]).concat(filter.kind);
-      const refs = (await Promise.all(indexes.map((t) => tickets.refsOfTerritory(t, new Date(oldest))))).flat();
-      const found: TicketView[] = [];
-      let truncated = false;
-      for (let i = 0; i < refs.length; i += READ_BATCH) {
-        const batch = await Promise.all(
-          refs.slice(i, i + READ_BATCH).map(async (ref) => {
-            try {
-              return await visible(principal, ref);
-            } catch (error) {
-              // A record damaged for good is left out (and logged); any other failure (Redis slow,
-              // paused, gone) fails the whole list: never a short list that looks complete.
-              if (!(error instanceof TicketCorruptError)) throw error;
-              deps.logger.error({ err: error, ref }, 'ticket unreadable while listing');
-              return null;
-            }
-          }),
-        );
-        for (const item of batch) {
-          if (!item) continue;
-          const { ticket, caseFile } = item;
-          const created = Date.parse(ticket.createdAt);
-          if (filter.territory !== undefined && territoryOfTicket(ticket) !== filter.territory) continue;
-          if (created < oldest) continue;
-          if (filter.minAgeHours !== undefined && created > now - filter.minAgeHours * 3600_000) continue;
-          if (filter.status && !filter.status.includes(caseFile.status)) continue;
-          if (filter.level && !filter.level.includes(caseFile.level)) continue;
-          if (filter.priority && ticket.priority !== filter.priority) continue;
-          if (filter.channel && ticket.channel !== filter.channel) continue;
-          if (kinds && !kinds.includes(ticket.kind)) continue;
-          if (found.some((v) => v.ticket.ref === ticket.ref)) continue;
-          if (found.length >= filter.limit) {
-            truncated = true;
-            break;
-          }
-          found.push(view(ticket, caseFile));
-        }
-        if (truncated) break;
-      }
-      found.sort(
-        (a, b) =>
-          Number(b.ticket.priority === 'prioritaire') - Number(a.ticket.priority === 'prioritaire') ||
-          a.ticket.createdAt.localeCompare(b.ticket.createdAt),
-      );
-      await record(principal, 'ticket.list', { detail: { count: found.length, territories: indexes } });
-      return { ok: true, value: { tickets: found, truncated } };
+      return counts;
     },
 
     /** N2 cases of one territory by the date of their staff territorial. */

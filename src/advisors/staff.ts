@@ -13,6 +13,15 @@ import { z } from 'zod';
 import { IsoDate } from './caseFile';
 import { DepartementCodeSchema, ROLES, type Principal, type Role } from './principal';
 
+/** The most chats at once anyone may take (an account may allow fewer). */
+export const MAX_CAPACITY = 10;
+const MaxChatsSchema = z
+  .number()
+  .int()
+  .min(1)
+  .max(MAX_CAPACITY, { error: `expected at most ${MAX_CAPACITY} chats at once` })
+  .describe(`The most chats at once this person may set in the console (1 to ${MAX_CAPACITY}; default ${MAX_CAPACITY})`);
+
 export const StaffEmailSchema = z
   .string()
   .trim()
@@ -33,6 +42,7 @@ export const StaffAccountBodySchema = z
     name: z.string().trim().min(1).max(200).optional(),
     role: z.enum(ROLES),
     territories: TerritoriesSchema,
+    maxChats: MaxChatsSchema.optional(),
   })
   .strict()
   .refine(isConsistent, adminWorksForAll);
@@ -43,6 +53,7 @@ export const StaffAccountUpdateSchema = z
     name: z.string().trim().min(1).max(200).optional(),
     role: z.enum(ROLES),
     territories: TerritoriesSchema,
+    maxChats: MaxChatsSchema.optional(),
   })
   .strict()
   .refine(isConsistent, adminWorksForAll);
@@ -56,6 +67,7 @@ export const StaffAccountSchema = z
     name: z.string().min(1).max(200).optional(),
     role: z.enum(ROLES),
     territories: TerritoriesSchema,
+    maxChats: MaxChatsSchema.optional(),
     /** The identity provider's `sub`, bound at the first sign-in; later sign-ins must match it. */
     subject: z.string().min(1).max(255).optional(),
     createdAt: isoDateTime,

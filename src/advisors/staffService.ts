@@ -6,7 +6,7 @@ import type { Clock } from '../domain/ports';
 import type { AuditEntry, AuditTrail } from './audit';
 import { actorOf, type Principal } from './principal';
 import type { Outcome } from './service';
-import { managesStaff, mayManage, principalOfAccount, type StaffAccount, type StaffAccountBody, type StaffAccountUpdate } from './staff';
+import { MAX_CAPACITY, managesStaff, mayManage, principalOfAccount, type StaffAccount, type StaffAccountBody, type StaffAccountUpdate } from './staff';
 import type { StaffDirectory } from './staffDirectory';
 
 /** Who the identity provider says signed in (already verified: id_token, userinfo). */
@@ -37,6 +37,8 @@ export interface StaffService {
   /** The current principal of a session (null when the account was removed or rebound meanwhile). */
   principalOf(email: string, subject: string): Promise<Principal | null>;
   recordSignOut(principal: Principal): Promise<void>;
+  /** The most chats at once the account signed in as `subject` allows (MAX_CAPACITY without an account or a limit). */
+  chatLimitOf(subject: string): Promise<number>;
 }
 
 export function createStaffService(deps: { directory: StaffDirectory; audit: AuditTrail; clock: Clock; bootstrapAdminEmails: readonly string[] }): StaffService {
@@ -69,6 +71,7 @@ export function createStaffService(deps: { directory: StaffDirectory; audit: Aud
           ...(body.name !== undefined ? { name: body.name } : {}),
           role: body.role,
           territories: body.territories,
+          ...(body.maxChats !== undefined ? { maxChats: body.maxChats } : {}),
           createdAt: at,
           createdBy: principal.subject,
           updatedAt: at,
@@ -86,9 +89,18 @@ export function createStaffService(deps: { directory: StaffDirectory; audit: Aud
         if (!current || !(mayManage(principal, current) || isSelf(principal, current))) return { next: 'keep', result: { ok: false, status: 404, error: 'No such account' } };
         if (isSelf(principal, current)) return { next: 'keep', result: { ok: false, status: 409, error: 'You may not change your own account' } };
         if (!mayManage(principal, body)) return { next: 'keep', result: forbidden('You may only give advisor accounts of your own territories') };
-        const { name: _oldName, ...rest } = current;
+        const { name: _oldName, maxChats: _oldMaxChats, ...rest } = current;
         const name = body.name ?? current.name;
-        const next: StaffAccount = { ...rest, ...(name !== undefined ? { name } : {}), role: body.role, territories: body.territories, updatedAt: now(), updatedBy: principal.subject };
+        const maxChats = body.maxChats ?? current.maxChats;
+        const next: StaffAccount = {
+          ...rest,
+          ...(name !== undefined ? { name } : {}),
+          ...(maxChats !== undefined ? { maxChats } : {}),
+          role: body.role,
+          territories: body.territories,
+          updatedAt: now(),
+          updatedBy: principal.subject,
+        };
         return { next, result: { ok: true, value: next } };
       });
       if (outcome.ok) await audit.record({ actor: actorOf(principal), action: 'staff.update', detail: detailOf(outcome.value) });
@@ -151,6 +163,10 @@ export function createStaffService(deps: { directory: StaffDirectory; audit: Aud
     async principalOf(email, subject) {
       const account = await directory.get(email);
       return account && account.subject === subject ? principalOfAccount(account, subject) : null;
+    },
+
+    async chatLimitOf(subject) {
+      return (await directory.bySubject(subject))?.maxChats ?? MAX_CAPACITY;
     },
 
     async recordSignOut(principal) {

@@ -74,10 +74,11 @@ export function startDevProvider(options: DevProviderOptions): Promise<RunningDe
 /**
  * The staff accounts main creates in development for the local provider's test people (their identities
  * are in scripts/dev-oidc-provider.mjs; the admin is a bootstrap admin, DEV_BOOTSTRAP_ADMIN_EMAIL; the
- * fifth person has no account). See src/advisors/README.md, "Signing in".
+ * person « sans compte » has none). See src/advisors/README.md, "Signing in".
  */
 export const DEV_STAFF_ACCOUNTS = [
   { email: 'coordination.44@360.test', role: 'coordinator', territories: ['44'] },
   { email: 'conseil.44@360.test', role: 'advisor', territories: ['44'] },
+  { email: 'conseil2.44@360.test', role: 'advisor', territories: ['44'], maxChats: 3 },
   { email: 'conseil.35@360.test', role: 'advisor', territories: ['35'] },
 ] as const;

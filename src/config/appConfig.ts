@@ -17,6 +17,7 @@ import { loadLocalResources, type LocalResources } from '../knowledge/local-reso
 import type { FaqEntry } from '../knowledge/schema';
 import { loadSafetyMessagesFile, SAFETY_MESSAGES_FILE, safetyPrompts, type SafetyMessages } from '../safety';
 import { loadObservatorySettings, OBSERVATORY_FILE, type ObservatorySettings } from '../observatory/settings';
+import { loadWrapUpCodes, WRAP_UP_FILE, type WrapUpCode } from '../advisors/wrapUpCodes';
 
 /** The folders of CONFIG_DIR, all of them and only them. */
 export const COORDINATOR_FOLDERS = ['config', 'flows', 'prompts', 'content'] as const;
@@ -36,6 +37,8 @@ export interface AppConfig {
   safetyMessages: SafetyMessages;
   /** The observatory's labels and N3 reasons (config/observatory.yaml). */
   observatory: ObservatorySettings;
+  /** The national wrap-up codes (config/wrap-up-codes.yaml). */
+  wrapUpCodes: readonly WrapUpCode[];
 }
 
 /** Every prompt the flow needs exists (a missing sentence is found at start, never mid-call). */
@@ -74,5 +77,6 @@ export function loadAppConfig(configDir: string): AppConfig {
     localResources: loadLocalResources(configDir),
     safetyMessages,
     observatory: loadObservatorySettings(join(configDir, OBSERVATORY_FILE)),
+    wrapUpCodes: loadWrapUpCodes(join(configDir, WRAP_UP_FILE)),
   };
 }

@@ -8,6 +8,7 @@ import { faqCheck, faqExamplesCheck, localResourcesCheck } from '../knowledge/co
 import { PromptCatalog } from '../prompts/catalog';
 import { safetyMessagesCheck } from '../safety/config-check';
 import { observatorySettingsCheck } from '../observatory/settings';
+import { wrapUpCodesCheck } from '../advisors/wrapUpCodes';
 import { loadTerritoriesFile, TERRITORIES_FILE_NAME } from '../territories/load';
 import { LEXICON_FILE, loadLexiconFile } from '../understanding/lexicon';
 import { loadPhoneExamplesFile, PHONE_EXAMPLES_FILE } from '../understanding/phoneExamples';
@@ -106,6 +107,7 @@ export const CONFIG_CHECKS: readonly ConfigCheck[] = [
   localResourcesCheck,
   safetyMessagesCheck,
   observatorySettingsCheck,
+  wrapUpCodesCheck,
   // Last: it reads every file above together.
   proofCheck,
 ];

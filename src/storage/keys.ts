@@ -74,6 +74,8 @@ export interface StoreKeys {
   advisorPresence(territory: string): string;
   /** The dashboard's counters of one territory (a département code, XX or `all`) for one local day (YYYY-MM-DD): a hash, no personal data. */
   dailyFigures(territory: string, day: string): string;
+  /** A territory's own wrap-up codes (no personal data), replacing the national list. */
+  wrapUpCodes(territory: string): string;
 }
 
 /** Escapes a free-form name (spaces, ':', glob characters) into one key segment. */
@@ -125,6 +127,7 @@ export function createStoreKeys(namespace: string = DEFAULT_KEY_NAMESPACE): Stor
     staffSession: (sessionId: string) => key('staff-session', [], escapeName(sessionId)),
     advisorPresence: (territory: string) => key('advisor-presence', [], territory),
     dailyFigures: (territory: string, day: string) => key('daily-figures', [], territory, [day]),
+    wrapUpCodes: (territory: string) => key('wrap-up-codes', [], territory),
   });
 }
 

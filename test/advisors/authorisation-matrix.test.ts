@@ -42,7 +42,7 @@ const ifSeen = (ok: number) => (role: RoleName, column: Column) => (sees(role, c
 const ENDPOINTS: Record<string, Endpoint> = {
   'GET /api/advisor/tickets/:ref': { act: ['GET', (t) => `/api/advisor/tickets/${t.ref}`], expected: ifSeen(200) },
   'POST take': { act: take, expected: ifSeen(200) },
-  'PATCH update': { before: [take], act: ['PATCH', (t) => `/api/advisor/tickets/${t.ref}`, { nextAction: { text: 'Rappeler', due: '2026-11-25' } }], expected: ifSeen(200) },
+  'PATCH update': { before: [take], act: ['PATCH', (t) => `/api/advisor/tickets/${t.ref}`, { nextAction: { text: 'Rappeler', due: '25/11/2026 14:30' } }], expected: ifSeen(200) },
   'POST comments': { act: comment, expected: ifSeen(201) },
   'POST level 2': { before: [take], act: toN2, expected: ifSeen(200) },
   'POST level 3': {
@@ -50,7 +50,7 @@ const ENDPOINTS: Record<string, Endpoint> = {
     act: ['POST', (t) => `/api/advisor/tickets/${t.ref}/level`, { level: 3, missing: ['no_place_available'] }],
     expected: (role, column) => (!sees(role, column) ? 404 : role === 'advisor' ? 403 : 200),
   },
-  'POST close': { before: [take, comment], act: ['POST', (t) => `/api/advisor/tickets/${t.ref}/close`, { solution: 'Aide à domicile en place' }], expected: ifSeen(200) },
+  'POST close': { before: [take, comment], act: ['POST', (t) => `/api/advisor/tickets/${t.ref}/close`, { wrapUp: 'solution_in_place', note: 'Aide à domicile en place' }], expected: ifSeen(200) },
   'GET audit': {
     act: ['GET', (t) => `/api/advisor/tickets/${t.ref}/audit`],
     expected: (role, column) => (role === 'advisor' ? 403 : sees(role, column) ? 200 : 404),

@@ -22,11 +22,15 @@ describe('the ticket lifecycle through the API', () => {
     expect((await api('GET', `/tickets/${ticket.ref}`, alice)).body).toMatchObject({ case: { status: 'new', level: 1 }, allowedEvents: expect.arrayContaining(['TAKE']) });
     const taken = await api('POST', `/tickets/${ticket.ref}/take`, alice, {});
     expect(taken.body.case).toMatchObject({ status: 'taken', referent: { subject: 'alice-44', name: 'Alice', role: 'advisor' } });
-    const updated = await api('PATCH', `/tickets/${ticket.ref}`, alice, { partners: ['SSIAD Rezé'], nextAction: { text: 'Rappeler le SSIAD', due: '2026-11-25' } });
-    expect(updated.body.case).toMatchObject({ status: 'n1_in_progress', partners: ['SSIAD Rezé'], nextAction: { due: '2026-11-25' } });
+    const updated = await api('PATCH', `/tickets/${ticket.ref}`, alice, { partners: ['SSIAD Rezé'], nextAction: { text: 'Rappeler le SSIAD', due: '25/11/2026 14:30' } });
+    expect(updated.body.case).toMatchObject({ status: 'n1_in_progress', partners: ['SSIAD Rezé'], nextAction: { due: '2026-11-25T13:30:00.000Z', timeZone: 'Europe/Paris' } });
     expect((await api('POST', `/tickets/${ticket.ref}/comments`, alice, { text: 'La personne est rassurée' })).status).toBe(201);
-    const closed = await api('POST', `/tickets/${ticket.ref}/close`, alice, { solution: 'Passage du SSIAD deux fois par jour' });
-    expect(closed.body.case).toMatchObject({ status: 'solved', solution: 'Passage du SSIAD deux fois par jour', closedAt: '2026-11-23T09:00:00.000Z' });
+    const closed = await api('POST', `/tickets/${ticket.ref}/close`, alice, { wrapUp: 'solution_in_place', note: 'Passage du SSIAD deux fois par jour' });
+    expect(closed.body.case).toMatchObject({
+      status: 'solved',
+      wrapUp: { id: 'solution_in_place', label: 'Solution mise en place', note: 'Passage du SSIAD deux fois par jour' },
+      closedAt: '2026-11-23T09:00:00.000Z',
+    });
 
     const audit = await api('GET', `/tickets/${ticket.ref}/audit`, dora);
     expect(audit.status).toBe(200);
@@ -71,19 +75,19 @@ describe('the ticket lifecycle through the API', () => {
 
   it('When a step is not allowed in the current state, then it is refused (409) and nothing changes', async () => {
     const ticket = await makeTicket(harness, '44');
-    expect((await api('POST', `/tickets/${ticket.ref}/close`, alice, { solution: 'x' })).status).toBe(409);
+    expect((await api('POST', `/tickets/${ticket.ref}/close`, alice, { wrapUp: 'other' })).status).toBe(409);
     expect((await api('POST', `/tickets/${ticket.ref}/level`, alice, { level: 2, staffDate: '2026-12-01' })).status).toBe(409);
     expect((await api('PATCH', `/tickets/${ticket.ref}`, alice, { actions: ['x'] })).status).toBe(409);
     await api('POST', `/tickets/${ticket.ref}/take`, alice, {});
     expect((await api('POST', `/tickets/${ticket.ref}/take`, bruno, {})).status).toBe(409);
-    expect((await api('POST', `/tickets/${ticket.ref}/close`, alice, { solution: 'x' })).status).toBe(409);
+    expect((await api('POST', `/tickets/${ticket.ref}/close`, alice, { wrapUp: 'other' })).status).toBe(409);
     expect((await api('POST', `/tickets/${ticket.ref}/level`, alice, { level: 3, missing: ['other'] })).status).toBe(403);
     expect((await api('POST', `/tickets/${ticket.ref}/level`, dora, { level: 3, missing: ['other'] })).status).toBe(409);
     expect((await api('PATCH', `/tickets/${ticket.ref}`, alice, { staffDate: '2026-12-01' })).status).toBe(409);
     expect((await api('POST', `/tickets/${ticket.ref}/callback-attempts`, alice, { reached: true })).status).toBe(409);
     await api('POST', `/tickets/${ticket.ref}/level`, alice, { level: 2, staffDate: '2026-12-01' });
     expect((await api('POST', `/tickets/${ticket.ref}/level`, alice, { level: 1 })).status).toBe(409);
-    expect((await api('POST', `/tickets/${ticket.ref}/close`, alice, { solution: 'x' })).status).toBe(409);
+    expect((await api('POST', `/tickets/${ticket.ref}/close`, alice, { wrapUp: 'other' })).status).toBe(409);
     expect((await api('GET', `/tickets/${ticket.ref}`, alice)).body.case.status).toBe('n2_on_agenda');
   });
 

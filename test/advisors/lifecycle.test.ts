@@ -14,7 +14,7 @@ const recordN2: CaseEvent = { type: 'UPDATE', changes: { partners: ['SAVS Nantes
 const attempt: CaseEvent = { type: 'CALLBACK_ATTEMPT', reached: false, ...stamp };
 const toN2: CaseEvent = { type: 'ESCALATE_N2', staffDate: '2026-12-01', ...stamp };
 const toN3: CaseEvent = { type: 'ESCALATE_N3', need: 'logement', missing: ['no_place_available'], ...stamp };
-const solve: CaseEvent = { type: 'SOLVE', solution: 'Place en accueil de jour', ...stamp };
+const solve: CaseEvent = { type: 'SOLVE', wrapUp: { id: 'solution_in_place', label: 'Solution mise en place', note: 'Place en accueil de jour' }, ...stamp };
 
 const ALL: Record<string, CaseEvent> = { take, comment, update, updateStaffDate, recordN2, attempt, toN2, toN3, solve };
 
@@ -81,9 +81,9 @@ describe('the ticket lifecycle', () => {
     });
   });
 
-  it('When a ticket is solved, then the solution and closing time are kept and its next action is cleared', () => {
+  it('When a ticket is solved, then the wrap-up code, the note and the closing time are kept and its next action is cleared', () => {
     const result = step(caseIn('n1_in_progress', { nextAction: { text: 'x', due: '2026-11-25' } }), solve);
-    expect(result).toMatchObject({ accepted: true, caseFile: { status: 'solved', solution: 'Place en accueil de jour', closedAt: at } });
+    expect(result).toMatchObject({ accepted: true, caseFile: { status: 'solved', wrapUp: { id: 'solution_in_place', note: 'Place en accueil de jour' }, closedAt: at } });
     if (result.accepted) expect(result.caseFile.nextAction).toBeUndefined();
   });
 

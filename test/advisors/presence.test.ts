@@ -27,7 +27,7 @@ describe('advisor presence', () => {
     const token = await tokenOf(PEOPLE.advisor44);
     const put = await call(harness, 'PUT', '/api/advisor/presence', token, { state: 'available', capacity: 2 });
     expect(put.status).toBe(200);
-    expect(put.body).toEqual({ subject: 'alice-44', name: 'Alice', role: 'advisor', state: 'available', capacity: 2, until: later(PRESENCE_TTL_SECONDS) });
+    expect(put.body).toEqual({ subject: 'alice-44', name: 'Alice', role: 'advisor', state: 'available', capacity: 2, until: later(PRESENCE_TTL_SECONDS), load: 0, room: 2, maxCapacity: 10 });
     expect((await call(harness, 'GET', '/api/advisor/presence', token)).body).toMatchObject({ state: 'available', capacity: 2 });
 
     const ttl = await harness.redis.store.ttl(harness.redis.keys.advisorPresence('44'));
@@ -38,7 +38,7 @@ describe('advisor presence', () => {
     harness.clock.set(later(PRESENCE_TTL_SECONDS + 1));
     expect((await call(harness, 'GET', '/api/advisor/presence', token)).body).toMatchObject({ state: 'offline' });
     const seen = await call(harness, 'GET', '/api/advisor/presence?territory=44', await tokenOf(PEOPLE.coordinator44));
-    expect(seen.body).toEqual({ territory: '44', available: 0, advisors: [] });
+    expect(seen.body).toEqual({ territory: '44', available: 0, withRoom: 0, advisors: [] });
   });
 
   it('When advisors of 44 and 35 set their presence, then the coordinator of 44 sees only those of 44, available first, and is refused 35', async () => {

@@ -13,18 +13,17 @@
  * No sleeps: every step waits for what a person would wait for.
  */
 import { randomBytes } from 'node:crypto';
-import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import type { Principal } from '../../src/advisors/principal';
 import { ticketRefFor } from '../../src/tickets/ref';
 import type { Ticket } from '../../src/tickets/ticket';
-import { launchBrowser, describeAxeViolations, type TestBrowser } from '../support/browser';
+import { launchBrowser, type TestBrowser } from '../support/browser';
+import { closeWith, expectNoWcagViolations } from '../support/consolePage';
 import { TestClock, advisorToken, startTestApp, testRedis, type RunningTestApp } from '../support/testApp';
 
 const BROWSER_TEST_TIMEOUT = 90_000;
 /** Everything answers in milliseconds on loopback: only the ceiling before a readable failure. */
 const WAIT = 15_000;
-const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const NOW = '2026-11-23T09:00:00.000Z'; // Monday 10:00 in Paris: the 44 and 35 CERCLEs are open.
 
 const ALICE_44: Principal = { subject: 'alice-44', name: 'Alice', role: 'advisor', territories: ['44'] };
@@ -134,14 +133,6 @@ async function eventsSeen(page: Page): Promise<Array<{ type: string; data: strin
 const focusedId = (page: Page) => page.evaluate('document.activeElement ? document.activeElement.id : null') as Promise<string | null>;
 /** Waits until the element with this id has the focus (a click's effect may take a fetch). */
 const focusReaches = (page: Page, id: string) => page.waitForFunction(`document.activeElement && document.activeElement.id === ${JSON.stringify(id)}`, undefined, { timeout: WAIT });
-
-async function expectNoWcagViolations(page: Page, when: string, include?: string): Promise<number> {
-  const builder = new AxeBuilder({ page }).withTags(WCAG_21_AA);
-  const results = await (include ? builder.include(include) : builder).analyze();
-  if (results.violations.length > 0) throw new Error(`axe (WCAG 2.1 AA) ${when}:\n${describeAxeViolations(results.violations)}`);
-  expect(results.passes.length).toBeGreaterThan(0);
-  return results.passes.length;
-}
 
 /** A transferred call: the ticket the voice flow writes when it routes a caller to a territory. */
 function transferredCall(departement: string | null, priority: 'normale' | 'prioritaire' = 'normale'): Promise<Ticket> {
@@ -315,16 +306,15 @@ describe('the advisor console in Chromium', () => {
         // Bruno (44, not the referent) tries to close it: refused by the API, said in French.
         await bruno.page.getByRole('button', { name: `Voir le dossier ${call.ref}` }).first().click({ timeout: WAIT });
         await bruno.page.locator('#ticket-title', { hasText: `Dossier ${call.ref}` }).waitFor({ timeout: WAIT });
-        await bruno.page.getByLabel('Solution mise en place').fill('Solution trouvée');
-        await bruno.page.getByRole('button', { name: 'Clôturer', exact: true }).click();
+        await closeWith(bruno.page, 'Solution mise en place', 'Solution trouvée');
         await bruno.page.locator('#ticket-error', { hasText: 'Seul le référent de ce dossier ou un coordinateur peut le modifier.' }).waitFor({ timeout: WAIT });
         expect(await bruno.page.locator('#ticket-error').getAttribute('role')).toBe('alert');
         await expectNoWcagViolations(bruno.page, 'with an error shown');
 
         // Alice raises it to N2 (a staff date), on a second call; and closes the first.
-        await alice.page.getByLabel('Solution mise en place').fill('Passage du SSIAD deux fois par jour.');
-        await alice.page.getByRole('button', { name: 'Clôturer', exact: true }).click();
+        await closeWith(alice.page, 'Solution mise en place', 'Passage du SSIAD deux fois par jour.');
         await panel.getByText('Résolu · niveau N1').waitFor({ timeout: WAIT });
+        await panel.locator('dd', { hasText: 'Solution mise en place' }).waitFor();
         await alice.page.locator(`#open-list li[data-ref="${call.ref}"]`).waitFor({ state: 'detached', timeout: WAIT });
 
         const other = await transferredCall('44', 'prioritaire');
@@ -358,25 +348,24 @@ describe('the advisor console in Chromium', () => {
         await alice.page.getByLabel('Actions', { exact: true }).fill('Visite à domicile\nDemande de PCH');
         await alice.page.getByLabel('Prochaine action à faire', { exact: true }).fill('Rappeler la MDPH');
         await updateButton.click();
-        await alice.page.locator('#ticket-error', { hasText: 'Indiquez la date de la prochaine action.' }).waitFor();
+        await alice.page.locator('#ticket-error', { hasText: 'Indiquez la date et l’heure de la prochaine action.' }).waitFor();
         await focusReaches(alice.page, 'update-next-due');
-        expect(await alice.page.getByLabel('Date de la prochaine action').getAttribute('aria-invalid')).toBe('true');
+        expect(await alice.page.getByLabel('Date et heure de la prochaine action').getAttribute('aria-invalid')).toBe('true');
         await expectNoWcagViolations(alice.page, 'on the ticket panel with the partners-and-actions form and an error', '#ticket-panel');
         // The date, then « Enregistrer » by keyboard: actions recorded, shown in the panel.
-        await alice.page.getByLabel('Date de la prochaine action').fill('2026-12-15');
+        await alice.page.getByLabel('Date et heure de la prochaine action').fill('15/12/2026 10:00');
         await updateButton.focus();
         await alice.page.keyboard.press('Enter');
         await panel.getByText('N2 : actions enregistrées · niveau N2').waitFor({ timeout: WAIT });
         await alice.page.locator('#status', { hasText: 'le dossier est en « N2 : actions enregistrées »' }).waitFor({ timeout: WAIT });
         await panel.locator('dd li', { hasText: 'Demande de PCH' }).waitFor();
         await panel.locator('dd li', { hasText: 'SSIAD de Nantes' }).waitFor();
-        await panel.getByText('Rappeler la MDPH (pour le mardi 15 décembre 2026)').waitFor();
+        await panel.getByText('Rappeler la MDPH (mardi 15 décembre 2026 à 10:00)').waitFor();
         expect(await alice.page.locator('#ticket-error').innerText()).toBe('');
         await focusReaches(alice.page, 'update-title');
         await expectNoWcagViolations(alice.page, 'on the ticket panel with recorded partners and actions', '#ticket-panel');
         // …and closes it as solved.
-        await alice.page.getByLabel('Solution mise en place').fill('Accueil de jour trouvé avec la MDPH.');
-        await alice.page.getByRole('button', { name: 'Clôturer', exact: true }).click();
+        await closeWith(alice.page, 'Orientée vers un partenaire', 'Accueil de jour trouvé avec la MDPH.');
         await panel.getByText('Résolu · niveau N2').waitFor({ timeout: WAIT });
         await alice.page.locator(`#open-list li[data-ref="${other.ref}"]`).waitFor({ state: 'detached', timeout: WAIT });
         expect(await alice.page.locator('#update-form').count()).toBe(0);

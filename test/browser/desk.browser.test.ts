@@ -8,18 +8,18 @@
  * No sleeps: every step waits for what a person would wait for.
  */
 import { randomBytes } from 'node:crypto';
-import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { Principal } from '../../src/advisors/principal';
 import { sealText } from '../../src/security/seal';
 import { ticketRefFor } from '../../src/tickets/ref';
 import type { Ticket } from '../../src/tickets/ticket';
-import { describeAxeViolations, launchBrowser, type TestBrowser } from '../support/browser';
+import { launchBrowser, type TestBrowser } from '../support/browser';
+import { expectNoWcagViolations } from '../support/consolePage';
+import { priorityChatTo44, until } from '../support/publicChat';
 import { TEST_DATA_KEY, TestClock, advisorToken, startTestApp, testRedis, type RunningTestApp } from '../support/testApp';
 
 const BROWSER_TEST_TIMEOUT = 90_000;
 const WAIT = 15_000;
-const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const NOW = '2026-11-23T09:00:00.000Z'; // Monday 10:00 in Paris: the 44 CERCLE is open.
 const BASE_TITLE = 'Orientation 360 — Espace conseillers';
 
@@ -61,25 +61,11 @@ async function openDesk(principal: Principal): Promise<Desk> {
   return { page, context, errors };
 }
 
-async function expectNoWcagViolations(page: Page, when: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
-  if (results.violations.length > 0) throw new Error(`axe (WCAG 2.1 AA) ${when}:\n${describeAxeViolations(results.violations)}`);
-  expect(results.passes.length).toBeGreaterThan(0);
-}
-
 /** The presence the server holds for 44, as the coordinator's API gives it. */
 async function presenceIn44(): Promise<Record<string, string>> {
   const response = await fetch(`${app.httpBase}/api/advisor/presence?territory=44`, { headers: { authorization: `Bearer ${await advisorToken(DORA_44)}` } });
   const body = (await response.json()) as { advisors: Array<{ subject: string; state: string }> };
   return Object.fromEntries(body.advisors.map((a) => [a.subject, a.state]));
-}
-
-async function until(check: () => Promise<boolean>, what: string): Promise<void> {
-  const deadline = Date.now() + WAIT;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 function ticketOf44(kind: 'routed' | 'callback'): Promise<Ticket> {
@@ -99,50 +85,6 @@ function ticketOf44(kind: 'routed' | 'callback'): Promise<Ticket> {
       ? { callback: { contact: 'phone' as const, numberSealed: sealText(TEST_DATA_KEY, '+33612345678'), lastDigits: '78', consent: true as const, requestedAt: NOW } }
       : {}),
   });
-}
-
-/**
- * A carer with no solution left, in the public chat (our Direct Line, as Web Chat drives it), handed
- * to the advisors of 44: a priority chat. Like Web Chat, it tries again when the service answers 503
- * (the shared test machine is sometimes slow to answer).
- */
-async function priorityChatTo44(): Promise<string> {
-  const send = async (path: string, init: RequestInit): Promise<Response> => {
-    for (let attempt = 0; ; attempt++) {
-      const response = await fetch(`${app.httpBase}${path}`, init);
-      if (response.status !== 503 || attempt >= 20) return response;
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  };
-  const { token } = (await (await send('/chat/token', { method: 'POST' })).json()) as { token: string };
-  const auth = { authorization: `Bearer ${token}` };
-  const { conversationId } = (await (await send('/v3/directline/conversations', { method: 'POST', headers: auth })).json()) as { conversationId: string };
-  let watermark = '';
-  let said = '';
-  /** Posts, then reads until the bot has said `expected`. */
-  const post = async (activity: Record<string, unknown>, expected: RegExp): Promise<void> => {
-    const posted = await send(`/v3/directline/conversations/${conversationId}/activities`, {
-      method: 'POST',
-      headers: { ...auth, 'content-type': 'application/json' },
-      body: JSON.stringify({ type: 'message', from: { id: 'user' }, locale: 'fr-FR', ...activity }),
-    });
-    expect(posted.status).toBe(200);
-    await until(async () => {
-      const page = await send(`/v3/directline/conversations/${conversationId}/activities?watermark=${watermark}`, { headers: auth });
-      if (!page.ok) return false;
-      const body = (await page.json()) as { activities: Array<{ text?: string; from: { role?: string } }>; watermark?: string };
-      watermark = body.watermark ?? watermark;
-      said += body.activities.filter((a) => a.from.role === 'bot').map((a) => `${a.text ?? ''}\n`).join('');
-      return expected.test(said);
-    }, `the bot to say ${expected}`);
-  };
-  await post({ text: 'Pour un proche que vous aidez', value: { choice: '2' } }, /besoin/i);
-  await post({ text: 'Je n’ai plus de solution', value: { choice: '5' } }, /code postal/i);
-  await post({ text: '44000' }, /Loire-Atlantique/);
-  await post({ text: 'Oui', value: { choice: '1' } }, /T-44-[0-9A-Z]{6}/);
-  const ref = /T-44-[0-9A-Z]{6}/.exec(said)?.[0];
-  if (!ref) throw new Error(`no ticket ref in the hand-off:\n${said}`);
-  return ref;
 }
 
 describe('the advisors’ desk in Chromium', () => {
@@ -172,7 +114,7 @@ describe('the advisors’ desk in Chromium', () => {
         }
 
         // Then a priority chat.
-        const chatRef = await priorityChatTo44();
+        const { ref: chatRef } = await priorityChatTo44(app.httpBase);
         await alice.page.locator('#announcer', { hasText: 'Contact prioritaire en attente : un chat.' }).waitFor({ timeout: WAIT });
         expect(await alice.page.locator('#announcer').getAttribute('aria-live')).toBe('assertive');
         expect(await alice.page.title()).toBe(`Prioritaire en attente — ${BASE_TITLE}`);

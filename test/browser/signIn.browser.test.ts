@@ -4,12 +4,11 @@
  * out of both; the person with no staff account is refused in French; the coordinator of 44 adds an
  * advisor of 44 from the console. axe finds no WCAG 2.1 AA violation on the sign-in pages.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
-import { launchBrowser, describeAxeViolations, type TestBrowser } from '../support/browser';
+import { launchBrowser, type TestBrowser } from '../support/browser';
+import { expectNoWcagViolations, signInThroughProvider } from '../support/consolePage';
 import { startSignInApp, type SignInHarness } from '../support/signIn';
 
-const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const WAIT = 15_000;
 jest.setTimeout(120_000);
 
@@ -24,19 +23,8 @@ afterAll(async () => {
   await harness?.close();
 });
 
-async function expectNoWcagViolations(page: Page, when: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
-  if (results.violations.length > 0) throw new Error(`axe (WCAG 2.1 AA) ${when}:\n${describeAxeViolations(results.violations)}`);
-  expect(results.passes.length).toBeGreaterThan(0);
-}
-
 /** From the console's « Se connecter » to the provider's account form, as `who` (the button's text). */
-async function signInAs(page: Page, who: RegExp): Promise<void> {
-  await page.goto(`${harness.app.httpBase}/console`);
-  await page.getByRole('link', { name: 'Se connecter' }).click();
-  await page.getByRole('heading', { name: 'Choisir un compte de test' }).waitFor({ timeout: WAIT });
-  await page.getByRole('button', { name: who }).click();
-}
+const signInAs = (page: Page, who: RegExp) => signInThroughProvider(page, harness.app.httpBase, who);
 
 describe('signing in to the console through the provider', () => {
   it('When the advisor of 44 signs in, then the console shows her name and territory 44, the workspace and no staff panel; « Se déconnecter » ends both sessions', async () => {
@@ -97,7 +85,7 @@ describe('signing in to the console through the provider', () => {
     }
   });
 
-  it('When the coordinator of 44 signs in, then the console’s staff panel lists the advisors of 44 and adds one; an advisor of 35 is refused in French', async () => {
+  it('When the coordinator of 44 signs in, then the console’s staff panel lists the advisors of 44 and adds one (3 chats at once at most); an advisor of 35 is refused in French', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     try {
@@ -109,8 +97,9 @@ describe('signing in to the console through the provider', () => {
 
       await page.getByLabel('Adresse e-mail (celle de ProConnect)').fill('renfort.44@360.test');
       await page.getByLabel('Départements, séparés par des virgules').fill('44');
+      await page.getByLabel('Chats en même temps au plus').fill('3');
       await page.getByRole('button', { name: 'Ajouter le compte' }).click();
-      await list.locator('li', { hasText: 'renfort.44@360.test' }).waitFor({ timeout: WAIT });
+      await list.locator('li', { hasText: 'renfort.44@360.test' }).filter({ hasText: '3 chats en même temps au plus' }).waitFor({ timeout: WAIT });
 
       await page.getByLabel('Adresse e-mail (celle de ProConnect)').fill('renfort.35@360.test');
       await page.getByLabel('Départements, séparés par des virgules').fill('35');

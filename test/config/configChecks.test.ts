@@ -2,6 +2,7 @@ import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { runConfigChecks, territoriesCheck, voiceFlowCheck, voicePromptsCheck } from '../../src/config/configChecks';
+import { wrapUpCodesCheck } from '../../src/advisors/wrapUpCodes';
 
 const ROOT = path.join(__dirname, '..', '..');
 
@@ -34,7 +35,7 @@ describe('config checks', () => {
     expect(result?.errors[0]).toMatch(/territories\.yaml: \(file\): cannot be read/);
   });
 
-  it('pass on every shipped file: territories, voice flow and prompts, FAQ, local resources, safety messages, observatory', () => {
+  it('pass on every shipped file: territories, voice flow and prompts, FAQ, local resources, safety messages, observatory, wrap-up codes', () => {
     const results = runConfigChecks(ROOT);
     expect(results.map((r) => [r.check, r.errors])).toEqual([
       ['territories', []],
@@ -48,6 +49,7 @@ describe('config checks', () => {
       ['local resources', []],
       ['safety messages', []],
       ['observatory', []],
+      ['wrap-up codes', []],
       ['proof', []],
     ]);
   });
@@ -89,5 +91,16 @@ describe('config checks', () => {
     const root = projectWithVoice(flow, prompts.replace('{hours}.', '{heures d ouverture}.'));
     const [result] = runConfigChecks(root, [voicePromptsCheck]);
     expect(result?.errors).toEqual([expect.stringMatching(/closed\.hours: a placeholder is written \{name\}, with letters only$/)]);
+  });
+
+  it('report a wrap-up code listed twice, naming the line', () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'config-check-'));
+    mkdirSync(path.join(root, 'config'));
+    writeFileSync(
+      path.join(root, 'config', 'wrap-up-codes.yaml'),
+      'codes:\n  - id: information_given\n    label: "Information donnée"\n  - id: information_given\n    label: "Encore"\n',
+    );
+    const [result] = runConfigChecks(root, [wrapUpCodesCheck]);
+    expect(result?.errors).toEqual([expect.stringMatching(/wrap-up-codes\.yaml:4: codes\[1\]\.id: "information_given" is listed twice$/)]);
   });
 });

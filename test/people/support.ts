@@ -57,7 +57,7 @@ export const TO_44 = ['2', '1', '3', '44000', '1'];
 export const TO_35 = ['2', '1', '3', '35000', '1'];
 
 /** A call from `from` pressing `keys`; the ref of its ticket, read as an admin reads it. */
-export async function callFrom(h: PeopleHarness, from: string, keys: string[], options: { hangUp?: boolean } = {}): Promise<{ call: SimulatedCall; ref: string }> {
+export async function callFrom(h: Pick<PeopleHarness, 'app'>, from: string, keys: string[], options: { hangUp?: boolean } = {}): Promise<{ call: SimulatedCall; ref: string }> {
   const call = await new SimulatedCall(twilioSide(h.app), { from }).dial();
   for (const key of keys) await call.press(key);
   const answer = await api(h, 'GET', `/api/calls/${call.callSid}/ticket`, STAFF.admin);
@@ -94,7 +94,7 @@ export interface Answer {
   body: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- JSON read back by the test
 }
 
-export async function api(h: PeopleHarness, method: string, path: string, who: Principal, body?: unknown): Promise<Answer> {
+export async function api(h: Pick<PeopleHarness, 'app'>, method: string, path: string, who: Principal, body?: unknown): Promise<Answer> {
   const headers: Record<string, string> = { authorization: `Bearer ${await advisorToken(who)}` };
   if (body !== undefined) headers['content-type'] = 'application/json';
   const response = await fetch(`${h.app.httpBase}${path}`, { method, headers, ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }) });

@@ -19,6 +19,7 @@ export const TEST_PEOPLE = {
   admin: 'dev-admin',
   coordinator44: 'dev-coordinator-44',
   advisor44: 'dev-advisor-44',
+  advisor44b: 'dev-advisor-44-b',
   advisor35: 'dev-advisor-35',
   noAccount: 'dev-no-account',
 } as const;
@@ -47,8 +48,8 @@ export interface SignInHarness {
 
 /**
  * Starts the provider, then the app on a port chosen first (the provider must know the redirect URI),
- * on a real Redis; creates the staff accounts of the coordinator of 44 and the advisors of 44 and 35
- * (the admin is a bootstrap admin; the fifth person has no account).
+ * on a real Redis; creates the staff accounts of the coordinator of 44 and the advisors of 44 (two) and 35
+ * (the admin is a bootstrap admin; « Sam Durand » has no account).
  */
 export async function startSignInApp(label: string, options: { seed?: boolean; redirectUrl?: string; logger?: Logger; acrValues?: string } = {}): Promise<SignInHarness> {
   const port = await freePort();

@@ -70,7 +70,7 @@ export async function api(method, path, body) {
 }
 
 /** The event types the console listens to on /api/advisor/events. */
-export const EVENT_TYPES = ['ticket.created', 'ticket.updated', 'chat.message', 'chat.danger'];
+export const EVENT_TYPES = ['ticket.created', 'ticket.updated', 'chat.message', 'chat.danger', 'person.returned'];
 
 /**
  * Opens the live stream; handlers: ready(), event(parsed), broken(closed). Returns the EventSource.

@@ -4,7 +4,7 @@
 import { $, button, el } from './dom.js';
 import { buttonRow, cardFor, fill } from './cards.js';
 import { state } from './state.js';
-import { showTicket } from './ticket.js';
+import { send } from './bus.js';
 import { when } from './vocabulary.js';
 
 export function contactLine(callback) {
@@ -36,7 +36,7 @@ export function renderCallbacks(items) {
         contactLine(view.ticket.callback),
         view.ticket.callback ? el('p', { text: `Demandé le ${when(view.ticket.callback.requestedAt)}` }) : null,
         work ? el('p', { text: `${work.state === 'called' ? 'Déjà rappelé' : 'À rappeler'} · ${work.attempts} essai${work.attempts > 1 ? 's' : ''}` }) : null,
-        buttonRow([button(`Voir le dossier ${view.ticket.ref}`, () => showTicket(view.ticket.ref, { focus: true }), 'secondary')]),
+        buttonRow([button(`Voir le dossier ${view.ticket.ref}`, () => send('show-ticket', view.ticket.ref, { focus: true }), 'secondary')]),
       ]);
     },
     $('callbacks-count'),

@@ -3,7 +3,7 @@
 import { api, ApiError } from './api.js';
 import { $, clear, el, errorIn, say } from './dom.js';
 import { showChatDanger } from './danger.js';
-import { scheduleRefresh } from './desk.js';
+import { answer, send } from './bus.js';
 import { frenchError } from './errors.js';
 import { state } from './state.js';
 import { renderTicket } from './ticket.js';
@@ -19,7 +19,7 @@ export async function takeChat(view) {
   } catch (error) {
     say(error instanceof ApiError && error.status === 409 ? 'Un collègue a déjà pris ce chat.' : frenchError(error));
   }
-  scheduleRefresh();
+  send('refresh');
 }
 
 export function openChat(view, focus) {
@@ -100,8 +100,11 @@ $('chat-release').addEventListener('click', async () => {
     closeChat();
     say(`Le robot a repris la conversation du dossier ${chat.ref}.`);
     $('ticket-title').focus();
-    scheduleRefresh();
+    send('refresh');
   } catch (error) {
     errorIn('chat-error', frenchError(error));
   }
 });
+
+answer('take-chat', takeChat);
+answer('load-transcript', loadTranscript);

@@ -2,8 +2,7 @@
    said at once (assertive), shown above everything with the ticket, and on that chat if it is open.
    Whatever the advisor's presence: a danger is never held back. */
 import { $, announce } from './dom.js';
-import { loadTranscript } from './chat.js';
-import { scheduleRefresh } from './desk.js';
+import { send } from './bus.js';
 import { state } from './state.js';
 import { showTicket } from './ticket.js';
 import { label } from './vocabulary.js';
@@ -18,9 +17,9 @@ export function dangerAlert(event) {
   announce(`Alerte danger dans un chat. ${what} Dossier ${event.ref}. Bouton « Ouvrir le dossier » pour y aller.`);
   if (state.chat && state.chat.ref === event.ref) {
     showChatDanger(event.danger);
-    loadTranscript();
+    send('load-transcript');
   }
-  scheduleRefresh();
+  send('refresh');
 }
 
 /** The banner on the open chat: null hides it. */

@@ -24,7 +24,11 @@ const KNOWN_ERRORS = [
   [/expected an e-mail address/, 'L’adresse e-mail n’est pas valide.'],
   [/expected an INSEE département code/, 'Un département n’est pas valide : écrivez son numéro, par exemple 44 ou 2A.'],
   [/a national admin works for 'all' territories/, 'Un administrateur national n’a pas de département ; les autres rôles en ont au moins un.'],
-  [/expected at most \d+ chats at once/, 'Vous pouvez prendre 10 chats en même temps au plus.'],
+  [/expected at most \d+ chats at once/, 'Votre compte ne permet pas autant de chats en même temps.'],
+  [/Unknown wrap-up code/, 'Ce code de clôture n’est plus dans la liste de votre territoire. Choisissez-en un autre.'],
+  [/jj\/mm\/aaaa hh:mm/, 'La date et l’heure s’écrivent jj/mm/aaaa hh:mm, par exemple 25/11/2026 14:30, et doivent exister.'],
+  [/changes its wrap-up codes/, 'Seul un coordinateur du département peut changer ses codes de clôture.'],
+  [/is listed twice/, 'Deux codes de clôture ont le même libellé : changez-en un.'],
   [/CSRF/, 'Votre session n’est plus reconnue. Rechargez la page.'],
 ];
 

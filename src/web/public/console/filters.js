@@ -1,7 +1,7 @@
 /* Search and filters of the open tickets: reference, status, level, channel, need, arrived on or after
    a date. Applied in the page to the list the API gave; the selects are built from the vocabulary. */
 import { $, clear, el } from './dom.js';
-import { showOpen } from './desk.js';
+import { send } from './bus.js';
 import { entries } from './vocabulary.js';
 
 const SELECTS = [
@@ -47,14 +47,14 @@ export function applyFilters(items) {
   );
 }
 
-$('filters').addEventListener('input', showOpen);
-$('filters').addEventListener('change', showOpen);
+$('filters').addEventListener('input', () => send('filters-changed'));
+$('filters').addEventListener('change', () => send('filters-changed'));
 $('filters').addEventListener('submit', (event) => {
   event.preventDefault();
-  showOpen();
+  send('filters-changed');
 });
 $('filters-reset').addEventListener('click', () => {
   $('filters').reset();
-  showOpen();
+  send('filters-changed');
   $('filter-ref').focus();
 });

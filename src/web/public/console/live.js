@@ -1,7 +1,7 @@
 /* The live events of my territories (SSE): each one makes the console re-read what changed; a call
    transferred to my territory pops up. After a reconnection, everything is read again. */
 import { api, openEventStream } from './api.js';
-import { $ } from './dom.js';
+import { $, say } from './dom.js';
 import { loadTranscript } from './chat.js';
 import { dangerAlert } from './danger.js';
 import { refresh, scheduleRefresh } from './desk.js';
@@ -43,6 +43,13 @@ export function closeEvents() {
 function onEvent(event) {
   if (event.type === 'chat.danger') {
     dangerAlert(event);
+    return;
+  }
+  if (event.type === 'person.returned') {
+    // For the case's referent only; the status line is a polite live region.
+    if (state.me && event.referent === state.me.subject) {
+      say(`La personne du dossier ${event.ref} a recontacté le service${event.newRef ? ` : nouveau dossier ${event.newRef}` : ''}.`);
+    }
     return;
   }
   if (event.type === 'chat.message') {

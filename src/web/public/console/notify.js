@@ -5,6 +5,7 @@
    Notifications and sounds say nothing personal: no name, no need, no place. */
 import { $, announce, el, clear } from './dom.js';
 import { state } from './state.js';
+import { atCapacity, waitKey } from './waiting.js';
 
 export const BASE_TITLE = 'Orientation 360 — Espace conseillers';
 const SOUND_KEY = 'o360.console.sound';
@@ -78,15 +79,20 @@ function systemNotification(text) {
 /** May this advisor be offered this contact now? */
 function offeredTo(view) {
   if (state.presence.state !== 'available') return false;
-  if (view.ticket.channel === 'chat' && view.ticket.kind !== 'callback') return state.myChats < state.presence.capacity;
+  if (view.ticket.channel === 'chat' && view.ticket.kind !== 'callback' && !view.reminder) return !atCapacity();
   return true;
+}
+
+function kindOf(view) {
+  if (view.reminder) return 'rappel dû';
+  return view.ticket.kind === 'callback' ? 'rappel' : view.ticket.channel === 'chat' ? 'chat' : 'appel';
 }
 
 /** Called with the whole waiting list after each refresh: announces the contacts not seen before. */
 export function noticeWaiting(items) {
-  const fresh = items.filter((view) => !seen.has(view.ticket.ref));
-  items.forEach((view) => seen.add(view.ticket.ref));
-  const waiting = new Set(items.map((view) => view.ticket.ref));
+  const fresh = items.filter((view) => !seen.has(waitKey(view)));
+  items.forEach((view) => seen.add(waitKey(view)));
+  const waiting = new Set(items.map(waitKey));
   [...announced.keys()].forEach((ref) => {
     if (!waiting.has(ref)) announced.delete(ref);
   });
@@ -97,15 +103,15 @@ export function noticeWaiting(items) {
   }
   const offered = fresh.filter(offeredTo);
   if (offered.length === 0) return;
-  offered.forEach((view) => announced.set(view.ticket.ref, view.ticket.priority === 'prioritaire'));
+  offered.forEach((view) => announced.set(waitKey(view), view.ticket.priority === 'prioritaire'));
   const priority = offered.some((view) => view.ticket.priority === 'prioritaire');
-  const what = offered.length === 1 ? (offered[0].ticket.kind === 'callback' ? 'rappel' : offered[0].ticket.channel === 'chat' ? 'chat' : 'appel') : null;
+  const what = offered.length === 1 ? kindOf(offered[0]) : null;
   const text = priority
     ? `Contact prioritaire en attente${what ? ` : un ${what}` : ''}. Il est en haut de la liste « En attente ».`
     : `Nouveau contact en attente${what ? ` : un ${what}` : ''}. Il est dans la liste « En attente ».`;
   updateTitle();
   const banner = $('new-contact');
-  bannerRefs = offered.map((view) => view.ticket.ref);
+  bannerRefs = offered.map(waitKey);
   clear(banner);
   banner.appendChild(el('div', { className: `fr-alert fr-alert--sm ${priority ? 'fr-alert--warning' : 'fr-alert--info'}` }, [el('p', { text })]));
   banner.hidden = false;

@@ -12,6 +12,7 @@ import { resetAnnouncements } from './notify.js';
 import { leavePresence, startPresence, stopPresence } from './presence.js';
 import { hideScreenPop } from './screenPop.js';
 import { showStaff } from './staff.js';
+import { setupWrapUpAdmin } from './wrapUpAdmin.js';
 import { state } from './state.js';
 import { clearTicket } from './ticket.js';
 import { label } from './vocabulary.js';
@@ -30,6 +31,7 @@ function showSignedIn(me) {
   resetAnnouncements();
   setupAgenda(me);
   showStaff(me);
+  setupWrapUpAdmin(me);
   startPresence(me);
   openEvents();
   refresh();
@@ -65,6 +67,7 @@ export function signOut(reason) {
   errorIn('token-error', '');
   errorIn('sign-in-ended', reason || '');
   showStaff(null);
+  setupWrapUpAdmin(null);
 }
 
 whenUnauthorised(() => signOut(bySession() ? 'Votre session a pris fin. Reconnectez-vous.' : 'Votre jeton d’accès n’est plus valide ou a expiré. Reconnectez-vous.'));

@@ -59,6 +59,7 @@ async function loadStaff() {
       el('li', { className: 'card' }, [
         el('p', { className: 'card-title', text: (account.name ? `${account.name} – ` : '') + account.email }),
         el('p', { text: `${label('roles', account.role)}, ${territoriesText(account.territories)}${own ? ' (vous)' : ''}` }),
+        account.maxChats ? el('p', { text: `${account.maxChats} chat${account.maxChats > 1 ? 's' : ''} en même temps au plus` }) : null,
         remove,
       ]),
     );
@@ -75,6 +76,13 @@ $('staff-form').addEventListener('submit', async (event) => {
     $('staff-email').focus();
     return;
   }
+  const most = $('staff-max-chats').value.trim();
+  const maxChats = Number(most);
+  if (most && !(Number.isInteger(maxChats) && maxChats >= 1 && maxChats <= 10)) {
+    errorIn('staff-error', 'Le nombre de chats en même temps va de 1 à 10.');
+    $('staff-max-chats').focus();
+    return;
+  }
   if (role !== 'national_admin' && codes.length === 0) {
     errorIn('staff-error', 'Écrivez au moins un département, par exemple 44.');
     $('staff-territories').focus();
@@ -82,10 +90,11 @@ $('staff-form').addEventListener('submit', async (event) => {
   }
   errorIn('staff-error', '');
   try {
-    const account = await api('POST', '/api/admin/staff', { email, role, territories: role === 'national_admin' ? 'all' : codes });
+    const account = await api('POST', '/api/admin/staff', { email, role, territories: role === 'national_admin' ? 'all' : codes, ...(most ? { maxChats } : {}) });
     announce(`Compte ajouté : ${account.email}.`);
     $('staff-email').value = '';
     $('staff-territories').value = '';
+    $('staff-max-chats').value = '';
     loadStaff();
   } catch (error) {
     errorIn('staff-error', frenchError(error));

@@ -4,11 +4,12 @@
 import { api, ApiError } from './api.js';
 import { $, clear, el, errorIn, say } from './dom.js';
 import { contactLine } from './callbacks.js';
-import { scheduleRefresh } from './desk.js';
+import { answer, send } from './bus.js';
 import { frenchError } from './errors.js';
 import { state } from './state.js';
 import { renderActions } from './ticketForms.js';
-import { day, label, labelIfKnown, when } from './vocabulary.js';
+import { day, dueInWords, label, labelIfKnown, when } from './vocabulary.js';
+import { renderHistory } from './history.js';
 import { territoryText } from './cards.js';
 
 /** options.focus: the advisor asked for it (focus goes there); otherwise a background update. */
@@ -32,12 +33,13 @@ export function reloadTicket(ticketRef) {
 /** True while the advisor has typed something in a ticket form (pre-filled values do not count). */
 export function ticketFormsInUse() {
   const fields = $('ticket-actions').querySelectorAll('textarea, input[type="text"], input[type="date"]');
-  return Array.from(fields).some((field) => field.value.trim() !== field.defaultValue.trim());
+  const chosenCode = $('close-wrap-up');
+  return Array.from(fields).some((field) => field.value.trim() !== field.defaultValue.trim()) || Boolean(chosenCode && chosenCode.value);
 }
 
 export function clearTicket() {
   state.ticket = null;
-  ['ticket-fields', 'ticket-case', 'ticket-actions'].forEach((id) => clear($(id)));
+  ['ticket-fields', 'ticket-case', 'ticket-history', 'ticket-actions'].forEach((id) => clear($(id)));
   $('ticket-body').hidden = true;
   $('ticket-empty').hidden = false;
   $('ticket-title').textContent = 'Dossier';
@@ -82,7 +84,9 @@ export function renderTicket(view) {
   if (c.staffDate) field(fields, 'Staff territorial', day(c.staffDate));
   if (c.partners.length) field(fields, 'Partenaires mobilisés', textList(c.partners));
   if (c.actions.length) field(fields, 'Actions', textList(c.actions));
-  if (c.nextAction) field(fields, 'Prochaine action', `${c.nextAction.text} (pour le ${day(c.nextAction.due)})`);
+  if (c.nextAction) field(fields, 'Prochaine action', `${c.nextAction.text} (${dueInWords(c.nextAction)})`);
+  if (c.wrapUp) field(fields, 'Code de clôture', c.wrapUp.label);
+  if (c.wrapUp && c.wrapUp.note) field(fields, 'Note de clôture', c.wrapUp.note);
   if (c.solution) field(fields, 'Solution', c.solution);
 
   const caseNode = $('ticket-case');
@@ -95,6 +99,7 @@ export function renderTicket(view) {
     caseNode.appendChild(el('h3', { className: 'fr-h6', text: 'Notes' }));
     caseNode.appendChild(el('ul', { className: 'transcript' }, c.notes.map((note) => el('li', {}, [el('strong', { text: `${note.by.name || note.by.subject}, ${when(note.at)} : ` }), note.text]))));
   }
+  renderHistory(view);
   // A background re-render keeps the focus on the same form element when it is rebuilt (stable ids).
   const focused = document.activeElement;
   const focusedId = focused && focused.id && $('ticket-actions').contains(focused) ? focused.id : null;
@@ -110,7 +115,7 @@ export async function act(method, path, body, done) {
     const view = await api(method, `/api/advisor/tickets/${encodeURIComponent(ticketRef)}${path}`, body);
     renderTicket(view);
     say(done);
-    scheduleRefresh();
+    send('refresh');
     return view;
   } catch (error) {
     errorIn('ticket-error', frenchError(error));
@@ -120,3 +125,6 @@ export async function act(method, path, body, done) {
     throw error;
   }
 }
+
+answer('show-ticket', showTicket);
+answer('act', act);

@@ -2,10 +2,10 @@
    live chat, record a callback attempt, add a note, record partners and actions, change level, close.
    DSFR forms; checked here first (French messages, focus on the field), then by the API. */
 import { $, button, clear, el, errorIn, say } from './dom.js';
-import { takeChat } from './chat.js';
 import { isMine, state } from './state.js';
-import { act } from './ticket.js';
-import { day, entries } from './vocabulary.js';
+import { send } from './bus.js';
+import { closeForm } from './closeForm.js';
+import { day, entries, FRENCH_DATE_TIME, typedDue } from './vocabulary.js';
 
 let formCounter = 0;
 
@@ -45,17 +45,17 @@ export function renderActions(view) {
   const allowed = view.allowedEvents;
   const t = view.ticket;
   const row = [];
-  if (allowed.includes('TAKE')) row.push(button('Prendre le dossier', () => act('POST', '/take', {}, `Vous êtes le référent du dossier ${t.ref}.`).catch(() => {}), 'primary'));
+  if (allowed.includes('TAKE')) row.push(button('Prendre le dossier', () => send('act', 'POST', '/take', {}, `Vous êtes le référent du dossier ${t.ref}.`).catch(() => {}), 'primary'));
   if (t.channel === 'chat' && (view.case.status === 'new' || isMine(view)) && !(state.chat && state.chat.ref === t.ref)) {
-    row.push(button('Ouvrir le chat en direct', () => takeChat(view), 'primary'));
+    row.push(button('Ouvrir le chat en direct', () => send('take-chat', view), 'primary'));
   }
   if (allowed.includes('CALLBACK_ATTEMPT') && t.kind === 'callback') {
-    row.push(button('Rappel : personne jointe', () => act('POST', '/callback-attempts', { reached: true }, 'Rappel enregistré : personne jointe.').catch(() => {}), 'secondary'));
-    row.push(button('Rappel : pas de réponse', () => act('POST', '/callback-attempts', { reached: false }, 'Rappel enregistré : pas de réponse.').catch(() => {}), 'secondary'));
+    row.push(button('Rappel : personne jointe', () => send('act', 'POST', '/callback-attempts', { reached: true }, 'Rappel enregistré : personne jointe.').catch(() => {}), 'secondary'));
+    row.push(button('Rappel : pas de réponse', () => send('act', 'POST', '/callback-attempts', { reached: false }, 'Rappel enregistré : pas de réponse.').catch(() => {}), 'secondary'));
   }
   if (row.length) actions.appendChild(el('div', { className: 'button-row' }, row));
 
-  if (allowed.includes('COMMENT')) actions.appendChild(textForm('Ajouter une note', 'Note', 'Enregistrer la note', (text) => act('POST', '/comments', { text }, 'Note enregistrée.')));
+  if (allowed.includes('COMMENT')) actions.appendChild(textForm('Ajouter une note', 'Note', 'Enregistrer la note', (text) => send('act', 'POST', '/comments', { text }, 'Note enregistrée.')));
   if (allowed.includes('UPDATE')) {
     // The API lets the referent or a coordinator change a case (403 for the others): the form is offered to them only.
     if (isMine(view) || state.me.role !== 'advisor') actions.appendChild(updateForm(view));
@@ -63,7 +63,7 @@ export function renderActions(view) {
   }
   if (allowed.includes('ESCALATE_N2') || allowed.includes('ESCALATE_N3')) actions.appendChild(levelForm(view));
   if (allowed.includes('SOLVE')) {
-    actions.appendChild(textForm('Clôturer le dossier', 'Solution mise en place', 'Clôturer', (text) => act('POST', '/close', { solution: text }, 'Dossier clôturé.'), { max: 2000 }));
+    actions.appendChild(closeForm(view, inputGroup, submit));
   }
 }
 
@@ -81,7 +81,8 @@ function updateForm(view) {
   const partners = el('textarea', { id: 'update-partners', className: 'fr-input', rows: 3, 'aria-describedby': 'update-partners-hint', text: c.partners.join('\n') });
   const actionsField = el('textarea', { id: 'update-actions', className: 'fr-input', rows: 3, 'aria-describedby': 'update-actions-hint', text: c.actions.join('\n') });
   const nextText = el('input', { id: 'update-next-text', className: 'fr-input', type: 'text', maxlength: 500, value: c.nextAction ? c.nextAction.text : '' });
-  const nextDue = el('input', { id: 'update-next-due', className: 'fr-input', type: 'date', 'aria-describedby': 'update-next-due-hint', value: c.nextAction ? c.nextAction.due : '' });
+  const typed = c.nextAction ? typedDue(c.nextAction) : '';
+  const nextDue = el('input', { id: 'update-next-due', className: 'fr-input', type: 'text', inputmode: 'numeric', autocomplete: 'off', 'aria-describedby': 'update-next-due-hint', value: typed });
   const form = el('form', { id: 'update-form', className: 'form', novalidate: true, 'aria-labelledby': 'update-title' }, [
     el('h3', { id: 'update-title', className: 'fr-h6', tabindex: '-1', text: 'Partenaires, actions et prochaine action' }),
     c.status === 'n2_on_agenda' ? el('p', { className: 'hint', text: 'Quand les partenaires et les actions sont renseignés, le dossier passe en « N2 : actions enregistrées » et peut être clôturé.' }) : null,
@@ -90,7 +91,7 @@ function updateForm(view) {
     el('fieldset', { className: 'fr-fieldset' }, [
       el('legend', { className: 'fr-fieldset__legend', text: 'Prochaine action' }),
       inputGroup('update-next-text', 'Prochaine action à faire', nextText),
-      inputGroup('update-next-due', 'Date de la prochaine action', nextDue, 'Format : jj/mm/aaaa. Videz les deux champs pour effacer la prochaine action.'),
+      inputGroup('update-next-due', 'Date et heure de la prochaine action', nextDue, 'Format : jj/mm/aaaa hh:mm, à l’heure du territoire. Par exemple : 25/11/2026 14:30. À cette heure, un « rappel dû » arrive dans « En attente ». Videz les deux champs pour effacer la prochaine action.'),
     ]),
     submit('Enregistrer partenaires et actions'),
   ]);
@@ -109,26 +110,27 @@ function updateForm(view) {
     const givenPartners = lines(partners.value);
     const givenActions = lines(actionsField.value);
     const text = nextText.value.trim();
-    const due = nextDue.value;
+    const due = nextDue.value.trim();
     if (givenPartners.length > 50) return refuse(partners, 'Il y a trop de partenaires : 50 au plus.');
     if (tooLong(givenPartners, 200)) return refuse(partners, 'Le nom d’un partenaire dépasse 200 caractères : raccourcissez-le.');
     if (givenActions.length > 100) return refuse(actionsField, 'Il y a trop d’actions : 100 au plus.');
     if (tooLong(givenActions, 500)) return refuse(actionsField, 'Une action dépasse 500 caractères : raccourcissez-la.');
-    if (text && !due) return refuse(nextDue, 'Indiquez la date de la prochaine action.');
+    if (text && !due) return refuse(nextDue, 'Indiquez la date et l’heure de la prochaine action.');
+    if (due && !FRENCH_DATE_TIME.test(due)) return refuse(nextDue, 'La date et l’heure de la prochaine action s’écrivent jj/mm/aaaa hh:mm, par exemple 25/11/2026 14:30.');
     if (due && !text) return refuse(nextText, 'Décrivez la prochaine action.');
 
     const body = {};
     if (!sameList(givenPartners, c.partners)) body.partners = givenPartners;
     if (!sameList(givenActions, c.actions)) body.actions = givenActions;
     if (text && due) {
-      if (!c.nextAction || c.nextAction.text !== text || c.nextAction.due !== due) body.nextAction = { text, due };
+      if (!c.nextAction || c.nextAction.text !== text || typed !== due) body.nextAction = { text, due };
     } else if (c.nextAction) {
       body.nextAction = null;
     }
     if (Object.keys(body).length === 0) return refuse(partners, 'Rien à enregistrer : modifiez au moins un champ.');
 
     const before = c.status;
-    act('PATCH', '', body, 'Partenaires, actions et prochaine action enregistrés.').then(
+    send('act', 'PATCH', '', body, 'Partenaires, actions et prochaine action enregistrés.').then(
       (updated) => {
         if (before === 'n2_on_agenda' && updated.case.status === 'n2_actions_recorded') {
           say('Partenaires et actions enregistrés : le dossier est en « N2 : actions enregistrées ». Il peut maintenant être clôturé.');
@@ -183,7 +185,7 @@ function levelForm(view) {
         date.focus();
         return;
       }
-      act('POST', '/level', { level: 2, staffDate: date.value }, `Dossier passé en N2, inscrit au staff du ${day(date.value)}.`).catch(() => {});
+      send('act', 'POST', '/level', { level: 2, staffDate: date.value }, `Dossier passé en N2, inscrit au staff du ${day(date.value)}.`).catch(() => {});
       return;
     }
     const kinds = Array.from(missing.querySelectorAll('input:checked')).map((box) => box.value);
@@ -192,7 +194,7 @@ function levelForm(view) {
       missing.querySelector('input').focus();
       return;
     }
-    act('POST', '/level', { level: 3, missing: kinds }, 'Besoin sans solution enregistré (N3) pour l’observatoire.').catch(() => {});
+    send('act', 'POST', '/level', { level: 3, missing: kinds }, 'Besoin sans solution enregistré (N3) pour l’observatoire.').catch(() => {});
   });
   return form;
 }

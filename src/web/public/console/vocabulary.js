@@ -55,3 +55,21 @@ export function waitedSince(iso, now) {
   const days = Math.floor(minutes / (24 * 60));
   return days === 1 ? '1 jour' : `${days} jours`;
 }
+
+const zoneOf = (nextAction) => nextAction.timeZone || 'Europe/Paris';
+
+/** A next action's time as an advisor types it, « 25/11/2026 14:30 », in its territory's time zone. */
+export function typedDue(nextAction) {
+  if (nextAction.due.length === 10) return `${nextAction.due.split('-').reverse().join('/')} 00:00`;
+  const format = new Intl.DateTimeFormat('fr-FR', { timeZone: zoneOf(nextAction), day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+  return format.format(new Date(nextAction.due)).replace(',', '');
+}
+
+/** « mercredi 25 novembre 2026 à 14:30 », in the territory's time zone. */
+export function dueInWords(nextAction) {
+  if (nextAction.due.length === 10) return day(nextAction.due);
+  return new Intl.DateTimeFormat('fr-FR', { timeZone: zoneOf(nextAction), weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(new Date(nextAction.due));
+}
+
+/** What an advisor types for a date and time: jj/mm/aaaa hh:mm (or 14h30). */
+export const FRENCH_DATE_TIME = /^\d{1,2}\/\d{1,2}\/\d{4} \d{1,2}[:h]\d{2}$/;
