@@ -40,7 +40,7 @@ import { createStaffRouter } from './advisors/staffRoutes';
 import { createStaffService, type StaffService } from './advisors/staffService';
 import { createOidcRelyingParty, type OidcSettings } from './auth/oidc';
 import { createSignInRouter } from './auth/routes';
-import { createStaffSessions, isPlainLoopback } from './auth/session';
+import { createStaffSessions, isPlainLoopback, staffGivenName } from './auth/session';
 import type { Logger } from './logging';
 import { createErrorHandler } from './http/errors';
 import { withLazyChildren } from './http/lazyChildLogger';
@@ -345,7 +345,9 @@ export function createApp(deps: AppDeps): App {
     }),
   );
   app.use(directLine.router);
-  app.use(createRelayRouter({ chat, channel: directLine, requireAdvisor: chatRelayGuard({ verifier, tickets, service: advisors, chat, logger }), logger }));
+  app.use(
+    createRelayRouter({ chat, channel: directLine, requireAdvisor: chatRelayGuard({ verifier, tickets, service: advisors, chat, logger }), advisorFirstName: staffGivenName, logger }),
+  );
   app.use(createWebRouter(settings.webPublicDir));
 
   app.use((_req, res) => {

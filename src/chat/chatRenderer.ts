@@ -57,7 +57,8 @@ export class ChatRenderer {
       sentences.push(this.text(line));
     }
     if (options.offerHuman !== false && buttons.length > 0) buttons.push({ title: this.prompts.text('button.human'), value: HUMAN_VALUE });
-    return { text: sentences.join(' '), buttons };
+    // A sentence may end a line (a ticket reference stands on its own): the next one starts the line.
+    return { text: sentences.join(' ').replace(/\n /g, '\n').trim(), buttons };
   }
 
   /** The flow's turn as a chat message (no TwiML verbs here: connecting is handled by the caller). */

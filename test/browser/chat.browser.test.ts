@@ -39,7 +39,7 @@ const BROWSER_TEST_TIMEOUT = 90_000;
 /** The bot answers in milliseconds on loopback; this is only the ceiling before a readable failure. */
 const BOT_REPLY_TIMEOUT = 15_000;
 const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-const TICKET_44 = /numéro de dossier est : T-44-[0-9A-Z]{6}/;
+const TICKET_44 = /numéro de dossier est :\s+T-44-[0-9A-Z]{6}/;
 
 const clock = new TestClock(TIMES.mondayMorningParis);
 let app: RunningTestApp;
@@ -244,7 +244,7 @@ describe('the chat page in Chromium', () => {
             await page.keyboard.type('44000');
             await page.keyboard.press('Enter');
           },
-          /numéro de dossier est : T-44-[0-9A-Z]{6}/,
+          /numéro de dossier est :\s+T-44-[0-9A-Z]{6}/,
         );
         expect(handed).toContain('Je vous mets en contact avec un conseiller');
 

@@ -49,7 +49,7 @@ describe('the web chat over our own Direct Line', () => {
 
     expect(texts(await user.press('Parler à un conseiller', '0'))).toContain('votre code postal');
     const handed = await user.press('Ne pas répondre', 'dep:none');
-    expect(texts(handed)).toMatch(/numéro de dossier est : T-XX-[0-9A-Z]{6}/);
+    expect(texts(handed)).toMatch(/numéro de dossier est :\s+T-XX-[0-9A-Z]{6}/);
     expect(handed.some((a) => a.type === 'event' && a.name === 'handoff.initiate')).toBe(true);
 
     // Without the advisor token, the relay is closed.
