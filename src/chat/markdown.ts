@@ -2,8 +2,8 @@
  * Our chat sentences are plain text; Web Chat shows markdown (its own renderer: web addresses become
  * links that open in a new tab with rel="noopener noreferrer", and it sanitises the HTML). This turns
  * a plain sentence into markdown that shows exactly that sentence: the characters markdown would read
- * as formatting are escaped, each line break stays a line break, and web addresses are left whole so
- * that they become links. Pure.
+ * as formatting are escaped, each line break stays a line break, and web addresses (http, https) are
+ * left whole so that they become links; nothing else does (« Service-Public.fr » stays text). Pure.
  */
 
 /** A web address, without the punctuation that ends the sentence around it. */
@@ -13,9 +13,13 @@ const FORMATTING = /[\\`*_[\]<>~|#&]/g;
 /** At the start of a line: a list item (« - », « + », « 1. », « 1) ») or a heading underline (« = »). */
 const LINE_START = /^([ \t]*)(?:([-+=])|(\d{1,9})([.)]))(?=[ \t]|$)/gm;
 
+/** A dot inside a word (« Service-Public.fr »): Web Chat would guess a web address there. */
+const DOT_IN_WORD = /\.(?=[A-Za-z0-9])/g;
+
 function escapePlain(text: string): string {
   return text
     .replace(FORMATTING, (character) => `\\${character}`)
+    .replace(DOT_IN_WORD, '\\.')
     .replace(LINE_START, (_match, indent: string, mark: string | undefined, digits: string | undefined, end: string | undefined) =>
       mark !== undefined ? `${indent}\\${mark}` : `${indent}${digits}\\${end}`,
     );
