@@ -39,3 +39,8 @@ export function plainToMarkdown(text: string): string {
     .trim()
     .replace(/[ \t]*\n[ \t]*/g, '  \n');
 }
+
+/** The plain text back from plainToMarkdown's markdown (for the advisors' reading of the conversation). */
+export function markdownToPlain(markdown: string): string {
+  return markdown.replace(/ {2}\n/g, '\n').replace(/\\([!-/:-@[-`{-~])/g, '$1');
+}

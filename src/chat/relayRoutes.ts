@@ -9,6 +9,7 @@ import type { Logger } from '../logging';
 import type { ChatChannel } from './channel';
 import { ADVISOR_SENDER_ID, advisorMessage, markdownMessage } from './chatActivities';
 import type { ChatReply, ChatTurns } from './chatTurns';
+import { markdownToPlain } from './markdown';
 
 const ConversationId = z.string().regex(/^[A-Za-z0-9_-]{8,128}$/, 'a conversation id');
 const AdvisorMessage = z.strictObject({ text: z.string().trim().min(1, 'a message cannot be empty').max(4000) });
@@ -99,7 +100,8 @@ export function createRelayRouter(deps: RelayDeps): Router {
           .map((a) => {
             const from = a.from.id === ADVISOR_SENDER_ID ? 'advisor' : a.from.role === 'user' ? 'user' : 'bot';
             // The person's contact details and postcode stay in their own Web Chat; advisors read them masked.
-            return { id: a.id, at: a.timestamp, from, text: from === 'user' ? deps.chat.masked(a.text ?? '') : (a.text ?? '') };
+            const text = a.textFormat === 'markdown' ? markdownToPlain(a.text ?? '') : (a.text ?? '');
+            return { id: a.id, at: a.timestamp, from, text: from === 'user' ? deps.chat.masked(text) : text };
           }),
       });
     }),

@@ -2,7 +2,7 @@
  * Our plain sentences as markdown for Web Chat: they read exactly as written (nothing becomes bold, a
  * list, a heading or HTML), line breaks stay, and only real web addresses (http, https) become links.
  */
-import { plainToMarkdown } from '../../src/chat/markdown';
+import { markdownToPlain, plainToMarkdown } from '../../src/chat/markdown';
 
 describe('plainToMarkdown', () => {
   it.each([
@@ -18,5 +18,7 @@ describe('plainToMarkdown', () => {
     ],
   ])('%s', (_case, plain, markdown) => {
     expect(plainToMarkdown(plain)).toBe(markdown);
+    // The advisors read the conversation as it was written.
+    expect(markdownToPlain(markdown)).toBe(plain);
   });
 });
