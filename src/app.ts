@@ -41,7 +41,7 @@ import { createStaffRouter } from './advisors/staffRoutes';
 import { createStaffService } from './advisors/staffService';
 import { createOidcRelyingParty } from './auth/oidc';
 import { createSignInRouter } from './auth/routes';
-import { createStaffSessions, isPlainLoopback } from './auth/session';
+import { createStaffSessions, isPlainLoopback, staffGivenName } from './auth/session';
 import { createErrorHandler } from './http/errors';
 import { withLazyChildren } from './http/lazyChildLogger';
 import { configVersionOf, countingCallbacksDone, createMetricsRouter, timeRequests } from './metrics';
@@ -308,7 +308,9 @@ export function createApp(deps: AppDeps): App {
     }),
   );
   app.use(directLine.router);
-  app.use(createRelayRouter({ chat, channel: directLine, requireAdvisor: chatRelayGuard({ verifier, tickets, service: advisors, chat, logger }), logger }));
+  app.use(
+    createRelayRouter({ chat, channel: directLine, requireAdvisor: chatRelayGuard({ verifier, tickets, service: advisors, chat, logger }), advisorFirstName: staffGivenName, logger }),
+  );
   app.use(createWebRouter(settings.webPublicDir));
 
   app.use((_req, res) => {

@@ -34,6 +34,8 @@ export interface SignedInIdentity {
   identity: ProvenIdentity;
   /** Kept in the session for the provider's sign-out (id_token_hint). */
   idToken: string;
+  /** The provider's `given_name`: the first name a chat person reads on the advisor's messages. */
+  givenName?: string;
 }
 
 export class ProviderUnavailableError extends Error {
@@ -130,9 +132,11 @@ export function createOidcRelyingParty(settings: OidcSettings): OidcRelyingParty
         throw new SignInRejectedError('The provider did not give a subject and an e-mail');
       }
       const name = displayName(claims);
+      const givenName = typeof claims.given_name === 'string' ? claims.given_name.trim().slice(0, 100) : '';
       return {
         identity: { subject: claims.sub, email: claims.email, emailVerified: claims.email_verified !== false, ...(name !== undefined ? { name } : {}) },
         idToken: tokenSet.id_token,
+        ...(givenName !== '' ? { givenName } : {}),
       };
     },
 

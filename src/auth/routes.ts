@@ -109,7 +109,14 @@ export function createSignInRouter(deps: SignInRouterDeps): Router {
       // A new session id at sign-in (no fixation), then the staff member's session.
       await regenerate(req);
       const now = clock.now().toISOString();
-      req.session.staff = { email: decision.account.email, subject: decision.principal.subject, idToken: signedIn.idToken, signedInAt: now, lastSeenAt: now };
+      req.session.staff = {
+        email: decision.account.email,
+        subject: decision.principal.subject,
+        idToken: signedIn.idToken,
+        ...(signedIn.givenName ? { givenName: signedIn.givenName } : {}),
+        signedInAt: now,
+        lastSeenAt: now,
+      };
       sessions.csrfToken(req);
       await save(req);
       logger.info({ role: decision.principal.role }, 'staff signed in');

@@ -11,7 +11,7 @@
  * - The account is re-read at every request: a removed or changed account takes effect at once.
  */
 import { csrfSync } from 'csrf-sync';
-import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
+import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
 import session, { Store, type SessionData } from 'express-session';
 import type { Clock, KeyValueStore } from '../domain/ports';
 import type { Logger } from '../logging';
@@ -24,6 +24,8 @@ export interface StaffSessionData {
   email: string;
   subject: string;
   idToken: string;
+  /** The provider's given_name at sign-in (shown to chat persons with « Conseiller »); never the e-mail. */
+  givenName?: string;
   signedInAt: string;
   lastSeenAt: string;
 }
@@ -111,6 +113,12 @@ export interface StaffSessions {
   csrfValid(req: Request): boolean;
 }
 
+/** The first name of the staff member signed in with this request's session (not with a bearer token), if the provider gave one. */
+export function staffGivenName(res: Response): string | undefined {
+  const name: unknown = res.locals.staffGivenName;
+  return typeof name === 'string' && name !== '' ? name : undefined;
+}
+
 /** Promisified session operations (express-session is callback-based). */
 export const regenerate = (req: Request) => new Promise<void>((resolve, reject) => req.session.regenerate((error: unknown) => (error ? reject(error) : resolve())));
 export const destroy = (req: Request) => new Promise<void>((resolve, reject) => req.session.destroy((error: unknown) => (error ? reject(error) : resolve())));
@@ -148,6 +156,7 @@ export function createStaffSessions(deps: { store: KeyValueStore; keys: StoreKey
       }
       staff.lastSeenAt = new Date(now).toISOString();
       res.locals.principal = principal;
+      if (staff.givenName) res.locals.staffGivenName = staff.givenName;
       next();
     } catch (error) {
       next(error);

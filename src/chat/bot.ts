@@ -6,6 +6,7 @@
 import { ActionTypes, ActivityHandler, ActivityTypes, EventFactory, MessageFactory, type Activity, type CardAction, type TurnContext } from 'botbuilder';
 import type { Clock } from '../domain/ports';
 import type { Logger } from '../logging';
+import { markdownMessage } from './chatActivities';
 import type { ChatInput, ChatReply, ChatTurns } from './chatTurns';
 
 /** A pressed button comes back as a messageBack activity whose value is { choice }. */
@@ -43,9 +44,10 @@ function toActivity(context: TurnContext, reply: ChatReply): Partial<Activity> {
     displayText: button.title,
     value: { choice: button.value },
   }));
-  const activity = actions.length > 0 ? MessageFactory.suggestedActions(actions, reply.text) : MessageFactory.text(reply.text);
-  activity.locale = 'fr-FR';
-  activity.textFormat = 'plain';
+  const { text, textFormat, locale } = markdownMessage(reply.text);
+  const activity = actions.length > 0 ? MessageFactory.suggestedActions(actions, text) : MessageFactory.text(text);
+  activity.locale = locale;
+  activity.textFormat = textFormat;
   if (reply.urgent) activity.importance = 'urgent';
   return activity;
 }

@@ -23,6 +23,14 @@ const NO_KEYS: Record<string, string> = { 'departement.no': 'button.no', 'closed
 
 export const HUMAN_VALUE = '0';
 
+/**
+ * Sentences one after the other; a sentence written on several lines (« …dossier est :⏎{ref} »: the
+ * ticket reference on a line of its own) keeps its lines, and the next sentence starts a new line.
+ */
+function joinSentences(sentences: readonly string[]): string {
+  return sentences.reduce((text, sentence, index) => (index === 0 ? sentence : `${text}${sentences[index - 1]?.includes('\n') ? '\n' : ' '}${sentence}`), '');
+}
+
 export class ChatRenderer {
   constructor(private readonly prompts: PromptCatalog) {}
 
@@ -57,7 +65,7 @@ export class ChatRenderer {
       sentences.push(this.text(line));
     }
     if (options.offerHuman !== false && buttons.length > 0) buttons.push({ title: this.prompts.text('button.human'), value: HUMAN_VALUE });
-    return { text: sentences.join(' '), buttons };
+    return { text: joinSentences(sentences), buttons };
   }
 
   /** The flow's turn as a chat message (no TwiML verbs here: connecting is handled by the caller). */

@@ -20,6 +20,7 @@ import type { LanguageGuesser } from './language';
 import type { ChatKnowledge, ChatSafety } from './ports';
 import { listen, type MenuReaction } from './listening';
 import { firstCharacters } from './reading';
+import { keepOnTicket, type TicketChanges } from './ticketTranscript';
 import { CONSENT_PROMPT_KEYS, consentAnswer, LINK_NO, LINK_YES } from '../people/chatConsent';
 import type { PersonLinks } from '../people/personLinks';
 
@@ -177,6 +178,8 @@ export class ChatTurns {
     }
     this.remember(chat, replies, input.at);
     await this.save(input.conversationId, chat);
+    // With an advisor (or waiting for one), the ticket holds the conversation as it goes.
+    if (chat.mode !== 'bot' && !danger) await this.updateTicket(input.conversationId, chat);
     if (danger) {
       try {
         this.deps.onDanger?.(input.conversationId, danger.kind);
@@ -209,15 +212,18 @@ export class ChatTurns {
     if (mode !== 'waiting') await this.deps.waitingRoom.leave(chatQueueName(chat.context.departement), conversationId);
     this.remember(chat, replies, this.deps.clock.now().toISOString());
     await this.save(conversationId, chat);
+    // Taken or handed back: the ticket keeps the whole conversation (robot, person, advisor) so far.
+    if (mode !== 'waiting') await this.updateTicket(conversationId, chat);
     return replies;
   }
 
-  /** A line the advisor wrote, kept in the transcript (the channel delivers it). */
-  async recordAdvisorLine(conversationId: string, text: string): Promise<boolean> {
+  /** A line the advisor wrote (with their first name, when known), kept in the transcript and on the ticket (the channel delivers it). */
+  async recordAdvisorLine(conversationId: string, text: string, advisorName?: string): Promise<boolean> {
     const chat = await this.load(conversationId);
     if (!chat) return false;
-    this.push(chat, { from: 'advisor', text, at: this.deps.clock.now().toISOString() });
+    this.push(chat, { from: 'advisor', text, at: this.deps.clock.now().toISOString(), ...(advisorName ? { name: advisorName } : {}) });
     await this.save(conversationId, chat);
+    await this.updateTicket(conversationId, chat);
     return true;
   }
 
@@ -243,20 +249,13 @@ export class ChatTurns {
     if (chat.mode === 'bot') return [emergency, ...(await this.advance(chat, { type: 'URGENT', at: input.at }))];
     chat.context = { ...chat.context, priority: 'prioritaire' };
     chat.acknowledged = true;
-    const ticket = await this.deps.tickets.getByConversation(input.conversationId);
-    if (ticket) {
-      await this.deps.tickets.createOrUpdate({
-        ref: ticket.ref,
-        channel: ticket.channel,
-        kind: ticket.kind,
-        conversationId: ticket.conversationId,
-        priority: 'prioritaire',
-        danger: kind,
-        summary: this.summary(chat),
-        transcript: chat.transcript.slice(-TRANSCRIPT_LIMIT),
-      });
-    }
+    await this.updateTicket(input.conversationId, chat, { priority: 'prioritaire', danger: kind, summary: this.summary(chat) });
     return [emergency];
+  }
+
+  /** The ticket (once it exists) holds the conversation so far, and the changes given. */
+  private updateTicket(conversationId: string, chat: StoredChat, changes?: TicketChanges): Promise<void> {
+    return keepOnTicket(this.deps.tickets, conversationId, chat.transcript.slice(-TRANSCRIPT_LIMIT), changes);
   }
 
   private async botTurn(chat: StoredChat, input: ChatInput, text: string): Promise<ChatReply[]> {

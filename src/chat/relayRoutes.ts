@@ -7,17 +7,19 @@ import express, { type RequestHandler, type Router } from 'express';
 import { z } from 'zod';
 import type { Logger } from '../logging';
 import type { ChatChannel } from './channel';
+import { ADVISOR_SENDER_ID, advisorMessage, markdownMessage } from './chatActivities';
 import type { ChatReply, ChatTurns } from './chatTurns';
+import { markdownToPlain } from './markdown';
 
 const ConversationId = z.string().regex(/^[A-Za-z0-9_-]{8,128}$/, 'a conversation id');
 const AdvisorMessage = z.strictObject({ text: z.string().trim().min(1, 'a message cannot be empty').max(4000) });
-
-const ADVISOR = { id: 'advisor', name: 'Conseiller' };
 
 export interface RelayDeps {
   chat: ChatTurns;
   channel: ChatChannel;
   requireAdvisor: RequestHandler;
+  /** The first name of the advisor making the request (their sign-in's given_name), when known; never their e-mail. */
+  advisorFirstName(res: express.Response): string | undefined;
   logger: Logger;
 }
 
@@ -27,7 +29,7 @@ export function createRelayRouter(deps: RelayDeps): Router {
 
   async function show(conversationId: string, replies: readonly ChatReply[]): Promise<void> {
     for (const reply of replies) {
-      if (reply.kind === 'message') await deps.channel.appendBotActivity(conversationId, { type: 'message', text: reply.text, textFormat: 'plain', locale: 'fr-FR' });
+      if (reply.kind === 'message') await deps.channel.appendBotActivity(conversationId, markdownMessage(reply.text));
     }
   }
 
@@ -71,8 +73,9 @@ export function createRelayRouter(deps: RelayDeps): Router {
         res.status(409).json({ error: 'Take the conversation first (POST /api/chats/:id/take)' });
         return;
       }
-      await deps.chat.recordAdvisorLine(id, body.data.text);
-      const activity = await deps.channel.appendBotActivity(id, { type: 'message', text: body.data.text, textFormat: 'plain', locale: 'fr-FR', from: ADVISOR });
+      const firstName = deps.advisorFirstName(res);
+      await deps.chat.recordAdvisorLine(id, body.data.text, firstName);
+      const activity = await deps.channel.appendBotActivity(id, advisorMessage(body.data.text, firstName));
       res.status(201).json({ id: activity.id });
     }),
   );
@@ -95,9 +98,10 @@ export function createRelayRouter(deps: RelayDeps): Router {
         messages: activities
           .filter((a) => a.type === 'message')
           .map((a) => {
-            const from = a.from.id === ADVISOR.id ? 'advisor' : a.from.role === 'user' ? 'user' : 'bot';
+            const from = a.from.id === ADVISOR_SENDER_ID ? 'advisor' : a.from.role === 'user' ? 'user' : 'bot';
             // The person's contact details and postcode stay in their own Web Chat; advisors read them masked.
-            return { id: a.id, at: a.timestamp, from, text: from === 'user' ? deps.chat.masked(a.text ?? '') : (a.text ?? '') };
+            const text = a.textFormat === 'markdown' ? markdownToPlain(a.text ?? '') : (a.text ?? '');
+            return { id: a.id, at: a.timestamp, from, text: from === 'user' ? deps.chat.masked(text) : text };
           }),
       });
     }),

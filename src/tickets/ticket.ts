@@ -57,6 +57,8 @@ export const TicketCallbackSchema = z.preprocess(
 export const TranscriptLineSchema = z
   .object({
     from: z.enum(['user', 'bot', 'advisor']),
+    /** The advisor's first name (their staff sign-in's given_name), on their own lines. */
+    name: z.string().min(1).max(100).optional(),
     text: z.string().max(4000),
     at: isoDateTime,
   })

@@ -1,6 +1,6 @@
 /**
- * The chat page at / (and /chat), its script and style, and Web Chat's own bundle served from
- * node_modules: no CDN, nothing loaded from elsewhere. The advisor console at /console (native ES
+ * The chat page at / (and /chat), its modules and style, and Web Chat's own bundle served from
+ * node_modules: no CDN, nothing loaded from elsewhere; like the console, it is styled with DSFR. The advisor console at /console (native ES
  * modules from src/web/public/console/, no build step, over the advisor API) styled with the French
  * State design system (DSFR, @gouvfr/dsfr: its CSS, fonts and icons from node_modules), under the
  * same Content Security Policy.
@@ -55,11 +55,24 @@ export function dsfrBaseUrl(): string {
 /** Of DSFR's dist, only what the console's page loads: the style sheet, its fonts and its icons. */
 const DSFR_FILES = /^\/(dsfr\.min\.css|fonts\/[\w-]+\.woff2?|icons\/[\w-]+\/[\w-]+\.svg)$/;
 
-/** In console.html, the style sheet link the router points at the versioned DSFR. */
+/** In console.html and index.html, the style sheet link the router points at the versioned DSFR. */
 const DSFR_PLACEHOLDER = 'href="/console/vendor/dsfr/dsfr.min.css"';
 
 /** In index.html, the script tag the router points at the versioned bundle. */
 const BUNDLE_PLACEHOLDER = 'src="/chat/webchat.js"';
+
+/** The chat page's own files (beside index.html). */
+const CHAT_FILES = ['chat.js', 'chat.css', 'webChatStyle.js'] as const;
+
+/** A page's template with its placeholders pointed at the versioned files; a missing placeholder stops the start. */
+function pageFrom(publicDir: string, name: string, replacements: ReadonlyArray<readonly [string, string]>): string {
+  let page = readFileSync(join(publicDir, name), 'utf8');
+  for (const [placeholder, value] of replacements) {
+    if (!page.includes(placeholder)) throw new Error(`${name} has no ${placeholder}`);
+    page = page.replace(placeholder, value);
+  }
+  return page;
+}
 
 const CACHE = {
   /** Versioned vendor files: a year, never revalidated. */
@@ -79,13 +92,10 @@ export function createWebRouter(publicDir: string): Router {
   const router = express.Router();
   const bundleUrl = webChatBundleUrl();
   const bundle = webChatBundlePath();
-  const chatPageTemplate = readFileSync(join(publicDir, 'index.html'), 'utf8');
-  if (!chatPageTemplate.includes(BUNDLE_PLACEHOLDER)) throw new Error(`index.html has no ${BUNDLE_PLACEHOLDER}`);
-  const chatPage = chatPageTemplate.replace(BUNDLE_PLACEHOLDER, `src="${bundleUrl}"`);
   const dsfrUrl = dsfrBaseUrl();
-  const consoleTemplate = readFileSync(join(publicDir, 'console.html'), 'utf8');
-  if (!consoleTemplate.includes(DSFR_PLACEHOLDER)) throw new Error(`console.html has no ${DSFR_PLACEHOLDER}`);
-  const consolePage = consoleTemplate.replace(DSFR_PLACEHOLDER, `href="${dsfrUrl}/dsfr.min.css"`);
+  const dsfr = [DSFR_PLACEHOLDER, `href="${dsfrUrl}/dsfr.min.css"`] as const;
+  const chatPage = pageFrom(publicDir, 'index.html', [[BUNDLE_PLACEHOLDER, `src="${bundleUrl}"`], dsfr]);
+  const consolePage = pageFrom(publicDir, 'console.html', [dsfr]);
 
   const web: RequestHandler[] = [compression(), pageContentSecurityPolicy()];
   const consoleFiles = new Set(readdirSync(join(publicDir, 'console')).filter((name) => /^[a-zA-Z]+\.(js|css)$/.test(name)));
@@ -95,8 +105,7 @@ export function createWebRouter(publicDir: string): Router {
     res.setHeader('Cache-Control', CACHE.revalidate);
     res.type('html').send(chatPage);
   });
-  router.get('/chat/chat.js', ...web, file('chat.js', CACHE.revalidate));
-  router.get('/chat/chat.css', ...web, file('chat.css', CACHE.revalidate));
+  for (const name of CHAT_FILES) router.get(`/chat/${name}`, ...web, file(name, CACHE.revalidate));
   router.get(bundleUrl, ...web, (_req, res) => sendFile(res, bundle, CACHE.versioned));
   // The page holds no data (everything comes from the API with the token), but it is a work tool.
   router.get('/console', ...web, (_req, res) => {

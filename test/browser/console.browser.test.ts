@@ -96,7 +96,7 @@ async function escalateTo44(page: Page): Promise<string> {
   await typeAndSend(page, '44000');
   await botSaid(page, 'Loire-Atlantique');
   await suggested(page, 'Oui').click();
-  const handed = page.locator(BOT_MESSAGES, { hasText: /numéro de dossier est : T-44-[0-9A-Z]{6}/ }).first();
+  const handed = page.locator(BOT_MESSAGES, { hasText: /numéro de dossier est :\s+T-44-[0-9A-Z]{6}/ }).first();
   await handed.waitFor({ timeout: WAIT });
   const ref = /T-44-[0-9A-Z]{6}/.exec((await handed.textContent()) ?? '')?.[0];
   if (!ref) throw new Error('no ticket ref in the hand-off message');

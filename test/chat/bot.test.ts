@@ -67,7 +67,7 @@ describe('the chat bot', () => {
     const handed = await bot.press('Oui', '1');
     const text = textsOf(handed);
     expect(text).toContain('conseiller de votre département');
-    expect(text).toMatch(/numéro de dossier est : T-44-[0-9A-Z]{6}/);
+    expect(text).toMatch(/numéro de dossier est :\s+T-44-[0-9A-Z]{6}/);
     expect(text).toContain('du lundi au vendredi, de 9 heures à 18 heures');
     const handoff = handed.find((a) => a.type === 'event');
     expect(handoff?.name).toBe('handoff.initiate');
@@ -138,7 +138,7 @@ describe('the chat bot', () => {
     const ask = await bot.press('Oui', '1');
     expect(textsOf(ask)).toContain('adresse e-mail');
     const booked = await bot.write('Vous pouvez m’écrire à Marie.Durand@exemple.fr merci');
-    expect(textsOf(booked)).toMatch(/numéro de dossier est : T-35-/);
+    expect(textsOf(booked)).toMatch(/numéro de dossier est :\s+T-35-/);
     const ticket = await bot.tickets.getByConversation(bot.conversationId);
     expect(ticket?.callback).toMatchObject({ contact: 'email', emailHint: 'm…@exemple.fr', consent: true });
     expect(JSON.stringify(ticket)).not.toContain('durand');

@@ -7,14 +7,12 @@ import type { Page } from 'playwright-core';
 import { createMemoryStore } from '../../src/storage/memory-store';
 import { createStoreKeys } from '../../src/storage/keys';
 import { launchBrowser, type TestBrowser } from '../support/browser';
+import { BOT_MESSAGES, BOT_REPLY_TIMEOUT, BROWSER_TEST_TIMEOUT } from '../support/chatPage';
 import { TIMES } from '../support/config';
 import { TestClock, startTestApp, type RunningTestApp } from '../support/testApp';
 
 declare const document: { querySelector(selector: string): { value: string } | null };
 
-const BROWSER_TEST_TIMEOUT = 90_000;
-const BOT_REPLY_TIMEOUT = 15_000;
-const BOT_MESSAGES = '#webchat article.webchat__basic-transcript__activity:not(:has(.webchat__bubble--from-user)) .webchat__text-content';
 const SEND_BOX = '#webchat [data-id="webchat-sendbox-input"]';
 
 const clock = new TestClock(TIMES.mondayMorningParis);

@@ -29,7 +29,7 @@ describe('a chat hand-off before the département is known', () => {
     expect(await bot.tickets.getByConversation(bot.conversationId)).toBeNull();
 
     const handed = await bot.write('44000');
-    expect(textsOf(handed)).toMatch(/numéro de dossier est : T-44-[0-9A-Z]{6}/);
+    expect(textsOf(handed)).toMatch(/numéro de dossier est :\s+T-44-[0-9A-Z]{6}/);
     expect(textsOf(handed)).toContain('Un conseiller va vous répondre ici');
     expect(handed.find((a) => a.name === 'handoff.initiate')?.value).toMatchObject({ departement: '44', queue: 'chat-44' });
     expect(await bot.tickets.getByConversation(bot.conversationId)).toMatchObject({ departement: '44', kind: 'routed', channel: 'chat' });
@@ -41,7 +41,7 @@ describe('a chat hand-off before the département is known', () => {
     await bot.join();
     await bot.press('Parler à un conseiller', '0');
     const handed = await bot.press('Ne pas répondre', 'dep:none');
-    expect(textsOf(handed)).toMatch(/numéro de dossier est : T-XX-[0-9A-Z]{6}/);
+    expect(textsOf(handed)).toMatch(/numéro de dossier est :\s+T-XX-[0-9A-Z]{6}/);
     expect(textsOf(handed)).toContain('Un conseiller va vous répondre ici');
     expect(await bot.tickets.getByConversation(bot.conversationId)).toMatchObject({ departement: null, kind: 'fallback' });
   });

@@ -219,7 +219,7 @@ describe('a chat that listens', () => {
     await bot.press('Oui', '1');
     expect(textsOf(await bot.press('Oui', '1'))).toContain('numéro de téléphone');
     const booked = await bot.write('vous pouvez me rappeler au 06 12 34 56 78 après 17 h, merci');
-    expect(textsOf(booked)).toMatch(/numéro de dossier est : T-35-/);
+    expect(textsOf(booked)).toMatch(/numéro de dossier est :\s+T-35-/);
     const ticket = await bot.tickets.getByConversation(bot.conversationId);
     expect(ticket?.callback).toMatchObject({ contact: 'phone', lastDigits: '78', consent: true });
     expect(JSON.stringify(ticket?.callback)).not.toContain('612345678');

@@ -83,7 +83,7 @@ export async function chatWithCallback(
   texts.push(textsOf(await user.press('Oui', '1'))); // a callback, please
   const booked = textsOf(await user.write(options.contact));
   texts.push(booked);
-  const ref = /numéro de dossier est : (T-[0-9A-Z]{2,3}-[0-9A-Z]{6})/.exec(booked)?.[1];
+  const ref = /numéro de dossier est :\s+(T-[0-9A-Z]{2,3}-[0-9A-Z]{6})/.exec(booked)?.[1];
   if (!ref) throw new Error(`no ticket ref in: ${booked}`);
   if (options.consent !== null) texts.push(textsOf(await user.press(options.consent, options.consent === 'Oui' ? 'lien:oui' : 'lien:non')));
   return { ref, texts, user };

@@ -92,8 +92,10 @@ export function renderTicket(view) {
   const caseNode = $('ticket-case');
   clear(caseNode);
   if (t.transcript && t.transcript.length && !(state.chat && state.chat.ref === t.ref)) {
-    caseNode.appendChild(el('h3', { className: 'fr-h6', text: 'Conversation avec le robot avant la mise en relation' }));
-    caseNode.appendChild(el('ol', { className: 'transcript' }, t.transcript.map((line) => el('li', {}, [el('strong', { text: `${label('from', line.from)} : ` }), line.text]))));
+    // The whole conversation: the robot, the person and the advisors (kept after the hand-back and the closing).
+    const who = (line) => (line.name ? `${line.name} (${label('from', line.from)})` : label('from', line.from));
+    caseNode.appendChild(el('h3', { className: 'fr-h6', text: 'Conversation' }));
+    caseNode.appendChild(el('ol', { className: 'transcript' }, t.transcript.map((line) => el('li', {}, [el('strong', { text: `${who(line)} : ` }), line.text]))));
   }
   if (c.notes.length) {
     caseNode.appendChild(el('h3', { className: 'fr-h6', text: 'Notes' }));
