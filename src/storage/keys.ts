@@ -71,6 +71,8 @@ export interface StoreKeys {
   staffSession(sessionId: string): string;
   /** Who is available, paused or offline in one territory (a département code, XX or `all`), with a TTL. */
   advisorPresence(territory: string): string;
+  /** The directory of actors and offers as coordinators edited it (one JSON value; no personal data). */
+  directory(): string;
 }
 
 /** Escapes a free-form name (spaces, ':', glob characters) into one key segment. */
@@ -121,6 +123,7 @@ export function createStoreKeys(namespace: string = DEFAULT_KEY_NAMESPACE): Stor
     staffIndex: () => key('staff-index', [], 'all'),
     staffSession: (sessionId: string) => key('staff-session', [], escapeName(sessionId)),
     advisorPresence: (territory: string) => key('advisor-presence', [], territory),
+    directory: () => key('directory', [], 'all'),
   });
 }
 
