@@ -34,7 +34,7 @@ describe('config checks', () => {
     expect(result?.errors[0]).toMatch(/territories\.yaml: \(file\): cannot be read/);
   });
 
-  it('pass on every shipped file: territories, voice flow and prompts, FAQ, local resources, safety messages, observatory', () => {
+  it('pass on every shipped file: territories, voice flow and prompts, FAQ, directory, safety messages, observatory', () => {
     const results = runConfigChecks(ROOT);
     expect(results.map((r) => [r.check, r.errors])).toEqual([
       ['territories', []],
@@ -45,7 +45,7 @@ describe('config checks', () => {
       ['faq examples', []],
       ['lexicon', []],
       ['phone examples', []],
-      ['local resources', []],
+      ['directory', []],
       ['safety messages', []],
       ['observatory', []],
     ]);
