@@ -93,7 +93,7 @@ export function vocabularyDocument() {
     from: entries(['user', 'bot', 'advisor'] as const, FROM_LABELS),
     steps: entries(['profile', 'need_group', 'need', 'postcode', 'departement'] as const, STEP_LABELS),
     presence: entries(['available', 'paused', 'offline'] as const, PRESENCE_LABELS),
-    directory: directoryVocabulary(),
+    ...directoryVocabulary(),
   };
 }
 

@@ -26,6 +26,8 @@ const KNOWN_ERRORS = [
   [/a national admin works for 'all' territories/, 'Un administrateur national n’a pas de département ; les autres rôles en ont au moins un.'],
   [/expected at most \d+ chats at once/, 'Vous pouvez prendre 10 chats en même temps au plus.'],
   [/CSRF/, 'Votre session n’est plus reconnue. Rechargez la page.'],
+  [/This partner is already on the case file/, 'Ce partenaire est déjà sur le dossier.'],
+  [/No such organisation or offer in the directory/, 'Cette offre n’est plus dans le répertoire de vos départements.'],
 ];
 
 export function frenchError(error) {
