@@ -4,9 +4,9 @@
  * written by hand). Thin handlers over the directory service and the advisor service.
  */
 import express, { type Request, type Response, type Router } from 'express';
-import { z } from 'zod';
 import { authenticate, principalOf, requireRole, type TokenVerifier } from '../advisors/auth';
 import { CASE_ROLES } from '../advisors/principal';
+import { parsed } from '../advisors/routes';
 import { CaseBusyError, type AdvisorService } from '../advisors/service';
 import { TicketRefSchema, validId } from '../http/ids';
 import { IdSchema } from './schema';
@@ -25,13 +25,6 @@ export interface DirectoryRouterDeps {
 function send<T>(res: Response, outcome: DirectoryOutcome<T>, okStatus = 200): void {
   if (outcome.ok) res.status(okStatus).json(outcome.value);
   else res.status(outcome.status).json({ error: outcome.error, ...(outcome.problems ? { problems: outcome.problems } : {}) });
-}
-
-function parsed<T extends z.ZodType>(schema: T, value: unknown, res: Response): z.output<T> | undefined {
-  const result = schema.safeParse(value ?? {});
-  if (result.success) return result.data;
-  res.status(400).json({ error: z.prettifyError(result.error) });
-  return undefined;
 }
 
 /** A busy lock is a 409 the client may retry; anything else goes to the service's one error handler. */
