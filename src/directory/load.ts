@@ -10,7 +10,7 @@ import { loadYamlWithSchema, parseYamlWithSchema } from '../config/yamlFile';
 import type { LocalResources, MdphContact } from '../knowledge/local-resources';
 import { MDPH_DIRECTORY_URL } from '../knowledge/local-resources';
 import { DEPARTEMENT_CODES } from '../places/departements';
-import { DirectorySchema, type Directory } from './schema';
+import { DirectorySchema, type Directory, type Organisation } from './schema';
 
 export const DIRECTORY_FILE = path.join('config', 'directory.yaml');
 
@@ -52,8 +52,13 @@ export const directoryCheck: ConfigCheck = {
   },
 };
 
+/** Is it a département's MDPH (it has an offer of type mdph)? */
+export function isMdph(organisation: Organisation): boolean {
+  return organisation.offers.some((offer) => offer.type === 'mdph');
+}
+
 function mdphOrganisation(directory: Directory, territory: string) {
-  return directory.organisations.find((organisation) => organisation.territory === territory && organisation.offers.some((offer) => offer.type === 'mdph'));
+  return directory.organisations.find((organisation) => organisation.territory === territory && isMdph(organisation));
 }
 
 /** The MDPH of a département as an answer names it; undefined when the directory has none. */

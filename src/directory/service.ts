@@ -12,6 +12,7 @@ import type { Logger } from '../logging';
 import { withStoreLock } from '../storage/lock';
 import type { StoreKeys } from '../storage/keys';
 import { readEstablishmentsCsv, type ImportProblem } from './finess';
+import { isMdph } from './load';
 import { DirectorySchema, OrganisationSchema, type Directory, type Organisation } from './schema';
 import { findOffer, searchDirectory, type DirectoryQuery, type SearchResult } from './search';
 
@@ -122,6 +123,7 @@ export function createDirectoryService(deps: DirectoryServiceDeps): DirectorySer
       return change(principal, (directory) => {
         const before = directory.organisations.find((candidate) => candidate.id === organisation.id);
         if (before && !edits(principal, before.territory)) return notYours;
+        if (before && isMdph(before) && !isMdph(organisation)) return { ok: false, status: 409, error: 'The MDPH of a département keeps its offer of type mdph' };
         const organisations = before ? directory.organisations.map((candidate) => (candidate === before ? organisation : candidate)) : [...directory.organisations, organisation];
         return {
           ok: true,
@@ -139,7 +141,7 @@ export function createDirectoryService(deps: DirectoryServiceDeps): DirectorySer
         const before = directory.organisations.find((candidate) => candidate.id === id);
         if (!before || !canSeeTerritory(principal, before.territory)) return { ok: false, status: 404, error: 'No such organisation in your territories' };
         if (!edits(principal, before.territory)) return notYours;
-        if (before.offers.some((offer) => offer.type === 'mdph')) return { ok: false, status: 409, error: 'The MDPH of a département stays in the directory: change its details instead' };
+        if (isMdph(before)) return { ok: false, status: 409, error: 'The MDPH of a département stays in the directory: change its details instead' };
         return {
           ok: true,
           value: {

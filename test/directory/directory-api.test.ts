@@ -87,6 +87,8 @@ describe('the directory API', () => {
     expect((await api('PUT', '/api/directory/organisations/exemple-44-autre', dora, { ...confirmed, id: 'exemple-44-savs-nantes' })).status).toBe(400);
     expect((await api('PUT', '/api/directory/organisations/exemple-44-savs-nantes', dora, { ...confirmed, commune: { code: '35238', name: 'Rennes' } })).status).toBe(400);
     expect((await api('DELETE', '/api/directory/organisations/mdph-44', dora)).status).toBe(409);
+    const mdph = (await api('GET', '/api/directory/organisations/mdph-44', dora)).body;
+    expect((await api('PUT', '/api/directory/organisations/mdph-44', dora, { ...mdph, offers: [{ ...mdph.offers[0], type: 'information' }] })).status).toBe(409);
     expect((await api('DELETE', '/api/directory/organisations/exemple-44-handisport-nantes', dora)).body).toEqual({ removed: 'exemple-44-handisport-nantes' });
     expect((await api('GET', '/api/directory/organisations/exemple-44-handisport-nantes', dora)).status).toBe(404);
 
