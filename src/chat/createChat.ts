@@ -48,7 +48,8 @@ export interface ChatDeps {
 
 export function createChatTurns(deps: ChatDeps): ChatTurns {
   const { config } = deps;
-  const directory = deps.directory ?? (() => Promise.resolve(config.directory));
+  // The directory never fails a turn: while the store does not answer, the shipped one is cited.
+  const directory = async () => (deps.directory ? deps.directory().catch(() => config.directory) : config.directory);
   const renderer = new ChatRenderer(config.prompts.overlaidWith(config.chatPrompts));
   const knowledgeBase = createKnowledgeBase(config.faq);
   const knowledge: ChatKnowledge = {

@@ -8,6 +8,7 @@ import { authenticate, principalOf, requireRole, type TokenVerifier } from '../a
 import { CASE_ROLES } from '../advisors/principal';
 import { parsed } from '../advisors/routes';
 import { CaseBusyError, type AdvisorService } from '../advisors/service';
+import { StoreUnavailableError } from '../domain/ports';
 import { TicketRefSchema, validId } from '../http/ids';
 import { IdSchema } from './schema';
 import { DirectoryQuerySchema, PartnerBodySchema, partnerName } from './search';
@@ -27,13 +28,14 @@ function send<T>(res: Response, outcome: DirectoryOutcome<T>, okStatus = 200): v
   else res.status(outcome.status).json({ error: outcome.error, ...(outcome.problems ? { problems: outcome.problems } : {}) });
 }
 
-/** A busy lock is a 409 the client may retry; anything else goes to the service's one error handler. */
+/** A busy lock (409) or a store that does not answer (503): the client may retry; anything else goes to the service's one error handler. */
 const retryable = (handler: (req: Request, res: Response) => Promise<void>) => async (req: Request, res: Response) => {
   try {
     await handler(req, res);
   } catch (error) {
-    if (!(error instanceof DirectoryBusyError || error instanceof CaseBusyError)) throw error;
-    res.status(409).json({ error: error.message });
+    if (error instanceof DirectoryBusyError || error instanceof CaseBusyError) res.status(409).json({ error: error.message });
+    else if (error instanceof StoreUnavailableError) res.status(503).json({ error: 'The directory is unavailable, try again' });
+    else throw error;
   }
 };
 

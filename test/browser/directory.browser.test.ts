@@ -55,13 +55,13 @@ describe('the directory in the console', () => {
       const directory = page.getByRole('region', { name: 'Répertoire : les solutions du département' });
       await directory.waitFor({ timeout: WAIT });
       // The ticket's need is chosen; the département's offers for it are listed at once.
-      expect(await directory.getByLabel('Besoin', { exact: true }).inputValue()).toBe('logement');
+      expect(await directory.getByLabel('Besoin à couvrir', { exact: true }).inputValue()).toBe('logement');
       await directory.getByRole('heading', { name: 'SAVS Nantes Est (exemple)' }).waitFor({ timeout: WAIT });
 
-      await directory.getByLabel('Commune', { exact: true }).selectOption({ label: 'Nantes' });
-      await directory.getByLabel('Âge', { exact: true }).selectOption('adulte');
-      await directory.getByLabel('Handicap', { exact: true }).selectOption('psychique');
-      await directory.getByRole('button', { name: 'Chercher' }).click();
+      await directory.getByLabel('Commune de l’offre', { exact: true }).selectOption({ label: 'Nantes' });
+      await directory.getByLabel('Âge de la personne', { exact: true }).selectOption('adulte');
+      await directory.getByLabel('Type de handicap', { exact: true }).selectOption('psychique');
+      await directory.getByRole('button', { name: 'Chercher les offres' }).click();
       await page.locator('#directory-count', { hasText: '1 offre trouvée.' }).waitFor({ timeout: WAIT });
       expect(await directory.getByText('Liste d’attente (vérifié le lundi 2 novembre 2026).', { exact: false }).count()).toBe(1);
       await expectNoWcagViolations(page, 'with the directory’s results on screen');
@@ -70,7 +70,7 @@ describe('the directory in the console', () => {
       await page.locator('#status', { hasText: 'Partenaire ajouté au dossier : SAVS Nantes Est (exemple).' }).waitFor({ timeout: WAIT });
       await page.locator('#ticket-fields', { hasText: 'SAVS Nantes Est (exemple) — Accompagnement à la vie sociale (SAVS) (Nantes)' }).waitFor({ timeout: WAIT });
       // The search stays as it was after the ticket is re-rendered.
-      expect(await directory.getByLabel('Commune', { exact: true }).inputValue()).toBe('44109');
+      expect(await directory.getByLabel('Commune de l’offre', { exact: true }).inputValue()).toBe('44109');
       // Added twice: refused in French.
       await directory.getByRole('button', { name: 'Ajouter comme partenaire : SAVS Nantes Est (exemple)' }).click();
       await page.locator('#ticket-error', { hasText: 'Ce partenaire est déjà sur le dossier.' }).waitFor({ timeout: WAIT });
@@ -96,14 +96,14 @@ describe('the directory in the console', () => {
       const widths = (await page.evaluate("(() => { const s = document.getElementById('directory-panel'); return [s.scrollWidth, s.clientWidth]; })()")) as [number, number];
       expect({ scrollWidth: widths[0], clientWidth: widths[1], scrollsSideways: widths[0] > widths[1] }).toMatchObject({ scrollsSideways: false });
 
-      // The keyboard alone: choose every need, move to « Chercher », press Enter; then to the offer's button.
-      await directory.getByLabel('Besoin', { exact: true }).focus();
+      // The keyboard alone: choose every need, move to « Chercher les offres », press Enter; then to the offer's button.
+      await directory.getByLabel('Besoin à couvrir', { exact: true }).focus();
       await page.keyboard.press('Home'); // « Tous » : every need
       await page.keyboard.press('Tab');
       await page.keyboard.press('Tab');
       await page.keyboard.press('Tab');
       await page.keyboard.press('Tab');
-      expect(await page.evaluate('document.activeElement.textContent')).toBe('Chercher');
+      expect(await page.evaluate('document.activeElement.textContent')).toBe('Chercher les offres');
       await page.keyboard.press('Enter');
       await page.locator('#directory-count', { hasText: 'offres trouvées.' }).waitFor({ timeout: WAIT });
       await directory.getByRole('button', { name: /^Ajouter comme partenaire/ }).first().focus();

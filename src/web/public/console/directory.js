@@ -92,16 +92,16 @@ export function renderDirectory(view, act) {
     section.appendChild(el('p', { text: 'Le département n’est pas connu : le répertoire s’ouvre quand il l’est.' }));
     return;
   }
-  const need = select('directory-need', 'Besoin', entries('needs'), t.need);
-  const commune = select('directory-commune', 'Commune', [], '');
-  const age = select('directory-age', 'Âge', entries('ageBands'), '');
-  const disability = select('directory-disability', 'Handicap', entries('disabilities'), '');
+  const need = select('directory-need', 'Besoin à couvrir', entries('needs'), t.need);
+  const commune = select('directory-commune', 'Commune de l’offre', [], '');
+  const age = select('directory-age', 'Âge de la personne', entries('ageBands'), '');
+  const disability = select('directory-disability', 'Type de handicap', entries('disabilities'), '');
   const form = el('form', { className: 'form directory-search', novalidate: true, 'aria-label': 'Chercher dans le répertoire' }, [
     need.group,
     commune.group,
     age.group,
     disability.group,
-    el('div', { className: 'button-row' }, [el('button', { type: 'submit', className: 'fr-btn fr-btn--sm', text: 'Chercher' })]),
+    el('div', { className: 'button-row' }, [el('button', { type: 'submit', className: 'fr-btn fr-btn--sm', text: 'Chercher les offres' })]),
   ]);
   const error = el('div', { id: 'directory-error', role: 'alert' });
   const count = el('p', { id: 'directory-count', role: 'status' });
