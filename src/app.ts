@@ -32,6 +32,9 @@ import { CHANNEL_SECRET_HEADER, createDirectLine, createInternalAddress, deriveT
 import { isInternalCall } from './directline/connector-auth';
 import { allMetrics } from './domain/ports';
 import { createDailyFigures, dashboardRouter } from './dashboard';
+import { createDirectoryRouter } from './directory/routes';
+import { createDirectoryService } from './directory/service';
+import { mdphOf } from './directory/load';
 import { createContactCounters } from './observatory/contacts';
 import { createObservatoryRouter } from './observatory/routes';
 import { createWebRouter } from './web/routes';
@@ -135,6 +138,7 @@ export function createApp(deps: AppDeps): App {
     openSealed,
     logger,
   });
+  const directory = createDirectoryService({ store, keys, shipped: config.directory, audit, clock, logger });
   const urls = voiceUrls(settings.publicBaseUrl);
   const renderer = new TwimlRenderer(config.prompts, config.flow, urls);
   const waitingRoom = createWaitingRoom(store, keys, settings.callTtlSeconds);
@@ -191,6 +195,7 @@ export function createApp(deps: AppDeps): App {
       flow: config.flow,
       emergency,
       departementName,
+      mdphName: (code) => mdphOf(directory.lastKnown(), code)?.name,
       sealPhoneNumber,
       urls,
       clock,
@@ -233,6 +238,7 @@ export function createApp(deps: AppDeps): App {
         )
         .catch((error: unknown) => logger.warn({ err: error }, 'chat: could not tell the consoles')),
     onDanger: chatDangerAlerts({ tickets, events: advisorEvents, clock, logger }),
+    directory: () => directory.current(),
   });
   const openApi = openApiDocument();
   app.get('/api/openapi.json', (_req, res) => {
@@ -241,7 +247,7 @@ export function createApp(deps: AppDeps): App {
   // Staff sign-in: the session (or a bearer token) names the principal of every staff API.
   const tokenFallback = settings.advisorAuth.jwksUrl === undefined && settings.advisorAuth.devSigningKey !== undefined;
   app.use(createSignInRouter({ relyingParty: signIn.oidc ? createOidcRelyingParty(signIn.oidc) : null, sessions, staff, tokenFallback, clock, logger }));
-  app.use(['/api/advisor', '/api/admin', '/api/tickets', '/api/calls', '/api/chats', '/api/observatory', '/observatoire', '/api/dashboard', '/tableau-de-bord'], ...sessions.middleware);
+  app.use(['/api/advisor', '/api/admin', '/api/tickets', '/api/calls', '/api/chats', '/api/observatory', '/observatoire', '/api/dashboard', '/tableau-de-bord', '/api/directory'], ...sessions.middleware);
   app.use(createStaffRouter({ staff, verifier, logger }));
   const live = createLiveConversations({ store, keys, chatTranscript: (id) => chat.transcript(id), chatQueueName });
   const gdpr = createGdprService({ store, keys, tickets, audit, live, clock, ticketTtlDays: settings.ticketTtlDays, personKeySecret, openSealed, logger });
@@ -260,6 +266,7 @@ export function createApp(deps: AppDeps): App {
     }),
   );
   app.use(createAdvisorRouter({ service: advisors, verifier, tickets, logger, chatMode: (conversationId) => chat.mode(conversationId) }));
+  app.use(createDirectoryRouter({ directory, advisors, verifier }));
   app.use(createObservatoryRouter({ verifier, contacts, unmetNeeds: observatory, settings: config.observatory, audit, clock, logger, departementName }));
   app.use(
     dashboardRouter({

@@ -39,6 +39,10 @@ export const AUDIT_ACTIONS = [
   'gdpr.erase',
   'wrapup.update',
   'wrapup.reset',
+  /** The directory of actors and offers: an organisation written or removed, a CSV imported (ids and counts only). */
+  'directory.update',
+  'directory.delete',
+  'directory.import',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

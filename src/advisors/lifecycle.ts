@@ -17,6 +17,8 @@ import type { NeedId } from '../domain/vocabulary';
 
 export interface CaseChanges {
   partners?: string[];
+  /** One partner added to the list (picked from the directory, or written), whatever others added meanwhile. */
+  addPartner?: string;
   actions?: string[];
   nextAction?: NextAction | null;
   staffDate?: string;
@@ -40,6 +42,7 @@ export type CaseEvent =
 function withChanges(context: CaseFile, changes: CaseChanges): Partial<CaseFile> {
   const next: Partial<CaseFile> = {};
   if (changes.partners) next.partners = changes.partners;
+  if (changes.addPartner) next.partners = [...(changes.partners ?? context.partners), changes.addPartner];
   if (changes.actions) next.actions = changes.actions;
   if (changes.staffDate) next.staffDate = changes.staffDate;
   if (changes.referent) next.referent = changes.referent;
@@ -67,7 +70,7 @@ export const caseMachine = setup({
       if (event.type !== 'UPDATE') return false;
       const partners = event.changes.partners ?? context.partners;
       const actions = event.changes.actions ?? context.actions;
-      return partners.length > 0 && actions.length > 0;
+      return (partners.length > 0 || event.changes.addPartner !== undefined) && actions.length > 0;
     },
   },
   actions: {

@@ -34,6 +34,7 @@ import { WrapUpBodySchema, WrapUpQuerySchema } from './wrapUpRoutes';
 import { GdprEraseBodySchema, GdprErasureSchema, GdprExportBodySchema, GdprExportSchema } from './gdpr';
 import { ObservatoryPublicationSchema, ObservatoryQuerySchema } from '../observatory/schemas';
 import { DashboardQuerySchema, DashboardSchema } from '../dashboard/schemas';
+import { directoryPaths } from '../directory/openapi';
 import { StaffAccountBodySchema, StaffAccountSchema, StaffAccountUpdateSchema, StaffAuditQuerySchema, StaffListSchema } from './staff';
 
 type JsonObject = Record<string, unknown>;
@@ -356,6 +357,7 @@ export function openApiDocument(): JsonObject {
       },
       ...observatoryPaths(),
       ...dashboardPaths(),
+      ...directoryPaths(),
     },
   };
 }

@@ -56,7 +56,7 @@ function guarded(logger: Logger, handler: Handler): RequestHandler {
 }
 
 /** The body or query parsed, or a 400 that names the fields (never their values). */
-function parsed<T extends z.ZodType>(schema: T, value: unknown, res: Response, options: { serverOwned?: boolean } = {}): z.output<T> | undefined {
+export function parsed<T extends z.ZodType>(schema: T, value: unknown, res: Response, options: { serverOwned?: boolean } = {}): z.output<T> | undefined {
   if (options.serverOwned && value !== null && typeof value === 'object') {
     const owned = Object.keys(value).filter((key) => (SERVER_OWNED_FIELDS as readonly string[]).includes(key));
     if (owned.length > 0) {

@@ -7,6 +7,7 @@
 import express, { type Router } from 'express';
 import type { ChatMode } from '../chat/chatTurns';
 import { CHANNEL_LABELS, DANGER_KINDS, NEED_IDS, NEED_LABELS, PRIORITY_LABELS, PROFILE_LABELS, PROFILES, type DangerKind } from '../domain/vocabulary';
+import { directoryVocabulary } from '../directory/labels';
 import { TICKET_KINDS } from '../tickets/ticket';
 import { CASE_STATUSES, LEVELS, MISSING_KINDS, type CaseStatus, type Level } from './caseFile';
 import { ROLES, type Role } from './principal';
@@ -92,6 +93,7 @@ export function vocabularyDocument() {
     from: entries(['user', 'bot', 'advisor'] as const, FROM_LABELS),
     steps: entries(['profile', 'need_group', 'need', 'postcode', 'departement'] as const, STEP_LABELS),
     presence: entries(['available', 'paused', 'offline'] as const, PRESENCE_LABELS),
+    ...directoryVocabulary(),
   };
 }
 

@@ -278,7 +278,7 @@ export class ChatTurns {
       return [this.say(heard.courtesy.thanked && !heard.courtesy.greeted ? 'chat.thanks' : 'chat.greetingBack'), ...this.reask(chat)];
     }
     if (heard.menuInput !== null) {
-      const answer = heard.answerId ? this.answerText(chat, heard.answerId) : null;
+      const answer = heard.answerId ? await this.answerText(chat, heard.answerId) : null;
       const next = await this.advance(chat, { type: 'INPUT', at: input.at, speech: heard.menuInput });
       if (answer) return [answer, ...next];
       return heard.asked && chat.value !== 'connecting' ? [this.say('chat.questionNoted'), ...next] : next;
@@ -317,14 +317,14 @@ export class ChatTurns {
     return { kind: 'message', text, buttons: [{ title: this.deps.renderer.text({ key: 'button.human' }), value: HUMAN_VALUE }] };
   }
 
-  private answerText(chat: StoredChat, entryId: string): ChatReply | null {
-    const text = this.deps.knowledge.answer(entryId, chat.context.departement);
+  private async answerText(chat: StoredChat, entryId: string): Promise<ChatReply | null> {
+    const text = await this.deps.knowledge.answer(entryId, chat.context.departement);
     return text === null ? null : { kind: 'message', text, buttons: [] };
   }
 
   /** The answer, then the question the conversation was on, briefly. */
-  private answer(chat: StoredChat, entryId: string): ChatReply[] {
-    const answer = this.answerText(chat, entryId);
+  private async answer(chat: StoredChat, entryId: string): Promise<ChatReply[]> {
+    const answer = await this.answerText(chat, entryId);
     if (answer === null) return this.menu(chat);
     this.deps.metrics.faqAnswered('answered');
     chat.misses = 0;
@@ -448,9 +448,14 @@ export class ChatTurns {
     chat.pendingHandoff = null;
     await this.deps.waitingRoom.join(queue, context.callSid, this.deps.clock.now());
     const territory = context.route && context.route.kind !== 'crisis' ? context.route.territoryName : null;
-    const message = context.route?.kind === 'closed' ? this.closedHandOff(chat, ref) : this.openHandOff(context, ref, territory);
+    const closed = context.route?.kind === 'closed';
+    const message = closed ? this.closedHandOff(chat, ref) : this.openHandOff(context, ref, territory);
+    // The person's MDPH and local offers for their need: before a question (closed), else after the news.
+    const help = context.departement ? await this.deps.knowledge.localHelp(context.departement, context.need) : null;
+    const local: ChatReply[] = help ? [{ kind: 'message', text: help, buttons: [] }] : [];
+    const news: ChatReply = { kind: 'message', text: message.text, buttons: message.buttons, urgent: context.priority === 'prioritaire' };
     return [
-      { kind: 'message', text: message.text, buttons: message.buttons, urgent: context.priority === 'prioritaire' },
+      ...(closed ? [...local, news] : [news, ...local]),
       {
         kind: 'handoff',
         ticketRef: ref,

@@ -1,7 +1,10 @@
 /** Builds the chat's conversation from the configuration: the shared flow, the FAQ, safety, wording. */
 import type { AppConfig } from '../config/appConfig';
 import { NO_METRICS, type Clock, type KeyValueStore, type Metrics } from '../domain/ports';
-import type { DangerKind } from '../domain/vocabulary';
+import { localHelpText } from '../directory/citation';
+import { localResourcesOf } from '../directory/load';
+import type { Directory } from '../directory/schema';
+import { NEED_IDS, type DangerKind, type NeedId } from '../domain/vocabulary';
 import { answerText } from '../knowledge/answer';
 import { createKnowledgeBase } from '../knowledge/knowledge-base';
 import { hoursInWords } from '../routing/hours-in-words';
@@ -39,10 +42,15 @@ export interface ChatDeps {
   people?: PersonLinks;
   /** See ChatTurnsDeps.onDanger. */
   onDanger?(conversationId: string, kind: DangerKind): void;
+  /** The directory in force (the MDPH and local offers the bot cites); default: the shipped one. */
+  directory?(): Promise<Directory>;
 }
 
 export function createChatTurns(deps: ChatDeps): ChatTurns {
   const { config } = deps;
+  // The directory never fails a turn: while the store does not answer, the shipped one is cited.
+  const directory = async () => (deps.directory ? deps.directory().catch(() => config.directory) : config.directory);
+  const renderer = new ChatRenderer(config.prompts.overlaidWith(config.chatPrompts));
   const knowledgeBase = createKnowledgeBase(config.faq);
   const knowledge: ChatKnowledge = {
     match(text) {
@@ -51,9 +59,13 @@ export function createChatTurns(deps: ChatDeps): ChatTurns {
         ? { kind: 'answer', entryId: match.entry.id }
         : { kind: 'notSure', suggestions: match.suggestions.map((entry) => ({ id: entry.id, title: entry.title })) };
     },
-    answer(entryId, departement) {
+    async answer(entryId, departement) {
       const entry = knowledgeBase.get(entryId);
-      return entry ? answerText(entry, config.localResources, departement) : null;
+      return entry ? answerText(entry, localResourcesOf(await directory()), departement) : null;
+    },
+    async localHelp(departement, need) {
+      const known = (NEED_IDS as readonly string[]).includes(need ?? '') ? (need as NeedId) : null;
+      return localHelpText(await directory(), departement, known, renderer.text({ key: 'chat.localOffers' }));
     },
     title: (entryId) => knowledgeBase.get(entryId)?.title ?? null,
   };
@@ -66,7 +78,7 @@ export function createChatTurns(deps: ChatDeps): ChatTurns {
   return new ChatTurns({
     machine: deps.machine,
     turnDeps: deps.turnDeps,
-    renderer: new ChatRenderer(config.prompts.overlaidWith(config.chatPrompts)),
+    renderer,
     knowledge,
     safety,
     language: createLanguageGuesser(languages.filter((language) => language !== 'fr')),

@@ -5,7 +5,9 @@ import type { DangerKind } from '../domain/vocabulary';
 export interface ChatKnowledge {
   match(text: string): { kind: 'answer'; entryId: string } | { kind: 'notSure'; suggestions: Array<{ id: string; title: string }> };
   /** The answer in plain French, its source, and the local contact of the département when known. */
-  answer(entryId: string, departement: string | null): string | null;
+  answer(entryId: string, departement: string | null): Promise<string | null>;
+  /** Once the département is known (after the orientation): the person's MDPH and local offers for their need; null when none is known. */
+  localHelp(departement: string, need: string | null): Promise<string | null>;
   title(entryId: string): string | null;
 }
 

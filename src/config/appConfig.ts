@@ -1,6 +1,6 @@
 /**
  * Everything a coordinator edits, loaded and checked together from one folder (CONFIG_DIR): territories
- * and MDPH contacts (config/), the voice flow (flows/), the sentences (prompts/), the knowledge base and
+ * and the directory of actors and offers (config/), the voice flow (flows/), the sentences (prompts/), the knowledge base and
  * emergency answers (content/). The pages and the code ship with the package, never with this folder.
  */
 import { existsSync } from 'node:fs';
@@ -13,7 +13,8 @@ import { loadTerritories } from '../territories/load';
 import type { TerritoriesConfig } from '../territories/schema';
 import { voicePromptKeys } from '../voice/promptKeys';
 import { loadFaq } from '../knowledge/load';
-import { loadLocalResources, type LocalResources } from '../knowledge/local-resources';
+import { loadDirectory } from '../directory/load';
+import type { Directory } from '../directory/schema';
 import type { FaqEntry } from '../knowledge/schema';
 import { loadSafetyMessagesFile, SAFETY_MESSAGES_FILE, safetyPrompts, type SafetyMessages } from '../safety';
 import { loadObservatorySettings, OBSERVATORY_FILE, type ObservatorySettings } from '../observatory/settings';
@@ -33,7 +34,8 @@ export interface AppConfig {
   /** The chat's own wording, read over `prompts`. */
   chatPrompts: PromptCatalog;
   faq: readonly FaqEntry[];
-  localResources: LocalResources;
+  /** The directory of actors and offers as shipped (config/directory.yaml); coordinators' edits live in the store. */
+  directory: Directory;
   safetyMessages: SafetyMessages;
   /** The observatory's labels and N3 reasons (config/observatory.yaml). */
   observatory: ObservatorySettings;
@@ -74,7 +76,7 @@ export function loadAppConfig(configDir: string): AppConfig {
     prompts,
     chatPrompts: PromptCatalog.load(configDir, CHAT_PROMPTS_FILE),
     faq: loadFaq(configDir),
-    localResources: loadLocalResources(configDir),
+    directory: loadDirectory(configDir),
     safetyMessages,
     observatory: loadObservatorySettings(join(configDir, OBSERVATORY_FILE)),
     wrapUpCodes: loadWrapUpCodes(join(configDir, WRAP_UP_FILE)),

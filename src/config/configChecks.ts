@@ -4,7 +4,8 @@
  */
 import * as path from 'node:path';
 import { loadVoiceFlow, VOICE_FLOW_FILE } from '../flows/load';
-import { faqCheck, faqExamplesCheck, localResourcesCheck } from '../knowledge/config-checks';
+import { directoryCheck } from '../directory/load';
+import { faqCheck, faqExamplesCheck } from '../knowledge/config-checks';
 import { PromptCatalog } from '../prompts/catalog';
 import { safetyMessagesCheck } from '../safety/config-check';
 import { observatorySettingsCheck } from '../observatory/settings';
@@ -104,7 +105,7 @@ export const CONFIG_CHECKS: readonly ConfigCheck[] = [
   faqExamplesCheck,
   lexiconCheck,
   phoneExamplesCheck,
-  localResourcesCheck,
+  directoryCheck,
   safetyMessagesCheck,
   observatorySettingsCheck,
   wrapUpCodesCheck,

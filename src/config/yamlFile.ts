@@ -1,6 +1,6 @@
 /**
  * Reading a YAML file a coordinator edits into a value checked by a zod schema, with every problem
- * named by file, path and line: territories, flows, prompts, FAQ, local resources, safety sentences.
+ * named by file, path and line: territories, flows, prompts, FAQ, directory, safety sentences.
  */
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';

@@ -6,7 +6,6 @@ import { plainFrenchProblems } from '../config/plainFrench';
 import { LEXICON_FILE, loadLexiconFile } from '../understanding/lexicon';
 import { FAQ_EXAMPLES_FILE, loadFaqExamplesFile, withExamples } from './examples';
 import { FAQ_FILE, loadFaqFile } from './load';
-import { loadLocalResourcesFile, LOCAL_RESOURCES_FILE } from './local-resources';
 
 /**
  * content/fr/faq.yaml: every entry well formed, ids and phrasings unique, sources official; every
@@ -34,14 +33,5 @@ export const faqExamplesCheck: ConfigCheck = {
   check: (file) => {
     const examples = loadFaqExamplesFile(file);
     withExamples(loadFaqFile(path.join(path.dirname(file), path.basename(FAQ_FILE))), examples, path.relative(process.cwd(), file) || file);
-  },
-};
-
-/** config/local-resources.yaml: one entry per département, phone numbers and e-mails well formed or null. */
-export const localResourcesCheck: ConfigCheck = {
-  name: 'local resources',
-  files: (rootDir) => [path.join(rootDir, LOCAL_RESOURCES_FILE)],
-  check: (file) => {
-    loadLocalResourcesFile(file);
   },
 };

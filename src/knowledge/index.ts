@@ -5,13 +5,6 @@ export { answerText, ANSWER_WORDING } from './answer';
 export { FAQ_FILE, loadFaq, loadFaqFile, parseFaq, parseFaqYaml } from './load';
 export { faqEntrySchema, faqFileSchema, OFFICIAL_SOURCE_DOMAINS } from './schema';
 export type { FaqEntry, LocalContactKind } from './schema';
-export {
-  LOCAL_RESOURCES_FILE,
-  MDPH_DIRECTORY_URL,
-  loadLocalResources,
-  loadLocalResourcesFile,
-  parseLocalResources,
-  parseLocalResourcesYaml,
-} from './local-resources';
+export { MDPH_DIRECTORY_URL } from './local-resources';
 export type { LocalResources, MdphContact } from './local-resources';
 export { foldText } from './normalise';

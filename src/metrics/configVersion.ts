@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import type { AppConfig } from '../config/appConfig';
 
 export function configVersionOf(config: AppConfig): string {
-  // Maps (the prompt catalogues, the local resources) as their entries; the rest is plain data.
+  // Maps (the prompt catalogues) as their entries; the rest is plain data.
   const text = JSON.stringify(config, (_key, value: unknown) => (value instanceof Map ? [...value.entries()] : value));
   return `files-${createHash('sha256').update(text, 'utf8').digest('hex').slice(0, 12)}`;
 }

@@ -76,6 +76,8 @@ export interface StoreKeys {
   dailyFigures(territory: string, day: string): string;
   /** A territory's own wrap-up codes (no personal data), replacing the national list. */
   wrapUpCodes(territory: string): string;
+  /** The directory of actors and offers as coordinators edited it (one JSON value; no personal data). */
+  directory(): string;
 }
 
 /** Escapes a free-form name (spaces, ':', glob characters) into one key segment. */
@@ -128,6 +130,7 @@ export function createStoreKeys(namespace: string = DEFAULT_KEY_NAMESPACE): Stor
     advisorPresence: (territory: string) => key('advisor-presence', [], territory),
     dailyFigures: (territory: string, day: string) => key('daily-figures', [], territory, [day]),
     wrapUpCodes: (territory: string) => key('wrap-up-codes', [], territory),
+    directory: () => key('directory', [], 'all'),
   });
 }
 

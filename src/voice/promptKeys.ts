@@ -20,7 +20,7 @@ const FIXED_KEYS = [
   'queue.next', 'queue.position.one', 'queue.position.other', 'queue.expected.one', 'queue.expected.other', 'queue.pleaseWait', 'queue.callbackOffer', 'queue.connecting',
   'goodbye', 'technicalProblem',
   'whisper.intro', 'whisper.profile', 'whisper.need', 'whisper.departement', 'whisper.noDepartement',
-  'whisper.priority', 'whisper.reference', 'whisper.unknown',
+  'whisper.priority', 'whisper.reference', 'whisper.mdph', 'whisper.unknown',
   'advisor.noneWaiting',
   'danger.dial', 'danger.advisor', 'danger.dialing', 'whisper.danger',
 ] as const;

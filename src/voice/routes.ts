@@ -37,6 +37,8 @@ export interface VoiceRoutesDeps {
   flow: VoiceFlow;
   emergency: EmergencyDeps;
   departementName: DepartementNamer;
+  /** The name of a département's MDPH, from the directory (the whisper ends with it). */
+  mdphName?: DepartementNamer;
   sealPhoneNumber(e164: string): SealedNumber;
   urls: VoiceUrls;
   clock: Clock;
@@ -237,7 +239,7 @@ export function createVoiceRouter(deps: VoiceRoutesDeps): Router {
     const ref = ticketRefIn(req);
     try {
       const ticket = ref === null ? null : await deps.tickets.get(ref);
-      renderer.say(response, renderer.sentences(whisperLines(ticket, deps.departementName)), false);
+      renderer.say(response, renderer.sentences(whisperLines(ticket, deps.departementName, deps.mdphName)), false);
     } catch (error) {
       logger.warn({ webhook: 'whisper', err: error }, 'whisper without ticket');
       renderer.say(response, renderer.sentences(whisperLines(null, deps.departementName)), false);
@@ -266,7 +268,7 @@ export function createVoiceRouter(deps: VoiceRoutesDeps): Router {
         return;
       }
       const ticket = await deps.tickets.getByConversation(callSid);
-      renderer.say(response, renderer.sentences(whisperLines(ticket, deps.departementName)), false);
+      renderer.say(response, renderer.sentences(whisperLines(ticket, deps.departementName, deps.mdphName)), false);
     } catch (error) {
       logger.warn({ webhook: 'advisor-dequeue', err: error }, 'dequeue without whisper');
     }
@@ -317,7 +319,7 @@ export function createVoiceRouter(deps: VoiceRoutesDeps): Router {
     try {
       const ref = ticketRefIn(req);
       const ticket = ref === null ? null : await deps.tickets.get(ref);
-      renderer.say(response, renderer.sentences(whisperLines(ticket, deps.departementName)), false);
+      renderer.say(response, renderer.sentences(whisperLines(ticket, deps.departementName, deps.mdphName)), false);
     } catch (error) {
       logger.warn({ webhook: 'taskrouter-agent', err: error }, 'bridging without whisper');
     }

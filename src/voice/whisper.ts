@@ -1,4 +1,4 @@
-/** What the advisor hears before the caller is connected: priority, danger, profile, need, département, ticket. */
+/** What the advisor hears before the caller is connected: priority, danger, profile, need, département, ticket, the caller's MDPH. */
 import type { Ticket } from '../tickets/ticket';
 import type { Line } from './turn';
 
@@ -6,7 +6,8 @@ export interface DepartementNamer {
   (code: string): string | undefined;
 }
 
-export function whisperLines(ticket: Ticket | null, nameOf: DepartementNamer): Line[] {
+/** `mdphOf`: the name of a département's MDPH (from the directory), said last when known. */
+export function whisperLines(ticket: Ticket | null, nameOf: DepartementNamer, mdphOf?: DepartementNamer): Line[] {
   if (!ticket) return [{ key: 'whisper.intro' }, { key: 'whisper.profile', values: { profile: '@whisper.unknown' } }];
   const lines: Line[] = [{ key: 'whisper.intro' }];
   if (ticket.priority === 'prioritaire') lines.push({ key: 'whisper.priority' });
@@ -23,5 +24,7 @@ export function whisperLines(ticket: Ticket | null, nameOf: DepartementNamer): L
     lines.push({ key: 'whisper.noDepartement' });
   }
   lines.push({ key: 'whisper.reference', values: { ref: ticket.ref } });
+  const mdph = ticket.departement ? mdphOf?.(ticket.departement) : undefined;
+  if (mdph) lines.push({ key: 'whisper.mdph', values: { name: mdph } });
   return lines;
 }

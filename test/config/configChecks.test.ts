@@ -35,7 +35,7 @@ describe('config checks', () => {
     expect(result?.errors[0]).toMatch(/territories\.yaml: \(file\): cannot be read/);
   });
 
-  it('pass on every shipped file: territories, voice flow and prompts, FAQ, local resources, safety messages, observatory, wrap-up codes', () => {
+  it('pass on every shipped file: territories, voice flow and prompts, FAQ, directory, safety messages, observatory, wrap-up codes', () => {
     const results = runConfigChecks(ROOT);
     expect(results.map((r) => [r.check, r.errors])).toEqual([
       ['territories', []],
@@ -46,7 +46,7 @@ describe('config checks', () => {
       ['faq examples', []],
       ['lexicon', []],
       ['phone examples', []],
-      ['local resources', []],
+      ['directory', []],
       ['safety messages', []],
       ['observatory', []],
       ['wrap-up codes', []],

@@ -63,6 +63,8 @@ describe('warm transfer to a queue', () => {
     expect(whisper).toContain('Besoin : se loger.');
     expect(whisper).toContain('Département 44, Loire-Atlantique.');
     expect(whisper).toContain(`Dossier ${String(ticket.ref).replace(/-/g, '').split('').join(' ')}.`);
+    // Last, the caller's MDPH, from the directory.
+    expect(whisper).toMatch(/\. Sa maison du handicap : MDPH de la Loire-Atlantique\.$/);
     const queue = find(advisorTwiml, 'Queue')!;
     expect(queue.text).toBe('cercle-44');
 

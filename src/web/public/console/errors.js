@@ -30,6 +30,8 @@ const KNOWN_ERRORS = [
   [/changes its wrap-up codes/, 'Seul un coordinateur du département peut changer ses codes de clôture.'],
   [/is listed twice/, 'Deux codes de clôture ont le même libellé : changez-en un.'],
   [/CSRF/, 'Votre session n’est plus reconnue. Rechargez la page.'],
+  [/This partner is already on the case file/, 'Ce partenaire est déjà sur le dossier.'],
+  [/No such organisation or offer in the directory/, 'Cette offre n’est plus dans le répertoire de vos départements.'],
 ];
 
 export function frenchError(error) {

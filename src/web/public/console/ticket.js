@@ -8,6 +8,7 @@ import { answer, send } from './bus.js';
 import { frenchError } from './errors.js';
 import { state } from './state.js';
 import { renderActions } from './ticketForms.js';
+import { renderDirectory } from './directory.js';
 import { day, dueInWords, label, labelIfKnown, when } from './vocabulary.js';
 import { renderHistory } from './history.js';
 import { territoryText } from './cards.js';
@@ -106,6 +107,7 @@ export function renderTicket(view) {
   const focused = document.activeElement;
   const focusedId = focused && focused.id && $('ticket-actions').contains(focused) ? focused.id : null;
   renderActions(view);
+  renderDirectory(view, act);
   if (focusedId && $(focusedId)) $(focusedId).focus();
 }
 

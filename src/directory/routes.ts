@@ -1,0 +1,123 @@
+/**
+ * The directory's API (documented in openapi.ts beside it): search from a ticket, read and edit an
+ * organisation, import a CSV of establishments, and add a partner to a case from the directory (or
+ * written by hand). Thin handlers over the directory service and the advisor service.
+ */
+import express, { type Request, type Response, type Router } from 'express';
+import { authenticate, principalOf, requireRole, type TokenVerifier } from '../advisors/auth';
+import { CASE_ROLES } from '../advisors/principal';
+import { parsed } from '../advisors/routes';
+import { CaseBusyError, type AdvisorService } from '../advisors/service';
+import { StoreUnavailableError } from '../domain/ports';
+import { TicketRefSchema, validId } from '../http/ids';
+import { IdSchema } from './schema';
+import { DirectoryQuerySchema, PartnerBodySchema, partnerName } from './search';
+import { DirectoryBusyError, type DirectoryOutcome, type DirectoryService } from './service';
+
+/** The largest CSV accepted: a département's extract is far smaller. */
+export const IMPORT_LIMIT = '5mb';
+
+export interface DirectoryRouterDeps {
+  directory: DirectoryService;
+  advisors: AdvisorService;
+  verifier: TokenVerifier;
+}
+
+function send<T>(res: Response, outcome: DirectoryOutcome<T>, okStatus = 200): void {
+  if (outcome.ok) res.status(okStatus).json(outcome.value);
+  else res.status(outcome.status).json({ error: outcome.error, ...(outcome.problems ? { problems: outcome.problems } : {}) });
+}
+
+/** A busy lock (409) or a store that does not answer (503): the client may retry; anything else goes to the service's one error handler. */
+const retryable = (handler: (req: Request, res: Response) => Promise<void>) => async (req: Request, res: Response) => {
+  try {
+    await handler(req, res);
+  } catch (error) {
+    if (error instanceof DirectoryBusyError || error instanceof CaseBusyError) res.status(409).json({ error: error.message });
+    else if (error instanceof StoreUnavailableError) res.status(503).json({ error: 'The directory is unavailable, try again' });
+    else throw error;
+  }
+};
+
+export function createDirectoryRouter(deps: DirectoryRouterDeps): Router {
+  const { directory, advisors } = deps;
+  const router = express.Router();
+  const signedIn = [authenticate(deps.verifier), requireRole(...CASE_ROLES)];
+  const validOrganisation = validId('id', IdSchema);
+  router.use('/api/directory', ...signedIn);
+
+  router.get(
+    '/api/directory',
+    retryable(async (req, res) => {
+      const query = parsed(DirectoryQuerySchema, req.query, res);
+      if (query) send(res, await directory.search(principalOf(res), query).then((found) => (found.ok ? { ok: true, value: { territory: query.territory, results: found.value } } : found)));
+    }),
+  );
+
+  router.get('/api/directory/organisations/:id', validOrganisation, retryable(async (req, res) => send(res, await directory.organisation(principalOf(res), String(req.params.id)))));
+
+  router.put(
+    '/api/directory/organisations/:id',
+    validOrganisation,
+    express.json({ limit: '64kb' }),
+    retryable(async (req, res) => {
+      const body = req.body as { id?: unknown } | undefined;
+      if (body?.id !== req.params.id) {
+        res.status(400).json({ error: 'The organisation’s id must be the id of the URL' });
+        return;
+      }
+      send(res, await directory.put(principalOf(res), body));
+    }),
+  );
+
+  router.delete('/api/directory/organisations/:id', validOrganisation, retryable(async (req, res) => send(res, await directory.remove(principalOf(res), String(req.params.id)))));
+
+  router.post(
+    '/api/directory/import',
+    express.raw({ type: ['text/csv', 'application/octet-stream'], limit: IMPORT_LIMIT }),
+    retryable(async (req, res) => {
+      if (!Buffer.isBuffer(req.body) || req.body.length === 0) {
+        res.status(415).json({ error: 'Send the CSV file as the body, with Content-Type: text/csv' });
+        return;
+      }
+      send(res, await directory.importCsv(principalOf(res), req.body));
+    }),
+  );
+
+  /** A partner on the case file: from the directory (its name, offer and commune) or written by hand. */
+  router.post(
+    '/api/advisor/tickets/:ref/partners',
+    ...signedIn,
+    validId('ref', TicketRefSchema),
+    express.json({ limit: '8kb' }),
+    retryable(async (req, res) => {
+      const body = parsed(PartnerBodySchema, req.body, res);
+      if (!body) return;
+      const principal = principalOf(res);
+      let name: string;
+      if ('text' in body) name = body.text;
+      else {
+        const picked = await directory.pick(principal, body.organisationId, body.offerId);
+        if (!picked) {
+          res.status(404).json({ error: 'No such organisation or offer in the directory of your territories' });
+          return;
+        }
+        name = partnerName(picked.organisation, picked.offer);
+      }
+      const found = await advisors.visible(principal, String(req.params.ref));
+      if (found?.caseFile.partners.includes(name)) {
+        res.status(409).json({ error: 'This partner is already on the case file' });
+        return;
+      }
+      if (found && found.caseFile.partners.length >= 50) {
+        res.status(409).json({ error: 'The case file already has 50 partners' });
+        return;
+      }
+      const outcome = await advisors.act(principal, String(req.params.ref), { type: 'UPDATE', changes: { addPartner: name } });
+      if (outcome.ok) res.status(201).json(outcome.value);
+      else res.status(outcome.status).json({ error: outcome.error });
+    }),
+  );
+
+  return router;
+}
