@@ -3,7 +3,7 @@
  * listens (main.ts does). Tests build it with their own store, clock and configuration.
  */
 import { randomBytes } from 'node:crypto';
-import type { Server } from 'node:http';
+import type { RequestListener, Server } from 'node:http';
 import express, { type Express } from 'express';
 import { createTokenVerifier, type AdvisorAuthSettings } from './advisors/auth';
 import { createAuditTrail } from './advisors/audit';
@@ -34,7 +34,7 @@ import type { Clock, KeyValueStore, MessageBus } from './domain/ports';
 import { createContactCounters } from './observatory/contacts';
 import { createObservatoryRouter } from './observatory/routes';
 import { createWebRouter } from './web/routes';
-import { securityHeaders } from './web/securityHeaders';
+import { fixedSecurityHeaders, securityHeaders } from './web/securityHeaders';
 import { createStaffDirectory } from './advisors/staffDirectory';
 import { createStaffRouter } from './advisors/staffRoutes';
 import { createStaffService, type StaffService } from './advisors/staffService';
@@ -43,7 +43,7 @@ import { createSignInRouter } from './auth/routes';
 import { createStaffSessions, isPlainLoopback } from './auth/session';
 import type { Logger } from './logging';
 import { createErrorHandler } from './http/errors';
-import { withLazyChildren } from './http/lazyChildLogger';
+import { twilioSignatureCheck } from './http/twilioSignature';
 import { configVersionOf, countingCallbacksDone, createMetricsRouter, timeRequests, type PrometheusMetrics } from './metrics';
 import { createPlaces, type Places } from './places/places';
 import { decideRoute } from './routing/decide';
@@ -55,6 +55,8 @@ import { createCallMachine, type PlaceFinder, type SealedEmail, type SealedNumbe
 import { CallTurns } from './voice/callTurns';
 import { emergencyTwiml, type EmergencyDeps } from './voice/emergency';
 import { createVoiceRouter } from './voice/routes';
+import { createTurnWebhooks } from './voice/turnWebhooks';
+import { createVoiceLane } from './voice/voiceLane';
 import { TwimlRenderer } from './voice/twiml';
 import { voiceUrls } from './voice/urls';
 import { createWaitingRoom } from './voice/waitingRoom';
@@ -105,6 +107,8 @@ export interface AppDeps {
 
 export interface App {
   express: Express;
+  /** What the HTTP server runs: the lean voice lane, which hands everything it does not answer to `express`. */
+  requestListener: RequestListener;
   tickets: TicketStore;
   places: Places;
   chat: ChatTurns;
@@ -242,26 +246,25 @@ export function createApp(deps: AppDeps): App {
     language: config.flow.gather.language,
     lastResortQueue: 'cercle-national',
   };
-  app.use(
-    '/voice',
-    timeRequests(metrics, 'voice', '/voice'),
-    createVoiceRouter({
-      calls,
-      tickets,
-      waitingRoom,
-      renderer,
-      flow: config.flow,
-      emergency,
-      departementName,
-      sealPhoneNumber,
-      urls,
-      clock,
-      logger: withLazyChildren(logger),
-      twilioAuthToken: settings.twilioAuthToken,
-      publicBaseUrl: settings.publicBaseUrl,
-      metrics,
-    }),
-  );
+  const fallbackTwiml = () => emergencyTwiml(emergency, null, clock.now());
+  const voice = {
+    calls,
+    tickets,
+    waitingRoom,
+    renderer,
+    flow: config.flow,
+    emergency,
+    departementName,
+    sealPhoneNumber,
+    urls,
+    clock,
+    logger,
+    twilioAuthToken: settings.twilioAuthToken,
+    publicBaseUrl: settings.publicBaseUrl,
+    metrics,
+  };
+  const turns = createTurnWebhooks(voice);
+  app.use('/voice', timeRequests(metrics, 'voice', '/voice'), createVoiceRouter({ ...voice, turns }));
 
   const chat = createChatTurns({
     config,
@@ -352,9 +355,18 @@ export function createApp(deps: AppDeps): App {
     res.status(404).json({ error: 'Not found' });
   });
   // Unsigned request: the national fallback, never a territory named by the URL.
-  app.use(createErrorHandler({ logger, voiceFallbackTwiml: () => emergencyTwiml(emergency, null, clock.now()) }));
+  app.use(createErrorHandler({ logger, voiceFallbackTwiml: fallbackTwiml }));
   return {
     express: app,
+    requestListener: createVoiceLane({
+      turns,
+      isSigned: twilioSignatureCheck(settings.twilioAuthToken, settings.publicBaseUrl),
+      securityHeaders: fixedSecurityHeaders(),
+      metrics,
+      logger,
+      fallbackTwiml,
+      next: app,
+    }),
     tickets,
     places,
     chat,
