@@ -4,12 +4,15 @@
  * key's own), and the id of the last request answered. The answer to that request is not kept: it is
  * rendered again from the same state when Twilio retries it.
  *
- *   { "v": 2, "s": "connecting", "r": "<idempotency token>", "c": { "profile": "aidant", … } }
+ *   { "v": 2, "s": "connecting", "r": "<idempotency token>", "c": { "profile": "aidant", … },
+ *     "ch": [["profile", "aidant", "dtmf"], …] }
+ *
+ * The menu choices, the longest part of a call routed to a human, are kept as [step, value, via].
  *
  * Version 1 (the whole context, and the last answer's TwiML) is still read: calls stored by a
  * previous release live until their TTL.
  */
-import { initialCallContext, type CallContext } from './callMachine';
+import { initialCallContext, type CallContext, type Choice } from './callMachine';
 
 export interface StoredCall {
   value: string;
@@ -23,6 +26,7 @@ interface CompactCall {
   s: string;
   r: string;
   c: Partial<CallContext>;
+  ch?: Array<[Choice['step'], Choice['value'], Choice['via']]>;
 }
 
 interface StoredCallV1 {
@@ -43,11 +47,12 @@ function isDefault(field: keyof CallContext, value: unknown): boolean {
 export function serialiseCall(call: StoredCall): string {
   const changed: Record<string, unknown> = {};
   for (const field in call.context) {
-    if (field === 'callSid') continue;
+    if (field === 'callSid' || field === 'choices') continue;
     const value = call.context[field as keyof CallContext];
     if (!isDefault(field as keyof CallContext, value)) changed[field] = value;
   }
   const compact: CompactCall = { v: 2, s: call.value, r: call.lastRequestId, c: changed as Partial<CallContext> };
+  if (call.context.choices.length > 0) compact.ch = call.context.choices.map((choice) => [choice.step, choice.value, choice.via]);
   return JSON.stringify(compact);
 }
 
@@ -55,7 +60,8 @@ export function serialiseCall(call: StoredCall): string {
 export function parseStoredCall(callSid: string, raw: string): StoredCall {
   const parsed = JSON.parse(raw) as Partial<CompactCall> | Partial<StoredCallV1>;
   if (parsed.v === 2 && typeof parsed.s === 'string' && typeof parsed.r === 'string' && typeof parsed.c === 'object' && parsed.c !== null) {
-    return { value: parsed.s, lastRequestId: parsed.r, context: { ...initialCallContext({ callSid, caller: null }), ...parsed.c, callSid } };
+    const choices = (parsed.ch ?? []).map(([step, value, via]): Choice => ({ step, value, via }));
+    return { value: parsed.s, lastRequestId: parsed.r, context: { ...initialCallContext({ callSid, caller: null }), ...parsed.c, choices, callSid } };
   }
   if (parsed.v === 1 && typeof parsed.value === 'string' && typeof parsed.context === 'object' && parsed.context !== null) {
     return { value: parsed.value, context: parsed.context, lastRequestId: String(parsed.lastRequestId) };
