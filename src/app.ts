@@ -29,6 +29,7 @@ import { createChatTurns } from './chat/createChat';
 import { createRelayRouter } from './chat/relayRoutes';
 import type { AppConfig } from './config/appConfig';
 import { CHANNEL_SECRET_HEADER, createDirectLine, createInternalAddress, deriveTokenKey, type DirectLine } from './directline';
+import type { OutgoingActivityInput } from './directline/activity';
 import { isInternalCall } from './directline/connector-auth';
 import type { Clock, KeyValueStore, MessageBus } from './domain/ports';
 import { createContactCounters } from './observatory/contacts';
@@ -101,6 +102,8 @@ export interface AppDeps {
   metrics: PrometheusMetrics;
   settings: AppSettings;
   keys?: StoreKeys;
+  /** How our own chat channel reaches the bot: in process (default), or over HTTP as before (benchmark comparison). */
+  chatBotHop?: 'in-process' | 'http';
   /** A connected node-redis client: the chat's rate limits hold across processes. */
   rateLimitRedis?: unknown;
 }
@@ -325,6 +328,8 @@ export function createApp(deps: AppDeps): App {
     clock,
     logger,
     tokenKey: deriveTokenKey(settings.dataKey),
+    // Our own bot, in this process (the HTTP hop to /api/messages only when asked: the benchmark's old path).
+    deliverToBot: deps.chatBotHop === 'http' ? undefined : (activity) => botEndpoint.deliverOwn(activity),
     botEndpoint: internal.botEndpoint,
     connectorBaseUrl: internal.connectorBaseUrl,
     channelSecret: internal.channelSecret,
@@ -334,19 +339,20 @@ export function createApp(deps: AppDeps): App {
   });
   const bot = new OrientationBot(chat, clock, logger);
   app.use('/api/messages', timeRequests(metrics, 'chat'));
-  app.use(
-    createBotEndpoint({
-      bot,
-      settings: settings.bot,
-      isOwnChannel: (req, serviceUrl) =>
-        serviceUrl.replace(/\/+$/, '') === internal.connectorBaseUrl() &&
-        isInternalCall(req, internal.baseUrl()) &&
-        internal.isChannelSecret(req.headers[CHANNEL_SECRET_HEADER]),
-      channelSecret: { header: CHANNEL_SECRET_HEADER, value: internal.channelSecret },
-      apology: config.chatPrompts.text('chat.error'),
-      logger,
-    }),
-  );
+  const botEndpoint = createBotEndpoint({
+    bot,
+    settings: settings.bot,
+    isOwnChannel: (req, serviceUrl) =>
+      serviceUrl.replace(/\/+$/, '') === internal.connectorBaseUrl() &&
+      isInternalCall(req, internal.baseUrl()) &&
+      internal.isChannelSecret(req.headers[CHANNEL_SECRET_HEADER]),
+    channelSecret: { header: CHANNEL_SECRET_HEADER, value: internal.channelSecret },
+    apology: config.chatPrompts.text('chat.error'),
+    logger,
+    metrics,
+    replyToOwnChannel: (conversationId, activity, replyToId) => directLine.appendBotActivity(conversationId, activity as OutgoingActivityInput, replyToId),
+  });
+  app.use(botEndpoint.router);
   app.use(directLine.router);
   app.use(createRelayRouter({ chat, channel: directLine, requireAdvisor: chatRelayGuard({ verifier, tickets, service: advisors, chat, logger }), logger }));
   app.use(createWebRouter(settings.webPublicDir));
