@@ -3,6 +3,8 @@
  *   node dist/bench/server.js app   the real service, started by main.ts's startService (Redis
  *                                   store and bus, JSON logger) with a fixed clock and a key
  *                                   namespace of its own, deleted on stop;
+ *   node dist/bench/server.js app-http  the same, our own chat channel reaching the bot over HTTP
+ *                                   (/api/messages and the connector: the path before issue 13);
  *   node dist/bench/server.js bare  a bare node:http server answering one fixed TwiML document;
  *   node dist/bench/server.js chat-bare  a bare node:http server answering Direct Line's two calls
  *                                   of a turn: { id } to a POST, a fixed activities page to a GET.
@@ -132,7 +134,7 @@ async function startChatBare(): Promise<Running> {
   return { server, stop: () => new Promise<number>((resolve) => server.close(() => resolve(0))) };
 }
 
-async function startApp(): Promise<Running> {
+async function startApp(chatBotHop: 'in-process' | 'http'): Promise<Running> {
   const env = loadEnv();
   if (!env.redisUrl) throw new Error('REDIS_URL is required for the app under benchmark');
   const fixedNow = process.env.BENCH_NOW ?? '2026-11-23T09:00:00.000Z';
@@ -141,7 +143,7 @@ async function startApp(): Promise<Running> {
   const namespace = `o360bench-${process.pid}-${randomBytes(4).toString('hex')}`;
   // The service as main.ts starts it (configuration, Redis store and bus, app, listen), with a fixed
   // clock and a key namespace of its own.
-  const service = await startService(env, logger, { clock, keys: createStoreKeys(namespace) });
+  const service = await startService(env, logger, { clock, keys: createStoreKeys(namespace), chatBotHop });
   return {
     server: service.server,
     namespace,
@@ -170,8 +172,9 @@ async function deleteNamespace(url: string, namespace: string): Promise<number> 
 
 async function main(): Promise<void> {
   const mode = process.argv[2];
-  if (mode !== 'app' && mode !== 'bare' && mode !== 'chat-bare') throw new Error('usage: server.js app|bare|chat-bare');
-  const running = mode === 'app' ? await startApp() : mode === 'chat-bare' ? await startChatBare() : await startBare();
+  if (mode !== 'app' && mode !== 'app-http' && mode !== 'bare' && mode !== 'chat-bare') throw new Error('usage: server.js app|app-http|bare|chat-bare');
+  const running =
+    mode === 'app' ? await startApp('in-process') : mode === 'app-http' ? await startApp('http') : mode === 'chat-bare' ? await startChatBare() : await startBare();
   process.on('message', (message: ParentMessage) => {
     if (message.type === 'cpu') {
       const usage = process.cpuUsage();

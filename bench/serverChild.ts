@@ -28,10 +28,10 @@ export interface ServerChild {
   logLines: { total: number; problems: string[] };
 }
 
-export async function startServer(mode: 'app' | 'bare' | 'chat-bare', serverCpu: string | null, env: Record<string, string>): Promise<ServerChild> {
+export async function startServer(mode: 'app' | 'app-http' | 'bare' | 'chat-bare', serverCpu: string | null, env: Record<string, string>): Promise<ServerChild> {
   const script = path.join(__dirname, 'server.js');
   const profileDir = process.env.BENCH_CPU_PROF;
-  const nodeArgs = [...(mode === 'app' && profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), script, mode];
+  const nodeArgs = [...(mode.startsWith('app') && profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), script, mode];
   const [command, args] = serverCpu === null ? [process.execPath, nodeArgs] : ['taskset', ['-c', serverCpu, process.execPath, ...nodeArgs]];
   const child: ChildProcess = spawn(command as string, args as string[], {
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],

@@ -112,6 +112,8 @@ function openRateLimitClient(env: Env, logger: Logger): RateLimitClient | undefi
 export interface ServiceOverrides {
   clock?: Clock;
   keys?: StoreKeys;
+  /** The benchmark's comparison with the old path: our own chat channel reaches the bot over HTTP. */
+  chatBotHop?: 'in-process' | 'http';
 }
 
 /**
@@ -155,6 +157,7 @@ export async function startService(env: Env, logger: Logger, overrides: ServiceO
     metrics,
     keys: overrides.keys,
     rateLimitRedis: rateLimitClient,
+    chatBotHop: overrides.chatBotHop,
     settings: {
       publicBaseUrl: env.publicBaseUrl,
       twilioAuthToken: env.twilioAuthToken,
