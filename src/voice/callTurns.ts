@@ -108,9 +108,12 @@ export class CallTurns {
     }
     const queueNow = value === 'connecting' && !context.bridged ? queueNameOf(context) : null;
     const queueBefore = previous?.value === 'connecting' ? queueNameOf(previous.context) : null;
-    if (queueBefore !== null && queueBefore !== queueNow) await this.deps.waitingRoom.leave(queueBefore, callSid);
-    if (queueNow !== null && queueNow !== queueBefore) await this.deps.waitingRoom.join(queueNow, callSid, this.deps.clock.now());
-    await this.deps.store.set(this.deps.keys.call(callSid), serialiseCall({ value, context, lastRequestId: requestId }), this.deps.callTtlSeconds);
+    // The writes of a turn go out together (one round trip: node-redis pipelines concurrent commands).
+    const writes: Array<Promise<void>> = [];
+    if (queueBefore !== null && queueBefore !== queueNow) writes.push(this.deps.waitingRoom.leave(queueBefore, callSid));
+    if (queueNow !== null && queueNow !== queueBefore) writes.push(this.deps.waitingRoom.join(queueNow, callSid, this.deps.clock.now()));
+    writes.push(this.deps.store.set(this.deps.keys.call(callSid), serialiseCall({ value, context, lastRequestId: requestId }), this.deps.callTtlSeconds));
+    await Promise.all(writes);
     return twiml;
   }
 
