@@ -92,10 +92,7 @@ export interface DirectLineDeps {
   logger: Logger;
   /** HS256 key of the chat tokens, at least 32 bytes (deriveTokenKey(DATA_KEY) will do). */
   tokenKey: Uint8Array;
-  /**
-   * The bot in this process: each user activity is handed to it directly (no HTTP hop), and its
-   * replies come back through `appendBotActivity`. Absent: activities are POSTed to `botEndpoint`.
-   */
+  /** The bot in this process (no HTTP hop; it replies through `appendBotActivity`); absent: POST to `botEndpoint`. */
   deliverToBot?: BotDelivery;
   /** Where the bot listens: the app's own /api/messages on the internal address. */
   botEndpoint(): string;
@@ -220,14 +217,7 @@ export function createDirectLine(deps: DirectLineDeps): DirectLine {
   }
 
   const forwarder = createBotForwarder({
-    deliver:
-      deps.deliverToBot ??
-      httpDelivery({
-        botEndpoint: () => deps.botEndpoint(),
-        serviceUrl: () => deps.connectorBaseUrl(),
-        timeoutMs: options.botTimeoutMs,
-        headers: { [CHANNEL_SECRET_HEADER]: deps.channelSecret },
-      }),
+    deliver: deps.deliverToBot ?? httpDelivery({ ...deps, timeoutMs: options.botTimeoutMs, headers: { [CHANNEL_SECRET_HEADER]: deps.channelSecret }, serviceUrl: deps.connectorBaseUrl }),
     logger,
     async onFailure(activity) {
       // Never lost: a message the bot did not take gets an answer that points to a human.
