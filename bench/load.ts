@@ -174,16 +174,18 @@ export class Caller {
 
 /**
  * Closed loop: `concurrency` callers in flight, each starting a new journey as soon as its previous
- * one ends, until `durationMs` is over (journeys under way then are finished and counted).
+ * one ends, until `durationMs` is over (journeys under way then are finished and counted). Latencies
+ * and errors go to the given records when several runs add up to one measure.
  */
 export async function closedLoop(
   account: TwilioAccount,
   target: Target,
-  options: { concurrency: number; durationMs: number },
+  options: { concurrency: number; durationMs: number; latencies?: Latencies; errors?: Errors },
 ): Promise<{ journeys: number; webhooks: number; seconds: number; latencies: Latencies; errors: Errors }> {
   const steps = journeySteps(account);
-  const latencies = new Latencies();
-  const errors: Errors = { count: 0, first: [] };
+  const latencies = options.latencies ?? new Latencies();
+  const errors: Errors = options.errors ?? { count: 0, first: [] };
+  const before = latencies.count;
   let journeys = 0;
   const started = performance.now();
   const deadline = started + options.durationMs;
@@ -197,7 +199,7 @@ export async function closedLoop(
   }
   await Promise.all(Array.from({ length: options.concurrency }, () => worker()));
   const seconds = (performance.now() - started) / 1000;
-  return { journeys, webhooks: latencies.count, seconds, latencies, errors };
+  return { journeys, webhooks: latencies.count - before, seconds, latencies, errors };
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, ms)));

@@ -3,10 +3,12 @@
  *   node dist/bench/server.js app   the real service, started by main.ts's startService (Redis
  *                                   store and bus, JSON logger) with a fixed clock and a key
  *                                   namespace of its own, deleted on stop;
+ *   node dist/bench/server.js app-http  the same, our own chat channel reaching the bot over HTTP
+ *                                   (/api/messages and the connector: the path before issue 13);
  *   node dist/bench/server.js bare  a bare node:http server answering one fixed TwiML document;
  *   node dist/bench/server.js chat-bare  a bare node:http server answering Direct Line's two calls
  *                                   of a turn: { id } to a POST, a fixed activities page to a GET.
- * Talks to the parent over IPC: sends {type:'ready', port}; answers {type:'cpu'} with its CPU time;
+ * Talks to the parent over IPC: sends {type:'ready', port, namespace} (the app's key namespace); answers {type:'cpu'} with its CPU time;
  * on {type:'stop'} closes, cleans up and exits (so that --cpu-prof writes its profile).
  */
 import { randomBytes } from 'node:crypto';
@@ -19,7 +21,7 @@ import { createLogger } from '../src/logging';
 import { startService } from '../src/main';
 import { createStoreKeys } from '../src/storage/keys';
 
-export type ServerMessage = { type: 'ready'; port: number } | { type: 'cpu'; id: number; userMicros: number; systemMicros: number } | { type: 'stopped'; deletedKeys: number };
+export type ServerMessage = { type: 'ready'; port: number; namespace: string | null } | { type: 'cpu'; id: number; userMicros: number; systemMicros: number } | { type: 'stopped'; deletedKeys: number };
 export type ParentMessage = { type: 'cpu'; id: number } | { type: 'stop' };
 
 /** What the bare server answers to every request: a menu of the size the app answers. */
@@ -90,11 +92,17 @@ export const BARE_CHAT_PAGE = JSON.stringify({
 /** What the bare chat server answers to every POST. */
 export const BARE_CHAT_POSTED = JSON.stringify({ id: `${BARE_CHAT_CONVERSATION_ID}|0000002` });
 
+interface Running {
+  server: Server;
+  namespace?: string;
+  stop(): Promise<number>;
+}
+
 function send(message: ServerMessage): void {
   process.send?.(message);
 }
 
-async function startBare(): Promise<{ server: Server; stop(): Promise<number> }> {
+async function startBare(): Promise<Running> {
   const body = Buffer.from(BARE_TWIML, 'utf8');
   const server = http.createServer((req, res) => {
     // Read the form body as any real server must, then answer the fixed document.
@@ -109,7 +117,7 @@ async function startBare(): Promise<{ server: Server; stop(): Promise<number> }>
   return { server, stop: () => new Promise<number>((resolve) => server.close(() => resolve(0))) };
 }
 
-async function startChatBare(): Promise<{ server: Server; stop(): Promise<number> }> {
+async function startChatBare(): Promise<Running> {
   const page = Buffer.from(BARE_CHAT_PAGE, 'utf8');
   const posted = Buffer.from(BARE_CHAT_POSTED, 'utf8');
   const server = http.createServer((req, res) => {
@@ -126,7 +134,7 @@ async function startChatBare(): Promise<{ server: Server; stop(): Promise<number
   return { server, stop: () => new Promise<number>((resolve) => server.close(() => resolve(0))) };
 }
 
-async function startApp(): Promise<{ server: Server; stop(): Promise<number> }> {
+async function startApp(chatBotHop: 'in-process' | 'http'): Promise<Running> {
   const env = loadEnv();
   if (!env.redisUrl) throw new Error('REDIS_URL is required for the app under benchmark');
   const fixedNow = process.env.BENCH_NOW ?? '2026-11-23T09:00:00.000Z';
@@ -135,9 +143,10 @@ async function startApp(): Promise<{ server: Server; stop(): Promise<number> }> 
   const namespace = `o360bench-${process.pid}-${randomBytes(4).toString('hex')}`;
   // The service as main.ts starts it (configuration, Redis store and bus, app, listen), with a fixed
   // clock and a key namespace of its own.
-  const service = await startService(env, logger, { clock, keys: createStoreKeys(namespace) });
+  const service = await startService(env, logger, { clock, keys: createStoreKeys(namespace), chatBotHop });
   return {
     server: service.server,
+    namespace,
     async stop() {
       service.server.closeAllConnections();
       await service.stop();
@@ -163,8 +172,9 @@ async function deleteNamespace(url: string, namespace: string): Promise<number> 
 
 async function main(): Promise<void> {
   const mode = process.argv[2];
-  if (mode !== 'app' && mode !== 'bare' && mode !== 'chat-bare') throw new Error('usage: server.js app|bare|chat-bare');
-  const running = mode === 'app' ? await startApp() : mode === 'chat-bare' ? await startChatBare() : await startBare();
+  if (mode !== 'app' && mode !== 'app-http' && mode !== 'bare' && mode !== 'chat-bare') throw new Error('usage: server.js app|app-http|bare|chat-bare');
+  const running =
+    mode === 'app' ? await startApp('in-process') : mode === 'app-http' ? await startApp('http') : mode === 'chat-bare' ? await startChatBare() : await startBare();
   process.on('message', (message: ParentMessage) => {
     if (message.type === 'cpu') {
       const usage = process.cpuUsage();
@@ -186,7 +196,7 @@ async function main(): Promise<void> {
   });
   // The parent went away: do not linger.
   process.on('disconnect', () => setTimeout(() => process.exit(0), 2000).unref());
-  send({ type: 'ready', port: (running.server.address() as AddressInfo).port });
+  send({ type: 'ready', port: (running.server.address() as AddressInfo).port, namespace: running.namespace ?? null });
 }
 
 if (require.main === module) {

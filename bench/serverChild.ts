@@ -21,15 +21,17 @@ export function cpuPlan(): { serverCpu: string | null; clientCpus: string | null
 
 export interface ServerChild {
   port: number;
+  /** The app's key namespace in Redis (null for the bare servers). */
+  namespace: string | null;
   cpuSeconds(): Promise<number>;
   stop(): Promise<number>;
   logLines: { total: number; problems: string[] };
 }
 
-export async function startServer(mode: 'app' | 'bare' | 'chat-bare', serverCpu: string | null, env: Record<string, string>): Promise<ServerChild> {
+export async function startServer(mode: 'app' | 'app-http' | 'bare' | 'chat-bare', serverCpu: string | null, env: Record<string, string>): Promise<ServerChild> {
   const script = path.join(__dirname, 'server.js');
   const profileDir = process.env.BENCH_CPU_PROF;
-  const nodeArgs = [...(mode === 'app' && profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), script, mode];
+  const nodeArgs = [...(mode.startsWith('app') && profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), script, mode];
   const [command, args] = serverCpu === null ? [process.execPath, nodeArgs] : ['taskset', ['-c', serverCpu, process.execPath, ...nodeArgs]];
   const child: ChildProcess = spawn(command as string, args as string[], {
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
@@ -57,9 +59,9 @@ export async function startServer(mode: 'app' | 'bare' | 'chat-bare', serverCpu:
   const waiters = new Map<number, (message: ServerMessage) => void>();
   let stopped: ((deleted: number) => void) | null = null;
   let nextId = 0;
-  const port = await new Promise<number>((resolve, reject) => {
+  const { port, namespace } = await new Promise<{ port: number; namespace: string | null }>((resolve, reject) => {
     child.on('message', (message: ServerMessage) => {
-      if (message.type === 'ready') resolve(message.port);
+      if (message.type === 'ready') resolve(message);
       else if (message.type === 'cpu') waiters.get(message.id)?.(message);
       else if (message.type === 'stopped') stopped?.(message.deletedKeys);
     });
@@ -68,6 +70,7 @@ export async function startServer(mode: 'app' | 'bare' | 'chat-bare', serverCpu:
   const ask = (message: ParentMessage) => child.send(message);
   return {
     port,
+    namespace,
     logLines,
     cpuSeconds: () =>
       new Promise<number>((resolve) => {

@@ -29,6 +29,7 @@ import { chatQueueName } from './chat/chatTurns';
 import { createChatTurns } from './chat/createChat';
 import { createRelayRouter } from './chat/relayRoutes';
 import { CHANNEL_SECRET_HEADER, createDirectLine, createInternalAddress, deriveTokenKey } from './directline';
+import type { OutgoingActivityInput } from './directline/activity';
 import { isInternalCall } from './directline/connector-auth';
 import { allMetrics } from './domain/ports';
 import { createDailyFigures, dashboardRouter } from './dashboard';
@@ -38,7 +39,7 @@ import { mdphOf } from './directory/load';
 import { createContactCounters } from './observatory/contacts';
 import { createObservatoryRouter } from './observatory/routes';
 import { createWebRouter } from './web/routes';
-import { securityHeaders } from './web/securityHeaders';
+import { fixedSecurityHeaders, securityHeaders } from './web/securityHeaders';
 import { createStaffDirectory } from './advisors/staffDirectory';
 import { createStaffRouter } from './advisors/staffRoutes';
 import { createStaffService } from './advisors/staffService';
@@ -46,7 +47,7 @@ import { createOidcRelyingParty } from './auth/oidc';
 import { createSignInRouter } from './auth/routes';
 import { createStaffSessions, isPlainLoopback, staffGivenName } from './auth/session';
 import { createErrorHandler } from './http/errors';
-import { withLazyChildren } from './http/lazyChildLogger';
+import { twilioSignatureCheck } from './http/twilioSignature';
 import { configVersionOf, countingCallbacksDone, createMetricsRouter, timeRequests } from './metrics';
 import { createPlaces } from './places/places';
 import { decideRoute } from './routing/decide';
@@ -58,6 +59,8 @@ import { callMachineDeps } from './voice/machineDeps';
 import { CallTurns } from './voice/callTurns';
 import { emergencyTwiml, type EmergencyDeps } from './voice/emergency';
 import { createVoiceRouter } from './voice/routes';
+import { createTurnWebhooks } from './voice/turnWebhooks';
+import { createVoiceLane } from './voice/voiceLane';
 import { TwimlRenderer } from './voice/twiml';
 import { voiceUrls } from './voice/urls';
 import { createWaitingRoom } from './voice/waitingRoom';
@@ -184,27 +187,26 @@ export function createApp(deps: AppDeps): App {
     language: config.flow.gather.language,
     lastResortQueue: 'cercle-national',
   };
-  app.use(
-    '/voice',
-    timeRequests(metrics, 'voice', '/voice'),
-    createVoiceRouter({
-      calls,
-      tickets,
-      waitingRoom,
-      renderer,
-      flow: config.flow,
-      emergency,
-      departementName,
-      mdphName: (code) => mdphOf(directory.lastKnown(), code)?.name,
-      sealPhoneNumber,
-      urls,
-      clock,
-      logger: withLazyChildren(logger),
-      twilioAuthToken: settings.twilioAuthToken,
-      publicBaseUrl: settings.publicBaseUrl,
-      metrics: counting,
-    }),
-  );
+  const fallbackTwiml = () => emergencyTwiml(emergency, null, clock.now());
+  const voice = {
+    calls,
+    tickets,
+    waitingRoom,
+    renderer,
+    flow: config.flow,
+    emergency,
+    departementName,
+    mdphName: (code: string) => mdphOf(directory.lastKnown(), code)?.name,
+    sealPhoneNumber,
+    urls,
+    clock,
+    logger,
+    twilioAuthToken: settings.twilioAuthToken,
+    publicBaseUrl: settings.publicBaseUrl,
+    metrics: counting,
+  };
+  const turns = createTurnWebhooks(voice);
+  app.use('/voice', timeRequests(metrics, 'voice', '/voice'), createVoiceRouter({ ...voice, turns }));
 
   const chat = createChatTurns({
     config,
@@ -292,6 +294,8 @@ export function createApp(deps: AppDeps): App {
     clock,
     logger,
     tokenKey: deriveTokenKey(settings.dataKey),
+    // Our own bot, in this process (the HTTP hop to /api/messages only when asked: the benchmark's old path).
+    deliverToBot: deps.chatBotHop === 'http' ? undefined : (activity) => botEndpoint.deliverOwn(activity),
     botEndpoint: internal.botEndpoint,
     connectorBaseUrl: internal.connectorBaseUrl,
     channelSecret: internal.channelSecret,
@@ -301,19 +305,20 @@ export function createApp(deps: AppDeps): App {
   });
   const bot = new OrientationBot(chat, clock, logger);
   app.use('/api/messages', timeRequests(metrics, 'chat'));
-  app.use(
-    createBotEndpoint({
-      bot,
-      settings: settings.bot,
-      isOwnChannel: (req, serviceUrl) =>
-        serviceUrl.replace(/\/+$/, '') === internal.connectorBaseUrl() &&
-        isInternalCall(req, internal.baseUrl()) &&
-        internal.isChannelSecret(req.headers[CHANNEL_SECRET_HEADER]),
-      channelSecret: { header: CHANNEL_SECRET_HEADER, value: internal.channelSecret },
-      apology: config.chatPrompts.text('chat.error'),
-      logger,
-    }),
-  );
+  const botEndpoint = createBotEndpoint({
+    bot,
+    settings: settings.bot,
+    isOwnChannel: (req, serviceUrl) =>
+      serviceUrl.replace(/\/+$/, '') === internal.connectorBaseUrl() &&
+      isInternalCall(req, internal.baseUrl()) &&
+      internal.isChannelSecret(req.headers[CHANNEL_SECRET_HEADER]),
+    channelSecret: { header: CHANNEL_SECRET_HEADER, value: internal.channelSecret },
+    apology: config.chatPrompts.text('chat.error'),
+    logger,
+    metrics,
+    replyToOwnChannel: (conversationId, activity, replyToId) => directLine.appendBotActivity(conversationId, activity as OutgoingActivityInput, replyToId),
+  });
+  app.use(botEndpoint.router);
   app.use(directLine.router);
   app.use(
     createRelayRouter({ chat, channel: directLine, requireAdvisor: chatRelayGuard({ verifier, tickets, service: advisors, chat, logger }), advisorFirstName: staffGivenName, logger }),
@@ -324,9 +329,18 @@ export function createApp(deps: AppDeps): App {
     res.status(404).json({ error: 'Not found' });
   });
   // Unsigned request: the national fallback, never a territory named by the URL.
-  app.use(createErrorHandler({ logger, voiceFallbackTwiml: () => emergencyTwiml(emergency, null, clock.now()) }));
+  app.use(createErrorHandler({ logger, voiceFallbackTwiml: fallbackTwiml }));
   return {
     express: app,
+    requestListener: createVoiceLane({
+      turns,
+      isSigned: twilioSignatureCheck(settings.twilioAuthToken, settings.publicBaseUrl),
+      securityHeaders: fixedSecurityHeaders(),
+      metrics,
+      logger,
+      fallbackTwiml,
+      next: app,
+    }),
     tickets,
     places,
     chat,

@@ -2,7 +2,7 @@
  * What the service is built from and what it gives back (createApp in app.ts builds it): its own file,
  * so that parts which build a service themselves (the studio's trial) need not import app.ts.
  */
-import type { Server } from 'node:http';
+import type { RequestListener, Server } from 'node:http';
 import type { Express } from 'express';
 import type { AdvisorAuthSettings } from './advisors/auth';
 import type { StaffService } from './advisors/staffService';
@@ -60,10 +60,14 @@ export interface AppDeps {
   keys?: StoreKeys;
   /** A connected node-redis client: the chat's rate limits hold across processes. */
   rateLimitRedis?: unknown;
+  /** How our own chat channel reaches the bot: in process (default), or over HTTP as before (benchmark comparison). */
+  chatBotHop?: 'in-process' | 'http';
 }
 
 export interface App {
   express: Express;
+  /** What the HTTP server runs: the lean voice lane, which hands everything it does not answer to `express`. */
+  requestListener: RequestListener;
   tickets: TicketStore;
   places: Places;
   chat: ChatTurns;

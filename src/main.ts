@@ -2,7 +2,7 @@
  * Composition root: read the environment and the configuration (fail fast), open the store, build
  * the app, listen; stop cleanly on SIGTERM/SIGINT.
  */
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import { createClient } from 'redis';
 import { createApp } from './app';
 import { createPlaces } from './places/places';
@@ -112,6 +112,8 @@ function openRateLimitClient(env: Env, logger: Logger): RateLimitClient | undefi
 export interface ServiceOverrides {
   clock?: Clock;
   keys?: StoreKeys;
+  /** The benchmark's comparison with the old path: our own chat channel reaches the bot over HTTP. */
+  chatBotHop?: 'in-process' | 'http';
 }
 
 /**
@@ -155,6 +157,7 @@ export async function startService(env: Env, logger: Logger, overrides: ServiceO
     metrics,
     keys: overrides.keys,
     rateLimitRedis: rateLimitClient,
+    chatBotHop: overrides.chatBotHop,
     settings: {
       publicBaseUrl: env.publicBaseUrl,
       twilioAuthToken: env.twilioAuthToken,
@@ -176,7 +179,7 @@ export async function startService(env: Env, logger: Logger, overrides: ServiceO
       await app.staff.create(seeder, { ...account, territories: [...account.territories] }).catch((error: unknown) => logger.warn({ err: error }, 'could not create a development staff account'));
     }
   }
-  const server = app.express.listen(env.port);
+  const server = createServer(app.requestListener).listen(env.port);
   const http = trackForShutdown(server);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);

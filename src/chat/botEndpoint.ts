@@ -1,5 +1,12 @@
 /**
- * POST /api/messages: the Bot Framework endpoint (CloudAdapter).
+ * The bot's two doors.
+ *
+ * In process, for our own chat channel (the self-hosted Direct Line of this service): `deliverOwn`
+ * runs the bot's turn on the activity the channel hands it, and the bot's replies go straight back to
+ * the channel (`replyToOwnChannel`): no HTTP hop, no Bot Framework authentication, no connector
+ * client (OwnChannelAdapter). The channel already checked the user's token.
+ *
+ * POST /api/messages: the Bot Framework endpoint (CloudAdapter), for the other channels.
  *
  * Our own chat channel (the self-hosted Direct Line of this service) calls it over the loopback
  * address, naming its own connector as serviceUrl and carrying the channel secret: that call is
@@ -7,10 +14,12 @@
  * secret instead of Bot Framework credentials (nothing leaves the machine). Any other caller: with a Microsoft app id, the Bot Framework authenticates it (Azure
  * channels); without one (local mode) it is refused, so replies never go to an arbitrary serviceUrl.
  */
+import { performance } from 'node:perf_hooks';
 import express, { type Request, type Router } from 'express';
 import { z } from 'zod';
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type TurnContext } from 'botbuilder';
+import { BotAdapter, CloudAdapter, ConfigurationBotFrameworkAuthentication, TurnContext, type Activity, type ConversationReference, type ResourceResponse } from 'botbuilder';
 import { AuthenticationConstants, ClaimsIdentity, ConnectorClient, ConnectorFactory, type AuthenticateRequestResult } from 'botframework-connector';
+import type { Metrics } from '../domain/ports';
 import type { Logger } from '../logging';
 import type { OrientationBot } from './bot';
 
@@ -30,6 +39,16 @@ export interface BotEndpointDeps {
   channelSecret: { header: string; value: string };
   apology: string;
   logger: Logger;
+  /** Times the in-process turns as the route's turns are (label `/api/messages`: one bot turn). */
+  metrics: Pick<Metrics, 'requestServed'>;
+  /** Shows one of the bot's replies in our own channel's conversation; resolves with its id. */
+  replyToOwnChannel(conversationId: string, activity: Record<string, unknown>, replyToId: string | undefined): Promise<{ id: string }>;
+}
+
+export interface BotEndpoint {
+  router: Router;
+  /** Runs the bot's turn on an activity of our own channel, in this process; its replies go back to the channel. */
+  deliverOwn(activity: object): Promise<void>;
 }
 
 const Account = z.looseObject({ id: z.string().min(1).max(256) });
@@ -67,6 +86,44 @@ class OwnChannelConnectorFactory extends ConnectorFactory {
   }
 }
 
+/**
+ * The adapter of our own channel's turns, in process: the bot's replies are handed to the channel as
+ * the connector would have received them (plain JSON: dates as ISO strings), replying to the
+ * activity they answer. The bot neither updates nor deletes activities: as the channel's connector,
+ * those are refused.
+ */
+class OwnChannelAdapter extends BotAdapter {
+  constructor(private readonly reply: BotEndpointDeps['replyToOwnChannel']) {
+    super();
+  }
+
+  async sendActivities(_context: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
+    const responses: ResourceResponse[] = [];
+    for (const activity of activities) {
+      const plain = JSON.parse(JSON.stringify(activity)) as Record<string, unknown>;
+      responses.push(await this.reply(String(activity.conversation?.id), plain, activity.replyToId));
+    }
+    return responses;
+  }
+
+  updateActivity(): Promise<void> {
+    return Promise.reject(new Error('This channel does not support updating an activity'));
+  }
+
+  deleteActivity(): Promise<void> {
+    return Promise.reject(new Error('This channel does not support deleting an activity'));
+  }
+
+  continueConversation(_reference: Partial<ConversationReference>): Promise<void> {
+    return Promise.reject(new Error('This channel does not support proactive turns'));
+  }
+
+  /** One turn of the bot on `activity` (errors go to onTurnError, as with the CloudAdapter). */
+  turn(activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<void> {
+    return this.runMiddleware(new TurnContext(this, activity), logic);
+  }
+}
+
 class OrientationAdapter extends CloudAdapter {
   constructor(
     auth: ConfigurationBotFrameworkAuthentication,
@@ -92,7 +149,7 @@ class OrientationAdapter extends CloudAdapter {
   }
 }
 
-export function createBotEndpoint(deps: BotEndpointDeps): Router {
+export function createBotEndpoint(deps: BotEndpointDeps): BotEndpoint {
   const { settings } = deps;
   const localMode = !settings.microsoftAppId;
   const adapter = new OrientationAdapter(
@@ -105,9 +162,12 @@ export function createBotEndpoint(deps: BotEndpointDeps): Router {
     settings.microsoftAppId ?? '',
     deps.channelSecret,
   );
-  adapter.onTurnError = async (context, error) => {
+  const onTurnError = async (context: TurnContext, error: Error) => {
     await deps.bot.onTurnError(context, error, deps.apology);
   };
+  adapter.onTurnError = onTurnError;
+  const ownChannel = new OwnChannelAdapter(deps.replyToOwnChannel);
+  ownChannel.onTurnError = onTurnError;
 
   const router = express.Router();
   router.post('/api/messages', express.json({ limit: '256kb' }), async (req, res) => {
@@ -136,5 +196,12 @@ export function createBotEndpoint(deps: BotEndpointDeps): Router {
     // Another Bot Framework channel: the adapter checks its token.
     await adapter.process(req, res, (context) => deps.bot.run(context));
   });
-  return router;
+  return {
+    router,
+    async deliverOwn(activity) {
+      const started = performance.now();
+      await ownChannel.turn(activity as Activity, (context) => deps.bot.run(context));
+      deps.metrics.requestServed('chat', '/api/messages', (performance.now() - started) / 1000);
+    },
+  };
 }

@@ -1,19 +1,29 @@
 /**
- * Delivers the user's activities to the bot's endpoint (POST, JSON), as Direct Line does.
+ * Delivers the user's activities to the bot, one conversation's after the other, in order (a bot
+ * turn finishes before the next starts); different conversations do not wait for each other. A
+ * delivery that fails is reported to `onFailure`, never thrown.
  *
- * Deliveries of one conversation are made one after the other, in order (a bot turn finishes before
- * the next starts); different conversations do not wait for each other. A delivery that fails
- * (network, timeout, status >= 300) is reported to `onFailure`, never thrown.
- *
- * node:http with a keep-alive agent rather than fetch: fetch (undici, web streams, AbortSignal.timeout)
- * cost ~0.5 ms of CPU per delivery against ~0.15 ms, 8 % of the server's CPU in npm run bench:chat.
+ * How an activity reaches the bot is the `deliver` function: in the same process (the service's own
+ * bot, src/chat/botEndpoint.ts), or `httpDelivery` below, a POST of JSON to the bot's endpoint as
+ * Direct Line does (a bot elsewhere; the benchmark's old path). node:http with a keep-alive agent
+ * rather than fetch: fetch (undici, web streams, AbortSignal.timeout) cost ~0.5 ms of CPU per
+ * delivery against ~0.15 ms.
  */
 import http from 'node:http';
 import https from 'node:https';
 import type { Logger } from '../logging';
 import type { DirectLineActivity } from './activity';
 
+/** Hands one activity to the bot; resolves once the bot's turn is over, rejects with a DeliveryFailed. */
+export type BotDelivery = (activity: DirectLineActivity) => Promise<void>;
+
 export interface BotForwarderOptions {
+  deliver: BotDelivery;
+  logger: Logger;
+  onFailure(activity: DirectLineActivity, reason: string): Promise<void> | void;
+}
+
+export interface HttpDeliveryOptions {
   /** Where the bot listens (the app's own /api/messages), read at each delivery. */
   botEndpoint(): string;
   /** The connector base URL the bot replies to (the activity's `serviceUrl`), read at each delivery. */
@@ -21,8 +31,11 @@ export interface BotForwarderOptions {
   timeoutMs: number;
   /** Headers every delivery carries (the channel secret). */
   headers?: Readonly<Record<string, string>>;
-  logger: Logger;
-  onFailure(activity: DirectLineActivity, reason: string): Promise<void> | void;
+}
+
+/** Why a delivery failed, in words fit for the log (never the activity's content). */
+export class DeliveryFailed extends Error {
+  override readonly name = 'DeliveryFailed';
 }
 
 export interface BotForwarder {
@@ -80,23 +93,36 @@ function postJson(
   });
 }
 
-export function createBotForwarder(options: BotForwarderOptions): BotForwarder {
-  const { logger, timeoutMs } = options;
-  const queues = new Map<string, Promise<void>>();
+/** Delivery over HTTP: POST of the activity (with `serviceUrl`) to the bot's endpoint. */
+export function httpDelivery(options: HttpDeliveryOptions): BotDelivery {
+  const { timeoutMs } = options;
   // Idle sockets are closed after 4 s, before a Node server's 5 s keep-alive timeout (or its shorter
   // Keep-Alive hint): a delivery never goes out on a socket the bot's server is closing (as with undici).
   const agents = { http: new http.Agent({ keepAlive: true, timeout: 4000 }), https: new https.Agent({ keepAlive: true, timeout: 4000 }) };
-
-  async function deliver(activity: DirectLineActivity): Promise<void> {
-    let reason: string | null = null;
+  return async (activity) => {
+    let status: number;
     try {
-      const status = await postJson(new URL(options.botEndpoint()), JSON.stringify({ ...activity, serviceUrl: options.serviceUrl() }), timeoutMs, agents, options.headers);
-      if (status >= 300) reason = `the bot answered ${status}`;
+      status = await postJson(new URL(options.botEndpoint()), JSON.stringify({ ...activity, serviceUrl: options.serviceUrl() }), timeoutMs, agents, options.headers);
     } catch (error) {
       const { name, code } = (error ?? {}) as { name?: string; code?: string };
-      reason = name === 'TimeoutError' ? `the bot did not answer within ${timeoutMs} ms` : `the bot is unreachable (${code ?? name ?? 'error'})`;
+      throw new DeliveryFailed(name === 'TimeoutError' ? `the bot did not answer within ${timeoutMs} ms` : `the bot is unreachable (${code ?? name ?? 'error'})`);
     }
-    if (reason === null) return;
+    if (status >= 300) throw new DeliveryFailed(`the bot answered ${status}`);
+  };
+}
+
+export function createBotForwarder(options: BotForwarderOptions): BotForwarder {
+  const { logger } = options;
+  const queues = new Map<string, Promise<void>>();
+
+  async function deliver(activity: DirectLineActivity): Promise<void> {
+    let reason: string;
+    try {
+      await options.deliver(activity);
+      return;
+    } catch (error) {
+      reason = error instanceof DeliveryFailed ? error.message : `the bot failed (${(error as Error)?.name ?? 'error'})`;
+    }
     logger.error({ conversationId: activity.conversation.id, activityType: activity.type, reason }, 'chat activity not delivered to the bot');
     try {
       await options.onFailure(activity, reason);

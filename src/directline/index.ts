@@ -38,7 +38,7 @@ import {
   type NewActivity,
   type OutgoingActivityInput,
 } from './activity';
-import { createBotForwarder } from './bot-forwarder';
+import { createBotForwarder, httpDelivery, type BotDelivery } from './bot-forwarder';
 import { authorizeConnectorCall, type ConnectorAuthOptions } from './connector-auth';
 import { CHANNEL_SECRET_HEADER } from './internal-address';
 import { ConversationFull, createConversationLog, type ConversationRecord } from './conversations';
@@ -92,6 +92,8 @@ export interface DirectLineDeps {
   logger: Logger;
   /** HS256 key of the chat tokens, at least 32 bytes (deriveTokenKey(DATA_KEY) will do). */
   tokenKey: Uint8Array;
+  /** The bot in this process (no HTTP hop; it replies through `appendBotActivity`); absent: POST to `botEndpoint`. */
+  deliverToBot?: BotDelivery;
   /** Where the bot listens: the app's own /api/messages on the internal address. */
   botEndpoint(): string;
   /** The connector's base URL given to the bot as `serviceUrl` (internal address + /directline/connector). */
@@ -118,7 +120,7 @@ export interface DirectLine {
    * Shows an activity to the user as coming from the bot side (the advisor relay, notices), without
    * sending it to the bot. Rejects with ConversationNotFoundError, ActivityRejected, StoreUnavailableError.
    */
-  appendBotActivity(conversationId: string, activity: OutgoingActivityInput): Promise<DirectLineActivity>;
+  appendBotActivity(conversationId: string, activity: OutgoingActivityInput, replyToId?: string): Promise<DirectLineActivity>;
   /** Every logged activity of a conversation, oldest first ([] when unknown or expired). */
   transcript(conversationId: string): Promise<DirectLineActivity[]>;
   conversation(conversationId: string): Promise<ConversationRecord | null>;
@@ -215,10 +217,7 @@ export function createDirectLine(deps: DirectLineDeps): DirectLine {
   }
 
   const forwarder = createBotForwarder({
-    botEndpoint: () => deps.botEndpoint(),
-    serviceUrl: () => deps.connectorBaseUrl(),
-    timeoutMs: options.botTimeoutMs,
-    headers: { [CHANNEL_SECRET_HEADER]: deps.channelSecret },
+    deliver: deps.deliverToBot ?? httpDelivery({ ...deps, timeoutMs: options.botTimeoutMs, headers: { [CHANNEL_SECRET_HEADER]: deps.channelSecret }, serviceUrl: deps.connectorBaseUrl }),
     logger,
     async onFailure(activity) {
       // Never lost: a message the bot did not take gets an answer that points to a human.
@@ -481,7 +480,7 @@ export function createDirectLine(deps: DirectLineDeps): DirectLine {
     router,
     attachWebSocket: (server) => streams.attach(server),
     handleUpgrade: (req, socket, head) => streams.handleUpgrade(req, socket, head),
-    appendBotActivity: (conversationId, activity) => appendOutgoing(conversationId, parseOutgoingActivity(activity)),
+    appendBotActivity: (conversationId, activity, replyToId) => appendOutgoing(conversationId, parseOutgoingActivity(activity), replyToId),
     transcript: (conversationId) => (CONVERSATION_ID_PATTERN.test(conversationId) ? log.transcript(conversationId) : Promise.resolve([])),
     conversation: (conversationId) => (CONVERSATION_ID_PATTERN.test(conversationId) ? log.get(conversationId) : Promise.resolve(null)),
     async close() {

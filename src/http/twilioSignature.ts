@@ -6,15 +6,23 @@
 import type { RequestHandler } from 'express';
 import { validateRequest } from 'twilio';
 
-export function requireTwilioSignature(authToken: string, publicBaseUrl: string): RequestHandler {
+/** The answer to a request without a valid signature. */
+export const SIGNATURE_REFUSED = 'Invalid or missing X-Twilio-Signature';
+
+/** Checks signatures for one account and one public base URL; `pathAndQuery` is the request's URL as received. */
+export function twilioSignatureCheck(authToken: string, publicBaseUrl: string) {
   const base = publicBaseUrl.replace(/\/+$/, '');
+  return (signature: string | string[] | undefined, pathAndQuery: string, params: Record<string, unknown>): boolean =>
+    typeof signature === 'string' && signature !== '' && validateRequest(authToken, signature, base + pathAndQuery, params);
+}
+
+export function requireTwilioSignature(authToken: string, publicBaseUrl: string): RequestHandler {
+  const isSigned = twilioSignatureCheck(authToken, publicBaseUrl);
   return (req, res, next) => {
-    const signature = req.header('x-twilio-signature');
-    const params = (req.body ?? {}) as Record<string, string>;
-    if (signature && validateRequest(authToken, signature, base + req.originalUrl, params)) {
+    if (isSigned(req.header('x-twilio-signature'), req.originalUrl, (req.body ?? {}) as Record<string, unknown>)) {
       next();
       return;
     }
-    res.status(403).type('text/plain').send('Invalid or missing X-Twilio-Signature');
+    res.status(403).type('text/plain').send(SIGNATURE_REFUSED);
   };
 }

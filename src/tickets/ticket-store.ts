@@ -170,9 +170,7 @@ export function createTicketStore(store: KeyValueStore, options: TicketStoreOpti
   const indexTtlSeconds = (options.ttlDays + 31) * SECONDS_PER_DAY;
   async function index(ticket: Ticket, territories: readonly string[]): Promise<void> {
     const month = monthOf(new Date(ticket.createdAt));
-    for (const territory of territories) {
-      await store.listAppend(keys.ticketIndex(territory, month), ticket.ref, indexTtlSeconds);
-    }
+    await Promise.all(territories.map((territory) => store.listAppend(keys.ticketIndex(territory, month), ticket.ref, indexTtlSeconds)));
   }
 
   /** A person's index lives as long as a ticket: each new contact starts its retention again. */
@@ -209,9 +207,8 @@ export function createTicketStore(store: KeyValueStore, options: TicketStoreOpti
           const created = validated({ status: 'nouveau', choices: [], ...draft, createdAt: nowIso, updatedAt: nowIso });
           const ttlSeconds = remainingTtlSeconds(created.createdAt, now);
           if (await store.setIfAbsent(key, JSON.stringify(created), ttlSeconds)) {
-            await remember(created, ttlSeconds);
-            await index(created, [territoryOfTicket(created), ALL_TERRITORIES_INDEX]);
-            await linkPerson(created);
+            // Independent writes, sent together (one round trip).
+            await Promise.all([remember(created, ttlSeconds), index(created, [territoryOfTicket(created), ALL_TERRITORIES_INDEX]), linkPerson(created)]);
             await replicate(created, [territoryOfTicket(created), ALL_TERRITORIES_INDEX]);
             told(created, 'created', created.personKey !== undefined);
             return created;

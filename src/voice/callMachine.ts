@@ -120,6 +120,33 @@ export interface CallContext {
   dangerNumber?: string | null;
 }
 
+/** A call's context before its first turn. */
+export function initialCallContext(input: CallInput): CallContext {
+  return {
+    callSid: input.callSid,
+    caller: input.caller,
+    slow: false,
+    attempts: 0,
+    lastProblem: null,
+    notice: null,
+    profile: null,
+    needGroup: null,
+    need: null,
+    priority: 'normale',
+    departementCandidates: [],
+    departement: null,
+    choices: [],
+    route: null,
+    connection: null,
+    ticketRef: null,
+    callbackNumber: null,
+    callbackEmail: null,
+    bridged: false,
+    danger: null,
+    dangerNumber: null,
+  };
+}
+
 export type CallEvent =
   | { type: 'INPUT'; at: string; digits?: string; speech?: string }
   | { type: 'NO_INPUT'; at: string }
@@ -369,29 +396,7 @@ export function createCallMachine(deps: CallMachineDeps) {
     },
   }).createMachine({
     id: 'call',
-    context: ({ input }) => ({
-      callSid: input.callSid,
-      caller: input.caller,
-      slow: false,
-      attempts: 0,
-      lastProblem: null,
-      notice: null,
-      profile: null,
-      needGroup: null,
-      need: null,
-      priority: 'normale',
-      departementCandidates: [],
-      departement: null,
-      choices: [],
-      route: null,
-      connection: null,
-      ticketRef: null,
-      callbackNumber: null,
-      callbackEmail: null,
-      bridged: false,
-      danger: null,
-      dangerNumber: null,
-    }),
+    context: ({ input }) => initialCallContext(input),
     initial: 'profile',
     on: {
       CALL_ENDED: { target: '.over' },

@@ -2,7 +2,7 @@
  * One webhook, one turn: load the call's snapshot → transition → execute the effects → save →
  * render. The web tier keeps no call state of its own: any process can serve any webhook of a call.
  * A retried webhook (same idempotency token) gets the answer it got the first time, without a second
- * transition.
+ * transition (rendered again from the stored state: src/voice/storedCall.ts).
  */
 import type { Clock, KeyValueStore, Metrics } from '../domain/ports';
 import type { StoreKeys } from '../storage/keys';
@@ -12,17 +12,8 @@ import { PureMachine } from './pureMachine';
 import { turnFor, type TurnDeps } from './turn';
 import type { TwimlRenderer } from './twiml';
 import { ticketDraftFrom, type TicketEffect } from './ticketEffect';
+import { parseStoredCall, serialiseCall, type StoredCall } from './storedCall';
 import type { WaitingRoom } from './waitingRoom';
-
-/** What we keep of a call between two webhooks (JSON, with a TTL). */
-interface StoredCall {
-  v: 1;
-  value: string;
-  context: CallContext;
-  /** The last request answered and its TwiML, to answer a retried webhook the same way. */
-  lastRequestId: string;
-  lastTwiml: string;
-}
 
 export interface CallTurnsDeps {
   machine: CallMachine;
@@ -56,7 +47,7 @@ export class CallTurns {
   /** POST /voice/incoming: a new call (or Twilio retrying the first webhook). */
   async start(input: CallInput, requestId: string): Promise<string> {
     const stored = await this.load(input.callSid);
-    if (stored) return stored.lastRequestId === requestId ? stored.lastTwiml : this.replay(stored);
+    if (stored) return this.replay(stored);
     this.deps.metrics.callStarted();
     const [snapshot, actions] = this.pure.initial(input);
     return this.finish(input.callSid, null, snapshot.value as string, snapshot.context, actions, requestId);
@@ -66,7 +57,7 @@ export class CallTurns {
   async send(callSid: string, event: CallEvent, requestId: string): Promise<string> {
     const stored = await this.load(callSid);
     if (!stored) throw new UnknownCallError(callSid);
-    if (stored.lastRequestId === requestId) return stored.lastTwiml;
+    if (stored.lastRequestId === requestId) return this.replay(stored);
     const restored = this.deps.machine.resolveState({ value: stored.value, context: stored.context });
     const [snapshot, actions] = this.pure.transition(restored, event);
     return this.finish(callSid, stored, snapshot.value as string, snapshot.context, actions, requestId);
@@ -117,10 +108,12 @@ export class CallTurns {
     }
     const queueNow = value === 'connecting' && !context.bridged ? queueNameOf(context) : null;
     const queueBefore = previous?.value === 'connecting' ? queueNameOf(previous.context) : null;
-    if (queueBefore !== null && queueBefore !== queueNow) await this.deps.waitingRoom.leave(queueBefore, callSid);
-    if (queueNow !== null && queueNow !== queueBefore) await this.deps.waitingRoom.join(queueNow, callSid, this.deps.clock.now());
-    const stored: StoredCall = { v: 1, value, context, lastRequestId: requestId, lastTwiml: twiml };
-    await this.deps.store.set(this.deps.keys.call(callSid), JSON.stringify(stored), this.deps.callTtlSeconds);
+    // The writes of a turn go out together (one round trip: node-redis pipelines concurrent commands).
+    const writes: Array<Promise<void>> = [];
+    if (queueBefore !== null && queueBefore !== queueNow) writes.push(this.deps.waitingRoom.leave(queueBefore, callSid));
+    if (queueNow !== null && queueNow !== queueBefore) writes.push(this.deps.waitingRoom.join(queueNow, callSid, this.deps.clock.now()));
+    writes.push(this.deps.store.set(this.deps.keys.call(callSid), serialiseCall({ value, context, lastRequestId: requestId }), this.deps.callTtlSeconds));
+    await Promise.all(writes);
     return twiml;
   }
 
@@ -138,12 +131,7 @@ export class CallTurns {
 
   private async load(callSid: string): Promise<StoredCall | null> {
     const raw = await this.deps.store.get(this.deps.keys.call(callSid));
-    if (raw === null) return null;
-    const parsed = JSON.parse(raw) as Partial<StoredCall>;
-    if (parsed.v !== 1 || typeof parsed.value !== 'string' || typeof parsed.context !== 'object' || parsed.context === null) {
-      throw new Error(`Stored state of call ${callSid} is unusable`);
-    }
-    return parsed as StoredCall;
+    return raw === null ? null : parseStoredCall(callSid, raw);
   }
 }
 

@@ -1,10 +1,11 @@
 /**
- * The Twilio voice webhooks. Thin: check the signature and the parameters, turn the request into a
- * machine event, answer TwiML. Whatever goes wrong, the caller gets valid TwiML that reaches a human.
+ * The Twilio voice webhooks on express. Thin: check the signature and the parameters, turn the request
+ * into a machine event, answer TwiML. Whatever goes wrong, the caller gets valid TwiML that reaches a
+ * human. The turn webhooks are usually answered before express by the lean lane (voiceLane.ts); they
+ * are here too for the requests the lane hands on (unusual bodies).
  */
-import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
+import express, { type Request, type Response, type Router } from 'express';
 import { twiml } from 'twilio';
-import type { z } from 'zod';
 import type { Clock, Metrics } from '../domain/ports';
 import type { VoiceFlow } from '../flows/schema';
 import { QueueNameSchema, TicketRefSchema } from '../http/ids';
@@ -13,20 +14,12 @@ import type { Logger } from '../logging';
 import type { TicketStore } from '../tickets/ticket-store';
 import type { SealedNumber } from './callMachine';
 import type { CallTurns } from './callTurns';
-import { emergencyTwiml, type EmergencyDeps } from './emergency';
+import type { EmergencyDeps } from './emergency';
+import { emergencyFor, requestIdOf, type Query, type TurnWebhook } from './turnWebhooks';
 import type { TwimlRenderer } from './twiml';
 import type { VoiceUrls } from './urls';
 import type { WaitingRoom } from './waitingRoom';
-import {
-  CallParams,
-  DialResultParams,
-  GatherParams,
-  isWithheldNumber,
-  QueueResultParams,
-  QueueWaitParams,
-  TaskRouterAssignmentParams,
-  WaitChoiceParams,
-} from './webhookParams';
+import { CallParams, QueueWaitParams, TaskRouterAssignmentParams, WaitChoiceParams } from './webhookParams';
 import { whisperLines, type DepartementNamer } from './whisper';
 
 export interface VoiceRoutesDeps {
@@ -46,12 +39,12 @@ export interface VoiceRoutesDeps {
   twilioAuthToken: string;
   publicBaseUrl: string;
   metrics: Metrics;
+  /** The turn webhooks (incoming, step, queue and dial results), shared with the lean voice lane. */
+  turns: readonly TurnWebhook[];
 }
 
 const ENDED_STATUSES = new Set(['completed', 'busy', 'failed', 'no-answer', 'canceled']);
 const HOLD_PAUSE_SECONDS = 15;
-/** Twilio's QueueResult values that mean the territory's queue did not take the caller. */
-const QUEUE_REFUSED = new Set(['queue-full', 'error', 'system-error']);
 
 const FRENCH_PLURAL = new Intl.PluralRules('fr-FR');
 
@@ -66,11 +59,6 @@ function ticketRefIn(req: Request): string | null {
   return ref.success ? ref.data : null;
 }
 
-/** Twilio sends the same token again when it retries a webhook; no token → never treated as a retry. */
-function requestIdOf(req: Request): string {
-  return req.header('i-twilio-idempotency-token') ?? `${Date.now()}-${Math.random()}`;
-}
-
 function sendTwiml(res: Response, xml: string): void {
   res.status(200).type('text/xml').send(xml);
 }
@@ -81,103 +69,19 @@ export function createVoiceRouter(deps: VoiceRoutesDeps): Router {
   router.use(express.urlencoded({ extended: false, limit: '64kb' }));
   router.use(requireTwilioSignature(deps.twilioAuthToken, deps.publicBaseUrl));
 
-  const now = () => clock.now();
-  const at = () => now().toISOString();
+  const at = () => clock.now().toISOString();
 
-  /**
-   * Apology + a human: the territory if the département is known (signed `d=` in the URL, or the
-   * stored call when the store still answers), else the national fallback.
-   */
-  async function emergencyFor(callSid: string | undefined, hinted?: unknown): Promise<string> {
-    let departement: string | null = typeof hinted === 'string' && deps.departementName(hinted) ? hinted : null;
-    if (departement === null && callSid) {
-      try {
-        departement = (await calls.context(callSid))?.departement ?? null;
-      } catch {
-        departement = null;
-      }
-    }
-    return emergencyTwiml(deps.emergency, departement, now());
+  for (const webhook of deps.turns) {
+    router.post(webhook.path, async (req, res) => {
+      sendTwiml(res, await webhook.answer(req.body, { query: req.query as Query, requestId: requestIdOf(req.header('i-twilio-idempotency-token')) }));
+    });
   }
-
-  /**
-   * A webhook answered with the caller's next TwiML; failures end with a human, never an error page:
-   * the caller's territory, unless `nationalOnFailure` says that territory cannot take them.
-   */
-  function callWebhook<S extends z.ZodType<{ CallSid: string }>>(
-    name: string,
-    schema: S,
-    handle: (params: z.infer<S>, req: Request) => Promise<string>,
-    nationalOnFailure: (params: z.infer<S>) => boolean = () => false,
-  ): RequestHandler {
-    return async (req, res) => {
-      const parsed = schema.safeParse(req.body);
-      const callSid = typeof req.body?.CallSid === 'string' ? (req.body.CallSid as string) : undefined;
-      const log = logger.child({ webhook: name, callSid });
-      // Phone numbers, digits and speech are censored by the logger (keyed hash for numbers).
-      log.debug({ From: req.body?.From, Digits: req.body?.Digits, SpeechResult: req.body?.SpeechResult }, 'webhook received');
-      if (!parsed.success) {
-        log.warn({ issues: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) }, 'webhook parameters refused');
-        sendTwiml(res, await emergencyFor(undefined, req.query.d));
-        return;
-      }
-      try {
-        sendTwiml(res, await handle(parsed.data, req));
-      } catch (error) {
-        log.error({ err: error }, 'call turn failed: putting the caller through to a human');
-        if (nationalOnFailure(parsed.data)) sendTwiml(res, emergencyTwiml(deps.emergency, null, now()));
-        else sendTwiml(res, await emergencyFor(parsed.data.CallSid, req.query.d));
-      }
-    };
-  }
-
-  router.post(
-    '/incoming',
-    callWebhook('incoming', CallParams, (params, req) => {
-      const caller = isWithheldNumber(params.From) ? null : deps.sealPhoneNumber(params.From as string);
-      return calls.start({ callSid: params.CallSid, caller }, requestIdOf(req));
-    }),
-  );
-
-  router.post(
-    '/step',
-    callWebhook('step', GatherParams, (params, req) => {
-      const digits = params.Digits?.trim() ?? '';
-      const speech = params.SpeechResult?.trim() ?? '';
-      const silent = req.query.noInput !== undefined || (digits === '' && speech === '');
-      const event = silent
-        ? ({ type: 'NO_INPUT', at: at() } as const)
-        : ({ type: 'INPUT', at: at(), ...(digits ? { digits } : { speech }) } as const);
-      return calls.send(params.CallSid, event, requestIdOf(req));
-    }),
-  );
-
-  router.post(
-    '/queue/result',
-    callWebhook(
-      'queue-result',
-      QueueResultParams,
-      (params, req) => {
-        deps.metrics.queueLeft(req.query.d, params.QueueResult, params.QueueTime);
-        return calls.send(params.CallSid, { type: 'QUEUE_RESULT', at: at(), result: params.QueueResult }, requestIdOf(req));
-      },
-      // The territory's queue is full or failed: never back into it, the national fallback instead.
-      (params) => QUEUE_REFUSED.has(params.QueueResult),
-    ),
-  );
-
-  router.post(
-    '/dial/result',
-    callWebhook('dial-result', DialResultParams, (params, req) =>
-      calls.send(params.CallSid, { type: 'DIAL_RESULT', at: at(), status: params.DialCallStatus }, requestIdOf(req)),
-    ),
-  );
 
   /** Twilio's Fallback URL: our primary answer failed; the caller still reaches a human. */
   router.post('/fallback', async (req, res) => {
     const callSid = typeof req.body?.CallSid === 'string' ? (req.body.CallSid as string) : undefined;
     logger.error({ webhook: 'fallback', callSid, errorCode: req.body?.ErrorCode }, 'Twilio used the fallback URL');
-    sendTwiml(res, await emergencyFor(callSid, req.query.d));
+    sendTwiml(res, await emergencyFor(deps, callSid, req.query.d));
   });
 
   /** Played in a loop while the caller waits in a queue: position, expected wait, callback offer. */

@@ -1,5 +1,5 @@
 /** Starts the real app on a free port, with a store, a clock and a configuration chosen by the test. */
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import { createApp, type App, type SignInSettings } from '../../src/app';
 import { mintDevToken } from '../../src/advisors/devToken';
 import type { Principal } from '../../src/advisors/principal';
@@ -106,7 +106,7 @@ export async function startTestApp(options: {
       ...(options.signIn ? { signIn: options.signIn } : {}),
     },
   });
-  const server: Server = app.express.listen(options.port ?? 0, '127.0.0.1');
+  const server: Server = createServer(app.requestListener).listen(options.port ?? 0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   app.afterListen(server);
   const address = server.address();

@@ -1,0 +1,70 @@
+/**
+ * What we keep of a call between two webhooks, and its compact JSON form (≤ 1 KB in Redis per live
+ * call): the machine's state, the context fields that differ from a new call's (the CallSid is the
+ * key's own), and the id of the last request answered. The answer to that request is not kept: it is
+ * rendered again from the same state when Twilio retries it.
+ *
+ *   { "v": 2, "s": "connecting", "r": "<idempotency token>", "c": { "profile": "aidant", … },
+ *     "ch": [["profile", "aidant", "dtmf"], …] }
+ *
+ * The menu choices, the longest part of a call routed to a human, are kept as [step, value, via].
+ *
+ * Version 1 (the whole context, and the last answer's TwiML) is still read: calls stored by a
+ * previous release live until their TTL.
+ */
+import { initialCallContext, type CallContext, type Choice } from './callMachine';
+
+export interface StoredCall {
+  value: string;
+  context: CallContext;
+  /** The last request answered: a retried webhook gets the same answer, without a second transition. */
+  lastRequestId: string;
+}
+
+interface CompactCall {
+  v: 2;
+  s: string;
+  r: string;
+  c: Partial<CallContext>;
+  ch?: Array<[Choice['step'], Choice['value'], Choice['via']]>;
+}
+
+interface StoredCallV1 {
+  v: 1;
+  value: string;
+  context: CallContext;
+  lastRequestId: string;
+}
+
+const DEFAULTS = initialCallContext({ callSid: '', caller: null });
+
+/** A default is null, false, 0, 'normale' or an empty list: a field equal to it is left out. */
+function isDefault(field: keyof CallContext, value: unknown): boolean {
+  const empty = DEFAULTS[field];
+  return value === empty || (Array.isArray(value) && value.length === 0 && Array.isArray(empty)) || (value === undefined && empty === null);
+}
+
+export function serialiseCall(call: StoredCall): string {
+  const changed: Record<string, unknown> = {};
+  for (const field in call.context) {
+    if (field === 'callSid' || field === 'choices') continue;
+    const value = call.context[field as keyof CallContext];
+    if (!isDefault(field as keyof CallContext, value)) changed[field] = value;
+  }
+  const compact: CompactCall = { v: 2, s: call.value, r: call.lastRequestId, c: changed as Partial<CallContext> };
+  if (call.context.choices.length > 0) compact.ch = call.context.choices.map((choice) => [choice.step, choice.value, choice.via]);
+  return JSON.stringify(compact);
+}
+
+/** The stored call, or an error when the record is not one (never its content: it holds personal data). */
+export function parseStoredCall(callSid: string, raw: string): StoredCall {
+  const parsed = JSON.parse(raw) as Partial<CompactCall> | Partial<StoredCallV1>;
+  if (parsed.v === 2 && typeof parsed.s === 'string' && typeof parsed.r === 'string' && typeof parsed.c === 'object' && parsed.c !== null) {
+    const choices = (parsed.ch ?? []).map(([step, value, via]): Choice => ({ step, value, via }));
+    return { value: parsed.s, lastRequestId: parsed.r, context: { ...initialCallContext({ callSid, caller: null }), ...parsed.c, choices, callSid } };
+  }
+  if (parsed.v === 1 && typeof parsed.value === 'string' && typeof parsed.context === 'object' && parsed.context !== null) {
+    return { value: parsed.value, context: parsed.context, lastRequestId: String(parsed.lastRequestId) };
+  }
+  throw new Error(`Stored state of call ${callSid} is unusable`);
+}
