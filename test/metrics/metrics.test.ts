@@ -11,7 +11,7 @@ import { postSigned, SimulatedCall } from '../support/callHarness';
 import { TIMES } from '../support/config';
 import { advisorToken, startTestApp, TEST_METRICS_TOKEN, TestClock, testRedis, twilioSide, type RunningTestApp } from '../support/testApp';
 import { parseExposition, valueOf, type Sample } from './exposition';
-import { textsOf, WebChatUser } from './webChatUser';
+import { texts, WebChatUser } from '../support/webChatUser';
 
 const clock = new TestClock(TIMES.mondayMorningParis);
 let redis: Awaited<ReturnType<typeof testRedis>>;
@@ -119,21 +119,21 @@ describe('/metrics after calls and chats', () => {
     // Chats: a question answered, then words the bot does not understand.
     const asking = new WebChatUser(app);
     await asking.open();
-    expect(textsOf(await asking.write("c'est quoi l'AAH ?"))).toContain('Source :');
-    expect(textsOf(await asking.write('zorglub wizz pataquès'))).toContain("Je ne suis pas sûr d'avoir compris");
+    expect(texts(await asking.write("c'est quoi l'AAH ?"))).toContain('Source :');
+    expect(texts(await asking.write('zorglub wizz pataquès'))).toContain("Je ne suis pas sûr d'avoir compris");
     // A person oriented to Loire-Atlantique by buttons and a postcode, handed to its advisors; they then give their address.
     const oriented = new WebChatUser(app);
     await oriented.open();
     await oriented.press('Pour un proche que vous aidez', '2');
     await oriented.press("La vie à la maison, le logement ou l'argent", '1');
     await oriented.press('Se loger', '3');
-    expect(textsOf(await oriented.write('44000'))).toContain('Loire-Atlantique');
-    expect(textsOf(await oriented.press('Oui', '1'))).toMatch(/T-44-[0-9A-Z]{6}/);
+    expect(texts(await oriented.write('44000'))).toContain('Loire-Atlantique');
+    expect(texts(await oriented.press('Oui', '1'))).toMatch(/T-44-[0-9A-Z]{6}/);
     await oriented.write('Je suis au 06 12 34 56 78, 12 rue des Lilas 44000 Nantes');
     // Words of danger: the numbers at once, and a priority hand-off (département not known: national).
     const inDanger = new WebChatUser(app);
     await inDanger.open();
-    expect(textsOf(await inDanger.write('je veux mourir'))).toContain('3114');
+    expect(texts(await inDanger.write('je veux mourir'))).toContain('3114');
 
     samples = await scrape();
   }, 60_000);

@@ -5,7 +5,7 @@
  */
 import { api, callFrom, chatWithCallback, everythingStored, startPeopleApp, STAFF, TIMES, TO_35, TO_44, type PeopleHarness } from './support';
 import { advisorToken } from '../support/testApp';
-import { textsOf } from '../metrics/webChatUser';
+import { texts } from '../support/webChatUser';
 
 let h: PeopleHarness;
 beforeAll(async () => {
@@ -73,7 +73,7 @@ describe('safety first at the consent question', () => {
     const call = await callFrom(h, '+33655000001', TO_35);
     h.clock.set(TIMES.mondayEveningParis);
     const chat = await chatWithCallback(h, { postcode: '35000', contact: '06 55 00 00 01', consent: null });
-    const answer = textsOf(await chat.user.write('oui mais je veux mourir'));
+    const answer = texts(await chat.user.write('oui mais je veux mourir'));
     expect(answer).toContain('3114');
     expect(answer).not.toContain('le conseiller verra vos demandes');
     expect((await api(h, 'GET', `/api/advisor/tickets/${call.ref}`, STAFF.chloe35)).body.history).toEqual([]);

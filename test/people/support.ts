@@ -9,7 +9,7 @@ import { SimulatedCall } from '../support/callHarness';
 import { TIMES } from '../support/config';
 import { advisorToken, startTestApp, testRedis, TestClock, twilioSide, type RunningTestApp } from '../support/testApp';
 import { TEST_REDIS_URL } from '../storage/redis-test-env';
-import { WebChatUser, textsOf } from '../metrics/webChatUser';
+import { WebChatUser, texts as textsOf } from '../support/webChatUser';
 import type { StoreKeys } from '../../src/storage/keys';
 import { createMemoryBus } from '../../src/storage/memory-store';
 
