@@ -6,7 +6,7 @@
  * (`--details=test` lists those of `test` too). Exits 1 when the test split misses an aim
  * (`--no-aims`: explore without failing).
  *
- *   npm run eval:understanding [-- --approach=voted|combined|matcher|examples|classifier|nlpjs|hybrid] [--details=test] [--no-aims]
+ *   npm run eval:understanding [-- --approach=classifier|voted|combined|matcher|examples|nlpjs|hybrid] [--details=test] [--no-aims]
  *     [--aims=faq,phone]   (only these aims make it fail; the others are reported)
  */
 import * as path from 'node:path';
@@ -36,16 +36,16 @@ const CATEGORY_NUMBERS: Readonly<Record<string, string>> = {
 };
 
 /**
- * voted: the service (the classifier, then matcher + nearest examples when it agrees, src/knowledge/knowledge-base.ts);
- * combined: matcher + nearest examples; matcher: the matcher alone; examples: the nearest examples alone;
- * classifier: our softmax classifier alone; nlpjs: NLP.js's classifier trained on titles, questions,
+ * classifier: the service (our softmax classifier, src/knowledge/knowledge-base.ts); voted: the classifier,
+ * or matcher + nearest examples when they give its first choice; combined: matcher + nearest examples;
+ * matcher: the matcher alone; examples: the nearest examples alone; nlpjs: NLP.js's classifier trained on titles, questions,
  * keywords and examples; hybrid: matcher + nearest examples, or when not sure, NLP.js when it agrees with the examples.
  */
-export const APPROACHES = ['voted', 'combined', 'matcher', 'examples', 'classifier', 'nlpjs', 'hybrid'] as const;
+export const APPROACHES = ['classifier', 'voted', 'combined', 'matcher', 'examples', 'nlpjs', 'hybrid'] as const;
 export type Approach = (typeof APPROACHES)[number];
 
 /** What the service does with a phrasing, channel by channel, as the eval and its jest test see it. */
-export async function channelDeps(rootDir: string, approach: Approach = 'voted'): Promise<EvaluationDeps> {
+export async function channelDeps(rootDir: string, approach: Approach = 'classifier'): Promise<EvaluationDeps> {
   const entries = loadFaq(rootDir);
   const flow = loadVoiceFlow(rootDir);
   const territories = loadTerritoriesFile(path.join(rootDir, 'config', 'territories.yaml'));
@@ -130,7 +130,7 @@ export function aimFilter(groups: string | undefined): (aimName: string) => bool
 
 async function main(argv: readonly string[]): Promise<number> {
   const rootDir = path.resolve(__dirname, '..');
-  const approach = (argv.find((arg) => arg.startsWith('--approach='))?.split('=')[1] ?? 'voted') as Approach;
+  const approach = (argv.find((arg) => arg.startsWith('--approach='))?.split('=')[1] ?? 'classifier') as Approach;
   if (!APPROACHES.includes(approach)) throw new Error(`unknown approach ${approach}: ${APPROACHES.join(', ')}`);
   const blocking = aimFilter(argv.find((arg) => arg.startsWith('--aims='))?.split('=')[1]);
   const detailsOf = new Set(['tuning', ...(argv.find((arg) => arg.startsWith('--details='))?.split('=')[1]?.split(',') ?? [])]);

@@ -9,9 +9,11 @@
  *   ones vote for their entry.
  * The classifier decides when it is sure of one entry, or of two that together hold nearly all its
  * belief (two questions in one, or two close entries: the likelier is answered, the other offered).
- * Else the matcher and the examples are combined (`combine`), and their entry is answered only when
- * it is also the classifier's first choice. Else the answer is `notSure`, with the likeliest entries
- * as suggestions: the bot then offers them and a human. A wrong answer misleads a person; « not
+ * A message written as in the base (the matcher) always gets its entry; a message of one or two
+ * words, or of words the classifier never saw, gets what the matcher and the examples say. Else the answer is
+ * `notSure`, with the likeliest entries of the three readers as suggestions: the bot then offers
+ * them and a human. (Strategy `voted` also answers when the matcher and the examples combined give
+ * the classifier's first choice: more right answers, more wrong ones; measured, not kept.) A wrong answer misleads a person; « not
  * sure » offers a human: the thresholds favour « not sure ».
  */
 import type { FaqEntry } from './schema';
@@ -35,7 +37,7 @@ export type FaqMatch =
 export interface CombinationOptions {
   /**
    * matcher: the matcher alone; examples: the nearest examples alone; combined: both; classifier: the
-   * classifier alone; voted: the classifier, then the two others when it agrees (the service).
+   * classifier (the service); voted: the classifier, or the two others when they give its first choice.
    */
   strategy?: 'matcher' | 'examples' | 'combined' | 'classifier' | 'voted';
   /** The examples answer alone when their top entry has at least this part of the votes… */
@@ -51,13 +53,16 @@ export interface CombinationOptions {
   /** …or when its first two together have at least this much, the first at least `classifierPairFirst` (0: never). */
   classifierPair?: number;
   classifierPairFirst?: number;
+  /** …or when the matcher is sure of its first entry and it has at least this probability. */
+  classifierConfirmed?: number;
 }
 
 export const DEFAULT_COMBINATION_OPTIONS: Required<CombinationOptions> = {
-  strategy: 'voted',
+  strategy: 'classifier',
   classifierSure: 0.8,
   classifierPair: 0.9,
   classifierPairFirst: 0.5,
+  classifierConfirmed: 0.5,
   exampleShare: 0.6,
   exampleMinTerms: 3,
   exampleCoverage: 0.35,
@@ -101,19 +106,23 @@ export function decide(
   written: boolean,
   opinion: ClassifierOpinion,
   options: Required<CombinationOptions>,
+  matcherSure: string | null = null,
 ): { id: string | null; also: string | null } {
   const [first, second] = opinion.ranked;
   const none = { id: null, also: null };
   if (options.strategy !== 'voted' && options.strategy !== 'classifier') return { id: combined, also: null };
-  if (written && options.strategy === 'voted') return { id: combined, also: null };
-  if (first === undefined) return none;
-  // One or two words, or words it never saw, are too little for the classifier alone.
+  if (written) return { id: combined, also: null };
+  if (first === undefined) return { id: combined, also: null };
+  // One or two words (« tutelle », « ulis collège »), or words it never saw, are too little for the
+  // classifier: the matcher and the examples, made for short messages, answer them.
   const alone = opinion.terms >= options.exampleMinTerms && opinion.known >= CLASSIFIER_MIN_KNOWN;
-  if (!alone) return options.strategy === 'voted' && combined !== null && combined === first.label ? { id: combined, also: null } : none;
+  if (!alone) return { id: combined, also: null };
   if (first.probability >= options.classifierSure) return { id: first.label, also: null };
   const pair = second !== undefined && options.classifierPair > 0 && first.probability >= options.classifierPairFirst && first.probability + second.probability >= options.classifierPair;
   if (pair) return { id: first.label, also: second.label };
-  if (options.strategy === 'classifier') return none;
+  // Not sure alone: the matcher, sure of the classifier's likelier-than-not first choice, confirms it
+  // (voted: the matcher or the examples, whatever the classifier's probability).
+  if (options.strategy === 'classifier') return matcherSure !== null && matcherSure === first.label && first.probability >= options.classifierConfirmed ? { id: matcherSure, also: null } : none;
   return combined !== null && combined === first.label ? { id: combined, also: null } : none;
 }
 
@@ -130,11 +139,11 @@ export function combine(matcher: Pick<TopicExplanation, 'match' | 'written'>, vo
 }
 
 export function createKnowledgeBase(faqEntries: readonly FaqEntry[], options: KnowledgeBaseOptions = {}): KnowledgeBase {
-  const { analyser = frenchAnalyser(), examples: exampleOptions = DEFAULT_EXAMPLE_INDEX_OPTIONS, strategy, exampleShare, exampleMinTerms, exampleCoverage, vetoShare, classifierSure, classifierPair, classifierPairFirst, ...matcherOptions } =
+  const { analyser = frenchAnalyser(), examples: exampleOptions = DEFAULT_EXAMPLE_INDEX_OPTIONS, strategy, exampleShare, exampleMinTerms, exampleCoverage, vetoShare, classifierSure, classifierPair, classifierPairFirst, classifierConfirmed, ...matcherOptions } =
     options;
   const combination = {
     ...DEFAULT_COMBINATION_OPTIONS,
-    ...definedOnly({ strategy, exampleShare, exampleMinTerms, exampleCoverage, vetoShare, classifierSure, classifierPair, classifierPairFirst }),
+    ...definedOnly({ strategy, exampleShare, exampleMinTerms, exampleCoverage, vetoShare, classifierSure, classifierPair, classifierPairFirst, classifierConfirmed }),
   };
   const all = Object.freeze([...faqEntries]);
   const byId = new Map(all.map((entry) => [entry.id, entry]));
@@ -147,7 +156,8 @@ export function createKnowledgeBase(faqEntries: readonly FaqEntry[], options: Kn
     const explanation = matcher.explain(text);
     const vote = nearest.voteTerms(explanation.terms);
     const opinion = classifier.classifyTerms(explanation.terms);
-    const { id, also } = decide(combine(explanation, vote, combination), explanation.written, opinion, combination);
+    const matcherSure = explanation.match.kind === 'sure' ? explanation.match.id : null;
+    const { id, also } = decide(combine(explanation, vote, combination), explanation.written, opinion, combination, matcherSure);
     const entry = id === null ? undefined : byId.get(id);
     // The classifier's likely entries first, then the matcher's and the examples'.
     const likely = opinion.ranked.filter((r) => r.probability >= SUGGESTED_PROBABILITY).map((r) => r.label);

@@ -7,6 +7,7 @@
  * (« MDPH », « dossier ») little. Pure and deterministic; built once per set of examples.
  */
 import type { Analyser } from './analyse';
+import { editDistance } from './editDistance';
 import type { LabelledExample } from './examples';
 import { trainSoftmax, type SoftmaxOptions } from './softmax';
 
@@ -32,6 +33,10 @@ export function termFeatures(terms: readonly string[]): string[] {
   return features;
 }
 
+/** Stems shorter than this are not repaired (« aah », « pch » are close to too many others). */
+const MIN_REPAIRED_LENGTH = 4;
+const REPAIR_CACHE_SIZE = 20_000;
+
 export const DEFAULT_CLASSIFIER_OPTIONS: Required<SoftmaxOptions> = { epochs: 30, learningRate: 0.2, l2: 1e-4 };
 
 export function createTextClassifier(examples: readonly LabelledExample[], analyser: Analyser, options: SoftmaxOptions = {}): TextClassifier {
@@ -42,7 +47,22 @@ export function createTextClassifier(examples: readonly LabelledExample[], analy
     { ...DEFAULT_CLASSIFIER_OPTIONS, ...options },
   );
 
-  function classifyTerms(terms: readonly string[]): ClassifierOpinion {
+  // A stem it never saw, one typo away from one it knows (« aloc » for « alloc »), is read as that one.
+  const vocabulary = [...new Set(examples.flatMap((example) => analyser.terms(example.text)))];
+  const repaired = new Map<string, string>();
+  function repair(term: string): string {
+    if (model.knows(term) || term.length < MIN_REPAIRED_LENGTH) return term;
+    let known = repaired.get(term);
+    if (known === undefined) {
+      known = vocabulary.find((candidate) => Math.abs(candidate.length - term.length) <= 1 && editDistance(term, candidate, 1) <= 1) ?? term;
+      if (repaired.size >= REPAIR_CACHE_SIZE) repaired.clear();
+      repaired.set(term, known);
+    }
+    return known;
+  }
+
+  function classifyTerms(read: readonly string[]): ClassifierOpinion {
+    const terms = read.map(repair);
     if (terms.length === 0) return { ranked: [], known: 0, terms: 0 };
     const probabilities = model.probabilities(termFeatures(terms));
     const ranked = labels

@@ -139,15 +139,17 @@ describe('the classifier first, then the two other readers', () => {
     expect(decide(null, false, opinion([['rqth', 0.45], ['aah', 0.45]]), options)).toEqual({ id: null, also: null });
   });
 
-  it('When the classifier is not sure, then the others answer only its first choice', () => {
-    expect(decide('aah', false, opinion([['aah', 0.5], ['pch', 0.1]]), options)).toEqual({ id: 'aah', also: null });
-    expect(decide('pch', false, opinion([['aah', 0.5], ['pch', 0.1]]), options)).toEqual({ id: null, also: null });
+  it('When the classifier is not sure, then it is not sure (voted: the others answer only its first choice)', () => {
+    expect(decide('aah', false, opinion([['aah', 0.5], ['pch', 0.1]]), options)).toEqual({ id: null, also: null });
+    const voted = { ...options, strategy: 'voted' as const };
+    expect(decide('aah', false, opinion([['aah', 0.5], ['pch', 0.1]]), voted)).toEqual({ id: 'aah', also: null });
+    expect(decide('pch', false, opinion([['aah', 0.5], ['pch', 0.1]]), voted)).toEqual({ id: null, also: null });
   });
 
-  it('When the message has too few words, or words it never saw, then the classifier does not answer alone', () => {
+  it('When the message has too few words, or words it never saw, then the matcher and the examples answer, not the classifier', () => {
     expect(decide(null, false, opinion([['aah', 0.95]], 2), options)).toEqual({ id: null, also: null });
     expect(decide(null, false, opinion([['aah', 0.95]], 5, 0.2), options)).toEqual({ id: null, also: null });
-    expect(decide('aah', false, opinion([['aah', 0.95]], 2), options)).toEqual({ id: 'aah', also: null });
+    expect(decide('pch', false, opinion([['aah', 0.95]], 2), options)).toEqual({ id: 'pch', also: null });
   });
 
   it('When the message is written as in the base, then its entry answers', () => {
