@@ -7,7 +7,7 @@
  * (`--no-aims`: explore without failing).
  *
  *   npm run eval:understanding [-- --approach=classifier|voted|combined|matcher|examples|nlpjs|hybrid] [--details=test] [--no-aims]
- *     [--aims=faq,phone]   (only these aims make it fail; the others are reported)
+ *     [--aims=faq,phone,danger,emergencies,recall:suicide]   (only these aims make it fail; the others are reported)
  */
 import * as path from 'node:path';
 import { ConfigError } from '../src/config/configError';
@@ -120,12 +120,26 @@ function print(split: string, report: SplitReport, details: boolean): void {
   for (const f of failures) console.log(`  ${f.set} ${f.verdict}: "${f.text}" expected ${f.expected}, got ${f.got}`);
 }
 
-/** The aims that make the check fail: all, or those of the groups named (`faq`, `phone`, `danger`: danger recall and false emergencies). */
+/**
+ * The aims that make the check fail: all, or those of the groups named: `faq`, `phone`, `danger`
+ * (danger recall of every category and false emergencies), `emergencies` (false emergencies only),
+ * `recall:<category>` (the recall of one danger category).
+ */
 export function aimFilter(groups: string | undefined): (aimName: string) => boolean {
   if (groups === undefined || groups === '') return () => true;
   const wanted = new Set(groups.split(','));
-  for (const group of wanted) if (!['faq', 'phone', 'danger'].includes(group)) throw new Error(`unknown aims ${group}: faq, phone or danger`);
-  return (name) => (name.startsWith('FAQ') ? wanted.has('faq') : name.startsWith('phone') ? wanted.has('phone') : wanted.has('danger'));
+  for (const group of wanted) {
+    if (!['faq', 'phone', 'danger', 'emergencies'].includes(group) && !/^recall:[a-z_]+$/.test(group)) {
+      throw new Error(`unknown aims ${group}: faq, phone, danger, emergencies or recall:<category>`);
+    }
+  }
+  return (name) => {
+    if (name.startsWith('FAQ')) return wanted.has('faq');
+    if (name.startsWith('phone')) return wanted.has('phone');
+    if (wanted.has('danger')) return true;
+    if (name === 'false emergencies') return wanted.has('emergencies');
+    return wanted.has(`recall:${name.replace('danger recall ', '')}`);
+  };
 }
 
 async function main(argv: readonly string[]): Promise<number> {
