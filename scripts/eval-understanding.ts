@@ -6,8 +6,8 @@
  * (`--details=test` lists those of `test` too). Exits 1 when the test split misses an aim
  * (`--no-aims`: explore without failing).
  *
- *   npm run eval:understanding [-- --approach=combined|matcher|examples|nlpjs|hybrid] [--details=test] [--no-aims]
- *     [--aims=faq,phone]   (only these aims make it fail; the others are reported)
+ *   npm run eval:understanding [-- --approach=classifier|voted|combined|matcher|examples|nlpjs|hybrid] [--details=test] [--no-aims]
+ *     [--aims=faq,phone,danger,emergencies,recall:suicide]   (only these aims make it fail; the others are reported)
  */
 import * as path from 'node:path';
 import { ConfigError } from '../src/config/configError';
@@ -36,20 +36,21 @@ const CATEGORY_NUMBERS: Readonly<Record<string, string>> = {
 };
 
 /**
- * combined: the service (matcher + nearest examples, src/knowledge/knowledge-base.ts); matcher: the matcher
- * alone; examples: the nearest examples alone; nlpjs: NLP.js's classifier trained on titles, questions,
- * keywords and examples; hybrid: the service, or when it is not sure, NLP.js when it agrees with the examples.
+ * classifier: the service (our softmax classifier, src/knowledge/knowledge-base.ts); voted: the classifier,
+ * or matcher + nearest examples when they give its first choice; combined: matcher + nearest examples;
+ * matcher: the matcher alone; examples: the nearest examples alone; nlpjs: NLP.js's classifier trained on titles, questions,
+ * keywords and examples; hybrid: matcher + nearest examples, or when not sure, NLP.js when it agrees with the examples.
  */
-export const APPROACHES = ['combined', 'matcher', 'examples', 'nlpjs', 'hybrid'] as const;
+export const APPROACHES = ['classifier', 'voted', 'combined', 'matcher', 'examples', 'nlpjs', 'hybrid'] as const;
 export type Approach = (typeof APPROACHES)[number];
 
 /** What the service does with a phrasing, channel by channel, as the eval and its jest test see it. */
-export async function channelDeps(rootDir: string, approach: Approach = 'combined'): Promise<EvaluationDeps> {
+export async function channelDeps(rootDir: string, approach: Approach = 'classifier'): Promise<EvaluationDeps> {
   const entries = loadFaq(rootDir);
   const flow = loadVoiceFlow(rootDir);
   const territories = loadTerritoriesFile(path.join(rootDir, 'config', 'territories.yaml'));
   const places = createPlaces({ postcodeOverrides: territories.national.postcodeOverrides });
-  const strategy = approach === 'matcher' || approach === 'examples' ? approach : 'combined';
+  const strategy = approach === 'nlpjs' || approach === 'hybrid' ? 'combined' : approach;
   const knowledgeBase = createKnowledgeBase(entries, { strategy });
   const nlpjs = approach === 'nlpjs' || approach === 'hybrid' ? await createNlpjsClassifier(entries) : null;
   const allNeeds = flow.needs.groups.flatMap((group) => group.needs);
@@ -119,17 +120,31 @@ function print(split: string, report: SplitReport, details: boolean): void {
   for (const f of failures) console.log(`  ${f.set} ${f.verdict}: "${f.text}" expected ${f.expected}, got ${f.got}`);
 }
 
-/** The aims that make the check fail: all, or those of the groups named (`faq`, `phone`, `danger`: danger recall and false emergencies). */
+/**
+ * The aims that make the check fail: all, or those of the groups named: `faq`, `phone`, `danger`
+ * (danger recall of every category and false emergencies), `emergencies` (false emergencies only),
+ * `recall:<category>` (the recall of one danger category).
+ */
 export function aimFilter(groups: string | undefined): (aimName: string) => boolean {
   if (groups === undefined || groups === '') return () => true;
   const wanted = new Set(groups.split(','));
-  for (const group of wanted) if (!['faq', 'phone', 'danger'].includes(group)) throw new Error(`unknown aims ${group}: faq, phone or danger`);
-  return (name) => (name.startsWith('FAQ') ? wanted.has('faq') : name.startsWith('phone') ? wanted.has('phone') : wanted.has('danger'));
+  for (const group of wanted) {
+    if (!['faq', 'phone', 'danger', 'emergencies'].includes(group) && !/^recall:[a-z_]+$/.test(group)) {
+      throw new Error(`unknown aims ${group}: faq, phone, danger, emergencies or recall:<category>`);
+    }
+  }
+  return (name) => {
+    if (name.startsWith('FAQ')) return wanted.has('faq');
+    if (name.startsWith('phone')) return wanted.has('phone');
+    if (wanted.has('danger')) return true;
+    if (name === 'false emergencies') return wanted.has('emergencies');
+    return wanted.has(`recall:${name.replace('danger recall ', '')}`);
+  };
 }
 
 async function main(argv: readonly string[]): Promise<number> {
   const rootDir = path.resolve(__dirname, '..');
-  const approach = (argv.find((arg) => arg.startsWith('--approach='))?.split('=')[1] ?? 'combined') as Approach;
+  const approach = (argv.find((arg) => arg.startsWith('--approach='))?.split('=')[1] ?? 'classifier') as Approach;
   if (!APPROACHES.includes(approach)) throw new Error(`unknown approach ${approach}: ${APPROACHES.join(', ')}`);
   const blocking = aimFilter(argv.find((arg) => arg.startsWith('--aims='))?.split('=')[1]);
   const detailsOf = new Set(['tuning', ...(argv.find((arg) => arg.startsWith('--details='))?.split('=')[1]?.split(',') ?? [])]);

@@ -283,7 +283,7 @@ export class ChatTurns {
       if (answer) return [answer, ...next];
       return heard.asked && chat.value !== 'connecting' ? [this.say('chat.questionNoted'), ...next] : next;
     }
-    if (heard.answerId) return this.answer(chat, heard.answerId);
+    if (heard.answerId) return this.answer(chat, heard.answerId, heard.suggestions);
     if (heard.repeat) return this.menu(chat);
 
     chat.misses += 1;
@@ -322,13 +322,17 @@ export class ChatTurns {
     return text === null ? null : { kind: 'message', text, buttons: [] };
   }
 
-  /** The answer, then the question the conversation was on, briefly. */
-  private async answer(chat: StoredChat, entryId: string): Promise<ChatReply[]> {
+  /** The answer, the other subject the message was about when there is one, then the question the conversation was on, briefly. */
+  private async answer(chat: StoredChat, entryId: string, offered: ReadonlyArray<{ id: string; title: string }> = []): Promise<ChatReply[]> {
     const answer = await this.answerText(chat, entryId);
     if (answer === null) return this.menu(chat);
     this.deps.metrics.faqAnswered('answered');
     chat.misses = 0;
-    return [answer, this.say('chat.moreQuestions'), ...this.reask(chat)];
+    const also: ChatReply[] = offered
+      .filter((entry) => entry.id !== entryId)
+      .slice(0, 1)
+      .map((entry) => ({ ...this.say('chat.alsoAsked'), buttons: [{ title: entry.title, value: `faq:${entry.id}` }] }));
+    return [answer, ...also, this.say('chat.moreQuestions'), ...this.reask(chat)];
   }
 
   /** One event through the orientation machine; effects executed; the replies of the new state. */

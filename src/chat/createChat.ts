@@ -56,7 +56,7 @@ export function createChatTurns(deps: ChatDeps): ChatTurns {
     match(text) {
       const match = knowledgeBase.match(text);
       return match.kind === 'answer'
-        ? { kind: 'answer', entryId: match.entry.id }
+        ? { kind: 'answer', entryId: match.entry.id, ...(match.also ? { also: { id: match.also.id, title: match.also.title } } : {}) }
         : { kind: 'notSure', suggestions: match.suggestions.map((entry) => ({ id: entry.id, title: entry.title })) };
     },
     async answer(entryId, departement) {

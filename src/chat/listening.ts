@@ -38,7 +38,7 @@ export interface Listening {
   asked: boolean;
   /** « Pardon ? », « répétez »: the question again. */
   repeat: boolean;
-  /** The closest FAQ entries when nothing answers. */
+  /** The closest FAQ entries when nothing answers; with an answer, the other entry the message is about, if any. */
   suggestions: Array<{ id: string; title: string }>;
 }
 
@@ -145,10 +145,14 @@ function joinedMenuInput(answering: readonly Clause[], deps: ListeningDeps): str
 function answerTo(parts: readonly string[], asking: readonly Clause[], deps: ListeningDeps): Pick<Listening, 'answerId' | 'suggestions'> {
   const all = parts.join('. ');
   let suggestions: Listening['suggestions'] = [];
+  let offered: Listening['suggestions'] = [];
   const whole = (): string | null => {
     if (all === '' || all.length > WHOLE_QUESTION_CHARS) return null;
     const match = deps.knowledge.match(all);
-    if (match.kind === 'answer') return match.entryId;
+    if (match.kind === 'answer') {
+      offered = match.also ? [match.also] : [];
+      return match.entryId;
+    }
     suggestions = match.suggestions;
     return null;
   };
@@ -157,7 +161,10 @@ function answerTo(parts: readonly string[], asking: readonly Clause[], deps: Lis
     // The last questions first: in a long story, the question is usually at the end.
     for (const question of questions.filter((text) => text.length <= WHOLE_QUESTION_CHARS).slice(-MOST_QUESTIONS).reverse()) {
       const match = deps.knowledge.match(question);
-      if (match.kind === 'answer') return match.entryId;
+      if (match.kind === 'answer') {
+        offered = match.also ? [match.also] : [];
+        return match.entryId;
+      }
       if (suggestions.length === 0) suggestions = match.suggestions;
     }
     return null;
@@ -165,5 +172,5 @@ function answerTo(parts: readonly string[], asking: readonly Clause[], deps: Lis
   // A short message is read whole (its context helps); a long story is read question by question
   // first, so that what it tells at length does not outweigh what it asks.
   const answerId = all.length <= LONG_MESSAGE_CHARS ? (whole() ?? oneByOne()) : (oneByOne() ?? whole());
-  return { answerId, suggestions: answerId === null ? suggestions : [] };
+  return { answerId, suggestions: answerId === null ? suggestions : offered };
 }

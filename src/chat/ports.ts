@@ -3,7 +3,11 @@
 import type { DangerKind } from '../domain/vocabulary';
 
 export interface ChatKnowledge {
-  match(text: string): { kind: 'answer'; entryId: string } | { kind: 'notSure'; suggestions: Array<{ id: string; title: string }> };
+  match(
+    text: string,
+  ):
+    | { kind: 'answer'; entryId: string; /** Another entry the message is nearly as surely about: offered with the answer. */ also?: { id: string; title: string } }
+    | { kind: 'notSure'; suggestions: Array<{ id: string; title: string }> };
   /** The answer in plain French, its source, and the local contact of the département when known. */
   answer(entryId: string, departement: string | null): Promise<string | null>;
   /** Once the département is known (after the orientation): the person's MDPH and local offers for their need; null when none is known. */

@@ -1,28 +1,45 @@
 /**
  * The level-1 answers: finds the FAQ entry a user's question is about, or says it is not sure.
- * Two readers of the same French (src/understanding), combined:
+ * Three readers of the same French (src/understanding):
+ * - the classifier: a softmax over stems and pairs of stems, trained at start on every entry's
+ *   title, questions, keywords and examples; it weighs the words that tell entries apart;
  * - the matcher: an entry is a topic named by its title and keywords, asked by its questions,
  *   explained by its answer; it weighs what the entry explains of the message;
  * - the nearest examples: every question and example of every entry is a document; the closest
  *   ones vote for their entry.
- * Both agree: the answer. The matcher is sure and the examples clearly vote for another entry: not
- * sure. The matcher is not sure and the examples clearly vote for one entry: that entry. Else the
- * answer is `notSure`, with the closest entries as suggestions: the bot then offers a human. A wrong
- * answer misleads a person; « not sure » offers a human: the thresholds favour « not sure ».
+ * The classifier decides when it is sure of one entry, or of two that together hold nearly all its
+ * belief (two questions in one, or two close entries: the likelier is answered, the other offered).
+ * A message written as in the base (the matcher) always gets its entry; a message of one or two
+ * words, or of words the classifier never saw, gets what the matcher and the examples say. Else the answer is
+ * `notSure`, with the likeliest entries of the three readers as suggestions: the bot then offers
+ * them and a human. (Strategy `voted` also answers when the matcher and the examples combined give
+ * the classifier's first choice: more right answers, more wrong ones; measured, not kept.) A wrong answer misleads a person; « not
+ * sure » offers a human: the thresholds favour « not sure ».
  */
 import type { FaqEntry } from './schema';
 import { frenchAnalyser, type Analyser } from '../understanding/analyse';
 import { createExampleIndex, DEFAULT_EXAMPLE_INDEX_OPTIONS, type ExampleIndexOptions, type ExampleVote } from '../understanding/examples';
+import { createTextClassifier, type ClassifierOpinion } from '../understanding/classifier';
 import { createMatcher, DEFAULT_MATCHER_OPTIONS, type MatcherOptions, type MatchExplanation as TopicExplanation, type Topic } from '../understanding/matcher';
 
 export type FaqMatch =
-  | { kind: 'answer'; entry: FaqEntry; /** Confidence 0–1: the share of the question the entry explains. */ score: number }
+  | {
+      kind: 'answer';
+      entry: FaqEntry;
+      /** Confidence 0–1. */
+      score: number;
+      /** Another entry the message is nearly as surely about (two questions in one): offered after the answer. */
+      also?: FaqEntry;
+    }
   | { kind: 'notSure'; suggestions: FaqEntry[] };
 
 /** How the two readers are combined. */
 export interface CombinationOptions {
-  /** matcher: the matcher alone; examples: the nearest examples alone; combined: both (the service). */
-  strategy?: 'matcher' | 'examples' | 'combined';
+  /**
+   * matcher: the matcher alone; examples: the nearest examples alone; combined: both; classifier: the
+   * classifier (the service); voted: the classifier, or the two others when they give its first choice.
+   */
+  strategy?: 'matcher' | 'examples' | 'combined' | 'classifier' | 'voted';
   /** The examples answer alone when their top entry has at least this part of the votes… */
   exampleShare?: number;
   /** …and the message has at least this many meaningful words (one word is too little to vote on)… */
@@ -31,10 +48,21 @@ export interface CombinationOptions {
   exampleCoverage?: number;
   /** The matcher's sure answer is withdrawn when the examples give another entry at least this part of the votes. */
   vetoShare?: number;
+  /** The classifier answers alone when its first entry has at least this probability… */
+  classifierSure?: number;
+  /** …or when its first two together have at least this much, the first at least `classifierPairFirst` (0: never). */
+  classifierPair?: number;
+  classifierPairFirst?: number;
+  /** …or when the matcher is sure of its first entry and it has at least this probability. */
+  classifierConfirmed?: number;
 }
 
 export const DEFAULT_COMBINATION_OPTIONS: Required<CombinationOptions> = {
-  strategy: 'combined',
+  strategy: 'classifier',
+  classifierSure: 0.8,
+  classifierPair: 0.9,
+  classifierPairFirst: 0.5,
+  classifierConfirmed: 0.5,
   exampleShare: 0.6,
   exampleMinTerms: 3,
   exampleCoverage: 0.35,
@@ -46,7 +74,7 @@ export type KnowledgeBaseOptions = MatcherOptions & CombinationOptions & { examp
 /** Tuned on the tuning split of test/understanding (see README, « Understanding »). */
 export const DEFAULT_KNOWLEDGE_BASE_OPTIONS: Required<MatcherOptions> & Required<CombinationOptions> = { ...DEFAULT_MATCHER_OPTIONS, ...DEFAULT_COMBINATION_OPTIONS };
 
-export type MatchExplanation = Omit<TopicExplanation, 'match'> & { match: FaqMatch; vote: ExampleVote };
+export type MatchExplanation = Omit<TopicExplanation, 'match'> & { match: FaqMatch; vote: ExampleVote; opinion: ClassifierOpinion };
 
 export interface KnowledgeBase {
   match(text: string): FaqMatch;
@@ -64,6 +92,40 @@ export function faqExamples(entry: FaqEntry): Array<{ label: string; text: strin
   return [entry.title, ...entry.questions, ...(entry.examples ?? [])].map((text) => ({ label: entry.id, text }));
 }
 
+/** What the classifier learns from: the examples, and the keywords (« maison du handicap »). */
+export function faqTrainingExamples(entry: FaqEntry): Array<{ label: string; text: string }> {
+  return [...faqExamples(entry), ...(entry.keywords ?? []).map((text) => ({ label: entry.id, text }))];
+}
+
+/**
+ * The entry answered, and the one offered with it, from the classifier's opinion and what the two
+ * other readers combined (`combined`, see `combine`). Pure.
+ */
+export function decide(
+  combined: string | null,
+  written: boolean,
+  opinion: ClassifierOpinion,
+  options: Required<CombinationOptions>,
+  matcherSure: string | null = null,
+): { id: string | null; also: string | null } {
+  const [first, second] = opinion.ranked;
+  const none = { id: null, also: null };
+  if (options.strategy !== 'voted' && options.strategy !== 'classifier') return { id: combined, also: null };
+  if (written) return { id: combined, also: null };
+  if (first === undefined) return { id: combined, also: null };
+  // One or two words (« tutelle », « ulis collège »), or words it never saw, are too little for the
+  // classifier: the matcher and the examples, made for short messages, answer them.
+  const alone = opinion.terms >= options.exampleMinTerms && opinion.known >= CLASSIFIER_MIN_KNOWN;
+  if (!alone) return { id: combined, also: null };
+  if (first.probability >= options.classifierSure) return { id: first.label, also: null };
+  const pair = second !== undefined && options.classifierPair > 0 && first.probability >= options.classifierPairFirst && first.probability + second.probability >= options.classifierPair;
+  if (pair) return { id: first.label, also: second.label };
+  // Not sure alone: the matcher, sure of the classifier's likelier-than-not first choice, confirms it
+  // (voted: the matcher or the examples, whatever the classifier's probability).
+  if (options.strategy === 'classifier') return matcherSure !== null && matcherSure === first.label && first.probability >= options.classifierConfirmed ? { id: matcherSure, also: null } : none;
+  return combined !== null && combined === first.label ? { id: combined, also: null } : none;
+}
+
 /** What the two readers' results give: an entry id, or null (not sure). A message written as in the base always gets its entry. Pure. */
 export function combine(matcher: Pick<TopicExplanation, 'match' | 'written'>, vote: ExampleVote, options: Required<CombinationOptions>): string | null {
   const voted = vote.ranked[0]?.label;
@@ -77,27 +139,46 @@ export function combine(matcher: Pick<TopicExplanation, 'match' | 'written'>, vo
 }
 
 export function createKnowledgeBase(faqEntries: readonly FaqEntry[], options: KnowledgeBaseOptions = {}): KnowledgeBase {
-  const { analyser = frenchAnalyser(), examples: exampleOptions = DEFAULT_EXAMPLE_INDEX_OPTIONS, strategy, exampleShare, exampleMinTerms, exampleCoverage, vetoShare, ...matcherOptions } = options;
-  const combination = { ...DEFAULT_COMBINATION_OPTIONS, ...definedOnly({ strategy, exampleShare, exampleMinTerms, exampleCoverage, vetoShare }) };
+  const { analyser = frenchAnalyser(), examples: exampleOptions = DEFAULT_EXAMPLE_INDEX_OPTIONS, strategy, exampleShare, exampleMinTerms, exampleCoverage, vetoShare, classifierSure, classifierPair, classifierPairFirst, classifierConfirmed, ...matcherOptions } =
+    options;
+  const combination = {
+    ...DEFAULT_COMBINATION_OPTIONS,
+    ...definedOnly({ strategy, exampleShare, exampleMinTerms, exampleCoverage, vetoShare, classifierSure, classifierPair, classifierPairFirst, classifierConfirmed }),
+  };
   const all = Object.freeze([...faqEntries]);
   const byId = new Map(all.map((entry) => [entry.id, entry]));
   if (byId.size !== all.length) throw new Error('createKnowledgeBase: two entries share an id');
   const matcher = createMatcher(all.map(faqTopic), analyser, { ...DEFAULT_MATCHER_OPTIONS, ...matcherOptions });
   const nearest = createExampleIndex(all.flatMap(faqExamples), analyser, exampleOptions);
+  const classifier = createTextClassifier(all.flatMap(faqTrainingExamples), analyser);
 
   function explain(text: string): MatchExplanation {
     const explanation = matcher.explain(text);
     const vote = nearest.voteTerms(explanation.terms);
-    const id = combine(explanation, vote, combination);
+    const opinion = classifier.classifyTerms(explanation.terms);
+    const matcherSure = explanation.match.kind === 'sure' ? explanation.match.id : null;
+    const { id, also } = decide(combine(explanation, vote, combination), explanation.written, opinion, combination, matcherSure);
     const entry = id === null ? undefined : byId.get(id);
-    const suggestions = [...new Set([...explanation.ranked.map((r) => r.id), ...vote.ranked.map((r) => r.label)])].slice(0, DEFAULT_MATCHER_OPTIONS.maxSuggestions);
-    const score = explanation.match.kind === 'sure' && explanation.match.id === id ? explanation.match.score : Math.round(vote.share * 1000) / 1000;
-    const faqMatch: FaqMatch = entry !== undefined ? { kind: 'answer', entry, score } : { kind: 'notSure', suggestions: suggestions.flatMap((s) => byId.get(s) ?? []) };
-    return { ...explanation, match: faqMatch, vote };
+    // The classifier's likely entries first, then the matcher's and the examples'.
+    const likely = opinion.ranked.filter((r) => r.probability >= SUGGESTED_PROBABILITY).map((r) => r.label);
+    const suggestions = [...new Set([...likely, ...explanation.ranked.map((r) => r.id), ...vote.ranked.map((r) => r.label)])].slice(0, DEFAULT_MATCHER_OPTIONS.maxSuggestions);
+    const score = explanation.written ? 1 : Math.round((opinion.ranked.find((r) => r.label === id)?.probability ?? 0) * 1000) / 1000;
+    const alsoEntry = also === null ? undefined : byId.get(also);
+    const faqMatch: FaqMatch =
+      entry !== undefined
+        ? { kind: 'answer', entry, score, ...(alsoEntry ? { also: alsoEntry } : {}) }
+        : { kind: 'notSure', suggestions: suggestions.flatMap((s) => byId.get(s) ?? []) };
+    return { ...explanation, match: faqMatch, vote, opinion };
   }
 
   return { match: (text) => explain(text).match, entries: () => all, get: (id) => byId.get(id), explain };
 }
+
+/** The classifier decides alone only when it saw at least this part of the message's words in training. */
+const CLASSIFIER_MIN_KNOWN = 0.5;
+
+/** An entry the classifier gives at least this probability is among the first suggestions of a « not sure ». */
+const SUGGESTED_PROBABILITY = 0.1;
 
 function definedOnly<T extends object>(values: T): Partial<T> {
   return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)) as Partial<T>;

@@ -76,6 +76,9 @@ const rule = (kind: DangerKind, cue: string, all: string[], options: { none?: st
 const PERSON = '(?:il|elle|on|mon pere|ma mere|papa|maman|mon mari|ma femme|mon fils|ma fille|mon frere|ma soeur|mon enfant|le bebe|mon bebe|mon grand pere|ma grand mere|mamie|papi|papy|la personne|le patient|la patiente|le resident|la residente|mon voisin|ma voisine|mon oncle|ma tante|mon compagnon|ma compagne|mon conjoint|ma conjointe)';
 const PARTNER = '(?:mari|conjoint|conjointe|compagnon|compagne|copain|copine|mec|ex|ex mari|ex femme|concubin|concubine|femme|epoux|epouse|petit ami|petite amie)';
 const CHILD = '(?:(?:a|de) (?:[1-9]|1[0-7]) ans|garcon|garcons|fillette|bambin|enfant|enfants|fils|fille|filles|bebe|bebes|gamin|gamine|gamins|gosse|gosses|petit|petite|petits|ado|ados|adolescente?s?|neveu|niece|eleve|eleves|mineure?s?|nourisson)';
+/** Who keeps an older or disabled adult: family, a carer, a guardian, an institution. */
+const KEEPER =
+  '(?:aide a domicile|aide menagere|auxiliaire|aide soignante?|infirmiere?|soignante?|educat\\w*|tuteur|tutrice|curateur|curatrice|mandataire|fils|fille|frere|soeur|neveu|niece|petit fils|petite fille|gendre|belle fille|voisin|voisine|personnel|ehpad|foyer|maison de retraite|famille|mere|pere|grand mere|grand pere|mamie|papi|papy)';
 /** An older or disabled adult: by family names, or as an older or disabled person. */
 const ELDER = '(?:pere|mere|papa|maman|grand pere|grand mere|grands parents|mamie|mami|papi|papy|parents|oncle|tante|frere|soeur|resident|residente|residents|patient|patiente|personne agee|personnes agees|vieille dame|vieux monsieur|voisine|voisin|adulte handicape|handicapee?s?)';
 /** « au secours », « SOS », « à l'aide ! » alone: a bare cry, answered with 15 and 112. */
@@ -264,9 +267,15 @@ export const DANGER_RULES: readonly Rule[] = [
   rule('maltraitance', 'mistreatment_word', ['\\bmaltrait\\w*|\\bmaltraitance\\w*'], { none: ['\\b(?:enfant|enfants|fils|fille|bebe|gamin|gamine|ado)\\b'] }),
   rule('maltraitance', 'money_taken', [
     '\\b(?:prend|prends|prennent|pris|vole\\w*|pique\\w*|vide\\w*|detourne\\w*|garde\\w*|utilise\\w*|retire\\w*|depense\\w*|confisque\\w*|soutire\\w*) _(?:argent|compte|comptes|carte bleue|carte bancaire|sa carte|ma carte|pension|retraite|economies|chequier|sous|allocation|aah|salaire)\\b',
-    '\\b(?:aide a domicile|aide menagere|auxiliaire|aide soignante?|infirmiere?|soignante?|educat\\w*|tuteur|tutrice|curateur|curatrice|fils|fille|frere|soeur|neveu|niece|petit fils|petite fille|gendre|belle fille|voisin|voisine|personnel|ehpad|foyer|maison de retraite|famille|mere|pere|grand mere|grand pere|mamie|papi|papy)\\b',
+    `\\b${KEEPER}\\b`,
   ], { none: ['\\b(?:caf|impots|mdph|cpam|huissier|tresor public|urssaf|la poste)\\b'] }),
 
+  // Deprived of care: kept from the doctor, treatment or food by the one who should give them.
+  rule('maltraitance', 'deprived_of_care', [
+    '\\b(?:(?:m|l|la|le|les|lui|leur) empeche\\w* (?:d aler|de (?:voir|consulter|se soigner|prendre))|ne (?:l|la|le|les|m) emene\\w* (?:plus|pas|jamais)|ne (?:lui|leur|me) done\\w* (?:plus|pas) (?:ses|son|sa|leurs|mes|mon|ma) (?:medicaments|traitement|insuline|soins)|refuse\\w* d apeler (?:le|un) (?:medecin|docteur|samu|15)|(?:n|ne) (?:lui |leur |me )?(?:achete|paie|paye)\\w* plus (?:ses|son|sa|mes|les|leurs) (?:medicaments|traitement|courses|repas))',
+    '\\b(?:medecin|docteur|soins|soigner|medicaments|traitement|insuline|rendez vous|courses|repas|samu)\\b',
+    `\\b${KEEPER}\\b`,
+  ]),
   rule('maltraitance', 'adult_neglected', [
     `\\b${ELDER}\\b`,
     '\\b(?:laise\\w* (?:seule?s? )?(?:dans (?:ses|son|sa) (?:excrements|urine|pipi|caca|couche|lit|selles)|sans (?:manger|boire|soins))|(?:ne )?(?:la|le|les|lui) (?:change|lave|leve|nourit|donne a manger|soigne)n?t? (?:pas|plus|jamais)|sans (?:manger|boire|soins) depuis|afame\\w*|deshydrate\\w*|(?<!s )enferme\\w*|(?<!s )atache\\w*|(?:crie|hurle)n?t? (?:dessus|sur (?:elle|lui|eux|ma|mon|sa|son|les|leur))|(?<!\\bpas )(?:la|le|les) brusque\\w*|(?:l|la|le|les|lui) (?:insulte|humilie|menace|rudoie|bouscule|secoue|pince)n?t?\\b|(?:des|de) bleus\\b|hematome\\w*|marques? de coups|traces? de (?:coups|liens|contention)|marques? (?:de liens|aux poignets)|marques? (?:sur|au|aux) (?:le |la |les )?(?:visage|bras|corps|cou|cuises|poignets|jambes)|(?:lui|leur|me) prend tout\\b|laise\\w* dormir (?:par terre|dehors|dans (?:le garage|la cave))|laise\\w* (?:seule?s? )?(?:dans le froid|sans chauffage|sans manger|sans boire)|puni\\w* sans (?:manger|diner|repas|dejeuner)|priv\\w* de (?:repas|manger|nouriture))',
@@ -361,8 +370,8 @@ export interface DetectorOptions {
   contextConfidence: number;
 }
 
-/** A bare cry for help is answered whatever the model thinks. */
-const UNVETOED_CUES: ReadonlySet<string> = new Set(['cry_for_help', 'bare_urgency']);
+/** A bare cry for help, or an adult kept from care by the one who should give it, is answered whatever the model thinks. */
+const UNVETOED_CUES: ReadonlySet<string> = new Set(['cry_for_help', 'bare_urgency', 'deprived_of_care']);
 
 /** How sure the model must be, chosen on the held-out split's aggregate figures (README « Safety first »). */
 export const MODEL_CONFIDENCE = 0.5;

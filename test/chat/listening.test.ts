@@ -91,6 +91,20 @@ describe('a chat that listens', () => {
     });
   });
 
+  describe('two questions in one', () => {
+    it('When the person asks about two subjects at once, then the likelier is answered and the other is offered as a button', async () => {
+      const bot = newBot();
+      await bot.join();
+      const replies = await bot.write('est-ce que je peux avoir l’AAH et la RQTH en même temps ?');
+      expect(textsOf(replies)).toMatch(/reconnaissance de la qualité de travailleur handicapé/i);
+      const offer = replies.find((activity) => activity.text === 'Votre message parle peut-être aussi de ce sujet :');
+      expect(offer?.suggestedActions?.actions?.map((action) => action.title)).toEqual(["Qu'est-ce que l'AAH et comment l'obtenir ?"]);
+      const pressed = await bot.press("Qu'est-ce que l'AAH et comment l'obtenir ?", 'faq:aah');
+      expect(textsOf(pressed)).toMatch(/allocation aux adultes handicapés/i);
+      expect(textsOf(pressed)).toContain(PROFILE_QUESTION);
+    });
+  });
+
   describe('greetings and thanks are skipped, not answered instead of the message', () => {
     it.each([
       ['bonjour, je voudrais savoir ce qu’est la PCH', /prestation de compensation/],

@@ -5,8 +5,9 @@ import * as path from 'node:path';
 import { runConfigChecks } from '../../src/config/configChecks';
 import { faqExamplesCheck } from '../../src/knowledge/config-checks';
 import { loadFaqExamples, parseFaqExamples, withExamples } from '../../src/knowledge/examples';
-import { combine, createKnowledgeBase, DEFAULT_COMBINATION_OPTIONS, type FaqMatch } from '../../src/knowledge/knowledge-base';
+import { combine, createKnowledgeBase, decide, DEFAULT_COMBINATION_OPTIONS, type FaqMatch } from '../../src/knowledge/knowledge-base';
 import { FAQ_FILE, loadFaq } from '../../src/knowledge/load';
+import type { ClassifierOpinion } from '../../src/understanding/classifier';
 import type { ExampleVote } from '../../src/understanding/examples';
 import { configErrorOf, entry, ROOT } from './helpers';
 
@@ -117,5 +118,45 @@ describe('combining the matcher and the examples', () => {
   it('When a strategy is chosen, then only that reader decides', () => {
     expect(combine(sure('aah'), vote('pch', 0.9), { ...options, strategy: 'matcher' })).toBe('aah');
     expect(combine(sure('aah'), vote('pch', 0.9), { ...options, strategy: 'examples' })).toBe('pch');
+  });
+});
+
+describe('the classifier first, then the two other readers', () => {
+  const options = DEFAULT_COMBINATION_OPTIONS;
+  const opinion = (ranked: Array<[string, number]>, terms = 5, known = 1): ClassifierOpinion => ({
+    ranked: ranked.map(([label, probability]) => ({ label, probability })),
+    terms,
+    known,
+  });
+
+  it('When the classifier is sure, then its entry answers, whatever the others said', () => {
+    expect(decide(null, false, opinion([['mdph_delai', 0.9]]), options)).toEqual({ id: 'mdph_delai', also: null });
+    expect(decide('mdph_demande', false, opinion([['mdph_delai', 0.9]]), options)).toEqual({ id: 'mdph_delai', also: null });
+  });
+
+  it('When two entries hold nearly all its belief (two questions in one), then the likelier answers and the other is offered', () => {
+    expect(decide(null, false, opinion([['rqth', 0.55], ['aah', 0.4]]), options)).toEqual({ id: 'rqth', also: 'aah' });
+    expect(decide(null, false, opinion([['rqth', 0.45], ['aah', 0.45]]), options)).toEqual({ id: null, also: null });
+  });
+
+  it('When the classifier is not sure, then it is not sure (voted: the others answer only its first choice)', () => {
+    expect(decide('aah', false, opinion([['aah', 0.5], ['pch', 0.1]]), options)).toEqual({ id: null, also: null });
+    const voted = { ...options, strategy: 'voted' as const };
+    expect(decide('aah', false, opinion([['aah', 0.5], ['pch', 0.1]]), voted)).toEqual({ id: 'aah', also: null });
+    expect(decide('pch', false, opinion([['aah', 0.5], ['pch', 0.1]]), voted)).toEqual({ id: null, also: null });
+  });
+
+  it('When the message has too few words, or words it never saw, then the matcher and the examples answer, not the classifier', () => {
+    expect(decide(null, false, opinion([['aah', 0.95]], 2), options)).toEqual({ id: null, also: null });
+    expect(decide(null, false, opinion([['aah', 0.95]], 5, 0.2), options)).toEqual({ id: null, also: null });
+    expect(decide('pch', false, opinion([['aah', 0.95]], 2), options)).toEqual({ id: 'pch', also: null });
+  });
+
+  it('When the message is written as in the base, then its entry answers', () => {
+    expect(decide('mdph_delai', true, opinion([['mdph_demande', 0.9]]), options)).toEqual({ id: 'mdph_delai', also: null });
+  });
+
+  it('When another strategy is chosen, then the classifier is not asked', () => {
+    expect(decide('pch', false, opinion([['aah', 0.99]]), { ...options, strategy: 'combined' })).toEqual({ id: 'pch', also: null });
   });
 });

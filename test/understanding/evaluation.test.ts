@@ -64,7 +64,16 @@ describe('which aims block the check', () => {
     expect(blocks('false emergencies')).toBe(false);
   });
 
+  it('When --aims names false emergencies and some categories, then only those danger aims block', () => {
+    const blocks = aimFilter('emergencies,recall:suicide');
+    expect(blocks('false emergencies')).toBe(true);
+    expect(blocks('danger recall suicide')).toBe(true);
+    expect(blocks('danger recall maltraitance')).toBe(false);
+    expect(blocks('FAQ right')).toBe(false);
+    expect(aimFilter('danger')('danger recall maltraitance')).toBe(true);
+  });
+
   it('When an unknown group is named, then it says which exist', () => {
-    expect(() => aimFilter('faq,fone')).toThrow(/unknown aims fone: faq, phone or danger/);
+    expect(() => aimFilter('faq,fone')).toThrow(/unknown aims fone: faq, phone, danger, emergencies or recall:<category>/);
   });
 });

@@ -1,0 +1,77 @@
+/**
+ * The third reader: a softmax over the analyser's stems and the pairs of neighbouring stems
+ * (« demand renouvel », « delai mdph »), trained when the service starts on the labelled examples
+ * (each FAQ entry's title, questions, keywords and examples). Where the nearest examples look for the
+ * few sentences most like the message, the classifier weighs every word against every entry at once:
+ * the words that tell entries apart (« délai », « renouveler ») count, the words they share
+ * (« MDPH », « dossier ») little. Pure and deterministic; built once per set of examples.
+ */
+import type { Analyser } from './analyse';
+import { editDistance } from './editDistance';
+import type { LabelledExample } from './examples';
+import { trainSoftmax, type SoftmaxOptions } from './softmax';
+
+export interface ClassifierOpinion {
+  /** Labels by probability, best first (at most five). */
+  ranked: Array<{ label: string; probability: number }>;
+  /** The part of the message's stems the classifier saw in training (0–1). */
+  known: number;
+  /** How many distinct stems the message has. */
+  terms: number;
+}
+
+export interface TextClassifier {
+  /** The opinion on words already read (e.g. the matcher's, with its typos repaired). */
+  classifyTerms(terms: readonly string[]): ClassifierOpinion;
+  classify(text: string): ClassifierOpinion;
+}
+
+/** Each stem, and each pair of stems that follow each other. */
+export function termFeatures(terms: readonly string[]): string[] {
+  const features = [...terms];
+  for (let i = 1; i < terms.length; i++) features.push(`${terms[i - 1]} ${terms[i]}`);
+  return features;
+}
+
+/** Stems shorter than this are not repaired (« aah », « pch » are close to too many others). */
+const MIN_REPAIRED_LENGTH = 4;
+const REPAIR_CACHE_SIZE = 20_000;
+
+export const DEFAULT_CLASSIFIER_OPTIONS: Required<SoftmaxOptions> = { epochs: 30, learningRate: 0.2, l2: 1e-4 };
+
+export function createTextClassifier(examples: readonly LabelledExample[], analyser: Analyser, options: SoftmaxOptions = {}): TextClassifier {
+  const labels = [...new Set(examples.map((example) => example.label))];
+  const model = trainSoftmax(
+    examples.map((example) => ({ features: termFeatures(analyser.terms(example.text)), label: example.label })),
+    labels,
+    { ...DEFAULT_CLASSIFIER_OPTIONS, ...options },
+  );
+
+  // A stem it never saw, one typo away from one it knows (« aloc » for « alloc »), is read as that one.
+  const vocabulary = [...new Set(examples.flatMap((example) => analyser.terms(example.text)))];
+  const repaired = new Map<string, string>();
+  function repair(term: string): string {
+    if (model.knows(term) || term.length < MIN_REPAIRED_LENGTH) return term;
+    let known = repaired.get(term);
+    if (known === undefined) {
+      known = vocabulary.find((candidate) => Math.abs(candidate.length - term.length) <= 1 && editDistance(term, candidate, 1) <= 1) ?? term;
+      if (repaired.size >= REPAIR_CACHE_SIZE) repaired.clear();
+      repaired.set(term, known);
+    }
+    return known;
+  }
+
+  function classifyTerms(read: readonly string[]): ClassifierOpinion {
+    const terms = read.map(repair);
+    if (terms.length === 0) return { ranked: [], known: 0, terms: 0 };
+    const probabilities = model.probabilities(termFeatures(terms));
+    const ranked = labels
+      .map((label, k) => ({ label, probability: probabilities[k] ?? 0 }))
+      .sort((a, b) => b.probability - a.probability)
+      .slice(0, 5);
+    const distinct = new Set(terms);
+    return { ranked, known: [...distinct].filter((term) => model.knows(term)).length / distinct.size, terms: distinct.size };
+  }
+
+  return { classifyTerms, classify: (text) => classifyTerms(analyser.terms(text)) };
+}

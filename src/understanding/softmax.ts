@@ -1,0 +1,97 @@
+/**
+ * A small multinomial logistic regression (softmax), trained by plain SGD on sets of string
+ * features (stems, stem bigrams) with a label each. Shared by the danger model (src/safety/model.ts)
+ * and the FAQ's third reader (src/understanding/classifier.ts).
+ *
+ * Pure and deterministic: examples are read in order with a fixed learning rate; `probabilities`
+ * reads nothing but the weights.
+ */
+
+export interface FeatureExample {
+  features: readonly string[];
+  label: string;
+}
+
+export interface SoftmaxOptions {
+  epochs?: number;
+  learningRate?: number;
+  /** L2 penalty per update, keeps rare features from deciding alone. */
+  l2?: number;
+}
+
+export interface SoftmaxModel {
+  readonly labels: readonly string[];
+  /** Each label's probability (same order as `labels`) for these features; unknown features are ignored. */
+  probabilities(features: readonly string[]): number[];
+  /** Whether a feature was seen in training. */
+  knows(feature: string): boolean;
+}
+
+export const DEFAULT_SOFTMAX_OPTIONS: Required<SoftmaxOptions> = { epochs: 30, learningRate: 0.2, l2: 1e-4 };
+
+export function trainSoftmax(examples: readonly FeatureExample[], labels: readonly string[], options: SoftmaxOptions = {}): SoftmaxModel {
+  const { epochs, learningRate, l2 } = { ...DEFAULT_SOFTMAX_OPTIONS, ...options };
+  const size = labels.length;
+  const labelIndex = new Map(labels.map((label, k) => [label, k]));
+  const index = new Map<string, number>();
+  const encoded = examples.map((example) => {
+    const ids = [...new Set(example.features)].map((feature) => {
+      let id = index.get(feature);
+      if (id === undefined) {
+        id = index.size;
+        index.set(feature, id);
+      }
+      return id;
+    });
+    const target = labelIndex.get(example.label);
+    if (target === undefined) throw new Error(`trainSoftmax: unknown label ${example.label}`);
+    return { ids, target };
+  });
+  // weights[feature * size + label]; the last row is the bias.
+  const bias = index.size;
+  const weights = new Float64Array((index.size + 1) * size);
+  const scores = new Float64Array(size);
+
+  const softmax = (ids: readonly number[]): Float64Array => {
+    for (let k = 0; k < size; k++) {
+      let sum = weights[bias * size + k] as number;
+      for (const id of ids) sum += weights[id * size + k] as number;
+      scores[k] = sum;
+    }
+    let max = -Infinity;
+    for (let k = 0; k < size; k++) max = Math.max(max, scores[k] as number);
+    let total = 0;
+    for (let k = 0; k < size; k++) {
+      scores[k] = Math.exp((scores[k] as number) - max);
+      total += scores[k] as number;
+    }
+    for (let k = 0; k < size; k++) scores[k] = (scores[k] as number) / total;
+    return scores;
+  };
+
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    const rate = learningRate / (1 + epoch * 0.1);
+    for (const { ids, target } of encoded) {
+      const probabilities = softmax(ids);
+      for (let k = 0; k < size; k++) {
+        const gradient = (probabilities[k] as number) - (k === target ? 1 : 0);
+        for (const id of [...ids, bias]) {
+          const at = id * size + k;
+          weights[at] = (weights[at] as number) * (1 - rate * l2) - rate * gradient;
+        }
+      }
+    }
+  }
+
+  return {
+    labels,
+    probabilities(features) {
+      const ids = [...new Set(features)].flatMap((feature) => {
+        const id = index.get(feature);
+        return id === undefined ? [] : [id];
+      });
+      return [...softmax(ids)];
+    },
+    knows: (feature) => index.has(feature),
+  };
+}

@@ -1,0 +1,58 @@
+/** The FAQ's third reader: a softmax over stems and pairs of stems, trained on labelled examples. */
+import { frenchAnalyser } from '../../src/understanding/analyse';
+import { createTextClassifier, termFeatures } from '../../src/understanding/classifier';
+import { trainSoftmax } from '../../src/understanding/softmax';
+
+const examples = [
+  { label: 'demande', text: 'comment faire la demande à la MDPH' },
+  { label: 'demande', text: 'je veux déposer un premier dossier MDPH' },
+  { label: 'demande', text: 'quel formulaire remplir pour la MDPH' },
+  { label: 'delai', text: 'mon dossier MDPH est en attente depuis des mois' },
+  { label: 'delai', text: 'la MDPH ne répond pas, combien de temps ça prend' },
+  { label: 'delai', text: 'toujours pas de réponse de la MDPH, c’est long' },
+  { label: 'renouvellement', text: 'mes droits MDPH finissent bientôt, il faut renouveler' },
+  { label: 'renouvellement', text: 'renouveler ma carte avant la fin' },
+  { label: 'renouvellement', text: 'mon AAH se termine, comment la renouveler' },
+];
+
+describe('the softmax trainer', () => {
+  it('When features say one label, then that label is the likeliest; unknown features change nothing', () => {
+    const model = trainSoftmax(
+      [
+        { features: ['a', 'b'], label: 'x' },
+        { features: ['c', 'd'], label: 'y' },
+      ],
+      ['x', 'y'],
+    );
+    const [x, y] = model.probabilities(['a']);
+    expect(x).toBeGreaterThan(0.7);
+    expect((x ?? 0) + (y ?? 0)).toBeCloseTo(1, 10);
+    expect(model.probabilities(['a', 'zzz'])).toEqual(model.probabilities(['a']));
+    expect(model.knows('c')).toBe(true);
+    expect(model.knows('zzz')).toBe(false);
+  });
+
+  it('When a label is not in the list, then training refuses it', () => {
+    expect(() => trainSoftmax([{ features: ['a'], label: 'z' }], ['x'])).toThrow(/unknown label z/);
+  });
+});
+
+describe('the text classifier', () => {
+  const classifier = createTextClassifier(examples, frenchAnalyser());
+
+  it('When entries share a word (MDPH), then the words that differ decide', () => {
+    expect(classifier.classify('la MDPH met trop de temps à répondre à mon dossier').ranked[0]?.label).toBe('delai');
+    expect(classifier.classify('renouveler mes droits à la MDPH').ranked[0]?.label).toBe('renouvellement');
+    expect(classifier.classify('remplir le dossier de demande MDPH').ranked[0]?.label).toBe('demande');
+  });
+
+  it('When the message is read, then it says how many words it has and how many it knows', () => {
+    const opinion = classifier.classify('renouveler la fusée martienne');
+    expect(opinion.terms).toBe(3);
+    expect(opinion.known).toBeCloseTo(1 / 3, 5);
+  });
+
+  it('When neighbouring stems are read, then each pair is a feature too', () => {
+    expect(termFeatures(['demand', 'mdph', 'delai'])).toEqual(['demand', 'mdph', 'delai', 'demand mdph', 'mdph delai']);
+  });
+});
