@@ -8,7 +8,6 @@ import express, { type Express } from 'express';
 import { createTokenVerifier, type AdvisorAuthSettings } from './advisors/auth';
 import { createAuditTrail } from './advisors/audit';
 import { chatDangerAlerts } from './advisors/dangerAlerts';
-import { dangerDialNumber, detectDanger } from './safety';
 import { createAdvisorEvents } from './advisors/events';
 import { createObservatory } from './advisors/observatory';
 import { openApiDocument } from './advisors/openapi';
@@ -44,18 +43,20 @@ import { createStaffSessions, isPlainLoopback } from './auth/session';
 import type { Logger } from './logging';
 import { createErrorHandler } from './http/errors';
 import { withLazyChildren } from './http/lazyChildLogger';
-import { configVersionOf, countingCallbacksDone, createMetricsRouter, timeRequests, type PrometheusMetrics } from './metrics';
+import { countingCallbacksDone, createMetricsRouter, timeRequests, type PrometheusMetrics } from './metrics';
 import { createPlaces, type Places } from './places/places';
 import { decideRoute } from './routing/decide';
 import { lastDigits, maskEmail, openText, sealText } from './security/seal';
 import { storeKeys as defaultStoreKeys, type StoreKeys } from './storage/keys';
-import { ticketRefFor } from './tickets/ref';
 import { createTicketStore, territoryOfTicket, type TicketStore } from './tickets/ticket-store';
-import { createCallMachine, type PlaceFinder, type SealedEmail, type SealedNumber } from './voice/callMachine';
+import type { PlaceFinder, SealedEmail, SealedNumber } from './voice/callMachine';
 import { CallTurns } from './voice/callTurns';
+import { createVoiceRuntime } from './voice/runtime';
+import { createStudioApi, createStudioRouter, staticConfig, type LiveConfig, type Prove } from './studio';
+import { liveEmergencies } from './studio/emergencyOverlay';
+import { perVersion } from './studio/liveConfig';
 import { emergencyTwiml, type EmergencyDeps } from './voice/emergency';
 import { createVoiceRouter } from './voice/routes';
-import { TwimlRenderer } from './voice/twiml';
 import { voiceUrls } from './voice/urls';
 import { createWaitingRoom } from './voice/waitingRoom';
 
@@ -90,7 +91,12 @@ export interface SignInSettings {
 }
 
 export interface AppDeps {
+  /** The configuration read at start (served as it is when there is no `live` configuration). */
   config: AppConfig;
+  /** The configuration switched live by the studio (src/studio): main opens it on the store. */
+  live?: LiveConfig;
+  /** The proof a version must pass to be published (default: the configuration's checks only). */
+  prove?: Prove;
   store: KeyValueStore;
   bus: MessageBus;
   clock: Clock;
@@ -110,6 +116,10 @@ export interface App {
   chat: ChatTurns;
   directLine: DirectLine;
   staff: StaffService;
+  /** The configuration served, switched live by the studio. */
+  live: LiveConfig;
+  /** The studio's use cases (the trial runs read a version or a draft through `studio.loadVersionConfig`). */
+  studio: ReturnType<typeof createStudioApi>;
   /** Once the server listens: the chat channel learns its internal address and serves WebSockets. */
   afterListen(server: Server): void;
   /** Ends the consoles' event streams and the chat streams (both told to reconnect), waits for deliveries to the bot. */
@@ -117,8 +127,12 @@ export interface App {
 }
 
 export function createApp(deps: AppDeps): App {
-  const { config, store, clock, logger, settings, metrics } = deps;
-  metrics.configServed(configVersionOf(config));
+  const { store, clock, logger, settings, metrics } = deps;
+  const live = deps.live ?? staticConfig(deps.config);
+  // The version served at start: what does not switch live yet (the chat, the wait messages) reads it.
+  const config = live.current().config;
+  metrics.configServed(live.current().version);
+  live.onChange((served) => metrics.configServed(served.version));
   const keys = deps.keys ?? defaultStoreKeys;
   const places = createPlaces({ postcodeOverrides: config.territories.national.postcodeOverrides });
   const placeFinder: PlaceFinder = {
@@ -126,7 +140,7 @@ export function createApp(deps: AppDeps): App {
     get: (code) => places.get(code),
     findByName: (text) => places.departementsNamedIn(text).flatMap((code) => places.get(code) ?? []),
   };
-  const route = (departement: string | null, now: Date) => decideRoute(config.territories, departement, now);
+  const route = (departement: string | null, now: Date) => decideRoute(live.current().config.territories, departement, now);
   const sealPhoneNumber = (e164: string): SealedNumber => ({ sealed: sealText(settings.dataKey, e164), lastDigits: lastDigits(e164, 2) });
   const sealEmail = (email: string): SealedEmail => ({ sealed: sealText(settings.dataKey, email), hint: maskEmail(email) });
   const verifier = createTokenVerifier(settings.advisorAuth, clock);
@@ -189,27 +203,20 @@ export function createApp(deps: AppDeps): App {
     logger,
   });
   const urls = voiceUrls(settings.publicBaseUrl);
-  const renderer = new TwimlRenderer(config.prompts, config.flow, urls);
   const waitingRoom = createWaitingRoom(store, keys, settings.callTtlSeconds);
   const departementName = (code: string) => places.get(code)?.name;
-  const machine = createCallMachine({
-    flow: config.flow,
-    places: placeFinder,
-    decideRoute: route,
-    sealPhoneNumber,
-    sealEmail,
-    ticketRefFor,
-    detectDanger,
-    dangerNumber: dangerDialNumber(config.safetyMessages),
+  const voiceShared = { places: placeFinder, departement: (code: string) => places.get(code), sealPhoneNumber, sealEmail, urls };
+  // A call finishes on its version, with the crisis switch and the closures of the version served now.
+  const voiceRuntimeOf = perVersion((served) => {
+    const territories = liveEmergencies(served.config.territories, () => live.current().config.territories);
+    return createVoiceRuntime(served.version, served.config, (departement, now) => decideRoute(territories(), departement, now), voiceShared);
   });
-  const turnDeps = { flow: config.flow, departement: (code: string) => places.get(code) };
+  const { machine, renderer, turnDeps } = createVoiceRuntime(live.current().version, config, route, voiceShared);
   const calls = new CallTurns({
-    machine,
+    runtime: async (version) => voiceRuntimeOf(await live.of(version)),
     store,
     keys,
     tickets,
-    renderer,
-    turnDeps,
     waitingRoom,
     clock,
     callTtlSeconds: settings.callTtlSeconds,
@@ -228,9 +235,10 @@ export function createApp(deps: AppDeps): App {
   app.get('/readyz', async (_req, res) => {
     try {
       await store.ping();
-      res.json({ status: 'ready', store: 'ok', config: 'loaded', territories: Object.keys(config.territories.territories).length });
+      const served = live.current();
+      res.json({ status: 'ready', store: 'ok', config: 'loaded', configVersion: served.version, territories: Object.keys(served.config.territories.territories).length });
     } catch {
-      res.status(503).json({ status: 'not ready', store: 'unreachable', config: 'loaded' });
+      res.status(503).json({ status: 'not ready', store: 'unreachable', config: 'loaded', configVersion: live.current().version });
     }
   });
 
@@ -303,15 +311,17 @@ export function createApp(deps: AppDeps): App {
   // Staff sign-in: the session (or a bearer token) names the principal of every staff API.
   const tokenFallback = settings.advisorAuth.jwksUrl === undefined && settings.advisorAuth.devSigningKey !== undefined;
   app.use(createSignInRouter({ relyingParty: signIn.oidc ? createOidcRelyingParty(signIn.oidc) : null, sessions, staff, tokenFallback, clock, logger }));
-  app.use(['/api/advisor', '/api/admin', '/api/tickets', '/api/calls', '/api/chats', '/api/observatory', '/observatoire'], ...sessions.middleware);
+  app.use(['/api/advisor', '/api/admin', '/api/studio', '/api/tickets', '/api/calls', '/api/chats', '/api/observatory', '/observatoire'], ...sessions.middleware);
   app.use(createStaffRouter({ staff, verifier, logger }));
-  const live = createLiveConversations({ store, keys, chatTranscript: (id) => chat.transcript(id), chatQueueName });
-  const gdpr = createGdprService({ store, keys, tickets, audit, live, clock, ticketTtlDays: settings.ticketTtlDays, personKeySecret, openSealed, logger });
+  const liveConversations = createLiveConversations({ store, keys, chatTranscript: (id) => chat.transcript(id), chatQueueName });
+  const gdpr = createGdprService({ store, keys, tickets, audit, live: liveConversations, clock, ticketTtlDays: settings.ticketTtlDays, personKeySecret, openSealed, logger });
   app.use(createGdprRouter({ gdpr, verifier, logger }));
   app.use(advisorEvents.router);
   app.use(createVocabularyRouter());
   app.use(createPresenceRouter({ presence: createPresence({ store, keys, clock }), verifier, logger }));
   app.use(createAdvisorRouter({ service: advisors, verifier, tickets, logger, chatMode: (conversationId) => chat.mode(conversationId) }));
+  const studio = createStudioApi({ store, keys, audit, clock, live, ...(deps.prove ? { prove: deps.prove } : {}) });
+  app.use(createStudioRouter({ ...studio, verifier }));
   app.use(createObservatoryRouter({ verifier, contacts, unmetNeeds: observatory, settings: config.observatory, audit, clock, logger, departementName }));
 
   const internal = createInternalAddress();
@@ -360,6 +370,8 @@ export function createApp(deps: AppDeps): App {
     chat,
     directLine,
     staff,
+    live,
+    studio,
     afterListen(server) {
       internal.setFromServer(server);
       directLine.attachWebSocket(server);

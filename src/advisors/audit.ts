@@ -37,6 +37,13 @@ export const AUDIT_ACTIONS = [
   'session.sign_out',
   'gdpr.export',
   'gdpr.erase',
+  /** The studio (src/studio): a draft changed, approved (two-person rule), a version published or rolled back, an emergency switch. */
+  'studio.draft_edit',
+  'studio.approve',
+  'studio.publish',
+  'studio.rollback',
+  'studio.crisis_switch',
+  'studio.territory_closure',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

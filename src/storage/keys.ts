@@ -71,6 +71,18 @@ export interface StoreKeys {
   staffSession(sessionId: string): string;
   /** Who is available, paused or offline in one territory (a département code, XX or `all`), with a TTL. */
   advisorPresence(territory: string): string;
+  /** The studio's counter of configuration versions (the last number given). */
+  studioVersionCounter(): string;
+  /** One configuration version (number, author, comment, diff, the hashes of its files); immutable. */
+  studioVersion(version: number): string;
+  /** The text of one configuration file, by the SHA-256 of its text (versions share unchanged files). */
+  studioFile(hash: string): string;
+  /** The number of the published version: publishing is one SET of this key. */
+  studioPublished(): string;
+  /** A coordinator's draft (the files it changes, its base version, its approvals). */
+  studioDraft(draftId: string): string;
+  /** The pub/sub channel that tells every process a version was published. */
+  studioChannel(): string;
 }
 
 /** Escapes a free-form name (spaces, ':', glob characters) into one key segment. */
@@ -121,6 +133,12 @@ export function createStoreKeys(namespace: string = DEFAULT_KEY_NAMESPACE): Stor
     staffIndex: () => key('staff-index', [], 'all'),
     staffSession: (sessionId: string) => key('staff-session', [], escapeName(sessionId)),
     advisorPresence: (territory: string) => key('advisor-presence', [], territory),
+    studioVersionCounter: () => key('studio-version-counter', [], 'all'),
+    studioVersion: (version: number) => key('studio-version', [], String(version)),
+    studioFile: (hash: string) => key('studio-file', [], hash),
+    studioPublished: () => key('studio-published', [], 'all'),
+    studioDraft: (draftId: string) => key('studio-draft', [], draftId),
+    studioChannel: () => key('studio-channel', [], 'all'),
   });
 }
 

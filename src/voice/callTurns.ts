@@ -19,18 +19,28 @@ interface StoredCall {
   v: 1;
   value: string;
   context: CallContext;
+  /** The configuration version the call started on: it finishes on it (absent: the current one). */
+  configVersion?: string;
   /** The last request answered and its TwiML, to answer a retried webhook the same way. */
   lastRequestId: string;
   lastTwiml: string;
 }
 
-export interface CallTurnsDeps {
+/** What a call's turns need of one configuration version (one per version: src/studio). */
+export interface VoiceRuntime {
+  version: string;
   machine: CallMachine;
+  pure: PureMachine;
+  renderer: TwimlRenderer;
+  turnDeps: TurnDeps;
+}
+
+export interface CallTurnsDeps {
+  /** The runtime of a configuration version; undefined: the one served now (a new call). */
+  runtime(version: string | undefined): Promise<VoiceRuntime>;
   store: KeyValueStore;
   keys: StoreKeys;
   tickets: TicketStore;
-  renderer: TwimlRenderer;
-  turnDeps: TurnDeps;
   waitingRoom: WaitingRoom;
   clock: Clock;
   callTtlSeconds: number;
@@ -47,19 +57,16 @@ export class UnknownCallError extends Error {
 }
 
 export class CallTurns {
-  private readonly pure: PureMachine;
-
-  constructor(private readonly deps: CallTurnsDeps) {
-    this.pure = new PureMachine(deps.machine);
-  }
+  constructor(private readonly deps: CallTurnsDeps) {}
 
   /** POST /voice/incoming: a new call (or Twilio retrying the first webhook). */
   async start(input: CallInput, requestId: string): Promise<string> {
     const stored = await this.load(input.callSid);
     if (stored) return stored.lastRequestId === requestId ? stored.lastTwiml : this.replay(stored);
     this.deps.metrics.callStarted();
-    const [snapshot, actions] = this.pure.initial(input);
-    return this.finish(input.callSid, null, snapshot.value as string, snapshot.context, actions, requestId);
+    const runtime = await this.deps.runtime(undefined);
+    const [snapshot, actions] = runtime.pure.initial(input);
+    return this.finish(runtime, input.callSid, null, snapshot.value as string, snapshot.context, actions, requestId);
   }
 
   /** Any later webhook of the call, as a machine event. */
@@ -67,9 +74,10 @@ export class CallTurns {
     const stored = await this.load(callSid);
     if (!stored) throw new UnknownCallError(callSid);
     if (stored.lastRequestId === requestId) return stored.lastTwiml;
-    const restored = this.deps.machine.resolveState({ value: stored.value, context: stored.context });
-    const [snapshot, actions] = this.pure.transition(restored, event);
-    return this.finish(callSid, stored, snapshot.value as string, snapshot.context, actions, requestId);
+    const runtime = await this.deps.runtime(stored.configVersion);
+    const restored = runtime.machine.resolveState({ value: stored.value, context: stored.context });
+    const [snapshot, actions] = runtime.pure.transition(restored, event);
+    return this.finish(runtime, callSid, stored, snapshot.value as string, snapshot.context, actions, requestId);
   }
 
   /**
@@ -79,9 +87,10 @@ export class CallTurns {
   async notify(callSid: string, event: CallEvent): Promise<boolean> {
     const stored = await this.load(callSid);
     if (!stored) return false;
-    const restored = this.deps.machine.resolveState({ value: stored.value, context: stored.context });
-    const [snapshot, actions] = this.pure.transition(restored, event);
-    await this.finish(callSid, stored, snapshot.value as string, snapshot.context, actions, `notify:${event.type}:${event.at}`);
+    const runtime = await this.deps.runtime(stored.configVersion);
+    const restored = runtime.machine.resolveState({ value: stored.value, context: stored.context });
+    const [snapshot, actions] = runtime.pure.transition(restored, event);
+    await this.finish(runtime, callSid, stored, snapshot.value as string, snapshot.context, actions, `notify:${event.type}:${event.at}`);
     return true;
   }
 
@@ -90,11 +99,13 @@ export class CallTurns {
     return (await this.load(callSid))?.context ?? null;
   }
 
-  private replay(stored: StoredCall): string {
-    return this.deps.renderer.render(turnFor(stored.value, stored.context, this.deps.turnDeps), stored.context.callSid);
+  private async replay(stored: StoredCall): Promise<string> {
+    const { renderer, turnDeps } = await this.deps.runtime(stored.configVersion);
+    return renderer.render(turnFor(stored.value, stored.context, turnDeps), stored.context.callSid);
   }
 
   private async finish(
+    runtime: VoiceRuntime,
     callSid: string,
     previous: StoredCall | null,
     value: string,
@@ -110,7 +121,7 @@ export class CallTurns {
         callIsOver = true;
       }
     }
-    const twiml = this.deps.renderer.render(turnFor(value, context, this.deps.turnDeps), callSid);
+    const twiml = runtime.renderer.render(turnFor(value, context, runtime.turnDeps), callSid);
     if (callIsOver) {
       await this.deps.store.del(this.deps.keys.call(callSid));
       return twiml;
@@ -119,7 +130,7 @@ export class CallTurns {
     const queueBefore = previous?.value === 'connecting' ? queueNameOf(previous.context) : null;
     if (queueBefore !== null && queueBefore !== queueNow) await this.deps.waitingRoom.leave(queueBefore, callSid);
     if (queueNow !== null && queueNow !== queueBefore) await this.deps.waitingRoom.join(queueNow, callSid, this.deps.clock.now());
-    const stored: StoredCall = { v: 1, value, context, lastRequestId: requestId, lastTwiml: twiml };
+    const stored: StoredCall = { v: 1, value, context, configVersion: runtime.version, lastRequestId: requestId, lastTwiml: twiml };
     await this.deps.store.set(this.deps.keys.call(callSid), JSON.stringify(stored), this.deps.callTtlSeconds);
     return twiml;
   }
