@@ -31,6 +31,7 @@ import { AuditEntrySchema } from './audit';
 import { PresenceBodySchema, PresenceEntrySchema, TeamPresenceSchema } from './presence';
 import { GdprEraseBodySchema, GdprErasureSchema, GdprExportBodySchema, GdprExportSchema } from './gdpr';
 import { ObservatoryPublicationSchema, ObservatoryQuerySchema } from '../observatory/schemas';
+import { studioPaths } from '../studio/openapi';
 import { StaffAccountBodySchema, StaffAccountSchema, StaffAccountUpdateSchema, StaffAuditQuerySchema, StaffListSchema } from './staff';
 
 type JsonObject = Record<string, unknown>;
@@ -306,6 +307,7 @@ export function openApiDocument(): JsonObject {
         get: read('The pre-filled ticket of a call', 'AdvisorTicket', { parameters: [{ name: 'callSid', in: 'path', required: true, schema: { type: 'string' } }] }),
       },
       ...observatoryPaths(),
+      ...studioPaths({ inputSchema, json, error, standardErrors: STANDARD_ERRORS }),
     },
   };
 }

@@ -15,6 +15,11 @@ import type { ConfigFiles } from './configFiles';
 
 /** Ten years: versions are the service's history, not personal data. */
 const VERSION_TTL_SECONDS = 10 * 366 * 24 * 3600;
+/**
+ * The publishing lock: a publish compiles and checks the files (about a second) inside it. A lock
+ * whose SET answered too late for its caller is nobody's: it frees itself after `seconds`.
+ */
+const PUBLISH_LOCK = { seconds: 10, tries: 150, waitMs: 100 };
 /** The versions listed at most (the newest first). */
 export const VERSION_LIST_LIMIT = 100;
 
@@ -116,7 +121,7 @@ export function createVersionStore(store: KeyValueStore, keys: StoreKeys): Versi
       return records.flatMap((record) => (record === null ? [] : [{ ...record, files: undefined }])).map(({ files: _files, ...summary }) => summary);
     },
     publishWith(make) {
-      return withStoreLock(store, keys.lock('studio', 'publish'), { seconds: 30, tries: 100, waitMs: 100 }, () => new VersionStoreBusyError(), async () => {
+      return withStoreLock(store, keys.lock('studio', 'publish'), PUBLISH_LOCK, () => new VersionStoreBusyError(), async () => {
         const number = await published();
         const current = number === null ? null : await get(number);
         const { version, result } = await make(current);

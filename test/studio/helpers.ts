@@ -15,18 +15,22 @@ export interface StudioProcess extends RunningTestApp {
 
 /** One process: its own bus connection and live configuration, the shared store. */
 export async function startStudioProcess(redis: { store: RedisStore; keys: StoreKeys }, clock: TestClock): Promise<StudioProcess> {
-  const bus = createRedisBus({ target: TEST_REDIS_TARGET, commandTimeoutMs: 1000 });
+  const bus = createRedisBus({ target: TEST_REDIS_TARGET, commandTimeoutMs: 5000 });
   await bus.connect();
   const logger = silentLogger();
-  // A long safety-net period: the tests prove that pub/sub alone switches within a second.
-  const live = await openLiveConfig({ store: redis.store, bus, keys: redis.keys, configDir: findRepoRoot(), filesConfig: repoConfig(), logger, checkEveryMs: 60_000 });
+  // A safety-net period of 5 s: switching within a second proves pub/sub.
+  const live = await openLiveConfig({ store: redis.store, bus, keys: redis.keys, configDir: findRepoRoot(), filesConfig: repoConfig(), logger, checkEveryMs: 5000 });
   const running = await startTestApp({ store: redis.store, keys: redis.keys, clock, live, bus, logger });
+  const configVersion = async () => {
+    const response = await fetch(`${running.httpBase}/readyz`);
+    return ((await response.json()) as { configVersion: string }).configVersion;
+  };
+  // Two "processes" of one test share an event loop: one's compile may make the other's first read
+  // of the store time out. The periodic check then imports / switches.
+  await within(25_000, async () => /^\d+$/.test(await configVersion()));
   return {
     ...running,
-    async configVersion() {
-      const response = await fetch(`${running.httpBase}/readyz`);
-      return ((await response.json()) as { configVersion: string }).configVersion;
-    },
+    configVersion,
     async close() {
       await running.close();
       await live.close();

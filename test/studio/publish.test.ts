@@ -22,7 +22,7 @@ beforeAll(async () => {
   redis = await testRedis('studio-publish');
   // Started together: the repository's files are imported once, as version 1.
   [one, two] = await Promise.all([startStudioProcess(redis, clock), startStudioProcess(redis, clock)]);
-});
+}, 90_000);
 afterAll(async () => {
   await Promise.all([one?.close(), two?.close()]);
   await redis.cleanup();

@@ -32,6 +32,7 @@ function fieldLine(prefix: string, field: string, change: LeafChange): string {
   if (weekday !== undefined) return `${prefix} : ${WEEKDAY_NAMES[weekday] ?? weekday} ${hours(change.before)} → ${hours(change.after)}`;
   if (field === 'crisis.enabled') return `${prefix} : ${change.after === 'true' ? 'désactivée → activée' : 'activée → désactivée'}`;
   if (field === 'closure.message' && change.after === undefined) return `${prefix} : fermeture exceptionnelle levée`;
+  if (field === 'closure.message' && change.before === undefined) return `${prefix} : fermeture exceptionnelle : ${change.after ?? ''}`;
   const group = Object.keys(FIELD_NAMES).find((name) => field === name || field.startsWith(`${name}.`));
   const label = group === undefined ? field : `${FIELD_NAMES[group]}${field === group ? '' : ` (${field.slice(group.length + 1)})`}`;
   return `${prefix} : ${label} ${arrow(change, 'aucun')}`;
