@@ -1,9 +1,9 @@
 /**
- * Edits by parts of config/territories.yaml, made on the YAML document itself (comments and layout
- * kept): one territory's entry, or the national settings. The bodies are checked by zod here; the
+ * Edits by parts of config/territories.yaml, made on the text of the entry changed (comments and layout
+ * of the rest kept): one territory's entry, or the national settings. The bodies are checked by zod here; the
  * result is checked again, whole, by the configuration's own checks before it can be published.
  */
-import { isMap, parseDocument, type Document } from 'yaml';
+import { isMap, isNode, isScalar, parseDocument, stringify, type Document } from 'yaml';
 import { z } from 'zod';
 import { WEEKDAYS } from '../territories/schema';
 
@@ -57,32 +57,56 @@ function documentOf(yamlText: string): Document {
   return document;
 }
 
-/** Sets `value` at `path`; lists of plain values are written on one line, as in the shipped file. */
-function put(document: Document, path: readonly string[], value: unknown): void {
+/** A value on one line: lists as JSON (`["08:30-18:00"]`, as the shipped file writes them), maps in flow style. */
+function inline(value: unknown): string {
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) return stringify(value, { collectionStyle: 'flow', lineWidth: 0 }).trim();
+  return JSON.stringify(value);
+}
+
+/**
+ * Sets `value` at `path` (null: removes the key), changing only the text of that entry: the rest of
+ * the file (comments, alignment, layout) stays as the coordinator wrote it. An entry whose parent is
+ * missing is added through the document (the file is then written again whole).
+ */
+function put(yamlText: string, path: readonly string[], value: unknown): string {
+  const document = documentOf(yamlText);
+  const parent = document.getIn(path.slice(0, -1), true);
+  const key = path.at(-1);
+  const pair = isMap(parent) ? parent.items.find((item) => isScalar(item.key) && String(item.key.value) === key) : undefined;
+  const node = pair?.value;
   if (value === null) {
-    document.deleteIn(path);
-    return;
+    if (!pair || !isScalar(pair.key) || !pair.key.range || !isNode(node) || !node.range) return yamlText;
+    const start = yamlText.lastIndexOf('\n', pair.key.range[0]) + 1;
+    const endOfLine = yamlText.indexOf('\n', node.range[1]);
+    return yamlText.slice(0, start) + yamlText.slice(endOfLine === -1 ? yamlText.length : endOfLine + 1);
   }
-  const node = document.createNode(value, { flow: Array.isArray(value) || (typeof value === 'object' && path.at(-1) === 'target') });
-  document.setIn(path, node);
+  if (isNode(node) && node.range) return yamlText.slice(0, node.range[0]) + inline(value) + yamlText.slice(node.range[1]);
+  const last = isMap(parent) && !parent.flow ? parent.items.at(-1) : undefined;
+  if (last && isScalar(last.key) && last.key.range && isNode(last.value) && last.value.range) {
+    const indent = last.key.range[0] - (yamlText.lastIndexOf('\n', last.key.range[0]) + 1);
+    const at = last.value.range[1];
+    return `${yamlText.slice(0, at)}\n${' '.repeat(indent)}${key}: ${inline(value)}${yamlText.slice(at)}`;
+  }
+  document.setIn(path, document.createNode(value, { flow: true }));
+  return document.toString({ lineWidth: 0 });
 }
 
 export function editTerritory(yamlText: string, code: string, edit: TerritoryEdit): string {
-  const document = documentOf(yamlText);
-  if (!isMap(document.getIn(['territories', code]))) throw new EditError(`Le territoire ${code} n’existe pas.`);
+  if (!isMap(documentOf(yamlText).getIn(['territories', code]))) throw new EditError(`Le territoire ${code} n’existe pas.`);
   const at = (...path: string[]) => ['territories', code, ...path];
   const { hours, extraClosedDays, extraOpenDays, ...rest } = edit;
-  for (const [day, ranges] of Object.entries(hours ?? {})) put(document, at('hours', day), ranges);
-  if (extraClosedDays !== undefined) put(document, at('holidays', 'extraClosedDays'), extraClosedDays);
-  if (extraOpenDays !== undefined) put(document, at('holidays', 'extraOpenDays'), extraOpenDays);
-  for (const [field, value] of Object.entries(rest)) if (value !== undefined) put(document, at(field), value);
-  return document.toString();
+  let text = yamlText;
+  for (const [day, ranges] of Object.entries(hours ?? {})) text = put(text, at('hours', day), ranges);
+  if (extraClosedDays !== undefined) text = put(text, at('holidays', 'extraClosedDays'), extraClosedDays);
+  if (extraOpenDays !== undefined) text = put(text, at('holidays', 'extraOpenDays'), extraOpenDays);
+  for (const [field, value] of Object.entries(rest)) if (value !== undefined) text = put(text, at(field), value);
+  return text;
 }
 
 export function editNational(yamlText: string, edit: NationalEdit): string {
-  const document = documentOf(yamlText);
   const { crisis, ...rest } = edit;
-  for (const [field, value] of Object.entries(crisis ?? {})) if (value !== undefined) put(document, ['national', 'crisis', field], value);
-  for (const [field, value] of Object.entries(rest)) if (value !== undefined) put(document, ['national', field], value);
-  return document.toString();
+  let text = yamlText;
+  for (const [field, value] of Object.entries(crisis ?? {})) if (value !== undefined) text = put(text, ['national', 'crisis', field], value);
+  for (const [field, value] of Object.entries(rest)) if (value !== undefined) text = put(text, ['national', field], value);
+  return text;
 }

@@ -34,7 +34,10 @@ describe('the diff of two versions', () => {
     const before = shipped(TERRITORIES);
     const after = editTerritory(before, '44', { hours: { mon: ['08:30-18:00'] } });
     const changedLines = after.split('\n').filter((line, index) => line !== before.split('\n')[index]);
-    expect(changedLines).toEqual(['      mon: [ "08:30-18:00" ]']);
+    expect(changedLines).toEqual(['      mon: ["08:30-18:00"]']);
+    const closed = editTerritory(after, '44', { closure: { message: 'Fermé.' } });
+    expect(closed.split('\n').filter((line) => !after.split('\n').includes(line))).toEqual(['    closure: { message: Fermé. }']);
+    expect(editTerritory(closed, '44', { closure: null })).toBe(after);
   });
 
   it('When a sentence of the safety messages changes its number, then it is a change of emergency numbers; a new wording alone is not', () => {
