@@ -20,8 +20,8 @@ import type { DraftStore } from './drafts';
 import { editNational, editTerritory } from './edits';
 import type { LiveConfig } from './liveConfig';
 import { editsStudio, mayApprove, mayCloseTerritory, mayUseCrisisSwitch, refusalOf } from './permissions';
-import { authorOf, done, refused, type Studio, type StudioOutcome } from './studio';
-import type { VersionRecord, VersionStore, VersionSummary } from './versionStore';
+import { authorOf, done, NO_SUCH_DRAFT, NOT_EDITABLE, NOTHING_PUBLISHED, refused, type Studio, type StudioOutcome } from './studio';
+import { summaryOf, type VersionRecord, type VersionStore, type VersionSummary } from './versionStore';
 
 export interface PublishingDeps {
   studio: Studio;
@@ -33,8 +33,6 @@ export interface PublishingDeps {
 }
 
 type Plan = StudioOutcome<{ files: ConfigFiles; config: AppConfig; comment: string; detail?: Record<string, string | number | boolean> }>;
-
-const summaryOf = ({ files: _files, ...summary }: VersionRecord): VersionSummary => summary;
 
 export function createPublishing(deps: PublishingDeps) {
   const { versions, drafts, studio, clock } = deps;
@@ -49,7 +47,7 @@ export function createPublishing(deps: PublishingDeps) {
     let made: Plan | undefined;
     const { published } = await versions.publishWith(async (current) => {
       if (current === null) {
-        made = refused(409, 'Aucune version n’est encore publiée : le service importe les fichiers au démarrage.');
+        made = NOTHING_PUBLISHED;
         return { version: null, result: undefined };
       }
       const currentFiles = await versions.files(current);
@@ -79,9 +77,9 @@ export function createPublishing(deps: PublishingDeps) {
   return {
     publish(principal: Principal, draftId: string, comment: string): Promise<StudioOutcome<VersionSummary>> {
       return publishChange(principal, 'publish', 'studio.publish', async (current, currentFiles) => {
-        if (!editsStudio(principal)) return refused(403, 'Votre rôle permet de lire le studio, pas de le modifier.');
+        if (!editsStudio(principal)) return NOT_EDITABLE;
         const draft = await drafts.get(draftId);
-        if (draft === null) return refused(404, 'Ce brouillon n’existe pas (ou plus : 30 jours sans changement).');
+        if (draft === null) return NO_SUCH_DRAFT;
         const { base } = await studio.filesOfDraft(draft);
         const moved = Object.keys(draft.changes).filter((path) => currentFiles[path] !== base[path]);
         if (moved.length > 0) {
@@ -109,7 +107,7 @@ export function createPublishing(deps: PublishingDeps) {
     async approve(principal: Principal, draftId: string): Promise<StudioOutcome<{ draft: string; revision: number }>> {
       if (!mayApprove(principal)) return refused(403, 'Seul un administrateur national peut approuver.');
       const draft = await drafts.get(draftId);
-      if (draft === null) return refused(404, 'Ce brouillon n’existe pas (ou plus : 30 jours sans changement).');
+      if (draft === null) return NO_SUCH_DRAFT;
       if (draft.author.subject === principal.subject) return refused(403, 'L’approbation doit venir d’une autre personne que l’auteur du brouillon.');
       const at = clock.now().toISOString();
       await drafts.save({ ...draft, approvals: [...draft.approvals, { subject: principal.subject, revision: draft.revision, at }] });

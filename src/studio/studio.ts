@@ -26,6 +26,11 @@ export const refused = (status: 400 | 403 | 404 | 409 | 422, error: string, prob
 });
 export const done = <T>(value: T): StudioOutcome<T> => ({ ok: true, value });
 
+/** The refusals several use cases give, in French. */
+export const NOT_EDITABLE = refused(403, 'Votre rôle permet de lire le studio, pas de le modifier.');
+export const NO_SUCH_DRAFT = refused(404, 'Ce brouillon n’existe pas (ou plus : 30 jours sans changement).');
+export const NOTHING_PUBLISHED = refused(409, 'Aucune version n’est encore publiée : le service importe les fichiers au démarrage.');
+
 export interface StudioDeps {
   versions: VersionStore;
   drafts: DraftStore;
@@ -78,7 +83,7 @@ export function createStudio(deps: StudioDeps) {
   const draftFor = async (principal: Principal, id: string): Promise<StudioOutcome<Draft>> => {
     if (!readsStudio(principal)) return NOT_READABLE;
     const draft = await drafts.get(id);
-    return draft === null ? refused(404, 'Ce brouillon n’existe pas (ou plus : 30 jours sans changement).') : done(draft);
+    return draft === null ? NO_SUCH_DRAFT : done(draft);
   };
 
   /** The checks of `npm run config:check`, then the proof; the compiled configuration when both pass. */
@@ -91,7 +96,7 @@ export function createStudio(deps: StudioDeps) {
 
   /** Writes one file of a draft, if the principal may make the whole change it adds up to. */
   const change = async (principal: Principal, id: string, path: string, edit: (text: string | undefined) => string): Promise<StudioOutcome<DraftView>> => {
-    if (!editsStudio(principal)) return refused(403, 'Votre rôle permet de lire le studio, pas de le modifier.');
+    if (!editsStudio(principal)) return NOT_EDITABLE;
     const found = await draftFor(principal, id);
     if (!found.ok) return found;
     const draft = found.value;
@@ -137,9 +142,9 @@ export function createStudio(deps: StudioDeps) {
     },
 
     async createDraft(principal: Principal): Promise<StudioOutcome<DraftView>> {
-      if (!editsStudio(principal)) return refused(403, 'Votre rôle permet de lire le studio, pas de le modifier.');
+      if (!editsStudio(principal)) return NOT_EDITABLE;
       const basedOn = await versions.published();
-      if (basedOn === null) return refused(409, 'Aucune version n’est encore publiée : le service importe les fichiers au démarrage.');
+      if (basedOn === null) return NOTHING_PUBLISHED;
       const draft: Draft = { id: drafts.newId(), basedOn, author: authorOf(principal), createdAt: now(), updatedAt: now(), revision: 0, changes: {}, approvals: [] };
       await drafts.save(draft);
       return done(await viewOf(draft));
@@ -151,7 +156,7 @@ export function createStudio(deps: StudioDeps) {
     },
 
     async deleteDraft(principal: Principal, id: string): Promise<StudioOutcome<{ deleted: string }>> {
-      if (!editsStudio(principal)) return refused(403, 'Votre rôle permet de lire le studio, pas de le modifier.');
+      if (!editsStudio(principal)) return NOT_EDITABLE;
       const found = await draftFor(principal, id);
       if (!found.ok) return found;
       await drafts.remove(id);

@@ -44,6 +44,8 @@ export const VersionRecordSchema = z.strictObject({
 export type VersionRecord = z.output<typeof VersionRecordSchema>;
 export type VersionSummary = Omit<VersionRecord, 'files'>;
 
+export const summaryOf = ({ files: _files, ...summary }: VersionRecord): VersionSummary => summary;
+
 export function hashOf(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
@@ -118,7 +120,7 @@ export function createVersionStore(store: KeyValueStore, keys: StoreKeys): Versi
       const counter = Number((await store.get(keys.studioVersionCounter())) ?? last ?? 0);
       const numbers = Array.from({ length: Math.min(counter, VERSION_LIST_LIMIT) }, (_, i) => counter - i);
       const records = await Promise.all(numbers.map(get));
-      return records.flatMap((record) => (record === null ? [] : [{ ...record, files: undefined }])).map(({ files: _files, ...summary }) => summary);
+      return records.flatMap((record) => (record === null ? [] : [summaryOf(record)]));
     },
     publishWith(make) {
       return withStoreLock(store, keys.lock('studio', 'publish'), PUBLISH_LOCK, () => new VersionStoreBusyError(), async () => {

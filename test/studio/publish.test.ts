@@ -13,6 +13,9 @@ const MONDAY_0845_PARIS = '2026-11-23T07:45:00.000Z';
 /** Monday 23 November 2026, 10:00 in Paris: open. */
 const MONDAY_1000_PARIS = '2026-11-23T09:00:00.000Z';
 
+// Calls and publishes on a shared machine: a test takes seconds, never a fixed sleep.
+jest.setTimeout(120_000);
+
 let redis: { store: RedisStore; keys: StoreKeys; cleanup(): Promise<void> };
 const clock = new TestClock(MONDAY_0845_PARIS);
 let one: StudioProcess;

@@ -11,6 +11,9 @@ import type { StoreKeys } from '../../src/storage/keys';
 import type { RedisStore } from '../../src/storage/redis-store';
 import { ADVISOR_44, COORDINATOR_44, NATIONAL_ADMIN, SECOND_ADMIN, startStudioProcess, studioClient, type StudioProcess } from './helpers';
 
+// Calls and publishes on a shared machine: a test takes seconds, never a fixed sleep.
+jest.setTimeout(120_000);
+
 let redis: { store: RedisStore; keys: StoreKeys; cleanup(): Promise<void> };
 const clock = new TestClock('2026-11-23T09:00:00.000Z');
 let process: StudioProcess;
