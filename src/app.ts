@@ -54,14 +54,17 @@ import { decideRoute } from './routing/decide';
 import { lastDigits, maskEmail, openText, sealText } from './security/seal';
 import { storeKeys as defaultStoreKeys } from './storage/keys';
 import { createTicketStore, territoryOfTicket } from './tickets/ticket-store';
-import { createCallMachine, type SealedEmail, type SealedNumber } from './voice/callMachine';
-import { callMachineDeps } from './voice/machineDeps';
+import type { SealedEmail, SealedNumber } from './voice/callMachine';
 import { CallTurns } from './voice/callTurns';
+import { createVoiceRuntime } from './voice/runtime';
+import { createStudioApi, createStudioRouter, staticConfig, type LiveConfig, type Prove } from './studio';
+import { liveEmergencies } from './studio/emergencyOverlay';
+import { perVersion } from './studio/liveConfig';
+import { createStudioTrialRouter } from './studio/proofTrialRoutes';
 import { emergencyTwiml, type EmergencyDeps } from './voice/emergency';
 import { createVoiceRouter } from './voice/routes';
 import { createTurnWebhooks } from './voice/turnWebhooks';
 import { createVoiceLane } from './voice/voiceLane';
-import { TwimlRenderer } from './voice/twiml';
 import { voiceUrls } from './voice/urls';
 import { createWaitingRoom } from './voice/waitingRoom';
 
@@ -69,14 +72,18 @@ import { createWaitingRoom } from './voice/waitingRoom';
 export type { App, AppDeps, AppSettings, SignInSettings } from './appDeps';
 
 export function createApp(deps: AppDeps): App {
-  const { config, store, clock, logger, settings, metrics } = deps;
-  metrics.configServed(configVersionOf(config));
+  const { store, clock, logger, settings, metrics } = deps;
+  const live = deps.live ?? staticConfig(deps.config);
+  // The version served at start: what does not switch live yet (the chat, the wait messages) reads it.
+  const config = live.current().config;
+  metrics.configServed(live.current().version);
+  live.onChange((served) => metrics.configServed(served.version));
   const keys = deps.keys ?? defaultStoreKeys;
   const places = createPlaces({ postcodeOverrides: config.territories.national.postcodeOverrides });
   // The edges count once, through the Metrics port: live (/metrics) and by day (the dashboard).
   const daily = createDailyFigures({ store, keys, clock, logger, timeZoneOf: (code) => places.get(code)?.timeZone });
   const counting = allMetrics(metrics, daily);
-  const route = (departement: string | null, now: Date) => decideRoute(config.territories, departement, now);
+  const route = (departement: string | null, now: Date) => decideRoute(live.current().config.territories, departement, now);
   const sealPhoneNumber = (e164: string): SealedNumber => ({ sealed: sealText(settings.dataKey, e164), lastDigits: lastDigits(e164, 2) });
   const sealEmail = (email: string): SealedEmail => ({ sealed: sealText(settings.dataKey, email), hint: maskEmail(email) });
   const verifier = createTokenVerifier(settings.advisorAuth, clock);
@@ -143,18 +150,20 @@ export function createApp(deps: AppDeps): App {
   });
   const directory = createDirectoryService({ store, keys, shipped: config.directory, audit, clock, logger });
   const urls = voiceUrls(settings.publicBaseUrl);
-  const renderer = new TwimlRenderer(config.prompts, config.flow, urls);
   const waitingRoom = createWaitingRoom(store, keys, settings.callTtlSeconds);
   const departementName = (code: string) => places.get(code)?.name;
-  const machine = createCallMachine(callMachineDeps(config, places, { sealPhoneNumber, sealEmail }));
-  const turnDeps = { flow: config.flow, departement: (code: string) => places.get(code) };
+  const voiceShared = { places, sealPhoneNumber, sealEmail, urls };
+  // A call finishes on its version, with the crisis switch and the closures of the version served now.
+  const voiceRuntimeOf = perVersion((served) => {
+    const territories = liveEmergencies(served.config.territories, () => live.current().config.territories);
+    return createVoiceRuntime(served.version, served.config, (departement, now) => decideRoute(territories(), departement, now), voiceShared);
+  });
+  const { machine, renderer, turnDeps } = createVoiceRuntime(live.current().version, config, route, voiceShared);
   const calls = new CallTurns({
-    machine,
+    runtime: async (version) => voiceRuntimeOf(await live.of(version)),
     store,
     keys,
     tickets,
-    renderer,
-    turnDeps,
     waitingRoom,
     clock,
     callTtlSeconds: settings.callTtlSeconds,
@@ -173,9 +182,10 @@ export function createApp(deps: AppDeps): App {
   app.get('/readyz', async (_req, res) => {
     try {
       await store.ping();
-      res.json({ status: 'ready', store: 'ok', config: 'loaded', territories: Object.keys(config.territories.territories).length });
+      const served = live.current();
+      res.json({ status: 'ready', store: 'ok', config: 'loaded', configVersion: served.version, territories: Object.keys(served.config.territories.territories).length });
     } catch {
-      res.status(503).json({ status: 'not ready', store: 'unreachable', config: 'loaded' });
+      res.status(503).json({ status: 'not ready', store: 'unreachable', config: 'loaded', configVersion: live.current().version });
     }
   });
 
@@ -249,10 +259,10 @@ export function createApp(deps: AppDeps): App {
   // Staff sign-in: the session (or a bearer token) names the principal of every staff API.
   const tokenFallback = settings.advisorAuth.jwksUrl === undefined && settings.advisorAuth.devSigningKey !== undefined;
   app.use(createSignInRouter({ relyingParty: signIn.oidc ? createOidcRelyingParty(signIn.oidc) : null, sessions, staff, tokenFallback, clock, logger }));
-  app.use(['/api/advisor', '/api/admin', '/api/tickets', '/api/calls', '/api/chats', '/api/observatory', '/observatoire', '/api/dashboard', '/tableau-de-bord', '/api/directory'], ...sessions.middleware);
+  app.use(['/api/advisor', '/api/admin', '/api/studio', '/api/tickets', '/api/calls', '/api/chats', '/api/observatory', '/observatoire', '/api/dashboard', '/tableau-de-bord', '/api/directory'], ...sessions.middleware);
   app.use(createStaffRouter({ staff, verifier, logger }));
-  const live = createLiveConversations({ store, keys, chatTranscript: (id) => chat.transcript(id), chatQueueName });
-  const gdpr = createGdprService({ store, keys, tickets, audit, live, clock, ticketTtlDays: settings.ticketTtlDays, personKeySecret, openSealed, logger });
+  const liveConversations = createLiveConversations({ store, keys, chatTranscript: (id) => chat.transcript(id), chatQueueName });
+  const gdpr = createGdprService({ store, keys, tickets, audit, live: liveConversations, clock, ticketTtlDays: settings.ticketTtlDays, personKeySecret, openSealed, logger });
   app.use(createGdprRouter({ gdpr, verifier, logger }));
   app.use(advisorEvents.router);
   app.use(createVocabularyRouter());
@@ -269,6 +279,9 @@ export function createApp(deps: AppDeps): App {
   );
   app.use(createAdvisorRouter({ service: advisors, verifier, tickets, logger, chatMode: (conversationId) => chat.mode(conversationId) }));
   app.use(createDirectoryRouter({ directory, advisors, verifier }));
+  const studio = createStudioApi({ store, keys, audit, clock, live, ...(deps.prove ? { prove: deps.prove } : {}) });
+  app.use(createStudioRouter({ ...studio, verifier }));
+  app.use(createStudioTrialRouter({ loadConfig: (id) => studio.studio.loadVersionConfig(id), buildApp: createApp, verifier, logger }));
   app.use(createObservatoryRouter({ verifier, contacts, unmetNeeds: observatory, settings: config.observatory, audit, clock, logger, departementName }));
   app.use(
     dashboardRouter({
@@ -346,6 +359,8 @@ export function createApp(deps: AppDeps): App {
     chat,
     directLine,
     staff,
+    live,
+    studio,
     afterListen(server) {
       internal.setFromServer(server);
       directLine.attachWebSocket(server);

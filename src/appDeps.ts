@@ -17,6 +17,7 @@ import type { PrometheusMetrics } from './metrics';
 import type { Places } from './places/places';
 import type { StoreKeys } from './storage/keys';
 import type { TicketStore } from './tickets/ticket-store';
+import type { createStudioApi, LiveConfig, Prove } from './studio';
 
 export interface AppSettings {
   publicBaseUrl: string;
@@ -49,7 +50,12 @@ export interface SignInSettings {
 }
 
 export interface AppDeps {
+  /** The configuration read at start (served as it is when there is no `live` configuration). */
   config: AppConfig;
+  /** The configuration switched live by the studio (src/studio): main opens it on the store. */
+  live?: LiveConfig;
+  /** The proof a version must pass to be published (default: the configuration's checks only). */
+  prove?: Prove;
   store: KeyValueStore;
   bus: MessageBus;
   clock: Clock;
@@ -73,6 +79,10 @@ export interface App {
   chat: ChatTurns;
   directLine: DirectLine;
   staff: StaffService;
+  /** The configuration served, switched live by the studio. */
+  live: LiveConfig;
+  /** The studio's use cases (the trial runs read a version or a draft through `studio.loadVersionConfig`). */
+  studio: ReturnType<typeof createStudioApi>;
   /** Once the server listens: the chat channel learns its internal address and serves WebSockets. */
   afterListen(server: Server): void;
   /** Ends the consoles' event streams and the chat streams (both told to reconnect), waits for deliveries to the bot. */

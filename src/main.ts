@@ -14,10 +14,11 @@ import { DEV_STAFF_ACCOUNTS, startDevProvider, type RunningDevProvider } from '.
 import { systemClock, type Clock, type KeyValueStore, type MessageBus, type Metrics } from './domain/ports';
 import { createLogger, type Logger } from './logging';
 import { createMetrics, startMetricsServer } from './metrics';
-import type { StoreKeys } from './storage/keys';
+import { storeKeys, type StoreKeys } from './storage/keys';
 import { createMemoryBus, createMemoryStore } from './storage/memory-store';
 import { createRedisBus, createRedisStore } from './storage/redis-store';
 import { packagedWebPublicDir } from './web/routes';
+import { openLiveConfig } from './studio';
 import type { RedisTarget } from './storage/redis-target';
 
 export interface RunningService {
@@ -148,8 +149,11 @@ export async function startService(env: Env, logger: Logger, overrides: ServiceO
   const store = await openStore(env, logger, metrics);
   const bus = await openBus(env, logger);
   const rateLimitClient = openRateLimitClient(env, logger);
+  // The studio's published version when the store has one (CONFIG_DIR's files become version 1 otherwise).
+  const live = await openLiveConfig({ store, bus, keys: overrides.keys ?? storeKeys, configDir: env.configDir, filesConfig: config, logger });
   const app = createApp({
     config,
+    live,
     store,
     bus,
     clock: overrides.clock ?? systemClock,
@@ -205,6 +209,7 @@ export async function startService(env: Env, logger: Logger, overrides: ServiceO
       await within(app.close(), STREAMS_GRACE_MS);
       // 3. No new connections; the requests in flight are answered (then their sockets close).
       const clean = await http.close(REQUESTS_GRACE_MS);
+      await live.close();
       await bus.close();
       await store.close();
       if (rateLimitClient?.isOpen) rateLimitClient.destroy();

@@ -43,6 +43,13 @@ export const AUDIT_ACTIONS = [
   'directory.update',
   'directory.delete',
   'directory.import',
+  /** The studio (src/studio): a draft changed, approved (two-person rule), a version published or rolled back, an emergency switch. */
+  'studio.draft_edit',
+  'studio.approve',
+  'studio.publish',
+  'studio.rollback',
+  'studio.crisis_switch',
+  'studio.territory_closure',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

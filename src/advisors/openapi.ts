@@ -35,6 +35,7 @@ import { GdprEraseBodySchema, GdprErasureSchema, GdprExportBodySchema, GdprExpor
 import { ObservatoryPublicationSchema, ObservatoryQuerySchema } from '../observatory/schemas';
 import { DashboardQuerySchema, DashboardSchema } from '../dashboard/schemas';
 import { directoryPaths } from '../directory/openapi';
+import { studioPaths } from '../studio/openapi';
 import { StaffAccountBodySchema, StaffAccountSchema, StaffAccountUpdateSchema, StaffAuditQuerySchema, StaffListSchema } from './staff';
 
 type JsonObject = Record<string, unknown>;
@@ -358,6 +359,7 @@ export function openApiDocument(): JsonObject {
       ...observatoryPaths(),
       ...dashboardPaths(),
       ...directoryPaths(),
+      ...studioPaths({ inputSchema, json, error, standardErrors: STANDARD_ERRORS }),
     },
   };
 }

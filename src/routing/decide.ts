@@ -1,6 +1,6 @@
 /**
  * Where a call goes now: the one routing decision, pure and fast (it runs on every routed call).
- * Order: the crisis switch, then the territory's public holidays, then its opening hours,
+ * Order: the crisis switch, then an exceptional closure, then the territory's public holidays, then its opening hours,
  * all in the territory's own time zone.
  */
 import type { TerritoriesConfig, Territory } from '../territories/schema';
@@ -37,7 +37,7 @@ export function decideRoute(config: TerritoriesConfig, departement: string | nul
       callbackOfferAfterSeconds: national.callbackOfferAfterSeconds,
     };
   }
-  const status = openingStatus(territory, now);
+  const status = territory.closure ? 'closure' : openingStatus(territory, now);
   if (status === 'open') {
     return {
       kind: 'open',
@@ -55,6 +55,6 @@ export function decideRoute(config: TerritoriesConfig, departement: string | nul
     hoursInWords: hoursInWords(territory.hours),
     whenClosed: territory.whenClosed,
     fallback: national.fallback,
-    ...(territory.closedMessage === undefined ? {} : { message: territory.closedMessage }),
+    ...(territory.closure ? { message: territory.closure.message } : territory.closedMessage === undefined ? {} : { message: territory.closedMessage }),
   };
 }

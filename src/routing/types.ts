@@ -24,12 +24,12 @@ export type RouteDecision =
       /** After this many seconds in queue, a callback is offered. */
       callbackOfferAfterSeconds: number;
     }
-  /** Closed (out of hours or public holiday). */
+  /** Closed (out of hours, public holiday, or an exceptional closure with its message). */
   | {
       kind: 'closed';
       departement: DepartementCode | null;
       territoryName: string;
-      reason: 'hours' | 'holiday';
+      reason: 'hours' | 'holiday' | 'closure';
       /** The opening hours in plain spoken French, e.g. « du lundi au vendredi, de 9 heures à 18 heures ». */
       hoursInWords: string;
       whenClosed: ClosedAction;

@@ -78,6 +78,18 @@ export interface StoreKeys {
   wrapUpCodes(territory: string): string;
   /** The directory of actors and offers as coordinators edited it (one JSON value; no personal data). */
   directory(): string;
+  /** The studio's counter of configuration versions (the last number given). */
+  studioVersionCounter(): string;
+  /** One configuration version (number, author, comment, diff, the hashes of its files); immutable. */
+  studioVersion(version: number): string;
+  /** The text of one configuration file, by the SHA-256 of its text (versions share unchanged files). */
+  studioFile(hash: string): string;
+  /** The number of the published version: publishing is one SET of this key. */
+  studioPublished(): string;
+  /** A coordinator's draft (the files it changes, its base version, its approvals). */
+  studioDraft(draftId: string): string;
+  /** The pub/sub channel that tells every process a version was published. */
+  studioChannel(): string;
 }
 
 /** Escapes a free-form name (spaces, ':', glob characters) into one key segment. */
@@ -131,6 +143,12 @@ export function createStoreKeys(namespace: string = DEFAULT_KEY_NAMESPACE): Stor
     dailyFigures: (territory: string, day: string) => key('daily-figures', [], territory, [day]),
     wrapUpCodes: (territory: string) => key('wrap-up-codes', [], territory),
     directory: () => key('directory', [], 'all'),
+    studioVersionCounter: () => key('studio-version-counter', [], 'all'),
+    studioVersion: (version: number) => key('studio-version', [], String(version)),
+    studioFile: (hash: string) => key('studio-file', [], hash),
+    studioPublished: () => key('studio-published', [], 'all'),
+    studioDraft: (draftId: string) => key('studio-draft', [], draftId),
+    studioChannel: () => key('studio-channel', [], 'all'),
   });
 }
 

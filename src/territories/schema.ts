@@ -139,6 +139,8 @@ export const territorySchema = z
     whenClosed: z.enum(CLOSED_ACTIONS, { error: 'expected callback, fallback or message' }),
     closedMessage: nonEmptyText.optional(),
     callbackOfferAfterSeconds: callbackOfferAfterSecondsSchema,
+    /** Exceptional closure (set from the studio in an emergency): closed now, whatever the hours, with this message. */
+    closure: z.strictObject({ message: nonEmptyText }).optional(),
   })
   .superRefine((territory, ctx) => {
     if (territory.whenClosed === 'message' && territory.closedMessage === undefined) {

@@ -15,13 +15,21 @@ import { ticketDraftFrom, type TicketEffect } from './ticketEffect';
 import { parseStoredCall, serialiseCall, type StoredCall } from './storedCall';
 import type { WaitingRoom } from './waitingRoom';
 
-export interface CallTurnsDeps {
+/** What a call's turns need of one configuration version (one per version: src/studio). */
+export interface VoiceRuntime {
+  version: string;
   machine: CallMachine;
+  pure: PureMachine;
+  renderer: TwimlRenderer;
+  turnDeps: TurnDeps;
+}
+
+export interface CallTurnsDeps {
+  /** The runtime of a configuration version; undefined: the one served now (a new call). */
+  runtime(version: string | undefined): Promise<VoiceRuntime>;
   store: KeyValueStore;
   keys: StoreKeys;
   tickets: TicketStore;
-  renderer: TwimlRenderer;
-  turnDeps: TurnDeps;
   waitingRoom: WaitingRoom;
   clock: Clock;
   callTtlSeconds: number;
@@ -38,19 +46,16 @@ export class UnknownCallError extends Error {
 }
 
 export class CallTurns {
-  private readonly pure: PureMachine;
-
-  constructor(private readonly deps: CallTurnsDeps) {
-    this.pure = new PureMachine(deps.machine);
-  }
+  constructor(private readonly deps: CallTurnsDeps) {}
 
   /** POST /voice/incoming: a new call (or Twilio retrying the first webhook). */
   async start(input: CallInput, requestId: string): Promise<string> {
     const stored = await this.load(input.callSid);
     if (stored) return this.replay(stored);
     this.deps.metrics.callStarted();
-    const [snapshot, actions] = this.pure.initial(input);
-    return this.finish(input.callSid, null, snapshot.value as string, snapshot.context, actions, requestId);
+    const runtime = await this.deps.runtime(undefined);
+    const [snapshot, actions] = runtime.pure.initial(input);
+    return this.finish(runtime, input.callSid, null, snapshot.value as string, snapshot.context, actions, requestId);
   }
 
   /** Any later webhook of the call, as a machine event. */
@@ -58,9 +63,10 @@ export class CallTurns {
     const stored = await this.load(callSid);
     if (!stored) throw new UnknownCallError(callSid);
     if (stored.lastRequestId === requestId) return this.replay(stored);
-    const restored = this.deps.machine.resolveState({ value: stored.value, context: stored.context });
-    const [snapshot, actions] = this.pure.transition(restored, event);
-    return this.finish(callSid, stored, snapshot.value as string, snapshot.context, actions, requestId);
+    const runtime = await this.deps.runtime(stored.configVersion);
+    const restored = runtime.machine.resolveState({ value: stored.value, context: stored.context });
+    const [snapshot, actions] = runtime.pure.transition(restored, event);
+    return this.finish(runtime, callSid, stored, snapshot.value as string, snapshot.context, actions, requestId);
   }
 
   /**
@@ -70,9 +76,10 @@ export class CallTurns {
   async notify(callSid: string, event: CallEvent): Promise<boolean> {
     const stored = await this.load(callSid);
     if (!stored) return false;
-    const restored = this.deps.machine.resolveState({ value: stored.value, context: stored.context });
-    const [snapshot, actions] = this.pure.transition(restored, event);
-    await this.finish(callSid, stored, snapshot.value as string, snapshot.context, actions, `notify:${event.type}:${event.at}`);
+    const runtime = await this.deps.runtime(stored.configVersion);
+    const restored = runtime.machine.resolveState({ value: stored.value, context: stored.context });
+    const [snapshot, actions] = runtime.pure.transition(restored, event);
+    await this.finish(runtime, callSid, stored, snapshot.value as string, snapshot.context, actions, `notify:${event.type}:${event.at}`);
     return true;
   }
 
@@ -81,11 +88,13 @@ export class CallTurns {
     return (await this.load(callSid))?.context ?? null;
   }
 
-  private replay(stored: StoredCall): string {
-    return this.deps.renderer.render(turnFor(stored.value, stored.context, this.deps.turnDeps), stored.context.callSid);
+  private async replay(stored: StoredCall): Promise<string> {
+    const { renderer, turnDeps } = await this.deps.runtime(stored.configVersion);
+    return renderer.render(turnFor(stored.value, stored.context, turnDeps), stored.context.callSid);
   }
 
   private async finish(
+    runtime: VoiceRuntime,
     callSid: string,
     previous: StoredCall | null,
     value: string,
@@ -101,7 +110,7 @@ export class CallTurns {
         callIsOver = true;
       }
     }
-    const twiml = this.deps.renderer.render(turnFor(value, context, this.deps.turnDeps), callSid);
+    const twiml = runtime.renderer.render(turnFor(value, context, runtime.turnDeps), callSid);
     if (callIsOver) {
       await this.deps.store.del(this.deps.keys.call(callSid));
       return twiml;
@@ -112,7 +121,8 @@ export class CallTurns {
     const writes: Array<Promise<void>> = [];
     if (queueBefore !== null && queueBefore !== queueNow) writes.push(this.deps.waitingRoom.leave(queueBefore, callSid));
     if (queueNow !== null && queueNow !== queueBefore) writes.push(this.deps.waitingRoom.join(queueNow, callSid, this.deps.clock.now()));
-    writes.push(this.deps.store.set(this.deps.keys.call(callSid), serialiseCall({ value, context, lastRequestId: requestId }), this.deps.callTtlSeconds));
+    const stored = { value, context, configVersion: runtime.version, lastRequestId: requestId };
+    writes.push(this.deps.store.set(this.deps.keys.call(callSid), serialiseCall(stored), this.deps.callTtlSeconds));
     await Promise.all(writes);
     return twiml;
   }

@@ -19,12 +19,16 @@ export interface StoredCall {
   context: CallContext;
   /** The last request answered: a retried webhook gets the same answer, without a second transition. */
   lastRequestId: string;
+  /** The configuration version the call started on: it finishes on it (absent: the one served now). */
+  configVersion?: string;
 }
 
 interface CompactCall {
   v: 2;
   s: string;
   r: string;
+  /** The configuration version (absent: none recorded). */
+  k?: string;
   c: Partial<CallContext>;
   ch?: Array<[Choice['step'], Choice['value'], Choice['via']]>;
 }
@@ -34,6 +38,7 @@ interface StoredCallV1 {
   value: string;
   context: CallContext;
   lastRequestId: string;
+  configVersion?: string;
 }
 
 const DEFAULTS = initialCallContext({ callSid: '', caller: null });
@@ -52,6 +57,7 @@ export function serialiseCall(call: StoredCall): string {
     if (!isDefault(field as keyof CallContext, value)) changed[field] = value;
   }
   const compact: CompactCall = { v: 2, s: call.value, r: call.lastRequestId, c: changed as Partial<CallContext> };
+  if (call.configVersion !== undefined) compact.k = call.configVersion;
   if (call.context.choices.length > 0) compact.ch = call.context.choices.map((choice) => [choice.step, choice.value, choice.via]);
   return JSON.stringify(compact);
 }
@@ -61,10 +67,12 @@ export function parseStoredCall(callSid: string, raw: string): StoredCall {
   const parsed = JSON.parse(raw) as Partial<CompactCall> | Partial<StoredCallV1>;
   if (parsed.v === 2 && typeof parsed.s === 'string' && typeof parsed.r === 'string' && typeof parsed.c === 'object' && parsed.c !== null) {
     const choices = (parsed.ch ?? []).map(([step, value, via]): Choice => ({ step, value, via }));
-    return { value: parsed.s, lastRequestId: parsed.r, context: { ...initialCallContext({ callSid, caller: null }), ...parsed.c, choices, callSid } };
+    const context = { ...initialCallContext({ callSid, caller: null }), ...parsed.c, choices, callSid };
+    return { value: parsed.s, lastRequestId: parsed.r, context, ...(typeof parsed.k === 'string' ? { configVersion: parsed.k } : {}) };
   }
   if (parsed.v === 1 && typeof parsed.value === 'string' && typeof parsed.context === 'object' && parsed.context !== null) {
-    return { value: parsed.value, context: parsed.context, lastRequestId: String(parsed.lastRequestId) };
+    const version = typeof parsed.configVersion === 'string' ? { configVersion: parsed.configVersion } : {};
+    return { value: parsed.value, context: parsed.context, lastRequestId: String(parsed.lastRequestId), ...version };
   }
   throw new Error(`Stored state of call ${callSid} is unusable`);
 }

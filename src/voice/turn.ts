@@ -185,7 +185,7 @@ function askTurn(step: MenuStep, context: CallContext, deps: TurnDeps): VoiceTur
       isStatic = false;
       const route = context.route;
       if (route?.kind === 'closed') {
-        if (route.whenClosed === 'message' && route.message) lines.push({ key: 'closed.message', values: { message: route.message } });
+        if ((route.whenClosed === 'message' || route.reason === 'closure') && route.message) lines.push({ key: 'closed.message', values: { message: route.message } });
         else lines.push({ key: 'closed.intro' });
         if (route.reason === 'holiday') lines.push({ key: 'closed.holiday' });
         if (route.hoursInWords) lines.push({ key: 'closed.hours', values: { hours: route.hoursInWords } });

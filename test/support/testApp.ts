@@ -4,6 +4,7 @@ import { createApp, type App, type SignInSettings } from '../../src/app';
 import { mintDevToken } from '../../src/advisors/devToken';
 import type { Principal } from '../../src/advisors/principal';
 import type { AppConfig } from '../../src/config/appConfig';
+import type { LiveConfig } from '../../src/studio';
 import type { Clock, KeyValueStore, MessageBus } from '../../src/domain/ports';
 import { createMemoryBus } from '../../src/storage/memory-store';
 import { createMetrics, type PrometheusMetrics } from '../../src/metrics';
@@ -64,6 +65,8 @@ export async function startTestApp(options: {
   clock: Clock;
   keys: StoreKeys;
   config?: AppConfig;
+  /** The configuration switched live by the studio (see liveTestConfig); none = `config`, fixed. */
+  live?: LiveConfig;
   logger?: Logger;
   /** Defaults to an in-memory bus (one process). */
   bus?: MessageBus;
@@ -84,6 +87,7 @@ export async function startTestApp(options: {
 }): Promise<RunningTestApp> {
   const app = createApp({
     config: options.config ?? repoConfig(),
+    ...(options.live ? { live: options.live } : {}),
     store: options.store,
     bus: options.bus ?? createMemoryBus(),
     clock: options.clock,

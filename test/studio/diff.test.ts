@@ -1,0 +1,62 @@
+/** The versions' diffs read as French sentences, one module per kind of data; who may make a change. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { findRepoRoot } from '../../src/config/env';
+import { changesSafetyNumbers, touchedScopes, versionDiff } from '../../src/studio/diff';
+import { editNational, editTerritory } from '../../src/studio/edits';
+import { refusalOf } from '../../src/studio/permissions';
+
+const shipped = (path: string) => readFileSync(join(findRepoRoot(), path), 'utf8');
+const TERRITORIES = 'config/territories.yaml';
+
+describe('the diff of two versions', () => {
+  it('When 44’s Monday, closed days and closure change, then each change is one French line naming the territory', () => {
+    const before = shipped(TERRITORIES);
+    let after = editTerritory(before, '44', { hours: { mon: ['08:30-12:30', '13:30-18:00'], sun: ['10:00-12:00'] }, extraClosedDays: ['2026-12-24'] });
+    after = editTerritory(after, '44', { closure: { message: 'Fermé pour formation.' }, whenClosed: 'message' });
+    expect(versionDiff({ [TERRITORIES]: before }, { [TERRITORIES]: after })).toEqual([
+      '44 : fermeture exceptionnelle : Fermé pour formation.',
+      '44 : jours de fermeture en plus aucun → 2026-12-24',
+      '44 : lundi 09:00–18:00 → 08:30–12:30, 13:30–18:00',
+      '44 : dimanche fermé → 10:00–12:00',
+      '44 : quand c’est fermé callback → message',
+    ]);
+  });
+
+  it('When the crisis switch is turned on, then the diff says so and the change is national', () => {
+    const before = shipped(TERRITORIES);
+    const after = editNational(before, { crisis: { enabled: true } });
+    expect(versionDiff({ [TERRITORIES]: before }, { [TERRITORIES]: after })).toEqual(['Bascule de crise : désactivée → activée']);
+    expect(touchedScopes({ [TERRITORIES]: before }, { [TERRITORIES]: after })).toEqual([{ part: 'national' }]);
+  });
+
+  it('When an edit keeps everything else, then the comments and the other entries of the file are unchanged', () => {
+    const before = shipped(TERRITORIES);
+    const after = editTerritory(before, '44', { hours: { mon: ['08:30-18:00'] } });
+    const changedLines = after.split('\n').filter((line, index) => line !== before.split('\n')[index]);
+    expect(changedLines).toEqual(['      mon: ["08:30-18:00"]']);
+    const closed = editTerritory(after, '44', { closure: { message: 'Fermé.' } });
+    expect(closed.split('\n').filter((line) => !after.split('\n').includes(line))).toEqual(['    closure: { message: Fermé. }']);
+    expect(editTerritory(closed, '44', { closure: null })).toBe(after);
+  });
+
+  it('When a sentence of the safety messages changes its number, then it is a change of emergency numbers; a new wording alone is not', () => {
+    const before = shipped('content/fr/safety.yaml');
+    const reworded = before.replace('Le 3114 peut vous écouter maintenant.', 'Le 3 114 vous écoute maintenant.');
+    const renumbered = before.replace('dial: "3114"', 'dial: "3115"');
+    expect(changesSafetyNumbers({ 'content/fr/safety.yaml': before }, { 'content/fr/safety.yaml': reworded })).toBe(false);
+    expect(changesSafetyNumbers({ 'content/fr/safety.yaml': before }, { 'content/fr/safety.yaml': renumbered })).toBe(true);
+  });
+});
+
+describe('who may make a change', () => {
+  const coordinator = { subject: 'c', role: 'coordinator', territories: ['44', '85'] } as const;
+  it('When a coordinator’s change touches only their territories, then it is allowed; a national part or another territory is refused', () => {
+    const scoped = { ...coordinator, territories: [...coordinator.territories] };
+    expect(refusalOf(scoped, [{ territory: '44' }, { territory: '85' }])).toBeNull();
+    expect(refusalOf(scoped, [{ territory: '35' }])).toContain('35');
+    expect(refusalOf(scoped, [{ part: 'flow' }])).toContain('parcours vocal');
+    expect(refusalOf({ subject: 'a', role: 'advisor', territories: ['44'] }, [{ territory: '44' }])).toContain('lire');
+    expect(refusalOf({ subject: 'n', role: 'national_admin', territories: 'all' }, [{ part: 'safety' }])).toBeNull();
+  });
+});
