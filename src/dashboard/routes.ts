@@ -2,11 +2,12 @@
  * The dashboard's routes: `GET /api/dashboard?territory=44&from=…&to=…` (JSON) and the page
  * `/tableau-de-bord` with the same query. Coordinators of the territory and national admins only.
  */
-import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
+import express, { type Router } from 'express';
 import { z } from 'zod';
 import { authenticate, principalOf, type TokenVerifier } from '../advisors/auth';
 import type { Logger } from '../logging';
-import { SERVER_PAGE_CSP } from '../pages/frame';
+import { unavailableOnFailure } from '../http/guarded';
+import { sendPage as page, signedOutPage } from '../pages/send';
 import type { Dashboard } from './dashboard';
 import { renderDashboardNotice, renderDashboardPage } from './page';
 import { DashboardQuerySchema } from './schemas';
@@ -23,16 +24,7 @@ export function createDashboardRouter(deps: DashboardRouterDeps): Router {
   const router = express.Router();
   const signedIn = authenticate(deps.verifier);
 
-  const guarded =
-    (handler: (req: Request, res: Response) => Promise<void>): RequestHandler =>
-    async (req, res) => {
-      try {
-        await handler(req, res);
-      } catch (error) {
-        deps.logger.error({ err: error }, 'dashboard failed');
-        if (!res.headersSent) res.status(503).json({ error: 'The dashboard is unavailable, try again' });
-      }
-    };
+  const guarded = unavailableOnFailure(deps.logger, 'dashboard', 'The dashboard is unavailable, try again');
 
   router.get(
     '/api/dashboard',
@@ -52,16 +44,9 @@ export function createDashboardRouter(deps: DashboardRouterDeps): Router {
     }),
   );
 
-  const page = (res: Response, status: number, html: string) => {
-    res.status(status).set('Content-Security-Policy', SERVER_PAGE_CSP).set('Cache-Control', 'no-store').type('html').send(html);
-  };
-
   router.get(
     '/tableau-de-bord',
-    (req, res, next) => {
-      if (res.locals.principal || req.header('authorization')) return next();
-      page(res, 401, renderDashboardNotice('Connectez-vous', ['Le tableau de bord est réservé aux coordinateurs et à l’équipe nationale.'], { href: '/auth/login', text: 'Se connecter' }));
-    },
+    signedOutPage(() => renderDashboardNotice('Connectez-vous', ['Le tableau de bord est réservé aux coordinateurs et à l’équipe nationale.'], { href: '/auth/login', text: 'Se connecter' })),
     signedIn,
     guarded(async (req, res) => {
       const query = DashboardQuerySchema.safeParse(req.query);

@@ -9,7 +9,7 @@ import { TOTAL } from './csv';
 import { monthLabel, twelveMonthsTo, type ObservatoryTable, type Publication } from './publication';
 import { SECRET, type PublishedCount } from './suppression';
 
-export { DSFR_BASE, SERVER_PAGE_CSP as OBSERVATORY_PAGE_CSP, type PageLink } from '../pages/frame';
+export { DSFR_BASE, type PageLink } from '../pages/frame';
 
 const SERVICE = 'Observatoire du 360';
 const TAGLINE = 'Les besoins des personnes en situation de handicap, sans donnée personnelle';

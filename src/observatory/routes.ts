@@ -5,7 +5,7 @@
  * from anonymous counters only (never a ticket), suppressed before they leave (publication.ts).
  */
 import { dirname } from 'node:path';
-import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
+import express, { type Request, type Response, type Router } from 'express';
 import { z } from 'zod';
 import type { Clock } from '../domain/ports';
 import type { Logger } from '../logging';
@@ -17,7 +17,9 @@ import { DepartementCodeSchema } from '../advisors/principal';
 import { monthOf } from '../tickets/ticket-store';
 import type { ContactCounters } from './contacts';
 import { publicationCsv } from './csv';
-import { DSFR_BASE, OBSERVATORY_PAGE_CSP, renderObservatoryNotice, renderObservatoryPage } from './page';
+import { unavailableOnFailure } from '../http/guarded';
+import { sendPage as page, signedOutPage } from '../pages/send';
+import { DSFR_BASE, renderObservatoryNotice, renderObservatoryPage } from './page';
 import { buildPublication, twelveMonthsTo, type Publication } from './publication';
 import { ObservatoryQuerySchema } from './schemas';
 import type { ObservatorySettings } from './settings';
@@ -74,16 +76,7 @@ export function createObservatoryRouter(deps: ObservatoryRouterDeps): Router {
     return undefined;
   }
 
-  const guarded =
-    (handler: (req: Request, res: Response) => Promise<void>): RequestHandler =>
-    async (req, res) => {
-      try {
-        await handler(req, res);
-      } catch (error) {
-        deps.logger.error({ err: error }, 'observatory failed');
-        if (!res.headersSent) res.status(503).json({ error: 'The observatory is unavailable, try again' });
-      }
-    };
+  const guarded = unavailableOnFailure(deps.logger, 'observatory', 'The observatory is unavailable, try again');
 
   router.get(
     '/api/observatory/:territory',
@@ -113,18 +106,13 @@ export function createObservatoryRouter(deps: ObservatoryRouterDeps): Router {
     }),
   );
 
-  const page = (res: Response, status: number, html: string) => {
-    res.status(status).set('Content-Security-Policy', OBSERVATORY_PAGE_CSP).set('Cache-Control', 'no-store').type('html').send(html);
-  };
-
   router.use(DSFR_BASE, express.static(dsfrDistDir(), { index: false, fallthrough: false, maxAge: '1d' }));
 
   router.get(
     '/observatoire',
-    (req, res, next) => {
-      if (res.locals.principal || req.header('authorization')) return next();
-      page(res, 401, renderObservatoryNotice('Connectez-vous', ['L’observatoire est réservé aux autorités, aux coordinateurs et à l’équipe nationale.'], { href: '/auth/login', text: 'Se connecter' }));
-    },
+    signedOutPage(() =>
+      renderObservatoryNotice('Connectez-vous', ['L’observatoire est réservé aux autorités, aux coordinateurs et à l’équipe nationale.'], { href: '/auth/login', text: 'Se connecter' }),
+    ),
     signedIn,
     guarded(async (req, res) => {
       const principal = principalOf(res);

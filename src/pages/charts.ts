@@ -66,8 +66,10 @@ function svgOf(chart: BarChart): string {
   const legendHeight = 24;
   const height = legendHeight + chart.rows.length * group + GAP;
   const width = LABEL_WIDTH + BAR_AREA + VALUE_WIDTH;
+  // Each legend entry after the previous one's text (about 7.5 units per character at this size).
+  const starts = chart.series.map((_, i) => LABEL_WIDTH + chart.series.slice(0, i).reduce((x, s) => x + 18 + Math.ceil(s.label.length * 7.5) + 24, 0));
   const legend = chart.series
-    .map((s, i) => `<rect x="${LABEL_WIDTH + i * 150}" y="4" width="12" height="12" fill="${COLOURS[i]}"/><text x="${LABEL_WIDTH + i * 150 + 18}" y="15" font-size="13" fill="#161616">${escapeHtml(s.label)}</text>`)
+    .map((s, i) => `<rect x="${starts[i]}" y="4" width="12" height="12" fill="${COLOURS[i]}"/><text x="${starts[i]! + 18}" y="15" font-size="13" fill="#161616">${escapeHtml(s.label)}</text>`)
     .join('');
   const bars = chart.rows
     .map((row, r) => {

@@ -13,7 +13,7 @@ import { SimulatedCall } from '../support/callHarness';
 import { TIMES } from '../support/config';
 import { advisorToken, twilioSide } from '../support/testApp';
 import { everythingStored, startPeopleApp, type PeopleHarness } from '../people/support';
-import { texts, WebChatUser } from '../support/webChatUser';
+import { chatHandedTo44, texts, WebChatUser } from '../support/webChatUser';
 
 jest.setTimeout(120_000);
 
@@ -76,13 +76,8 @@ beforeAll(async () => {
   const asking = new WebChatUser(h.app);
   await asking.open();
   expect(texts(await asking.write("c'est quoi l'AAH ?"))).toContain('Source :');
-  const oriented = new WebChatUser(h.app);
-  await oriented.open();
-  await oriented.press('Pour un proche que vous aidez', '2');
-  await oriented.press("La vie à la maison, le logement ou l'argent", '1');
-  await oriented.press('Se loger', '3');
-  expect(texts(await oriented.write('44000'))).toContain('Loire-Atlantique');
-  expect(texts(await oriented.press('Oui', '1'))).toMatch(/T-44-[0-9A-Z]{6}/);
+  const { user: oriented, replies } = await chatHandedTo44(h.app);
+  expect(replies).toMatch(/T-44-[0-9A-Z]{6}/);
   await oriented.write('Je suis au 06 12 34 56 78, 12 rue des Lilas 44000 Nantes');
   const inDanger = new WebChatUser(h.app);
   await inDanger.open();

@@ -11,7 +11,7 @@ import { postSigned, SimulatedCall } from '../support/callHarness';
 import { TIMES } from '../support/config';
 import { advisorToken, startTestApp, TEST_METRICS_TOKEN, TestClock, testRedis, twilioSide, type RunningTestApp } from '../support/testApp';
 import { parseExposition, valueOf, type Sample } from './exposition';
-import { texts, WebChatUser } from '../support/webChatUser';
+import { chatHandedTo44, texts, WebChatUser } from '../support/webChatUser';
 
 const clock = new TestClock(TIMES.mondayMorningParis);
 let redis: Awaited<ReturnType<typeof testRedis>>;
@@ -122,13 +122,8 @@ describe('/metrics after calls and chats', () => {
     expect(texts(await asking.write("c'est quoi l'AAH ?"))).toContain('Source :');
     expect(texts(await asking.write('zorglub wizz pataquès'))).toContain("Je ne suis pas sûr d'avoir compris");
     // A person oriented to Loire-Atlantique by buttons and a postcode, handed to its advisors; they then give their address.
-    const oriented = new WebChatUser(app);
-    await oriented.open();
-    await oriented.press('Pour un proche que vous aidez', '2');
-    await oriented.press("La vie à la maison, le logement ou l'argent", '1');
-    await oriented.press('Se loger', '3');
-    expect(texts(await oriented.write('44000'))).toContain('Loire-Atlantique');
-    expect(texts(await oriented.press('Oui', '1'))).toMatch(/T-44-[0-9A-Z]{6}/);
+    const { user: oriented, replies } = await chatHandedTo44(app);
+    expect(replies).toMatch(/T-44-[0-9A-Z]{6}/);
     await oriented.write('Je suis au 06 12 34 56 78, 12 rue des Lilas 44000 Nantes');
     // Words of danger: the numbers at once, and a priority hand-off (département not known: national).
     const inDanger = new WebChatUser(app);

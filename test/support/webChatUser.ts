@@ -75,3 +75,17 @@ export class WebChatUser {
 
 
 export const texts = (activities: Activity[]) => activities.filter((a) => a.type === 'message').map((a) => a.text ?? '').join('\n');
+
+/**
+ * A person oriented to Loire-Atlantique by buttons and a postcode (a carer, housing), handed to its
+ * advisors; returns the chat and the bot's last replies (with the ticket's ref).
+ */
+export async function chatHandedTo44(app: RunningTestApp): Promise<{ user: WebChatUser; replies: string }> {
+  const user = new WebChatUser(app);
+  await user.open();
+  await user.press('Pour un proche que vous aidez', '2');
+  await user.press("La vie à la maison, le logement ou l'argent", '1');
+  await user.press('Se loger', '3');
+  if (!texts(await user.write('44000')).includes('Loire-Atlantique')) throw new Error('the bot did not find Loire-Atlantique');
+  return { user, replies: texts(await user.press('Oui', '1')) };
+}
