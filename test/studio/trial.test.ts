@@ -30,7 +30,7 @@ describe('trying a call against a draft', () => {
     expect(transcript.lines[0]).toEqual({ who: 'service', text: expect.stringContaining(said(draft, 'welcome')) });
     expect(transcript.lines[1]).toEqual({ who: 'caller', keys: '1' });
     expect(transcript.lines.at(-1)).toEqual({ who: 'service', text: expect.stringContaining(said(draft, 'transfer.territory')) });
-    expect(transcript.whisper).toMatch(/^Appel du numéro 360\. .*Besoin : .*Département 44, Loire-Atlantique\. Dossier( \w)+\.$/);
+    expect(transcript.whisper).toMatch(/^Appel du numéro 360\. .*Besoin : .*Département 44, Loire-Atlantique\. Dossier( \w)+\. Sa maison du handicap : MDPH de la Loire-Atlantique\.$/);
   });
 
   it('When 44 keeps its shipped hours (09:00), then the same call gets the closed behaviour: the callback offer, then a goodbye once booked', async () => {
