@@ -81,7 +81,7 @@ describe('the conversation on the ticket', () => {
     // Closing the case keeps it.
     expect((await alice.call('POST', `/api/advisor/tickets/${ref}/take`, {})).status).toBe(200);
     expect((await alice.call('POST', `/api/advisor/tickets/${ref}/comments`, { text: 'Demande lue avec la personne.' })).status).toBe(201);
-    expect((await alice.call('POST', `/api/advisor/tickets/${ref}/close`, { solution: 'Rendez-vous pris avec la MDPH.' })).status).toBe(200);
+    expect((await alice.call('POST', `/api/advisor/tickets/${ref}/close`, { wrapUp: 'appointment_set', note: 'Rendez-vous pris avec la MDPH.' })).status).toBe(200);
     expect(await transcriptOf()).toEqual(handedBack);
   });
 

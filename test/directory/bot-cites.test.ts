@@ -31,7 +31,7 @@ describe('the bot and the directory', () => {
     expect((await call(harness, 'PUT', '/api/directory/organisations/mdph-44', eve, edited)).status).toBe(200);
 
     const said = await orientInLoireAtlantique(new WebChatUser(harness.app));
-    expect(said).toMatch(/numéro de dossier est : T-44-/);
+    expect(said).toMatch(/numéro de dossier est :\s+T-44-/);
     expect(said).toContain('Votre MDPH : MDPH de la Loire-Atlantique. Téléphone : 02 61 91 00 44. E-mail : accueil@mdph44.example.fr. Adresse et horaires : https://mdph44.example.fr');
     expect(said).toContain('Près de chez vous, ces services peuvent aussi vous aider :');
     expect(said).toContain('• Accompagnement à la vie sociale (SAVS) : SAVS Nantes Est (exemple), Nantes. Liste d’attente.');

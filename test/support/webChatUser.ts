@@ -1,4 +1,5 @@
 /** A Web Chat user over our own Direct Line: what botframework-directlinejs sends, by hand. */
+import { markdownToPlain } from '../../src/chat/markdown';
 import type { RunningTestApp } from './testApp';
 
 export interface Activity {
@@ -6,6 +7,7 @@ export interface Activity {
   type: string;
   name?: string;
   text?: string;
+  textFormat?: string;
   from: { id: string; role?: string; name?: string };
   suggestedActions?: { actions: Array<{ title: string; value: { choice: string } }> };
   channelData?: { clientActivityID?: string };
@@ -74,7 +76,12 @@ export class WebChatUser {
 }
 
 
-export const texts = (activities: Activity[]) => activities.filter((a) => a.type === 'message').map((a) => a.text ?? '').join('\n');
+/** What the person reads: the messages' text, markdown shown as Web Chat shows it (no escapes, no hard-break spaces). */
+export const texts = (activities: Activity[]) =>
+  activities
+    .filter((a) => a.type === 'message')
+    .map((a) => (a.textFormat === 'markdown' ? markdownToPlain(a.text ?? '') : (a.text ?? '')))
+    .join('\n');
 
 /**
  * A person oriented to Loire-Atlantique by buttons and a postcode (a carer, housing), handed to its
