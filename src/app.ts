@@ -26,7 +26,7 @@ import { createLiveConversations } from './people/liveConversations';
 import { OrientationBot } from './chat/bot';
 import { createBotEndpoint } from './chat/botEndpoint';
 import { chatQueueName } from './chat/chatTurns';
-import { createChatTurns } from './chat/createChat';
+import { createChatRuntime, createChatTurns } from './chat/createChat';
 import { createRelayRouter } from './chat/relayRoutes';
 import { CHANNEL_SECRET_HEADER, createDirectLine, createInternalAddress, deriveTokenKey } from './directline';
 import type { OutgoingActivityInput } from './directline/activity';
@@ -74,7 +74,7 @@ export type { App, AppDeps, AppSettings, SignInSettings } from './appDeps';
 export function createApp(deps: AppDeps): App {
   const { store, clock, logger, settings, metrics } = deps;
   const live = deps.live ?? staticConfig(deps.config);
-  // The version served at start: what does not switch live yet (the chat, the wait messages) reads it.
+  // The version served at start: what does not switch live yet (the wait messages, the whispers) reads it.
   const config = live.current().config;
   metrics.configServed(live.current().version);
   live.onChange((served) => metrics.configServed(served.version));
@@ -158,7 +158,7 @@ export function createApp(deps: AppDeps): App {
     const territories = liveEmergencies(served.config.territories, () => live.current().config.territories);
     return createVoiceRuntime(served.version, served.config, (departement, now) => decideRoute(territories(), departement, now), voiceShared);
   });
-  const { machine, renderer, turnDeps } = createVoiceRuntime(live.current().version, config, route, voiceShared);
+  const { renderer } = voiceRuntimeOf(live.current());
   const calls = new CallTurns({
     runtime: async (version) => voiceRuntimeOf(await live.of(version)),
     store,
@@ -218,10 +218,22 @@ export function createApp(deps: AppDeps): App {
   const turns = createTurnWebhooks(voice);
   app.use('/voice', timeRequests(metrics, 'voice', '/voice'), createVoiceRouter({ ...voice, turns }));
 
+  // A chat, likewise, finishes on its version (its flow, wording and FAQ), with today's emergencies.
+  const chatRuntimeOf = perVersion((served) => {
+    const { machine, turnDeps } = voiceRuntimeOf(served);
+    return createChatRuntime({ version: served.version, config: served.config, machine, turnDeps, directory: () => directory.current() });
+  });
+  // Built when a version is served (the FAQ's index takes about a second), not during a person's message.
+  chatRuntimeOf(live.current());
+  live.onChange((served) => {
+    try {
+      chatRuntimeOf(served);
+    } catch (error) {
+      logger.warn({ err: error, configVersion: served.version }, 'chat: version not prepared, built at its first message');
+    }
+  });
   const chat = createChatTurns({
-    config,
-    machine,
-    turnDeps,
+    runtime: async (version) => chatRuntimeOf(await live.of(version)),
     store,
     keys,
     tickets,
@@ -250,7 +262,6 @@ export function createApp(deps: AppDeps): App {
         )
         .catch((error: unknown) => logger.warn({ err: error }, 'chat: could not tell the consoles')),
     onDanger: chatDangerAlerts({ tickets, events: advisorEvents, clock, logger }),
-    directory: () => directory.current(),
   });
   const openApi = openApiDocument();
   app.get('/api/openapi.json', (_req, res) => {

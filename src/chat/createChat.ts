@@ -1,4 +1,4 @@
-/** Builds the chat's conversation from the configuration: the shared flow, the FAQ, safety, wording. */
+/** Builds the chat's conversation: per configuration version, the shared flow, the FAQ, safety, wording. */
 import type { AppConfig } from '../config/appConfig';
 import { NO_METRICS, type Clock, type KeyValueStore, type Metrics } from '../domain/ports';
 import { localHelpText } from '../directory/citation';
@@ -12,44 +12,32 @@ import { detectDanger, emergencyMessage } from '../safety';
 import type { StoreKeys } from '../storage/keys';
 import type { TicketStore } from '../tickets/ticket-store';
 import type { CallMachine } from '../voice/callMachine';
+import { PureMachine } from '../voice/pureMachine';
 import type { TurnDeps } from '../voice/turn';
 import type { PersonLinks } from '../people/personLinks';
 import type { WaitingRoom } from '../voice/waitingRoom';
 import { ChatRenderer } from './chatRenderer';
-import { ChatTurns, type ChatKnowledge, type ChatSafety } from './chatTurns';
+import { ChatTurns, type ChatKnowledge, type ChatRuntime, type ChatSafety } from './chatTurns';
 import { createLanguageGuesser } from './language';
 
 /** The chat's sentence to a person writing in another language: one key per language we can answer in. */
 const OTHER_LANGUAGE_KEY = /^chat\.otherLanguage\.([a-z]{2})$/;
 
-export interface ChatDeps {
+/** What a chat's version is built from: the version's configuration and its orientation machine. */
+export interface ChatRuntimeSource {
+  version: string;
   config: AppConfig;
   machine: CallMachine;
   turnDeps: TurnDeps;
-  store: KeyValueStore;
-  keys: StoreKeys;
-  tickets: TicketStore;
-  waitingRoom: WaitingRoom;
-  clock: Clock;
-  chatTtlSeconds: number;
-  /** What the conversation counts (none when absent). */
-  metrics?: Metrics;
-  /** See ChatTurnsDeps.departementsForPostcode. */
-  departementsForPostcode(postcode: string): readonly string[];
-  /** See ChatTurnsDeps.onPersonWrote. */
-  onPersonWrote?(conversationId: string): void;
-  /** See ChatTurnsDeps.people. */
-  people?: PersonLinks;
-  /** See ChatTurnsDeps.onDanger. */
-  onDanger?(conversationId: string, kind: DangerKind): void;
-  /** The directory in force (the MDPH and local offers the bot cites); default: the shipped one. */
+  /** The directory in force (the MDPH and local offers the bot cites); default: the version's shipped one. */
   directory?(): Promise<Directory>;
 }
 
-export function createChatTurns(deps: ChatDeps): ChatTurns {
-  const { config } = deps;
+/** The chat's parts of one configuration version (built once per version: see src/studio/liveConfig.ts perVersion). */
+export function createChatRuntime(source: ChatRuntimeSource): ChatRuntime {
+  const { config } = source;
   // The directory never fails a turn: while the store does not answer, the shipped one is cited.
-  const directory = async () => (deps.directory ? deps.directory().catch(() => config.directory) : config.directory);
+  const directory = async () => (source.directory ? source.directory().catch(() => config.directory) : config.directory);
   const renderer = new ChatRenderer(config.prompts.overlaidWith(config.chatPrompts));
   const knowledgeBase = createKnowledgeBase(config.faq);
   const knowledge: ChatKnowledge = {
@@ -75,24 +63,53 @@ export function createChatTurns(deps: ChatDeps): ChatTurns {
     name: (kind) => config.safetyMessages.names[kind],
   };
   const languages = config.chatPrompts.keys().flatMap((key) => OTHER_LANGUAGE_KEY.exec(key)?.[1] ?? []);
-  return new ChatTurns({
-    machine: deps.machine,
-    turnDeps: deps.turnDeps,
+  return {
+    version: source.version,
+    machine: source.machine,
+    pure: new PureMachine(source.machine),
+    turnDeps: source.turnDeps,
     renderer,
     knowledge,
     safety,
     language: createLanguageGuesser(languages.filter((language) => language !== 'fr')),
+    hoursInWords(departement) {
+      const territory = departement ? config.territories.territories[departement] : undefined;
+      const words = territory ? hoursInWords(territory.hours) : '';
+      return words === '' ? null : words;
+    },
+  };
+}
+
+export interface ChatDeps {
+  /** See ChatTurnsDeps.runtime: a chat finishes on the version it started on. */
+  runtime(version: string | undefined): Promise<ChatRuntime>;
+  store: KeyValueStore;
+  keys: StoreKeys;
+  tickets: TicketStore;
+  waitingRoom: WaitingRoom;
+  clock: Clock;
+  chatTtlSeconds: number;
+  /** What the conversation counts (none when absent). */
+  metrics?: Metrics;
+  /** See ChatTurnsDeps.departementsForPostcode. */
+  departementsForPostcode(postcode: string): readonly string[];
+  /** See ChatTurnsDeps.onPersonWrote. */
+  onPersonWrote?(conversationId: string): void;
+  /** See ChatTurnsDeps.people. */
+  people?: PersonLinks;
+  /** See ChatTurnsDeps.onDanger. */
+  onDanger?(conversationId: string, kind: DangerKind): void;
+}
+
+export function createChatTurns(deps: ChatDeps): ChatTurns {
+  return new ChatTurns({
+    runtime: (version) => deps.runtime(version),
     store: deps.store,
     keys: deps.keys,
     tickets: deps.tickets,
     waitingRoom: deps.waitingRoom,
     clock: deps.clock,
     departementsForPostcode: (postcode) => deps.departementsForPostcode(postcode),
-    hoursInWords(departement) {
-      const territory = departement ? config.territories.territories[departement] : undefined;
-      const words = territory ? hoursInWords(territory.hours) : '';
-      return words === '' ? null : words;
-    },
     chatTtlSeconds: deps.chatTtlSeconds,
     metrics: deps.metrics ?? NO_METRICS,
     ...(deps.onPersonWrote ? { onPersonWrote: deps.onPersonWrote } : {}),

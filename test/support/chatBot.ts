@@ -1,7 +1,7 @@
 /** The chat bot on botbuilder's TestAdapter: activities in as a channel sends them, replies read back. */
 import { botConversation, type BotConversation } from '../../src/studio/trial/botConversation';
 import { OrientationBot } from '../../src/chat/bot';
-import { createChatTurns } from '../../src/chat/createChat';
+import { createChatRuntime, createChatTurns } from '../../src/chat/createChat';
 import type { ChatTurns } from '../../src/chat/chatTurns';
 import type { AppConfig } from '../../src/config/appConfig';
 import type { Clock, KeyValueStore } from '../../src/domain/ports';
@@ -25,7 +25,8 @@ export function chatTestBot(options: { store: KeyValueStore; keys: StoreKeys; cl
   const config = options.config ?? repoConfig();
   const places = createPlaces();
   const tickets = createTicketStore(options.store, { ttlDays: 90, clock: options.clock, keys: options.keys });
-  const chat = createChatTurns({
+  const runtime = createChatRuntime({
+    version: 'test',
     config,
     // Real sealing: tickets refuse anything else.
     machine: createCallMachine({
@@ -34,6 +35,9 @@ export function chatTestBot(options: { store: KeyValueStore; keys: StoreKeys; cl
       sealEmail: (email) => ({ sealed: sealText(TEST_DATA_KEY, email), hint: maskEmail(email) }),
     }),
     turnDeps: { flow: config.flow, departement: (code) => places.get(code) },
+  });
+  const chat = createChatTurns({
+    runtime: async () => runtime,
     store: options.store,
     keys: options.keys,
     tickets,

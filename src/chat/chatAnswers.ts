@@ -1,0 +1,107 @@
+/**
+ * The bot's turn when nobody else has the conversation: a button pressed, or free text listened to
+ * at the question the conversation is on (listening.ts) — an answer from the FAQ, a step of the
+ * orientation, a greeting returned, another language, a human after two messages not understood —
+ * and the answer to the consent question after a callback.
+ */
+import { CONSENT_PROMPT_KEYS, consentAnswer } from '../people/chatConsent';
+import { advance, answerDepartement } from './chatFlow';
+import { HUMAN_VALUE, type ChatButton } from './chatRenderer';
+import { isMenu, menu, MISSES_BEFORE_HUMAN, reask, say, type ChatStep } from './chatRuntime';
+import type { ChatInput, ChatReply } from './chatState';
+import { listen, type MenuReaction } from './listening';
+
+/** Questions whose answer may sit inside a sentence: a place, a phone number, an e-mail address. */
+const LOOKS_INSIDE = new Set(['postcode', 'chooseDepartement', 'callbackEntry']);
+
+export async function botTurn(step: ChatStep, input: ChatInput, text: string): Promise<ChatReply[]> {
+  const { chat, rt, deps } = step;
+  if (chat.pendingHandoff) return answerDepartement(step, chat.pendingHandoff, input, text);
+  const choice = input.choice?.trim();
+  if (choice?.startsWith('faq:')) return answer(step, choice.slice(4));
+  if (choice === HUMAN_VALUE) return advance(step, { type: 'TO_HUMAN', at: input.at, reason: 'asked' });
+  if (choice) return advance(step, { type: 'INPUT', at: input.at, digits: choice });
+  if (text === '') return menu(step);
+
+  // Free text: listened to at the question the conversation is on (see listening.ts).
+  const heard = listen(text, {
+    react: (words) => react(step, words, input.at),
+    looksInside: LOOKS_INSIDE.has(chat.value),
+    knowledge: rt.knowledge,
+    language: rt.language,
+  });
+  if (heard.otherLanguage) return [inOtherLanguage(step, heard.otherLanguage), ...reask(step)];
+  if (heard.courtesy.rest === '') {
+    return [say(rt, heard.courtesy.thanked && !heard.courtesy.greeted ? 'chat.thanks' : 'chat.greetingBack'), ...reask(step)];
+  }
+  if (heard.menuInput !== null) {
+    const found = heard.answerId ? await answerText(step, heard.answerId) : null;
+    const next = await advance(step, { type: 'INPUT', at: input.at, speech: heard.menuInput });
+    if (found) return [found, ...next];
+    return heard.asked && chat.value !== 'connecting' ? [say(rt, 'chat.questionNoted'), ...next] : next;
+  }
+  if (heard.answerId) return answer(step, heard.answerId, heard.suggestions);
+  if (heard.repeat) return menu(step);
+
+  chat.misses += 1;
+  deps.metrics.faqAnswered('not_sure');
+  if (chat.misses >= MISSES_BEFORE_HUMAN) {
+    return advance(step, { type: 'TO_HUMAN', at: input.at, reason: 'retries' });
+  }
+  const suggestions: ChatButton[] = heard.suggestions.slice(0, 3).map((entry) => ({ title: entry.title, value: `faq:${entry.id}` }));
+  const notSure: ChatReply = {
+    kind: 'message',
+    text: `${rt.renderer.text({ key: 'chat.notSure' })} ${rt.renderer.text({ key: suggestions.length > 0 ? 'chat.suggestions' : 'chat.notSureOffer' })}`,
+    buttons: [...suggestions, { title: rt.renderer.text({ key: 'button.human' }), value: HUMAN_VALUE }],
+  };
+  return [notSure, ...menu(step)];
+}
+
+/** What the flow would do with these words at its current question; nothing is changed. */
+function react({ chat, rt }: ChatStep, words: string, at: string): MenuReaction {
+  if (!isMenu(chat.value)) return 'nothing';
+  const restored = rt.machine.resolveState({ value: chat.value, context: chat.context });
+  const [next] = rt.pure.transition(restored, { type: 'INPUT', at, speech: words });
+  const value = String(next.value);
+  if (value === 'connecting') return 'human';
+  if (value !== chat.value) return 'moves';
+  return next.context.lastProblem === null ? 'repeat' : 'nothing';
+}
+
+/** A short answer in French and in the person's language: the phone number and a human. */
+function inOtherLanguage({ rt }: ChatStep, language: string): ChatReply {
+  const text = [rt.renderer.text({ key: 'chat.otherLanguage.fr' }), rt.renderer.text({ key: `chat.otherLanguage.${language}` })].join('\n\n');
+  return { kind: 'message', text, buttons: [{ title: rt.renderer.text({ key: 'button.human' }), value: HUMAN_VALUE }] };
+}
+
+async function answerText({ chat, rt }: ChatStep, entryId: string): Promise<ChatReply | null> {
+  const text = await rt.knowledge.answer(entryId, chat.context.departement);
+  return text === null ? null : { kind: 'message', text, buttons: [] };
+}
+
+/** The answer, the other subject the message was about when there is one, then the question the conversation was on, briefly. */
+async function answer(step: ChatStep, entryId: string, offered: ReadonlyArray<{ id: string; title: string }> = []): Promise<ChatReply[]> {
+  const found = await answerText(step, entryId);
+  if (found === null) return menu(step);
+  step.deps.metrics.faqAnswered('answered');
+  step.chat.misses = 0;
+  const also: ChatReply[] = offered
+    .filter((entry) => entry.id !== entryId)
+    .slice(0, 1)
+    .map((entry) => ({ ...say(step.rt, 'chat.alsoAsked'), buttons: [{ title: entry.title, value: `faq:${entry.id}` }] }));
+  return [found, ...also, say(step.rt, 'chat.moreQuestions'), ...reask(step)];
+}
+
+/** Yes or no to the consent question; never when the message holds words of danger (safety first). */
+export function consentOf({ rt }: ChatStep, input: ChatInput, text: string): 'yes' | 'no' | null {
+  if (text !== '' && rt.safety.detect(text) !== null) return null;
+  return consentAnswer(input.choice?.trim(), text);
+}
+
+/** The answer to the consent question: yes links this ticket to the person's other contacts. */
+export async function consentGiven({ chat, rt, deps }: ChatStep, yes: boolean): Promise<ChatReply[]> {
+  delete chat.linkConsent;
+  const personKey = yes ? deps.people?.ofCallback(chat.context) ?? null : null;
+  if (personKey !== null && chat.context.ticketRef) await deps.people?.linkTicket(chat.context.ticketRef, personKey);
+  return [say(rt, personKey !== null ? CONSENT_PROMPT_KEYS.kept : CONSENT_PROMPT_KEYS.notKept)];
+}

@@ -1,0 +1,108 @@
+/**
+ * What a chat conversation is: what comes in (ChatInput), what goes out (ChatReply), and what is
+ * kept in the store between two messages (StoredChat, with the configuration version it started on).
+ */
+import type { KeyValueStore } from '../domain/ports';
+import type { DangerKind } from '../domain/vocabulary';
+import type { StoreKeys } from '../storage/keys';
+import type { TranscriptLine } from '../tickets/ticket';
+import type { CallContext } from '../voice/callMachine';
+import type { PureMachine } from '../voice/pureMachine';
+import type { ChatButton } from './chatRenderer';
+
+export interface ChatInput {
+  conversationId: string;
+  /** What the person wrote (or the title of the button they pressed). */
+  text?: string;
+  /** The value of a pressed button: a menu key, « 0 » for a human, « faq:<id> ». */
+  choice?: string;
+  at: string;
+}
+
+export type ChatReply =
+  | { kind: 'message'; text: string; buttons: ChatButton[]; urgent?: boolean }
+  /** Bot Framework hand-off: a contact centre (or our advisor console) takes the conversation. */
+  | { kind: 'handoff'; ticketRef: string; context: HandoffContext; transcript: TranscriptLine[] };
+
+export interface HandoffContext {
+  ticketRef: string;
+  departement: string | null;
+  territoryName: string | null;
+  priority: 'normale' | 'prioritaire';
+  profile: string | null;
+  need: string | null;
+  summary: string;
+  queue: string;
+}
+
+export type ChatMode = 'bot' | 'waiting' | 'human';
+
+export interface StoredChat {
+  v: 1;
+  value: string;
+  context: CallContext;
+  /** The configuration version the chat started on (src/studio): it finishes on it. Absent: the one served now. */
+  configVersion?: string;
+  mode: ChatMode;
+  /** Messages in a row the bot did not understand. */
+  misses: number;
+  transcript: TranscriptLine[];
+  acknowledged: boolean;
+  danger: DangerKind | null;
+  /** A hand-off waits for the département (one question), for these reasons; absent when none does. */
+  pendingHandoff?: PendingHandoff | null;
+  /** The département question was asked once in this conversation: it is not asked again. */
+  departementAsked?: boolean;
+  /** The person was asked whether their contacts may be linked (src/people/chatConsent.ts). */
+  linkConsent?: 'asked';
+}
+
+export interface PendingHandoff {
+  reason: 'asked' | 'retries';
+  /** Answers that named no département. */
+  misses: number;
+  /** A postcode shared by several départements: the ones to choose from. */
+  candidates: string[];
+}
+
+/** The lines of a conversation kept (and put on its ticket). */
+export const TRANSCRIPT_LIMIT = 200;
+/** The longest line kept, in characters. */
+const LINE_LIMIT = 4000;
+
+/** The chat queue of a territory (advisors of that territory take its chats). */
+export function chatQueueName(departement: string | null): string {
+  return `chat-${departement ?? 'national'}`;
+}
+
+/** A new conversation, at the first question of the orientation of this version's machine. */
+export function initialChat(pure: PureMachine, conversationId: string, configVersion: string): StoredChat {
+  const [snapshot] = pure.initial({ callSid: conversationId, caller: null });
+  return { v: 1, value: String(snapshot.value), context: snapshot.context, configVersion, mode: 'bot', misses: 0, transcript: [], acknowledged: false, danger: null };
+}
+
+export function pushLine(chat: StoredChat, line: TranscriptLine): void {
+  chat.transcript.push({ ...line, text: line.text.slice(0, LINE_LIMIT) });
+  if (chat.transcript.length > TRANSCRIPT_LIMIT) chat.transcript.splice(0, chat.transcript.length - TRANSCRIPT_LIMIT);
+}
+
+/** The bot's messages, in the transcript. */
+export function rememberReplies(chat: StoredChat, replies: readonly ChatReply[], at: string): void {
+  for (const reply of replies) if (reply.kind === 'message' && reply.text) pushLine(chat, { from: 'bot', text: reply.text, at });
+}
+
+/** Conversations in the store, each with a time to live. */
+export function chatStore(store: KeyValueStore, keys: StoreKeys, ttlSeconds: number) {
+  return {
+    async load(conversationId: string): Promise<StoredChat | null> {
+      const raw = await store.get(keys.chat(conversationId));
+      if (raw === null) return null;
+      const parsed = JSON.parse(raw) as Partial<StoredChat>;
+      if (parsed.v !== 1 || typeof parsed.value !== 'string' || !parsed.context) throw new Error(`Stored chat ${conversationId} is unusable`);
+      return parsed as StoredChat;
+    },
+    async save(conversationId: string, chat: StoredChat): Promise<void> {
+      await store.set(keys.chat(conversationId), JSON.stringify(chat), ttlSeconds);
+    },
+  };
+}
