@@ -1,0 +1,219 @@
+/**
+ * The browser side of the channel, as the official Web Chat calls it: a chat token, then the
+ * conversation (start, reconnect, post, read) under /v3/directline. Every call but the first needs the
+ * token, and a token opens its own conversation only.
+ */
+import express, { type Request, type RequestHandler, type Response } from 'express';
+import { z } from 'zod';
+import type { Clock } from '../domain/ports';
+import type { Logger } from '../logging';
+import { DIRECT_LINE_CHANNEL_ID, MAX_USER_TEXT_CHARS, MAX_USER_VALUE_JSON_CHARS, parseUserActivity, type ChannelAccount, type DirectLineActivity, type NewActivity } from './activity';
+import type { BotForwarder } from './bot-forwarder';
+import type { ConversationLog, ConversationRecord } from './conversations';
+import { noStore, sendError } from './http';
+import type { RateLimiter } from './rate-limit';
+import { bearerToken, parseWatermark } from './stream';
+import { newConversationId, newUserId, type ChatTokenClaims, type ChatTokens } from './tokens';
+
+/** Most activities in one read (GET activities, a stream's catch-up). */
+export const PAGE_SIZE = 100;
+
+export interface BrowserRouterDeps {
+  tokens: ChatTokens;
+  log: ConversationLog;
+  forwarder: Pick<BotForwarder, 'forward'>;
+  tokenLimiter: RateLimiter;
+  postLimiter: RateLimiter;
+  /** The bot as the user's activities address it. */
+  bot: ChannelAccount;
+  clock: Clock;
+  logger: Logger;
+  options: { defaultLocale: string; allowedOrigins?: readonly string[]; publicBaseUrl?: string };
+}
+
+const startBodySchema = z
+  .object({ locale: z.string().regex(/^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8}){0,4}$/).optional().catch(undefined) })
+  .catch({ locale: undefined });
+
+function chatClaims(res: Response): ChatTokenClaims {
+  return res.locals.chatClaims as ChatTokenClaims;
+}
+
+export function createBrowserRouter(deps: BrowserRouterDeps): express.Router {
+  const { tokens, log, forwarder, tokenLimiter, postLimiter, bot, logger, options } = deps;
+  const now = () => deps.clock.now();
+
+  function userAccount(claims: ChatTokenClaims, name?: string): ChannelAccount {
+    return name ? { id: claims.userId, name, role: 'user' } : { id: claims.userId, role: 'user' };
+  }
+
+  function streamUrl(req: Request, claims: ChatTokenClaims, token: string, watermark?: number): string {
+    let base = options.publicBaseUrl;
+    if (!base) {
+      const host = req.host;
+      base = `${req.protocol}://${host && /^[A-Za-z0-9.:[\]-]+$/.test(host) ? host : 'localhost'}`;
+    }
+    const url = new URL(`${base.replace(/^http/, 'ws').replace(/\/+$/, '')}/v3/directline/conversations/${claims.conversationId}/stream`);
+    if (watermark !== undefined && watermark > 0) url.searchParams.set('watermark', String(watermark));
+    url.searchParams.set('t', token);
+    return url.toString();
+  }
+
+  const allowedOrigins = new Set(options.allowedOrigins ?? []);
+  const cors: RequestHandler = (req, res, next) => {
+    const origin = req.header('origin');
+    if (origin && allowedOrigins.has(origin)) {
+      res.set({
+        'Access-Control-Allow-Origin': origin,
+        'Access-Control-Allow-Headers': 'Authorization, Content-Type, x-ms-bot-agent',
+        'Access-Control-Allow-Methods': 'GET, POST',
+        'Access-Control-Max-Age': '600',
+      });
+      res.vary('Origin');
+      if (req.method === 'OPTIONS') {
+        res.status(204).end();
+        return;
+      }
+    }
+    next();
+  };
+
+  const authenticate: RequestHandler = (req, res, next) => {
+    const check = tokens.verify(bearerToken(req.header('authorization')));
+    if (!check.ok) {
+      // DirectLineJS reads 403 as "expired token" (it stops and waits for a new one) and other 4xx as fatal.
+      if (check.reason === 'expired') sendError(res, 403, 'TokenExpired', 'The token has expired');
+      else sendError(res, 401, 'Unauthorized', 'A valid token is required');
+      return;
+    }
+    res.locals.chatClaims = check.claims;
+    next();
+  };
+
+  /** The same answer whether the other conversation exists or not. */
+  const ownConversation: RequestHandler = (req, res, next) => {
+    if (req.params.conversationId !== chatClaims(res).conversationId) {
+      sendError(res, 403, 'Forbidden', 'This token does not give access to this conversation');
+      return;
+    }
+    next();
+  };
+
+  async function requireRecord(res: Response): Promise<ConversationRecord | null> {
+    const record = await log.get(chatClaims(res).conversationId);
+    if (!record) sendError(res, 404, 'ConversationNotFound', 'This conversation does not exist or has expired');
+    return record;
+  }
+
+  const router = express.Router();
+  router.use(['/chat/token', '/v3/directline'], noStore, cors);
+
+  router.post('/chat/token', async (req, res) => {
+    const retryAfter = await tokenLimiter.hit(req.ip ?? 'unknown');
+    if (retryAfter > 0) {
+      res.set('Retry-After', String(retryAfter));
+      sendError(res, 429, 'TooManyRequests', 'Too many chats started from this address, try again later');
+      return;
+    }
+    const issued = tokens.issue(newConversationId(), newUserId());
+    res.json({ token: issued.token, conversationId: issued.claims.conversationId, expires_in: issued.expiresIn });
+  });
+
+  const directLine = express.Router();
+  // The longest message (4 bytes a character at worst) and its value fit; anything bigger is a 413.
+  directLine.use(express.json({ limit: 4 * MAX_USER_TEXT_CHARS + MAX_USER_VALUE_JSON_CHARS + 8 * 1024 }));
+
+  directLine.post('/conversations', authenticate, async (req, res) => {
+    const claims = chatClaims(res);
+    const { locale } = startBodySchema.parse(req.body ?? {});
+    const record: ConversationRecord = {
+      conversationId: claims.conversationId,
+      userId: claims.userId,
+      locale: locale ?? options.defaultLocale,
+      createdAt: now().toISOString(),
+    };
+    const created = await log.create(record);
+    const issued = tokens.issue(claims.conversationId, claims.userId);
+    if (created) {
+      forwarder.forward({
+        type: 'conversationUpdate',
+        id: `${claims.conversationId}|start`,
+        timestamp: record.createdAt,
+        channelId: DIRECT_LINE_CHANNEL_ID,
+        conversation: { id: claims.conversationId },
+        from: userAccount(claims),
+        recipient: bot,
+        locale: record.locale,
+        membersAdded: [bot, userAccount(claims)],
+      });
+    }
+    res.status(created ? 201 : 200).json({
+      conversationId: claims.conversationId,
+      token: issued.token,
+      expires_in: issued.expiresIn,
+      streamUrl: streamUrl(req, claims, issued.token),
+    });
+  });
+
+  directLine.get('/conversations/:conversationId', authenticate, ownConversation, async (req, res) => {
+    const watermark = parseWatermark(typeof req.query.watermark === 'string' ? req.query.watermark : undefined);
+    if (watermark === null) return sendError(res, 400, 'BadArgument', 'watermark must be a number');
+    if (!(await requireRecord(res))) return;
+    const claims = chatClaims(res);
+    const issued = tokens.issue(claims.conversationId, claims.userId);
+    res.json({
+      conversationId: claims.conversationId,
+      token: issued.token,
+      expires_in: issued.expiresIn,
+      streamUrl: streamUrl(req, claims, issued.token, watermark),
+    });
+  });
+
+  directLine.post('/conversations/:conversationId/activities', authenticate, ownConversation, async (req, res) => {
+    const claims = chatClaims(res);
+    const retryAfter = await postLimiter.hit(claims.conversationId);
+    if (retryAfter > 0) {
+      res.set('Retry-After', String(retryAfter));
+      return sendError(res, 429, 'TooManyRequests', 'Too many messages, slow down');
+    }
+    const fields = parseUserActivity(req.body);
+    const record = await requireRecord(res);
+    if (!record) return;
+    const { fromName, ...rest } = fields;
+    const activity: NewActivity = {
+      ...rest,
+      type: fields.type,
+      timestamp: now().toISOString(),
+      channelId: DIRECT_LINE_CHANNEL_ID,
+      conversation: { id: claims.conversationId },
+      from: userAccount(claims, fromName),
+      recipient: bot,
+      locale: fields.locale ?? record.locale,
+    };
+    let posted: DirectLineActivity;
+    if (fields.type === 'typing') {
+      posted = await log.announceEphemeral(activity);
+    } else {
+      posted = (await log.append(activity)).activity;
+      await log.touch(record).catch((err: unknown) => logger.warn({ err }, 'chat conversation TTL not renewed'));
+    }
+    res.json({ id: posted.id });
+    forwarder.forward(posted);
+  });
+
+  directLine.get('/conversations/:conversationId/activities', authenticate, ownConversation, async (req, res) => {
+    const watermark = parseWatermark(typeof req.query.watermark === 'string' ? req.query.watermark : undefined);
+    if (watermark === null) return sendError(res, 400, 'BadArgument', 'watermark must be a number');
+    if (!(await requireRecord(res))) return;
+    const page = await log.read(chatClaims(res).conversationId, watermark, PAGE_SIZE);
+    res.json({ activities: page.activities, watermark: String(page.watermark) });
+  });
+
+  directLine.post('/tokens/refresh', authenticate, (_req, res) => {
+    const claims = chatClaims(res);
+    const issued = tokens.issue(claims.conversationId, claims.userId);
+    res.json({ conversationId: claims.conversationId, token: issued.token, expires_in: issued.expiresIn });
+  });
+  router.use('/v3/directline', directLine);
+  return router;
+}
