@@ -53,8 +53,6 @@ describe('the studio page', () => {
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    page.on('console', (m) => console.log('CONSOLE', m.text()));
-    page.on('response', (r) => { if (r.status() >= 400) console.log('HTTP', r.status(), r.url()); });
     try {
       await page.goto(`${harness.app.httpBase}/studio`);
       await page.getByRole('heading', { name: 'Connexion' }).waitFor({ timeout: CONSOLE_WAIT });
@@ -95,8 +93,12 @@ describe('the studio page', () => {
       await page.getByLabel(/Commentaire de la version/).fill('Ouverture plus tôt le lundi');
       await page.getByRole('button', { name: 'Publier le brouillon…' }).click();
       await page.getByRole('group', { name: 'Confirmation' }).waitFor();
+      // The keyboard is taken to the question; Tab reaches « Confirmer la publication ».
+      await expect(page.evaluate('document.activeElement.textContent')).resolves.toMatch(/^Publier le brouillon \? .*44 : lundi 09:00–18:00 → 08:30–18:00/);
+      await page.keyboard.press('Tab');
+      await expect(page.evaluate('document.activeElement.textContent')).resolves.toBe('Confirmer la publication');
       await expectNoWcagViolations(page, 'the confirmation of publishing');
-      await page.getByRole('button', { name: 'Confirmer la publication' }).click();
+      await page.keyboard.press('Enter');
       await page.getByText('La version 2 est publiée. Les prochains appels l’utilisent.').waitFor({ timeout: CONSOLE_WAIT });
       const published = page.getByRole('row', { name: /^2 Publication/ });
       await published.getByText('Publiée').waitFor({ timeout: CONSOLE_WAIT });
@@ -114,12 +116,10 @@ describe('the studio page', () => {
       const rolledBack = await callFrom44AtMonday0845();
       expect(rolledBack.end()).not.toMatchObject({ kind: 'queue' });
 
-      // 200 % zoom of a 1280-pixel screen: 640 CSS pixels; nothing scrolls sideways.
+      // 200 % zoom of a 1280-pixel screen: 640 CSS pixels; nothing scrolls sideways (the versions' table scrolls in its own frame).
       await page.setViewportSize({ width: 640, height: 900 });
       const overflow = (await page.evaluate('({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth })')) as { scrollWidth: number; clientWidth: number };
-        const wide = (await page.evaluate(`[...document.querySelectorAll('body *')].filter((n) => n.getBoundingClientRect().right > 641).slice(0, 8).map((n) => n.tagName + '#' + n.id + '.' + n.className)`)) as string[];
-      console.log('WIDE', wide);
-      expect(overflow.scrollWidth).toBeLessThanOrEqual(overflow.clientWidth);
+        expect(overflow.scrollWidth).toBeLessThanOrEqual(overflow.clientWidth);
       await expectNoWcagViolations(page, 'at 640 CSS pixels wide (200 % zoom)');
       expect(errors).toEqual([]);
     } finally {
