@@ -112,7 +112,7 @@ describe('the studio page', () => {
       await page.getByRole('button', { name: 'Revenir à la version 1' }).click();
       await page.getByRole('button', { name: 'Confirmer le retour en arrière' }).click();
       await page.getByText('La version 3 est publiée : c’est la version 1 à nouveau.').waitFor({ timeout: CONSOLE_WAIT });
-      await expect(monday.getByLabel('Ouvre à', { exact: true }).inputValue()).resolves.toBe('09:00');
+      await page.waitForFunction("document.getElementById('hours-mon-open').value === '09:00'", undefined, { timeout: CONSOLE_WAIT });
       const rolledBack = await callFrom44AtMonday0845();
       expect(rolledBack.end()).not.toMatchObject({ kind: 'queue' });
 

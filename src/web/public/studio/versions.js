@@ -48,8 +48,9 @@ export async function showVersions() {
     const { published, versions } = await studioApi.versions();
     clear(region);
     const head = el('tr', {}, ['Numéro', 'Nature', 'Auteur et date', 'Commentaire', 'Ce qui a changé', 'Publiée ou action'].map((text) => el('th', { scope: 'col', text })));
+    // The table scrolls sideways in its own frame at 200 % zoom: the frame takes the keyboard's focus.
     const table = el('table', {}, [el('caption', { text: `Les versions, la plus récente d’abord. Version publiée : ${published ?? 'aucune'}.` }), el('thead', {}, [head]), el('tbody', {}, versions.map((v) => row(v, published)))]);
-    region.appendChild(el('div', { className: 'fr-table' }, [el('div', { className: 'fr-table__wrapper' }, [el('div', { className: 'fr-table__container' }, [el('div', { className: 'fr-table__content' }, [table])])])]));
+    region.appendChild(el('div', { className: 'fr-table' }, [el('div', { className: 'fr-table__wrapper' }, [el('div', { className: 'fr-table__container', tabindex: '0', role: 'region', 'aria-label': 'Tableau des versions, qui défile de côté' }, [el('div', { className: 'fr-table__content' }, [table])])])]));
   } catch (error) {
     errorIn(region, frenchProblem(error));
   }
