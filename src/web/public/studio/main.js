@@ -2,7 +2,7 @@
    console's provider), then one module per panel: territories, hours, draft and publication, trial,
    versions. Authorities are refused; advisors read only. */
 import { $, el } from '../console/dom.js';
-import { label, loadVocabulary } from '../console/vocabulary.js';
+import { loadVocabulary, signedInAs } from '../console/vocabulary.js';
 import { ApiError, frenchProblem, readSession, studioApi, territoriesOf } from './api.js';
 import { setupDraft } from './draft.js';
 import { setupHours } from './hours.js';
@@ -33,8 +33,7 @@ async function start() {
     return;
   }
   const me = session.principal;
-  const territories = me.territories === 'all' ? 'tous les territoires' : `${me.territories.length > 1 ? 'départements' : 'département'} ${me.territories.join(', ')}`;
-  $('who').textContent = `Connecté : ${me.name || me.subject} (${label('roles', me.role)}, ${territories})`;
+  $('who').textContent = signedInAs(me);
   $('who').hidden = false;
   let versions;
   try {
