@@ -4,7 +4,8 @@
  * 08:30, reads the diff, verifies the draft, tries a call on Monday at 08:45 in the draft (it reaches
  * cercle-44, with the whisper), publishes with a confirmation, and a real signed call at that time
  * then reaches cercle-44; roll back. axe finds no WCAG 2.1 AA violation on any screen; at 200 % zoom
- * nothing scrolls sideways. An advisor of 44 reads it without any way to change it.
+ * nothing scrolls sideways. An advisor of 44 reads it without any way to change it; an authority is
+ * refused in French.
  */
 import type { Page } from 'playwright-core';
 import { SimulatedCall } from '../support/callHarness';
@@ -136,6 +137,26 @@ describe('the studio page', () => {
       await expect(page.getByRole('group', { name: 'Lundi' }).getByLabel('Ouvre à', { exact: true }).isEditable()).resolves.toBe(false);
       for (const name of [/Enregistrer les horaires/, /Publier/, /Essayer/, /Revenir à la version/]) await expect(page.getByRole('button', { name }).count()).resolves.toBe(0);
       await expectNoWcagViolations(page, 'read only, for an advisor');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('When an authority opens it, then the studio refuses them in French and shows nothing of it', async () => {
+    const seeder = { subject: 'test-seed', role: 'national_admin', territories: 'all' } as const;
+    const made = await harness.app.app.staff.create(seeder, { email: 'sans.compte@360.test', role: 'authority', territories: ['44'] });
+    expect(made.ok).toBe(true);
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    try {
+      await signInThroughProvider(page, harness.app.httpBase, /Sam Durand/);
+      await page.waitForURL(`${harness.app.httpBase}/observatoire`, { timeout: CONSOLE_WAIT });
+      await page.goto(`${harness.app.httpBase}/studio`);
+      await page.locator('main[data-ready="true"]').waitFor({ timeout: CONSOLE_WAIT });
+      await page.getByRole('heading', { name: 'Le studio ne vous est pas ouvert' }).waitFor();
+      await expect(page.locator('#refused-text').textContent()).resolves.toContain('Votre rôle ne donne pas accès au studio.');
+      await expect(page.locator('#workspace').isHidden()).resolves.toBe(true);
+      await expectNoWcagViolations(page, 'refused, for an authority');
     } finally {
       await context.close();
     }
