@@ -3,7 +3,8 @@
  * node_modules: no CDN, nothing loaded from elsewhere; like the console, it is styled with DSFR. The advisor console at /console (native ES
  * modules from src/web/public/console/, no build step, over the advisor API) styled with the French
  * State design system (DSFR, @gouvfr/dsfr: its CSS, fonts and icons from node_modules), under the
- * same Content Security Policy.
+ * same Content Security Policy. The studio at /studio (coordinators and the national team; issue 11),
+ * built the same way from src/web/public/studio/, reading YAML with the `yaml` package's browser build.
  *
  * Caching: Web Chat's bundle and DSFR have their version in their URL, so browsers keep them a year
  * without asking again; our pages and files are revalidated on every load (ETag), so a new version
@@ -40,6 +41,11 @@ export function webChatBundleUrl(): string {
   return `/chat/vendor/botframework-webchat-${version}.js`;
 }
 
+/** The `yaml` package's browser build (native ES modules, no dependency), for the studio's page. */
+export function yamlBrowserDir(): string {
+  return join(dirname(require.resolve('yaml/package.json')), 'browser', 'dist');
+}
+
 /** DSFR's dist folder (the package exports only its files, so found from its package.json). */
 export function dsfrDistDir(): string {
   return join(dirname(require.resolve('@gouvfr/dsfr/package.json')), 'dist');
@@ -54,6 +60,9 @@ export function dsfrBaseUrl(): string {
 
 /** Of DSFR's dist, only what the console's page loads: the style sheet, its fonts and its icons. */
 const DSFR_FILES = /^\/(dsfr\.min\.css|fonts\/[\w-]+\.woff2?|icons\/[\w-]+\/[\w-]+\.svg)$/;
+
+/** The yaml browser build's modules: `index.js`, `doc/x.js`, `schema/yaml-1.1/x.js` (never `..`, only .js). */
+const YAML_FILES = /^\/([\w-]+(\.[\w-]+)*\/){0,2}[\w-]+\.js$/;
 
 /** In console.html and index.html, the style sheet link the router points at the versioned DSFR. */
 const DSFR_PLACEHOLDER = 'href="/console/vendor/dsfr/dsfr.min.css"';
@@ -96,9 +105,9 @@ export function createWebRouter(publicDir: string): Router {
   const dsfr = [DSFR_PLACEHOLDER, `href="${dsfrUrl}/dsfr.min.css"`] as const;
   const chatPage = pageFrom(publicDir, 'index.html', [[BUNDLE_PLACEHOLDER, `src="${bundleUrl}"`], dsfr]);
   const consolePage = pageFrom(publicDir, 'console.html', [dsfr]);
+  const studioPage = pageFrom(publicDir, 'studio.html', [dsfr]);
 
   const web: RequestHandler[] = [compression(), pageContentSecurityPolicy()];
-  const consoleFiles = new Set(readdirSync(join(publicDir, 'console')).filter((name) => /^[a-zA-Z]+\.(js|css)$/.test(name)));
   const file = (name: string, cacheControl: string): RequestHandler => (_req, res) => sendFile(res, join(publicDir, name), cacheControl);
 
   router.get(['/', '/chat'], ...web, (_req, res) => {
@@ -108,20 +117,31 @@ export function createWebRouter(publicDir: string): Router {
   for (const name of CHAT_FILES) router.get(`/chat/${name}`, ...web, file(name, CACHE.revalidate));
   router.get(bundleUrl, ...web, (_req, res) => sendFile(res, bundle, CACHE.versioned));
   // The page holds no data (everything comes from the API with the token), but it is a work tool.
-  router.get('/console', ...web, (_req, res) => {
-    res.setHeader('Cache-Control', CACHE.never);
-    res.type('html').send(consolePage);
-  });
+  for (const [path, page] of [['/console', consolePage], ['/studio', studioPage]] as const) {
+    router.get(path, ...web, (_req, res) => {
+      res.setHeader('Cache-Control', CACHE.never);
+      res.type('html').send(page);
+    });
+  }
   router.use(dsfrUrl, ...web, (req, res, next) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return next();
     if (!DSFR_FILES.test(req.path)) return next();
     sendFile(res, join(dsfrDistDir(), req.path), CACHE.versioned);
   });
-  // The console's modules and style sheet: one file per panel (src/web/public/console/*.js).
-  router.get(/^\/console\/[a-zA-Z]+\.(js|css)$/, ...web, (req, res, next) => {
-    const name = req.path.slice('/console/'.length);
-    if (!consoleFiles.has(name)) return next();
-    sendFile(res, join(publicDir, 'console', name), CACHE.revalidate);
+  // The studio reads a version's YAML with the yaml package's browser build.
+  router.use('/studio/vendor/yaml', ...web, (req, res, next) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return next();
+    if (!YAML_FILES.test(req.path)) return next();
+    sendFile(res, join(yamlBrowserDir(), req.path), CACHE.revalidate);
   });
+  // The console's and the studio's modules and style sheets: one file per panel.
+  for (const folder of ['console', 'studio']) {
+    const files = new Set(readdirSync(join(publicDir, folder)).filter((name) => /^[a-zA-Z]+\.(js|css)$/.test(name)));
+    router.get(new RegExp(`^/${folder}/[a-zA-Z]+\\.(js|css)$`), ...web, (req, res, next) => {
+      const name = req.path.slice(folder.length + 2);
+      if (!files.has(name)) return next();
+      sendFile(res, join(publicDir, folder, name), CACHE.revalidate);
+    });
+  }
   return router;
 }

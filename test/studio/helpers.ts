@@ -1,12 +1,9 @@
 /** Processes of the service with the studio's live configuration on one real Redis (store and pub/sub). */
-import { findRepoRoot } from '../../src/config/env';
 import type { Principal } from '../../src/advisors/principal';
 import { silentLogger } from '../../src/logging';
-import { openLiveConfig } from '../../src/studio';
 import type { StoreKeys } from '../../src/storage/keys';
-import { createRedisBus, type RedisStore } from '../../src/storage/redis-store';
-import { repoConfig } from '../support/config';
-import { TEST_REDIS_TARGET } from '../support/redisTarget';
+import type { RedisStore } from '../../src/storage/redis-store';
+import { openTestLiveConfig } from '../support/liveConfig';
 import { advisorToken, startTestApp, type RunningTestApp, type TestClock } from '../support/testApp';
 
 export interface StudioProcess extends RunningTestApp {
@@ -15,12 +12,9 @@ export interface StudioProcess extends RunningTestApp {
 
 /** One process: its own bus connection and live configuration, the shared store. */
 export async function startStudioProcess(redis: { store: RedisStore; keys: StoreKeys }, clock: TestClock): Promise<StudioProcess> {
-  const bus = createRedisBus({ target: TEST_REDIS_TARGET, commandTimeoutMs: 5000 });
-  await bus.connect();
-  const logger = silentLogger();
   // A safety-net period of 5 s: switching within a second proves pub/sub.
-  const live = await openLiveConfig({ store: redis.store, bus, keys: redis.keys, configDir: findRepoRoot(), filesConfig: repoConfig(), logger, checkEveryMs: 5000 });
-  const running = await startTestApp({ store: redis.store, keys: redis.keys, clock, live, bus, logger });
+  const { live, bus, close } = await openTestLiveConfig(redis, 5000);
+  const running = await startTestApp({ store: redis.store, keys: redis.keys, clock, live, bus, logger: silentLogger() });
   const configVersion = async () => {
     const response = await fetch(`${running.httpBase}/readyz`);
     return ((await response.json()) as { configVersion: string }).configVersion;
@@ -33,8 +27,7 @@ export async function startStudioProcess(redis: { store: RedisStore; keys: Store
     configVersion,
     async close() {
       await running.close();
-      await live.close();
-      await bus.close();
+      await close();
     },
   };
 }

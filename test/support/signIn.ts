@@ -9,6 +9,7 @@ import { DEV_BOOTSTRAP_ADMIN_EMAIL } from '../../src/config/env';
 import type { SignInSettings } from '../../src/app';
 import type { Logger } from '../../src/logging';
 import { REPO_ROOT } from './config';
+import { openTestLiveConfig } from './liveConfig';
 import { TestClock, startTestApp, testRedis, type RunningTestApp } from './testApp';
 
 export const SIGN_IN_NOW = '2026-11-23T09:00:00.000Z';
@@ -51,7 +52,7 @@ export interface SignInHarness {
  * on a real Redis; creates the staff accounts of the coordinator of 44 and the advisors of 44 (two) and 35
  * (the admin is a bootstrap admin; « Sam Durand » has no account).
  */
-export async function startSignInApp(label: string, options: { seed?: boolean; redirectUrl?: string; logger?: Logger; acrValues?: string } = {}): Promise<SignInHarness> {
+export async function startSignInApp(label: string, options: { seed?: boolean; redirectUrl?: string; logger?: Logger; acrValues?: string; liveConfig?: boolean } = {}): Promise<SignInHarness> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const redirectUrl = options.redirectUrl ?? `${base}/auth/callback`;
@@ -80,7 +81,17 @@ export async function startSignInApp(label: string, options: { seed?: boolean; r
     absoluteLifetimeSeconds: 12 * 3600,
     bootstrapAdminEmails: [DEV_BOOTSTRAP_ADMIN_EMAIL],
   };
-  const app = await startTestApp({ store: redis.store, keys: redis.keys, clock, port, signIn, ...(options.logger ? { logger: options.logger } : {}) });
+  // The studio's live configuration (versions in the store, publish switches at once), when asked.
+  const live = options.liveConfig ? await openTestLiveConfig(redis) : null;
+  const app = await startTestApp({
+    store: redis.store,
+    keys: redis.keys,
+    clock,
+    port,
+    signIn,
+    ...(live ? { live: live.live, bus: live.bus } : {}),
+    ...(options.logger ? { logger: options.logger } : {}),
+  });
   if (options.seed !== false) {
     const seeder = { subject: 'test-seed', role: 'national_admin', territories: 'all' } as const;
     for (const account of DEV_STAFF_ACCOUNTS) {
@@ -96,6 +107,7 @@ export async function startSignInApp(label: string, options: { seed?: boolean; r
     signIn,
     async close() {
       await app.close();
+      await live?.close();
       await provider.stop();
       await redis.cleanup();
     },

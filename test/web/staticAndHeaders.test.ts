@@ -81,6 +81,11 @@ describe('static files', () => {
       ['/console/ticketForms.js', 'no-cache'],
       ['/console/waiting.js', 'no-cache'],
       ['/console/console.css', 'no-cache'],
+      ['/studio', 'no-store'],
+      ['/studio/hours.js', 'no-cache'],
+      ['/studio/draft.js', 'no-cache'],
+      ['/studio/vendor/yaml/doc/Document.js', 'no-cache'],
+      ['/studio/vendor/yaml/schema/yaml-1.1/binary.js', 'no-cache'],
     ] as const) {
       const answer = await get(app, path, { 'accept-encoding': 'gzip' });
       expect({ path, status: answer.status, cache: answer.headers['cache-control'], encoding: answer.headers['content-encoding'] }).toEqual({
@@ -105,6 +110,13 @@ describe('static files', () => {
       expect({ path, status: answer.status, cache: answer.headers['cache-control'] }).toEqual({ path, status: 200, cache: 'public, max-age=31536000, immutable' });
     }
     for (const path of [`${base}/dsfr.module.min.js`, `${base}/../package.json`, `${base}/fonts/../dsfr.css`, '/console/vendor/dsfr-0.0.0/dsfr.min.css', '/console/nothing.js']) {
+      expect({ path, status: (await get(app, path)).status }).toEqual({ path, status: 404 });
+    }
+  });
+
+  test('When the studio asks for the yaml package\'s browser build, then only its .js modules are served, never a path going up', async () => {
+    expect((await get(app, '/studio')).body.toString('utf8')).toContain('<script type="module" src="/studio/main.js"></script>');
+    for (const path of ['/studio/vendor/yaml/../index.d.ts', '/studio/vendor/yaml/..%2Fpackage.json', '/studio/vendor/yaml/index.d.ts', '/studio/vendor/yaml/nothing.js', '/studio/nothing.js']) {
       expect({ path, status: (await get(app, path)).status }).toEqual({ path, status: 404 });
     }
   });
@@ -140,7 +152,7 @@ function securityHeadersOf(headers: Headers | RawAnswer['headers']): Record<stri
 
 describe('security headers', () => {
   test('When a page is served, then it carries every security header and the pages\' Content Security Policy', async () => {
-    for (const path of ['/', '/console', '/chat/chat.js']) {
+    for (const path of ['/', '/console', '/studio', '/chat/chat.js']) {
       expect({ path, ...securityHeadersOf((await get(app, path)).headers) }).toEqual({ path, ...EVERY_ANSWER, 'content-security-policy': PAGE_POLICY, 'x-powered-by': undefined });
     }
   });

@@ -15,15 +15,14 @@ import { showStaff } from './staff.js';
 import { setupWrapUpAdmin } from './wrapUpAdmin.js';
 import { state } from './state.js';
 import { clearTicket } from './ticket.js';
-import { label } from './vocabulary.js';
+import { signedInAs } from './vocabulary.js';
 import { stopWaiting } from './waiting.js';
 
 const TOKEN_KEY = 'o360.console.token';
 
 function showSignedIn(me) {
   state.me = me;
-  const territories = me.territories === 'all' ? 'tous les territoires' : `${me.territories.length > 1 ? 'départements' : 'département'} ${me.territories.join(', ')}`;
-  $('who').textContent = `Connecté : ${me.name || me.subject} (${label('roles', me.role)}, ${territories})`;
+  $('who').textContent = signedInAs(me);
   $('who').hidden = false;
   $('sign-out').hidden = false;
   $('sign-in').hidden = true;

@@ -20,6 +20,12 @@ export function label(group, id) {
   return known || 'Non précisé';
 }
 
+/** « Connecté : Alice Bernard (conseiller, département 44) »: the header line of the console and the studio. */
+export function signedInAs(me) {
+  const territories = me.territories === 'all' ? 'tous les territoires' : `${me.territories.length > 1 ? 'départements' : 'département'} ${me.territories.join(', ')}`;
+  return `Connecté : ${me.name || me.subject} (${label('roles', me.role)}, ${territories})`;
+}
+
 /** The label if the code belongs to the group, else null. */
 export function labelIfKnown(group, id) {
   return (labels[group] && labels[group][String(id)]) || null;

@@ -1,0 +1,41 @@
+/* The studio's API client: the console's client (session cookie, CSRF token on changes) for the
+   studio's routes (/api/studio), the session, and the YAML reader for a version's territories file. */
+import { api, ApiError, useSession } from '../console/api.js';
+import { parse } from '/studio/vendor/yaml/index.js';
+
+export { ApiError };
+
+/** The session the server knows: { signedIn, principal, csrfToken }. */
+export async function readSession() {
+  const response = await fetch('/auth/session', { headers: { accept: 'application/json' }, cache: 'no-store', credentials: 'same-origin' });
+  if (!response.ok) throw new Error('session');
+  const session = await response.json();
+  if (session.signedIn) useSession(session.csrfToken);
+  return session;
+}
+
+/** The API's own French sentence when it gave one, else a general one. */
+export function frenchProblem(error) {
+  if (error instanceof ApiError && error.message) return error.message;
+  if (error instanceof ApiError && error.status === 403) return 'Votre rôle ou vos territoires ne permettent pas cette action.';
+  return 'Le service ne répond pas. Vérifiez la connexion puis réessayez.';
+}
+
+export const studioApi = {
+  versions: () => api('GET', '/api/studio/versions'),
+  version: (number) => api('GET', `/api/studio/versions/${number}`),
+  newDraft: () => api('POST', '/api/studio/drafts', {}),
+  dropDraft: (id) => api('DELETE', `/api/studio/drafts/${id}`),
+  editTerritory: (id, code, edit) => api('PUT', `/api/studio/drafts/${id}/territories/${encodeURIComponent(code)}`, edit),
+  check: (id) => api('POST', `/api/studio/drafts/${id}/check`, {}),
+  publish: (id, comment) => api('POST', `/api/studio/drafts/${id}/publish`, { comment }),
+  rollback: (to, comment) => api('POST', '/api/studio/rollback', { to, comment, confirm: true }),
+  tryCall: (id, trial) => api('POST', `/api/studio/drafts/${id}/trial/call`, trial),
+};
+
+/** The territories of a version, read from its config/territories.yaml (the export). */
+export async function territoriesOf(number) {
+  const response = await fetch(`/api/studio/versions/${number}/files/config/territories.yaml`, { cache: 'no-store', credentials: 'same-origin' });
+  if (!response.ok) throw new ApiError(response.status, '');
+  return parse(await response.text()).territories || {};
+}
