@@ -6,13 +6,12 @@
  * with the results on screen. At 200 % zoom the panel does not scroll sideways, and the keyboard alone
  * searches and adds a partner. No sleeps: every step waits for what a person would wait for.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { makeTicket, type AdvisorHarness } from '../advisors/helpers';
-import { launchBrowser, describeAxeViolations, type TestBrowser } from '../support/browser';
+import { launchBrowser, type TestBrowser } from '../support/browser';
+import { expectNoWcagViolations } from '../support/pageChecks';
 import { startSignInApp, type SignInHarness } from '../support/signIn';
 
-const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const WAIT = 15_000;
 jest.setTimeout(120_000);
 
@@ -27,11 +26,6 @@ afterAll(async () => {
   await harness?.close();
 });
 
-async function expectNoWcagViolations(page: Page, when: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
-  if (results.violations.length > 0) throw new Error(`axe (WCAG 2.1 AA) ${when}:\n${describeAxeViolations(results.violations)}`);
-  expect(results.passes.length).toBeGreaterThan(0);
-}
 
 async function signInAsAlice(page: Page): Promise<void> {
   await page.goto(`${harness.app.httpBase}/console`);

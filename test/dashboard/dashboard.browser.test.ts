@@ -5,14 +5,13 @@
  * French dates; axe finds no WCAG 2.1 AA violation; the keyboard reaches the content and the tables;
  * at 200 % zoom nothing scrolls sideways.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { SimulatedCall } from '../support/callHarness';
-import { describeAxeViolations, launchBrowser, type TestBrowser } from '../support/browser';
+import { launchBrowser, type TestBrowser } from '../support/browser';
+import { expectNoSidewaysScroll, expectNoWcagViolations } from '../support/pageChecks';
 import { startSignInApp, type SignInHarness } from '../support/signIn';
 import { twilioSide } from '../support/testApp';
 
-const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const WAIT = 15_000;
 const TO_44 = ['2', '1', '3', '44000', '1'];
 jest.setTimeout(120_000);
@@ -35,11 +34,6 @@ afterAll(async () => {
   await harness?.close();
 });
 
-async function expectNoWcagViolations(page: Page, when: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
-  if (results.violations.length > 0) throw new Error(`axe (WCAG 2.1 AA) ${when}:\n${describeAxeViolations(results.violations)}`);
-  expect(results.passes.length).toBeGreaterThan(0);
-}
 
 /** The cells of a table's row, by the row's header (French no-break spaces read as spaces). */
 async function rowCells(page: Page, table: string, row: string | RegExp): Promise<string[]> {
@@ -100,8 +94,7 @@ describe('the dashboard page', () => {
 
       // 200 % zoom of a 1280-pixel screen: 640 CSS pixels; nothing scrolls sideways.
       await page.setViewportSize({ width: 640, height: 450 });
-      const overflow = (await page.evaluate('({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth })')) as { scrollWidth: number; clientWidth: number };
-      expect(overflow.scrollWidth).toBeLessThanOrEqual(overflow.clientWidth);
+      await expectNoSidewaysScroll(page);
       await expectNoWcagViolations(page, 'at 640 CSS pixels wide (200 % zoom)');
       expect(errors).toEqual([]);
     } finally {

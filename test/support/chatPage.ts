@@ -3,9 +3,7 @@
  * buttons, the send box), waiting for the robot's answers (no sleeps), the focus, and axe (WCAG 2.1 AA).
  * Shared by the page's browser tests.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from 'playwright-core';
-import { describeAxeViolations } from './browser';
 
 /*
  * The functions given to page.evaluate run in the page. The project's tsconfig has no DOM lib (server
@@ -32,7 +30,6 @@ declare function getComputedStyle(element: PageElement): { outlineStyle: string;
 export const BROWSER_TEST_TIMEOUT = 90_000;
 /** The bot answers in milliseconds on loopback; this is only the ceiling before a readable failure. */
 export const BOT_REPLY_TIMEOUT = 15_000;
-const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 /** Web Chat's rendering of the bot's messages (not the person's), in order. */
 export const BOT_MESSAGES = '#webchat article.webchat__basic-transcript__activity:not(:has(.webchat__bubble--from-user)) .webchat__text-content';
@@ -80,11 +77,7 @@ export async function typeAndSend(page: Page, text: string): Promise<void> {
   await page.keyboard.press('Enter');
 }
 
-export async function expectNoWcagViolations(page: Page, when: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
-  if (results.violations.length > 0) throw new Error(`axe (WCAG 2.1 AA) ${when}:\n${describeAxeViolations(results.violations)}`);
-  expect(results.passes.length).toBeGreaterThan(0);
-}
+export { expectNoWcagViolations } from './pageChecks';
 
 /** The element that has the focus, described for assertions and failure messages. */
 export const focused = (page: Page) =>
