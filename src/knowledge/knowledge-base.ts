@@ -8,7 +8,8 @@
  * - the nearest examples: every question and example of every entry is a document; the closest
  *   ones vote for their entry.
  * The classifier decides when it is sure of one entry, or of two that together hold nearly all its
- * belief (two questions in one, or two close entries: the likelier is answered, the other offered).
+ * belief (two questions in one, or two close entries: the likelier is answered, the other offered),
+ * unless the nearest examples clearly say another entry (two readers that disagree: not sure).
  * A message written as in the base (the matcher) always gets its entry; a message of one or two
  * words, or of words the classifier never saw, gets what the matcher and the examples say. Else the answer is
  * `notSure`, with the likeliest entries of the three readers as suggestions: the bot then offers
