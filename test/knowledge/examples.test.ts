@@ -80,14 +80,15 @@ describe('the examples in the knowledge base', () => {
   });
 });
 
+const vote = (label: string | undefined, share: number, coverage = 1): ExampleVote => ({
+  ranked: label === undefined ? [] : [{ label, score: 1 }],
+  share,
+  closeness: 0,
+  terms: 4,
+  coverage,
+});
+
 describe('combining the matcher and the examples', () => {
-  const vote = (label: string | undefined, share: number, coverage = 1): ExampleVote => ({
-    ranked: label === undefined ? [] : [{ label, score: 1 }],
-    share,
-    closeness: 0,
-    terms: 4,
-    coverage,
-  });
   const sure = (id: string) => ({ match: { kind: 'sure' as const, id, score: 1 }, written: false });
   const unsure = { match: { kind: 'unsure' as const, suggestions: [] }, written: false };
   const options = DEFAULT_COMBINATION_OPTIONS;
@@ -153,14 +154,13 @@ describe('the classifier first, then the two other readers', () => {
   });
 
   it('When the nearest examples clearly say another entry than the classifier, then it is not sure', () => {
-    const examplesSay = (label: string, share: number, coverage: number): ExampleVote => ({ ranked: [{ label, score: 1 }], share, closeness: 0, terms: 5, coverage });
     const sure = opinion([['aesh', 0.9], ['garde_enfant', 0.05]]);
-    expect(decide(null, false, sure, options, null, examplesSay('loisirs_sport', 0.7, 0.5))).toEqual({ id: null, also: null });
+    expect(decide(null, false, sure, options, null, vote('loisirs_sport', 0.7, 0.5))).toEqual({ id: null, also: null });
     // Its second entry, a weak vote or a vote on a small part of the message: the classifier answers.
-    expect(decide(null, false, sure, options, null, examplesSay('garde_enfant', 0.7, 0.5))).toEqual({ id: 'aesh', also: null });
-    expect(decide(null, false, sure, options, null, examplesSay('loisirs_sport', 0.4, 0.5))).toEqual({ id: 'aesh', also: null });
-    expect(decide(null, false, sure, options, null, examplesSay('loisirs_sport', 0.7, 0.05))).toEqual({ id: 'aesh', also: null });
-    expect(decide(null, false, sure, { ...options, dissentShare: 0 }, null, examplesSay('loisirs_sport', 0.7, 0.5))).toEqual({ id: 'aesh', also: null });
+    expect(decide(null, false, sure, options, null, vote('garde_enfant', 0.7, 0.5))).toEqual({ id: 'aesh', also: null });
+    expect(decide(null, false, sure, options, null, vote('loisirs_sport', 0.4, 0.5))).toEqual({ id: 'aesh', also: null });
+    expect(decide(null, false, sure, options, null, vote('loisirs_sport', 0.7, 0.05))).toEqual({ id: 'aesh', also: null });
+    expect(decide(null, false, sure, { ...options, dissentShare: 0 }, null, vote('loisirs_sport', 0.7, 0.5))).toEqual({ id: 'aesh', also: null });
   });
 
   it('When the message is written as in the base, then its entry answers', () => {
