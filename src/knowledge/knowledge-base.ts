@@ -8,7 +8,8 @@
  * - the nearest examples: every question and example of every entry is a document; the closest
  *   ones vote for their entry.
  * The classifier decides when it is sure of one entry, or of two that together hold nearly all its
- * belief (two questions in one, or two close entries: the likelier is answered, the other offered).
+ * belief (two questions in one, or two close entries: the likelier is answered, the other offered),
+ * unless the nearest examples clearly say another entry (two readers that disagree: not sure).
  * A message written as in the base (the matcher) always gets its entry; a message of one or two
  * words, or of words the classifier never saw, gets what the matcher and the examples say. Else the answer is
  * `notSure`, with the likeliest entries of the three readers as suggestions: the bot then offers
@@ -19,7 +20,7 @@
 import type { FaqEntry } from './schema';
 import { frenchAnalyser, type Analyser } from '../understanding/analyse';
 import { createExampleIndex, DEFAULT_EXAMPLE_INDEX_OPTIONS, type ExampleIndexOptions, type ExampleVote } from '../understanding/examples';
-import { createTextClassifier, type ClassifierOpinion } from '../understanding/classifier';
+import { createTextClassifier, DEFAULT_CLASSIFIER_OPTIONS, type ClassifierOpinion, type ClassifierOptions } from '../understanding/classifier';
 import { createMatcher, DEFAULT_MATCHER_OPTIONS, type MatcherOptions, type MatchExplanation as TopicExplanation, type Topic } from '../understanding/matcher';
 
 export type FaqMatch =
@@ -55,21 +56,33 @@ export interface CombinationOptions {
   classifierPairFirst?: number;
   /** …or when the matcher is sure of its first entry and it has at least this probability. */
   classifierConfirmed?: number;
+  /** The classifier decides only when it saw at least this part of the message's words in training. */
+  classifierMinKnown?: number;
+  /**
+   * The classifier's answer is withdrawn (« not sure ») when the nearest examples vote for another
+   * entry with at least this part of the votes (0: never)…
+   */
+  dissentShare?: number;
+  /** …and say at least this part of the message. */
+  dissentCoverage?: number;
 }
 
 export const DEFAULT_COMBINATION_OPTIONS: Required<CombinationOptions> = {
   strategy: 'classifier',
-  classifierSure: 0.8,
-  classifierPair: 0.9,
+  classifierSure: 0.7,
+  classifierPair: 0.8,
   classifierPairFirst: 0.5,
-  classifierConfirmed: 0.5,
+  classifierConfirmed: 0.3,
+  classifierMinKnown: 0.5,
+  dissentShare: 0.6,
+  dissentCoverage: 0.1,
   exampleShare: 0.6,
   exampleMinTerms: 3,
   exampleCoverage: 0.35,
   vetoShare: 0,
 };
 
-export type KnowledgeBaseOptions = MatcherOptions & CombinationOptions & { examples?: ExampleIndexOptions; analyser?: Analyser };
+export type KnowledgeBaseOptions = MatcherOptions & CombinationOptions & { examples?: ExampleIndexOptions; classifier?: ClassifierOptions; analyser?: Analyser };
 
 /** Tuned on the tuning split of test/understanding (see README, « Understanding »). */
 export const DEFAULT_KNOWLEDGE_BASE_OPTIONS: Required<MatcherOptions> & Required<CombinationOptions> = { ...DEFAULT_MATCHER_OPTIONS, ...DEFAULT_COMBINATION_OPTIONS };
@@ -107,6 +120,7 @@ export function decide(
   opinion: ClassifierOpinion,
   options: Required<CombinationOptions>,
   matcherSure: string | null = null,
+  vote: ExampleVote | null = null,
 ): { id: string | null; also: string | null } {
   const [first, second] = opinion.ranked;
   const none = { id: null, also: null };
@@ -115,8 +129,11 @@ export function decide(
   if (first === undefined) return { id: combined, also: null };
   // One or two words (« tutelle », « ulis collège »), or words it never saw, are too little for the
   // classifier: the matcher and the examples, made for short messages, answer them.
-  const alone = opinion.terms >= options.exampleMinTerms && opinion.known >= CLASSIFIER_MIN_KNOWN;
+  const alone = opinion.terms >= options.exampleMinTerms && opinion.known >= options.classifierMinKnown;
   if (!alone) return { id: combined, also: null };
+  // Two readers that disagree: the examples clearly say another entry than the classifier's first two.
+  const dissent = vote === null ? null : dissentOf(vote, options);
+  if (dissent !== null && dissent !== first.label && dissent !== second?.label) return none;
   if (first.probability >= options.classifierSure) return { id: first.label, also: null };
   const pair = second !== undefined && options.classifierPair > 0 && first.probability >= options.classifierPairFirst && first.probability + second.probability >= options.classifierPair;
   if (pair) return { id: first.label, also: second.label };
@@ -124,6 +141,13 @@ export function decide(
   // (voted: the matcher or the examples, whatever the classifier's probability).
   if (options.strategy === 'classifier') return matcherSure !== null && matcherSure === first.label && first.probability >= options.classifierConfirmed ? { id: matcherSure, also: null } : none;
   return combined !== null && combined === first.label ? { id: combined, also: null } : none;
+}
+
+/** The entry the nearest examples clearly vote for, when it is clear enough to withdraw the classifier's answer (see `dissentShare`). Pure. */
+export function dissentOf(vote: ExampleVote, options: Required<CombinationOptions>): string | null {
+  const voted = vote.ranked[0]?.label;
+  if (voted === undefined || options.dissentShare <= 0) return null;
+  return vote.share >= options.dissentShare && vote.coverage >= options.dissentCoverage ? voted : null;
 }
 
 /** What the two readers' results give: an entry id, or null (not sure). A message written as in the base always gets its entry. Pure. */
@@ -139,25 +163,25 @@ export function combine(matcher: Pick<TopicExplanation, 'match' | 'written'>, vo
 }
 
 export function createKnowledgeBase(faqEntries: readonly FaqEntry[], options: KnowledgeBaseOptions = {}): KnowledgeBase {
-  const { analyser = frenchAnalyser(), examples: exampleOptions = DEFAULT_EXAMPLE_INDEX_OPTIONS, strategy, exampleShare, exampleMinTerms, exampleCoverage, vetoShare, classifierSure, classifierPair, classifierPairFirst, classifierConfirmed, ...matcherOptions } =
+  const { analyser = frenchAnalyser(), examples: exampleOptions = DEFAULT_EXAMPLE_INDEX_OPTIONS, classifier: classifierOptions = DEFAULT_CLASSIFIER_OPTIONS, strategy, exampleShare, exampleMinTerms, exampleCoverage, vetoShare, classifierSure, classifierPair, classifierPairFirst, classifierConfirmed, classifierMinKnown, dissentShare, dissentCoverage, ...matcherOptions } =
     options;
   const combination = {
     ...DEFAULT_COMBINATION_OPTIONS,
-    ...definedOnly({ strategy, exampleShare, exampleMinTerms, exampleCoverage, vetoShare, classifierSure, classifierPair, classifierPairFirst, classifierConfirmed }),
+    ...definedOnly({ strategy, exampleShare, exampleMinTerms, exampleCoverage, vetoShare, classifierSure, classifierPair, classifierPairFirst, classifierConfirmed, classifierMinKnown, dissentShare, dissentCoverage }),
   };
   const all = Object.freeze([...faqEntries]);
   const byId = new Map(all.map((entry) => [entry.id, entry]));
   if (byId.size !== all.length) throw new Error('createKnowledgeBase: two entries share an id');
   const matcher = createMatcher(all.map(faqTopic), analyser, { ...DEFAULT_MATCHER_OPTIONS, ...matcherOptions });
   const nearest = createExampleIndex(all.flatMap(faqExamples), analyser, exampleOptions);
-  const classifier = createTextClassifier(all.flatMap(faqTrainingExamples), analyser);
+  const classifier = createTextClassifier(all.flatMap(faqTrainingExamples), analyser, classifierOptions);
 
   function explain(text: string): MatchExplanation {
     const explanation = matcher.explain(text);
     const vote = nearest.voteTerms(explanation.terms);
     const opinion = classifier.classifyTerms(explanation.terms);
     const matcherSure = explanation.match.kind === 'sure' ? explanation.match.id : null;
-    const { id, also } = decide(combine(explanation, vote, combination), explanation.written, opinion, combination, matcherSure);
+    const { id, also } = decide(combine(explanation, vote, combination), explanation.written, opinion, combination, matcherSure, vote);
     const entry = id === null ? undefined : byId.get(id);
     // The classifier's likely entries first, then the matcher's and the examples'.
     const likely = opinion.ranked.filter((r) => r.probability >= SUGGESTED_PROBABILITY).map((r) => r.label);
@@ -173,9 +197,6 @@ export function createKnowledgeBase(faqEntries: readonly FaqEntry[], options: Kn
 
   return { match: (text) => explain(text).match, entries: () => all, get: (id) => byId.get(id), explain };
 }
-
-/** The classifier decides alone only when it saw at least this part of the message's words in training. */
-const CLASSIFIER_MIN_KNOWN = 0.5;
 
 /** An entry the classifier gives at least this probability is among the first suggestions of a « not sure ». */
 const SUGGESTED_PROBABILITY = 0.1;

@@ -3,8 +3,9 @@
  * features (stems, stem bigrams) with a label each. Shared by the danger model (src/safety/model.ts)
  * and the FAQ's third reader (src/understanding/classifier.ts).
  *
- * Pure and deterministic: examples are read in order with a fixed learning rate; `probabilities`
- * reads nothing but the weights.
+ * Pure and deterministic: examples are read in order (or, with a `seed`, in an order shuffled
+ * afresh at every epoch from that seed) with a decaying learning rate; `probabilities` reads
+ * nothing but the weights.
  */
 
 export interface FeatureExample {
@@ -17,6 +18,8 @@ export interface SoftmaxOptions {
   learningRate?: number;
   /** L2 penalty per update, keeps rare features from deciding alone. */
   l2?: number;
+  /** When set, the examples are shuffled at every epoch from this seed (0: read in order). */
+  seed?: number;
 }
 
 export interface SoftmaxModel {
@@ -27,10 +30,10 @@ export interface SoftmaxModel {
   knows(feature: string): boolean;
 }
 
-export const DEFAULT_SOFTMAX_OPTIONS: Required<SoftmaxOptions> = { epochs: 30, learningRate: 0.2, l2: 1e-4 };
+export const DEFAULT_SOFTMAX_OPTIONS: Required<SoftmaxOptions> = { epochs: 30, learningRate: 0.2, l2: 1e-4, seed: 0 };
 
 export function trainSoftmax(examples: readonly FeatureExample[], labels: readonly string[], options: SoftmaxOptions = {}): SoftmaxModel {
-  const { epochs, learningRate, l2 } = { ...DEFAULT_SOFTMAX_OPTIONS, ...options };
+  const { epochs, learningRate, l2, seed } = { ...DEFAULT_SOFTMAX_OPTIONS, ...options };
   const size = labels.length;
   const labelIndex = new Map(labels.map((label, k) => [label, k]));
   const index = new Map<string, number>();
@@ -69,8 +72,10 @@ export function trainSoftmax(examples: readonly FeatureExample[], labels: readon
     return scores;
   };
 
+  const random = seed === 0 ? null : seededRandom(seed);
   for (let epoch = 0; epoch < epochs; epoch++) {
     const rate = learningRate / (1 + epoch * 0.1);
+    if (random !== null) shuffle(encoded, random);
     for (const { ids, target } of encoded) {
       const probabilities = softmax(ids);
       for (let k = 0; k < size; k++) {
@@ -94,4 +99,24 @@ export function trainSoftmax(examples: readonly FeatureExample[], labels: readon
     },
     knows: (feature) => index.has(feature),
   };
+}
+
+/** Mulberry32: a small seeded generator of numbers in [0, 1), so that a shuffled training is repeatable. */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Fisher–Yates, in place. */
+function shuffle<T>(items: T[], random: () => number): void {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [items[i], items[j]] = [items[j] as T, items[i] as T];
+  }
 }

@@ -75,19 +75,20 @@ describe('the examples in the knowledge base', () => {
 
   it('When the shipped FAQ is asked in everyday words its questions do not use, then the examples find the entry the matcher alone missed', () => {
     const question = 'je peux etre payee pour m occuper de mon fils handicape';
-    expect(answered(createKnowledgeBase(loadFaq(ROOT)).match(question))).toBe('pch_aide_humaine');
+    expect(answered(createKnowledgeBase(loadFaq(ROOT), { strategy: 'combined' }).match(question))).toBe('pch_aide_humaine');
     expect(answered(createKnowledgeBase(loadFaq(ROOT), { strategy: 'matcher' }).match(question))).toBe('notSure');
   });
 });
 
+const vote = (label: string | undefined, share: number, coverage = 1): ExampleVote => ({
+  ranked: label === undefined ? [] : [{ label, score: 1 }],
+  share,
+  closeness: 0,
+  terms: 4,
+  coverage,
+});
+
 describe('combining the matcher and the examples', () => {
-  const vote = (label: string | undefined, share: number, coverage = 1): ExampleVote => ({
-    ranked: label === undefined ? [] : [{ label, score: 1 }],
-    share,
-    closeness: 0,
-    terms: 4,
-    coverage,
-  });
   const sure = (id: string) => ({ match: { kind: 'sure' as const, id, score: 1 }, written: false });
   const unsure = { match: { kind: 'unsure' as const, suggestions: [] }, written: false };
   const options = DEFAULT_COMBINATION_OPTIONS;
@@ -150,6 +151,16 @@ describe('the classifier first, then the two other readers', () => {
     expect(decide(null, false, opinion([['aah', 0.95]], 2), options)).toEqual({ id: null, also: null });
     expect(decide(null, false, opinion([['aah', 0.95]], 5, 0.2), options)).toEqual({ id: null, also: null });
     expect(decide('pch', false, opinion([['aah', 0.95]], 2), options)).toEqual({ id: 'pch', also: null });
+  });
+
+  it('When the nearest examples clearly say another entry than the classifier, then it is not sure', () => {
+    const sure = opinion([['aesh', 0.9], ['garde_enfant', 0.05]]);
+    expect(decide(null, false, sure, options, null, vote('loisirs_sport', 0.7, 0.5))).toEqual({ id: null, also: null });
+    // Its second entry, a weak vote or a vote on a small part of the message: the classifier answers.
+    expect(decide(null, false, sure, options, null, vote('garde_enfant', 0.7, 0.5))).toEqual({ id: 'aesh', also: null });
+    expect(decide(null, false, sure, options, null, vote('loisirs_sport', 0.4, 0.5))).toEqual({ id: 'aesh', also: null });
+    expect(decide(null, false, sure, options, null, vote('loisirs_sport', 0.7, 0.05))).toEqual({ id: 'aesh', also: null });
+    expect(decide(null, false, sure, { ...options, dissentShare: 0 }, null, vote('loisirs_sport', 0.7, 0.5))).toEqual({ id: 'aesh', also: null });
   });
 
   it('When the message is written as in the base, then its entry answers', () => {

@@ -32,6 +32,16 @@ describe('the softmax trainer', () => {
     expect(model.knows('zzz')).toBe(false);
   });
 
+  it('When a seed is given, then the examples are read in a shuffled order, the same for the same seed', () => {
+    const data = examples.map((example, k) => ({ features: [`w${k % 4}`, example.label], label: example.label }));
+    const labels = ['demande', 'delai', 'renouvellement'];
+    const inOrder = trainSoftmax(data, labels, { epochs: 3 }).probabilities(['w1', 'w2']);
+    const seeded = trainSoftmax(data, labels, { epochs: 3, seed: 7 }).probabilities(['w1', 'w2']);
+    expect(trainSoftmax(data, labels, { epochs: 3, seed: 7 }).probabilities(['w1', 'w2'])).toEqual(seeded);
+    expect(seeded).not.toEqual(inOrder);
+    expect(trainSoftmax(data, labels, { epochs: 3, seed: 8 }).probabilities(['w1', 'w2'])).not.toEqual(seeded);
+  });
+
   it('When a label is not in the list, then training refuses it', () => {
     expect(() => trainSoftmax([{ features: ['a'], label: 'z' }], ['x'])).toThrow(/unknown label z/);
   });
@@ -50,6 +60,14 @@ describe('the text classifier', () => {
     const opinion = classifier.classify('renouveler la fusée martienne');
     expect(opinion.terms).toBe(3);
     expect(opinion.known).toBeCloseTo(1 / 3, 5);
+  });
+
+  it('When several trainings are averaged (an ensemble), then the probabilities still sum to one and the words that differ still decide', () => {
+    const ensemble = createTextClassifier(examples, frenchAnalyser(), { ensemble: 3 });
+    const opinion = ensemble.classify('la MDPH met trop de temps à répondre à mon dossier');
+    expect(opinion.ranked[0]?.label).toBe('delai');
+    expect(opinion.ranked.reduce((sum, r) => sum + r.probability, 0)).toBeCloseTo(1, 10);
+    expect(opinion.ranked[0]?.probability).not.toBeCloseTo(classifier.classify('la MDPH met trop de temps à répondre à mon dossier').ranked[0]?.probability ?? 0, 6);
   });
 
   it('When neighbouring stems are read, then each pair is a feature too', () => {
