@@ -13,12 +13,20 @@ import { day, dueInWords, label, labelIfKnown, when } from './vocabulary.js';
 import { renderHistory } from './history.js';
 import { territoryText } from './cards.js';
 
+/**
+ * Reads and changes of the ticket on screen, numbered in the order they start: a read that answers
+ * after a later read or change began is older than what that one shows, and is dropped (answers do
+ * not always come back in the order they were asked, and an older one would undo a change on screen).
+ */
+let lastStarted = 0;
+
 /** options.focus: the advisor asked for it (focus goes there); otherwise a background update. */
 export async function showTicket(ticketRef, options) {
   const background = !(options && options.focus);
+  const started = ++lastStarted;
   try {
     const view = await api('GET', `/api/advisor/tickets/${encodeURIComponent(ticketRef)}`);
-    if (background && ticketFormsInUse()) return;
+    if (background && (started !== lastStarted || ticketFormsInUse())) return;
     renderTicket(view);
     if (!background) $('ticket-title').focus();
   } catch (error) {
@@ -115,6 +123,7 @@ export function renderTicket(view) {
 export async function act(method, path, body, done) {
   const ticketRef = state.ticket.ticket.ref;
   errorIn('ticket-error', '');
+  lastStarted += 1;
   try {
     const view = await api(method, `/api/advisor/tickets/${encodeURIComponent(ticketRef)}${path}`, body);
     renderTicket(view);
