@@ -225,13 +225,16 @@ export function createApp(deps: AppDeps): App {
   });
   // Built when a version is served (the FAQ's index takes about a second), not during a person's message.
   chatRuntimeOf(live.current());
-  live.onChange((served) => {
-    try {
-      chatRuntimeOf(served);
-    } catch (error) {
-      logger.warn({ err: error, configVersion: served.version }, 'chat: version not prepared, built at its first message');
-    }
-  });
+  // After the switch, not inside it: every process serves the new version first.
+  live.onChange((served) =>
+    setImmediate(() => {
+      try {
+        chatRuntimeOf(served);
+      } catch (error) {
+        logger.warn({ err: error, configVersion: served.version }, 'chat: version not prepared, built at its first message');
+      }
+    }),
+  );
   const chat = createChatTurns({
     runtime: async (version) => chatRuntimeOf(await live.of(version)),
     store,

@@ -1,4 +1,5 @@
 /** Builds the chat's conversation: per configuration version, the shared flow, the FAQ, safety, wording. */
+import { createHash } from 'node:crypto';
 import type { AppConfig } from '../config/appConfig';
 import { NO_METRICS, type Clock, type KeyValueStore, type Metrics } from '../domain/ports';
 import { localHelpText } from '../directory/citation';
@@ -34,12 +35,32 @@ export interface ChatRuntimeSource {
 }
 
 /** The chat's parts of one configuration version (built once per version: see src/studio/liveConfig.ts perVersion). */
+type KnowledgeBase = ReturnType<typeof createKnowledgeBase>;
+
+/**
+ * Knowledge bases by the FAQ they were built from (its content): a version that leaves the FAQ as it
+ * was (new hours, a closure, the crisis switch) reuses the index, which takes about a second to build.
+ */
+const knowledgeBases = new Map<string, KnowledgeBase>();
+const KNOWLEDGE_BASES_KEPT = 8;
+
+function knowledgeBaseFor(faq: AppConfig['faq']): KnowledgeBase {
+  const key = createHash('sha256').update(JSON.stringify(faq)).digest('hex');
+  let base = knowledgeBases.get(key);
+  if (base === undefined) {
+    base = createKnowledgeBase(faq);
+    knowledgeBases.set(key, base);
+    while (knowledgeBases.size > KNOWLEDGE_BASES_KEPT) knowledgeBases.delete(knowledgeBases.keys().next().value as string);
+  }
+  return base;
+}
+
 export function createChatRuntime(source: ChatRuntimeSource): ChatRuntime {
   const { config } = source;
   // The directory never fails a turn: while the store does not answer, the shipped one is cited.
   const directory = async () => (source.directory ? source.directory().catch(() => config.directory) : config.directory);
   const renderer = new ChatRenderer(config.prompts.overlaidWith(config.chatPrompts));
-  const knowledgeBase = createKnowledgeBase(config.faq);
+  const knowledgeBase = knowledgeBaseFor(config.faq);
   const knowledge: ChatKnowledge = {
     match(text) {
       const match = knowledgeBase.match(text);
