@@ -1,24 +1,20 @@
 /** Builds the chat's conversation: per configuration version, the shared flow, the FAQ, safety, wording. */
 import { createHash } from 'node:crypto';
 import type { AppConfig } from '../config/appConfig';
-import { NO_METRICS, type Clock, type KeyValueStore, type Metrics } from '../domain/ports';
+import { NO_METRICS, type Metrics } from '../domain/ports';
 import { localHelpText } from '../directory/citation';
 import { localResourcesOf } from '../directory/load';
 import type { Directory } from '../directory/schema';
-import { NEED_IDS, type DangerKind, type NeedId } from '../domain/vocabulary';
+import { NEED_IDS, type NeedId } from '../domain/vocabulary';
 import { answerText } from '../knowledge/answer';
 import { createKnowledgeBase } from '../knowledge/knowledge-base';
 import { hoursInWords } from '../routing/hours-in-words';
 import { detectDanger, emergencyMessage } from '../safety';
-import type { StoreKeys } from '../storage/keys';
-import type { TicketStore } from '../tickets/ticket-store';
 import type { CallMachine } from '../voice/callMachine';
 import { PureMachine } from '../voice/pureMachine';
 import type { TurnDeps } from '../voice/turn';
-import type { PersonLinks } from '../people/personLinks';
-import type { WaitingRoom } from '../voice/waitingRoom';
 import { ChatRenderer } from './chatRenderer';
-import { ChatTurns, type ChatKnowledge, type ChatRuntime, type ChatSafety } from './chatTurns';
+import { ChatTurns, type ChatKnowledge, type ChatRuntime, type ChatSafety, type ChatTurnsDeps } from './chatTurns';
 import { createLanguageGuesser } from './language';
 
 /** The chat's sentence to a person writing in another language: one key per language we can answer in. */
@@ -101,40 +97,9 @@ export function createChatRuntime(source: ChatRuntimeSource): ChatRuntime {
   };
 }
 
-export interface ChatDeps {
-  /** See ChatTurnsDeps.runtime: a chat finishes on the version it started on. */
-  runtime(version: string | undefined): Promise<ChatRuntime>;
-  store: KeyValueStore;
-  keys: StoreKeys;
-  tickets: TicketStore;
-  waitingRoom: WaitingRoom;
-  clock: Clock;
-  chatTtlSeconds: number;
-  /** What the conversation counts (none when absent). */
-  metrics?: Metrics;
-  /** See ChatTurnsDeps.departementsForPostcode. */
-  departementsForPostcode(postcode: string): readonly string[];
-  /** See ChatTurnsDeps.onPersonWrote. */
-  onPersonWrote?(conversationId: string): void;
-  /** See ChatTurnsDeps.people. */
-  people?: PersonLinks;
-  /** See ChatTurnsDeps.onDanger. */
-  onDanger?(conversationId: string, kind: DangerKind): void;
-}
+/** What a chat needs: the conversation's own dependencies (ChatTurnsDeps), the figures optional. */
+export type ChatDeps = Omit<ChatTurnsDeps, 'metrics'> & { metrics?: Metrics };
 
 export function createChatTurns(deps: ChatDeps): ChatTurns {
-  return new ChatTurns({
-    runtime: (version) => deps.runtime(version),
-    store: deps.store,
-    keys: deps.keys,
-    tickets: deps.tickets,
-    waitingRoom: deps.waitingRoom,
-    clock: deps.clock,
-    departementsForPostcode: (postcode) => deps.departementsForPostcode(postcode),
-    chatTtlSeconds: deps.chatTtlSeconds,
-    metrics: deps.metrics ?? NO_METRICS,
-    ...(deps.onPersonWrote ? { onPersonWrote: deps.onPersonWrote } : {}),
-    ...(deps.people ? { people: deps.people } : {}),
-    ...(deps.onDanger ? { onDanger: deps.onDanger } : {}),
-  });
+  return new ChatTurns({ ...deps, metrics: deps.metrics ?? NO_METRICS });
 }
