@@ -68,12 +68,19 @@ export function createDirectoryService(deps: DirectoryServiceDeps): DirectorySer
   const { store, keys, audit, clock, logger } = deps;
 
   let lastKnown = deps.shipped;
+  // The stored text last read and its checked value: a chat answer, a hand-off or a search reads the
+  // directory each time (another process may have changed it), and checks it again only when it did.
+  let lastRead: { raw: string; directory: Directory } | null = null;
 
   async function read(): Promise<Directory> {
     const raw = await store.get(keys.directory());
     if (raw === null) return deps.shipped;
+    if (lastRead?.raw === raw) return lastRead.directory;
     const parsed = DirectorySchema.safeParse(JSON.parse(raw));
-    if (parsed.success) return parsed.data;
+    if (parsed.success) {
+      lastRead = { raw, directory: parsed.data };
+      return parsed.data;
+    }
     logger.error({ issues: parsed.error.issues.length }, 'directory: the stored directory is not valid; the shipped one is used');
     return deps.shipped;
   }
