@@ -11,7 +11,7 @@
  * import from. Beside it: callContext (context, events, what the machine is handed), callReading
  * (what an input means in this flow), callGuards and callActions (named in `setup()`).
  */
-import { setup } from 'xstate';
+import { not, setup } from 'xstate';
 import { callActions, ticketDraftOf } from './callActions';
 import { initialCallContext, outcomeOf, type CallContext, type CallEvent, type CallInput, type CallMachineDeps, type MenuStep } from './callContext';
 import { callGuards } from './callGuards';
@@ -230,7 +230,7 @@ export function createCallMachine(deps: CallMachineDeps) {
         },
       },
       callbackConfirm: {
-        always: { guard: ({ context }) => context.caller === null, target: 'callbackEntry' },
+        always: { guard: not('callerNumberKnown'), target: 'callbackEntry' },
         on: {
           INPUT: [
             dangerFirst,
