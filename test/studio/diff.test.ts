@@ -5,6 +5,8 @@ import { findRepoRoot } from '../../src/config/env';
 import { changesSafetyNumbers, touchedScopes, versionDiff } from '../../src/studio/diff';
 import { editNational, editTerritory } from '../../src/studio/edits';
 import { refusalOf } from '../../src/studio/permissions';
+import { parseDirectoryYaml } from '../../src/directory/load';
+import { editDirectoryYaml } from '../../src/directory/yamlEdit';
 
 const shipped = (path: string) => readFileSync(join(findRepoRoot(), path), 'utf8');
 const TERRITORIES = 'config/territories.yaml';
@@ -46,6 +48,46 @@ describe('the diff of two versions', () => {
     const renumbered = before.replace('dial: "3114"', 'dial: "3115"');
     expect(changesSafetyNumbers({ 'content/fr/safety.yaml': before }, { 'content/fr/safety.yaml': reworded })).toBe(false);
     expect(changesSafetyNumbers({ 'content/fr/safety.yaml': before }, { 'content/fr/safety.yaml': renumbered })).toBe(true);
+  });
+});
+
+describe('the diff of the directory', () => {
+  const DIRECTORY = 'config/directory.yaml';
+  const before = shipped(DIRECTORY);
+  const directory = parseDirectoryYaml(before, DIRECTORY);
+  const byId = (id: string) => {
+    const found = directory.organisations.find((organisation) => organisation.id === id);
+    if (!found) throw new Error(id);
+    return found;
+  };
+
+  it('When organisations are added, changed and removed, then each change is one French line naming the département and the organisation', () => {
+    const esat = byId('exemple-35-esat-rennes');
+    const savs = byId('exemple-44-savs-nantes');
+    const lilas = { ...savs, id: 'sessad-les-lilas', name: 'SESSAD Les Lilas', offers: [{ ...savs.offers[0]!, id: 'sessad-les-lilas-ecole' }] };
+    const after = editDirectoryYaml(before, {
+      put: [
+        { ...esat, contact: { ...esat.contact, phone: '02 99 00 00 35' } },
+        { ...savs, offers: [{ ...savs.offers[0]!, availability: { status: 'places', confirmedAt: '2026-11-23' } }] },
+        lilas,
+      ],
+      remove: ['exemple-44-handisport-nantes'],
+    });
+    expect(versionDiff({ [DIRECTORY]: before }, { [DIRECTORY]: after })).toEqual([
+      '44 : offre « Accompagnement à la vie sociale (SAVS) » de « SAVS Nantes Est (exemple) » changée (disponibilité)',
+      '44 : retrait de « Club handisport nantais (exemple) »',
+      '35 : téléphone de « ESAT de Rennes (exemple) » changé',
+      '44 : ajout de « SESSAD Les Lilas »',
+    ]);
+    expect(touchedScopes({ [DIRECTORY]: before }, { [DIRECTORY]: after })).toEqual([{ territory: '35' }, { territory: '44' }]);
+    // The organisations not changed keep their text, character for character.
+    expect(after.startsWith(before.slice(0, before.indexOf('  - id: exemple-44-savs-nantes')))).toBe(true);
+  });
+
+  it('When only a comment of the directory changes, then it is a national change (a coordinator cannot make it)', () => {
+    const after = before.replace('# The directory', '# Le répertoire');
+    expect(versionDiff({ [DIRECTORY]: before }, { [DIRECTORY]: after })).toEqual([]);
+    expect(touchedScopes({ [DIRECTORY]: before }, { [DIRECTORY]: after })).toEqual([{ part: 'other' }]);
   });
 });
 
