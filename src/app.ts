@@ -50,6 +50,7 @@ import { createErrorHandler } from './http/errors';
 import { twilioSignatureCheck } from './http/twilioSignature';
 import { configVersionOf, countingCallbacksDone, createMetricsRouter, timeRequests } from './metrics';
 import { createPlaces } from './places/places';
+import { callbackTargetHoursOf } from './territories/schema';
 import { decideRoute } from './routing/decide';
 import { lastDigits, maskEmail, openText, sealText } from './security/seal';
 import { storeKeys as defaultStoreKeys } from './storage/keys';
@@ -81,7 +82,8 @@ export function createApp(deps: AppDeps): App {
   const keys = deps.keys ?? defaultStoreKeys;
   const places = createPlaces({ postcodeOverrides: config.territories.national.postcodeOverrides });
   // The edges count once, through the Metrics port: live (/metrics) and by day (the dashboard).
-  const daily = createDailyFigures({ store, keys, clock, logger, timeZoneOf: (code) => places.get(code)?.timeZone });
+  const callbackTargetHours = (territory: string) => callbackTargetHoursOf(live.current().config.territories, territory);
+  const daily = createDailyFigures({ store, keys, clock, logger, timeZoneOf: (code) => places.get(code)?.timeZone, callbackTargetHoursOf: callbackTargetHours });
   const counting = allMetrics(metrics, daily);
   const route = (departement: string | null, now: Date) => decideRoute(live.current().config.territories, departement, now);
   const sealPhoneNumber = (e164: string): SealedNumber => ({ sealed: sealText(settings.dataKey, e164), lastDigits: lastDigits(e164, 2) });
@@ -315,6 +317,7 @@ export function createApp(deps: AppDeps): App {
       territories: config.territories,
       departementCodes: places.all().map((d) => d.code),
       departementName,
+      callbackTargetHoursOf: callbackTargetHours,
       ticketTtlDays: settings.ticketTtlDays,
     }),
   );

@@ -37,6 +37,8 @@ export interface DailyFiguresDeps {
   logger: Logger;
   /** The time zone of a département (undefined for XX or an unknown code). */
   timeZoneOf(territory: string): string | undefined;
+  /** The callback target of a territory (config/territories.yaml, the version served when the callback is done). */
+  callbackTargetHoursOf(territory: string): number;
 }
 
 const known = new Set(DAILY_FIELDS);
@@ -69,7 +71,7 @@ export function createDailyFigures(deps: DailyFiguresDeps): DailyFigures {
     callbackDone(departement, requestedAt) {
       const asked = requestedAt === null ? null : new Date(requestedAt);
       const usable = asked !== null && !Number.isNaN(asked.getTime()) ? asked : null;
-      add(departement, callbackDoneFields(usable, clock.now()), usable ?? clock.now());
+      add(departement, callbackDoneFields(usable, clock.now(), deps.callbackTargetHoursOf(territoryLabel(departement))), usable ?? clock.now());
     },
     faqAnswered: nothing,
     dangerDetected: nothing,

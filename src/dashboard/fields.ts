@@ -9,9 +9,6 @@ import { CALL_OUTCOME_LABELS, needLabel, oneOf } from '../metrics/labels';
 /** Five years (the observatory's counters live as long): daily figures hold no personal data. */
 export const DAILY_FIGURES_TTL_SECONDS = 5 * 366 * 24 * 60 * 60;
 
-/** The target of a callback: done within this many hours of the request. */
-export const CALLBACK_TARGET_HOURS = 48;
-
 /**
  * Upper bounds (seconds) of the queue-wait buckets: a wait of 42 s counts in `wait.le60`, beyond the
  * last one in `wait.inf`. Enough for p50 / p90 « at most », never an individual wait.
@@ -54,8 +51,8 @@ export function waitField(seconds: number | undefined): string | null {
   return bound === undefined ? 'wait.inf' : `wait.le${bound}`;
 }
 
-/** A callback done: counted on the day it was asked for, and whether within its target. */
-export function callbackDoneFields(requestedAt: Date | null, doneAt: Date): Increments {
-  const withinTarget = requestedAt !== null && doneAt.getTime() - requestedAt.getTime() <= CALLBACK_TARGET_HOURS * 3600 * 1000;
+/** A callback done: counted on the day it was asked for, and whether within its territory's target (hours). */
+export function callbackDoneFields(requestedAt: Date | null, doneAt: Date, targetHours: number): Increments {
+  const withinTarget = requestedAt !== null && doneAt.getTime() - requestedAt.getTime() <= targetHours * 3600 * 1000;
   return withinTarget ? { 'callbacks.done': 1, 'callbacks.done_in_target': 1 } : { 'callbacks.done': 1 };
 }

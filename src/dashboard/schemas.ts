@@ -59,7 +59,7 @@ export const DashboardSchema = z
     from: day,
     to: day,
     today: day,
-    callbackTargetHours: z.number().int().positive(),
+    callbackTargetHours: z.number().int().positive().nullable().describe('Callbacks done within this many hours count as done in time (the territory’s setting); null for the whole country, where each territory has its own'),
     now: NowSchema,
     todayTotals: TotalsSchema,
     period: TotalsSchema,

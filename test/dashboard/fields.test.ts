@@ -18,11 +18,12 @@ describe('daily figures, pure', () => {
     expect(waitQuantile([], 0.5)).toBeNull();
   });
 
-  it('When a callback is done 48 hours after the request, then it is within target; a second later, or with no request time, it is not', () => {
+  it('When a callback is done 48 hours after the request with a target of 48 hours, then it is within target; a second later, or with no request time, it is not; a target of 72 hours takes it', () => {
     const asked = new Date('2026-11-23T20:00:00Z');
-    expect(callbackDoneFields(asked, new Date('2026-11-25T20:00:00Z'))).toEqual({ 'callbacks.done': 1, 'callbacks.done_in_target': 1 });
-    expect(callbackDoneFields(asked, new Date('2026-11-25T20:00:01Z'))).toEqual({ 'callbacks.done': 1 });
-    expect(callbackDoneFields(null, asked)).toEqual({ 'callbacks.done': 1 });
+    expect(callbackDoneFields(asked, new Date('2026-11-25T20:00:00Z'), 48)).toEqual({ 'callbacks.done': 1, 'callbacks.done_in_target': 1 });
+    expect(callbackDoneFields(asked, new Date('2026-11-25T20:00:01Z'), 48)).toEqual({ 'callbacks.done': 1 });
+    expect(callbackDoneFields(null, asked, 48)).toEqual({ 'callbacks.done': 1 });
+    expect(callbackDoneFields(asked, new Date('2026-11-25T20:00:01Z'), 72)).toEqual({ 'callbacks.done': 1, 'callbacks.done_in_target': 1 });
   });
 
   it('When values come from outside the closed lists, then they become the catch-alls, never a field of their own', () => {

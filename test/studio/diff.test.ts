@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findRepoRoot } from '../../src/config/env';
 import { changesSafetyNumbers, touchedScopes, versionDiff } from '../../src/studio/diff';
-import { editNational, editTerritory } from '../../src/studio/edits';
+import { editNational, editTerritory, TerritoryEditSchema } from '../../src/studio/edits';
 import { refusalOf } from '../../src/studio/permissions';
 import { parseDirectoryYaml } from '../../src/directory/load';
 import { editDirectoryYaml } from '../../src/directory/yamlEdit';
@@ -23,6 +23,17 @@ describe('the diff of two versions', () => {
       '44 : dimanche fermé → 10:00–12:00',
       '44 : quand c’est fermé callback → message',
     ]);
+  });
+
+  it('When 44’s callback target is set, then the diff gives the hours before (the default) and after; a target of 0 hours is refused in French', () => {
+    const before = shipped(TERRITORIES);
+    const after = editTerritory(before, '44', { callbackTargetHours: 72 });
+    expect(versionDiff({ [TERRITORIES]: before }, { [TERRITORIES]: after })).toEqual(['44 : délai des rappels 48 h (par défaut) → 72 h']);
+    expect(versionDiff({ [TERRITORIES]: after }, { [TERRITORIES]: editTerritory(after, '44', { callbackTargetHours: 24 }) })).toEqual(['44 : délai des rappels 72 h → 24 h']);
+    expect(touchedScopes({ [TERRITORIES]: before }, { [TERRITORIES]: after })).toEqual([{ territory: '44' }]);
+    expect(TerritoryEditSchema.safeParse({ callbackTargetHours: 72 }).success).toBe(true);
+    const refused = TerritoryEditSchema.safeParse({ callbackTargetHours: 0 });
+    expect(refused.success ? null : refused.error.issues[0]?.message).toBe('le délai des rappels est d’une heure au moins');
   });
 
   it('When the crisis switch is turned on, then the diff says so and the change is national', () => {
