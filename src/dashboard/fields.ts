@@ -23,6 +23,11 @@ export type Increments = Record<string, number>;
 /** Every field a day's counters may hold (the reader ignores anything else). */
 export const DAILY_FIELDS: readonly string[] = [
   'chats.started',
+  'contacts.chat',
+  'chats.answered',
+  'chats.abandoned',
+  'faq.answered',
+  'faq.not_sure',
   'voice.ended',
   ...CALL_OUTCOME_LABELS.map((o) => `voice.${o}`),
   ...CHANNELS.map((c) => `handoffs.${c}`),
@@ -33,10 +38,19 @@ export const DAILY_FIELDS: readonly string[] = [
   ...WAIT_FIELDS,
 ];
 
-/** A ticket saved by a turn: a hand-off (to the territory or the national level) or a callback request; its need. */
+/**
+ * A ticket saved by a turn: a hand-off (to the territory or the national level) or a callback request;
+ * a call's need with it. A chat's need is counted with its contact (chatContactFields), once per
+ * conversation: a closed hand-off followed by a callback request is one need.
+ */
 export function ticketFields(channel: Channel, kind: 'routed' | 'callback' | 'fallback', need: unknown): Increments {
   const what = kind === 'callback' ? `callbacks.requested.${channel}` : `handoffs.${channel}`;
-  return { [what]: 1, [`needs.${needLabel(need)}`]: 1 };
+  return channel === 'chat' ? { [what]: 1 } : { [what]: 1, [`needs.${needLabel(need)}`]: 1 };
+}
+
+/** A chat conversation's first ticket: one contact of the chat channel, and its need. */
+export function chatContactFields(need: unknown): Increments {
+  return { 'contacts.chat': 1, [`needs.${needLabel(need)}`]: 1 };
 }
 
 /** A call is over, with its outcome. */

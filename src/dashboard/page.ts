@@ -51,7 +51,12 @@ function totalsRows(t: Totals, target: number | null): Array<{ label: string; va
     { label: `Rappels faits dans les délais (${inTime(target)})`, value: count(t.callbacks.doneWithinTarget) },
     { label: 'Appels mis en relation avec un conseiller', value: count(t.handoffs.voice) },
     { label: 'Chats mis en relation avec un conseiller', value: count(t.handoffs.chat) },
+    { label: 'Chats pris par un conseiller', value: count(t.chats.answered) },
+    { label: 'Chats quittés avant la réponse d’un conseiller', value: count(t.chats.abandoned) },
+    { label: 'Part des chats quittés avant la réponse', value: t.chats.abandonedRate === null ? '–' : percent.format(t.chats.abandonedRate) },
     { label: 'Chats ouverts (comptés au niveau national)', value: count(t.chatsStarted) },
+    { label: 'Questions du chat avec une réponse (niveau national)', value: count(t.faq.answered) },
+    { label: 'Questions du chat sans réponse sûre (niveau national)', value: count(t.faq.notSure) },
   ];
 }
 
