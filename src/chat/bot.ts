@@ -10,7 +10,7 @@ import { markdownMessage } from './chatActivities';
 import type { ChatInput, ChatReply, ChatTurns } from './chatTurns';
 
 /** The event the chat page posts when the person leaves it (src/web/public/chat.js). */
-export const LEFT_EVENT = 'chat.left';
+export const LEFT_EVENT = 'conversation.left';
 
 /** A pressed button comes back as a messageBack activity whose value is { choice }. */
 function choiceOf(activity: Activity): string | undefined {

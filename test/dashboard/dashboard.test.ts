@@ -45,12 +45,12 @@ const post = async (path: string, who: keyof typeof PEOPLE, body: unknown, metho
   fetch(`${h.app.httpBase}${path}`, { method, headers: { authorization: `Bearer ${await advisorToken(PEOPLE[who])}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
 const dial = (from: string) => new SimulatedCall(twilioSide(h.app), { from }).dial();
 
-/** The person closes the chat page: the page posts the « chat.left » event (src/web/public/chat.js); the bot handles it in the background. */
+/** The person closes the chat page: the page posts the « conversation.left » event (src/web/public/chat.js); the bot handles it in the background. */
 async function leaveChat(user: WebChatUser): Promise<void> {
   const posted = await fetch(`${h.app.httpBase}/v3/directline/conversations/${user.conversationId}/activities`, {
     method: 'POST',
     headers: { authorization: `Bearer ${user.token}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ type: 'event', name: 'chat.left', from: { id: 'user' } }),
+    body: JSON.stringify({ type: 'event', name: 'conversation.left', from: { id: 'user' } }),
   });
   expect(posted.status).toBe(200);
   for (let tries = 0; tries < 100 && (await h.app.app.chat.mode(user.conversationId)) !== null; tries++) {

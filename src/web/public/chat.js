@@ -31,7 +31,7 @@ function tellWhenLeaving(directLine, session) {
       method: 'POST',
       keepalive: true,
       headers: { authorization: `Bearer ${directLine.token || session.token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ type: 'event', name: 'chat.left', from: { id: 'user' } }),
+      body: JSON.stringify({ type: 'event', name: 'conversation.left', from: { id: 'user' } }),
     }).catch(() => undefined);
   });
 }
