@@ -50,6 +50,7 @@ import { createErrorHandler } from './http/errors';
 import { twilioSignatureCheck } from './http/twilioSignature';
 import { configVersionOf, countingCallbacksDone, createMetricsRouter, timeRequests } from './metrics';
 import { createPlaces } from './places/places';
+import { callbackTargetHoursOf } from './territories/schema';
 import { decideRoute } from './routing/decide';
 import { lastDigits, maskEmail, openText, sealText } from './security/seal';
 import { storeKeys as defaultStoreKeys } from './storage/keys';
@@ -81,7 +82,8 @@ export function createApp(deps: AppDeps): App {
   const keys = deps.keys ?? defaultStoreKeys;
   const places = createPlaces({ postcodeOverrides: config.territories.national.postcodeOverrides });
   // The edges count once, through the Metrics port: live (/metrics) and by day (the dashboard).
-  const daily = createDailyFigures({ store, keys, clock, logger, timeZoneOf: (code) => places.get(code)?.timeZone });
+  const callbackTargetHours = (territory: string) => callbackTargetHoursOf(live.current().config.territories, territory);
+  const daily = createDailyFigures({ store, keys, clock, logger, timeZoneOf: (code) => places.get(code)?.timeZone, callbackTargetHoursOf: callbackTargetHours });
   const counting = allMetrics(metrics, daily);
   const route = (departement: string | null, now: Date) => decideRoute(live.current().config.territories, departement, now);
   const sealPhoneNumber = (e164: string): SealedNumber => ({ sealed: sealText(settings.dataKey, e164), lastDigits: lastDigits(e164, 2) });
@@ -148,7 +150,14 @@ export function createApp(deps: AppDeps): App {
     openSealed,
     logger,
   });
-  const directory = createDirectoryService({ store, keys, shipped: config.directory, audit, clock, logger });
+  const studio = createStudioApi({ store, keys, audit, clock, live, ...(deps.prove ? { prove: deps.prove } : {}) });
+  // The directory is a file of the configuration's versions: read from the version served, written through the studio.
+  const directory = createDirectoryService({
+    published: () => live.current().config.directory,
+    studio: { ...studio.studio, publish: studio.publishing.publish },
+    audit,
+    clock,
+  });
   const urls = voiceUrls(settings.publicBaseUrl);
   const waitingRoom = createWaitingRoom(store, keys, settings.callTtlSeconds);
   const departementName = (code: string) => places.get(code)?.name;
@@ -206,7 +215,7 @@ export function createApp(deps: AppDeps): App {
     flow: config.flow,
     emergency,
     departementName,
-    mdphName: (code: string) => mdphOf(directory.lastKnown(), code)?.name,
+    mdphName: (code: string) => mdphOf(directory.current(), code)?.name,
     sealPhoneNumber,
     urls,
     clock,
@@ -221,7 +230,7 @@ export function createApp(deps: AppDeps): App {
   // A chat, likewise, finishes on its version (its flow, wording and FAQ), with today's emergencies.
   const chatRuntimeOf = perVersion((served) => {
     const { machine, turnDeps } = voiceRuntimeOf(served);
-    return createChatRuntime({ version: served.version, config: served.config, machine, turnDeps, directory: () => directory.current() });
+    return createChatRuntime({ version: served.version, config: served.config, machine, turnDeps });
   });
   // Built when a version is served (the FAQ's index takes about a second), not during a person's message.
   chatRuntimeOf(live.current());
@@ -293,7 +302,6 @@ export function createApp(deps: AppDeps): App {
   );
   app.use(createAdvisorRouter({ service: advisors, verifier, tickets, logger, chatMode: (conversationId) => chat.mode(conversationId) }));
   app.use(createDirectoryRouter({ directory, advisors, verifier }));
-  const studio = createStudioApi({ store, keys, audit, clock, live, ...(deps.prove ? { prove: deps.prove } : {}) });
   app.use(createStudioRouter({ ...studio, verifier }));
   app.use(createStudioTrialRouter({ loadConfig: (id) => studio.studio.loadVersionConfig(id), buildApp: createApp, verifier, logger }));
   app.use(createObservatoryRouter({ verifier, contacts, unmetNeeds: observatory, settings: config.observatory, audit, clock, logger, departementName }));
@@ -309,6 +317,7 @@ export function createApp(deps: AppDeps): App {
       territories: config.territories,
       departementCodes: places.all().map((d) => d.code),
       departementName,
+      callbackTargetHoursOf: callbackTargetHours,
       ticketTtlDays: settings.ticketTtlDays,
     }),
   );

@@ -19,6 +19,7 @@ import { createMemoryBus, createMemoryStore } from './storage/memory-store';
 import { createRedisBus, createRedisStore } from './storage/redis-store';
 import { packagedWebPublicDir } from './web/routes';
 import { openLiveConfig } from './studio';
+import { importStoredDirectory } from './directory/migrate';
 import type { RedisTarget } from './storage/redis-target';
 
 export interface RunningService {
@@ -177,6 +178,10 @@ export async function startService(env: Env, logger: Logger, overrides: ServiceO
       signIn: { ...env.signIn, oidc: env.signIn.oidc ?? devSignIn?.oidc },
     },
   });
+  // The directory edited before the studio versioned it (the old `directory:{all}` key): published once.
+  await importStoredDirectory({ store, keys: overrides.keys ?? storeKeys, studio: { ...app.studio.studio, publish: app.studio.publishing.publish }, logger }).catch((error: unknown) =>
+    logger.warn({ err: error }, 'directory: the edited copy in the store was not imported (tried again at the next start)'),
+  );
   if (devSignIn) {
     const seeder = { subject: 'system:dev-seed', role: 'national_admin', territories: 'all' } as const;
     for (const account of DEV_STAFF_ACCOUNTS) {

@@ -9,6 +9,9 @@ import type { Logger } from '../logging';
 import { markdownMessage } from './chatActivities';
 import type { ChatInput, ChatReply, ChatTurns } from './chatTurns';
 
+/** The event the chat page posts when the person leaves it (src/web/public/chat.js). */
+export const LEFT_EVENT = 'conversation.left';
+
 /** A pressed button comes back as a messageBack activity whose value is { choice }. */
 function choiceOf(activity: Activity): string | undefined {
   const value = activity.value as { choice?: unknown } | undefined;
@@ -66,6 +69,10 @@ export class OrientationBot extends ActivityHandler {
     });
     this.onMessage(async (context, next) => {
       await this.send(context, await this.chat.message(toChatInput(context.activity, this.now())));
+      await next();
+    });
+    this.onEvent(async (context, next) => {
+      if (context.activity.name === LEFT_EVENT) await this.chat.left(context.activity.conversation.id);
       await next();
     });
   }

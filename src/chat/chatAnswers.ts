@@ -37,6 +37,8 @@ export async function botTurn(step: ChatStep, input: ChatInput, text: string): P
   if (heard.menuInput !== null) {
     const found = heard.answerId ? await answerText(step, heard.answerId) : null;
     const next = await advance(step, { type: 'INPUT', at: input.at, speech: heard.menuInput });
+    // A question answered on the way through a menu is an answer of the knowledge base too.
+    if (found) deps.metrics.faqAnswered('answered');
     if (found) return [found, ...next];
     return heard.asked && chat.value !== 'connecting' ? [say(rt, 'chat.questionNoted'), ...next] : next;
   }

@@ -33,6 +33,11 @@ export async function advance(step: ChatStep, event: CallEvent): Promise<ChatRep
   for (const action of actions) {
     if (action.type !== 'saveTicket') continue;
     deps.metrics.ticketSaved('chat', action.params as TicketEffect);
+    if (!chat.contactCounted) {
+      // One contact per conversation: a closed hand-off followed by a callback request is one person.
+      deps.metrics.chatContact((action.params as TicketEffect).departement, (action.params as TicketEffect).need);
+      chat.contactCounted = true;
+    }
     const draft = ticketDraftFrom(action.params as TicketEffect, 'chat', now, {
       summary: summary(step),
       transcript: chat.transcript.slice(-TRANSCRIPT_LIMIT),
@@ -120,6 +125,7 @@ async function handOff(step: ChatStep): Promise<ChatReply[]> {
   chat.mode = 'waiting';
   chat.acknowledged = false;
   chat.pendingHandoff = null;
+  if (chat.handoff === undefined || chat.handoff === 'callback') chat.handoff = 'waiting';
   await deps.waitingRoom.join(queue, context.callSid, deps.clock.now());
   const territory = context.route && context.route.kind !== 'crisis' ? context.route.territoryName : null;
   const closed = context.route?.kind === 'closed';
@@ -186,7 +192,10 @@ export async function callbackOffer(step: ChatStep, input: ChatInput, text: stri
   if (chat.value === 'callbackBooked' || chat.value === 'declined') {
     // Booked: the request is now a callback (the callback list). Declined: it stays in the waiting list; the bot answers meanwhile.
     chat.mode = 'bot';
-    if (chat.value === 'callbackBooked') await deps.waitingRoom.leave(chatQueueName(chat.context.departement), chat.context.callSid);
+    if (chat.value === 'callbackBooked') {
+      await deps.waitingRoom.leave(chatQueueName(chat.context.departement), chat.context.callSid);
+      if (chat.handoff === 'waiting') chat.handoff = 'callback';
+    }
   }
   return replies.map((reply) => (reply.kind === 'message' ? { ...reply, buttons: reply.buttons.filter((b) => b.value !== HUMAN_VALUE) } : reply));
 }

@@ -55,6 +55,13 @@ export interface StoredChat {
   departementAsked?: boolean;
   /** The person was asked whether their contacts may be linked (src/people/chatConsent.ts). */
   linkConsent?: 'asked';
+  /** The conversation's first ticket was counted as a contact of the chat channel. */
+  contactCounted?: true;
+  /**
+   * Where its hand-off stands: waiting for an advisor, a callback booked instead, taken by an advisor
+   * (answered), or left by the person before anyone took it (abandoned). The last two are counted once.
+   */
+  handoff?: 'waiting' | 'callback' | 'answered' | 'abandoned';
 }
 
 export interface PendingHandoff {

@@ -106,6 +106,10 @@ export class ChatTurns {
     const { chat, rt } = await this.stepOf(stored);
     chat.mode = mode;
     chat.acknowledged = mode === 'human';
+    if (mode === 'human' && (chat.handoff === 'waiting' || chat.handoff === 'callback')) {
+      chat.handoff = 'answered';
+      this.deps.metrics.chatHandoffEnded(chat.context.departement, 'answered');
+    }
     const replies = mode === 'human' ? [say(rt, 'chat.advisorJoined')] : mode === 'bot' ? [say(rt, 'chat.advisorLeft')] : [];
     if (mode !== 'waiting') await this.deps.waitingRoom.leave(chatQueueName(chat.context.departement), conversationId);
     rememberReplies(chat, replies, this.deps.clock.now().toISOString());
@@ -113,6 +117,19 @@ export class ChatTurns {
     // Taken or handed back: the ticket keeps the whole conversation (robot, person, advisor) so far.
     if (mode !== 'waiting') await this.updateTicket(conversationId, chat);
     return replies;
+  }
+
+  /**
+   * The person left (their page closed: Web Chat's page says so). A hand-off nobody took is then
+   * abandoned: counted once, out of the waiting list. Nothing else changes.
+   */
+  async left(conversationId: string): Promise<void> {
+    const chat = await this.chats.load(conversationId);
+    if (chat?.handoff !== 'waiting') return;
+    chat.handoff = 'abandoned';
+    this.deps.metrics.chatHandoffEnded(chat.context.departement, 'abandoned');
+    await this.deps.waitingRoom.leave(chatQueueName(chat.context.departement), conversationId);
+    await this.chats.save(conversationId, chat);
   }
 
   /** A line the advisor wrote (with their first name, when known), kept in the transcript and on the ticket (the channel delivers it). */

@@ -4,7 +4,6 @@ import type { AppConfig } from '../config/appConfig';
 import { NO_METRICS, type Metrics } from '../domain/ports';
 import { localHelpText } from '../directory/citation';
 import { localResourcesOf } from '../directory/load';
-import type { Directory } from '../directory/schema';
 import { NEED_IDS, type NeedId } from '../domain/vocabulary';
 import { answerText } from '../knowledge/answer';
 import { createKnowledgeBase } from '../knowledge/knowledge-base';
@@ -26,8 +25,6 @@ export interface ChatRuntimeSource {
   config: AppConfig;
   machine: CallMachine;
   turnDeps: TurnDeps;
-  /** The directory in force (the MDPH and local offers the bot cites); default: the version's shipped one. */
-  directory?(): Promise<Directory>;
 }
 
 /** The chat's parts of one configuration version (built once per version: see src/studio/liveConfig.ts perVersion). */
@@ -53,8 +50,8 @@ function knowledgeBaseFor(faq: AppConfig['faq']): KnowledgeBase {
 
 export function createChatRuntime(source: ChatRuntimeSource): ChatRuntime {
   const { config } = source;
-  // The directory never fails a turn: while the store does not answer, the shipped one is cited.
-  const directory = async () => (source.directory ? source.directory().catch(() => config.directory) : config.directory);
+  // The directory of the chat's own version (src/directory/service.ts): pinned like its wording and FAQ.
+  const directory = config.directory;
   const renderer = new ChatRenderer(config.prompts.overlaidWith(config.chatPrompts));
   const knowledgeBase = knowledgeBaseFor(config.faq);
   const knowledge: ChatKnowledge = {
@@ -66,11 +63,11 @@ export function createChatRuntime(source: ChatRuntimeSource): ChatRuntime {
     },
     async answer(entryId, departement) {
       const entry = knowledgeBase.get(entryId);
-      return entry ? answerText(entry, localResourcesOf(await directory()), departement) : null;
+      return entry ? answerText(entry, localResourcesOf(directory), departement) : null;
     },
     async localHelp(departement, need) {
       const known = (NEED_IDS as readonly string[]).includes(need ?? '') ? (need as NeedId) : null;
-      return localHelpText(await directory(), departement, known, renderer.text({ key: 'chat.localOffers' }));
+      return localHelpText(directory, departement, known, renderer.text({ key: 'chat.localOffers' }));
     },
     title: (entryId) => knowledgeBase.get(entryId)?.title ?? null,
   };

@@ -34,7 +34,7 @@ export interface AppConfig {
   /** The chat's own wording, read over `prompts`. */
   chatPrompts: PromptCatalog;
   faq: readonly FaqEntry[];
-  /** The directory of actors and offers as shipped (config/directory.yaml); coordinators' edits live in the store. */
+  /** The directory of actors and offers (config/directory.yaml): coordinators edit it through the studio, version by version. */
   directory: Directory;
   safetyMessages: SafetyMessages;
   /** The observatory's labels and N3 reasons (config/observatory.yaml). */

@@ -13,7 +13,7 @@ import { territoryLabel } from '../metrics/labels';
 import { localMoment } from '../routing/local-time';
 import type { StoreKeys } from '../storage/keys';
 import { ALL_TERRITORIES_INDEX } from '../tickets/ticket-store';
-import { callbackDoneFields, callEndedFields, DAILY_FIELDS, DAILY_FIGURES_TTL_SECONDS, ticketFields, waitField, type Increments } from './fields';
+import { callbackDoneFields, callEndedFields, chatContactFields, DAILY_FIELDS, DAILY_FIGURES_TTL_SECONDS, ticketFields, waitField, type Increments } from './fields';
 
 export const NATIONAL_TIME_ZONE = 'Europe/Paris';
 
@@ -37,6 +37,8 @@ export interface DailyFiguresDeps {
   logger: Logger;
   /** The time zone of a département (undefined for XX or an unknown code). */
   timeZoneOf(territory: string): string | undefined;
+  /** The callback target of a territory (config/territories.yaml, the version served when the callback is done). */
+  callbackTargetHoursOf(territory: string): number;
 }
 
 const known = new Set(DAILY_FIELDS);
@@ -60,6 +62,8 @@ export function createDailyFigures(deps: DailyFiguresDeps): DailyFigures {
   return {
     callStarted: nothing,
     chatStarted: () => add(null, { 'chats.started': 1 }),
+    chatContact: (departement, need) => add(departement, chatContactFields(need)),
+    chatHandoffEnded: (departement, outcome) => add(departement, { [`chats.${outcome}`]: 1 }),
     ticketSaved: (channel, ticket) => add(ticket.departement, ticketFields(channel, ticket.kind, ticket.need)),
     callEnded: (departement, outcome) => add(departement, callEndedFields(outcome)),
     queueLeft(departement, _result, waitedSeconds) {
@@ -69,9 +73,10 @@ export function createDailyFigures(deps: DailyFiguresDeps): DailyFigures {
     callbackDone(departement, requestedAt) {
       const asked = requestedAt === null ? null : new Date(requestedAt);
       const usable = asked !== null && !Number.isNaN(asked.getTime()) ? asked : null;
-      add(departement, callbackDoneFields(usable, clock.now()), usable ?? clock.now());
+      add(departement, callbackDoneFields(usable, clock.now(), deps.callbackTargetHoursOf(territoryLabel(departement))), usable ?? clock.now());
     },
-    faqAnswered: nothing,
+    // Counted nationally, like the chats opened: a question is often asked before the département is known.
+    faqAnswered: (result) => add(null, { [`faq.${result}`]: 1 }),
     dangerDetected: nothing,
     storeFailed: nothing,
     requestServed: nothing,

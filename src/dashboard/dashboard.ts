@@ -11,7 +11,6 @@ import type { Clock } from '../domain/ports';
 import { addDays } from '../routing/local-time';
 import { ALL_TERRITORIES_INDEX } from '../tickets/ticket-store';
 import type { DailyFigures } from './dailyFigures';
-import { CALLBACK_TARGET_HOURS } from './fields';
 import { daySummaries, totalsOf, type DaySummary, type Totals } from './figures';
 import type { NowFigures } from './now';
 import { DEFAULT_PERIOD_DAYS, MAX_PERIOD_DAYS, type DashboardQuery } from './schemas';
@@ -22,7 +21,8 @@ export interface DashboardFigures {
   from: string;
   to: string;
   today: string;
-  callbackTargetHours: number;
+  /** The territory's callback target (hours); null for the whole country, where each territory has its own. */
+  callbackTargetHours: number | null;
   now: NowFigures;
   todayTotals: Totals;
   period: Totals;
@@ -56,6 +56,8 @@ export interface DashboardDeps {
   clock: Clock;
   /** The French name of a territory (a département's name, « national », « France entière »). */
   territoryName(territory: string): string | null;
+  /** The callback target of a département or XX (config/territories.yaml, the version served). */
+  callbackTargetHoursOf(territory: string): number;
 }
 
 export function createDashboard(deps: DashboardDeps) {
@@ -79,7 +81,7 @@ export function createDashboard(deps: DashboardDeps) {
           from,
           to,
           today,
-          callbackTargetHours: CALLBACK_TARGET_HOURS,
+          callbackTargetHours: territory === ALL_TERRITORIES_INDEX ? null : deps.callbackTargetHoursOf(territory),
           now,
           todayTotals: totalsOf(todayCounts ? [todayCounts] : []),
           period: totalsOf(counts),

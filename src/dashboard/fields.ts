@@ -9,9 +9,6 @@ import { CALL_OUTCOME_LABELS, needLabel, oneOf } from '../metrics/labels';
 /** Five years (the observatory's counters live as long): daily figures hold no personal data. */
 export const DAILY_FIGURES_TTL_SECONDS = 5 * 366 * 24 * 60 * 60;
 
-/** The target of a callback: done within this many hours of the request. */
-export const CALLBACK_TARGET_HOURS = 48;
-
 /**
  * Upper bounds (seconds) of the queue-wait buckets: a wait of 42 s counts in `wait.le60`, beyond the
  * last one in `wait.inf`. Enough for p50 / p90 « at most », never an individual wait.
@@ -26,6 +23,11 @@ export type Increments = Record<string, number>;
 /** Every field a day's counters may hold (the reader ignores anything else). */
 export const DAILY_FIELDS: readonly string[] = [
   'chats.started',
+  'contacts.chat',
+  'chats.answered',
+  'chats.abandoned',
+  'faq.answered',
+  'faq.not_sure',
   'voice.ended',
   ...CALL_OUTCOME_LABELS.map((o) => `voice.${o}`),
   ...CHANNELS.map((c) => `handoffs.${c}`),
@@ -36,10 +38,19 @@ export const DAILY_FIELDS: readonly string[] = [
   ...WAIT_FIELDS,
 ];
 
-/** A ticket saved by a turn: a hand-off (to the territory or the national level) or a callback request; its need. */
+/**
+ * A ticket saved by a turn: a hand-off (to the territory or the national level) or a callback request;
+ * a call's need with it. A chat's need is counted with its contact (chatContactFields), once per
+ * conversation: a closed hand-off followed by a callback request is one need.
+ */
 export function ticketFields(channel: Channel, kind: 'routed' | 'callback' | 'fallback', need: unknown): Increments {
   const what = kind === 'callback' ? `callbacks.requested.${channel}` : `handoffs.${channel}`;
-  return { [what]: 1, [`needs.${needLabel(need)}`]: 1 };
+  return channel === 'chat' ? { [what]: 1 } : { [what]: 1, [`needs.${needLabel(need)}`]: 1 };
+}
+
+/** A chat conversation's first ticket: one contact of the chat channel, and its need. */
+export function chatContactFields(need: unknown): Increments {
+  return { 'contacts.chat': 1, [`needs.${needLabel(need)}`]: 1 };
 }
 
 /** A call is over, with its outcome. */
@@ -54,8 +65,8 @@ export function waitField(seconds: number | undefined): string | null {
   return bound === undefined ? 'wait.inf' : `wait.le${bound}`;
 }
 
-/** A callback done: counted on the day it was asked for, and whether within its target. */
-export function callbackDoneFields(requestedAt: Date | null, doneAt: Date): Increments {
-  const withinTarget = requestedAt !== null && doneAt.getTime() - requestedAt.getTime() <= CALLBACK_TARGET_HOURS * 3600 * 1000;
+/** A callback done: counted on the day it was asked for, and whether within its territory's target (hours). */
+export function callbackDoneFields(requestedAt: Date | null, doneAt: Date, targetHours: number): Increments {
+  const withinTarget = requestedAt !== null && doneAt.getTime() - requestedAt.getTime() <= targetHours * 3600 * 1000;
   return withinTarget ? { 'callbacks.done': 1, 'callbacks.done_in_target': 1 } : { 'callbacks.done': 1 };
 }

@@ -7,10 +7,17 @@ import type { DayCounts } from './dailyFigures';
 import { WAIT_BUCKETS, WAIT_FIELDS } from './fields';
 
 export interface Totals {
-  /** Calls over (every outcome) and chats that reached an advisor or asked for a callback. */
+  /** Calls over (every outcome) and chat conversations that reached advisors (a hand-off or a callback request, once each). */
   contacts: { voice: number; chat: number; total: number };
   /** Web chat conversations opened (counted nationally: the territory is not known then). */
   chatsStarted: number;
+  /**
+   * Chat hand-offs an advisor took (answered), and those the person left before anyone took them
+   * (abandoned); abandoned / (answered + abandoned), null without either.
+   */
+  chats: { answered: number; abandoned: number; abandonedRate: number | null };
+  /** Chat questions answered from the knowledge base, and those it was not sure of (counted nationally). */
+  faq: { answered: number; notSure: number };
   /** Calls an advisor answered. */
   answered: number;
   /** Calls that hung up in a menu or in the queue. */
@@ -61,11 +68,14 @@ export function totalsOf(days: readonly DayCounts[]): Totals {
   const n = (field: string) => c[field] ?? 0;
   const voice = n('voice.ended');
   const abandoned = n('voice.abandoned_in_menu') + n('voice.abandoned_in_queue');
-  const chat = n('handoffs.chat') + n('callbacks.requested.chat');
+  const chat = n('contacts.chat');
+  const [chatsAnswered, chatsAbandoned] = [n('chats.answered'), n('chats.abandoned')];
   const buckets = WAIT_FIELDS.map(n);
   return {
     contacts: { voice, chat, total: voice + chat },
     chatsStarted: n('chats.started'),
+    chats: { answered: chatsAnswered, abandoned: chatsAbandoned, abandonedRate: chatsAnswered + chatsAbandoned === 0 ? null : chatsAbandoned / (chatsAnswered + chatsAbandoned) },
+    faq: { answered: n('faq.answered'), notSure: n('faq.not_sure') },
     answered: n('voice.connected'),
     abandoned,
     abandonedRate: voice === 0 ? null : abandoned / voice,

@@ -52,6 +52,8 @@ export interface DashboardRouterDeps {
   /** The codes of the 101 départements. */
   departementCodes: readonly string[];
   departementName(code: string): string | undefined;
+  /** The callback target of a territory, from the version served. */
+  callbackTargetHoursOf(territory: string): number;
   ticketTtlDays: number;
 }
 
@@ -68,6 +70,6 @@ export function dashboardRouter(deps: DashboardRouterDeps) {
   });
   const territoryName = (territory: string) =>
     territory === ALL_TERRITORIES_INDEX ? 'France entière' : territory === UNKNOWN_DEPARTEMENT_SEGMENT ? 'Niveau national' : (deps.departementName(territory) ?? null);
-  const dashboard = createDashboard({ daily: deps.daily, now, clock: deps.clock, territoryName });
+  const dashboard = createDashboard({ daily: deps.daily, now, clock: deps.clock, territoryName, callbackTargetHoursOf: deps.callbackTargetHoursOf });
   return createDashboardRouter({ dashboard, verifier: deps.verifier, logger: deps.logger, departementName: deps.departementName });
 }

@@ -31,10 +31,12 @@ export function duration(seconds: number | null): string {
   if (minutes < 60) return `${minutes} min`;
   return minutes % 60 === 0 ? `${minutes / 60} h` : `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
 }
+/** « 48 heures ou moins »; the whole country: each territory's own target. */
+const inTime = (target: number | null) => (target === null ? 'le délai de chaque territoire' : `${target} heures ou moins`);
 const atMost = (seconds: number | null) => (seconds === null ? '–' : `au plus ${duration(seconds)}`);
 
 /** The period's figures as the rows of one table (today, the period). */
-function totalsRows(t: Totals, target: number): Array<{ label: string; value: string }> {
+function totalsRows(t: Totals, target: number | null): Array<{ label: string; value: string }> {
   return [
     { label: `${CHANNEL_LABELS.voice}s terminés`, value: count(t.contacts.voice) },
     { label: `${CHANNEL_LABELS.chat}s avec un conseiller ou un rappel`, value: count(t.contacts.chat) },
@@ -46,10 +48,15 @@ function totalsRows(t: Totals, target: number): Array<{ label: string; value: st
     { label: 'Attente dans la file : neuf personnes sur dix', value: atMost(t.waits.p90AtMostSeconds) },
     { label: 'Rappels demandés', value: count(t.callbacks.requested) },
     { label: 'Rappels faits', value: count(t.callbacks.done) },
-    { label: `Rappels faits en ${target} heures ou moins`, value: count(t.callbacks.doneWithinTarget) },
+    { label: `Rappels faits dans les délais (${inTime(target)})`, value: count(t.callbacks.doneWithinTarget) },
     { label: 'Appels mis en relation avec un conseiller', value: count(t.handoffs.voice) },
     { label: 'Chats mis en relation avec un conseiller', value: count(t.handoffs.chat) },
+    { label: 'Chats pris par un conseiller', value: count(t.chats.answered) },
+    { label: 'Chats quittés avant la réponse d’un conseiller', value: count(t.chats.abandoned) },
+    { label: 'Part des chats quittés avant la réponse', value: t.chats.abandonedRate === null ? '–' : percent.format(t.chats.abandonedRate) },
     { label: 'Chats ouverts (comptés au niveau national)', value: count(t.chatsStarted) },
+    { label: 'Questions du chat avec une réponse (niveau national)', value: count(t.faq.answered) },
+    { label: 'Questions du chat sans réponse sûre (niveau national)', value: count(t.faq.notSure) },
   ];
 }
 
@@ -103,7 +110,7 @@ ${dataTableHtml({
 ${barChartHtml({ id: 'contacts', title: 'Contacts par jour et par canal', rowsAre: 'Jour', rows: days, series: [{ label: 'Appels', values: f.days.map((d) => d.contacts.voice) }, { label: 'Chats', values: f.days.map((d) => d.contacts.chat) }], format: count })}
 ${barChartHtml({ id: 'reponses', title: 'Appels répondus et abandonnés par jour', rowsAre: 'Jour', rows: days, series: [{ label: 'Répondus', values: f.days.map((d) => d.answered) }, { label: 'Abandonnés', values: f.days.map((d) => d.abandoned) }], format: count })}
 ${barChartHtml({ id: 'attente', title: 'Attente dans la file par jour (au plus, en secondes)', rowsAre: 'Jour', rows: days, series: [{ label: 'Une personne sur deux', values: f.days.map((d) => d.waits.p50AtMostSeconds) }, { label: 'Neuf sur dix', values: f.days.map((d) => d.waits.p90AtMostSeconds) }], format: (s) => (s === null ? '–' : duration(s)) })}
-${barChartHtml({ id: 'rappels', title: `Rappels par jour de la demande : demandés, faits en ${f.callbackTargetHours} heures ou moins`, rowsAre: 'Jour', rows: days, series: [{ label: 'Demandés', values: f.days.map((d) => d.callbacks.requested) }, { label: 'Faits dans le délai', values: f.days.map((d) => d.callbacks.doneWithinTarget) }], format: count })}
+${barChartHtml({ id: 'rappels', title: `Rappels par jour de la demande : demandés, faits dans les délais (${inTime(f.callbackTargetHours)})`, rowsAre: 'Jour', rows: days, series: [{ label: 'Demandés', values: f.days.map((d) => d.callbacks.requested) }, { label: 'Faits dans le délai', values: f.days.map((d) => d.callbacks.doneWithinTarget) }], format: count })}
       <h2>Besoins</h2>
 ${needs.length === 0 ? '<p>Aucun contact mis en relation ou rappelé sur la période.</p>' : barChartHtml({ id: 'besoins', title: 'Contacts par besoin sur la période', rowsAre: 'Besoin', rows: needs.map(needLabel), series: [{ label: 'Contacts', values: needs.map((id) => f.period.needs[id] ?? 0) }], format: count })}`;
   return pageFrame({ service: SERVICE, tagline: TAGLINE, title: name, main });

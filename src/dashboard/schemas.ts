@@ -28,8 +28,12 @@ const count = z.number().int().min(0);
 const seconds = z.number().int().min(0).nullable();
 
 export const TotalsSchema = z.strictObject({
-  contacts: z.strictObject({ voice: count, chat: count, total: count }).describe('Calls over, and chats that reached an advisor or asked for a callback'),
+  contacts: z.strictObject({ voice: count, chat: count, total: count }).describe('Calls over, and chat conversations that reached advisors (a hand-off or a callback request, once each)'),
   chatsStarted: count.describe('Chat conversations opened (national only: the territory is not known then)'),
+  chats: z
+    .strictObject({ answered: count, abandoned: count, abandonedRate: z.number().min(0).max(1).nullable() })
+    .describe('Chat hand-offs an advisor took, and those the person left before anyone took them; abandoned / (answered + abandoned), null without either'),
+  faq: z.strictObject({ answered: count, notSure: count }).describe('Chat questions answered from the knowledge base, and those it was not sure of (national only)'),
   answered: count.describe('Calls an advisor answered'),
   abandoned: count.describe('Calls that hung up in a menu or in the queue'),
   abandonedRate: z.number().min(0).max(1).nullable().describe('abandoned / calls over; null without calls'),
@@ -59,7 +63,7 @@ export const DashboardSchema = z
     from: day,
     to: day,
     today: day,
-    callbackTargetHours: z.number().int().positive(),
+    callbackTargetHours: z.number().int().positive().nullable().describe('Callbacks done within this many hours count as done in time (the territory’s setting); null for the whole country, where each territory has its own'),
     now: NowSchema,
     todayTotals: TotalsSchema,
     period: TotalsSchema,

@@ -2,6 +2,10 @@
  * The directory's API (documented in openapi.ts beside it): search from a ticket, read and edit an
  * organisation, import a CSV of establishments, and add a partner to a case from the directory (or
  * written by hand). Thin handlers over the directory service and the advisor service.
+ *
+ * An edit or an import is published at once as a new version of the configuration (its number in the
+ * `X-Config-Version` header); with `?draft=D-…` it goes into that studio draft instead, and the answer
+ * is `{ result, draft }` (the draft with its French diff), to publish from the studio.
  */
 import express, { type Request, type Response, type Router } from 'express';
 import { authenticate, principalOf, requireRole, type TokenVerifier } from '../advisors/auth';
@@ -10,9 +14,12 @@ import { parsed } from '../advisors/routes';
 import { CaseBusyError, type AdvisorService } from '../advisors/service';
 import { StoreUnavailableError } from '../domain/ports';
 import { TicketRefSchema, validId } from '../http/ids';
+import { z } from 'zod';
+import { DraftIdSchema } from '../studio/drafts';
+import { VersionStoreBusyError } from '../studio/versionStore';
 import { IdSchema } from './schema';
 import { DirectoryQuerySchema, PartnerBodySchema, partnerName } from './search';
-import { DirectoryBusyError, type DirectoryOutcome, type DirectoryService } from './service';
+import type { DirectoryOutcome, DirectoryService, Written } from './service';
 
 /** The largest CSV accepted: a département's extract is far smaller. */
 export const IMPORT_LIMIT = '5mb';
@@ -25,15 +32,25 @@ export interface DirectoryRouterDeps {
 
 function send<T>(res: Response, outcome: DirectoryOutcome<T>, okStatus = 200): void {
   if (outcome.ok) res.status(okStatus).json(outcome.value);
-  else res.status(outcome.status).json({ error: outcome.error, ...(outcome.problems ? { problems: outcome.problems } : {}) });
+  else res.status(outcome.status).json({ error: outcome.error, ...(outcome.problems ? { problems: outcome.problems } : {}), ...(outcome.checks ? { checks: outcome.checks } : {}) });
 }
+
+/** A change published at once: its value, the version in a header; a change into a draft: `{ result, draft }`. */
+function sendWritten<T>(res: Response, outcome: DirectoryOutcome<Written<T>>): void {
+  if (!outcome.ok) return send(res, outcome);
+  const { value, version, draft } = outcome.value;
+  if (version !== undefined) res.setHeader('X-Config-Version', String(version));
+  res.status(200).json(draft === undefined ? value : { result: value, draft });
+}
+
+export const DraftQuerySchema = z.strictObject({ draft: DraftIdSchema.optional().describe('A studio draft to write into, instead of publishing at once') });
 
 /** A busy lock (409) or a store that does not answer (503): the client may retry; anything else goes to the service's one error handler. */
 const retryable = (handler: (req: Request, res: Response) => Promise<void>) => async (req: Request, res: Response) => {
   try {
     await handler(req, res);
   } catch (error) {
-    if (error instanceof DirectoryBusyError || error instanceof CaseBusyError) res.status(409).json({ error: error.message });
+    if (error instanceof VersionStoreBusyError || error instanceof CaseBusyError) res.status(409).json({ error: error.message });
     else if (error instanceof StoreUnavailableError) res.status(503).json({ error: 'The directory is unavailable, try again' });
     else throw error;
   }
@@ -66,11 +83,19 @@ export function createDirectoryRouter(deps: DirectoryRouterDeps): Router {
         res.status(400).json({ error: 'The organisation’s id must be the id of the URL' });
         return;
       }
-      send(res, await directory.put(principalOf(res), body));
+      const query = parsed(DraftQuerySchema, req.query, res);
+      if (query) sendWritten(res, await directory.put(principalOf(res), body, query.draft));
     }),
   );
 
-  router.delete('/api/directory/organisations/:id', validOrganisation, retryable(async (req, res) => send(res, await directory.remove(principalOf(res), String(req.params.id)))));
+  router.delete(
+    '/api/directory/organisations/:id',
+    validOrganisation,
+    retryable(async (req, res) => {
+      const query = parsed(DraftQuerySchema, req.query, res);
+      if (query) sendWritten(res, await directory.remove(principalOf(res), String(req.params.id), query.draft));
+    }),
+  );
 
   router.post(
     '/api/directory/import',
@@ -80,7 +105,8 @@ export function createDirectoryRouter(deps: DirectoryRouterDeps): Router {
         res.status(415).json({ error: 'Send the CSV file as the body, with Content-Type: text/csv' });
         return;
       }
-      send(res, await directory.importCsv(principalOf(res), req.body));
+      const query = parsed(DraftQuerySchema, req.query, res);
+      if (query) sendWritten(res, await directory.importCsv(principalOf(res), req.body, query.draft));
     }),
   );
 

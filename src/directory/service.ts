@@ -1,22 +1,36 @@
 /**
- * The directory as the service holds it: the shipped value (config/directory.yaml) until a
- * coordinator edits it, then the edited value in the store (one key, read by every process).
+ * The directory as the service holds it: a file of the configuration's versions (config/directory.yaml),
+ * read from the version served, and written through the studio like the rest. An edit or an import
+ * goes into a draft (`draft`: one the person made in the studio; none: a draft of its own, published
+ * at once through the studio's publishing path, its checks and its proof). Each version says in French
+ * what changed, a roll back restores the old entries, and a chat pinned to its version cites its own.
  * Coordinators edit the organisations of their territories, national admins any; each change is
- * audited (ids and counts, nothing else). Searching is for everyone who works on cases, in their
- * own territories.
+ * audited (ids and counts, nothing else). Searching is for everyone who works on cases, in their own
+ * territories.
  */
 import type { AuditTrail } from '../advisors/audit';
 import { actorOf, canSeeTerritory, coordinates, type Principal } from '../advisors/principal';
-import type { Clock, KeyValueStore } from '../domain/ports';
-import type { Logger } from '../logging';
-import { withStoreLock } from '../storage/lock';
-import type { StoreKeys } from '../storage/keys';
+import { ConfigError } from '../config/configError';
+import type { Clock } from '../domain/ports';
 import { readEstablishmentsCsv, type ImportProblem } from './finess';
-import { isMdph } from './load';
-import { DirectorySchema, OrganisationSchema, type Directory, type Organisation } from './schema';
+import { isMdph, parseDirectoryYaml } from './load';
+import { OrganisationSchema, type Directory, type Organisation } from './schema';
 import { findOffer, searchDirectory, type DirectoryQuery, type SearchResult } from './search';
+import { editDirectoryYaml, type DirectoryEdit } from './yamlEdit';
 
-export type DirectoryOutcome<T> = { ok: true; value: T } | { ok: false; status: 400 | 403 | 404 | 409 | 422; error: string; problems?: ImportProblem[] };
+/** The file of the configuration's versions that holds the directory. */
+export const DIRECTORY_PATH = 'config/directory.yaml';
+
+export type DirectoryOutcome<T> =
+  | { ok: true; value: T }
+  | { ok: false; status: 400 | 403 | 404 | 409 | 422; error: string; problems?: ImportProblem[]; checks?: string[] };
+
+/** What a change wrote: the version it published, or the draft it went into (with its diff). */
+export interface Written<T> {
+  value: T;
+  version?: number;
+  draft?: unknown;
+}
 
 export interface ImportReport {
   organisations: number;
@@ -27,81 +41,109 @@ export interface ImportReport {
   territories: string[];
 }
 
+type StudioAnswer<T> = { ok: true; value: T } | { ok: false; status: 400 | 403 | 404 | 409 | 422; error: string; problems?: string[] };
+
+/** What the directory needs of the studio: its drafts and its publishing path (src/studio). */
+export interface DirectoryStudio {
+  createDraft(principal: Principal): Promise<StudioAnswer<{ id: string }>>;
+  draftFile(principal: Principal, id: string, path: string): Promise<StudioAnswer<string>>;
+  importFile(principal: Principal, id: string, path: string, text: string): Promise<StudioAnswer<unknown>>;
+  deleteDraft(principal: Principal, id: string): Promise<StudioAnswer<unknown>>;
+  publish(principal: Principal, draftId: string, comment: string): Promise<StudioAnswer<{ number: number }>>;
+}
+
 export interface DirectoryService {
-  /** The directory in force: the edited one, else the shipped one. */
-  current(): Promise<Directory>;
-  /** The directory this process last read (the shipped one before any read): for what cannot wait on the store (the whisper). */
-  lastKnown(): Directory;
+  /** The directory of the version served now. */
+  current(): Directory;
   search(principal: Principal, query: DirectoryQuery): Promise<DirectoryOutcome<SearchResult[]>>;
   organisation(principal: Principal, id: string): Promise<DirectoryOutcome<Organisation>>;
   /** Creates or replaces one organisation (the id of the path is the organisation's). */
-  put(principal: Principal, organisation: unknown): Promise<DirectoryOutcome<Organisation>>;
-  remove(principal: Principal, id: string): Promise<DirectoryOutcome<{ removed: string }>>;
+  put(principal: Principal, organisation: unknown, draft?: string): Promise<DirectoryOutcome<Written<Organisation>>>;
+  remove(principal: Principal, id: string, draft?: string): Promise<DirectoryOutcome<Written<{ removed: string }>>>;
   /** A CSV of establishments (FINESS columns), all or nothing; an establishment already there is replaced. */
-  importCsv(principal: Principal, bytes: Buffer): Promise<DirectoryOutcome<ImportReport>>;
+  importCsv(principal: Principal, bytes: Buffer, draft?: string): Promise<DirectoryOutcome<Written<ImportReport>>>;
   /** The organisation and offer an advisor picks as a partner, if the principal may see it. */
   pick(principal: Principal, organisationId: string, offerId?: string): Promise<ReturnType<typeof findOffer>>;
 }
 
 export interface DirectoryServiceDeps {
-  store: KeyValueStore;
-  keys: StoreKeys;
-  /** config/directory.yaml as loaded at start. */
-  shipped: Directory;
+  /** The directory of the version served now (the live configuration's). */
+  published(): Directory;
+  studio: DirectoryStudio;
   audit: AuditTrail;
   clock: Clock;
-  logger: Logger;
 }
 
-/** The edited directory holds no personal data; the key lives long and is renewed by every edit. */
-const DIRECTORY_TTL_SECONDS = 10 * 365 * 24 * 3600;
-const LOCK = { seconds: 10, tries: 40, waitMs: 50 };
-
-export class DirectoryBusyError extends Error {
-  constructor() {
-    super('The directory is being changed by someone else, try again');
-    this.name = 'DirectoryBusyError';
-  }
+/** A change planned on a directory: the edit of its file, what to answer, what to audit, the version's comment. */
+interface Planned<T> {
+  edit: DirectoryEdit;
+  value: T;
+  audit: Parameters<AuditTrail['record']>[0];
+  comment: string;
 }
+
+/** A refusal of the studio as the directory's: its problems are the configuration's checks. */
+function refusalOf(answer: Extract<StudioAnswer<unknown>, { ok: false }>): DirectoryOutcome<never> {
+  const { problems, ...refusal } = answer;
+  return { ...refusal, ...(problems ? { checks: problems } : {}) };
+}
+
+/** Tries of a direct change when another version was published between its draft and its publication. */
+const DIRECT_TRIES = 3;
 
 export function createDirectoryService(deps: DirectoryServiceDeps): DirectoryService {
-  const { store, keys, audit, clock, logger } = deps;
+  const { studio, audit, clock } = deps;
+  const current = () => deps.published();
+  const same = (a: Directory, b: Directory) => JSON.stringify(a) === JSON.stringify(b);
 
-  let lastKnown = deps.shipped;
-  // The stored text last read and its checked value: a chat answer, a hand-off or a search reads the
-  // directory each time (another process may have changed it), and checks it again only when it did.
-  let lastRead: { raw: string; directory: Directory } | null = null;
-
-  async function read(): Promise<Directory> {
-    const raw = await store.get(keys.directory());
-    if (raw === null) return deps.shipped;
-    if (lastRead?.raw === raw) return lastRead.directory;
-    const parsed = DirectorySchema.safeParse(JSON.parse(raw));
-    if (parsed.success) {
-      lastRead = { raw, directory: parsed.data };
-      return parsed.data;
+  /** Plans the change on the draft's directory and writes it into the draft; `changed` false: nothing to write. */
+  async function intoDraft<T>(principal: Principal, draft: string, plan: (directory: Directory) => DirectoryOutcome<Planned<T>>): Promise<DirectoryOutcome<Planned<T> & { changed: boolean; view?: unknown }>> {
+    const file = await studio.draftFile(principal, draft, DIRECTORY_PATH);
+    if (!file.ok) return refusalOf(file);
+    let directory: Directory;
+    try {
+      directory = parseDirectoryYaml(file.value, DIRECTORY_PATH);
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      return { ok: false, status: 409, error: 'Le répertoire de ce brouillon a des erreurs : corrigez-les d’abord dans le studio.', checks: error.lines };
     }
-    logger.error({ issues: parsed.error.issues.length }, 'directory: the stored directory is not valid; the shipped one is used');
-    return deps.shipped;
+    const planned = plan(directory);
+    if (!planned.ok) return planned;
+    const text = editDirectoryYaml(file.value, planned.value.edit);
+    if (same(parseDirectoryYaml(text, DIRECTORY_PATH), directory)) return { ok: true, value: { ...planned.value, changed: false } };
+    const written = await studio.importFile(principal, draft, DIRECTORY_PATH, text);
+    if (!written.ok) return refusalOf(written);
+    return { ok: true, value: { ...planned.value, changed: true, view: written.value } };
   }
 
-  async function current(): Promise<Directory> {
-    lastKnown = await read();
-    return lastKnown;
-  }
-
-  /** Reads, changes and writes the directory under a lock; the change says what to audit. */
-  async function change<T>(principal: Principal, work: (directory: Directory) => DirectoryOutcome<{ next: Directory; value: T; audit: Parameters<AuditTrail['record']>[0] }>): Promise<DirectoryOutcome<T>> {
-    return withStoreLock(store, keys.lock('directory', 'all'), LOCK, () => new DirectoryBusyError(), async () => {
-      const outcome = work(await current());
-      if (!outcome.ok) return outcome;
-      const next = DirectorySchema.safeParse(outcome.value.next);
-      if (!next.success) return { ok: false, status: 400, error: next.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ') };
-      await store.set(keys.directory(), JSON.stringify(next.data), DIRECTORY_TTL_SECONDS);
-      lastKnown = next.data;
-      await audit.record(outcome.value.audit);
-      return { ok: true, value: outcome.value.value };
-    });
+  /**
+   * Into the draft named, or into a draft of its own published at once (made again when another
+   * version was published meanwhile). Audited once written.
+   */
+  async function change<T>(principal: Principal, draft: string | undefined, plan: (directory: Directory) => DirectoryOutcome<Planned<T>>): Promise<DirectoryOutcome<Written<T>>> {
+    if (draft !== undefined) {
+      const written = await intoDraft(principal, draft, plan);
+      if (!written.ok) return written;
+      if (written.value.changed) await audit.record({ ...written.value.audit, detail: { ...written.value.audit.detail, draft } });
+      return { ok: true, value: { value: written.value.value, draft: written.value.view } };
+    }
+    for (let attempt = 1; ; attempt++) {
+      const created = await studio.createDraft(principal);
+      if (!created.ok) return refusalOf(created);
+      const id = created.value.id;
+      const written = await intoDraft(principal, id, plan);
+      if (!written.ok || !written.value.changed) {
+        await studio.deleteDraft(principal, id);
+        return written.ok ? { ok: true, value: { value: written.value.value } } : written;
+      }
+      const published = await studio.publish(principal, id, written.value.comment);
+      if (published.ok) {
+        await audit.record({ ...written.value.audit, detail: { ...written.value.audit.detail, version: published.value.number } });
+        return { ok: true, value: { value: written.value.value, version: published.value.number } };
+      }
+      await studio.deleteDraft(principal, id);
+      if (published.status !== 409 || attempt >= DIRECT_TRIES) return refusalOf(published);
+    }
   }
 
   const edits = (principal: Principal, territory: string) => coordinates(principal) && canSeeTerritory(principal, territory);
@@ -109,42 +151,41 @@ export function createDirectoryService(deps: DirectoryServiceDeps): DirectorySer
 
   return {
     current,
-    lastKnown: () => lastKnown,
 
     async search(principal, query) {
       if (!canSeeTerritory(principal, query.territory)) return { ok: false, status: 403, error: 'You do not work for this territory' };
-      return { ok: true, value: searchDirectory(await current(), query) };
+      return { ok: true, value: searchDirectory(current(), query) };
     },
 
     async organisation(principal, id) {
-      const found = findOffer(await current(), id);
+      const found = findOffer(current(), id);
       if (!found || !canSeeTerritory(principal, found.organisation.territory)) return { ok: false, status: 404, error: 'No such organisation in your territories' };
       return { ok: true, value: found.organisation };
     },
 
-    async put(principal, body) {
+    async put(principal, body, draft) {
       const parsed = OrganisationSchema.safeParse(body);
       if (!parsed.success) return { ok: false, status: 400, error: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ') };
       const organisation = parsed.data;
       if (!edits(principal, organisation.territory)) return notYours;
-      return change(principal, (directory) => {
+      return change(principal, draft, (directory) => {
         const before = directory.organisations.find((candidate) => candidate.id === organisation.id);
         if (before && !edits(principal, before.territory)) return notYours;
         if (before && isMdph(before) && !isMdph(organisation)) return { ok: false, status: 409, error: 'The MDPH of a département keeps its offer of type mdph' };
-        const organisations = before ? directory.organisations.map((candidate) => (candidate === before ? organisation : candidate)) : [...directory.organisations, organisation];
         return {
           ok: true,
           value: {
-            next: { organisations },
+            edit: { put: [organisation] },
             value: organisation,
+            comment: `Répertoire : ${before ? 'modification' : 'ajout'} de « ${organisation.name} » (${organisation.territory})`,
             audit: { actor: actorOf(principal), action: 'directory.update', territory: organisation.territory, detail: { organisation: organisation.id, created: before === undefined, offers: organisation.offers.length } },
           },
         };
       });
     },
 
-    async remove(principal, id) {
-      return change(principal, (directory) => {
+    async remove(principal, id, draft) {
+      return change(principal, draft, (directory) => {
         const before = directory.organisations.find((candidate) => candidate.id === id);
         if (!before || !canSeeTerritory(principal, before.territory)) return { ok: false, status: 404, error: 'No such organisation in your territories' };
         if (!edits(principal, before.territory)) return notYours;
@@ -152,15 +193,16 @@ export function createDirectoryService(deps: DirectoryServiceDeps): DirectorySer
         return {
           ok: true,
           value: {
-            next: { organisations: directory.organisations.filter((candidate) => candidate !== before) },
+            edit: { remove: [id] },
             value: { removed: id },
+            comment: `Répertoire : retrait de « ${before.name} » (${before.territory})`,
             audit: { actor: actorOf(principal), action: 'directory.delete', territory: before.territory, detail: { organisation: id } },
           },
         };
       });
     },
 
-    async importCsv(principal, bytes) {
+    async importCsv(principal, bytes, draft) {
       if (!coordinates(principal)) return notYours;
       const read = readEstablishmentsCsv(bytes, clock.now().toISOString().slice(0, 10));
       if (!read.ok) return { ok: false, status: 422, error: 'Rien n’a été importé : corrigez les lignes signalées.', problems: read.problems };
@@ -170,7 +212,7 @@ export function createDirectoryService(deps: DirectoryServiceDeps): DirectorySer
         return { ok: false, status: 422, error: 'Rien n’a été importé : corrigez les lignes signalées.', problems };
       }
       const territories = [...new Set(read.rows.map((row) => row.organisation.territory))].sort();
-      return change(principal, (directory) => {
+      return change(principal, draft, (directory) => {
         const incoming = new Map(read.rows.map((row) => [row.organisation.id, row.organisation]));
         const kept = directory.organisations.filter((organisation) => !incoming.has(organisation.id));
         const report: ImportReport = {
@@ -183,8 +225,9 @@ export function createDirectoryService(deps: DirectoryServiceDeps): DirectorySer
         return {
           ok: true,
           value: {
-            next: { organisations: [...kept, ...incoming.values()] },
+            edit: { put: [...incoming.values()] },
             value: report,
+            comment: `Répertoire : import de ${report.organisations} établissements (${territories.join(', ')})`,
             audit: { actor: actorOf(principal), action: 'directory.import', detail: { organisations: report.organisations, created: report.created, replaced: report.replaced, territories } },
           },
         };
@@ -192,7 +235,7 @@ export function createDirectoryService(deps: DirectoryServiceDeps): DirectorySer
     },
 
     async pick(principal, organisationId, offerId) {
-      const found = findOffer(await current(), organisationId, offerId);
+      const found = findOffer(current(), organisationId, offerId);
       return found && canSeeTerritory(principal, found.organisation.territory) ? found : undefined;
     },
   };

@@ -117,6 +117,10 @@ export interface Metrics {
   queueLeft(departement: unknown, result: string, waitedSeconds: number | undefined): void;
   /** A web chat conversation opened (its territory is not known yet). */
   chatStarted(): void;
+  /** A chat conversation's first ticket (its first hand-off or callback request): one contact of the chat channel, and its need, whatever follows. */
+  chatContact(departement: string | null, need: string | null): void;
+  /** A chat hand-off ended: an advisor took it (answered), or the person left before anyone did (abandoned). Once per conversation. */
+  chatHandoffEnded(departement: string | null, outcome: 'answered' | 'abandoned'): void;
   /**
    * An advisor reached a person who had asked to be called back (once per callback, at the attempt
    * that reached them); `requestedAt`: when the callback was asked for (ISO 8601), null if unknown.
@@ -145,6 +149,8 @@ export function allMetrics(...sinks: readonly Metrics[]): Metrics {
     callEnded: each('callEnded'),
     queueLeft: each('queueLeft'),
     chatStarted: each('chatStarted'),
+    chatContact: each('chatContact'),
+    chatHandoffEnded: each('chatHandoffEnded'),
     callbackDone: each('callbackDone'),
     faqAnswered: each('faqAnswered'),
     dangerDetected: each('dangerDetected'),
@@ -160,6 +166,8 @@ export const NO_METRICS: Metrics = {
   callEnded: () => undefined,
   queueLeft: () => undefined,
   chatStarted: () => undefined,
+  chatContact: () => undefined,
+  chatHandoffEnded: () => undefined,
   callbackDone: () => undefined,
   faqAnswered: () => undefined,
   dangerDetected: () => undefined,

@@ -40,6 +40,12 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Prome
   const callsEnded = counter('o360_calls_ended_total', 'Calls over, by territory and outcome (abandoned_in_menu and abandoned_in_queue are the abandoned calls).', ['territory', 'outcome']);
   const chatsStarted = counter('o360_chats_started_total', 'Web chat conversations opened (the territory is not known yet).', []);
   const chatHandoffs = counter('o360_chat_handoffs_total', 'Chats handed to advisors, by territory and destination.', ['territory', 'to']);
+  const chatContacts = counter('o360_chat_contacts_total', 'Chat conversations that reached advisors (a hand-off or a callback request; once per conversation), by territory.', ['territory']);
+  const chatHandoffsEnded = counter(
+    'o360_chat_handoffs_ended_total',
+    'Chat hand-offs taken by an advisor (answered) or left by the person before anyone took them (abandoned), by territory.',
+    ['territory', 'outcome'],
+  );
   const orientations = counter('o360_handovers_by_need_total', 'Calls and chats put through to advisors, by channel and need.', ['channel', 'need']);
   const callbacksRequested = counter('o360_callbacks_requested_total', 'Callbacks requested, by channel and territory.', ['channel', 'territory']);
   const callbacksDone = counter('o360_callbacks_done_total', 'Callbacks done (the advisor reached the person), by territory.', ['territory']);
@@ -94,6 +100,8 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Prome
       queueWaits.observe({ territory: territoryLabel(departement), result: oneOf(QUEUE_RESULT_LABELS, result, 'other') }, waitedSeconds);
     },
     chatStarted: () => chatsStarted.inc(),
+    chatContact: (departement) => chatContacts.inc({ territory: territoryLabel(departement) }),
+    chatHandoffEnded: (departement, outcome) => chatHandoffsEnded.inc({ territory: territoryLabel(departement), outcome }),
     callbackDone: (departement) => callbacksDone.inc({ territory: territoryLabel(departement) }),
     faqAnswered: (result) => faqAnswers.inc({ result }),
     dangerDetected: (channel, category) => dangers.inc({ channel, category: oneOf(DANGER_LABELS, category, 'other') }),

@@ -76,7 +76,7 @@ export interface StoreKeys {
   dailyFigures(territory: string, day: string): string;
   /** A territory's own wrap-up codes (no personal data), replacing the national list. */
   wrapUpCodes(territory: string): string;
-  /** The directory of actors and offers as coordinators edited it (one JSON value; no personal data). */
+  /** The directory as coordinators edited it before the studio versioned it: read once at start, published, deleted (src/directory/migrate.ts). */
   directory(): string;
   /** The studio's counter of configuration versions (the last number given). */
   studioVersionCounter(): string;

@@ -5,11 +5,16 @@
  */
 import { isMap, isNode, isScalar, parseDocument, stringify, type Document } from 'yaml';
 import { z } from 'zod';
-import { WEEKDAYS } from '../territories/schema';
+import { MAX_CALLBACK_TARGET_HOURS, WEEKDAYS } from '../territories/schema';
 
 const text = z.string().trim().min(1).max(500);
 const range = z.string().regex(/^\d\d:\d\d-\d\d:\d\d$/, { error: 'une plage horaire s’écrit "09:00-18:00"' });
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'une date s’écrit "2025-12-24"' });
+const callbackTargetHours = z
+  .number({ error: 'le délai des rappels est un nombre d’heures, par exemple 48' })
+  .int({ error: 'le délai des rappels est un nombre entier d’heures, par exemple 48' })
+  .min(1, { error: 'le délai des rappels est d’une heure au moins' })
+  .max(MAX_CALLBACK_TARGET_HOURS, { error: `le délai des rappels est de ${MAX_CALLBACK_TARGET_HOURS} heures au plus (30 jours)` });
 const target = z.union([
   z.strictObject({ type: z.literal('queue'), name: z.string().regex(/^\S{1,64}$/) }),
   z.strictObject({ type: z.literal('workflow'), workflowSid: z.string().regex(/^WW[0-9a-f]{32}$/) }),
@@ -28,6 +33,8 @@ export const TerritoryEditSchema = z
     /** null removes it. */
     closedMessage: text.nullable().optional(),
     callbackOfferAfterSeconds: z.number().int().min(0).max(3600).optional(),
+    /** Callbacks done within this many hours count as done in time on the dashboard. */
+    callbackTargetHours: callbackTargetHours.optional(),
     /** An exceptional closure with its message; null lifts it. */
     closure: z.strictObject({ message: text }).nullable().optional(),
   })
@@ -38,6 +45,7 @@ export const NationalEditSchema = z
   .strictObject({
     fallback: target.optional(),
     callbackOfferAfterSeconds: z.number().int().min(0).max(3600).optional(),
+    callbackTargetHours: callbackTargetHours.optional(),
     crisis: z.strictObject({ enabled: z.boolean().optional(), target: target.optional(), message: text.optional() }).optional(),
     postcodeOverrides: z.record(z.string().regex(/^\d{5}$/), z.string().regex(/^(\d{2}|2[AB]|97\d)$/)).optional(),
   })

@@ -175,6 +175,14 @@ export function createStudio(deps: StudioDeps) {
       return change(principal, id, path, () => text);
     },
 
+    /** One file of a draft as it stands (its changes over its base version); 404 when it has none by that path. */
+    async draftFile(principal: Principal, id: string, path: string): Promise<StudioOutcome<string>> {
+      const found = await draftFor(principal, id);
+      if (!found.ok) return found;
+      const text = (await filesOfDraft(found.value)).files[path];
+      return text === undefined ? refused(404, `Le brouillon n’a pas de fichier ${path}.`) : done(text);
+    },
+
     /** The checks of `npm run config:check`, then the proof, on the draft. */
     async check(principal: Principal, id: string): Promise<StudioOutcome<CheckResult>> {
       const found = await draftFor(principal, id);

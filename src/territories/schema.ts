@@ -127,6 +127,17 @@ export const DEFAULT_CALLBACK_OFFER_AFTER_SECONDS = 120;
 /** Seconds in queue before a callback is offered. */
 const callbackOfferAfterSecondsSchema = z.number().int().min(0).max(3600).default(DEFAULT_CALLBACK_OFFER_AFTER_SECONDS);
 
+/** The target of a callback: done within this many hours of the request (« rappels faits dans les délais »). */
+export const DEFAULT_CALLBACK_TARGET_HOURS = 48;
+export const MAX_CALLBACK_TARGET_HOURS = 720;
+
+const callbackTargetHoursSchema = z
+  .number({ error: 'expected a whole number of hours, e.g. 48' })
+  .int({ error: 'expected a whole number of hours, e.g. 48' })
+  .min(1, { error: 'expected at least 1 hour' })
+  .max(MAX_CALLBACK_TARGET_HOURS, { error: `expected at most ${MAX_CALLBACK_TARGET_HOURS} hours (30 days)` })
+  .default(DEFAULT_CALLBACK_TARGET_HOURS);
+
 export const territorySchema = z
   .strictObject({
     /** The name callers and advisors know, e.g. "Communauté 360 Loire-Atlantique". */
@@ -139,6 +150,8 @@ export const territorySchema = z
     whenClosed: z.enum(CLOSED_ACTIONS, { error: 'expected callback, fallback or message' }),
     closedMessage: nonEmptyText.optional(),
     callbackOfferAfterSeconds: callbackOfferAfterSecondsSchema,
+    /** A callback is done in time within this many hours of the request (default 48). */
+    callbackTargetHours: callbackTargetHoursSchema,
     /** Exceptional closure (set from the studio in an emergency): closed now, whatever the hours, with this message. */
     closure: z.strictObject({ message: nonEmptyText }).optional(),
   })
@@ -173,6 +186,8 @@ const nationalSchema = z.strictObject({
   /** Who answers when no territory does: unknown département, or territories set to whenClosed: fallback. */
   fallback: targetSchema,
   callbackOfferAfterSeconds: callbackOfferAfterSecondsSchema,
+  /** The callback target of the national level (callbacks of no known département), default 48. */
+  callbackTargetHours: callbackTargetHoursSchema,
   crisis: crisisSchema,
   /** postcode → département, replacing what the official data says (e.g. Saint-Barthélemy → 971). */
   postcodeOverrides: postcodeOverridesSchema,
@@ -202,3 +217,8 @@ export type TerritoryHours = Territory['hours'];
 export type TerritoryHolidays = Territory['holidays'];
 /** What a coordinator may write (defaults not yet applied). */
 export type TerritoriesConfigInput = z.input<typeof territoriesConfigSchema>;
+
+/** The callback target (hours) of a département, or of the national level for XX and any code it does not know. */
+export function callbackTargetHoursOf(config: TerritoriesConfig, territory: string): number {
+  return config.territories[territory]?.callbackTargetHours ?? config.national.callbackTargetHours;
+}

@@ -4,6 +4,7 @@ import type { Principal } from '../../src/advisors/principal';
 import { sealText } from '../../src/security/seal';
 import { ticketRefFor } from '../../src/tickets/ref';
 import type { Ticket } from '../../src/tickets/ticket';
+import { openTestLiveConfig } from '../support/liveConfig';
 import { TEST_DATA_KEY, TestClock, advisorToken, startTestApp, testRedis, type RunningTestApp } from '../support/testApp';
 
 export const NOW = '2026-11-23T09:00:00.000Z';
@@ -15,16 +16,19 @@ export interface AdvisorHarness {
   close(): Promise<void>;
 }
 
-export async function startAdvisorApp(label: string): Promise<AdvisorHarness> {
+/** `live`: the studio's live configuration on the store (the repository's files are version 1), for what writes versions (the directory). */
+export async function startAdvisorApp(label: string, options: { live?: boolean } = {}): Promise<AdvisorHarness> {
   const redis = await testRedis(label);
   const clock = new TestClock(NOW);
-  const app = await startTestApp({ store: redis.store, keys: redis.keys, clock });
+  const live = options.live ? await openTestLiveConfig(redis) : undefined;
+  const app = await startTestApp({ store: redis.store, keys: redis.keys, clock, ...(live ? { live: live.live, bus: live.bus } : {}) });
   return {
     app,
     clock,
     redis,
     async close() {
       await app.close();
+      await live?.close();
       await redis.cleanup();
     },
   };

@@ -29,6 +29,19 @@ describe('config checks', () => {
     ]);
   });
 
+  it('report a callback target that is not a whole number of hours between 1 and 720, with its line', () => {
+    const shipped = readFileSync(path.join(ROOT, 'config', 'territories.yaml'), 'utf8');
+    const edited = shipped
+      .replace(/("44":\n(?:.*\n)*?    callbackOfferAfterSeconds: 120\n)/, '$1    callbackTargetHours: 0\n')
+      .replace(/("35":\n(?:.*\n)*?    callbackOfferAfterSeconds: 120\n)/, '$1    callbackTargetHours: 72\n')
+      .replace('  callbackOfferAfterSeconds: 120\n  crisis:', '  callbackOfferAfterSeconds: 120\n  callbackTargetHours: 1.5\n  crisis:');
+    const [result] = runConfigChecks(projectWithTerritories(edited), [territoriesCheck]);
+    expect(result?.errors).toEqual([
+      expect.stringMatching(/territories\.yaml:\d+: national\.callbackTargetHours: expected a whole number of hours, e\.g\. 48$/),
+      expect.stringMatching(/territories\.yaml:\d+: territories\.44\.callbackTargetHours: expected at least 1 hour$/),
+    ]);
+  });
+
   it('report a missing territories file', () => {
     const root = mkdtempSync(path.join(tmpdir(), 'config-check-'));
     const [result] = runConfigChecks(root, [territoriesCheck]);

@@ -10,15 +10,15 @@ import type { Principal } from '../../src/advisors/principal';
 import { WAIT_BUCKETS } from '../../src/dashboard/fields';
 import { DashboardSchema } from '../../src/dashboard/schemas';
 import { SimulatedCall } from '../support/callHarness';
-import { TIMES } from '../support/config';
-import { advisorToken, twilioSide } from '../support/testApp';
+import { repoConfig, TIMES, withTerritories } from '../support/config';
+import { advisorToken, TEST_METRICS_TOKEN, twilioSide } from '../support/testApp';
 import { everythingStored, startPeopleApp, type PeopleHarness } from '../people/support';
 import { chatHandedTo44, texts, WebChatUser } from '../support/webChatUser';
 
 jest.setTimeout(120_000);
 
 const DAY = '2026-11-23';
-const CALLERS = { answered: '+33612345678', callback35: '+33698765432', leftQueue: '+33711223344', hungUp: '+33655443322', callback44: '+33644332211', waiting: '+33633221100' };
+const CALLERS = { chatCallback35: '+33622334455', answered: '+33612345678', callback35: '+33698765432', leftQueue: '+33711223344', hungUp: '+33655443322', callback44: '+33644332211', waiting: '+33633221100' };
 const POSTCODES = ['44000', '35000'];
 const FREE_TEXT = ['Lilas', 'mourir', 'AAH', 'Nantes'];
 const TO_44 = ['2', '1', '3', '44000', '1'];
@@ -33,6 +33,8 @@ const PEOPLE = {
 
 /** What the test played on the phone: the territory each call ended in, how, and its time in the queue. */
 const played: Array<{ territory: string; outcome: string; waited?: number }> = [];
+/** What the test played in the chat: hand-offs taken or left, the knowledge base's answers and « not sure », chats opened. */
+const chatted = { handoffs: [] as Array<{ territory: string; outcome: 'answered' | 'abandoned' }>, faq: { answered: 0, notSure: 0 }, opened: 0 };
 
 let h: PeopleHarness;
 const get = async (path: string, who: keyof typeof PEOPLE) => {
@@ -42,6 +44,22 @@ const get = async (path: string, who: keyof typeof PEOPLE) => {
 const post = async (path: string, who: keyof typeof PEOPLE, body: unknown, method = 'POST') =>
   fetch(`${h.app.httpBase}${path}`, { method, headers: { authorization: `Bearer ${await advisorToken(PEOPLE[who])}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
 const dial = (from: string) => new SimulatedCall(twilioSide(h.app), { from }).dial();
+
+/** The person closes the chat page: the page posts the « conversation.left » event (src/web/public/chat.js); the bot handles it in the background. */
+async function leaveChat(user: WebChatUser): Promise<void> {
+  const posted = await fetch(`${h.app.httpBase}/v3/directline/conversations/${user.conversationId}/activities`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${user.token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ type: 'event', name: 'conversation.left', from: { id: 'user' } }),
+  });
+  expect(posted.status).toBe(200);
+  for (let tries = 0; tries < 100 && (await h.app.app.chat.mode(user.conversationId)) !== null; tries++) {
+    const figures = (await get(`/api/dashboard?territory=44`, 'admin')).body as { todayTotals: { chats: { abandoned: number } } };
+    if (figures.todayTotals.chats.abandoned > 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error('the chat was not counted as left');
+}
 const refOf = async (callSid: string) => (await get(`/api/calls/${callSid}/ticket`, 'admin')).body.ref as string;
 
 /** The smallest bucket bound at or above the nearest-rank quantile of the waits (null: none). */
@@ -53,7 +71,12 @@ function atMost(waits: number[], quantile: number): number | null {
 }
 
 beforeAll(async () => {
-  h = await startPeopleApp('dashboard');
+  // 44 gives its advisors 72 hours to call back (config/territories.yaml); 35 keeps the default 48.
+  const config = withTerritories(repoConfig(), (t) => {
+    t.territories['44'] = { ...t.territories['44']!, callbackTargetHours: 72 };
+    return t;
+  });
+  h = await startPeopleApp('dashboard', { config });
   const { clock } = h;
   // Answered in 44 after 95 s in the queue; hung up in the queue of 44 after 200 s; hung up at the first menu.
   clock.set(TIMES.mondayMorningParis);
@@ -82,6 +105,19 @@ beforeAll(async () => {
   const inDanger = new WebChatUser(h.app);
   await inDanger.open();
   expect(texts(await inDanger.write('je veux mourir'))).toContain('3114');
+  chatted.faq.answered += 1;
+  chatted.opened += 3;
+  // The knowledge base is not sure of a question.
+  expect(texts(await asking.write('Où puis-je promener des girafes le dimanche ?'))).toContain('Je ne suis pas sûr');
+  chatted.faq.notSure += 1;
+  // Two more chats handed to 44: an advisor takes one; the person closes the other's page before anyone does.
+  const { user: taken } = await chatHandedTo44(h.app);
+  expect((await post(`/api/chats/${taken.conversationId}/take`, 'advisor44', {})).status).toBe(200);
+  chatted.handoffs.push({ territory: '44', outcome: 'answered' });
+  const { user: leaving } = await chatHandedTo44(h.app);
+  await leaveChat(leaving);
+  chatted.handoffs.push({ territory: '44', outcome: 'abandoned' });
+  chatted.opened += 2;
 
   // Out of hours: callbacks asked for in 35 and in 44.
   clock.set(TIMES.mondayEveningParis);
@@ -97,6 +133,16 @@ beforeAll(async () => {
     refs[territory] = await refOf(call.callSid);
   }
 
+  // A chat in 35, closed: nobody answers now, the person asks to be called back (one contact, one need).
+  const evening = new WebChatUser(h.app);
+  await evening.open();
+  for (const [title, choice] of [['Pour vous-même', '1'], ['Les démarches', '4'], ['MDPH', '1']] as const) await evening.press(title, choice);
+  expect(texts(await evening.write('35000'))).toContain('Ille-et-Vilaine');
+  await evening.press('Oui', '1');
+  expect(texts(await evening.press('Oui', '1'))).toContain('numéro de téléphone');
+  expect(texts(await evening.write(CALLERS.chatCallback35.replace('+33', '0')))).toMatch(/numéro de dossier est :\s+T-35-/);
+  chatted.opened += 1;
+
   // One hour later, 35 reaches its caller (within the target; a second « reached » counts nothing more).
   clock.set('2026-11-23T21:00:00.000Z');
   const attempt = (ref: string, who: 'advisor35' | 'advisor44', reached: boolean) => post(`/api/advisor/tickets/${ref}/callback-attempts`, who, { reached });
@@ -104,7 +150,7 @@ beforeAll(async () => {
   expect((await attempt(refs['35']!, 'advisor35', false)).status).toBe(201);
   expect((await attempt(refs['35']!, 'advisor35', true)).status).toBe(201);
   expect((await attempt(refs['35']!, 'advisor35', true)).status).toBe(201);
-  // 50 hours after the request, 44 reaches its caller: done, but not within 48 hours.
+  // 50 hours after the request, 44 reaches its caller: beyond the default 48 hours, within 44's own 72.
   clock.set('2026-11-25T22:00:00.000Z');
   expect((await post(`/api/advisor/tickets/${refs['44']}/take`, 'advisor44', {})).status).toBe(200);
   expect((await attempt(refs['44']!, 'advisor44', true)).status).toBe(201);
@@ -148,6 +194,9 @@ describe('the dashboard’s figures', () => {
         waits: { count: waits.length, p50AtMostSeconds: atMost(waits, 0.5), p90AtMostSeconds: atMost(waits, 0.9) },
         handoffs: { voice: ofKind('voice', false), chat: ofKind('chat', false) },
       });
+      const handed = chatted.handoffs.filter((c) => c.territory === territory);
+      expect(figures.period.chats).toMatchObject({ answered: handed.filter((c) => c.outcome === 'answered').length, abandoned: handed.filter((c) => c.outcome === 'abandoned').length });
+      expect(figures.period.chats.answered + figures.period.chats.abandoned).toBeLessThanOrEqual(figures.period.handoffs.chat);
       expect(figures.period.callbacks.requested).toBe(ofKind('voice', true) + ofKind('chat', true));
       expect(Object.fromEntries(Object.entries(figures.period.needs).filter(([, n]) => n > 0))).toEqual(needs);
       expect(figures.days[0]).toMatchObject({ day: DAY, contacts: figures.period.contacts });
@@ -156,20 +205,27 @@ describe('the dashboard’s figures', () => {
     }
   });
 
-  it('When the figures are read, then they are the ones this test played (44: 3 calls over, 1 chat, waits at most 2 and 5 min)', async () => {
+  it('When the figures are read, then they are the ones this test played (44: 3 calls over, 3 chats, waits at most 2 and 5 min; 35: one chat that became a callback)', async () => {
     const f = DashboardSchema.parse((await get(`/api/dashboard?territory=44&from=${DAY}&to=${DAY}`, 'admin')).body);
-    expect(f.period.contacts).toEqual({ voice: 3, chat: 1, total: 4 });
+    expect(f.period.contacts).toEqual({ voice: 3, chat: 3, total: 6 });
+    expect(f.period.chats).toEqual({ answered: 1, abandoned: 1, abandonedRate: 0.5 });
+    const in35 = DashboardSchema.parse((await get(`/api/dashboard?territory=35&from=${DAY}&to=${DAY}`, 'admin')).body).period;
+    expect(in35.contacts.chat).toBe(1);
+    // Its closed hand-off and its callback request are one contact with one need.
+    expect(in35).toMatchObject({ handoffs: { chat: 0 }, callbacks: { requested: 2 }, needs: { demarches: 1 } });
     expect(f.period.waits).toEqual({ count: 2, p50AtMostSeconds: 120, p90AtMostSeconds: 300 });
     expect(f.period.abandonedRate).toBeCloseTo(1 / 3);
   });
 
-  it('When callbacks were done one hour and fifty hours after the request, then both count on the day asked, and only the first within its target', async () => {
+  it('When callbacks were done one hour (35, target 48 h by default) and fifty hours (44, target 72 h) after the request, then both count on the day asked, each within its territory’s target', async () => {
     const of = async (territory: string) => DashboardSchema.parse((await get(`/api/dashboard?territory=${territory}&from=${DAY}&to=2026-11-25`, 'admin')).body);
-    const [in35, in44] = [await of('35'), await of('44')];
-    expect(in35.period.callbacks).toEqual({ requested: 1, done: 1, doneWithinTarget: 1 });
-    expect(in44.period.callbacks).toEqual({ requested: 1, done: 1, doneWithinTarget: 0 });
+    const [in35, in44, all] = [await of('35'), await of('44'), await of('all')];
+    // 35: the call's callback, done; the chat's, not yet.
+    expect(in35.period.callbacks).toEqual({ requested: 2, done: 1, doneWithinTarget: 1 });
+    expect(in44.period.callbacks).toEqual({ requested: 1, done: 1, doneWithinTarget: 1 });
     expect(in44.days.map((d) => [d.day, d.callbacks.done])).toEqual([[DAY, 1], ['2026-11-24', 0], ['2026-11-25', 0]]);
-    expect(in35.callbackTargetHours).toBe(48);
+    expect([in35.callbackTargetHours, in44.callbackTargetHours, all.callbackTargetHours]).toEqual([48, 72, null]);
+    expect(all.period.callbacks).toEqual({ requested: 3, done: 2, doneWithinTarget: 2 });
   });
 
   it('When the national admin reads the whole country, then each figure is the sum of the territories’ (chats opened are national)', async () => {
@@ -177,9 +233,21 @@ describe('the dashboard’s figures', () => {
     const [all, t44, t35, xx] = [await read('all'), await read('44'), await read('35'), await read('XX')];
     expect(all.contacts.total).toBe(t44.contacts.total + t35.contacts.total + xx.contacts.total);
     expect(all.callbacks.requested).toBe(t44.callbacks.requested + t35.callbacks.requested);
-    expect(all.chatsStarted).toBe(3);
-    expect(xx.chatsStarted).toBe(3);
+    expect(all.chatsStarted).toBe(chatted.opened);
+    expect(xx.chatsStarted).toBe(chatted.opened);
     expect(t44.chatsStarted).toBe(0);
+    expect(all.chats.answered + all.chats.abandoned).toBe(chatted.handoffs.length);
+  });
+
+  it('When the chat answered from its knowledge base and was not sure once, then both are counted nationally, from the chat turns', async () => {
+    const read = async (territory: string) => DashboardSchema.parse((await get(`/api/dashboard?territory=${territory}&from=${DAY}&to=${DAY}`, 'admin')).body).period;
+    expect((await read('all')).faq).toEqual(chatted.faq);
+    expect((await read('XX')).faq).toEqual(chatted.faq);
+    expect((await read('44')).faq).toEqual({ answered: 0, notSure: 0 });
+    const metrics = await (await fetch(`${h.app.httpBase}/metrics`, { headers: { authorization: `Bearer ${TEST_METRICS_TOKEN}` } })).text();
+    expect(metrics).toContain('o360_chat_handoffs_ended_total{territory="44",outcome="answered"} 1');
+    expect(metrics).toContain('o360_chat_handoffs_ended_total{territory="44",outcome="abandoned"} 1');
+    expect(metrics).toContain('o360_chat_contacts_total{territory="35"} 1');
   });
 
   it('When a caller and a chat wait in 44 and an advisor of 44 is available, then « now » says so (and nothing for 35)', async () => {

@@ -1,5 +1,5 @@
 /** The daily figures' pure parts: wait buckets, « at most » quantiles, a callback's target. */
-import { callbackDoneFields, callEndedFields, ticketFields, waitField } from '../../src/dashboard/fields';
+import { callbackDoneFields, callEndedFields, chatContactFields, ticketFields, waitField } from '../../src/dashboard/fields';
 import { waitQuantile } from '../../src/dashboard/figures';
 
 describe('daily figures, pure', () => {
@@ -18,16 +18,23 @@ describe('daily figures, pure', () => {
     expect(waitQuantile([], 0.5)).toBeNull();
   });
 
-  it('When a callback is done 48 hours after the request, then it is within target; a second later, or with no request time, it is not', () => {
+  it('When a callback is done 48 hours after the request with a target of 48 hours, then it is within target; a second later, or with no request time, it is not; a target of 72 hours takes it', () => {
     const asked = new Date('2026-11-23T20:00:00Z');
-    expect(callbackDoneFields(asked, new Date('2026-11-25T20:00:00Z'))).toEqual({ 'callbacks.done': 1, 'callbacks.done_in_target': 1 });
-    expect(callbackDoneFields(asked, new Date('2026-11-25T20:00:01Z'))).toEqual({ 'callbacks.done': 1 });
-    expect(callbackDoneFields(null, asked)).toEqual({ 'callbacks.done': 1 });
+    expect(callbackDoneFields(asked, new Date('2026-11-25T20:00:00Z'), 48)).toEqual({ 'callbacks.done': 1, 'callbacks.done_in_target': 1 });
+    expect(callbackDoneFields(asked, new Date('2026-11-25T20:00:01Z'), 48)).toEqual({ 'callbacks.done': 1 });
+    expect(callbackDoneFields(null, asked, 48)).toEqual({ 'callbacks.done': 1 });
+    expect(callbackDoneFields(asked, new Date('2026-11-25T20:00:01Z'), 72)).toEqual({ 'callbacks.done': 1, 'callbacks.done_in_target': 1 });
+  });
+
+  it('When a chat hands off, then books a callback, then its need is counted once, with its contact', () => {
+    expect(ticketFields('chat', 'routed', 'logement')).toEqual({ 'handoffs.chat': 1 });
+    expect(ticketFields('chat', 'callback', 'logement')).toEqual({ 'callbacks.requested.chat': 1 });
+    expect(chatContactFields('logement')).toEqual({ 'contacts.chat': 1, 'needs.logement': 1 });
   });
 
   it('When values come from outside the closed lists, then they become the catch-alls, never a field of their own', () => {
     expect(callEndedFields('0612345678')).toEqual({ 'voice.ended': 1, 'voice.other': 1 });
-    expect(ticketFields('chat', 'routed', 'Je cherche un logement')).toEqual({ 'handoffs.chat': 1, 'needs.none': 1 });
+    expect(chatContactFields('Je cherche un logement')).toEqual({ 'contacts.chat': 1, 'needs.none': 1 });
     expect(ticketFields('voice', 'callback', 'logement')).toEqual({ 'callbacks.requested.voice': 1, 'needs.logement': 1 });
   });
 });

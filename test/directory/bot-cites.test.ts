@@ -8,7 +8,7 @@ import { WebChatUser, texts } from '../support/webChatUser';
 
 let harness: AdvisorHarness;
 beforeAll(async () => {
-  harness = await startAdvisorApp('directory-bot');
+  harness = await startAdvisorApp('directory-bot', { live: true });
 });
 afterAll(async () => {
   await harness.close();

@@ -15,7 +15,7 @@ let chloe: string;
 let dora: string;
 let eve: string;
 beforeAll(async () => {
-  harness = await startAdvisorApp('directory-api');
+  harness = await startAdvisorApp('directory-api', { live: true });
   [alice, chloe, dora, eve] = await Promise.all([tokenOf(PEOPLE.advisor44), tokenOf(PEOPLE.advisor35), tokenOf(PEOPLE.coordinator44), tokenOf(PEOPLE.admin)]);
 });
 afterAll(async () => {

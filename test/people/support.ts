@@ -3,6 +3,7 @@
  * harness), chats as Web Chat drives our Direct Line, the advisor API with real tokens, and a raw
  * look at every key of the test's namespace.
  */
+import type { AppConfig } from '../../src/config/appConfig';
 import { createClient } from 'redis';
 import type { Principal } from '../../src/advisors/principal';
 import { SimulatedCall } from '../support/callHarness';
@@ -30,10 +31,10 @@ export interface PeopleHarness {
   close(): Promise<void>;
 }
 
-export async function startPeopleApp(label: string): Promise<PeopleHarness> {
+export async function startPeopleApp(label: string, options: { config?: AppConfig } = {}): Promise<PeopleHarness> {
   const redis = await testRedis(label);
   const clock = new TestClock(TIMES.mondayMorningParis);
-  const app = await startTestApp({ store: redis.store, keys: redis.keys, clock, bus: createMemoryBus() });
+  const app = await startTestApp({ store: redis.store, keys: redis.keys, clock, bus: createMemoryBus(), ...(options.config ? { config: options.config } : {}) });
   const raw = createClient({ url: TEST_REDIS_URL });
   await raw.connect();
   return {

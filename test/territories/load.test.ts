@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { ConfigError } from '../../src/config/configError';
 import { loadTerritories, loadTerritoriesFile, parseTerritories, parseTerritoriesYaml } from '../../src/territories/load';
 import { DEPARTEMENT_CODES } from '../../src/places/departements';
+import { callbackTargetHoursOf } from '../../src/territories/schema';
 import { validConfigObject, type Editable } from './helpers';
 
 const CONFIG_DIR = path.join(__dirname, '..', '..', 'config');
@@ -226,7 +227,16 @@ describe('configuration errors name the file, the path and what is expected', ()
     const territory = parseTerritories(config, 'x.yaml').territories['44'];
     expect(territory?.holidays).toEqual({ country: 'FR', closedOnPublicHolidays: true, extraClosedDays: [], extraOpenDays: [] });
     expect(territory?.callbackOfferAfterSeconds).toBe(120);
+    expect(territory?.callbackTargetHours).toBe(48);
     expect(territory?.hours.sun).toEqual([]);
+  });
+
+  it('reads a territory’s own callback target, the national one for XX and any code it does not know', () => {
+    const config = validConfigObject();
+    config.territories['44'].callbackTargetHours = 72;
+    config.national.callbackTargetHours = 24;
+    const parsed = parseTerritories(config, 'x.yaml');
+    expect(['44', '35', 'XX'].map((code) => callbackTargetHoursOf(parsed, code))).toEqual([72, 48, 24]);
   });
 });
 

@@ -3,6 +3,7 @@
  * which parts of the service a change touches (who may make it: src/studio/permissions.ts).
  */
 import type { ConfigFiles } from '../configFiles';
+import { directoryDiff, directoryTouched } from './directory';
 import { faqDiff } from './faq';
 import { flowDiff } from './flow';
 import { promptsDiff } from './prompts';
@@ -10,6 +11,7 @@ import { safetyDiff, safetyNumbersChanged } from './safety';
 import { territoriesDiff, territoriesTouched } from './territories';
 
 export const TERRITORIES_PATH = 'config/territories.yaml';
+export const DIRECTORY_PATH = 'config/directory.yaml';
 export const FLOW_PATH = 'flows/voice.yaml';
 export const VOICE_PROMPTS_PATH = 'prompts/fr/voice.yaml';
 export const CHAT_PROMPTS_PATH = 'prompts/fr/chat.yaml';
@@ -20,6 +22,7 @@ type FileDiff = (before: string | undefined, after: string | undefined) => strin
 
 const DIFF_BY_FILE: Record<string, FileDiff> = {
   [TERRITORIES_PATH]: territoriesDiff,
+  [DIRECTORY_PATH]: directoryDiff,
   [FLOW_PATH]: flowDiff,
   [VOICE_PROMPTS_PATH]: (a, b) => promptsDiff('téléphone', a, b),
   [CHAT_PROMPTS_PATH]: (a, b) => promptsDiff('chat', a, b),
@@ -47,6 +50,11 @@ export type Scope = { territory: string } | { part: 'national' | 'flow' | 'promp
 export function touchedScopes(before: ConfigFiles, after: ConfigFiles): Scope[] {
   return changedPaths(before, after).flatMap((path): Scope[] => {
     if (path === TERRITORIES_PATH) return territoriesTouched(before[path], after[path]).map((code) => (code === 'national' ? { part: 'national' } : { territory: code }));
+    if (path === DIRECTORY_PATH) {
+      // Its organisations' départements; a change that names none (comments, a file that does not read) is national.
+      const codes = directoryTouched(before[path], after[path]);
+      return codes.length > 0 ? codes.map((code) => ({ territory: code })) : [{ part: 'other' }];
+    }
     if (path === FLOW_PATH) return [{ part: 'flow' }];
     if (path === VOICE_PROMPTS_PATH || path === CHAT_PROMPTS_PATH) return [{ part: 'prompts' }];
     if (path === FAQ_PATH) return [{ part: 'faq' }];

@@ -2,6 +2,7 @@
  * The changes of config/territories.yaml in French, one line each:
  * « 44 : lundi 09:00–18:00 → 08:30–18:00 », « Bascule de crise : désactivée → activée ».
  */
+import { DEFAULT_CALLBACK_TARGET_HOURS } from '../../territories/schema';
 import { arrow, changedLeaves, leavesOf, parseQuietly, type LeafChange } from './leaves';
 
 const WEEKDAY_NAMES: Record<string, string> = { mon: 'lundi', tue: 'mardi', wed: 'mercredi', thu: 'jeudi', fri: 'vendredi', sat: 'samedi', sun: 'dimanche' };
@@ -30,6 +31,10 @@ function hours(text: string | undefined): string {
 function fieldLine(prefix: string, field: string, change: LeafChange): string {
   const weekday = /^hours\.(\w+)$/.exec(field)?.[1];
   if (weekday !== undefined) return `${prefix} : ${WEEKDAY_NAMES[weekday] ?? weekday} ${hours(change.before)} → ${hours(change.after)}`;
+  if (field === 'callbackTargetHours') {
+    const hoursOf = (value: string | undefined) => (value === undefined ? `${DEFAULT_CALLBACK_TARGET_HOURS} h (par défaut)` : `${value} h`);
+    return `${prefix} : délai des rappels ${hoursOf(change.before)} → ${hoursOf(change.after)}`;
+  }
   if (field === 'crisis.enabled') return `${prefix} : ${change.after === 'true' ? 'désactivée → activée' : 'activée → désactivée'}`;
   if (field === 'closure.message' && change.after === undefined) return `${prefix} : fermeture exceptionnelle levée`;
   if (field === 'closure.message' && change.before === undefined) return `${prefix} : fermeture exceptionnelle : ${change.after ?? ''}`;

@@ -23,6 +23,19 @@ function capped(action) {
   return { type: action.type, payload: { text: characters.slice(0, MAX_MESSAGE_CHARS).join('') } };
 }
 
+/* The person leaves the page: the bot is told (a request nobody took yet counts as left unanswered).
+   keepalive: the request goes out even as the page closes. */
+function tellWhenLeaving(directLine, session) {
+  window.addEventListener('pagehide', () => {
+    fetch(`/v3/directline/conversations/${encodeURIComponent(session.conversationId)}/activities`, {
+      method: 'POST',
+      keepalive: true,
+      headers: { authorization: `Bearer ${directLine.token || session.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ type: 'event', name: 'conversation.left', from: { id: 'user' } }),
+    }).catch(() => undefined);
+  });
+}
+
 async function start() {
   const response = await fetch('/chat/token', { method: 'POST', headers: { accept: 'application/json' } });
   if (!response.ok) throw new Error(`token ${response.status}`);
@@ -31,6 +44,7 @@ async function start() {
   const directLine = WebChat.createDirectLine({ token: session.token, domain: `${window.location.origin}/v3/directline`, webSocket: true });
   const store = WebChat.createStore({}, () => (next) => (action) => next(capped(action)));
   WebChat.renderWebChat({ directLine, store, locale: 'fr-FR', styleOptions, overrideLocalizedStrings }, document.getElementById('webchat'));
+  tellWhenLeaving(directLine, session);
   say('');
   humanButton.addEventListener('click', () => {
     store.dispatch({
