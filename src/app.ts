@@ -26,7 +26,7 @@ import { createLiveConversations } from './people/liveConversations';
 import { OrientationBot } from './chat/bot';
 import { createBotEndpoint } from './chat/botEndpoint';
 import { chatQueueName } from './chat/chatTurns';
-import { createChatRuntime, createChatTurns } from './chat/createChat';
+import { createChatTurns } from './chat/createChat';
 import { createRelayRouter } from './chat/relayRoutes';
 import { CHANNEL_SECRET_HEADER, createDirectLine, createInternalAddress, deriveTokenKey } from './directline';
 import type { OutgoingActivityInput } from './directline/activity';
@@ -56,10 +56,8 @@ import { storeKeys as defaultStoreKeys } from './storage/keys';
 import { createTicketStore, territoryOfTicket } from './tickets/ticket-store';
 import type { SealedEmail, SealedNumber } from './voice/callMachine';
 import { CallTurns } from './voice/callTurns';
-import { createVoiceRuntime } from './voice/runtime';
 import { createStudioApi, createStudioRouter, staticConfig, type LiveConfig, type Prove } from './studio';
-import { liveEmergencies } from './studio/emergencyOverlay';
-import { perVersion } from './studio/liveConfig';
+import { createVersionedRuntimes } from './studio/versionedRuntimes';
 import { createStudioTrialRouter } from './studio/proofTrialRoutes';
 import { emergencyTwiml, type EmergencyDeps } from './voice/emergency';
 import { createVoiceRouter } from './voice/routes';
@@ -74,12 +72,13 @@ export type { App, AppDeps, AppSettings, SignInSettings } from './appDeps';
 export function createApp(deps: AppDeps): App {
   const { store, clock, logger, settings, metrics } = deps;
   const live = deps.live ?? staticConfig(deps.config);
-  // The version served at start: what does not switch live yet (the wait messages, the whispers) reads it.
+  // The version served at start: what is no part of a call or a chat (the desk, the dashboard) reads it.
   const config = live.current().config;
   metrics.configServed(live.current().version);
   live.onChange((served) => metrics.configServed(served.version));
   const keys = deps.keys ?? defaultStoreKeys;
-  const places = createPlaces({ postcodeOverrides: config.territories.national.postcodeOverrides });
+  // Names and time zones of the départements (the same in every version; postcodes: the version's places).
+  const places = createPlaces();
   // The edges count once, through the Metrics port: live (/metrics) and by day (the dashboard).
   const daily = createDailyFigures({ store, keys, clock, logger, timeZoneOf: (code) => places.get(code)?.timeZone });
   const counting = allMetrics(metrics, daily);
@@ -152,15 +151,10 @@ export function createApp(deps: AppDeps): App {
   const urls = voiceUrls(settings.publicBaseUrl);
   const waitingRoom = createWaitingRoom(store, keys, settings.callTtlSeconds);
   const departementName = (code: string) => places.get(code)?.name;
-  const voiceShared = { places, sealPhoneNumber, sealEmail, urls };
-  // A call finishes on its version, with the crisis switch and the closures of the version served now.
-  const voiceRuntimeOf = perVersion((served) => {
-    const territories = liveEmergencies(served.config.territories, () => live.current().config.territories);
-    return createVoiceRuntime(served.version, served.config, (departement, now) => decideRoute(territories(), departement, now), voiceShared);
-  });
-  const { renderer } = voiceRuntimeOf(live.current());
+  // A call or a chat finishes on its version, with the crisis switch and the closures of the version served now.
+  const runtimes = createVersionedRuntimes({ live, voice: { sealPhoneNumber, sealEmail, urls }, directory: () => directory.current(), logger });
   const calls = new CallTurns({
-    runtime: async (version) => voiceRuntimeOf(await live.of(version)),
+    runtime: runtimes.voice,
     store,
     keys,
     tickets,
@@ -192,9 +186,7 @@ export function createApp(deps: AppDeps): App {
   if (settings.metricsToken !== undefined) app.use(createMetricsRouter(metrics, settings.metricsToken));
   const emergency: EmergencyDeps = {
     decideRoute: route,
-    apology: config.prompts.text('technicalProblem'),
-    voice: config.flow.gather.voice,
-    language: config.flow.gather.language,
+    wording: runtimes.emergencyWording,
     lastResortQueue: 'cercle-national',
   };
   const fallbackTwiml = () => emergencyTwiml(emergency, null, clock.now());
@@ -202,8 +194,6 @@ export function createApp(deps: AppDeps): App {
     calls,
     tickets,
     waitingRoom,
-    renderer,
-    flow: config.flow,
     emergency,
     departementName,
     mdphName: (code: string) => mdphOf(directory.lastKnown(), code)?.name,
@@ -218,25 +208,8 @@ export function createApp(deps: AppDeps): App {
   const turns = createTurnWebhooks(voice);
   app.use('/voice', timeRequests(metrics, 'voice', '/voice'), createVoiceRouter({ ...voice, turns }));
 
-  // A chat, likewise, finishes on its version (its flow, wording and FAQ), with today's emergencies.
-  const chatRuntimeOf = perVersion((served) => {
-    const { machine, turnDeps } = voiceRuntimeOf(served);
-    return createChatRuntime({ version: served.version, config: served.config, machine, turnDeps, directory: () => directory.current() });
-  });
-  // Built when a version is served (the FAQ's index takes about a second), not during a person's message.
-  chatRuntimeOf(live.current());
-  // After the switch, not inside it: every process serves the new version first.
-  live.onChange((served) =>
-    setImmediate(() => {
-      try {
-        chatRuntimeOf(served);
-      } catch (error) {
-        logger.warn({ err: error, configVersion: served.version }, 'chat: version not prepared, built at its first message');
-      }
-    }),
-  );
   const chat = createChatTurns({
-    runtime: async (version) => chatRuntimeOf(await live.of(version)),
+    runtime: runtimes.chat,
     store,
     keys,
     tickets,
@@ -244,7 +217,7 @@ export function createApp(deps: AppDeps): App {
     clock,
     chatTtlSeconds: settings.chatTtlSeconds,
     metrics: counting,
-    departementsForPostcode: (postcode) => places.departementsForPostcode(postcode),
+    departementsForPostcode: (postcode) => runtimes.servedPlaces().departementsForPostcode(postcode),
     people,
     // The console of the advisor who has the chat re-reads its transcript (the event holds no text).
     onPersonWrote: (conversationId) =>
@@ -340,7 +313,6 @@ export function createApp(deps: AppDeps): App {
       isInternalCall(req, internal.baseUrl()) &&
       internal.isChannelSecret(req.headers[CHANNEL_SECRET_HEADER]),
     channelSecret: { header: CHANNEL_SECRET_HEADER, value: internal.channelSecret },
-    apology: config.chatPrompts.text('chat.error'),
     logger,
     metrics,
     replyToOwnChannel: (conversationId, activity, replyToId) => directLine.appendBotActivity(conversationId, activity as OutgoingActivityInput, replyToId),
@@ -369,7 +341,9 @@ export function createApp(deps: AppDeps): App {
       next: app,
     }),
     tickets,
-    places,
+    get places() {
+      return runtimes.servedPlaces();
+    },
     chat,
     directLine,
     staff,

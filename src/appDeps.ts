@@ -75,7 +75,8 @@ export interface App {
   /** What the HTTP server runs: the lean voice lane, which hands everything it does not answer to `express`. */
   requestListener: RequestListener;
   tickets: TicketStore;
-  places: Places;
+  /** The places of the version served now (its postcode overrides). */
+  readonly places: Places;
   chat: ChatTurns;
   directLine: DirectLine;
   staff: StaffService;
