@@ -56,7 +56,7 @@ import { storeKeys as defaultStoreKeys } from './storage/keys';
 import { createTicketStore, territoryOfTicket } from './tickets/ticket-store';
 import type { SealedEmail, SealedNumber } from './voice/callMachine';
 import { CallTurns } from './voice/callTurns';
-import { createStudioApi, createStudioRouter, staticConfig, type LiveConfig, type Prove } from './studio';
+import { createStudioApi, createStudioRouter, staticConfig } from './studio';
 import { createVersionedRuntimes } from './studio/versionedRuntimes';
 import { createStudioTrialRouter } from './studio/proofTrialRoutes';
 import { emergencyTwiml, type EmergencyDeps } from './voice/emergency';
@@ -266,9 +266,11 @@ export function createApp(deps: AppDeps): App {
   );
   app.use(createAdvisorRouter({ service: advisors, verifier, tickets, logger, chatMode: (conversationId) => chat.mode(conversationId) }));
   app.use(createDirectoryRouter({ directory, advisors, verifier }));
-  const studio = createStudioApi({ store, keys, audit, clock, live, ...(deps.prove ? { prove: deps.prove } : {}) });
+  const studio = createStudioApi({ store, keys, audit, clock, live });
   app.use(createStudioRouter({ ...studio, verifier }));
-  app.use(createStudioTrialRouter({ loadConfig: (id) => studio.studio.loadVersionConfig(id), buildApp: createApp, verifier, logger }));
+  app.use(
+    createStudioTrialRouter({ loadConfig: (id) => studio.studio.loadVersionConfig(id), proveDraft: (id) => studio.studio.proveDraft(id), buildApp: createApp, verifier, logger }),
+  );
   app.use(createObservatoryRouter({ verifier, contacts, unmetNeeds: observatory, settings: config.observatory, audit, clock, logger, departementName }));
   app.use(
     dashboardRouter({
@@ -356,6 +358,7 @@ export function createApp(deps: AppDeps): App {
     close: async () => {
       await advisorEvents.close();
       await directLine.close();
+      await studio.close();
     },
   };
 }

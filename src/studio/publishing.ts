@@ -92,12 +92,15 @@ export function createPublishing(deps: PublishingDeps) {
           const approved = draft.approvals.some((approval) => approval.revision === draft.revision && approval.subject !== principal.subject);
           if (!approved) return refused(409, 'Ce brouillon change des numéros d’urgence : un second administrateur national doit l’approuver avant la publication.');
         }
-        const checked = studio.checkFiles(files);
+        const checked = await studio.checkFiles(files);
         if (checked.problems.length > 0) return refused(422, 'La configuration a des erreurs : corrigez-les avant de publier.', checked.problems);
-        if (!checked.publishable || checked.config === undefined) {
+        if (!checked.publishable) {
           return refused(422, 'La preuve a trouvé un problème bloquant.', checked.findings.filter((finding) => finding.blocking).map((finding) => finding.message));
         }
-        return done({ files, config: checked.config, comment, detail: { draft: draftId } });
+        // Checked and proved in the worker; this process compiles it to serve it, as the others do.
+        const compiled = compileConfigFiles(files, { checks: false });
+        if (!compiled.ok) return refused(422, 'La configuration a des erreurs : corrigez-les avant de publier.', compiled.problems);
+        return done({ files, config: compiled.config, comment, detail: { draft: draftId } });
       }).then(async (outcome) => {
         if (outcome.ok) await drafts.remove(draftId);
         return outcome;
