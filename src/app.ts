@@ -143,7 +143,7 @@ export function createApp(deps: AppDeps): App {
     ticketTtlDays: settings.ticketTtlDays,
     missingReasons: config.observatory.missing.map((reason) => reason.id),
     wrapUpCodes,
-    timeZoneOf: (territory) => config.territories.territories[territory]?.timeZone ?? places.get(territory)?.timeZone ?? 'Europe/Paris',
+    timeZoneOf: (territory) => live.current().config.territories.territories[territory]?.timeZone ?? places.get(territory)?.timeZone ?? 'Europe/Paris',
     openSealed,
     logger,
   });

@@ -37,8 +37,8 @@ const SORRY = 'La vérification n’a pas pu être faite. Réessayez dans un mom
 const NO_DRAFT = 'Ce brouillon n’existe pas.';
 
 /**
- * One proof or trial at a time in a process, the others wait their turn: a proof keeps the CPU for a
- * second or two, a trial builds a whole service; calls and chats of the process share that CPU.
+ * One trial at a time in a process, the others wait their turn: a trial builds a whole service; calls
+ * and chats of the process share that CPU. (A proof runs in the proof worker, which takes them in turn.)
  */
 function oneAtATime() {
   let last: Promise<unknown> = Promise.resolve();
