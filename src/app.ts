@@ -26,7 +26,7 @@ import { createLiveConversations } from './people/liveConversations';
 import { OrientationBot } from './chat/bot';
 import { createBotEndpoint } from './chat/botEndpoint';
 import { chatQueueName } from './chat/chatTurns';
-import { createChatRuntime, createChatTurns } from './chat/createChat';
+import { createChatTurns } from './chat/createChat';
 import { createRelayRouter } from './chat/relayRoutes';
 import { CHANNEL_SECRET_HEADER, createDirectLine, createInternalAddress, deriveTokenKey } from './directline';
 import type { OutgoingActivityInput } from './directline/activity';
@@ -57,10 +57,8 @@ import { storeKeys as defaultStoreKeys } from './storage/keys';
 import { createTicketStore, territoryOfTicket } from './tickets/ticket-store';
 import type { SealedEmail, SealedNumber } from './voice/callMachine';
 import { CallTurns } from './voice/callTurns';
-import { createVoiceRuntime } from './voice/runtime';
-import { createStudioApi, createStudioRouter, staticConfig, type LiveConfig, type Prove } from './studio';
-import { liveEmergencies } from './studio/emergencyOverlay';
-import { perVersion } from './studio/liveConfig';
+import { createStudioApi, createStudioRouter, staticConfig } from './studio';
+import { createVersionedRuntimes } from './studio/versionedRuntimes';
 import { createStudioTrialRouter } from './studio/proofTrialRoutes';
 import { emergencyTwiml, type EmergencyDeps } from './voice/emergency';
 import { createVoiceRouter } from './voice/routes';
@@ -75,12 +73,13 @@ export type { App, AppDeps, AppSettings, SignInSettings } from './appDeps';
 export function createApp(deps: AppDeps): App {
   const { store, clock, logger, settings, metrics } = deps;
   const live = deps.live ?? staticConfig(deps.config);
-  // The version served at start: what does not switch live yet (the wait messages, the whispers) reads it.
+  // The version served at start: what is no part of a call or a chat (the desk, the dashboard) reads it.
   const config = live.current().config;
   metrics.configServed(live.current().version);
   live.onChange((served) => metrics.configServed(served.version));
   const keys = deps.keys ?? defaultStoreKeys;
-  const places = createPlaces({ postcodeOverrides: config.territories.national.postcodeOverrides });
+  // Names and time zones of the départements (the same in every version; postcodes: the version's places).
+  const places = createPlaces();
   // The edges count once, through the Metrics port: live (/metrics) and by day (the dashboard).
   const callbackTargetHours = (territory: string) => callbackTargetHoursOf(live.current().config.territories, territory);
   const daily = createDailyFigures({ store, keys, clock, logger, timeZoneOf: (code) => places.get(code)?.timeZone, callbackTargetHoursOf: callbackTargetHours });
@@ -146,11 +145,11 @@ export function createApp(deps: AppDeps): App {
     ticketTtlDays: settings.ticketTtlDays,
     missingReasons: config.observatory.missing.map((reason) => reason.id),
     wrapUpCodes,
-    timeZoneOf: (territory) => config.territories.territories[territory]?.timeZone ?? places.get(territory)?.timeZone ?? 'Europe/Paris',
+    timeZoneOf: (territory) => live.current().config.territories.territories[territory]?.timeZone ?? places.get(territory)?.timeZone ?? 'Europe/Paris',
     openSealed,
     logger,
   });
-  const studio = createStudioApi({ store, keys, audit, clock, live, ...(deps.prove ? { prove: deps.prove } : {}) });
+  const studio = createStudioApi({ store, keys, audit, clock, live });
   // The directory is a file of the configuration's versions: read from the version served, written through the studio.
   const directory = createDirectoryService({
     published: () => live.current().config.directory,
@@ -161,15 +160,10 @@ export function createApp(deps: AppDeps): App {
   const urls = voiceUrls(settings.publicBaseUrl);
   const waitingRoom = createWaitingRoom(store, keys, settings.callTtlSeconds);
   const departementName = (code: string) => places.get(code)?.name;
-  const voiceShared = { places, sealPhoneNumber, sealEmail, urls };
-  // A call finishes on its version, with the crisis switch and the closures of the version served now.
-  const voiceRuntimeOf = perVersion((served) => {
-    const territories = liveEmergencies(served.config.territories, () => live.current().config.territories);
-    return createVoiceRuntime(served.version, served.config, (departement, now) => decideRoute(territories(), departement, now), voiceShared);
-  });
-  const { renderer } = voiceRuntimeOf(live.current());
+  // A call or a chat finishes on its version, with the crisis switch and the closures of the version served now.
+  const runtimes = createVersionedRuntimes({ live, voice: { sealPhoneNumber, sealEmail, urls }, logger });
   const calls = new CallTurns({
-    runtime: async (version) => voiceRuntimeOf(await live.of(version)),
+    runtime: runtimes.voice,
     store,
     keys,
     tickets,
@@ -201,9 +195,7 @@ export function createApp(deps: AppDeps): App {
   if (settings.metricsToken !== undefined) app.use(createMetricsRouter(metrics, settings.metricsToken));
   const emergency: EmergencyDeps = {
     decideRoute: route,
-    apology: config.prompts.text('technicalProblem'),
-    voice: config.flow.gather.voice,
-    language: config.flow.gather.language,
+    wording: runtimes.emergencyWording,
     lastResortQueue: 'cercle-national',
   };
   const fallbackTwiml = () => emergencyTwiml(emergency, null, clock.now());
@@ -211,8 +203,6 @@ export function createApp(deps: AppDeps): App {
     calls,
     tickets,
     waitingRoom,
-    renderer,
-    flow: config.flow,
     emergency,
     departementName,
     mdphName: (code: string) => mdphOf(directory.current(), code)?.name,
@@ -227,25 +217,8 @@ export function createApp(deps: AppDeps): App {
   const turns = createTurnWebhooks(voice);
   app.use('/voice', timeRequests(metrics, 'voice', '/voice'), createVoiceRouter({ ...voice, turns }));
 
-  // A chat, likewise, finishes on its version (its flow, wording and FAQ), with today's emergencies.
-  const chatRuntimeOf = perVersion((served) => {
-    const { machine, turnDeps } = voiceRuntimeOf(served);
-    return createChatRuntime({ version: served.version, config: served.config, machine, turnDeps });
-  });
-  // Built when a version is served (the FAQ's index takes about a second), not during a person's message.
-  chatRuntimeOf(live.current());
-  // After the switch, not inside it: every process serves the new version first.
-  live.onChange((served) =>
-    setImmediate(() => {
-      try {
-        chatRuntimeOf(served);
-      } catch (error) {
-        logger.warn({ err: error, configVersion: served.version }, 'chat: version not prepared, built at its first message');
-      }
-    }),
-  );
   const chat = createChatTurns({
-    runtime: async (version) => chatRuntimeOf(await live.of(version)),
+    runtime: runtimes.chat,
     store,
     keys,
     tickets,
@@ -253,7 +226,7 @@ export function createApp(deps: AppDeps): App {
     clock,
     chatTtlSeconds: settings.chatTtlSeconds,
     metrics: counting,
-    departementsForPostcode: (postcode) => places.departementsForPostcode(postcode),
+    departementsForPostcode: (postcode) => runtimes.servedPlaces().departementsForPostcode(postcode),
     people,
     // The console of the advisor who has the chat re-reads its transcript (the event holds no text).
     onPersonWrote: (conversationId) =>
@@ -303,7 +276,9 @@ export function createApp(deps: AppDeps): App {
   app.use(createAdvisorRouter({ service: advisors, verifier, tickets, logger, chatMode: (conversationId) => chat.mode(conversationId) }));
   app.use(createDirectoryRouter({ directory, advisors, verifier }));
   app.use(createStudioRouter({ ...studio, verifier }));
-  app.use(createStudioTrialRouter({ loadConfig: (id) => studio.studio.loadVersionConfig(id), buildApp: createApp, verifier, logger }));
+  app.use(
+    createStudioTrialRouter({ loadConfig: (id) => studio.studio.loadVersionConfig(id), proveDraft: (id) => studio.studio.proveDraft(id), buildApp: createApp, verifier, logger }),
+  );
   app.use(createObservatoryRouter({ verifier, contacts, unmetNeeds: observatory, settings: config.observatory, audit, clock, logger, departementName }));
   app.use(
     dashboardRouter({
@@ -349,7 +324,6 @@ export function createApp(deps: AppDeps): App {
       isInternalCall(req, internal.baseUrl()) &&
       internal.isChannelSecret(req.headers[CHANNEL_SECRET_HEADER]),
     channelSecret: { header: CHANNEL_SECRET_HEADER, value: internal.channelSecret },
-    apology: config.chatPrompts.text('chat.error'),
     logger,
     metrics,
     replyToOwnChannel: (conversationId, activity, replyToId) => directLine.appendBotActivity(conversationId, activity as OutgoingActivityInput, replyToId),
@@ -378,7 +352,9 @@ export function createApp(deps: AppDeps): App {
       next: app,
     }),
     tickets,
-    places,
+    get places() {
+      return runtimes.servedPlaces();
+    },
     chat,
     directLine,
     staff,
@@ -391,6 +367,7 @@ export function createApp(deps: AppDeps): App {
     close: async () => {
       await advisorEvents.close();
       await directLine.close();
+      await studio.close();
     },
   };
 }

@@ -17,7 +17,7 @@ import type { PrometheusMetrics } from './metrics';
 import type { Places } from './places/places';
 import type { StoreKeys } from './storage/keys';
 import type { TicketStore } from './tickets/ticket-store';
-import type { createStudioApi, LiveConfig, Prove } from './studio';
+import type { createStudioApi, LiveConfig } from './studio';
 
 export interface AppSettings {
   publicBaseUrl: string;
@@ -54,8 +54,6 @@ export interface AppDeps {
   config: AppConfig;
   /** The configuration switched live by the studio (src/studio): main opens it on the store. */
   live?: LiveConfig;
-  /** The proof a version must pass to be published (default: the configuration's checks only). */
-  prove?: Prove;
   store: KeyValueStore;
   bus: MessageBus;
   clock: Clock;
@@ -75,7 +73,8 @@ export interface App {
   /** What the HTTP server runs: the lean voice lane, which hands everything it does not answer to `express`. */
   requestListener: RequestListener;
   tickets: TicketStore;
-  places: Places;
+  /** The places of the version served now (its postcode overrides). */
+  readonly places: Places;
   chat: ChatTurns;
   directLine: DirectLine;
   staff: StaffService;
@@ -85,6 +84,6 @@ export interface App {
   studio: ReturnType<typeof createStudioApi>;
   /** Once the server listens: the chat channel learns its internal address and serves WebSockets. */
   afterListen(server: Server): void;
-  /** Ends the consoles' event streams and the chat streams (both told to reconnect), waits for deliveries to the bot. */
+  /** Ends the consoles' event streams and the chat streams (both told to reconnect), waits for deliveries to the bot, stops the proof worker. */
   close(): Promise<void>;
 }

@@ -5,7 +5,6 @@
 import { createServer, type Server } from 'node:http';
 import { createClient } from 'redis';
 import { createApp } from './app';
-import { createPlaces } from './places/places';
 import { loadAppConfig } from './config/appConfig';
 import { DEV_OIDC_CLIENT, EnvError, findRepoRoot, loadEnv, type Env } from './config/env';
 import { trackForShutdown } from './http/shutdown';
@@ -200,7 +199,7 @@ export async function startService(env: Env, logger: Logger, overrides: ServiceO
   const metricsServer = env.metrics.port === undefined ? null : await startMetricsServer(metrics, { port: env.metrics.port, token: env.metrics.token });
   logger.info({ port, metricsPort: metricsServer?.port, publicBaseUrl: env.publicBaseUrl, store: redisTargetOf(env)?.kind ?? 'memory' }, 'orientation-360 is listening');
   // The postcode and town indexes (official communes) are built once, now, not in a first caller's turn.
-  setImmediate(() => createPlaces({ postcodeOverrides: config.territories.national.postcodeOverrides }).warmUp());
+  setImmediate(() => app.places.warmUp());
 
   let stopping: Promise<boolean> | null = null;
   const stop = () => {

@@ -86,11 +86,12 @@ export class OrientationBot extends ActivityHandler {
     await context.sendActivities(replies.map((reply) => toActivity(context, reply)));
   }
 
-  /** One error handler: log, apologise in French, start afresh. */
-  async onTurnError(context: TurnContext, error: unknown, apology: string): Promise<void> {
-    this.logger.error({ err: error, conversationId: context.activity.conversation?.id }, 'chat turn failed');
+  /** One error handler: log, apologise in French (the words of the conversation's version), start afresh. */
+  async onTurnError(context: TurnContext, error: unknown): Promise<void> {
+    const conversationId: string | undefined = context.activity.conversation?.id;
+    this.logger.error({ err: error, conversationId }, 'chat turn failed');
     try {
-      await context.sendActivity(MessageFactory.text(apology));
+      await context.sendActivity(MessageFactory.text(await this.chat.apology(conversationId)));
     } catch (sendError) {
       this.logger.error({ err: sendError }, 'could not apologise to the chat user');
     }

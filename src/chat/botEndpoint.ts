@@ -37,7 +37,6 @@ export interface BotEndpointDeps {
   isOwnChannel(req: Request, serviceUrl: string): boolean;
   /** What the bot's replies to our own channel's connector carry. */
   channelSecret: { header: string; value: string };
-  apology: string;
   logger: Logger;
   /** Times the in-process turns as the route's turns are (label `/api/messages`: one bot turn). */
   metrics: Pick<Metrics, 'requestServed'>;
@@ -163,7 +162,7 @@ export function createBotEndpoint(deps: BotEndpointDeps): BotEndpoint {
     deps.channelSecret,
   );
   const onTurnError = async (context: TurnContext, error: Error) => {
-    await deps.bot.onTurnError(context, error, deps.apology);
+    await deps.bot.onTurnError(context, error);
   };
   adapter.onTurnError = onTurnError;
   const ownChannel = new OwnChannelAdapter(deps.replyToOwnChannel);

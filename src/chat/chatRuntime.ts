@@ -33,6 +33,8 @@ export interface ChatRuntime {
   language: LanguageGuesser;
   /** Opening hours of a territory in words, for « what happens next ». */
   hoursInWords(departement: string | null): string | null;
+  /** The départements of a postcode with this version's overrides (a postcode written is kept as its département). */
+  departementsForPostcode: DepartementsForPostcode;
 }
 
 export interface ChatTurnsDeps {
@@ -43,7 +45,7 @@ export interface ChatTurnsDeps {
   tickets: TicketStore;
   waitingRoom: WaitingRoom;
   clock: Clock;
-  /** The départements of a postcode, to keep the département instead of the postcode a person wrote. */
+  /** The départements of a postcode (the version served now), to mask a text read outside a turn. */
   departementsForPostcode: DepartementsForPostcode;
   chatTtlSeconds: number;
   metrics: Metrics;

@@ -52,7 +52,7 @@ export class ChatTurns {
     const step = existing ? await this.stepOf(existing) : await this.start(input.conversationId);
     const { chat, rt } = step;
     const { text, cut } = firstCharacters((input.text ?? '').trim(), MESSAGE_READ_CHARS);
-    if (text !== '') pushLine(chat, { from: 'user', text: this.masked(text), at: input.at });
+    if (text !== '') pushLine(chat, { from: 'user', text: maskPersonalData(text, rt.departementsForPostcode), at: input.at });
 
     // Safety first, in every state and every mode: the number at once, then the priority human.
     const danger = text ? rt.safety.detect(text) : null;
@@ -149,6 +149,22 @@ export class ChatTurns {
   /** A person's text as it may be kept or shown to advisors: contact details and postcodes masked. */
   masked(text: string): string {
     return maskPersonalData(text, this.deps.departementsForPostcode);
+  }
+
+  /**
+   * The apology of a turn that failed, in the words of the version the conversation is pinned to;
+   * those of the version served now when the conversation cannot be read (the store may be why the
+   * turn failed).
+   */
+  async apology(conversationId: string | undefined): Promise<string> {
+    let version: string | undefined;
+    try {
+      version = conversationId === undefined ? undefined : (await this.chats.load(conversationId))?.configVersion;
+    } catch {
+      version = undefined;
+    }
+    const rt = await this.deps.runtime(version).catch(() => this.deps.runtime(undefined));
+    return rt.renderer.text({ key: 'chat.error' });
   }
 
   /** A new conversation, on the version served now. */

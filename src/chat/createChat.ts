@@ -11,6 +11,7 @@ import { hoursInWords } from '../routing/hours-in-words';
 import { detectDanger, emergencyMessage } from '../safety';
 import type { CallMachine } from '../voice/callMachine';
 import { PureMachine } from '../voice/pureMachine';
+import type { DepartementsForPostcode } from '../tickets/personalData';
 import type { TurnDeps } from '../voice/turn';
 import { ChatRenderer } from './chatRenderer';
 import { ChatTurns, type ChatKnowledge, type ChatRuntime, type ChatSafety, type ChatTurnsDeps } from './chatTurns';
@@ -25,6 +26,8 @@ export interface ChatRuntimeSource {
   config: AppConfig;
   machine: CallMachine;
   turnDeps: TurnDeps;
+  /** The version's postcodes (its overrides): the same places its machine finds callers with. */
+  departementsForPostcode: DepartementsForPostcode;
 }
 
 /** The chat's parts of one configuration version (built once per version: see src/studio/liveConfig.ts perVersion). */
@@ -86,6 +89,7 @@ export function createChatRuntime(source: ChatRuntimeSource): ChatRuntime {
     knowledge,
     safety,
     language: createLanguageGuesser(languages.filter((language) => language !== 'fr')),
+    departementsForPostcode: source.departementsForPostcode,
     hoursInWords(departement) {
       const territory = departement ? config.territories.territories[departement] : undefined;
       const words = territory ? hoursInWords(territory.hours) : '';

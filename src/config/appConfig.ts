@@ -47,7 +47,7 @@ export interface AppConfig {
 export function checkVoicePrompts(flow: VoiceFlow, prompts: PromptCatalog, file: string): void {
   const missing = voicePromptKeys(flow).filter((key) => !prompts.has(key));
   if (missing.length > 0) {
-    throw new ConfigError(file, missing.map((key) => ({ path: key, message: 'missing sentence: the voice flow says it' })));
+    throw new ConfigError(file, missing.map((key) => ({ path: key, message: 'phrase manquante : le parcours téléphonique la dit' })));
   }
 }
 

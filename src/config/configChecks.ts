@@ -2,8 +2,10 @@
  * The checks of every file a coordinator edits, run by `npm run config:check` (and by anything that
  * publishes a configuration): territories, the voice flow, the voice prompts.
  */
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { loadVoiceFlow, VOICE_FLOW_FILE } from '../flows/load';
+import type { VoiceFlow } from '../flows/schema';
 import { directoryCheck } from '../directory/load';
 import { faqCheck, faqExamplesCheck } from '../knowledge/config-checks';
 import { PromptCatalog } from '../prompts/catalog';
@@ -15,6 +17,7 @@ import { LEXICON_FILE, loadLexiconFile } from '../understanding/lexicon';
 import { loadPhoneExamplesFile, PHONE_EXAMPLES_FILE } from '../understanding/phoneExamples';
 import { CHAT_PROMPTS_FILE, checkVoicePrompts, VOICE_PROMPTS_FILE } from './appConfig';
 import { ConfigError, ConfigProblems } from './configError';
+import { displayName, yamlLineFinder } from './yamlFile';
 import { proofCheck } from '../studio/proof/configCheck';
 import { plainFrenchProblems } from './plainFrench';
 import type { ConfigCheck } from './configCheck';
@@ -44,16 +47,34 @@ export const voiceFlowCheck: ConfigCheck = {
   },
 };
 
-/** Every sentence of a prompt file in plain French: short, each acronym explained (glossary: content/fr/lexicon.yaml). */
+/** Every sentence of a prompt file in plain French: short, each acronym explained (glossary: content/fr/lexicon.yaml); each problem with its line. */
 function checkPlainPrompts(rootDir: string, prompts: PromptCatalog, file: string): void {
   const { acronyms } = loadLexiconFile(path.join(rootDir, LEXICON_FILE));
-  const problems = prompts.keys().flatMap((key) => plainFrenchProblems(prompts.text(key, placeholderValues(prompts, key)), { acronyms }).map((message) => ({ path: key, message })));
-  if (problems.length > 0) throw new ConfigError(path.relative(process.cwd(), file) || file, problems);
+  const lineOf = yamlLineFinder(readFileSync(file, 'utf8'));
+  const problems = prompts.keys().flatMap((key) =>
+    plainFrenchProblems(prompts.text(key, placeholderValues(prompts, key)), { acronyms }).map((message) => ({ path: key, message, ...lineAt(lineOf(key.split('.'))) })),
+  );
+  if (problems.length > 0) throw new ConfigError(displayName(file), problems);
+}
+
+/** A problem's line, when the file has the field. */
+function lineAt(line: number | undefined): { line?: number } {
+  return line === undefined ? {} : { line };
 }
 
 /** A placeholder counts as one word (« {hours} »). */
 function placeholderValues(prompts: PromptCatalog, key: string): Record<string, string> {
   return Object.fromEntries(prompts.placeholders(key).map((name) => [name, name]));
+}
+
+/** The flow, if it is valid (its problems are the flow check's: said once). */
+function flowIfValid(rootDir: string): VoiceFlow | null {
+  try {
+    return loadVoiceFlow(rootDir);
+  } catch (error) {
+    if (error instanceof ConfigError) return null;
+    throw error;
+  }
 }
 
 /** The sentences, in plain French, and that every key the voice flow says exists (needs a valid flow beside it). */
@@ -63,7 +84,8 @@ export const voicePromptsCheck: ConfigCheck = {
   check: (file) => {
     const rootDir = path.resolve(path.dirname(file), '..', '..');
     const prompts = PromptCatalog.load(rootDir, VOICE_PROMPTS_FILE);
-    checkVoicePrompts(loadVoiceFlow(rootDir), prompts, file);
+    const flow = flowIfValid(rootDir);
+    if (flow !== null) checkVoicePrompts(flow, prompts, file);
     checkPlainPrompts(rootDir, prompts, file);
   },
 };

@@ -41,7 +41,7 @@ export class ConfigProblems extends Error {
 
 const PLAIN_KEY = /^[\w-]+$/;
 
-/** ["territories", "44", "hours", "mon", 0] → "territories.44.hours.mon[0]"; [] → "(top level)". */
+/** ["territories", "44", "hours", "mon", 0] → "territories.44.hours.mon[0]"; [] → "(tout le fichier)". */
 export function formatConfigPath(path: readonly PropertyKey[]): string {
   let text = '';
   for (const segment of path) {
@@ -49,5 +49,5 @@ export function formatConfigPath(path: readonly PropertyKey[]): string {
     else if (PLAIN_KEY.test(String(segment))) text += text === '' ? String(segment) : `.${String(segment)}`;
     else text += `[${JSON.stringify(String(segment))}]`;
   }
-  return text === '' ? '(top level)' : text;
+  return text === '' ? '(tout le fichier)' : text;
 }

@@ -31,7 +31,7 @@ export function plainFrenchProblems(text: string, rules: PlainFrenchRules): stri
   const seen = new Set<string>();
   for (const sentence of sentencesOf(text)) {
     const count = sentence.split(/\s+/).filter((word) => /[\p{L}\d]/u.test(word)).length;
-    if (count > maxWords) problems.push(`sentence too long for plain French (${count} words, at most ${maxWords}): split it. "${sentence.slice(0, 50)}…"`);
+    if (count > maxWords) problems.push(`phrase trop longue pour le français facile (${count} mots, ${maxWords} au plus) : coupez-la. "${sentence.slice(0, 50)}…"`);
     for (const match of sentence.matchAll(ACRONYM)) {
       const acronym = match[0];
       if (seen.has(acronym)) continue;
@@ -44,8 +44,8 @@ export function plainFrenchProblems(text: string, rules: PlainFrenchRules): stri
       if (!bracketed && !spelledOut) {
         problems.push(
           long === undefined
-            ? `acronym ${acronym} is not explained: write what it means at its first use, and add it to content/fr/lexicon.yaml (acronyms)`
-            : `acronym ${acronym} is not explained at its first use: write « ${acronym} (${long}) » or « ${long} » in that sentence`,
+            ? `le sigle ${acronym} n’est pas expliqué : écrivez ce qu’il veut dire la première fois, et ajoutez-le à content/fr/lexicon.yaml (acronyms)`
+            : `le sigle ${acronym} n’est pas expliqué la première fois : écrivez « ${acronym} (${long}) » ou « ${long} » dans cette phrase`,
         );
       }
     }

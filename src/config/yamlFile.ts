@@ -8,18 +8,31 @@ import { z } from 'zod';
 import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
 import { ConfigError, formatConfigPath, type ConfigProblem } from './configError';
 
-/** Zod's default wording, made plainer for a coordinator. */
-export const coordinatorMessages: z.core.$ZodErrorMap = (issue) => {
-  if (issue.code === 'invalid_type' && issue.input === undefined) return `missing: expected ${issue.expected}`;
-  if (issue.code === 'invalid_type' && issue.expected === 'array') return 'expected a list (lines starting with "- ")';
-  if (issue.code === 'invalid_type' && issue.expected === 'string' && typeof issue.input === 'number') {
-    return `expected a text: write it in quotes, e.g. "${String(issue.input)}"`;
-  }
-  if (issue.code === 'unrecognized_keys') {
-    return `unknown key ${issue.keys.map((key) => `"${key}"`).join(', ')}: check the spelling`;
-  }
-  return undefined;
+/** What zod expected, in the words of a coordinator. */
+const EXPECTED_IN_FRENCH: Readonly<Record<string, string>> = {
+  string: 'un texte',
+  number: 'un nombre',
+  boolean: 'true ou false',
+  object: 'des clés (lignes « clé: valeur »)',
+  record: 'des clés (lignes « clé: valeur »)',
+  array: 'une liste',
 };
+
+/** Zod's wording made plainer for a coordinator, in French (zod's own French for the rest). */
+export const coordinatorMessages: z.core.$ZodErrorMap = (issue) => {
+  if (issue.code === 'invalid_type' && issue.input === undefined) return `manquant : il faut ${EXPECTED_IN_FRENCH[issue.expected] ?? issue.expected}`;
+  if (issue.code === 'invalid_type' && issue.expected === 'array') return 'il faut une liste (des lignes qui commencent par « - »)';
+  if (issue.code === 'invalid_type' && issue.expected === 'string' && typeof issue.input === 'number') {
+    return `il faut un texte : écrivez-le entre guillemets, par exemple "${String(issue.input)}"`;
+  }
+  if (issue.code === 'invalid_type' && EXPECTED_IN_FRENCH[issue.expected] !== undefined) return `il faut ${EXPECTED_IN_FRENCH[issue.expected]}`;
+  if (issue.code === 'unrecognized_keys') {
+    const keys = issue.keys.map((key) => `"${key}"`).join(', ');
+    return `${issue.keys.length > 1 ? 'clés inconnues' : 'clé inconnue'} ${keys} : vérifiez l’orthographe`;
+  }
+  return FRENCH(issue);
+};
+const FRENCH = z.locales.fr().localeError;
 
 type LineOf = (issuePath: readonly PropertyKey[]) => number | undefined;
 
@@ -40,9 +53,38 @@ export function yamlLineFinder(text: string): LineOf {
   return lineFinder(parseDocument(text, { lineCounter }), lineCounter);
 }
 
-function toProblem(issue: z.core.$ZodIssue, lineOf?: LineOf): ConfigProblem {
-  const line = lineOf?.(issue.path);
-  return { path: formatConfigPath(issue.path), message: issue.message, ...(line === undefined ? {} : { line }) };
+/**
+ * A union's issue (« a sentence, or a group of sentences ») names the deepest field a branch reached:
+ * the group's bad sentence, not the group. When no branch got past the type, the union's own message.
+ */
+function flattened(issue: z.core.$ZodIssue, prefix: readonly PropertyKey[] = []): Array<{ path: PropertyKey[]; message: string }> {
+  const path = [...prefix, ...issue.path];
+  if (issue.code !== 'invalid_union') return [{ path, message: issue.message }];
+  const further = issue.errors.find((branch) => branch.some((inner) => inner.path.length > 0 || inner.code !== 'invalid_type'));
+  return further ? further.flatMap((inner) => flattened(inner, path)) : [{ path, message: issue.message }];
+}
+
+function toProblems(issue: z.core.$ZodIssue, lineOf?: LineOf): ConfigProblem[] {
+  return flattened(issue).map(({ path, message }) => {
+    const line = lineOf?.(path);
+    return { path: formatConfigPath(path), message, ...(line === undefined ? {} : { line }) };
+  });
+}
+
+/** The YAML reader's mistakes a coordinator makes most, in French; the others with what to look at. */
+const YAML_MISTAKES: Readonly<Partial<Record<string, string>>> = {
+  DUPLICATE_KEY: 'cette clé est écrite deux fois',
+  TAB_AS_INDENT: 'une tabulation sert de retrait : mettez des espaces',
+  BAD_INDENT: 'le retrait (les espaces au début de la ligne) n’est pas le bon',
+  MISSING_CHAR: 'il manque un caractère qui ferme : un guillemet, un crochet ] ou une accolade }',
+  MULTILINE_IMPLICIT_KEY: 'une clé tient sur une ligne : il manque sans doute un deux-points ou un guillemet',
+  BLOCK_AS_IMPLICIT_KEY: 'une clé tient sur une ligne : il manque sans doute un deux-points ou un guillemet',
+  UNEXPECTED_TOKEN: 'un caractère inattendu : vérifiez les guillemets, les crochets et les deux-points',
+};
+
+function yamlSyntaxInFrench(code: string, column: number | undefined): string {
+  const what = YAML_MISTAKES[code] ?? 'vérifiez le retrait, les guillemets, les crochets et les deux-points';
+  return `pas du YAML valide${column === undefined ? '' : ` (colonne ${column})`} : ${what}`;
 }
 
 /** A file's own wording for some problems, tried before the common one. */
@@ -56,7 +98,7 @@ function messagesWith(wording: Wording | undefined): z.core.$ZodErrorMap {
 export function parseWithSchema<S extends z.ZodType>(schema: S, raw: unknown, fileName: string, wording?: Wording): z.output<S> {
   const result = schema.safeParse(raw, { error: messagesWith(wording) });
   if (result.success) return result.data;
-  throw new ConfigError(fileName, result.error.issues.map((issue) => toProblem(issue)), { cause: result.error });
+  throw new ConfigError(fileName, result.error.issues.flatMap((issue) => toProblems(issue)), { cause: result.error });
 }
 
 /** Parses and validates YAML text; errors carry line numbers, in file order. */
@@ -67,8 +109,8 @@ export function parseYamlWithSchema<S extends z.ZodType>(schema: S, text: string
     throw new ConfigError(
       fileName,
       document.errors.map((error) => ({
-        path: '(YAML syntax)',
-        message: error.message.split('\n')[0] ?? error.code,
+        path: '(syntaxe YAML)',
+        message: yamlSyntaxInFrench(error.code, error.linePos?.[0].col),
         ...(error.linePos ? { line: error.linePos[0].line } : {}),
       })),
     );
@@ -76,7 +118,7 @@ export function parseYamlWithSchema<S extends z.ZodType>(schema: S, text: string
   const result = schema.safeParse(document.toJS(), { error: messagesWith(wording) });
   if (result.success) return result.data;
   const lineOf = lineFinder(document, lineCounter);
-  const problems = result.error.issues.map((issue) => toProblem(issue, lineOf)).sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  const problems = result.error.issues.flatMap((issue) => toProblems(issue, lineOf)).sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   throw new ConfigError(fileName, problems, { cause: result.error });
 }
 
@@ -93,7 +135,7 @@ export function loadYamlWithSchema<S extends z.ZodType>(schema: S, file: string,
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new ConfigError(fileName, [{ path: '(file)', message: `cannot be read: ${(error as Error).message}` }], { cause: error });
+    throw new ConfigError(fileName, [{ path: '(fichier)', message: `illisible : ${(error as Error).message}` }], { cause: error });
   }
   return parseYamlWithSchema(schema, text, fileName, wording);
 }

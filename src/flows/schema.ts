@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { NEED_IDS, PROFILES } from '../domain/vocabulary';
 
-const OPTION_KEY = z.string().regex(/^[1-8]$/, 'a key from 1 to 8 (0, 9, * and # are reserved)');
+const OPTION_KEY = z.string().regex(/^[1-8]$/, 'il faut une touche de 1 à 8 (0, 9, * et # sont réservées)');
 const SYNONYMS = z.array(z.string().trim().min(2)).default([]);
 
 const UniversalKey = z.object({ key: z.string().regex(/^[0-9*#]$/), synonyms: SYNONYMS }).strict();
@@ -12,9 +12,9 @@ const NeedOption = z.object({ key: OPTION_KEY, need: z.enum(NEED_IDS), synonyms:
 const NeedGroup = z
   .object({
     key: OPTION_KEY,
-    group: z.string().regex(/^[a-z_]+$/, 'a lower-case identifier'),
+    group: z.string().regex(/^[a-z_]+$/, 'il faut un identifiant en minuscules'),
     synonyms: SYNONYMS,
-    needs: z.array(NeedOption).min(1).max(5, 'at most five options per menu'),
+    needs: z.array(NeedOption).min(1).max(5, 'cinq choix au plus par menu'),
   })
   .strict();
 
@@ -30,7 +30,7 @@ function repeatedKeyIndexes(options: readonly { key: string }[]): number[] {
 
 function uniqueKeys(options: readonly { key: string }[], ctx: z.RefinementCtx, prefix: PropertyKey[] = []): void {
   for (const index of repeatedKeyIndexes(options)) {
-    ctx.addIssue({ code: 'custom', path: [...prefix, index, 'key'], message: `key "${options[index]?.key}" is used twice in this menu` });
+    ctx.addIssue({ code: 'custom', path: [...prefix, index, 'key'], message: `la touche "${options[index]?.key}" sert deux fois dans ce menu` });
   }
 }
 
@@ -44,7 +44,7 @@ export const VoiceFlowSchema = z
         language: z.string().min(2),
         voice: z.string().min(2),
         retries: z.number().int().min(0).max(4),
-        slowRate: z.string().regex(/^\d{2,3}%$/, 'a rate like "80%"'),
+        slowRate: z.string().regex(/^\d{2,3}%$/, 'il faut un débit comme "80%"'),
       })
       .strict(),
     universal: z.object({ human: UniversalKey, repeat: UniversalKey, slower: UniversalKey }).strict(),
@@ -53,13 +53,13 @@ export const VoiceFlowSchema = z
         options: z
           .array(z.object({ key: OPTION_KEY, profile: z.enum(PROFILES), synonyms: SYNONYMS }).strict())
           .min(1)
-          .max(5, 'at most five options per menu')
+          .max(5, 'cinq choix au plus par menu')
           .superRefine((options, ctx) => uniqueKeys(options, ctx)),
       })
       .strict(),
     needs: z
       .object({
-        groups: z.array(NeedGroup).min(1).max(5, 'at most five options per menu').superRefine((options, ctx) => uniqueKeys(options, ctx)),
+        groups: z.array(NeedGroup).min(1).max(5, 'cinq choix au plus par menu').superRefine((options, ctx) => uniqueKeys(options, ctx)),
       })
       .strict()
       .superRefine((needs, ctx) => {
@@ -69,13 +69,13 @@ export const VoiceFlowSchema = z
           group.needs.forEach((option, n) => {
             const other = placed.get(option.need);
             if (other) {
-              ctx.addIssue({ code: 'custom', path: ['groups', g, 'needs', n, 'need'], message: `need "${option.need}" is already in group "${other}"` });
+              ctx.addIssue({ code: 'custom', path: ['groups', g, 'needs', n, 'need'], message: `le besoin "${option.need}" est déjà dans le groupe "${other}"` });
             }
             placed.set(option.need, group.group);
           });
         });
         for (const need of NEED_IDS) {
-          if (!placed.has(need)) ctx.addIssue({ code: 'custom', path: ['groups'], message: `need "${need}" is in no group: every need must be reachable` });
+          if (!placed.has(need)) ctx.addIssue({ code: 'custom', path: ['groups'], message: `le besoin "${need}" n’est dans aucun groupe : chaque besoin doit pouvoir être choisi` });
         }
       }),
     postcode: z.object({ digits: z.literal(5), finishOnKey: z.string().regex(/^[#*]$/) }).strict(),
@@ -83,7 +83,7 @@ export const VoiceFlowSchema = z
     danger: z
       .object({ dial: z.object({ key: OPTION_KEY, synonyms: SYNONYMS }).strict(), advisor: z.object({ key: OPTION_KEY, synonyms: SYNONYMS }).strict() })
       .strict()
-      .refine((danger) => danger.dial.key !== danger.advisor.key, { error: 'dial and advisor need two different keys', path: ['advisor', 'key'] })
+      .refine((danger) => danger.dial.key !== danger.advisor.key, { error: 'dial et advisor ont besoin de deux touches différentes', path: ['advisor', 'key'] })
       .default({ dial: { key: '1', synonyms: ['oui', 'appeler', 'appelez', 'maintenant'] }, advisor: { key: '2', synonyms: ['non', 'conseiller', 'conseillere'] } }),
     callback: z.object({ numberDigits: z.number().int().min(9).max(15) }).strict(),
   })
@@ -91,7 +91,7 @@ export const VoiceFlowSchema = z
   .superRefine((flow, ctx) => {
     const reserved = [flow.universal.human.key, flow.universal.repeat.key, flow.universal.slower.key];
     if (new Set(reserved).size !== reserved.length) {
-      ctx.addIssue({ code: 'custom', path: ['universal'], message: 'human, repeat and slower need three different keys' });
+      ctx.addIssue({ code: 'custom', path: ['universal'], message: 'human, repeat et slower ont besoin de trois touches différentes' });
     }
   });
 

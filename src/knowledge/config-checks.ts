@@ -1,7 +1,9 @@
 /** The checks of the files this module reads, for `npm run config:check` (listed in src/config/configChecks.ts). */
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { ConfigCheck } from '../config/configCheck';
 import { ConfigError } from '../config/configError';
+import { displayName, yamlLineFinder } from '../config/yamlFile';
 import { plainFrenchProblems } from '../config/plainFrench';
 import { LEXICON_FILE, loadLexiconFile } from '../understanding/lexicon';
 import { FAQ_EXAMPLES_FILE, loadFaqExamplesFile, withExamples } from './examples';
@@ -19,10 +21,14 @@ export const faqCheck: ConfigCheck = {
     const entries = loadFaqFile(file);
     const rootDir = path.resolve(path.dirname(file), '..', '..');
     const { acronyms } = loadLexiconFile(path.join(rootDir, LEXICON_FILE));
+    const lineOf = yamlLineFinder(readFileSync(file, 'utf8'));
     const problems = entries.flatMap((entry, index) =>
-      plainFrenchProblems(entry.answer, { acronyms }).map((message) => ({ path: `entries[${index}].answer (${entry.id})`, message })),
+      plainFrenchProblems(entry.answer, { acronyms }).map((message) => {
+        const line = lineOf(['entries', index, 'answer']);
+        return { path: `entries[${index}].answer (${entry.id})`, message, ...(line === undefined ? {} : { line }) };
+      }),
     );
-    if (problems.length > 0) throw new ConfigError(path.relative(process.cwd(), file) || file, problems);
+    if (problems.length > 0) throw new ConfigError(displayName(file), problems);
   },
 };
 
@@ -32,6 +38,14 @@ export const faqExamplesCheck: ConfigCheck = {
   files: (rootDir) => [path.join(rootDir, FAQ_EXAMPLES_FILE)],
   check: (file) => {
     const examples = loadFaqExamplesFile(file);
-    withExamples(loadFaqFile(path.join(path.dirname(file), path.basename(FAQ_FILE))), examples, path.relative(process.cwd(), file) || file);
+    let entries;
+    try {
+      entries = loadFaqFile(path.join(path.dirname(file), path.basename(FAQ_FILE)));
+    } catch (error) {
+      // The FAQ's own problems are the FAQ check's: said once.
+      if (error instanceof ConfigError) return;
+      throw error;
+    }
+    withExamples(entries, examples, displayName(file));
   },
 };

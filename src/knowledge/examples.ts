@@ -16,10 +16,10 @@ import type { FaqEntry } from './schema';
 export const FAQ_EXAMPLES_FILE = path.join('content', 'fr', 'faq-examples.yaml');
 
 const SNAKE_CASE = /^[a-z][a-z0-9]*(_[a-z0-9]+)*$/;
-const exampleText = z.string().regex(/\S/, { error: 'expected a non-empty text' });
+const exampleText = z.string().regex(/\S/, { error: 'il faut un texte, pas un texte vide' });
 
 export const faqExamplesSchema = z
-  .record(z.string().regex(SNAKE_CASE, { error: 'expected an entry id of content/fr/faq.yaml, e.g. "aah"' }), z.array(exampleText))
+  .record(z.string().regex(SNAKE_CASE, { error: 'il faut l’identifiant d’une entrée de content/fr/faq.yaml, par exemple "aah"' }), z.array(exampleText))
   .superRefine((examples, ctx) => {
     const owner = new Map<string, string>();
     for (const [id, texts] of Object.entries(examples)) {
@@ -30,7 +30,7 @@ export const faqExamplesSchema = z
           ctx.addIssue({
             code: 'custom',
             path: [id, index],
-            message: earlier === id ? 'this example is written twice' : `the same example is also under "${earlier}": keep it under one entry`,
+            message: earlier === id ? 'cet exemple est écrit deux fois' : `le même exemple est aussi sous "${earlier}" : gardez-le sous une seule entrée`,
           });
         } else owner.set(key, id);
       });
@@ -54,7 +54,7 @@ export function withExamples(entries: readonly FaqEntry[], examples: FaqExamples
   const ids = new Set(entries.map((entry) => entry.id));
   const unknown = Object.keys(examples).filter((id) => !ids.has(id));
   if (unknown.length > 0) {
-    throw new ConfigError(fileName, unknown.map((id) => ({ path: id, message: `"${id}" is no entry of content/fr/faq.yaml: check the id` })));
+    throw new ConfigError(fileName, unknown.map((id) => ({ path: id, message: `"${id}" n’est pas une entrée de content/fr/faq.yaml : vérifiez l’identifiant` })));
   }
   return entries.map((entry) => {
     const more = examples[entry.id] ?? [];

@@ -51,14 +51,14 @@ function isOfficialUrl(text: string): boolean {
   return OFFICIAL_SOURCE_DOMAINS.some((domain) => host === domain || host.endsWith(`.${domain}`));
 }
 
-const nonEmptyText = z.string().regex(/\S/, { error: 'expected a non-empty text' });
+const nonEmptyText = z.string().regex(/\S/, { error: 'il faut un texte, pas un texte vide' });
 
 const answerSchema = nonEmptyText.superRefine((text, ctx) => {
   const sentences = sentencesOf(text);
   if (sentences.length < MIN_SENTENCES || sentences.length > MAX_SENTENCES) {
     ctx.addIssue({
       code: 'custom',
-      message: `expected ${MIN_SENTENCES} to ${MAX_SENTENCES} short sentences, found ${sentences.length}`,
+      message: `il faut ${MIN_SENTENCES} à ${MAX_SENTENCES} phrases courtes, il y en a ${sentences.length}`,
     });
   }
   for (const sentence of sentences) {
@@ -66,7 +66,7 @@ const answerSchema = nonEmptyText.superRefine((text, ctx) => {
     if (count > MAX_WORDS_PER_SENTENCE) {
       ctx.addIssue({
         code: 'custom',
-        message: `sentence too long for plain French (${count} words, at most ${MAX_WORDS_PER_SENTENCE}): "${sentence.slice(0, 40)}…"`,
+        message: `phrase trop longue pour le français facile (${count} mots, ${MAX_WORDS_PER_SENTENCE} au plus) : "${sentence.slice(0, 40)}…"`,
       });
     }
   }
@@ -76,17 +76,17 @@ export const LOCAL_CONTACTS = ['mdph'] as const;
 export type LocalContactKind = (typeof LOCAL_CONTACTS)[number];
 
 export const faqEntrySchema = z.strictObject({
-  id: z.string().regex(SNAKE_CASE, { error: 'expected an id in snake_case, e.g. "aah_demande"' }),
-  title: nonEmptyText.max(120, { error: 'expected a short question (at most 120 characters)' }),
+  id: z.string().regex(SNAKE_CASE, { error: 'il faut un identifiant en minuscules et soulignés, par exemple "aah_demande"' }),
+  title: nonEmptyText.max(120, { error: 'il faut une question courte (120 caractères au plus)' }),
   answer: answerSchema,
   source: z.strictObject({
     label: nonEmptyText,
     url: z.string().refine(isOfficialUrl, {
-      error: `expected an https address on an official site (${OFFICIAL_SOURCE_DOMAINS.join(', ')})`,
+      error: `il faut une adresse https d’un site officiel (${OFFICIAL_SOURCE_DOMAINS.join(', ')})`,
     }),
   }),
-  localContact: z.enum(LOCAL_CONTACTS, { error: 'expected mdph (or leave the key out)' }).optional(),
-  questions: z.array(nonEmptyText).min(2, { error: 'expected at least 2 ways people ask the question' }),
+  localContact: z.enum(LOCAL_CONTACTS, { error: 'il faut mdph (ou enlevez la clé)' }).optional(),
+  questions: z.array(nonEmptyText).min(2, { error: 'il faut au moins 2 façons de poser la question' }),
   keywords: z.array(nonEmptyText).optional(),
   /** More ways people ask, in their own words (most live in content/fr/faq-examples.yaml). */
   examples: z.array(nonEmptyText).optional(),
@@ -96,7 +96,7 @@ export type FaqEntry = z.output<typeof faqEntrySchema>;
 
 export const faqFileSchema = z
   .strictObject({
-    entries: z.array(faqEntrySchema).min(1, { error: 'expected at least one entry' }),
+    entries: z.array(faqEntrySchema).min(1, { error: 'il faut au moins une entrée' }),
   })
   .superRefine((file, ctx) => {
     const firstIndexOfId = new Map<string, number>();
@@ -104,7 +104,7 @@ export const faqFileSchema = z
     file.entries.forEach((entry, index) => {
       const earlier = firstIndexOfId.get(entry.id);
       if (earlier !== undefined) {
-        ctx.addIssue({ code: 'custom', path: ['entries', index, 'id'], message: `id "${entry.id}" is already used by entries[${earlier}]` });
+        ctx.addIssue({ code: 'custom', path: ['entries', index, 'id'], message: `l’identifiant "${entry.id}" sert déjà à entries[${earlier}]` });
       } else {
         firstIndexOfId.set(entry.id, index);
       }

@@ -2,16 +2,19 @@
  * The French sentences of prompts/fr/*.yaml, flattened to dotted keys ("closed.hours") and checked:
  * every value is a non-empty string, placeholders are {simpleNames}.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import { z } from 'zod';
-import { ConfigError, formatConfigPath } from '../config/configError';
+import { ConfigError } from '../config/configError';
+import { displayName, loadYamlWithSchema, parseWithSchema } from '../config/yamlFile';
 
 type PromptTree = { [key: string]: string | PromptTree };
 const PromptTreeSchema: z.ZodType<PromptTree> = z.lazy(() =>
-  z.record(z.string(), z.union([z.string().trim().min(1, 'a sentence, not an empty text'), PromptTreeSchema])),
+  z.record(z.string(), z.union([z.string().trim().min(1, 'il faut une phrase, pas un texte vide'), PromptTreeSchema])),
 );
+
+/** A value that is neither a sentence nor a group of sentences. */
+const promptWording = (issue: z.core.$ZodRawIssue): string | undefined =>
+  issue.code === 'invalid_union' ? 'il faut une phrase entre guillemets, ou un groupe de phrases' : undefined;
 
 const PLACEHOLDER = /\{([a-zA-Z]+)\}/g;
 
@@ -19,28 +22,23 @@ export class PromptCatalog {
   private constructor(private readonly sentences: ReadonlyMap<string, string>) {}
 
   static fromTree(tree: unknown, file: string): PromptCatalog {
-    const parsed = PromptTreeSchema.safeParse(tree);
-    if (!parsed.success) {
-      throw new ConfigError(file, parsed.error.issues.map((issue) => ({ path: formatConfigPath(issue.path), message: issue.message })));
-    }
+    return PromptCatalog.checked(parseWithSchema(PromptTreeSchema, tree, file, promptWording), file);
+  }
+
+  private static checked(tree: PromptTree, file: string): PromptCatalog {
     const sentences = new Map<string, string>();
-    flatten(parsed.data, '', sentences);
+    flatten(tree, '', sentences);
     const problems = [...sentences].flatMap(([key, text]) =>
-      /[{}]/.test(text.replace(PLACEHOLDER, '')) ? [{ path: key, message: 'a placeholder is written {name}, with letters only' }] : [],
+      /[{}]/.test(text.replace(PLACEHOLDER, '')) ? [{ path: key, message: 'une valeur à remplir s’écrit {nom}, avec des lettres seulement' }] : [],
     );
     if (problems.length > 0) throw new ConfigError(file, problems);
     return new PromptCatalog(sentences);
   }
 
+  /** Reads a prompt file: its problems name their line, as every file a coordinator edits. */
   static load(directory: string, fileName: string): PromptCatalog {
     const file = join(directory, fileName);
-    let tree: unknown;
-    try {
-      tree = parse(readFileSync(file, 'utf8'));
-    } catch (error) {
-      throw new ConfigError(file, [{ path: '(file)', message: `cannot be read as YAML: ${(error as Error).message}` }]);
-    }
-    return PromptCatalog.fromTree(tree, file);
+    return PromptCatalog.checked(loadYamlWithSchema(PromptTreeSchema, file, promptWording), displayName(file));
   }
 
   /** This catalog with the sentences of `top` replacing or adding to its own (chat wording over voice). */

@@ -21,12 +21,12 @@ export function mentionsNumber(text: string, number: string): boolean {
   return new RegExp(`(?<!\\d)${number}(?!\\d)`).test(digitsJoined);
 }
 
-const sentence = z.string().regex(/\S/, { error: 'expected a sentence, not an empty text' });
+const sentence = z.string().regex(/\S/, { error: 'il faut une phrase, pas un texte vide' });
 
 function mustGive(numbers: readonly string[]) {
   return sentence.superRefine((text, ctx) => {
     for (const number of numbers) {
-      if (!mentionsNumber(text, number)) ctx.addIssue({ code: 'custom', message: `must give the number ${number}` });
+      if (!mentionsNumber(text, number)) ctx.addIssue({ code: 'custom', message: `doit donner le numéro ${number}` });
     }
   });
 }
@@ -43,13 +43,13 @@ const leadShape = {
 } satisfies Record<DangerKind, z.ZodType<string>>;
 
 /** A number Twilio can dial: digits, optionally with the international +. */
-const dialNumber = z.string().regex(/^\+?\d{2,15}$/, { error: 'expected a number to dial: digits only, e.g. "3114" or "+33123456789"' });
+const dialNumber = z.string().regex(/^\+?\d{2,15}$/, { error: 'il faut un numéro à composer : des chiffres seulement, par exemple "3114" ou "+33123456789"' });
 
 /** On the phone: the number we offer to put the caller through to, and what they hear first (it gives that number). */
 const phoneEntry = z
   .strictObject({ dial: dialNumber, say: sentence })
   .superRefine((entry, ctx) => {
-    if (!mentionsNumber(entry.say, entry.dial.replace(/^\+33/, '0'))) ctx.addIssue({ code: 'custom', path: ['say'], message: `must give the number ${entry.dial}` });
+    if (!mentionsNumber(entry.say, entry.dial.replace(/^\+33/, '0'))) ctx.addIssue({ code: 'custom', path: ['say'], message: `doit donner le numéro ${entry.dial}` });
   });
 
 const phoneShape = Object.fromEntries(DANGER_KINDS.map((kind) => [kind, phoneEntry])) as Record<DangerKind, typeof phoneEntry>;

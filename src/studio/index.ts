@@ -11,14 +11,15 @@ import type { StoreKeys } from '../storage/keys';
 import { readConfigFiles } from './configFiles';
 import { createDraftStore } from './drafts';
 import { createLiveConfig, type LiveConfig } from './liveConfig';
-import { staticProof, type Prove } from './prove';
+import { createProofPool, type ProofPool } from './proofPool';
 import { createPublishing } from './publishing';
 import { createStudio } from './studio';
 import { createVersionStore } from './versionStore';
 
 export { staticConfig, type LiveConfig, type ServedConfig } from './liveConfig';
 export { createStudioRouter } from './routes';
-export type { Prove, ProofFinding } from './prove';
+export type { ProofFinding } from './prove';
+export type { ProofPool } from './proofPool';
 
 export interface OpenLiveConfigOptions {
   store: KeyValueStore;
@@ -47,10 +48,12 @@ export async function openLiveConfig(options: OpenLiveConfigOptions): Promise<Li
   return live;
 }
 
-export function createStudioApi(deps: { store: KeyValueStore; keys: StoreKeys; audit: AuditTrail; clock: Clock; live: LiveConfig; prove?: Prove }) {
+/** The studio's use cases; its proof worker starts at the first proof (`close` stops it). */
+export function createStudioApi(deps: { store: KeyValueStore; keys: StoreKeys; audit: AuditTrail; clock: Clock; live: LiveConfig }) {
   const versions = createVersionStore(deps.store, deps.keys);
   const drafts = createDraftStore(deps.store, deps.keys);
-  const studio = createStudio({ versions, drafts, audit: deps.audit, clock: deps.clock, prove: deps.prove ?? staticProof });
+  const proofs: ProofPool = createProofPool();
+  const studio = createStudio({ versions, drafts, audit: deps.audit, clock: deps.clock, proofs });
   const publishing = createPublishing({ studio, versions, drafts, live: deps.live, audit: deps.audit, clock: deps.clock });
-  return { studio, publishing };
+  return { studio, publishing, proofs, close: () => proofs.close() };
 }

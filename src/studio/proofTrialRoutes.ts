@@ -13,7 +13,8 @@ import { authenticate, principalOf, type TokenVerifier } from '../advisors/auth'
 import { canSeeTerritory, coordinates, type Principal } from '../advisors/principal';
 import type { AppConfig } from '../config/appConfig';
 import type { Logger } from '../logging';
-import { isProved, proveConfig, type Finding } from './proof';
+import { isProved, type Finding } from './proof';
+import type { FilesProof } from './proveFiles';
 import type { ServiceBuilder } from './trial/trialApp';
 import { CallTrialSchema, tryCall } from './trial/tryCall';
 import { ChatTrialSchema, tryChat } from './trial/tryChat';
@@ -21,6 +22,8 @@ import { ChatTrialSchema, tryChat } from './trial/tryChat';
 export interface StudioTrialRouterDeps {
   /** The draft's whole configuration; null when there is no such draft. */
   loadConfig(draftId: string): Promise<AppConfig | null>;
+  /** The proof of the draft, off the event loop (the proof worker); null when there is no such draft. */
+  proveDraft(draftId: string): Promise<FilesProof | null>;
   /** createApp (src/app.ts): a trial runs the real service on the draft. */
   buildApp: ServiceBuilder;
   verifier: TokenVerifier;
@@ -31,10 +34,11 @@ const DraftIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 const ProofBodySchema = z.strictObject({});
 
 const SORRY = 'La vérification n’a pas pu être faite. Réessayez dans un moment.';
+const NO_DRAFT = 'Ce brouillon n’existe pas.';
 
 /**
- * One proof or trial at a time in a process, the others wait their turn: a proof keeps the CPU for a
- * second or two, a trial builds a whole service; calls and chats of the process share that CPU.
+ * One trial at a time in a process, the others wait their turn: a trial builds a whole service; calls
+ * and chats of the process share that CPU. (A proof runs in the proof worker, which takes them in turn.)
  */
 function oneAtATime() {
   let last: Promise<unknown> = Promise.resolve();
@@ -62,8 +66,8 @@ export function createStudioTrialRouter(deps: StudioTrialRouterDeps): Router {
   const inTurn = oneAtATime();
   router.use('/api/studio', authenticate(deps.verifier), express.json({ limit: '32kb' }));
 
-  /** The draft's configuration, or an answer already sent (403, 400, 404). */
-  async function draftFor(req: Request, res: Response): Promise<AppConfig | null> {
+  /** The draft's id, if the principal may prove and try drafts; else an answer already sent (403, 400). */
+  function draftIdOf(req: Request, res: Response): string | null {
     if (!coordinates(principalOf(res))) {
       res.status(403).json({ error: 'Seuls les coordinateurs et l’équipe nationale peuvent vérifier et essayer un brouillon.' });
       return null;
@@ -73,8 +77,15 @@ export function createStudioTrialRouter(deps: StudioTrialRouterDeps): Router {
       res.status(400).json({ error: 'Le numéro du brouillon n’est pas valide.' });
       return null;
     }
-    const config = await deps.loadConfig(draftId.data);
-    if (!config) res.status(404).json({ error: 'Ce brouillon n’existe pas.' });
+    return draftId.data;
+  }
+
+  /** The draft's configuration, or an answer already sent (403, 400, 404). */
+  async function draftFor(req: Request, res: Response): Promise<AppConfig | null> {
+    const draftId = draftIdOf(req, res);
+    if (draftId === null) return null;
+    const config = await deps.loadConfig(draftId);
+    if (!config) res.status(404).json({ error: NO_DRAFT });
     return config;
   }
 
@@ -110,14 +121,32 @@ export function createStudioTrialRouter(deps: StudioTrialRouterDeps): Router {
     };
   }
 
-  router.post(
-    '/api/studio/drafts/:draftId/proof',
-    route(ProofBodySchema, async (config, _body, res) => {
-      const findings = proveConfig(config);
-      const { shown, hidden } = findingsFor(principalOf(res), findings);
-      return { proved: isProved(findings), findings: shown, hiddenFindings: hidden };
-    }),
-  );
+  // The proof runs in the proof worker: the process answers calls and chats meanwhile.
+  router.post('/api/studio/drafts/:draftId/proof', async (req, res) => {
+    try {
+      const draftId = draftIdOf(req, res);
+      if (draftId === null) return;
+      const body = ProofBodySchema.safeParse(req.body ?? {});
+      if (!body.success) {
+        res.status(400).json({ error: bodyProblems(body.error) });
+        return;
+      }
+      const proof = await deps.proveDraft(draftId);
+      if (proof === null) {
+        res.status(404).json({ error: NO_DRAFT });
+        return;
+      }
+      if (!proof.compiled) {
+        res.status(422).json({ error: 'Le brouillon a des erreurs : corrigez-les avant la preuve.', problems: proof.problems });
+        return;
+      }
+      const { shown, hidden } = findingsFor(principalOf(res), proof.findings);
+      res.json({ proved: isProved(proof.findings), findings: shown, hiddenFindings: hidden });
+    } catch (error) {
+      deps.logger.error({ err: error, path: req.route?.path }, 'studio: proof failed');
+      if (!res.headersSent) res.status(500).json({ error: SORRY });
+    }
+  });
   router.post(
     '/api/studio/drafts/:draftId/trial/call',
     route(CallTrialSchema, async (config, trial, res) => (territoryAllowed(res, trial.territory) ? tryCall(deps.buildApp, config, trial) : undefined)),

@@ -1,10 +1,9 @@
 /**
- * The seam of the proof: publishing calls a `prove(config)` and refuses a configuration with blocking
- * findings. By default it is the static proof of src/studio/proof/ (the configuration's own checks
- * ran before, at every compile); a test may hand in another.
+ * The proof's findings as the studio's API gives them: publishing refuses a version with a blocking
+ * finding. The proof itself runs in the proof worker (proofPool.ts); `npm run config:check` runs the
+ * same proof in its own process (src/studio/proof/configCheck.ts).
  */
-import type { AppConfig } from '../config/appConfig';
-import { locationOf, proveConfig } from './proof';
+import { locationOf, type Finding } from './proof';
 
 export interface ProofFinding {
   /** A blocking finding stops the publication. */
@@ -15,11 +14,8 @@ export interface ProofFinding {
   field?: string;
 }
 
-export type Prove = (config: AppConfig) => readonly ProofFinding[];
-
-/** The static proof (no trap, 0 to a human, needs reachable, menus, prompts, territories, safety numbers). */
-export const staticProof: Prove = (config) =>
-  proveConfig(config).map((finding) => {
-    const { file, path } = locationOf(finding.field);
-    return { blocking: finding.blocking, message: finding.message, field: [file, ...path].join(' › ') };
-  });
+/** A finding of the static proof (no trap, 0 to a human, needs reachable, menus, prompts, territories, safety numbers), for the API. */
+export function proofFindingOf(finding: Finding): ProofFinding {
+  const { file, path } = locationOf(finding.field);
+  return { blocking: finding.blocking, message: finding.message, field: [file, ...path].join(' › ') };
+}

@@ -16,11 +16,11 @@ import type { AppConfig } from '../config/appConfig';
 import type { Clock } from '../domain/ports';
 import { compileConfigFiles, type ConfigFiles } from './configFiles';
 import { changesSafetyNumbers, touchedScopes, versionDiff, TERRITORIES_PATH } from './diff';
-import type { DraftStore } from './drafts';
+import type { Draft, DraftStore } from './drafts';
 import { editNational, editTerritory } from './edits';
 import type { LiveConfig } from './liveConfig';
 import { editsStudio, mayApprove, mayCloseTerritory, mayUseCrisisSwitch, refusalOf } from './permissions';
-import { authorOf, done, NO_SUCH_DRAFT, NOT_EDITABLE, NOTHING_PUBLISHED, refused, type Studio, type StudioOutcome } from './studio';
+import { authorOf, done, NO_SUCH_DRAFT, NOT_EDITABLE, NOTHING_PUBLISHED, refused, type CheckResult, type Studio, type StudioOutcome } from './studio';
 import { summaryOf, type VersionRecord, type VersionStore, type VersionSummary } from './versionStore';
 
 export interface PublishingDeps {
@@ -30,6 +30,11 @@ export interface PublishingDeps {
   live: LiveConfig;
   audit: AuditTrail;
   clock: Clock;
+}
+
+/** A second national admin approved the draft's last revision. */
+function approvedByAnother(draft: Draft, principal: Principal): boolean {
+  return draft.approvals.some((approval) => approval.revision === draft.revision && approval.subject !== principal.subject);
 }
 
 type Plan = StudioOutcome<{ files: ConfigFiles; config: AppConfig; comment: string; detail?: Record<string, string | number | boolean> }>;
@@ -68,6 +73,24 @@ export function createPublishing(deps: PublishingDeps) {
     return done(summaryOf(published));
   };
 
+  /**
+   * The checks and the proof take seconds (in the proof worker): run before the publishing lock, on
+   * the files the draft makes from the version published now. Under the lock they count only if
+   * neither that version nor the draft changed meanwhile (else they run again there).
+   */
+  const checkedEarly = async (principal: Principal, draftId: string): Promise<{ version: number; revision: number; checked: CheckResult } | null> => {
+    if (!editsStudio(principal)) return null;
+    const [number, draft] = await Promise.all([versions.published(), drafts.get(draftId)]);
+    const record = number === null ? null : await versions.get(number);
+    if (draft === null || record === null) return null;
+    const currentFiles = await versions.files(record);
+    const files = { ...currentFiles, ...draft.changes };
+    // No proof for a publish that will be refused anyway.
+    if (refusalOf(principal, touchedScopes(currentFiles, files)) !== null) return null;
+    if (changesSafetyNumbers(currentFiles, files) && !approvedByAnother(draft, principal)) return null;
+    return { version: record.number, revision: draft.revision, checked: await studio.checkFiles(files) };
+  };
+
   /** Compiles files that only an emergency switch changed (the schemas still run; the slower checks passed at publish). */
   const compiledSwitch = (files: ConfigFiles, comment: string, detail: Record<string, string | boolean>): Plan => {
     const compiled = compileConfigFiles(files, { checks: false });
@@ -75,7 +98,8 @@ export function createPublishing(deps: PublishingDeps) {
   };
 
   return {
-    publish(principal: Principal, draftId: string, comment: string): Promise<StudioOutcome<VersionSummary>> {
+    async publish(principal: Principal, draftId: string, comment: string): Promise<StudioOutcome<VersionSummary>> {
+      const early = await checkedEarly(principal, draftId);
       return publishChange(principal, 'publish', 'studio.publish', async (current, currentFiles) => {
         if (!editsStudio(principal)) return NOT_EDITABLE;
         const draft = await drafts.get(draftId);
@@ -89,15 +113,17 @@ export function createPublishing(deps: PublishingDeps) {
         const refusal = refusalOf(principal, touchedScopes(currentFiles, files));
         if (refusal !== null) return refused(403, refusal);
         if (changesSafetyNumbers(currentFiles, files)) {
-          const approved = draft.approvals.some((approval) => approval.revision === draft.revision && approval.subject !== principal.subject);
-          if (!approved) return refused(409, 'Ce brouillon change des numéros d’urgence : un second administrateur national doit l’approuver avant la publication.');
+          if (!approvedByAnother(draft, principal)) return refused(409, 'Ce brouillon change des numéros d’urgence : un second administrateur national doit l’approuver avant la publication.');
         }
-        const checked = studio.checkFiles(files);
+        const checked = early?.version === current.number && early.revision === draft.revision ? early.checked : await studio.checkFiles(files);
         if (checked.problems.length > 0) return refused(422, 'La configuration a des erreurs : corrigez-les avant de publier.', checked.problems);
-        if (!checked.publishable || checked.config === undefined) {
+        if (!checked.publishable) {
           return refused(422, 'La preuve a trouvé un problème bloquant.', checked.findings.filter((finding) => finding.blocking).map((finding) => finding.message));
         }
-        return done({ files, config: checked.config, comment, detail: { draft: draftId } });
+        // Checked and proved in the worker; this process compiles it to serve it, as the others do.
+        const compiled = compileConfigFiles(files, { checks: false });
+        if (!compiled.ok) return refused(422, 'La configuration a des erreurs : corrigez-les avant de publier.', compiled.problems);
+        return done({ files, config: compiled.config, comment, detail: { draft: draftId } });
       }).then(async (outcome) => {
         if (outcome.ok) await drafts.remove(draftId);
         return outcome;

@@ -13,7 +13,9 @@ import { touchedScopes, versionDiff, TERRITORIES_PATH } from './diff';
 import type { Draft, DraftStore } from './drafts';
 import { editNational, editTerritory, EditError, type NationalEdit, type TerritoryEdit } from './edits';
 import { editsStudio, readsStudio, refusalOf } from './permissions';
-import type { Prove, ProofFinding } from './prove';
+import { proofFindingOf, type ProofFinding } from './prove';
+import type { ProofPool } from './proofPool';
+import type { FilesProof } from './proveFiles';
 import type { Author, VersionRecord, VersionStore, VersionSummary } from './versionStore';
 
 export type StudioOutcome<T> = { ok: true; value: T } | { ok: false; status: 400 | 403 | 404 | 409 | 422; error: string; problems?: string[] };
@@ -36,7 +38,8 @@ export interface StudioDeps {
   drafts: DraftStore;
   audit: AuditTrail;
   clock: Clock;
-  prove: Prove;
+  /** The proof worker: the checks and the proof run off the event loop. */
+  proofs: Pick<ProofPool, 'prove'>;
 }
 
 export interface DraftView {
@@ -86,12 +89,12 @@ export function createStudio(deps: StudioDeps) {
     return draft === null ? NO_SUCH_DRAFT : done(draft);
   };
 
-  /** The checks of `npm run config:check`, then the proof; the compiled configuration when both pass. */
-  const checkFiles = (files: ConfigFiles): CheckResult & { config?: AppConfig } => {
-    const compiled = compileConfigFiles(files);
-    if (!compiled.ok) return { problems: compiled.problems, findings: [], publishable: false };
-    const findings = deps.prove(compiled.config);
-    return { problems: [], findings, publishable: !findings.some((finding) => finding.blocking), config: compiled.config };
+  /** The checks of `npm run config:check`, then the proof (in the proof worker). */
+  const checkFiles = async (files: ConfigFiles): Promise<CheckResult> => {
+    const proof = await deps.proofs.prove(files, { checks: true });
+    if (!proof.compiled) return { problems: proof.problems, findings: [], publishable: false };
+    const findings = proof.findings.map(proofFindingOf);
+    return { problems: [], findings, publishable: !findings.some((finding) => finding.blocking) };
   };
 
   /** Writes one file of a draft, if the principal may make the whole change it adds up to. */
@@ -187,13 +190,18 @@ export function createStudio(deps: StudioDeps) {
     async check(principal: Principal, id: string): Promise<StudioOutcome<CheckResult>> {
       const found = await draftFor(principal, id);
       if (!found.ok) return found;
-      const { config: _config, ...result } = checkFiles((await filesOfDraft(found.value)).files);
-      return done(result);
+      return done(await checkFiles((await filesOfDraft(found.value)).files));
     },
 
     checkFiles,
 
     filesOfDraft,
+
+    /** The proof of a draft as it is (the checks of `config:check` aside), in the proof worker; null when there is no such draft. */
+    async proveDraft(id: string): Promise<FilesProof | null> {
+      const draft = await drafts.get(id);
+      return draft === null ? null : deps.proofs.prove((await filesOfDraft(draft)).files, { checks: false });
+    },
 
     /**
      * The configuration of a version ("3") or a draft ("D-…"), for a trial run (src/studio/trial/);

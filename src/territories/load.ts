@@ -8,7 +8,7 @@ export const TERRITORIES_FILE_NAME = 'territories.yaml';
 /** Hours are the lists a coordinator writes most: say how. */
 const territoriesWording: Wording = (issue) =>
   issue.code === 'invalid_type' && issue.expected === 'array' && issue.input !== undefined
-    ? 'expected a list in brackets, e.g. ["09:00-18:00"] or []'
+    ? 'il faut une liste entre crochets, par exemple ["09:00-18:00"] ou []'
     : undefined;
 
 /** Validates a plain object (from YAML, JSON or a test); fileName only names the source in errors. */

@@ -19,7 +19,7 @@ const evenWithOtherProblems = {
   when: (payload: z.core.ParsePayload) => typeof payload.value === 'object' && payload.value !== null,
 };
 
-const nonEmptyText = z.string().regex(/\S/, { error: 'expected a non-empty text' });
+const nonEmptyText = z.string().regex(/\S/, { error: 'il faut un texte, pas un texte vide' });
 
 const E164_NUMBER = /^\+[1-9]\d{6,14}$/;
 const SIP_ADDRESS = /^sips?:[^\s@]+@\S+$/;
@@ -27,28 +27,28 @@ const WORKFLOW_SID = /^WW[0-9a-f]{32}$/;
 
 const queueTargetSchema = z.strictObject({
   type: z.literal('queue'),
-  name: z.string().regex(/^\S{1,64}$/, { error: 'expected a Twilio queue name: 1 to 64 characters, no spaces, e.g. "cercle-44"' }),
+  name: z.string().regex(/^\S{1,64}$/, { error: 'il faut un nom de file Twilio : 1 à 64 caractères, sans espace, par exemple "cercle-44"' }),
 });
 
 const workflowTargetSchema = z.strictObject({
   type: z.literal('workflow'),
-  workflowSid: z.string().regex(WORKFLOW_SID, { error: 'expected a TaskRouter workflow SID: "WW" then 32 hexadecimal characters' }),
+  workflowSid: z.string().regex(WORKFLOW_SID, { error: 'il faut le SID d’un flux TaskRouter : "WW" puis 32 caractères hexadécimaux' }),
 });
 
 const dialTargetSchema = z
   .strictObject({
     type: z.literal('dial'),
-    number: z.string().regex(E164_NUMBER, { error: 'expected a phone number in international format, e.g. "+33123456789"' }).optional(),
-    sip: z.string().regex(SIP_ADDRESS, { error: 'expected a SIP address, e.g. "sip:cercle@example.org"' }).optional(),
+    number: z.string().regex(E164_NUMBER, { error: 'il faut un numéro au format international, par exemple "+33123456789"' }).optional(),
+    sip: z.string().regex(SIP_ADDRESS, { error: 'il faut une adresse SIP, par exemple "sip:cercle@example.org"' }).optional(),
   })
   .refine((dial) => (dial.number === undefined) !== (dial.sip === undefined), {
-    error: 'expected exactly one of "number" or "sip"',
+    error: 'il faut soit "number", soit "sip" (un seul des deux)',
   })
   .transform((dial): Target => (dial.number !== undefined ? { type: 'dial', number: dial.number } : { type: 'dial', sip: dial.sip ?? '' }));
 
 /** Where calls are put through: a Twilio queue, a TaskRouter workflow, or a number / SIP address to dial. */
 export const targetSchema = z.discriminatedUnion('type', [queueTargetSchema, workflowTargetSchema, dialTargetSchema], {
-  error: (issue) => (issue.code === 'invalid_union' ? 'expected type: queue, workflow or dial' : undefined),
+  error: (issue) => (issue.code === 'invalid_union' ? 'il faut type: queue, workflow ou dial' : undefined),
 });
 
 const timeRangeSchema = z.string().refine((text) => parseTimeRange(text) !== null, { error: TIME_RANGE_EXPECTATION });
@@ -62,7 +62,7 @@ const dayHoursSchema = z
       const previous = parsed[i - 1];
       const current = parsed[i];
       if (previous && current && current.start < previous.end) {
-        ctx.addIssue({ code: 'custom', path: [i], message: `expected ranges in order and not overlapping ("${ranges[i - 1]}" comes before)` });
+        ctx.addIssue({ code: 'custom', path: [i], message: `il faut des plages dans l’ordre, qui ne se chevauchent pas ("${ranges[i - 1]}" vient avant)` });
       }
     }
   })
@@ -77,7 +77,7 @@ function isIsoDate(text: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
 }
 
-const isoDateSchema = z.string().refine(isIsoDate, { error: 'expected a date "YYYY-MM-DD", e.g. "2025-12-24"' });
+const isoDateSchema = z.string().refine(isIsoDate, { error: 'il faut une date "AAAA-MM-JJ", par exemple "2025-12-24"' });
 
 const holidaysSchema = z
   .strictObject({
@@ -94,13 +94,13 @@ const holidaysSchema = z
   .superRefine((holidays, ctx) => {
     if (typeof holidays.country !== 'string' || (holidays.region !== undefined && typeof holidays.region !== 'string')) return;
     if (!isKnownHolidayCountry(holidays.country)) {
-      ctx.addIssue({ code: 'custom', path: ['country'], message: `unknown country "${holidays.country}": expected a code such as "FR"` });
+      ctx.addIssue({ code: 'custom', path: ['country'], message: `pays inconnu "${holidays.country}" : il faut un code comme "FR"` });
       return;
     }
     if (holidays.region !== undefined) {
       const regions = holidayRegions(holidays.country);
       if (!regions.includes(holidays.region)) {
-        ctx.addIssue({ code: 'custom', path: ['region'], message: `unknown region "${holidays.region}": expected one of ${regions.join(', ')}, or no region` });
+        ctx.addIssue({ code: 'custom', path: ['region'], message: `région inconnue "${holidays.region}" : il faut l’une de ${regions.join(', ')}, ou aucune région` });
       }
     }
   }, evenWithOtherProblems);
@@ -118,7 +118,7 @@ function isTimeZone(name: string): boolean {
   return true;
 }
 
-const timeZoneSchema = z.string().refine(isTimeZone, { error: 'expected an IANA time zone, e.g. "Europe/Paris" or "Indian/Reunion"' });
+const timeZoneSchema = z.string().refine(isTimeZone, { error: 'il faut un fuseau horaire IANA, par exemple "Europe/Paris" ou "Indian/Reunion"' });
 
 export const CLOSED_ACTIONS = ['callback', 'fallback', 'message'] as const;
 
@@ -147,7 +147,7 @@ export const territorySchema = z
     hours: hoursSchema,
     holidays: holidaysSchema.prefault({}),
     /** Out of hours: offer a callback, put through to the national fallback, or only say a message. */
-    whenClosed: z.enum(CLOSED_ACTIONS, { error: 'expected callback, fallback or message' }),
+    whenClosed: z.enum(CLOSED_ACTIONS, { error: 'il faut callback, fallback ou message' }),
     closedMessage: nonEmptyText.optional(),
     callbackOfferAfterSeconds: callbackOfferAfterSecondsSchema,
     /** A callback is done in time within this many hours of the request (default 48). */
@@ -157,7 +157,7 @@ export const territorySchema = z
   })
   .superRefine((territory, ctx) => {
     if (territory.whenClosed === 'message' && territory.closedMessage === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['closedMessage'], message: 'expected a message: whenClosed is "message"' });
+      ctx.addIssue({ code: 'custom', path: ['closedMessage'], message: 'il faut un message : whenClosed vaut "message"' });
     }
   }, evenWithOtherProblems);
 
@@ -173,10 +173,10 @@ const postcodeOverridesSchema = z
   .superRefine((overrides, ctx) => {
     for (const [postcode, code] of Object.entries(overrides)) {
       if (!/^\d{5}$/.test(postcode)) {
-        ctx.addIssue({ code: 'custom', path: [postcode], message: `"${postcode}" is not a postcode: expected 5 digits, in quotes, e.g. "97133"` });
+        ctx.addIssue({ code: 'custom', path: [postcode], message: `"${postcode}" n’est pas un code postal : il faut 5 chiffres, entre guillemets, par exemple "97133"` });
       }
       if (typeof code === 'string' && !isDepartementCode(code)) {
-        ctx.addIssue({ code: 'custom', path: [postcode], message: `unknown département code "${code}": expected e.g. "971"` });
+        ctx.addIssue({ code: 'custom', path: [postcode], message: `code de département inconnu "${code}" : il faut par exemple "971"` });
       }
     }
   }, evenWithOtherProblems)
@@ -196,12 +196,12 @@ const nationalSchema = z.strictObject({
 const territoriesByCodeSchema = z.record(z.string(), territorySchema).superRefine((territories, ctx) => {
   for (const code of Object.keys(territories)) {
     if (!isDepartementCode(code)) {
-      ctx.addIssue({ code: 'custom', path: [code], message: `unknown département code "${code}": expected "01"…"95", "2A", "2B", "971"…"974" or "976", in quotes` });
+      ctx.addIssue({ code: 'custom', path: [code], message: `code de département inconnu "${code}" : il faut "01"…"95", "2A", "2B", "971"…"974" ou "976", entre guillemets` });
     }
   }
   for (const code of DEPARTEMENT_CODES) {
     if (!Object.hasOwn(territories, code)) {
-      ctx.addIssue({ code: 'custom', path: [], message: `missing département "${code}" (${departementByCode(code)?.name ?? code}): every département needs an entry` });
+      ctx.addIssue({ code: 'custom', path: [], message: `département "${code}" manquant (${departementByCode(code)?.name ?? code}) : chaque département a besoin d’une entrée` });
     }
   }
 }, evenWithOtherProblems);

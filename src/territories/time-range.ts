@@ -29,7 +29,7 @@ export function parseTimeRange(text: string): TimeRange | null {
 }
 
 export const TIME_RANGE_EXPECTATION =
-  'expected "HH:MM-HH:MM" on a 24-hour clock with the start before the end, e.g. "09:00-18:00"';
+  'il faut "HH:MM-HH:MM" sur 24 heures, le début avant la fin, par exemple "09:00-18:00"';
 
 /** The valid ranges of a day, parsed (the schema has already refused invalid ones). */
 export function parseTimeRanges(texts: readonly string[]): TimeRange[] {

@@ -88,6 +88,20 @@ export class CallTurns {
     return (await this.load(callSid))?.context ?? null;
   }
 
+  /**
+   * A call's stored context and the runtime of the version it is pinned to (the wait music and the
+   * whisper speak its sentences); an unknown call: no context, the version served now.
+   */
+  async pinned(callSid: string): Promise<{ context: CallContext | null; runtime: VoiceRuntime }> {
+    const stored = await this.load(callSid);
+    return { context: stored?.context ?? null, runtime: await this.deps.runtime(stored?.configVersion) };
+  }
+
+  /** The runtime of the version served now (what a new call starts on; what speaks when no call is known). */
+  served(): Promise<VoiceRuntime> {
+    return this.deps.runtime(undefined);
+  }
+
   private async replay(stored: StoredCall): Promise<string> {
     const { renderer, turnDeps } = await this.deps.runtime(stored.configVersion);
     return renderer.render(turnFor(stored.value, stored.context, turnDeps), stored.context.callSid);

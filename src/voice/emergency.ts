@@ -7,11 +7,16 @@ import type { RouteDecision, Target } from '../routing/types';
 
 type VoiceResponse = InstanceType<typeof twiml.VoiceResponse>;
 
-export interface EmergencyDeps {
-  decideRoute(departement: string | null, now: Date): RouteDecision;
+/** The apology and the voice that says it, read at each use: the version served now. */
+export interface EmergencyWording {
   apology: string;
   voice: string;
   language: string;
+}
+
+export interface EmergencyDeps {
+  decideRoute(departement: string | null, now: Date): RouteDecision;
+  wording(): EmergencyWording;
   /** Used if even the configuration cannot give a target. */
   lastResortQueue: string;
 }
@@ -28,7 +33,8 @@ export function emergencyTarget(deps: EmergencyDeps, departement: string | null,
 
 export function emergencyTwiml(deps: EmergencyDeps, departement: string | null, now: Date): string {
   const response = new twiml.VoiceResponse();
-  response.say({ voice: deps.voice as 'Polly.Lea', language: deps.language as 'fr-FR' }, deps.apology);
+  const { apology, voice, language } = deps.wording();
+  response.say({ voice: voice as 'Polly.Lea', language: language as 'fr-FR' }, apology);
   putThrough(response, emergencyTarget(deps, departement, now));
   return response.toString();
 }

@@ -7,7 +7,6 @@
 import express, { type Request, type Response, type Router } from 'express';
 import { twiml } from 'twilio';
 import type { Clock, Metrics } from '../domain/ports';
-import type { VoiceFlow } from '../flows/schema';
 import { QueueNameSchema, TicketRefSchema } from '../http/ids';
 import { requireTwilioSignature } from '../http/twilioSignature';
 import type { Logger } from '../logging';
@@ -17,6 +16,7 @@ import type { CallTurns } from './callTurns';
 import type { EmergencyDeps } from './emergency';
 import { emergencyFor, requestIdOf, type Query, type TurnWebhook } from './turnWebhooks';
 import type { TwimlRenderer } from './twiml';
+import type { Ticket } from '../tickets/ticket';
 import type { VoiceUrls } from './urls';
 import type { WaitingRoom } from './waitingRoom';
 import { CallParams, QueueWaitParams, TaskRouterAssignmentParams, WaitChoiceParams } from './webhookParams';
@@ -26,8 +26,6 @@ export interface VoiceRoutesDeps {
   calls: CallTurns;
   tickets: TicketStore;
   waitingRoom: WaitingRoom;
-  renderer: TwimlRenderer;
-  flow: VoiceFlow;
   emergency: EmergencyDeps;
   departementName: DepartementNamer;
   /** The name of a département's MDPH, from the directory (the whisper ends with it). */
@@ -65,11 +63,28 @@ function sendTwiml(res: Response, xml: string): void {
 
 export function createVoiceRouter(deps: VoiceRoutesDeps): Router {
   const router = express.Router();
-  const { calls, renderer, clock, logger } = deps;
+  const { calls, clock, logger } = deps;
   router.use(express.urlencoded({ extended: false, limit: '64kb' }));
   router.use(requireTwilioSignature(deps.twilioAuthToken, deps.publicBaseUrl));
 
   const at = () => clock.now().toISOString();
+
+  /**
+   * The sentences of the version a call is pinned to (its wait music, its advisor's whisper); the
+   * version served now when the call is unknown or cannot be read.
+   */
+  const rendererOf = async (callSid: string | null): Promise<TwimlRenderer> => {
+    if (callSid !== null) {
+      try {
+        return (await calls.pinned(callSid)).runtime.renderer;
+      } catch (error) {
+        logger.warn({ err: error }, 'sentences of the version served now: the call cannot be read');
+      }
+    }
+    return (await calls.served()).renderer;
+  };
+  /** A voice ticket's call (its conversation is the CallSid). */
+  const callOf = (ticket: Ticket | null): string | null => (ticket?.channel === 'voice' ? ticket.conversationId : null);
 
   for (const webhook of deps.turns) {
     router.post(webhook.path, async (req, res) => {
@@ -89,9 +104,12 @@ export function createVoiceRouter(deps: VoiceRoutesDeps): Router {
     const response = new twiml.VoiceResponse();
     const parsed = QueueWaitParams.safeParse(req.body);
     let slow = false;
+    let renderer: TwimlRenderer | null = null;
     try {
       if (!parsed.success) throw new Error('bad wait parameters');
-      const context = await calls.context(parsed.data.CallSid);
+      const pinned = await calls.pinned(parsed.data.CallSid);
+      const { context } = pinned;
+      renderer = pinned.runtime.renderer;
       slow = context?.slow ?? false;
       const position = parsed.data.QueuePosition ?? 0;
       const lines = [];
@@ -109,6 +127,7 @@ export function createVoiceRouter(deps: VoiceRoutesDeps): Router {
       }
     } catch (error) {
       logger.warn({ webhook: 'queue-wait', err: error }, 'wait message without call details');
+      renderer ??= (await calls.served()).renderer;
       renderer.say(response, renderer.text({ key: 'queue.pleaseWait' }), slow);
     }
     response.pause({ length: HOLD_PAUSE_SECONDS });
@@ -116,11 +135,14 @@ export function createVoiceRouter(deps: VoiceRoutesDeps): Router {
   });
 
   /** The caller pressed a key while waiting: 1 leaves the queue for a callback (Enqueue's action follows). */
-  router.post('/queue/wait-choice', (req, res) => {
+  router.post('/queue/wait-choice', async (req, res) => {
     const parsed = WaitChoiceParams.safeParse(req.body);
     const response = new twiml.VoiceResponse();
     if (parsed.success && parsed.data.Digits === '1') response.leave();
-    else renderer.say(response, renderer.text({ key: 'queue.pleaseWait' }), false);
+    else {
+      const renderer = await rendererOf(parsed.success ? parsed.data.CallSid : null);
+      renderer.say(response, renderer.text({ key: 'queue.pleaseWait' }), false);
+    }
     sendTwiml(res, response.toString());
   });
 
@@ -133,6 +155,7 @@ export function createVoiceRouter(deps: VoiceRoutesDeps): Router {
     } catch (error) {
       logger.warn({ webhook: 'queue-bridging', err: error }, 'could not record the bridging');
     }
+    const renderer = await rendererOf(parsed.success ? parsed.data.CallSid : null);
     renderer.say(response, renderer.text({ key: 'queue.connecting' }), false);
     sendTwiml(res, response.toString());
   });
@@ -143,9 +166,11 @@ export function createVoiceRouter(deps: VoiceRoutesDeps): Router {
     const ref = ticketRefIn(req);
     try {
       const ticket = ref === null ? null : await deps.tickets.get(ref);
+      const renderer = await rendererOf(callOf(ticket));
       renderer.say(response, renderer.sentences(whisperLines(ticket, deps.departementName, deps.mdphName)), false);
     } catch (error) {
       logger.warn({ webhook: 'whisper', err: error }, 'whisper without ticket');
+      const renderer = await rendererOf(null);
       renderer.say(response, renderer.sentences(whisperLines(null, deps.departementName)), false);
     }
     sendTwiml(res, response.toString());
@@ -166,12 +191,14 @@ export function createVoiceRouter(deps: VoiceRoutesDeps): Router {
       const queueName = queue.data;
       const callSid = await deps.waitingRoom.first(queueName);
       if (callSid === null) {
+        const renderer = await rendererOf(null);
         renderer.say(response, renderer.text({ key: 'advisor.noneWaiting' }), false);
         response.hangup();
         sendTwiml(res, response.toString());
         return;
       }
       const ticket = await deps.tickets.getByConversation(callSid);
+      const renderer = await rendererOf(callSid);
       renderer.say(response, renderer.sentences(whisperLines(ticket, deps.departementName, deps.mdphName)), false);
     } catch (error) {
       logger.warn({ webhook: 'advisor-dequeue', err: error }, 'dequeue without whisper');
@@ -223,6 +250,7 @@ export function createVoiceRouter(deps: VoiceRoutesDeps): Router {
     try {
       const ref = ticketRefIn(req);
       const ticket = ref === null ? null : await deps.tickets.get(ref);
+      const renderer = await rendererOf(callOf(ticket));
       renderer.say(response, renderer.sentences(whisperLines(ticket, deps.departementName, deps.mdphName)), false);
     } catch (error) {
       logger.warn({ webhook: 'taskrouter-agent', err: error }, 'bridging without whisper');

@@ -1,11 +1,11 @@
 /**
- * The call machine, its renderer and its turn helpers for one configuration version: built once per
- * version served (src/studio/liveConfig.ts keeps the versions), so that a call finishes on the version
- * it started with.
+ * The call machine, its renderer, its places and its turn helpers for one configuration version:
+ * built once per version served (src/studio/liveConfig.ts keeps the versions), so that a call
+ * finishes on the version it started with (its sentences, its postcode overrides).
  */
 import type { AppConfig } from '../config/appConfig';
 import type { DepartementCode } from '../domain/vocabulary';
-import type { Places } from '../places/places';
+import { createPlaces, type Places } from '../places/places';
 import type { RouteDecision } from '../routing/types';
 import { createCallMachine } from './callMachine';
 import type { VoiceRuntime } from './callTurns';
@@ -14,10 +14,14 @@ import { PureMachine } from './pureMachine';
 import { TwimlRenderer } from './twiml';
 import type { VoiceUrls } from './urls';
 
-/** What does not change with the version: places, sealing, the webhooks' addresses. */
+/** What does not change with the version: sealing, the webhooks' addresses. */
 export interface VoiceRuntimeShared extends Sealing {
-  places: Places;
   urls: VoiceUrls;
+}
+
+/** A version's voice parts, and its places (its postcode overrides), which the chat of that version uses too. */
+export interface VersionedVoice extends VoiceRuntime {
+  places: Places;
 }
 
 export function createVoiceRuntime(
@@ -25,13 +29,15 @@ export function createVoiceRuntime(
   config: AppConfig,
   decideRoute: (departement: DepartementCode | null, now: Date) => RouteDecision,
   shared: VoiceRuntimeShared,
-): VoiceRuntime {
-  const machine = createCallMachine({ ...callMachineDeps(config, shared.places, shared), decideRoute });
+): VersionedVoice {
+  const places = createPlaces({ postcodeOverrides: config.territories.national.postcodeOverrides });
+  const machine = createCallMachine({ ...callMachineDeps(config, places, shared), decideRoute });
   return {
     version,
     machine,
     pure: new PureMachine(machine),
     renderer: new TwimlRenderer(config.prompts, config.flow, shared.urls),
-    turnDeps: { flow: config.flow, departement: (code: DepartementCode) => shared.places.get(code) },
+    turnDeps: { flow: config.flow, departement: (code: DepartementCode) => places.get(code) },
+    places,
   };
 }

@@ -24,8 +24,8 @@ describe('config checks', () => {
     const root = projectWithTerritories(shipped.replace('timeZone: Indian/Reunion', 'timeZone: Reunion').replace('whenClosed: callback', 'whenClosed: rappel'));
     const [result] = runConfigChecks(root, [territoriesCheck]);
     expect(result?.errors).toEqual([
-      expect.stringMatching(/territories\.yaml:\d+: territories\.01\.whenClosed: expected callback, fallback or message$/),
-      expect.stringMatching(/territories\.yaml:\d+: territories\.974\.timeZone: expected an IANA time zone/),
+      expect.stringMatching(/territories\.yaml:\d+: territories\.01\.whenClosed: il faut callback, fallback ou message$/),
+      expect.stringMatching(/territories\.yaml:\d+: territories\.974\.timeZone: il faut un fuseau horaire IANA/),
     ]);
   });
 
@@ -45,7 +45,7 @@ describe('config checks', () => {
   it('report a missing territories file', () => {
     const root = mkdtempSync(path.join(tmpdir(), 'config-check-'));
     const [result] = runConfigChecks(root, [territoriesCheck]);
-    expect(result?.errors[0]).toMatch(/territories\.yaml: \(file\): cannot be read/);
+    expect(result?.errors[0]).toMatch(/territories\.yaml: \(fichier\): illisible/);
   });
 
   it('pass on every shipped file: territories, voice flow and prompts, FAQ, directory, safety messages, observatory, wrap-up codes', () => {
@@ -84,8 +84,8 @@ describe('config checks', () => {
     const [result] = runConfigChecks(root, [voiceFlowCheck]);
     expect(result?.errors).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(/voice\.yaml:\d+: needs\.groups\[0\]\.needs\[1\]\.key: key "1" is used twice in this menu$/),
-        expect.stringMatching(/voice\.yaml:\d+: needs\.groups: need "vacances" is in no group/),
+        expect.stringMatching(/voice\.yaml:\d+: needs\.groups\[0\]\.needs\[1\]\.key: la touche "1" sert deux fois dans ce menu$/),
+        expect.stringMatching(/voice\.yaml:\d+: needs\.groups: le besoin "vacances" n’est dans aucun groupe/),
       ]),
     );
   });
@@ -95,7 +95,7 @@ describe('config checks', () => {
     const prompts = readFileSync(path.join(ROOT, 'prompts', 'fr', 'voice.yaml'), 'utf8');
     const root = projectWithVoice(flow, prompts.replace(/^goodbye: .*$/m, ''));
     const [result] = runConfigChecks(root, [voicePromptsCheck]);
-    expect(result?.errors).toEqual([expect.stringMatching(/voice\.yaml: goodbye: missing sentence: the voice flow says it$/)]);
+    expect(result?.errors).toEqual([expect.stringMatching(/voice\.yaml: goodbye: phrase manquante : le parcours téléphonique la dit$/)]);
   });
 
   it('report a placeholder written wrongly', () => {
@@ -103,7 +103,7 @@ describe('config checks', () => {
     const prompts = readFileSync(path.join(ROOT, 'prompts', 'fr', 'voice.yaml'), 'utf8');
     const root = projectWithVoice(flow, prompts.replace('{hours}.', '{heures d ouverture}.'));
     const [result] = runConfigChecks(root, [voicePromptsCheck]);
-    expect(result?.errors).toEqual([expect.stringMatching(/closed\.hours: a placeholder is written \{name\}, with letters only$/)]);
+    expect(result?.errors).toEqual([expect.stringMatching(/closed\.hours: une valeur à remplir s’écrit \{nom\}, avec des lettres seulement$/)]);
   });
 
   it('report a wrap-up code listed twice, naming the line', () => {

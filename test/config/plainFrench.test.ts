@@ -12,17 +12,17 @@ describe('plain French', () => {
 
   it('When an acronym is first used without its meaning, then the check says how to explain it', () => {
     expect(plainFrenchProblems('Écrivez à la MDPH. La MDPH (maison départementale des personnes handicapées) répond.', rules)).toEqual([
-      expect.stringMatching(/acronym MDPH is not explained at its first use: write « MDPH \(maison départementale/),
+      expect.stringMatching(/le sigle MDPH n’est pas expliqué la première fois : écrivez « MDPH \(maison départementale/),
     ]);
   });
 
   it('When an acronym is not in the glossary and not explained, then the check asks to explain it and add it', () => {
-    expect(plainFrenchProblems('Demandez la PCH.', rules)).toEqual([expect.stringMatching(/acronym PCH is not explained.*content\/fr\/lexicon\.yaml/)]);
+    expect(plainFrenchProblems('Demandez la PCH.', rules)).toEqual([expect.stringMatching(/le sigle PCH n’est pas expliqué.*content\/fr\/lexicon\.yaml/)]);
     expect(plainFrenchProblems('Demandez la PCH (prestation de compensation du handicap).', rules)).toEqual([]);
   });
 
   it('When a sentence is longer than 20 words, then the check asks to split it', () => {
     const long = `${Array.from({ length: 21 }, () => 'mot').join(' ')}.`;
-    expect(plainFrenchProblems(long, rules)).toEqual([expect.stringMatching(/sentence too long for plain French \(21 words, at most 20\)/)]);
+    expect(plainFrenchProblems(long, rules)).toEqual([expect.stringMatching(/phrase trop longue pour le français facile \(21 mots, 20 au plus\)/)]);
   });
 });

@@ -32,16 +32,16 @@ describe('the FAQ examples file', () => {
   it('When an id is no FAQ entry, then the check names it', () => {
     const root = projectWithExamples('aah:\n  - "c quoi l aah"\naah_typo:\n  - "une autre"\n');
     const [result] = runConfigChecks(root, [faqExamplesCheck]);
-    expect(result?.errors).toEqual([expect.stringMatching(/faq-examples\.yaml: aah_typo: "aah_typo" is no entry of content\/fr\/faq\.yaml/)]);
+    expect(result?.errors).toEqual([expect.stringMatching(/faq-examples\.yaml: aah_typo: "aah_typo" n’est pas une entrée de content\/fr\/faq\.yaml/)]);
   });
 
   it('When one example is under two entries, then the check says where the other is', () => {
     const error = configErrorOf(() => parseFaqExamples({ aah: ['Le même message'], pch: ['le meme message !'] }, 'faq-examples.yaml'));
-    expect(error.lines.join('\n')).toMatch(/pch\[0\]: the same example is also under "aah"/);
+    expect(error.lines.join('\n')).toMatch(/pch\[0\]: le même exemple est aussi sous "aah"/);
   });
 
   it('When an example is empty, then the check says a text is expected', () => {
-    expect(configErrorOf(() => parseFaqExamples({ aah: ['  '] }, 'faq-examples.yaml')).lines.join('\n')).toMatch(/aah\[0\]: expected a non-empty text/);
+    expect(configErrorOf(() => parseFaqExamples({ aah: ['  '] }, 'faq-examples.yaml')).lines.join('\n')).toMatch(/aah\[0\]: il faut un texte, pas un texte vide/);
   });
 
   it('When examples are added to an entry, then they come after those written in faq.yaml', () => {

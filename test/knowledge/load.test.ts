@@ -45,14 +45,14 @@ describe('an edited FAQ file', () => {
   it('names the file, the path and the line of each problem', () => {
     const broken = SHIPPED.replace('source: { label: "handicap.gouv.fr", url: "https://handicap.gouv.fr/" }', 'source: { label: "un blog", url: "http://example.com/" }');
     const error = configErrorOf(() => parseFaqYaml(broken, FILE));
-    expect(error.lines).toEqual([expect.stringMatching(/^content\/fr\/faq\.yaml:\d+: entries\[0\]\.source\.url: expected an https address on an official site/)]);
+    expect(error.lines).toEqual([expect.stringMatching(/^content\/fr\/faq\.yaml:\d+: entries\[0\]\.source\.url: il faut une adresse https d’un site officiel/)]);
     const line = Number(/:(\d+):/.exec(error.lines[0] ?? '')?.[1]);
     expect(broken.split('\n')[line - 1]).toContain('http://example.com/');
   });
 
   it('reports a YAML syntax error with its line', () => {
     const error = configErrorOf(() => parseFaqYaml('entries:\n  - id: aah\n    title: "unclosed\n', FILE));
-    expect(error.problems[0]).toMatchObject({ path: '(YAML syntax)', line: expect.any(Number) });
+    expect(error.problems[0]).toMatchObject({ path: '(syntaxe YAML)', line: expect.any(Number) });
   });
 
   it('reports a missing answer, a bad id, and an unknown key', () => {
@@ -61,9 +61,9 @@ describe('an edited FAQ file', () => {
     );
     expect(error.lines).toEqual(
       expect.arrayContaining([
-        'content/fr/faq.yaml: entries[0].id: expected an id in snake_case, e.g. "aah_demande"',
-        'content/fr/faq.yaml: entries[0].answer: missing: expected string',
-        'content/fr/faq.yaml: entries[0]: unknown key "locale": check the spelling',
+        'content/fr/faq.yaml: entries[0].id: il faut un identifiant en minuscules et soulignés, par exemple "aah_demande"',
+        'content/fr/faq.yaml: entries[0].answer: manquant : il faut un texte',
+        'content/fr/faq.yaml: entries[0]: clé inconnue "locale" : vérifiez l’orthographe',
       ]),
     );
   });
@@ -73,8 +73,8 @@ describe('an edited FAQ file', () => {
     const many = 'Un. Deux. Trois. Quatre. Cinq. Six.';
     const error = configErrorOf(() => parseFaq({ entries: [entry({ id: 'a', answer: long }), entry({ id: 'b', answer: many, questions: ['x ?', 'y ?'] })] }, FILE));
     expect(error.lines).toEqual([
-      expect.stringMatching(/entries\[0\]\.answer: sentence too long for plain French \(30 words/),
-      expect.stringMatching(/entries\[1\]\.answer: expected 2 to 5 short sentences, found 6/),
+      expect.stringMatching(/entries\[0\]\.answer: phrase trop longue pour le français facile \(30 mots/),
+      expect.stringMatching(/entries\[1\]\.answer: il faut 2 à 5 phrases courtes, il y en a 6/),
     ]);
   });
 
@@ -92,14 +92,14 @@ describe('an edited FAQ file', () => {
       ),
     );
     expect(error.lines).toEqual([
-      'content/fr/faq.yaml: entries[1].id: id "a" is already used by entries[0]',
+      'content/fr/faq.yaml: entries[1].id: l’identifiant "a" sert déjà à entries[0]',
       'content/fr/faq.yaml: entries[2].questions[1]: the same question is also in "a": keep it in one entry',
     ]);
   });
 
   it('asks for quotes around a number written as a keyword', () => {
     const error = configErrorOf(() => parseFaq({ entries: [{ ...entry({ id: 'a' }), keywords: [800360360] }] }, FILE));
-    expect(error.lines).toEqual(['content/fr/faq.yaml: entries[0].keywords[0]: expected a text: write it in quotes, e.g. "800360360"']);
+    expect(error.lines).toEqual(['content/fr/faq.yaml: entries[0].keywords[0]: il faut un texte : écrivez-le entre guillemets, par exemple "800360360"']);
   });
 
   it('is checked by npm run config:check', () => {
@@ -107,7 +107,7 @@ describe('an edited FAQ file', () => {
     mkdirSync(path.join(root, 'content', 'fr'), { recursive: true });
     writeFileSync(path.join(root, FAQ_FILE), SHIPPED.replace('- id: aah\n', '- id: AAH\n'));
     const [result] = runConfigChecks(root, [faqCheck]);
-    expect(result?.errors).toEqual([expect.stringMatching(/faq\.yaml:\d+: entries\[\d+\]\.id: expected an id in snake_case/)]);
+    expect(result?.errors).toEqual([expect.stringMatching(/faq\.yaml:\d+: entries\[\d+\]\.id: il faut un identifiant en minuscules et soulignés/)]);
     expect(runConfigChecks(ROOT, [faqCheck])).toEqual([{ check: 'faq', file: expect.stringMatching(/faq\.yaml$/), errors: [] }]);
   });
 });

@@ -53,7 +53,7 @@ describe('config/observatory.yaml', () => {
     const broken = original.replace('  - id: not_accessible\n', '  - id: Not-Accessible\n').replace(/  vacances: .*\n/, '');
     const problems = problemsOf(broken).join('\n');
     expect(problems).toMatch(/observatory\.yaml:\d+: missing\[7\]\.id: expected a reason id/);
-    expect(problems).toMatch(/observatory\.yaml:\d+: needs\.vacances: missing/);
+    expect(problems).toMatch(/observatory\.yaml:\d+: needs\.vacances: manquant/);
   });
 });
 

@@ -47,15 +47,15 @@ describe('content/fr/safety.yaml', () => {
 
   it('refuses a sentence that lost its number, naming file, path and line', () => {
     const error = configErrorOf(() => parseSafetyMessagesYaml(shipped.replace('Appelez le 3114, maintenant.', 'Appelez-nous maintenant.'), 'content/fr/safety.yaml'));
-    expect(error.lines).toEqual([expect.stringMatching(/^content\/fr\/safety\.yaml:\d+: lead\.suicide: must give the number 3114$/)]);
+    expect(error.lines).toEqual([expect.stringMatching(/^content\/fr\/safety\.yaml:\d+: lead\.suicide: doit donner le numéro 3114$/)]);
   });
 
   it('refuses a missing sentence and a message without 114', () => {
     const messages = { ...defaultSafetyMessages(), lead: { ...defaultSafetyMessages().lead, maltraitance: undefined }, always: 'Appelez le 112.' };
     const error = configErrorOf(() => parseSafetyMessages(messages, 'content/fr/safety.yaml'));
     expect(error.lines).toEqual([
-      'content/fr/safety.yaml: lead.maltraitance: missing: expected string',
-      'content/fr/safety.yaml: always: must give the number 114',
+      'content/fr/safety.yaml: lead.maltraitance: manquant : il faut un texte',
+      'content/fr/safety.yaml: always: doit donner le numéro 114',
     ]);
   });
 

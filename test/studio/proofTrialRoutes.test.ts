@@ -1,17 +1,20 @@
 /**
- * The proof and trial API of the studio: who may, on which territory, with which body; a loadConfig
- * that returns the shipped configuration or an edited copy (the drafts' storage is wired elsewhere).
+ * The proof and trial API of the studio: who may, on which territory, with which body; drafts that
+ * are the shipped files or an edited copy (the drafts' storage is wired elsewhere), proved in the
+ * real proof worker.
  */
 import type { Server } from 'node:http';
 import express from 'express';
 import { createTokenVerifier } from '../../src/advisors/auth';
 import type { Principal } from '../../src/advisors/principal';
 import { createApp } from '../../src/app';
-import type { AppConfig } from '../../src/config/appConfig';
+import { findRepoRoot } from '../../src/config/env';
 import { createErrorHandler } from '../../src/http/errors';
 import { silentLogger } from '../../src/logging';
+import { compileConfigFiles, readConfigFiles, type ConfigFiles } from '../../src/studio/configFiles';
+import { editTerritory } from '../../src/studio/edits';
+import { createProofPool } from '../../src/studio/proofPool';
 import { createStudioTrialRouter } from '../../src/studio/proofTrialRoutes';
-import { repoConfig, withTerritories } from '../support/config';
 import { advisorToken, TEST_ADVISOR_AUTH, TestClock } from '../support/testApp';
 
 const PEOPLE = {
@@ -20,17 +23,18 @@ const PEOPLE = {
   advisor44: { subject: 'alice-44', role: 'advisor', territories: ['44'] },
 } satisfies Record<string, Principal>;
 
-/** 44 opens at 08:30 on Mondays; 35 has lost its target. */
-function editedDraft(): AppConfig {
-  return withTerritories(repoConfig(), (territories) => {
-    const nantes = territories.territories['44'];
-    if (nantes) nantes.hours.mon = ['08:30-18:00'];
-    delete (territories.territories['35'] as { target?: unknown }).target;
-    return territories;
-  });
+const SHIPPED: ConfigFiles = readConfigFiles(findRepoRoot());
+const TERRITORIES = 'config/territories.yaml';
+
+/** 44 opens at 08:30 on Mondays; 35 never opens (the files' own checks keep a territory from losing its target). */
+function editedDraft(): ConfigFiles {
+  const never = { mon: [], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] };
+  const text = editTerritory(editTerritory(SHIPPED[TERRITORIES]!, '35', { hours: never }), '44', { hours: { mon: ['08:30-18:00'] } });
+  return { ...SHIPPED, [TERRITORIES]: text };
 }
 
-const DRAFTS: Record<string, () => AppConfig> = { shipped: repoConfig, edited: editedDraft };
+const DRAFTS: Record<string, () => ConfigFiles> = { shipped: () => SHIPPED, edited: editedDraft };
+const proofs = createProofPool();
 const TO_NANTES = [{ keys: '1' }, { keys: '1' }, { keys: '1' }, { keys: '44000' }, { keys: '1' }];
 
 let server: Server;
@@ -41,7 +45,15 @@ beforeAll(async () => {
   const app = express();
   app.use(
     createStudioTrialRouter({
-      loadConfig: async (draftId) => DRAFTS[draftId]?.() ?? null,
+      loadConfig: async (draftId) => {
+        const files = DRAFTS[draftId]?.();
+        const compiled = files && compileConfigFiles(files, { checks: false });
+        return compiled?.ok ? compiled.config : null;
+      },
+      proveDraft: async (draftId) => {
+        const files = DRAFTS[draftId]?.();
+        return files ? proofs.prove(files, { checks: false }) : null;
+      },
       buildApp: createApp,
       verifier: createTokenVerifier(TEST_ADVISOR_AUTH, new TestClock('2026-11-23T09:00:00.000Z')),
       logger: silentLogger(),
@@ -54,7 +66,10 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   for (const [name, principal] of Object.entries(PEOPLE)) tokens[name] = await advisorToken(principal);
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(async () => {
+  await proofs.close();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+});
 
 async function post(path: string, who: keyof typeof PEOPLE | null, body: unknown = {}) {
   const response = await fetch(`${base}${path}`, {
@@ -70,11 +85,13 @@ describe('the proof of a draft over HTTP', () => {
     expect(await post('/api/studio/drafts/shipped/proof', 'admin')).toEqual({ status: 200, body: { proved: true, findings: [], hiddenFindings: 0 } });
   });
 
-  it('When the coordinator of 44 proves a draft where 35 lost its target, then it is not proved, and the finding of 35 is only counted', async () => {
+  it('When the coordinator of 44 proves a draft where 35 never opens, then the finding of 35 is only counted; a national admin reads it', async () => {
     const { status, body } = await post('/api/studio/drafts/edited/proof', 'coordinator44');
-    expect({ status, proved: body.proved, findings: body.findings, hidden: body.hiddenFindings }).toEqual({ status: 200, proved: false, findings: [], hidden: 1 });
+    expect({ status, proved: body.proved, findings: body.findings, hidden: body.hiddenFindings }).toEqual({ status: 200, proved: true, findings: [], hidden: 1 });
     const admin = await post('/api/studio/drafts/edited/proof', 'admin');
-    expect(admin.body.findings).toEqual([expect.objectContaining({ blocking: true, field: { kind: 'territory', territory: '35', key: 'target' } })]);
+    expect(admin.body.findings).toEqual([
+      expect.objectContaining({ blocking: false, message: 'Le territoire 35 n’ouvre jamais : tous ses appels auront la réponse « fermé ».', field: { kind: 'territory', territory: '35', key: 'hours' } }),
+    ]);
   });
 
   it('When an advisor, or nobody, asks, then 403 or 401; an unknown draft is 404, in French', async () => {

@@ -2,8 +2,10 @@
  * Who may change what in the studio, the two-person rule on emergency numbers, and the YAML round
  * trip (export a version's files, import them into a draft, errors with their line).
  */
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CONFIG_CHECKS, runConfigChecks } from '../../src/config/configChecks';
 import { findRepoRoot } from '../../src/config/env';
 import { readConfigFiles } from '../../src/studio/configFiles';
 import { TestClock, testRedis } from '../support/testApp';
@@ -133,5 +135,52 @@ describe('YAML export and import', () => {
     const refused = await admin.post(`/drafts/${draft}/publish`, {});
     expect(refused.status).toBe(422);
     expect(refused.body.problems).toEqual(checked.body.problems);
+  });
+
+  /** One mistake per kind of file a coordinator imports, and the line it is on. */
+  const MISTAKES: Array<{ path: string; from: string | RegExp; to: string; at: string }> = [
+    { path: 'config/territories.yaml', from: 'mon: ["09:00-18:00"]', to: 'mon: ["9h-18h"]', at: '9h-18h' },
+    { path: 'flows/voice.yaml', from: /slowRate: "[^"]*"/, to: 'slowRate: "lent"', at: 'slowRate: "lent"' },
+    {
+      path: 'prompts/fr/voice.yaml',
+      from: 'pleaseWait: "Merci de patienter. Ne raccrochez pas."',
+      to: 'pleaseWait: "Merci de patienter."\n  pleaseWait: "Ne raccrochez pas."',
+      at: 'pleaseWait: "Ne raccrochez pas."',
+    },
+    { path: 'prompts/fr/chat.yaml', from: 'thanks: "Avec plaisir."', to: 'thanks: 12', at: 'thanks: 12' },
+    {
+      path: 'prompts/fr/voice.yaml',
+      from: 'pleaseWait: "Merci de patienter. Ne raccrochez pas."',
+      to: 'pleaseWait: "Merci de patienter encore un petit peu car tous nos conseillers parlent en ce moment avec d’autres personnes qui appellent aussi le numéro."',
+      at: 'pleaseWait: "Merci de patienter encore',
+    },
+    { path: 'content/fr/faq.yaml', from: /^( {4}title: ).*$/m, to: '$142', at: 'title: 42' },
+    { path: 'content/fr/safety.yaml', from: 'dial: "15"', to: 'dial: 15', at: 'dial: 15' },
+  ];
+
+  it.each(MISTAKES)('When $path is imported with a mistake ($to), then the check gives config:check’s lines, in French, with the line of the mistake', async ({ path, from, to, at }) => {
+    const admin = studioClient(process, NATIONAL_ADMIN);
+    const draft = await admin.newDraft();
+    const text = shipped(path).replace(from, to);
+    expect(text).not.toBe(shipped(path));
+    const line = text.split('\n').findIndex((row) => row.includes(at)) + 1;
+    expect((await admin.put(`/drafts/${draft}/files/${path}`, { text })).status).toBe(200);
+    const checked = await admin.post(`/drafts/${draft}/check`);
+    expect(checked.body.publishable).toBe(false);
+
+    // The same folder, checked as `npm run config:check` checks it (the proof aside: it needs valid files).
+    const folder = mkdtempSync(join(tmpdir(), 'import-'));
+    try {
+      for (const top of ['config', 'flows', 'prompts', 'content']) cpSync(join(findRepoRoot(), top), join(folder, top), { recursive: true });
+      writeFileSync(join(folder, path), text);
+      const cli = runConfigChecks(folder, CONFIG_CHECKS.filter((check) => check.name !== 'proof')).flatMap((result) => result.errors);
+      expect(checked.body.problems).toEqual(cli.map((row) => row.split(`${folder}/`).join('')));
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+    expect(checked.body.problems).toEqual([expect.stringMatching(new RegExp(`^${path.replace(/[./]/g, '\\$&')}:${line}: [^:]+: `))]);
+    // French: no English word of zod or of the YAML reader.
+    expect(checked.body.problems[0]).toMatch(/il faut|pas du YAML valide|phrase trop longue/);
+    expect(checked.body.problems[0]).not.toMatch(/expected|Invalid|must|missing/);
   });
 });

@@ -35,6 +35,7 @@ export function chatTestBot(options: { store: KeyValueStore; keys: StoreKeys; cl
       sealEmail: (email) => ({ sealed: sealText(TEST_DATA_KEY, email), hint: maskEmail(email) }),
     }),
     turnDeps: { flow: config.flow, departement: (code) => places.get(code) },
+    departementsForPostcode: (postcode) => places.departementsForPostcode(postcode),
   });
   const chat = createChatTurns({
     runtime: async () => runtime,

@@ -78,7 +78,7 @@ describe('configuration errors name the file, the path and what is expected', ()
     });
     expect(error.file).toBe('config/territories.yaml');
     expect(error.message).toBe(
-      'config/territories.yaml: territories.44.hours.mon[0]: expected "HH:MM-HH:MM" on a 24-hour clock with the start before the end, e.g. "09:00-18:00"',
+      'config/territories.yaml: territories.44.hours.mon[0]: il faut "HH:MM-HH:MM" sur 24 heures, le début avant la fin, par exemple "09:00-18:00"',
     );
   });
 
@@ -99,14 +99,14 @@ describe('configuration errors name the file, the path and what is expected', ()
     const error = parseEdited((c) => {
       c.territories['44'].hours.tue = ['09:00-13:00', '12:00-18:00'];
     });
-    expect(error.problems).toEqual([{ path: 'territories.44.hours.tue[1]', message: expect.stringContaining('not overlapping') }]);
+    expect(error.problems).toEqual([{ path: 'territories.44.hours.tue[1]', message: expect.stringContaining('qui ne se chevauchent pas') }]);
   });
 
   it('a missing département', () => {
     const error = parseEdited((c) => {
       delete c.territories['44'];
     });
-    expect(error.problems).toEqual([{ path: 'territories', message: expect.stringContaining('missing département "44" (Loire-Atlantique)') }]);
+    expect(error.problems).toEqual([{ path: 'territories', message: expect.stringContaining('département "44" manquant (Loire-Atlantique)') }]);
   });
 
   it('a missing département is reported together with other problems', () => {
@@ -124,8 +124,8 @@ describe('configuration errors name the file, the path and what is expected', ()
     });
     expect(error.lines).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(/^config\/territories\.yaml: territories\.1: unknown département code "1".*in quotes/),
-        expect.stringMatching(/^config\/territories\.yaml: territories: missing département "01"/),
+        expect.stringMatching(/^config\/territories\.yaml: territories\.1: code de département inconnu "1".*entre guillemets/),
+        expect.stringMatching(/^config\/territories\.yaml: territories: département "01" manquant/),
       ]),
     );
   });
@@ -134,18 +134,18 @@ describe('configuration errors name the file, the path and what is expected', ()
     const error = parseEdited((c) => {
       c.territories['971'].target = { type: 'phone', number: '+590590000000' };
     });
-    expect(error.message).toBe('config/territories.yaml: territories.971.target.type: expected type: queue, workflow or dial');
+    expect(error.message).toBe('config/territories.yaml: territories.971.target.type: il faut type: queue, workflow ou dial');
   });
 
   it.each([
-    [{ type: 'queue', name: '' }, 'territories.44.target.name', 'Twilio queue name'],
-    [{ type: 'queue', name: 'cercle 44' }, 'territories.44.target.name', 'no spaces'],
-    [{ type: 'workflow', workflowSid: 'WS123' }, 'territories.44.target.workflowSid', 'workflow SID'],
-    [{ type: 'dial', number: '0240000000' }, 'territories.44.target.number', 'international format'],
-    [{ type: 'dial', sip: 'cercle@example.org' }, 'territories.44.target.sip', 'SIP address'],
-    [{ type: 'dial' }, 'territories.44.target', 'exactly one of "number" or "sip"'],
-    [{ type: 'dial', number: '+33240000000', sip: 'sip:a@b.org' }, 'territories.44.target', 'exactly one'],
-    [{ type: 'queue', name: 'cercle-44', sid: 'x' }, 'territories.44.target', 'unknown key "sid"'],
+    [{ type: 'queue', name: '' }, 'territories.44.target.name', 'nom de file Twilio'],
+    [{ type: 'queue', name: 'cercle 44' }, 'territories.44.target.name', 'sans espace'],
+    [{ type: 'workflow', workflowSid: 'WS123' }, 'territories.44.target.workflowSid', 'SID d’un flux TaskRouter'],
+    [{ type: 'dial', number: '0240000000' }, 'territories.44.target.number', 'format international'],
+    [{ type: 'dial', sip: 'cercle@example.org' }, 'territories.44.target.sip', 'adresse SIP'],
+    [{ type: 'dial' }, 'territories.44.target', 'soit "number", soit "sip"'],
+    [{ type: 'dial', number: '+33240000000', sip: 'sip:a@b.org' }, 'territories.44.target', 'un seul des deux'],
+    [{ type: 'queue', name: 'cercle-44', sid: 'x' }, 'territories.44.target', 'clé inconnue "sid"'],
   ])('a bad target %j', (target, expectedPath, expectedText) => {
     const error = parseEdited((c) => {
       c.territories['44'].target = target;
@@ -168,7 +168,7 @@ describe('configuration errors name the file, the path and what is expected', ()
       c.territories['974'].timeZone = 'Indian/Reunio';
     });
     expect(error.message).toBe(
-      'config/territories.yaml: territories.974.timeZone: expected an IANA time zone, e.g. "Europe/Paris" or "Indian/Reunion"',
+      'config/territories.yaml: territories.974.timeZone: il faut un fuseau horaire IANA, par exemple "Europe/Paris" ou "Indian/Reunion"',
     );
   });
 
@@ -180,9 +180,9 @@ describe('configuration errors name the file, the path and what is expected', ()
     });
     expect(error.problems).toEqual(
       expect.arrayContaining([
-        { path: 'territories.974.holidays.region', message: expect.stringMatching(/unknown region "REU": expected one of .*RE/) },
-        { path: 'territories.44.holidays.extraClosedDays[0]', message: expect.stringContaining('YYYY-MM-DD') },
-        { path: 'territories.44', message: 'unknown key "whenClosd": check the spelling' },
+        { path: 'territories.974.holidays.region', message: expect.stringMatching(/région inconnue "REU" : il faut l’une de .*RE/) },
+        { path: 'territories.44.holidays.extraClosedDays[0]', message: expect.stringContaining('AAAA-MM-JJ') },
+        { path: 'territories.44', message: 'clé inconnue "whenClosd" : vérifiez l’orthographe' },
       ]),
     );
   });
@@ -191,7 +191,7 @@ describe('configuration errors name the file, the path and what is expected', ()
     const error = parseEdited((c) => {
       c.territories['44'].whenClosed = 'message';
     });
-    expect(error.problems).toEqual([{ path: 'territories.44.closedMessage', message: expect.stringContaining('whenClosed is "message"') }]);
+    expect(error.problems).toEqual([{ path: 'territories.44.closedMessage', message: expect.stringContaining('whenClosed vaut "message"') }]);
   });
 
   it('a missing field and a bad whenClosed', () => {
@@ -201,8 +201,8 @@ describe('configuration errors name the file, the path and what is expected', ()
     });
     expect(error.problems).toEqual(
       expect.arrayContaining([
-        { path: 'territories.44.timeZone', message: 'missing: expected string' },
-        { path: 'territories.44.whenClosed', message: 'expected callback, fallback or message' },
+        { path: 'territories.44.timeZone', message: 'manquant : il faut un texte' },
+        { path: 'territories.44.whenClosed', message: 'il faut callback, fallback ou message' },
       ]),
     );
   });
@@ -213,8 +213,8 @@ describe('configuration errors name the file, the path and what is expected', ()
     });
     expect(error.problems).toEqual(
       expect.arrayContaining([
-        { path: 'national.postcodeOverrides.97133', message: expect.stringContaining('unknown département code "977"') },
-        { path: 'national.postcodeOverrides.9715', message: expect.stringContaining('expected 5 digits') },
+        { path: 'national.postcodeOverrides.97133', message: expect.stringContaining('code de département inconnu "977"') },
+        { path: 'national.postcodeOverrides.9715', message: expect.stringContaining('il faut 5 chiffres') },
       ]),
     );
   });
@@ -250,24 +250,24 @@ describe('YAML files', () => {
     const error = problemsOf(() => parseTerritoriesYaml(edited, 'config/territories.yaml'));
     const lines = shippedText.split('\n');
     const queue13Line = lines.findIndex((line) => line.includes('name: cercle-13 }')) + 1;
-    expect(error.lines[0]).toBe(`config/territories.yaml:${queue13Line}: territories.13.target.name: expected a Twilio queue name: 1 to 64 characters, no spaces, e.g. "cercle-44"`);
-    expect(error.lines[1]).toMatch(/^config\/territories\.yaml:\d+: territories\.44\.hours\.mon\[0\]: expected "HH:MM-HH:MM"/);
+    expect(error.lines[0]).toBe(`config/territories.yaml:${queue13Line}: territories.13.target.name: il faut un nom de file Twilio : 1 à 64 caractères, sans espace, par exemple "cercle-44"`);
+    expect(error.lines[1]).toMatch(/^config\/territories\.yaml:\d+: territories\.44\.hours\.mon\[0\]: il faut "HH:MM-HH:MM"/);
     expect(error.problems[1]?.line).toBeGreaterThan(queue13Line);
   });
 
   it('report YAML syntax errors with their line', () => {
     const error = problemsOf(() => parseTerritoriesYaml('national:\n  fallback: { type: queue\nterritories: {}\n', 'config/territories.yaml'));
-    expect(error.lines[0]).toMatch(/^config\/territories\.yaml:\d+: \(YAML syntax\): /);
+    expect(error.lines[0]).toMatch(/^config\/territories\.yaml:\d+: \(syntaxe YAML\): pas du YAML valide/);
   });
 
   it('refuse a département written twice', () => {
     const duplicated = shippedText.replace('territories:\n', 'territories:\n  "44":\n    name: doublon\n');
     const error = problemsOf(() => parseTerritoriesYaml(duplicated, 'config/territories.yaml'));
-    expect(error.message).toMatch(/Map keys must be unique/);
+    expect(error.message).toMatch(/cette clé est écrite deux fois/);
   });
 
   it('a missing file is a ConfigError naming it', () => {
     const error = problemsOf(() => loadTerritoriesFile('/nonexistent/territories.yaml'));
-    expect(error.message).toMatch(/^\/nonexistent\/territories\.yaml: \(file\): cannot be read/);
+    expect(error.message).toMatch(/^\/nonexistent\/territories\.yaml: \(fichier\): illisible/);
   });
 });

@@ -90,8 +90,8 @@ describe('the phone examples file', () => {
 
   it('When a need id or a profile is misspelt, then the check names it', () => {
     const found = problems({ needs: { deplacement: ['le bus'] }, profiles: { aidante: ['ma mère'] } });
-    expect(found).toMatch(/needs: unknown key "deplacement"/);
-    expect(found).toMatch(/profiles: unknown key "aidante"/);
+    expect(found).toMatch(/needs: clé inconnue "deplacement"/);
+    expect(found).toMatch(/profiles: clé inconnue "aidante"/);
   });
 
   it('When one example is under two needs, then the check says where the other is', () => {

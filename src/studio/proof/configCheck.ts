@@ -35,7 +35,7 @@ export const proofCheck: ConfigCheck = {
     try {
       findings = proveConfig(loadAppConfig(rootDir));
     } catch {
-      throw new Error('the proof needs every file to be valid: fix the problems above first');
+      throw new Error('la preuve a besoin que chaque fichier soit valide : corrigez d’abord les problèmes ci-dessus');
     }
     const blocking = findings.filter((finding) => finding.blocking);
     if (blocking.length > 0) throw new ConfigProblems(blocking.map((finding) => findingLine(rootDir, finding)));
