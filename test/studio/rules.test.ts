@@ -83,7 +83,13 @@ describe('the two-person rule on emergency numbers', () => {
       'dial: "112"\n    say: "C\'est une urgence médicale. Le 112 peut vous aider tout de suite."',
     );
     expect(changed).not.toBe(shipped(SAFETY));
-    expect((await first.put(`/drafts/${draft}/files/${SAFETY}`, { text: changed })).status).toBe(200);
+    const imported = await first.put(`/drafts/${draft}/files/${SAFETY}`, { text: changed });
+    expect(imported.status).toBe(200);
+    expect(imported.body.needsApproval).toBe(true);
+    // The draft's file is exported as it would be published (the page's « Télécharger » of a draft).
+    const exported = await first.get(`/drafts/${draft}/files/${SAFETY}`);
+    expect({ status: exported.status, body: exported.body }).toEqual({ status: 200, body: changed });
+    expect((await first.get(`/drafts/${draft}/files/config/nothing.yaml`)).status).toBe(404);
 
     const alone = await first.post(`/drafts/${draft}/publish`, { comment: 'numéro' });
     expect(alone.status).toBe(409);
