@@ -8,6 +8,10 @@ export const studio = {
   published: null,
   /** The published version's territories (from its config/territories.yaml). */
   territories: {},
+  /** The published version's national settings (fallback, crisis switch, postcode overrides). */
+  national: null,
+  /** The published version's files (paths), for export and import. */
+  files: [],
   code: null,
   /** The draft's view from the API ({ id, basedOn, revision, diff, … }), or null. */
   draft: null,
@@ -25,6 +29,11 @@ function tell(what, value) {
 
 export function setDraft(draft) {
   studio.draft = draft;
+  // The draft's address stays in the page's: a reload, or a second national admin, opens it again.
+  const url = new URL(window.location.href);
+  if (draft) url.searchParams.set('brouillon', draft.id);
+  else url.searchParams.delete('brouillon');
+  window.history.replaceState(null, '', url);
   tell('draft', draft);
 }
 
@@ -33,9 +42,11 @@ export function showTerritory(code) {
   tell('territory', code);
 }
 
-export function setPublished(number, territories) {
+export function setPublished(number, { territories, national }, files) {
   studio.published = number;
   studio.territories = territories;
+  studio.national = national;
+  studio.files = files;
   tell('published', number);
 }
 

@@ -79,7 +79,7 @@ async function play(event) {
   const steps = $('trial-steps').value.split('\n').map((line) => line.trim()).filter(Boolean).map(stepOf);
   if (!date) return errorIn('trial-error', 'Donnez la date de l’appel.');
   if (!TIME.test(time)) return errorIn('trial-error', 'Écrivez l’heure de l’appel ainsi : 08:45.');
-  if (!studio.draft) return errorIn('trial-error', 'Il n’y a pas de brouillon à essayer. Changez d’abord des horaires.');
+  if (!studio.draft) return errorIn('trial-error', 'Il n’y a pas de brouillon à essayer. Faites d’abord un changement.');
   const at = `${date}T${time}`;
   message($('trial-result'), 'Essai en cours. Cela prend quelques secondes.', 'info');
   try {

@@ -1,0 +1,108 @@
+/* The two emergencies, which go through no draft and take effect within a second: the crisis switch
+   (national team: every call goes to the national team after the crisis message) and the exceptional
+   closure of the territory shown (its coordinators, or the national team). Each shows the state now,
+   and asks in a dialog for the message heard and the reason (kept in the journal with its author). */
+import { $, button, clear, el, message } from '../console/dom.js';
+import { frenchProblem, studioApi } from './api.js';
+import { openDialog } from './confirm.js';
+import { clearErrors, inputGroup, markError, textArea } from './form.js';
+import { on, publishedNow, studio } from './state.js';
+import { targetInWords } from './target.js';
+
+const REASON_HINT = 'Obligatoire. Elle est gardée dans le journal, avec votre nom.';
+
+/** The message and reason fields of a dialog; the message only when something is switched on. */
+function fieldsOf(prefix, withMessage, messageLabel, messageNow) {
+  return [
+    withMessage ? inputGroup(`${prefix}-message`, messageLabel, 'Obligatoire. Les personnes qui appellent entendent ce message.', textArea(`${prefix}-message`, messageNow, { rows: '4' })) : null,
+    inputGroup(`${prefix}-reason`, 'La raison de ce changement', REASON_HINT, textArea(`${prefix}-reason`, '', { rows: '2' })),
+  ].filter(Boolean);
+}
+
+/** { message, reason } typed in the dialog, or null after marking what is missing. */
+function readDialog(prefix, withMessage) {
+  clearErrors($(`dialog-fields-${prefix}`));
+  const problems = [];
+  const text = withMessage ? $(`${prefix}-message`).value.trim() : undefined;
+  const reason = $(`${prefix}-reason`).value.trim();
+  if (withMessage && !text) problems.push([`${prefix}-message`, 'Écrivez le message que les personnes entendront.']);
+  if (reason.length < 3) problems.push([`${prefix}-reason`, 'Écrivez la raison, en quelques mots (3 caractères au moins).']);
+  problems.forEach(([id, sentence]) => markError(id, sentence));
+  if (problems.length > 0) {
+    $(problems[0][0]).focus();
+    return null;
+  }
+  return { ...(text ? { message: text } : {}), reason };
+}
+
+/** Sends the switch; on success, says it and reads the new version; else the dialog shows why. */
+async function apply(send, done) {
+  try {
+    const version = await send();
+    message($('emergency-status'), `${done} C’est la version ${version.number}, en service maintenant.`, 'success');
+    publishedNow(version.number);
+    return null;
+  } catch (error) {
+    return frenchProblem(error);
+  }
+}
+
+function renderCrisis() {
+  const region = $('crisis-panel');
+  clear(region);
+  if (studio.me.role !== 'national_admin' || !studio.national) return;
+  const crisis = studio.national.crisis || {};
+  const on = crisis.enabled === true;
+  const state = on
+    ? `Activée. Tous les appels vont vers ${targetInWords(crisis.target)} après le message : « ${crisis.message} »`
+    : 'Désactivée. Les appels suivent les horaires et les destinations des territoires.';
+  const act = () =>
+    openDialog({
+      title: on ? 'Désactiver la bascule de crise' : 'Activer la bascule de crise',
+      intro: on ? 'Les appels suivront de nouveau les horaires des territoires, dans une seconde.' : `Dans une seconde, tous les appels iront vers ${targetInWords(crisis.target)}, dans tous les territoires.`,
+      fields: [el('div', { id: 'dialog-fields-crisis' }, fieldsOf('crisis', !on, 'Le message entendu au début de chaque appel', crisis.message))],
+      confirmText: on ? 'Confirmer : désactiver' : 'Confirmer : activer',
+      onConfirm: async () => {
+        const typed = readDialog('crisis', !on);
+        if (typed === null) return 'Le changement n’est pas fait : corrigez les champs en rouge.';
+        return apply(() => studioApi.crisis({ enabled: !on, ...typed, confirm: true }), on ? 'La bascule de crise est désactivée.' : 'La bascule de crise est activée.');
+      },
+    });
+  region.append(
+    el('h3', { className: 'fr-h6', text: 'Bascule de crise (tous les territoires)' }),
+    el('p', { id: 'crisis-state' }, [el('strong', { text: 'État : ' }), state]),
+    button(on ? 'Désactiver la bascule de crise…' : 'Activer la bascule de crise…', act, on ? 'primary' : 'secondary'),
+  );
+}
+
+function renderClosure() {
+  const region = $('closure-panel');
+  clear(region);
+  const code = studio.code;
+  const territory = studio.territories[code];
+  if (!territory) return;
+  const closure = territory.closure;
+  const state = closure ? `Fermé exceptionnellement. Les personnes entendent : « ${closure.message} »` : 'Pas de fermeture exceptionnelle : le territoire suit ses horaires.';
+  const act = () =>
+    openDialog({
+      title: closure ? `Rouvrir le ${code}` : `Fermer le ${code} exceptionnellement`,
+      intro: closure ? `Dans une seconde, les appels du ${code} suivront de nouveau ses horaires.` : `Dans une seconde, les appels du ${code} entendront ce message, même pendant les horaires d’ouverture.`,
+      fields: [el('div', { id: 'dialog-fields-closure' }, fieldsOf('closure', !closure, 'Le message entendu par les personnes qui appellent', ''))],
+      confirmText: closure ? 'Confirmer : rouvrir' : 'Confirmer : fermer',
+      onConfirm: async () => {
+        const typed = readDialog('closure', !closure);
+        if (typed === null) return 'Le changement n’est pas fait : corrigez les champs en rouge.';
+        return apply(() => studioApi.closure(code, { closed: !closure, ...typed, confirm: true }), closure ? `Le ${code} suit de nouveau ses horaires.` : `Le ${code} est fermé exceptionnellement.`);
+      },
+    });
+  region.append(
+    el('h3', { className: 'fr-h6', text: `Fermeture exceptionnelle du ${code}` }),
+    el('p', { id: 'closure-state' }, [el('strong', { text: 'État : ' }), state]),
+    button(closure ? `Rouvrir le ${code}…` : `Fermer le ${code} exceptionnellement…`, act, closure ? 'primary' : 'secondary'),
+  );
+}
+
+export function setupEmergency() {
+  on('published', renderCrisis);
+  on('territory', renderClosure);
+}
