@@ -15,7 +15,7 @@ import type { Page } from 'playwright-core';
 import { findRepoRoot } from '../../src/config/env';
 import { SimulatedCall } from '../support/callHarness';
 import { launchBrowser, type TestBrowser } from '../support/browser';
-import { CONSOLE_WAIT, expectNoWcagViolations, signInThroughProvider } from '../support/consolePage';
+import { CONSOLE_WAIT, expectNoSidewaysScroll, expectNoWcagViolations, signInThroughProvider } from '../support/consolePage';
 import { startSignInApp, type SignInHarness } from '../support/signIn';
 import { twilioSide } from '../support/testApp';
 
@@ -114,6 +114,8 @@ describe('drafts in the studio page', () => {
 
       await publish(page, 'Message le samedi');
       await page.getByText('La version 2 est publiée. Les prochains appels l’utilisent.').waitFor({ timeout: CONSOLE_WAIT });
+      // The fields show the version now published.
+      await page.locator('#field-callback-wait[value="90"]').waitFor({ timeout: CONSOLE_WAIT });
       await expect(page.getByLabel(/Attente avant de proposer un rappel/).inputValue()).resolves.toBe('90');
 
       harness.clock.set(SATURDAY_1000_PARIS);
@@ -176,6 +178,9 @@ describe('drafts in the studio page', () => {
       const href = (await page.getByRole('link', { name: `Télécharger ${SAFETY} du brouillon` }).getAttribute('href')) ?? '';
       await expect(page.evaluate(`fetch(${JSON.stringify(href)}).then((r) => r.text())`)).resolves.toBe(changed);
       await expectNoWcagViolations(page, 'a draft waiting for a second approval');
+      // 200 % zoom of a 1280-pixel screen: the draft's long address wraps, nothing scrolls sideways.
+      await page.setViewportSize({ width: 640, height: 900 });
+      await expectNoSidewaysScroll(page);
       address = page.url();
       expect(address).toMatch(/\?brouillon=D-[0-9a-f]{16}$/);
     });

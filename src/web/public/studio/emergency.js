@@ -52,26 +52,26 @@ function renderCrisis() {
   clear(region);
   if (studio.me.role !== 'national_admin' || !studio.national) return;
   const crisis = studio.national.crisis || {};
-  const on = crisis.enabled === true;
-  const state = on
+  const active = crisis.enabled === true;
+  const state = active
     ? `Activée. Tous les appels vont vers ${targetInWords(crisis.target)} après le message : « ${crisis.message} »`
     : 'Désactivée. Les appels suivent les horaires et les destinations des territoires.';
   const act = () =>
     openDialog({
-      title: on ? 'Désactiver la bascule de crise' : 'Activer la bascule de crise',
-      intro: on ? 'Les appels suivront de nouveau les horaires des territoires, dans une seconde.' : `Dans une seconde, tous les appels iront vers ${targetInWords(crisis.target)}, dans tous les territoires.`,
-      fields: [el('div', { id: 'dialog-fields-crisis' }, fieldsOf('crisis', !on, 'Le message entendu au début de chaque appel', crisis.message))],
-      confirmText: on ? 'Confirmer : désactiver' : 'Confirmer : activer',
+      title: active ? 'Désactiver la bascule de crise' : 'Activer la bascule de crise',
+      intro: active ? 'Les appels suivront de nouveau les horaires des territoires, dans une seconde.' : `Dans une seconde, tous les appels iront vers ${targetInWords(crisis.target)}, dans tous les territoires.`,
+      fields: [el('div', { id: 'dialog-fields-crisis' }, fieldsOf('crisis', !active, 'Le message entendu au début de chaque appel', crisis.message))],
+      confirmText: active ? 'Confirmer : désactiver' : 'Confirmer : activer',
       onConfirm: async () => {
-        const typed = readDialog('crisis', !on);
-        if (typed === null) return 'Le changement n’est pas fait : corrigez les champs en rouge.';
-        return apply(() => studioApi.crisis({ enabled: !on, ...typed, confirm: true }), on ? 'La bascule de crise est désactivée.' : 'La bascule de crise est activée.');
+        const typed = readDialog('crisis', !active);
+        if (typed === null) return 'Le changement n’est pas fait : corrigez les champs signalés.';
+        return apply(() => studioApi.crisis({ enabled: !active, ...typed, confirm: true }), active ? 'La bascule de crise est désactivée.' : 'La bascule de crise est activée.');
       },
     });
   region.append(
     el('h3', { className: 'fr-h6', text: 'Bascule de crise (tous les territoires)' }),
     el('p', { id: 'crisis-state' }, [el('strong', { text: 'État : ' }), state]),
-    button(on ? 'Désactiver la bascule de crise…' : 'Activer la bascule de crise…', act, on ? 'primary' : 'secondary'),
+    button(active ? 'Désactiver la bascule de crise…' : 'Activer la bascule de crise…', act, active ? 'primary' : 'secondary'),
   );
 }
 
@@ -91,7 +91,7 @@ function renderClosure() {
       confirmText: closure ? 'Confirmer : rouvrir' : 'Confirmer : fermer',
       onConfirm: async () => {
         const typed = readDialog('closure', !closure);
-        if (typed === null) return 'Le changement n’est pas fait : corrigez les champs en rouge.';
+        if (typed === null) return 'Le changement n’est pas fait : corrigez les champs signalés.';
         return apply(() => studioApi.closure(code, { closed: !closure, ...typed, confirm: true }), closure ? `Le ${code} suit de nouveau ses horaires.` : `Le ${code} est fermé exceptionnellement.`);
       },
     });
