@@ -90,6 +90,13 @@ describe('drafts in the studio page', () => {
       expect(diff).toEqual(expect.arrayContaining(['44 : message de fermeture ajouté : Nous rouvrons lundi à 9 heures.']));
       expect(diff.join('\n')).toMatch(/44 : .*120.*90/);
       expect(diff).toHaveLength(3);
+      // The draft stays in the page's address: a reload opens it again, its fields as saved.
+      await page.reload();
+      await page.locator('main[data-ready="true"]').waitFor({ timeout: CONSOLE_WAIT });
+      await page.locator('#field-closed-message').waitFor({ timeout: CONSOLE_WAIT });
+      await expect(page.getByLabel(/Message dit quand le territoire est fermé/).inputValue()).resolves.toBe('Nous rouvrons lundi à 9 heures.');
+      await expect(page.getByLabel('Dire le message ci-dessous, puis raccrocher').isChecked()).resolves.toBe(true);
+      await expect(page.locator('#diff li').allTextContents()).resolves.toEqual(diff);
 
       // The chat of the draft: its welcome and buttons, a button pressed, a message written.
       await page.getByLabel('Date de la conversation').fill('2026-11-23');

@@ -46,9 +46,11 @@ export const fileUrl = {
   draft: (id, path) => `/api/studio/drafts/${id}/files/${path}`,
 };
 
-/** The national settings and the territories of a version, read from its config/territories.yaml (the export). */
-export async function territoriesOf(number) {
-  const response = await fetch(fileUrl.version(number, 'config/territories.yaml'), { cache: 'no-store', credentials: 'same-origin' });
+/** The national settings and the territories of a version (or a draft: « D-… »), read from its config/territories.yaml (the export). */
+export async function territoriesOf(numberOrDraft) {
+  const path = 'config/territories.yaml';
+  const url = String(numberOrDraft).startsWith('D-') ? fileUrl.draft(numberOrDraft, path) : fileUrl.version(numberOrDraft, path);
+  const response = await fetch(url, { cache: 'no-store', credentials: 'same-origin' });
   if (!response.ok) throw new ApiError(response.status, '');
   const file = parse(await response.text());
   return { national: file.national || {}, territories: file.territories || {} };

@@ -3,8 +3,8 @@
    it sees « Approuver »; publishing is offered once someone other than the person publishing has
    approved the draft's last revision (as the server decides). */
 import { $, button, clear, el, errorIn, message } from '../console/dom.js';
-import { frenchProblem, studioApi } from './api.js';
-import { on, setDraft, studio } from './state.js';
+import { frenchProblem, studioApi, territoriesOf } from './api.js';
+import { on, setDraft, setDrafted, studio } from './state.js';
 
 const ofRevision = (draft) => draft.approvals.filter((approval) => approval.revision === draft.revision);
 
@@ -55,12 +55,17 @@ export function setupApproval() {
   render(studio.draft);
 }
 
-/** Opens the draft named in the page's address (?brouillon=D-…), if any; says so if it is gone. */
+/**
+ * Opens the draft named in the page's address (?brouillon=D-…), if any, the editors starting from
+ * what it holds; says so if it is gone.
+ */
 export async function openDraftOfAddress() {
   const id = new URL(window.location.href).searchParams.get('brouillon');
   if (!id) return;
   try {
-    setDraft(await studioApi.draft(id));
+    const draft = await studioApi.draft(id);
+    setDraft(draft);
+    if (draft.files.includes('config/territories.yaml')) setDrafted(await territoriesOf(draft.id));
   } catch (error) {
     setDraft(null);
     message($('status'), `Le brouillon de l’adresse ne s’ouvre pas. ${frenchProblem(error)}`, 'warning');

@@ -2,9 +2,9 @@
    it is), and import a YAML file from the computer into the draft in place of one of them; the draft
    is then checked, and each problem is said with its file and line, as `npm run config:check` finds it. */
 import { $, clear, el, errorIn, message } from '../console/dom.js';
-import { fileUrl, frenchProblem, studioApi } from './api.js';
+import { fileUrl, frenchProblem, studioApi, territoriesOf } from './api.js';
 import { inputGroup, select } from './form.js';
-import { on, setDraft, studio } from './state.js';
+import { on, setDraft, setDrafted, studio } from './state.js';
 
 const MAX_BYTES = 1_000_000;
 
@@ -65,6 +65,8 @@ async function importFile(event) {
     const draft = studio.draft || (await studioApi.newDraft());
     const view = await studioApi.importFile(draft.id, path, text);
     setDraft(view);
+    // The editors show the imported territories (when the file reads as YAML at all).
+    if (path === 'config/territories.yaml') await territoriesOf(view.id).then(setDrafted, () => undefined);
     message(region, `Le fichier remplace ${path} dans le brouillon. Vérification en cours : cela prend quelques secondes.`, 'info');
     showCheck(await studioApi.check(view.id), region);
   } catch (error) {

@@ -4,7 +4,7 @@
 import { $, clear, el, errorIn, message } from '../console/dom.js';
 import { frenchProblem, studioApi } from './api.js';
 import { clearErrors, inputGroup, linesOf, same, showProblems, textArea, textInput } from './form.js';
-import { on, setDraft, studio } from './state.js';
+import { draftedTerritory, on, setDraft, studio } from './state.js';
 import { readTarget, targetFields } from './target.js';
 
 const WHEN_CLOSED = [
@@ -18,7 +18,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const saved = {};
 
 function current(code) {
-  return { ...studio.territories[code], ...(saved[code] || {}) };
+  return { ...draftedTerritory(code), ...(saved[code] || {}) };
 }
 
 function whenClosedFields(chosen, readOnly) {
@@ -109,6 +109,11 @@ async function save(event) {
 export function setupTerritoryFields() {
   $('fields-form').addEventListener('submit', save);
   on('territory', render);
+  // A draft opened or a territories file imported: its entries replace what was saved here.
+  on('drafted', () => {
+    Object.keys(saved).forEach((code) => delete saved[code]);
+    render(studio.code);
+  });
   on('draft', (draft) => {
     if (draft !== null) return;
     Object.keys(saved).forEach((code) => delete saved[code]);
