@@ -138,7 +138,7 @@ describe('drafts in the studio page', () => {
       await openStudioAs(page, /Nadia Martin/);
       const broken = shipped('config/territories.yaml').replace('mon: ["09:00-18:00"]', 'mon: ["9h-18h"]');
       const line = broken.split('\n').findIndex((text) => text.includes('9h-18h')) + 1;
-      await page.locator('#file-path').selectOption('config/territories.yaml');
+      await page.getByLabel(/^Fichier Les fichiers YAML/).selectOption('config/territories.yaml');
       await page.getByLabel(/Fichier YAML à importer/).setInputFiles({ name: 'territories.yaml', mimeType: 'application/yaml', buffer: Buffer.from(broken, 'utf8') });
       await page.getByRole('button', { name: 'Importer dans le brouillon' }).click();
       await page.locator('#import-result li', { hasText: `Ligne ${line} du fichier config/territories.yaml : territories.01.hours.mon[0]` }).waitFor({ timeout: 60_000 });
@@ -174,7 +174,7 @@ describe('drafts in the studio page', () => {
     let address = '';
     await withPage(async (page) => {
       await openStudioAs(page, /Nadia Martin/);
-      await page.locator('#file-path').selectOption(SAFETY);
+      await page.getByLabel(/^Fichier Les fichiers YAML/).selectOption(SAFETY);
       await page.getByLabel(/Fichier YAML à importer/).setInputFiles({ name: 'safety.yaml', mimeType: 'application/yaml', buffer: Buffer.from(changed, 'utf8') });
       await page.getByRole('button', { name: 'Importer dans le brouillon' }).click();
       await page.getByText('Le fichier est importé dans le brouillon, sans erreur. Le brouillon peut être publié.').waitFor({ timeout: 60_000 });

@@ -82,7 +82,7 @@ export function setupFiles() {
   const form = $('import-form');
   form.append(
     el('div', { className: 'fr-upload-group fr-mb-2w' }, [
-      el('label', { className: 'fr-label', for: 'file-import' }, ['Fichier YAML à importer', el('span', { className: 'fr-hint-text', text: 'Il remplace dans le brouillon le fichier choisi plus haut. Un seul fichier .yaml, 1 Mo au plus.' })]),
+      el('label', { className: 'fr-label', for: 'file-import' }, ['Fichier YAML à importer ', el('span', { className: 'fr-hint-text', text: 'Il remplace dans le brouillon le fichier choisi plus haut. Un seul fichier .yaml, 1 Mo au plus.' })]),
       el('input', { className: 'fr-upload', type: 'file', id: 'file-import', accept: '.yaml,.yml,application/yaml,text/yaml', 'aria-describedby': 'import-error' }),
     ]),
     el('div', { id: 'import-error', role: 'alert' }),

@@ -6,7 +6,8 @@ import { el } from '../console/dom.js';
 export function inputGroup(id, label, hint, control) {
   control.setAttribute('aria-describedby', `${id}-error`);
   return el('div', { className: control.tagName === 'SELECT' ? 'fr-select-group' : 'fr-input-group', id: `${id}-group` }, [
-    el('label', { className: 'fr-label', for: id }, [label, hint ? el('span', { className: 'fr-hint-text', text: hint }) : null]),
+    // The space keeps the label and its hint two phrases for screen readers (« Fichier Les fichiers… »).
+    el('label', { className: 'fr-label', for: id }, [label, hint ? ' ' : null, hint ? el('span', { className: 'fr-hint-text', text: hint }) : null]),
     control,
     el('p', { id: `${id}-error`, className: 'fr-error-text', hidden: true }),
   ]);

@@ -8,7 +8,7 @@ import { studio } from './state.js';
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 function group(id, label, hint, control) {
-  return el('div', { className: 'fr-input-group' }, [el('label', { className: 'fr-label', for: id }, [label, hint ? el('span', { className: 'fr-hint-text', text: hint }) : null]), control]);
+  return el('div', { className: 'fr-input-group' }, [el('label', { className: 'fr-label', for: id }, [label, hint ? ' ' : null, hint ? el('span', { className: 'fr-hint-text', text: hint }) : null]), control]);
 }
 
 function buildForm() {
