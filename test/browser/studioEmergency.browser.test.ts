@@ -104,6 +104,9 @@ describe('the studio’s emergencies', () => {
     await withPage(async (page) => {
       await signInThroughProvider(page, harness.app.httpBase, /Damien Leroy/);
       await page.waitForURL(`${harness.app.httpBase}/console`, { timeout: CONSOLE_WAIT });
+      await page.getByRole('link', { name: 'Studio' }).waitFor({ timeout: CONSOLE_WAIT });
+      await expect(page.getByRole('link', { name: 'Tableau de bord' }).getAttribute('href')).resolves.toBe('/tableau-de-bord');
+      await expectNoWcagViolations(page, 'the console with its links to the studio and the dashboard');
       await page.getByRole('link', { name: 'Studio' }).click();
       await page.waitForURL(`${harness.app.httpBase}/studio`, { timeout: CONSOLE_WAIT });
       await ready(page);
