@@ -77,6 +77,8 @@ describe('the studio’s emergencies', () => {
       await expect(dialog.count()).resolves.toBe(0);
       await page.locator('#crisis-state', { hasText: 'Activée. Tous les appels vont vers la file « cercle-national »' }).waitFor({ timeout: CONSOLE_WAIT });
       await page.getByRole('row', { name: /^2 Urgence/ }).getByText('Publiée').waitFor({ timeout: CONSOLE_WAIT });
+      // The keyboard's focus is not lost when the panel is drawn again: it is on the new action.
+      await page.locator('button:focus', { hasText: 'Désactiver la bascule de crise…' }).waitFor({ timeout: CONSOLE_WAIT });
       await expectNoWcagViolations(page, 'the crisis switch on');
 
       const call = await new SimulatedCall(twilioSide(harness.app)).dial();

@@ -36,7 +36,7 @@ export function openDialog({ title, intro, fields, confirmText, onConfirm }) {
   const closeButton = el('button', { type: 'button', className: 'fr-btn--close fr-btn', title: 'Fermer la fenêtre', 'aria-controls': id, text: 'Fermer' });
   const form = el('form', { novalidate: true }, [
     el('div', { className: 'fr-modal__content' }, [el('h2', { id: `${id}-title`, className: 'fr-modal__title', text: title }), el('p', { text: intro }), ...fields, problem]),
-    el('div', { className: 'fr-modal__footer' }, [el('div', { className: 'fr-btns-group fr-btns-group--inline-md' }, [confirm, cancel])]),
+    el('div', { className: 'fr-modal__footer' }, [el('ul', { className: 'fr-btns-group fr-btns-group--inline-md' }, [el('li', {}, [confirm]), el('li', {}, [cancel])])]),
   ]);
   const dialog = el('dialog', { id, className: 'fr-modal', 'aria-labelledby': `${id}-title` }, [
     el('div', { className: 'fr-container fr-container--fluid fr-container-md' }, [

@@ -11,6 +11,19 @@ import { targetInWords } from './target.js';
 
 const REASON_HINT = 'Obligatoire. Elle est gardée dans le journal, avec votre nom.';
 
+/** The panel whose new button takes the focus once drawn again after its switch ('crisis' or 'closure'). */
+let focusAfter = null;
+
+/** Draws the panel's button; it takes the focus when the panel's own switch just drew it again. */
+function actionButton(panel, text, act, kind) {
+  const node = button(text, act, kind);
+  if (focusAfter === panel) {
+    focusAfter = null;
+    window.setTimeout(() => node.focus(), 0);
+  }
+  return node;
+}
+
 /** The message and reason fields of a dialog; the message only when something is switched on. */
 function fieldsOf(prefix, withMessage, messageLabel, messageNow) {
   return [
@@ -36,9 +49,10 @@ function readDialog(prefix, withMessage) {
 }
 
 /** Sends the switch; on success, says it and reads the new version; else the dialog shows why. */
-async function apply(send, done) {
+async function apply(panel, send, done) {
   try {
     const version = await send();
+    focusAfter = panel;
     message($('emergency-status'), `${done} C’est la version ${version.number}, en service maintenant.`, 'success');
     publishedNow(version.number);
     return null;
@@ -65,13 +79,13 @@ function renderCrisis() {
       onConfirm: async () => {
         const typed = readDialog('crisis', !active);
         if (typed === null) return 'Le changement n’est pas fait : corrigez les champs signalés.';
-        return apply(() => studioApi.crisis({ enabled: !active, ...typed, confirm: true }), active ? 'La bascule de crise est désactivée.' : 'La bascule de crise est activée.');
+        return apply('crisis', () => studioApi.crisis({ enabled: !active, ...typed, confirm: true }), active ? 'La bascule de crise est désactivée.' : 'La bascule de crise est activée.');
       },
     });
   region.append(
     el('h3', { className: 'fr-h6', text: 'Bascule de crise (tous les territoires)' }),
     el('p', { id: 'crisis-state' }, [el('strong', { text: 'État : ' }), state]),
-    button(active ? 'Désactiver la bascule de crise…' : 'Activer la bascule de crise…', act, active ? 'primary' : 'secondary'),
+    actionButton('crisis', active ? 'Désactiver la bascule de crise…' : 'Activer la bascule de crise…', act, active ? 'primary' : 'secondary'),
   );
 }
 
@@ -92,13 +106,13 @@ function renderClosure() {
       onConfirm: async () => {
         const typed = readDialog('closure', !closure);
         if (typed === null) return 'Le changement n’est pas fait : corrigez les champs signalés.';
-        return apply(() => studioApi.closure(code, { closed: !closure, ...typed, confirm: true }), closure ? `Le ${code} suit de nouveau ses horaires.` : `Le ${code} est fermé exceptionnellement.`);
+        return apply('closure', () => studioApi.closure(code, { closed: !closure, ...typed, confirm: true }), closure ? `Le ${code} suit de nouveau ses horaires.` : `Le ${code} est fermé exceptionnellement.`);
       },
     });
   region.append(
     el('h3', { className: 'fr-h6', text: `Fermeture exceptionnelle du ${code}` }),
     el('p', { id: 'closure-state' }, [el('strong', { text: 'État : ' }), state]),
-    button(closure ? `Rouvrir le ${code}…` : `Fermer le ${code} exceptionnellement…`, act, closure ? 'primary' : 'secondary'),
+    actionButton('closure', closure ? `Rouvrir le ${code}…` : `Fermer le ${code} exceptionnellement…`, act, closure ? 'primary' : 'secondary'),
   );
 }
 
