@@ -21,7 +21,7 @@ function actionButton(panel, text, act, kind) {
     focusAfter = null;
     window.setTimeout(() => node.focus(), 0);
   }
-  return node;
+  return el('p', { className: 'fr-mb-3w' }, [node]);
 }
 
 /** The message and reason fields of a dialog; the message only when something is switched on. */
