@@ -141,3 +141,22 @@ describe('YAML export and import', () => {
     expect(refused.body.problems).toEqual(checked.body.problems);
   });
 });
+
+describe('the OpenAPI document', () => {
+  it('When the document is read, then it has every studio route the page uses, the draft export and the approval included', async () => {
+    const document = (await (await fetch(`${process.httpBase}/api/openapi.json`)).json()) as { paths: Record<string, Record<string, unknown>> };
+    const studio = Object.entries(document.paths)
+      .filter(([path]) => path.startsWith('/api/studio/'))
+      .flatMap(([path, operations]) => Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`));
+    expect(studio).toEqual(
+      expect.arrayContaining([
+        'GET /api/studio/drafts/{id}/files/{path}',
+        'PUT /api/studio/drafts/{id}/files/{path}',
+        'PUT /api/studio/drafts/{id}/national',
+        'POST /api/studio/drafts/{id}/approve',
+        'POST /api/studio/crisis',
+        'POST /api/studio/territories/{code}/closure',
+      ]),
+    );
+  });
+});
