@@ -18,7 +18,7 @@ export interface OpenApiTools {
 const text = { type: 'string' };
 const anyObject = { type: 'object' };
 const version = { type: 'object', description: 'A version: number, kind (import, publish, rollback, emergency), author, at, comment, basedOn, diff (French lines)' };
-const draftView = { type: 'object', description: 'A draft: id, basedOn, author, updatedAt, revision, files (changed), diff (French lines), approvals' };
+const draftView = { type: 'object', description: 'A draft: id, basedOn, author, updatedAt, revision, files (changed), diff (French lines), approvals, needsApproval (it changes emergency numbers)' };
 const draftParameter = { name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: '^D-[0-9a-f]{16}$' } };
 const numberParameter = { name: 'number', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } };
 const codeParameter = { name: 'code', in: 'path', required: true, schema: { type: 'string' }, description: 'Département code' };
@@ -60,6 +60,11 @@ export function studioPaths(tools: OpenApiTools): JsonObject {
       put: { summary: 'Changes the national settings (national admins): fallback, crisis, postcode overrides', parameters: [draftParameter], ...body(NationalEditSchema), responses: { ...answer('The draft', draftView), ...refusals } },
     },
     '/api/studio/drafts/{id}/files/{path}': {
+      get: {
+        summary: 'Export: one YAML file of a draft, as it would be published',
+        parameters: [draftParameter, pathParameter],
+        responses: { '200': { description: 'The file', content: { 'application/yaml': { schema: text } } }, ...refusals },
+      },
       put: { summary: 'Import: one YAML file into the draft (checked at check and publish, with line numbers)', parameters: [draftParameter, pathParameter], ...body(ImportBodySchema), responses: { ...answer('The draft', draftView), ...refusals } },
     },
     '/api/studio/drafts/{id}/check': {

@@ -64,13 +64,22 @@ export function createStudioRouter(deps: StudioRouterDeps): Router {
 
   router.get('/api/studio/versions', handle((principal) => studio.listVersions(principal)));
   router.get('/api/studio/versions/:number', handle((principal, req) => studio.version(principal, parsed(VersionNumberSchema, req.params.number))));
+  /** A file as YAML (the export), or the refusal as JSON. */
+  const sendYaml = (res: Response, outcome: StudioOutcome<string>) => {
+    if (outcome.ok) res.status(200).type('application/yaml; charset=utf-8').send(outcome.value);
+    else res.status(outcome.status).json({ error: outcome.error });
+  };
   router.get('/api/studio/versions/:number/files/*path', async (req, res) => {
     const number = VersionNumberSchema.safeParse(req.params.number);
     const path = FilePathSchema.safeParse(req.params.path);
     if (!number.success || !path.success) return void res.status(400).json({ error: 'attendu : /api/studio/versions/<numéro>/files/<dossier>/<fichier>.yaml' });
-    const outcome = await studio.exportFile(principalOf(res), number.data, path.data);
-    if (outcome.ok) res.status(200).type('application/yaml; charset=utf-8').send(outcome.value);
-    else res.status(outcome.status).json({ error: outcome.error });
+    sendYaml(res, await studio.exportFile(principalOf(res), number.data, path.data));
+  });
+  router.get('/api/studio/drafts/:id/files/*path', async (req, res) => {
+    const id = DraftIdSchema.safeParse(req.params.id);
+    const path = FilePathSchema.safeParse(req.params.path);
+    if (!id.success || !path.success) return void res.status(400).json({ error: 'attendu : /api/studio/drafts/<brouillon>/files/<dossier>/<fichier>.yaml' });
+    sendYaml(res, await studio.exportDraftFile(principalOf(res), id.data, path.data));
   });
 
   router.post('/api/studio/drafts', handle((principal) => studio.createDraft(principal), 201));

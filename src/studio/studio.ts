@@ -9,7 +9,7 @@ import type { AuditTrail } from '../advisors/audit';
 import type { AppConfig } from '../config/appConfig';
 import type { Clock } from '../domain/ports';
 import { compileConfigFiles, CONFIG_FILE_PATH, MAX_FILE_BYTES, type ConfigFiles } from './configFiles';
-import { touchedScopes, versionDiff, TERRITORIES_PATH } from './diff';
+import { changesSafetyNumbers, touchedScopes, versionDiff, TERRITORIES_PATH } from './diff';
 import type { Draft, DraftStore } from './drafts';
 import { editNational, editTerritory, EditError, type NationalEdit, type TerritoryEdit } from './edits';
 import { editsStudio, readsStudio, refusalOf } from './permissions';
@@ -51,6 +51,8 @@ export interface DraftView {
   files: string[];
   diff: string[];
   approvals: Draft['approvals'];
+  /** It changes emergency numbers: a second national admin approves its last revision before it is published. */
+  needsApproval: boolean;
 }
 
 export interface CheckResult {
@@ -79,7 +81,7 @@ export function createStudio(deps: StudioDeps) {
   const viewOf = async (draft: Draft): Promise<DraftView> => {
     const { base, files } = await filesOfDraft(draft);
     const { id, basedOn, author, updatedAt, revision, approvals } = draft;
-    return { id, basedOn, author, updatedAt, revision, approvals, files: Object.keys(draft.changes).sort(), diff: versionDiff(base, files) };
+    return { id, basedOn, author, updatedAt, revision, approvals, files: Object.keys(draft.changes).sort(), diff: versionDiff(base, files), needsApproval: changesSafetyNumbers(base, files) };
   };
 
   /** The draft, if the principal may see it (readers: every draft; it holds no personal data). */
@@ -142,6 +144,14 @@ export function createStudio(deps: StudioDeps) {
       if (record === null) return refused(404, `La version ${number} n’existe pas.`);
       const text = record.files[path] === undefined ? undefined : (await versions.files(record))[path];
       return text === undefined ? refused(404, `La version ${number} n’a pas de fichier ${path}.`) : done(text);
+    },
+
+    /** One file of a draft, as it would be published (the export of a draft). */
+    async exportDraftFile(principal: Principal, id: string, path: string): Promise<StudioOutcome<string>> {
+      const found = await draftFor(principal, id);
+      if (!found.ok) return found;
+      const text = (await filesOfDraft(found.value)).files[path];
+      return text === undefined ? refused(404, `Le brouillon n’a pas de fichier ${path}.`) : done(text);
     },
 
     async createDraft(principal: Principal): Promise<StudioOutcome<DraftView>> {

@@ -5,7 +5,8 @@
  * cercle-44, with the whisper), publishes with a confirmation, and a real signed call at that time
  * then reaches cercle-44; roll back. axe finds no WCAG 2.1 AA violation on any screen; at 200 % zoom
  * nothing scrolls sideways. An advisor of 44 reads it without any way to change it; an authority is
- * refused in French.
+ * refused in French. (Emergencies, the territory's welcome, national settings, the chat trial, YAML files and
+ * the two-person approval: studioEmergency and studioDrafts.)
  */
 import type { Page } from 'playwright-core';
 import { SimulatedCall } from '../support/callHarness';
@@ -134,7 +135,10 @@ describe('the studio page', () => {
       await openStudioAs(page, /Alice Bernard/);
       await page.getByText('Vous pouvez lire le studio. Seuls les coordinateurs et l’équipe nationale peuvent le modifier.').waitFor();
       await expect(page.getByRole('group', { name: 'Lundi' }).getByLabel('Ouvre à', { exact: true }).isEditable()).resolves.toBe(false);
-      for (const name of [/Enregistrer les horaires/, /Publier/, /Essayer/, /Revenir à la version/]) await expect(page.getByRole('button', { name }).count()).resolves.toBe(0);
+      await expect(page.getByLabel('Nom de la communauté 360').isEditable()).resolves.toBe(false);
+      for (const name of [/Enregistrer/, /Publier/, /Essayer/, /Revenir à la version/, /Importer/, /Fermer le 44/, /bascule de crise/, /Commencer la conversation/]) await expect(page.getByRole('button', { name }).count()).resolves.toBe(0);
+      // Export stays open to readers.
+      await page.getByRole('link', { name: /^Télécharger config\/territories\.yaml de la version \d+ \(publiée\)$/ }).waitFor();
       await expectNoWcagViolations(page, 'read only, for an advisor');
     } finally {
       await context.close();

@@ -85,7 +85,13 @@ describe('the two-person rule on emergency numbers', () => {
       'dial: "112"\n    say: "C\'est une urgence médicale. Le 112 peut vous aider tout de suite."',
     );
     expect(changed).not.toBe(shipped(SAFETY));
-    expect((await first.put(`/drafts/${draft}/files/${SAFETY}`, { text: changed })).status).toBe(200);
+    const imported = await first.put(`/drafts/${draft}/files/${SAFETY}`, { text: changed });
+    expect(imported.status).toBe(200);
+    expect(imported.body.needsApproval).toBe(true);
+    // The draft's file is exported as it would be published (the page's « Télécharger » of a draft).
+    const exported = await first.get(`/drafts/${draft}/files/${SAFETY}`);
+    expect({ status: exported.status, body: exported.body }).toEqual({ status: 200, body: changed });
+    expect((await first.get(`/drafts/${draft}/files/config/nothing.yaml`)).status).toBe(404);
 
     const alone = await first.post(`/drafts/${draft}/publish`, { comment: 'numéro' });
     expect(alone.status).toBe(409);
@@ -182,5 +188,24 @@ describe('YAML export and import', () => {
     // French: no English word of zod or of the YAML reader.
     expect(checked.body.problems[0]).toMatch(/il faut|pas du YAML valide|phrase trop longue/);
     expect(checked.body.problems[0]).not.toMatch(/expected|Invalid|must|missing/);
+  });
+});
+
+describe('the OpenAPI document', () => {
+  it('When the document is read, then it has every studio route the page uses, the draft export and the approval included', async () => {
+    const document = (await (await fetch(`${process.httpBase}/api/openapi.json`)).json()) as { paths: Record<string, Record<string, unknown>> };
+    const studio = Object.entries(document.paths)
+      .filter(([path]) => path.startsWith('/api/studio/'))
+      .flatMap(([path, operations]) => Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`));
+    expect(studio).toEqual(
+      expect.arrayContaining([
+        'GET /api/studio/drafts/{id}/files/{path}',
+        'PUT /api/studio/drafts/{id}/files/{path}',
+        'PUT /api/studio/drafts/{id}/national',
+        'POST /api/studio/drafts/{id}/approve',
+        'POST /api/studio/crisis',
+        'POST /api/studio/territories/{code}/closure',
+      ]),
+    );
   });
 });

@@ -25,6 +25,8 @@ function showSignedIn(me) {
   $('who').textContent = signedInAs(me);
   $('who').hidden = false;
   $('sign-out').hidden = false;
+  // The studio and the dashboard are for coordinators and the national team.
+  $('staff-links').hidden = me.role !== 'coordinator' && me.role !== 'national_admin';
   $('sign-in').hidden = true;
   $('workspace').hidden = false;
   resetAnnouncements();
@@ -60,6 +62,7 @@ export function signOut(reason) {
   $('workspace').hidden = true;
   $('who').hidden = true;
   $('sign-out').hidden = true;
+  $('staff-links').hidden = true;
   $('sign-in').hidden = false;
   $('live-state').textContent = '';
   $('token').value = '';

@@ -31,11 +31,27 @@ export const studioApi = {
   publish: (id, comment) => api('POST', `/api/studio/drafts/${id}/publish`, { comment }),
   rollback: (to, comment) => api('POST', '/api/studio/rollback', { to, comment, confirm: true }),
   tryCall: (id, trial) => api('POST', `/api/studio/drafts/${id}/trial/call`, trial),
+  tryChat: (id, trial) => api('POST', `/api/studio/drafts/${id}/trial/chat`, trial),
+  draft: (id) => api('GET', `/api/studio/drafts/${encodeURIComponent(id)}`),
+  editNational: (id, edit) => api('PUT', `/api/studio/drafts/${id}/national`, edit),
+  importFile: (id, path, text) => api('PUT', `/api/studio/drafts/${id}/files/${path}`, { text }),
+  approve: (id) => api('POST', `/api/studio/drafts/${id}/approve`, {}),
+  crisis: (change) => api('POST', '/api/studio/crisis', change),
+  closure: (code, change) => api('POST', `/api/studio/territories/${encodeURIComponent(code)}/closure`, change),
 };
 
-/** The territories of a version, read from its config/territories.yaml (the export). */
-export async function territoriesOf(number) {
-  const response = await fetch(`/api/studio/versions/${number}/files/config/territories.yaml`, { cache: 'no-store', credentials: 'same-origin' });
+/** Where a file of a version, or of a draft, is exported (downloaded as YAML). */
+export const fileUrl = {
+  version: (number, path) => `/api/studio/versions/${number}/files/${path}`,
+  draft: (id, path) => `/api/studio/drafts/${id}/files/${path}`,
+};
+
+/** The national settings and the territories of a version (or a draft: « D-… »), read from its config/territories.yaml (the export). */
+export async function territoriesOf(numberOrDraft) {
+  const path = 'config/territories.yaml';
+  const url = String(numberOrDraft).startsWith('D-') ? fileUrl.draft(numberOrDraft, path) : fileUrl.version(numberOrDraft, path);
+  const response = await fetch(url, { cache: 'no-store', credentials: 'same-origin' });
   if (!response.ok) throw new ApiError(response.status, '');
-  return parse(await response.text()).territories || {};
+  const file = parse(await response.text());
+  return { national: file.national || {}, territories: file.territories || {} };
 }

@@ -4,6 +4,7 @@
 import { $, clear, el, errorIn, message } from '../console/dom.js';
 import { frenchProblem, studioApi } from './api.js';
 import { askToConfirm } from './confirm.js';
+import { problemInWords } from './files.js';
 import { on, publishedNow, setDraft, studio } from './state.js';
 
 function renderDraft(draft) {
@@ -15,7 +16,7 @@ function renderDraft(draft) {
     node.hidden = draft === null;
   });
   if (draft === null) {
-    $('draft-state').textContent = 'Aucun brouillon en cours. Changez des horaires pour en commencer un.';
+    $('draft-state').textContent = 'Aucun brouillon en cours. Changez des horaires, l’accueil d’un territoire ou un fichier pour en commencer un.';
     diff.appendChild(el('p', { text: 'Rien ne change pour l’instant.' }));
     return;
   }
@@ -44,7 +45,7 @@ async function check() {
     const verdict = result.publishable ? 'Le brouillon peut être publié : aucun problème ne bloque.' : 'Le brouillon ne peut pas être publié : corrigez d’abord les problèmes ci-dessous.';
     findings.appendChild(el('div', { className: `fr-alert fr-alert--${result.publishable ? 'success' : 'error'} fr-alert--sm` }, [el('p', { text: verdict })]));
     const items = [
-      ...result.problems.map((problem) => el('li', { text: problem })),
+      ...result.problems.map((problem) => el('li', { text: problemInWords(problem) })),
       ...result.findings.map((finding) => el('li', {}, [el('strong', { text: finding.blocking ? 'Bloquant : ' : 'À savoir : ' }), `${finding.message} `, fieldLink(finding.field)])),
     ];
     if (items.length > 0) findings.appendChild(el('ul', {}, items));
@@ -82,7 +83,7 @@ export function setupDraft() {
   );
   $('publish-form').addEventListener('submit', (event) => {
     event.preventDefault();
-    if (!studio.draft) return errorIn('publish-confirm', 'Il n’y a pas de brouillon à publier. Changez d’abord des horaires.');
+    if (!studio.draft) return errorIn('publish-confirm', 'Il n’y a pas de brouillon à publier. Faites d’abord un changement.');
     askToConfirm($('publish-confirm'), `Publier le brouillon ? Dans une seconde, tous les appels l’utiliseront. Changements : ${studio.draft.diff.join(' ; ') || 'aucun'}.`, 'Confirmer la publication', publish);
   });
 }

@@ -3,7 +3,7 @@
    (made from the published version at the first change). */
 import { $, clear, el, errorIn } from '../console/dom.js';
 import { frenchProblem, studioApi } from './api.js';
-import { on, setDraft, studio } from './state.js';
+import { draftedTerritory, on, setDraft, studio } from './state.js';
 
 const DAYS = [
   ['mon', 'Lundi'],
@@ -41,7 +41,7 @@ function fieldOf(day, field, value) {
 function render(code) {
   const form = $('hours-form');
   clear(form);
-  const territory = studio.territories[code];
+  const territory = draftedTerritory(code);
   if (!territory) return;
   DAYS.forEach(([day, name]) => {
     const ranges = (shown[code] && shown[code][day]) || territory.hours?.[day] || [];
@@ -99,7 +99,7 @@ async function save(event) {
   event.preventDefault();
   clearErrors();
   const code = studio.code;
-  const territory = studio.territories[code];
+  const territory = draftedTerritory(code);
   const hours = {};
   const problems = [];
   DAYS.forEach(([day, name]) => {
@@ -130,6 +130,11 @@ async function save(event) {
 export function setupHours() {
   $('hours-form').addEventListener('submit', save);
   on('territory', render);
+  // A draft opened or a territories file imported: its hours replace what was saved here.
+  on('drafted', () => {
+    Object.keys(shown).forEach((code) => delete shown[code]);
+    render(studio.code);
+  });
   on('draft', (draft) => {
     if (draft === null) {
       Object.keys(shown).forEach((code) => delete shown[code]);

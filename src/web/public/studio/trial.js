@@ -8,7 +8,7 @@ import { studio } from './state.js';
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 function group(id, label, hint, control) {
-  return el('div', { className: 'fr-input-group' }, [el('label', { className: 'fr-label', for: id }, [label, hint ? el('span', { className: 'fr-hint-text', text: hint }) : null]), control]);
+  return el('div', { className: 'fr-input-group' }, [el('label', { className: 'fr-label', for: id }, [label, hint ? ' ' : null, hint ? el('span', { className: 'fr-hint-text', text: hint }) : null]), control]);
 }
 
 function buildForm() {
@@ -79,7 +79,7 @@ async function play(event) {
   const steps = $('trial-steps').value.split('\n').map((line) => line.trim()).filter(Boolean).map(stepOf);
   if (!date) return errorIn('trial-error', 'Donnez la date de l’appel.');
   if (!TIME.test(time)) return errorIn('trial-error', 'Écrivez l’heure de l’appel ainsi : 08:45.');
-  if (!studio.draft) return errorIn('trial-error', 'Il n’y a pas de brouillon à essayer. Changez d’abord des horaires.');
+  if (!studio.draft) return errorIn('trial-error', 'Il n’y a pas de brouillon à essayer. Faites d’abord un changement.');
   const at = `${date}T${time}`;
   message($('trial-result'), 'Essai en cours. Cela prend quelques secondes.', 'info');
   try {
