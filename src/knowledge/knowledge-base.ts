@@ -87,7 +87,13 @@ export type KnowledgeBaseOptions = MatcherOptions & CombinationOptions & { examp
 /** Tuned on the tuning split of test/understanding (see README, « Understanding »). */
 export const DEFAULT_KNOWLEDGE_BASE_OPTIONS: Required<MatcherOptions> & Required<CombinationOptions> = { ...DEFAULT_MATCHER_OPTIONS, ...DEFAULT_COMBINATION_OPTIONS };
 
-export type MatchExplanation = Omit<TopicExplanation, 'match'> & { match: FaqMatch; vote: ExampleVote; opinion: ClassifierOpinion };
+export type MatchExplanation = Omit<TopicExplanation, 'match'> & {
+  match: FaqMatch;
+  vote: ExampleVote;
+  opinion: ClassifierOpinion;
+  /** The entry the matcher alone is sure of (before the combination), or null. */
+  matcherSure: string | null;
+};
 
 export interface KnowledgeBase {
   match(text: string): FaqMatch;
@@ -192,7 +198,7 @@ export function createKnowledgeBase(faqEntries: readonly FaqEntry[], options: Kn
       entry !== undefined
         ? { kind: 'answer', entry, score, ...(alsoEntry ? { also: alsoEntry } : {}) }
         : { kind: 'notSure', suggestions: suggestions.flatMap((s) => byId.get(s) ?? []) };
-    return { ...explanation, match: faqMatch, vote, opinion };
+    return { ...explanation, match: faqMatch, vote, opinion, matcherSure };
   }
 
   return { match: (text) => explain(text).match, entries: () => all, get: (id) => byId.get(id), explain };
