@@ -46,6 +46,13 @@ function printCrossValidation(entries: ReturnType<typeof loadFaq>, folds: number
   console.log(row('shipped', tallies.shipped as CrossValidationTally));
   console.log('best by cost:');
   for (const [name, t] of Object.entries(tallies).sort(([, a], [, b]) => a.cost - b.cost).slice(0, 12)) console.log(row(name, t));
+  console.log('most right answers with at most this share of wrong ones:');
+  for (const cap of [0.03, 0.04, 0.05, 0.06]) {
+    const best = Object.entries(tallies)
+      .filter(([, t]) => t.wrong <= cap * t.total)
+      .sort(([, a], [, b]) => b.right - a.right || a.wrong - b.wrong)[0];
+    if (best !== undefined) console.log(`≤ ${cap * 100} %: ${row(best[0], best[1])}`);
+  }
 }
 
 function main(argv: readonly string[]): number {
