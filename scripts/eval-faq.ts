@@ -26,13 +26,13 @@ const percent = (share: number): string => `${(share * 100).toFixed(1)} %`;
 /** The settings the cross-validation compares: the shipped ones, and a grid around them. */
 function settingsGrid(): Record<string, CombinationOptions> {
   const grid: Record<string, CombinationOptions> = { shipped: {} };
-  for (const classifierSure of [0.6, 0.7, 0.8, 0.9])
-    for (const classifierPair of [0, 0.8, 0.9])
+  for (const classifierSure of [0.6, 0.65, 0.7, 0.8, 0.9])
+    for (const [classifierPair, classifierPairFirst] of [[0, 0.5], [0.8, 0.5], [0.8, 0.55], [0.9, 0.5], [0.9, 0.55]] as const)
       for (const classifierConfirmed of [0.2, 0.3, 0.5])
-        for (const dissentShare of [0, 0.4, 0.5, 0.6, 0.7, 0.8])
+        for (const dissentShare of [0, 0.5, 0.6, 0.7, 0.8])
           for (const dissentCoverage of [0.1, 0.3]) {
-            const name = `sure ${classifierSure} pair ${classifierPair} confirmed ${classifierConfirmed} dissent ${dissentShare}/${dissentCoverage}`;
-            grid[name] = { classifierSure, classifierPair, classifierConfirmed, dissentShare, dissentCoverage };
+            const name = `sure ${classifierSure} pair ${classifierPair}/${classifierPairFirst} confirmed ${classifierConfirmed} dissent ${dissentShare}/${dissentCoverage}`;
+            grid[name] = { classifierSure, classifierPair, classifierPairFirst, classifierConfirmed, dissentShare, dissentCoverage };
           }
   return grid;
 }
