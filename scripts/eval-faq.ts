@@ -5,10 +5,15 @@
  * phrasing is taken for danger.
  *
  *   npm run eval:faq [-- --explain]     (--explain: the measures behind each FAQ miss)
+ *   npm run eval:faq -- --cv=5 [--epochs=10]
+ *     k-fold cross-validation over content/fr/faq-examples.yaml instead: the shipped combination
+ *     settings and the best of a grid around them, by cost (« not sure » + 3 × wrong); --epochs
+ *     trains the classifier of each fold for that many epochs.
  */
 import * as path from 'node:path';
 import { ConfigError } from '../src/config/configError';
-import { createKnowledgeBase } from '../src/knowledge/knowledge-base';
+import { crossValidate, type CrossValidationTally } from '../src/knowledge/crossValidation';
+import { createKnowledgeBase, DEFAULT_COMBINATION_OPTIONS, type CombinationOptions } from '../src/knowledge/knowledge-base';
 import { evaluatePhrasings, FAQ_TARGET, loadPhrasingTable } from '../src/knowledge/evaluation';
 import { loadFaq } from '../src/knowledge/load';
 import { DANGER_NUMBERS, detectDanger } from '../src/safety/detect';
@@ -18,9 +23,47 @@ export const PHRASINGS_FILE = path.join('test', 'knowledge', 'phrasings.yaml');
 
 const percent = (share: number): string => `${(share * 100).toFixed(1)} %`;
 
+/** The settings the cross-validation compares: the shipped ones, and a grid around them. */
+function settingsGrid(): Record<string, CombinationOptions> {
+  const grid: Record<string, CombinationOptions> = { shipped: {} };
+  for (const classifierSure of [0.6, 0.65, 0.7, 0.8, 0.9])
+    for (const [classifierPair, classifierPairFirst] of [[0, 0.5], [0.8, 0.5], [0.8, 0.55], [0.9, 0.5], [0.9, 0.55]] as const)
+      for (const classifierConfirmed of [0.2, 0.3, 0.5])
+        for (const dissentShare of [0, 0.5, 0.6, 0.7, 0.8])
+          for (const dissentCoverage of [0.1, 0.3]) {
+            const name = `sure ${classifierSure} pair ${classifierPair}/${classifierPairFirst} confirmed ${classifierConfirmed} dissent ${dissentShare}/${dissentCoverage}`;
+            grid[name] = { classifierSure, classifierPair, classifierPairFirst, classifierConfirmed, dissentShare, dissentCoverage };
+          }
+  return grid;
+}
+
+function printCrossValidation(entries: ReturnType<typeof loadFaq>, folds: number, epochs: number | undefined): void {
+  const tallies = crossValidate(entries, { folds, grid: settingsGrid(), ...(epochs === undefined ? {} : { build: { classifier: { epochs } } }) });
+  const row = (name: string, t: CrossValidationTally): string =>
+    `${`right ${t.right} (${percent(t.right / t.total)})`.padEnd(20)} ${`unsure ${t.unsure}`.padEnd(11)} ${`wrong ${t.wrong} (${percent(t.wrong / t.total)})`.padEnd(18)} cost ${String(t.cost).padEnd(5)} ${name}`;
+  const { strategy: _strategy, ...shipped } = DEFAULT_COMBINATION_OPTIONS;
+  console.log(`${folds}-fold cross-validation over the examples, shipped settings ${JSON.stringify(shipped)}${epochs === undefined ? '' : `, ${epochs} epochs`}`);
+  console.log(row('shipped', tallies.shipped as CrossValidationTally));
+  console.log('best by cost:');
+  for (const [name, t] of Object.entries(tallies).sort(([, a], [, b]) => a.cost - b.cost).slice(0, 12)) console.log(row(name, t));
+  console.log('most right answers with at most this share of wrong ones:');
+  for (const cap of [0.03, 0.04, 0.05, 0.06]) {
+    const best = Object.entries(tallies)
+      .filter(([, t]) => t.wrong <= cap * t.total)
+      .sort(([, a], [, b]) => b.right - a.right || a.wrong - b.wrong)[0];
+    if (best !== undefined) console.log(`≤ ${cap * 100} %: ${row(best[0], best[1])}`);
+  }
+}
+
 function main(argv: readonly string[]): number {
   const rootDir = path.resolve(__dirname, '..');
   const entries = loadFaq(rootDir);
+  const cv = argv.find((arg) => arg.startsWith('--cv='));
+  if (cv !== undefined) {
+    const epochs = argv.find((arg) => arg.startsWith('--epochs='));
+    printCrossValidation(entries, Number(cv.split('=')[1]), epochs === undefined ? undefined : Number(epochs.split('=')[1]));
+    return 0;
+  }
   const knowledgeBase = createKnowledgeBase(entries);
   const table = loadPhrasingTable(path.join(rootDir, PHRASINGS_FILE));
   const report = evaluatePhrasings(table, {

@@ -3,13 +3,31 @@
  * false emergencies. Aims: recall 100 % in every category, false emergencies ≤ 1 %.
  *
  *   npm run eval:safety -- <folder> [--misses]      (--misses lists what was missed: tuning sets only)
+ *   npm run eval:safety -- --cv=5                    (k-fold cross-validation over content/fr/safety-examples-*.yaml)
  */
+import * as path from 'node:path';
+import { loadYamlWithSchema } from '../src/config/yamlFile';
+import { crossValidateDanger } from '../src/safety/crossValidation';
 import { detectDanger } from '../src/safety/detect';
+import { benignExamplesSchema, dangerExamplesSchema, SAFETY_EXAMPLES_FILES } from '../src/safety/examples';
 import { evaluateSafety } from '../src/safety/evaluation';
 
 const percent = (part: number, whole: number): string => (whole === 0 ? '—' : `${((part / whole) * 100).toFixed(1)} %`);
 
+function printCrossValidation(folds: number): number {
+  const root = path.resolve(__dirname, '..');
+  const danger = loadYamlWithSchema(dangerExamplesSchema, path.join(root, SAFETY_EXAMPLES_FILES.danger));
+  const benign = loadYamlWithSchema(benignExamplesSchema, path.join(root, SAFETY_EXAMPLES_FILES.benign));
+  const { recall, falseEmergencies } = crossValidateDanger(danger, benign, folds);
+  console.log(`${folds}-fold cross-validation over the examples (rules + a model trained without the held-out fold)`);
+  for (const [kind, { answered, total }] of Object.entries(recall)) if (total > 0) console.log(`${kind.padEnd(20)} recall ${percent(answered, total).padStart(8)} (${answered}/${total})`);
+  console.log(`false emergencies    ${percent(falseEmergencies.count, falseEmergencies.total)} (${falseEmergencies.count}/${falseEmergencies.total})`);
+  return 0;
+}
+
 function main(argv: readonly string[]): number {
+  const cv = argv.find((arg) => arg.startsWith('--cv='));
+  if (cv !== undefined) return printCrossValidation(Number(cv.split('=')[1]));
   const dir = argv.find((arg) => !arg.startsWith('--'));
   if (!dir) {
     console.error('usage: npm run eval:safety -- <folder with danger.yaml and benign.yaml> [--misses]');

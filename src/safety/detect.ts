@@ -164,6 +164,8 @@ export const DANGER_RULES: readonly Rule[] = [
     none: [
       '\\b(?:il|elle|ils|elles|on) (?:va|veut|vont|veulent|menace de|menace|essaie de|essaye de|a essaye de|dit qu il va) (?:me|m|nous) tuer',
       '\\b(?:me|se|s) couper (?:les cheveux|les ongles|la parole|du monde|le doigt|en cuisinant)',
+      // « mon patron me tue avec ses horaires », « ça me tue »: a figure of speech.
+      '\\b(?:ca|cela|\\w+) me tue (?:avec|a|au|de|par)\\b|\\bca me tue\\b',
     ],
     gate: 'intent',
   }),

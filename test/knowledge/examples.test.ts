@@ -153,14 +153,20 @@ describe('the classifier first, then the two other readers', () => {
     expect(decide('pch', false, opinion([['aah', 0.95]], 2), options)).toEqual({ id: 'pch', also: null });
   });
 
-  it('When the nearest examples clearly say another entry than the classifier, then it is not sure', () => {
+  it('When the nearest examples clearly say another entry than the classifier (dissent on), then it is not sure', () => {
     const sure = opinion([['aesh', 0.9], ['garde_enfant', 0.05]]);
-    expect(decide(null, false, sure, options, null, vote('loisirs_sport', 0.7, 0.5))).toEqual({ id: null, also: null });
+    const dissent = { ...options, dissentShare: 0.6, dissentCoverage: 0.1 };
+    expect(decide(null, false, sure, dissent, null, vote('loisirs_sport', 0.7, 0.5))).toEqual({ id: null, also: null });
     // Its second entry, a weak vote or a vote on a small part of the message: the classifier answers.
-    expect(decide(null, false, sure, options, null, vote('garde_enfant', 0.7, 0.5))).toEqual({ id: 'aesh', also: null });
-    expect(decide(null, false, sure, options, null, vote('loisirs_sport', 0.4, 0.5))).toEqual({ id: 'aesh', also: null });
-    expect(decide(null, false, sure, options, null, vote('loisirs_sport', 0.7, 0.05))).toEqual({ id: 'aesh', also: null });
-    expect(decide(null, false, sure, { ...options, dissentShare: 0 }, null, vote('loisirs_sport', 0.7, 0.5))).toEqual({ id: 'aesh', also: null });
+    expect(decide(null, false, sure, dissent, null, vote('garde_enfant', 0.7, 0.5))).toEqual({ id: 'aesh', also: null });
+    expect(decide(null, false, sure, dissent, null, vote('loisirs_sport', 0.4, 0.5))).toEqual({ id: 'aesh', also: null });
+    expect(decide(null, false, sure, dissent, null, vote('loisirs_sport', 0.7, 0.05))).toEqual({ id: 'aesh', also: null });
+  });
+
+  it('When dissent is off (the shipped setting, chosen by cross-validation), then the sure classifier answers whatever the examples vote', () => {
+    expect(options.dissentShare).toBe(0);
+    const sure = opinion([['aesh', 0.9], ['garde_enfant', 0.05]]);
+    expect(decide(null, false, sure, options, null, vote('loisirs_sport', 0.7, 0.5))).toEqual({ id: 'aesh', also: null });
   });
 
   it('When the message is written as in the base, then its entry answers', () => {

@@ -49,6 +49,7 @@ describe('detectDanger', () => {
     'mdr',
     'je suis mort de rire',
     'je meurs de rire',
+    'mon patron me tue avec ses horaires, je peux demander un aménagement de poste ?',
     'ça me tue ces papiers',
     'il me tape sur les nerfs',
     'il tape sur son clavier',

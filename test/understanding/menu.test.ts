@@ -5,6 +5,8 @@ import { parseWithSchema } from '../../src/config/yamlFile';
 import { loadPhoneExamplesFile, PHONE_EXAMPLES_FILE, phoneExamplesSchema } from '../../src/understanding/phoneExamples';
 import { repoConfig } from '../support/config';
 import { matchOption, universalIntent, yesOrNo } from '../../src/voice/understand';
+import { frenchAnalyser } from '../../src/understanding/analyse';
+import { createMenuMatcher } from '../../src/understanding/menu';
 
 const { flow } = repoConfig();
 const allNeeds = flow.needs.groups.flatMap((group) => group.needs);
@@ -103,5 +105,26 @@ describe('the phone examples file', () => {
     expect(Object.keys(shipped.needs)).toHaveLength(14);
     expect(Object.keys(shipped.profiles).sort()).toEqual(['aidant', 'personne', 'professionnel']);
     expect(shipped.human.length).toBeGreaterThan(10);
+  });
+});
+
+describe('two options said alike', () => {
+  const options = [
+    { id: 'budget', synonyms: ['payer', 'argent'] },
+    { id: 'vacances', synonyms: ['vacances', 'partir'] },
+  ];
+  const examples: Record<string, string[]> = {
+    budget: ['payer les factures', 'payer le loyer', "plus d'argent à la fin du mois"],
+    vacances: ['aider à payer les vacances', 'payer un séjour de vacances adapté', 'les vacances coûtent trop cher pour nous'],
+  };
+  const chosen = (speech: string, withExamples: boolean) =>
+    createMenuMatcher(options, frenchAnalyser(), { freeSpeech: true, ...(withExamples ? { examplesOf: (option: { id: string }) => examples[option.id] ?? [] } : {}) }).explain(speech);
+
+  it('When the examples tell them apart, then their option is chosen, not the first of the menu', () => {
+    expect(chosen('il faut payer les vacances', true).option).toBe(options[1]);
+  });
+
+  it('When only one option is said, then its synonym chooses it', () => {
+    expect(chosen('je ne peux plus payer', true)).toEqual({ option: options[0], stage: 'synonym' });
   });
 });
