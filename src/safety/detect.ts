@@ -90,20 +90,24 @@ const DEAF = '\\bn entends (?:pas|rien|plus)\\b|\\b(?:sourd|sourde|sourds|malent
 export const DANGER_RULES: readonly Rule[] = [
   // Medical emergency: 15 (SAMU) or 112.
   rule('urgence_medicale', 'breathing', [
-    '\\b(?:ne )?respire (?:plus|plu|pas|mal|tres mal|presque plus|difficilement|bizarement)\\b|\\bn arrive (?:plus|pas) a respirer|\\bdu mal a respirer|\\betouf\\w*|\\bs est etrangle|\\bavale de travers|\\blevres? (?:toutes? )?bleues?|\\b(?:est|devient|tout) (?:tout )?bleu(?:e)?\\b(?! marine)',
+    '\\b(?:ne )?respire (?:plus|plu|pas|mal|tres mal|presque plus|difficilement|bizarement)\\b|\\bn arrive (?:plus|pas) a respirer|\\bdu mal a respirer|\\betouf\\w*|\\bs est etrangle|\\bavale de travers|\\blevres? (?:toutes? )?bleues?|\\b(?:est|devient|tout) (?:tout )?bleu(?:e)?\\b(?! marine)|\\bsufoqu\\w*|\\b(?:a|ai) plus d air\\b|\\bmanque d air\\b',
+  ]),
+  rule('urgence_medicale', 'breathing_device', [
+    '\\b(?:respirateur|ventilateur (?:de|d) (?:mon|ma|son|sa|notre)|ventilation|oxygene|concentrateur|canule|tracheo\\w*|aspirateur (?:a|de) mucosites)\\b',
+    '\\b(?:en panne|ne (?:marche|fonctionne) (?:plus|pas)|s est arete|s arete|sone\\w*|bouche\\w*|est sorti\\w*|arache\\w*|debranche\\w*|sature\\w* (?:baise|chute|tombe))\\b',
   ]),
   rule('urgence_medicale', 'heart_or_stroke', [
     '\\b(?:crise|arret) cardia\\w*|\\bfait un arret\\b|\\binfarctus|\\bavc\\b|\\battaque cerebrale|\\bdouleurs? (?:\\w+ )?(?:a|dans|sur) la poitrine|\\bmal (?:a|dans) la poitrine|\\b(?:forte |grosse |terible )?douleur (?:forte |enorme )?(?:au|dans le|a la) (?:coeur|thorax|poitrine)|\\bserre (?:dans )?la poitrine|\\bbouche (?:de travers|tordue|qui tombe)|\\bvisage (?:qui tombe|tordu)|\\bparle (?:bizar\\w*|de travers|bizarement)|\\bbafouil\\w*|\\bvisage (?:de travers|paralyse)|\\bne sent plus (?:son|sa|ses) (?:bras|jambe|jambes)|\\bn arrive plus a parler (?:d un coup|tout d un coup|soudain)',
   ], { gate: 'medical' }),
   rule('urgence_medicale', 'faint', [
-    '\\bmalaise\\b|\\bevanoui\\w*|\\bperdu connaissance|\\binconscient\\w*|\\bne (?:se )?reveille (?:plus|pas)|\\bne bouge plus|\\bne reagit (?:plus|pas)|\\bsans connaissance|\\best tout(?:e)? (?:froid|froide|mou|molle)\\b',
+    '\\bmalaise\\b|\\bevanoui\\w*|\\bperdu connaissance|\\binconscient\\w*|\\bne (?:se )?reveille (?:plus|pas)|\\b(?:n arive|ne peux|ne peut|ne reusis|impossible de|ne parviens) (?:pas |plus )?(?:a |de )?(?:le|la|l|les) reveiler\\b|\\bne bouge plus(?! de (?:sa|son|la|chez|ses))|\\bne reagit (?:plus|pas)|\\bsans connaissance|\\bne reprend (?:pas|plus) (?:connaissance|conscience)|\\best tout(?:e)? (?:froid|froide|mou|molle)\\b',
   ], { gate: 'medical', none: ['\\bfait (?:des|souvent des) malaises'] }),
   rule('urgence_medicale', 'fell_no_answer', [
     `\\b(?:tomb\\w*|chute|par terre|au sol|allonge|allongee)\\b`,
     '\\b(?:ne |n )?(?:repond|reagit|bouge|parle|se releve)n?t? (?:plus|pas)\\b|\\bne (?:repond|reagit|bouge|parle|se releve|peut plus se relever|arrive (?:pas|plus) a se relever)|\\bn arrive (?:pas|plus) a (?:se|la|le) relever|\\bpeut (?:pas|plus) se relever|\\bsaigne|\\bsang\\b|\\bs est cogne|\\bla tete\\b|\\bdepuis (?:des heures|hier|ce matin|cette nuit)',
   ]),
   rule('urgence_medicale', 'no_answer', [
-    `\\b${PERSON} ne (?:me )?(?:repond|reagit) (?:plus|pas|plus du tout)\\b(?! (?:a mes|aux|a nos) (?:mails|messages|courriers|demandes|lettres))`,
+    `\\b${PERSON} ne (?:me )?(?:repond|reagit) (?:plus|pas|plus du tout)\\b(?! (?:a mes|aux|a nos|a son|a sa) (?:mails|messages|courriers|demandes|lettres|prenom|nom))`,
   ], { none: ['\\b(?:mdph|caf|cpam|service|mairie|administration|ecole|assistante sociale|assistant social|medecin|banque|bailleur)\\b'] }),
   rule('urgence_medicale', 'seizure_or_bleeding', [
     '\\bconvulse\\w*|\\bconvulsion\\w*|\\bcrise d epilepsie\\b|\\bsaigne\\w* (?:beaucoup|enormement|abondamment|fort|de partout|sans s arreter)|\\bhemoragie|\\bbeaucoup de sang\\b|\\boverdose|\\bintoxi\\w*|\\bempoisone\\w*|\\bhypoglycemie\\b|\\bbrule\\w* (?:grave|gravement|partout)',
@@ -116,7 +120,7 @@ export const DANGER_RULES: readonly Rule[] = [
   }),
 
   rule('urgence_medicale', 'collapsed', [
-    '\\bs est (?:efondre|efondree|ecroule|ecroulee|evanoui|evanouie)\\b|\\befondre\\w*|\\becroule\\w*|\\binanime\\w*|\\binerte\\b|(?<!personne )\\b(?:ne )?bouge plus\\b|\\b(?:est|devient) (?:tout|toute|tres) (?:blanc|blanche|pale|gris|grise|bleu|bleue|froid|froide|mou|mole)\\b(?! de (?:fatigue|froid|peur|rage|colere))|\\bsens plus (?:mes|ses|son|sa) (?:jambes|bras|corps|visage)|\\bne sent plus (?:ses|mes|son|sa) (?:jambes|bras|corps)',
+    '\\bs est (?:efondre|efondree|ecroule|ecroulee|evanoui|evanouie)\\b|\\befondre\\w*|\\becroule\\w*|\\binanime\\w*|\\binerte\\b|(?<!personne )\\b(?:ne )?bouge plus\\b(?! de (?:sa|son|la|chez|ses))|\\b(?:est|devient) (?:tout|toute|tres) (?:blanc|blanche|pale|gris|grise|bleu|bleue|froid|froide|mou|mole)\\b(?! de (?:fatigue|froid|peur|rage|colere))|\\bsens plus (?:mes|ses|son|sa) (?:jambes|bras|corps|visage)|\\bne sent plus (?:ses|mes|son|sa) (?:jambes|bras|corps)',
   ], { gate: 'medical' }),
   rule('urgence_medicale', 'sudden_symptoms', [
     '\\bmal de tete (?:enorme|violent|terible|horible|insuportable|atroce)|\\bd un coup\\b _(?:mal|douleur|sueurs|paralyse|plus parler|tete)|\\bsueurs\\b|\\btranspire (?:beaucoup|enormement|a grosses gouttes)|\\blevres? (?:violettes?|bleues?|grises?)|\\breaction allergique\\b|\\bchoc anaphylactique|\\b(?:visage|gorge|langue|levres?) (?:qui )?gonfle\\w*|\\bgorge (?:qui se )?sere\\w*|\\b(?:vomi|vomis|vomit|crache|craches|crache)\\w* du sang|\\bdu sang (?:partout|dans (?:ses|les) (?:selles|urines|vomi))|\\bcrise qui (?:ne )?s arete (?:pas|plus)|\\b(?:pris|prise|consome) (?:de la |trop de |beaucoup de )?drogue|\\bcoeur (?:qui )?bat (?:tres |trop )?(?:vite|fort)|\\bdelire\\w*|\\bcrise depuis \\d+|\\bfait une crise (?:depuis|de plus de)',
@@ -132,7 +136,7 @@ export const DANGER_RULES: readonly Rule[] = [
     none: ['\\b(?:cuisine|couper (?:la|le|les|sa|son|ses) (?:viande|legumes|pain|aliments)|films?|jeux? video|jouets?|colection|chase|musee|pistolet a eau|port d arme)\\b'],
   }),
   rule('danger_immediat', 'in_danger', [
-    '\\bcoups? de feu\\b|\\bfusillade\\b|\\btiren?t? sur (?:moi|nous|les gens|quelqu un)|(?<!\\b(?:pas|plus|jamais|hors) |\\b(?:se|me|te) met )\\ben danger\\b(?! (?:de (?:perdre|ne pas|devoir|redoubl\\w*|expulsion|faillite)|financier|professionel|scolaire|administrati\\w*))|\\bfeu a pris|\\bpris feu|\\bprend feu|\\ben feu\\b|\\bflames\\b|\\bsent le gaz|\\bdanger de mort|\\bincendie|\\by a le feu|\\bau feu\\b|\\bil y a le feu|\\bca brule\\b|\\b(?:maison|apartement|immeuble|cuisine|chambre|voiture|garage) brule\\b|\\bmetre le feu\\b|\\b(?:faire )?(?:tout )?(?:exploser|sauter l imeuble)|\\bbombe\\b|\\bfumee\\b|\\bodeur de gaz|\\bfuite de gaz|\\bse noie|\\bnoyade',
+    '\\bcoups? de feu\\b|\\bfusillade\\b|\\btiren?t? sur (?:moi|nous|les gens|quelqu un)|(?<!\\b(?:pas|plus|jamais|hors) |\\b(?:se|me|te) met )\\ben danger\\b(?! (?:de (?:perdre|ne pas|devoir|redoubl\\w*|expulsion|faillite)|financier|professionel|scolaire|administrati\\w*))|\\bfeu a pris|\\bpris feu|\\bprend feu|\\ben feu\\b|\\bflames\\b|\\bsent le gaz|\\bdanger de mort|\\bincendie|\\by a le feu|\\bau feu\\b|\\bil y a le feu|\\bca brule\\b|\\b(?:maison|apartement|immeuble|cuisine|chambre|voiture|garage) brule\\b|\\bmetre le feu\\b|\\b(?:faire )?(?:tout )?(?:exploser|sauter l imeuble)|\\bbombe\\b|(?<!detecteurs? de )\\bfumee\\b|\\bodeur de gaz|\\bfuite de gaz|\\bse noie|\\bnoyade',
   ]),
   rule('danger_immediat', 'intruder', [
     '\\b(?:agresse|agressee|agresser|agression|agressions|agresseur)\\b|\\b(?:esa[iy]\\w*|veu\\w*|tent\\w*|a esaye|ont esaye) (?:d |de )?(?:entrer|rentrer) (?:de force )?(?:chez|dans|par (?:la|une|le) (?:fenetre|porte|balcon))|\\bforce la porte|\\bdefonce (?:la|ma) porte|\\bquelqu un (?:est )?(?:chez moi|dans (?:la|ma) maison|dans l apartement|dans le jardin)|\\bintrus\\b|\\bcagoule\\w*|\\b(?:un homme|un inconu|un individu|quelqu un|un type|un mec|des hommes|des gens) (?:est |sont )?(?:dans|chez) (?:mon|ma|le|la|notre|l) (?:jardin|maison|apartement|cour|garage|chambre|escalier|hall|cave|entree)|\\bcambrio\\w*|\\bme (?:suit|poursuit)\\b|\\bil (?:est|attend) (?:derriere|devant) (?:la|ma) porte|\\bcasent tout\\b|\\bmenacent (?:les gens|tout le monde|les voisins|les residents|les enfants)\\b',
@@ -156,7 +160,7 @@ export const DANGER_RULES: readonly Rule[] = [
     '\\b(?:veux|veut|veu|ve|voudrais|voudrait|vais|va|vai|envie de|pense a|pense que je vais|prefere|prefererais|aimerais|aimerait|besoin de|souhaite|j ai hate de|rever de|reve de|dois) (?:_)?(?:mourir|crever|disparaitre|en finir|la mort|partir pour (?:toujours|de bon)|ne plus (?:me )?reveiller|dormir pour toujours|ne plus etre la|plus etre la|ne plus exister|plus exister|rejoindre (?:mon|ma|mes) \\w+ (?:au ciel|la haut))\\b',
   ], { none: ['\\ben finir avec (?!la vie|ma vie|sa vie|tout|moi|ca|cette vie)'], gate: 'intent' }),
   rule('suicide', 'no_will_to_live', [
-    '\\b(?:plus|pas|marre de|fatigue de|fatiguee de|aucune raison de|plus de raison de|a quoi bon|peux plus de) (?:envie )?(?:de )?vivre\\b|\\bla vie n a plus (?:de sens|d interet)|\\b(?:pas|plus|aucun) (?:l )?(?:interet|sens|envie) (?:de|a) (?:continuer (?:a|de) )?vivre|\\bidees? noires?|\\bmarre de la vie\\b|\\bplus de gout a (?:rien|la vie)|\\bne sers? (?:a|plus a) rien\\b|\\b(?:un|une) (?:poids|fardeau|charge) pour\\b|\\bmieux sans moi\\b|\\bpersonne ne (?:me regretera|verra (?:la|ma) diference)|\\bque tout s arete\\b|\\bque (?:ca|cela) s arete pour toujours',
+    '\\b(?:plus|pas|marre de|fatigue de|fatiguee de|aucune raison de|plus de raison de|a quoi bon|peux plus de) (?:envie )?(?:de |d )?(?:vivre|exister)\\b|\\bla vie n a plus (?:de sens|d interet)|\\b(?:pas|plus|aucun) (?:l )?(?:interet|sens|envie) (?:de|a) (?:continuer (?:a|de) )?vivre|\\bidees? noires?|\\bmarre de la vie\\b|\\bplus de gout a (?:rien|la vie)|\\bne sers? (?:a|plus a) rien\\b|\\b(?:un|une) (?:poids|fardeau|charge) pour\\b|\\bmieux sans moi\\b|\\bpersonne ne (?:me regretera|verra (?:la|ma) diference)|\\bque tout s arete\\b|\\bque (?:ca|cela) s arete pour toujours',
   ], { gate: 'intent' }),
   rule('suicide', 'kill_oneself', [
     '\\b(?:me|m|se|s|te) (?:tuer|tue|pendre|pend|foutre en l air|fout en l air|jet\\w* (?:sous|par|du|d|de|dans|depuis)|ouvrir les veines|couper les veines|faire du mal|faire mal|mutiler|scarifier|couper|tirer une bale|noyer|empoisoner|laisser mourir|supprimer|flinguer)\\b|\\bmettre fin a (?:mes|ses|tes|leurs|ma|sa) (?:jours|vie)|\\bmettre fin a tout(?: ca)?\\b|\\bmettre un terme a (?:ma|mes|sa|ses) (?:vie|jours)',
@@ -372,13 +376,19 @@ export interface DetectorOptions {
   contextConfidence: number;
 }
 
-/** A bare cry for help, or an adult kept from care by the one who should give it, is answered whatever the model thinks. */
-const UNVETOED_CUES: ReadonlySet<string> = new Set(['cry_for_help', 'bare_urgency', 'deprived_of_care']);
+/**
+ * A bare cry for help, an adult kept from care by the one who should give it, no way out (« c'est ma
+ * dernière nuit ») or a child named as hurt (« ma fille se fait taper à l'école ») is answered whatever
+ * the model thinks (cross-validation: the veto saved no false emergency on these, and lost real ones).
+ */
+const UNVETOED_CUES: ReadonlySet<string> = new Set(['cry_for_help', 'bare_urgency', 'deprived_of_care', 'no_way_out', 'harm_act_child', 'harm_named_child', 'harm_suffered_child']);
 
 /** How sure the model must be, chosen on the held-out split's aggregate figures (README « Safety first »). */
 export const MODEL_CONFIDENCE = 0.5;
 export const MODEL_CONTEXT_CONFIDENCE = 0.8;
 export const MODEL_VETO_CONFIDENCE = 0.95;
+/** How likely another kind must be to join a danger already found (it raises no alarm by itself). */
+export const MODEL_ALSO_CONFIDENCE = 0.25;
 /**
  * On one or two words of substance (« je veux courir »), the model's opinion rests on a bigram or two:
  * short messages are left to the rules, which were written for direct phrasings.
@@ -406,10 +416,13 @@ export function createDangerDetector(options: DetectorOptions): (text: string) =
     if (sureOrdinary && !whole.present && !whole.question && !found.some((each) => UNVETOED_CUES.has(each.cue))) found = [];
     const needed = modelAllowed(opinion.label, whole) ? options.confidence : options.contextConfidence;
     const confident = opinion.probability >= needed && prepared.content.length >= MODEL_MIN_CONTENT_WORDS;
-    if (opinion.label === 'none' || !confident) return signalOf(found);
-    // The model's kind joins the rules' kinds, if any (kinds stay in order of urgency).
-    if (found.length === 0 && opinion.label !== 'sourd' && DEAF_PATTERN.test(prepared.text)) found.push({ kind: 'sourd', cue: 'deaf_in_danger' });
-    if (!found.some((each) => each.kind === opinion.label)) found.push({ kind: opinion.label, cue: 'model' });
+    if (opinion.label !== 'none' && confident) {
+      // The model's kind joins the rules' kinds, if any (kinds stay in order of urgency).
+      if (found.length === 0 && opinion.label !== 'sourd' && DEAF_PATTERN.test(prepared.text)) found.push({ kind: 'sourd', cue: 'deaf_in_danger' });
+      if (!found.some((each) => each.kind === opinion.label)) found.push({ kind: opinion.label, cue: 'model' });
+    }
+    // Once there is danger, another kind the model finds likely joins it (pills swallowed: 15 and 3114).
+    if (found.length > 0) for (const kind of DANGER_KINDS) if (opinion.probabilities[kind] >= MODEL_ALSO_CONFIDENCE && !found.some((each) => each.kind === kind)) found.push({ kind, cue: 'model_also' });
     return signalOf(found);
   };
 }

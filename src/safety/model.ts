@@ -25,7 +25,7 @@ export interface DangerModel {
    * The most likely label, its probability (0–1), and the share of the message's content stems the
    * model has seen in training (0–1): an opinion on mostly unknown words is no opinion.
    */
-  classify(text: string | PreparedText): { label: ModelLabel; probability: number; known: number };
+  classify(text: string | PreparedText): { label: ModelLabel; probability: number; known: number; probabilities: Readonly<Record<ModelLabel, number>> };
 }
 
 export type TrainingOptions = SoftmaxOptions;
@@ -37,9 +37,19 @@ export function featuresOf(prepared: PreparedText): string[] {
   return [...features];
 }
 
+/**
+ * Read in a fixed order: the danger examples, then the ordinary ones, each sorted by text. Plain SGD
+ * is sensitive to order; so the model depends on the examples, not on where they sit in their files
+ * (two people adding sections at different places train the same model).
+ */
+function trainingOrder(examples: readonly LabelledExample[]): LabelledExample[] {
+  const byText = (a: LabelledExample, b: LabelledExample) => (a.text < b.text ? -1 : a.text > b.text ? 1 : 0);
+  return [...examples.filter((example) => example.label !== 'none').sort(byText), ...examples.filter((example) => example.label === 'none').sort(byText)];
+}
+
 export function trainDangerModel(examples: readonly LabelledExample[], options: TrainingOptions = {}): DangerModel {
   const model = trainSoftmax(
-    examples.map((example) => ({ features: featuresOf(prepareForDanger(example.text)), label: example.label })),
+    trainingOrder(examples).map((example) => ({ features: featuresOf(prepareForDanger(example.text)), label: example.label })),
     MODEL_LABELS,
     options,
   );
@@ -51,7 +61,8 @@ export function trainDangerModel(examples: readonly LabelledExample[], options: 
       for (let k = 1; k < probabilities.length; k++) if ((probabilities[k] as number) > (probabilities[best] as number)) best = k;
       const content = new Set(prepared.content);
       const known = content.size === 0 ? 0 : [...content].filter((word) => model.knows(word)).length / content.size;
-      return { label: MODEL_LABELS[best] as ModelLabel, probability: probabilities[best] as number, known };
+      const byLabel = Object.fromEntries(MODEL_LABELS.map((label, k) => [label, probabilities[k] as number])) as Record<ModelLabel, number>;
+      return { label: MODEL_LABELS[best] as ModelLabel, probability: probabilities[best] as number, known, probabilities: byLabel };
     },
   };
 }

@@ -181,7 +181,42 @@ function prepareSegment(raw: string): string {
     .split(' ')
     .map((word) => CONTRACTIONS[word] ?? canonicalWord(word))
     .join(' ');
-  return ` ${opened} `.replace(FIGURES, ' ').replace(/\s+/g, ' ').trim();
+  const words = ` ${opened} `.replace(FIGURES, ' ').replace(/\s+/g, ' ').trim().split(' ');
+  return restoreNegation(words).join(' ');
+}
+
+/** Words after which « pas », « plus », « jamais » do not deny a verb (« pas de », « plus que », « encore plus »). */
+const NOT_A_VERB = new Set(
+  'ne n non et ou mais de d du des un une le la les l a au aux en y ce c ca cela ceci je j tu il elle on nous vous ils elles moi toi lui eux qui que qu quoi si aussi encore toujours bien beaucoup peu trop tres tout rien meme sans pour par car donc ou pourquoi comment combien quand deja surtout presque un le plus moins pas jamais mon ma mes ton ta tes son sa ses notre nos votre vos leur leurs'.split(' '),
+);
+/** Stop words that are verbs (« il est pas là », « il peut plus », « elle sent plus ses jambes »). */
+const VERB_STOPS = new Set('est es suis sommes etes sont a ai as ont avait etait peut peux pouvons peuvent fait fais font va vais vont sait sais savent parle parlent dit dis sent sens voit vois veut veux'.split(' '));
+const CLITICS = new Set(['me', 'm', 'te', 't', 'se', 's', 'le', 'la', 'l', 'les', 'lui', 'leur', 'nous', 'vous', 'y', 'en']);
+/** « plus » followed by these is « more », not « no more » (« plus de », « plus que », « plus fort »). */
+const MORE = /^(?:de|d|du|des|que|qu|en|tard|tot|loin|fort|vite|souvent|longtemps|haut|bas|grand|grande|petit|petite|mal|bien|tranquille|facilement|calme|simple)$/;
+
+/**
+ * Spoken and written French often drop the « ne » of a negation (« il respire plus », « elle se
+ * réveille pas », « j'arrive pas à le réveiller »): it is put back before the verb and its pronouns
+ * (« il ne respire plus », « elle ne se réveille pas », « j n arrive pas »), so that a rule or an
+ * example written with « ne » reads the same message said without it.
+ */
+export function restoreNegation(words: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i] as string;
+    const next = words[i + 1] ?? '';
+    const denied = (next === 'pas' || next === 'jamais' || (next === 'plus' && (!MORE.test(words[i + 2] ?? '') || words.slice(i + 2, i + 4).join(' ') === 'du tout'))) && (!STOP_WORDS.has(word) || VERB_STOPS.has(word)) && !NOT_A_VERB.has(word) && word.length > 1;
+    if (denied) {
+      // Back over the verb's pronouns (« se », « le », « m »): the « ne » goes before them.
+      let start = out.length;
+      while (start > 0 && CLITICS.has(out[start - 1] as string) && out.length - start < 2) start--;
+      const already = out.slice(Math.max(0, start - 2), start).some((w) => w === 'ne' || w === 'n');
+      if (!already) out.splice(start, 0, /^[aeiouyh]/.test(out[start] ?? word) ? 'n' : 'ne');
+    }
+    out.push(word);
+  }
+  return out;
 }
 
 export function prepareForDanger(raw: string): PreparedText {

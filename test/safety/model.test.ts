@@ -33,6 +33,28 @@ describe('the danger model', () => {
     expect(trainDangerModel(SMALL).classify(text)).toEqual(trainDangerModel(SMALL).classify(text));
   });
 
+  it('When the same examples come in another order, then the model is the same (it does not depend on where they sit in the files)', () => {
+    const text = 'ma copine me met des torgnoles';
+    expect(trainDangerModel([...SMALL].reverse()).classify(text)).toEqual(trainDangerModel(SMALL).classify(text));
+  });
+
+  it('When there is danger and the model finds a second kind likely, then that kind and its number join the first', () => {
+    // Pills swallowed: as often a medical emergency as a suicide attempt.
+    const swallowed: LabelledExample[] = [
+      ...SMALL,
+      ...['il a avalé toutes les pilules', 'elle a avalé toutes les pilules', 'mon frère a avalé toutes les pilules'].flatMap((text): LabelledExample[] => [
+        { text, label: 'urgence_medicale' },
+        { text, label: 'suicide' },
+      ]),
+    ];
+    const detect = createDangerDetector({ model: trainDangerModel(swallowed), confidence: 0.3, vetoConfidence: 2, contextConfidence: 2 });
+    const signal = detect('ma soeur a avalé toutes les pilules');
+    expect(signal?.kinds).toEqual(expect.arrayContaining(['urgence_medicale', 'suicide']));
+    expect(signal?.numbers).toEqual(expect.arrayContaining(['15', '3114']));
+    expect(detect('je cherche une aide pour le ménage')).toBeNull();
+  });
+
+
   it('When the rules find nothing but the model is confident, then the danger is raised with the cue « model »', () => {
     const text = 'mon copain me met des torgnoles le soir';
     expect(createDangerDetector({ model: null, confidence: 0.5, vetoConfidence: 2, contextConfidence: 2 })(text)).toBeNull();
