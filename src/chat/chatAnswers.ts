@@ -69,7 +69,7 @@ export async function botTurn(step: ChatStep, input: ChatInput, text: string): P
 /** What the flow would do with these words at its current question; nothing is changed. */
 function react({ chat, rt }: ChatStep, words: string, at: string): MenuReaction {
   if (!isMenu(chat.value)) return 'nothing';
-  const restored = rt.machine.resolveState({ value: chat.value, context: chat.context });
+  const restored = rt.pure.restore(chat.value, chat.context);
   const [next] = rt.pure.transition(restored, { type: 'INPUT', at, speech: words });
   const value = String(next.value);
   if (value === 'connecting') return 'human';
