@@ -10,7 +10,8 @@
  *   (2) realistic load: 1,000 simultaneous calls, each posting its next webhook every 5 s; then the
  *       Redis memory per live call (MEMORY USAGE of the calls' state).
  * Environment: REDIS_URL (default redis://127.0.0.1:6379); BENCH_CPU_PROF=<dir> writes a CPU profile
- * of the app server; BENCH_QUICK=1 shortens every phase (a smoke run, figures not comparable).
+ * of the app server; BENCH_QUICK=1 shortens every phase (a smoke run, figures not comparable);
+ * BENCH_BEFORE=<another checkout, built>: its app is a third side of the alternate rounds of (1).
  */
 import { execFileSync } from 'node:child_process';
 import http from 'node:http';
@@ -20,7 +21,7 @@ import { aimLine, printAims, type Aim } from './aims';
 import { closedLoop, Latencies, steadyCalls, STEP_LABELS, STEPS_PER_JOURNEY, type Errors, type Target, type TwilioAccount } from './load';
 import { callMemory } from './memory';
 import { BARE_TWIML } from './server';
-import { cpuPlan, meter, startServer, type CpuShares, type RedisClient, type ServerChild } from './serverChild';
+import { beforeScript, cpuPlan, meter, startServer, type CpuShares, type RedisClient, type ServerChild } from './serverChild';
 
 const ACCOUNT: TwilioAccount = { publicBaseUrl: 'https://orientation360.bench.example', authToken: 'bench-twilio-auth-token-0123456789' };
 const QUICK = process.env.BENCH_QUICK === '1';
@@ -159,7 +160,12 @@ export async function runVoiceBench(): Promise<Aim[]> {
   const app = await startServer('app', serverCpu, SERVER_ENV);
   const bareTarget = target('bare', bare.port, false, 256);
   const appTarget = target('app', app.port, true, 256);
-  const [bareThroughput, appThroughput] = (await throughput([{ server: bare, target: bareTarget }, { server: app, target: appTarget }], redis)) as [Measured, Measured];
+  const before = beforeScript();
+  const beforeApp = before === null ? null : await startServer('app', serverCpu, SERVER_ENV, before);
+  const beforeSide = beforeApp === null ? [] : [{ server: beforeApp, target: target('before', beforeApp.port, true, 256) }];
+  const [bareThroughput, appThroughput, beforeThroughput] = (await throughput([{ server: bare, target: bareTarget }, { server: app, target: appTarget }, ...beforeSide], redis)) as [Measured, Measured, Measured?];
+  for (const side of beforeSide) side.target.agent.destroy();
+  const beforeDeleted = beforeApp === null ? 0 : await beforeApp.stop();
   const bareSteady = await steady(bare, bareTarget, redis);
   bareTarget.agent.destroy();
   await bare.stop();
@@ -172,7 +178,7 @@ export async function runVoiceBench(): Promise<Aim[]> {
   console.log('');
   console.log(`(1) Throughput: whole journeys (${STEPS_PER_JOURNEY} signed webhooks: incoming, 2, 1, 3, 44000, 1 → <Enqueue>cercle-44), ${CONCURRENCY} calls in flight, ${WARMUP_MS / 1000} s warm-up each, then ${ROUNDS} alternate rounds of ${ROUND_MS / 1000} s each`);
   console.log(`    ${'server'.padEnd(8)}${pad('journeys/s', 11)}${pad('webhooks/s', 11)}${pad('p50 ms', 9)}${pad('p99 ms', 9)}${pad('max ms', 9)}${pad('server CPU', 11)}${pad('µs CPU/webhook', 15)}${pad('errors', 7)}`);
-  for (const [label, m] of [['bare', bareThroughput], ['app', appThroughput]] as const) {
+  for (const [label, m] of [['bare', bareThroughput], ['app', appThroughput], ...(beforeThroughput ? [['before', beforeThroughput] as const] : [])] as const) {
     console.log(
       `    ${label.padEnd(8)}${pad(m.journeysPerSecond.toFixed(1), 11)}${pad(m.webhooksPerSecond.toFixed(0), 11)}${pad(ms(m.p50), 9)}${pad(ms(m.p99), 9)}${pad(ms(m.max), 9)}${pad(percent(m.cpu.server), 11)}${pad(m.cpuMicrosPerWebhook.toFixed(0), 15)}${pad(String(m.errors), 7)}`,
     );
@@ -181,6 +187,10 @@ export async function runVoiceBench(): Promise<Aim[]> {
   console.log(cpuLine('app', appThroughput));
   showErrors('bare', bareThroughput);
   showErrors('app', appThroughput);
+  if (beforeThroughput) {
+    console.log(cpuLine('before', beforeThroughput));
+    console.log(`    app / before (${process.env.BENCH_BEFORE}): CPU per webhook ×${ratio(appThroughput.cpuMicrosPerWebhook / beforeThroughput.cpuMicrosPerWebhook)}, throughput per server core ×${ratio(beforeThroughput.cpuMicrosPerWebhook / appThroughput.cpuMicrosPerWebhook)}`);
+  }
   const measuredRatio = appThroughput.journeysPerSecond / bareThroughput.journeysPerSecond;
   // What one server core could do: the inverse of the server's CPU per webhook. When the load generator
   // cannot keep the bare server busy, this is the fair baseline (the measured one flatters the app).
@@ -227,7 +237,7 @@ export async function runVoiceBench(): Promise<Aim[]> {
   console.log('');
   console.log(`app log: ${app.logLines.total} lines, ${app.logLines.problems.length === 0 ? 'no warning or error' : 'warnings/errors:'}`);
   for (const line of app.logLines.problems) console.log(`    ${line}`);
-  console.log(`Redis: ${deleted} keys of the bench namespace deleted`);
+  console.log(`Redis: ${deleted + beforeDeleted} keys of the bench namespace deleted`);
   const noisy = [bareThroughput, appThroughput, bareSteady, appSteady].some((m) => m.cpu.others > 0.25);
   if (noisy) console.log('warning: other processes used more than a quarter of a CPU during a phase: figures are noisy (the CPU per webhook ratio, measured in alternate rounds, is the least disturbed)');
   return [throughputAim, p99Aim, memoryAim];
