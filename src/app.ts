@@ -343,7 +343,11 @@ export function createApp(deps: AppDeps): App {
     apology: config.chatPrompts.text('chat.error'),
     logger,
     metrics,
-    replyToOwnChannel: (conversationId, activity, replyToId) => directLine.appendBotActivity(conversationId, activity as OutgoingActivityInput, replyToId),
+    replyToOwnChannel: (conversationId, replies) =>
+      directLine.appendBotActivities(
+        conversationId,
+        replies.map(({ activity, replyToId }) => ({ activity: activity as OutgoingActivityInput, replyToId })),
+      ),
   });
   app.use(botEndpoint.router);
   app.use(directLine.router);
