@@ -25,13 +25,12 @@
  * Loopback only; every loop is bounded; the run stops by itself.
  */
 import { execFileSync } from 'node:child_process';
-import os from 'node:os';
 import { createClient } from 'redis';
 import { aimLine, printAims, type Aim } from './aims';
 import { appLoop, bareLoop, pacedLoad, QUESTIONS, target, type Kind, type Stats, type Target } from './chatLoad';
 import type { Errors } from './load';
 import { BARE_CHAT_PAGE } from './server';
-import { beforeScript, cpuPlan, meter, startServer, type CpuShares, type RedisClient, type ServerChild } from './serverChild';
+import { beforeScript, cpuModel, cpuPlan, machineCpus, meter, startServer, type CpuShares, type RedisClient, type ServerChild } from './serverChild';
 
 const QUICK = process.env.BENCH_QUICK === '1';
 /** 1: a turn's own latency (nothing queues); 16 and 64: the server saturated, latencies include queueing. */
@@ -196,10 +195,10 @@ export async function runChatBench(): Promise<Aim[]> {
   }, RUN_LIMIT_MS);
   giveUp.unref();
   const { serverCpu, clientCpus } = cpuPlan();
-  const cpus = os.availableParallelism();
+  const cpus = machineCpus();
   if (clientCpus !== null) execFileSync('taskset', ['-a', '-p', '-c', clientCpus, String(process.pid)], { stdio: 'ignore' });
   const redisUrl = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
-  console.log(`chat benchmark — Node ${process.version}, ${cpus} CPUs (${os.cpus()[0]?.model ?? 'unknown'}); ${serverCpu === null ? 'no CPU pinning' : `server child pinned to CPU ${serverCpu}, load generator to CPU ${clientCpus}`}${QUICK ? ' — QUICK smoke run, figures not comparable' : ''}`);
+  console.log(`chat benchmark — Node ${process.version}, ${cpus} CPUs (${cpuModel()}); ${serverCpu === null ? 'no CPU pinning' : `server child pinned to CPU ${serverCpu}, load generator to CPU ${clientCpus}`}${QUICK ? ' — QUICK smoke run, figures not comparable' : ''}`);
   console.log(`app: the real service in a child process (NODE_ENV=development: the bot in local mode, LOG_LEVEL=info), Redis store and pub/sub at ${redisUrl}, fixed clock 2026-11-23T09:00Z`);
   console.log('    each simulated Web Chat user: POST /chat/token, POST /v3/directline/conversations, WebSocket on the streamUrl, welcome;');
   console.log(`    then profile button, FAQ question, need-group button, FAQ question, need button (${QUESTIONS.length} questions in turn), each posted to …/activities`);

@@ -12,9 +12,22 @@ import { createInterface } from 'node:readline';
 import type { createClient } from 'redis';
 import type { ParentMessage, ServerMessage } from './server';
 
+/**
+ * The machine's CPUs, whatever this process is pinned to: `npm run bench` pins itself to the load
+ * generator's CPUs during the voice benchmark, and the chat benchmark, in the same process, must still
+ * see (and pin its server to) the others.
+ */
+export function machineCpus(): number {
+  return os.cpus().length;
+}
+
+export function cpuModel(): string {
+  return os.cpus()[0]?.model ?? 'unknown';
+}
+
 /** One core for the server, the rest for the load generator (and Redis), when the machine allows it. */
 export function cpuPlan(): { serverCpu: string | null; clientCpus: string | null } {
-  const cpus = os.availableParallelism();
+  const cpus = machineCpus();
   if (cpus < 2 || process.platform !== 'linux' || !existsSync('/usr/bin/taskset')) return { serverCpu: null, clientCpus: null };
   return { serverCpu: String(cpus - 1), clientCpus: cpus === 2 ? '0' : `0-${cpus - 2}` };
 }

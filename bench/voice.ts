@@ -15,13 +15,12 @@
  */
 import { execFileSync } from 'node:child_process';
 import http from 'node:http';
-import os from 'node:os';
 import { createClient } from 'redis';
 import { aimLine, printAims, type Aim } from './aims';
 import { closedLoop, Latencies, steadyCalls, STEP_LABELS, STEPS_PER_JOURNEY, type Errors, type Target, type TwilioAccount } from './load';
 import { callMemory } from './memory';
 import { BARE_TWIML } from './server';
-import { beforeScript, cpuPlan, meter, startServer, type CpuShares, type RedisClient, type ServerChild } from './serverChild';
+import { beforeScript, cpuModel, cpuPlan, machineCpus, meter, startServer, type CpuShares, type RedisClient, type ServerChild } from './serverChild';
 
 const ACCOUNT: TwilioAccount = { publicBaseUrl: 'https://orientation360.bench.example', authToken: 'bench-twilio-auth-token-0123456789' };
 const QUICK = process.env.BENCH_QUICK === '1';
@@ -141,10 +140,10 @@ function cpuLine(label: string, m: Measured): string {
 /** Runs the voice benchmark, prints its figures and returns its aims. */
 export async function runVoiceBench(): Promise<Aim[]> {
   const { serverCpu, clientCpus } = cpuPlan();
-  const cpus = os.availableParallelism();
+  const cpus = machineCpus();
   if (clientCpus !== null) execFileSync('taskset', ['-a', '-p', '-c', clientCpus, String(process.pid)], { stdio: 'ignore' });
   const redisUrl = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
-  console.log(`voice benchmark — Node ${process.version}, ${cpus} CPUs (${os.cpus()[0]?.model ?? 'unknown'}); ${serverCpu === null ? 'no CPU pinning' : `server child pinned to CPU ${serverCpu}, load generator to CPU ${clientCpus}`}${QUICK ? ' — QUICK smoke run, figures not comparable' : ''}`);
+  console.log(`voice benchmark — Node ${process.version}, ${cpus} CPUs (${cpuModel()}); ${serverCpu === null ? 'no CPU pinning' : `server child pinned to CPU ${serverCpu}, load generator to CPU ${clientCpus}`}${QUICK ? ' — QUICK smoke run, figures not comparable' : ''}`);
   console.log(`app: the real service started by main.ts's startService in a child process (LOG_LEVEL=info), Redis store at ${redisUrl}, fixed clock 2026-11-23T09:00Z (open)`);
   console.log(`bare: a node:http child process answering a fixed ${BARE_TWIML.length}-character TwiML document; both get the same signed requests over keep-alive (http.Agent)`);
 
