@@ -20,17 +20,17 @@
  * least over HTTP; the app's latencies are given as multiples of it.
  *
  * Environment: REDIS_URL (default redis://127.0.0.1:6379); BENCH_CPU_PROF=<dir> writes a CPU profile
- * of the app server; BENCH_QUICK=1 shortens every phase (a smoke run, figures not comparable).
+ * of the app server; BENCH_QUICK=1 shortens every phase (a smoke run, figures not comparable);
+ * BENCH_BEFORE=<another checkout, built>: its app (in process) is measured too, after this one's.
  * Loopback only; every loop is bounded; the run stops by itself.
  */
 import { execFileSync } from 'node:child_process';
-import os from 'node:os';
 import { createClient } from 'redis';
 import { aimLine, printAims, type Aim } from './aims';
 import { appLoop, bareLoop, pacedLoad, QUESTIONS, target, type Kind, type Stats, type Target } from './chatLoad';
 import type { Errors } from './load';
 import { BARE_CHAT_PAGE } from './server';
-import { cpuPlan, meter, startServer, type CpuShares, type RedisClient, type ServerChild } from './serverChild';
+import { beforeScript, cpuModel, cpuPlan, machineCpus, meter, startServer, type CpuShares, type RedisClient, type ServerChild } from './serverChild';
 
 const QUICK = process.env.BENCH_QUICK === '1';
 /** 1: a turn's own latency (nothing queues); 16 and 64: the server saturated, latencies include queueing. */
@@ -195,10 +195,10 @@ export async function runChatBench(): Promise<Aim[]> {
   }, RUN_LIMIT_MS);
   giveUp.unref();
   const { serverCpu, clientCpus } = cpuPlan();
-  const cpus = os.availableParallelism();
+  const cpus = machineCpus();
   if (clientCpus !== null) execFileSync('taskset', ['-a', '-p', '-c', clientCpus, String(process.pid)], { stdio: 'ignore' });
   const redisUrl = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
-  console.log(`chat benchmark — Node ${process.version}, ${cpus} CPUs (${os.cpus()[0]?.model ?? 'unknown'}); ${serverCpu === null ? 'no CPU pinning' : `server child pinned to CPU ${serverCpu}, load generator to CPU ${clientCpus}`}${QUICK ? ' — QUICK smoke run, figures not comparable' : ''}`);
+  console.log(`chat benchmark — Node ${process.version}, ${cpus} CPUs (${cpuModel()}); ${serverCpu === null ? 'no CPU pinning' : `server child pinned to CPU ${serverCpu}, load generator to CPU ${clientCpus}`}${QUICK ? ' — QUICK smoke run, figures not comparable' : ''}`);
   console.log(`app: the real service in a child process (NODE_ENV=development: the bot in local mode, LOG_LEVEL=info), Redis store and pub/sub at ${redisUrl}, fixed clock 2026-11-23T09:00Z`);
   console.log('    each simulated Web Chat user: POST /chat/token, POST /v3/directline/conversations, WebSocket on the streamUrl, welcome;');
   console.log(`    then profile button, FAQ question, need-group button, FAQ question, need button (${QUESTIONS.length} questions in turn), each posted to …/activities`);
@@ -226,16 +226,19 @@ export async function runChatBench(): Promise<Aim[]> {
   // measured one after the other at each concurrency.
   const old = await startServer('app-http', serverCpu, SERVER_ENV);
   const app = await startServer('app', serverCpu, SERVER_ENV);
+  const beforePath = beforeScript();
+  const before = beforePath === null ? null : await startServer('app', serverCpu, SERVER_ENV, beforePath);
   const oldResults: AppMeasured[] = [];
   const appResults: AppMeasured[] = [];
+  const beforeResults: AppMeasured[] = [];
   for (const concurrency of CONCURRENCIES) {
-    for (const [server, results] of [[old, oldResults], [app, appResults]] as const) {
+    for (const [server, results] of [[old, oldResults], [app, appResults], ...(before ? [[before, beforeResults] as const] : [])] as const) {
       const t = target(server.port, concurrency * 2);
       results.push(await measureApp(server, t, concurrency, redis));
       t.agent.destroy();
     }
   }
-  const oldDeleted = await old.stop();
+  const oldDeleted = (await old.stop()) + (before ? await before.stop() : 0);
   const pacedTarget = target(app.port, PACED_CONVERSATIONS * 2);
   const paced = await measurePaced(app, pacedTarget, redis);
   pacedTarget.agent.destroy();
@@ -252,6 +255,15 @@ export async function runChatBench(): Promise<Aim[]> {
       `    ${String(concurrency).padEnd(4)} in flight: old ${o.turnsPerSecond.toFixed(0)} turns/s, ${o.cpuMicrosPerTurn.toFixed(0)} µs CPU per turn, button p99 ${ms(o.byKind.button.p99)} ms; in process ${a.turnsPerSecond.toFixed(0)} turns/s, ${a.cpuMicrosPerTurn.toFixed(0)} µs; per core ×${(o.cpuMicrosPerTurn / a.cpuMicrosPerTurn).toFixed(1)}; errors old ${o.errors.count}`,
     );
   });
+  if (before) {
+    console.log(`This build against BENCH_BEFORE (${process.env.BENCH_BEFORE}), both in process, same run:`);
+    CONCURRENCIES.forEach((concurrency, index) => {
+      const [b, a] = [beforeResults[index]!, appResults[index]!];
+      console.log(
+        `    ${String(concurrency).padEnd(4)} in flight: before ${b.turnsPerSecond.toFixed(0)} turns/s, ${b.cpuMicrosPerTurn.toFixed(0)} µs CPU per turn, button p99 ${ms(b.byKind.button.p99)} ms, FAQ p99 ${ms(b.byKind.faq.p99)} ms; now ${a.cpuMicrosPerTurn.toFixed(0)} µs; per core ×${(b.cpuMicrosPerTurn / a.cpuMicrosPerTurn).toFixed(1)}; errors before ${b.errors.count}`,
+      );
+    });
+  }
   // Judged where the server is saturated (the most in flight): turns per server core, new ÷ old.
   const last = CONCURRENCIES.length - 1;
   const speedUp = oldResults[last]!.cpuMicrosPerTurn / appResults[last]!.cpuMicrosPerTurn;
@@ -271,7 +283,7 @@ export async function runChatBench(): Promise<Aim[]> {
   console.log(`app log: ${app.logLines.total} lines, ${app.logLines.problems.length === 0 ? 'no warning or error' : 'warnings/errors:'}`);
   for (const line of app.logLines.problems) console.log(`    ${line}`);
   console.log(`Redis: ${deleted} keys of the bench namespace deleted`);
-  const noisy = [...bareResults, ...appResults, ...oldResults, paced].some((m) => m.cpu.others > 0.25);
+  const noisy = [...bareResults, ...appResults, ...oldResults, ...beforeResults, paced].some((m) => m.cpu.others > 0.25);
   if (noisy) console.log('warning: other processes used more than a quarter of a CPU during a phase: figures are noisy, run again on a quiet machine');
   const errors = [...bareResults, ...appResults, ...oldResults, paced].reduce((sum, m) => sum + m.errors.count, 0);
   if (errors > 0) process.exitCode = 1;

@@ -31,7 +31,7 @@ export const QUESTIONS: ReadonlyArray<{ text: string; expect: string }> = [
   { text: "qui paie le taxi de mon enfant pour l'école ?", expect: 'Si votre enfant ne peut pas' },
   { text: "c'est quoi la rqth et est ce que c'est obligatoire de le dire a mon employeur", expect: 'La RQTH est' },
   { text: 'comment marche le 0 800 360 360', expect: 'Le 0 800 360 360 est' },
-  { text: 'combien de temps pour avoir une réponse de la mdph ?', expect: 'La MDPH doit' },
+  { text: 'combien de temps pour avoir une réponse de la mdph ?', expect: 'La MDPH (maison départementale des personnes handicapées) doit' },
 ];
 const FAQ_REPLIES = 3;
 const WELCOME_REPLIES = 2;

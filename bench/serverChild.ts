@@ -12,9 +12,22 @@ import { createInterface } from 'node:readline';
 import type { createClient } from 'redis';
 import type { ParentMessage, ServerMessage } from './server';
 
+/**
+ * The machine's CPUs, whatever this process is pinned to: `npm run bench` pins itself to the load
+ * generator's CPUs during the voice benchmark, and the chat benchmark, in the same process, must still
+ * see (and pin its server to) the others.
+ */
+export function machineCpus(): number {
+  return os.cpus().length;
+}
+
+export function cpuModel(): string {
+  return os.cpus()[0]?.model ?? 'unknown';
+}
+
 /** One core for the server, the rest for the load generator (and Redis), when the machine allows it. */
 export function cpuPlan(): { serverCpu: string | null; clientCpus: string | null } {
-  const cpus = os.availableParallelism();
+  const cpus = machineCpus();
   if (cpus < 2 || process.platform !== 'linux' || !existsSync('/usr/bin/taskset')) return { serverCpu: null, clientCpus: null };
   return { serverCpu: String(cpus - 1), clientCpus: cpus === 2 ? '0' : `0-${cpus - 2}` };
 }
@@ -28,8 +41,20 @@ export interface ServerChild {
   logLines: { total: number; problems: string[] };
 }
 
-export async function startServer(mode: 'app' | 'app-http' | 'bare' | 'chat-bare', serverCpu: string | null, env: Record<string, string>): Promise<ServerChild> {
-  const script = path.join(__dirname, 'server.js');
+/**
+ * BENCH_BEFORE=<directory of another checkout, built>: that build's app is measured beside this one
+ * in the same run (`npm run build` there first), e.g. the commit before a change.
+ */
+export function beforeScript(): string | null {
+  const dir = process.env.BENCH_BEFORE;
+  if (!dir) return null;
+  const script = path.join(path.resolve(dir), 'dist', 'bench', 'server.js');
+  if (!existsSync(script)) throw new Error(`BENCH_BEFORE: no ${script} (run npm run build in ${dir})`);
+  return script;
+}
+
+/** `script`: another build's bench/server.js (BENCH_BEFORE); default: this build's. */
+export async function startServer(mode: 'app' | 'app-http' | 'bare' | 'chat-bare', serverCpu: string | null, env: Record<string, string>, script = path.join(__dirname, 'server.js')): Promise<ServerChild> {
   const profileDir = process.env.BENCH_CPU_PROF;
   const nodeArgs = [...(mode.startsWith('app') && profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), script, mode];
   const [command, args] = serverCpu === null ? [process.execPath, nodeArgs] : ['taskset', ['-c', serverCpu, process.execPath, ...nodeArgs]];

@@ -10,17 +10,17 @@
  *   (2) realistic load: 1,000 simultaneous calls, each posting its next webhook every 5 s; then the
  *       Redis memory per live call (MEMORY USAGE of the calls' state).
  * Environment: REDIS_URL (default redis://127.0.0.1:6379); BENCH_CPU_PROF=<dir> writes a CPU profile
- * of the app server; BENCH_QUICK=1 shortens every phase (a smoke run, figures not comparable).
+ * of the app server; BENCH_QUICK=1 shortens every phase (a smoke run, figures not comparable);
+ * BENCH_BEFORE=<another checkout, built>: its app is a third side of the alternate rounds of (1).
  */
 import { execFileSync } from 'node:child_process';
 import http from 'node:http';
-import os from 'node:os';
 import { createClient } from 'redis';
 import { aimLine, printAims, type Aim } from './aims';
 import { closedLoop, Latencies, steadyCalls, STEP_LABELS, STEPS_PER_JOURNEY, type Errors, type Target, type TwilioAccount } from './load';
 import { callMemory } from './memory';
 import { BARE_TWIML } from './server';
-import { cpuPlan, meter, startServer, type CpuShares, type RedisClient, type ServerChild } from './serverChild';
+import { beforeScript, cpuModel, cpuPlan, machineCpus, meter, startServer, type CpuShares, type RedisClient, type ServerChild } from './serverChild';
 
 const ACCOUNT: TwilioAccount = { publicBaseUrl: 'https://orientation360.bench.example', authToken: 'bench-twilio-auth-token-0123456789' };
 const QUICK = process.env.BENCH_QUICK === '1';
@@ -140,10 +140,10 @@ function cpuLine(label: string, m: Measured): string {
 /** Runs the voice benchmark, prints its figures and returns its aims. */
 export async function runVoiceBench(): Promise<Aim[]> {
   const { serverCpu, clientCpus } = cpuPlan();
-  const cpus = os.availableParallelism();
+  const cpus = machineCpus();
   if (clientCpus !== null) execFileSync('taskset', ['-a', '-p', '-c', clientCpus, String(process.pid)], { stdio: 'ignore' });
   const redisUrl = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
-  console.log(`voice benchmark — Node ${process.version}, ${cpus} CPUs (${os.cpus()[0]?.model ?? 'unknown'}); ${serverCpu === null ? 'no CPU pinning' : `server child pinned to CPU ${serverCpu}, load generator to CPU ${clientCpus}`}${QUICK ? ' — QUICK smoke run, figures not comparable' : ''}`);
+  console.log(`voice benchmark — Node ${process.version}, ${cpus} CPUs (${cpuModel()}); ${serverCpu === null ? 'no CPU pinning' : `server child pinned to CPU ${serverCpu}, load generator to CPU ${clientCpus}`}${QUICK ? ' — QUICK smoke run, figures not comparable' : ''}`);
   console.log(`app: the real service started by main.ts's startService in a child process (LOG_LEVEL=info), Redis store at ${redisUrl}, fixed clock 2026-11-23T09:00Z (open)`);
   console.log(`bare: a node:http child process answering a fixed ${BARE_TWIML.length}-character TwiML document; both get the same signed requests over keep-alive (http.Agent)`);
 
@@ -159,7 +159,12 @@ export async function runVoiceBench(): Promise<Aim[]> {
   const app = await startServer('app', serverCpu, SERVER_ENV);
   const bareTarget = target('bare', bare.port, false, 256);
   const appTarget = target('app', app.port, true, 256);
-  const [bareThroughput, appThroughput] = (await throughput([{ server: bare, target: bareTarget }, { server: app, target: appTarget }], redis)) as [Measured, Measured];
+  const before = beforeScript();
+  const beforeApp = before === null ? null : await startServer('app', serverCpu, SERVER_ENV, before);
+  const beforeSide = beforeApp === null ? [] : [{ server: beforeApp, target: target('before', beforeApp.port, true, 256) }];
+  const [bareThroughput, appThroughput, beforeThroughput] = (await throughput([{ server: bare, target: bareTarget }, { server: app, target: appTarget }, ...beforeSide], redis)) as [Measured, Measured, Measured?];
+  for (const side of beforeSide) side.target.agent.destroy();
+  const beforeDeleted = beforeApp === null ? 0 : await beforeApp.stop();
   const bareSteady = await steady(bare, bareTarget, redis);
   bareTarget.agent.destroy();
   await bare.stop();
@@ -172,7 +177,7 @@ export async function runVoiceBench(): Promise<Aim[]> {
   console.log('');
   console.log(`(1) Throughput: whole journeys (${STEPS_PER_JOURNEY} signed webhooks: incoming, 2, 1, 3, 44000, 1 → <Enqueue>cercle-44), ${CONCURRENCY} calls in flight, ${WARMUP_MS / 1000} s warm-up each, then ${ROUNDS} alternate rounds of ${ROUND_MS / 1000} s each`);
   console.log(`    ${'server'.padEnd(8)}${pad('journeys/s', 11)}${pad('webhooks/s', 11)}${pad('p50 ms', 9)}${pad('p99 ms', 9)}${pad('max ms', 9)}${pad('server CPU', 11)}${pad('µs CPU/webhook', 15)}${pad('errors', 7)}`);
-  for (const [label, m] of [['bare', bareThroughput], ['app', appThroughput]] as const) {
+  for (const [label, m] of [['bare', bareThroughput], ['app', appThroughput], ...(beforeThroughput ? [['before', beforeThroughput] as const] : [])] as const) {
     console.log(
       `    ${label.padEnd(8)}${pad(m.journeysPerSecond.toFixed(1), 11)}${pad(m.webhooksPerSecond.toFixed(0), 11)}${pad(ms(m.p50), 9)}${pad(ms(m.p99), 9)}${pad(ms(m.max), 9)}${pad(percent(m.cpu.server), 11)}${pad(m.cpuMicrosPerWebhook.toFixed(0), 15)}${pad(String(m.errors), 7)}`,
     );
@@ -181,6 +186,10 @@ export async function runVoiceBench(): Promise<Aim[]> {
   console.log(cpuLine('app', appThroughput));
   showErrors('bare', bareThroughput);
   showErrors('app', appThroughput);
+  if (beforeThroughput) {
+    console.log(cpuLine('before', beforeThroughput));
+    console.log(`    app / before (${process.env.BENCH_BEFORE}): CPU per webhook ×${ratio(appThroughput.cpuMicrosPerWebhook / beforeThroughput.cpuMicrosPerWebhook)}, throughput per server core ×${ratio(beforeThroughput.cpuMicrosPerWebhook / appThroughput.cpuMicrosPerWebhook)}`);
+  }
   const measuredRatio = appThroughput.journeysPerSecond / bareThroughput.journeysPerSecond;
   // What one server core could do: the inverse of the server's CPU per webhook. When the load generator
   // cannot keep the bare server busy, this is the fair baseline (the measured one flatters the app).
@@ -227,7 +236,7 @@ export async function runVoiceBench(): Promise<Aim[]> {
   console.log('');
   console.log(`app log: ${app.logLines.total} lines, ${app.logLines.problems.length === 0 ? 'no warning or error' : 'warnings/errors:'}`);
   for (const line of app.logLines.problems) console.log(`    ${line}`);
-  console.log(`Redis: ${deleted} keys of the bench namespace deleted`);
+  console.log(`Redis: ${deleted + beforeDeleted} keys of the bench namespace deleted`);
   const noisy = [bareThroughput, appThroughput, bareSteady, appSteady].some((m) => m.cpu.others > 0.25);
   if (noisy) console.log('warning: other processes used more than a quarter of a CPU during a phase: figures are noisy (the CPU per webhook ratio, measured in alternate rounds, is the least disturbed)');
   return [throughputAim, p99Aim, memoryAim];

@@ -326,7 +326,11 @@ export function createApp(deps: AppDeps): App {
     channelSecret: { header: CHANNEL_SECRET_HEADER, value: internal.channelSecret },
     logger,
     metrics,
-    replyToOwnChannel: (conversationId, activity, replyToId) => directLine.appendBotActivity(conversationId, activity as OutgoingActivityInput, replyToId),
+    replyToOwnChannel: (conversationId, replies) =>
+      directLine.appendBotActivities(
+        conversationId,
+        replies.map(({ activity, replyToId }) => ({ activity: activity as OutgoingActivityInput, replyToId })),
+      ),
   });
   app.use(botEndpoint.router);
   app.use(directLine.router);

@@ -40,8 +40,8 @@ export interface BotEndpointDeps {
   logger: Logger;
   /** Times the in-process turns as the route's turns are (label `/api/messages`: one bot turn). */
   metrics: Pick<Metrics, 'requestServed'>;
-  /** Shows one of the bot's replies in our own channel's conversation; resolves with its id. */
-  replyToOwnChannel(conversationId: string, activity: Record<string, unknown>, replyToId: string | undefined): Promise<{ id: string }>;
+  /** Shows the bot's replies of one turn in our own channel's conversation, in order; resolves with their ids. */
+  replyToOwnChannel(conversationId: string, replies: ReadonlyArray<{ activity: Record<string, unknown>; replyToId: string | undefined }>): Promise<Array<{ id: string }>>;
 }
 
 export interface BotEndpoint {
@@ -96,11 +96,19 @@ class OwnChannelAdapter extends BotAdapter {
     super();
   }
 
+  /** The replies of a turn go to the channel together (one conversation: one read, one write of its log). */
   async sendActivities(_context: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
     const responses: ResourceResponse[] = [];
-    for (const activity of activities) {
-      const plain = JSON.parse(JSON.stringify(activity)) as Record<string, unknown>;
-      responses.push(await this.reply(String(activity.conversation?.id), plain, activity.replyToId));
+    for (let start = 0; start < activities.length; ) {
+      const conversationId = String(activities[start]?.conversation?.id);
+      let end = start + 1;
+      while (end < activities.length && String(activities[end]?.conversation?.id) === conversationId) end += 1;
+      const replies = activities.slice(start, end).map((activity) => ({
+        activity: JSON.parse(JSON.stringify(activity)) as Record<string, unknown>,
+        replyToId: activity.replyToId,
+      }));
+      responses.push(...(await this.reply(conversationId, replies)));
+      start = end;
     }
     return responses;
   }

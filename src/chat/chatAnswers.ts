@@ -23,9 +23,18 @@ export async function botTurn(step: ChatStep, input: ChatInput, text: string): P
   if (choice) return advance(step, { type: 'INPUT', at: input.at, digits: choice });
   if (text === '') return menu(step);
 
-  // Free text: listened to at the question the conversation is on (see listening.ts).
+  // Free text: listened to at the question the conversation is on (see listening.ts). The same
+  // words get the same reaction while the question stays the same: each is worked out once.
+  const reactions = new Map<string, MenuReaction>();
   const heard = listen(text, {
-    react: (words) => react(step, words, input.at),
+    react: (words) => {
+      let reaction = reactions.get(words);
+      if (reaction === undefined) {
+        reaction = react(step, words, input.at);
+        reactions.set(words, reaction);
+      }
+      return reaction;
+    },
     looksInside: LOOKS_INSIDE.has(chat.value),
     knowledge: rt.knowledge,
     language: rt.language,
@@ -62,7 +71,7 @@ export async function botTurn(step: ChatStep, input: ChatInput, text: string): P
 /** What the flow would do with these words at its current question; nothing is changed. */
 function react({ chat, rt }: ChatStep, words: string, at: string): MenuReaction {
   if (!isMenu(chat.value)) return 'nothing';
-  const restored = rt.machine.resolveState({ value: chat.value, context: chat.context });
+  const restored = rt.pure.restore(chat.value, chat.context);
   const [next] = rt.pure.transition(restored, { type: 'INPUT', at, speech: words });
   const value = String(next.value);
   if (value === 'connecting') return 'human';
@@ -94,9 +103,8 @@ async function answer(step: ChatStep, entryId: string, offered: ReadonlyArray<{ 
   return [found, ...also, say(step.rt, 'chat.moreQuestions'), ...reask(step)];
 }
 
-/** Yes or no to the consent question; never when the message holds words of danger (safety first). */
-export function consentOf({ rt }: ChatStep, input: ChatInput, text: string): 'yes' | 'no' | null {
-  if (text !== '' && rt.safety.detect(text) !== null) return null;
+/** Yes or no to the consent question (a message with words of danger never gets here: safety first). */
+export function consentOf(input: ChatInput, text: string): 'yes' | 'no' | null {
   return consentAnswer(input.choice?.trim(), text);
 }
 

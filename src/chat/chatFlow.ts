@@ -20,7 +20,7 @@ export const CALLBACK_OFFER_STATES = new Set(['closedOffer', 'callbackConfirm', 
 /** One event through the orientation machine; effects executed; the replies of the new state. */
 export async function advance(step: ChatStep, event: CallEvent): Promise<ChatReply[]> {
   const { chat, rt, deps } = step;
-  const restored = rt.machine.resolveState({ value: chat.value, context: chat.context });
+  const restored = rt.pure.restore(chat.value, chat.context);
   const [next, actions] = rt.pure.transition(restored, event);
   const reason = next.context.connection?.reason;
   const toNationalUnasked =
@@ -87,7 +87,7 @@ export async function answerDepartement(step: ChatStep, pending: PendingHandoff,
 
 /** The départements a text names (a postcode, a name, a number), read as the orientation's postcode step reads it. */
 function departementsIn({ chat, rt }: ChatStep, text: string, at: string): string[] {
-  const atPostcode = rt.machine.resolveState({ value: 'postcode', context: { ...chat.context, attempts: 0, lastProblem: null, notice: null } });
+  const atPostcode = rt.pure.restore('postcode', { ...chat.context, attempts: 0, lastProblem: null, notice: null });
   // The whole text (« 44000 », « Loire-Atlantique », « le 44 »), else a postcode inside it (« Nantes 44000 »).
   for (const said of [text, ...(text.match(/(?<!\d)\d{5}(?!\d)/g) ?? [])]) {
     const [next] = rt.pure.transition(atPostcode, { type: 'INPUT', at, speech: said });
@@ -185,7 +185,7 @@ export async function callbackOffer(step: ChatStep, input: ChatInput, text: stri
   const choice = input.choice?.trim();
   if (!choice && text === '') return null;
   const event: CallEvent = choice ? { type: 'INPUT', at: input.at, digits: choice } : { type: 'INPUT', at: input.at, speech: text };
-  const restored = rt.machine.resolveState({ value: chat.value, context: chat.context });
+  const restored = rt.pure.restore(chat.value, chat.context);
   const [next] = rt.pure.transition(restored, event);
   if (String(next.value) === 'connecting') return null;
   const replies = await advance(step, event);

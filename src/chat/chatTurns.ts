@@ -66,8 +66,8 @@ export class ChatTurns {
       // An advisor has (or will have) the conversation: the bot stays quiet, the advisor reads it.
       replies = chat.acknowledged ? [] : [say(rt, 'chat.waitingAck')];
       chat.acknowledged = true;
-    } else if (chat.linkConsent === 'asked' && consentOf(step, input, text) !== null) {
-      replies = await consentGiven(step, consentOf(step, input, text) === 'yes');
+    } else if (chat.linkConsent === 'asked' && consentOf(input, text) !== null) {
+      replies = await consentGiven(step, consentOf(input, text) === 'yes');
     } else {
       delete chat.linkConsent; // anything else than yes or no: no consent, no link
       replies = await botTurn(step, input, text);

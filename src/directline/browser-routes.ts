@@ -194,8 +194,9 @@ export function createBrowserRouter(deps: BrowserRouterDeps): express.Router {
     if (fields.type === 'typing') {
       posted = await log.announceEphemeral(activity);
     } else {
-      posted = (await log.append(activity)).activity;
-      await log.touch(record).catch((err: unknown) => logger.warn({ err }, 'chat conversation TTL not renewed'));
+      // The TTL renewed at the same time (one round trip for both).
+      const touched = log.touch(record).catch((err: unknown) => logger.warn({ err }, 'chat conversation TTL not renewed'));
+      [{ activity: posted }] = await Promise.all([log.append(activity), touched]);
     }
     res.json({ id: posted.id });
     forwarder.forward(posted);

@@ -58,6 +58,12 @@ export interface ConversationLog {
   touch(record: ConversationRecord): Promise<void>;
   /** Logs an activity (without id: the log gives it one), then announces it. */
   append(activity: NewActivity): Promise<{ activity: DirectLineActivity; watermark: number }>;
+  /**
+   * Logs several activities of one conversation in order, together (one write), then announces each:
+   * the bot's replies to one message. When they do not all fit, as many as fit are logged one by one
+   * (as `append` would), then ConversationFull.
+   */
+  appendAll(activities: readonly NewActivity[]): Promise<DirectLineActivity[]>;
   /** Announces an activity that is not logged (typing). */
   announceEphemeral(activity: NewActivity): Promise<DirectLineActivity>;
   /**
@@ -107,6 +113,17 @@ export function createConversationLog(options: ConversationLogOptions): Conversa
     return activities;
   }
 
+  async function append(activity: NewActivity): Promise<{ activity: DirectLineActivity; watermark: number }> {
+    const conversationId = activity.conversation.id;
+    const logKey = keys.directLineActivities(conversationId);
+    const [last] = await store.listRange(logKey, maxActivities - 1, maxActivities - 1);
+    if (last !== undefined) throw new ConversationFull();
+    const watermark = await store.listAppend(logKey, JSON.stringify(activity), ttlSeconds);
+    const logged = { ...activity, id: activityId(conversationId, watermark - 1) } as DirectLineActivity;
+    await announce(conversationId, { activity: logged, watermark });
+    return { activity: logged, watermark };
+  }
+
   return {
     async create(record) {
       return store.setIfAbsent(keys.directLineConversation(record.conversationId), JSON.stringify(record), ttlSeconds);
@@ -126,15 +143,27 @@ export function createConversationLog(options: ConversationLogOptions): Conversa
       await store.set(keys.directLineConversation(record.conversationId), JSON.stringify(record), ttlSeconds);
     },
 
-    async append(activity) {
-      const conversationId = activity.conversation.id;
+    append,
+
+    async appendAll(activities) {
+      const [first] = activities;
+      if (first === undefined) return [];
+      const conversationId = first.conversation.id;
+      if (activities.some((activity) => activity.conversation.id !== conversationId)) throw new Error('appendAll: activities of one conversation only');
       const logKey = keys.directLineActivities(conversationId);
-      const [last] = await store.listRange(logKey, maxActivities - 1, maxActivities - 1);
-      if (last !== undefined) throw new ConversationFull();
-      const watermark = await store.listAppend(logKey, JSON.stringify(activity), ttlSeconds);
-      const logged = { ...activity, id: activityId(conversationId, watermark - 1) } as DirectLineActivity;
-      await announce(conversationId, { activity: logged, watermark });
-      return { activity: logged, watermark };
+      const room = maxActivities - activities.length;
+      const [last] = room >= 0 ? await store.listRange(logKey, room, room) : [''];
+      if (last !== undefined) {
+        const logged: DirectLineActivity[] = [];
+        for (const activity of activities) logged.push((await append(activity)).activity);
+        return logged;
+      }
+      const watermark = await store.listAppend(logKey, activities.map((activity) => JSON.stringify(activity)), ttlSeconds);
+      const start = watermark - activities.length;
+      const logged = activities.map((activity, index) => ({ ...activity, id: activityId(conversationId, start + index) }) as DirectLineActivity);
+      // Announced in order (one connection keeps the order of what it sends).
+      await Promise.all(logged.map((activity, index) => announce(conversationId, { activity, watermark: start + index + 1 })));
+      return logged;
     },
 
     async announceEphemeral(activity) {

@@ -35,7 +35,7 @@ import {
 import { createBotForwarder, httpDelivery } from './bot-forwarder';
 import { createBrowserRouter, PAGE_SIZE } from './browser-routes';
 import { createConnectorRouter } from './connector-routes';
-import { createConversationLog } from './conversations';
+import { createConversationLog, type ConversationRecord } from './conversations';
 import { ConversationNotFoundError, directLineErrors } from './http';
 import { CHANNEL_SECRET_HEADER } from './internal-address';
 import { DEFAULT_BOT_FAILURE_TEXT, resolveOptions, type DirectLine, type DirectLineDeps } from './options';
@@ -83,9 +83,36 @@ export function createDirectLine(deps: DirectLineDeps): DirectLine {
   const now = () => clock.now();
 
   async function appendOutgoing(conversationId: string, input: OutgoingActivityInput, replyToId?: string): Promise<DirectLineActivity> {
+    const [activity] = await appendOutgoingAll(conversationId, [{ input, replyToId }]);
+    return activity!;
+  }
+
+  /** The bot side's activities of one conversation, in order: the conversation read once, the messages logged together. */
+  async function appendOutgoingAll(conversationId: string, items: ReadonlyArray<{ input: OutgoingActivityInput; replyToId?: string | undefined }>): Promise<DirectLineActivity[]> {
     if (!CONVERSATION_ID_PATTERN.test(conversationId)) throw new ConversationNotFoundError();
     const record = await log.get(conversationId);
     if (!record) throw new ConversationNotFoundError();
+    const results: DirectLineActivity[] = [];
+    let pending: NewActivity[] = [];
+    const flush = async () => {
+      results.push(...(await log.appendAll(pending)));
+      pending = [];
+    };
+    for (const { input, replyToId } of items) {
+      const activity = outgoingActivity(record, conversationId, input, replyToId);
+      if (input.type !== 'typing') {
+        pending.push(activity);
+        continue;
+      }
+      // Typing is announced, never logged, in its place among the others.
+      await flush();
+      results.push(await log.announceEphemeral(activity));
+    }
+    await flush();
+    return results;
+  }
+
+  function outgoingActivity(record: ConversationRecord, conversationId: string, input: OutgoingActivityInput, replyToId: string | undefined): NewActivity {
     const content = outgoingContent(input);
     const fromId = input.from?.id && input.from.id !== record.userId ? input.from.id : bot.id;
     const activity: NewActivity = {
@@ -99,8 +126,7 @@ export function createDirectLine(deps: DirectLineDeps): DirectLine {
     };
     if (activity.replyToId === undefined && replyToId) activity.replyToId = replyToId;
     if (activity.locale === undefined && record.locale) activity.locale = record.locale;
-    if (input.type === 'typing') return log.announceEphemeral(activity);
-    return (await log.append(activity)).activity;
+    return activity;
   }
 
   const forwarder = createBotForwarder({
@@ -132,6 +158,11 @@ export function createDirectLine(deps: DirectLineDeps): DirectLine {
     attachWebSocket: (server) => streams.attach(server),
     handleUpgrade: (req, socket, head) => streams.handleUpgrade(req, socket, head),
     appendBotActivity: (conversationId, activity, replyToId) => appendOutgoing(conversationId, parseOutgoingActivity(activity), replyToId),
+    appendBotActivities: (conversationId, activities) =>
+      appendOutgoingAll(
+        conversationId,
+        activities.map(({ activity, replyToId }) => ({ input: parseOutgoingActivity(activity), replyToId })),
+      ),
     transcript: (conversationId) => (CONVERSATION_ID_PATTERN.test(conversationId) ? log.transcript(conversationId) : Promise.resolve([])),
     conversation: (conversationId) => (CONVERSATION_ID_PATTERN.test(conversationId) ? log.get(conversationId) : Promise.resolve(null)),
     async close() {

@@ -79,6 +79,12 @@ export interface DirectLine {
    * sending it to the bot. Rejects with ConversationNotFoundError, ActivityRejected, StoreUnavailableError.
    */
   appendBotActivity(conversationId: string, activity: OutgoingActivityInput, replyToId?: string): Promise<DirectLineActivity>;
+  /**
+   * Several of the bot's activities for one conversation, in order, as appendBotActivity would show
+   * them one after the other, with one read of the conversation and one write of the log (the bot's
+   * replies to one message). Rejects as appendBotActivity (an activity refused: none is shown).
+   */
+  appendBotActivities(conversationId: string, activities: ReadonlyArray<{ activity: OutgoingActivityInput; replyToId?: string | undefined }>): Promise<DirectLineActivity[]>;
   /** Every logged activity of a conversation, oldest first ([] when unknown or expired). */
   transcript(conversationId: string): Promise<DirectLineActivity[]>;
   conversation(conversationId: string): Promise<ConversationRecord | null>;

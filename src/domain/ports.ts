@@ -52,8 +52,9 @@ export interface KeyValueStore {
   /**
    * Lists (a chat transcript, oldest first): appends `value` at the tail (RPUSH) and sets the list's
    * TTL (EXPIRE), atomically; returns the new length, which is the watermark of the appended item.
+   * Several values: appended in order, together (one RPUSH); the length is the last one's watermark.
    */
-  listAppend(key: string, value: string, ttlSeconds: number): Promise<number>;
+  listAppend(key: string, value: string | readonly string[], ttlSeconds: number): Promise<number>;
   /**
    * Items `start`..`stop` inclusive, with LRANGE semantics: 0-based, negative indexes count from the
    * tail (-1 is the last), out-of-range indexes are clamped; [] when the key does not exist.

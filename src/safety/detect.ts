@@ -448,7 +448,19 @@ const shippedDetector = createDangerDetector({
   vetoConfidence: MODEL_VETO_CONFIDENCE,
 });
 
+/**
+ * The last texts read, with what was found: a chat message is checked as it arrives, then its words
+ * again by the flow at the question the conversation is on (src/voice/callReading.ts). The detector
+ * is pure, so the kept answer is the one it would give again. Bounded; the signals are read-only.
+ */
+const readLately = new Map<string, DangerSignal | null>();
+const READ_LATELY_KEPT = 64;
+
 /** The danger a text speaks of, or null. Pure and fast: run it on every message before anything else. */
 export function detectDanger(text: string): DangerSignal | null {
-  return shippedDetector(text);
+  if (readLately.has(text)) return readLately.get(text) ?? null;
+  const signal = shippedDetector(text);
+  if (readLately.size >= READ_LATELY_KEPT) readLately.delete(readLately.keys().next().value as string);
+  readLately.set(text, signal);
+  return signal;
 }

@@ -185,8 +185,9 @@ export function createMemoryStore(clock: Clock = systemClock, options: MemorySto
     listAppend: (key, value, ttlSeconds) =>
       run(() => {
         assertTtlSeconds(ttlSeconds);
+        if (typeof value !== 'string' && value.length === 0) throw new RangeError('listAppend: no value to append');
         const items = liveList(key)?.items ?? [];
-        items.push(value);
+        items.push(...(typeof value === 'string' ? [value] : value));
         entries.set(key, { kind: 'list', items, expiresAt: expiryIn(ttlSeconds) });
         return items.length;
       }),

@@ -252,7 +252,8 @@ export function createRedisStore(options: RedisStoreOptions): RedisStore {
 
     async listAppend(key, value, ttlSeconds) {
       assertTtlSeconds(ttlSeconds);
-      const [length] = await run('RPUSH+EXPIRE', (redis) => redis.multi().rPush(key, value).expire(key, ttlSeconds).exec());
+      if (typeof value !== 'string' && value.length === 0) throw new RangeError('listAppend: no value to append');
+      const [length] = await run('RPUSH+EXPIRE', (redis) => redis.multi().rPush(key, typeof value === 'string' ? value : [...value]).expire(key, ttlSeconds).exec());
       if (typeof length !== 'number') throw new Error(`RPUSH returned ${String(length)}`);
       return length;
     },

@@ -67,7 +67,7 @@ type SetOptions = { condition?: 'NX'; expiration: { type: 'EX'; value: number } 
 /** A MULTI of the commands we batch (on one key, hence one slot). */
 export interface RedisBatch {
   zAdd(key: string, member: { score: number; value: string }): RedisBatch;
-  rPush(key: string, value: string): RedisBatch;
+  rPush(key: string, value: string | string[]): RedisBatch;
   zCard(key: string): RedisBatch;
   zRangeWithScores(key: string, start: number, stop: number): RedisBatch;
   hIncrBy(key: string, field: string, increment: number): RedisBatch;

@@ -8,8 +8,7 @@ import { assign, type Assigner, type ParameterizedObject, type PropertyAssigner 
 import { PRIORITY_NEEDS } from '../domain/vocabulary';
 import type { RouteDecision } from '../routing/types';
 import type { CallContext, CallEvent, CallMachineDeps, CallOutcome, Connection, TransferReason } from './callContext';
-import { inputOf, nowOf, viaOf, type CallReading } from './callReading';
-import { emailFrom, frenchPhoneNumberFrom, matchOption } from './understand';
+import { nowOf, viaOf, type CallReading } from './callReading';
 
 type Params = ParameterizedObject['params'] | undefined;
 
@@ -63,7 +62,7 @@ export type TicketDraftParams = ReturnType<ReturnType<typeof ticketDraftOf>>;
 
 export function callActions(deps: CallMachineDeps, reading: CallReading) {
   const { flow } = deps;
-  const { groups, groupOf, needSaidDirectly, candidatesFrom, chosenDepartement } = reading;
+  const { groups, groupOf, readingOf } = reading;
 
   const nationalFallback = (now: Date): Connection => {
     const national = deps.decideRoute(null, now);
@@ -84,17 +83,17 @@ export function callActions(deps: CallMachineDeps, reading: CallReading) {
       return { route, connection: connectionFor(route, params.reason) };
     }),
     recordProfile: assignCall(({ context, event }) => {
-      const option = matchOption(flow.profile.options, inputOf(event));
+      const option = readingOf(event).option(flow.profile.options);
       if (!option) return {};
       return { profile: option.profile, choices: [...context.choices, { step: 'profile' as const, value: option.profile, via: viaOf(event) }] };
     }),
     recordGroup: assignCall(({ context, event }) => {
-      const group = matchOption(groups, inputOf(event));
+      const group = readingOf(event).option(groups);
       if (!group) return {};
       return { needGroup: group.group, choices: [...context.choices, { step: 'needGroup' as const, value: group.group, via: viaOf(event) }] };
     }),
     recordNeedSaidDirectly: assignCall(({ context, event }) => {
-      const option = needSaidDirectly(inputOf(event));
+      const option = readingOf(event).needSaidDirectly();
       if (!option) return {};
       return {
         needGroup: option.group,
@@ -109,7 +108,7 @@ export function callActions(deps: CallMachineDeps, reading: CallReading) {
     }),
     recordNeed: assignCall(({ context, event }) => {
       const group = groupOf(context);
-      const option = group ? matchOption(group.needs, inputOf(event)) : null;
+      const option = group ? readingOf(event).option(group.needs) : null;
       if (!option) return {};
       return {
         need: option.need,
@@ -118,7 +117,7 @@ export function callActions(deps: CallMachineDeps, reading: CallReading) {
       };
     }),
     recordCandidates: assignCall(({ context, event }) => {
-      const candidates = candidatesFrom(inputOf(event));
+      const candidates = [...readingOf(event).candidates()];
       return {
         departementCandidates: candidates,
         departement: candidates.length === 1 ? (candidates[0] ?? null) : null,
@@ -127,7 +126,7 @@ export function callActions(deps: CallMachineDeps, reading: CallReading) {
       };
     }),
     recordChosenDepartement: assignCall(({ context, event }) => {
-      const code = chosenDepartement(context, inputOf(event));
+      const code = readingOf(event).chosenDepartement(context.departementCandidates);
       return code
         ? { departement: code, choices: [...context.choices, { step: 'chooseDepartement' as const, value: code, via: viaOf(event) }] }
         : {};
@@ -138,11 +137,11 @@ export function callActions(deps: CallMachineDeps, reading: CallReading) {
     connectToNationalFallback: assignCall(({ event }) => ({ connection: nationalFallback(nowOf(event)) })),
     assignTicketRef: assignCall(({ context }) => ({ ticketRef: context.ticketRef ?? deps.ticketRefFor(context.departement, context.callSid) })),
     recordCallbackNumberFromInput: assignCall(({ event }) => {
-      const number = frenchPhoneNumberFrom(inputOf(event));
+      const number = readingOf(event).phoneNumber();
       return number ? { callbackNumber: deps.sealPhoneNumber(number) } : {};
     }),
     recordCallbackEmailFromInput: assignCall(({ event }) => {
-      const email = emailFrom(inputOf(event));
+      const email = readingOf(event).email();
       return email ? { callbackEmail: deps.sealEmail(email) } : {};
     }),
     recordCallerAsCallbackNumber: assignCall(({ context }) => ({ callbackNumber: context.caller })),
@@ -150,7 +149,7 @@ export function callActions(deps: CallMachineDeps, reading: CallReading) {
     markBridged: assignCall({ bridged: true }),
     markPriority: assignCall({ priority: 'prioritaire' as const }),
     recordDanger: assignCall(({ event }) => {
-      const signal = event.type === 'INPUT' && event.speech ? deps.detectDanger(event.speech) : null;
+      const signal = readingOf(event).danger();
       if (!signal) return {};
       return { danger: signal.kind, dangerNumber: deps.dangerNumber(signal.kind), priority: 'prioritaire' as const, attempts: 0, lastProblem: null, notice: null };
     }),

@@ -3,8 +3,8 @@
  * effects. Named here, referred to by name in the machine (src/voice/callMachine.ts).
  */
 import type { CallContext, CallEvent, CallMachineDeps } from './callContext';
-import { inputOf, type CallReading } from './callReading';
-import { emailFrom, frenchPhoneNumberFrom, matchOption, universalIntent, yesOrNo, type UniversalIntent } from './understand';
+import type { CallReading } from './callReading';
+import type { UniversalIntent } from './understand';
 
 /** A guard as xstate calls it (its `GuardArgs`, of which we read the context and the event). */
 type CallGuard = (args: { context: CallContext; event: CallEvent }, params: never) => boolean;
@@ -14,29 +14,31 @@ const DIAL_ANSWERED = new Set(['completed', 'answered']);
 
 export function callGuards(deps: CallMachineDeps, reading: CallReading) {
   const { flow } = deps;
-  const { groups, groupOf, needSaidDirectly, candidatesFrom, chosenDepartement } = reading;
+  const { groups, groupOf, readingOf } = reading;
+  // One-option menus, made once: a menu's matcher is kept by its array.
+  const dangerDial = [flow.danger.dial];
+  const dangerAdvisor = [flow.danger.advisor];
   return {
-    said: ({ event }, params: { intent: UniversalIntent }) => universalIntent(flow, inputOf(event)) === params.intent,
-    spokeOfDanger: ({ event }) =>
-      event.type === 'INPUT' && typeof event.speech === 'string' && event.speech.trim() !== '' && deps.detectDanger(event.speech) !== null,
-    choseDangerDial: ({ event }) => matchOption([flow.danger.dial], inputOf(event)) !== null || yesOrNo(inputOf(event)) === 'yes',
-    choseDangerAdvisor: ({ event }) => matchOption([flow.danger.advisor], inputOf(event)) !== null || yesOrNo(inputOf(event)) === 'no',
+    said: ({ event }, params: { intent: UniversalIntent }) => readingOf(event).intent() === params.intent,
+    spokeOfDanger: ({ event }) => readingOf(event).danger() !== null,
+    choseDangerDial: ({ event }) => readingOf(event).option(dangerDial) !== null || readingOf(event).yesOrNo() === 'yes',
+    choseDangerAdvisor: ({ event }) => readingOf(event).option(dangerAdvisor) !== null || readingOf(event).yesOrNo() === 'no',
     canRetry: ({ context }) => context.attempts < flow.gather.retries,
-    choseProfile: ({ event }) => matchOption(flow.profile.options, inputOf(event)) !== null,
-    saidNeedDirectly: ({ event }) => needSaidDirectly(inputOf(event)) !== null,
-    choseGroup: ({ event }) => matchOption(groups, inputOf(event)) !== null,
+    choseProfile: ({ event }) => readingOf(event).option(flow.profile.options) !== null,
+    saidNeedDirectly: ({ event }) => readingOf(event).needSaidDirectly() !== null,
+    choseGroup: ({ event }) => readingOf(event).option(groups) !== null,
     choseNeed: ({ context, event }) => {
       const group = groupOf(context);
-      return group ? matchOption(group.needs, inputOf(event)) !== null : false;
+      return group ? readingOf(event).option(group.needs) !== null : false;
     },
     groupHasOneNeed: ({ context }) => (groupOf(context)?.needs.length ?? 0) === 1,
-    gaveDepartement: ({ event }) => candidatesFrom(inputOf(event)).length > 0,
+    gaveDepartement: ({ event }) => readingOf(event).candidates().length > 0,
     oneCandidate: ({ context }) => context.departementCandidates.length === 1,
-    choseDepartement: ({ context, event }) => chosenDepartement(context, inputOf(event)) !== null,
-    saidYes: ({ event }) => yesOrNo(inputOf(event)) === 'yes',
-    saidNo: ({ event }) => yesOrNo(inputOf(event)) === 'no',
-    gaveNumber: ({ event }) => frenchPhoneNumberFrom(inputOf(event)) !== null,
-    gaveEmail: ({ event }) => emailFrom(inputOf(event)) !== null,
+    choseDepartement: ({ context, event }) => readingOf(event).chosenDepartement(context.departementCandidates) !== null,
+    saidYes: ({ event }) => readingOf(event).yesOrNo() === 'yes',
+    saidNo: ({ event }) => readingOf(event).yesOrNo() === 'no',
+    gaveNumber: ({ event }) => readingOf(event).phoneNumber() !== null,
+    gaveEmail: ({ event }) => readingOf(event).email() !== null,
     callerNumberKnown: ({ context }) => context.caller !== null,
     isOpenOrCrisis: ({ context }) => context.route?.kind === 'open' || context.route?.kind === 'crisis',
     closedGoesToFallback: ({ context }) => context.route?.kind === 'closed' && context.route.whenClosed === 'fallback',

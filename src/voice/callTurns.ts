@@ -64,7 +64,7 @@ export class CallTurns {
     if (!stored) throw new UnknownCallError(callSid);
     if (stored.lastRequestId === requestId) return this.replay(stored);
     const runtime = await this.deps.runtime(stored.configVersion);
-    const restored = runtime.machine.resolveState({ value: stored.value, context: stored.context });
+    const restored = runtime.pure.restore(stored.value, stored.context);
     const [snapshot, actions] = runtime.pure.transition(restored, event);
     return this.finish(runtime, callSid, stored, snapshot.value as string, snapshot.context, actions, requestId);
   }
@@ -77,7 +77,7 @@ export class CallTurns {
     const stored = await this.load(callSid);
     if (!stored) return false;
     const runtime = await this.deps.runtime(stored.configVersion);
-    const restored = runtime.machine.resolveState({ value: stored.value, context: stored.context });
+    const restored = runtime.pure.restore(stored.value, stored.context);
     const [snapshot, actions] = runtime.pure.transition(restored, event);
     await this.finish(runtime, callSid, stored, snapshot.value as string, snapshot.context, actions, `notify:${event.type}:${event.at}`);
     return true;

@@ -1,7 +1,8 @@
 import { createActor, type AnyActorScope } from 'xstate';
-import type { CallEvent, CallInput, CallMachine } from './callMachine';
+import type { CallContext, CallEvent, CallInput, CallMachine } from './callMachine';
 
 export type Effect = { type: string; params?: unknown };
+type Snapshot = ReturnType<CallMachine['resolveState']>;
 
 /**
  * xstate's `initialTransition()` and `transition()`, without their cost per call: those build a
@@ -10,9 +11,17 @@ export type Effect = { type: string; params?: unknown };
  * `self` and `system` are made once; everything else is as in xstate's inert scope: nothing runs,
  * effects are collected. The call machine invokes and spawns nothing, so no turn leaves anything in
  * the shared system.
+ *
+ * `restore` is xstate's `resolveState` for a stored state (a value and a context), without its cost
+ * per turn: the state's nodes, tags and status depend on the value only, so they are resolved once
+ * per value and every restored snapshot is that one with the stored context. xstate never changes a
+ * snapshot in place (a transition makes new ones), so the parts shared between snapshots stay as
+ * resolved.
  */
 export class PureMachine {
   private readonly self: AnyActorScope['self'];
+  /** Resolved once per state value (the machine's states: a few dozen at most). */
+  private readonly shapes = new Map<string, Snapshot>();
 
   constructor(private readonly machine: CallMachine) {
     this.self = createActor(machine, { input: { callSid: 'CA00000000000000000000000000000000', caller: null } });
@@ -39,7 +48,17 @@ export class PureMachine {
     return [this.machine.getInitialSnapshot(this.scope(effects), input), effects];
   }
 
-  transition(snapshot: ReturnType<CallMachine['resolveState']>, event: CallEvent): [ReturnType<CallMachine['transition']>, Effect[]] {
+  /** The snapshot of a stored state, as `machine.resolveState({ value, context })` gives it. */
+  restore(value: string, context: CallContext): Snapshot {
+    let shape = this.shapes.get(value);
+    if (shape === undefined) {
+      shape = this.machine.resolveState({ value, context });
+      this.shapes.set(value, shape);
+    }
+    return { ...shape, context };
+  }
+
+  transition(snapshot: Snapshot, event: CallEvent): [ReturnType<CallMachine['transition']>, Effect[]] {
     const effects: Effect[] = [];
     return [this.machine.transition(snapshot, event, this.scope(effects)), effects];
   }

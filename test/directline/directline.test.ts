@@ -469,6 +469,28 @@ describe.each(backends)('Direct Line channel on %s', (_name, createBackend) => {
       await stream.close();
     }
   });
+  test('module API: appendBotActivities shows a turn\'s replies in order, with consecutive ids, a typing among them announced but not logged', async () => {
+    const conversation = await startConversation(base);
+    const stream = await openStream(conversation.streamUrl);
+    try {
+      await stream.waitFor((list) => list.length === 1);
+      const appended = await channel.directLine.appendBotActivities(conversation.conversationId, [
+        { activity: { type: 'message', text: 'un' }, replyToId: `${conversation.conversationId}|0000000` },
+        { activity: { type: 'typing' } },
+        { activity: { type: 'message', text: 'deux' } },
+        { activity: { type: 'message', text: 'trois' } },
+      ]);
+      expect(appended.map((a) => a.text ?? a.type)).toEqual(['un', 'typing', 'deux', 'trois']);
+      expect([appended[0]!.id, appended[2]!.id, appended[3]!.id]).toEqual([1, 2, 3].map((n) => `${conversation.conversationId}|000000${n}`));
+      expect(appended[0]).toMatchObject({ replyToId: `${conversation.conversationId}|0000000`, locale: 'fr-FR' });
+      await stream.waitFor((list) => list.filter((a) => a.type === 'message').length === 4);
+      expect(stream.activities.filter((a) => a.type === 'message').map((a) => a.text)).toEqual([expect.any(String), 'un', 'deux', 'trois']);
+      const logged = await channel.directLine.transcript(conversation.conversationId);
+      expect(logged.map((a) => a.id)).toEqual([0, 1, 2, 3].map((n) => `${conversation.conversationId}|000000${n}`));
+    } finally {
+      await stream.close();
+    }
+  });
 });
 
 describe('Direct Line channel: limits and settings', () => {
@@ -540,6 +562,22 @@ describe('Direct Line channel: limits and settings', () => {
         expect(ttl).toBeGreaterThan(0);
         expect(ttl).toBeLessThanOrEqual(600);
       }
+    } finally {
+      bot.mode = 'echo';
+      await channel.close();
+    }
+  });
+
+  test('the bot\'s replies that no longer all fit: those that fit are shown, in order, then the conversation is full', async () => {
+    const channel = await startChannel({ store, bus, keys, clock: offsetClock(), botEndpoint: () => bot.url, options: { maxActivitiesPerConversation: 3 } });
+    bot.mode = 'silent';
+    try {
+      const conversation = await startConversation(channel.httpBase);
+      expect((await postActivity(channel.httpBase, conversation, webChatMessage('m0'))).status).toBe(200);
+      const replies = ['un', 'deux', 'trois'].map((text) => ({ activity: { type: 'message', text } }));
+      await expect(channel.directLine.appendBotActivities(conversation.conversationId, replies)).rejects.toThrow('maximum length');
+      const logged = await channel.directLine.transcript(conversation.conversationId);
+      expect(logged.map((a) => a.text)).toEqual(['m0', 'un', 'deux']);
     } finally {
       bot.mode = 'echo';
       await channel.close();

@@ -179,6 +179,15 @@ export function describeKeyValueStoreContract(name: string, createHarness: () =>
       expect(ttl).toBeLessThanOrEqual(60);
     });
 
+    test('lists: several values are appended in order, together; the length returned is the last one\'s watermark', async () => {
+      const log = key('log-many');
+      await expect(store.listAppend(log, 'un', 60)).resolves.toBe(1);
+      await expect(store.listAppend(log, ['deux', 'trois — é', 'quatre'], 60)).resolves.toBe(4);
+      await expect(store.listRange(log, 0, -1)).resolves.toEqual(['un', 'deux', 'trois — é', 'quatre']);
+      await expect(store.listAppend(log, [], 60)).rejects.toThrow(RangeError);
+      await expect(store.listRange(log, 0, -1)).resolves.toHaveLength(4);
+    });
+
     test('lists: listRange has LRANGE semantics (inclusive, negative from the tail, clamped)', async () => {
       const log = key('log-range');
       for (const item of ['a', 'b', 'c', 'd']) await store.listAppend(log, item, 60);

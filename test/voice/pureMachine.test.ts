@@ -32,3 +32,44 @@ it.each(journeys.map((events, index) => [index, events] as const))('journey %i: 
     expect(plain(myEffects)).toEqual(plain(referenceEffects));
   }
 });
+
+it.each(journeys.map((events, index) => [index, events] as const))(
+  'journey %i: a stored state restored (resolved once per state, then only the context changes) transitions as resolveState’s snapshot does',
+  (_index, events) => {
+    const pure = new PureMachine(machine);
+    let [reference] = pure.initial(input);
+    let [mine] = pure.initial(input);
+    for (const event of events) {
+      const resolved = machine.resolveState({ value: reference.value, context: reference.context });
+      const restored = pure.restore(String(mine.value), mine.context);
+      expect(restored.value).toEqual(resolved.value);
+      expect(restored.status).toEqual(resolved.status);
+      expect([...restored.tags]).toEqual([...resolved.tags]);
+      let referenceEffects;
+      let myEffects;
+      [reference, referenceEffects] = pure.transition(resolved, event);
+      [mine, myEffects] = pure.transition(restored, event);
+      expect(mine.value).toEqual(reference.value);
+      expect(mine.context).toEqual(reference.context);
+      expect(mine.status).toEqual(reference.status);
+      expect(plain(myEffects)).toEqual(plain(referenceEffects));
+    }
+  },
+);
+
+it('When one state is restored for two calls, then each snapshot carries its own call and neither transition changes the other', () => {
+  const pure = new PureMachine(machine);
+  const [first] = pure.initial(input);
+  const [second] = pure.initial({ callSid: 'CA' + 'f'.repeat(32), caller: null });
+  const a = pure.restore('profile', first.context);
+  const b = pure.restore('profile', second.context);
+  const [afterA] = pure.transition(a, { type: 'INPUT', at, digits: '2' });
+  const [afterB] = pure.transition(b, { type: 'NO_INPUT', at });
+  expect(afterA.value).toBe('needGroup');
+  expect(afterA.context.callSid).toBe(input.callSid);
+  expect(afterB.value).toBe('profile');
+  expect(afterB.context.callSid).toBe('CA' + 'f'.repeat(32));
+  expect(afterB.context.attempts).toBe(1);
+  expect(pure.restore('profile', first.context).context).toBe(first.context);
+  expect(a.value).toBe('profile');
+});
