@@ -56,6 +56,11 @@ export interface CombinationOptions {
   /** …or when its first two together have at least this much, the first at least `classifierPairFirst` (0: never). */
   classifierPair?: number;
   classifierPairFirst?: number;
+  /**
+   * When it answers alone, its second entry is offered as well (a button, « peut-être aussi ») when it
+   * has at least this probability (0: never): a message of two questions gets both.
+   */
+  classifierAlso?: number;
   /** …or when the matcher is sure of its first entry and it has at least this probability. */
   classifierConfirmed?: number;
   /** The classifier decides only when it saw at least this part of the message's words in training. */
@@ -74,6 +79,7 @@ export const DEFAULT_COMBINATION_OPTIONS: Required<CombinationOptions> = {
   classifierSure: 0.65,
   classifierPair: 0.9,
   classifierPairFirst: 0.55,
+  classifierAlso: 0.15,
   classifierConfirmed: 0.5,
   classifierMinKnown: 0.5,
   dissentShare: 0,
@@ -142,7 +148,10 @@ export function decide(
   // Two readers that disagree: the examples clearly say another entry than the classifier's first two.
   const dissent = vote === null ? null : dissentOf(vote, options);
   if (dissent !== null && dissent !== first.label && dissent !== second?.label) return none;
-  if (first.probability >= options.classifierSure) return { id: first.label, also: null };
+  if (first.probability >= options.classifierSure) {
+    const offered = second !== undefined && options.classifierAlso > 0 && second.probability >= options.classifierAlso;
+    return { id: first.label, also: offered ? second.label : null };
+  }
   const pair = second !== undefined && options.classifierPair > 0 && first.probability >= options.classifierPairFirst && first.probability + second.probability >= options.classifierPair;
   if (pair) return { id: first.label, also: second.label };
   // Not sure alone: the matcher, sure of the classifier's likelier-than-not first choice, confirms it
@@ -171,11 +180,11 @@ export function combine(matcher: Pick<TopicExplanation, 'match' | 'written'>, vo
 }
 
 export function createKnowledgeBase(faqEntries: readonly FaqEntry[], options: KnowledgeBaseOptions = {}): KnowledgeBase {
-  const { analyser = frenchAnalyser(), examples: exampleOptions = DEFAULT_EXAMPLE_INDEX_OPTIONS, classifier: classifierOptions = DEFAULT_CLASSIFIER_OPTIONS, strategy, exampleShare, exampleMinTerms, exampleCoverage, vetoShare, classifierSure, classifierPair, classifierPairFirst, classifierConfirmed, classifierMinKnown, dissentShare, dissentCoverage, ...matcherOptions } =
+  const { analyser = frenchAnalyser(), examples: exampleOptions = DEFAULT_EXAMPLE_INDEX_OPTIONS, classifier: classifierOptions = DEFAULT_CLASSIFIER_OPTIONS, strategy, exampleShare, exampleMinTerms, exampleCoverage, vetoShare, classifierSure, classifierPair, classifierPairFirst, classifierAlso, classifierConfirmed, classifierMinKnown, dissentShare, dissentCoverage, ...matcherOptions } =
     options;
   const combination = {
     ...DEFAULT_COMBINATION_OPTIONS,
-    ...definedOnly({ strategy, exampleShare, exampleMinTerms, exampleCoverage, vetoShare, classifierSure, classifierPair, classifierPairFirst, classifierConfirmed, classifierMinKnown, dissentShare, dissentCoverage }),
+    ...definedOnly({ strategy, exampleShare, exampleMinTerms, exampleCoverage, vetoShare, classifierSure, classifierPair, classifierPairFirst, classifierAlso, classifierConfirmed, classifierMinKnown, dissentShare, dissentCoverage }),
   };
   const all = Object.freeze([...faqEntries]);
   const byId = new Map(all.map((entry) => [entry.id, entry]));
