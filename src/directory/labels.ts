@@ -1,6 +1,6 @@
 /** The French words of the directory's codes: served by GET /api/vocabulary, read by the bot and the partner names. */
 import type { AgeBand, DisabilityKind, OfferType } from './schema';
-import { AGE_BANDS, AVAILABILITY_STATUSES, DISABILITY_KINDS, OFFER_TYPES } from './schema';
+import { AGE_BANDS, AVAILABILITY_STATUSES, DISABILITY_KINDS, OFFER_TYPES, SOURCE_KINDS } from './schema';
 
 export const OFFER_TYPE_LABELS: Readonly<Record<OfferType, string>> = {
   mdph: 'MDPH (maison départementale des personnes handicapées)',
@@ -42,6 +42,18 @@ export const AVAILABILITY_LABELS: Readonly<Record<(typeof AVAILABILITY_STATUSES)
   inconnu: 'Non renseigné',
 };
 
+export const SOURCE_KIND_LABELS: Readonly<Record<(typeof SOURCE_KINDS)[number], string>> = {
+  finess: 'Fichier FINESS',
+  coordinator: 'Saisi par la coordination',
+  import: 'Autre import',
+};
+
+/** Who an offer is for: people of its commune (and around), or of the whole département. */
+export const ZONE_LABELS: Readonly<Record<'commune' | 'departement', string>> = {
+  commune: 'Les habitants de sa commune et des environs',
+  departement: 'Tout le département',
+};
+
 const entries = <K extends string>(ids: readonly K[], labels: Readonly<Record<K, string>>) => ids.map((id) => ({ id, label: labels[id] }));
 
 /** The directory's part of GET /api/vocabulary. */
@@ -51,5 +63,7 @@ export function directoryVocabulary() {
     ageBands: entries(AGE_BANDS, AGE_BAND_LABELS),
     disabilities: entries(DISABILITY_KINDS, DISABILITY_LABELS),
     availability: entries(AVAILABILITY_STATUSES, AVAILABILITY_LABELS),
+    sourceKinds: entries(SOURCE_KINDS, SOURCE_KIND_LABELS),
+    zones: entries(['commune', 'departement'] as const, ZONE_LABELS),
   };
 }

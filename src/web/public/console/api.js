@@ -11,9 +11,11 @@ const auth = {
 let onUnauthorised = () => {};
 
 export class ApiError extends Error {
-  constructor(status, message) {
+  /** `body`: the answer's JSON, for the details some refusals carry (an import's problems by line). */
+  constructor(status, message, body) {
     super(message);
     this.status = status;
+    this.body = body || null;
   }
 }
 
@@ -40,14 +42,16 @@ export function whenUnauthorised(handler) {
   onUnauthorised = handler;
 }
 
-export async function api(method, path, body) {
+/** A JSON call; `options.contentType` sends `body` as it is (a file's text) with that type instead. */
+export async function api(method, path, body, options) {
   const headers = { accept: 'application/json' };
   if (auth.token) headers.authorization = `Bearer ${auth.token}`;
   else if (auth.csrfToken && method !== 'GET') headers['x-csrf-token'] = auth.csrfToken;
   const init = { method, headers, cache: 'no-store', credentials: 'same-origin' };
   if (body !== undefined) {
-    headers['content-type'] = 'application/json';
-    init.body = JSON.stringify(body);
+    const raw = Boolean(options && options.contentType);
+    headers['content-type'] = raw ? options.contentType : 'application/json';
+    init.body = raw ? body : JSON.stringify(body);
   }
   let response;
   try {
@@ -64,7 +68,7 @@ export async function api(method, path, body) {
   }
   if (!response.ok) {
     if (response.status === 401 && signedIn()) onUnauthorised();
-    throw new ApiError(response.status, (json && json.error) || '');
+    throw new ApiError(response.status, (json && json.error) || '', json);
   }
   return json;
 }

@@ -1,5 +1,6 @@
 /* The studio's API client: the console's client (session cookie, CSRF token on changes) for the
-   studio's routes (/api/studio), the session, and the YAML reader for a version's territories file. */
+   studio's routes (/api/studio) and the directory's (into a draft), the session, and the YAML reader for a
+   version's territories and directory files. */
 import { api, ApiError, useSession } from '../console/api.js';
 import { parse } from '/studio/vendor/yaml/index.js';
 
@@ -40,18 +41,34 @@ export const studioApi = {
   closure: (code, change) => api('POST', `/api/studio/territories/${encodeURIComponent(code)}/closure`, change),
 };
 
+/** The directory's routes (/api/directory), every change into the draft `draftId`: the answer is { result, draft }. */
+export const directoryApi = {
+  put: (draftId, organisation) => api('PUT', `/api/directory/organisations/${encodeURIComponent(organisation.id)}?draft=${draftId}`, organisation),
+  remove: (draftId, id) => api('DELETE', `/api/directory/organisations/${encodeURIComponent(id)}?draft=${draftId}`),
+  importCsv: (draftId, bytes) => api('POST', `/api/directory/import?draft=${draftId}`, bytes, { contentType: 'text/csv' }),
+};
+
 /** Where a file of a version, or of a draft, is exported (downloaded as YAML). */
 export const fileUrl = {
   version: (number, path) => `/api/studio/versions/${number}/files/${path}`,
   draft: (id, path) => `/api/studio/drafts/${id}/files/${path}`,
 };
 
-/** The national settings and the territories of a version (or a draft: « D-… »), read from its config/territories.yaml (the export). */
-export async function territoriesOf(numberOrDraft) {
-  const path = 'config/territories.yaml';
+async function fileOf(numberOrDraft, path) {
   const url = String(numberOrDraft).startsWith('D-') ? fileUrl.draft(numberOrDraft, path) : fileUrl.version(numberOrDraft, path);
   const response = await fetch(url, { cache: 'no-store', credentials: 'same-origin' });
   if (!response.ok) throw new ApiError(response.status, '');
-  const file = parse(await response.text());
+  return parse(await response.text());
+}
+
+/** The organisations of the directory of a version (or a draft), read from its config/directory.yaml. */
+export async function directoryOf(numberOrDraft) {
+  const file = await fileOf(numberOrDraft, 'config/directory.yaml');
+  return (file && file.organisations) || [];
+}
+
+/** The national settings and the territories of a version (or a draft: « D-… »), read from its config/territories.yaml (the export). */
+export async function territoriesOf(numberOrDraft) {
+  const file = await fileOf(numberOrDraft, 'config/territories.yaml');
   return { national: file.national || {}, territories: file.territories || {} };
 }

@@ -1,12 +1,13 @@
 /* The studio page, as native ES modules without a build step: the session (signed in through the
    console's provider), then one module per panel: territories, hours, the territory's welcome,
-   emergencies, national settings, draft and publication (with the second approval), call and chat
+   the directory, emergencies, national settings, draft and publication (with the second approval), call and chat
    trials, YAML files, versions. Authorities are refused; advisors read only. */
 import { $, el } from '../console/dom.js';
 import { loadVocabulary, signedInAs } from '../console/vocabulary.js';
 import { ApiError, frenchProblem, readSession, studioApi, territoriesOf } from './api.js';
 import { openDraftOfAddress, setupApproval } from './approval.js';
 import { setupChatTrial } from './chatTrial.js';
+import { setupDirectory } from './directory.js';
 import { setupDraft } from './draft.js';
 import { setupEmergency } from './emergency.js';
 import { setupFiles } from './files.js';
@@ -60,6 +61,7 @@ async function start() {
   setupTerritories();
   setupHours();
   setupTerritoryFields();
+  setupDirectory();
   setupDraft();
   setupApproval();
   setupFiles();

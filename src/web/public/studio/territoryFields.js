@@ -1,10 +1,11 @@
 /* A territory's welcome beyond its hours: the communauté's name, where calls go, what happens when it
-   is closed and the message then, the wait after which a callback is offered, the days closed or open
+   is closed and the message then, the wait after which a callback is offered, the time within which a
+   callback should be made (the callback target), the days closed or open
    besides the public holidays. Saving writes what changed into the draft (TerritoryEditSchema). */
 import { $, clear, el, errorIn, message } from '../console/dom.js';
 import { frenchProblem, studioApi } from './api.js';
 import { clearErrors, inputGroup, linesOf, same, showProblems, textArea, textInput } from './form.js';
-import { draftedTerritory, on, setDraft, studio } from './state.js';
+import { draftedNational, draftedTerritory, on, setDraft, studio } from './state.js';
 import { readTarget, targetFields } from './target.js';
 
 const WHEN_CLOSED = [
@@ -13,6 +14,14 @@ const WHEN_CLOSED = [
   ['message', 'Dire le message ci-dessous, puis raccrocher'],
 ];
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** The callback target when neither the territory nor the national settings give one (src/territories/schema.ts). */
+const DEFAULT_CALLBACK_TARGET_HOURS = 48;
+
+/** Hours within which a callback counts as done in time: the territory's, else the national one, else 48. */
+function callbackTarget(t) {
+  const national = draftedNational() || {};
+  return t.callbackTargetHours ?? national.callbackTargetHours ?? DEFAULT_CALLBACK_TARGET_HOURS;
+}
 
 /** What was saved in the draft, per territory (the published values until then). */
 const saved = {};
@@ -46,6 +55,7 @@ function render(code) {
     whenClosedFields(t.whenClosed, readOnly),
     inputGroup('field-closed-message', 'Message dit quand le territoire est fermé', 'Obligatoire si vous choisissez de dire un message. Laissez vide pour ne rien dire de plus.', textArea('field-closed-message', t.closedMessage, { readOnly })),
     inputGroup('field-callback-wait', 'Attente avant de proposer un rappel, en secondes', 'Un nombre de 0 à 3600. Par exemple : 120 pour 2 minutes.', textInput('field-callback-wait', t.callbackOfferAfterSeconds ?? '', { readOnly, inputmode: 'numeric', maxlength: '4' })),
+    inputGroup('field-callback-target', 'Délai pour rappeler (heures)', 'Un rappel fait dans ce délai compte « dans les délais » au tableau de bord. Un nombre de 1 à 720. Par défaut : 48.', textInput('field-callback-target', callbackTarget(t), { readOnly, inputmode: 'numeric', maxlength: '3' })),
     inputGroup('field-closed-days', 'Jours fermés en plus des jours fériés', 'Une date par ligne, ainsi : 2026-12-24.', textArea('field-closed-days', (holidays.extraClosedDays || []).join('\n'), { readOnly, maxlength: '5000' })),
     inputGroup('field-open-days', 'Jours fériés où le territoire ouvre quand même', 'Une date par ligne, ainsi : 2026-05-08.', textArea('field-open-days', (holidays.extraOpenDays || []).join('\n'), { readOnly, maxlength: '5000' })),
   );
@@ -70,6 +80,9 @@ function editOf(t) {
   const wait = $('field-callback-wait').value.trim();
   if (!/^\d{1,4}$/.test(wait) || Number(wait) > 3600) problems.push(['field-callback-wait', 'Écrivez un nombre de secondes, de 0 à 3600.']);
   else if (Number(wait) !== t.callbackOfferAfterSeconds) edit.callbackOfferAfterSeconds = Number(wait);
+  const targetHours = $('field-callback-target').value.trim();
+  if (!/^\d{1,3}$/.test(targetHours) || Number(targetHours) < 1 || Number(targetHours) > 720) problems.push(['field-callback-target', 'Écrivez un nombre d’heures, de 1 à 720. Par exemple : 48 pour deux jours.']);
+  else if (Number(targetHours) !== callbackTarget(t)) edit.callbackTargetHours = Number(targetHours);
   for (const [id, key] of [['field-closed-days', 'extraClosedDays'], ['field-open-days', 'extraOpenDays']]) {
     const dates = linesOf(id);
     const wrong = dates.find((date) => !DATE.test(date) || Number.isNaN(Date.parse(date)));
