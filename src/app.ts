@@ -35,7 +35,6 @@ import { allMetrics } from './domain/ports';
 import { createDailyFigures, dashboardRouter } from './dashboard';
 import { createDirectoryRouter } from './directory/routes';
 import { createDirectoryService } from './directory/service';
-import { mdphOf } from './directory/load';
 import { createContactCounters } from './observatory/contacts';
 import { createObservatoryRouter } from './observatory/routes';
 import { createWebRouter } from './web/routes';
@@ -205,7 +204,6 @@ export function createApp(deps: AppDeps): App {
     waitingRoom,
     emergency,
     departementName,
-    mdphName: (code: string) => mdphOf(directory.current(), code)?.name,
     sealPhoneNumber,
     urls,
     clock,

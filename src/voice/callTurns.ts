@@ -22,6 +22,8 @@ export interface VoiceRuntime {
   pure: PureMachine;
   renderer: TwimlRenderer;
   turnDeps: TurnDeps;
+  /** The name of a département's MDPH in this version's directory (the whisper ends with it); undefined when it has none. */
+  mdphName(code: string): string | undefined;
 }
 
 export interface CallTurnsDeps {
