@@ -109,8 +109,14 @@ export interface MessageBus {
 export interface Metrics {
   /** A new call (not a retried webhook); its territory is not known yet. */
   callStarted(): void;
-  /** A ticket saved by a turn: a call or chat put through (to its territory or the national level), or a callback requested. */
+  /**
+   * A ticket saved by a turn: a call or chat put through (to its territory or the national level), or a
+   * callback requested. A call tells each once: its first hand-off (not the national fallback that
+   * follows a failed queue) and its callback request.
+   */
   ticketSaved(channel: 'voice' | 'chat', ticket: { kind: 'routed' | 'callback' | 'fallback'; departement: string | null; need: string | null }): void;
+  /** A call's first ticket (its first hand-off or callback request): its need, once per call, whatever follows. */
+  callOriented(departement: string | null, need: string | null): void;
   /** A call is over (status callback): connected, abandoned in a menu or in the queue, callback booked, declined. */
   callEnded(departement: string | null, outcome: string): void;
   /** A caller left a Twilio queue (<Enqueue action>): how, and after how many seconds. */
@@ -146,6 +152,7 @@ export function allMetrics(...sinks: readonly Metrics[]): Metrics {
   return {
     callStarted: each('callStarted'),
     ticketSaved: each('ticketSaved'),
+    callOriented: each('callOriented'),
     callEnded: each('callEnded'),
     queueLeft: each('queueLeft'),
     chatStarted: each('chatStarted'),
@@ -163,6 +170,7 @@ export function allMetrics(...sinks: readonly Metrics[]): Metrics {
 export const NO_METRICS: Metrics = {
   callStarted: () => undefined,
   ticketSaved: () => undefined,
+  callOriented: () => undefined,
   callEnded: () => undefined,
   queueLeft: () => undefined,
   chatStarted: () => undefined,

@@ -119,8 +119,13 @@ export class CallTurns {
     requestId: string,
   ): Promise<string> {
     let callIsOver = false;
+    // A call's ticket is saved again when it is queued again (national fallback) or called back: its need counts once.
+    let ticketSavedBefore = previous !== null && previous.context.ticketRef !== null;
     for (const action of actions) {
-      if (action.type === 'saveTicket') await this.saveTicket(action.params as TicketEffect, context.caller);
+      if (action.type === 'saveTicket') {
+        await this.saveTicket(action.params as TicketEffect, context.caller, !ticketSavedBefore);
+        ticketSavedBefore = true;
+      }
       if (action.type === 'endCall') {
         await this.endCall(context, (action.params as { outcome: CallOutcome }).outcome);
         callIsOver = true;
@@ -143,8 +148,10 @@ export class CallTurns {
     return twiml;
   }
 
-  private async saveTicket(effect: TicketEffect, caller: CallContext['caller']): Promise<void> {
-    this.deps.metrics.ticketSaved('voice', effect);
+  /** `first`: the call's first ticket; a later one is its callback request, or the same hand-off going on elsewhere (not counted again). */
+  private async saveTicket(effect: TicketEffect, caller: CallContext['caller'], first: boolean): Promise<void> {
+    if (first) this.deps.metrics.callOriented(effect.departement, effect.need);
+    if (first || effect.kind === 'callback') this.deps.metrics.ticketSaved('voice', effect);
     const personKey = this.deps.personKeyOf?.(caller) ?? null;
     await this.deps.tickets.createOrUpdate(ticketDraftFrom(effect, 'voice', this.deps.clock.now().toISOString(), personKey === null ? {} : { personKey }));
   }
