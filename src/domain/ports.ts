@@ -28,8 +28,10 @@ export interface KeyValueStore {
   ttl(key: string): Promise<number>;
   /** Sorted sets (who waits in a Twilio queue, oldest first): adds a member at `score`, sets the set's TTL. */
   sortedAdd(key: string, member: string, score: number, ttlSeconds: number): Promise<void>;
-  /** Removes a member; the key disappears with its last member. */
-  sortedRemove(key: string, member: string): Promise<void>;
+  /** Removes a member; the key disappears with its last member. True when this call removed it (it was there). */
+  sortedRemove(key: string, member: string): Promise<boolean>;
+  /** Every member with its score, lowest score first ([] when the key does not exist). */
+  sortedMembers(key: string): Promise<Array<{ member: string; score: number }>>;
   /** The member with the lowest score (equal scores: the lowest member), or null when empty. */
   sortedFirst(key: string): Promise<string | null>;
   /** How many members, and the lowest score (null when empty): who waits, and since when the first. */

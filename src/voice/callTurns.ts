@@ -139,7 +139,7 @@ export class CallTurns {
     const queueNow = value === 'connecting' && !context.bridged ? queueNameOf(context) : null;
     const queueBefore = previous?.value === 'connecting' ? queueNameOf(previous.context) : null;
     // The writes of a turn go out together (one round trip: node-redis pipelines concurrent commands).
-    const writes: Array<Promise<void>> = [];
+    const writes: Array<Promise<unknown>> = [];
     if (queueBefore !== null && queueBefore !== queueNow) writes.push(this.deps.waitingRoom.leave(queueBefore, callSid));
     if (queueNow !== null && queueNow !== queueBefore) writes.push(this.deps.waitingRoom.join(queueNow, callSid, this.deps.clock.now()));
     const stored = { value, context, configVersion: runtime.version, lastRequestId: requestId };
