@@ -220,7 +220,9 @@ export function createApp(deps: AppDeps): App {
     store,
     keys,
     tickets,
-    waitingRoom,
+    // A chat waiting list outlives its conversations (twice their TTL after the last arrival): a person
+    // gone is still found there when the figures are read, and counted as abandoned (ChatTurns.sweepGone).
+    waitingRoom: createWaitingRoom(store, keys, 2 * settings.chatTtlSeconds),
     clock,
     chatTtlSeconds: settings.chatTtlSeconds,
     metrics: counting,
@@ -292,6 +294,7 @@ export function createApp(deps: AppDeps): App {
       departementName,
       callbackTargetHoursOf: callbackTargetHours,
       ticketTtlDays: settings.ticketTtlDays,
+      sweepGoneChats: (queues) => chat.sweepGone(queues),
     }),
   );
 

@@ -63,7 +63,7 @@ export function createDailyFigures(deps: DailyFiguresDeps): DailyFigures {
     callStarted: nothing,
     chatStarted: () => add(null, { 'chats.started': 1 }),
     chatContact: (departement, need) => add(departement, chatContactFields(need)),
-    chatHandoffEnded: (departement, outcome) => add(departement, { [`chats.${outcome}`]: 1 }),
+    chatHandoffEnded: (departement, outcome, at) => add(departement, { [`chats.${outcome}`]: 1 }, at),
     ticketSaved: (channel, ticket) => add(ticket.departement, ticketFields(channel, ticket.kind)),
     callOriented: (departement, need) => add(departement, needFields(need)),
     callEnded: (departement, outcome) => add(departement, callEndedFields(outcome)),

@@ -127,8 +127,11 @@ export interface Metrics {
   chatStarted(): void;
   /** A chat conversation's first ticket (its first hand-off or callback request): one contact of the chat channel, and its need, whatever follows. */
   chatContact(departement: string | null, need: string | null): void;
-  /** A chat hand-off ended: an advisor took it (answered), or the person left before anyone did (abandoned). Once per conversation. */
-  chatHandoffEnded(departement: string | null, outcome: 'answered' | 'abandoned'): void;
+  /**
+   * A chat hand-off ended: an advisor took it (answered), or the person left before anyone did
+   * (abandoned). Once per conversation. `at`: when it ended, if not now (a person found gone later).
+   */
+  chatHandoffEnded(departement: string | null, outcome: 'answered' | 'abandoned', at?: Date): void;
   /**
    * An advisor reached a person who had asked to be called back (once per callback, at the attempt
    * that reached them); `requestedAt`: when the callback was asked for (ISO 8601), null if unknown.
