@@ -139,21 +139,25 @@ export class ChatTurns {
    * seen. Run when the figures are read (src/dashboard/now.ts), with no timer of its own.
    */
   async sweepGone(queueNames: readonly string[]): Promise<number> {
+    const counts = await Promise.all(queueNames.map((queue) => this.sweepQueue(queue)));
+    return counts.reduce((a, b) => a + b, 0);
+  }
+
+  private async sweepQueue(queue: string): Promise<number> {
     const now = this.deps.clock.now().getTime();
     let gone = 0;
-    for (const queue of queueNames) {
-      for (const { id, since } of await this.deps.waitingRoom.everyone(queue)) {
-        const chat = await this.chats.load(id);
-        if (chat && chat.handoff !== 'waiting') continue;
-        const lastSeen = lastSeenOf(chat, since);
-        if (chat && now - lastSeen.getTime() < this.deps.chatTtlSeconds * 1000) continue;
-        if (!(await this.deps.waitingRoom.leave(queue, id))) continue;
-        this.deps.metrics.chatHandoffEnded(chat ? chat.context.departement : departementOfChatQueue(queue), 'abandoned', lastSeen);
-        gone += 1;
-        if (chat) {
-          chat.handoff = 'abandoned';
-          await this.chats.save(id, chat);
-        }
+    for (const { id, since } of await this.deps.waitingRoom.everyone(queue)) {
+      // A conversation that cannot be read is left to its TTL: the others are swept all the same.
+      const chat = await this.chats.load(id).catch(() => undefined);
+      if (chat === undefined || (chat && chat.handoff !== 'waiting')) continue;
+      const lastSeen = lastSeenOf(chat, since);
+      if (chat && now - lastSeen.getTime() < this.deps.chatTtlSeconds * 1000) continue;
+      if (!(await this.deps.waitingRoom.leave(queue, id))) continue;
+      this.deps.metrics.chatHandoffEnded(chat ? chat.context.departement : departementOfChatQueue(queue), 'abandoned', lastSeen);
+      gone += 1;
+      if (chat) {
+        chat.handoff = 'abandoned';
+        await this.chats.save(id, chat);
       }
     }
     return gone;
