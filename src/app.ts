@@ -35,7 +35,6 @@ import { allMetrics } from './domain/ports';
 import { createDailyFigures, dashboardRouter } from './dashboard';
 import { createDirectoryRouter } from './directory/routes';
 import { createDirectoryService } from './directory/service';
-import { mdphOf } from './directory/load';
 import { createContactCounters } from './observatory/contacts';
 import { createObservatoryRouter } from './observatory/routes';
 import { createWebRouter } from './web/routes';
@@ -205,7 +204,6 @@ export function createApp(deps: AppDeps): App {
     waitingRoom,
     emergency,
     departementName,
-    mdphName: (code: string) => mdphOf(directory.current(), code)?.name,
     sealPhoneNumber,
     urls,
     clock,
@@ -222,7 +220,9 @@ export function createApp(deps: AppDeps): App {
     store,
     keys,
     tickets,
-    waitingRoom,
+    // A chat waiting list outlives its conversations (twice their TTL after the last arrival): a person
+    // gone is still found there when the figures are read, and counted as abandoned (ChatTurns.sweepGone).
+    waitingRoom: createWaitingRoom(store, keys, 2 * settings.chatTtlSeconds),
     clock,
     chatTtlSeconds: settings.chatTtlSeconds,
     metrics: counting,
@@ -294,6 +294,7 @@ export function createApp(deps: AppDeps): App {
       departementName,
       callbackTargetHoursOf: callbackTargetHours,
       ticketTtlDays: settings.ticketTtlDays,
+      sweepGoneChats: (queues) => chat.sweepGone(queues),
     }),
   );
 

@@ -77,9 +77,24 @@ export const TRANSCRIPT_LIMIT = 200;
 /** The longest line kept, in characters. */
 const LINE_LIMIT = 4000;
 
+const CHAT_QUEUE_PREFIX = 'chat-';
+const NATIONAL_CHAT_QUEUE = 'national';
+
 /** The chat queue of a territory (advisors of that territory take its chats). */
 export function chatQueueName(departement: string | null): string {
-  return `chat-${departement ?? 'national'}`;
+  return `${CHAT_QUEUE_PREFIX}${departement ?? NATIONAL_CHAT_QUEUE}`;
+}
+
+/** The territory of a chat queue (null: the national one), the inverse of chatQueueName. */
+export function departementOfChatQueue(queueName: string): string | null {
+  const territory = queueName.startsWith(CHAT_QUEUE_PREFIX) ? queueName.slice(CHAT_QUEUE_PREFIX.length) : '';
+  return territory === '' || territory === NATIONAL_CHAT_QUEUE ? null : territory;
+}
+
+/** When the person last showed up: their last line, or the hand-off (`since`) if later. */
+export function lastSeenOf(chat: StoredChat | null, since: Date): Date {
+  const lines = (chat?.transcript ?? []).filter((line) => line.from === 'user').map((line) => Date.parse(line.at));
+  return new Date(Math.max(since.getTime(), ...lines.filter((t) => Number.isFinite(t))));
 }
 
 /** A new conversation, at the first question of the orientation of this version's machine. */

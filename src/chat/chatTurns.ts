@@ -14,7 +14,7 @@ import { maskPersonalData } from '../tickets/personalData';
 import { botTurn, consentGiven, consentOf } from './chatAnswers';
 import { advance, CALLBACK_OFFER_STATES, callbackOffer } from './chatFlow';
 import { menu, say, summary, type ChatStep, type ChatTurnsDeps } from './chatRuntime';
-import { chatQueueName, chatStore, initialChat, pushLine, rememberReplies, TRANSCRIPT_LIMIT, type ChatInput, type ChatMode, type ChatReply, type StoredChat } from './chatState';
+import { chatQueueName, chatStore, departementOfChatQueue, initialChat, lastSeenOf, pushLine, rememberReplies, TRANSCRIPT_LIMIT, type ChatInput, type ChatMode, type ChatReply, type StoredChat } from './chatState';
 import { firstCharacters } from './reading';
 import { keepOnTicket, type TicketChanges } from './ticketTranscript';
 
@@ -130,6 +130,37 @@ export class ChatTurns {
     this.deps.metrics.chatHandoffEnded(chat.context.departement, 'abandoned');
     await this.deps.waitingRoom.leave(chatQueueName(chat.context.departement), conversationId);
     await this.chats.save(conversationId, chat);
+  }
+
+  /**
+   * Hand-offs nobody took whose person is gone: nothing came from them (no line, no hand-off) for the
+   * conversation's TTL, or the conversation has expired. Each is abandoned, as if its page had said
+   * so: counted once (by whoever takes it out of the waiting list), on the day the person was last
+   * seen. Run when the figures are read (src/dashboard/now.ts), with no timer of its own.
+   */
+  async sweepGone(queueNames: readonly string[]): Promise<number> {
+    const counts = await Promise.all(queueNames.map((queue) => this.sweepQueue(queue)));
+    return counts.reduce((a, b) => a + b, 0);
+  }
+
+  private async sweepQueue(queue: string): Promise<number> {
+    const now = this.deps.clock.now().getTime();
+    let gone = 0;
+    for (const { id, since } of await this.deps.waitingRoom.everyone(queue)) {
+      // A conversation that cannot be read is left to its TTL: the others are swept all the same.
+      const chat = await this.chats.load(id).catch(() => undefined);
+      if (chat === undefined || (chat && chat.handoff !== 'waiting')) continue;
+      const lastSeen = lastSeenOf(chat, since);
+      if (chat && now - lastSeen.getTime() < this.deps.chatTtlSeconds * 1000) continue;
+      if (!(await this.deps.waitingRoom.leave(queue, id))) continue;
+      this.deps.metrics.chatHandoffEnded(chat ? chat.context.departement : departementOfChatQueue(queue), 'abandoned', lastSeen);
+      gone += 1;
+      if (chat) {
+        chat.handoff = 'abandoned';
+        await this.chats.save(id, chat);
+      }
+    }
+    return gone;
   }
 
   /** A line the advisor wrote (with their first name, when known), kept in the transcript and on the ticket (the channel delivers it). */

@@ -13,7 +13,7 @@ import { territoryLabel } from '../metrics/labels';
 import { localMoment } from '../routing/local-time';
 import type { StoreKeys } from '../storage/keys';
 import { ALL_TERRITORIES_INDEX } from '../tickets/ticket-store';
-import { callbackDoneFields, callEndedFields, chatContactFields, DAILY_FIELDS, DAILY_FIGURES_TTL_SECONDS, ticketFields, waitField, type Increments } from './fields';
+import { callbackDoneFields, callEndedFields, chatContactFields, DAILY_FIELDS, DAILY_FIGURES_TTL_SECONDS, needFields, ticketFields, waitField, type Increments } from './fields';
 
 export const NATIONAL_TIME_ZONE = 'Europe/Paris';
 
@@ -63,8 +63,9 @@ export function createDailyFigures(deps: DailyFiguresDeps): DailyFigures {
     callStarted: nothing,
     chatStarted: () => add(null, { 'chats.started': 1 }),
     chatContact: (departement, need) => add(departement, chatContactFields(need)),
-    chatHandoffEnded: (departement, outcome) => add(departement, { [`chats.${outcome}`]: 1 }),
-    ticketSaved: (channel, ticket) => add(ticket.departement, ticketFields(channel, ticket.kind, ticket.need)),
+    chatHandoffEnded: (departement, outcome, at) => add(departement, { [`chats.${outcome}`]: 1 }, at),
+    ticketSaved: (channel, ticket) => add(ticket.departement, ticketFields(channel, ticket.kind)),
+    callOriented: (departement, need) => add(departement, needFields(need)),
     callEnded: (departement, outcome) => add(departement, callEndedFields(outcome)),
     queueLeft(departement, _result, waitedSeconds) {
       const field = waitField(waitedSeconds);

@@ -53,6 +53,11 @@ export function daysBetween(from: string, to: string): string[] {
 export interface DashboardDeps {
   daily: Pick<DailyFigures, 'read' | 'dayOf'>;
   now(territory: string): Promise<NowFigures>;
+  /**
+   * Counts the chat hand-offs of `territory` whose person is gone as abandoned (src/chat, sweepGone),
+   * before the figures are read, so that they are in them. Never rejects.
+   */
+  sweepGoneChats?(territory: string): Promise<void>;
   clock: Clock;
   /** The French name of a territory (a département's name, « national », « France entière »). */
   territoryName(territory: string): string | null;
@@ -72,6 +77,7 @@ export function createDashboard(deps: DashboardDeps) {
       const from = query.from ?? addDays(to, -(DEFAULT_PERIOD_DAYS - 1));
       const days = daysBetween(from, to);
       if (days.length > MAX_PERIOD_DAYS) return { ok: false, status: 400, error: `The period may cover at most ${MAX_PERIOD_DAYS} days` };
+      await deps.sweepGoneChats?.(territory);
       const [counts, [todayCounts], now] = await Promise.all([deps.daily.read(territory, days), deps.daily.read(territory, [today]), deps.now(territory)]);
       return {
         ok: true,

@@ -39,18 +39,22 @@ export const DAILY_FIELDS: readonly string[] = [
 ];
 
 /**
- * A ticket saved by a turn: a hand-off (to the territory or the national level) or a callback request;
- * a call's need with it. A chat's need is counted with its contact (chatContactFields), once per
- * conversation: a closed hand-off followed by a callback request is one need.
+ * A ticket saved by a turn: a hand-off (to the territory or the national level) or a callback request.
+ * Its need is counted once per conversation, with its first ticket (needFields, chatContactFields):
+ * a call queued then called back, or a chat handed over then called back, is one need.
  */
-export function ticketFields(channel: Channel, kind: 'routed' | 'callback' | 'fallback', need: unknown): Increments {
-  const what = kind === 'callback' ? `callbacks.requested.${channel}` : `handoffs.${channel}`;
-  return channel === 'chat' ? { [what]: 1 } : { [what]: 1, [`needs.${needLabel(need)}`]: 1 };
+export function ticketFields(channel: Channel, kind: 'routed' | 'callback' | 'fallback'): Increments {
+  return { [kind === 'callback' ? `callbacks.requested.${channel}` : `handoffs.${channel}`]: 1 };
+}
+
+/** A conversation's need, counted with its first ticket. */
+export function needFields(need: unknown): Increments {
+  return { [`needs.${needLabel(need)}`]: 1 };
 }
 
 /** A chat conversation's first ticket: one contact of the chat channel, and its need. */
 export function chatContactFields(need: unknown): Increments {
-  return { 'contacts.chat': 1, [`needs.${needLabel(need)}`]: 1 };
+  return { 'contacts.chat': 1, ...needFields(need) };
 }
 
 /** A call is over, with its outcome. */

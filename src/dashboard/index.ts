@@ -55,21 +55,32 @@ export interface DashboardRouterDeps {
   /** The callback target of a territory, from the version served. */
   callbackTargetHoursOf(territory: string): number;
   ticketTtlDays: number;
+  /** Takes the chats whose person is gone out of chat queues, counting them as abandoned (src/chat); absent: none is. */
+  sweepGoneChats?(queues: readonly string[]): Promise<unknown>;
 }
 
 export function dashboardRouter(deps: DashboardRouterDeps) {
+  const queuesOf = queuesOfTerritories(deps.territories);
   const now = createNowFigures({
     store: deps.store,
     keys: deps.keys,
     clock: deps.clock,
     presence: deps.presence,
     daily: deps.daily,
-    queuesOf: queuesOfTerritories(deps.territories),
+    queuesOf,
     everyTerritory: [...deps.departementCodes, UNKNOWN_DEPARTEMENT_SEGMENT, ALL_TERRITORIES_INDEX],
     ticketTtlDays: deps.ticketTtlDays,
   });
   const territoryName = (territory: string) =>
     territory === ALL_TERRITORIES_INDEX ? 'France entière' : territory === UNKNOWN_DEPARTEMENT_SEGMENT ? 'Niveau national' : (deps.departementName(territory) ?? null);
-  const dashboard = createDashboard({ daily: deps.daily, now, clock: deps.clock, territoryName, callbackTargetHoursOf: deps.callbackTargetHoursOf });
+  async function sweepGoneChats(territory: string): Promise<void> {
+    try {
+      await deps.sweepGoneChats?.(queuesOf(territory).chats);
+    } catch (error) {
+      // The figures are read all the same; the next read sweeps again.
+      deps.logger.warn({ err: error }, 'dashboard: chats of people gone not swept');
+    }
+  }
+  const dashboard = createDashboard({ daily: deps.daily, now, sweepGoneChats, clock: deps.clock, territoryName, callbackTargetHoursOf: deps.callbackTargetHoursOf });
   return createDashboardRouter({ dashboard, verifier: deps.verifier, logger: deps.logger, departementName: deps.departementName });
 }

@@ -28,8 +28,10 @@ export interface KeyValueStore {
   ttl(key: string): Promise<number>;
   /** Sorted sets (who waits in a Twilio queue, oldest first): adds a member at `score`, sets the set's TTL. */
   sortedAdd(key: string, member: string, score: number, ttlSeconds: number): Promise<void>;
-  /** Removes a member; the key disappears with its last member. */
-  sortedRemove(key: string, member: string): Promise<void>;
+  /** Removes a member; the key disappears with its last member. True when this call removed it (it was there). */
+  sortedRemove(key: string, member: string): Promise<boolean>;
+  /** Every member with its score, lowest score first ([] when the key does not exist). */
+  sortedMembers(key: string): Promise<Array<{ member: string; score: number }>>;
   /** The member with the lowest score (equal scores: the lowest member), or null when empty. */
   sortedFirst(key: string): Promise<string | null>;
   /** How many members, and the lowest score (null when empty): who waits, and since when the first. */
@@ -110,8 +112,14 @@ export interface MessageBus {
 export interface Metrics {
   /** A new call (not a retried webhook); its territory is not known yet. */
   callStarted(): void;
-  /** A ticket saved by a turn: a call or chat put through (to its territory or the national level), or a callback requested. */
+  /**
+   * A ticket saved by a turn: a call or chat put through (to its territory or the national level), or a
+   * callback requested. A call tells each once: its first hand-off (not the national fallback that
+   * follows a failed queue) and its callback request.
+   */
   ticketSaved(channel: 'voice' | 'chat', ticket: { kind: 'routed' | 'callback' | 'fallback'; departement: string | null; need: string | null }): void;
+  /** A call's first ticket (its first hand-off or callback request): its need, once per call, whatever follows. */
+  callOriented(departement: string | null, need: string | null): void;
   /** A call is over (status callback): connected, abandoned in a menu or in the queue, callback booked, declined. */
   callEnded(departement: string | null, outcome: string): void;
   /** A caller left a Twilio queue (<Enqueue action>): how, and after how many seconds. */
@@ -120,8 +128,11 @@ export interface Metrics {
   chatStarted(): void;
   /** A chat conversation's first ticket (its first hand-off or callback request): one contact of the chat channel, and its need, whatever follows. */
   chatContact(departement: string | null, need: string | null): void;
-  /** A chat hand-off ended: an advisor took it (answered), or the person left before anyone did (abandoned). Once per conversation. */
-  chatHandoffEnded(departement: string | null, outcome: 'answered' | 'abandoned'): void;
+  /**
+   * A chat hand-off ended: an advisor took it (answered), or the person left before anyone did
+   * (abandoned). Once per conversation. `at`: when it ended, if not now (a person found gone later).
+   */
+  chatHandoffEnded(departement: string | null, outcome: 'answered' | 'abandoned', at?: Date): void;
   /**
    * An advisor reached a person who had asked to be called back (once per callback, at the attempt
    * that reached them); `requestedAt`: when the callback was asked for (ISO 8601), null if unknown.
@@ -147,6 +158,7 @@ export function allMetrics(...sinks: readonly Metrics[]): Metrics {
   return {
     callStarted: each('callStarted'),
     ticketSaved: each('ticketSaved'),
+    callOriented: each('callOriented'),
     callEnded: each('callEnded'),
     queueLeft: each('queueLeft'),
     chatStarted: each('chatStarted'),
@@ -164,6 +176,7 @@ export function allMetrics(...sinks: readonly Metrics[]): Metrics {
 export const NO_METRICS: Metrics = {
   callStarted: () => undefined,
   ticketSaved: () => undefined,
+  callOriented: () => undefined,
   callEnded: () => undefined,
   queueLeft: () => undefined,
   chatStarted: () => undefined,

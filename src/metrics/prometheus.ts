@@ -94,6 +94,8 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Prome
       (channel === 'voice' ? callsRouted : chatHandoffs).inc({ territory, to });
       orientations.inc({ channel, need: needLabel(ticket.need) });
     },
+    // The need of a call put through is counted with its hand-off (orientations); a callback's, nowhere here.
+    callOriented: () => undefined,
     callEnded: (departement, outcome) => callsEnded.inc({ territory: territoryLabel(departement), outcome: oneOf(CALL_OUTCOME_LABELS, outcome, 'other') }),
     queueLeft(departement, result, waitedSeconds) {
       if (waitedSeconds === undefined || !Number.isFinite(waitedSeconds) || waitedSeconds < 0) return;

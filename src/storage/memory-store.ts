@@ -148,10 +148,18 @@ export function createMemoryStore(clock: Clock = systemClock, options: MemorySto
     sortedRemove: (key, member) =>
       run(() => {
         const entry = liveSorted(key);
-        if (!entry) return;
-        entry.scores.delete(member);
+        if (!entry) return false;
+        const removed = entry.scores.delete(member);
         if (entry.scores.size === 0) entries.delete(key);
+        return removed;
       }),
+
+    sortedMembers: (key) =>
+      run(() =>
+        [...(liveSorted(key)?.scores ?? [])]
+          .sort(([a, x], [b, y]) => x - y || (a < b ? -1 : a > b ? 1 : 0))
+          .map(([member, score]) => ({ member, score })),
+      ),
 
     sortedFirst: (key) =>
       run(() => {

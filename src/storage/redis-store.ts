@@ -223,7 +223,12 @@ export function createRedisStore(options: RedisStoreOptions): RedisStore {
     },
 
     async sortedRemove(key, member) {
-      await run('ZREM', (redis) => redis.zRem(key, member));
+      return (await run('ZREM', (redis) => redis.zRem(key, member))) > 0;
+    },
+
+    async sortedMembers(key) {
+      const members = await run('ZRANGE', (redis) => redis.zRangeWithScores(key, 0, -1));
+      return members.map(({ value, score }) => ({ member: value, score }));
     },
 
     async sortedFirst(key) {

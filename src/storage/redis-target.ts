@@ -56,6 +56,7 @@ export interface RedisCommands {
   ping(): Promise<string>;
   zRem(key: string, member: string): Promise<number>;
   zRange(key: string, start: number, stop: number): Promise<string[]>;
+  zRangeWithScores(key: string, start: number, stop: number): Promise<Array<{ value: string; score: number }>>;
   lRange(key: string, start: number, stop: number): Promise<string[]>;
   hGetAll(key: string): Promise<Record<string, string>>;
   publish(channel: string, message: string): Promise<number>;
@@ -249,6 +250,7 @@ function bindCommands(commands: RedisCommands): RedisCommands {
     ping: () => commands.ping(),
     zRem: (key, member) => commands.zRem(key, member),
     zRange: (key, start, stop) => commands.zRange(key, start, stop),
+    zRangeWithScores: (key, start, stop) => commands.zRangeWithScores(key, start, stop),
     lRange: (key, start, stop) => commands.lRange(key, start, stop),
     hGetAll: (key) => commands.hGetAll(key),
     publish: (channel, message) => commands.publish(channel, message),

@@ -22,6 +22,8 @@ export interface VoiceRuntime {
   pure: PureMachine;
   renderer: TwimlRenderer;
   turnDeps: TurnDeps;
+  /** The name of a département's MDPH in this version's directory (the whisper ends with it); undefined when it has none. */
+  mdphName(code: string): string | undefined;
 }
 
 export interface CallTurnsDeps {
@@ -117,8 +119,13 @@ export class CallTurns {
     requestId: string,
   ): Promise<string> {
     let callIsOver = false;
+    // A call's ticket is saved again when it is queued again (national fallback) or called back: its need counts once.
+    let ticketSavedBefore = previous !== null && previous.context.ticketRef !== null;
     for (const action of actions) {
-      if (action.type === 'saveTicket') await this.saveTicket(action.params as TicketEffect, context.caller);
+      if (action.type === 'saveTicket') {
+        await this.saveTicket(action.params as TicketEffect, context.caller, !ticketSavedBefore);
+        ticketSavedBefore = true;
+      }
       if (action.type === 'endCall') {
         await this.endCall(context, (action.params as { outcome: CallOutcome }).outcome);
         callIsOver = true;
@@ -132,7 +139,7 @@ export class CallTurns {
     const queueNow = value === 'connecting' && !context.bridged ? queueNameOf(context) : null;
     const queueBefore = previous?.value === 'connecting' ? queueNameOf(previous.context) : null;
     // The writes of a turn go out together (one round trip: node-redis pipelines concurrent commands).
-    const writes: Array<Promise<void>> = [];
+    const writes: Array<Promise<unknown>> = [];
     if (queueBefore !== null && queueBefore !== queueNow) writes.push(this.deps.waitingRoom.leave(queueBefore, callSid));
     if (queueNow !== null && queueNow !== queueBefore) writes.push(this.deps.waitingRoom.join(queueNow, callSid, this.deps.clock.now()));
     const stored = { value, context, configVersion: runtime.version, lastRequestId: requestId };
@@ -141,8 +148,10 @@ export class CallTurns {
     return twiml;
   }
 
-  private async saveTicket(effect: TicketEffect, caller: CallContext['caller']): Promise<void> {
-    this.deps.metrics.ticketSaved('voice', effect);
+  /** `first`: the call's first ticket; a later one is its callback request, or the same hand-off going on elsewhere (not counted again). */
+  private async saveTicket(effect: TicketEffect, caller: CallContext['caller'], first: boolean): Promise<void> {
+    if (first) this.deps.metrics.callOriented(effect.departement, effect.need);
+    if (first || effect.kind === 'callback') this.deps.metrics.ticketSaved('voice', effect);
     const personKey = this.deps.personKeyOf?.(caller) ?? null;
     await this.deps.tickets.createOrUpdate(ticketDraftFrom(effect, 'voice', this.deps.clock.now().toISOString(), personKey === null ? {} : { personKey }));
   }

@@ -12,7 +12,7 @@ import { requireTwilioSignature } from '../http/twilioSignature';
 import type { Logger } from '../logging';
 import type { TicketStore } from '../tickets/ticket-store';
 import type { SealedNumber } from './callMachine';
-import type { CallTurns } from './callTurns';
+import type { CallTurns, VoiceRuntime } from './callTurns';
 import type { EmergencyDeps } from './emergency';
 import { emergencyFor, requestIdOf, type Query, type TurnWebhook } from './turnWebhooks';
 import type { TwimlRenderer } from './twiml';
@@ -28,8 +28,6 @@ export interface VoiceRoutesDeps {
   waitingRoom: WaitingRoom;
   emergency: EmergencyDeps;
   departementName: DepartementNamer;
-  /** The name of a département's MDPH, from the directory (the whisper ends with it). */
-  mdphName?: DepartementNamer;
   sealPhoneNumber(e164: string): SealedNumber;
   urls: VoiceUrls;
   clock: Clock;
@@ -70,18 +68,24 @@ export function createVoiceRouter(deps: VoiceRoutesDeps): Router {
   const at = () => clock.now().toISOString();
 
   /**
-   * The sentences of the version a call is pinned to (its wait music, its advisor's whisper); the
-   * version served now when the call is unknown or cannot be read.
+   * The version a call is pinned to (its wait music's sentences, its advisor's whisper and the MDPH it
+   * names); the version served now when the call is unknown or cannot be read.
    */
-  const rendererOf = async (callSid: string | null): Promise<TwimlRenderer> => {
+  const runtimeOf = async (callSid: string | null): Promise<VoiceRuntime> => {
     if (callSid !== null) {
       try {
-        return (await calls.pinned(callSid)).runtime.renderer;
+        return (await calls.pinned(callSid)).runtime;
       } catch (error) {
         logger.warn({ err: error }, 'sentences of the version served now: the call cannot be read');
       }
     }
-    return (await calls.served()).renderer;
+    return calls.served();
+  };
+  const rendererOf = async (callSid: string | null): Promise<TwimlRenderer> => (await runtimeOf(callSid)).renderer;
+  /** The advisor's whisper of `ticket`, in the words and with the directory of the call's own version. */
+  const whisper = async (response: twiml.VoiceResponse, ticket: Ticket | null, callSid: string | null): Promise<void> => {
+    const { renderer, mdphName } = await runtimeOf(callSid);
+    renderer.say(response, renderer.sentences(whisperLines(ticket, deps.departementName, mdphName)), false);
   };
   /** A voice ticket's call (its conversation is the CallSid). */
   const callOf = (ticket: Ticket | null): string | null => (ticket?.channel === 'voice' ? ticket.conversationId : null);
@@ -166,8 +170,7 @@ export function createVoiceRouter(deps: VoiceRoutesDeps): Router {
     const ref = ticketRefIn(req);
     try {
       const ticket = ref === null ? null : await deps.tickets.get(ref);
-      const renderer = await rendererOf(callOf(ticket));
-      renderer.say(response, renderer.sentences(whisperLines(ticket, deps.departementName, deps.mdphName)), false);
+      await whisper(response, ticket, callOf(ticket));
     } catch (error) {
       logger.warn({ webhook: 'whisper', err: error }, 'whisper without ticket');
       const renderer = await rendererOf(null);
@@ -198,8 +201,7 @@ export function createVoiceRouter(deps: VoiceRoutesDeps): Router {
         return;
       }
       const ticket = await deps.tickets.getByConversation(callSid);
-      const renderer = await rendererOf(callSid);
-      renderer.say(response, renderer.sentences(whisperLines(ticket, deps.departementName, deps.mdphName)), false);
+      await whisper(response, ticket, callSid);
     } catch (error) {
       logger.warn({ webhook: 'advisor-dequeue', err: error }, 'dequeue without whisper');
     }
@@ -250,8 +252,7 @@ export function createVoiceRouter(deps: VoiceRoutesDeps): Router {
     try {
       const ref = ticketRefIn(req);
       const ticket = ref === null ? null : await deps.tickets.get(ref);
-      const renderer = await rendererOf(callOf(ticket));
-      renderer.say(response, renderer.sentences(whisperLines(ticket, deps.departementName, deps.mdphName)), false);
+      await whisper(response, ticket, callOf(ticket));
     } catch (error) {
       logger.warn({ webhook: 'taskrouter-agent', err: error }, 'bridging without whisper');
     }

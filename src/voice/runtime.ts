@@ -1,9 +1,10 @@
 /**
  * The call machine, its renderer, its places and its turn helpers for one configuration version:
  * built once per version served (src/studio/liveConfig.ts keeps the versions), so that a call
- * finishes on the version it started with (its sentences, its postcode overrides).
+ * finishes on the version it started with (its sentences, its postcode overrides, its directory's MDPH).
  */
 import type { AppConfig } from '../config/appConfig';
+import { mdphOf } from '../directory/load';
 import type { DepartementCode } from '../domain/vocabulary';
 import { createPlaces, type Places } from '../places/places';
 import type { RouteDecision } from '../routing/types';
@@ -38,6 +39,7 @@ export function createVoiceRuntime(
     pure: new PureMachine(machine),
     renderer: new TwimlRenderer(config.prompts, config.flow, shared.urls),
     turnDeps: { flow: config.flow, departement: (code: DepartementCode) => places.get(code) },
+    mdphName: (code: string) => mdphOf(config.directory, code)?.name,
     places,
   };
 }

@@ -7,9 +7,12 @@ import type { StoreKeys } from '../storage/keys';
 
 export interface WaitingRoom {
   join(queueName: string, callSid: string, at: Date): Promise<void>;
-  leave(queueName: string, callSid: string): Promise<void>;
+  /** True when this call took them out (they were waiting). */
+  leave(queueName: string, callSid: string): Promise<boolean>;
   /** The CallSid that has waited longest, or null when nobody waits. */
   first(queueName: string): Promise<string | null>;
+  /** Everyone waiting, and since when, the longest first. */
+  everyone(queueName: string): Promise<Array<{ id: string; since: Date }>>;
 }
 
 export function createWaitingRoom(store: KeyValueStore, keys: StoreKeys, ttlSeconds: number): WaitingRoom {
@@ -17,5 +20,6 @@ export function createWaitingRoom(store: KeyValueStore, keys: StoreKeys, ttlSeco
     join: (queueName, callSid, at) => store.sortedAdd(keys.queue(queueName), callSid, at.getTime(), ttlSeconds),
     leave: (queueName, callSid) => store.sortedRemove(keys.queue(queueName), callSid),
     first: (queueName) => store.sortedFirst(keys.queue(queueName)),
+    everyone: async (queueName) => (await store.sortedMembers(keys.queue(queueName))).map(({ member, score }) => ({ id: member, since: new Date(score) })),
   };
 }

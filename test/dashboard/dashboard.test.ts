@@ -8,6 +8,7 @@
  */
 import type { Principal } from '../../src/advisors/principal';
 import { WAIT_BUCKETS } from '../../src/dashboard/fields';
+import { DEFAULT_CHAT_TTL_SECONDS } from '../../src/config/envDefaults';
 import { DashboardSchema } from '../../src/dashboard/schemas';
 import { SimulatedCall } from '../support/callHarness';
 import { repoConfig, TIMES, withTerritories } from '../support/config';
@@ -76,7 +77,9 @@ beforeAll(async () => {
     t.territories['44'] = { ...t.territories['44']!, callbackTargetHours: 72 };
     return t;
   });
-  h = await startPeopleApp('dashboard', { config });
+  // Chats live a day without news from the person (the production default): the chat handed to 44 at
+  // 10:00 still waits at 15:00, its person not gone (test/dashboard/chatGone.test.ts: when they are).
+  h = await startPeopleApp('dashboard', { config, chatTtlSeconds: DEFAULT_CHAT_TTL_SECONDS });
   const { clock } = h;
   // Answered in 44 after 95 s in the queue; hung up in the queue of 44 after 200 s; hung up at the first menu.
   clock.set(TIMES.mondayMorningParis);

@@ -1,5 +1,5 @@
 /** The daily figures' pure parts: wait buckets, « at most » quantiles, a callback's target. */
-import { callbackDoneFields, callEndedFields, chatContactFields, ticketFields, waitField } from '../../src/dashboard/fields';
+import { callbackDoneFields, callEndedFields, chatContactFields, needFields, ticketFields, waitField } from '../../src/dashboard/fields';
 import { waitQuantile } from '../../src/dashboard/figures';
 
 describe('daily figures, pure', () => {
@@ -26,15 +26,18 @@ describe('daily figures, pure', () => {
     expect(callbackDoneFields(asked, new Date('2026-11-25T20:00:01Z'), 72)).toEqual({ 'callbacks.done': 1, 'callbacks.done_in_target': 1 });
   });
 
-  it('When a chat hands off, then books a callback, then its need is counted once, with its contact', () => {
-    expect(ticketFields('chat', 'routed', 'logement')).toEqual({ 'handoffs.chat': 1 });
-    expect(ticketFields('chat', 'callback', 'logement')).toEqual({ 'callbacks.requested.chat': 1 });
+  it('When a chat or a call hands off, then books a callback, then its tickets count no need: the need is counted once, with the first ticket', () => {
+    for (const channel of ['chat', 'voice'] as const) {
+      expect(ticketFields(channel, 'routed')).toEqual({ [`handoffs.${channel}`]: 1 });
+      expect(ticketFields(channel, 'callback')).toEqual({ [`callbacks.requested.${channel}`]: 1 });
+    }
     expect(chatContactFields('logement')).toEqual({ 'contacts.chat': 1, 'needs.logement': 1 });
+    expect(needFields('logement')).toEqual({ 'needs.logement': 1 });
   });
 
   it('When values come from outside the closed lists, then they become the catch-alls, never a field of their own', () => {
     expect(callEndedFields('0612345678')).toEqual({ 'voice.ended': 1, 'voice.other': 1 });
     expect(chatContactFields('Je cherche un logement')).toEqual({ 'contacts.chat': 1, 'needs.none': 1 });
-    expect(ticketFields('voice', 'callback', 'logement')).toEqual({ 'callbacks.requested.voice': 1, 'needs.logement': 1 });
+    expect(needFields('0612345678')).toEqual({ 'needs.none': 1 });
   });
 });

@@ -141,6 +141,21 @@ export function describeKeyValueStoreContract(name: string, createHarness: () =>
       await expect(store.sortedFirst(queue)).resolves.toBeNull();
     });
 
+    test('sorted sets: every member with its score, lowest first; removing tells whether the member was there', async () => {
+      const queue = key('queue-members');
+      await expect(store.sortedMembers(queue)).resolves.toEqual([]);
+      await store.sortedAdd(queue, 'chat-late', 1_700_000_900_000, 60);
+      await store.sortedAdd(queue, 'chat-early', 1_700_000_100_000, 60);
+      await expect(store.sortedMembers(queue)).resolves.toEqual([
+        { member: 'chat-early', score: 1_700_000_100_000 },
+        { member: 'chat-late', score: 1_700_000_900_000 },
+      ]);
+      await expect(store.sortedRemove(queue, 'chat-early')).resolves.toBe(true);
+      await expect(store.sortedRemove(queue, 'chat-early')).resolves.toBe(false);
+      await expect(store.sortedRemove(key('queue-none'), 'chat-early')).resolves.toBe(false);
+      await expect(store.sortedMembers(queue)).resolves.toEqual([{ member: 'chat-late', score: 1_700_000_900_000 }]);
+    });
+
     test('sorted sets: the summary counts the members and gives the lowest score', async () => {
       const queue = key('queue-summary');
       await expect(store.sortedSummary(queue)).resolves.toEqual({ count: 0, lowestScore: null });

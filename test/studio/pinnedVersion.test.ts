@@ -117,6 +117,33 @@ describe('a call keeps its version', () => {
     const secondLeg = parseTwiml((await postSigned(side, dequeue, { ...ADVISOR_LEG, CallSid: 'CAeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee' })).body);
     expect(spokenText(secondLeg)).toMatch(new RegExp(`^${NEW_INTRO.replace(/\./g, '\\.')}`));
   });
+
+  it('When a version renaming the MDPH of 35 in the directory is published, then the advisor of the caller queued before hears the old name in the whisper; the advisor of the caller queued after, the new one', async () => {
+    const OLD_NAME = "MDPH de l'Ille-et-Vilaine";
+    const NEW_NAME = 'Maison départementale des personnes handicapées d’Ille-et-Vilaine';
+    const side = twilioSide(service);
+    const queued = async () => {
+      const call = await new SimulatedCall(side).dial();
+      for (const key of ['2', '1', '3', '35000', '1']) await call.press(key);
+      expect(call.end()).toMatchObject({ kind: 'queue', name: 'cercle-35' });
+      return call;
+    };
+    const first = await queued();
+
+    await publish((draft) => importFile(draft, 'config/directory.yaml', replaced('config/directory.yaml', `name: "${OLD_NAME}"`, `name: "${NEW_NAME}"`)));
+    clock.set('2026-11-23T09:01:00.000Z');
+    await queued();
+
+    // The first advisor dequeues the caller who waited longest (queued before), the second the other.
+    const dequeue = 'https://orientation360.example.org/voice/advisor/dequeue?queue=cercle-35';
+    const firstLeg = spokenText(parseTwiml((await postSigned(side, dequeue, ADVISOR_LEG)).body));
+    expect(firstLeg).toContain(`Sa maison du handicap : ${OLD_NAME}.`);
+    expect(firstLeg).not.toContain(NEW_NAME);
+    const bridging = await postSigned(side, 'https://orientation360.example.org/voice/queue/bridging', { CallSid: first.callSid, QueueSid: 'QU0', DequeingCallSid: ADVISOR_LEG.CallSid, QueueTime: '60' });
+    expect(bridging.status).toBe(200);
+    const secondLeg = spokenText(parseTwiml((await postSigned(side, dequeue, { ...ADVISOR_LEG, CallSid: 'CAeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee' })).body));
+    expect(secondLeg).toContain(`Sa maison du handicap : ${NEW_NAME}.`);
+  });
 });
 
 describe('a chat keeps its version', () => {

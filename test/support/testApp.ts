@@ -84,6 +84,8 @@ export async function startTestApp(options: {
   signIn?: SignInSettings;
   /** Defaults to a free port. */
   port?: number;
+  /** How long a chat lives without activity; defaults to an hour. */
+  chatTtlSeconds?: number;
 }): Promise<RunningTestApp> {
   const app = createApp({
     config: options.config ?? repoConfig(),
@@ -102,7 +104,7 @@ export async function startTestApp(options: {
       callTtlSeconds: 4 * 3600,
       ticketTtlDays: 90,
       advisorAuth: TEST_ADVISOR_AUTH,
-      chatTtlSeconds: 3600,
+      chatTtlSeconds: options.chatTtlSeconds ?? 3600,
       bot: { microsoftAppId: options.microsoftAppId, microsoftAppPassword: undefined, microsoftAppType: 'MultiTenant', microsoftAppTenantId: undefined },
       webPublicDir: packagedWebPublicDir(),
       metricsToken: options.metricsToken ?? TEST_METRICS_TOKEN,
