@@ -79,7 +79,7 @@ function matchOffset(candidate: Rule, text: string): number {
 
 
 /** What the rules found: each kind with the rule that found it. */
-type Finding = { kind: DangerKind; cue: string };
+export type Finding = { kind: DangerKind; cue: string };
 
 /** The danger the phrase rules and the « who hurts whom » reading find in a prepared text. */
 function findByRules(prepared: PreparedText, whole: DangerContext): Finding[] {
@@ -110,15 +110,27 @@ function modelAllowed(kind: ModelLabel, whole: DangerContext): boolean {
   return kind !== 'urgence_medicale' || !whole.medicalHistory;
 }
 
-export interface DetectorOptions {
-  /** The statistical second opinion, or null for the rules alone. */
-  model: DangerModel | null;
+/** How sure the model must be, and when it may speak: what the grid of « Safety first » (README) chooses. */
+export interface DangerThresholds {
   /** How sure the model must be of a kind of danger to raise it when no rule fired (0–1). */
   confidence: number;
   /** How sure the model must be that a message is ordinary to drop what the rules found (0–1; above 1: never). */
   vetoConfidence: number;
   /** How sure it must be when the context speaks of a past, a hypothesis or a question (0–1; above 1: never). */
   contextConfidence: number;
+  /** How likely another kind must be to join a danger already found (it raises no alarm by itself). */
+  alsoConfidence: number;
+  /** Fewer words of substance than this and the model must reach `shortConfidence`: short messages are mostly left to the rules. */
+  minContentWords: number;
+  /** How sure the model must be on a short message (0–1; above 1: never). */
+  shortConfidence: number;
+}
+
+export interface DetectorOptions
+  extends Omit<DangerThresholds, 'alsoConfidence' | 'minContentWords' | 'shortConfidence'>,
+    Partial<Pick<DangerThresholds, 'alsoConfidence' | 'minContentWords' | 'shortConfidence'>> {
+  /** The statistical second opinion, or null for the rules alone. */
+  model: DangerModel | null;
 }
 
 /**
@@ -128,47 +140,80 @@ export interface DetectorOptions {
  */
 const UNVETOED_CUES: ReadonlySet<string> = new Set(['cry_for_help', 'bare_urgency', 'deprived_of_care', 'no_way_out', 'harm_act_child', 'harm_named_child', 'harm_suffered_child']);
 
-/** How sure the model must be, chosen on the held-out split's aggregate figures (README « Safety first »). */
-export const MODEL_CONFIDENCE = 0.5;
-export const MODEL_CONTEXT_CONFIDENCE = 0.8;
-export const MODEL_VETO_CONFIDENCE = 0.95;
-/** How likely another kind must be to join a danger already found (it raises no alarm by itself). */
-export const MODEL_ALSO_CONFIDENCE = 0.25;
 /**
- * On one or two words of substance (« je veux courir »), the model's opinion rests on a bigram or two:
- * short messages are left to the rules, which were written for direct phrasings.
+ * The shipped thresholds, chosen by the grid of `npm run eval:safety -- --cv=5 --grid` (5-fold
+ * cross-validation): the highest minimum recall over the seven kinds whose false emergencies stay
+ * within a point of the reference setting's (README « Safety first »). Not set by hand.
  */
-export const MODEL_MIN_CONTENT_WORDS = 3;
+export const MODEL_CONFIDENCE = 0.2;
+export const MODEL_CONTEXT_CONFIDENCE = 0.9;
+export const MODEL_VETO_CONFIDENCE = 0.98;
+export const MODEL_ALSO_CONFIDENCE = 0.1;
+/** On few words of substance (« je veux courir »), the model's opinion rests on a bigram or two: left to the rules. */
+export const MODEL_MIN_CONTENT_WORDS = 5;
+export const MODEL_SHORT_CONFIDENCE = 0.8;
+
+export const SHIPPED_THRESHOLDS: Readonly<DangerThresholds> = {
+  confidence: MODEL_CONFIDENCE,
+  contextConfidence: MODEL_CONTEXT_CONFIDENCE,
+  vetoConfidence: MODEL_VETO_CONFIDENCE,
+  alsoConfidence: MODEL_ALSO_CONFIDENCE,
+  minContentWords: MODEL_MIN_CONTENT_WORDS,
+  shortConfidence: MODEL_SHORT_CONFIDENCE,
+};
+
+/** What a message holds before any threshold: what the rules found, its context, the model's opinion. */
+export interface DangerEvidence {
+  found: readonly Finding[];
+  whole: DangerContext;
+  opinion: ReturnType<DangerModel['classify']> | undefined;
+  contentWords: number;
+  deaf: boolean;
+}
+
+/** Read a message once: the rules and the model (null when there are no words). */
+export function readDanger(text: string, model: DangerModel | null): DangerEvidence | null {
+  const prepared = prepareForDanger(text);
+  if (prepared.words.length === 0) return null;
+  const whole = contextOf(prepared.text, prepared.asked);
+  return { found: findByRules(prepared, whole), whole, opinion: model?.classify(prepared), contentWords: prepared.content.length, deaf: DEAF_PATTERN.test(prepared.text) };
+}
 
 /**
- * A danger detector: danger when the rules fire (their kinds), or when the model is confident of a
- * kind of danger (surer when the context says past, hypothetical or a question; never on fewer than
- * three words of substance): the model's kind joins the rules' kinds, cue `<kind>.model`. When the
- * model is very sure a message is ordinary and no word of the present says otherwise, what the rules found is dropped (a
- * rule's false alarm), except a bare cry for help. A deaf person in danger gets the 114 first.
+ * Danger when the rules fire (their kinds), or when the model is confident of a kind of danger (surer
+ * when the context says past, hypothetical or a question, and on few words of substance): the
+ * model's kind joins the rules' kinds, cue `<kind>.model`. When the model is very sure a message is
+ * ordinary and no word of the present says otherwise, what the rules found is dropped (a rule's false
+ * alarm), except a bare cry for help. A deaf person in danger gets the 114 first.
  */
+export function decideDanger(evidence: DangerEvidence, thresholds: DangerThresholds): DangerSignal | null {
+  const { whole, opinion } = evidence;
+  let found = [...evidence.found];
+  if (opinion === undefined) return signalOf(found);
+  const sureOrdinary = opinion.label === 'none' && opinion.probability >= thresholds.vetoConfidence;
+  // A word of the present (« maintenant il reparle de mourir ») keeps what the rules found, and so
+  // does a question about a number: the rules already left out the question, what they found is beside it.
+  if (sureOrdinary && !whole.present && !whole.question && !found.some((each) => UNVETOED_CUES.has(each.cue))) found = [];
+  const inContext = modelAllowed(opinion.label, whole) ? thresholds.confidence : thresholds.contextConfidence;
+  const needed = evidence.contentWords >= thresholds.minContentWords ? inContext : Math.max(inContext, thresholds.shortConfidence);
+  const confident = opinion.probability >= needed;
+  if (opinion.label !== 'none' && confident) {
+    // The model's kind joins the rules' kinds, if any (kinds stay in order of urgency).
+    if (found.length === 0 && opinion.label !== 'sourd' && evidence.deaf) found.push({ kind: 'sourd', cue: 'deaf_in_danger' });
+    if (!found.some((each) => each.kind === opinion.label)) found.push({ kind: opinion.label, cue: 'model' });
+  }
+  // Once there is danger, another kind the model finds likely joins it (pills swallowed: 15 and 3114).
+  if (found.length > 0) for (const kind of DANGER_KINDS) if (opinion.probabilities[kind] >= thresholds.alsoConfidence && !found.some((each) => each.kind === kind)) found.push({ kind, cue: 'model_also' });
+  return signalOf(found);
+}
+
+/** A danger detector: the rules and the model read the message, the thresholds decide. */
 export function createDangerDetector(options: DetectorOptions): (text: string) => DangerSignal | null {
+  const { model, ...given } = options;
+  const thresholds: DangerThresholds = { alsoConfidence: MODEL_ALSO_CONFIDENCE, minContentWords: MODEL_MIN_CONTENT_WORDS, shortConfidence: MODEL_SHORT_CONFIDENCE, ...given };
   return (text) => {
-    const prepared = prepareForDanger(text);
-    if (prepared.words.length === 0) return null;
-    const whole = contextOf(prepared.text, prepared.asked);
-    let found = findByRules(prepared, whole);
-    const opinion = options.model?.classify(prepared);
-    if (opinion === undefined) return signalOf(found);
-    const sureOrdinary = opinion.label === 'none' && opinion.probability >= options.vetoConfidence;
-    // A word of the present (« maintenant il reparle de mourir ») keeps what the rules found, and so
-    // does a question about a number: the rules already left out the question, what they found is beside it.
-    if (sureOrdinary && !whole.present && !whole.question && !found.some((each) => UNVETOED_CUES.has(each.cue))) found = [];
-    const needed = modelAllowed(opinion.label, whole) ? options.confidence : options.contextConfidence;
-    const confident = opinion.probability >= needed && prepared.content.length >= MODEL_MIN_CONTENT_WORDS;
-    if (opinion.label !== 'none' && confident) {
-      // The model's kind joins the rules' kinds, if any (kinds stay in order of urgency).
-      if (found.length === 0 && opinion.label !== 'sourd' && DEAF_PATTERN.test(prepared.text)) found.push({ kind: 'sourd', cue: 'deaf_in_danger' });
-      if (!found.some((each) => each.kind === opinion.label)) found.push({ kind: opinion.label, cue: 'model' });
-    }
-    // Once there is danger, another kind the model finds likely joins it (pills swallowed: 15 and 3114).
-    if (found.length > 0) for (const kind of DANGER_KINDS) if (opinion.probabilities[kind] >= MODEL_ALSO_CONFIDENCE && !found.some((each) => each.kind === kind)) found.push({ kind, cue: 'model_also' });
-    return signalOf(found);
+    const evidence = readDanger(text, model);
+    return evidence === null ? null : decideDanger(evidence, thresholds);
   };
 }
 
@@ -186,12 +231,7 @@ function signalOf(found: readonly Finding[]): DangerSignal | null {
  * (content/fr/safety-examples-*.yaml). Trained at start, when this module loads (well under a second),
  * never in the middle of a request, where it would hold the event loop.
  */
-const shippedDetector = createDangerDetector({
-  model: shippedDangerModel(),
-  confidence: MODEL_CONFIDENCE,
-  contextConfidence: MODEL_CONTEXT_CONFIDENCE,
-  vetoConfidence: MODEL_VETO_CONFIDENCE,
-});
+const shippedDetector = createDangerDetector({ model: shippedDangerModel(), ...SHIPPED_THRESHOLDS });
 
 /** The danger a text speaks of, or null. Pure and fast: run it on every message before anything else. */
 export function detectDanger(text: string): DangerSignal | null {

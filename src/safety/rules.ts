@@ -142,6 +142,11 @@ export const DANGER_RULES: readonly Rule[] = [
   rule('suicide', 'means_prepared', [
     `\\b(?:mis de cote|mise de cote|mets de cote|garde de cote|stocke\\w*|acumule\\w*|cache\\w*|rasemble\\w*|prepare\\w*|compte|conserve\\w*|achete) _${MEANS}\\b|\\b${MEANS} (?:de cote|en reserve|sont pretes?|est pretes?|caches?|prepares?)\\b|\\b(?:achete|acheter|trouve) une corde\\b|\\bune corde\\b(?! a sauter)`,
   ], { none: ['\\bpharmacie\\b|\\bordonance\\b|\\bpilulier\\b'], gate: 'intent' }),
+  // A plan with its means: the means kept back (« j'ai gardé les cachets »), a rope at hand
+  // (« j'ai la corde »), or means named with their purpose (« les somnifères, c'est pour en finir »).
+  rule('suicide', 'plan_and_means', [
+    `\\b(?:j ai|je les ai|je l ai) (?:bien |tout )?(?:garde|gardee|gardes|planque|economise|stocke)\\w* (?:tous |toutes )?(?:les|mes|des|ses|assez de|plein de|une|la) ${MEANS}\\b|\\bj ai (?:la|ma|une|deja la|deja une|trouve la) corde\\b(?! a sauter)|\\b${MEANS}\\b(?=.*\\b(?:pour (?:en finir|mourir|disparaitre|ne plus me reveiller)|tout est pret|le moment venu|je sais comment)\\b)`,
+  ], { none: ['\\bpharmacie\\b|\\bordonance\\b|\\bpilulier\\b'], gate: 'intent' }),
   rule('suicide', 'farewell', [
     '\\blettre d adieu|\\bmes adieux|\\bdire adieu|\\bfaire mes adieux|\\bdonne (?:toutes )?mes afaires|\\bce (?:soir|sera) (?:ce sera )?(?:fini|la fin)\\b|\\bdemain (?:je ne serai|je serai) plus la|\\bje ne serai plus la\\b|\\bplus la demain\\b|\\bc est (?:bientot )?la fin pour moi|\\btout (?:sera|va etre) (?:bientot )?fini\\b',
   ], { gate: 'intent' }),
