@@ -4,20 +4,41 @@
  *
  *   npm run eval:safety -- <folder> [--misses]      (--misses lists what was missed: tuning sets only)
  *   npm run eval:safety -- --cv=5                    (k-fold cross-validation over content/fr/safety-examples-*.yaml)
+ *   npm run eval:safety -- --cv=5 --grid             (the same for every setting of the threshold grid, and the one chosen)
  */
 import * as path from 'node:path';
 import { loadYamlWithSchema } from '../src/config/yamlFile';
-import { crossValidateDanger } from '../src/safety/crossValidation';
-import { detectDanger } from '../src/safety/detect';
+import { crossValidateDanger, crossValidateDangerGrid, type DangerCrossValidation } from '../src/safety/crossValidation';
+import { detectDanger, SHIPPED_THRESHOLDS, type DangerThresholds } from '../src/safety/detect';
 import { benignExamplesSchema, dangerExamplesSchema, SAFETY_EXAMPLES_FILES } from '../src/safety/examples';
 import { evaluateSafety } from '../src/safety/evaluation';
 
 const percent = (part: number, whole: number): string => (whole === 0 ? '—' : `${((part / whole) * 100).toFixed(1)} %`);
 
-function printCrossValidation(folds: number): number {
+const settingOf = (t: DangerThresholds): string =>
+  `sure ${t.confidence.toFixed(2)} context ${t.contextConfidence.toFixed(2)} veto ${t.vetoConfidence > 1 ? 'never' : t.vetoConfidence.toFixed(2)} also ${t.alsoConfidence.toFixed(2)} words ${t.minContentWords} short ${t.shortConfidence > 1 ? 'never' : t.shortConfidence.toFixed(2)}`;
+const figuresOf = (result: DangerCrossValidation): string =>
+  `${Object.entries(result.recall)
+    .filter(([, each]) => each.total > 0)
+    .map(([kind, each]) => `${kind} ${percent(each.answered, each.total)}`)
+    .join(', ')} | false emergencies ${percent(result.falseEmergencies.count, result.falseEmergencies.total)} (${result.falseEmergencies.count})`;
+
+function printGrid(folds: number, danger: Parameters<typeof crossValidateDanger>[0], benign: Parameters<typeof crossValidateDanger>[1]): number {
+  const grid = crossValidateDangerGrid(danger, benign, folds);
+  for (const row of grid.rows) console.log(`${settingOf(row.thresholds)} | ${figuresOf(row.result)}`);
+  console.log(`reference: ${figuresOf(grid.reference)}`);
+  console.log(`chosen (highest minimum recall, false emergencies ≤ reference + 1 point): ${settingOf(grid.chosen.thresholds)}`);
+  console.log(`          ${figuresOf(grid.chosen.result)}`);
+  const shipped = (Object.keys(SHIPPED_THRESHOLDS) as Array<keyof DangerThresholds>).every((key) => SHIPPED_THRESHOLDS[key] === grid.chosen.thresholds[key]);
+  console.log(shipped ? 'the shipped thresholds are the chosen ones' : `the shipped thresholds differ: ${settingOf(SHIPPED_THRESHOLDS)}`);
+  return shipped ? 0 : 1;
+}
+
+function printCrossValidation(folds: number, withGrid: boolean): number {
   const root = path.resolve(__dirname, '..');
   const danger = loadYamlWithSchema(dangerExamplesSchema, path.join(root, SAFETY_EXAMPLES_FILES.danger));
   const benign = loadYamlWithSchema(benignExamplesSchema, path.join(root, SAFETY_EXAMPLES_FILES.benign));
+  if (withGrid) return printGrid(folds, danger, benign);
   const { recall, falseEmergencies } = crossValidateDanger(danger, benign, folds);
   console.log(`${folds}-fold cross-validation over the examples (rules + a model trained without the held-out fold)`);
   for (const [kind, { answered, total }] of Object.entries(recall)) if (total > 0) console.log(`${kind.padEnd(20)} recall ${percent(answered, total).padStart(8)} (${answered}/${total})`);
@@ -27,7 +48,7 @@ function printCrossValidation(folds: number): number {
 
 function main(argv: readonly string[]): number {
   const cv = argv.find((arg) => arg.startsWith('--cv='));
-  if (cv !== undefined) return printCrossValidation(Number(cv.split('=')[1]));
+  if (cv !== undefined) return printCrossValidation(Number(cv.split('=')[1]), argv.includes('--grid'));
   const dir = argv.find((arg) => !arg.startsWith('--'));
   if (!dir) {
     console.error('usage: npm run eval:safety -- <folder with danger.yaml and benign.yaml> [--misses]');

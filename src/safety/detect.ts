@@ -15,7 +15,8 @@ import { contextOf, type DangerContext } from './context';
 import { harmsIn } from './harm';
 import { shippedDangerModel } from './examples';
 import type { DangerModel, ModelLabel } from './model';
-import { frenchPattern, offsetOfWord, prepareForDanger, type PreparedText } from './normalise';
+import { offsetOfWord, prepareForDanger, type PreparedText } from './normalise';
+import { bareUrgency, DANGER_RULES, DEAF_PATTERN, HELP_NOW, type Gate, type Rule } from './rules';
 
 export { DANGER_KINDS };
 export type { DangerKind };
@@ -43,251 +44,6 @@ export interface DangerSignal {
   /** Always « prioritaire »: the conversation goes to an advisor first. */
   priority: Priority;
 }
-
-/** What a rule needs the context to be silent about before it may fire. */
-type Gate =
-  /** Fires whatever the context (a cry for help). */
-  | 'never'
-  /** One's own intent (« j'ai tout prévu »): left out when its own clause is past, a question or a hypothesis. */
-  | 'intent'
-  /** Left out when past, hypothetical or a question, unless a word of the present says it goes on. */
-  | 'event'
-  /** Also left out for an illness someone lives with (« depuis son AVC »). */
-  | 'medical';
-
-interface Rule {
-  kind: DangerKind;
-  cue: string;
-  /** Every pattern must match; the last one places the rule in its clause. */
-  all: RegExp[];
-  /** None of these may match. */
-  none: RegExp[];
-  gate: Gate;
-}
-
-const rule = (kind: DangerKind, cue: string, all: string[], options: { none?: string[]; gate?: Gate } = {}): Rule => ({
-  kind,
-  cue,
-  all: all.map((source) => frenchPattern(source)),
-  none: (options.none ?? []).map((source) => frenchPattern(source)),
-  gate: options.gate ?? 'event',
-});
-
-const PERSON = '(?:il|elle|on|mon pere|ma mere|papa|maman|mon mari|ma femme|mon fils|ma fille|mon frere|ma soeur|mon enfant|le bebe|mon bebe|mon grand pere|ma grand mere|mamie|papi|papy|la personne|le patient|la patiente|le resident|la residente|mon voisin|ma voisine|mon oncle|ma tante|mon compagnon|ma compagne|mon conjoint|ma conjointe)';
-const PARTNER = '(?:mari|conjoint|conjointe|compagnon|compagne|copain|copine|mec|ex|ex mari|ex femme|concubin|concubine|femme|epoux|epouse|petit ami|petite amie)';
-const CHILD = '(?:(?:a|de) (?:[1-9]|1[0-7]) ans|garcon|garcons|fillette|bambin|enfant|enfants|fils|fille|filles|bebe|bebes|gamin|gamine|gamins|gosse|gosses|petit|petite|petits|ado|ados|adolescente?s?|neveu|niece|eleve|eleves|mineure?s?|nourisson)';
-/** Who keeps an older or disabled adult: family, a carer, a guardian, an institution. */
-const KEEPER =
-  '(?:aide a domicile|aide menagere|auxiliaire|aide soignante?|infirmiere?|soignante?|educat\\w*|tuteur|tutrice|curateur|curatrice|mandataire|fils|fille|frere|soeur|neveu|niece|petit fils|petite fille|gendre|belle fille|voisin|voisine|personnel|ehpad|foyer|maison de retraite|famille|mere|pere|grand mere|grand pere|mamie|papi|papy)';
-/** An older or disabled adult: by family names, or as an older or disabled person. */
-const ELDER = '(?:pere|mere|papa|maman|grand pere|grand mere|grands parents|mamie|mami|papi|papy|parents|oncle|tante|frere|soeur|resident|residente|residents|patient|patiente|personne agee|personnes agees|vieille dame|vieux monsieur|voisine|voisin|adulte handicape|handicapee?s?)';
-/** « au secours », « SOS », « à l'aide ! » alone: a bare cry, answered with 15 and 112. */
-const CRY_FOR_HELP =
-  '\\bau secours?\\b(?! populaire| catholique)|\\bsos\\b(?! (?:amitie|medecin|racisme|homophobie|papa|villages?))|^ (?:(?:a l aide|aidez moi|aide moi|aidez nous|aide|vite|svp|help|s il vous plait|urgent|urgence|c est urgent|c est une urgence|je vous en prie|venez|venez vite|pitie) ?)+$';
-const MEANS = '(?:cachet|cachets|medicament|medicaments|medocs?|pilule|pilules|comprime|comprimes|somnifere|somniferes|corde|lame|lames|rasoir|fusil|arme|boite|boites|plaquette|plaquettes)';
-const DEAF = '\\bn entends (?:pas|rien|plus)\\b|\\b(?:sourd|sourde|sourds|malentendante?s?|muet|muette|lsf|langue des signes)\\b|\\b(?:je )?(?:ne )?(?:peux|peut|pouvons) (?:pas|plus) (?:parler|telephoner|appeler|faire de bruit)\\b|\\bpar (?:sms|ecrit)\\b';
-
-export const DANGER_RULES: readonly Rule[] = [
-  // Medical emergency: 15 (SAMU) or 112.
-  rule('urgence_medicale', 'breathing', [
-    '\\b(?:ne )?respire (?:plus|plu|pas|mal|tres mal|presque plus|difficilement|bizarement)\\b|\\bn arrive (?:plus|pas) a respirer|\\bdu mal a respirer|\\betouf\\w*|\\bs est etrangle|\\bavale de travers|\\blevres? (?:toutes? )?bleues?|\\b(?:est|devient|tout) (?:tout )?bleu(?:e)?\\b(?! marine)|\\bsufoqu\\w*|\\b(?:a|ai) plus d air\\b|\\bmanque d air\\b',
-  ]),
-  rule('urgence_medicale', 'breathing_device', [
-    '\\b(?:respirateur|ventilateur (?:de|d) (?:mon|ma|son|sa|notre)|ventilation|oxygene|concentrateur|canule|tracheo\\w*|aspirateur (?:a|de) mucosites)\\b',
-    '\\b(?:en panne|ne (?:marche|fonctionne) (?:plus|pas)|s est arete|s arete|sone\\w*|bouche\\w*|est sorti\\w*|arache\\w*|debranche\\w*|sature\\w* (?:baise|chute|tombe))\\b',
-  ]),
-  rule('urgence_medicale', 'heart_or_stroke', [
-    '\\b(?:crise|arret) cardia\\w*|\\bfait un arret\\b|\\binfarctus|\\bavc\\b|\\battaque cerebrale|\\bdouleurs? (?:\\w+ )?(?:a|dans|sur) la poitrine|\\bmal (?:a|dans) la poitrine|\\b(?:forte |grosse |terible )?douleur (?:forte |enorme )?(?:au|dans le|a la) (?:coeur|thorax|poitrine)|\\bserre (?:dans )?la poitrine|\\bbouche (?:de travers|tordue|qui tombe)|\\bvisage (?:qui tombe|tordu)|\\bparle (?:bizar\\w*|de travers|bizarement)|\\bbafouil\\w*|\\bvisage (?:de travers|paralyse)|\\bne sent plus (?:son|sa|ses) (?:bras|jambe|jambes)|\\bn arrive plus a parler (?:d un coup|tout d un coup|soudain)',
-  ], { gate: 'medical' }),
-  rule('urgence_medicale', 'faint', [
-    '\\bmalaise\\b|\\bevanoui\\w*|\\bperdu connaissance|\\binconscient\\w*|\\bne (?:se )?reveille (?:plus|pas)|\\b(?:n arive|ne peux|ne peut|ne reusis|impossible de|ne parviens) (?:pas |plus )?(?:a |de )?(?:le|la|l|les) reveiler\\b|\\bne bouge plus(?! de (?:sa|son|la|chez|ses))|\\bne reagit (?:plus|pas)|\\bsans connaissance|\\bne reprend (?:pas|plus) (?:connaissance|conscience)|\\best tout(?:e)? (?:froid|froide|mou|molle)\\b',
-  ], { gate: 'medical', none: ['\\bfait (?:des|souvent des) malaises'] }),
-  rule('urgence_medicale', 'fell_no_answer', [
-    `\\b(?:tomb\\w*|chute|par terre|au sol|allonge|allongee)\\b`,
-    '\\b(?:ne |n )?(?:repond|reagit|bouge|parle|se releve)n?t? (?:plus|pas)\\b|\\bne (?:repond|reagit|bouge|parle|se releve|peut plus se relever|arrive (?:pas|plus) a se relever)|\\bn arrive (?:pas|plus) a (?:se|la|le) relever|\\bpeut (?:pas|plus) se relever|\\bsaigne|\\bsang\\b|\\bs est cogne|\\bla tete\\b|\\bdepuis (?:des heures|hier|ce matin|cette nuit)',
-  ]),
-  rule('urgence_medicale', 'no_answer', [
-    `\\b${PERSON} ne (?:me )?(?:repond|reagit) (?:plus|pas|plus du tout)\\b(?! (?:a mes|aux|a nos|a son|a sa) (?:mails|messages|courriers|demandes|lettres|prenom|nom))`,
-  ], { none: ['\\b(?:mdph|caf|cpam|service|mairie|administration|ecole|assistante sociale|assistant social|medecin|banque|bailleur)\\b'] }),
-  rule('urgence_medicale', 'seizure_or_bleeding', [
-    '\\bconvulse\\w*|\\bconvulsion\\w*|\\bcrise d epilepsie\\b|\\bsaigne\\w* (?:beaucoup|enormement|abondamment|fort|de partout|sans s arreter)|\\bhemoragie|\\bbeaucoup de sang\\b|\\boverdose|\\bintoxi\\w*|\\bempoisone\\w*|\\bhypoglycemie\\b|\\bbrule\\w* (?:grave|gravement|partout)',
-  ], { gate: 'medical', none: ['\\bfait (?:des|souvent des|parfois des) (?:crises|convulsions)', '\\bcrises d epilepsie\\b'] }),
-  rule('urgence_medicale', 'swallowed', [
-    '\\b(?:aval\\w*|pris|prise|bu|mang\\w*|croque) _(?:doliprane|paracetamol|xanax|lexomil|antidepreseurs?|insuline|neuroleptiques?|anxiolytiques?|cachet|cachets|medicament|medicaments|medocs?|comprime|comprimes|pilule|pilules|boite|boites|plaquette|plaquettes|javel|produit menager|produit|pile|piles|aimant|aimants|piece|quelque chose|un truc|n importe quoi|detergent|somnifere|somniferes)',
-  ]),
-  rule('urgence_medicale', 'medical_emergency_word', ['\\burgence (?:medicale|vitale)\\b|\\benvoyez (?:quelqu un|les secours|une ambulance|les pompiers|le samu)|\\bil faut (?:venir|envoyer quelqu un) (?:vite|tout de suite)?|\\bappelez? (?:le )?samu\\b|\\bsamu\\b|\\bpompiers\\b|\\bambulance\\b'], {
-    none: ['\\b(?:numero|c est quoi|horaires?)\\b'],
-  }),
-
-  rule('urgence_medicale', 'collapsed', [
-    '\\bs est (?:efondre|efondree|ecroule|ecroulee|evanoui|evanouie)\\b|\\befondre\\w*|\\becroule\\w*|\\binanime\\w*|\\binerte\\b|(?<!personne )\\b(?:ne )?bouge plus\\b(?! de (?:sa|son|la|chez|ses))|\\b(?:est|devient) (?:tout|toute|tres) (?:blanc|blanche|pale|gris|grise|bleu|bleue|froid|froide|mou|mole)\\b(?! de (?:fatigue|froid|peur|rage|colere))|\\bsens plus (?:mes|ses|son|sa) (?:jambes|bras|corps|visage)|\\bne sent plus (?:ses|mes|son|sa) (?:jambes|bras|corps)',
-  ], { gate: 'medical' }),
-  rule('urgence_medicale', 'sudden_symptoms', [
-    '\\bmal de tete (?:enorme|violent|terible|horible|insuportable|atroce)|\\bd un coup\\b _(?:mal|douleur|sueurs|paralyse|plus parler|tete)|\\bsueurs\\b|\\btranspire (?:beaucoup|enormement|a grosses gouttes)|\\blevres? (?:violettes?|bleues?|grises?)|\\breaction allergique\\b|\\bchoc anaphylactique|\\b(?:visage|gorge|langue|levres?) (?:qui )?gonfle\\w*|\\bgorge (?:qui se )?sere\\w*|\\b(?:vomi|vomis|vomit|crache|craches|crache)\\w* du sang|\\bdu sang (?:partout|dans (?:ses|les) (?:selles|urines|vomi))|\\bcrise qui (?:ne )?s arete (?:pas|plus)|\\b(?:pris|prise|consome) (?:de la |trop de |beaucoup de )?drogue|\\bcoeur (?:qui )?bat (?:tres |trop )?(?:vite|fort)|\\bdelire\\w*|\\bcrise depuis \\d+|\\bfait une crise (?:depuis|de plus de)',
-  ]),
-
-  // Immediate danger: 112 (or 17, police).
-  rule('urgence_medicale', 'cry_for_help', [CRY_FOR_HELP], { gate: 'never' }),
-  rule('danger_immediat', 'cry_for_help', [CRY_FOR_HELP], { gate: 'never' }),
-  rule('danger_immediat', 'threat_to_kill', [
-    '(?<!\\bje )(?<!\\bj )\\b(?:va|vas|veut|veulent|vont|menace de|menace|menacent de|essaie de|essaye de|a essaye de|dit qu il va|dit qu elle va|peut) (?:me|m|nous|te|le|la|les|l) (?:tuer|egorger|etrangler|buter|crever|massacrer|finir|defoncer)\\b|\\b(?:me|m|nous|te|le|la|les|l) (?:tuera|tueront|tuerai|tuerait)\\b|\\bmenace\\w* de (?:tuer|egorger|buter|poignarder)\\b|\\bmenace (?:sa|son|ses|ma|mon|mes) \\w+(?: avec)?\\b(?=.*\\b(?:couteau|arme|lame|fusil|hache|barre)\\b)',
-  ]),
-  rule('danger_immediat', 'weapon', ['\\b(?:couteau|couteaux|arme|armes|fusil|pistolet|revolver|hache|machette|flingue|carabine|cuter|barre de fer|bate de baseball)\\b'], {
-    none: ['\\b(?:cuisine|couper (?:la|le|les|sa|son|ses) (?:viande|legumes|pain|aliments)|films?|jeux? video|jouets?|colection|chase|musee|pistolet a eau|port d arme)\\b'],
-  }),
-  rule('danger_immediat', 'in_danger', [
-    '\\bcoups? de feu\\b|\\bfusillade\\b|\\btiren?t? sur (?:moi|nous|les gens|quelqu un)|(?<!\\b(?:pas|plus|jamais|hors) |\\b(?:se|me|te) met )\\ben danger\\b(?! (?:de (?:perdre|ne pas|devoir|redoubl\\w*|expulsion|faillite)|financier|professionel|scolaire|administrati\\w*))|\\bfeu a pris|\\bpris feu|\\bprend feu|\\ben feu\\b|\\bflames\\b|\\bsent le gaz|\\bdanger de mort|\\bincendie|\\by a le feu|\\bau feu\\b|\\bil y a le feu|\\bca brule\\b|\\b(?:maison|apartement|immeuble|cuisine|chambre|voiture|garage) brule\\b|\\bmetre le feu\\b|\\b(?:faire )?(?:tout )?(?:exploser|sauter l imeuble)|\\bbombe\\b|(?<!detecteurs? de )\\bfumee\\b|\\bodeur de gaz|\\bfuite de gaz|\\bse noie|\\bnoyade',
-  ]),
-  rule('danger_immediat', 'intruder', [
-    '\\b(?:agresse|agressee|agresser|agression|agressions|agresseur)\\b|\\b(?:esa[iy]\\w*|veu\\w*|tent\\w*|a esaye|ont esaye) (?:d |de )?(?:entrer|rentrer) (?:de force )?(?:chez|dans|par (?:la|une|le) (?:fenetre|porte|balcon))|\\bforce la porte|\\bdefonce (?:la|ma) porte|\\bquelqu un (?:est )?(?:chez moi|dans (?:la|ma) maison|dans l apartement|dans le jardin)|\\bintrus\\b|\\bcagoule\\w*|\\b(?:un homme|un inconu|un individu|quelqu un|un type|un mec|des hommes|des gens) (?:est |sont )?(?:dans|chez) (?:mon|ma|le|la|notre|l) (?:jardin|maison|apartement|cour|garage|chambre|escalier|hall|cave|entree)|\\bcambrio\\w*|\\bme (?:suit|poursuit)\\b|\\bil (?:est|attend) (?:derriere|devant) (?:la|ma) porte|\\bcasent tout\\b|\\bmenacent (?:les gens|tout le monde|les voisins|les residents|les enfants)\\b',
-  ]),
-  rule('urgence_medicale', 'swallowed_hint', ['\\bmanque (?:une|deux|des|toute la) (?:plaquette|plaquettes|boite|comprimes|cachets|pilules)|\\btoute la boite\\b']),
-  rule('danger_immediat', 'about_to_jump', ['\\bmenacen?t? de sauter\\b|\\b(?:est|sont) (?:sur|au bord) (?:le|son|sa|du|de son) (?:toit|rebord|parapet|balcon) (?:et|pour|prete?)']),
-  rule('danger_immediat', 'left_home', [
-    '\\ba quite (?:la maison|le domicile|l etablisement|le foyer|l ehpad|l hopital)\\b|\\best partie? (?:de la maison|de chez (?:elle|lui)|en pyjama|sans rien dire)',
-    '\\bne repond (?:pas|plus)|\\bintrouvable|\\bdemence|\\balzheimer|\\bpas rentree?\\b|\\bla nuit\\b|\\bdepuis (?:ce matin|des heures|hier)',
-  ]),
-  rule('danger_immediat', 'door_forced', [
-    '\\b(?:esa[iy]\\w*|tent\\w*|veu\\w*) (?:d |de )?(?:ouvrir|forcer|arracher|defoncer|casser|enfoncer) (?:la|sa|ma|notre|leur) (?:porte|fenetre)|\\b(?:arracher|defonce\\w*|enfonce\\w*|force) (?:la|sa|ma|notre) porte|\\btape\\w* (?:dans|contre) (?:la|sa|ma) porte|\\b(?:casse|brise|force|defonce)n?t? (?:ma|la|notre|sa) (?:porte|fenetre|vitre|baie)|\\b(?:est|sont) (?:entre|entree|entres|rentre|rentree|rentres) chez (?:moi|nous)|\\bveut (?:rentrer|entrer)\\b',
-  ]),
-  rule('danger_immediat', 'missing_person', [
-    `\\b${PERSON} (?:a disparu|a fugue|est introuvable|est parti\\w* (?:seul|de la maison|sans prevenir|en pleine nuit))|\\bs est (?:sauve|sauvee|enfui|enfuie|echape|echapee|perdu|perdue)\\b|\\b(?:on|je|nous) (?:ne )?(?:le|la|les) (?:retrouve|trouve) (?:plus|pas|nule part)\\b|\\bfugue\\b|(?<!\\b(?:chat|chien|chiene|chaton|animal|lapin|oiseau|portefeuile|dosier|courier|papiers|carte|colis|telephone|cles|sac|velo|voiture|fauteuil|apareil|dossier) (?:a |est |s est )?)\\bdisparu\\w*|\\bau bord de (?:la|l) (?:nationale|route|autoroute|voie)|\\best partie? seule?\\b|\\b(?:on|je|nous) (?:le|la|les) cherche\\w*`,
-  ], { none: ['\\b(?:chien|chienne|chiot|chat|chaton|lapin|perroquet|oiseau|cheval|tortue)\\b', '\\b(?:parfois|souvent|regulierement|de temps en temps|a tendance a|risque de)\\b'] }),
-
-  // Suicide: 3114.
-  rule('suicide', 'suicide_word', ['\\bsuicid\\w*|\\btentative\\b'], { none: ['\\btentative (?:de|d) (?:conciliation|placement|inscription|retour)\\b'] }),
-  rule('suicide', 'wish_to_die', [
-    '\\b(?:veux|veut|veu|ve|voudrais|voudrait|vais|va|vai|envie de|pense a|pense que je vais|prefere|prefererais|aimerais|aimerait|besoin de|souhaite|j ai hate de|rever de|reve de|dois) (?:_)?(?:mourir|crever|disparaitre|en finir|la mort|partir pour (?:toujours|de bon)|ne plus (?:me )?reveiller|dormir pour toujours|ne plus etre la|plus etre la|ne plus exister|plus exister|rejoindre (?:mon|ma|mes) \\w+ (?:au ciel|la haut))\\b',
-  ], { none: ['\\ben finir avec (?!la vie|ma vie|sa vie|tout|moi|ca|cette vie)'], gate: 'intent' }),
-  rule('suicide', 'no_will_to_live', [
-    '\\b(?:plus|pas|marre de|fatigue de|fatiguee de|aucune raison de|plus de raison de|a quoi bon|peux plus de) (?:envie )?(?:de |d )?(?:vivre|exister)\\b|\\bla vie n a plus (?:de sens|d interet)|\\b(?:pas|plus|aucun) (?:l )?(?:interet|sens|envie) (?:de|a) (?:continuer (?:a|de) )?vivre|\\bidees? noires?|\\bmarre de la vie\\b|\\bplus de gout a (?:rien|la vie)|\\bne sers? (?:a|plus a) rien\\b|\\b(?:un|une) (?:poids|fardeau|charge) pour\\b|\\bmieux sans moi\\b|\\bpersonne ne (?:me regretera|verra (?:la|ma) diference)|\\bque tout s arete\\b|\\bque (?:ca|cela) s arete pour toujours',
-  ], { gate: 'intent' }),
-  rule('suicide', 'kill_oneself', [
-    '\\b(?:me|m|se|s|te) (?:tuer|tue|pendre|pend|foutre en l air|fout en l air|jet\\w* (?:sous|par|du|d|de|dans|depuis)|ouvrir les veines|couper les veines|faire du mal|faire mal|mutiler|scarifier|couper|tirer une bale|noyer|empoisoner|laisser mourir|supprimer|flinguer)\\b|\\bmettre fin a (?:mes|ses|tes|leurs|ma|sa) (?:jours|vie)|\\bmettre fin a tout(?: ca)?\\b|\\bmettre un terme a (?:ma|mes|sa|ses) (?:vie|jours)',
-  ], {
-    none: [
-      '\\b(?:il|elle|ils|elles|on) (?:va|veut|vont|veulent|menace de|menace|essaie de|essaye de|a essaye de|dit qu il va) (?:me|m|nous) tuer',
-      '\\b(?:me|se|s) couper (?:les cheveux|les ongles|la parole|du monde|le doigt|en cuisinant)',
-      // « mon patron me tue avec ses horaires », « ça me tue »: a figure of speech.
-      '\\b(?:ca|cela|\\w+) me tue (?:avec|a|au|de|par)\\b|\\bca me tue\\b',
-    ],
-    gate: 'intent',
-  }),
-  rule('suicide', 'end_it', ['\\ben finir\\b(?! avec (?!la vie|ma vie|sa vie|tout|moi|ca|cette vie))'], { gate: 'intent' }),
-  rule('suicide', 'i_am_dying', [
-    '\\bje (?:meurs|meur|me sens mourir|vais mourir|vais crever|vais partir pour toujours)\\b|\\bme sens partir\\b|\\bsauter (?:par la fenetre|du pont|d un pont|sous un train|du balcon|du toit|dans le vide)|\\bsous un train\\b',
-  ], { gate: 'intent' }),
-  rule('suicide', 'means_prepared', [
-    `\\b(?:mis de cote|mise de cote|mets de cote|garde de cote|stocke\\w*|acumule\\w*|cache\\w*|rasemble\\w*|prepare\\w*|compte|conserve\\w*|achete) _${MEANS}\\b|\\b${MEANS} (?:de cote|en reserve|sont pretes?|est pretes?|caches?|prepares?)\\b|\\b(?:achete|acheter|trouve) une corde\\b|\\bune corde\\b(?! a sauter)`,
-  ], { none: ['\\bpharmacie\\b|\\bordonance\\b|\\bpilulier\\b'], gate: 'intent' }),
-  rule('suicide', 'farewell', [
-    '\\blettre d adieu|\\bmes adieux|\\bdire adieu|\\bfaire mes adieux|\\bdonne (?:toutes )?mes afaires|\\bce (?:soir|sera) (?:ce sera )?(?:fini|la fin)\\b|\\bdemain (?:je ne serai|je serai) plus la|\\bje ne serai plus la\\b|\\bplus la demain\\b|\\bc est (?:bientot )?la fin pour moi|\\btout (?:sera|va etre) (?:bientot )?fini\\b',
-  ], { gate: 'intent' }),
-
-  rule('suicide', 'jump', [
-    '\\b(?:vais|va|veux|veut|vas|pret a|prete a|menace de|menacent de) sauter\\b(?! (?:en parachute|a l elastique|le pas|une etape|un repas|dans (?:la piscine|l eau)|de joie))|\\bau bord (?:de la falaise|du pont|du vide|du toit|de la fenetre|du quai)|\\bsur (?:les rails|la voie fere|les voies|la voie|le rebord|le parapet)\\b|\\ble (?:prochain )?train (?:passe|arive)|\\benjambe\\w*',
-  ], { gate: 'intent' }),
-  rule('suicide', 'forever', [
-    '\\b(?:endormir|dormir|partir|disparaitre|disparais|fermer les yeux|en finir|tout areter|areter) (?:pour toujours|pour de bon|definitivement|a jamais)|\\bpour de bon\\b(?=.*\\b(?:disparai\\w*|partir|plus la|invisible)\\b)|\\b(?:autant|mieux vaut) (?:que ce soit|en finir|disparaitre|partir)',
-  ], { gate: 'intent' }),
-  rule('suicide', 'if_i_were_gone', [
-    '\\b(?:que je|je veux|je vais|je voudrais|je prefere|j aimerais|envie de|besoin de|il faut que je) (?:_)?disparai\\w*|\\bje suis (?:un|une) (?:poids|fardeau|boulet)\\b|\\bje suis (?:sur|au bord) (?:le|du|la|de la|les) (?:toit|pont|falaise|rebord|balcon|fenetre|rails|voie)\\b|\\bfoncer (?:dans|contre) (?:un|le|une) (?:arbre|mur|camion|pile)|\\bs arete pour (?:de vrai|toujours|de bon)|\\b(?:vais|veux) tout areter\\b(?=.*\\b(?:vivre|vie|ce soir|cette nuit|plus la|adieu)\\b)|\\bsi je (?:disparais|disparaisais|mourais|meurs|n etais plus la|partais pour toujours)\\b|\\bquand je (?:ne )?serai plus la\\b|\\bquand je serai partie?\\b|\\bpersonne ne (?:remarquera|remarquerait|s en rendra compte|me regrettera)|\\bse laiser mourir\\b',
-  ], { gate: 'intent' }),
-  rule('suicide', 'all_ready', [
-    '\\bj ai (?:deja )?tout (?:prevu|prepare|organise|regle|decide)\\b|\\bj ai tout ce qu il faut\\b|\\bdecide de (?:partir|en finir) (?:ce soir|cette nuit|demain|aujourd hui)',
-  ], { gate: 'intent', none: ['\\b(?:vacances|voyage|demenagement|sejour|rentree|dossier|rendez vous|mariage|anniversaire|valise|papiers|inscription)\\b'] }),
-  rule('suicide', 'goodbye', [
-    '\\b(?:message|lettre|mot|sms) d adieu|\\badieux?\\b|\\bdites? a (?:ma|mon|mes) \\w+ que je (?:l|les) aime|\\bil sera trop tard\\b|\\bje ne pourai (?:pas|plus) (?:le|leur|lui) (?:lui )?dire',
-  ], { gate: 'intent' }),
-  rule('suicide', 'no_way_out', [
-    '\\b(?:plus|pas|aucune?) (?:d issue|de sortie|d avenir|d espoir|la force de continuer|envie de continuer|de raison de continuer)\\b|\\ba quoi bon\\b|\\barreter de vivre|\\bj arete tout\\b|\\bvous (?:ne )?m entendrez plus|\\bvous (?:n )?entendrez plus parler de moi|\\bplus personne n a besoin de moi|\\bje suis de trop\\b|\\bme sens de trop\\b|\\b(?:ne )?(?:plus|jamais) (?:me )?reveiller\\b|\\b(?:plus|pas) envie de rien\\b|\\benvie de rien\\b|\\b(?:cachets|medicaments|pilules|comprimes|corde|lames?|arme|fusil|flingue) (?:sont )?(?:devant moi|sous la main|a cote de moi|pres de moi)|\\bc est (?:ma|mon) (?:derniere nuit|dernier jour|dernier soir|dernier message)|\\bmon dernier message\\b|\\b(?:ecrit|laise|prepare) (?:des|une|mes|ma) lettres? (?:pour|a) (?:mes|ma|mon|ceux)',
-  ], { gate: 'intent' }),
-  rule('suicide', 'self_harm', [
-    '\\b(?:me|m) suis (?:coupe\\w*|scarifie\\w*|brule\\w*|taillade\\w*|mutile\\w*)|\\bscarifi\\w*|\\bautomutil\\w*|\\bme couper (?:les |le )?(?:bras|veines|poignets|cuises)',
-  ], { gate: 'intent' }),
-  rule('suicide', 'weapon_at_hand', ['\\bj ai (?:le|un|une|son|mon) (?:flingue|fusil|pistolet|arme|revolver|carabine)\\b|\\bsur (?:le|un) pont\\b(?=.*\\b(?:regarde|vide|eau|sauter|saute|plonger|en bas)\\b)|\\bregarde (?:l eau|le vide|en bas)\\b|\\bregarde (?:la|les|mes|ma|le|mon) (?:corde|cachets|medicaments|pilules|lames?|arme|fusil|flingue)\\b|\\b(?:avale|pris|prise) (?:toute (?:sa|la|ma) boite|tous (?:ses|mes|les) (?:cachets|medicaments|comprimes|somniferes|medocs))'], { gate: 'intent' }),
-  rule('suicide', 'euphemism', ['\\brendez vous avec la mort\\b|\\b(?:faire|fasse|fais|fait) (?:une )?(?:grosse )?(?:betise|conerie|conneries)\\b(?=.*\\b(?:ce soir|cette nuit|maintenant|plus|vie|fini|finir|marre|peux plus|adieu|aujourd hui)\\b)|\\bcommetre l irreparable|\\bmieux (?:mort|morte|sans moi)\\b|\\bsi (?:j|il|elle) etai[st] morte?\\b|\\bs il etait mort\\b'], { gate: 'intent' }),
-  rule('suicide', 'affairs_in_order', [
-    '\\b(?:donne|donee|ofert|range|rangee|mis en ordre|regle|ecrit) (?:mon|ma|mes) (?:chat|chien|afaires|bijoux|biens|papiers|testament|comptes)\\b',
-    '\\bje suis prete?\\b|\\bc est le moment\\b|\\bplus la\\b|\\badieu|\\bpartir (?:ce soir|cette nuit|pour toujours)|\\bfin\\b',
-  ], { gate: 'intent' }),
-  rule('suicide', 'last_words', [
-    '\\b(?:laise|ecrit|envoye|laisse) (?:un|une) (?:mot|lettre|message|sms)\\b(?=.*\\b(?:pardon|adieu|desole|desolee|je vous aime|je t aime|aime|plus la|ne repond plus|repond plus)\\b)|\\bmon enterement\\b|\\bmes obseques\\b(?! (?:contrat|assurance|prevoyance))|\\bapres ma mort\\b|\\bma vie ne vaut (?:plus )?rien\\b|\\bj ai (?:les|mes|des) lames\\b|\\bj ai (?:les|des|une|mes|la) (?:lame|corde|cachets|medicaments|pilules)\\b(?=.*\\b(?:baignoire|ce soir|fini|finir|plus la|adieu|vivre)\\b)',
-  ], { gate: 'intent' }),
-  rule('suicide', 'join_the_dead', [
-    '\\b(?:veux|vais|voudrais|aimerais|envie de|besoin de) (?:partir )?(?:rejoindre|retrouver) (?:mon|ma|mes) (?:mari|femme|epoux|epouse|mere|pere|fils|fille|enfant|enfants|maman|papa|parents)\\b',
-    '\\b(?:vie|vaut rien|plus rien|ciel|la haut|paradis|decede\\w*|mort|morte|partir|disparu\\w*|au revoir)\\b',
-  ], { gate: 'intent' }),
-  rule('suicide', 'speaks_of_dying', ['\\b(?:re)?(?:parle|parlent|parler) (?:de|d) (?:mourir|se tuer|se suicider|en finir|disparaitre|la mort)\\b'], { gate: 'intent' }),
-
-  // A child in danger: 119 (and 3977 when the « child » is an adult with a disability).
-  rule('enfance_en_danger', 'child_danger_word', ['\\benfance en danger|\\benfants? en danger|\\benfants? batus?\\b|\\binceste|\\bbebe secoue|\\bpedophil\\w*|\\bpedocriminel\\w*']),
-
-  rule('enfance_en_danger', 'child_neglected', [
-    `\\b${CHILD}\\b`,
-    '\\b(?:sans (?:manger|nouriture|boire|rien a manger)|pas (?:a|de quoi) manger|rien a manger|(?:ne )?(?:le|la|les|lui|leur) (?:nourit|donne|donent) (?:pas|rien|plus)|afame\\w*|(?:laise|laisent|reste|restee|restes)\\w* (?:tout )?seule?s? (?:a la maison|des jours|la nuit|toute la nuit|toute la journee|enferme|depuis)|dort dans la rue|seule?s? (?:sur (?:le|un) (?:balcon|toit|rebord)|dans la voiture|dans la rue la nuit)|sur le rebord de la fenetre|laise\\w* (?:son|sa|ses|le|la|les|mon|ma|mes) \\w+ (?:tout )?seule?s?\\b|puni\\w* sans (?:manger|diner|repas)|abandone\\w*|(?:il|elle) (?:ne )?mange (?:pas|rien) chez (?:lui|elle|eux)|(?:n )?a rien mange|pas mange depuis|(?:des|avec des) marques\\b|marques (?:de|aux)|(?:est|sont|a ete|l|la|le|les|reste|restent) enferme\\w*|(?<!\\b(?:s|se|m|me|t|te) )enferme\\w* (?:a cle|seule?s?|dans (?:le|la|sa|une|un) (?:cave|placard|chambre|garage|salle de bain|toilettes|voiture|cagibi))|(?:est|sont|a ete|l|la|le|les) atache\\w*|brulures?|photos? d un adulte|(?:adulte|homme|inconu|monsieur) qui (?:veut|veulent) (?:la|le|les) (?:rencontrer|voir)|dort dehors|dorment dehors|mis dehors|mise dehors|mange dans les poubeles|traces? de coups|des bleus|couverte? de bleus|hematome\\w*|marques? de coups|peur de rentrer (?:chez (?:lui|elle|eux|moi|son pere|sa mere|ses parents)|a la maison)|prive\\w* de (?:manger|nouriture|repas)|(?:ne )?(?:le|la|les) (?:lave|soigne|nourit) (?:pas|jamais|plus))',
-  ], { none: ['\\b(?:car|parce qu|quand) (?:il|elle) (?:tombe|se cogne)|\\btombe souvent\\b|\\ben tombant\\b'] }),
-
-  rule('enfance_en_danger', 'child_sexual_signs', [
-    `\\b${CHILD}\\b|\\bj ai (?:[4-9]|1[0-7]) ans\\b`,
-    '\\b(?:rentre|vient|entre|viennent) dans (?:ma|sa|leur) chambre (?:la nuit|le soir|quand)|\\b(?:tout )?nue?s?\\b|\\bgarder le secret\\b|\\bc est notre secret\\b|\\bdormir avec (?:lui|elle) dans (?:son|le) lit|\\bdort avec (?:lui|elle) dans (?:son|le) lit|\\bparties intimes|\\bse deshabil\\w*|\\bmontrer (?:son|sa|ses) (?:sexe|corps|fesses)|\\bphotos? (?:nues?|intimes)|\\battouchement\\w*|\\b(?:me|la|le|lui) touche (?:la|le|ses|mes|les)? ?(?:nuit|sexe|parties|fesses|seins|partout)',
-  ]),
-  rule('enfance_en_danger', 'child_cries', [
-    `\\b${CHILD}\\b`,
-    '\\b(?:hurle\\w*|crier|crie|pleure\\w*) _(?:arete|au secours|a l aide|coups|tous les soirs|toutes les nuits|sans arete|tout le temps|depuis (?:ce matin|hier|des heures|une heure|\\d+))|\\bpersone ne s (?:en )?ocupe\\b|\\b(?:papa|maman|il|elle) (?:me|lui|leur) fait mal\\b|\\bpapa fait mal\\b|\\b(?:va|vais|veut) (?:le|la|les) tuer\\b|\\bmaman fait mal\\b',
-  ]),
-
-  // Violence in the couple: 3919 (3977 for a person with a disability, 17 in immediate danger).
-  rule('violence_conjugale', 'violence_word', ['\\bviolences? conjugal\\w*|\\bfemme batue|\\bviolences? (?:dans le|de mon|du|en) couple|\\bemprise\\b']),
-  rule('violence_conjugale', 'afraid_of_partner', [
-    '\\b(?:peur de (?:mon|ma) (?:mari|conjoint|conjointe|compagnon|compagne|copain|copine|ex|femme|epoux|epouse)|peur de rentrer (?:chez moi|a la maison)|peur qu il (?:me|rentre|revienne)|peur de lui\\b|peur pour ma vie)',
-  ]),
-  rule('violence_conjugale', 'partner_at_the_door', [
-    `\\b(?:mon|ma|son|sa) ${PARTNER}\\b`,
-    '\\b(?:devant chez (?:moi|nous|elle)|en bas de chez (?:moi|nous|elle)|m attend|me suit|me guete|rode|devant (?:ma|la) porte|veut (?:rentrer|entrer)|tape\\w* (?:dans|contre) (?:la|ma) porte|(?:a )?case (?:ma|la) porte|defonce\\w*|ne (?:la|me) laise (?:plus|pas) (?:nous |vous |les )?(?:voir|sortir|parler)|m empeche de (?:sortir|voir|parler|partir)|a pris mon telephone|confisque)',
-  ]),
-  rule('violence_conjugale', 'partner_threatens', [
-    `\\b(?:mon|ma|son|sa|mes) ${PARTNER}\\b`,
-    '\\b(?:menace\\w*|harcele\\w*|fait peur|me surveille|m enferme|enferme|sait ou j habite|me traque|(?:m|me|l|la) (?:interdit|empeche) de (?:sortir|voir|parler|travailer|telephoner|partir)|(?:prend|prends|garde|confisque) (?:tout )?(?:mon|ma|mes|son|sa|ses) (?:argent|salaire|aah|carte|papiers|telephone))',
-  ]),
-  rule('violence_conjugale', 'blows_heard', [
-    `\\b(?:mon|ma|son|sa) ${PARTNER}\\b`,
-    '\\b(?:entend|entends|entendu) (?:les |des )?(?:coups|cris|hurlements)|\\bdes coups\\b|\\bune gifle\\b|\\bce serait pire\\b|\\bva (?:me|la) (?:tuer|finir)\\b',
-  ]),
-  rule('violence_conjugale', 'sexual_violence', [
-    '\\b(?:j ai ete|je me suis fait|je me fais|on m a|il m a) viol\\w*|\\b(?:me|m) (?:force|oblige|forcer|obliger) a (?:coucher|faire l amour|des relations|avoir des relations)|\\bviols?\\b(?! de (?:la|ma|mes|ses|son|vie privee|domicile|le droit|la loi|procedure|secret))',
-  ], { none: ['\\b(?:enfant|fils|fille|bebe|gamin|gamine|ado)\\b', '\\bviole (?:la|le|les|mes|nos|ses|son|sa) (?:loi|droit|droits|regles|regle|reglement|secret|contrat|vie privee)\\b'] }),
-
-  // Abuse of an adult with a disability or an older person: 3977.
-  rule('maltraitance', 'neglect', [
-    '\\b(?:laise|laisent)\\w* _(?:dans (?:ses|son|sa|le meme|leurs) (?:excrements|urine|pipi|caca|couche|couches|lit|selles))|\\blit mouile|\\bdans (?:ses|leurs|mes) (?:excrements|urines)|\\bsans (?:me|la|le|les|lui) changer|\\bferme la porte a cle et part|\\benferme\\w* a cle|\\bcache la nouriture|\\bpas de vrai repas|\\bdort dans (?:le garage|la cave|la voiture|un cabanon)|\\bsous (?:sedatifs|calmants|neuroleptiques|somniferes) (?:en permanence|pour qu|toute la journee)|\\bpour qu (?:elle|il|ils) ne derange|\\bsans acces aux toilettes|\\bsans (?:douche|toilette|soins|se laver) depuis|\\b(?:reste|laise\\w*) (?:seule?s? )?_(?:journee|jour|nuit|week end|soir) sans (?:boire|manger)|\\b(?:me|la|le|les) laise\\w* au lit',
-  ]),
-  rule('maltraitance', 'institution_neglect', [
-    '\\b(?:unite|ehpad|maison de retraite|foyer|residents|residentes|etablisement|institut|ime|mas|fam|clinique|hopital)\\b',
-    '\\b(?:retrouvee?s? par terre|personne ne (?:bouge|vient|reagit|fait rien)|attache\\w* (?:au lit|a (?:sa|son) (?:chaise|lit|fauteuil))|sous (?:sedatifs|calmants|neuroleptiques))',
-  ]),
-  rule('maltraitance', 'extortion', [
-    '\\b(?:racket\\w*|extorqu\\w*|rançonn\\w*|ranconn\\w*)',
-    '\\b(?:curateur|curatrice|tuteur|tutrice|aide a domicile|auxiliaire|fils|fille|frere|soeur|neveu|niece|petit fils|famille|mere|pere|grand mere|grand pere|voisin|voisine|personel|educat\\w*)\\b',
-  ]),
-  rule('maltraitance', 'mistreatment_word', ['\\bmaltrait\\w*|\\bmaltraitance\\w*'], { none: ['\\b(?:enfant|enfants|fils|fille|bebe|gamin|gamine|ado)\\b'] }),
-  rule('maltraitance', 'money_taken', [
-    '\\b(?:prend|prends|prennent|pris|vole\\w*|pique\\w*|vide\\w*|detourne\\w*|garde\\w*|utilise\\w*|retire\\w*|depense\\w*|confisque\\w*|soutire\\w*) _(?:argent|compte|comptes|carte bleue|carte bancaire|sa carte|ma carte|pension|retraite|economies|chequier|sous|allocation|aah|salaire)\\b',
-    `\\b${KEEPER}\\b`,
-  ], { none: ['\\b(?:caf|impots|mdph|cpam|huissier|tresor public|urssaf|la poste)\\b'] }),
-
-  // Deprived of care: kept from the doctor, treatment or food by the one who should give them.
-  rule('maltraitance', 'deprived_of_care', [
-    '\\b(?:(?:m|l|la|le|les|lui|leur) empeche\\w* (?:d aler|de (?:voir|consulter|se soigner|prendre))|ne (?:l|la|le|les|m) emene\\w* (?:plus|pas|jamais)|ne (?:lui|leur|me) done\\w* (?:plus|pas) (?:ses|son|sa|leurs|mes|mon|ma) (?:medicaments|traitement|insuline|soins)|refuse\\w* d apeler (?:le|un) (?:medecin|docteur|samu|15)|(?:n|ne) (?:lui |leur |me )?(?:achete|paie|paye)\\w* plus (?:ses|son|sa|mes|les|leurs) (?:medicaments|traitement|courses|repas))',
-    '\\b(?:medecin|docteur|soins|soigner|medicaments|traitement|insuline|rendez vous|courses|repas|samu)\\b',
-    `\\b${KEEPER}\\b`,
-  ]),
-  rule('maltraitance', 'adult_neglected', [
-    `\\b${ELDER}\\b`,
-    '\\b(?:laise\\w* (?:seule?s? )?(?:dans (?:ses|son|sa) (?:excrements|urine|pipi|caca|couche|lit|selles)|sans (?:manger|boire|soins))|(?:ne )?(?:la|le|les|lui) (?:change|lave|leve|nourit|donne a manger|soigne)n?t? (?:pas|plus|jamais)|sans (?:manger|boire|soins) depuis|afame\\w*|deshydrate\\w*|(?<!s )enferme\\w*|(?<!s )atache\\w*|(?:crie|hurle)n?t? (?:dessus|sur (?:elle|lui|eux|ma|mon|sa|son|les|leur))|(?<!\\bpas )(?:la|le|les) brusque\\w*|(?:l|la|le|les|lui) (?:insulte|humilie|menace|rudoie|bouscule|secoue|pince)n?t?\\b|(?:des|de) bleus\\b|hematome\\w*|marques? de coups|traces? de (?:coups|liens|contention)|marques? (?:de liens|aux poignets)|marques? (?:sur|au|aux) (?:le |la |les )?(?:visage|bras|corps|cou|cuises|poignets|jambes)|(?:lui|leur|me) prend tout\\b|laise\\w* dormir (?:par terre|dehors|dans (?:le garage|la cave))|laise\\w* (?:seule?s? )?(?:dans le froid|sans chauffage|sans manger|sans boire)|puni\\w* sans (?:manger|diner|repas|dejeuner)|priv\\w* de (?:repas|manger|nouriture))',
-  ]),
-
-];
 
 /**
  * May a rule that matched at `offset` fire? Within its clause, a word of the present lets it, a past
@@ -321,20 +77,9 @@ function matchOffset(candidate: Rule, text: string): number {
   return candidate.none.some((pattern) => pattern.test(text)) ? -1 : offset;
 }
 
-/** « urgent » or « urgence » with nothing else of substance: a bare cry, not a file marked urgent. */
-const BARE_URGENCY_STEMS = new Set(['urgent', 'urgenc', 'urgentissim', 'vit', 'aid', 'svp', 'help', 'secour', 'grav', 'tres', 'vraiment', 'venez', 'besoin', 'medical', 'medicale', 'medica', 'vital', 'vitale', 'sil', 'plait', 'danger', 'moi', 'nous']);
-
-function bareUrgency(prepared: PreparedText): boolean {
-  const urgent = prepared.content.some((word) => word.startsWith('urgen') || word === 'danger');
-  return urgent && prepared.content.every((word) => BARE_URGENCY_STEMS.has(word) || word.startsWith('urgen'));
-}
-
-const DEAF_PATTERN = frenchPattern(DEAF);
-/** Words that ask for help now: with deafness, the 114 by SMS even when nothing else was recognised. */
-const HELP_NOW = frenchPattern('\\burgen\\w*|\\bau secours?\\b|\\baidez? moi\\b|\\baide\\b|\\ben danger\\b|\\bdanger\\b|\\bvite\\b|\\bpeur\\b|\\bmenace\\w*|\\bsamu\\b|\\bpolice\\b|\\bgendarmes?\\b|\\bpompiers?\\b|\\bsecours\\b');
 
 /** What the rules found: each kind with the rule that found it. */
-type Finding = { kind: DangerKind; cue: string };
+export type Finding = { kind: DangerKind; cue: string };
 
 /** The danger the phrase rules and the « who hurts whom » reading find in a prepared text. */
 function findByRules(prepared: PreparedText, whole: DangerContext): Finding[] {
@@ -365,15 +110,27 @@ function modelAllowed(kind: ModelLabel, whole: DangerContext): boolean {
   return kind !== 'urgence_medicale' || !whole.medicalHistory;
 }
 
-export interface DetectorOptions {
-  /** The statistical second opinion, or null for the rules alone. */
-  model: DangerModel | null;
+/** How sure the model must be, and when it may speak: what the grid of « Safety first » (README) chooses. */
+export interface DangerThresholds {
   /** How sure the model must be of a kind of danger to raise it when no rule fired (0–1). */
   confidence: number;
   /** How sure the model must be that a message is ordinary to drop what the rules found (0–1; above 1: never). */
   vetoConfidence: number;
   /** How sure it must be when the context speaks of a past, a hypothesis or a question (0–1; above 1: never). */
   contextConfidence: number;
+  /** How likely another kind must be to join a danger already found (it raises no alarm by itself). */
+  alsoConfidence: number;
+  /** Fewer words of substance than this and the model must reach `shortConfidence`: short messages are mostly left to the rules. */
+  minContentWords: number;
+  /** How sure the model must be on a short message (0–1; above 1: never). */
+  shortConfidence: number;
+}
+
+export interface DetectorOptions
+  extends Omit<DangerThresholds, 'alsoConfidence' | 'minContentWords' | 'shortConfidence'>,
+    Partial<Pick<DangerThresholds, 'alsoConfidence' | 'minContentWords' | 'shortConfidence'>> {
+  /** The statistical second opinion, or null for the rules alone. */
+  model: DangerModel | null;
 }
 
 /**
@@ -383,47 +140,80 @@ export interface DetectorOptions {
  */
 const UNVETOED_CUES: ReadonlySet<string> = new Set(['cry_for_help', 'bare_urgency', 'deprived_of_care', 'no_way_out', 'harm_act_child', 'harm_named_child', 'harm_suffered_child']);
 
-/** How sure the model must be, chosen on the held-out split's aggregate figures (README « Safety first »). */
-export const MODEL_CONFIDENCE = 0.5;
-export const MODEL_CONTEXT_CONFIDENCE = 0.8;
-export const MODEL_VETO_CONFIDENCE = 0.95;
-/** How likely another kind must be to join a danger already found (it raises no alarm by itself). */
-export const MODEL_ALSO_CONFIDENCE = 0.25;
 /**
- * On one or two words of substance (« je veux courir »), the model's opinion rests on a bigram or two:
- * short messages are left to the rules, which were written for direct phrasings.
+ * The shipped thresholds, chosen by the grid of `npm run eval:safety -- --cv=5 --grid` (5-fold
+ * cross-validation): the highest minimum recall over the seven kinds whose false emergencies stay
+ * within a point of the reference setting's (README « Safety first »). Not set by hand.
  */
-export const MODEL_MIN_CONTENT_WORDS = 3;
+export const MODEL_CONFIDENCE = 0.2;
+export const MODEL_CONTEXT_CONFIDENCE = 0.9;
+export const MODEL_VETO_CONFIDENCE = 0.98;
+export const MODEL_ALSO_CONFIDENCE = 0.1;
+/** On few words of substance (« je veux courir »), the model's opinion rests on a bigram or two: left to the rules. */
+export const MODEL_MIN_CONTENT_WORDS = 5;
+export const MODEL_SHORT_CONFIDENCE = 0.8;
+
+export const SHIPPED_THRESHOLDS: Readonly<DangerThresholds> = {
+  confidence: MODEL_CONFIDENCE,
+  contextConfidence: MODEL_CONTEXT_CONFIDENCE,
+  vetoConfidence: MODEL_VETO_CONFIDENCE,
+  alsoConfidence: MODEL_ALSO_CONFIDENCE,
+  minContentWords: MODEL_MIN_CONTENT_WORDS,
+  shortConfidence: MODEL_SHORT_CONFIDENCE,
+};
+
+/** What a message holds before any threshold: what the rules found, its context, the model's opinion. */
+export interface DangerEvidence {
+  found: readonly Finding[];
+  whole: DangerContext;
+  opinion: ReturnType<DangerModel['classify']> | undefined;
+  contentWords: number;
+  deaf: boolean;
+}
+
+/** Read a message once: the rules and the model (null when there are no words). */
+export function readDanger(text: string, model: DangerModel | null): DangerEvidence | null {
+  const prepared = prepareForDanger(text);
+  if (prepared.words.length === 0) return null;
+  const whole = contextOf(prepared.text, prepared.asked);
+  return { found: findByRules(prepared, whole), whole, opinion: model?.classify(prepared), contentWords: prepared.content.length, deaf: DEAF_PATTERN.test(prepared.text) };
+}
 
 /**
- * A danger detector: danger when the rules fire (their kinds), or when the model is confident of a
- * kind of danger (surer when the context says past, hypothetical or a question; never on fewer than
- * three words of substance): the model's kind joins the rules' kinds, cue `<kind>.model`. When the
- * model is very sure a message is ordinary and no word of the present says otherwise, what the rules found is dropped (a
- * rule's false alarm), except a bare cry for help. A deaf person in danger gets the 114 first.
+ * Danger when the rules fire (their kinds), or when the model is confident of a kind of danger (surer
+ * when the context says past, hypothetical or a question, and on few words of substance): the
+ * model's kind joins the rules' kinds, cue `<kind>.model`. When the model is very sure a message is
+ * ordinary and no word of the present says otherwise, what the rules found is dropped (a rule's false
+ * alarm), except a bare cry for help. A deaf person in danger gets the 114 first.
  */
+export function decideDanger(evidence: DangerEvidence, thresholds: DangerThresholds): DangerSignal | null {
+  const { whole, opinion } = evidence;
+  let found = [...evidence.found];
+  if (opinion === undefined) return signalOf(found);
+  const sureOrdinary = opinion.label === 'none' && opinion.probability >= thresholds.vetoConfidence;
+  // A word of the present (« maintenant il reparle de mourir ») keeps what the rules found, and so
+  // does a question about a number: the rules already left out the question, what they found is beside it.
+  if (sureOrdinary && !whole.present && !whole.question && !found.some((each) => UNVETOED_CUES.has(each.cue))) found = [];
+  const inContext = modelAllowed(opinion.label, whole) ? thresholds.confidence : thresholds.contextConfidence;
+  const needed = evidence.contentWords >= thresholds.minContentWords ? inContext : Math.max(inContext, thresholds.shortConfidence);
+  const confident = opinion.probability >= needed;
+  if (opinion.label !== 'none' && confident) {
+    // The model's kind joins the rules' kinds, if any (kinds stay in order of urgency).
+    if (found.length === 0 && opinion.label !== 'sourd' && evidence.deaf) found.push({ kind: 'sourd', cue: 'deaf_in_danger' });
+    if (!found.some((each) => each.kind === opinion.label)) found.push({ kind: opinion.label, cue: 'model' });
+  }
+  // Once there is danger, another kind the model finds likely joins it (pills swallowed: 15 and 3114).
+  if (found.length > 0) for (const kind of DANGER_KINDS) if (opinion.probabilities[kind] >= thresholds.alsoConfidence && !found.some((each) => each.kind === kind)) found.push({ kind, cue: 'model_also' });
+  return signalOf(found);
+}
+
+/** A danger detector: the rules and the model read the message, the thresholds decide. */
 export function createDangerDetector(options: DetectorOptions): (text: string) => DangerSignal | null {
+  const { model, ...given } = options;
+  const thresholds: DangerThresholds = { alsoConfidence: MODEL_ALSO_CONFIDENCE, minContentWords: MODEL_MIN_CONTENT_WORDS, shortConfidence: MODEL_SHORT_CONFIDENCE, ...given };
   return (text) => {
-    const prepared = prepareForDanger(text);
-    if (prepared.words.length === 0) return null;
-    const whole = contextOf(prepared.text, prepared.asked);
-    let found = findByRules(prepared, whole);
-    const opinion = options.model?.classify(prepared);
-    if (opinion === undefined) return signalOf(found);
-    const sureOrdinary = opinion.label === 'none' && opinion.probability >= options.vetoConfidence;
-    // A word of the present (« maintenant il reparle de mourir ») keeps what the rules found, and so
-    // does a question about a number: the rules already left out the question, what they found is beside it.
-    if (sureOrdinary && !whole.present && !whole.question && !found.some((each) => UNVETOED_CUES.has(each.cue))) found = [];
-    const needed = modelAllowed(opinion.label, whole) ? options.confidence : options.contextConfidence;
-    const confident = opinion.probability >= needed && prepared.content.length >= MODEL_MIN_CONTENT_WORDS;
-    if (opinion.label !== 'none' && confident) {
-      // The model's kind joins the rules' kinds, if any (kinds stay in order of urgency).
-      if (found.length === 0 && opinion.label !== 'sourd' && DEAF_PATTERN.test(prepared.text)) found.push({ kind: 'sourd', cue: 'deaf_in_danger' });
-      if (!found.some((each) => each.kind === opinion.label)) found.push({ kind: opinion.label, cue: 'model' });
-    }
-    // Once there is danger, another kind the model finds likely joins it (pills swallowed: 15 and 3114).
-    if (found.length > 0) for (const kind of DANGER_KINDS) if (opinion.probabilities[kind] >= MODEL_ALSO_CONFIDENCE && !found.some((each) => each.kind === kind)) found.push({ kind, cue: 'model_also' });
-    return signalOf(found);
+    const evidence = readDanger(text, model);
+    return evidence === null ? null : decideDanger(evidence, thresholds);
   };
 }
 
@@ -441,12 +231,7 @@ function signalOf(found: readonly Finding[]): DangerSignal | null {
  * (content/fr/safety-examples-*.yaml). Trained at start, when this module loads (well under a second),
  * never in the middle of a request, where it would hold the event loop.
  */
-const shippedDetector = createDangerDetector({
-  model: shippedDangerModel(),
-  confidence: MODEL_CONFIDENCE,
-  contextConfidence: MODEL_CONTEXT_CONFIDENCE,
-  vetoConfidence: MODEL_VETO_CONFIDENCE,
-});
+const shippedDetector = createDangerDetector({ model: shippedDangerModel(), ...SHIPPED_THRESHOLDS });
 
 /**
  * The last texts read, with what was found: a chat message is checked as it arrives, then its words

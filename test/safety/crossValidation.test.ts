@@ -1,4 +1,5 @@
-import { crossValidateDanger } from '../../src/safety/crossValidation';
+import { crossValidateDanger, crossValidateDangerGrid, minimumRecall, REFERENCE_THRESHOLDS, THRESHOLD_GRID } from '../../src/safety/crossValidation';
+import { SHIPPED_THRESHOLDS } from '../../src/safety/detect';
 
 const danger = [
   { text: 'je veux mourir ce soir, j’ai préparé les médicaments', expect: 'suicide' as const },
@@ -23,5 +24,36 @@ describe('cross-validation of the danger detector over its examples', () => {
 
   it('refuses fewer than two folds', () => {
     expect(() => crossValidateDanger(danger, benign, 1)).toThrow('at least 2 folds');
+  });
+});
+
+describe('the grid over the thresholds', () => {
+  // A model that must speak for the indirect ones: words no rule knows (« torgnoles »).
+  const indirect = [
+    ...danger,
+    ...Array.from({ length: 4 }, (_, i) => ({ text: `mon copain me met des torgnoles le soir numéro ${i}`, expect: 'violence_conjugale' as const })),
+  ];
+  const ordinary = [...benign, ...Array.from({ length: 4 }, (_, i) => ({ text: `je cherche une aide pour le ménage numéro ${i}` }))];
+  const small = { ...THRESHOLD_GRID, confidence: [0.2, 0.5, 0.99], contextConfidence: [0.9], alsoConfidence: [0.25], shortConfidence: [1.01] };
+
+  it('When it runs, then it scores every setting and the reference like one cross-validation with those thresholds', () => {
+    const grid = crossValidateDangerGrid(indirect, ordinary, 2, small);
+    expect(grid.rows).toHaveLength(3 * 1 * small.vetoConfidence.length * 1 * small.minContentWords.length * 1);
+    expect(grid.reference).toEqual(crossValidateDanger(indirect, ordinary, 2, REFERENCE_THRESHOLDS));
+    const row = grid.rows[5];
+    expect(row?.result).toEqual(crossValidateDanger(indirect, ordinary, 2, row?.thresholds));
+  });
+
+  it('When it chooses, then no setting within the false-emergency budget has a higher minimum recall', () => {
+    const grid = crossValidateDangerGrid(indirect, ordinary, 2, small);
+    const rate = (r: typeof grid.reference) => r.falseEmergencies.count / r.falseEmergencies.total;
+    const within = grid.rows.filter((row) => rate(row.result) <= rate(grid.reference) + 0.01 + 1e-9);
+    expect(rate(grid.chosen.result)).toBeLessThanOrEqual(rate(grid.reference) + 0.01 + 1e-9);
+    expect(minimumRecall(grid.chosen.result)).toBeGreaterThanOrEqual(minimumRecall(grid.reference));
+    for (const row of within) expect(minimumRecall(row.result)).toBeLessThanOrEqual(minimumRecall(grid.chosen.result));
+  });
+
+  it('When the shipped thresholds are read, then each is a value of the grid (chosen by it, not by hand)', () => {
+    for (const key of Object.keys(THRESHOLD_GRID) as Array<keyof typeof THRESHOLD_GRID>) expect(THRESHOLD_GRID[key]).toContain(SHIPPED_THRESHOLDS[key]);
   });
 });

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { detectDanger, type DangerKind } from '../../src/safety/detect';
+import { createDangerDetector, detectDanger, type DangerKind } from '../../src/safety/detect';
 import { evaluateSafety } from '../../src/safety/evaluation';
 
 const kindsOf = (text: string): DangerKind[] => detectDanger(text)?.kinds ?? [];
@@ -134,4 +134,23 @@ describe('detectDanger', () => {
     expect(report.danger.total).toBeGreaterThanOrEqual(100);
     for (const figures of Object.values(report.perKind)) expect(figures.total).toBeGreaterThanOrEqual(5);
   });
+});
+
+describe('a plan with its means (rule suicide.plan_and_means)', () => {
+  const rulesOnly = createDangerDetector({ model: null, confidence: 2, vetoConfidence: 2, contextConfidence: 2 });
+
+  it.each(["j'ai gardé les cachets", "j'ai la corde", "j'ai planqué toutes les pilules", "les somnifères c'est pour ne plus me réveiller", "j'ai gardé tous mes médicaments, tout est prêt"])(
+    'When someone says « %s », then the rules alone answer suicide (3114)',
+    (text) => {
+      expect(rulesOnly(text)?.cues).toContain('suicide.plan_and_means');
+      expect(detectDanger(text)?.kinds).toContain('suicide');
+    },
+  );
+
+  it.each(["j'ai gardé les cachets de ma mère pour la pharmacie", "j'ai rangé les médicaments", 'mon fils a une corde à sauter', "il y a deux ans j'avais gardé les cachets"])(
+    'When someone says « %s », then the plan rule stays silent',
+    (text) => {
+      expect(rulesOnly(text)?.cues ?? []).not.toContain('suicide.plan_and_means');
+    },
+  );
 });

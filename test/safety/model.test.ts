@@ -112,3 +112,16 @@ describe('the danger model', () => {
     expect(detectDanger(text)?.kinds).toContain('suicide');
   });
 });
+
+describe('the model on short messages', () => {
+  const text = 'mon copain me met des torgnoles';
+  it('When a message has fewer words of substance than the minimum, then the model must reach the short-message confidence', () => {
+    const model = trainDangerModel(SMALL);
+    const opinion = model.classify(text);
+    expect(opinion.label).toBe('violence_conjugale');
+    const options = { model, confidence: 0.2, vetoConfidence: 2, contextConfidence: 2, minContentWords: 5 };
+    expect(createDangerDetector({ ...options, shortConfidence: 1.01 })(text)).toBeNull();
+    expect(createDangerDetector({ ...options, shortConfidence: opinion.probability - 0.01 })(text)?.kind).toBe('violence_conjugale');
+    expect(createDangerDetector({ ...options, minContentWords: 1, shortConfidence: 1.01 })(text)?.kind).toBe('violence_conjugale');
+  });
+});
