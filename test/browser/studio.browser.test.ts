@@ -10,10 +10,9 @@
  */
 import type { Page } from 'playwright-core';
 import { SimulatedCall } from '../support/callHarness';
-import { launchBrowser, type TestBrowser } from '../support/browser';
 import { CONSOLE_WAIT, expectNoSidewaysScroll, expectNoWcagViolations, signInThroughProvider } from '../support/consolePage';
-import { startSignInApp, type SignInHarness } from '../support/signIn';
 import { twilioSide } from '../support/testApp';
+import { signInToStudio, useStudioBrowser } from '../support/studioPage';
 
 /** Monday 23 November 2026, 08:45 in Paris: the shipped 44 opens at 09:00. */
 const MONDAY_0845_PARIS = '2026-11-23T07:45:00.000Z';
@@ -21,27 +20,15 @@ const MONDAY_0845_PARIS = '2026-11-23T07:45:00.000Z';
 const TO_44 = ['2', '1', '3', '44000', '1'];
 jest.setTimeout(180_000);
 
-let harness: SignInHarness;
-let browser: TestBrowser;
-beforeAll(async () => {
-  harness = await startSignInApp('studio-browser', { liveConfig: true });
-  browser = await launchBrowser();
-}, 90_000);
-afterAll(async () => {
-  await browser?.close();
-  await harness?.close();
-});
+const studio = useStudioBrowser('studio-browser');
 
 async function openStudioAs(page: Page, who: RegExp): Promise<void> {
-  await signInThroughProvider(page, harness.app.httpBase, who);
-  await page.waitForURL(`${harness.app.httpBase}/console`, { timeout: CONSOLE_WAIT });
-  await page.goto(`${harness.app.httpBase}/studio`);
-  await page.locator('main[data-ready="true"]').waitFor({ timeout: CONSOLE_WAIT });
+  await signInToStudio(page, studio.harness.app.httpBase, who);
 }
 
 async function callFrom44AtMonday0845(): Promise<SimulatedCall> {
-  harness.clock.set(MONDAY_0845_PARIS);
-  const call = await new SimulatedCall(twilioSide(harness.app)).dial();
+  studio.harness.clock.set(MONDAY_0845_PARIS);
+  const call = await new SimulatedCall(twilioSide(studio.harness.app)).dial();
   for (const key of TO_44) await call.press(key);
   return call;
 }
@@ -51,12 +38,12 @@ describe('the studio page', () => {
     const before = await callFrom44AtMonday0845();
     expect(before.end()).not.toMatchObject({ kind: 'queue' });
 
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await studio.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     try {
-      await page.goto(`${harness.app.httpBase}/studio`);
+      await page.goto(`${studio.harness.app.httpBase}/studio`);
       await page.getByRole('heading', { name: 'Connexion' }).waitFor({ timeout: CONSOLE_WAIT });
       await expectNoWcagViolations(page, 'before signing in');
 
@@ -129,7 +116,7 @@ describe('the studio page', () => {
   });
 
   it('When an advisor of 44 opens it, then the studio reads only: no saving, no trial, no publishing, no roll back', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await studio.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     try {
       await openStudioAs(page, /Alice Bernard/);
@@ -147,14 +134,14 @@ describe('the studio page', () => {
 
   it('When an authority opens it, then the studio refuses them in French and shows nothing of it', async () => {
     const seeder = { subject: 'test-seed', role: 'national_admin', territories: 'all' } as const;
-    const made = await harness.app.app.staff.create(seeder, { email: 'sans.compte@360.test', role: 'authority', territories: ['44'] });
+    const made = await studio.harness.app.app.staff.create(seeder, { email: 'sans.compte@360.test', role: 'authority', territories: ['44'] });
     expect(made.ok).toBe(true);
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await studio.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     try {
-      await signInThroughProvider(page, harness.app.httpBase, /Sam Durand/);
-      await page.waitForURL(`${harness.app.httpBase}/observatoire`, { timeout: CONSOLE_WAIT });
-      await page.goto(`${harness.app.httpBase}/studio`);
+      await signInThroughProvider(page, studio.harness.app.httpBase, /Sam Durand/);
+      await page.waitForURL(`${studio.harness.app.httpBase}/observatoire`, { timeout: CONSOLE_WAIT });
+      await page.goto(`${studio.harness.app.httpBase}/studio`);
       await page.locator('main[data-ready="true"]').waitFor({ timeout: CONSOLE_WAIT });
       await page.getByRole('heading', { name: 'Le studio ne vous est pas ouvert' }).waitFor();
       await expect(page.locator('#refused-text').textContent()).resolves.toContain('Votre rôle ne donne pas accès au studio.');

@@ -12,9 +12,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { findRepoRoot } from '../../src/config/env';
-import { launchBrowser, type TestBrowser } from '../support/browser';
-import { CONSOLE_WAIT, expectNoSidewaysScroll, expectNoWcagViolations, signInThroughProvider } from '../support/consolePage';
-import { StaffBrowser, startSignInApp, type SignInHarness } from '../support/signIn';
+import { CONSOLE_WAIT, expectNoSidewaysScroll, expectNoWcagViolations } from '../support/consolePage';
+import { StaffBrowser } from '../support/signIn';
+import { signInToStudio, useStudioBrowser, withStudioPage } from '../support/studioPage';
 
 const SAMPLE = readFileSync(join(findRepoRoot(), 'samples/finess-etablissements-44-35.csv'));
 /** The sample's lines of establishments of 35 (its columns: departement is the 14th). */
@@ -26,39 +26,16 @@ const LINES_OF_35 = SAMPLE.toString('utf8')
 const NEW = 'Accueil de jour Les Tilleuls';
 jest.setTimeout(240_000);
 
-let harness: SignInHarness;
-let browser: TestBrowser;
-beforeAll(async () => {
-  harness = await startSignInApp('studio-directory-browser', { liveConfig: true });
-  browser = await launchBrowser();
-}, 90_000);
-afterAll(async () => {
-  await browser?.close();
-  await harness?.close();
-});
+const studio = useStudioBrowser('studio-directory-browser');
 
 async function openStudioAs(page: Page, who: RegExp): Promise<Locator> {
-  await signInThroughProvider(page, harness.app.httpBase, who);
-  await page.waitForURL(`${harness.app.httpBase}/console`, { timeout: CONSOLE_WAIT });
-  await page.goto(`${harness.app.httpBase}/studio`);
-  await page.locator('main[data-ready="true"]').waitFor({ timeout: CONSOLE_WAIT });
+  await signInToStudio(page, studio.harness.app.httpBase, who);
   const directory = page.getByRole('region', { name: 'Répertoire' });
   await directory.locator('#directory-count').waitFor({ timeout: CONSOLE_WAIT });
   return directory;
 }
 
-async function withPage(work: (page: Page) => Promise<void>): Promise<void> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  try {
-    await work(page);
-    expect(errors).toEqual([]);
-  } finally {
-    await context.close();
-  }
-}
+const withPage = (work: (page: Page) => Promise<void>): Promise<void> => withStudioPage(studio.browser, work);
 
 const diffLine = (page: Page, text: string) => page.locator('#diff li', { hasText: text }).waitFor({ timeout: CONSOLE_WAIT });
 
@@ -145,7 +122,7 @@ describe('the directory in the studio page', () => {
     });
 
     // An advisor of 44 searches the directory for respite for a carer, adult, psychic disability, in Nantes.
-    const advisor = new StaffBrowser(harness.app.httpBase);
+    const advisor = new StaffBrowser(studio.harness.app.httpBase);
     await advisor.signIn('advisor44');
     const found = await advisor.call('GET', '/api/directory?territory=44&need=soutien_aidant&commune=44109&public=adulte,psychique');
     expect(found.status).toBe(200);

@@ -14,10 +14,9 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { findRepoRoot } from '../../src/config/env';
 import { SimulatedCall } from '../support/callHarness';
-import { launchBrowser, type TestBrowser } from '../support/browser';
 import { CONSOLE_WAIT, expectNoSidewaysScroll, expectNoWcagViolations, signInThroughProvider } from '../support/consolePage';
-import { startSignInApp, type SignInHarness } from '../support/signIn';
 import { twilioSide } from '../support/testApp';
+import { signInToStudio, useStudioBrowser, withStudioPage } from '../support/studioPage';
 
 /** Saturday 28 November 2026, 10:00 in Paris: 44 is closed. */
 const SATURDAY_1000_PARIS = '2026-11-28T09:00:00.000Z';
@@ -27,36 +26,13 @@ const SAFETY = 'content/fr/safety.yaml';
 const shipped = (path: string) => readFileSync(join(findRepoRoot(), path), 'utf8');
 jest.setTimeout(240_000);
 
-let harness: SignInHarness;
-let browser: TestBrowser;
-beforeAll(async () => {
-  harness = await startSignInApp('studio-drafts-browser', { liveConfig: true });
-  browser = await launchBrowser();
-}, 90_000);
-afterAll(async () => {
-  await browser?.close();
-  await harness?.close();
-});
+const studio = useStudioBrowser('studio-drafts-browser');
 
 async function openStudioAs(page: Page, who: RegExp): Promise<void> {
-  await signInThroughProvider(page, harness.app.httpBase, who);
-  await page.waitForURL(`${harness.app.httpBase}/console`, { timeout: CONSOLE_WAIT });
-  await page.goto(`${harness.app.httpBase}/studio`);
-  await page.locator('main[data-ready="true"]').waitFor({ timeout: CONSOLE_WAIT });
+  await signInToStudio(page, studio.harness.app.httpBase, who);
 }
 
-async function withPage(work: (page: Page) => Promise<void>): Promise<void> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  try {
-    await work(page);
-    expect(errors).toEqual([]);
-  } finally {
-    await context.close();
-  }
-}
+const withPage = (work: (page: Page) => Promise<void>): Promise<void> => withStudioPage(studio.browser, work);
 
 async function publish(page: Page, comment: string): Promise<void> {
   await page.getByLabel(/Commentaire de la version/).fill(comment);
@@ -125,8 +101,8 @@ describe('drafts in the studio page', () => {
       await page.locator('#field-callback-wait[value="90"]').waitFor({ timeout: CONSOLE_WAIT });
       await expect(page.getByLabel(/Attente avant de proposer un rappel/).inputValue()).resolves.toBe('90');
 
-      harness.clock.set(SATURDAY_1000_PARIS);
-      const call = await new SimulatedCall(twilioSide(harness.app)).dial();
+      studio.harness.clock.set(SATURDAY_1000_PARIS);
+      const call = await new SimulatedCall(twilioSide(studio.harness.app)).dial();
       for (const key of TO_44) await call.press(key);
       expect(call.spoken()).toContain('Nous rouvrons lundi à 9 heures.');
       expect(call.end()).not.toMatchObject({ kind: 'queue' });
@@ -165,7 +141,7 @@ describe('drafts in the studio page', () => {
 
   it('When a national admin changes an emergency number, then a second national admin approves it from its address before the first one can publish it', async () => {
     const seeder = { subject: 'test-seed', role: 'national_admin', territories: 'all' } as const;
-    expect((await harness.app.app.staff.create(seeder, { email: 'sans.compte@360.test', role: 'national_admin', territories: 'all' })).ok).toBe(true);
+    expect((await studio.harness.app.app.staff.create(seeder, { email: 'sans.compte@360.test', role: 'national_admin', territories: 'all' })).ok).toBe(true);
     const changed = shipped(SAFETY).replace(
       'dial: "15"\n    say: "C\'est une urgence médicale. Le 15, le SAMU, peut vous aider tout de suite."',
       'dial: "112"\n    say: "C\'est une urgence médicale. Le 112 peut vous aider tout de suite."',
@@ -193,8 +169,8 @@ describe('drafts in the studio page', () => {
     });
 
     await withPage(async (page) => {
-      await signInThroughProvider(page, harness.app.httpBase, /Sam Durand/);
-      await page.waitForURL(`${harness.app.httpBase}/console`, { timeout: CONSOLE_WAIT });
+      await signInThroughProvider(page, studio.harness.app.httpBase, /Sam Durand/);
+      await page.waitForURL(`${studio.harness.app.httpBase}/console`, { timeout: CONSOLE_WAIT });
       await page.goto(address);
       await page.locator('main[data-ready="true"]').waitFor({ timeout: CONSOLE_WAIT });
       await expect(page.locator('#diff').textContent()).resolves.toContain('15 → 112');
@@ -205,8 +181,8 @@ describe('drafts in the studio page', () => {
     });
 
     await withPage(async (page) => {
-      await signInThroughProvider(page, harness.app.httpBase, /Nadia Martin/);
-      await page.waitForURL(`${harness.app.httpBase}/console`, { timeout: CONSOLE_WAIT });
+      await signInThroughProvider(page, studio.harness.app.httpBase, /Nadia Martin/);
+      await page.waitForURL(`${studio.harness.app.httpBase}/console`, { timeout: CONSOLE_WAIT });
       await page.goto(address);
       await page.locator('main[data-ready="true"]').waitFor({ timeout: CONSOLE_WAIT });
       await page.getByRole('heading', { name: 'Approuvé par un second administrateur national' }).waitFor({ timeout: CONSOLE_WAIT });

@@ -8,10 +8,9 @@
  */
 import type { Page } from 'playwright-core';
 import { SimulatedCall } from '../support/callHarness';
-import { launchBrowser, type TestBrowser } from '../support/browser';
 import { CONSOLE_WAIT, expectNoWcagViolations, signInThroughProvider } from '../support/consolePage';
-import { startSignInApp, type SignInHarness } from '../support/signIn';
 import { twilioSide } from '../support/testApp';
+import { useStudioBrowser, withStudioPage } from '../support/studioPage';
 
 /** Monday 23 November 2026, 10:00 in Paris: 44 is open. */
 const MONDAY_1000_PARIS = '2026-11-23T09:00:00.000Z';
@@ -19,45 +18,25 @@ const MONDAY_1000_PARIS = '2026-11-23T09:00:00.000Z';
 const TO_44 = ['2', '1', '3', '44000', '1'];
 jest.setTimeout(180_000);
 
-let harness: SignInHarness;
-let browser: TestBrowser;
-beforeAll(async () => {
-  harness = await startSignInApp('studio-emergency-browser', { liveConfig: true });
-  browser = await launchBrowser();
-}, 90_000);
-afterAll(async () => {
-  await browser?.close();
-  await harness?.close();
-});
+const studio = useStudioBrowser('studio-emergency-browser');
 
 async function callFrom44(): Promise<SimulatedCall> {
-  harness.clock.set(MONDAY_1000_PARIS);
-  const call = await new SimulatedCall(twilioSide(harness.app)).dial();
+  studio.harness.clock.set(MONDAY_1000_PARIS);
+  const call = await new SimulatedCall(twilioSide(studio.harness.app)).dial();
   for (const key of TO_44) await call.press(key);
   return call;
 }
 
-async function withPage(work: (page: Page, errors: string[]) => Promise<void>): Promise<void> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  try {
-    await work(page, errors);
-    expect(errors).toEqual([]);
-  } finally {
-    await context.close();
-  }
-}
+const withPage = (work: (page: Page, errors: string[]) => Promise<void>): Promise<void> => withStudioPage(studio.browser, work);
 
 const ready = (page: Page) => page.locator('main[data-ready="true"]').waitFor({ timeout: CONSOLE_WAIT });
 
 describe('the studio’s emergencies', () => {
   it('When the national admin turns the crisis switch on with its reason, then the next call hears the crisis message; off again, calls reach cercle-44', async () => {
     await withPage(async (page) => {
-      await signInThroughProvider(page, harness.app.httpBase, /Nadia Martin/);
-      await page.waitForURL(`${harness.app.httpBase}/console`, { timeout: CONSOLE_WAIT });
-      await page.goto(`${harness.app.httpBase}/studio`);
+      await signInThroughProvider(page, studio.harness.app.httpBase, /Nadia Martin/);
+      await page.waitForURL(`${studio.harness.app.httpBase}/console`, { timeout: CONSOLE_WAIT });
+      await page.goto(`${studio.harness.app.httpBase}/studio`);
       await ready(page);
       await expect(page.locator('#crisis-state').textContent()).resolves.toContain('Désactivée.');
 
@@ -81,7 +60,7 @@ describe('the studio’s emergencies', () => {
       await page.locator('button:focus', { hasText: 'Désactiver la bascule de crise…' }).waitFor({ timeout: CONSOLE_WAIT });
       await expectNoWcagViolations(page, 'the crisis switch on');
 
-      const call = await new SimulatedCall(twilioSide(harness.app)).dial();
+      const call = await new SimulatedCall(twilioSide(studio.harness.app)).dial();
       await call.press('0');
       expect(call.spoken()).toContain('Une panne touche le réseau. Nous vous mettons en relation avec l’équipe nationale.');
       expect(call.end()).toMatchObject({ kind: 'queue', name: 'cercle-national' });
@@ -105,13 +84,13 @@ describe('the studio’s emergencies', () => {
 
   it('When the coordinator of 44 follows « Studio » from the console and closes 44 exceptionally, then the next call hears its message; reopened, calls reach cercle-44', async () => {
     await withPage(async (page) => {
-      await signInThroughProvider(page, harness.app.httpBase, /Damien Leroy/);
-      await page.waitForURL(`${harness.app.httpBase}/console`, { timeout: CONSOLE_WAIT });
+      await signInThroughProvider(page, studio.harness.app.httpBase, /Damien Leroy/);
+      await page.waitForURL(`${studio.harness.app.httpBase}/console`, { timeout: CONSOLE_WAIT });
       await page.getByRole('link', { name: 'Studio' }).waitFor({ timeout: CONSOLE_WAIT });
       await expect(page.getByRole('link', { name: 'Tableau de bord' }).getAttribute('href')).resolves.toBe('/tableau-de-bord');
       await expectNoWcagViolations(page, 'the console with its links to the studio and the dashboard');
       await page.getByRole('link', { name: 'Studio' }).click();
-      await page.waitForURL(`${harness.app.httpBase}/studio`, { timeout: CONSOLE_WAIT });
+      await page.waitForURL(`${studio.harness.app.httpBase}/studio`, { timeout: CONSOLE_WAIT });
       await ready(page);
       await expect(page.getByRole('link', { name: 'Espace conseillers' }).getAttribute('href')).resolves.toBe('/console');
       await expect(page.getByRole('link', { name: 'Tableau de bord' }).getAttribute('href')).resolves.toBe('/tableau-de-bord');
@@ -148,8 +127,8 @@ describe('the studio’s emergencies', () => {
 
   it('When an advisor signs in, then the console shows no link to the studio or the dashboard', async () => {
     await withPage(async (page) => {
-      await signInThroughProvider(page, harness.app.httpBase, /Alice Bernard/);
-      await page.waitForURL(`${harness.app.httpBase}/console`, { timeout: CONSOLE_WAIT });
+      await signInThroughProvider(page, studio.harness.app.httpBase, /Alice Bernard/);
+      await page.waitForURL(`${studio.harness.app.httpBase}/console`, { timeout: CONSOLE_WAIT });
       await page.locator('#who').waitFor({ state: 'visible', timeout: CONSOLE_WAIT });
       await expect(page.getByRole('link', { name: 'Studio' }).count()).resolves.toBe(0);
       await expect(page.getByRole('link', { name: 'Tableau de bord' }).count()).resolves.toBe(0);
