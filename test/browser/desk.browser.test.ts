@@ -190,7 +190,7 @@ describe('the advisors’ desk in Chromium', () => {
 
         // Alt+Maj+R: the search field; part of a reference keeps that ticket only.
         await alice.page.keyboard.press('Alt+Shift+KeyR');
-        await alice.page.waitForFunction('document.activeElement && document.activeElement.id === "filter-ref"', undefined, { timeout: WAIT });
+        await until(() => alice.page.locator('#filter-ref').evaluate((field) => field === field.ownerDocument.activeElement), 'the search field to have the focus');
         await alice.page.keyboard.type(second.ref.slice(-6).toLowerCase());
         await open.locator(`li[data-ref="${first.ref}"]`).waitFor({ state: 'detached', timeout: WAIT });
         expect(await open.locator('li').count()).toBe(1);

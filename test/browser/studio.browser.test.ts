@@ -12,6 +12,7 @@ import type { Page } from 'playwright-core';
 import { SimulatedCall } from '../support/callHarness';
 import { CONSOLE_WAIT, expectNoSidewaysScroll, expectNoWcagViolations, signInThroughProvider } from '../support/consolePage';
 import { twilioSide } from '../support/testApp';
+import { until } from '../support/publicChat';
 import { signInToStudio, useStudioBrowser } from '../support/studioPage';
 
 /** Monday 23 November 2026, 08:45 in Paris: the shipped 44 opens at 09:00. */
@@ -101,7 +102,7 @@ describe('the studio page', () => {
       await page.getByRole('button', { name: 'Revenir à la version 1' }).click();
       await page.getByRole('button', { name: 'Confirmer le retour en arrière' }).click();
       await page.getByText('La version 3 est publiée : c’est la version 1 à nouveau.').waitFor({ timeout: CONSOLE_WAIT });
-      await page.waitForFunction("document.getElementById('hours-mon-open').value === '09:00'", undefined, { timeout: CONSOLE_WAIT });
+      await until(async () => (await page.locator('#hours-mon-open').inputValue()) === '09:00', 'Monday to open at 09:00 again');
       const rolledBack = await callFrom44AtMonday0845();
       expect(rolledBack.end()).not.toMatchObject({ kind: 'queue' });
 
