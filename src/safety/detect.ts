@@ -9,6 +9,7 @@
  * number, unless a word of the present says it goes on. Recall first: in doubt, danger.
  * A signal names the rules that fired, never the user's words: it can be logged.
  */
+import { LRUCache } from 'lru-cache';
 import type { Priority } from '../domain/vocabulary';
 import { DANGER_KINDS, type DangerKind } from '../domain/vocabulary';
 import { contextOf, type DangerContext } from './context';
@@ -238,14 +239,10 @@ const shippedDetector = createDangerDetector({ model: shippedDangerModel(), ...S
  * again by the flow at the question the conversation is on (src/voice/callReading.ts). The detector
  * is pure, so the kept answer is the one it would give again. Bounded; the signals are read-only.
  */
-const readLately = new Map<string, DangerSignal | null>();
 const READ_LATELY_KEPT = 64;
+const readLately = new LRUCache<string, { signal: DangerSignal | null }>({ max: READ_LATELY_KEPT, memoMethod: (text) => ({ signal: shippedDetector(text) }) });
 
 /** The danger a text speaks of, or null. Pure and fast: run it on every message before anything else. */
 export function detectDanger(text: string): DangerSignal | null {
-  if (readLately.has(text)) return readLately.get(text) ?? null;
-  const signal = shippedDetector(text);
-  if (readLately.size >= READ_LATELY_KEPT) readLately.delete(readLately.keys().next().value as string);
-  readLately.set(text, signal);
-  return signal;
+  return readLately.memo(text).signal;
 }

@@ -11,6 +11,7 @@
  * and the same words come back. Every meaning is a pure function of the input (and of the menu, or
  * of the candidates asked about), so a kept reading is exactly the one a new reading would give.
  */
+import { LRUCache } from 'lru-cache';
 import type { DepartementCode } from '../domain/vocabulary';
 import type { NeedGroupConfig } from '../flows/schema';
 import type { CallContext, CallEvent, CallMachineDeps, Choice } from './callContext';
@@ -106,20 +107,12 @@ export function callReading({ flow, places, detectDanger }: Pick<CallMachineDeps
     };
   }
 
-  const kept = new Map<string, InputReading>();
+  const kept = new LRUCache<string, InputReading, CallerInput>({ max: READINGS_KEPT, memoMethod: (_key, _stale, { context }) => read(context) });
   /** The reading of an event's input: the same object for every guard and action of a turn. */
   const readingOf = (event: CallEvent): InputReading => {
     if (event.type !== 'INPUT') return read(NO_INPUT);
     const key = `${event.digits ?? '\u0001'}\u0000${event.speech ?? '\u0001'}`;
-    let reading = kept.get(key);
-    if (reading === undefined) {
-      reading = read({ digits: event.digits, speech: event.speech });
-      if (kept.size >= READINGS_KEPT) kept.delete(kept.keys().next().value as string);
-    } else {
-      kept.delete(key);
-    }
-    kept.set(key, reading);
-    return reading;
+    return kept.memo(key, { context: inputOf(event) });
   };
 
   return { groups, groupOf, readingOf };
