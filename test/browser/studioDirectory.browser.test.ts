@@ -90,6 +90,8 @@ describe('the directory in the studio page', () => {
       await directory.getByRole('button', { name: 'Retirer : Club handisport nantais (exemple)' }).click();
       await page.getByRole('button', { name: 'Confirmer le retrait' }).click();
       await diffLine(page, '44 : retrait de « Club handisport nantais (exemple) »');
+      // The list is drawn again after the diff: wait for the removed organisation to leave it.
+      await directory.getByRole('heading', { name: 'Club handisport nantais (exemple)' }).waitFor({ state: 'detached', timeout: CONSOLE_WAIT });
       await expect(directory.getByRole('heading', { name: 'Club handisport nantais (exemple)' }).count()).resolves.toBe(0);
 
       // The callback target, in the territory's welcome.
