@@ -9,14 +9,19 @@
  * only decide, so a grid of hundreds of settings costs little more than one.
  */
 import { DANGER_KINDS, type DangerKind } from '../domain/vocabulary';
-import { decideDanger, readDanger, SHIPPED_THRESHOLDS, type DangerEvidence, type DangerThresholds } from './detect';
+import { decideCheck, decideDanger, readDanger, SHIPPED_THRESHOLDS, type DangerEvidence, type DangerSignal, type DangerThresholds } from './detect';
 import { trainDangerModel } from './model';
 
 export interface DangerCrossValidation {
-  /** Held-out danger examples that got their category's answer, per category. */
-  recall: Record<DangerKind, { answered: number; total: number }>;
-  /** Held-out ordinary examples that got an emergency answer. */
+  /**
+   * Held-out danger examples whose category's number was given at once, per category: the emergency
+   * answer naming it (emergency), or the second-stage question naming it (checked).
+   */
+  recall: Record<DangerKind, { answered: number; total: number; checked: number }>;
+  /** Held-out ordinary examples that got the full emergency answer. */
   falseEmergencies: { count: number; total: number };
+  /** Held-out ordinary examples that got the second-stage question (« Êtes-vous en danger en ce moment ? »). */
+  checks: { count: number; total: number };
 }
 
 type Danger = { text: string; expect: DangerKind; also?: readonly DangerKind[] | null };
@@ -41,21 +46,33 @@ function readHeldOut(danger: readonly Danger[], benign: ReadonlyArray<{ text: st
   return reads;
 }
 
-function score(reads: readonly Read[], thresholds: DangerThresholds): DangerCrossValidation {
-  const recall = Object.fromEntries(DANGER_KINDS.map((kind) => [kind, { answered: 0, total: 0 }])) as DangerCrossValidation['recall'];
+/** The emergency answer of every read under the thresholds (the grey zone aside: it only adds to them). */
+const signalsOf = (reads: readonly Read[], thresholds: DangerThresholds): Array<DangerSignal | null> =>
+  reads.map(({ evidence }) => (evidence === null ? null : decideDanger(evidence, thresholds)));
+
+function score(reads: readonly Read[], thresholds: DangerThresholds, signals = signalsOf(reads, thresholds)): DangerCrossValidation {
+  const recall = Object.fromEntries(DANGER_KINDS.map((kind) => [kind, { answered: 0, total: 0, checked: 0 }])) as DangerCrossValidation['recall'];
   const falseEmergencies = { count: 0, total: 0 };
-  for (const { evidence, accepted } of reads) {
-    const signal = evidence === null ? null : decideDanger(evidence, thresholds);
+  const checks = { count: 0, total: 0 };
+  reads.forEach(({ evidence, accepted }, i) => {
+    const signal = signals[i] ?? null;
+    const check = evidence === null ? null : decideCheck(evidence, thresholds, signal);
     if (accepted === null) {
       falseEmergencies.total++;
+      checks.total++;
       if (signal !== null) falseEmergencies.count++;
-      continue;
+      if (check !== null) checks.count++;
+      return;
     }
     const figures = recall[accepted[0] as DangerKind];
     figures.total++;
     if (signal !== null && accepted.some((kind) => signal.kinds.includes(kind))) figures.answered++;
-  }
-  return { recall, falseEmergencies };
+    else if (check !== null && accepted.includes(check.kind)) {
+      figures.answered++;
+      figures.checked++;
+    }
+  });
+  return { recall, falseEmergencies, checks };
 }
 
 export function crossValidateDanger(danger: readonly Danger[], benign: ReadonlyArray<{ text: string }>, folds: number, thresholds: DangerThresholds = SHIPPED_THRESHOLDS): DangerCrossValidation {
@@ -67,9 +84,22 @@ export function crossValidateDanger(danger: readonly Danger[], benign: ReadonlyA
  * shipped before recall was put first (30 November 2026). Fixed, so that rerunning the grid after a
  * choice does not loosen the budget a point more each time.
  */
-export const REFERENCE_THRESHOLDS: Readonly<DangerThresholds> = { confidence: 0.5, contextConfidence: 0.8, vetoConfidence: 0.95, alsoConfidence: 0.25, minContentWords: 3, shortConfidence: 1.01 };
-/** How many more false emergencies (percentage points of the ordinary examples) a setting may cost. */
-export const FALSE_EMERGENCY_ALLOWANCE = 0.01;
+export const REFERENCE_THRESHOLDS: Readonly<DangerThresholds> = {
+  confidence: 0.5,
+  contextConfidence: 0.8,
+  vetoConfidence: 0.95,
+  alsoConfidence: 0.25,
+  minContentWords: 3,
+  shortConfidence: 1.01,
+  checkConfidence: 1.01,
+};
+/**
+ * How many more false emergencies (percentage points of the ordinary examples) a setting may cost
+ * than the reference: none, now that the second stage catches what a higher threshold leaves out.
+ */
+export const FALSE_EMERGENCY_ALLOWANCE = 0;
+/** The share of ordinary examples that may get the second-stage question. */
+export const CHECK_BUDGET = 0.08;
 
 /**
  * The values tried for each threshold (above 1: the veto never drops what the rules found). The
@@ -82,9 +112,11 @@ export const THRESHOLD_GRID: { readonly [K in keyof DangerThresholds]: readonly 
   alsoConfidence: [0.1, 0.15, 0.2, 0.25, 0.3, 0.4],
   minContentWords: [2, 3, 4, 5, 6],
   shortConfidence: [0.8, 0.9, 0.95, 1.01],
+  checkConfidence: [0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 1.01],
 };
 
-function* settings(grid: typeof THRESHOLD_GRID): Generator<DangerThresholds> {
+/** The emergency's settings (the grey zone's threshold is tried on each: it does not change the emergency). */
+function* settings(grid: typeof THRESHOLD_GRID): Generator<Omit<DangerThresholds, 'checkConfidence'>> {
   for (const confidence of grid.confidence)
     for (const contextConfidence of grid.contextConfidence)
       for (const vetoConfidence of grid.vetoConfidence)
@@ -102,15 +134,18 @@ const sortedRecalls = (result: DangerCrossValidation): number[] =>
     .map((each) => each.answered / each.total)
     .sort((a, b) => a - b);
 const falseRate = (result: DangerCrossValidation): number => result.falseEmergencies.count / Math.max(1, result.falseEmergencies.total);
+export const checkRate = (result: DangerCrossValidation): number => result.checks.count / Math.max(1, result.checks.total);
 
 export interface DangerGrid {
   reference: DangerCrossValidation;
   /** Every setting with its figures, in grid order. */
   rows: Array<{ thresholds: DangerThresholds; result: DangerCrossValidation }>;
   /**
-   * The setting with the highest minimum recall over the kinds, among those whose false emergencies
-   * are at most the reference's + 1 point; ties: the next lowest recall, and so on (recall first),
-   * then fewer false emergencies.
+   * The setting with the highest minimum recall over the kinds (the number given at once: emergency
+   * answer or second-stage question), among those whose false emergencies are at most the
+   * reference's + FALSE_EMERGENCY_ALLOWANCE and whose second-stage questions on ordinary examples are
+   * at most CHECK_BUDGET; ties: the next lowest recall, and so on (recall first), then fewer false
+   * emergencies, then fewer questions.
    */
   chosen: { thresholds: DangerThresholds; result: DangerCrossValidation };
 }
@@ -119,13 +154,20 @@ export function crossValidateDangerGrid(danger: readonly Danger[], benign: Reado
   const reads = readHeldOut(danger, benign, folds);
   const reference = score(reads, REFERENCE_THRESHOLDS);
   const budget = falseRate(reference) + FALSE_EMERGENCY_ALLOWANCE + 1e-9;
-  const rows = [...settings(grid)].map((thresholds) => ({ thresholds, result: score(reads, thresholds) }));
+  const rows = [...settings(grid)].flatMap((emergency) => {
+    const signals = signalsOf(reads, { ...emergency, checkConfidence: 1.01 });
+    return grid.checkConfidence.map((checkConfidence) => {
+      const thresholds = { ...emergency, checkConfidence };
+      return { thresholds, result: score(reads, thresholds, signals) };
+    });
+  });
   const better = (a: DangerCrossValidation, b: DangerCrossValidation): boolean => {
     const [ra, rb] = [sortedRecalls(a), sortedRecalls(b)];
     const k = ra.findIndex((value, i) => value !== rb[i]);
-    return k >= 0 ? (ra[k] as number) > (rb[k] as number) : falseRate(a) < falseRate(b);
+    if (k >= 0) return (ra[k] as number) > (rb[k] as number);
+    return falseRate(a) !== falseRate(b) ? falseRate(a) < falseRate(b) : checkRate(a) < checkRate(b);
   };
   let chosen = { thresholds: REFERENCE_THRESHOLDS, result: reference };
-  for (const row of rows) if (falseRate(row.result) <= budget && better(row.result, chosen.result)) chosen = row;
+  for (const row of rows) if (falseRate(row.result) <= budget && checkRate(row.result) <= CHECK_BUDGET + 1e-9 && better(row.result, chosen.result)) chosen = row;
   return { reference, rows, chosen };
 }

@@ -125,11 +125,16 @@ export interface DangerThresholds {
   minContentWords: number;
   /** How sure the model must be on a short message (0–1; above 1: never). */
   shortConfidence: number;
+  /**
+   * The grey zone, below the emergency: how likely a kind of danger must be for the second-stage
+   * question (« Êtes-vous en danger en ce moment ? » with that kind's number; 0–1; above 1: never).
+   */
+  checkConfidence: number;
 }
 
 export interface DetectorOptions
-  extends Omit<DangerThresholds, 'alsoConfidence' | 'minContentWords' | 'shortConfidence'>,
-    Partial<Pick<DangerThresholds, 'alsoConfidence' | 'minContentWords' | 'shortConfidence'>> {
+  extends Omit<DangerThresholds, 'alsoConfidence' | 'minContentWords' | 'shortConfidence' | 'checkConfidence'>,
+    Partial<Pick<DangerThresholds, 'alsoConfidence' | 'minContentWords' | 'shortConfidence' | 'checkConfidence'>> {
   /** The statistical second opinion, or null for the rules alone. */
   model: DangerModel | null;
 }
@@ -153,6 +158,8 @@ export const MODEL_ALSO_CONFIDENCE = 0.1;
 /** On few words of substance (« je veux courir »), the model's opinion rests on a bigram or two: left to the rules. */
 export const MODEL_MIN_CONTENT_WORDS = 5;
 export const MODEL_SHORT_CONFIDENCE = 0.8;
+/** The grey zone: chosen by the same grid, within the budget of second-stage questions on ordinary messages. */
+export const MODEL_CHECK_CONFIDENCE = 0.1;
 
 export const SHIPPED_THRESHOLDS: Readonly<DangerThresholds> = {
   confidence: MODEL_CONFIDENCE,
@@ -161,6 +168,7 @@ export const SHIPPED_THRESHOLDS: Readonly<DangerThresholds> = {
   alsoConfidence: MODEL_ALSO_CONFIDENCE,
   minContentWords: MODEL_MIN_CONTENT_WORDS,
   shortConfidence: MODEL_SHORT_CONFIDENCE,
+  checkConfidence: MODEL_CHECK_CONFIDENCE,
 };
 
 /** What a message holds before any threshold: what the rules found, its context, the model's opinion. */
@@ -208,14 +216,75 @@ export function decideDanger(evidence: DangerEvidence, thresholds: DangerThresho
   return signalOf(found);
 }
 
+/** The grey zone: some evidence of danger, below the emergency. The person is asked, with this kind's number. */
+export interface DangerCheck {
+  kind: DangerKind;
+  /** The kind's first number (3919, 3977, 3114…): the one the question gives. */
+  number: string;
+  /** Why, safe to log: `<kind>.check_rules` (rules the model's veto dropped) or `<kind>.check_model`. */
+  cue: string;
+}
+
+/**
+ * The second stage, for a message that got no emergency answer: what the rules found but the model
+ * vetoed, or else the kind of danger the model finds most likely, when at least `checkConfidence`
+ * and the context says nothing of a past, a hypothesis or a question about a number.
+ * Null when there is no such evidence (or when the emergency answer was given).
+ */
+export function decideCheck(evidence: DangerEvidence, thresholds: DangerThresholds, signal: DangerSignal | null): DangerCheck | null {
+  if (signal !== null || evidence.whole.over) return null;
+  const fromRules = DANGER_KINDS.find((kind) => evidence.found.some((each) => each.kind === kind));
+  if (fromRules !== undefined) return checkOf(fromRules, 'check_rules');
+  const probabilities = evidence.opinion?.probabilities;
+  if (probabilities === undefined) return null;
+  let best: DangerKind | undefined;
+  for (const kind of DANGER_KINDS) if (probabilities[kind] >= thresholds.checkConfidence && (best === undefined || probabilities[kind] > probabilities[best])) best = kind;
+  // A past, a hypothesis or a question about a number (« c'est quoi le 3114 ? ») is not asked about.
+  return best === undefined || !modelAllowed(best, evidence.whole) ? null : checkOf(best, 'check_model');
+}
+
+const checkOf = (kind: DangerKind, cue: string): DangerCheck => ({ kind, number: DANGER_NUMBERS[kind][0] as string, cue: `${kind}.${cue}` });
+
+/** What the detector says of a message: the emergency answer, or the second-stage question, or neither. */
+export interface DangerReading {
+  signal: DangerSignal | null;
+  check: DangerCheck | null;
+}
+
 /** A danger detector: the rules and the model read the message, the thresholds decide. */
-export function createDangerDetector(options: DetectorOptions): (text: string) => DangerSignal | null {
+export function createDangerReader(options: DetectorOptions): (text: string) => DangerReading {
   const { model, ...given } = options;
-  const thresholds: DangerThresholds = { alsoConfidence: MODEL_ALSO_CONFIDENCE, minContentWords: MODEL_MIN_CONTENT_WORDS, shortConfidence: MODEL_SHORT_CONFIDENCE, ...given };
+  const thresholds: DangerThresholds = {
+    alsoConfidence: MODEL_ALSO_CONFIDENCE,
+    minContentWords: MODEL_MIN_CONTENT_WORDS,
+    shortConfidence: MODEL_SHORT_CONFIDENCE,
+    checkConfidence: MODEL_CHECK_CONFIDENCE,
+    ...given,
+  };
   return (text) => {
     const evidence = readDanger(text, model);
-    return evidence === null ? null : decideDanger(evidence, thresholds);
+    if (evidence === null) return { signal: null, check: null };
+    const signal = decideDanger(evidence, thresholds);
+    return { signal, check: decideCheck(evidence, thresholds, signal) };
   };
+}
+
+/** The emergency answer alone (the second stage left out). */
+export function createDangerDetector(options: DetectorOptions): (text: string) => DangerSignal | null {
+  const read = createDangerReader(options);
+  return (text) => read(text).signal;
+}
+
+/**
+ * The danger a person confirmed at the second-stage question (« Oui, je suis en danger »): that kind
+ * first, with any other the answer itself names. Cue `<kind>.confirmed`.
+ */
+export function confirmedDanger(kind: DangerKind, also: DangerSignal | null = null): DangerSignal {
+  const found: Finding[] = [{ kind, cue: 'confirmed' }, ...(also?.kinds ?? []).filter((other) => other !== kind).map((other) => ({ kind: other, cue: 'confirmed_also' }))];
+  const signal = signalOf(found) as DangerSignal;
+  // The kind asked about leads: its number is the one the question gave.
+  const kinds = [kind, ...signal.kinds.filter((other) => other !== kind)];
+  return { ...signal, kind, kinds, numbers: [...new Set(kinds.flatMap((each) => DANGER_NUMBERS[each]))] };
 }
 
 function signalOf(found: readonly Finding[]): DangerSignal | null {
@@ -232,7 +301,7 @@ function signalOf(found: readonly Finding[]): DangerSignal | null {
  * (content/fr/safety-examples-*.yaml). Trained at start, when this module loads (well under a second),
  * never in the middle of a request, where it would hold the event loop.
  */
-const shippedDetector = createDangerDetector({ model: shippedDangerModel(), ...SHIPPED_THRESHOLDS });
+const shippedReader = createDangerReader({ model: shippedDangerModel(), ...SHIPPED_THRESHOLDS });
 
 /**
  * The last texts read, with what was found: a chat message is checked as it arrives, then its words
@@ -240,9 +309,19 @@ const shippedDetector = createDangerDetector({ model: shippedDangerModel(), ...S
  * is pure, so the kept answer is the one it would give again. Bounded; the signals are read-only.
  */
 const READ_LATELY_KEPT = 64;
-const readLately = new LRUCache<string, { signal: DangerSignal | null }>({ max: READ_LATELY_KEPT, memoMethod: (text) => ({ signal: shippedDetector(text) }) });
+const readLately = new LRUCache<string, DangerReading>({ max: READ_LATELY_KEPT, memoMethod: (text) => shippedReader(text) });
 
 /** The danger a text speaks of, or null. Pure and fast: run it on every message before anything else. */
 export function detectDanger(text: string): DangerSignal | null {
   return readLately.memo(text).signal;
+}
+
+/** The grey zone (no emergency answer, some evidence of danger): the kind to ask about, or null. */
+export function dangerCheck(text: string): DangerCheck | null {
+  return readLately.memo(text).check;
+}
+
+/** Both at once: the emergency answer, or the second-stage question, or neither. */
+export function assessDanger(text: string): DangerReading {
+  return readLately.memo(text);
 }

@@ -8,15 +8,18 @@ import * as path from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { DANGER_KINDS, type DangerKind } from '../domain/vocabulary';
-import type { DangerSignal } from './detect';
+import type { DangerReading } from './detect';
 import { BenignExample, DangerExample } from './examples';
 
 export interface SafetyReport {
-  perKind: Record<DangerKind, { total: number; answered: number; ledBy: number }>;
-  danger: { total: number; answered: number; ledBy: number };
-  benign: { total: number; falseEmergencies: number };
+  /** answered: the category's number given at once (emergency answer or second-stage question); checked: by the question. */
+  perKind: Record<DangerKind, { total: number; answered: number; ledBy: number; checked: number }>;
+  danger: { total: number; answered: number; ledBy: number; checked: number };
+  /** falseEmergencies: the full emergency answer; checks: the second-stage question. */
+  benign: { total: number; falseEmergencies: number; checks: number };
   misses: Array<{ text: string; expected: DangerKind; got: string }>;
   falseAlarms: Array<{ text: string; why: string; got: string }>;
+  questions: Array<{ text: string; why: string; got: string }>;
 }
 
 function readList<T>(file: string, schema: z.ZodType<T>): T[] {
@@ -27,35 +30,48 @@ function readList<T>(file: string, schema: z.ZodType<T>): T[] {
 
 /**
  * « Answered »: the expected category (or one of its accepted others) is among the kinds found, so
- * its number is in the message. « Led by »: it is the first one (its number comes first).
+ * its number is in the message, or it is the kind of the second-stage question (« checked »), which
+ * gives its number. « Led by »: it is the first one of the emergency answer (its number comes first).
  */
 export function evaluateSafety(
   dir: string,
-  detect: (text: string) => DangerSignal | null,
+  read: (text: string) => DangerReading,
   files: { danger: string; benign: string } = { danger: 'danger.yaml', benign: 'benign.yaml' },
 ): SafetyReport {
   const danger = readList(path.join(dir, files.danger), DangerExample);
   const benign = readList(path.join(dir, files.benign), BenignExample);
-  const perKind = Object.fromEntries(DANGER_KINDS.map((kind) => [kind, { total: 0, answered: 0, ledBy: 0 }])) as SafetyReport['perKind'];
-  const report: SafetyReport = { perKind, danger: { total: 0, answered: 0, ledBy: 0 }, benign: { total: 0, falseEmergencies: 0 }, misses: [], falseAlarms: [] };
+  const perKind = Object.fromEntries(DANGER_KINDS.map((kind) => [kind, { total: 0, answered: 0, ledBy: 0, checked: 0 }])) as SafetyReport['perKind'];
+  const report: SafetyReport = {
+    perKind,
+    danger: { total: 0, answered: 0, ledBy: 0, checked: 0 },
+    benign: { total: 0, falseEmergencies: 0, checks: 0 },
+    misses: [],
+    falseAlarms: [],
+    questions: [],
+  };
   for (const item of danger) {
-    const signal = detect(item.text);
+    const { signal, check } = read(item.text);
     const accepted = [item.expect, ...(item.also ?? [])];
-    const answered = signal !== null && signal.kinds.some((kind) => accepted.includes(kind));
+    const emergency = signal !== null && signal.kinds.some((kind) => accepted.includes(kind));
+    const checked = !emergency && check !== null && accepted.includes(check.kind);
     const ledBy = signal !== null && accepted.includes(signal.kind);
     for (const bucket of [perKind[item.expect], report.danger]) {
       bucket.total += 1;
-      if (answered) bucket.answered += 1;
+      if (emergency || checked) bucket.answered += 1;
+      if (checked) bucket.checked += 1;
       if (ledBy) bucket.ledBy += 1;
     }
-    if (!answered) report.misses.push({ text: item.text, expected: item.expect, got: signal ? signal.cues.join(',') : 'nothing' });
+    if (!emergency && !checked) report.misses.push({ text: item.text, expected: item.expect, got: signal ? signal.cues.join(',') : check ? check.cue : 'nothing' });
   }
   for (const item of benign) {
-    const signal = detect(item.text);
+    const { signal, check } = read(item.text);
     report.benign.total += 1;
     if (signal) {
       report.benign.falseEmergencies += 1;
       report.falseAlarms.push({ text: item.text, why: item.why ?? '', got: signal.cues.join(',') });
+    } else if (check) {
+      report.benign.checks += 1;
+      report.questions.push({ text: item.text, why: item.why ?? '', got: check.cue });
     }
   }
   return report;

@@ -1,10 +1,11 @@
 /** Safety first: words of danger found in any message, and the emergency answer with the right numbers. */
-export { DANGER_KINDS, DANGER_NUMBERS, detectDanger } from './detect';
-export type { DangerKind, DangerSignal } from './detect';
+export { assessDanger, confirmedDanger, DANGER_KINDS, DANGER_NUMBERS, dangerCheck, detectDanger } from './detect';
+export type { DangerCheck, DangerKind, DangerReading, DangerSignal } from './detect';
 export {
   ALWAYS_NUMBERS,
   SAFETY_MESSAGES_FILE,
   defaultSafetyMessages,
+  dangerCheckQuestion,
   emergencyMessage,
   loadSafetyMessagesFile,
   parseSafetyMessages,

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { createDangerDetector, detectDanger, type DangerKind } from '../../src/safety/detect';
+import { assessDanger, createDangerDetector, detectDanger, type DangerKind } from '../../src/safety/detect';
 import { evaluateSafety } from '../../src/safety/evaluation';
 
 const kindsOf = (text: string): DangerKind[] => detectDanger(text)?.kinds ?? [];
@@ -128,7 +128,7 @@ describe('detectDanger', () => {
   });
 
   it('finds every danger of our own phrasing set (test/safety/phrasings) and leaves its ordinary messages alone', () => {
-    const report = evaluateSafety(path.join(__dirname, 'phrasings'), detectDanger);
+    const report = evaluateSafety(path.join(__dirname, 'phrasings'), assessDanger);
     expect(report.misses).toEqual([]);
     expect(report.falseAlarms).toEqual([]);
     expect(report.danger.total).toBeGreaterThanOrEqual(100);

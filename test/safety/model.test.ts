@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { createDangerDetector, detectDanger } from '../../src/safety/detect';
+import { assessDanger, createDangerDetector, detectDanger } from '../../src/safety/detect';
 import { evaluateSafety } from '../../src/safety/evaluation';
 import { loadLabelledExamples, SAFETY_EXAMPLES_FILES } from '../../src/safety/examples';
 import { trainDangerModel, type LabelledExample } from '../../src/safety/model';
@@ -99,7 +99,7 @@ describe('the danger model', () => {
   // Not every example: a few need a context the rules read differently (« c'est fini pour moi »,
   // « au secours, ce formulaire »: a bare cry is always answered). The README lists the figures.
   it('When the shipped detector reads its own examples, then it answers 99 % of the dangers and raises at most 1.5 % false emergencies', () => {
-    const report = evaluateSafety(path.join(ROOT, 'content', 'fr'), detectDanger, { danger: SAFETY_EXAMPLE_NAMES.danger, benign: SAFETY_EXAMPLE_NAMES.benign });
+    const report = evaluateSafety(path.join(ROOT, 'content', 'fr'), assessDanger, { danger: SAFETY_EXAMPLE_NAMES.danger, benign: SAFETY_EXAMPLE_NAMES.benign });
     expect(report.danger.total).toBeGreaterThanOrEqual(800);
     expect(report.danger.answered / report.danger.total).toBeGreaterThanOrEqual(0.99);
     expect(report.benign.falseEmergencies / report.benign.total).toBeLessThanOrEqual(0.015);
