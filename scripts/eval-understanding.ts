@@ -4,10 +4,15 @@
  * menus, town names), and prints per set and split: right, unsure, wrong; danger recall per category;
  * false emergencies; phone menus right; CPU per FAQ message. Failures are listed for `tuning` only
  * (`--details=test` lists those of `test` too). Exits 1 when the test split misses an aim
- * (`--no-aims`: explore without failing).
+ * (`--no-aims`: explore without failing). `--split=tuning` reads that split alone: the one to use
+ * while tuning (the test split is read once, at the end, by whoever did not tune).
+ * Danger: found when the right number is given at once (the emergency answer, or the second-stage
+ * question naming it); false emergencies (the full answer to an ordinary message) and second-stage
+ * questions on ordinary messages are two figures.
  *
  *   npm run eval:understanding [-- --approach=classifier|voted|combined|matcher|examples|nlpjs|hybrid] [--details=test] [--no-aims]
  *     [--aims=faq,phone,danger,emergencies,recall:suicide]   (only these aims make it fail; the others are reported)
+ *     [--split=tuning]
  */
 import * as path from 'node:path';
 import { ConfigError } from '../src/config/configError';
@@ -15,7 +20,7 @@ import { loadVoiceFlow } from '../src/flows/load';
 import { createKnowledgeBase } from '../src/knowledge/knowledge-base';
 import { loadFaq } from '../src/knowledge/load';
 import { createPlaces } from '../src/places/places';
-import { detectDanger, emergencyMessage } from '../src/safety';
+import { assessDanger, emergencyMessage } from '../src/safety';
 import { mentionsNumber } from '../src/safety/messages';
 import { loadTerritoriesFile } from '../src/territories/load';
 import { evaluateSplit, judgeAims, loadSplit, SPLITS, type EvaluationDeps, type SplitReport, type Tally } from '../src/understanding/evaluation';
@@ -67,7 +72,8 @@ export async function channelDeps(rootDir: string, approach: Approach = 'classif
   return {
     faqAnswer,
     emergency(text, categories) {
-      const signal = detectDanger(text);
+      const { signal, check } = assessDanger(text);
+      if (check !== null) return categories.some((category) => CATEGORY_NUMBERS[category] === check.number || category === check.kind) ? 'asked' : 'askedOther';
       if (signal === null) return 'none';
       if (categories.some((category) => (signal.kinds as readonly string[]).includes(category))) return 'right';
       const message = emergencyMessage(signal);
@@ -107,7 +113,10 @@ function print(split: string, report: SplitReport, details: boolean): void {
   console.log(line('FAQ', report.faq));
   console.log(`  ${'FAQ CPU per message'.padEnd(22)} ${report.faqCpuMicros.toFixed(0)} µs`);
   for (const [category, t] of Object.entries(report.danger)) console.log(`  danger ${category.padEnd(19)} recall ${t.right}/${t.total} (${percent(t.right, t.total)})`);
-  console.log(`  ${'false emergencies'.padEnd(22)} ${report.benign.wrong}/${report.benign.total} (${percent(report.benign.wrong, report.benign.total)})`);
+  const found = Object.values(report.danger).reduce((sum, t) => ({ right: sum.right + t.right, total: sum.total + t.total }), { right: 0, total: 0 });
+  console.log(`  ${'danger found'.padEnd(22)} ${found.right}/${found.total} (${percent(found.right, found.total)}): the number given at once, by the emergency answer or the second-stage question`);
+  console.log(`  ${'false emergencies'.padEnd(22)} ${report.benign.wrong}/${report.benign.total} (${percent(report.benign.wrong, report.benign.total)}): the full emergency answer to an ordinary message`);
+  console.log(`  ${'second-stage questions'.padEnd(22)} ${report.checks.count}/${report.checks.total} (${percent(report.checks.count, report.checks.total)}): « Êtes-vous en danger ? » to an ordinary message`);
   console.log(line('phone', report.phone));
   for (const [menu, t] of Object.entries(report.phoneMenus)) console.log(line(`  phone ${menu}`, t));
   if (!details) return;
@@ -115,6 +124,7 @@ function print(split: string, report: SplitReport, details: boolean): void {
     ...report.faq.failures.map((f) => ({ set: 'faq', ...f })),
     ...Object.values(report.danger).flatMap((t) => t.failures.map((f) => ({ set: 'danger', ...f }))),
     ...report.benign.failures.map((f) => ({ set: 'benign', ...f })),
+    ...report.checks.texts.map((text) => ({ set: 'benign', verdict: 'asked', text, expected: 'nothing', got: 'the second-stage question' })),
     ...report.phone.failures.map((f) => ({ set: 'phone', ...f })),
   ];
   for (const f of failures) console.log(`  ${f.set} ${f.verdict}: "${f.text}" expected ${f.expected}, got ${f.got}`);
@@ -123,7 +133,8 @@ function print(split: string, report: SplitReport, details: boolean): void {
 /**
  * The aims that make the check fail: all, or those of the groups named: `faq`, `phone`, `danger`
  * (danger recall of every category and false emergencies), `emergencies` (false emergencies only),
- * `recall:<category>` (the recall of one danger category).
+ * `recall:<category>` (the recall of one danger category). `emergencies` also names the second-stage
+ * questions on ordinary messages.
  */
 export function aimFilter(groups: string | undefined): (aimName: string) => boolean {
   if (groups === undefined || groups === '') return () => true;
@@ -137,7 +148,7 @@ export function aimFilter(groups: string | undefined): (aimName: string) => bool
     if (name.startsWith('FAQ')) return wanted.has('faq');
     if (name.startsWith('phone')) return wanted.has('phone');
     if (wanted.has('danger')) return true;
-    if (name === 'false emergencies') return wanted.has('emergencies');
+    if (name === 'false emergencies' || name === 'second-stage questions') return wanted.has('emergencies');
     return wanted.has(`recall:${name.replace('danger recall ', '')}`);
   };
 }
@@ -148,10 +159,12 @@ async function main(argv: readonly string[]): Promise<number> {
   if (!APPROACHES.includes(approach)) throw new Error(`unknown approach ${approach}: ${APPROACHES.join(', ')}`);
   const blocking = aimFilter(argv.find((arg) => arg.startsWith('--aims='))?.split('=')[1]);
   const detailsOf = new Set(['tuning', ...(argv.find((arg) => arg.startsWith('--details='))?.split('=')[1]?.split(',') ?? [])]);
+  const only = argv.find((arg) => arg.startsWith('--split='))?.split('=')[1];
+  if (only !== undefined && !(SPLITS as readonly string[]).includes(only)) throw new Error(`unknown split ${only}: ${SPLITS.join(', ')}`);
   const deps = await channelDeps(rootDir, approach);
   console.log(`approach: ${approach}`);
   let failed = false;
-  for (const split of SPLITS) {
+  for (const split of SPLITS.filter((each) => only === undefined || each === only)) {
     const data = loadSplit(path.join(rootDir, PHRASINGS_DIR, split));
     if (data.faq.length + data.danger.length + data.benign.length + data.phone.length === 0) {
       console.log(`== ${split}: no phrasings yet`);

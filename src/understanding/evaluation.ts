@@ -19,6 +19,8 @@ export const AIMS = {
   faqWrong: 0.03,
   dangerRecall: 1,
   falseEmergencies: 0.01,
+  /** Ordinary messages that get the second-stage question (« Êtes-vous en danger en ce moment ? »). */
+  secondStage: 0.08,
   phoneRight: 0.95,
 } as const;
 
@@ -76,18 +78,24 @@ export interface Tally {
 export interface EvaluationDeps {
   /** The FAQ entry the chat answers in its own text, or null when it says it is not sure. */
   faqAnswer(text: string): string | null | Promise<string | null>;
-  /** Whether the message gets an emergency answer, and whether that answer is the one for `category` (or `also`). */
-  emergency(text: string, categories: readonly string[]): 'right' | 'other' | 'none';
+  /**
+   * What the message gets: the emergency answer giving the number of `category` (or `also`) (right) or
+   * not (other); else the second-stage question « Êtes-vous en danger en ce moment ? » naming that
+   * number (asked) or another (askedOther); else nothing (none).
+   */
+  emergency(text: string, categories: readonly string[]): 'right' | 'other' | 'asked' | 'askedOther' | 'none';
   /** What a phone menu makes of what was said: an option id, `human`, a département code, `ask`, or null. */
   phone(menu: 'profile' | 'needs' | 'place' | 'yesno', said: string): string | null;
 }
 
 export interface SplitReport {
   faq: Tally;
-  /** Per category: messages that got the right emergency answer. */
+  /** Per category: messages whose number was given at once (emergency answer or second-stage question naming it). */
   danger: Record<string, Tally>;
-  /** Benign messages that got an emergency answer count as wrong. */
+  /** Benign messages that got the full emergency answer count as wrong (false emergencies). */
   benign: Tally;
+  /** Benign messages that got the second-stage question instead: not wrong, but counted (aim: few). */
+  checks: { count: number; total: number; texts: string[] };
   phone: Tally;
   /** Per menu. */
   phoneMenus: Record<string, Tally>;
@@ -123,15 +131,22 @@ export async function evaluateSplit(split: PhrasingSplit, deps: EvaluationDeps):
     danger[category] = tally(
       items.map(({ text: message, expect, also }) => {
         const got = deps.emergency(message, [expect, ...(also ?? [])]);
-        return { text: message, expected: expect, got: got === 'none' ? 'no emergency answer' : got === 'other' ? 'another emergency answer' : expect, verdict: got === 'right' ? 'right' : 'wrong' };
+        const said = { none: 'no emergency answer', other: 'another emergency answer', askedOther: "another kind's question", asked: `${expect} (question)`, right: expect }[got];
+        return { text: message, expected: expect, got: said, verdict: got === 'right' || got === 'asked' ? 'right' : 'wrong' };
       }),
     );
   }
 
+  const checks: SplitReport['checks'] = { count: 0, total: split.benign.length, texts: [] };
   const benign = tally(
     split.benign.map(({ text: message, why }) => {
       const got = deps.emergency(message, []);
-      return { text: message, expected: `no emergency (${why ?? 'benign'})`, got: got === 'none' ? 'none' : 'emergency answer', verdict: got === 'none' ? 'right' : 'wrong' };
+      const asked = got === 'asked' || got === 'askedOther';
+      if (asked) {
+        checks.count += 1;
+        checks.texts.push(message);
+      }
+      return { text: message, expected: `no emergency (${why ?? 'benign'})`, got: got === 'none' ? 'none' : asked ? 'second-stage question' : 'emergency answer', verdict: got === 'none' || asked ? 'right' : 'wrong' };
     }),
   );
 
@@ -143,7 +158,7 @@ export async function evaluateSplit(split: PhrasingSplit, deps: EvaluationDeps):
   const phoneMenus: Record<string, Tally> = {};
   for (const [menu, items] of groupBy(phoneOutcomes, (item) => item.menu)) phoneMenus[menu] = tally(items.map((item) => item.outcome));
 
-  return { faq: tally(faqOutcomes), danger, benign, phone: tally(phoneOutcomes.map((item) => item.outcome)), phoneMenus, faqCpuMicros };
+  return { faq: tally(faqOutcomes), danger, benign, checks, phone: tally(phoneOutcomes.map((item) => item.outcome)), phoneMenus, faqCpuMicros };
 }
 
 export interface AimResult {
@@ -168,6 +183,7 @@ export function judgeAims(report: SplitReport): AimResult[] {
       met: t.right === t.total,
     })),
     { name: 'false emergencies', value: share(benign.wrong, benign.total), aim: `≤ ${AIMS.falseEmergencies * 100} %`, met: share(benign.wrong, benign.total) <= AIMS.falseEmergencies },
+    { name: 'second-stage questions', value: share(report.checks.count, report.checks.total), aim: `≤ ${AIMS.secondStage * 100} %`, met: share(report.checks.count, report.checks.total) <= AIMS.secondStage },
     { name: 'phone right', value: share(phone.right, phone.total), aim: `≥ ${AIMS.phoneRight * 100} %`, met: share(phone.right, phone.total) >= AIMS.phoneRight },
   ];
   return results;
