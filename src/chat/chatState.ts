@@ -49,6 +49,8 @@ export interface StoredChat {
   transcript: TranscriptLine[];
   acknowledged: boolean;
   danger: DangerKind | null;
+  /** The second-stage question was asked (« Êtes-vous en danger en ce moment ? »), about this kind: the answer is awaited. */
+  dangerCheck?: DangerKind;
   /** A hand-off waits for the département (one question), for these reasons; absent when none does. */
   pendingHandoff?: PendingHandoff | null;
   /** The département question was asked once in this conversation: it is not asked again. */

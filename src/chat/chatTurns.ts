@@ -13,10 +13,11 @@ import type { TranscriptLine } from '../tickets/ticket';
 import { maskPersonalData } from '../tickets/personalData';
 import { botTurn, consentGiven, consentOf } from './chatAnswers';
 import { advance, CALLBACK_OFFER_STATES, callbackOffer } from './chatFlow';
-import { menu, say, summary, type ChatStep, type ChatTurnsDeps } from './chatRuntime';
+import { menu, reask, say, summary, type ChatStep, type ChatTurnsDeps } from './chatRuntime';
 import { chatQueueName, chatStore, departementOfChatQueue, initialChat, lastSeenOf, pushLine, rememberReplies, TRANSCRIPT_LIMIT, type ChatInput, type ChatMode, type ChatReply, type StoredChat } from './chatState';
 import { firstCharacters } from './reading';
 import { keepOnTicket, type TicketChanges } from './ticketTranscript';
+import { checkAnswerOf, checkQuestion } from './dangerCheck';
 
 export type { ChatKnowledge, ChatSafety } from './ports';
 export type { ChatRuntime, ChatTurnsDeps } from './chatRuntime';
@@ -54,12 +55,21 @@ export class ChatTurns {
     const { text, cut } = firstCharacters((input.text ?? '').trim(), MESSAGE_READ_CHARS);
     if (text !== '') pushLine(chat, { from: 'user', text: maskPersonalData(text, rt.departementsForPostcode), at: input.at });
 
-    // Safety first, in every state and every mode: the number at once, then the priority human.
-    const danger = text ? rt.safety.detect(text) : null;
+    // Safety first, in every state and every mode: the number at once, then the priority human. The
+    // answer to the second-stage question comes first: « Oui » is the emergency of the kind asked about.
+    const asked = chat.dangerCheck;
+    delete chat.dangerCheck;
+    const answer = asked === undefined ? null : checkAnswerOf(input, text);
+    const danger = asked !== undefined && answer === 'yes' ? rt.safety.confirmed(asked, text) : text ? rt.safety.detect(text) : null;
+    // The grey zone: some evidence of danger, below the emergency: the person is asked, with the number.
+    const check = !danger && answer === null && text ? rt.safety.check(text) : null;
     let replies: ChatReply[];
-    const offered = !danger && chat.mode === 'waiting' && CALLBACK_OFFER_STATES.has(chat.value) ? await callbackOffer(step, input, text) : null;
+    const offered = !danger && answer === null && chat.mode === 'waiting' && CALLBACK_OFFER_STATES.has(chat.value) ? await callbackOffer(step, input, text) : null;
     if (danger) {
       replies = await this.dangerTurn(step, input, danger);
+    } else if (answer === 'no') {
+      // « Non »: the conversation goes on where it was.
+      replies = [{ kind: 'message', text: rt.safety.question(asked as NonNullable<typeof asked>).goOn, buttons: [] }, ...(chat.mode === 'bot' ? reask(step) : [])];
     } else if (offered) {
       replies = offered;
     } else if (chat.mode !== 'bot') {
@@ -72,6 +82,11 @@ export class ChatTurns {
       delete chat.linkConsent; // anything else than yes or no: no consent, no link
       replies = await botTurn(step, input, text);
       if (cut) replies.unshift(say(rt, 'chat.tooLong', { max: MESSAGE_READ_CHARS.toLocaleString('fr-FR') }));
+    }
+    if (check) {
+      // What they asked for, then the question last (its buttons are the ones shown).
+      replies.push(checkQuestion(rt.safety.question(check.kind)));
+      chat.dangerCheck = check.kind;
     }
     rememberReplies(chat, replies, input.at);
     await this.chats.save(input.conversationId, chat);

@@ -8,7 +8,7 @@ import { NEED_IDS, type NeedId } from '../domain/vocabulary';
 import { answerText } from '../knowledge/answer';
 import { createKnowledgeBase } from '../knowledge/knowledge-base';
 import { hoursInWords } from '../routing/hours-in-words';
-import { detectDanger, emergencyMessage } from '../safety';
+import { confirmedDanger, dangerCheck, dangerCheckQuestion, detectDanger, emergencyMessage } from '../safety';
 import type { CallMachine } from '../voice/callMachine';
 import { PureMachine } from '../voice/pureMachine';
 import type { DepartementsForPostcode } from '../tickets/personalData';
@@ -76,6 +76,9 @@ export function createChatRuntime(source: ChatRuntimeSource): ChatRuntime {
   };
   const safety: ChatSafety = {
     detect: (text) => detectDanger(text),
+    check: (text) => dangerCheck(text),
+    confirmed: (kind, text) => confirmedDanger(kind, text === '' ? null : detectDanger(text)),
+    question: (kind) => ({ ...dangerCheckQuestion(kind, config.safetyMessages), goOn: config.safetyMessages.check.goOn.trim() }),
     message: (signal) => emergencyMessage(signal as Parameters<typeof emergencyMessage>[0], config.safetyMessages),
     name: (kind) => config.safetyMessages.names[kind],
   };
@@ -83,7 +86,7 @@ export function createChatRuntime(source: ChatRuntimeSource): ChatRuntime {
   return {
     version: source.version,
     machine: source.machine,
-    pure: new PureMachine(source.machine),
+    pure: new PureMachine(source.machine, { written: true }),
     turnDeps: source.turnDeps,
     renderer,
     knowledge,

@@ -18,6 +18,12 @@ export interface ChatKnowledge {
 export interface ChatSafety {
   /** A danger signal in the text, or null. */
   detect(text: string): { kind: DangerKind } | null;
+  /** The grey zone (no emergency answer, some evidence of danger): the kind to ask about, or null. */
+  check(text: string): { kind: DangerKind } | null;
+  /** The danger the person confirmed at the second-stage question (with any the message itself names). */
+  confirmed(kind: DangerKind, text: string): { kind: DangerKind };
+  /** The second-stage question (« Êtes-vous en danger en ce moment ? » and the kind's number), its buttons, and what follows « Non ». */
+  question(kind: DangerKind): { text: string; yes: string; no: string; goOn: string };
   message(signal: { kind: DangerKind }): string;
   /** The kind in a few French words, for the ticket (« suicide », « enfant en danger »). */
   name(kind: DangerKind): string;

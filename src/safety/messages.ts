@@ -53,6 +53,12 @@ const phoneEntry = z
   });
 
 const phoneShape = Object.fromEntries(DANGER_KINDS.map((kind) => [kind, phoneEntry])) as Record<DangerKind, typeof phoneEntry>;
+
+/** The second stage (« Êtes-vous en danger en ce moment ? »): each question gives its kind's first number, what the phone says too. */
+const checkChatEntry = (kind: DangerKind) => z.strictObject({ ask: mustGive([DANGER_NUMBERS[kind][0] as string]), yes: sentence });
+const checkChatShape = Object.fromEntries(DANGER_KINDS.map((kind) => [kind, checkChatEntry(kind)])) as unknown as Record<DangerKind, ReturnType<typeof checkChatEntry>>;
+const checkPhoneEntry = z.strictObject({ say: sentence, ask: sentence });
+const checkPhoneShape = Object.fromEntries(DANGER_KINDS.map((kind) => [kind, checkPhoneEntry])) as Record<DangerKind, typeof checkPhoneEntry>;
 const nameShape = Object.fromEntries(DANGER_KINDS.map((kind) => [kind, sentence])) as Record<DangerKind, typeof sentence>;
 
 export const safetyMessagesSchema = z.strictObject({
@@ -62,6 +68,15 @@ export const safetyMessagesSchema = z.strictObject({
   /** The category in a few words, for the ticket and the advisor's whisper (« danger : suicide »). */
   names: z.strictObject(nameShape),
   phone: z.strictObject(phoneShape),
+  check: z.strictObject({ chat: z.strictObject(checkChatShape), no: sentence, goOn: sentence, phone: z.strictObject(checkPhoneShape) }),
+}).superRefine((messages, ctx) => {
+  // On the phone, the second stage says the number the emergency branch would put the caller through to.
+  for (const kind of DANGER_KINDS) {
+    const dial = messages.phone[kind].dial.replace(/^\+33/, '0');
+    if (!mentionsNumber(messages.check.phone[kind].say, dial) && !mentionsNumber(messages.check.phone[kind].say, DANGER_NUMBERS[kind][0] as string)) {
+      ctx.addIssue({ code: 'custom', path: ['check', 'phone', kind, 'say'], message: `doit donner le numéro ${DANGER_NUMBERS[kind][0]} ou ${dial}` });
+    }
+  }
 });
 
 export type SafetyMessages = z.output<typeof safetyMessagesSchema>;
@@ -100,7 +115,14 @@ export function emergencyMessage(signal: DangerSignal, messages: SafetyMessages 
  */
 export function safetyPrompts(messages: SafetyMessages): PromptCatalog {
   const said = Object.fromEntries(DANGER_KINDS.map((kind) => [kind, messages.phone[kind].say]));
-  return PromptCatalog.fromTree({ danger: { said, name: messages.names } }, SAFETY_MESSAGES_FILE);
+  const check = Object.fromEntries(DANGER_KINDS.map((kind) => [kind, messages.check.phone[kind]]));
+  return PromptCatalog.fromTree({ danger: { said, name: messages.names, check } }, SAFETY_MESSAGES_FILE);
+}
+
+/** The chat's second-stage question for a kind, with its two buttons. */
+export function dangerCheckQuestion(kind: DangerKind, messages: SafetyMessages = defaultSafetyMessages()): { text: string; yes: string; no: string } {
+  const { ask, yes } = messages.check.chat[kind];
+  return { text: ask.trim(), yes, no: messages.check.no };
 }
 
 /** The number the phone puts a caller through to for each kind of danger. */

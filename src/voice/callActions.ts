@@ -7,7 +7,7 @@
 import { assign, type Assigner, type ParameterizedObject, type PropertyAssigner } from 'xstate';
 import { PRIORITY_NEEDS } from '../domain/vocabulary';
 import type { RouteDecision } from '../routing/types';
-import type { CallContext, CallEvent, CallMachineDeps, CallOutcome, Connection, TransferReason } from './callContext';
+import type { CallContext, CallEvent, CallMachineDeps, CallOutcome, Connection, MenuStep, TransferReason } from './callContext';
 import { nowOf, viaOf, type CallReading } from './callReading';
 
 type Params = ParameterizedObject['params'] | undefined;
@@ -153,6 +153,19 @@ export function callActions(deps: CallMachineDeps, reading: CallReading) {
       if (!signal) return {};
       return { danger: signal.kind, dangerNumber: deps.dangerNumber(signal.kind), priority: 'prioritaire' as const, attempts: 0, lastProblem: null, notice: null };
     }),
+    recordDangerCheck: assignCall(({ event }, params: { from: MenuStep }) => {
+      const check = readingOf(event).check();
+      if (!check) return {};
+      return { dangerCheck: { kind: check.kind, from: params.from }, attempts: 0, lastProblem: null, notice: null };
+    }),
+    /** « Oui » at the second-stage question: the emergency branch of the kind asked about. */
+    confirmDanger: assignCall(({ context }) => {
+      const kind = context.dangerCheck?.kind;
+      if (!kind) return {};
+      return { danger: kind, dangerNumber: deps.dangerNumber(kind), dangerCheck: null, priority: 'prioritaire' as const, attempts: 0, lastProblem: null, notice: null };
+    }),
+    /** « Non »: back to the menu, as it was asked. */
+    forgetDangerCheck: assignCall({ dangerCheck: null, attempts: 0, lastProblem: null, notice: null }),
     // Effects, executed at the edge with their resolved params:
     saveTicket: (_: unknown, _params: TicketDraftParams) => undefined,
     endCall: (_: unknown, _params: { outcome: CallOutcome; ticketRef: string | null }) => undefined,

@@ -35,6 +35,8 @@ export interface CallMachineDeps {
   ticketRefFor(departement: DepartementCode | null, callSid: string): string;
   /** Words of danger in what the caller said (src/safety/detect.ts), or null. Checked before anything else. */
   detectDanger(text: string): { kind: DangerKind } | null;
+  /** The grey zone (src/safety/detect.ts: some evidence of danger, no emergency): the kind to ask about, or null. */
+  dangerCheck(text: string): { kind: DangerKind } | null;
   /** The number to put a caller through to for a kind of danger (content/fr/safety.yaml). */
   dangerNumber(kind: DangerKind): string;
 }
@@ -56,7 +58,9 @@ export type MenuStep =
   | 'callbackConfirm'
   | 'callbackEntry'
   /** Words of danger were heard: the number now (1), or an advisor as a priority (2). */
-  | 'danger';
+  | 'danger'
+  /** Maybe words of danger: the number said, then « Êtes-vous en danger maintenant ? Dites oui ou non. » */
+  | 'dangerCheck';
 
 export type TransferReason = 'asked' | 'retries' | 'routed' | 'closedFallback' | 'crisis' | 'queueProblem' | 'danger';
 
@@ -103,6 +107,8 @@ export interface CallContext {
   danger?: DangerKind | null;
   /** The number offered for that danger. */
   dangerNumber?: string | null;
+  /** Maybe words of danger: the kind asked about (« Êtes-vous en danger maintenant ? »), and the menu to go back to on « non ». */
+  dangerCheck?: { kind: DangerKind; from: MenuStep } | null;
 }
 
 /** A call's context before its first turn. */
@@ -133,7 +139,8 @@ export function initialCallContext(input: CallInput): CallContext {
 }
 
 export type CallEvent =
-  | { type: 'INPUT'; at: string; digits?: string; speech?: string }
+  /** written: from the chat, which asks its own second-stage question (src/chat/dangerCheck.ts). */
+  | { type: 'INPUT'; at: string; digits?: string; speech?: string; written?: boolean }
   | { type: 'NO_INPUT'; at: string }
   /** Twilio's <Enqueue action>: QueueResult. */
   | { type: 'QUEUE_RESULT'; at: string; result: string }

@@ -21,6 +21,9 @@ export function callGuards(deps: CallMachineDeps, reading: CallReading) {
   return {
     said: ({ event }, params: { intent: UniversalIntent }) => readingOf(event).intent() === params.intent,
     spokeOfDanger: ({ event }) => readingOf(event).danger() !== null,
+    mayBeInDanger: ({ event }) => readingOf(event).check() !== null,
+    /** « Non » at the second-stage question that came from this menu. */
+    answeredNoFrom: ({ context, event }, params: { step: string }) => context.dangerCheck?.from === params.step && readingOf(event).yesOrNo() === 'no',
     choseDangerDial: ({ event }) => readingOf(event).option(dangerDial) !== null || readingOf(event).yesOrNo() === 'yes',
     choseDangerAdvisor: ({ event }) => readingOf(event).option(dangerAdvisor) !== null || readingOf(event).yesOrNo() === 'no',
     canRetry: ({ context }) => context.attempts < flow.gather.retries,

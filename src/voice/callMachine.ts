@@ -43,6 +43,20 @@ const dangerFirst = {
   actions: 'recordDanger' as const,
 };
 
+/**
+ * Then maybe words of danger (the grey zone): the number said, and « Êtes-vous en danger maintenant ? »;
+ * « non » comes back to this menu.
+ */
+const checkFirst = (step: MenuStep) => ({
+  guard: 'mayBeInDanger' as const,
+  target: '#call.dangerCheck',
+  reenter: true,
+  actions: { type: 'recordDangerCheck' as const, params: { from: step } },
+});
+
+/** The menus the second-stage question may come from, and goes back to on « non ». */
+const CHECKED_MENUS = ['profile', 'needGroup', 'need', 'postcode', 'chooseDepartement', 'confirmDepartement', 'closedOffer', 'callbackConfirm', 'callbackEntry'] as const satisfies readonly MenuStep[];
+
 const retryOrHuman = (step: MenuStep, problem: 'noInput' | 'invalid') => [
   { guard: 'canRetry' as const, target: step, reenter: true, actions: { type: 'countFailure' as const, params: { problem } } },
   { target: '#call.human', actions: { type: 'transferBecause' as const, params: { reason: 'retries' as const } } },
@@ -84,6 +98,7 @@ export function createCallMachine(deps: CallMachineDeps) {
         on: {
           INPUT: [
             dangerFirst,
+            checkFirst('profile'),
             ...universalTransitions('profile'),
             { guard: 'choseProfile', target: 'needGroup', actions: ['recordProfile', 'stepForward'] },
             ...retryOrHuman('profile', 'invalid'),
@@ -95,6 +110,7 @@ export function createCallMachine(deps: CallMachineDeps) {
         on: {
           INPUT: [
             dangerFirst,
+            checkFirst('needGroup'),
             ...universalTransitions('needGroup'),
             { guard: 'saidNeedDirectly', target: 'postcode', actions: ['recordNeedSaidDirectly', 'stepForward'] },
             { guard: 'choseGroup', target: 'needOfGroup', actions: ['recordGroup', 'stepForward'] },
@@ -110,6 +126,7 @@ export function createCallMachine(deps: CallMachineDeps) {
         on: {
           INPUT: [
             dangerFirst,
+            checkFirst('need'),
             ...universalTransitions('need'),
             { guard: 'choseNeed', target: 'postcode', actions: ['recordNeed', 'stepForward'] },
             ...retryOrHuman('need', 'invalid'),
@@ -121,6 +138,7 @@ export function createCallMachine(deps: CallMachineDeps) {
         on: {
           INPUT: [
             dangerFirst,
+            checkFirst('postcode'),
             ...universalTransitions('postcode'),
             { guard: 'gaveDepartement', target: 'candidates', actions: ['recordCandidates', 'stepForward'] },
             ...retryOrHuman('postcode', 'invalid'),
@@ -135,6 +153,7 @@ export function createCallMachine(deps: CallMachineDeps) {
         on: {
           INPUT: [
             dangerFirst,
+            checkFirst('chooseDepartement'),
             ...universalTransitions('chooseDepartement'),
             { guard: 'choseDepartement', target: 'confirmDepartement', actions: ['recordChosenDepartement', 'stepForward'] },
             ...retryOrHuman('chooseDepartement', 'invalid'),
@@ -146,6 +165,7 @@ export function createCallMachine(deps: CallMachineDeps) {
         on: {
           INPUT: [
             dangerFirst,
+            checkFirst('confirmDepartement'),
             ...universalTransitions('confirmDepartement'),
             { guard: 'saidYes', target: 'routing', actions: ['stepForward', 'decideRouting'] },
             { guard: 'saidNo', target: 'postcode', actions: ['forgetDepartement', 'stepForward'] },
@@ -178,6 +198,29 @@ export function createCallMachine(deps: CallMachineDeps) {
             { target: 'human', actions: { type: 'transferBecause', params: { reason: 'danger' } } },
           ],
           NO_INPUT: { target: 'human', actions: { type: 'transferBecause', params: { reason: 'danger' } } },
+        },
+      },
+      /**
+       * Maybe words of danger at a menu: the number for that kind, then « Êtes-vous en danger
+       * maintenant ? Dites oui ou non. » Oui: the danger offer; non: back to the menu; silence or
+       * too many tries: an advisor, as a priority.
+       */
+      dangerCheck: {
+        on: {
+          INPUT: [
+            dangerFirst,
+            { guard: 'saidYes', target: 'danger', actions: 'confirmDanger' },
+            ...CHECKED_MENUS.map((step) => ({ guard: { type: 'answeredNoFrom' as const, params: { step } }, target: step, actions: 'forgetDangerCheck' as const })),
+            { guard: { type: 'said', params: { intent: 'human' } }, target: 'human', actions: ['markPriority', { type: 'transferBecause', params: { reason: 'danger' } }] },
+            { guard: { type: 'said', params: { intent: 'repeat' } }, target: 'dangerCheck', reenter: true, actions: 'clearNotice' },
+            { guard: { type: 'said', params: { intent: 'slower' } }, target: 'dangerCheck', reenter: true, actions: 'slowDown' },
+            { guard: 'canRetry', target: 'dangerCheck', reenter: true, actions: { type: 'countFailure', params: { problem: 'invalid' } } },
+            { target: 'human', actions: ['markPriority', { type: 'transferBecause', params: { reason: 'danger' } }] },
+          ],
+          NO_INPUT: [
+            { guard: 'canRetry', target: 'dangerCheck', reenter: true, actions: { type: 'countFailure', params: { problem: 'noInput' } } },
+            { target: 'human', actions: ['markPriority', { type: 'transferBecause', params: { reason: 'danger' } }] },
+          ],
         },
       },
       /** Put through to the emergency number; if nobody answers there, an advisor as a priority. */
@@ -221,6 +264,7 @@ export function createCallMachine(deps: CallMachineDeps) {
         on: {
           INPUT: [
             dangerFirst,
+            checkFirst('closedOffer'),
             ...universalTransitions('closedOffer'),
             { guard: 'saidYes', target: 'callbackConfirm', actions: 'stepForward' },
             { guard: 'saidNo', target: 'declined' },
@@ -234,6 +278,7 @@ export function createCallMachine(deps: CallMachineDeps) {
         on: {
           INPUT: [
             dangerFirst,
+            checkFirst('callbackConfirm'),
             ...universalTransitions('callbackConfirm'),
             { guard: 'saidYes', target: 'callbackBooked', actions: 'recordCallerAsCallbackNumber' },
             { guard: 'saidNo', target: 'callbackEntry', actions: 'stepForward' },
@@ -246,6 +291,7 @@ export function createCallMachine(deps: CallMachineDeps) {
         on: {
           INPUT: [
             dangerFirst,
+            checkFirst('callbackEntry'),
             ...universalTransitions('callbackEntry'),
             { guard: 'gaveNumber', target: 'callbackBooked', actions: 'recordCallbackNumberFromInput' },
             { guard: 'gaveEmail', target: 'callbackBooked', actions: 'recordCallbackEmailFromInput' },

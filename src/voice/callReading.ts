@@ -36,6 +36,8 @@ export interface InputReading {
   input: CallerInput;
   /** Words of danger in what was said (never in keys pressed). */
   danger(): ReturnType<CallMachineDeps['detectDanger']>;
+  /** Maybe words of danger (the grey zone), on the phone only: the chat asks its own question. */
+  check(): ReturnType<CallMachineDeps['dangerCheck']>;
   /** « a person », « repeat », « slower », valid at every menu. */
   intent(): UniversalIntent | null;
   yesOrNo(): 'yes' | 'no' | null;
@@ -57,7 +59,7 @@ export type CallReading = ReturnType<typeof callReading>;
 const READINGS_KEPT = 256;
 const NO_INPUT: CallerInput = {};
 
-export function callReading({ flow, places, detectDanger }: Pick<CallMachineDeps, 'flow' | 'places' | 'detectDanger'>) {
+export function callReading({ flow, places, detectDanger, dangerCheck }: Pick<CallMachineDeps, 'flow' | 'places' | 'detectDanger' | 'dangerCheck'>) {
   const groups = flow.needs.groups;
   const allNeedOptions = groups.flatMap((group) => group.needs.map((option) => ({ ...option, group: group.group })));
 
@@ -84,7 +86,7 @@ export function callReading({ flow, places, detectDanger }: Pick<CallMachineDeps
     return matchOption(options, input)?.code ?? null;
   };
 
-  function read(input: CallerInput): InputReading {
+  function read(input: CallerInput, written = false): InputReading {
     const once = new Map<unknown, unknown>();
     const memo = <T>(key: unknown, work: () => T): T => {
       if (once.has(key)) return once.get(key) as T;
@@ -95,6 +97,7 @@ export function callReading({ flow, places, detectDanger }: Pick<CallMachineDeps
     return {
       input,
       danger: () => memo('danger', () => (typeof input.speech === 'string' && input.speech.trim() !== '' ? detectDanger(input.speech) : null)),
+      check: () => memo('check', () => (!written && typeof input.speech === 'string' && input.speech.trim() !== '' ? dangerCheck(input.speech) : null)),
       intent: () => memo('intent', () => universalIntent(flow, input)),
       yesOrNo: () => memo('yesOrNo', () => yesOrNo(input)),
       option: (options) => memo(options, () => matchOption(options, input)),
@@ -107,12 +110,16 @@ export function callReading({ flow, places, detectDanger }: Pick<CallMachineDeps
     };
   }
 
-  const kept = new LRUCache<string, InputReading, CallerInput>({ max: READINGS_KEPT, memoMethod: (_key, _stale, { context }) => read(context) });
+  const kept = new LRUCache<string, InputReading, { input: CallerInput; written: boolean }>({
+    max: READINGS_KEPT,
+    memoMethod: (_key, _stale, { context }) => read(context.input, context.written),
+  });
   /** The reading of an event's input: the same object for every guard and action of a turn. */
   const readingOf = (event: CallEvent): InputReading => {
     if (event.type !== 'INPUT') return read(NO_INPUT);
-    const key = `${event.digits ?? '\u0001'}\u0000${event.speech ?? '\u0001'}`;
-    return kept.memo(key, { context: inputOf(event) });
+    const written = event.written === true;
+    const key = `${written ? 'w' : 'v'}${event.digits ?? '\u0001'}\u0000${event.speech ?? '\u0001'}`;
+    return kept.memo(key, { context: { input: inputOf(event), written } });
   };
 
   return { groups, groupOf, readingOf };

@@ -6,7 +6,7 @@
 import type { AppConfig } from '../config/appConfig';
 import type { Places } from '../places/places';
 import { decideRoute } from '../routing/decide';
-import { dangerDialNumber, detectDanger } from '../safety';
+import { dangerCheck, dangerDialNumber, detectDanger } from '../safety';
 import { ticketRefFor } from '../tickets/ref';
 import type { CallMachineDeps, PlaceFinder, SealedEmail, SealedNumber } from './callMachine';
 
@@ -32,6 +32,7 @@ export function callMachineDeps(config: AppConfig, places: Places, sealing: Seal
     sealEmail: (email) => sealing.sealEmail(email),
     ticketRefFor,
     detectDanger,
+    dangerCheck,
     dangerNumber: dangerDialNumber(config.safetyMessages),
   };
 }

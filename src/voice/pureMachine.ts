@@ -23,7 +23,14 @@ export class PureMachine {
   /** Resolved once per state value (the machine's states: a few dozen at most). */
   private readonly shapes = new Map<string, Snapshot>();
 
-  constructor(private readonly machine: CallMachine) {
+  /**
+   * `written`: the chat's machine, whose INPUT events are marked written (the chat asks its own
+   * second-stage question of safety, src/chat/dangerCheck.ts; the phone's is a state of the machine).
+   */
+  constructor(
+    private readonly machine: CallMachine,
+    private readonly options: { written?: boolean } = {},
+  ) {
     this.self = createActor(machine, { input: { callSid: 'CA00000000000000000000000000000000', caller: null } });
   }
 
@@ -60,6 +67,7 @@ export class PureMachine {
 
   transition(snapshot: Snapshot, event: CallEvent): [ReturnType<CallMachine['transition']>, Effect[]] {
     const effects: Effect[] = [];
-    return [this.machine.transition(snapshot, event, this.scope(effects)), effects];
+    const marked: CallEvent = this.options.written && event.type === 'INPUT' ? { ...event, written: true } : event;
+    return [this.machine.transition(snapshot, marked, this.scope(effects)), effects];
   }
 }

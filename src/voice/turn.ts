@@ -62,6 +62,7 @@ const MENU_STEPS = new Set<string>([
   'callbackConfirm',
   'callbackEntry',
   'danger',
+  'dangerCheck',
 ]);
 
 export function turnFor(stateValue: string, context: CallContext, deps: TurnDeps): VoiceTurn {
@@ -210,6 +211,14 @@ function askTurn(step: MenuStep, context: CallContext, deps: TurnDeps): VoiceTur
       if (context.lastProblem === null && context.notice === null && context.danger) lines.push({ key: `danger.said.${context.danger}` });
       lines.push({ key: 'danger.dial', values: { number: context.dangerNumber ?? '112' } }, { key: 'danger.advisor' });
       hints = ['oui', 'non', ...flow.danger.dial.synonyms.slice(0, 3), ...flow.danger.advisor.synonyms.slice(0, 3)];
+      break;
+    }
+    case 'dangerCheck': {
+      // Maybe words of danger: that kind's number, then the question (content/fr/safety.yaml check.phone).
+      isStatic = false;
+      const kind = context.dangerCheck?.kind ?? 'danger_immediat';
+      lines.push({ key: `danger.check.${kind}.say` }, { key: `danger.check.${kind}.ask` });
+      hints = ['oui', 'non'];
       break;
     }
     case 'callbackEntry':

@@ -25,6 +25,7 @@ export const MENU_NAMES: Readonly<Record<MenuStep, string>> = {
   callbackConfirm: 'Le numéro pour rappeler',
   callbackEntry: 'La saisie du numéro pour rappeler',
   danger: 'Le danger',
+  dangerCheck: 'La question « Êtes-vous en danger ? »',
 };
 
 export function isMenu(value: string): value is MenuStep {
@@ -79,6 +80,7 @@ export function menuField(config: AppConfig, step: MenuStep, needGroup: string |
     case 'confirmDepartement':
       return inFile(FLOW_FILE, 'postcode');
     case 'danger':
+    case 'dangerCheck':
       return inFile(FLOW_FILE, 'danger');
     default:
       return inFile(FLOW_FILE, 'callback');
