@@ -72,9 +72,9 @@ export const safetyMessagesSchema = z.strictObject({
 }).superRefine((messages, ctx) => {
   // On the phone, the second stage says the number the emergency branch would put the caller through to.
   for (const kind of DANGER_KINDS) {
-    const dial = messages.phone[kind].dial.replace(/^\+33/, '0');
-    if (!mentionsNumber(messages.check.phone[kind].say, dial) && !mentionsNumber(messages.check.phone[kind].say, DANGER_NUMBERS[kind][0] as string)) {
-      ctx.addIssue({ code: 'custom', path: ['check', 'phone', kind, 'say'], message: `doit donner le numéro ${DANGER_NUMBERS[kind][0]} ou ${dial}` });
+    const numbers = [...new Set([DANGER_NUMBERS[kind][0] as string, messages.phone[kind].dial.replace(/^\+33/, '0')])];
+    if (!numbers.some((number) => mentionsNumber(messages.check.phone[kind].say, number))) {
+      ctx.addIssue({ code: 'custom', path: ['check', 'phone', kind, 'say'], message: `doit donner le numéro ${numbers.join(' ou ')}` });
     }
   }
 });

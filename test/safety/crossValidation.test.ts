@@ -1,4 +1,4 @@
-import { crossValidateDanger, crossValidateDangerGrid, minimumRecall, REFERENCE_THRESHOLDS, THRESHOLD_GRID } from '../../src/safety/crossValidation';
+import { CHECK_BUDGET, checkRate, crossValidateDanger, crossValidateDangerGrid, FALSE_EMERGENCY_ALLOWANCE, minimumRecall, REFERENCE_THRESHOLDS, THRESHOLD_GRID } from '../../src/safety/crossValidation';
 import { SHIPPED_THRESHOLDS } from '../../src/safety/detect';
 
 const danger = [
@@ -20,6 +20,21 @@ describe('cross-validation of the danger detector over its examples', () => {
     expect(report.recall.suicide.answered).toBe(1);
     expect(report.recall.urgence_medicale.answered).toBe(1);
     expect(report.falseEmergencies.count).toBe(0);
+    expect(report.checks.total).toBe(benign.length);
+  });
+
+  it('When the emergency threshold leaves a danger out, then the second stage still gives its number, and it is counted apart', () => {
+    // A model never sure enough for the emergency, asking at the lowest doubt.
+    const never = { ...REFERENCE_THRESHOLDS, confidence: 1.01, contextConfidence: 1.01, shortConfidence: 1.01, vetoConfidence: 1.01 };
+    const indirect = Array.from({ length: 6 }, (_, i) => ({ text: `mon copain me met des torgnoles le soir numéro ${i}`, expect: 'violence_conjugale' as const }));
+    const ordinary = Array.from({ length: 6 }, (_, i) => ({ text: `je cherche une aide pour le ménage numéro ${i}` }));
+    const without = crossValidateDanger(indirect, ordinary, 2, { ...never, checkConfidence: 1.01 });
+    const withCheck = crossValidateDanger(indirect, ordinary, 2, { ...never, checkConfidence: 0.3 });
+    expect(without.recall.violence_conjugale.answered).toBe(0);
+    expect(withCheck.recall.violence_conjugale.answered).toBe(6);
+    expect(withCheck.recall.violence_conjugale.checked).toBe(6);
+    expect(withCheck.falseEmergencies.count).toBe(0);
+    expect(withCheck.checks.count).toBe(0);
   });
 
   it('refuses fewer than two folds', () => {
@@ -34,21 +49,23 @@ describe('the grid over the thresholds', () => {
     ...Array.from({ length: 4 }, (_, i) => ({ text: `mon copain me met des torgnoles le soir numéro ${i}`, expect: 'violence_conjugale' as const })),
   ];
   const ordinary = [...benign, ...Array.from({ length: 4 }, (_, i) => ({ text: `je cherche une aide pour le ménage numéro ${i}` }))];
-  const small = { ...THRESHOLD_GRID, confidence: [0.2, 0.5, 0.99], contextConfidence: [0.9], alsoConfidence: [0.25], shortConfidence: [1.01] };
+  const small = { ...THRESHOLD_GRID, confidence: [0.2, 0.5, 0.99], contextConfidence: [0.9], alsoConfidence: [0.25], shortConfidence: [1.01], checkConfidence: [0.1, 1.01] };
 
   it('When it runs, then it scores every setting and the reference like one cross-validation with those thresholds', () => {
     const grid = crossValidateDangerGrid(indirect, ordinary, 2, small);
-    expect(grid.rows).toHaveLength(3 * 1 * small.vetoConfidence.length * 1 * small.minContentWords.length * 1);
+    expect(grid.rows).toHaveLength(3 * 1 * small.vetoConfidence.length * 1 * small.minContentWords.length * 1 * 2);
     expect(grid.reference).toEqual(crossValidateDanger(indirect, ordinary, 2, REFERENCE_THRESHOLDS));
     const row = grid.rows[5];
     expect(row?.result).toEqual(crossValidateDanger(indirect, ordinary, 2, row?.thresholds));
   });
 
-  it('When it chooses, then no setting within the false-emergency budget has a higher minimum recall', () => {
+  it('When it chooses, then no setting within the budgets (false emergencies, second-stage questions) has a higher minimum recall', () => {
     const grid = crossValidateDangerGrid(indirect, ordinary, 2, small);
     const rate = (r: typeof grid.reference) => r.falseEmergencies.count / r.falseEmergencies.total;
-    const within = grid.rows.filter((row) => rate(row.result) <= rate(grid.reference) + 0.01 + 1e-9);
-    expect(rate(grid.chosen.result)).toBeLessThanOrEqual(rate(grid.reference) + 0.01 + 1e-9);
+    const budget = rate(grid.reference) + FALSE_EMERGENCY_ALLOWANCE + 1e-9;
+    const within = grid.rows.filter((row) => rate(row.result) <= budget && checkRate(row.result) <= CHECK_BUDGET + 1e-9);
+    expect(rate(grid.chosen.result)).toBeLessThanOrEqual(budget);
+    expect(checkRate(grid.chosen.result)).toBeLessThanOrEqual(CHECK_BUDGET + 1e-9);
     expect(minimumRecall(grid.chosen.result)).toBeGreaterThanOrEqual(minimumRecall(grid.reference));
     for (const row of within) expect(minimumRecall(row.result)).toBeLessThanOrEqual(minimumRecall(grid.chosen.result));
   });

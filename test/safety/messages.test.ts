@@ -50,6 +50,17 @@ describe('content/fr/safety.yaml', () => {
     expect(error.lines).toEqual([expect.stringMatching(/^content\/fr\/safety\.yaml:\d+: lead\.suicide: doit donner le numéro 3114$/)]);
   });
 
+  it('refuses a second-stage question that lost its number, in the chat and on the phone', () => {
+    const broken = shipped
+      .replace('Si oui, appelez le 3919 (gratuit, 24 h/24).', 'Si oui, appelez-nous.')
+      .replace('Le 3977 aide contre la maltraitance. C\'est gratuit.', 'Une ligne aide contre la maltraitance.');
+    const error = configErrorOf(() => parseSafetyMessagesYaml(broken, 'content/fr/safety.yaml'));
+    expect(error.lines).toEqual([
+      expect.stringMatching(/^content\/fr\/safety\.yaml:\d+: check\.chat\.violence_conjugale\.ask: doit donner le numéro 3919$/),
+      expect.stringMatching(/^content\/fr\/safety\.yaml(:\d+)?: check\.phone\.maltraitance\.say: doit donner le numéro 3977$/),
+    ]);
+  });
+
   it('refuses a missing sentence and a message without 114', () => {
     const messages = { ...defaultSafetyMessages(), lead: { ...defaultSafetyMessages().lead, maltraitance: undefined }, always: 'Appelez le 112.' };
     const error = configErrorOf(() => parseSafetyMessages(messages, 'content/fr/safety.yaml'));
