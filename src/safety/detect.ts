@@ -228,7 +228,7 @@ export interface DangerCheck {
 /**
  * The second stage, for a message that got no emergency answer: what the rules found but the model
  * vetoed, or else the kind of danger the model finds most likely, when at least `checkConfidence`
- * and the context says nothing of a past, a hypothesis or a question about a number.
+ * (at least `confidence` too when the context speaks of a past, a hypothesis or a question).
  * Null when there is no such evidence (or when the emergency answer was given).
  */
 export function decideCheck(evidence: DangerEvidence, thresholds: DangerThresholds, signal: DangerSignal | null): DangerCheck | null {
@@ -239,8 +239,10 @@ export function decideCheck(evidence: DangerEvidence, thresholds: DangerThreshol
   if (probabilities === undefined) return null;
   let best: DangerKind | undefined;
   for (const kind of DANGER_KINDS) if (probabilities[kind] >= thresholds.checkConfidence && (best === undefined || probabilities[kind] > probabilities[best])) best = kind;
-  // A past, a hypothesis or a question about a number (« c'est quoi le 3114 ? ») is not asked about.
-  return best === undefined || !modelAllowed(best, evidence.whole) ? null : checkOf(best, 'check_model');
+  if (best === undefined) return null;
+  // In a past, a hypothesis or a question about a number (« c'est quoi le 3114 ? »), the model's
+  // usual confidence for an emergency is what makes it ask (« mon ancien mari me suit partout »).
+  return modelAllowed(best, evidence.whole) || probabilities[best] >= Math.max(thresholds.checkConfidence, thresholds.confidence) ? checkOf(best, 'check_model') : null;
 }
 
 const checkOf = (kind: DangerKind, cue: string): DangerCheck => ({ kind, number: DANGER_NUMBERS[kind][0] as string, cue: `${kind}.${cue}` });
