@@ -151,15 +151,15 @@ const UNVETOED_CUES: ReadonlySet<string> = new Set(['cry_for_help', 'bare_urgenc
  * cross-validation): the highest minimum recall over the seven kinds whose false emergencies stay
  * within a point of the reference setting's (README « Safety first »). Not set by hand.
  */
-export const MODEL_CONFIDENCE = 0.2;
-export const MODEL_CONTEXT_CONFIDENCE = 0.9;
+export const MODEL_CONFIDENCE = 0.4;
+export const MODEL_CONTEXT_CONFIDENCE = 0.7;
 export const MODEL_VETO_CONFIDENCE = 0.98;
 export const MODEL_ALSO_CONFIDENCE = 0.1;
 /** On few words of substance (« je veux courir »), the model's opinion rests on a bigram or two: left to the rules. */
-export const MODEL_MIN_CONTENT_WORDS = 5;
-export const MODEL_SHORT_CONFIDENCE = 0.8;
+export const MODEL_MIN_CONTENT_WORDS = 6;
+export const MODEL_SHORT_CONFIDENCE = 0.95;
 /** The grey zone: chosen by the same grid, within the budget of second-stage questions on ordinary messages. */
-export const MODEL_CHECK_CONFIDENCE = 0.1;
+export const MODEL_CHECK_CONFIDENCE = 0.15;
 
 export const SHIPPED_THRESHOLDS: Readonly<DangerThresholds> = {
   confidence: MODEL_CONFIDENCE,
