@@ -5,15 +5,21 @@
  * phrasing is taken for danger.
  *
  *   npm run eval:faq [-- --explain]     (--explain: the measures behind each FAQ miss)
- *   npm run eval:faq -- --cv=5 [--epochs=10]
+ *   npm run eval:faq -- --cv=5 [--epochs=10] [--build='{"classifier":{"charGrams":0}}'] [--show=NAME]
  *     k-fold cross-validation over content/fr/faq-examples.yaml instead: the shipped combination
- *     settings and the best of a grid around them, by cost (« not sure » + 3 × wrong); --epochs
- *     trains the classifier of each fold for that many epochs.
+ *     settings and the best of a grid around them, by cost (« not sure » + 3 × wrong), and the CPU
+ *     of a build (training at start) and of a message's reading; --epochs trains the classifier of
+ *     each fold for that many epochs; --build gives other knowledge-base options (JSON); --show
+ *     prints the rows of the grid whose name contains NAME.
+ *   npm run eval:faq -- --tuning [--epochs=10] [--build=…] [--show=NAME]
+ *     the same grid on test/understanding/tuning/faq.yaml (the split one may tune on; never the
+ *     test split): right / unsure / wrong and cost per setting, CPU per message.
  */
 import * as path from 'node:path';
 import { ConfigError } from '../src/config/configError';
-import { crossValidate, type CrossValidationTally } from '../src/knowledge/crossValidation';
-import { createKnowledgeBase, DEFAULT_COMBINATION_OPTIONS, type CombinationOptions } from '../src/knowledge/knowledge-base';
+import { crossValidate, decideAgain, WRONG_COST, type CrossValidationResult, type CrossValidationTally } from '../src/knowledge/crossValidation';
+import { createKnowledgeBase, DEFAULT_COMBINATION_OPTIONS, type CombinationOptions, type KnowledgeBaseOptions } from '../src/knowledge/knowledge-base';
+import { loadSplit } from '../src/understanding/evaluation';
 import { evaluatePhrasings, FAQ_TARGET, loadPhrasingTable } from '../src/knowledge/evaluation';
 import { loadFaq } from '../src/knowledge/load';
 import { DANGER_NUMBERS, detectDanger } from '../src/safety/detect';
@@ -37,17 +43,18 @@ function settingsGrid(): Record<string, CombinationOptions> {
   return grid;
 }
 
-function printCrossValidation(entries: ReturnType<typeof loadFaq>, folds: number, epochs: number | undefined): void {
-  const tallies = crossValidate(entries, { folds, grid: settingsGrid(), ...(epochs === undefined ? {} : { build: { classifier: { epochs } } }) });
-  const row = (name: string, t: CrossValidationTally): string =>
-    `${`right ${t.right} (${percent(t.right / t.total)})`.padEnd(20)} ${`unsure ${t.unsure}`.padEnd(11)} ${`wrong ${t.wrong} (${percent(t.wrong / t.total)})`.padEnd(18)} cost ${String(t.cost).padEnd(5)} ${name}`;
-  const { strategy: _strategy, ...shipped } = DEFAULT_COMBINATION_OPTIONS;
-  console.log(`${folds}-fold cross-validation over the examples, shipped settings ${JSON.stringify(shipped)}${epochs === undefined ? '' : `, ${epochs} epochs`}`);
+const row = (name: string, t: CrossValidationTally): string =>
+  `${`right ${t.right} (${percent(t.right / t.total)})`.padEnd(20)} ${`unsure ${t.unsure}`.padEnd(11)} ${`wrong ${t.wrong} (${percent(t.wrong / t.total)})`.padEnd(18)} cost ${String(t.cost).padEnd(5)} ${name}`;
+
+function printTallies(result: CrossValidationResult, show: string | undefined): void {
+  const { tallies } = result;
   console.log(row('shipped', tallies.shipped as CrossValidationTally));
+  console.log(`CPU: ${result.buildMillis.toFixed(0)} ms per build (training at start), ${result.readMillis.toFixed(2)} ms per message`);
+  if (show !== undefined) for (const [name, t] of Object.entries(tallies).filter(([name]) => name.includes(show))) console.log(row(name, t));
   console.log('best by cost:');
   for (const [name, t] of Object.entries(tallies).sort(([, a], [, b]) => a.cost - b.cost).slice(0, 12)) console.log(row(name, t));
   console.log('most right answers with at most this share of wrong ones:');
-  for (const cap of [0.03, 0.04, 0.05, 0.06]) {
+  for (const cap of [0.02, 0.03, 0.04, 0.05, 0.06]) {
     const best = Object.entries(tallies)
       .filter(([, t]) => t.wrong <= cap * t.total)
       .sort(([, a], [, b]) => b.right - a.right || a.wrong - b.wrong)[0];
@@ -55,13 +62,55 @@ function printCrossValidation(entries: ReturnType<typeof loadFaq>, folds: number
   }
 }
 
+function printCrossValidation(entries: ReturnType<typeof loadFaq>, folds: number, build: KnowledgeBaseOptions, show: string | undefined): void {
+  const result = crossValidate(entries, { folds, grid: settingsGrid(), build });
+  const { strategy: _strategy, ...shipped } = DEFAULT_COMBINATION_OPTIONS;
+  console.log(`${folds}-fold cross-validation over the examples, shipped settings ${JSON.stringify(shipped)}, build ${JSON.stringify(build)}`);
+  printTallies(result, show);
+}
+
+/** The grid on the tuning split's FAQ phrasings (an item may accept several entries, or none). */
+function printTuning(rootDir: string, entries: ReturnType<typeof loadFaq>, build: KnowledgeBaseOptions, show: string | undefined): void {
+  const building = process.cpuUsage();
+  const knowledgeBase = createKnowledgeBase(entries, build);
+  const built = process.cpuUsage(building);
+  const grid = settingsGrid();
+  const tallies = Object.fromEntries(Object.keys(grid).map((name) => [name, { right: 0, unsure: 0, wrong: 0, total: 0, cost: 0 }])) as Record<string, CrossValidationTally>;
+  let read = 0;
+  const items = loadSplit(path.join(rootDir, 'test', 'understanding', 'tuning')).faq;
+  for (const { text, expect } of items) {
+    const reading = process.cpuUsage();
+    const explanation = knowledgeBase.explain(text);
+    const used = process.cpuUsage(reading);
+    read += (used.user + used.system) / 1000;
+    for (const [name, setting] of Object.entries(grid)) {
+      const got = decideAgain(explanation, { ...DEFAULT_COMBINATION_OPTIONS, ...setting });
+      const tally = tallies[name] as CrossValidationTally;
+      tally.total++;
+      if (got === null) expect.includes('none') ? tally.right++ : tally.unsure++;
+      else if (expect.includes(got)) tally.right++;
+      else tally.wrong++;
+    }
+  }
+  for (const tally of Object.values(tallies)) tally.cost = tally.unsure + WRONG_COST * tally.wrong;
+  console.log(`tuning split (${items.length} FAQ phrasings), build ${JSON.stringify(build)}`);
+  printTallies({ tallies, buildMillis: (built.user + built.system) / 1000, readMillis: items.length === 0 ? 0 : read / items.length }, show);
+}
+
 function main(argv: readonly string[]): number {
   const rootDir = path.resolve(__dirname, '..');
   const entries = loadFaq(rootDir);
-  const cv = argv.find((arg) => arg.startsWith('--cv='));
+  const option = (name: string): string | undefined => argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
+  const epochs = option('epochs');
+  const parsed = JSON.parse(option('build') ?? '{}') as KnowledgeBaseOptions;
+  const build: KnowledgeBaseOptions = epochs === undefined ? parsed : { ...parsed, classifier: { ...parsed.classifier, epochs: Number(epochs) } };
+  const cv = option('cv');
   if (cv !== undefined) {
-    const epochs = argv.find((arg) => arg.startsWith('--epochs='));
-    printCrossValidation(entries, Number(cv.split('=')[1]), epochs === undefined ? undefined : Number(epochs.split('=')[1]));
+    printCrossValidation(entries, Number(cv), build, option('show'));
+    return 0;
+  }
+  if (argv.includes('--tuning')) {
+    printTuning(rootDir, entries, build, option('show'));
     return 0;
   }
   const knowledgeBase = createKnowledgeBase(entries);

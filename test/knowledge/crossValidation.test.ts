@@ -20,7 +20,7 @@ describe('cross-validation over the examples', () => {
   });
 
   it('counts every held-out example once per setting, with its cost', () => {
-    const tallies = crossValidate(entries, { folds: 2, grid: { shipped: {}, never: { classifierSure: 2, classifierPair: 0, classifierConfirmed: 2, exampleShare: 2 } } });
+    const { tallies } = crossValidate(entries, { folds: 2, grid: { shipped: {}, never: { classifierSure: 2, classifierPair: 0, classifierConfirmed: 2, exampleShare: 2 } } });
     for (const tally of Object.values(tallies)) {
       expect(tally.right + tally.unsure + tally.wrong).toBe(8);
       expect(tally.cost).toBe(tally.unsure + 3 * tally.wrong);
