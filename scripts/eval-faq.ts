@@ -5,19 +5,23 @@
  * phrasing is taken for danger.
  *
  *   npm run eval:faq [-- --explain]     (--explain: the measures behind each FAQ miss)
- *   npm run eval:faq -- --cv=5 [--epochs=10] [--build='{"classifier":{"charGrams":0}}'] [--show=NAME]
+ *   npm run eval:faq -- --cv=5 [--epochs=10] [--build='{"classifier":{"epochs":10}}'] [--show=NAME] [--fit-confidence]
  *     k-fold cross-validation over content/fr/faq-examples.yaml instead: the shipped combination
  *     settings and the best of a grid around them, by cost (« not sure » + 3 × wrong), and the CPU
  *     of a build (training at start) and of a message's reading; --epochs trains the classifier of
  *     each fold for that many epochs; --build gives other knowledge-base options (JSON); --show
  *     prints the rows of the grid whose name contains NAME.
+ *     --fit-confidence: the stacked confidence (src/knowledge/confidence.ts) judged by a second
+ *     cross-validation over the out-of-fold opinions, and its weights fitted on all of them;
+ *     --weights='[…]' judges the grid's « confidence » rows with these weights instead of the shipped ones.
  *   npm run eval:faq -- --tuning [--epochs=10] [--build=…] [--show=NAME]
  *     the same grid on test/understanding/tuning/faq.yaml (the split one may tune on; never the
  *     test split): right / unsure / wrong and cost per setting, CPU per message.
  */
 import * as path from 'node:path';
 import { ConfigError } from '../src/config/configError';
-import { crossValidate, decideAgain, WRONG_COST, type CrossValidationResult, type CrossValidationTally } from '../src/knowledge/crossValidation';
+import { CONFIDENCE_FEATURES, fitConfidence } from '../src/knowledge/confidence';
+import { confidenceRows, crossValidateConfidence, decideAgain, readOutOfEntries, readOutOfFold, tallyGrid, WRONG_COST, type CrossValidationResult, type CrossValidationTally } from '../src/knowledge/crossValidation';
 import { createKnowledgeBase, DEFAULT_COMBINATION_OPTIONS, type CombinationOptions, type KnowledgeBaseOptions } from '../src/knowledge/knowledge-base';
 import { loadSplit } from '../src/understanding/evaluation';
 import { evaluatePhrasings, FAQ_TARGET, loadPhrasingTable } from '../src/knowledge/evaluation';
@@ -29,8 +33,13 @@ export const PHRASINGS_FILE = path.join('test', 'knowledge', 'phrasings.yaml');
 
 const percent = (share: number): string => `${(share * 100).toFixed(1)} %`;
 
+/** How much one message no entry answers counts against one that has its entry, when fitting the stacker. */
+const UNANSWERED_WEIGHT = 0.1;
+
+const CONFIDENCE_THRESHOLDS = [0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9];
+
 /** The settings the cross-validation compares: the shipped ones, and a grid around them. */
-function settingsGrid(): Record<string, CombinationOptions> {
+function settingsGrid(weights?: readonly number[]): Record<string, CombinationOptions> {
   const grid: Record<string, CombinationOptions> = { shipped: {} };
   for (const classifierSure of [0.6, 0.65, 0.7, 0.8, 0.9])
     for (const [classifierPair, classifierPairFirst] of [[0, 0.5], [0.8, 0.5], [0.8, 0.55], [0.9, 0.5], [0.9, 0.55]] as const)
@@ -38,8 +47,12 @@ function settingsGrid(): Record<string, CombinationOptions> {
         for (const dissentShare of [0, 0.5, 0.6, 0.7, 0.8])
           for (const dissentCoverage of [0.1, 0.3]) {
             const name = `sure ${classifierSure} pair ${classifierPair}/${classifierPairFirst} confirmed ${classifierConfirmed} dissent ${dissentShare}/${dissentCoverage}`;
-            grid[name] = { classifierSure, classifierPair, classifierPairFirst, classifierConfirmed, dissentShare, dissentCoverage };
+            grid[name] = { classifierSure, classifierPair, classifierPairFirst, classifierConfirmed, dissentShare, dissentCoverage, confidenceAnswer: 0 };
           }
+  // The stacked confidence deciding alone, or withdrawing the thresholds' answers.
+  const confidenceWeights = weights === undefined ? {} : { confidenceWeights: weights };
+  for (const t of CONFIDENCE_THRESHOLDS) grid[`confidence ${t}`] = { confidenceAnswer: t, ...confidenceWeights };
+  for (const veto of [0.2, 0.3, 0.4]) grid[`thresholds vetoed under confidence ${veto}`] = { confidenceAnswer: veto, confidenceMode: 'veto', ...confidenceWeights };
   return grid;
 }
 
@@ -62,19 +75,31 @@ function printTallies(result: CrossValidationResult, show: string | undefined): 
   }
 }
 
-function printCrossValidation(entries: ReturnType<typeof loadFaq>, folds: number, build: KnowledgeBaseOptions, show: string | undefined): void {
-  const result = crossValidate(entries, { folds, grid: settingsGrid(), build });
+function printCrossValidation(entries: ReturnType<typeof loadFaq>, folds: number, build: KnowledgeBaseOptions, show: string | undefined, fit: boolean, weights?: readonly number[]): void {
+  const { rows, buildMillis, readMillis } = readOutOfFold(entries, folds, build);
   const { strategy: _strategy, ...shipped } = DEFAULT_COMBINATION_OPTIONS;
-  console.log(`${folds}-fold cross-validation over the examples, shipped settings ${JSON.stringify(shipped)}, build ${JSON.stringify(build)}`);
-  printTallies(result, show);
+  console.log(`${folds}-fold cross-validation over the examples, shipped settings ${JSON.stringify({ ...shipped, confidenceWeights: undefined })}, build ${JSON.stringify(build)}`);
+  printTallies({ tallies: tallyGrid(rows, settingsGrid(weights)), buildMillis, readMillis }, show);
+  if (!fit) return;
+  // The stacker: fitted on the others' out-of-fold rows, judged on held-out ones; then fitted on all.
+  // Messages no entry answers (each entry's examples, read by readers built without it), counted as
+  // this part of what people write (about one in twelve of the tuning split's phrasings).
+  const unanswered = readOutOfEntries(entries, folds, build);
+  const all = [...rows, ...unanswered];
+  console.log(`stacked confidence, ${folds}-fold cross-validation over the out-of-fold opinions (${rows.length} answered, ${unanswered.length} unanswered weighed ${UNANSWERED_WEIGHT}):`);
+  const stacked = crossValidateConfidence(all, folds, CONFIDENCE_THRESHOLDS, {}, UNANSWERED_WEIGHT);
+  for (const [name, t] of Object.entries(stacked)) console.log(row(name, t));
+  for (const [name, t] of Object.entries(tallyGrid(unanswered, { 'shipped, unanswered messages': {}, 'thresholds, unanswered messages': { confidenceAnswer: 0 } }))) console.log(row(name, t));
+  const fitted = fitConfidence(confidenceRows(all, DEFAULT_COMBINATION_OPTIONS, UNANSWERED_WEIGHT));
+  console.log(`weights fitted on all ${rows.length} rows (bias, ${CONFIDENCE_FEATURES.join(', ')}):\n${JSON.stringify(fitted)}`);
 }
 
 /** The grid on the tuning split's FAQ phrasings (an item may accept several entries, or none). */
-function printTuning(rootDir: string, entries: ReturnType<typeof loadFaq>, build: KnowledgeBaseOptions, show: string | undefined): void {
+function printTuning(rootDir: string, entries: ReturnType<typeof loadFaq>, build: KnowledgeBaseOptions, show: string | undefined, weights?: readonly number[]): void {
   const building = process.cpuUsage();
   const knowledgeBase = createKnowledgeBase(entries, build);
   const built = process.cpuUsage(building);
-  const grid = settingsGrid();
+  const grid = settingsGrid(weights);
   const tallies = Object.fromEntries(Object.keys(grid).map((name) => [name, { right: 0, unsure: 0, wrong: 0, total: 0, cost: 0 }])) as Record<string, CrossValidationTally>;
   let read = 0;
   const items = loadSplit(path.join(rootDir, 'test', 'understanding', 'tuning')).faq;
@@ -104,13 +129,14 @@ function main(argv: readonly string[]): number {
   const epochs = option('epochs');
   const parsed = JSON.parse(option('build') ?? '{}') as KnowledgeBaseOptions;
   const build: KnowledgeBaseOptions = epochs === undefined ? parsed : { ...parsed, classifier: { ...parsed.classifier, epochs: Number(epochs) } };
+  const weights = option('weights') === undefined ? undefined : (JSON.parse(option('weights') as string) as number[]);
   const cv = option('cv');
   if (cv !== undefined) {
-    printCrossValidation(entries, Number(cv), build, option('show'));
+    printCrossValidation(entries, Number(cv), build, option('show'), argv.includes('--fit-confidence'), weights);
     return 0;
   }
   if (argv.includes('--tuning')) {
-    printTuning(rootDir, entries, build, option('show'));
+    printTuning(rootDir, entries, build, option('show'), weights);
     return 0;
   }
   const knowledgeBase = createKnowledgeBase(entries);
