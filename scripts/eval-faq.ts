@@ -91,7 +91,7 @@ function printCrossValidation(entries: ReturnType<typeof loadFaq>, folds: number
   for (const [name, t] of Object.entries(stacked)) console.log(row(name, t));
   for (const [name, t] of Object.entries(tallyGrid(unanswered, { 'shipped, unanswered messages': {}, 'thresholds, unanswered messages': { confidenceAnswer: 0 } }))) console.log(row(name, t));
   const fitted = fitConfidence(confidenceRows(all, DEFAULT_COMBINATION_OPTIONS, UNANSWERED_WEIGHT));
-  console.log(`weights fitted on all ${rows.length} rows (bias, ${CONFIDENCE_FEATURES.join(', ')}):\n${JSON.stringify(fitted)}`);
+  console.log(`weights fitted on all ${all.length} rows, unanswered weighed ${UNANSWERED_WEIGHT} (bias, ${CONFIDENCE_FEATURES.join(', ')}):\n${JSON.stringify(fitted)}`);
 }
 
 /** The grid on the tuning split's FAQ phrasings (an item may accept several entries, or none). */
