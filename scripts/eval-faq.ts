@@ -5,15 +5,25 @@
  * phrasing is taken for danger.
  *
  *   npm run eval:faq [-- --explain]     (--explain: the measures behind each FAQ miss)
- *   npm run eval:faq -- --cv=5 [--epochs=10]
+ *   npm run eval:faq -- --cv=5 [--epochs=10] [--build='{"classifier":{"epochs":10}}'] [--show=NAME] [--fit-confidence]
  *     k-fold cross-validation over content/fr/faq-examples.yaml instead: the shipped combination
- *     settings and the best of a grid around them, by cost (« not sure » + 3 × wrong); --epochs
- *     trains the classifier of each fold for that many epochs.
+ *     settings and the best of a grid around them, by cost (« not sure » + 3 × wrong), and the CPU
+ *     of a build (training at start) and of a message's reading; --epochs trains the classifier of
+ *     each fold for that many epochs; --build gives other knowledge-base options (JSON); --show
+ *     prints the rows of the grid whose name contains NAME.
+ *     --fit-confidence: the stacked confidence (src/knowledge/confidence.ts) judged by a second
+ *     cross-validation over the out-of-fold opinions, and its weights fitted on all of them;
+ *     --weights='[…]' judges the grid's « confidence » rows with these weights instead of the shipped ones.
+ *   npm run eval:faq -- --tuning [--epochs=10] [--build=…] [--show=NAME]
+ *     the same grid on test/understanding/tuning/faq.yaml (the split one may tune on; never the
+ *     test split): right / unsure / wrong and cost per setting, CPU per message.
  */
 import * as path from 'node:path';
 import { ConfigError } from '../src/config/configError';
-import { crossValidate, type CrossValidationTally } from '../src/knowledge/crossValidation';
-import { createKnowledgeBase, DEFAULT_COMBINATION_OPTIONS, type CombinationOptions } from '../src/knowledge/knowledge-base';
+import { CONFIDENCE_FEATURES, fitConfidence } from '../src/knowledge/confidence';
+import { confidenceRows, crossValidateConfidence, decideAgain, readOutOfEntries, readOutOfFold, tallyGrid, WRONG_COST, type CrossValidationResult, type CrossValidationTally } from '../src/knowledge/crossValidation';
+import { createKnowledgeBase, DEFAULT_COMBINATION_OPTIONS, type CombinationOptions, type KnowledgeBaseOptions } from '../src/knowledge/knowledge-base';
+import { loadSplit } from '../src/understanding/evaluation';
 import { evaluatePhrasings, FAQ_TARGET, loadPhrasingTable } from '../src/knowledge/evaluation';
 import { loadFaq } from '../src/knowledge/load';
 import { DANGER_NUMBERS, detectDanger } from '../src/safety/detect';
@@ -23,8 +33,13 @@ export const PHRASINGS_FILE = path.join('test', 'knowledge', 'phrasings.yaml');
 
 const percent = (share: number): string => `${(share * 100).toFixed(1)} %`;
 
+/** How much one message no entry answers counts against one that has its entry, when fitting the stacker. */
+const UNANSWERED_WEIGHT = 0.1;
+
+const CONFIDENCE_THRESHOLDS = [0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9];
+
 /** The settings the cross-validation compares: the shipped ones, and a grid around them. */
-function settingsGrid(): Record<string, CombinationOptions> {
+function settingsGrid(weights?: readonly number[]): Record<string, CombinationOptions> {
   const grid: Record<string, CombinationOptions> = { shipped: {} };
   for (const classifierSure of [0.6, 0.65, 0.7, 0.8, 0.9])
     for (const [classifierPair, classifierPairFirst] of [[0, 0.5], [0.8, 0.5], [0.8, 0.55], [0.9, 0.5], [0.9, 0.55]] as const)
@@ -32,22 +47,27 @@ function settingsGrid(): Record<string, CombinationOptions> {
         for (const dissentShare of [0, 0.5, 0.6, 0.7, 0.8])
           for (const dissentCoverage of [0.1, 0.3]) {
             const name = `sure ${classifierSure} pair ${classifierPair}/${classifierPairFirst} confirmed ${classifierConfirmed} dissent ${dissentShare}/${dissentCoverage}`;
-            grid[name] = { classifierSure, classifierPair, classifierPairFirst, classifierConfirmed, dissentShare, dissentCoverage };
+            grid[name] = { classifierSure, classifierPair, classifierPairFirst, classifierConfirmed, dissentShare, dissentCoverage, confidenceAnswer: 0 };
           }
+  // The stacked confidence deciding alone, or withdrawing the thresholds' answers.
+  const confidenceWeights = weights === undefined ? {} : { confidenceWeights: weights };
+  for (const t of CONFIDENCE_THRESHOLDS) grid[`confidence ${t}`] = { confidenceAnswer: t, ...confidenceWeights };
+  for (const veto of [0.2, 0.3, 0.4]) grid[`thresholds vetoed under confidence ${veto}`] = { confidenceAnswer: veto, confidenceMode: 'veto', ...confidenceWeights };
   return grid;
 }
 
-function printCrossValidation(entries: ReturnType<typeof loadFaq>, folds: number, epochs: number | undefined): void {
-  const tallies = crossValidate(entries, { folds, grid: settingsGrid(), ...(epochs === undefined ? {} : { build: { classifier: { epochs } } }) });
-  const row = (name: string, t: CrossValidationTally): string =>
-    `${`right ${t.right} (${percent(t.right / t.total)})`.padEnd(20)} ${`unsure ${t.unsure}`.padEnd(11)} ${`wrong ${t.wrong} (${percent(t.wrong / t.total)})`.padEnd(18)} cost ${String(t.cost).padEnd(5)} ${name}`;
-  const { strategy: _strategy, ...shipped } = DEFAULT_COMBINATION_OPTIONS;
-  console.log(`${folds}-fold cross-validation over the examples, shipped settings ${JSON.stringify(shipped)}${epochs === undefined ? '' : `, ${epochs} epochs`}`);
+const row = (name: string, t: CrossValidationTally): string =>
+  `${`right ${t.right} (${percent(t.right / t.total)})`.padEnd(20)} ${`unsure ${t.unsure}`.padEnd(11)} ${`wrong ${t.wrong} (${percent(t.wrong / t.total)})`.padEnd(18)} cost ${String(t.cost).padEnd(5)} ${name}`;
+
+function printTallies(result: CrossValidationResult, show: string | undefined): void {
+  const { tallies } = result;
   console.log(row('shipped', tallies.shipped as CrossValidationTally));
+  console.log(`CPU: ${result.buildMillis.toFixed(0)} ms per build (training at start), ${result.readMillis.toFixed(2)} ms per message`);
+  if (show !== undefined) for (const [name, t] of Object.entries(tallies).filter(([name]) => name.includes(show))) console.log(row(name, t));
   console.log('best by cost:');
   for (const [name, t] of Object.entries(tallies).sort(([, a], [, b]) => a.cost - b.cost).slice(0, 12)) console.log(row(name, t));
   console.log('most right answers with at most this share of wrong ones:');
-  for (const cap of [0.03, 0.04, 0.05, 0.06]) {
+  for (const cap of [0.02, 0.03, 0.04, 0.05, 0.06]) {
     const best = Object.entries(tallies)
       .filter(([, t]) => t.wrong <= cap * t.total)
       .sort(([, a], [, b]) => b.right - a.right || a.wrong - b.wrong)[0];
@@ -55,13 +75,68 @@ function printCrossValidation(entries: ReturnType<typeof loadFaq>, folds: number
   }
 }
 
+function printCrossValidation(entries: ReturnType<typeof loadFaq>, folds: number, build: KnowledgeBaseOptions, show: string | undefined, fit: boolean, weights?: readonly number[]): void {
+  const { rows, buildMillis, readMillis } = readOutOfFold(entries, folds, build);
+  const { strategy: _strategy, ...shipped } = DEFAULT_COMBINATION_OPTIONS;
+  console.log(`${folds}-fold cross-validation over the examples, shipped settings ${JSON.stringify({ ...shipped, confidenceWeights: undefined })}, build ${JSON.stringify(build)}`);
+  printTallies({ tallies: tallyGrid(rows, settingsGrid(weights)), buildMillis, readMillis }, show);
+  if (!fit) return;
+  // The stacker: fitted on the others' out-of-fold rows, judged on held-out ones; then fitted on all.
+  // Messages no entry answers (each entry's examples, read by readers built without it), counted as
+  // this part of what people write (about one in twelve of the tuning split's phrasings).
+  const unanswered = readOutOfEntries(entries, folds, build);
+  const all = [...rows, ...unanswered];
+  console.log(`stacked confidence, ${folds}-fold cross-validation over the out-of-fold opinions (${rows.length} answered, ${unanswered.length} unanswered weighed ${UNANSWERED_WEIGHT}):`);
+  const stacked = crossValidateConfidence(all, folds, CONFIDENCE_THRESHOLDS, {}, UNANSWERED_WEIGHT);
+  for (const [name, t] of Object.entries(stacked)) console.log(row(name, t));
+  for (const [name, t] of Object.entries(tallyGrid(unanswered, { 'shipped, unanswered messages': {}, 'thresholds, unanswered messages': { confidenceAnswer: 0 } }))) console.log(row(name, t));
+  const fitted = fitConfidence(confidenceRows(all, DEFAULT_COMBINATION_OPTIONS, UNANSWERED_WEIGHT));
+  console.log(`weights fitted on all ${all.length} rows, unanswered weighed ${UNANSWERED_WEIGHT} (bias, ${CONFIDENCE_FEATURES.join(', ')}):\n${JSON.stringify(fitted)}`);
+}
+
+/** The grid on the tuning split's FAQ phrasings (an item may accept several entries, or none). */
+function printTuning(rootDir: string, entries: ReturnType<typeof loadFaq>, build: KnowledgeBaseOptions, show: string | undefined, weights?: readonly number[]): void {
+  const building = process.cpuUsage();
+  const knowledgeBase = createKnowledgeBase(entries, build);
+  const built = process.cpuUsage(building);
+  const grid = settingsGrid(weights);
+  const tallies = Object.fromEntries(Object.keys(grid).map((name) => [name, { right: 0, unsure: 0, wrong: 0, total: 0, cost: 0 }])) as Record<string, CrossValidationTally>;
+  let read = 0;
+  const items = loadSplit(path.join(rootDir, 'test', 'understanding', 'tuning')).faq;
+  for (const { text, expect } of items) {
+    const reading = process.cpuUsage();
+    const explanation = knowledgeBase.explain(text);
+    const used = process.cpuUsage(reading);
+    read += (used.user + used.system) / 1000;
+    for (const [name, setting] of Object.entries(grid)) {
+      const got = decideAgain(explanation, { ...DEFAULT_COMBINATION_OPTIONS, ...setting });
+      const tally = tallies[name] as CrossValidationTally;
+      tally.total++;
+      if (got === null) expect.includes('none') ? tally.right++ : tally.unsure++;
+      else if (expect.includes(got)) tally.right++;
+      else tally.wrong++;
+    }
+  }
+  for (const tally of Object.values(tallies)) tally.cost = tally.unsure + WRONG_COST * tally.wrong;
+  console.log(`tuning split (${items.length} FAQ phrasings), build ${JSON.stringify(build)}`);
+  printTallies({ tallies, buildMillis: (built.user + built.system) / 1000, readMillis: items.length === 0 ? 0 : read / items.length }, show);
+}
+
 function main(argv: readonly string[]): number {
   const rootDir = path.resolve(__dirname, '..');
   const entries = loadFaq(rootDir);
-  const cv = argv.find((arg) => arg.startsWith('--cv='));
+  const option = (name: string): string | undefined => argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
+  const epochs = option('epochs');
+  const parsed = JSON.parse(option('build') ?? '{}') as KnowledgeBaseOptions;
+  const build: KnowledgeBaseOptions = epochs === undefined ? parsed : { ...parsed, classifier: { ...parsed.classifier, epochs: Number(epochs) } };
+  const weights = option('weights') === undefined ? undefined : (JSON.parse(option('weights') as string) as number[]);
+  const cv = option('cv');
   if (cv !== undefined) {
-    const epochs = argv.find((arg) => arg.startsWith('--epochs='));
-    printCrossValidation(entries, Number(cv.split('=')[1]), epochs === undefined ? undefined : Number(epochs.split('=')[1]));
+    printCrossValidation(entries, Number(cv), build, option('show'), argv.includes('--fit-confidence'), weights);
+    return 0;
+  }
+  if (argv.includes('--tuning')) {
+    printTuning(rootDir, entries, build, option('show'), weights);
     return 0;
   }
   const knowledgeBase = createKnowledgeBase(entries);

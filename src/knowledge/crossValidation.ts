@@ -7,6 +7,7 @@
  * The readers' opinions are computed once per fold; every combination setting of `grid` is then
  * judged on the same opinions (`decide` and `combine` are pure), so a sweep costs one build per fold.
  */
+import { fitConfidence, type Readings } from './confidence';
 import { combine, createKnowledgeBase, decide, DEFAULT_COMBINATION_OPTIONS, type CombinationOptions, type KnowledgeBaseOptions, type MatchExplanation } from './knowledge-base';
 import type { FaqEntry } from './schema';
 
@@ -46,23 +47,117 @@ export function decideAgain(explanation: MatchExplanation, options: Required<Com
   return decide(combined, explanation.written, explanation.opinion, options, explanation.matcherSure, explanation.vote).id;
 }
 
-export function crossValidate(entries: readonly FaqEntry[], options: CrossValidationOptions): Record<string, CrossValidationTally> {
-  const names = Object.keys(options.grid);
-  const tallies = Object.fromEntries(names.map((name) => [name, { right: 0, unsure: 0, wrong: 0, total: 0, cost: 0 }])) as Record<string, CrossValidationTally>;
-  for (const { training, held } of foldOf(entries, options.folds)) {
-    const knowledgeBase = createKnowledgeBase(training, options.build ?? {});
+export interface CrossValidationResult {
+  /** Per setting of the grid. */
+  tallies: Record<string, CrossValidationTally>;
+  /** CPU per fold to build the knowledge base (the training at start), in milliseconds. */
+  buildMillis: number;
+  /** CPU per held-out message read by the three readers, in milliseconds. */
+  readMillis: number;
+}
+
+/**
+ * Each held-out example with what the readers built without it made of it. `label` null: a message
+ * the base has no entry for (« not sure » is right), see `readOutOfEntries`.
+ */
+export interface OutOfFold {
+  rows: Array<{ label: string | null; explanation: MatchExplanation }>;
+  buildMillis: number;
+  readMillis: number;
+}
+
+const cpuSince = (since: NodeJS.CpuUsage): number => {
+  const used = process.cpuUsage(since);
+  return (used.user + used.system) / 1000;
+};
+
+export function readOutOfFold(entries: readonly FaqEntry[], folds: number, build: KnowledgeBaseOptions = {}): OutOfFold {
+  const rows: OutOfFold['rows'] = [];
+  let built = 0;
+  let read = 0;
+  for (const { training, held } of foldOf(entries, folds)) {
+    const building = process.cpuUsage();
+    const knowledgeBase = createKnowledgeBase(training, build);
+    built += cpuSince(building);
     for (const { label, text } of held) {
+      const reading = process.cpuUsage();
       const explanation = knowledgeBase.explain(text);
-      for (const name of names) {
-        const got = decideAgain(explanation, { ...DEFAULT_COMBINATION_OPTIONS, ...options.grid[name] });
-        const tally = tallies[name] as CrossValidationTally;
-        tally.total++;
-        if (got === null) tally.unsure++;
-        else if (got === label) tally.right++;
-        else tally.wrong++;
-      }
+      read += cpuSince(reading);
+      rows.push({ label, explanation });
     }
   }
-  for (const tally of Object.values(tallies)) tally.cost = tally.unsure + WRONG_COST * tally.wrong;
+  return { rows, buildMillis: built / folds, readMillis: rows.length === 0 ? 0 : read / rows.length };
+}
+
+/**
+ * Messages about something the base does not answer: the entries split in `folds` groups, the readers
+ * built without one group, and that group's examples read as questions no entry answers (label null).
+ * They teach the stacked confidence to say « not sure » on messages unlike every entry.
+ */
+export function readOutOfEntries(entries: readonly FaqEntry[], folds: number, build: KnowledgeBaseOptions = {}): OutOfFold['rows'] {
+  const rows: OutOfFold['rows'] = [];
+  for (let fold = 0; fold < folds; fold++) {
+    const knowledgeBase = createKnowledgeBase(
+      entries.filter((_, i) => i % folds !== fold),
+      build,
+    );
+    for (const entry of entries.filter((_, i) => i % folds === fold)) for (const text of entry.examples ?? []) rows.push({ label: null, explanation: knowledgeBase.explain(text) });
+  }
+  return rows;
+}
+
+/** Right / unsure / wrong of every setting of `grid` on these rows. Pure. */
+export function tallyGrid(rows: OutOfFold['rows'], grid: Readonly<Record<string, CombinationOptions>>): Record<string, CrossValidationTally> {
+  const tallies: Record<string, CrossValidationTally> = {};
+  for (const [name, setting] of Object.entries(grid)) {
+    const options = { ...DEFAULT_COMBINATION_OPTIONS, ...setting };
+    const tally = { right: 0, unsure: 0, wrong: 0, total: rows.length, cost: 0 };
+    for (const { label, explanation } of rows) {
+      const got = decideAgain(explanation, options);
+      if (got === null) label === null ? tally.right++ : tally.unsure++;
+      else if (got === label) tally.right++;
+      else tally.wrong++;
+    }
+    tally.cost = tally.unsure + WRONG_COST * tally.wrong;
+    tallies[name] = tally;
+  }
+  return tallies;
+}
+
+export function crossValidate(entries: readonly FaqEntry[], options: CrossValidationOptions): CrossValidationResult {
+  const { rows, buildMillis, readMillis } = readOutOfFold(entries, options.folds, options.build ?? {});
+  return { tallies: tallyGrid(rows, options.grid), buildMillis, readMillis };
+}
+
+/** The rows the stacked confidence learns from: those the classifier decides (see `decide`), with whether its first entry was right. */
+export function confidenceRows(rows: OutOfFold['rows'], options: Required<CombinationOptions> = DEFAULT_COMBINATION_OPTIONS, unansweredWeight = 1): Array<{ readings: Readings; right: boolean; weight: number }> {
+  return rows
+    .filter(({ explanation: { written, opinion } }) => !written && opinion.ranked.length > 0 && opinion.terms >= options.exampleMinTerms && opinion.known >= options.classifierMinKnown)
+    .map(({ label, explanation: { opinion, vote, matcherSure } }) => ({ readings: { opinion, vote, matcherSure }, right: opinion.ranked[0]?.label === label, weight: label === null ? unansweredWeight : 1 }));
+}
+
+/**
+ * The stacked confidence judged honestly: the out-of-fold rows split again in `folds` parts, the
+ * weights fitted on the others and each threshold of `thresholds` judged on the part held out (the
+ * messages no entry answers, label null, tallied apart).
+ */
+export function crossValidateConfidence(rows: OutOfFold['rows'], folds: number, thresholds: readonly number[], setting: CombinationOptions = {}, unansweredWeight = 1): Record<string, CrossValidationTally> {
+  const tallies: Record<string, CrossValidationTally> = {};
+  for (let fold = 0; fold < folds; fold++) {
+    const held = rows.filter((_, i) => i % folds === fold);
+    const weights = fitConfidence(confidenceRows(rows.filter((_, i) => i % folds !== fold), DEFAULT_COMBINATION_OPTIONS, unansweredWeight));
+    const grid = Object.fromEntries(thresholds.map((t) => [`confidence ${t}`, { ...setting, confidenceAnswer: t, confidenceWeights: weights }]));
+    const answered = tallyGrid(held.filter(({ label }) => label !== null), grid);
+    const unanswered = tallyGrid(held.filter(({ label }) => label === null), grid);
+    const named = [...Object.entries(answered), ...Object.entries(unanswered).map(([name, tally]) => [`${name}, unanswered messages`, tally] as const)];
+    for (const [name, tally] of named) {
+      const sum = (tallies[name] ??= { right: 0, unsure: 0, wrong: 0, total: 0, cost: 0 });
+      sum.right += tally.right;
+      sum.unsure += tally.unsure;
+      sum.wrong += tally.wrong;
+      sum.total += tally.total;
+      sum.cost += tally.cost;
+    }
+  }
   return tallies;
 }

@@ -7,8 +7,11 @@
  *   explained by its answer; it weighs what the entry explains of the message;
  * - the nearest examples: every question and example of every entry is a document; the closest
  *   ones vote for their entry.
- * The classifier decides when it is sure of one entry, or of two that together hold nearly all its
- * belief (two questions in one, or two close entries: the likelier is answered, the other offered).
+ * The classifier's first entry is answered when the stacked confidence (./confidence.ts: a small
+ * logistic regression over the three readers' opinions, fitted by cross-validation over the examples)
+ * says it is likely right; its second is offered too when it is likely enough (two questions in one).
+ * (Before: hand thresholds — the classifier sure of one entry, or of two that hold nearly all its
+ * belief, or confirmed by the matcher; still there with `confidenceAnswer: 0`.)
  * (Option `dissentShare`: « not sure » when the nearest examples clearly say another entry; measured by
  * cross-validation over the examples, `npm run eval:faq -- --cv=5`, it withdrew about four right
  * answers for each wrong one: off.)
@@ -23,6 +26,7 @@ import type { FaqEntry } from './schema';
 import { frenchAnalyser, type Analyser } from '../understanding/analyse';
 import { createExampleIndex, DEFAULT_EXAMPLE_INDEX_OPTIONS, type ExampleIndexOptions, type ExampleVote } from '../understanding/examples';
 import { createTextClassifier, DEFAULT_CLASSIFIER_OPTIONS, type ClassifierOpinion, type ClassifierOptions } from '../understanding/classifier';
+import { confidence, CONFIDENCE_WEIGHTS } from './confidence';
 import { createMatcher, DEFAULT_MATCHER_OPTIONS, type MatcherOptions, type MatchExplanation as TopicExplanation, type Topic } from '../understanding/matcher';
 
 export type FaqMatch =
@@ -72,6 +76,16 @@ export interface CombinationOptions {
   dissentShare?: number;
   /** …and say at least this part of the message. */
   dissentCoverage?: number;
+  /**
+   * When above 0, the stacked confidence (src/knowledge/confidence.ts) decides instead of the sure, pair
+   * and confirmed thresholds: the classifier's first entry is answered when the chance it is right,
+   * from all three readers, is at least this.
+   */
+  confidenceAnswer?: number;
+  /** The stacker's weights (bias first). */
+  confidenceWeights?: readonly number[];
+  /** replace: the stacked confidence alone decides; veto: the thresholds decide, and their answer stands only when the confidence is high enough. */
+  confidenceMode?: 'replace' | 'veto';
 }
 
 export const DEFAULT_COMBINATION_OPTIONS: Required<CombinationOptions> = {
@@ -84,6 +98,9 @@ export const DEFAULT_COMBINATION_OPTIONS: Required<CombinationOptions> = {
   classifierMinKnown: 0.5,
   dissentShare: 0,
   dissentCoverage: 0.1,
+  confidenceAnswer: 0.5,
+  confidenceWeights: CONFIDENCE_WEIGHTS,
+  confidenceMode: 'replace',
   exampleShare: 0.6,
   exampleMinTerms: 3,
   exampleCoverage: 0.35,
@@ -148,16 +165,20 @@ export function decide(
   // Two readers that disagree: the examples clearly say another entry than the classifier's first two.
   const dissent = vote === null ? null : dissentOf(vote, options);
   if (dissent !== null && dissent !== first.label && dissent !== second?.label) return none;
-  if (first.probability >= options.classifierSure) {
-    const offered = second !== undefined && options.classifierAlso > 0 && second.probability >= options.classifierAlso;
-    return { id: first.label, also: offered ? second.label : null };
-  }
   const pair = second !== undefined && options.classifierPair > 0 && first.probability >= options.classifierPairFirst && first.probability + second.probability >= options.classifierPair;
-  if (pair) return { id: first.label, also: second.label };
-  // Not sure alone: the matcher, sure of the classifier's likelier-than-not first choice, confirms it
-  // (voted: the matcher or the examples, whatever the classifier's probability).
-  if (options.strategy === 'classifier') return matcherSure !== null && matcherSure === first.label && first.probability >= options.classifierConfirmed ? { id: matcherSure, also: null } : none;
-  return combined !== null && combined === first.label ? { id: combined, also: null } : none;
+  const offered = second !== undefined && options.classifierAlso > 0 && second.probability >= options.classifierAlso;
+  const byRule = ((): { id: string | null; also: string | null } => {
+    if (first.probability >= options.classifierSure) return { id: first.label, also: offered ? second.label : null };
+    if (pair) return { id: first.label, also: second.label };
+    // Not sure alone: the matcher, sure of the classifier's likelier-than-not first choice, confirms it
+    // (voted: the matcher or the examples, whatever the classifier's probability).
+    if (options.strategy === 'classifier') return matcherSure !== null && matcherSure === first.label && first.probability >= options.classifierConfirmed ? { id: matcherSure, also: null } : none;
+    return combined !== null && combined === first.label ? { id: combined, also: null } : none;
+  })();
+  if (options.confidenceAnswer <= 0 || vote === null || options.confidenceWeights.length === 0) return byRule;
+  const likely = confidence({ opinion, vote, matcherSure }, options.confidenceWeights) >= options.confidenceAnswer;
+  if (options.confidenceMode === 'veto') return likely ? byRule : none;
+  return likely ? { id: first.label, also: offered ? second.label : null } : none;
 }
 
 /** The entry the nearest examples clearly vote for, when it is clear enough to withdraw the classifier's answer (see `dissentShare`). Pure. */
@@ -180,11 +201,11 @@ export function combine(matcher: Pick<TopicExplanation, 'match' | 'written'>, vo
 }
 
 export function createKnowledgeBase(faqEntries: readonly FaqEntry[], options: KnowledgeBaseOptions = {}): KnowledgeBase {
-  const { analyser = frenchAnalyser(), examples: exampleOptions = DEFAULT_EXAMPLE_INDEX_OPTIONS, classifier: classifierOptions = DEFAULT_CLASSIFIER_OPTIONS, strategy, exampleShare, exampleMinTerms, exampleCoverage, vetoShare, classifierSure, classifierPair, classifierPairFirst, classifierAlso, classifierConfirmed, classifierMinKnown, dissentShare, dissentCoverage, ...matcherOptions } =
+  const { analyser = frenchAnalyser(), examples: exampleOptions = DEFAULT_EXAMPLE_INDEX_OPTIONS, classifier: classifierOptions = DEFAULT_CLASSIFIER_OPTIONS, strategy, exampleShare, exampleMinTerms, exampleCoverage, vetoShare, classifierSure, classifierPair, classifierPairFirst, classifierAlso, classifierConfirmed, classifierMinKnown, dissentShare, dissentCoverage, confidenceAnswer, confidenceWeights, confidenceMode, ...matcherOptions } =
     options;
   const combination = {
     ...DEFAULT_COMBINATION_OPTIONS,
-    ...definedOnly({ strategy, exampleShare, exampleMinTerms, exampleCoverage, vetoShare, classifierSure, classifierPair, classifierPairFirst, classifierAlso, classifierConfirmed, classifierMinKnown, dissentShare, dissentCoverage }),
+    ...definedOnly({ strategy, exampleShare, exampleMinTerms, exampleCoverage, vetoShare, classifierSure, classifierPair, classifierPairFirst, classifierAlso, classifierConfirmed, classifierMinKnown, dissentShare, dissentCoverage, confidenceAnswer, confidenceWeights, confidenceMode }),
   };
   const all = Object.freeze([...faqEntries]);
   const byId = new Map(all.map((entry) => [entry.id, entry]));

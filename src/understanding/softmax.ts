@@ -52,6 +52,8 @@ export function trainSoftmax(examples: readonly FeatureExample[], labels: readon
   });
   // weights[feature * size + label]; the last row is the bias.
   const bias = index.size;
+  // What one update touches: the example's features and the bias.
+  const updated = encoded.map(({ ids, target }) => ({ ids, target, rows: Int32Array.from([...ids, bias], (id) => id * size) }));
   const weights = new Float64Array((index.size + 1) * size);
   const scores = new Float64Array(size);
 
@@ -75,14 +77,15 @@ export function trainSoftmax(examples: readonly FeatureExample[], labels: readon
   const random = seed === 0 ? null : seededRandom(seed);
   for (let epoch = 0; epoch < epochs; epoch++) {
     const rate = learningRate / (1 + epoch * 0.1);
-    if (random !== null) shuffle(encoded, random);
-    for (const { ids, target } of encoded) {
+    if (random !== null) shuffle(updated, random);
+    const decay = 1 - rate * l2;
+    for (const { ids, target, rows } of updated) {
       const probabilities = softmax(ids);
       for (let k = 0; k < size; k++) {
-        const gradient = (probabilities[k] as number) - (k === target ? 1 : 0);
-        for (const id of [...ids, bias]) {
-          const at = id * size + k;
-          weights[at] = (weights[at] as number) * (1 - rate * l2) - rate * gradient;
+        const step = rate * ((probabilities[k] as number) - (k === target ? 1 : 0));
+        for (let r = 0; r < rows.length; r++) {
+          const at = (rows[r] as number) + k;
+          weights[at] = (weights[at] as number) * decay - step;
         }
       }
     }

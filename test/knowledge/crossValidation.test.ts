@@ -1,4 +1,4 @@
-import { crossValidate, foldOf } from '../../src/knowledge/crossValidation';
+import { confidenceRows, crossValidate, crossValidateConfidence, foldOf, readOutOfEntries, readOutOfFold, tallyGrid } from '../../src/knowledge/crossValidation';
 import { entry } from './helpers';
 
 const entries = [
@@ -20,12 +20,34 @@ describe('cross-validation over the examples', () => {
   });
 
   it('counts every held-out example once per setting, with its cost', () => {
-    const tallies = crossValidate(entries, { folds: 2, grid: { shipped: {}, never: { classifierSure: 2, classifierPair: 0, classifierConfirmed: 2, exampleShare: 2 } } });
+    const { tallies } = crossValidate(entries, { folds: 2, grid: { shipped: {}, never: { classifierSure: 2, classifierPair: 0, classifierConfirmed: 2, exampleShare: 2, confidenceAnswer: 2 } } });
     for (const tally of Object.values(tallies)) {
       expect(tally.right + tally.unsure + tally.wrong).toBe(8);
       expect(tally.cost).toBe(tally.unsure + 3 * tally.wrong);
     }
     expect(tallies.shipped?.right).toBeGreaterThan(0);
+  });
+
+  it('reads each entry\'s examples with readers built without that entry, as messages no entry answers', () => {
+    const rows = readOutOfEntries(entries, 2);
+    expect(rows.map((r) => r.label)).toEqual(entries.flatMap((e) => (e.examples ?? []).map(() => null)));
+    // « Not sure » is the right outcome for them; an answer is wrong.
+    const tallies = tallyGrid(rows, { never: { classifierSure: 2, classifierPair: 0, classifierConfirmed: 2, exampleShare: 2, confidenceAnswer: 2 }, shipped: {} });
+    expect(tallies.never).toMatchObject({ right: rows.length, unsure: 0, wrong: 0 });
+    expect((tallies.shipped?.right ?? 0) + (tallies.shipped?.wrong ?? 0)).toBe(rows.length);
+    expect(tallies.shipped?.unsure).toBe(0);
+  });
+
+  it('judges the stacked confidence on opinions its weights were not fitted on, the unanswered messages apart', () => {
+    const rows = [...readOutOfFold(entries, 2).rows, ...readOutOfEntries(entries, 2)];
+    expect(confidenceRows(rows).every((r) => r.weight === 1)).toBe(true);
+    expect(confidenceRows(rows, undefined, 0.1).filter((r) => r.weight === 0.1).every((r) => !r.right)).toBe(true);
+    const tallies = crossValidateConfidence(rows, 2, [0.5, 0.9], {}, 0.1);
+    expect(Object.keys(tallies)).toEqual(['confidence 0.5', 'confidence 0.9', 'confidence 0.5, unanswered messages', 'confidence 0.9, unanswered messages']);
+    expect(tallies['confidence 0.5']?.total).toBe(8);
+    expect(tallies['confidence 0.5, unanswered messages']?.total).toBe(8);
+    // A higher threshold answers less.
+    expect(tallies['confidence 0.9']?.unsure).toBeGreaterThanOrEqual(tallies['confidence 0.5']?.unsure ?? 0);
   });
 
   it('refuses fewer than two folds', () => {

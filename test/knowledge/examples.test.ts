@@ -122,13 +122,45 @@ describe('combining the matcher and the examples', () => {
   });
 });
 
-describe('the classifier first, then the two other readers', () => {
+const opinion = (ranked: Array<[string, number]>, terms = 5, known = 1): ClassifierOpinion => ({
+  ranked: ranked.map(([label, probability]) => ({ label, probability })),
+  terms,
+  known,
+});
+
+describe('the stacked confidence (shipped) decides on the classifier\'s first entry', () => {
   const options = DEFAULT_COMBINATION_OPTIONS;
-  const opinion = (ranked: Array<[string, number]>, terms = 5, known = 1): ClassifierOpinion => ({
-    ranked: ranked.map(([label, probability]) => ({ label, probability })),
-    terms,
-    known,
+
+  it('When the three readers agree on a likely entry, then it answers', () => {
+    expect(decide(null, false, opinion([['mdph_delai', 0.85], ['mdph_demande', 0.05]]), options, 'mdph_delai', vote('mdph_delai', 0.9, 0.8))).toEqual({ id: 'mdph_delai', also: null });
   });
+
+  it('When nothing is clearly first and the examples say little of the message (« horaires du Carrefour »), then it is not sure', () => {
+    expect(decide(null, false, opinion([['amenagement_poste', 0.37], ['logement_adapte', 0.06]], 7), options, null, vote('amenagement_poste', 0.73, 0.21))).toEqual({ id: null, also: null });
+  });
+
+  it('When the examples vote for another entry, then the same probability is no longer enough', () => {
+    const readings = opinion([['rqth', 0.6], ['aah', 0.3]], 6);
+    expect(decide(null, false, readings, options, null, vote('rqth', 0.8, 0.6)).id).toBe('rqth');
+    expect(decide(null, false, readings, options, null, vote('pch', 0.8, 0.6)).id).toBeNull();
+  });
+
+  it('When it answers and the second entry is likely too (two questions in one), then the second is offered', () => {
+    expect(decide(null, false, opinion([['rqth', 0.7], ['aah', 0.25]]), options, 'rqth', vote('rqth', 0.8, 0.7))).toEqual({ id: 'rqth', also: 'aah' });
+  });
+
+  it('When it vetoes (the other mode), then the thresholds answer only what it finds likely', () => {
+    const veto = { ...options, confidenceMode: 'veto' as const, confidenceAnswer: 0.4 };
+    const readings = opinion([['aesh', 0.7], ['pch', 0.1]]);
+    expect(decide(null, false, readings, veto, null, vote('aesh', 0.9, 0.8)).id).toBe('aesh');
+    expect(decide(null, false, readings, veto, null, vote('loisirs_sport', 1, 0.1)).id).toBeNull();
+    // Below the thresholds (0.45 < sure 0.65), whatever the confidence: not sure.
+    expect(decide(null, false, opinion([['aesh', 0.45]]), veto, 'aesh', vote('aesh', 1, 1)).id).toBeNull();
+  });
+});
+
+describe('the thresholds (confidenceAnswer 0), then the two other readers', () => {
+  const options = { ...DEFAULT_COMBINATION_OPTIONS, confidenceAnswer: 0 };
 
   it('When the classifier is sure, then its entry answers, whatever the others said', () => {
     expect(decide(null, false, opinion([['mdph_delai', 0.9]]), options)).toEqual({ id: 'mdph_delai', also: null });
@@ -163,7 +195,7 @@ describe('the classifier first, then the two other readers', () => {
     expect(decide(null, false, sure, dissent, null, vote('loisirs_sport', 0.7, 0.05))).toEqual({ id: 'aesh', also: null });
   });
 
-  it('When dissent is off (the shipped setting, chosen by cross-validation), then the sure classifier answers whatever the examples vote', () => {
+  it('When dissent is off (the shipped setting), then the sure classifier answers whatever the examples vote', () => {
     expect(options.dissentShare).toBe(0);
     const sure = opinion([['aesh', 0.9], ['garde_enfant', 0.05]]);
     expect(decide(null, false, sure, options, null, vote('loisirs_sport', 0.7, 0.5))).toEqual({ id: 'aesh', also: null });

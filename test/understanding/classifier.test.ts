@@ -1,6 +1,6 @@
 /** The FAQ's third reader: a softmax over stems and pairs of stems, trained on labelled examples. */
 import { frenchAnalyser } from '../../src/understanding/analyse';
-import { createTextClassifier, termFeatures } from '../../src/understanding/classifier';
+import { charGrams, createTextClassifier, termFeatures } from '../../src/understanding/classifier';
 import { trainSoftmax } from '../../src/understanding/softmax';
 
 const examples = [
@@ -72,5 +72,13 @@ describe('the text classifier', () => {
 
   it('When neighbouring stems are read, then each pair is a feature too', () => {
     expect(termFeatures(['demand', 'mdph', 'delai'])).toEqual(['demand', 'mdph', 'delai', 'demand mdph', 'mdph delai']);
+  });
+
+  it('When character n-grams are asked (an option, off), then each stem gives its n-grams within its boundaries, marked apart', () => {
+    expect(charGrams('aah', { min: 3, max: 4 })).toEqual(['#<aa', '#aah', '#ah>', '#<aah', '#aah>']);
+    expect(termFeatures(['aah'], { min: 4, max: 4 })).toEqual(['aah', '#<aah', '#aah>']);
+    // A typo the stems cannot repair (two letters off) still shares n-grams with the word it meant.
+    const grams = createTextClassifier(examples, frenchAnalyser(), { charGrams: { min: 4, max: 4 } });
+    expect(grams.classify('renouvelment de ma carte').ranked[0]?.label).toBe('renouvellement');
   });
 });

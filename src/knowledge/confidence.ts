@@ -1,0 +1,86 @@
+/**
+ * How likely the classifier's first entry is right, from what the three readers say of a message: a
+ * small logistic regression (« stacked » over the readers) rather than hand thresholds. Its weights
+ * are fitted on the opinions of a k-fold cross-validation over the examples (each example read by
+ * readers built without it), so they say how often each reading was right on messages never seen:
+ * `npm run eval:faq -- --cv=5 --fit-confidence` prints them, and the stacker's own cross-validation.
+ * Pure.
+ */
+import type { ClassifierOpinion } from '../understanding/classifier';
+import type { ExampleVote } from '../understanding/examples';
+
+/** What the readers say, as the stacker reads it. */
+export interface Readings {
+  opinion: ClassifierOpinion;
+  vote: ExampleVote;
+  /** The entry the matcher alone is sure of, or null. */
+  matcherSure: string | null;
+}
+
+/** The features' names, in the order of `confidenceFeatures` (and of the weights, after the bias). */
+export const CONFIDENCE_FEATURES = [
+  'first probability',
+  'second probability',
+  'matcher sure of the first',
+  'matcher sure of another',
+  'examples vote the first (share)',
+  'examples vote another (share)',
+  'examples coverage',
+  'known words',
+  'words (log)',
+] as const;
+
+export function confidenceFeatures({ opinion, vote, matcherSure }: Readings): number[] {
+  const first = opinion.ranked[0];
+  const second = opinion.ranked[1];
+  const voted = vote.ranked[0]?.label;
+  const label = first?.label;
+  return [
+    first?.probability ?? 0,
+    second?.probability ?? 0,
+    matcherSure !== null && matcherSure === label ? 1 : 0,
+    matcherSure !== null && matcherSure !== label ? 1 : 0,
+    voted !== undefined && voted === label ? vote.share : 0,
+    voted !== undefined && voted !== label ? vote.share : 0,
+    vote.coverage,
+    opinion.known,
+    Math.log1p(opinion.terms),
+  ];
+}
+
+/** The probability that the classifier's first entry is right; weights: bias first, then one per feature. */
+export function confidence(readings: Readings, weights: readonly number[]): number {
+  const features = confidenceFeatures(readings);
+  let sum = weights[0] ?? 0;
+  features.forEach((value, i) => (sum += (weights[i + 1] ?? 0) * value));
+  return 1 / (1 + Math.exp(-sum));
+}
+
+/** Fits the weights by full-batch gradient descent on the weighted log loss (small L2), from rows whose outcome is known. */
+export function fitConfidence(rows: ReadonlyArray<{ readings: Readings; right: boolean; weight?: number }>, iterations = 3000, rate = 0.5, l2 = 1e-4): number[] {
+  const data = rows.map(({ readings, right, weight = 1 }) => ({ x: [1, ...confidenceFeatures(readings)], y: right ? 1 : 0, weight }));
+  const total = data.reduce((sum, { weight }) => sum + weight, 0);
+  const size = CONFIDENCE_FEATURES.length + 1;
+  const weights = new Array<number>(size).fill(0);
+  if (data.length === 0) return weights;
+  for (let iteration = 0; iteration < iterations; iteration++) {
+    const gradient = new Array<number>(size).fill(0);
+    for (const { x, y, weight } of data) {
+      let sum = 0;
+      for (let i = 0; i < size; i++) sum += (weights[i] as number) * (x[i] as number);
+      const error = weight * (1 / (1 + Math.exp(-sum)) - y);
+      for (let i = 0; i < size; i++) gradient[i] = (gradient[i] as number) + error * (x[i] as number);
+    }
+    for (let i = 0; i < size; i++) weights[i] = (weights[i] as number) - rate * ((gradient[i] as number) / total + (i === 0 ? 0 : l2 * (weights[i] as number)));
+  }
+  return weights.map((w) => Math.round(w * 1000) / 1000);
+}
+
+/**
+ * Fitted by `npm run eval:faq -- --cv=5 --fit-confidence` with the shipped readers on 30 November 2026
+ * (2,215 examples, and the same examples read by readers built without their entry, weighed 0.1, as
+ * messages no entry answers): bias, then the weights of CONFIDENCE_FEATURES in order. The classifier's
+ * first probability counts most, then the part of the message the examples say and their vote, for or
+ * against. Fit them again when the readers or the entries change much.
+ */
+export const CONFIDENCE_WEIGHTS: readonly number[] = [-2.068, 3.746, -0.862, 0.232, -0.374, 0.986, -0.955, 1.386, -0.138, -0.305];
