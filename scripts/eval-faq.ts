@@ -9,6 +9,9 @@
  *     k-fold cross-validation over content/fr/faq-examples.yaml instead: the shipped combination
  *     settings and the best of a grid around them, by cost (« not sure » + 3 × wrong); --epochs
  *     trains the classifier of each fold for that many epochs.
+ *   npm run eval:faq -- --cv=5 --confusion
+ *     the same, then, for the shipped settings, the pairs of entries most often answered one for the
+ *     other (both ways summed) and the entries whose held-out examples are least often right.
  */
 import * as path from 'node:path';
 import { ConfigError } from '../src/config/configError';
@@ -16,6 +19,7 @@ import { crossValidate, type CrossValidationTally } from '../src/knowledge/cross
 import { createKnowledgeBase, DEFAULT_COMBINATION_OPTIONS, type CombinationOptions } from '../src/knowledge/knowledge-base';
 import { evaluatePhrasings, FAQ_TARGET, loadPhrasingTable } from '../src/knowledge/evaluation';
 import { loadFaq } from '../src/knowledge/load';
+import { answeredIds } from '../src/knowledge/schema';
 import { DANGER_NUMBERS, detectDanger } from '../src/safety/detect';
 import { emergencyMessage, mentionsNumber } from '../src/safety/messages';
 
@@ -37,7 +41,24 @@ function settingsGrid(): Record<string, CombinationOptions> {
   return grid;
 }
 
-function printCrossValidation(entries: ReturnType<typeof loadFaq>, folds: number, epochs: number | undefined): void {
+/** The shipped settings' confusion: pairs of entries taken one for the other, and the weakest entries. */
+function printConfusion(tally: CrossValidationTally): void {
+  const pairs = new Map<string, { count: number; ways: string[] }>();
+  for (const [way, count] of Object.entries(tally.confusion)) {
+    const key = way.split(' → ').sort().join(' ↔ ');
+    const pair = pairs.get(key) ?? { count: 0, ways: [] };
+    pair.count += count;
+    pair.ways.push(`${way} ${count}`);
+    pairs.set(key, pair);
+  }
+  console.log('pairs of entries answered one for the other (shipped settings):');
+  for (const [key, { count, ways }] of [...pairs].sort(([, a], [, b]) => b.count - a.count).slice(0, 25)) console.log(`  ${String(count).padStart(3)}  ${key.padEnd(55)} (${ways.join(', ')})`);
+  console.log('entries with the fewest held-out examples right (right / unsure / wrong):');
+  const share = ({ right, unsure, wrong }: { right: number; unsure: number; wrong: number }): number => right / (right + unsure + wrong);
+  for (const [id, t] of Object.entries(tally.byEntry).sort(([, a], [, b]) => share(a) - share(b)).slice(0, 15)) console.log(`  ${percent(share(t)).padStart(7)}  ${id.padEnd(32)} ${t.right} / ${t.unsure} / ${t.wrong}`);
+}
+
+function printCrossValidation(entries: ReturnType<typeof loadFaq>, folds: number, epochs: number | undefined, confusion: boolean): void {
   const tallies = crossValidate(entries, { folds, grid: settingsGrid(), ...(epochs === undefined ? {} : { build: { classifier: { epochs } } }) });
   const row = (name: string, t: CrossValidationTally): string =>
     `${`right ${t.right} (${percent(t.right / t.total)})`.padEnd(20)} ${`unsure ${t.unsure}`.padEnd(11)} ${`wrong ${t.wrong} (${percent(t.wrong / t.total)})`.padEnd(18)} cost ${String(t.cost).padEnd(5)} ${name}`;
@@ -53,6 +74,7 @@ function printCrossValidation(entries: ReturnType<typeof loadFaq>, folds: number
       .sort(([, a], [, b]) => b.right - a.right || a.wrong - b.wrong)[0];
     if (best !== undefined) console.log(`≤ ${cap * 100} %: ${row(best[0], best[1])}`);
   }
+  if (confusion) printConfusion(tallies.shipped as CrossValidationTally);
 }
 
 function main(argv: readonly string[]): number {
@@ -61,7 +83,7 @@ function main(argv: readonly string[]): number {
   const cv = argv.find((arg) => arg.startsWith('--cv='));
   if (cv !== undefined) {
     const epochs = argv.find((arg) => arg.startsWith('--epochs='));
-    printCrossValidation(entries, Number(cv.split('=')[1]), epochs === undefined ? undefined : Number(epochs.split('=')[1]));
+    printCrossValidation(entries, Number(cv.split('=')[1]), epochs === undefined ? undefined : Number(epochs.split('=')[1]), argv.includes('--confusion'));
     return 0;
   }
   const knowledgeBase = createKnowledgeBase(entries);
@@ -72,7 +94,7 @@ function main(argv: readonly string[]): number {
     emergencyMessage: (signal) => emergencyMessage(signal),
     numbersFor: (kind) => DANGER_NUMBERS[kind],
     mentionsNumber,
-    entryIds: new Set(entries.map((entry) => entry.id)),
+    entryIds: new Set(entries.flatMap(answeredIds)),
   });
 
   for (const id of report.unknownIds) console.log(`table error: no entry "${id}" in the knowledge base`);

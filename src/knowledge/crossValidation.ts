@@ -17,6 +17,10 @@ export interface CrossValidationTally {
   total: number;
   /** « Not sure » + 3 × wrong: a wrong answer misleads, « not sure » offers a human. */
   cost: number;
+  /** Wrong answers by « expected → got » (entry ids): the entries people's questions do not tell apart. */
+  confusion: Record<string, number>;
+  /** Per entry: its held-out examples right, « not sure », wrong (an entry with few or narrow examples shows here). */
+  byEntry: Record<string, { right: number; unsure: number; wrong: number }>;
 }
 
 export interface CrossValidationOptions {
@@ -48,7 +52,7 @@ export function decideAgain(explanation: MatchExplanation, options: Required<Com
 
 export function crossValidate(entries: readonly FaqEntry[], options: CrossValidationOptions): Record<string, CrossValidationTally> {
   const names = Object.keys(options.grid);
-  const tallies = Object.fromEntries(names.map((name) => [name, { right: 0, unsure: 0, wrong: 0, total: 0, cost: 0 }])) as Record<string, CrossValidationTally>;
+  const tallies = Object.fromEntries(names.map((name) => [name, { right: 0, unsure: 0, wrong: 0, total: 0, cost: 0, confusion: {}, byEntry: {} }])) as Record<string, CrossValidationTally>;
   for (const { training, held } of foldOf(entries, options.folds)) {
     const knowledgeBase = createKnowledgeBase(training, options.build ?? {});
     for (const { label, text } of held) {
@@ -56,10 +60,20 @@ export function crossValidate(entries: readonly FaqEntry[], options: CrossValida
       for (const name of names) {
         const got = decideAgain(explanation, { ...DEFAULT_COMBINATION_OPTIONS, ...options.grid[name] });
         const tally = tallies[name] as CrossValidationTally;
+        const ofEntry = (tally.byEntry[label] ??= { right: 0, unsure: 0, wrong: 0 });
         tally.total++;
-        if (got === null) tally.unsure++;
-        else if (got === label) tally.right++;
-        else tally.wrong++;
+        if (got === null) {
+          tally.unsure++;
+          ofEntry.unsure++;
+        } else if (got === label) {
+          tally.right++;
+          ofEntry.right++;
+        } else {
+          tally.wrong++;
+          ofEntry.wrong++;
+          const pair = `${label} → ${got}`;
+          tally.confusion[pair] = (tally.confusion[pair] ?? 0) + 1;
+        }
       }
     }
   }
