@@ -76,6 +76,8 @@ export interface Tally {
 export interface EvaluationDeps {
   /** The FAQ entry the chat answers in its own text, or null when it says it is not sure. */
   faqAnswer(text: string): string | null | Promise<string | null>;
+  /** The ids an entry answers: its own, and those of the entries merged into it (default: its own). */
+  faqAnswers?(id: string): readonly string[];
   /** Whether the message gets an emergency answer, and whether that answer is the one for `category` (or `also`). */
   emergency(text: string, categories: readonly string[]): 'right' | 'other' | 'none';
   /** What a phone menu makes of what was said: an option id, `human`, a département code, `ask`, or null. */
@@ -112,7 +114,8 @@ export async function evaluateSplit(split: PhrasingSplit, deps: EvaluationDeps):
   for (const { text: message, expect } of split.faq) {
     const got = await deps.faqAnswer(message);
     const none = expect.includes('none');
-    const verdict: Verdict = got === null ? (none ? 'right' : 'unsure') : expect.includes(got) ? 'right' : 'wrong';
+    const answered = got === null ? [] : (deps.faqAnswers?.(got) ?? [got]);
+    const verdict: Verdict = got === null ? (none ? 'right' : 'unsure') : answered.some((id) => expect.includes(id)) ? 'right' : 'wrong';
     faqOutcomes.push({ text: message, expected: expect.join('|'), got: got ?? 'notSure', verdict });
   }
   const cpu = process.cpuUsage(started);
