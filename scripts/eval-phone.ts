@@ -7,6 +7,7 @@
  *                                      need menu built from the others, as at the first need menu (a
  *                                      need said directly, else a group with one need); per need and
  *                                      the needs taken one for the other
+ *   npm run eval:phone -- --cv=5 --misses    and each held-out example not right
  */
 import * as path from 'node:path';
 import { ConfigError } from '../src/config/configError';
@@ -17,7 +18,7 @@ import { shippedPhoneExamples } from '../src/understanding/phoneExamples';
 
 const percent = (part: number, total: number): string => (total === 0 ? '–' : `${((part / total) * 100).toFixed(1)} %`);
 
-function crossValidate(rootDir: string, folds: number): void {
+function crossValidate(rootDir: string, folds: number, misses: boolean): void {
   const flow = loadVoiceFlow(rootDir);
   const { needs, human } = shippedPhoneExamples();
   const allNeeds = flow.needs.groups.flatMap((group) => group.needs);
@@ -35,6 +36,7 @@ function crossValidate(rootDir: string, folds: number): void {
         const direct = needMenu.choose(said);
         const group = direct === null ? groupMenu.choose(said) : null;
         const got = direct?.need ?? (group?.needs.length === 1 ? group.needs[0]?.need : undefined) ?? null;
+        if (misses && got !== need) console.log(`  ${need} → ${got ?? 'not understood'}: "${said}"`);
         if (got === null) tally.unsure++;
         else if (got === need) tally.right++;
         else {
@@ -56,7 +58,7 @@ function crossValidate(rootDir: string, folds: number): void {
 
 try {
   const folds = Number(process.argv.find((arg) => arg.startsWith('--cv='))?.split('=')[1] ?? 5);
-  crossValidate(path.resolve(__dirname, '..'), folds);
+  crossValidate(path.resolve(__dirname, '..'), folds, process.argv.includes('--misses'));
 } catch (error) {
   if (!(error instanceof ConfigError)) throw error;
   for (const l of error.lines) console.error(l);
