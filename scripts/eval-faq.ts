@@ -14,6 +14,9 @@
  *     --fit-confidence: the stacked confidence (src/knowledge/confidence.ts) judged by a second
  *     cross-validation over the out-of-fold opinions, and its weights fitted on all of them;
  *     --weights='[…]' judges the grid's « confidence » rows with these weights instead of the shipped ones.
+ *   npm run eval:faq -- --cv=5 --confusion
+ *     the same, then, for the shipped settings, the pairs of entries most often answered one for the
+ *     other (both ways summed) and the entries whose held-out examples are least often right.
  *   npm run eval:faq -- --tuning [--epochs=10] [--build=…] [--show=NAME]
  *     the same grid on test/understanding/tuning/faq.yaml (the split one may tune on; never the
  *     test split): right / unsure / wrong and cost per setting, CPU per message.
@@ -26,6 +29,7 @@ import { createKnowledgeBase, DEFAULT_COMBINATION_OPTIONS, type CombinationOptio
 import { loadSplit } from '../src/understanding/evaluation';
 import { evaluatePhrasings, FAQ_TARGET, loadPhrasingTable } from '../src/knowledge/evaluation';
 import { loadFaq } from '../src/knowledge/load';
+import { answeredIds } from '../src/knowledge/schema';
 import { DANGER_NUMBERS, detectDanger } from '../src/safety/detect';
 import { emergencyMessage, mentionsNumber } from '../src/safety/messages';
 
@@ -75,11 +79,30 @@ function printTallies(result: CrossValidationResult, show: string | undefined): 
   }
 }
 
-function printCrossValidation(entries: ReturnType<typeof loadFaq>, folds: number, build: KnowledgeBaseOptions, show: string | undefined, fit: boolean, weights?: readonly number[]): void {
+/** The shipped settings' confusion: pairs of entries taken one for the other, and the weakest entries. */
+function printConfusion(tally: CrossValidationTally): void {
+  const pairs = new Map<string, { count: number; ways: string[] }>();
+  for (const [way, count] of Object.entries(tally.confusion)) {
+    const key = way.split(' → ').sort().join(' ↔ ');
+    const pair = pairs.get(key) ?? { count: 0, ways: [] };
+    pair.count += count;
+    pair.ways.push(`${way} ${count}`);
+    pairs.set(key, pair);
+  }
+  console.log('pairs of entries answered one for the other (shipped settings):');
+  for (const [key, { count, ways }] of [...pairs].sort(([, a], [, b]) => b.count - a.count).slice(0, 25)) console.log(`  ${String(count).padStart(3)}  ${key.padEnd(55)} (${ways.join(', ')})`);
+  console.log('entries with the fewest held-out examples right (right / unsure / wrong):');
+  const share = ({ right, unsure, wrong }: { right: number; unsure: number; wrong: number }): number => right / (right + unsure + wrong);
+  for (const [id, t] of Object.entries(tally.byEntry).sort(([, a], [, b]) => share(a) - share(b)).slice(0, 15)) console.log(`  ${percent(share(t)).padStart(7)}  ${id.padEnd(32)} ${t.right} / ${t.unsure} / ${t.wrong}`);
+}
+
+function printCrossValidation(entries: ReturnType<typeof loadFaq>, folds: number, build: KnowledgeBaseOptions, show: string | undefined, fit: boolean, confusion: boolean, weights?: readonly number[]): void {
   const { rows, buildMillis, readMillis } = readOutOfFold(entries, folds, build);
   const { strategy: _strategy, ...shipped } = DEFAULT_COMBINATION_OPTIONS;
   console.log(`${folds}-fold cross-validation over the examples, shipped settings ${JSON.stringify({ ...shipped, confidenceWeights: undefined })}, build ${JSON.stringify(build)}`);
-  printTallies({ tallies: tallyGrid(rows, settingsGrid(weights)), buildMillis, readMillis }, show);
+  const tallies = tallyGrid(rows, settingsGrid(weights));
+  printTallies({ tallies, buildMillis, readMillis }, show);
+  if (confusion && tallies.shipped !== undefined) printConfusion(tallies.shipped);
   if (!fit) return;
   // The stacker: fitted on the others' out-of-fold rows, judged on held-out ones; then fitted on all.
   // Messages no entry answers (each entry's examples, read by readers built without it), counted as
@@ -100,9 +123,10 @@ function printTuning(rootDir: string, entries: ReturnType<typeof loadFaq>, build
   const knowledgeBase = createKnowledgeBase(entries, build);
   const built = process.cpuUsage(building);
   const grid = settingsGrid(weights);
-  const tallies = Object.fromEntries(Object.keys(grid).map((name) => [name, { right: 0, unsure: 0, wrong: 0, total: 0, cost: 0 }])) as Record<string, CrossValidationTally>;
+  const tallies = Object.fromEntries(Object.keys(grid).map((name) => [name, { right: 0, unsure: 0, wrong: 0, total: 0, cost: 0, confusion: {}, byEntry: {} }])) as Record<string, CrossValidationTally>;
   let read = 0;
   const items = loadSplit(path.join(rootDir, 'test', 'understanding', 'tuning')).faq;
+  const answers = new Map(entries.map((entry) => [entry.id, answeredIds(entry)]));
   for (const { text, expect } of items) {
     const reading = process.cpuUsage();
     const explanation = knowledgeBase.explain(text);
@@ -113,7 +137,7 @@ function printTuning(rootDir: string, entries: ReturnType<typeof loadFaq>, build
       const tally = tallies[name] as CrossValidationTally;
       tally.total++;
       if (got === null) expect.includes('none') ? tally.right++ : tally.unsure++;
-      else if (expect.includes(got)) tally.right++;
+      else if ((answers.get(got) ?? [got]).some((id) => expect.includes(id))) tally.right++;
       else tally.wrong++;
     }
   }
@@ -132,7 +156,7 @@ function main(argv: readonly string[]): number {
   const weights = option('weights') === undefined ? undefined : (JSON.parse(option('weights') as string) as number[]);
   const cv = option('cv');
   if (cv !== undefined) {
-    printCrossValidation(entries, Number(cv), build, option('show'), argv.includes('--fit-confidence'), weights);
+    printCrossValidation(entries, Number(cv), build, option('show'), argv.includes('--fit-confidence'), argv.includes('--confusion'), weights);
     return 0;
   }
   if (argv.includes('--tuning')) {
@@ -147,7 +171,7 @@ function main(argv: readonly string[]): number {
     emergencyMessage: (signal) => emergencyMessage(signal),
     numbersFor: (kind) => DANGER_NUMBERS[kind],
     mentionsNumber,
-    entryIds: new Set(entries.map((entry) => entry.id)),
+    entryIds: new Set(entries.flatMap(answeredIds)),
   });
 
   for (const id of report.unknownIds) console.log(`table error: no entry "${id}" in the knowledge base`);

@@ -19,6 +19,7 @@ import { ConfigError } from '../src/config/configError';
 import { loadVoiceFlow } from '../src/flows/load';
 import { createKnowledgeBase } from '../src/knowledge/knowledge-base';
 import { loadFaq } from '../src/knowledge/load';
+import { answeredIds } from '../src/knowledge/schema';
 import { createPlaces } from '../src/places/places';
 import { assessDanger, emergencyMessage } from '../src/safety';
 import { mentionsNumber } from '../src/safety/messages';
@@ -71,6 +72,10 @@ export async function channelDeps(rootDir: string, approach: Approach = 'classif
 
   return {
     faqAnswer,
+    faqAnswers: (id) => {
+      const entry = knowledgeBase.get(id);
+      return entry === undefined ? [id] : answeredIds(entry);
+    },
     emergency(text, categories) {
       const { signal, check } = assessDanger(text);
       if (check !== null) return categories.some((category) => CATEGORY_NUMBERS[category] === check.number || category === check.kind) ? 'asked' : 'askedOther';

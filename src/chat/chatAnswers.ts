@@ -90,17 +90,22 @@ async function answerText({ chat, rt }: ChatStep, entryId: string): Promise<Chat
   return text === null ? null : { kind: 'message', text, buttons: [] };
 }
 
+/** At most this many « voir aussi » buttons after an answer. */
+const SEE_ALSO_BUTTONS = 2;
+
 /** The answer, the other subject the message was about when there is one, then the question the conversation was on, briefly. */
 async function answer(step: ChatStep, entryId: string, offered: ReadonlyArray<{ id: string; title: string }> = []): Promise<ChatReply[]> {
   const found = await answerText(step, entryId);
   if (found === null) return menu(step);
   step.deps.metrics.faqAnswered('answered');
   step.chat.misses = 0;
-  const also: ChatReply[] = offered
-    .filter((entry) => entry.id !== entryId)
-    .slice(0, 1)
-    .map((entry) => ({ ...say(step.rt, 'chat.alsoAsked'), buttons: [{ title: entry.title, value: `faq:${entry.id}` }] }));
-  return [found, ...also, say(step.rt, 'chat.moreQuestions'), ...reask(step)];
+  const also = offered.filter((entry) => entry.id !== entryId).slice(0, 1);
+  const alsoAsked: ChatReply[] = also.map((entry) => ({ ...say(step.rt, 'chat.alsoAsked'), buttons: [{ title: entry.title, value: `faq:${entry.id}` }] }));
+  // The entries people often mean instead (the entry's seeAlso), unless just offered.
+  const siblings = step.rt.knowledge.seeAlso(entryId).filter((entry) => entry.id !== entryId && !also.some((other) => other.id === entry.id));
+  const seeAlso: ChatReply[] =
+    siblings.length === 0 ? [] : [{ kind: 'message', text: step.rt.renderer.text({ key: 'chat.seeAlso' }), buttons: siblings.slice(0, SEE_ALSO_BUTTONS).map((entry) => ({ title: entry.title, value: `faq:${entry.id}` })) }];
+  return [found, ...alsoAsked, ...seeAlso, say(step.rt, 'chat.moreQuestions'), ...reask(step)];
 }
 
 /** Yes or no to the consent question (a message with words of danger never gets here: safety first). */

@@ -8,7 +8,7 @@ import { CONSENT_PROMPT_KEYS } from '../people/chatConsent';
 export const CHAT_PROMPT_KEYS: readonly string[] = [
   'chatHelp',
   'button.yes', 'button.no', 'button.otherContact', 'button.human', 'button.noCallback', 'button.skipDepartement',
-  'chat.notSure', 'chat.notSureOffer', 'chat.alsoAsked', 'chat.localOffers', 'chat.suggestions', 'chat.moreQuestions', 'chat.escalated', 'chat.whatNext',
+  'chat.notSure', 'chat.notSureOffer', 'chat.alsoAsked', 'chat.seeAlso', 'chat.localOffers', 'chat.suggestions', 'chat.moreQuestions', 'chat.escalated', 'chat.whatNext',
   'chat.hoursOpen', 'chat.closedSeen', 'chat.departementQuestion', 'chat.departementHowTo', 'chat.departementNotFound',
   'chat.departementUnknown', 'chat.waitingAck', 'chat.advisorJoined', 'chat.advisorLeft', 'chat.error',
   'chat.greetingBack', 'chat.thanks', 'chat.questionNoted', 'chat.tooLong', 'chat.otherLanguage.fr',

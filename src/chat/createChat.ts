@@ -73,6 +73,7 @@ export function createChatRuntime(source: ChatRuntimeSource): ChatRuntime {
       return localHelpText(directory, departement, known, renderer.text({ key: 'chat.localOffers' }));
     },
     title: (entryId) => knowledgeBase.get(entryId)?.title ?? null,
+    seeAlso: (entryId) => knowledgeBase.seeAlso(entryId).map((entry) => ({ id: entry.id, title: entry.title })),
   };
   const safety: ChatSafety = {
     detect: (text) => detectDanger(text),

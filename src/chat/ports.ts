@@ -13,6 +13,8 @@ export interface ChatKnowledge {
   /** Once the département is known (after the orientation): the person's MDPH and local offers for their need; null when none is known. */
   localHelp(departement: string, need: string | null): Promise<string | null>;
   title(entryId: string): string | null;
+  /** The entries an answer offers as buttons because people often mean them instead (its seeAlso). */
+  seeAlso(entryId: string): Array<{ id: string; title: string }>;
 }
 
 export interface ChatSafety {

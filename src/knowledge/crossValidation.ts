@@ -18,6 +18,10 @@ export interface CrossValidationTally {
   total: number;
   /** « Not sure » + 3 × wrong: a wrong answer misleads, « not sure » offers a human. */
   cost: number;
+  /** Wrong answers by « expected → got » (entry ids): the entries people's questions do not tell apart. */
+  confusion: Record<string, number>;
+  /** Per entry: its held-out examples right, « not sure », wrong (an entry with few or narrow examples shows here). */
+  byEntry: Record<string, { right: number; unsure: number; wrong: number }>;
 }
 
 export interface CrossValidationOptions {
@@ -111,12 +115,16 @@ export function tallyGrid(rows: OutOfFold['rows'], grid: Readonly<Record<string,
   const tallies: Record<string, CrossValidationTally> = {};
   for (const [name, setting] of Object.entries(grid)) {
     const options = { ...DEFAULT_COMBINATION_OPTIONS, ...setting };
-    const tally = { right: 0, unsure: 0, wrong: 0, total: rows.length, cost: 0 };
+    const tally: CrossValidationTally = { right: 0, unsure: 0, wrong: 0, total: rows.length, cost: 0, confusion: {}, byEntry: {} };
     for (const { label, explanation } of rows) {
       const got = decideAgain(explanation, options);
-      if (got === null) label === null ? tally.right++ : tally.unsure++;
-      else if (got === label) tally.right++;
-      else tally.wrong++;
+      const outcome = got === null ? (label === null ? 'right' : 'unsure') : got === label ? 'right' : 'wrong';
+      tally[outcome]++;
+      if (label !== null) (tally.byEntry[label] ??= { right: 0, unsure: 0, wrong: 0 })[outcome]++;
+      if (outcome === 'wrong') {
+        const pair = `${label ?? 'none'} → ${got}`;
+        tally.confusion[pair] = (tally.confusion[pair] ?? 0) + 1;
+      }
     }
     tally.cost = tally.unsure + WRONG_COST * tally.wrong;
     tallies[name] = tally;
@@ -151,7 +159,7 @@ export function crossValidateConfidence(rows: OutOfFold['rows'], folds: number, 
     const unanswered = tallyGrid(held.filter(({ label }) => label === null), grid);
     const named = [...Object.entries(answered), ...Object.entries(unanswered).map(([name, tally]) => [`${name}, unanswered messages`, tally] as const)];
     for (const [name, tally] of named) {
-      const sum = (tallies[name] ??= { right: 0, unsure: 0, wrong: 0, total: 0, cost: 0 });
+      const sum = (tallies[name] ??= { right: 0, unsure: 0, wrong: 0, total: 0, cost: 0, confusion: {}, byEntry: {} });
       sum.right += tally.right;
       sum.unsure += tally.unsure;
       sum.wrong += tally.wrong;

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { DangerKind, DangerSignal } from '../safety/detect';
 import { DANGER_KINDS } from '../safety/detect';
 import type { FaqMatch } from './knowledge-base';
+import { answeredIds } from './schema';
 import { loadYamlWithSchema } from '../config/yamlFile';
 
 /** The share of FAQ phrasings that must be answered right. */
@@ -36,7 +37,7 @@ export interface EvaluationDeps {
   /** Numbers the emergency answer for a kind must give. */
   numbersFor(kind: DangerKind): readonly string[];
   mentionsNumber(text: string, number: string): boolean;
-  /** Known entry ids: a phrasing expecting another id is a mistake in the table. */
+  /** Known entry ids (with the aliases of merged entries): a phrasing expecting another id is a mistake in the table. */
   entryIds: ReadonlySet<string>;
 }
 
@@ -56,18 +57,22 @@ export interface EvaluationReport {
   passed: boolean;
 }
 
-/** What the pipeline gives a text: safety first, then the knowledge base. */
-function outcome(deps: EvaluationDeps, text: string): string {
+/**
+ * What the pipeline gives a text: safety first, then the knowledge base. An entry answers the ids of
+ * the entries merged into it (its aliases): a phrasing expecting one of them gets it.
+ */
+function outcome(deps: EvaluationDeps, text: string, expected: string): string {
   const signal = deps.detectDanger(text);
   if (signal !== null) return `danger:${signal.kind}`;
   const match = deps.match(text);
-  return match.kind === 'answer' ? match.entry.id : 'notSure';
+  if (match.kind !== 'answer') return 'notSure';
+  return answeredIds(match.entry).includes(expected) ? expected : match.entry.id;
 }
 
 export function evaluatePhrasings(table: PhrasingTable, deps: EvaluationDeps): EvaluationReport {
   const faqMisses: Miss[] = [];
   for (const { text, expect } of table.faq) {
-    const got = outcome(deps, text);
+    const got = outcome(deps, text, expect);
     if (got !== expect) faqMisses.push({ text, expected: expect, got });
   }
 

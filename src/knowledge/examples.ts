@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { ConfigError } from '../config/configError';
 import { loadYamlWithSchema, parseWithSchema } from '../config/yamlFile';
 import { foldText } from '../domain/text';
-import type { FaqEntry } from './schema';
+import { answeredIds, type FaqEntry } from './schema';
 
 export const FAQ_EXAMPLES_FILE = path.join('content', 'fr', 'faq-examples.yaml');
 
@@ -49,15 +49,18 @@ export function parseFaqExamples(raw: unknown, fileName: string): FaqExamples {
   return parseWithSchema(faqExamplesSchema, raw, fileName);
 }
 
-/** Each entry with its examples (those written in faq.yaml first); an id that is no entry is an error. */
+/**
+ * Each entry with its examples (those written in faq.yaml first, then those under its id, then those
+ * under its aliases: the ids of entries merged into it); an id that is no entry nor alias is an error.
+ */
 export function withExamples(entries: readonly FaqEntry[], examples: FaqExamples, fileName: string): readonly FaqEntry[] {
-  const ids = new Set(entries.map((entry) => entry.id));
+  const ids = new Set(entries.flatMap(answeredIds));
   const unknown = Object.keys(examples).filter((id) => !ids.has(id));
   if (unknown.length > 0) {
-    throw new ConfigError(fileName, unknown.map((id) => ({ path: id, message: `"${id}" n’est pas une entrée de content/fr/faq.yaml : vérifiez l’identifiant` })));
+    throw new ConfigError(fileName, unknown.map((id) => ({ path: id, message: `"${id}" n’est pas une entrée de content/fr/faq.yaml (ni un ancien identifiant, aliases) : vérifiez l’identifiant` })));
   }
   return entries.map((entry) => {
-    const more = examples[entry.id] ?? [];
+    const more = answeredIds(entry).flatMap((id) => examples[id] ?? []);
     return more.length === 0 ? entry : { ...entry, examples: [...(entry.examples ?? []), ...more] };
   });
 }

@@ -22,7 +22,7 @@
  * the classifier's first choice: more right answers, more wrong ones; measured, not kept.) A wrong answer misleads a person; « not
  * sure » offers a human: the thresholds favour « not sure ».
  */
-import type { FaqEntry } from './schema';
+import { answeredIds, type FaqEntry } from './schema';
 import { frenchAnalyser, type Analyser } from '../understanding/analyse';
 import { createExampleIndex, DEFAULT_EXAMPLE_INDEX_OPTIONS, type ExampleIndexOptions, type ExampleVote } from '../understanding/examples';
 import { createTextClassifier, DEFAULT_CLASSIFIER_OPTIONS, type ClassifierOpinion, type ClassifierOptions } from '../understanding/classifier';
@@ -125,6 +125,8 @@ export interface KnowledgeBase {
   entries(): readonly FaqEntry[];
   get(id: string): FaqEntry | undefined;
   explain(text: string): MatchExplanation;
+  /** The entries this one offers as « voir aussi » buttons (its `seeAlso`, resolved). */
+  seeAlso(id: string): readonly FaqEntry[];
 }
 
 export function faqTopic(entry: FaqEntry): Topic {
@@ -210,6 +212,8 @@ export function createKnowledgeBase(faqEntries: readonly FaqEntry[], options: Kn
   const all = Object.freeze([...faqEntries]);
   const byId = new Map(all.map((entry) => [entry.id, entry]));
   if (byId.size !== all.length) throw new Error('createKnowledgeBase: two entries share an id');
+  // An entry merged into another (its id among the other's aliases) is answered by it: old buttons still work.
+  const byAnsweredId = new Map(all.flatMap((entry) => answeredIds(entry).map((id) => [id, entry] as const)));
   const matcher = createMatcher(all.map(faqTopic), analyser, { ...DEFAULT_MATCHER_OPTIONS, ...matcherOptions });
   const nearest = createExampleIndex(all.flatMap(faqExamples), analyser, exampleOptions);
   const classifier = createTextClassifier(all.flatMap(faqTrainingExamples), analyser, classifierOptions);
@@ -233,7 +237,12 @@ export function createKnowledgeBase(faqEntries: readonly FaqEntry[], options: Kn
     return { ...explanation, match: faqMatch, vote, opinion, matcherSure };
   }
 
-  return { match: (text) => explain(text).match, entries: () => all, get: (id) => byId.get(id), explain };
+  const get = (id: string): FaqEntry | undefined => byId.get(id) ?? byAnsweredId.get(id);
+  const seeAlso = (id: string): readonly FaqEntry[] => {
+    const entry = get(id);
+    return [...new Set((entry?.seeAlso ?? []).flatMap((other) => get(other) ?? []))].filter((other) => other !== entry);
+  };
+  return { match: (text) => explain(text).match, entries: () => all, get, explain, seeAlso };
 }
 
 /** An entry the classifier gives at least this probability is among the first suggestions of a « not sure ». */

@@ -90,9 +90,22 @@ export const faqEntrySchema = z.strictObject({
   keywords: z.array(nonEmptyText).optional(),
   /** More ways people ask, in their own words (most live in content/fr/faq-examples.yaml). */
   examples: z.array(nonEmptyText).optional(),
+  /**
+   * Ids of former entries merged into this one, because people's questions could not tell them apart
+   * and this answer answers them all: they still find it (buttons, phrasing files, examples' ids).
+   */
+  aliases: z.array(z.string().regex(SNAKE_CASE, { error: 'il faut un identifiant en minuscules et soulignés' })).optional(),
+  /** Entries close to this one that people often mean instead: offered as buttons after the answer. */
+  seeAlso: z.array(z.string().regex(SNAKE_CASE, { error: 'il faut l’identifiant d’une autre entrée' })).optional(),
 });
 
+
 export type FaqEntry = z.output<typeof faqEntrySchema>;
+
+/** The ids an entry answers: its own and those of the entries merged into it. */
+export function answeredIds(entry: Pick<FaqEntry, 'id' | 'aliases'>): readonly string[] {
+  return [entry.id, ...(entry.aliases ?? [])];
+}
 
 export const faqFileSchema = z
   .strictObject({
@@ -101,6 +114,23 @@ export const faqFileSchema = z
   .superRefine((file, ctx) => {
     const firstIndexOfId = new Map<string, number>();
     const ownerOfQuestion = new Map<string, string>();
+    const ownerOfId = new Map<string, string>();
+    file.entries.forEach((entry) => ownerOfId.set(entry.id, entry.id));
+    file.entries.forEach((entry, index) => {
+      (entry.aliases ?? []).forEach((alias, aliasIndex) => {
+        const owner = ownerOfId.get(alias);
+        if (owner !== undefined) {
+          ctx.addIssue({ code: 'custom', path: ['entries', index, 'aliases', aliasIndex], message: owner === alias ? `"${alias}" est déjà l’identifiant d’une entrée` : `"${alias}" est déjà un ancien identifiant de "${owner}"` });
+        } else ownerOfId.set(alias, entry.id);
+      });
+    });
+    file.entries.forEach((entry, index) => {
+      (entry.seeAlso ?? []).forEach((id, seeIndex) => {
+        const owner = ownerOfId.get(id);
+        if (owner === undefined) ctx.addIssue({ code: 'custom', path: ['entries', index, 'seeAlso', seeIndex], message: `"${id}" n’est pas une entrée (ni un ancien identifiant) : vérifiez l’identifiant` });
+        else if (owner === entry.id) ctx.addIssue({ code: 'custom', path: ['entries', index, 'seeAlso', seeIndex], message: `"${id}" est cette entrée elle-même` });
+      });
+    });
     file.entries.forEach((entry, index) => {
       const earlier = firstIndexOfId.get(entry.id);
       if (earlier !== undefined) {

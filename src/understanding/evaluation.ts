@@ -78,6 +78,8 @@ export interface Tally {
 export interface EvaluationDeps {
   /** The FAQ entry the chat answers in its own text, or null when it says it is not sure. */
   faqAnswer(text: string): string | null | Promise<string | null>;
+  /** The ids an entry answers: its own, and those of the entries merged into it (default: its own). */
+  faqAnswers?(id: string): readonly string[];
   /**
    * What the message gets: the emergency answer giving the number of `category` (or `also`) (right) or
    * not (other); else the second-stage question « Êtes-vous en danger en ce moment ? » naming that
@@ -120,7 +122,8 @@ export async function evaluateSplit(split: PhrasingSplit, deps: EvaluationDeps):
   for (const { text: message, expect } of split.faq) {
     const got = await deps.faqAnswer(message);
     const none = expect.includes('none');
-    const verdict: Verdict = got === null ? (none ? 'right' : 'unsure') : expect.includes(got) ? 'right' : 'wrong';
+    const answered = got === null ? [] : (deps.faqAnswers?.(got) ?? [got]);
+    const verdict: Verdict = got === null ? (none ? 'right' : 'unsure') : answered.some((id) => expect.includes(id)) ? 'right' : 'wrong';
     faqOutcomes.push({ text: message, expected: expect.join('|'), got: got ?? 'notSure', verdict });
   }
   const cpu = process.cpuUsage(started);

@@ -105,6 +105,26 @@ describe('a chat that listens', () => {
     });
   });
 
+  describe('entries people often mean instead', () => {
+    it('When an answer has siblings (seeAlso), then they are offered as buttons, and pressing one answers it', async () => {
+      const bot = newBot();
+      await bot.join();
+      const replies = await bot.write("C'est quoi l'aide sociale à l'hébergement ?");
+      expect(textsOf(replies)).toMatch(/aide sociale à l'hébergement, l'ASH/);
+      const offer = replies.find((activity) => activity.text === 'Ces réponses peuvent aussi vous aider :');
+      expect(offer?.suggestedActions?.actions?.map((action) => action.title)).toEqual(['Quels établissements existent pour les adultes handicapés ?']);
+      const pressed = await bot.press('Quels établissements existent pour les adultes handicapés ?', 'faq:etablissement_adulte');
+      expect(textsOf(pressed)).toMatch(/foyer d'accueil médicalisé/);
+    });
+
+    it('When a button of an entry since merged into another is pressed (an old conversation), then the merged answer is given', async () => {
+      const bot = newBot();
+      await bot.join();
+      const pressed = await bot.press("Qu'est-ce que l'AJPA ?", 'faq:ajpa');
+      expect(textsOf(pressed)).toMatch(/AJPA \(allocation journalière du proche aidant\)/);
+    });
+  });
+
   describe('greetings and thanks are skipped, not answered instead of the message', () => {
     it.each([
       ['bonjour, je voudrais savoir ce qu’est la PCH', /prestation de compensation/],

@@ -7,6 +7,7 @@ import { faqExamplesCheck } from '../../src/knowledge/config-checks';
 import { loadFaqExamples, parseFaqExamples, withExamples } from '../../src/knowledge/examples';
 import { combine, createKnowledgeBase, decide, DEFAULT_COMBINATION_OPTIONS, type FaqMatch } from '../../src/knowledge/knowledge-base';
 import { FAQ_FILE, loadFaq } from '../../src/knowledge/load';
+import { answeredIds } from '../../src/knowledge/schema';
 import type { ClassifierOpinion } from '../../src/understanding/classifier';
 import type { ExampleVote } from '../../src/understanding/examples';
 import { configErrorOf, entry, ROOT } from './helpers';
@@ -25,7 +26,8 @@ describe('the FAQ examples file', () => {
   it('When the shipped files are loaded, then every entry has its examples beside its questions', () => {
     const entries = loadFaq(ROOT);
     const shipped = loadFaqExamples(ROOT);
-    expect(Object.keys(shipped).length).toBe(entries.length);
+    // Examples may stay under the old id of an entry merged into another (its aliases).
+    expect(new Set(Object.keys(shipped))).toEqual(new Set(entries.flatMap(answeredIds)));
     for (const faqEntry of entries) expect(faqEntry.examples?.length ?? 0).toBeGreaterThanOrEqual(10);
   });
 
@@ -74,7 +76,9 @@ describe('the examples in the knowledge base', () => {
   });
 
   it('When the shipped FAQ is asked in everyday words its questions do not use, then the examples find the entry the matcher alone missed', () => {
-    const question = 'je peux etre payee pour m occuper de mon fils handicape';
+    // (« je peux être payée pour m'occuper de mon fils » was the question here: since the leave and its
+    // allowances are one entry, whose answer also answers it, the examples are split between the two.)
+    const question = 'qui paie la dame qui vient laver ma mere le matin';
     expect(answered(createKnowledgeBase(loadFaq(ROOT), { strategy: 'combined' }).match(question))).toBe('pch_aide_humaine');
     expect(answered(createKnowledgeBase(loadFaq(ROOT), { strategy: 'matcher' }).match(question))).toBe('notSure');
   });

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { createKnowledgeBase } from '../../src/knowledge/knowledge-base';
 import { evaluatePhrasings, FAQ_TARGET, loadPhrasingTable } from '../../src/knowledge/evaluation';
 import { loadFaq } from '../../src/knowledge/load';
+import { answeredIds } from '../../src/knowledge/schema';
 import { DANGER_KINDS, DANGER_NUMBERS, detectDanger } from '../../src/safety/detect';
 import { emergencyMessage, mentionsNumber } from '../../src/safety/messages';
 import { ROOT } from './helpers';
@@ -16,7 +17,7 @@ describe('the phrasing table (same run as npm run eval:faq)', () => {
     emergencyMessage: (signal) => emergencyMessage(signal),
     numbersFor: (kind) => DANGER_NUMBERS[kind],
     mentionsNumber,
-    entryIds: new Set(entries.map((faq) => faq.id)),
+    entryIds: new Set(entries.flatMap(answeredIds)),
   });
 
   it('is big enough to mean something: 60 FAQ phrasings, 10 of danger, some not-sure ones', () => {
