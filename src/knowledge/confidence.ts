@@ -78,9 +78,9 @@ export function fitConfidence(rows: ReadonlyArray<{ readings: Readings; right: b
 
 /**
  * Fitted by `npm run eval:faq -- --cv=5 --fit-confidence` with the shipped readers on 30 November 2026
- * (2,215 examples, and the same examples read by readers built without their entry, weighed 0.1, as
+ * (2,283 examples after the entries were merged and cross-linked, and the same examples read by readers built without their entry, weighed 0.1, as
  * messages no entry answers): bias, then the weights of CONFIDENCE_FEATURES in order. The classifier's
  * first probability counts most, then the part of the message the examples say and their vote, for or
  * against. Fit them again when the readers or the entries change much.
  */
-export const CONFIDENCE_WEIGHTS: readonly number[] = [-2.068, 3.746, -0.862, 0.232, -0.374, 0.986, -0.955, 1.386, -0.138, -0.305];
+export const CONFIDENCE_WEIGHTS: readonly number[] = [-2.442, 3.446, -1.113, 0.244, -0.313, 0.907, -0.788, 1.798, 0.035, -0.144];
