@@ -116,9 +116,8 @@ export function createConversationLog(options: ConversationLogOptions): Conversa
   async function append(activity: NewActivity): Promise<{ activity: DirectLineActivity; watermark: number }> {
     const conversationId = activity.conversation.id;
     const logKey = keys.directLineActivities(conversationId);
-    const [last] = await store.listRange(logKey, maxActivities - 1, maxActivities - 1);
-    if (last !== undefined) throw new ConversationFull();
-    const watermark = await store.listAppend(logKey, JSON.stringify(activity), ttlSeconds);
+    const watermark = await store.listAppendWithin(logKey, JSON.stringify(activity), maxActivities, ttlSeconds);
+    if (watermark === null) throw new ConversationFull();
     const logged = { ...activity, id: activityId(conversationId, watermark - 1) } as DirectLineActivity;
     await announce(conversationId, { activity: logged, watermark });
     return { activity: logged, watermark };
@@ -151,14 +150,12 @@ export function createConversationLog(options: ConversationLogOptions): Conversa
       const conversationId = first.conversation.id;
       if (activities.some((activity) => activity.conversation.id !== conversationId)) throw new Error('appendAll: activities of one conversation only');
       const logKey = keys.directLineActivities(conversationId);
-      const room = maxActivities - activities.length;
-      const [last] = room >= 0 ? await store.listRange(logKey, room, room) : [''];
-      if (last !== undefined) {
+      const watermark = await store.listAppendWithin(logKey, activities.map((activity) => JSON.stringify(activity)), maxActivities, ttlSeconds);
+      if (watermark === null) {
         const logged: DirectLineActivity[] = [];
         for (const activity of activities) logged.push((await append(activity)).activity);
         return logged;
       }
-      const watermark = await store.listAppend(logKey, activities.map((activity) => JSON.stringify(activity)), ttlSeconds);
       const start = watermark - activities.length;
       const logged = activities.map((activity, index) => ({ ...activity, id: activityId(conversationId, start + index) }) as DirectLineActivity);
       // Announced in order (one connection keeps the order of what it sends).
