@@ -38,6 +38,17 @@ describe('chat tokens', () => {
     }
   });
 
+  test('a token verified before (its claims kept) does not make a changed copy of it valid', () => {
+    const tokens = createChatTokens({ key, clock: createFakeClock() });
+    const issued = tokens.issue(newConversationId(), newUserId());
+    expect(tokens.verify(issued.token).ok).toBe(true);
+    // A character in the middle of the signature (the last one also holds padding bits).
+    const at = issued.token.length - 10;
+    const changed = `${issued.token.slice(0, at)}${issued.token[at] === 'A' ? 'B' : 'A'}${issued.token.slice(at + 1)}`;
+    expect(tokens.verify(changed)).toEqual({ ok: false, reason: 'invalid' });
+    expect(tokens.verify(issued.token).ok).toBe(true);
+  });
+
   test('keys shorter than 32 bytes are refused; derived keys are stable and 32 bytes', () => {
     expect(() => createChatTokens({ key: new Uint8Array(16), clock: createFakeClock() })).toThrow(RangeError);
     const derived = deriveTokenKey(Buffer.alloc(32, 7));
