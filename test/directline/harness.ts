@@ -151,6 +151,8 @@ export async function startChannel(deps: {
   botEndpoint: () => string;
   logger?: Logger;
   options?: DirectLineOptions;
+  /** false: express alone, without the lean lane (to compare the two). */
+  lane?: boolean;
 }): Promise<RunningChannel> {
   const internal = createInternalAddress();
   const directLine = createDirectLine({
@@ -173,7 +175,7 @@ export async function startChannel(deps: {
     res.status(404).json({ error: 'Not found' });
   });
   // As createApp: the lean lane of POST …/activities ahead of express.
-  const server = http.createServer(directLine.lane({ securityHeaders: [], next: app }));
+  const server = http.createServer(deps.lane === false ? app : directLine.lane({ securityHeaders: [], next: app }));
   const detach = directLine.attachWebSocket(server);
   const port = await listen(server);
   internal.setFromServer(server);
