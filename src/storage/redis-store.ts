@@ -275,7 +275,7 @@ export function createRedisStore(options: RedisStoreOptions): RedisStore {
       const values = typeof value === 'string' ? [value] : [...value];
       if (values.length === 0) throw new RangeError('listAppendWithin: no value to append');
       if (!Number.isInteger(maxLength)) throw new RangeError('listAppendWithin: maxLength must be an integer');
-      const length = await run('RPUSH+EXPIRE within', (redis) =>
+      const length = await run('LLEN+RPUSH+EXPIRE', (redis) =>
         redis.eval(APPEND_WITHIN_SCRIPT, { keys: [key], arguments: [String(maxLength), String(ttlSeconds), ...values] }),
       );
       if (length === null) return null;
