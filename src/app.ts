@@ -354,7 +354,7 @@ export function createApp(deps: AppDeps): App {
       metrics,
       logger,
       fallbackTwiml,
-      next: app,
+      next: directLine.lane({ securityHeaders: fixedSecurityHeaders(), next: app }),
     }),
     tickets,
     get places() {

@@ -21,6 +21,8 @@ export interface BotForwarderOptions {
   deliver: BotDelivery;
   logger: Logger;
   onFailure(activity: DirectLineActivity, reason: string): Promise<void> | void;
+  /** Told when a conversation has no delivery left, queued or running. */
+  onIdle?(conversationId: string): void;
 }
 
 export interface HttpDeliveryOptions {
@@ -138,7 +140,9 @@ export function createBotForwarder(options: BotForwarderOptions): BotForwarder {
       const next = previous.then(() => deliver(activity));
       queues.set(conversationId, next);
       void next.then(() => {
-        if (queues.get(conversationId) === next) queues.delete(conversationId);
+        if (queues.get(conversationId) !== next) return;
+        queues.delete(conversationId);
+        options.onIdle?.(conversationId);
       });
     },
 

@@ -7,8 +7,8 @@ import express, { type Request, type RequestHandler, type Response } from 'expre
 import { z } from 'zod';
 import type { Clock } from '../domain/ports';
 import type { Logger } from '../logging';
-import { DIRECT_LINE_CHANNEL_ID, MAX_USER_TEXT_CHARS, MAX_USER_VALUE_JSON_CHARS, parseUserActivity, type ChannelAccount, type DirectLineActivity, type NewActivity } from './activity';
-import type { BotForwarder } from './bot-forwarder';
+import { DIRECT_LINE_CHANNEL_ID, MAX_USER_TEXT_CHARS, MAX_USER_VALUE_JSON_CHARS, type ChannelAccount, type DirectLineActivity } from './activity';
+import type { ActivityPoster } from './post-activity';
 import type { ConversationLog, ConversationRecord } from './conversations';
 import { noStore, sendError } from './http';
 import type { RateLimiter } from './rate-limit';
@@ -18,12 +18,17 @@ import { newConversationId, newUserId, type ChatTokenClaims, type ChatTokens } f
 /** Most activities in one read (GET activities, a stream's catch-up). */
 export const PAGE_SIZE = 100;
 
+/** The longest body (4 bytes a character at worst) of the longest message and its value; anything bigger is a 413. */
+export const MAX_BODY_BYTES = 4 * MAX_USER_TEXT_CHARS + MAX_USER_VALUE_JSON_CHARS + 8 * 1024;
+
 export interface BrowserRouterDeps {
   tokens: ChatTokens;
   log: ConversationLog;
-  forwarder: Pick<BotForwarder, 'forward'>;
+  /** Queues an activity for the bot; `record` is its conversation's, read for this turn. */
+  forward(activity: DirectLineActivity, record: ConversationRecord): void;
   tokenLimiter: RateLimiter;
-  postLimiter: RateLimiter;
+  /** POST of a user's activity (post-activity.ts), shared with the lean lane. */
+  postActivity: ActivityPoster;
   /** The bot as the user's activities address it. */
   bot: ChannelAccount;
   clock: Clock;
@@ -40,7 +45,7 @@ function chatClaims(res: Response): ChatTokenClaims {
 }
 
 export function createBrowserRouter(deps: BrowserRouterDeps): express.Router {
-  const { tokens, log, forwarder, tokenLimiter, postLimiter, bot, logger, options } = deps;
+  const { tokens, log, tokenLimiter, postActivity, bot, options } = deps;
   const now = () => deps.clock.now();
 
   function userAccount(claims: ChatTokenClaims, name?: string): ChannelAccount {
@@ -120,8 +125,7 @@ export function createBrowserRouter(deps: BrowserRouterDeps): express.Router {
   });
 
   const directLine = express.Router();
-  // The longest message (4 bytes a character at worst) and its value fit; anything bigger is a 413.
-  directLine.use(express.json({ limit: 4 * MAX_USER_TEXT_CHARS + MAX_USER_VALUE_JSON_CHARS + 8 * 1024 }));
+  directLine.use(express.json({ limit: MAX_BODY_BYTES }));
 
   directLine.post('/conversations', authenticate, async (req, res) => {
     const claims = chatClaims(res);
@@ -135,7 +139,8 @@ export function createBrowserRouter(deps: BrowserRouterDeps): express.Router {
     const created = await log.create(record);
     const issued = tokens.issue(claims.conversationId, claims.userId);
     if (created) {
-      forwarder.forward({
+      deps.forward(
+        {
         type: 'conversationUpdate',
         id: `${claims.conversationId}|start`,
         timestamp: record.createdAt,
@@ -145,7 +150,7 @@ export function createBrowserRouter(deps: BrowserRouterDeps): express.Router {
         recipient: bot,
         locale: record.locale,
         membersAdded: [bot, userAccount(claims)],
-      });
+      }, record);
     }
     res.status(created ? 201 : 200).json({
       conversationId: claims.conversationId,
@@ -170,36 +175,13 @@ export function createBrowserRouter(deps: BrowserRouterDeps): express.Router {
   });
 
   directLine.post('/conversations/:conversationId/activities', authenticate, ownConversation, async (req, res) => {
-    const claims = chatClaims(res);
-    const retryAfter = await postLimiter.hit(claims.conversationId);
-    if (retryAfter > 0) {
-      res.set('Retry-After', String(retryAfter));
-      return sendError(res, 429, 'TooManyRequests', 'Too many messages, slow down');
+    const outcome = await postActivity(chatClaims(res), req.body);
+    if (outcome.status !== 200) {
+      if (outcome.retryAfter !== undefined) res.set('Retry-After', String(outcome.retryAfter));
+      return sendError(res, outcome.status, outcome.code, outcome.message);
     }
-    const fields = parseUserActivity(req.body);
-    const record = await requireRecord(res);
-    if (!record) return;
-    const { fromName, ...rest } = fields;
-    const activity: NewActivity = {
-      ...rest,
-      type: fields.type,
-      timestamp: now().toISOString(),
-      channelId: DIRECT_LINE_CHANNEL_ID,
-      conversation: { id: claims.conversationId },
-      from: userAccount(claims, fromName),
-      recipient: bot,
-      locale: fields.locale ?? record.locale,
-    };
-    let posted: DirectLineActivity;
-    if (fields.type === 'typing') {
-      posted = await log.announceEphemeral(activity);
-    } else {
-      // The TTL renewed at the same time (one round trip for both).
-      const touched = log.touch(record).catch((err: unknown) => logger.warn({ err }, 'chat conversation TTL not renewed'));
-      [{ activity: posted }] = await Promise.all([log.append(activity), touched]);
-    }
-    res.json({ id: posted.id });
-    forwarder.forward(posted);
+    res.json({ id: outcome.id });
+    outcome.forward();
   });
 
   directLine.get('/conversations/:conversationId/activities', authenticate, ownConversation, async (req, res) => {

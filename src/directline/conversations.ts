@@ -20,9 +20,12 @@ export interface ConversationRecord {
   createdAt: string;
 }
 
-/** What goes on the bus: a logged activity with its watermark, or an ephemeral one without. */
+/**
+ * What goes on the bus: activities logged in a row with the watermark after the last, or an
+ * ephemeral one without watermark. (`{ activity, watermark? }`, one activity, is still read.)
+ */
 export interface BusAnnouncement {
-  activity: DirectLineActivity;
+  activities: DirectLineActivity[];
   watermark?: number;
 }
 
@@ -79,10 +82,12 @@ export interface ConversationLog {
 
 export function decodeAnnouncement(message: string): BusAnnouncement | null {
   try {
-    const value = JSON.parse(message) as BusAnnouncement;
-    if (!value || typeof value !== 'object' || typeof value.activity !== 'object' || value.activity === null) return null;
-    if (value.watermark !== undefined && !(Number.isInteger(value.watermark) && value.watermark > 0)) return null;
-    return value;
+    const value = JSON.parse(message) as Partial<BusAnnouncement> & { activity?: DirectLineActivity };
+    if (!value || typeof value !== 'object') return null;
+    const activities = value.activities ?? (value.activity === undefined ? undefined : [value.activity]);
+    if (!Array.isArray(activities) || activities.length === 0 || activities.some((activity) => typeof activity !== 'object' || activity === null)) return null;
+    if (value.watermark !== undefined && !(Number.isInteger(value.watermark) && value.watermark >= activities.length)) return null;
+    return value.watermark === undefined ? { activities } : { activities, watermark: value.watermark };
   } catch {
     return null;
   }
@@ -116,11 +121,10 @@ export function createConversationLog(options: ConversationLogOptions): Conversa
   async function append(activity: NewActivity): Promise<{ activity: DirectLineActivity; watermark: number }> {
     const conversationId = activity.conversation.id;
     const logKey = keys.directLineActivities(conversationId);
-    const [last] = await store.listRange(logKey, maxActivities - 1, maxActivities - 1);
-    if (last !== undefined) throw new ConversationFull();
-    const watermark = await store.listAppend(logKey, JSON.stringify(activity), ttlSeconds);
+    const watermark = await store.listAppendWithin(logKey, JSON.stringify(activity), maxActivities, ttlSeconds);
+    if (watermark === null) throw new ConversationFull();
     const logged = { ...activity, id: activityId(conversationId, watermark - 1) } as DirectLineActivity;
-    await announce(conversationId, { activity: logged, watermark });
+    await announce(conversationId, { activities: [logged], watermark });
     return { activity: logged, watermark };
   }
 
@@ -151,25 +155,23 @@ export function createConversationLog(options: ConversationLogOptions): Conversa
       const conversationId = first.conversation.id;
       if (activities.some((activity) => activity.conversation.id !== conversationId)) throw new Error('appendAll: activities of one conversation only');
       const logKey = keys.directLineActivities(conversationId);
-      const room = maxActivities - activities.length;
-      const [last] = room >= 0 ? await store.listRange(logKey, room, room) : [''];
-      if (last !== undefined) {
+      const watermark = await store.listAppendWithin(logKey, activities.map((activity) => JSON.stringify(activity)), maxActivities, ttlSeconds);
+      if (watermark === null) {
         const logged: DirectLineActivity[] = [];
         for (const activity of activities) logged.push((await append(activity)).activity);
         return logged;
       }
-      const watermark = await store.listAppend(logKey, activities.map((activity) => JSON.stringify(activity)), ttlSeconds);
       const start = watermark - activities.length;
       const logged = activities.map((activity, index) => ({ ...activity, id: activityId(conversationId, start + index) }) as DirectLineActivity);
-      // Announced in order (one connection keeps the order of what it sends).
-      await Promise.all(logged.map((activity, index) => announce(conversationId, { activity, watermark: start + index + 1 })));
+      // Announced together: one message, one WebSocket frame.
+      await announce(conversationId, { activities: logged, watermark });
       return logged;
     },
 
     async announceEphemeral(activity) {
       const conversationId = activity.conversation.id;
       const ephemeral = { ...activity, id: `${conversationId}|t${randomBytes(6).toString('base64url')}` } as DirectLineActivity;
-      await announce(conversationId, { activity: ephemeral });
+      await announce(conversationId, { activities: [ephemeral] });
       return ephemeral;
     },
 

@@ -21,24 +21,35 @@ export const noStore: RequestHandler = (_req, res, next) => {
   next();
 };
 
+/** Direct Line's answer to an error of a browser or bot route: its status, code and message (never quoting the input). */
+export interface ErrorAnswer {
+  status: number;
+  code: string;
+  message: string;
+}
+
+/** The answer to `error` (logged when it is the service's fault); `path` names the route in the log. */
+export function errorAnswer(error: unknown, logger: Logger, path: string): ErrorAnswer {
+  const err = error as { type?: string; status?: number } | undefined;
+  if (error instanceof ActivityRejected) return { status: 400, code: 'BadArgument', message: error.message };
+  if (error instanceof ConversationNotFoundError) return { status: 404, code: 'ConversationNotFound', message: error.message };
+  if (error instanceof ConversationFull) return { status: 409, code: 'ConversationFull', message: 'This conversation is too long: please start a new one' };
+  if (err?.type === 'entity.too.large') return { status: 413, code: 'BadArgument', message: 'The request body is too large' };
+  if (err?.type === 'entity.parse.failed') return { status: 400, code: 'BadArgument', message: 'The request body is not valid JSON' };
+  if (typeof err?.status === 'number' && err.status >= 400 && err.status < 500) return { status: err.status, code: 'BadArgument', message: 'The request is not valid' };
+  if (error instanceof StoreUnavailableError) {
+    logger.warn({ err: error, path }, 'chat request failed: store unavailable');
+    return { status: 503, code: 'ServiceError', message: 'The chat is temporarily unavailable, try again' };
+  }
+  logger.error({ err: error, path }, 'chat request failed');
+  return { status: 500, code: 'ServiceError', message: 'Internal error' };
+}
+
 /** Every error of the browser and bot routes as Direct Line's JSON; messages never quote the input. */
 export function directLineErrors(logger: Logger): ErrorRequestHandler {
   return (error: unknown, req, res, next) => {
     if (res.headersSent) return next(error);
-    const err = error as { type?: string; status?: number } | undefined;
-    if (error instanceof ActivityRejected) return sendError(res, 400, 'BadArgument', error.message);
-    if (error instanceof ConversationNotFoundError) return sendError(res, 404, 'ConversationNotFound', error.message);
-    if (error instanceof ConversationFull) return sendError(res, 409, 'ConversationFull', 'This conversation is too long: please start a new one');
-    if (err?.type === 'entity.too.large') return sendError(res, 413, 'BadArgument', 'The request body is too large');
-    if (err?.type === 'entity.parse.failed') return sendError(res, 400, 'BadArgument', 'The request body is not valid JSON');
-    if (typeof err?.status === 'number' && err.status >= 400 && err.status < 500) {
-      return sendError(res, err.status, 'BadArgument', 'The request is not valid');
-    }
-    if (error instanceof StoreUnavailableError) {
-      logger.warn({ err: error, path: req.path }, 'chat request failed: store unavailable');
-      return sendError(res, 503, 'ServiceError', 'The chat is temporarily unavailable, try again');
-    }
-    logger.error({ err: error, path: req.path }, 'chat request failed');
-    sendError(res, 500, 'ServiceError', 'Internal error');
+    const { status, code, message } = errorAnswer(error, logger, req.path);
+    sendError(res, status, code, message);
   };
 }

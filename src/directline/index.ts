@@ -20,7 +20,8 @@
  *
  * This file wires the parts: options.ts (deps, options, defaults), browser-routes.ts and
  * connector-routes.ts (the two sides), http.ts (errors), conversations.ts (the shared log), stream.ts
- * (WebSocket), tokens.ts, rate-limit.ts, bot-forwarder.ts (to the bot and its failure answer).
+ * (WebSocket), tokens.ts, rate-limit.ts, bot-forwarder.ts (to the bot and its failure answer),
+ * post-activity.ts (a user's activity, whoever received it) and lane.ts (its lean node:http lane).
  */
 import express from 'express';
 import {
@@ -39,6 +40,8 @@ import { createConversationLog, type ConversationRecord } from './conversations'
 import { ConversationNotFoundError, directLineErrors } from './http';
 import { CHANNEL_SECRET_HEADER } from './internal-address';
 import { DEFAULT_BOT_FAILURE_TEXT, resolveOptions, type DirectLine, type DirectLineDeps } from './options';
+import { createDirectLineLane } from './lane';
+import { createActivityPoster } from './post-activity';
 import { createRateLimiter } from './rate-limit';
 import { createStreamServer } from './stream';
 import { CONVERSATION_ID_PATTERN, createChatTokens } from './tokens';
@@ -90,7 +93,8 @@ export function createDirectLine(deps: DirectLineDeps): DirectLine {
   /** The bot side's activities of one conversation, in order: the conversation read once, the messages logged together. */
   async function appendOutgoingAll(conversationId: string, items: ReadonlyArray<{ input: OutgoingActivityInput; replyToId?: string | undefined }>): Promise<DirectLineActivity[]> {
     if (!CONVERSATION_ID_PATTERN.test(conversationId)) throw new ConversationNotFoundError();
-    const record = await log.get(conversationId);
+    // The record read for the user's activity of this turn, if the bot answers it; else read now.
+    const record = turnRecords.get(conversationId) ?? (await log.get(conversationId));
     if (!record) throw new ConversationNotFoundError();
     const results: DirectLineActivity[] = [];
     let pending: NewActivity[] = [];
@@ -137,10 +141,21 @@ export function createDirectLine(deps: DirectLineDeps): DirectLine {
       if (activity.type !== 'message') return;
       await appendOutgoing(activity.conversation.id, { type: 'message', text: botFailureText, inputHint: 'acceptingInput' }, activity.id);
     },
+    onIdle: (conversationId) => turnRecords.delete(conversationId),
   });
+  /**
+   * The records of the conversations whose activities are with the bot (its record never changes
+   * once created): the bot's replies of those turns do not read it again.
+   */
+  const turnRecords = new Map<string, ConversationRecord>();
+  const forward = (activity: DirectLineActivity, record: ConversationRecord) => {
+    turnRecords.set(activity.conversation.id, record);
+    forwarder.forward(activity);
+  };
+  const postActivity = createActivityPoster({ log, postLimiter, bot, clock, logger, forward });
 
   const router = express.Router();
-  router.use(createBrowserRouter({ tokens, log, forwarder, tokenLimiter, postLimiter, bot, clock, logger, options }));
+  router.use(createBrowserRouter({ tokens, log, forward, tokenLimiter, postActivity, bot, clock, logger, options }));
   router.use(
     '/directline/connector',
     createConnectorRouter({
@@ -155,6 +170,7 @@ export function createDirectLine(deps: DirectLineDeps): DirectLine {
 
   return {
     router,
+    lane: ({ securityHeaders, next }) => createDirectLineLane({ tokens, postActivity, securityHeaders, allowedOrigins: options.allowedOrigins, logger, next }),
     attachWebSocket: (server) => streams.attach(server),
     handleUpgrade: (req, socket, head) => streams.handleUpgrade(req, socket, head),
     appendBotActivity: (conversationId, activity, replyToId) => appendOutgoing(conversationId, parseOutgoingActivity(activity), replyToId),

@@ -1,5 +1,5 @@
 /** What a Direct Line channel is built from (deps, options and their defaults) and what it gives back. */
-import type { IncomingMessage, Server } from 'node:http';
+import type { IncomingMessage, RequestListener, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type express from 'express';
 import type { Clock, KeyValueStore, MessageBus } from '../domain/ports';
@@ -71,6 +71,11 @@ export interface DirectLine {
   /** Mount at '/': serves /chat/token, /v3/directline/… and /directline/connector/…, passes anything else on. */
   router: express.Router;
   /** Serves the WebSocket streams on `server` (call once, before or after listen); returns a detach function. */
+  /**
+   * The lean node:http lane of POST …/activities (lane.ts), ahead of `next` (the express app, which
+   * answers everything else); `securityHeaders`: the app's fixed security headers (name, value…).
+   */
+  lane(options: { securityHeaders: readonly string[]; next: RequestListener }): RequestListener;
   attachWebSocket(server: Server): () => void;
   /** For a shared `upgrade` listener: true when the request was a Direct Line stream and was taken. */
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean;

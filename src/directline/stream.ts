@@ -117,10 +117,10 @@ export function createStreamServer(options: StreamOptions): StreamServer {
       const announcement = decodeAnnouncement(message);
       if (!announcement) return;
       enqueue(async () => {
-        const { activity, watermark } = announcement;
-        if (watermark === undefined) send([activity], lastSent);
-        else if (watermark === lastSent + 1) {
-          send([activity], watermark);
+        const { activities, watermark } = announcement;
+        if (watermark === undefined) send(activities, lastSent);
+        else if (watermark - activities.length === lastSent) {
+          send(activities, watermark);
           lastSent = watermark;
         } else if (watermark > lastSent) await catchUp();
       });

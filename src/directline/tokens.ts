@@ -6,6 +6,7 @@
  * the browser side (Web Chat reads the `user` claim with jwt-decode) sees an ordinary JWT.
  */
 import { createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 import type { Clock } from '../domain/ports';
 
 export const TOKEN_ISSUER = 'orientation-360';
@@ -56,6 +57,9 @@ export interface ChatTokens {
   verify(token: string | undefined): TokenCheck;
 }
 
+/** Tokens already verified, kept (their claims) so that the next requests of a chat skip the HMAC; their expiry is checked each time. */
+const VERIFIED_KEPT = 10_000;
+
 const HEADER = Buffer.from(JSON.stringify({ alg: 'HS256', typ: 'JWT' })).toString('base64url');
 const BASE64URL = /^[A-Za-z0-9_-]+$/;
 
@@ -67,6 +71,7 @@ export function createChatTokens(options: { key: Uint8Array; clock: Clock; ttlSe
   if (!Number.isInteger(ttlSeconds) || ttlSeconds < 1) throw new RangeError('The chat token TTL must be a whole number of seconds >= 1');
   const sign = (input: string) => createHmac('sha256', key).update(input).digest();
   const nowSeconds = () => Math.floor(clock.now().getTime() / 1000);
+  const verified = new LRUCache<string, ChatTokenClaims>({ max: VERIFIED_KEPT });
 
   return {
     ttlSeconds,
@@ -92,6 +97,8 @@ export function createChatTokens(options: { key: Uint8Array; clock: Clock; ttlSe
     verify(token) {
       const invalid = { ok: false, reason: 'invalid' } as const;
       if (!token || token.length > MAX_TOKEN_LENGTH) return invalid;
+      const known = verified.get(token);
+      if (known !== undefined) return nowSeconds() >= known.expiresAt ? { ok: false, reason: 'expired' } : { ok: true, claims: known };
       const parts = token.split('.');
       if (parts.length !== 3 || !parts.every((part) => BASE64URL.test(part))) return invalid;
       const [header, payload, signature] = parts as [string, string, string];
@@ -112,7 +119,9 @@ export function createChatTokens(options: { key: Uint8Array; clock: Clock; ttlSe
       if (typeof user !== 'string' || !USER_ID_PATTERN.test(user)) return invalid;
       if (typeof exp !== 'number' || !Number.isInteger(exp)) return invalid;
       if (nowSeconds() >= exp) return { ok: false, reason: 'expired' };
-      return { ok: true, claims: { conversationId: conv, userId: user, expiresAt: exp } };
+      const checked: ChatTokenClaims = { conversationId: conv, userId: user, expiresAt: exp };
+      verified.set(token, Object.freeze(checked));
+      return { ok: true, claims: checked };
     },
   };
 }

@@ -58,6 +58,11 @@ export interface KeyValueStore {
    */
   listAppend(key: string, value: string | readonly string[], ttlSeconds: number): Promise<number>;
   /**
+   * As `listAppend`, when the list then holds at most `maxLength` items; otherwise nothing is appended
+   * and it resolves null. One atomic step (the bound checked and the values appended together).
+   */
+  listAppendWithin(key: string, value: string | readonly string[], maxLength: number, ttlSeconds: number): Promise<number | null>;
+  /**
    * Items `start`..`stop` inclusive, with LRANGE semantics: 0-based, negative indexes count from the
    * tail (-1 is the last), out-of-range indexes are clamped; [] when the key does not exist.
    */

@@ -19,7 +19,7 @@ export const QUEUE_RESULT_LABELS = ['bridged', 'bridging-in-process', 'queue-ful
 export const FAQ_RESULT_LABELS = ['answered', 'not_sure'] as const;
 export const DANGER_LABELS: readonly string[] = [...DANGER_KINDS, 'other'];
 /** The commands of the Redis store (src/storage/redis-store.ts). */
-export const STORE_COMMAND_LABELS = ['GET', 'SET', 'SET NX', 'DEL', 'INCR', 'TTL', 'PING', 'ZADD+EXPIRE', 'ZREM', 'ZRANGE', 'ZCARD+ZRANGE', 'HINCRBY+EXPIRE', 'HGETALL', 'RPUSH+EXPIRE', 'LRANGE', 'other'] as const;
+export const STORE_COMMAND_LABELS = ['GET', 'SET', 'SET NX', 'DEL', 'INCR', 'TTL', 'PING', 'ZADD+EXPIRE', 'ZREM', 'ZRANGE', 'ZCARD+ZRANGE', 'HINCRBY+EXPIRE', 'HGETALL', 'RPUSH+EXPIRE', 'LLEN+RPUSH+EXPIRE', 'LRANGE', 'other'] as const;
 export const STORE_FAILURE_LABELS = ['timeout', 'unavailable', 'error'] as const;
 /** A route as registered (`/voice/step`, `/api/chats/:id/take`), or `unmatched` (refused before routing, 404). */
 export const UNMATCHED_ROUTE = 'unmatched';

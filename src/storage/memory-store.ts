@@ -200,6 +200,19 @@ export function createMemoryStore(clock: Clock = systemClock, options: MemorySto
         return items.length;
       }),
 
+    listAppendWithin: (key, value, maxLength, ttlSeconds) =>
+      run(() => {
+        assertTtlSeconds(ttlSeconds);
+        const values = typeof value === 'string' ? [value] : value;
+        if (values.length === 0) throw new RangeError('listAppendWithin: no value to append');
+        if (!Number.isInteger(maxLength)) throw new RangeError('listAppendWithin: maxLength must be an integer');
+        const items = liveList(key)?.items ?? [];
+        if (items.length + values.length > maxLength) return null;
+        items.push(...values);
+        entries.set(key, { kind: 'list', items, expiresAt: expiryIn(ttlSeconds) });
+        return items.length;
+      }),
+
     listRange: (key, start, stop) =>
       run(() => {
         const items = liveList(key)?.items ?? [];

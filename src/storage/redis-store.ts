@@ -43,6 +43,13 @@ export type RedisStoreOptions = RedisConnectionOptions &
     replication?: { replicas: number; timeoutMs: number };
   };
 
+/** listAppendWithin: ARGV = maxLength, ttlSeconds, values…; the new length, or nil when they do not fit. */
+const APPEND_WITHIN_SCRIPT = `
+if redis.call('LLEN', KEYS[1]) + #ARGV - 2 > tonumber(ARGV[1]) then return false end
+local length = redis.call('RPUSH', KEYS[1], unpack(ARGV, 3))
+redis.call('EXPIRE', KEYS[1], ARGV[2])
+return length`;
+
 function targetOf(options: { url?: string; target?: RedisTarget }): RedisTarget {
   if (options.target) return options.target;
   if (options.url !== undefined) return { kind: 'standalone', url: options.url };
@@ -259,6 +266,19 @@ export function createRedisStore(options: RedisStoreOptions): RedisStore {
       assertTtlSeconds(ttlSeconds);
       if (typeof value !== 'string' && value.length === 0) throw new RangeError('listAppend: no value to append');
       const [length] = await run('RPUSH+EXPIRE', (redis) => redis.multi().rPush(key, typeof value === 'string' ? value : [...value]).expire(key, ttlSeconds).exec());
+      if (typeof length !== 'number') throw new Error(`RPUSH returned ${String(length)}`);
+      return length;
+    },
+
+    async listAppendWithin(key, value, maxLength, ttlSeconds) {
+      assertTtlSeconds(ttlSeconds);
+      const values = typeof value === 'string' ? [value] : [...value];
+      if (values.length === 0) throw new RangeError('listAppendWithin: no value to append');
+      if (!Number.isInteger(maxLength)) throw new RangeError('listAppendWithin: maxLength must be an integer');
+      const length = await run('LLEN+RPUSH+EXPIRE', (redis) =>
+        redis.eval(APPEND_WITHIN_SCRIPT, { keys: [key], arguments: [String(maxLength), String(ttlSeconds), ...values] }),
+      );
+      if (length === null) return null;
       if (typeof length !== 'number') throw new Error(`RPUSH returned ${String(length)}`);
       return length;
     },

@@ -60,6 +60,8 @@ export interface RedisCommands {
   lRange(key: string, start: number, stop: number): Promise<string[]>;
   hGetAll(key: string): Promise<Record<string, string>>;
   publish(channel: string, message: string): Promise<number>;
+  /** A Lua script on its keys (all in one slot). */
+  eval(script: string, options: { keys: string[]; arguments: string[] }): Promise<unknown>;
   multi(): RedisBatch;
 }
 
@@ -254,6 +256,7 @@ function bindCommands(commands: RedisCommands): RedisCommands {
     lRange: (key, start, stop) => commands.lRange(key, start, stop),
     hGetAll: (key) => commands.hGetAll(key),
     publish: (channel, message) => commands.publish(channel, message),
+    eval: (script, options) => commands.eval(script, options),
     multi: () => commands.multi(),
   };
 }

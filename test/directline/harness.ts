@@ -142,7 +142,7 @@ export interface RunningChannel {
   close(): Promise<void>;
 }
 
-/** The channel mounted at '/' of a real express app, its WebSocket attached, its internal address set after listen. */
+/** The channel mounted at '/' of a real express app behind its lean lane, its WebSocket attached, its internal address set after listen. */
 export async function startChannel(deps: {
   store: KeyValueStore;
   bus: MessageBus;
@@ -151,6 +151,8 @@ export async function startChannel(deps: {
   botEndpoint: () => string;
   logger?: Logger;
   options?: DirectLineOptions;
+  /** false: express alone, without the lean lane (to compare the two). */
+  lane?: boolean;
 }): Promise<RunningChannel> {
   const internal = createInternalAddress();
   const directLine = createDirectLine({
@@ -172,7 +174,8 @@ export async function startChannel(deps: {
   app.use((_req, res) => {
     res.status(404).json({ error: 'Not found' });
   });
-  const server = http.createServer(app);
+  // As createApp: the lean lane of POST …/activities ahead of express.
+  const server = http.createServer(deps.lane === false ? app : directLine.lane({ securityHeaders: [], next: app }));
   const detach = directLine.attachWebSocket(server);
   const port = await listen(server);
   internal.setFromServer(server);

@@ -3,6 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ActivityRejected, cleanText, parseOutgoingActivity, parseUserActivity, outgoingContent, activityId } from '../../src/directline/activity';
 import { createInternalAddress } from '../../src/directline/internal-address';
+import { decodeAnnouncement } from '../../src/directline/conversations';
 import { parseWatermark } from '../../src/directline/stream';
 import { createChatTokens, deriveTokenKey, newConversationId, newUserId, CONVERSATION_ID_PATTERN, USER_ID_PATTERN } from '../../src/directline/tokens';
 import { createFakeClock } from '../storage/fake-clock';
@@ -35,6 +36,17 @@ describe('chat tokens', () => {
     for (const token of [issued.token, undefined, '', 'a.b.c', 'x'.repeat(5000), `${issued.token}.extra`]) {
       expect(tokens.verify(token)).toEqual({ ok: false, reason: 'invalid' });
     }
+  });
+
+  test('a token verified before (its claims kept) does not make a changed copy of it valid', () => {
+    const tokens = createChatTokens({ key, clock: createFakeClock() });
+    const issued = tokens.issue(newConversationId(), newUserId());
+    expect(tokens.verify(issued.token).ok).toBe(true);
+    // A character in the middle of the signature (the last one also holds padding bits).
+    const at = issued.token.length - 10;
+    const changed = `${issued.token.slice(0, at)}${issued.token[at] === 'A' ? 'B' : 'A'}${issued.token.slice(at + 1)}`;
+    expect(tokens.verify(changed)).toEqual({ ok: false, reason: 'invalid' });
+    expect(tokens.verify(issued.token).ok).toBe(true);
   });
 
   test('keys shorter than 32 bytes are refused; derived keys are stable and 32 bytes', () => {
@@ -132,6 +144,27 @@ describe('watermarks', () => {
     expect(parseWatermark('')).toBe(0);
     expect(parseWatermark('12')).toBe(12);
     for (const bad of ['-1', '1.5', 'abc', '1e3', '9999999999']) expect(parseWatermark(bad)).toBeNull();
+  });
+});
+
+describe('announcements on the bus', () => {
+  const a = { id: 'c|0000003', type: 'message' };
+  const b = { id: 'c|0000004', type: 'message' };
+
+  test('activities logged in a row come with the watermark after the last; an ephemeral one without', () => {
+    expect(decodeAnnouncement(JSON.stringify({ activities: [a, b], watermark: 5 }))).toEqual({ activities: [a, b], watermark: 5 });
+    expect(decodeAnnouncement(JSON.stringify({ activities: [a] }))).toEqual({ activities: [a] });
+  });
+
+  test('the one-activity form of the previous version is still read', () => {
+    expect(decodeAnnouncement(JSON.stringify({ activity: a, watermark: 4 }))).toEqual({ activities: [a], watermark: 4 });
+    expect(decodeAnnouncement(JSON.stringify({ activity: a }))).toEqual({ activities: [a] });
+  });
+
+  test('anything else is dropped', () => {
+    for (const bad of ['nope', 'null', '{}', '{"activities":[]}', '{"activities":[null]}', JSON.stringify({ activities: [a, b], watermark: 1 }), JSON.stringify({ activity: a, watermark: 0 })]) {
+      expect(decodeAnnouncement(bad)).toBeNull();
+    }
   });
 });
 

@@ -203,6 +203,19 @@ export function describeKeyValueStoreContract(name: string, createHarness: () =>
       await expect(store.listRange(log, 0, -1)).resolves.toHaveLength(4);
     });
 
+    test('lists: listAppendWithin appends only what fits under the bound, at once, and renews the TTL', async () => {
+      const log = key('log-within');
+      await expect(store.listAppendWithin(log, 'un', 3, 60)).resolves.toBe(1);
+      await expect(store.listAppendWithin(log, ['deux', 'trois — é'], 3, 60)).resolves.toBe(3);
+      await expect(store.listAppendWithin(log, 'quatre', 3, 60)).resolves.toBeNull();
+      await expect(store.listAppendWithin(log, ['quatre', 'cinq'], 4, 60)).resolves.toBeNull();
+      await expect(store.listRange(log, 0, -1)).resolves.toEqual(['un', 'deux', 'trois — é']);
+      await expect(store.listAppendWithin(log, 'quatre', 4, 1)).resolves.toBe(4);
+      expect(await store.ttl(log)).toBeLessThanOrEqual(1);
+      await expect(store.listAppendWithin(log, [], 10, 60)).rejects.toThrow(RangeError);
+      await expect(store.listAppendWithin(log, 'x', 10, 0)).rejects.toThrow(RangeError);
+    });
+
     test('lists: listRange has LRANGE semantics (inclusive, negative from the tail, clamped)', async () => {
       const log = key('log-range');
       for (const item of ['a', 'b', 'c', 'd']) await store.listAppend(log, item, 60);

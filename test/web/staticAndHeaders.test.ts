@@ -181,6 +181,29 @@ describe('security headers', () => {
     expect(securityHeadersOf(answer.headers)).toEqual({ ...EVERY_ANSWER, 'content-security-policy': API_POLICY, 'x-powered-by': undefined });
   });
 
+  test('When Web Chat posts a message (Direct Line\'s lean lane), then the answer, ok or refused, carries the same headers and no-store', async () => {
+    const { token } = (await (await fetch(`${app.httpBase}/chat/token`, { method: 'POST' })).json()) as { token: string };
+    const started = await fetch(`${app.httpBase}/v3/directline/conversations`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+    const { conversationId } = (await started.json()) as { conversationId: string };
+    const post = (body: string) =>
+      fetch(`${app.httpBase}/v3/directline/conversations/${conversationId}/activities`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body,
+      });
+    for (const [body, status] of [
+      [JSON.stringify({ type: 'message', text: 'Bonjour' }), 200],
+      [JSON.stringify({ type: 'message', text: '' }), 400],
+      ['{"type":', 400],
+    ] as const) {
+      const answer = await post(body);
+      expect(answer.status).toBe(status);
+      expect(answer.headers.get('content-type')).toBe('application/json; charset=utf-8');
+      expect(answer.headers.get('cache-control')).toBe('no-store');
+      expect(securityHeadersOf(answer.headers)).toEqual({ ...EVERY_ANSWER, 'content-security-policy': API_POLICY, 'x-powered-by': undefined });
+    }
+  });
+
   test('When nothing is found (404), then the answer carries the same headers', async () => {
     const answer = await get(app, '/no/such/page');
     expect(answer.status).toBe(404);
