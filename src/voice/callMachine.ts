@@ -85,7 +85,7 @@ export function createCallMachine(deps: CallMachineDeps) {
           INPUT: [
             dangerFirst,
             ...universalTransitions('profile'),
-            { guard: 'choseProfile', target: 'needGroup', actions: ['recordProfile', 'stepForward'] },
+            { guard: 'choseProfile', target: 'needGroup', actions: 'recordProfile' },
             ...retryOrHuman('profile', 'invalid'),
           ],
           NO_INPUT: retryOrHuman('profile', 'noInput'),
@@ -96,8 +96,8 @@ export function createCallMachine(deps: CallMachineDeps) {
           INPUT: [
             dangerFirst,
             ...universalTransitions('needGroup'),
-            { guard: 'saidNeedDirectly', target: 'postcode', actions: ['recordNeedSaidDirectly', 'stepForward'] },
-            { guard: 'choseGroup', target: 'needOfGroup', actions: ['recordGroup', 'stepForward'] },
+            { guard: 'saidNeedDirectly', target: 'postcode', actions: 'recordNeedSaidDirectly' },
+            { guard: 'choseGroup', target: 'needOfGroup', actions: 'recordGroup' },
             ...retryOrHuman('needGroup', 'invalid'),
           ],
           NO_INPUT: retryOrHuman('needGroup', 'noInput'),
@@ -111,7 +111,7 @@ export function createCallMachine(deps: CallMachineDeps) {
           INPUT: [
             dangerFirst,
             ...universalTransitions('need'),
-            { guard: 'choseNeed', target: 'postcode', actions: ['recordNeed', 'stepForward'] },
+            { guard: 'choseNeed', target: 'postcode', actions: 'recordNeed' },
             ...retryOrHuman('need', 'invalid'),
           ],
           NO_INPUT: retryOrHuman('need', 'noInput'),
@@ -122,7 +122,7 @@ export function createCallMachine(deps: CallMachineDeps) {
           INPUT: [
             dangerFirst,
             ...universalTransitions('postcode'),
-            { guard: 'gaveDepartement', target: 'candidates', actions: ['recordCandidates', 'stepForward'] },
+            { guard: 'gaveDepartement', target: 'candidates', actions: 'recordCandidates' },
             ...retryOrHuman('postcode', 'invalid'),
           ],
           NO_INPUT: retryOrHuman('postcode', 'noInput'),
@@ -136,7 +136,7 @@ export function createCallMachine(deps: CallMachineDeps) {
           INPUT: [
             dangerFirst,
             ...universalTransitions('chooseDepartement'),
-            { guard: 'choseDepartement', target: 'confirmDepartement', actions: ['recordChosenDepartement', 'stepForward'] },
+            { guard: 'choseDepartement', target: 'confirmDepartement', actions: 'recordChosenDepartement' },
             ...retryOrHuman('chooseDepartement', 'invalid'),
           ],
           NO_INPUT: retryOrHuman('chooseDepartement', 'noInput'),
@@ -147,8 +147,8 @@ export function createCallMachine(deps: CallMachineDeps) {
           INPUT: [
             dangerFirst,
             ...universalTransitions('confirmDepartement'),
-            { guard: 'saidYes', target: 'routing', actions: ['stepForward', 'decideRouting'] },
-            { guard: 'saidNo', target: 'postcode', actions: ['forgetDepartement', 'stepForward'] },
+            { guard: 'saidYes', target: 'routing', actions: 'decideRouting' },
+            { guard: 'saidNo', target: 'postcode', actions: 'forgetDepartement' },
             ...retryOrHuman('confirmDepartement', 'invalid'),
           ],
           NO_INPUT: retryOrHuman('confirmDepartement', 'noInput'),
@@ -209,7 +209,7 @@ export function createCallMachine(deps: CallMachineDeps) {
           ],
           DIAL_RESULT: [
             { guard: 'dialAnswered', target: 'ended', actions: 'markBridged' },
-            { target: 'callbackConfirm', actions: ['stepForward', 'noteDialFailed'] },
+            { target: 'callbackConfirm', actions: 'noteDialFailed' },
           ],
         },
       },
