@@ -204,7 +204,8 @@ export function createApp(deps: AppDeps): App {
     waitingRoom,
     emergency,
     departementName,
-    sealPhoneNumber,
+    // The caller's number: its person key is kept, for the call's ticket (src/people/personLinks.ts).
+    sealPhoneNumber: (e164: string) => people.sealCaller(e164, sealPhoneNumber),
     urls,
     clock,
     logger,

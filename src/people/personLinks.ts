@@ -5,11 +5,22 @@
  */
 import type { SealedEmail, SealedNumber } from '../voice/callMachine';
 import type { TicketStore } from '../tickets/ticket-store';
+import { LRUCache } from 'lru-cache';
 import { normalisedEmail, normalisedPhone, personKeyOf, type PersonContact } from './personKey';
+
+/** Person keys of callers' numbers sealed lately, by sealed value: enough for the calls in progress. */
+const CALLERS_KEPT = 10_000;
+/** What the cache keeps for a number that is not one (no person key): lru-cache keeps no null. */
+const NO_KEY = '';
 
 export interface PersonLinks {
   /** The person key of a sealed phone number (the caller's); null when it cannot be read as a number. */
   ofSealedNumber(number: SealedNumber | null): string | null;
+  /**
+   * Seals a caller's number (`seal`) and keeps the person key of that sealed value for a while, so
+   * that the call's ticket gets it without opening the number again (the key only: never the number).
+   */
+  sealCaller(e164: string, seal: (e164: string) => SealedNumber): SealedNumber;
   /** The person key of the chat's callback contact (a sealed number or e-mail); null when none. */
   ofCallback(contact: { callbackNumber: SealedNumber | null; callbackEmail: SealedEmail | null }): string | null;
   /** Gives the ticket its person key (it joins the person's index); false when the ticket is gone. */
@@ -34,8 +45,20 @@ export function createPersonLinks(deps: { secret: Buffer; openSealed(sealed: str
     const address = normalisedEmail(open(sealed));
     return address === null ? null : { kind: 'email', address };
   };
+  const callers = new LRUCache<string, string>({ max: CALLERS_KEPT });
   return {
-    ofSealedNumber: (number) => (number === null ? null : keyOf(phone(number.sealed))),
+    ofSealedNumber(number) {
+      if (number === null) return null;
+      const kept = callers.get(number.sealed);
+      if (kept !== undefined) return kept === NO_KEY ? null : kept;
+      return keyOf(phone(number.sealed));
+    },
+    sealCaller(e164, seal) {
+      const number = seal(e164);
+      const normalised = normalisedPhone(e164);
+      callers.set(number.sealed, normalised === null ? NO_KEY : keyOf({ kind: 'phone', e164: normalised })!);
+      return number;
+    },
     ofCallback(contact) {
       if (contact.callbackNumber) return keyOf(phone(contact.callbackNumber.sealed));
       if (contact.callbackEmail) return keyOf(email(contact.callbackEmail.sealed));

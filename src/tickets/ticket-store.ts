@@ -44,9 +44,11 @@ export interface TicketStore {
    * Creates the ticket, or updates it when its ref exists (idempotent: Twilio retries land here).
    * An update overwrites the fields given, keeps the others and `createdAt`, sets `updatedAt`.
    * Rejects with TicketValidationError (bad draft), TicketConflictError (the ref belongs to
-   * another conversation), StoreUnavailableError (store down).
+   * another conversation), StoreUnavailableError (store down). `likelyNew`: the caller expects no
+   * ticket of that ref yet (a call's first ticket): it is created without reading the ref first (one
+   * round trip less); if the ref exists after all, it is read and updated as usual.
    */
-  createOrUpdate(draft: TicketDraft): Promise<Ticket>;
+  createOrUpdate(draft: TicketDraft, options?: { likelyNew?: boolean }): Promise<Ticket>;
   /** The ticket, or null when absent or expired; TicketCorruptError when the stored value is invalid. */
   get(ref: string): Promise<Ticket | null>;
   /** The ticket a conversation (CallSid, chat id) created, or null. */
@@ -190,7 +192,7 @@ export function createTicketStore(store: KeyValueStore, options: TicketStoreOpti
   }
 
   return {
-    async createOrUpdate(input) {
+    async createOrUpdate(input, options) {
       const draftResult = TicketDraftSchema.safeParse(input);
       if (!draftResult.success) {
         throw new TicketValidationError(`Invalid ticket: ${describeIssues(draftResult.error)}`);
@@ -201,7 +203,7 @@ export function createTicketStore(store: KeyValueStore, options: TicketStoreOpti
       for (let attempt = 0; attempt < CREATE_ATTEMPTS; attempt++) {
         const now = clock.now();
         const nowIso = now.toISOString();
-        const existing = await get(draftResult.data.ref);
+        const existing = attempt === 0 && options?.likelyNew === true ? null : await get(draftResult.data.ref);
 
         if (existing === null) {
           const created = validated({ status: 'nouveau', choices: [], ...draft, createdAt: nowIso, updatedAt: nowIso });

@@ -3,6 +3,10 @@
  * choice made, the route decided, the connection to make). Two are effects, `saveTicket` and
  * `endCall`: they do nothing here; `transition()` returns them with their resolved params and the
  * edge executes them (src/voice/callTurns.ts, src/chat/chatTurns.ts).
+ *
+ * A transition has one `assign` where one will do: xstate copies the context and the snapshot for
+ * each. So an answer recorded also steps forward (the tries and the notice cleared, as `stepForward`
+ * does), as do `forgetDepartement`, `decideRouting` and `noteDialFailed`.
  */
 import { assign, type Assigner, type ParameterizedObject, type PropertyAssigner } from 'xstate';
 import { PRIORITY_NEEDS } from '../domain/vocabulary';
@@ -11,6 +15,9 @@ import type { CallContext, CallEvent, CallMachineDeps, CallOutcome, Connection, 
 import { nowOf, viaOf, type CallReading } from './callReading';
 
 type Params = ParameterizedObject['params'] | undefined;
+
+/** A step forward: the tries and the notice of the menu left behind are cleared. */
+const STEP_FORWARD = { attempts: 0, lastProblem: null, notice: null } as const;
 
 /**
  * xstate's `assign`, bound to the call machine's context and events and to no child actors, as
@@ -75,7 +82,7 @@ export function callActions(deps: CallMachineDeps, reading: CallReading) {
       lastProblem: params.problem,
       notice: null,
     })),
-    stepForward: assignCall({ attempts: 0, lastProblem: null, notice: null }),
+    stepForward: assignCall(STEP_FORWARD),
     clearNotice: assignCall({ notice: null, lastProblem: null }),
     slowDown: assignCall({ slow: true, notice: 'slower' as const, lastProblem: null }),
     transferBecause: assignCall(({ context, event }, params: { reason: TransferReason }) => {
@@ -84,18 +91,19 @@ export function callActions(deps: CallMachineDeps, reading: CallReading) {
     }),
     recordProfile: assignCall(({ context, event }) => {
       const option = readingOf(event).option(flow.profile.options);
-      if (!option) return {};
-      return { profile: option.profile, choices: [...context.choices, { step: 'profile' as const, value: option.profile, via: viaOf(event) }] };
+      if (!option) return STEP_FORWARD;
+      return { ...STEP_FORWARD, profile: option.profile, choices: [...context.choices, { step: 'profile' as const, value: option.profile, via: viaOf(event) }] };
     }),
     recordGroup: assignCall(({ context, event }) => {
       const group = readingOf(event).option(groups);
-      if (!group) return {};
-      return { needGroup: group.group, choices: [...context.choices, { step: 'needGroup' as const, value: group.group, via: viaOf(event) }] };
+      if (!group) return STEP_FORWARD;
+      return { ...STEP_FORWARD, needGroup: group.group, choices: [...context.choices, { step: 'needGroup' as const, value: group.group, via: viaOf(event) }] };
     }),
     recordNeedSaidDirectly: assignCall(({ context, event }) => {
       const option = readingOf(event).needSaidDirectly();
-      if (!option) return {};
+      if (!option) return STEP_FORWARD;
       return {
+        ...STEP_FORWARD,
         needGroup: option.group,
         need: option.need,
         priority: PRIORITY_NEEDS.includes(option.need) ? ('prioritaire' as const) : context.priority,
@@ -109,8 +117,9 @@ export function callActions(deps: CallMachineDeps, reading: CallReading) {
     recordNeed: assignCall(({ context, event }) => {
       const group = groupOf(context);
       const option = group ? readingOf(event).option(group.needs) : null;
-      if (!option) return {};
+      if (!option) return STEP_FORWARD;
       return {
+        ...STEP_FORWARD,
         need: option.need,
         priority: PRIORITY_NEEDS.includes(option.need) ? ('prioritaire' as const) : context.priority,
         choices: [...context.choices, { step: 'need' as const, value: option.need, via: viaOf(event) }],
@@ -119,6 +128,7 @@ export function callActions(deps: CallMachineDeps, reading: CallReading) {
     recordCandidates: assignCall(({ context, event }) => {
       const candidates = [...readingOf(event).candidates()];
       return {
+        ...STEP_FORWARD,
         departementCandidates: candidates,
         departement: candidates.length === 1 ? (candidates[0] ?? null) : null,
         // The postcode itself is not kept: the département is all routing needs.
@@ -128,11 +138,11 @@ export function callActions(deps: CallMachineDeps, reading: CallReading) {
     recordChosenDepartement: assignCall(({ context, event }) => {
       const code = readingOf(event).chosenDepartement(context.departementCandidates);
       return code
-        ? { departement: code, choices: [...context.choices, { step: 'chooseDepartement' as const, value: code, via: viaOf(event) }] }
-        : {};
+        ? { ...STEP_FORWARD, departement: code, choices: [...context.choices, { step: 'chooseDepartement' as const, value: code, via: viaOf(event) }] }
+        : STEP_FORWARD;
     }),
-    forgetDepartement: assignCall({ departement: null, departementCandidates: [] }),
-    decideRouting: assignCall(({ context, event }) => ({ route: deps.decideRoute(context.departement, nowOf(event)) })),
+    forgetDepartement: assignCall({ ...STEP_FORWARD, departement: null, departementCandidates: [] }),
+    decideRouting: assignCall(({ context, event }) => ({ ...STEP_FORWARD, route: deps.decideRoute(context.departement, nowOf(event)) })),
     connectToRoute: assignCall(({ context }) => ({ connection: context.route ? connectionFor(context.route, 'routed') : null })),
     connectToNationalFallback: assignCall(({ event }) => ({ connection: nationalFallback(nowOf(event)) })),
     assignTicketRef: assignCall(({ context }) => ({ ticketRef: context.ticketRef ?? deps.ticketRefFor(context.departement, context.callSid) })),
@@ -145,7 +155,7 @@ export function callActions(deps: CallMachineDeps, reading: CallReading) {
       return email ? { callbackEmail: deps.sealEmail(email) } : {};
     }),
     recordCallerAsCallbackNumber: assignCall(({ context }) => ({ callbackNumber: context.caller })),
-    noteDialFailed: assignCall({ notice: 'dialFailed' as const }),
+    noteDialFailed: assignCall({ ...STEP_FORWARD, notice: 'dialFailed' as const }),
     markBridged: assignCall({ bridged: true }),
     markPriority: assignCall({ priority: 'prioritaire' as const }),
     recordDanger: assignCall(({ event }) => {

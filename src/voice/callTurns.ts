@@ -153,7 +153,8 @@ export class CallTurns {
     if (first) this.deps.metrics.callOriented(effect.departement, effect.need);
     if (first || effect.kind === 'callback') this.deps.metrics.ticketSaved('voice', effect);
     const personKey = this.deps.personKeyOf?.(caller) ?? null;
-    await this.deps.tickets.createOrUpdate(ticketDraftFrom(effect, 'voice', this.deps.clock.now().toISOString(), personKey === null ? {} : { personKey }));
+    const draft = ticketDraftFrom(effect, 'voice', this.deps.clock.now().toISOString(), personKey === null ? {} : { personKey });
+    await this.deps.tickets.createOrUpdate(draft, { likelyNew: first });
   }
 
   private async endCall(context: CallContext, outcome: CallOutcome): Promise<void> {

@@ -65,7 +65,30 @@ const MENU_STEPS = new Set<string>([
   'dangerCheck',
 ]);
 
+/** Menus whose turn is the same for every caller in the same situation (its cache key). */
+const STATIC_STEPS = new Set<string>(['profile', 'needGroup', 'need', 'postcode', 'callbackEntry']);
+/** Bound of the static turns kept per flow (steps × groups × problems × tries × notices × pace × départements). */
+const MAX_STATIC_TURNS = 5000;
+/** The static turns already worked out, per TurnDeps (one per configuration version). */
+const staticTurns = new WeakMap<TurnDeps, Map<string, VoiceTurn>>();
+
+/** The cache key of a static menu's turn: everything in the context its text and TwiML depend on. */
+function staticKey(step: MenuStep, context: CallContext): string {
+  return [step, context.needGroup ?? '', context.lastProblem ?? '', context.attempts, context.notice ?? '', context.slow, context.departement ?? ''].join(':');
+}
+
 export function turnFor(stateValue: string, context: CallContext, deps: TurnDeps): VoiceTurn {
+  if (STATIC_STEPS.has(stateValue)) {
+    // Worked out once per situation: every caller there gets the same (frozen) turn.
+    const key = staticKey(stateValue as MenuStep, context);
+    let known = staticTurns.get(deps);
+    if (known === undefined) staticTurns.set(deps, (known = new Map()));
+    const kept = known.get(key);
+    if (kept !== undefined) return kept;
+    const turn = askTurn(stateValue as MenuStep, context, deps);
+    if (known.size < MAX_STATIC_TURNS) known.set(key, deepFreeze(turn));
+    return turn;
+  }
   if (MENU_STEPS.has(stateValue)) return askTurn(stateValue as MenuStep, context, deps);
   switch (stateValue) {
     case 'connecting':
@@ -227,8 +250,14 @@ function askTurn(step: MenuStep, context: CallContext, deps: TurnDeps): VoiceTur
       finishOnKey = '#';
       break;
   }
-  const cacheKey = isStatic
-    ? [step, context.needGroup ?? '', context.lastProblem ?? '', context.attempts, context.notice ?? '', context.slow, context.departement ?? ''].join(':')
-    : null;
+  const cacheKey = isStatic ? staticKey(step, context) : null;
   return { kind: 'ask', step, lines, numDigits, finishOnKey, hints, slow: context.slow, departement: context.departement, cacheKey };
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const field of Object.values(value)) deepFreeze(field);
+  }
+  return value;
 }

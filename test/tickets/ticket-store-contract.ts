@@ -105,6 +105,21 @@ export function describeTicketStoreContract(name: string, createHarness: () => P
       await expect(tickets.get(draft.ref)).resolves.toEqual(second);
     });
 
+    test('likelyNew: a new ticket is created as without it; an existing one is updated, never replaced', async () => {
+      const draft = draftFor();
+      const created = await tickets.createOrUpdate(draft, { likelyNew: true });
+      expect(created).toMatchObject({ ref: draft.ref, status: 'nouveau', profile: 'aidant' });
+      await expect(tickets.getByConversation(draft.conversationId)).resolves.toEqual(created);
+      clock.advance(30_000);
+      const updated = await tickets.createOrUpdate({ ...draft, profile: undefined, need: 'sans_solution' }, { likelyNew: true });
+      expect(updated.createdAt).toBe(created.createdAt);
+      expect(updated).toMatchObject({ profile: 'aidant', need: 'sans_solution', updatedAt: '2025-03-04T10:00:30.000Z' });
+      await expect(tickets.get(draft.ref)).resolves.toEqual(updated);
+      const intruder = { ...draftFor(), ref: draft.ref, profile: 'professionnel' as const };
+      await expect(tickets.createOrUpdate(intruder, { likelyNew: true })).rejects.toBeInstanceOf(TicketConflictError);
+      await expect(tickets.get(draft.ref)).resolves.toEqual(updated);
+    });
+
     test('the same draft twice at once makes one ticket', async () => {
       const draft = draftFor();
       const [a, b] = await Promise.all([tickets.createOrUpdate(draft), tickets.createOrUpdate(draft)]);
