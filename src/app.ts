@@ -27,6 +27,7 @@ import { OrientationBot } from './chat/bot';
 import { createBotEndpoint } from './chat/botEndpoint';
 import { chatQueueName } from './chat/chatTurns';
 import { createChatTurns } from './chat/createChat';
+import { DEFAULT_GONE_CHATS_SWEEP_MS, startGoneChatsSweeper } from './chat/goneSweeper';
 import { createRelayRouter } from './chat/relayRoutes';
 import { CHANNEL_SECRET_HEADER, createDirectLine, createInternalAddress, deriveTokenKey } from './directline';
 import type { OutgoingActivityInput } from './directline/activity';
@@ -222,7 +223,7 @@ export function createApp(deps: AppDeps): App {
     keys,
     tickets,
     // A chat waiting list outlives its conversations (twice their TTL after the last arrival): a person
-    // gone is still found there when the figures are read, and counted as abandoned (ChatTurns.sweepGone).
+    // gone is still found there by the next sweep, and counted as abandoned (ChatTurns.sweepGone).
     waitingRoom: createWaitingRoom(store, keys, 2 * settings.chatTtlSeconds),
     clock,
     chatTtlSeconds: settings.chatTtlSeconds,
@@ -249,6 +250,9 @@ export function createApp(deps: AppDeps): App {
         .catch((error: unknown) => logger.warn({ err: error }, 'chat: could not tell the consoles')),
     onDanger: chatDangerAlerts({ tickets, events: advisorEvents, clock, logger }),
   });
+  // Every chat queue (each département's and the national one) is swept on a timer, whether the figures are read or not.
+  const chatQueues = [...places.all().map((d) => chatQueueName(d.code)), chatQueueName(null)];
+  const goneChats = startGoneChatsSweeper({ sweep: () => chat.sweepGone(chatQueues), everyMs: settings.goneChatsSweepMs ?? DEFAULT_GONE_CHATS_SWEEP_MS, logger });
   const openApi = openApiDocument();
   app.get('/api/openapi.json', (_req, res) => {
     res.json(openApi);
@@ -371,6 +375,7 @@ export function createApp(deps: AppDeps): App {
       directLine.attachWebSocket(server);
     },
     close: async () => {
+      await goneChats.stop();
       await advisorEvents.close();
       await directLine.close();
       await studio.close();

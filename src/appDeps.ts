@@ -29,6 +29,8 @@ export interface AppSettings {
   /** How advisors' bearer JWTs are verified (JWKS of the identity provider, or a development key). */
   advisorAuth: AdvisorAuthSettings;
   chatTtlSeconds: number;
+  /** How often hand-offs whose person is gone are swept out of the chat queues (src/chat/goneSweeper.ts); default five minutes. */
+  goneChatsSweepMs?: number;
   bot: BotSettings;
   /** Folder of the pages' files: the package's own (`packagedWebPublicDir()`), not CONFIG_DIR. */
   webPublicDir: string;
@@ -84,6 +86,6 @@ export interface App {
   studio: ReturnType<typeof createStudioApi>;
   /** Once the server listens: the chat channel learns its internal address and serves WebSockets. */
   afterListen(server: Server): void;
-  /** Ends the consoles' event streams and the chat streams (both told to reconnect), waits for deliveries to the bot, stops the proof worker. */
+  /** Stops the sweep of gone chats, ends the consoles' event streams and the chat streams (both told to reconnect), waits for deliveries to the bot, stops the proof worker. */
   close(): Promise<void>;
 }

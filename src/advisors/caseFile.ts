@@ -33,7 +33,7 @@ export const MISSING_KINDS = [
  * The id of an N3 reason: one of MISSING_KINDS, or one a coordinator added to config/observatory.yaml
  * (the service checks an escalation against that list). An id, never free text.
  */
-export const MissingReasonIdSchema = z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, { error: 'expected a reason id of lower case letters, digits and _ (2 to 40)' });
+export const MissingReasonIdSchema = z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, { error: 'il faut un identifiant de raison de 2 à 40 caractères : une lettre minuscule, puis des lettres minuscules, des chiffres ou _' });
 export const MAX_MISSING_REASONS = 40;
 
 const isoDateTime = z.iso.datetime({ offset: true, error: 'expected an ISO 8601 date-time' });

@@ -16,7 +16,7 @@ export const MAX_WRAP_UP_CODES = 40;
 /** A territory's own list holds no personal data: kept five years from its last change. */
 const TERRITORY_LIST_TTL_SECONDS = 5 * 365 * 24 * 3600;
 
-export const WrapUpIdSchema = z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, { error: 'expected a code id of lower case letters, digits and _ (2 to 40)' });
+export const WrapUpIdSchema = z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, { error: 'il faut un identifiant de code de 2 à 40 caractères : une lettre minuscule, puis des lettres minuscules, des chiffres ou _' });
 export const WrapUpCodeSchema = z.strictObject({ id: WrapUpIdSchema, label: z.string().trim().min(2).max(120) });
 export type WrapUpCode = z.output<typeof WrapUpCodeSchema>;
 
@@ -27,7 +27,7 @@ export const WrapUpListSchema = z
   .superRefine((codes, ctx) => {
     const ids = codes.map((code) => code.id);
     ids.forEach((id, index) => {
-      if (ids.indexOf(id) !== index) ctx.addIssue({ code: 'custom', path: [index, 'id'], message: `"${id}" is listed twice` });
+      if (ids.indexOf(id) !== index) ctx.addIssue({ code: 'custom', path: [index, 'id'], message: `"${id}" est deux fois dans la liste : gardez-en un seul` });
     });
   });
 

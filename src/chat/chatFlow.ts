@@ -32,13 +32,16 @@ export async function advance(step: ChatStep, event: CallEvent): Promise<ChatRep
   const now = deps.clock.now().toISOString();
   for (const action of actions) {
     if (action.type !== 'saveTicket') continue;
-    deps.metrics.ticketSaved('chat', action.params as TicketEffect);
+    const effect = action.params as TicketEffect;
+    // A conversation's hand-off counts once, as a call's does: handed back to the bot and over again is the
+    // same one (`chat.handoff` is set by its first hand-off); a callback request counts when asked for.
+    if (effect.kind === 'callback' || chat.handoff === undefined) deps.metrics.ticketSaved('chat', effect);
     if (!chat.contactCounted) {
       // One contact per conversation: a closed hand-off followed by a callback request is one person.
-      deps.metrics.chatContact((action.params as TicketEffect).departement, (action.params as TicketEffect).need);
+      deps.metrics.chatContact(effect.departement, effect.need);
       chat.contactCounted = true;
     }
-    const draft = ticketDraftFrom(action.params as TicketEffect, 'chat', now, {
+    const draft = ticketDraftFrom(effect, 'chat', now, {
       summary: summary(step),
       transcript: chat.transcript.slice(-TRANSCRIPT_LIMIT),
       ...(chat.danger ? { danger: chat.danger } : {}),

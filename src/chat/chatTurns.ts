@@ -151,7 +151,7 @@ export class ChatTurns {
    * Hand-offs nobody took whose person is gone: nothing came from them (no line, no hand-off) for the
    * conversation's TTL, or the conversation has expired. Each is abandoned, as if its page had said
    * so: counted once (by whoever takes it out of the waiting list), on the day the person was last
-   * seen. Run when the figures are read (src/dashboard/now.ts), with no timer of its own.
+   * seen. Run when the figures are read (src/dashboard/index.ts) and on the app's timer (goneSweeper.ts).
    */
   async sweepGone(queueNames: readonly string[]): Promise<number> {
     const counts = await Promise.all(queueNames.map((queue) => this.sweepQueue(queue)));

@@ -18,7 +18,7 @@ export const DIRECTORY_FILE = path.join('config', 'directory.yaml');
 const ShippedDirectorySchema = DirectorySchema.superRefine((directory, ctx) => {
   for (const code of DEPARTEMENT_CODES) {
     if (mdphOrganisation(directory, code) === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['organisations'], message: `département "${code}" has no MDPH: give it an organisation with an offer of type mdph` });
+      ctx.addIssue({ code: 'custom', path: ['organisations'], message: `le département "${code}" n’a pas de MDPH (maison départementale des personnes handicapées) : ajoutez une organisation avec une offre de type mdph` });
     }
   }
 });

@@ -41,23 +41,23 @@ export const SOURCE_KINDS = ['finess', 'coordinator', 'import'] as const;
 const PHONE = /^(\+33 ?[1-9]|0[1-9])( ?\d){8}$|^0 ?[89]\d{2}( ?\d{3}){2}$|^\+262 ?\d{3}( ?\d{2}){3}$|^\+(590|594|596) ?\d{3}( ?\d{2}){3}$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[a-z]{2,}$/i;
 
-export const IdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{1,79}$/, { error: 'expected an id of lower case letters, digits and - (2 to 80)' });
-const text = (max: number) => z.string().trim().min(1, { error: 'expected a non-empty text' }).max(max, { error: `at most ${max} characters` });
-const isoDate = z.iso.date({ error: 'expected a date YYYY-MM-DD' });
+export const IdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{1,79}$/, { error: 'il faut un identifiant de 2 à 80 caractères : lettres minuscules, chiffres et -' });
+const text = (max: number) => z.string().trim().min(1, { error: 'il faut un texte, pas un texte vide' }).max(max, { error: `${max} caractères au plus` });
+const isoDate = z.iso.date({ error: 'il faut une date "AAAA-MM-JJ", par exemple "2026-11-23"' });
 
-export const TerritorySchema = z.string().regex(DEPARTEMENT_CODE_PATTERN, { error: 'expected a département code in quotes: "01".."95", "2A", "2B", "971".."974", "976"' });
+export const TerritorySchema = z.string().regex(DEPARTEMENT_CODE_PATTERN, { error: 'il faut un code de département entre guillemets : de "01" à "95", "2A", "2B", de "971" à "974", ou "976"' });
 /** An INSEE commune code: the département's code, then the commune's number (44109 Nantes, 2A004 Ajaccio, 97411 Saint-Denis). */
-export const CommuneCodeSchema = z.string().regex(/^(\d{5}|2[AB]\d{3})$/, { error: 'expected an INSEE commune code, e.g. "44109"' });
+export const CommuneCodeSchema = z.string().regex(/^(\d{5}|2[AB]\d{3})$/, { error: 'il faut le code INSEE d’une commune, par exemple "44109"' });
 export const CommuneSchema = z.strictObject({ code: CommuneCodeSchema, name: text(100) });
 
 export const ContactSchema = z.strictObject({
-  phone: z.string().regex(PHONE, { error: 'expected a French phone number, e.g. "02 40 00 00 00", or null when unknown' }).nullable(),
-  email: z.string().regex(EMAIL, { error: 'expected an e-mail address, or null when unknown' }).nullable(),
-  web: z.string().regex(/^https:\/\/\S+$/, { error: 'expected an https address, or null when unknown' }).nullable(),
+  phone: z.string().regex(PHONE, { error: 'il faut un numéro de téléphone français, par exemple "02 40 00 00 00", ou null si vous ne le connaissez pas' }).nullable(),
+  email: z.string().regex(EMAIL, { error: 'il faut une adresse e-mail, ou null si vous ne la connaissez pas' }).nullable(),
+  web: z.string().regex(/^https:\/\/\S+$/, { error: 'il faut une adresse qui commence par https://, ou null si vous ne la connaissez pas' }).nullable(),
 });
 
 export const PeopleServedSchema = z.strictObject({
-  ages: z.array(z.enum(AGE_BANDS)).min(1, { error: 'give at least one age band: enfant, adulte, senior' }),
+  ages: z.array(z.enum(AGE_BANDS)).min(1, { error: 'il faut au moins un âge : enfant, adulte ou senior' }),
   /** Empty: not restricted to some kinds of disability (every kind). */
   disabilities: z.array(z.enum(DISABILITY_KINDS)),
 });
@@ -85,7 +85,7 @@ export const OfferSchema = z.strictObject({
 export const SourceSchema = z.strictObject({
   kind: z.enum(SOURCE_KINDS),
   /** FINESS establishment number (9 characters) when the source is FINESS. */
-  finess: z.string().regex(/^\d[0-9AB]\d{7}$/, { error: 'expected a FINESS number of 9 characters' }).optional(),
+  finess: z.string().regex(/^\d[0-9AB]\d{7}$/, { error: 'il faut un numéro FINESS de 9 caractères' }).optional(),
   /** The day it was written or imported. */
   at: isoDate,
 });
@@ -99,7 +99,7 @@ export const OrganisationFieldsSchema = z.strictObject({
   contact: ContactSchema,
   hours: text(200).optional(),
   source: SourceSchema,
-  offers: z.array(OfferSchema).min(1, { error: 'give at least one offer' }).max(50),
+  offers: z.array(OfferSchema).min(1, { error: 'il faut au moins une offre' }).max(50),
 });
 
 /** A commune's code starts with its département's (97411 is in 974, 2A004 in 2A, 44109 in 44). */
@@ -109,7 +109,7 @@ export const OrganisationSchema = OrganisationFieldsSchema.superRefine((organisa
   const communes = [organisation.commune, ...organisation.offers.map((offer) => offer.commune)];
   communes.forEach((commune, index) => {
     if (commune && !inTerritory(commune.code, organisation.territory)) {
-      ctx.addIssue({ code: 'custom', path: index === 0 ? ['commune', 'code'] : ['offers', index - 1, 'commune', 'code'], message: `commune ${commune.code} is not in département ${organisation.territory}` });
+      ctx.addIssue({ code: 'custom', path: index === 0 ? ['commune', 'code'] : ['offers', index - 1, 'commune', 'code'], message: `la commune ${commune.code} n’est pas dans le département ${organisation.territory}` });
     }
   });
 });
@@ -118,7 +118,7 @@ export const DirectorySchema = z.strictObject({ organisations: z.array(Organisat
   const seen = new Set<string>();
   directory.organisations.forEach((organisation, index) => {
     for (const [id, path] of [[organisation.id, ['organisations', index, 'id']], ...organisation.offers.map((offer, i) => [offer.id, ['organisations', index, 'offers', i, 'id']] as const)] as const) {
-      if (seen.has(id)) ctx.addIssue({ code: 'custom', path: [...path], message: `id "${id}" is used twice: every organisation and offer needs its own` });
+      if (seen.has(id)) ctx.addIssue({ code: 'custom', path: [...path], message: `l’identifiant "${id}" est déjà pris : chaque organisation et chaque offre a le sien` });
       seen.add(id);
     }
   });

@@ -27,10 +27,10 @@ export const ObservatorySettingsSchema = z
       .superRefine((reasons, ctx) => {
         const ids = reasons.map((r) => r.id);
         ids.forEach((id, index) => {
-          if (ids.indexOf(id) !== index) ctx.addIssue({ code: 'custom', path: [index, 'id'], message: `"${id}" is listed twice` });
+          if (ids.indexOf(id) !== index) ctx.addIssue({ code: 'custom', path: [index, 'id'], message: `"${id}" est deux fois dans la liste : gardez-en un seul` });
         });
         for (const own of MISSING_KINDS) {
-          if (!ids.includes(own)) ctx.addIssue({ code: 'custom', path: [], message: `the reason "${own}" must stay: recorded unmet needs use it` });
+          if (!ids.includes(own)) ctx.addIssue({ code: 'custom', path: [], message: `la raison "${own}" doit rester : des besoins non couverts déjà notés l’utilisent` });
         }
       }),
     needs: labelsFor([...NEED_IDS, NOT_SAID]),

@@ -135,6 +135,17 @@ export interface RedisHandleOptions {
   reconnectDelayMs: (retries: number) => number;
 }
 
+/**
+ * The options of every connection to a data node (the standalone server, a Sentinel group's primary,
+ * a Cluster's nodes): one shape, so that the three modes time out, reconnect and refuse to queue alike.
+ */
+function nodeClientOptions(options: RedisHandleOptions) {
+  return {
+    disableOfflineQueue: true,
+    socket: { connectTimeout: options.connectTimeoutMs, reconnectStrategy: options.reconnectDelayMs },
+  };
+}
+
 /** node-redis' three clients have no common type: the compiler checks each against RedisCommands here. */
 function asCommands(client: RedisCommands): RedisCommands {
   return client;
@@ -152,11 +163,7 @@ export function createRedisHandle(target: RedisTarget, options: RedisHandleOptio
 }
 
 function standaloneHandle(target: Extract<RedisTarget, { kind: 'standalone' }>, options: RedisHandleOptions): RedisHandle {
-  const client = createClient({
-    url: target.url,
-    disableOfflineQueue: true,
-    socket: { connectTimeout: options.connectTimeoutMs, reconnectStrategy: options.reconnectDelayMs },
-  });
+  const client = createClient({ url: target.url, ...nodeClientOptions(options) });
   let connecting: Promise<unknown> | undefined;
   return {
     kind: 'standalone',
@@ -267,11 +274,7 @@ function sentinelHandle(target: Extract<RedisTarget, { kind: 'sentinel' }>, opti
     sentinelRootNodes: target.sentinels.map((node) => ({ host: node.host, port: node.port })),
     // One connection to the primary: a write and the WAIT after it share it.
     masterPoolSize: 1,
-    nodeClientOptions: {
-      password: target.password,
-      disableOfflineQueue: true,
-      socket: { connectTimeout: options.connectTimeoutMs, reconnectStrategy: options.reconnectDelayMs },
-    },
+    nodeClientOptions: { password: target.password, ...nodeClientOptions(options) },
     sentinelClientOptions: {
       password: target.sentinelPassword,
       socket: { connectTimeout: options.connectTimeoutMs },
@@ -332,11 +335,7 @@ function everySlotServed(slots: ReadonlyArray<{ master?: unknown } | undefined>)
 function clusterHandle(target: Extract<RedisTarget, { kind: 'cluster' }>, options: RedisHandleOptions): RedisHandle {
   const cluster = createCluster({
     rootNodes: target.nodes.map((node) => ({ socket: { host: node.host, port: node.port } })),
-    defaults: {
-      password: target.password,
-      disableOfflineQueue: true,
-      socket: { connectTimeout: options.connectTimeoutMs, reconnectStrategy: options.reconnectDelayMs },
-    },
+    defaults: { password: target.password, ...nodeClientOptions(options) },
   });
   const errorListeners: Array<(err: unknown) => void> = [];
   const readyListeners: Array<() => void> = [];

@@ -132,10 +132,10 @@ export const DEFAULT_CALLBACK_TARGET_HOURS = 48;
 export const MAX_CALLBACK_TARGET_HOURS = 720;
 
 const callbackTargetHoursSchema = z
-  .number({ error: 'expected a whole number of hours, e.g. 48' })
-  .int({ error: 'expected a whole number of hours, e.g. 48' })
-  .min(1, { error: 'expected at least 1 hour' })
-  .max(MAX_CALLBACK_TARGET_HOURS, { error: `expected at most ${MAX_CALLBACK_TARGET_HOURS} hours (30 days)` })
+  .number({ error: 'il faut un nombre d’heures entier, par exemple 48' })
+  .int({ error: 'il faut un nombre d’heures entier, par exemple 48' })
+  .min(1, { error: 'il faut au moins 1 heure' })
+  .max(MAX_CALLBACK_TARGET_HOURS, { error: `il faut ${MAX_CALLBACK_TARGET_HOURS} heures au plus (30 jours)` })
   .default(DEFAULT_CALLBACK_TARGET_HOURS);
 
 export const territorySchema = z

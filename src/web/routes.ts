@@ -15,6 +15,7 @@ import { dirname, join } from 'node:path';
 import compression from 'compression';
 import express, { type RequestHandler, type Response, type Router } from 'express';
 import { findRepoRoot } from '../config/env';
+import { renderPage } from './pageTemplate';
 import { pageContentSecurityPolicy } from './securityHeaders';
 
 /**
@@ -64,7 +65,7 @@ const DSFR_FILES = /^\/(dsfr\.min\.css|fonts\/[\w-]+\.woff2?|icons\/[\w-]+\/[\w-
 /** The yaml browser build's modules: `index.js`, `doc/x.js`, `schema/yaml-1.1/x.js` (never `..`, only .js). */
 const YAML_FILES = /^\/([\w-]+(\.[\w-]+)*\/){0,2}[\w-]+\.js$/;
 
-/** In console.html and index.html, the style sheet link the router points at the versioned DSFR. */
+/** In layout.html (the frame of every page), the style sheet link the router points at the versioned DSFR. */
 const DSFR_PLACEHOLDER = 'href="/console/vendor/dsfr/dsfr.min.css"';
 
 /** In index.html, the script tag the router points at the versioned bundle. */
@@ -73,9 +74,9 @@ const BUNDLE_PLACEHOLDER = 'src="/chat/webchat.js"';
 /** The chat page's own files (beside index.html). */
 const CHAT_FILES = ['chat.js', 'chat.css', 'webChatStyle.js'] as const;
 
-/** A page's template with its placeholders pointed at the versioned files; a missing placeholder stops the start. */
+/** A page's parts in the shared frame, its placeholders pointed at the versioned files; a missing placeholder stops the start. */
 function pageFrom(publicDir: string, name: string, replacements: ReadonlyArray<readonly [string, string]>): string {
-  let page = readFileSync(join(publicDir, name), 'utf8');
+  let page = renderPage(readFileSync(join(publicDir, 'layout.html'), 'utf8'), readFileSync(join(publicDir, name), 'utf8'), name);
   for (const [placeholder, value] of replacements) {
     if (!page.includes(placeholder)) throw new Error(`${name} has no ${placeholder}`);
     page = page.replace(placeholder, value);

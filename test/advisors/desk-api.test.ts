@@ -66,7 +66,7 @@ describe('wrap-up codes', () => {
     expect((await call(harness, 'PUT', '/api/advisor/wrap-up-codes', dora, { territory: '35', codes: OWN_44 })).status).toBe(403);
     const twice = await call(harness, 'PUT', '/api/advisor/wrap-up-codes', dora, { territory: '44', codes: [OWN_44[0], OWN_44[0]] });
     expect(twice.status).toBe(400);
-    expect(twice.body.error).toContain('listed twice');
+    expect(twice.body.error).toContain('est deux fois dans la liste');
     expect((await call(harness, 'PUT', '/api/advisor/wrap-up-codes', dora, { territory: '44', codes: [] })).status).toBe(400);
 
     const saved = await call(harness, 'PUT', '/api/advisor/wrap-up-codes', dora, { territory: '44', codes: OWN_44 });

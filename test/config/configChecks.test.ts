@@ -37,8 +37,8 @@ describe('config checks', () => {
       .replace('  callbackOfferAfterSeconds: 120\n  crisis:', '  callbackOfferAfterSeconds: 120\n  callbackTargetHours: 1.5\n  crisis:');
     const [result] = runConfigChecks(projectWithTerritories(edited), [territoriesCheck]);
     expect(result?.errors).toEqual([
-      expect.stringMatching(/territories\.yaml:\d+: national\.callbackTargetHours: expected a whole number of hours, e\.g\. 48$/),
-      expect.stringMatching(/territories\.yaml:\d+: territories\.44\.callbackTargetHours: expected at least 1 hour$/),
+      expect.stringMatching(/territories\.yaml:\d+: national\.callbackTargetHours: il faut un nombre d’heures entier, par exemple 48$/),
+      expect.stringMatching(/territories\.yaml:\d+: territories\.44\.callbackTargetHours: il faut au moins 1 heure$/),
     ]);
   });
 
@@ -114,6 +114,6 @@ describe('config checks', () => {
       'codes:\n  - id: information_given\n    label: "Information donnée"\n  - id: information_given\n    label: "Encore"\n',
     );
     const [result] = runConfigChecks(root, [wrapUpCodesCheck]);
-    expect(result?.errors).toEqual([expect.stringMatching(/wrap-up-codes\.yaml:4: codes\[1\]\.id: "information_given" is listed twice$/)]);
+    expect(result?.errors).toEqual([expect.stringMatching(/wrap-up-codes\.yaml:4: codes\[1\]\.id: "information_given" est deux fois dans la liste : gardez-en un seul$/)]);
   });
 });

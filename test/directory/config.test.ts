@@ -62,10 +62,10 @@ describe('config/directory.yaml', () => {
     const error = configErrorOf(() => parseDirectoryYaml(edited, FILE));
     expect(error.lines).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(/^config\/directory\.yaml:\d+: organisations\[0\]\.contact\.phone: expected a French phone number/),
-        expect.stringMatching(/^config\/directory\.yaml:\d+: organisations\[\d+\]\.commune\.code: commune 44109 is not in département 35/),
-        expect.stringMatching(/^config\/directory\.yaml:\d+: organisations\[\d+\]\.id: id "exemple-35-esat-rennes" is used twice/),
-        expect.stringMatching(/^config\/directory\.yaml:\d+: organisations: département "02" has no MDPH/),
+        expect.stringMatching(/^config\/directory\.yaml:\d+: organisations\[0\]\.contact\.phone: il faut un numéro de téléphone français/),
+        expect.stringMatching(/^config\/directory\.yaml:\d+: organisations\[\d+\]\.commune\.code: la commune 44109 n’est pas dans le département 35/),
+        expect.stringMatching(/^config\/directory\.yaml:\d+: organisations\[\d+\]\.id: l’identifiant "exemple-35-esat-rennes" est déjà pris/),
+        expect.stringMatching(/^config\/directory\.yaml:\d+: organisations: le département "02" n’a pas de MDPH/),
       ]),
     );
   });
@@ -75,6 +75,6 @@ describe('config/directory.yaml', () => {
     mkdirSync(path.join(root, 'config'));
     writeFileSync(path.join(root, DIRECTORY_FILE), SHIPPED.replace('email: null', 'email: "pas une adresse"'));
     const [result] = runConfigChecks(root, [directoryCheck]);
-    expect(result?.errors).toEqual([expect.stringMatching(/directory\.yaml:\d+: organisations\[0\]\.contact\.email: expected an e-mail address/)]);
+    expect(result?.errors).toEqual([expect.stringMatching(/directory\.yaml:\d+: organisations\[0\]\.contact\.email: il faut une adresse e-mail/)]);
   });
 });

@@ -45,14 +45,14 @@ describe('config/observatory.yaml', () => {
   it('When a built-in reason is removed or a reason is listed twice, then each is named, with its line', () => {
     const broken = original.replace(/  - id: no_funding\n    label: "Pas de financement"\n/, '').replace('  - id: other\n', '  - id: no_transport\n');
     const problems = problemsOf(broken).join('\n');
-    expect(problems).toMatch(/observatory\.yaml:\d+: missing: the reason "no_funding" must stay/);
-    expect(problems).toMatch(/observatory\.yaml:\d+: missing\[\d+\]\.id: "no_transport" is listed twice/);
+    expect(problems).toMatch(/observatory\.yaml:\d+: missing: la raison "no_funding" doit rester/);
+    expect(problems).toMatch(/observatory\.yaml:\d+: missing\[\d+\]\.id: "no_transport" est deux fois dans la liste/);
   });
 
   it('When an id has capitals or a need has no label, then each is named, with its line', () => {
     const broken = original.replace('  - id: not_accessible\n', '  - id: Not-Accessible\n').replace(/  vacances: .*\n/, '');
     const problems = problemsOf(broken).join('\n');
-    expect(problems).toMatch(/observatory\.yaml:\d+: missing\[7\]\.id: expected a reason id/);
+    expect(problems).toMatch(/observatory\.yaml:\d+: missing\[7\]\.id: il faut un identifiant de raison/);
     expect(problems).toMatch(/observatory\.yaml:\d+: needs\.vacances: manquant/);
   });
 });

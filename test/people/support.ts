@@ -31,10 +31,10 @@ export interface PeopleHarness {
   close(): Promise<void>;
 }
 
-export async function startPeopleApp(label: string, options: { config?: AppConfig; chatTtlSeconds?: number } = {}): Promise<PeopleHarness> {
+export async function startPeopleApp(label: string, options: { config?: AppConfig; chatTtlSeconds?: number; goneChatsSweepMs?: number } = {}): Promise<PeopleHarness> {
   const redis = await testRedis(label);
   const clock = new TestClock(TIMES.mondayMorningParis);
-  const app = await startTestApp({ store: redis.store, keys: redis.keys, clock, bus: createMemoryBus(), ...(options.config ? { config: options.config } : {}), ...(options.chatTtlSeconds ? { chatTtlSeconds: options.chatTtlSeconds } : {}) });
+  const app = await startTestApp({ store: redis.store, keys: redis.keys, clock, bus: createMemoryBus(), ...options });
   const raw = createClient({ url: TEST_REDIS_URL });
   await raw.connect();
   return {

@@ -86,6 +86,8 @@ export async function startTestApp(options: {
   port?: number;
   /** How long a chat lives without activity; defaults to an hour. */
   chatTtlSeconds?: number;
+  /** How often the chats of people gone are swept; defaults to the app's own. */
+  goneChatsSweepMs?: number;
 }): Promise<RunningTestApp> {
   const app = createApp({
     config: options.config ?? repoConfig(),
@@ -105,6 +107,7 @@ export async function startTestApp(options: {
       ticketTtlDays: 90,
       advisorAuth: TEST_ADVISOR_AUTH,
       chatTtlSeconds: options.chatTtlSeconds ?? 3600,
+      ...(options.goneChatsSweepMs ? { goneChatsSweepMs: options.goneChatsSweepMs } : {}),
       bot: { microsoftAppId: options.microsoftAppId, microsoftAppPassword: undefined, microsoftAppType: 'MultiTenant', microsoftAppTenantId: undefined },
       webPublicDir: packagedWebPublicDir(),
       metricsToken: options.metricsToken ?? TEST_METRICS_TOKEN,

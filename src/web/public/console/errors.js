@@ -28,7 +28,7 @@ const KNOWN_ERRORS = [
   [/Unknown wrap-up code/, 'Ce code de clôture n’est plus dans la liste de votre territoire. Choisissez-en un autre.'],
   [/jj\/mm\/aaaa hh:mm/, 'La date et l’heure s’écrivent jj/mm/aaaa hh:mm, par exemple 25/11/2026 14:30, et doivent exister.'],
   [/changes its wrap-up codes/, 'Seul un coordinateur du département peut changer ses codes de clôture.'],
-  [/is listed twice/, 'Deux codes de clôture ont le même libellé : changez-en un.'],
+  [/est deux fois dans la liste/, 'Deux codes de clôture ont le même libellé : changez-en un.'],
   [/CSRF/, 'Votre session n’est plus reconnue. Rechargez la page.'],
   [/This partner is already on the case file/, 'Ce partenaire est déjà sur le dossier.'],
   [/No such organisation or offer in the directory/, 'Cette offre n’est plus dans le répertoire de vos départements.'],

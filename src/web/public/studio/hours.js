@@ -3,7 +3,7 @@
    (made from the published version at the first change). */
 import { $, clear, el, errorIn } from '../console/dom.js';
 import { frenchProblem, studioApi } from './api.js';
-import { draftedTerritory, on, setDraft, studio } from './state.js';
+import { draftedTerritory, on, onDraftReset, setDraft, studio } from './state.js';
 
 const DAYS = [
   ['mon', 'Lundi'],
@@ -130,15 +130,8 @@ async function save(event) {
 export function setupHours() {
   $('hours-form').addEventListener('submit', save);
   on('territory', render);
-  // A draft opened or a territories file imported: its hours replace what was saved here.
-  on('drafted', () => {
+  onDraftReset(() => {
     Object.keys(shown).forEach((code) => delete shown[code]);
     render(studio.code);
-  });
-  on('draft', (draft) => {
-    if (draft === null) {
-      Object.keys(shown).forEach((code) => delete shown[code]);
-      render(studio.code);
-    }
   });
 }

@@ -5,7 +5,7 @@
 import { $, clear, el, errorIn, message } from '../console/dom.js';
 import { frenchProblem, studioApi } from './api.js';
 import { clearErrors, inputGroup, linesOf, same, showProblems, textArea, textInput } from './form.js';
-import { draftedNational, on, setDraft, studio } from './state.js';
+import { draftedNational, on, onDraftReset, setDraft, studio } from './state.js';
 import { readTarget, targetFields } from './target.js';
 
 const OVERRIDE = /^(\d{5})\s+(\d{2}|2[AB]|97\d)$/;
@@ -88,12 +88,7 @@ async function save(event) {
 export function setupNational() {
   $('national-form').addEventListener('submit', save);
   on('published', render);
-  on('drafted', () => {
-    saved = {};
-    render();
-  });
-  on('draft', (draft) => {
-    if (draft !== null) return;
+  onDraftReset(() => {
     saved = {};
     render();
   });

@@ -35,6 +35,17 @@ export function on(what, listener) {
   listeners[what].push(listener);
 }
 
+/**
+ * What a panel saved into the draft is forgotten when the draft is replaced: opened or a territories
+ * file imported (its own values replace them), or dropped (the published ones come back).
+ */
+export function onDraftReset(forget) {
+  on('drafted', () => forget());
+  on('draft', (draft) => {
+    if (draft === null) forget();
+  });
+}
+
 function tell(what, value) {
   listeners[what].forEach((listener) => listener(value));
 }

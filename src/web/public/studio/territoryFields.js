@@ -5,7 +5,7 @@
 import { $, clear, el, errorIn, message } from '../console/dom.js';
 import { frenchProblem, studioApi } from './api.js';
 import { clearErrors, inputGroup, linesOf, same, showProblems, textArea, textInput } from './form.js';
-import { draftedNational, draftedTerritory, on, setDraft, studio } from './state.js';
+import { draftedNational, draftedTerritory, on, onDraftReset, setDraft, studio } from './state.js';
 import { readTarget, targetFields } from './target.js';
 
 const WHEN_CLOSED = [
@@ -122,13 +122,7 @@ async function save(event) {
 export function setupTerritoryFields() {
   $('fields-form').addEventListener('submit', save);
   on('territory', render);
-  // A draft opened or a territories file imported: its entries replace what was saved here.
-  on('drafted', () => {
-    Object.keys(saved).forEach((code) => delete saved[code]);
-    render(studio.code);
-  });
-  on('draft', (draft) => {
-    if (draft !== null) return;
+  onDraftReset(() => {
     Object.keys(saved).forEach((code) => delete saved[code]);
     render(studio.code);
   });
