@@ -1,23 +1,10 @@
 /** The `saveTicket` effect of the orientation machine, as the ticket store's draft (voice or chat). */
 import type { Channel, DangerKind } from '../domain/vocabulary';
 import type { TicketDraft } from '../tickets/ticket';
-import type { CallContext } from './callMachine';
+import type { TicketDraftParams } from './callActions';
 
-export interface TicketEffect {
-  ref: string;
-  callSid: string;
-  kind: 'routed' | 'callback' | 'fallback';
-  profile: CallContext['profile'];
-  need: CallContext['need'];
-  departement: string | null;
-  territoryName: string | null;
-  priority: CallContext['priority'];
-  choices: CallContext['choices'];
-  callbackNumber: CallContext['callbackNumber'];
-  callbackEmail: CallContext['callbackEmail'];
-  /** Words of danger were said (their kind). */
-  danger?: DangerKind | null;
-}
+/** The `saveTicket` effect's params, as the machine resolves them (`ticketDraftOf`): one shape, not a copy. */
+export type TicketEffect = TicketDraftParams;
 
 export function ticketDraftFrom(effect: TicketEffect, channel: Channel, nowIso: string, extra: Pick<TicketDraft, 'summary' | 'transcript' | 'personKey' | 'danger'> = {}): TicketDraft {
   return {
