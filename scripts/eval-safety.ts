@@ -8,11 +8,15 @@
  *   npm run eval:safety -- <folder> [--misses]      (--misses lists what was missed: tuning sets only)
  *   npm run eval:safety -- --cv=5                    (k-fold cross-validation over content/fr/safety-examples-*.yaml)
  *   npm run eval:safety -- --cv=5 --grid             (the same for every setting of the threshold grid, and the one chosen)
+ *   npm run eval:safety -- --ordinary                (the second-stage question on ordinary questions: the FAQ's and the
+ *                                                     phone menus' examples, as the chat and as the phone ask it)
  */
 import * as path from 'node:path';
 import { loadYamlWithSchema } from '../src/config/yamlFile';
 import { CHECK_BUDGET, crossValidateDanger, crossValidateDangerGrid, FALSE_EMERGENCY_ALLOWANCE, type DangerCrossValidation } from '../src/safety/crossValidation';
-import { assessDanger, SHIPPED_THRESHOLDS, type DangerThresholds } from '../src/safety/detect';
+import * as fs from 'node:fs';
+import { parse as parseYaml } from 'yaml';
+import { assessDanger, SHIPPED_THRESHOLDS, spokenDangerCheck, type DangerThresholds } from '../src/safety/detect';
 import { benignExamplesSchema, dangerExamplesSchema, SAFETY_EXAMPLES_FILES } from '../src/safety/examples';
 import { evaluateSafety } from '../src/safety/evaluation';
 
@@ -58,7 +62,36 @@ function printCrossValidation(folds: number, withGrid: boolean): number {
   return 0;
 }
 
+/** How often people's ordinary questions (the FAQ's and the phone menus' examples) would be asked « Êtes-vous en danger ? ». */
+function printOrdinary(): number {
+  const root = path.resolve(__dirname, '..');
+  const textsOf = (file: string): string[] => {
+    const texts: string[] = [];
+    const walk = (value: unknown): void => {
+      if (typeof value === 'string') texts.push(value);
+      else if (Array.isArray(value)) value.forEach(walk);
+      else if (value !== null && typeof value === 'object') Object.values(value).forEach(walk);
+    };
+    walk(parseYaml(fs.readFileSync(path.join(root, file), 'utf8')));
+    return texts;
+  };
+  for (const [name, texts] of [['FAQ examples (chat)', textsOf('content/fr/faq-examples.yaml')], ['phone menus examples (spoken)', textsOf('content/fr/phone-examples.yaml')]] as const) {
+    let emergencies = 0;
+    let chat = 0;
+    let spoken = 0;
+    for (const text of texts) {
+      const { signal, check } = assessDanger(text);
+      if (signal !== null) emergencies++;
+      if (check !== null) chat++;
+      if (spokenDangerCheck(text) !== null) spoken++;
+    }
+    console.log(`${name.padEnd(30)} ${texts.length} messages: emergency answer ${percent(emergencies, texts.length)}, question as the chat asks it ${percent(chat, texts.length)} (${chat}), as the phone asks it ${percent(spoken, texts.length)} (${spoken})`);
+  }
+  return 0;
+}
+
 function main(argv: readonly string[]): number {
+  if (argv.includes('--ordinary')) return printOrdinary();
   const cv = argv.find((arg) => arg.startsWith('--cv='));
   if (cv !== undefined) return printCrossValidation(Number(cv.split('=')[1]), argv.includes('--grid'));
   const dir = argv.find((arg) => !arg.startsWith('--'));

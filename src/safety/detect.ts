@@ -160,6 +160,13 @@ export const MODEL_MIN_CONTENT_WORDS = 6;
 export const MODEL_SHORT_CONFIDENCE = 0.95;
 /** The grey zone: chosen by the same grid, within the budget of second-stage questions on ordinary messages. */
 export const MODEL_CHECK_CONFIDENCE = 0.15;
+/**
+ * On the phone the question is a turn of its own (« Dites oui ou non »), not a line under the answer
+ * as in the chat: it is asked from the model's word only from this probability. At 0.15, 15 % of the
+ * phone menus' ordinary examples were asked (« je n'arrive plus à me laver » → the 15); at 0.4, 2.8 %,
+ * for a weakest cross-validated recall of 88.6 % instead of 92.0 % (`npm run eval:safety -- --ordinary`).
+ */
+export const SPOKEN_CHECK_CONFIDENCE = 0.4;
 
 export const SHIPPED_THRESHOLDS: Readonly<DangerThresholds> = {
   confidence: MODEL_CONFIDENCE,
@@ -223,6 +230,8 @@ export interface DangerCheck {
   number: string;
   /** Why, safe to log: `<kind>.check_rules` (rules the model's veto dropped) or `<kind>.check_model`. */
   cue: string;
+  /** How sure: 1 when rules found it, else the model's probability of that kind. */
+  confidence: number;
 }
 
 /**
@@ -234,7 +243,7 @@ export interface DangerCheck {
 export function decideCheck(evidence: DangerEvidence, thresholds: DangerThresholds, signal: DangerSignal | null): DangerCheck | null {
   if (signal !== null || evidence.whole.over) return null;
   const fromRules = DANGER_KINDS.find((kind) => evidence.found.some((each) => each.kind === kind));
-  if (fromRules !== undefined) return checkOf(fromRules, 'check_rules');
+  if (fromRules !== undefined) return checkOf(fromRules, 'check_rules', 1);
   const probabilities = evidence.opinion?.probabilities;
   if (probabilities === undefined) return null;
   let best: DangerKind | undefined;
@@ -242,10 +251,10 @@ export function decideCheck(evidence: DangerEvidence, thresholds: DangerThreshol
   if (best === undefined) return null;
   // In a past, a hypothesis or a question about a number (« c'est quoi le 3114 ? »), the model's
   // usual confidence for an emergency is what makes it ask (« mon ancien mari me suit partout »).
-  return modelAllowed(best, evidence.whole) || probabilities[best] >= Math.max(thresholds.checkConfidence, thresholds.confidence) ? checkOf(best, 'check_model') : null;
+  return modelAllowed(best, evidence.whole) || probabilities[best] >= Math.max(thresholds.checkConfidence, thresholds.confidence) ? checkOf(best, 'check_model', probabilities[best]) : null;
 }
 
-const checkOf = (kind: DangerKind, cue: string): DangerCheck => ({ kind, number: DANGER_NUMBERS[kind][0] as string, cue: `${kind}.${cue}` });
+const checkOf = (kind: DangerKind, cue: string, confidence: number): DangerCheck => ({ kind, number: DANGER_NUMBERS[kind][0] as string, cue: `${kind}.${cue}`, confidence });
 
 /** What the detector says of a message: the emergency answer, or the second-stage question, or neither. */
 export interface DangerReading {
@@ -321,6 +330,12 @@ export function detectDanger(text: string): DangerSignal | null {
 /** The grey zone (no emergency answer, some evidence of danger): the kind to ask about, or null. */
 export function dangerCheck(text: string): DangerCheck | null {
   return readLately.memo(text).check;
+}
+
+/** The second-stage question for words said on the phone: as `dangerCheck`, from `SPOKEN_CHECK_CONFIDENCE` when only the model found it. */
+export function spokenDangerCheck(text: string): DangerCheck | null {
+  const check = readLately.memo(text).check;
+  return check !== null && check.confidence >= SPOKEN_CHECK_CONFIDENCE ? check : null;
 }
 
 /** Both at once: the emergency answer, or the second-stage question, or neither. */

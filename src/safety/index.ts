@@ -1,5 +1,5 @@
 /** Safety first: words of danger found in any message, and the emergency answer with the right numbers. */
-export { assessDanger, confirmedDanger, DANGER_KINDS, DANGER_NUMBERS, dangerCheck, detectDanger } from './detect';
+export { assessDanger, confirmedDanger, DANGER_KINDS, DANGER_NUMBERS, dangerCheck, detectDanger, spokenDangerCheck } from './detect';
 export type { DangerCheck, DangerKind, DangerReading, DangerSignal } from './detect';
 export {
   ALWAYS_NUMBERS,

@@ -85,7 +85,7 @@ export interface EvaluationDeps {
    * not (other); else the second-stage question « Êtes-vous en danger en ce moment ? » naming that
    * number (asked) or another (askedOther); else nothing (none).
    */
-  emergency(text: string, categories: readonly string[]): 'right' | 'other' | 'asked' | 'askedOther' | 'none';
+  emergency(text: string, categories: readonly string[], channel?: 'chat' | 'phone'): 'right' | 'other' | 'asked' | 'askedOther' | 'none';
   /** What a phone menu makes of what was said: an option id, `human`, a département code, `ask`, or null. */
   phone(menu: 'profile' | 'needs' | 'place' | 'yesno', said: string): string | null;
 }
@@ -132,8 +132,8 @@ export async function evaluateSplit(split: PhrasingSplit, deps: EvaluationDeps):
   const danger: Record<string, Tally> = {};
   for (const [category, items] of groupBy(split.danger, (item) => item.expect)) {
     danger[category] = tally(
-      items.map(({ text: message, expect, also }) => {
-        const got = deps.emergency(message, [expect, ...(also ?? [])]);
+      items.map(({ text: message, expect, also, channel }) => {
+        const got = deps.emergency(message, [expect, ...(also ?? [])], channel === 'phone' ? 'phone' : 'chat');
         const said = { none: 'no emergency answer', other: 'another emergency answer', askedOther: "another kind's question", asked: `${expect} (question)`, right: expect }[got];
         return { text: message, expected: expect, got: said, verdict: got === 'right' || got === 'asked' ? 'right' : 'wrong' };
       }),

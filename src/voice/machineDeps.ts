@@ -6,7 +6,7 @@
 import type { AppConfig } from '../config/appConfig';
 import type { Places } from '../places/places';
 import { decideRoute } from '../routing/decide';
-import { dangerCheck, dangerDialNumber, detectDanger } from '../safety';
+import { dangerDialNumber, detectDanger, spokenDangerCheck } from '../safety';
 import { ticketRefFor } from '../tickets/ref';
 import type { CallMachineDeps, PlaceFinder, SealedEmail, SealedNumber } from './callMachine';
 
@@ -32,7 +32,7 @@ export function callMachineDeps(config: AppConfig, places: Places, sealing: Seal
     sealEmail: (email) => sealing.sealEmail(email),
     ticketRefFor,
     detectDanger,
-    dangerCheck,
+    dangerCheck: spokenDangerCheck,
     dangerNumber: dangerDialNumber(config.safetyMessages),
   };
 }
