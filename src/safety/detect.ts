@@ -158,8 +158,14 @@ export const MODEL_ALSO_CONFIDENCE = 0.1;
 /** On few words of substance (« je veux courir »), the model's opinion rests on a bigram or two: left to the rules. */
 export const MODEL_MIN_CONTENT_WORDS = 6;
 export const MODEL_SHORT_CONFIDENCE = 0.95;
-/** The grey zone: chosen by the same grid, within the budget of second-stage questions on ordinary messages. */
-export const MODEL_CHECK_CONFIDENCE = 0.15;
+/**
+ * The grey zone. The grid (within its budget of questions on the ordinary look-alikes) chose 0.15; but
+ * people's everyday questions are what the chat mostly reads, and its buttons replace the flow's: at
+ * 0.15, 3.9 % of the FAQ's examples got the question (« pouvez-vous me passer quelqu'un ? » → the 112),
+ * 1.6 % at 0.3 (a budget of 2 %), for a weakest cross-validated recall of 89.1 % instead of 92.0 %
+ * (`npm run eval:safety -- --ordinary` and `-- --cv=5`).
+ */
+export const MODEL_CHECK_CONFIDENCE = 0.3;
 /**
  * On the phone the question is a turn of its own (« Dites oui ou non »), not a line under the answer
  * as in the chat: it is asked from the model's word only from this probability. At 0.15, 15 % of the

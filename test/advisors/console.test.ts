@@ -46,7 +46,7 @@ describe('the console page', () => {
     expect(csp).toContain("frame-ancestors 'none'");
     expect(page.headers.get('x-content-type-options')).toBe('nosniff');
     const html = await page.text();
-    expect(html).toContain('<html lang="fr">');
+    expect(html).toContain('<html lang="fr"');
     expect(html).toMatch(/<label [^>]*for="token"[^>]*>Jeton d’accès<\/label>/);
     expect(html).toMatch(/<input id="token"[^>]*type="password"/);
     expect(html).toContain('npm run token:dev');

@@ -47,7 +47,7 @@ describe('signing in through the OpenID Connect provider', () => {
     const stranger = browser();
     const landed = await stranger.signIn('noAccount');
     expect(landed.status).toBe(403);
-    expect(landed.text).toContain('<html lang="fr">');
+    expect(landed.text).toContain('<html lang="fr"');
     expect(landed.text).toContain('Vous n’avez pas accès à la console');
     expect(landed.text).toContain('sans.compte@360.test');
     expect(landed.text).not.toMatch(/Error|at .*\.ts/);
