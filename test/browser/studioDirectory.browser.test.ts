@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { findRepoRoot } from '../../src/config/env';
 import { CONSOLE_WAIT, expectNoSidewaysScroll, expectNoWcagViolations } from '../support/consolePage';
+import { until } from '../support/publicChat';
 import { StaffBrowser } from '../support/signIn';
 import { signInToStudio, useStudioBrowser, withStudioPage } from '../support/studioPage';
 
@@ -118,7 +119,8 @@ describe('the directory in the studio page', () => {
       await page.getByRole('button', { name: 'Publier le brouillon…' }).click();
       await page.getByRole('button', { name: 'Confirmer la publication' }).click();
       await page.getByText('La version 2 est publiée. Les prochains appels l’utilisent.').waitFor({ timeout: CONSOLE_WAIT });
-      await expect(directory.locator('#directory-count').textContent()).resolves.toMatch(/dans la version publiée\.$/);
+      // The list is drawn again from the published version after the notice: wait for its count.
+      await until(async () => /dans la version publiée\.$/.test((await directory.locator('#directory-count').textContent()) ?? ''), 'the published directory count');
       await directory.getByRole('heading', { name: NEW }).waitFor({ timeout: CONSOLE_WAIT });
       await expect(page.getByLabel(/^Délai pour rappeler \(heures\)/).inputValue()).resolves.toBe('72');
     });
