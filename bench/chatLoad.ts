@@ -26,7 +26,7 @@ export const QUESTIONS: ReadonlyArray<{ text: string; expect: string }> = [
   { text: "jai le droit a l'aah si mon mari travaille ?", expect: 'L\'AAH est' },
   { text: "c'est quoi un plan d'accompagnement global", expect: 'Le PAG est' },
   { text: "comment on fait pour toucher l'aah quand on a 20 ans", expect: 'L\'AAH est' },
-  { text: 'combien de jours de conge proche aidant', expect: 'Le congé de proche aidant' },
+  { text: 'combien de jours de conge proche aidant', expect: 'Pour votre enfant gravement malade' },
   { text: 'comment avoir la carte pour me garer sur les places handicapé ?', expect: 'C\'est la carte mobilité inclusion' },
   { text: "qui paie le taxi de mon enfant pour l'école ?", expect: 'Si votre enfant ne peut pas' },
   { text: "c'est quoi la rqth et est ce que c'est obligatoire de le dire a mon employeur", expect: 'La RQTH est' },
