@@ -21,8 +21,7 @@ import { createKnowledgeBase } from '../src/knowledge/knowledge-base';
 import { loadFaq } from '../src/knowledge/load';
 import { answeredIds } from '../src/knowledge/schema';
 import { createPlaces } from '../src/places/places';
-import { assessDanger, emergencyMessage } from '../src/safety';
-import { SPOKEN_CHECK_CONFIDENCE } from '../src/safety/detect';
+import { assessDanger, emergencyMessage, spokenDangerCheck } from '../src/safety';
 import { mentionsNumber } from '../src/safety/messages';
 import { loadTerritoriesFile } from '../src/territories/load';
 import { evaluateSplit, judgeAims, loadSplit, SPLITS, type EvaluationDeps, type SplitReport, type Tally } from '../src/understanding/evaluation';
@@ -79,8 +78,8 @@ export async function channelDeps(rootDir: string, approach: Approach = 'classif
     },
     emergency(text, categories, channel = 'chat') {
       const { signal, check: asked } = assessDanger(text);
-      // On the phone the question is its own turn, asked from a higher probability (SPOKEN_CHECK_CONFIDENCE).
-      const check = channel === 'phone' && asked !== null && asked.confidence < SPOKEN_CHECK_CONFIDENCE ? null : asked;
+      // On the phone the question is its own turn, asked as the call machine asks it.
+      const check = channel === 'phone' ? spokenDangerCheck(text) : asked;
       if (check !== null) return categories.some((category) => CATEGORY_NUMBERS[category] === check.number || category === check.kind) ? 'asked' : 'askedOther';
       if (signal === null) return 'none';
       if (categories.some((category) => (signal.kinds as readonly string[]).includes(category))) return 'right';
