@@ -3,33 +3,11 @@
  * the number for that danger, then the offer to be put through to it now (1) or to an advisor as a
  * priority (2). A failed dial, silence, 0 still reach a human. Played as Twilio plays them.
  */
-import { SimulatedCall, postSigned } from '../support/callHarness';
+import { postSigned } from '../support/callHarness';
 import { find, parseTwiml, spokenText } from '../support/twiml';
-import { TIMES } from '../support/config';
-import { advisorToken, TestClock, startTestApp, testRedis, twilioSide, type RunningTestApp } from '../support/testApp';
-import type { StoreKeys } from '../../src/storage/keys';
-import type { RedisStore } from '../../src/storage/redis-store';
+import { useVoiceApp } from '../support/voiceApp';
 
-let redis: { store: RedisStore; keys: StoreKeys; cleanup(): Promise<void> };
-const clock = new TestClock(TIMES.mondayMorningParis);
-let app: RunningTestApp;
-
-beforeAll(async () => {
-  redis = await testRedis('voice-danger');
-  app = await startTestApp({ store: redis.store, keys: redis.keys, clock });
-});
-afterAll(async () => {
-  await app.close();
-  await redis.cleanup();
-});
-beforeEach(() => clock.set(TIMES.mondayMorningParis));
-
-const newCall = () => new SimulatedCall(twilioSide(app)).dial();
-
-async function ticketOf(call: SimulatedCall) {
-  const response = await fetch(`${app.httpBase}/api/calls/${call.callSid}/ticket`, { headers: { authorization: `Bearer ${await advisorToken()}` } });
-  return (await response.json()) as Record<string, unknown>;
-}
+const { newCall, ticketOf, twilio } = useVoiceApp('voice-danger');
 
 /** The keys pressed to reach each menu from the start. */
 const MENUS: Array<[string, string[]]> = [
@@ -88,7 +66,7 @@ describe('words of danger on the phone', () => {
     expect(call.spoken()).toContain('Votre demande est prioritaire.');
     expect(await ticketOf(call)).toMatchObject({ priority: 'prioritaire', danger: 'violence_conjugale', departement: '44' });
 
-    const advisorLeg = await postSigned(twilioSide(app), 'https://orientation360.example.org/voice/advisor/dequeue?queue=cercle-44', { CallSid: 'CAcccccccccccccccccccccccccccccccc' });
+    const advisorLeg = await postSigned(twilio(), 'https://orientation360.example.org/voice/advisor/dequeue?queue=cercle-44', { CallSid: 'CAcccccccccccccccccccccccccccccccc' });
     const whisper = spokenText(parseTwiml(advisorLeg.body));
     expect(whisper).toContain('Appel prioritaire.');
     expect(whisper).toContain('Danger : violences dans le couple.');

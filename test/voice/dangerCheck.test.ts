@@ -4,33 +4,10 @@
  * Dites oui ou non. » in a <Gather>. Oui: the emergency branch (the offer to be put through); non:
  * back to the menu where they were. Played through the real app as Twilio plays it.
  */
-import { SimulatedCall } from '../support/callHarness';
 import { find } from '../support/twiml';
-import { TIMES } from '../support/config';
-import { advisorToken, TestClock, startTestApp, testRedis, twilioSide, type RunningTestApp } from '../support/testApp';
-import type { StoreKeys } from '../../src/storage/keys';
-import type { RedisStore } from '../../src/storage/redis-store';
+import { useVoiceApp } from '../support/voiceApp';
 
-let redis: { store: RedisStore; keys: StoreKeys; cleanup(): Promise<void> };
-const clock = new TestClock(TIMES.mondayMorningParis);
-let app: RunningTestApp;
-
-beforeAll(async () => {
-  redis = await testRedis('voice-danger-check');
-  app = await startTestApp({ store: redis.store, keys: redis.keys, clock });
-});
-afterAll(async () => {
-  await app.close();
-  await redis.cleanup();
-});
-beforeEach(() => clock.set(TIMES.mondayMorningParis));
-
-const newCall = () => new SimulatedCall(twilioSide(app)).dial();
-
-async function ticketOf(call: SimulatedCall) {
-  const response = await fetch(`${app.httpBase}/api/calls/${call.callSid}/ticket`, { headers: { authorization: `Bearer ${await advisorToken()}` } });
-  return response.status === 200 ? ((await response.json()) as Record<string, unknown>) : null;
-}
+const { newCall, ticketOf } = useVoiceApp('voice-danger-check');
 
 /** A partner's control, said without violence: no emergency, but the 3919 is said and the caller asked. */
 const GREY = 'mon copain est jaloux il regarde mon téléphone';
