@@ -65,6 +65,7 @@ import { createVoiceRouter } from './voice/routes';
 import { createTurnWebhooks } from './voice/turnWebhooks';
 import { createVoiceLane } from './voice/voiceLane';
 import { voiceUrls } from './voice/urls';
+import { useFrenchValidationMessages } from './http/problems';
 import { createWaitingRoom } from './voice/waitingRoom';
 
 
@@ -72,6 +73,8 @@ export type { App, AppDeps, AppSettings, SignInSettings } from './appDeps';
 
 export function createApp(deps: AppDeps): App {
   const { store, clock, logger, settings, metrics } = deps;
+  // Every refusal the API answers is French, zod's own messages included.
+  useFrenchValidationMessages();
   const live = deps.live ?? staticConfig(deps.config);
   // The version served at start: what is no part of a call or a chat (the desk, the dashboard) reads it.
   const config = live.current().config;
@@ -346,7 +349,7 @@ export function createApp(deps: AppDeps): App {
   app.use(createWebRouter(settings.webPublicDir));
 
   app.use((_req, res) => {
-    res.status(404).json({ error: 'Not found' });
+    res.status(404).json({ error: 'Cette adresse n’existe pas.' });
   });
   // Unsigned request: the national fallback, never a territory named by the URL.
   app.use(createErrorHandler({ logger, voiceFallbackTwiml: fallbackTwiml }));

@@ -15,6 +15,7 @@ import type { RequestHandler, Request, Response } from 'express';
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import type { Clock } from '../domain/ports';
 import { PrincipalSchema, type Principal, type Role } from './principal';
+import { ROLE_LABELS } from './vocabulary';
 
 export const ROLE_CLAIM = 'o360_role';
 export const TERRITORIES_CLAIM = 'o360_territories';
@@ -72,7 +73,7 @@ export function createTokenVerifier(settings: AdvisorAuthSettings, clock: Clock)
     });
     if (!parsed.success) {
       const fields = parsed.error.issues.map((issue) => issue.path.join('.') || 'token').join(', ');
-      throw new AuthenticationError(`The token lacks a valid ${fields}`);
+      throw new AuthenticationError(`Le jeton d’accès n’est pas valide (${fields}).`);
     }
     return parsed.data;
   }
@@ -91,8 +92,8 @@ export function createTokenVerifier(settings: AdvisorAuthSettings, clock: Clock)
         return principalOf(payload);
       } catch (error) {
         if (error instanceof AuthenticationError) throw error;
-        if (error instanceof joseErrors.JWTExpired) throw new AuthenticationError('The token has expired');
-        if (error instanceof joseErrors.JOSEError) throw new AuthenticationError('The token is not valid');
+        if (error instanceof joseErrors.JWTExpired) throw new AuthenticationError('Votre jeton d’accès a expiré. Reconnectez-vous.');
+        if (error instanceof joseErrors.JOSEError) throw new AuthenticationError('Votre jeton d’accès n’est pas valide. Reconnectez-vous.');
         throw error;
       }
     },
@@ -130,7 +131,7 @@ export function authenticate(verifier: TokenVerifier, options: AuthenticateOptio
     const token = bearerOf(req) ?? queryToken;
     if (!token && res.locals.principal) return next();
     if (!token) {
-      const error = res.locals.sessionEnded ? 'The session has ended, sign in again' : 'Sign in, or give a bearer token';
+      const error = res.locals.sessionEnded ? 'Votre session est terminée. Reconnectez-vous.' : 'Connectez-vous pour continuer.';
       res.status(401).set('WWW-Authenticate', 'Bearer').json({ error });
       return;
     }
@@ -149,6 +150,6 @@ export function authenticate(verifier: TokenVerifier, options: AuthenticateOptio
 export function requireRole(...roles: Role[]): RequestHandler {
   return (_req, res, next) => {
     if (roles.includes(principalOf(res).role)) return next();
-    res.status(403).json({ error: `This needs the role ${roles.join(' or ')}` });
+    res.status(403).json({ error: `Votre rôle ne permet pas cette action (il faut : ${roles.map((role) => ROLE_LABELS[role]).join(' ou ')}).` });
   };
 }

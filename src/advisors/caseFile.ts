@@ -36,8 +36,8 @@ export const MISSING_KINDS = [
 export const MissingReasonIdSchema = z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, { error: 'il faut un identifiant de raison de 2 à 40 caractères : une lettre minuscule, puis des lettres minuscules, des chiffres ou _' });
 export const MAX_MISSING_REASONS = 40;
 
-const isoDateTime = z.iso.datetime({ offset: true, error: 'expected an ISO 8601 date-time' });
-export const IsoDate = z.iso.date({ error: 'expected a date YYYY-MM-DD' });
+const isoDateTime = z.iso.datetime({ offset: true, error: 'il faut une date et une heure ISO 8601' });
+export const IsoDate = z.iso.date({ error: 'il faut une date AAAA-MM-JJ, par exemple 2026-11-25' });
 const shortText = (max: number) => z.string().trim().min(1).max(max);
 
 export const ActorSchema = z

@@ -67,7 +67,7 @@ export function createAdvisorEvents(deps: { bus: MessageBus; keys: StoreKeys; ve
 
   router.get('/api/advisor/events', authenticate(deps.verifier, { allowQueryToken: true }), requireRole(...CASE_ROLES), async (req, res) => {
     if (closing) {
-      res.status(503).set('Retry-After', '1').json({ error: 'The service is restarting, try again' });
+      res.status(503).set('Retry-After', '1').json({ error: 'Le service redémarre. Réessayez dans un instant.' });
       return;
     }
     const principal = principalOf(res);
@@ -84,7 +84,7 @@ export function createAdvisorEvents(deps: { bus: MessageBus; keys: StoreKeys; ve
     } catch (error) {
       logger.error({ err: error }, 'advisor events: subscribe failed');
       await Promise.all(unsubscribes.map((u) => u()));
-      res.status(503).json({ error: 'Live events are unavailable, try again' });
+      res.status(503).json({ error: 'Les nouvelles en direct ne répondent pas. Réessayez dans un instant.' });
       return;
     }
     res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive', 'x-accel-buffering': 'no' });

@@ -10,8 +10,8 @@ const FRENCH_DATE_TIME = /^(\d{1,2})\/(\d{1,2})\/(\d{4}) (\d{1,2})[:h](\d{2})$/;
 export const FrenchDateTimeSchema = z
   .string()
   .trim()
-  .regex(FRENCH_DATE_TIME, { error: 'expected a date and time as jj/mm/aaaa hh:mm, e.g. 25/11/2026 14:30' })
-  .refine((text) => toLocalParts(text) !== null, { error: 'expected a date and time that exist, as jj/mm/aaaa hh:mm' });
+  .regex(FRENCH_DATE_TIME, { error: 'la date et l’heure s’écrivent jj/mm/aaaa hh:mm, par exemple 25/11/2026 14:30' })
+  .refine((text) => toLocalParts(text) !== null, { error: 'cette date ou cette heure n’existe pas (jj/mm/aaaa hh:mm)' });
 
 interface LocalParts {
   date: string;

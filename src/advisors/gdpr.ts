@@ -25,7 +25,7 @@ const contactFields = {
 /** Exactly one of phone or email, normalised; the messages name the field, never the value. */
 function toContact(body: { phone?: string | undefined; email?: string | undefined }, ctx: z.RefinementCtx): PersonContact {
   if ((body.phone === undefined) === (body.email === undefined)) {
-    ctx.addIssue({ code: 'custom', message: 'give either phone or email (one of them)' });
+    ctx.addIssue({ code: 'custom', message: 'donnez soit « phone », soit « email » (un seul des deux)' });
     return z.NEVER;
   }
   if (body.phone !== undefined) {
@@ -42,7 +42,7 @@ function toContact(body: { phone?: string | undefined; email?: string | undefine
 
 export const GdprExportBodySchema = z.strictObject(contactFields).transform(toContact);
 export const GdprEraseBodySchema = z
-  .strictObject({ ...contactFields, confirm: z.literal(true, { error: 'erasure cannot be undone: confirm with "confirm": true' }) })
+  .strictObject({ ...contactFields, confirm: z.literal(true, { error: 'l’effacement est définitif : confirmez avec "confirm": true' }) })
   .transform(({ confirm: _confirm, ...body }, ctx) => toContact(body, ctx));
 
 const Json = z.record(z.string(), z.unknown());
@@ -90,7 +90,7 @@ export interface GdprDeps {
 }
 
 const READ_BATCH = 50;
-const ONLY_NATIONAL_ADMINS = 'GDPR requests are for national admins';
+const ONLY_NATIONAL_ADMINS = 'Les demandes RGPD sont réservées à l’équipe nationale.';
 
 export function createGdprService(deps: GdprDeps) {
   const { store, keys, tickets } = deps;

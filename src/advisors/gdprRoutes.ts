@@ -5,6 +5,7 @@
  */
 import express, { type Request, type Response, type Router } from 'express';
 import { z } from 'zod';
+import { invalidRequest } from '../http/problems';
 import type { Logger } from '../logging';
 import { authenticate, principalOf, requireRole, type TokenVerifier } from './auth';
 import { GdprEraseBodySchema, GdprExportBodySchema, type GdprService } from './gdpr';
@@ -19,7 +20,7 @@ export function createGdprRouter(deps: { gdpr: GdprService; verifier: TokenVerif
     async (req: Request, res: Response) => {
       const body = schema.safeParse(req.body ?? {});
       if (!body.success) {
-        res.status(400).json({ error: z.prettifyError(body.error) });
+        res.status(400).json({ error: invalidRequest(body.error) });
         return;
       }
       try {
@@ -28,7 +29,7 @@ export function createGdprRouter(deps: { gdpr: GdprService; verifier: TokenVerif
         else res.status(outcome.status).json({ error: outcome.error });
       } catch (error) {
         deps.logger.error({ err: error }, 'GDPR request failed');
-        if (!res.headersSent) res.status(503).json({ error: 'The store does not answer: nothing was done or part of it; try again' });
+        if (!res.headersSent) res.status(503).json({ error: 'Le stockage ne répond pas : rien n’a été fait, ou seulement une partie. Réessayez.' });
       }
     };
 

@@ -28,7 +28,7 @@ export const PresenceBodySchema = z.strictObject({
     .number()
     .int()
     .min(1)
-    .max(MAX_CAPACITY, { error: `expected at most ${MAX_CAPACITY} chats at once` })
+    .max(MAX_CAPACITY, { error: `${MAX_CAPACITY} chats en même temps au plus` })
     .describe('How many chats at once'),
 });
 export type PresenceBody = z.output<typeof PresenceBodySchema>;
@@ -76,7 +76,7 @@ type PresenceMap = z.output<typeof PresenceMapSchema>;
 
 export class PresenceBusyError extends Error {
   constructor() {
-    super('Presence is being changed by someone else, try again');
+    super('Votre disponibilité change en ce moment sur un autre écran. Réessayez dans un instant.');
     this.name = 'PresenceBusyError';
   }
 }

@@ -7,6 +7,7 @@
  */
 import express, { type Router } from 'express';
 import { z } from 'zod';
+import { invalidRequest } from '../http/problems';
 import type { Logger } from '../logging';
 import { authenticate, principalOf, type TokenVerifier } from './auth';
 import { byOffer, PresenceBodySchema, PresenceBusyError, withLoad, type Presence } from './presence';
@@ -34,13 +35,13 @@ export function createPresenceRouter(deps: PresenceRouterDeps): Router {
       return;
     }
     logger.error({ err: error }, 'presence API failed');
-    res.status(503).json({ error: 'Presence is unavailable, try again' });
+    res.status(503).json({ error: 'La disponibilité ne répond pas. Réessayez dans un instant.' });
   };
 
   router.get('/api/advisor/presence', async (req, res) => {
     const query = TerritoryQuerySchema.safeParse(req.query);
     if (!query.success) {
-      res.status(400).json({ error: z.prettifyError(query.error) });
+      res.status(400).json({ error: invalidRequest(query.error) });
       return;
     }
     const principal = principalOf(res);
@@ -52,7 +53,7 @@ export function createPresenceRouter(deps: PresenceRouterDeps): Router {
         return;
       }
       if (!coordinates(principal) || !canSeeTerritory(principal, territory)) {
-        res.status(403).json({ error: 'Only a coordinator of this territory sees who is available there' });
+        res.status(403).json({ error: 'Seul un coordinateur du département voit qui y est disponible.' });
         return;
       }
       const [entries, load] = await Promise.all([presence.ofTerritory(territory), deps.liveChats(principal, territory)]);
@@ -66,14 +67,14 @@ export function createPresenceRouter(deps: PresenceRouterDeps): Router {
   router.put('/api/advisor/presence', async (req, res) => {
     const body = PresenceBodySchema.safeParse(req.body ?? {});
     if (!body.success) {
-      res.status(400).json({ error: z.prettifyError(body.error) });
+      res.status(400).json({ error: invalidRequest(body.error) });
       return;
     }
     try {
       const principal = principalOf(res);
       const limit = await deps.chatLimitOf(principal);
       if (body.data.capacity > limit) {
-        res.status(400).json({ error: `expected at most ${limit} chats at once (your staff account's limit)` });
+        res.status(400).json({ error: `Votre compte permet ${limit} chats en même temps au plus.` });
         return;
       }
       const [saved, load] = await Promise.all([presence.set(principal, body.data), deps.liveChats(principal)]);

@@ -37,7 +37,7 @@ export interface Principal {
 
 export const DepartementCodeSchema = z
   .string()
-  .regex(DEPARTEMENT_CODE_PATTERN, { error: 'expected an INSEE département code (01–95, 2A, 2B, 971–974, 976)' });
+  .regex(DEPARTEMENT_CODE_PATTERN, { error: 'il faut un numéro de département, par exemple 44 ou 2A' });
 
 /** A territory one works for: a département, or XX for the national team. */
 export const TerritoryCodeSchema = z.union([DepartementCodeSchema, z.literal(UNKNOWN_DEPARTEMENT_SEGMENT)]);
@@ -52,7 +52,7 @@ export const PrincipalSchema = z
   })
   .strict()
   .refine((p) => (p.role === 'national_admin') === (p.territories === 'all'), {
-    error: "a national admin works for 'all' territories; advisors and coordinators for a list of départements",
+    error: 'un administrateur national n’a pas de département (« all ») ; les autres rôles en ont au moins un',
     path: ['territories'],
   });
 

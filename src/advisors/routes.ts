@@ -5,6 +5,7 @@
  */
 import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
 import { z } from 'zod';
+import { invalidRequest } from '../http/problems';
 import { CallSidSchema, ConversationIdSchema, sendMalformedId, validId, TicketRefSchema } from '../http/ids';
 import type { Logger } from '../logging';
 import type { ChatMode, ChatTurns } from '../chat/chatTurns';
@@ -50,7 +51,7 @@ function guarded(logger: Logger, handler: Handler): RequestHandler {
         return;
       }
       logger.error({ err: error }, 'advisor API failed');
-      if (!res.headersSent) res.status(503).json({ error: 'Tickets are unavailable, try again' });
+      if (!res.headersSent) res.status(503).json({ error: 'Les dossiers ne répondent pas. Réessayez dans un instant.' });
     }
   };
 }
@@ -60,13 +61,13 @@ export function parsed<T extends z.ZodType>(schema: T, value: unknown, res: Resp
   if (options.serverOwned && value !== null && typeof value === 'object') {
     const owned = Object.keys(value).filter((key) => (SERVER_OWNED_FIELDS as readonly string[]).includes(key));
     if (owned.length > 0) {
-      res.status(400).json({ error: `These fields are set by the service and may not be given: ${owned.join(', ')}` });
+      res.status(400).json({ error: `Ces champs sont remplis par le service, pas par la demande : ${owned.join(', ')}.` });
       return undefined;
     }
   }
   const result = schema.safeParse(value ?? {});
   if (!result.success) {
-    res.status(400).json({ error: z.prettifyError(result.error) });
+    res.status(400).json({ error: invalidRequest(result.error) });
     return undefined;
   }
   return result.data;
@@ -126,7 +127,7 @@ export function createAdvisorRouter(deps: AdvisorRouterDeps): Router {
     guarded(logger, async (req, res) => {
       const found = await service.read(principalOf(res), String(req.params.ref));
       if (found) res.json(found);
-      else res.status(404).json({ error: 'No such ticket' });
+      else res.status(404).json({ error: 'Ce dossier n’existe pas ou n’est pas de vos départements.' });
     }),
   );
 
@@ -198,7 +199,7 @@ export function createAdvisorRouter(deps: AdvisorRouterDeps): Router {
     guarded(logger, async (req, res) => {
       const found = await service.visible(principalOf(res), String(req.params.ref));
       if (!found) {
-        res.status(404).json({ error: 'No such ticket' });
+        res.status(404).json({ error: 'Ce dossier n’existe pas ou n’est pas de vos départements.' });
         return;
       }
       await service.record(principalOf(res), 'ticket.read', { ref: found.ticket.ref, territory: territoryOfTicket(found.ticket) });
@@ -213,7 +214,7 @@ export function createAdvisorRouter(deps: AdvisorRouterDeps): Router {
     guarded(logger, async (req, res) => {
       const ticket = await deps.tickets.getByConversation(String(req.params.callSid));
       if (!ticket || !canSeeTerritory(principalOf(res), territoryOfTicket(ticket))) {
-        res.status(404).json({ error: 'No ticket for this call' });
+        res.status(404).json({ error: 'Aucun dossier pour cet appel.' });
         return;
       }
       await service.record(principalOf(res), 'ticket.read', { ref: ticket.ref, territory: territoryOfTicket(ticket) });
@@ -245,7 +246,7 @@ export function chatRelayGuard(deps: { verifier: TokenVerifier; tickets: TicketS
         const ticket = await deps.tickets.getByConversation(id);
         const territory = ticket ? territoryOfTicket(ticket) : 'XX';
         if (!canSeeTerritory(principalOf(res), territory)) {
-          res.status(404).json({ error: 'No such conversation' });
+          res.status(404).json({ error: 'Cette conversation n’existe pas ou est terminée.' });
           return;
         }
         const action = CHAT_AUDIT[what];
@@ -255,7 +256,7 @@ export function chatRelayGuard(deps: { verifier: TokenVerifier; tickets: TicketS
         next();
       } catch (failure) {
         deps.logger.error({ err: failure }, 'chat relay guard failed');
-        res.status(503).json({ error: 'The chat is unavailable, try again' });
+        res.status(503).json({ error: 'Le chat ne répond pas. Réessayez dans un instant.' });
       }
     });
   };

@@ -36,7 +36,7 @@ export const TerritoryQuerySchema = z.strictObject({
   territory: z.union([DepartementCodeSchema, z.literal('XX')]).optional().describe('One of my territories (default: all of them)'),
 });
 export const MonthQuerySchema = z.strictObject({
-  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'expected a month YYYY-MM' }).optional().describe('Default: this month'),
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'il faut un mois AAAA-MM, par exemple 2026-11' }).optional().describe('Default: this month'),
 });
 
 /**
@@ -56,7 +56,7 @@ export const UpdateBodySchema = z
       .strictObject({
         text: z.string().trim().min(1).max(500),
         due: z
-          .union([z.iso.datetime({ offset: true, error: 'expected an ISO 8601 date-time with its offset' }), FrenchDateTimeSchema])
+          .union([z.iso.datetime({ offset: true, error: 'il faut une date et une heure ISO 8601 avec le décalage horaire' }), FrenchDateTimeSchema])
           .describe('When: « jj/mm/aaaa hh:mm » in the territory’s time zone (as the advisor types it), or an ISO 8601 date-time with its offset'),
       })
       .nullable()
@@ -68,7 +68,7 @@ export const UpdateBodySchema = z
       .optional()
       .describe('Coordinators only: hand the case to another advisor'),
   })
-  .refine((body) => Object.keys(body).length > 0, { error: 'give at least one field to change' })
+  .refine((body) => Object.keys(body).length > 0, { error: 'Rien à enregistrer : modifiez au moins un champ.' })
   ;
 
 export const CommentBodySchema = z.strictObject({ text: z.string().trim().min(1).max(4000) });

@@ -21,6 +21,7 @@ import { acceptedEvents, step, type CaseChanges, type CaseEvent } from './lifecy
 import type { Observatory, UnmetNeedRecord } from './observatory';
 import { actorOf, canSeeTerritory, coordinates, type Principal } from './principal';
 import { ticketForAdvisor, type AdvisorTicket } from './views';
+import { STATUS_LABELS } from './vocabulary';
 import { withStoreLock } from '../storage/lock';
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; status: 400 | 403 | 404 | 409; error: string };
@@ -96,7 +97,7 @@ const READ_BATCH = 50;
 
 export class CaseBusyError extends Error {
   constructor() {
-    super('The case is being changed by someone else; try again');
+    super('Quelqu’un modifie ce dossier en ce moment. Réessayez dans un instant.');
     this.name = 'CaseBusyError';
   }
 }
@@ -138,12 +139,12 @@ export function createAdvisorService(deps: AdvisorServiceDeps) {
 
   /** The role rules of each command (403), before the lifecycle's own (409). */
   function forbidden(principal: Principal, caseFile: CaseFile, command: CaseCommand): string | null {
-    if (command.type === 'ESCALATE_N3' && !coordinates(principal)) return 'Only a coordinator records an unmet need (N3), after the staff territorial';
-    if (command.type === 'UPDATE' && command.changes.referent && !coordinates(principal)) return 'Only a coordinator hands a case to another referent';
+    if (command.type === 'ESCALATE_N3' && !coordinates(principal)) return 'Seul un coordinateur peut passer un dossier en N3, après le staff territorial.';
+    if (command.type === 'UPDATE' && command.changes.referent && !coordinates(principal)) return 'Seul un coordinateur peut confier un dossier à un autre référent.';
     const changesTheCase = command.type !== 'TAKE' && command.type !== 'COMMENT';
     const referent = caseFile.referent?.subject;
     if (changesTheCase && referent !== undefined && referent !== principal.subject && !coordinates(principal)) {
-      return 'Only the referent of this ticket or a coordinator may change it';
+      return 'Seul le référent de ce dossier ou un coordinateur peut le modifier.';
     }
     return null;
   }
@@ -153,7 +154,7 @@ export function createAdvisorService(deps: AdvisorServiceDeps) {
     const territory = territoryOfTicket(ticket);
     if (command.type === 'ESCALATE_N3') {
       const need = command.need ?? ticket.need;
-      if (need === undefined) return 'The ticket has no need category: give one (need)';
+      if (need === undefined) return 'Le dossier n’a pas de besoin renseigné : il en faut un pour le N3.';
       const reasons = deps.missingReasons ?? MISSING_KINDS;
       const unknown = command.missing.filter((id) => !reasons.includes(id));
       if (unknown.length > 0) return `Unknown reason ${unknown.join(', ')} in missing: expected ${reasons.join(', ')}`;
@@ -162,7 +163,7 @@ export function createAdvisorService(deps: AdvisorServiceDeps) {
     if (command.type === 'SOLVE') {
       const { codes } = await deps.wrapUpCodes.of(territory);
       const code = codes.find((c) => c.id === command.wrapUp);
-      if (!code) return `Unknown wrap-up code ${command.wrapUp}: expected one of ${codes.map((c) => c.id).join(', ')}`;
+      if (!code) return `Le code de clôture ${command.wrapUp} n’est pas dans la liste du département : choisissez parmi ${codes.map((c) => c.id).join(', ')}.`;
       return { type: 'SOLVE', wrapUp: { ...code, ...(command.note ? { note: command.note } : {}) }, ...stamp };
     }
     if (command.type === 'UPDATE' && command.changes.nextAction) {
@@ -186,7 +187,7 @@ export function createAdvisorService(deps: AdvisorServiceDeps) {
   /** The tickets a list asks for, without the audit entry (list() writes it). */
   async function find(principal: Principal, filter: TicketListFilter): Promise<Outcome<{ tickets: TicketView[]; truncated: boolean }>> {
     if (filter.territory !== undefined && !canSeeTerritory(principal, filter.territory)) {
-      return { ok: false, status: 403, error: 'You do not work for this territory' };
+      return { ok: false, status: 403, error: 'Vous ne travaillez pas pour ce département.' };
     }
     const indexes = indexesOf(principal, filter);
     const now = clock.now().getTime();
@@ -257,16 +258,16 @@ export function createAdvisorService(deps: AdvisorServiceDeps) {
     async act(principal: Principal, ref: string, command: CaseCommand): Promise<Outcome<TicketView>> {
       return withLock(ref, async () => {
         const found = await visible(principal, ref);
-        if (!found) return { ok: false, status: 404, error: 'No such ticket' };
+        if (!found) return { ok: false, status: 404, error: 'Ce dossier n’existe pas ou n’est pas de vos départements.' };
         const { ticket, caseFile } = found;
         const denial = forbidden(principal, caseFile, command);
         if (denial) return { ok: false, status: 403, error: denial };
-        if (command.type === 'LEVEL') return { ok: false, status: 409, error: 'The level only rises: N1 → N2 → N3' };
+        if (command.type === 'LEVEL') return { ok: false, status: 409, error: 'Le niveau ne peut que monter : N1, puis N2, puis N3.' };
         const event = await toEvent(principal, ticket, command);
         if (typeof event === 'string') return { ok: false, status: 400, error: event };
         const result = step(caseFile, event);
         if (!result.accepted) {
-          return { ok: false, status: 409, error: `${event.type} is not possible when the ticket is ${result.status}` };
+          return { ok: false, status: 409, error: `Cette action n’est pas possible quand le dossier est « ${STATUS_LABELS[result.status]} ». Un collègue l’a peut-être changé : il est mis à jour.` };
         }
         const next = result.caseFile;
         await save(ticket, next);
@@ -373,15 +374,15 @@ export function createAdvisorService(deps: AdvisorServiceDeps) {
     },
 
     async auditOf(principal: Principal, ref: string): Promise<Outcome<{ ref: string; entries: AuditEntry[] }>> {
-      if (!coordinates(principal)) return { ok: false, status: 403, error: 'The audit trail is for coordinators and national admins' };
+      if (!coordinates(principal)) return { ok: false, status: 403, error: 'L’historique des accès est réservé aux coordinateurs et à l’équipe nationale.' };
       const found = await visible(principal, ref);
-      if (!found) return { ok: false, status: 404, error: 'No such ticket' };
+      if (!found) return { ok: false, status: 404, error: 'Ce dossier n’existe pas ou n’est pas de vos départements.' };
       await record(principal, 'ticket.audit_read', { ref, territory: territoryOfTicket(found.ticket) });
       return { ok: true, value: { ref, entries: await audit.ofTicket(ref) } };
     },
 
     async observatory(principal: Principal, month: string | undefined) {
-      if (!coordinates(principal)) return { ok: false as const, status: 403 as const, error: 'The observatory is for coordinators and national admins' };
+      if (!coordinates(principal)) return { ok: false as const, status: 403 as const, error: 'L’observatoire est réservé aux coordinateurs et à l’équipe nationale.' };
       const chosen = month ?? monthOf(clock.now());
       const records: UnmetNeedRecord[] = (await deps.observatory.ofMonth(chosen)).filter((r) => canSeeTerritory(principal, r.territory));
       const counts: Record<string, Record<string, number>> = {};

@@ -19,18 +19,18 @@ const MaxChatsSchema = z
   .number()
   .int()
   .min(1)
-  .max(MAX_CAPACITY, { error: `expected at most ${MAX_CAPACITY} chats at once` })
+  .max(MAX_CAPACITY, { error: `${MAX_CAPACITY} chats en même temps au plus` })
   .describe(`The most chats at once this person may set in the console (1 to ${MAX_CAPACITY}; default ${MAX_CAPACITY})`);
 
 export const StaffEmailSchema = z
   .string()
   .trim()
   .toLowerCase()
-  .pipe(z.email({ error: 'expected an e-mail address' }).max(254));
+  .pipe(z.email({ error: 'l’adresse e-mail n’est pas valide' }).max(254));
 
 const TerritoriesSchema = z.union([z.literal('all'), z.array(DepartementCodeSchema).min(1).max(101)]);
 const adminWorksForAll = {
-  error: "a national admin works for 'all' territories; advisors and coordinators for a list of départements",
+  error: 'un administrateur national n’a pas de département (« all ») ; les autres rôles en ont au moins un',
   path: ['territories'],
 };
 const isConsistent = (a: { role: Role; territories: string[] | 'all' }) => (a.role === 'national_admin') === (a.territories === 'all');

@@ -15,7 +15,7 @@ const LOCK = { seconds: 5, tries: 50, waitMs: 20 };
 
 export class StaffDirectoryBusyError extends Error {
   constructor() {
-    super('The staff directory is busy, try again');
+    super('Les comptes changent en ce moment. Réessayez dans un instant.');
     this.name = 'StaffDirectoryBusyError';
   }
 }

@@ -5,6 +5,7 @@
  */
 import express, { type Request, type Response, type Router } from 'express';
 import { z } from 'zod';
+import { invalidRequest } from '../http/problems';
 import type { Logger } from '../logging';
 import { authenticate, principalOf, type TokenVerifier } from './auth';
 import type { Outcome } from './service';
@@ -31,13 +32,13 @@ export function createStaffRouter(deps: { staff: StaffService; verifier: TokenVe
           return;
         }
         logger.error({ err: error }, 'staff API failed');
-        if (!res.headersSent) res.status(503).json({ error: 'Staff accounts are unavailable, try again' });
+        if (!res.headersSent) res.status(503).json({ error: 'Les comptes ne répondent pas. Réessayez dans un instant.' });
       }
     };
   const parse = <S extends z.ZodType>(schema: S, value: unknown, res: Response): z.output<S> | undefined => {
     const result = schema.safeParse(value ?? {});
     if (result.success) return result.data;
-    res.status(400).json({ error: z.prettifyError(result.error) });
+    res.status(400).json({ error: invalidRequest(result.error) });
     return undefined;
   };
 

@@ -64,7 +64,7 @@ export function createStaffService(deps: { directory: StaffDirectory; audit: Aud
       if (!managesStaff(principal)) return forbidden('This needs the role coordinator or national_admin');
       if (!mayManage(principal, body)) return forbidden('You may only create advisor accounts of your own territories');
       const outcome = await directory.update<Outcome<StaffAccount>>(body.email, (current) => {
-        if (current) return { next: 'keep', result: { ok: false, status: 409, error: 'An account with this e-mail already exists' } };
+        if (current) return { next: 'keep', result: { ok: false, status: 409, error: 'Un compte existe déjà avec cette adresse.' } };
         const at = now();
         const account: StaffAccount = {
           email: body.email,
@@ -86,8 +86,8 @@ export function createStaffService(deps: { directory: StaffDirectory; audit: Aud
     async update(principal, email, body) {
       if (!managesStaff(principal)) return forbidden('This needs the role coordinator or national_admin');
       const outcome = await directory.update<Outcome<StaffAccount>>(email, (current) => {
-        if (!current || !(mayManage(principal, current) || isSelf(principal, current))) return { next: 'keep', result: { ok: false, status: 404, error: 'No such account' } };
-        if (isSelf(principal, current)) return { next: 'keep', result: { ok: false, status: 409, error: 'You may not change your own account' } };
+        if (!current || !(mayManage(principal, current) || isSelf(principal, current))) return { next: 'keep', result: { ok: false, status: 404, error: 'Ce compte n’existe pas ou n’est pas de vos départements.' } };
+        if (isSelf(principal, current)) return { next: 'keep', result: { ok: false, status: 409, error: 'Vous ne pouvez pas modifier votre propre compte.' } };
         if (!mayManage(principal, body)) return { next: 'keep', result: forbidden('You may only give advisor accounts of your own territories') };
         const { name: _oldName, maxChats: _oldMaxChats, ...rest } = current;
         const name = body.name ?? current.name;
@@ -110,8 +110,8 @@ export function createStaffService(deps: { directory: StaffDirectory; audit: Aud
     async remove(principal, email) {
       if (!managesStaff(principal)) return forbidden('This needs the role coordinator or national_admin');
       const outcome = await directory.update<Outcome<StaffAccount>>(email, (current) => {
-        if (!current || !(mayManage(principal, current) || isSelf(principal, current))) return { next: 'keep', result: { ok: false, status: 404, error: 'No such account' } };
-        if (isSelf(principal, current)) return { next: 'keep', result: { ok: false, status: 409, error: 'You may not remove your own account' } };
+        if (!current || !(mayManage(principal, current) || isSelf(principal, current))) return { next: 'keep', result: { ok: false, status: 404, error: 'Ce compte n’existe pas ou n’est pas de vos départements.' } };
+        if (isSelf(principal, current)) return { next: 'keep', result: { ok: false, status: 409, error: 'Vous ne pouvez pas retirer votre propre compte.' } };
         return { next: 'remove', result: { ok: true, value: current } };
       });
       if (!outcome.ok) return outcome;

@@ -6,6 +6,7 @@
  */
 import express, { type Request, type Response, type Router } from 'express';
 import { z } from 'zod';
+import { invalidRequest } from '../http/problems';
 import type { Logger } from '../logging';
 import { authenticate, principalOf, requireRole, type TokenVerifier } from './auth';
 import { CASE_ROLES, canSeeTerritory, coordinates, DepartementCodeSchema, type Principal } from './principal';
@@ -29,20 +30,20 @@ export function createWrapUpRouter(deps: { codes: WrapUpCodes; service: Pick<Adv
     async (req: Request, res: Response) => {
       const input = schema.safeParse(req[from] ?? {});
       if (!input.success) {
-        res.status(400).json({ error: z.prettifyError(input.error) });
+        res.status(400).json({ error: invalidRequest(input.error) });
         return;
       }
       const principal = principalOf(res);
       const territory = (input.data as { territory: string }).territory;
       if (!canSeeTerritory(principal, territory) || (edits && !coordinates(principal))) {
-        res.status(403).json({ error: edits ? 'Only a coordinator of this territory changes its wrap-up codes' : 'You do not work for this territory' });
+        res.status(403).json({ error: edits ? 'Seul un coordinateur du département peut changer ses codes de clôture.' : 'Vous ne travaillez pas pour ce département.' });
         return;
       }
       try {
         res.json(await work(input.data, principal));
       } catch (error) {
         logger.error({ err: error }, 'wrap-up codes API failed');
-        res.status(503).json({ error: 'Wrap-up codes are unavailable, try again' });
+        res.status(503).json({ error: 'Les codes de clôture ne répondent pas. Réessayez dans un instant.' });
       }
     };
 

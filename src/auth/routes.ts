@@ -157,7 +157,7 @@ export function createSignInRouter(deps: SignInRouterDeps): Router {
       res.json({ redirect: providerLogout ?? CONSOLE });
     } catch (error) {
       logger.error({ err: error }, 'sign-out failed');
-      res.status(503).json({ error: 'Sign-out is unavailable, try again' });
+      res.status(503).json({ error: 'La déconnexion ne répond pas. Réessayez dans un instant.' });
     }
   });
 

@@ -151,7 +151,7 @@ export function createStaffSessions(deps: { store: KeyValueStore; keys: StoreKey
         return next();
       }
       if (UNSAFE_METHODS.has(req.method) && !csrf.isRequestValid(req)) {
-        res.status(403).json({ error: 'The X-CSRF-Token header is missing or wrong' });
+        res.status(403).json({ error: 'Votre session n’est plus reconnue (jeton CSRF absent ou faux). Rechargez la page.' });
         return;
       }
       staff.lastSeenAt = new Date(now).toISOString();
@@ -168,7 +168,7 @@ export function createStaffSessions(deps: { store: KeyValueStore; keys: StoreKey
     if (res.headersSent) return next(error);
     deps.logger.error({ err: error }, 'staff session: the store does not answer');
     if (req.originalUrl.startsWith('/api/') || req.accepts(['json', 'html']) === 'json') {
-      res.status(503).json({ error: 'Sign-in is unavailable, try again' });
+      res.status(503).json({ error: 'La connexion ne répond pas. Réessayez dans un instant.' });
       return;
     }
     const page = PAGES.unavailable();

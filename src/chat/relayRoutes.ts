@@ -5,6 +5,7 @@
  */
 import express, { type RequestHandler, type Router } from 'express';
 import { z } from 'zod';
+import { invalidRequest } from '../http/problems';
 import type { Logger } from '../logging';
 import type { ChatChannel } from './channel';
 import { ADVISOR_SENDER_ID, advisorMessage, markdownMessage } from './chatActivities';
@@ -38,18 +39,18 @@ export function createRelayRouter(deps: RelayDeps): Router {
     async (req, res) => {
       const id = ConversationId.safeParse(req.params.id);
       if (!id.success) {
-        res.status(400).json({ error: 'The conversation id is not valid' });
+        res.status(400).json({ error: 'L’identifiant de la conversation n’est pas valide.' });
         return;
       }
       try {
         if ((await deps.chat.mode(id.data)) === null) {
-          res.status(404).json({ error: 'No such conversation' });
+          res.status(404).json({ error: 'Cette conversation n’existe pas ou est terminée.' });
           return;
         }
         await handle(id.data, req, res);
       } catch (error) {
         deps.logger.error({ err: error }, 'chat relay failed');
-        res.status(503).json({ error: 'The chat is unavailable, try again' });
+        res.status(503).json({ error: 'Le chat ne répond pas. Réessayez dans un instant.' });
       }
     };
 
@@ -66,11 +67,11 @@ export function createRelayRouter(deps: RelayDeps): Router {
     withConversation(async (id, req, res) => {
       const body = AdvisorMessage.safeParse(req.body);
       if (!body.success) {
-        res.status(400).json({ error: z.prettifyError(body.error) });
+        res.status(400).json({ error: invalidRequest(body.error) });
         return;
       }
       if ((await deps.chat.mode(id)) !== 'human') {
-        res.status(409).json({ error: 'Take the conversation first (POST /api/chats/:id/take)' });
+        res.status(409).json({ error: 'Prenez d’abord la conversation.' });
         return;
       }
       const firstName = deps.advisorFirstName(res);

@@ -70,13 +70,13 @@ export function createDashboard(deps: DashboardDeps) {
     async figures(principal: Principal, query: DashboardQuery): Promise<DashboardOutcome> {
       const territory = query.territory ?? defaultTerritoryOf(principal);
       if (territory === undefined || !readsDashboardOf(principal, territory)) {
-        return { ok: false, status: 403, error: 'Only the coordinators of this territory and the national admins read its dashboard' };
+        return { ok: false, status: 403, error: 'Seuls les coordinateurs du département et l’équipe nationale lisent son tableau de bord.' };
       }
       const today = deps.daily.dayOf(territory, deps.clock.now());
       const to = query.to ?? (query.from !== undefined && query.from > today ? query.from : today);
       const from = query.from ?? addDays(to, -(DEFAULT_PERIOD_DAYS - 1));
       const days = daysBetween(from, to);
-      if (days.length > MAX_PERIOD_DAYS) return { ok: false, status: 400, error: `The period may cover at most ${MAX_PERIOD_DAYS} days` };
+      if (days.length > MAX_PERIOD_DAYS) return { ok: false, status: 400, error: `La période couvre ${MAX_PERIOD_DAYS} jours au plus.` };
       await deps.sweepGoneChats?.(territory);
       const [counts, [todayCounts], now] = await Promise.all([deps.daily.read(territory, days), deps.daily.read(territory, [today]), deps.now(territory)]);
       return {

@@ -4,6 +4,7 @@
  */
 import express, { type Router } from 'express';
 import { z } from 'zod';
+import { invalidRequest } from '../http/problems';
 import { authenticate, principalOf, type TokenVerifier } from '../advisors/auth';
 import type { Logger } from '../logging';
 import { unavailableOnFailure } from '../http/guarded';
@@ -24,7 +25,7 @@ export function createDashboardRouter(deps: DashboardRouterDeps): Router {
   const router = express.Router();
   const signedIn = authenticate(deps.verifier);
 
-  const guarded = unavailableOnFailure(deps.logger, 'dashboard', 'The dashboard is unavailable, try again');
+  const guarded = unavailableOnFailure(deps.logger, 'dashboard', 'Le tableau de bord ne répond pas. Réessayez dans un instant.');
 
   router.get(
     '/api/dashboard',
@@ -32,7 +33,7 @@ export function createDashboardRouter(deps: DashboardRouterDeps): Router {
     guarded(async (req, res) => {
       const query = DashboardQuerySchema.safeParse(req.query);
       if (!query.success) {
-        res.status(400).json({ error: z.prettifyError(query.error) });
+        res.status(400).json({ error: invalidRequest(query.error) });
         return;
       }
       const outcome = await deps.dashboard.figures(principalOf(res), query.data);

@@ -8,20 +8,20 @@ import { UNKNOWN_DEPARTEMENT_SEGMENT } from '../tickets/ref';
 export const MAX_PERIOD_DAYS = 366;
 export const DEFAULT_PERIOD_DAYS = 30;
 
-const day = z.iso.date({ error: 'expected a date YYYY-MM-DD' });
+const day = z.iso.date({ error: 'il faut une date AAAA-MM-JJ, par exemple 2026-11-25' });
 
 export const DashboardQuerySchema = z
   .strictObject({
     territory: z
       .union([DepartementCodeSchema, z.literal(UNKNOWN_DEPARTEMENT_SEGMENT), z.literal(ALL_TERRITORIES_INDEX)], {
-        error: 'expected a département code (01–95, 2A, 2B, 971–974, 976), XX (national level) or all (the whole country)',
+        error: 'il faut un numéro de département (par exemple 44 ou 2A), XX (le niveau national) ou all (toute la France)',
       })
       .optional()
       .describe('A département code, XX (contacts whose département is not known) or all (national total, national admins); default: your first territory'),
     from: day.optional().describe('First day (YYYY-MM-DD, the territory’s calendar); default: 29 days before `to`'),
     to: day.optional().describe('Last day (YYYY-MM-DD); default: today'),
   })
-  .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, { error: '`from` must not come after `to`', path: ['from'] });
+  .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, { error: 'la date « from » doit venir avant la date « to »', path: ['from'] });
 export type DashboardQuery = z.output<typeof DashboardQuerySchema>;
 
 const count = z.number().int().min(0);

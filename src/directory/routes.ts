@@ -51,7 +51,7 @@ const retryable = (handler: (req: Request, res: Response) => Promise<void>) => a
     await handler(req, res);
   } catch (error) {
     if (error instanceof VersionStoreBusyError || error instanceof CaseBusyError) res.status(409).json({ error: error.message });
-    else if (error instanceof StoreUnavailableError) res.status(503).json({ error: 'The directory is unavailable, try again' });
+    else if (error instanceof StoreUnavailableError) res.status(503).json({ error: 'Le répertoire ne répond pas. Réessayez dans un instant.' });
     else throw error;
   }
 };
@@ -80,7 +80,7 @@ export function createDirectoryRouter(deps: DirectoryRouterDeps): Router {
     retryable(async (req, res) => {
       const body = req.body as { id?: unknown } | undefined;
       if (body?.id !== req.params.id) {
-        res.status(400).json({ error: 'The organisation’s id must be the id of the URL' });
+        res.status(400).json({ error: 'L’identifiant de l’organisation doit être celui de l’adresse.' });
         return;
       }
       const query = parsed(DraftQuerySchema, req.query, res);
@@ -102,7 +102,7 @@ export function createDirectoryRouter(deps: DirectoryRouterDeps): Router {
     express.raw({ type: ['text/csv', 'application/octet-stream'], limit: IMPORT_LIMIT }),
     retryable(async (req, res) => {
       if (!Buffer.isBuffer(req.body) || req.body.length === 0) {
-        res.status(415).json({ error: 'Send the CSV file as the body, with Content-Type: text/csv' });
+        res.status(415).json({ error: 'Envoyez le fichier CSV tel quel, avec le type text/csv.' });
         return;
       }
       const query = parsed(DraftQuerySchema, req.query, res);
@@ -125,18 +125,18 @@ export function createDirectoryRouter(deps: DirectoryRouterDeps): Router {
       else {
         const picked = await directory.pick(principal, body.organisationId, body.offerId);
         if (!picked) {
-          res.status(404).json({ error: 'No such organisation or offer in the directory of your territories' });
+          res.status(404).json({ error: 'Cette offre n’est plus dans le répertoire de vos départements.' });
           return;
         }
         name = partnerName(picked.organisation, picked.offer);
       }
       const found = await advisors.visible(principal, String(req.params.ref));
       if (found?.caseFile.partners.includes(name)) {
-        res.status(409).json({ error: 'This partner is already on the case file' });
+        res.status(409).json({ error: 'Ce partenaire est déjà sur le dossier.' });
         return;
       }
       if (found && found.caseFile.partners.length >= 50) {
-        res.status(409).json({ error: 'The case file already has 50 partners' });
+        res.status(409).json({ error: 'Le dossier a déjà 50 partenaires : c’est le maximum.' });
         return;
       }
       const outcome = await advisors.act(principal, String(req.params.ref), { type: 'UPDATE', changes: { addPartner: name } });

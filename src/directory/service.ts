@@ -11,6 +11,7 @@
 import type { AuditTrail } from '../advisors/audit';
 import { actorOf, canSeeTerritory, coordinates, type Principal } from '../advisors/principal';
 import { ConfigError } from '../config/configError';
+import { invalidRequest } from '../http/problems';
 import type { Clock } from '../domain/ports';
 import { readEstablishmentsCsv, type ImportProblem } from './finess';
 import { isMdph, parseDirectoryYaml } from './load';
@@ -147,31 +148,31 @@ export function createDirectoryService(deps: DirectoryServiceDeps): DirectorySer
   }
 
   const edits = (principal: Principal, territory: string) => coordinates(principal) && canSeeTerritory(principal, territory);
-  const notYours = { ok: false as const, status: 403 as const, error: 'Only a coordinator of this territory or a national admin edits its directory' };
+  const notYours = { ok: false as const, status: 403 as const, error: 'Vous ne coordonnez pas ce département : vous ne pouvez pas changer son répertoire.' };
 
   return {
     current,
 
     async search(principal, query) {
-      if (!canSeeTerritory(principal, query.territory)) return { ok: false, status: 403, error: 'You do not work for this territory' };
+      if (!canSeeTerritory(principal, query.territory)) return { ok: false, status: 403, error: 'Vous ne travaillez pas pour ce département.' };
       return { ok: true, value: searchDirectory(current(), query) };
     },
 
     async organisation(principal, id) {
       const found = findOffer(current(), id);
-      if (!found || !canSeeTerritory(principal, found.organisation.territory)) return { ok: false, status: 404, error: 'No such organisation in your territories' };
+      if (!found || !canSeeTerritory(principal, found.organisation.territory)) return { ok: false, status: 404, error: 'Cette organisation n’est pas dans le répertoire de vos départements.' };
       return { ok: true, value: found.organisation };
     },
 
     async put(principal, body, draft) {
       const parsed = OrganisationSchema.safeParse(body);
-      if (!parsed.success) return { ok: false, status: 400, error: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ') };
+      if (!parsed.success) return { ok: false, status: 400, error: invalidRequest(parsed.error) };
       const organisation = parsed.data;
       if (!edits(principal, organisation.territory)) return notYours;
       return change(principal, draft, (directory) => {
         const before = directory.organisations.find((candidate) => candidate.id === organisation.id);
         if (before && !edits(principal, before.territory)) return notYours;
-        if (before && isMdph(before) && !isMdph(organisation)) return { ok: false, status: 409, error: 'The MDPH of a département keeps its offer of type mdph' };
+        if (before && isMdph(before) && !isMdph(organisation)) return { ok: false, status: 409, error: 'La MDPH du département garde son offre de type MDPH.' };
         return {
           ok: true,
           value: {
@@ -187,9 +188,9 @@ export function createDirectoryService(deps: DirectoryServiceDeps): DirectorySer
     async remove(principal, id, draft) {
       return change(principal, draft, (directory) => {
         const before = directory.organisations.find((candidate) => candidate.id === id);
-        if (!before || !canSeeTerritory(principal, before.territory)) return { ok: false, status: 404, error: 'No such organisation in your territories' };
+        if (!before || !canSeeTerritory(principal, before.territory)) return { ok: false, status: 404, error: 'Cette organisation n’est pas dans le répertoire de vos départements.' };
         if (!edits(principal, before.territory)) return notYours;
-        if (isMdph(before)) return { ok: false, status: 409, error: 'The MDPH of a département stays in the directory: change its details instead' };
+        if (isMdph(before)) return { ok: false, status: 409, error: 'La MDPH du département reste dans le répertoire, avec son offre de type MDPH. Changez plutôt ses informations.' };
         return {
           ok: true,
           value: {

@@ -4,7 +4,7 @@
  *
  * - `/voice/*`: Twilio is calling for a caller: whatever the error, valid TwiML that apologises and
  *   puts the caller through to a human (status 200, or Twilio would play its own error message).
- * - anything else: a JSON `{ error }` a client can act on (400 bad JSON, 413 too large…, 500).
+ * - anything else: a JSON `{ error }` in plain French a client can show (400 bad JSON, 413 too large…, 500).
  * - one log line through pino: the method, the path, the error's type and status; never the body,
  *   and never a body-parser's message (it quotes the body).
  */
@@ -28,15 +28,15 @@ interface HttpErrorLike {
 
 /** What the client is told, by body-parser's error `type` (never the parser's own message). */
 const CLIENT_MESSAGES: Record<string, string> = {
-  'entity.parse.failed': 'The request body is not valid JSON',
-  'entity.too.large': 'The request body is too large',
-  'parameters.too.many': 'The request has too many parameters',
-  'encoding.unsupported': 'The request body encoding is not supported',
-  'charset.unsupported': 'The request body charset is not supported',
-  'entity.verify.failed': 'The request body was refused',
-  'request.aborted': 'The request was aborted',
-  'request.size.invalid': 'The request body does not match its Content-Length',
-  'stream.encoding.set': 'The request could not be read',
+  'entity.parse.failed': 'La demande n’est pas lisible : son contenu n’est pas du JSON valide.',
+  'entity.too.large': 'La demande est trop grande.',
+  'parameters.too.many': 'La demande a trop de paramètres.',
+  'encoding.unsupported': 'Le codage de la demande n’est pas accepté.',
+  'charset.unsupported': 'Le jeu de caractères de la demande n’est pas accepté : utilisez UTF-8.',
+  'entity.verify.failed': 'La demande a été refusée.',
+  'request.aborted': 'La demande a été interrompue.',
+  'request.size.invalid': 'La demande est incomplète : sa taille ne correspond pas.',
+  'stream.encoding.set': 'La demande ne peut pas être lue.',
 };
 
 export interface ClassifiedError {
@@ -52,8 +52,8 @@ export function classifyError(error: unknown): ClassifiedError {
   const status = rawStatus >= 400 && rawStatus < 600 ? rawStatus : 500;
   const type = typeof err.type === 'string' ? err.type : undefined;
   const kind = type ?? (typeof err.name === 'string' ? err.name : 'Error');
-  if (status >= 500) return { status: 500, message: 'Internal error', kind };
-  return { status, message: (type && CLIENT_MESSAGES[type]) ?? 'The request is not valid', kind };
+  if (status >= 500) return { status: 500, message: 'Le service a rencontré un problème. Réessayez dans un instant.', kind };
+  return { status, message: (type && CLIENT_MESSAGES[type]) ?? 'La demande n’est pas valide.', kind };
 }
 
 /** The stack's `at …` lines, without the first line (which repeats the message). */

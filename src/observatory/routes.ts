@@ -7,6 +7,7 @@
 import { dirname } from 'node:path';
 import express, { type Request, type Response, type Router } from 'express';
 import { z } from 'zod';
+import { invalidRequest } from '../http/problems';
 import type { Clock } from '../domain/ports';
 import type { Logger } from '../logging';
 import type { AuditTrail } from '../advisors/audit';
@@ -59,11 +60,11 @@ export function createObservatoryRouter(deps: ObservatoryRouterDeps): Router {
   function territoryOf(req: Request, res: Response): string | undefined {
     const parsed = DepartementCodeSchema.safeParse(req.params.territory);
     if (!parsed.success) {
-      res.status(400).json({ error: 'The territory must be an INSEE département code (01–95, 2A, 2B, 971–974, 976)' });
+      res.status(400).json({ error: 'Le territoire doit être un numéro de département : de 01 à 95, 2A, 2B, de 971 à 974, ou 976.' });
       return undefined;
     }
     if (!readsObservatoryOf(principalOf(res), parsed.data)) {
-      res.status(403).json({ error: 'You may not read the observatory of this territory' });
+      res.status(403).json({ error: 'Vous ne pouvez pas lire l’observatoire de ce département.' });
       return undefined;
     }
     return parsed.data;
@@ -72,11 +73,11 @@ export function createObservatoryRouter(deps: ObservatoryRouterDeps): Router {
   function query<T extends z.ZodType>(schema: T, req: Request, res: Response): z.output<T> | undefined {
     const parsed = schema.safeParse(req.query);
     if (parsed.success) return parsed.data;
-    res.status(400).json({ error: z.prettifyError(parsed.error) });
+    res.status(400).json({ error: invalidRequest(parsed.error) });
     return undefined;
   }
 
-  const guarded = unavailableOnFailure(deps.logger, 'observatory', 'The observatory is unavailable, try again');
+  const guarded = unavailableOnFailure(deps.logger, 'observatory', 'L’observatoire ne répond pas. Réessayez dans un instant.');
 
   router.get(
     '/api/observatory/:territory',

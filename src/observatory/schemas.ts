@@ -37,7 +37,7 @@ export const ObservatoryPublicationSchema = z
 export const ObservatoryQuerySchema = z.strictObject({
   month: z
     .string()
-    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'expected a month YYYY-MM' })
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'il faut un mois AAAA-MM, par exemple 2026-11' })
     .optional()
     .describe('The last of the twelve months (YYYY-MM); default: this month'),
 });

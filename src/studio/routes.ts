@@ -5,6 +5,7 @@
  */
 import express, { type Request, type Response, type Router } from 'express';
 import { z } from 'zod';
+import { invalidRequest } from '../http/problems';
 import { authenticate, principalOf, type TokenVerifier } from '../advisors/auth';
 import { DepartementCodeSchema } from '../advisors/principal';
 import type { Principal } from '../advisors/principal';
@@ -36,7 +37,7 @@ class BadRequest extends Error {}
 
 function parsed<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
   const result = schema.safeParse(value ?? {});
-  if (!result.success) throw new BadRequest(z.prettifyError(result.error));
+  if (!result.success) throw new BadRequest(invalidRequest(result.error));
   return result.data;
 }
 
