@@ -239,7 +239,7 @@ export function chatRelayGuard(deps: { verifier: TokenVerifier; tickets: TicketS
       if (error) return next(error);
       const [, id = '', what = ''] = req.path.split('/');
       if (!ConversationIdSchema.safeParse(id).success) {
-        sendMalformedId(res, 'conversation id', ConversationIdSchema);
+        sendMalformedId(res, 'conversationId', ConversationIdSchema);
         return;
       }
       try {

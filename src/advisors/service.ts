@@ -157,7 +157,7 @@ export function createAdvisorService(deps: AdvisorServiceDeps) {
       if (need === undefined) return 'Le dossier n’a pas de besoin renseigné : il en faut un pour le N3.';
       const reasons = deps.missingReasons ?? MISSING_KINDS;
       const unknown = command.missing.filter((id) => !reasons.includes(id));
-      if (unknown.length > 0) return `Unknown reason ${unknown.join(', ')} in missing: expected ${reasons.join(', ')}`;
+      if (unknown.length > 0) return `Ce qui manque (« missing ») n’est pas dans la liste : ${unknown.join(', ')}. Choisissez parmi ${reasons.join(', ')}.`;
       return { type: 'ESCALATE_N3', need, missing: command.missing, ...stamp };
     }
     if (command.type === 'SOLVE') {

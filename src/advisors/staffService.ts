@@ -54,15 +54,15 @@ export function createStaffService(deps: { directory: StaffDirectory; audit: Aud
 
   return {
     async list(principal) {
-      if (!managesStaff(principal)) return forbidden('This needs the role coordinator or national_admin');
+      if (!managesStaff(principal)) return forbidden('Seuls les coordinateurs et l’équipe nationale gèrent les comptes.');
       const accounts = (await directory.list()).filter((a) => mayManage(principal, a) || isSelf(principal, a));
       await audit.record({ actor: actorOf(principal), action: 'staff.list', detail: { count: accounts.length } });
       return { ok: true, value: { accounts } };
     },
 
     async create(principal, body) {
-      if (!managesStaff(principal)) return forbidden('This needs the role coordinator or national_admin');
-      if (!mayManage(principal, body)) return forbidden('You may only create advisor accounts of your own territories');
+      if (!managesStaff(principal)) return forbidden('Seuls les coordinateurs et l’équipe nationale gèrent les comptes.');
+      if (!mayManage(principal, body)) return forbidden('Vous ne pouvez gérer que les conseillers de vos départements.');
       const outcome = await directory.update<Outcome<StaffAccount>>(body.email, (current) => {
         if (current) return { next: 'keep', result: { ok: false, status: 409, error: 'Un compte existe déjà avec cette adresse.' } };
         const at = now();
@@ -84,11 +84,11 @@ export function createStaffService(deps: { directory: StaffDirectory; audit: Aud
     },
 
     async update(principal, email, body) {
-      if (!managesStaff(principal)) return forbidden('This needs the role coordinator or national_admin');
+      if (!managesStaff(principal)) return forbidden('Seuls les coordinateurs et l’équipe nationale gèrent les comptes.');
       const outcome = await directory.update<Outcome<StaffAccount>>(email, (current) => {
         if (!current || !(mayManage(principal, current) || isSelf(principal, current))) return { next: 'keep', result: { ok: false, status: 404, error: 'Ce compte n’existe pas ou n’est pas de vos départements.' } };
         if (isSelf(principal, current)) return { next: 'keep', result: { ok: false, status: 409, error: 'Vous ne pouvez pas modifier votre propre compte.' } };
-        if (!mayManage(principal, body)) return { next: 'keep', result: forbidden('You may only give advisor accounts of your own territories') };
+        if (!mayManage(principal, body)) return { next: 'keep', result: forbidden('Vous ne pouvez gérer que les conseillers de vos départements.') };
         const { name: _oldName, maxChats: _oldMaxChats, ...rest } = current;
         const name = body.name ?? current.name;
         const maxChats = body.maxChats ?? current.maxChats;
@@ -108,7 +108,7 @@ export function createStaffService(deps: { directory: StaffDirectory; audit: Aud
     },
 
     async remove(principal, email) {
-      if (!managesStaff(principal)) return forbidden('This needs the role coordinator or national_admin');
+      if (!managesStaff(principal)) return forbidden('Seuls les coordinateurs et l’équipe nationale gèrent les comptes.');
       const outcome = await directory.update<Outcome<StaffAccount>>(email, (current) => {
         if (!current || !(mayManage(principal, current) || isSelf(principal, current))) return { next: 'keep', result: { ok: false, status: 404, error: 'Ce compte n’existe pas ou n’est pas de vos départements.' } };
         if (isSelf(principal, current)) return { next: 'keep', result: { ok: false, status: 409, error: 'Vous ne pouvez pas retirer votre propre compte.' } };
@@ -120,7 +120,7 @@ export function createStaffService(deps: { directory: StaffDirectory; audit: Aud
     },
 
     async auditOfDay(principal, day) {
-      if (!managesStaff(principal)) return forbidden('This needs the role coordinator or national_admin');
+      if (!managesStaff(principal)) return forbidden('Seuls les coordinateurs et l’équipe nationale gèrent les comptes.');
       const entries = (await audit.ofDay(day)).filter((entry) => {
         if (!STAFF_AUDIT_ACTIONS.has(entry.action)) return false;
         if (principal.role === 'national_admin') return true;

@@ -12,7 +12,7 @@ import { ADVISOR_SENDER_ID, advisorMessage, markdownMessage } from './chatActivi
 import type { ChatReply, ChatTurns } from './chatTurns';
 import { markdownToPlain } from './markdown';
 
-const ConversationId = z.string().regex(/^[A-Za-z0-9_-]{8,128}$/, 'a conversation id');
+const ConversationId = z.string().regex(/^[A-Za-z0-9_-]{8,128}$/, 'un identifiant de conversation');
 const AdvisorMessage = z.strictObject({ text: z.string().trim().min(1, 'a message cannot be empty').max(4000) });
 
 export interface RelayDeps {

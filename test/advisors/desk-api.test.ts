@@ -50,7 +50,7 @@ describe('wrap-up codes', () => {
     expect((await call(harness, 'POST', `/api/advisor/tickets/${ticket.ref}/close`, alice, { note: 'Sans code' })).status).toBe(400);
     const unknown = await call(harness, 'POST', `/api/advisor/tickets/${ticket.ref}/close`, alice, { wrapUp: 'not_in_list' });
     expect(unknown.status).toBe(400);
-    expect(unknown.body.error).toContain('Unknown wrap-up code not_in_list');
+    expect(unknown.body.error).toContain('Le code de clôture not_in_list n’est pas dans la liste');
     const closed = await call(harness, 'POST', `/api/advisor/tickets/${ticket.ref}/close`, alice, { wrapUp: 'information_given', note: 'Informée des aides au répit' });
     expect(closed.status).toBe(200);
     expect(closed.body.case).toMatchObject({ status: 'solved', wrapUp: { id: 'information_given', label: 'Information donnée', note: 'Informée des aides au répit' } });
@@ -154,7 +154,7 @@ describe('capacity', () => {
     const alice = await tokenOf(PEOPLE.advisor44);
     const tooMany = await call(harness, 'PUT', '/api/advisor/presence', bruno, { state: 'available', capacity: 3 });
     expect(tooMany.status).toBe(400);
-    expect(tooMany.body.error).toContain('at most 2 chats at once');
+    expect(tooMany.body.error).toContain('2 chats en même temps au plus');
     const bounded = await call(harness, 'PUT', '/api/advisor/presence', bruno, { state: 'available', capacity: 1 });
     expect(bounded.body).toMatchObject({ state: 'available', capacity: 1, load: 0, room: 1, maxCapacity: 2 });
     expect((await call(harness, 'PUT', '/api/advisor/presence', alice, { state: 'available', capacity: 3 })).body).toMatchObject({ room: 3, maxCapacity: 10 });

@@ -58,7 +58,7 @@ describe('who may ask', () => {
   it('When the body is wrong, then 400 names the field, never echoes the value, and nothing is erased', async () => {
     const both = await api(h, 'POST', '/api/admin/gdpr/export', STAFF.admin, { phone: NUMBER, email: EMAIL });
     expect(both.status).toBe(400);
-    expect(both.body.error).toContain('either phone or email');
+    expect(both.body.error).toContain('soit « phone », soit « email »');
     const bad = await api(h, 'POST', '/api/admin/gdpr/export', STAFF.admin, { phone: '06 34 56 78 9X' });
     expect(bad.status).toBe(400);
     expect(bad.body.error).toContain('phone');

@@ -41,5 +41,5 @@ it('When Redis answers every read, then all 37 tickets are listed; when it fails
   await raw.expire(key, 60);
   const failed = await listOf44();
   expect(failed.status).toBe(503);
-  expect(failed.body).toEqual({ error: 'Tickets are unavailable, try again' });
+  expect(failed.body).toEqual({ error: 'Les dossiers ne répondent pas. Réessayez dans un instant.' });
 });

@@ -36,7 +36,7 @@ describe('ticket refs', () => {
     ] as const) {
       const answer = await call(method, path, adminToken, body);
       expect({ path, status: answer.status }).toEqual({ path, status: 400 });
-      expect(answer.body.error).toMatch(/^Malformed ref: it must be a ticket reference/);
+      expect(answer.body.error).toMatch(/^Le paramètre « ref » n’est pas valide : il faut une référence de dossier/);
     }
   });
 
@@ -63,7 +63,7 @@ describe('CallSids and conversation ids', () => {
     async (id) => {
       const answer = await call('GET', `/api/chats/${id}/transcript`);
       expect(answer.status).toBe(400);
-      expect(answer.body.error).toMatch(/^Malformed conversation id/);
+      expect(answer.body.error).toMatch(/^Le paramètre « conversationId » n’est pas valide/);
     },
   );
 });

@@ -108,7 +108,7 @@ describe('the ticket lifecycle through the API', () => {
     for (const body of [{ territory: '35' }, { levelHistory: [] }, { author: 'x', actions: ['y'] }, { departement: '35' }, { status: 'solved' }]) {
       const answer = await api('PATCH', `/tickets/${ticket.ref}`, alice, body);
       expect(answer.status).toBe(400);
-      expect(answer.body.error).toMatch(/set by the service/);
+      expect(answer.body.error).toMatch(/remplis par le service/);
     }
     expect((await api('POST', `/tickets/${ticket.ref}/comments`, alice, { text: 'x', by: { subject: 'someone-else' } })).status).toBe(400);
     expect((await api('POST', `/tickets/${ticket.ref}/take`, alice, { referent: 'x' })).status).toBe(400);

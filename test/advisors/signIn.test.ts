@@ -105,7 +105,7 @@ describe('the session', () => {
     harness.clock.set(minutes(89));
     const idle = await staff.call('GET', '/api/advisor/me');
     expect(idle.status).toBe(401);
-    expect(idle.body.error).toBe('The session has ended, sign in again');
+    expect(idle.body.error).toBe('Votre session est terminée. Reconnectez-vous.');
     harness.clock.set(minutes(90));
     expect((await staff.readSession()).body).toMatchObject({ signedIn: false });
   });
@@ -277,7 +277,7 @@ describe('when the store does not answer', () => {
       await store.close();
       const api = await fetch(`${app.httpBase}/api/advisor/me`, { headers: { cookie } });
       expect(api.status).toBe(503);
-      expect(await api.json()).toEqual({ error: 'Sign-in is unavailable, try again' });
+      expect(await api.json()).toEqual({ error: 'La connexion ne répond pas. Réessayez dans un instant.' });
       const page = await fetch(`${app.httpBase}/auth/login`, { headers: { cookie, accept: 'text/html' }, redirect: 'manual' });
       expect(page.status).toBe(503);
       const html = await page.text();

@@ -66,7 +66,7 @@ describe('a broken body', () => {
       body: '{"email": "broken',
     });
     expect(response.status).toBe(400);
-    expect(await response.json()).toEqual({ error: 'The request body is not valid JSON' });
+    expect(await response.json()).toEqual({ error: 'La demande n’est pas lisible : son contenu n’est pas du JSON valide.' });
   });
 });
 

@@ -60,7 +60,7 @@ describe('the API', () => {
     expect(response.status).toBe(400);
     expect(response.headers.get('content-type')).toMatch(/application\/json/);
     const body = (await response.json()) as { error: string };
-    expect(body.error).toBe('The request body is not valid JSON');
+    expect(body.error).toBe('La demande n’est pas lisible : son contenu n’est pas du JSON valide.');
     expectNothingLeaked(PHONE, 'rappelez-moi');
     expect(logLines.some((line) => JSON.parse(line).msg === 'request refused')).toBe(true);
   });
@@ -85,7 +85,7 @@ describe('the API', () => {
       body: `{"text":"votre numéro ${PHONE}`,
     });
     expect(response.status).toBe(400);
-    expect(await response.json()).toEqual({ error: 'The request body is not valid JSON' });
+    expect(await response.json()).toEqual({ error: 'La demande n’est pas lisible : son contenu n’est pas du JSON valide.' });
     expectNothingLeaked(PHONE);
   });
 
@@ -93,10 +93,10 @@ describe('the API', () => {
     const headers = { 'content-type': 'application/json', authorization: `Bearer ${await advisorToken()}` };
     const broken = await fetch(`${app.httpBase}/api/advisor/tickets/T-44-7K3F9Q/comments`, { method: 'POST', headers, body: `{"text":"${PHONE}` });
     expect(broken.status).toBe(400);
-    expect(await broken.json()).toEqual({ error: 'The request body is not valid JSON' });
+    expect(await broken.json()).toEqual({ error: 'La demande n’est pas lisible : son contenu n’est pas du JSON valide.' });
     const huge = await fetch(`${app.httpBase}/api/advisor/tickets/T-44-7K3F9Q/comments`, { method: 'POST', headers, body: JSON.stringify({ text: 'x'.repeat(40_000) }) });
     expect(huge.status).toBe(413);
-    expect(await huge.json()).toEqual({ error: 'The request body is too large' });
+    expect(await huge.json()).toEqual({ error: 'La demande est trop grande.' });
     expectNothingLeaked(PHONE);
   });
 });
