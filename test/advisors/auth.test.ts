@@ -49,7 +49,7 @@ describe('advisor tokens from an identity provider (JWKS)', () => {
     const key = 'k'.repeat(40);
     const verifier = createTokenVerifier({ issuer: 'dev', audience: 'o360', devSigningKey: key }, systemClock);
     const old = await mintDevToken({ subject: 'x', role: 'advisor', territories: ['44'] }, { signingKey: key, issuer: 'dev', audience: 'o360', now: new Date('2020-01-01'), ttlSeconds: 60 });
-    await expect(verifier.verify(old)).rejects.toThrow('The token has expired');
+    await expect(verifier.verify(old)).rejects.toThrow('Votre jeton d’accès a expiré');
   });
 });
 

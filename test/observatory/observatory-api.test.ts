@@ -186,7 +186,7 @@ describe('the observatory API', () => {
   it('When the month or a query parameter is malformed, then the answer is 400 and names the problem', async () => {
     const bad = await raw('/api/observatory/44?month=2026-13', AUTHORITY_44);
     expect(bad.status).toBe(400);
-    expect(await bad.text()).toContain('YYYY-MM');
+    expect(await bad.text()).toContain('AAAA-MM');
     expect((await raw('/api/observatory/44?territory=35', AUTHORITY_44)).status).toBe(400);
   });
 

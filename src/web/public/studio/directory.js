@@ -4,7 +4,7 @@
    `?draft=`; the draft's diff then says « 44 : ajout de … ». The list, the form and the import are
    modules of their own (directoryList.js, directoryForm.js, directoryImport.js). */
 import { $, errorIn, message } from '../console/dom.js';
-import { ApiError, directoryApi, directoryOf, studioApi } from './api.js';
+import { ApiError, directoryApi, directoryOf, frenchProblem, studioApi } from './api.js';
 import { askToConfirm } from './confirm.js';
 import { openOrganisationForm } from './directoryForm.js';
 import { setupDirectoryImport } from './directoryImport.js';
@@ -15,16 +15,10 @@ import { on, setDraft, studio } from './state.js';
 const shown = { source: null, organisations: [] };
 let reading = 0;
 
-/** The directory API's refusals (English, for developers) in French. */
+/** The directory API's refusals are French already; a draft whose directory does not read says where to look. */
 export function directoryProblem(error) {
-  if (!(error instanceof ApiError)) return 'Le service ne répond pas. Vérifiez la connexion puis réessayez.';
-  if (/MDPH/.test(error.message)) return 'La MDPH du département reste dans le répertoire, avec son offre de type MDPH. Changez ses informations plutôt.';
-  if (error.status === 403) return 'Vous ne coordonnez pas ce territoire : vous ne pouvez pas changer son répertoire.';
-  if (error.status === 404) return 'Cette organisation n’est plus dans le répertoire du brouillon. La liste est mise à jour.';
-  if (error.status === 400) return 'Le répertoire refuse ces informations. Vérifiez chaque champ, puis réessayez.';
-  if (error.status === 409 && error.body && error.body.checks) return 'Le répertoire de ce brouillon a des erreurs. Corrigez d’abord le fichier config/directory.yaml du brouillon.';
-  if (error.status === 409) return 'Quelqu’un change la configuration en ce moment. Réessayez dans un instant.';
-  return 'Le service ne répond pas. Vérifiez la connexion puis réessayez.';
+  if (error instanceof ApiError && error.status === 409 && error.body && error.body.checks) return 'Le répertoire de ce brouillon a des erreurs. Corrigez d’abord le fichier config/directory.yaml du brouillon.';
+  return frenchProblem(error);
 }
 
 const mayEdit = () => studio.editable && (studio.me.territories === 'all' || studio.me.territories.includes(studio.code));
