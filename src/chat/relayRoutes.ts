@@ -13,7 +13,7 @@ import type { ChatReply, ChatTurns } from './chatTurns';
 import { markdownToPlain } from './markdown';
 
 const ConversationId = z.string().regex(/^[A-Za-z0-9_-]{8,128}$/, 'un identifiant de conversation');
-const AdvisorMessage = z.strictObject({ text: z.string().trim().min(1, 'a message cannot be empty').max(4000) });
+const AdvisorMessage = z.strictObject({ text: z.string().trim().min(1, 'il faut un message, pas un texte vide').max(4000) });
 
 export interface RelayDeps {
   chat: ChatTurns;

@@ -30,7 +30,9 @@ async function withPage(width: number, work: (page: Page) => Promise<void>): Pro
   }
 }
 
-function expectKeyboardFriendly(walk: KeyboardWalk, where: string): void {
+function expectKeyboardFriendly(walk: KeyboardWalk, where: string, reaches: RegExp[]): void {
+  const names = walk.stops.map((stop) => stop.name);
+  for (const control of reaches) expect({ where, reaches: names.some((name) => control.test(name)) ? control : names }).toEqual({ where, reaches: control });
   expect({ where, stops: walk.stops.length > 3 }).toEqual({ where, stops: true });
   expect({ where, withoutRing: walk.stops.filter((stop) => !stop.ringed).map((stop) => stop.name) }).toEqual({ where, withoutRing: [] });
   expect({ where, unreached: walk.unreached }).toEqual({ where, unreached: [] });
@@ -51,7 +53,7 @@ describe('keyboard alone and 400 % zoom', () => {
   it('When a person tabs through the public chat page, then every control is reached in order with a visible focus, and at 320 px nothing scrolls sideways', async () => {
     await withPage(1280, async (page) => {
       await openChat(page, base());
-      expectKeyboardFriendly(await walkWithTab(page), 'the chat page');
+      expectKeyboardFriendly(await walkWithTab(page), 'the chat page', [/Pour vous-même/, /#ask-human/]);
       await expectReflowAt320(page, 'the chat page');
     });
   });
@@ -61,7 +63,7 @@ describe('keyboard alone and 400 % zoom', () => {
       await signInThroughProvider(page, base(), /Damien Leroy/);
       await page.waitForURL(`${base()}/console`, { timeout: CONSOLE_WAIT });
       await page.locator('#who').getByText('Damien Leroy').first().waitFor({ timeout: CONSOLE_WAIT });
-      expectKeyboardFriendly(await walkWithTab(page), 'the console');
+      expectKeyboardFriendly(await walkWithTab(page), 'the console', [/Aller au contenu principal/, /#sign-out/, /#presence-state/, /#filters-reset/]);
       await expectReflowAt320(page, 'the console');
     });
   });
@@ -69,7 +71,7 @@ describe('keyboard alone and 400 % zoom', () => {
   it('When a coordinator tabs through the studio, then every control is reached in order with a visible focus, and at 320 px nothing scrolls sideways', async () => {
     await withPage(1280, async (page) => {
       await signInToStudio(page, base(), /Damien Leroy/);
-      expectKeyboardFriendly(await walkWithTab(page, 400), 'the studio');
+      expectKeyboardFriendly(await walkWithTab(page, 400), 'the studio', [/Aller au contenu principal/, /#territory/, /#check/, /Essayer l’appel/]);
       await expectReflowAt320(page, 'the studio');
     });
   });
