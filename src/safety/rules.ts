@@ -45,7 +45,7 @@ const KEEPER =
 const ELDER = '(?:pere|mere|papa|maman|grand pere|grand mere|grands parents|mamie|mami|papi|papy|parents|oncle|tante|frere|soeur|resident|residente|residents|patient|patiente|personne agee|personnes agees|vieille dame|vieux monsieur|voisine|voisin|adulte handicape|handicapee?s?)';
 /** « au secours », « SOS », « à l'aide ! » alone: a bare cry, answered with 15 and 112. */
 const CRY_FOR_HELP =
-  '\\bau secours?\\b(?! populaire| catholique)|\\bsos\\b(?! (?:amitie|medecin|racisme|homophobie|papa|villages?))|^ (?:(?:a l aide|aidez moi|aide moi|aidez nous|aide|vite|svp|help|s il vous plait|urgent|urgence|c est urgent|c est une urgence|je vous en prie|venez|venez vite|pitie) ?)+$';
+  '\\bau secours?\\b(?! populaire| catholique| je (?:comprends|comprend|capte|m y retrouve) (?:rien|pas|plus))|\\bsos\\b(?! (?:amitie|medecin|racisme|homophobie|papa|villages?|dossier|dossiers|formulaire|cerfa|papiers?|paperasse|demarches?|caf|mdph|pch|aah|rqth|administratif|administration))|^ (?:(?:a l aide|aidez moi|aide moi|aidez nous|aide|vite|svp|help|s il vous plait|urgent|urgence|c est urgent|c est une urgence|je vous en prie|venez|venez vite|pitie) ?)+$';
 const MEANS = '(?:cachet|cachets|medicament|medicaments|medocs?|pilule|pilules|comprime|comprimes|somnifere|somniferes|corde|lame|lames|rasoir|fusil|arme|boite|boites|plaquette|plaquettes)';
 const DEAF = '\\bn entends (?:pas|rien|plus)\\b|\\b(?:sourd|sourde|sourds|malentendante?s?|muet|muette|lsf|langue des signes)\\b|\\b(?:je )?(?:ne )?(?:peux|peut|pouvons) (?:pas|plus) (?:parler|telephoner|appeler|faire de bruit)\\b|\\bpar (?:sms|ecrit)\\b';
 
