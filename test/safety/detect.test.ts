@@ -120,6 +120,15 @@ describe('detectDanger', () => {
   });
 
   it.each([
+    'mon oncle de 80 ans est battu par sa fille chez qui il vit, il a des bleus partout',
+    'ma voisine handicapée revient de chez son petit ami couverte de bleus et elle dit qu il la frappe',
+  ])('does not take the one who hurts (« par sa fille ») or a « petit ami » for a neglected child: « %s »', (text) => {
+    const signal = detectDanger(text);
+    expect(signal?.kinds).toContain('maltraitance');
+    expect(signal?.cues).not.toContain('enfance_en_danger.child_neglected');
+  });
+
+  it.each([
     'ce dossier va me tuer, il manque encore une pièce',
     'mon chef va me tuer si je rends pas le rapport',
     'SOS formulaire CAF, je ne sais pas quoi cocher',
@@ -138,7 +147,8 @@ describe('detectDanger', () => {
     'mon père nous frappait, il est décédé depuis, je voudrais une aide pour ma mère',
     "c'est quoi le numéro pour les personnes âgées maltraitées ?",
     "si je vois des marques sur ma mère à la maison de retraite, à qui je m'adresse ?",
-  ])('takes « %s » (past harm, a number asked for, a hypothesis) for no present danger', (text) => {
+    "ma fille a pris ma carte bleue pour me faire mes courses, c'est moi qui lui ai demandé",
+  ])('takes « %s » (past harm, a number asked for, a hypothesis, money handled with consent) for no present danger', (text) => {
     expect(detectDanger(text)).toBeNull();
   });
 
