@@ -7,6 +7,7 @@
  *
  *   npm run eval:safety -- <folder> [--misses]      (--misses lists what was missed: tuning sets only)
  *   npm run eval:safety -- --cv=5                    (k-fold cross-validation over content/fr/safety-examples-*.yaml)
+ *   npm run eval:safety -- --cv=5 --misses           (the same, and the examples missed or falsely alarmed)
  *   npm run eval:safety -- --cv=5 --grid             (the same for every setting of the threshold grid, and the one chosen)
  *   npm run eval:safety -- --ordinary                (the second-stage question on ordinary questions: the FAQ's and the
  *                                                     phone menus' examples, as the chat and as the phone ask it)
@@ -47,18 +48,23 @@ function printGrid(folds: number, danger: Parameters<typeof crossValidateDanger>
   return shipped ? 0 : 1;
 }
 
-function printCrossValidation(folds: number, withGrid: boolean): number {
+function printCrossValidation(folds: number, withGrid: boolean, withMisses = false): number {
   const root = path.resolve(__dirname, '..');
   const danger = loadYamlWithSchema(dangerExamplesSchema, path.join(root, SAFETY_EXAMPLES_FILES.danger));
   const benign = loadYamlWithSchema(benignExamplesSchema, path.join(root, SAFETY_EXAMPLES_FILES.benign));
   if (withGrid) return printGrid(folds, danger, benign);
-  const { recall, falseEmergencies, checks } = crossValidateDanger(danger, benign, folds);
+  const { recall, falseEmergencies, checks, misses, falseAlarms } = crossValidateDanger(danger, benign, folds);
   console.log(`${folds}-fold cross-validation over the examples (rules + a model trained without the held-out fold)`);
   for (const [kind, { answered, total, checked }] of Object.entries(recall)) {
     if (total > 0) console.log(`${kind.padEnd(20)} recall ${percent(answered, total).padStart(8)} (${answered}/${total}, ${checked} by the second-stage question)`);
   }
   console.log(`false emergencies    ${percent(falseEmergencies.count, falseEmergencies.total)} (${falseEmergencies.count}/${falseEmergencies.total}): the full emergency answer to an ordinary example`);
   console.log(`questions            ${percent(checks.count, checks.total)} (${checks.count}/${checks.total}): the second-stage question to an ordinary example`);
+  if (withMisses) {
+    // The shipped examples only (never a test phrasing): what to write new examples or rules about.
+    for (const miss of misses) console.log(`missed ${miss.expect} (got ${miss.got.join(', ') || 'nothing'}): ${miss.text}`);
+    for (const alarm of falseAlarms) console.log(`false emergency (${alarm.got.join(', ')}): ${alarm.text}`);
+  }
   return 0;
 }
 
@@ -93,7 +99,7 @@ function printOrdinary(): number {
 function main(argv: readonly string[]): number {
   if (argv.includes('--ordinary')) return printOrdinary();
   const cv = argv.find((arg) => arg.startsWith('--cv='));
-  if (cv !== undefined) return printCrossValidation(Number(cv.split('=')[1]), argv.includes('--grid'));
+  if (cv !== undefined) return printCrossValidation(Number(cv.split('=')[1]), argv.includes('--grid'), argv.includes('--misses'));
   const dir = argv.find((arg) => !arg.startsWith('--'));
   if (!dir) {
     console.error('usage: npm run eval:safety -- <folder with danger.yaml and benign.yaml> [--misses]');

@@ -7,7 +7,7 @@ import express from 'express';
 import { createTokenVerifier } from './advisors/auth';
 import { createAuditTrail } from './advisors/audit';
 import type { App, AppDeps } from './appDeps';
-import { chatDangerAlerts } from './advisors/dangerAlerts';
+import { chatDangerAlerts, chatDangerDoubtAlerts } from './advisors/dangerAlerts';
 import { createAdvisorEvents } from './advisors/events';
 import { createObservatory } from './advisors/observatory';
 import { openApiDocument } from './advisors/openapi';
@@ -252,6 +252,7 @@ export function createApp(deps: AppDeps): App {
         )
         .catch((error: unknown) => logger.warn({ err: error }, 'chat: could not tell the consoles')),
     onDanger: chatDangerAlerts({ tickets, events: advisorEvents, clock, logger }),
+    onDangerDoubt: chatDangerDoubtAlerts({ tickets, events: advisorEvents, clock, logger }),
   });
   // Every chat queue (each département's and the national one) is swept on a timer, whether the figures are read or not.
   const chatQueues = [...places.all().map((d) => chatQueueName(d.code)), chatQueueName(null)];

@@ -23,8 +23,10 @@ export const AdvisorEventSchema = z
      * told to its `referent`; `newRef` when the new ticket is of the same territory.
      * chat.danger: the person wrote words of danger (any time, even while an advisor has the chat):
      * the console alerts at once; `danger` names the kind, never the words.
+     * chat.dangerDoubt: the second-stage question (« Êtes-vous en danger en ce moment ? ») was asked
+     * in a chat an advisor has or will have: the console alerts at once, as a doubt, not a confirmed danger.
      */
-    type: z.enum(['ticket.created', 'ticket.updated', 'chat.message', 'person.returned', 'chat.danger']),
+    type: z.enum(['ticket.created', 'ticket.updated', 'chat.message', 'person.returned', 'chat.danger', 'chat.dangerDoubt']),
     ref: z.string(),
     territory: z.string(),
     channel: z.enum(['voice', 'chat']),
@@ -36,7 +38,7 @@ export const AdvisorEventSchema = z
     /** person.returned: the referent's subject (who is told) and the new contact's ticket. */
     referent: z.string().min(1).max(255).optional(),
     newRef: z.string().optional(),
-    /** chat.danger: the kind of danger. */
+    /** chat.danger, chat.dangerDoubt: the kind of danger. */
     danger: z.enum(DANGER_KINDS).optional(),
     at: z.iso.datetime({ offset: true }),
   })

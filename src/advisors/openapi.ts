@@ -252,7 +252,7 @@ export function openApiDocument(): JsonObject {
       '/api/advisor/events': {
         get: {
           summary:
-            'Live events of my territories (Server-Sent Events): ticket.created, ticket.updated, chat.message (the person wrote in a handed-off chat), person.returned (the person of an open N1 case contacted us again: for its referent), chat.danger (words of danger in a chat: the kind, never the words)',
+            'Live events of my territories (Server-Sent Events): ticket.created, ticket.updated, chat.message (the person wrote in a handed-off chat), person.returned (the person of an open N1 case contacted us again: for its referent), chat.danger (words of danger in a chat: the kind, never the words), chat.dangerDoubt (the question « en danger ? » was asked in a chat an advisor has: a doubt, the kind)',
           description: 'text/event-stream; each `data:` line is an AdvisorEvent. A browser EventSource may pass the token as ?access_token=.',
           responses: { '200': { description: 'The event stream', content: { 'text/event-stream': { schema: ref('AdvisorEvent') } } }, ...STANDARD_ERRORS },
         },

@@ -61,6 +61,12 @@ export interface ChatTurnsDeps {
    * is marked: the consoles alert the advisor. Gets the kind, never the words. Never fails a turn.
    */
   onDanger?(conversationId: string, kind: DangerKind): void;
+  /**
+   * Told at once when the second-stage question is asked while an advisor has (or will have) the
+   * conversation, once the ticket says so: the consoles alert the advisor of a doubt, not a confirmed
+   * danger. Gets the kind, never the words. Never fails a turn.
+   */
+  onDangerDoubt?(conversationId: string, kind: DangerKind): void;
 }
 
 /** One turn of one conversation: its stored state (changed in place), its version, the shared parts. */
@@ -114,6 +120,7 @@ export function summary({ chat, rt }: ChatStep): string {
     context.departement ? `département ${context.departement}` : 'département non précisé',
     context.priority === 'prioritaire' ? 'prioritaire' : null,
     chat.danger ? `danger : ${rt.safety.name(chat.danger)}` : null,
+    !chat.danger && chat.dangerDoubt ? `doute de danger : ${rt.safety.name(chat.dangerDoubt)} (question « en danger ? » posée, pas confirmé)` : null,
   ];
   return `Chat : ${parts.filter((p): p is string => p !== null).join(', ')}.`;
 }

@@ -51,6 +51,8 @@ export interface StoredChat {
   danger: DangerKind | null;
   /** The second-stage question was asked (« Êtes-vous en danger en ce moment ? »), about this kind: the answer is awaited. */
   dangerCheck?: DangerKind;
+  /** The question was asked while an advisor had (or was to have) the chat: a doubt, not a confirmed danger (the ticket's summary says so). */
+  dangerDoubt?: DangerKind;
   /** A hand-off waits for the département (one question), for these reasons; absent when none does. */
   pendingHandoff?: PendingHandoff | null;
   /** The département question was asked once in this conversation: it is not asked again. */

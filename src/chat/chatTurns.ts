@@ -60,6 +60,7 @@ export class ChatTurns {
     const asked = chat.dangerCheck;
     delete chat.dangerCheck;
     const answer = asked === undefined ? null : checkAnswerOf(input, text);
+    if (asked !== undefined) this.deps.metrics.dangerCheck('chat', asked, answer === 'yes' ? 'yes' : answer === 'no' ? 'no' : 'no_answer');
     const danger = asked !== undefined && answer === 'yes' ? rt.safety.confirmed(asked, text) : text ? rt.safety.detect(text) : null;
     // The grey zone: some evidence of danger, below the emergency: the person is asked, with the number.
     const check = !danger && answer === null && text ? rt.safety.check(text) : null;
@@ -87,17 +88,20 @@ export class ChatTurns {
       // What they asked for, then the question last (its buttons are the ones shown).
       replies.push(checkQuestion(rt.safety.question(check.kind)));
       chat.dangerCheck = check.kind;
+      this.deps.metrics.dangerCheck('chat', check.kind, 'asked');
+      // With an advisor: a doubt the advisor must see (the ticket's summary, the console's alert).
+      if (chat.mode !== 'bot') chat.dangerDoubt = check.kind;
     }
     rememberReplies(chat, replies, input.at);
     await this.chats.save(input.conversationId, chat);
     // With an advisor (or waiting for one), the ticket holds the conversation as it goes.
-    if (chat.mode !== 'bot' && !danger) await this.updateTicket(input.conversationId, chat);
-    if (danger) {
-      try {
-        this.deps.onDanger?.(input.conversationId, danger.kind);
-      } catch {
-        // A listener never fails the person's turn.
-      }
+    const doubt = chat.mode !== 'bot' && check !== null;
+    if (chat.mode !== 'bot' && !danger) await this.updateTicket(input.conversationId, chat, doubt ? { summary: summary(step) } : undefined);
+    try {
+      if (danger) this.deps.onDanger?.(input.conversationId, danger.kind);
+      else if (doubt && check) this.deps.onDangerDoubt?.(input.conversationId, check.kind);
+    } catch {
+      // A listener never fails the person's turn.
     }
     if (chat.mode !== 'bot' && text !== '') {
       try {

@@ -79,6 +79,7 @@ export function createDailyFigures(deps: DailyFiguresDeps): DailyFigures {
     // Counted nationally, like the chats opened: a question is often asked before the département is known.
     faqAnswered: (result) => add(null, { [`faq.${result}`]: 1 }),
     dangerDetected: nothing,
+    dangerCheck: nothing,
     storeFailed: nothing,
     requestServed: nothing,
 

@@ -147,11 +147,20 @@ export interface Metrics {
   faqAnswered(result: 'answered' | 'not_sure'): void;
   /** Words of danger found in what a person wrote or said. */
   dangerDetected(channel: 'voice' | 'chat', category: string): void;
+  /**
+   * The second-stage question of safety (« Êtes-vous en danger en ce moment ? ») was asked about a
+   * kind of danger (`asked`), or its answer came: `yes` (the emergency of that kind), `no`, or
+   * `no_answer` (anything else: another message, silence, a hang-up).
+   */
+  dangerCheck(channel: 'voice' | 'chat', kind: string, outcome: DangerCheckOutcome): void;
   /** A store command failed: no answer in time, not connected, or another error. */
   storeFailed(command: string, kind: 'timeout' | 'unavailable' | 'error'): void;
   /** A voice webhook or a chat turn answered, by route as registered (never a raw path). */
   requestServed(kind: 'voice' | 'chat', route: string, seconds: number): void;
 }
+
+/** What became of a second-stage question of safety (see Metrics.dangerCheck). */
+export type DangerCheckOutcome = 'asked' | 'yes' | 'no' | 'no_answer';
 
 /** Tells every one of `sinks` (the live figures and the daily ones) what happened. */
 export function allMetrics(...sinks: readonly Metrics[]): Metrics {
@@ -172,6 +181,7 @@ export function allMetrics(...sinks: readonly Metrics[]): Metrics {
     callbackDone: each('callbackDone'),
     faqAnswered: each('faqAnswered'),
     dangerDetected: each('dangerDetected'),
+    dangerCheck: each('dangerCheck'),
     storeFailed: each('storeFailed'),
     requestServed: each('requestServed'),
   };
@@ -190,6 +200,7 @@ export const NO_METRICS: Metrics = {
   callbackDone: () => undefined,
   faqAnswered: () => undefined,
   dangerDetected: () => undefined,
+  dangerCheck: () => undefined,
   storeFailed: () => undefined,
   requestServed: () => undefined,
 };

@@ -18,6 +18,7 @@ export const CALL_OUTCOME_LABELS = ['connected', 'abandoned_in_menu', 'abandoned
 export const QUEUE_RESULT_LABELS = ['bridged', 'bridging-in-process', 'queue-full', 'currently-dequeueing', 'hangup', 'redirected', 'leave', 'system-error', 'error', 'other'] as const;
 export const FAQ_RESULT_LABELS = ['answered', 'not_sure'] as const;
 export const DANGER_LABELS: readonly string[] = [...DANGER_KINDS, 'other'];
+export const DANGER_CHECK_OUTCOME_LABELS = ['asked', 'yes', 'no', 'no_answer'] as const;
 /** The commands of the Redis store (src/storage/redis-store.ts). */
 export const STORE_COMMAND_LABELS = ['GET', 'SET', 'SET NX', 'DEL', 'INCR', 'TTL', 'PING', 'ZADD+EXPIRE', 'ZREM', 'ZRANGE', 'ZCARD+ZRANGE', 'HINCRBY+EXPIRE', 'HGETALL', 'RPUSH+EXPIRE', 'LLEN+RPUSH+EXPIRE', 'LRANGE', 'other'] as const;
 export const STORE_FAILURE_LABELS = ['timeout', 'unavailable', 'error'] as const;

@@ -7,6 +7,7 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom
 import type { Metrics } from '../domain/ports';
 import {
   CALL_OUTCOME_LABELS,
+  DANGER_CHECK_OUTCOME_LABELS,
   DANGER_LABELS,
   needLabel,
   oneOf,
@@ -51,6 +52,11 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Prome
   const callbacksDone = counter('o360_callbacks_done_total', 'Callbacks done (the advisor reached the person), by territory.', ['territory']);
   const faqAnswers = counter('o360_faq_answers_total', 'Chat questions answered from the knowledge base, or « not sure ».', ['result']);
   const dangers = counter('o360_danger_detections_total', 'Words of danger found, by channel and category.', ['channel', 'category']);
+  const dangerChecks = counter(
+    'o360_danger_checks_total',
+    'Second-stage questions of safety (« Êtes-vous en danger en ce moment ? »), by channel, kind asked about and outcome (asked; then yes, no or no_answer).',
+    ['channel', 'kind', 'outcome'],
+  );
   const storeFailures = counter('o360_store_failures_total', 'Store commands that failed, by command and kind (timeout, unavailable, error).', ['command', 'kind']);
   const queueWaits = new Histogram({
     name: 'o360_queue_wait_seconds',
@@ -107,6 +113,8 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Prome
     callbackDone: (departement) => callbacksDone.inc({ territory: territoryLabel(departement) }),
     faqAnswered: (result) => faqAnswers.inc({ result }),
     dangerDetected: (channel, category) => dangers.inc({ channel, category: oneOf(DANGER_LABELS, category, 'other') }),
+    dangerCheck: (channel, kind, outcome) =>
+      dangerChecks.inc({ channel, kind: oneOf(DANGER_LABELS, kind, 'other'), outcome: oneOf(DANGER_CHECK_OUTCOME_LABELS, outcome, 'no_answer') }),
     storeFailed: (command, kind) => storeFailures.inc({ command: oneOf(STORE_COMMAND_LABELS, command, 'other'), kind }),
     requestServed: (kind, route, seconds) => (kind === 'voice' ? webhooks : chatTurns).observe({ route: routeLabel(route) }, seconds),
     configServed(version) {

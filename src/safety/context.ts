@@ -19,12 +19,16 @@ const PAST_TIME = re(
     '\\b(?:ca|c) (?:fait|fais) (?:\\d+|deux|trois|quelques|plusieurs) ans\\b',
     '\\ben (?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)\\b|\\bavant hier\\b|\\bporte plainte\\b|\\bvecue? (?:enfant|petite?|jeune|ado)\\b|\\bquand (?:on|nous) etions? (?:petits|enfants|jeunes)\\b|\\bquitte (?:son|mon|sa|ma) (?:mari|conjoint|compagnon|compagne|femme)\\b',
     '\\bancien\\w*|\\b(?:avait|avaient|avais) (?:ete|fait|eu|tente|essaye)\\b|\\bsuis (?:sevre|sevree|gueri|guerie|sortie? de)\\b',
+    // Harm told in the imperfect (« il me frappait »), in one's childhood (« maltraitée enfant »), over a span gone (« battue pendant 40 ans »)
+    '\\b(?:me|m|la|l|le|les|nous|te|lui) (?:frap|bat|tap|menac|insult|humili|viol|gifl|pous|enferm|harcel|maltrait|terroris|rabais|cogn)\\w*(?:ait|aient)\\b',
+    '\\b(?:maltraitee?s?|batue?s?|violee?s?|frapee?s?|harcelee?s?|abusee?s?|agresee?s?|placee?s?|fugue|fait|vecue?s?) (?:enfant|petite?|jeune|ado|adolescente?)\\b|\\b(?:a ete|ont ete|avons ete|ai ete) \\w+ pendant (?:\\d+|des|de longues|plusieurs|deux|trois|dix|vingt|trente|quarante) (?:ans|annees)\\b',
+    '\\b(?:il|elle|mon (?:ex|mari|pere|agreseur)|son (?:ex|mari|pere|agreseur)) (?:est|etait) (?:decede|decedee|mort|morte) depuis\\b|\\b(?:il|elle) est decedee?\\b',
   ].join('|'),
 );
 
 /** It is over: stronger than a word of the present (« c'est loin maintenant », « il va mieux maintenant »). */
 const OVER = re(
-  '\\bc est (?:loin|fini|termine|du passe|de l histoire ancienne)\\b|\\b(?:il|elle) va (?:bien|mieux)\\b|\\bva (?:bien|mieux) maintenant\\b|\\b(?:on|nous|ils) (?:l a|les a|l avons|l ont) retrouvee?s?\\b|\\baffaire est jugee\\b|\\bsuis (?:sevre|sevree|gueri|guerie)\\b',
+  '\\bfacon de parler\\b|\\bmaniere de parler\\b|\\bc est une expression\\b|\\bau sens figure\\b|\\bc est (?:loin|fini|termine|du passe|de l histoire ancienne)\\b|\\b(?:il|elle) va (?:bien|mieux)\\b|\\bva (?:bien|mieux) maintenant\\b|\\b(?:on|nous|ils) (?:l a|les a|l avons|l ont) retrouvee?s?\\b|\\baffaire est jugee\\b|\\bsuis (?:sevre|sevree|gueri|guerie)\\b',
 );
 
 /** Now, again, still: the danger is present even if the message also tells its past. */
@@ -57,11 +61,17 @@ const HYPOTHESIS = re(
     // « si ma mère tombe », not « je voulais savoir si ma femme touchera l'AAH » (an indirect question).
     '(?<!\\b(?:savoir|demande|demander|voir|sais pas|sais) )\\b(?:si (?:ma|mon|mes|un|une|quelqu un|la personne|le patient|mon proche|notre|nos)\\b|s il (?!vous plait|te plait|etait mort))',
     '\\b(?:les )?(?:signes|symptomes) d',
+    // « si je découvre des bleus…, à qui je m'adresse ? », « si je fais une overdose, qu'est-ce qui se passe ? »
+    '\\bsi (?:je|j|y a|il y a|on)\\b(?=.*\\b(?:a qui (?:je|on|dois|faut|s adreser|m adreser)|qu est ce qui se pase|quelle est la procedure|comment on (?:fait|evacue|doit)))',
   ].join('|'),
 );
 
 /** A question about an emergency number, or work about a subject (a course, a talk, documents). */
 const ABOUT_A_NUMBER = /\b(?:3114|3919|3977|119|114|112|le 15|le 17|31 14|39 19|39 77)\b/;
+/** Asking for a number without saying it (« c'est quoi le numéro pour les enfants maltraités ? », « rappelez-moi le numéro anti-maltraitance »). */
+const ASKING_A_NUMBER = re(
+  '\\b(?:quel est le|quel|c est quoi le|c koi le|c quoi le|rapeler le|rapelez moi le|done(?:z|r)? moi le|doner le|avoir le|conaitre le) (?:num|numero|numeros|tel)\\b(?! (?:de (?:dossier|alocataire|securite sociale|secu|client|fiscal)))|\\ble numero (?:anti|contre|pour les|des|du|vert)\\b',
+);
 const QUESTION_WORDS = re(
   '\\b(?:c est quoi|quoi|qu est ce|a quoi|pour qui|est ce que|gratuit|horaires?|ouvert|joignable|fonctionne|sert|servir|difference|quel est le numero|quel numero)\\b',
 );
@@ -89,7 +99,7 @@ export function contextOf(text: string, asked = false): DangerContext {
     past: PAST_TIME.test(text),
     medicalHistory: MEDICAL_HISTORY.test(text),
     hypothesis: HYPOTHESIS.test(text),
-    question: (ABOUT_A_NUMBER.test(text) && (asked || QUESTION_WORDS.test(text))) || ABOUT_A_SUBJECT.test(text),
+    question: (ABOUT_A_NUMBER.test(text) && (asked || QUESTION_WORDS.test(text))) || ASKING_A_NUMBER.test(text) || ABOUT_A_SUBJECT.test(text),
     present: PRESENT_TIME.test(text),
     over: OVER.test(text),
   };

@@ -22,10 +22,13 @@ export interface DangerCrossValidation {
   falseEmergencies: { count: number; total: number };
   /** Held-out ordinary examples that got the second-stage question (« Êtes-vous en danger en ce moment ? »). */
   checks: { count: number; total: number };
+  /** The examples behind the figures (`--misses`): dangers whose number was not given, ordinary ones that got the emergency. */
+  misses: Array<{ text: string; expect: DangerKind; got: readonly DangerKind[] }>;
+  falseAlarms: Array<{ text: string; got: readonly DangerKind[] }>;
 }
 
 type Danger = { text: string; expect: DangerKind; also?: readonly DangerKind[] | null };
-type Read = { evidence: DangerEvidence | null; accepted: readonly DangerKind[] | null };
+type Read = { text: string; evidence: DangerEvidence | null; accepted: readonly DangerKind[] | null };
 
 /** Every example read once by the detector of the fold that held it out (accepted: null for an ordinary one). */
 function readHeldOut(danger: readonly Danger[], benign: ReadonlyArray<{ text: string }>, folds: number): Read[] {
@@ -37,10 +40,10 @@ function readHeldOut(danger: readonly Danger[], benign: ReadonlyArray<{ text: st
       ...benign.filter((_, i) => i % folds !== fold).map((item) => ({ text: item.text, label: 'none' as const })),
     ]);
     danger.forEach((item, i) => {
-      if (i % folds === fold) reads.push({ evidence: readDanger(item.text, model), accepted: [item.expect, ...(item.also ?? [])] });
+      if (i % folds === fold) reads.push({ text: item.text, evidence: readDanger(item.text, model), accepted: [item.expect, ...(item.also ?? [])] });
     });
     benign.forEach((item, i) => {
-      if (i % folds === fold) reads.push({ evidence: readDanger(item.text, model), accepted: null });
+      if (i % folds === fold) reads.push({ text: item.text, evidence: readDanger(item.text, model), accepted: null });
     });
   }
   return reads;
@@ -54,13 +57,18 @@ function score(reads: readonly Read[], thresholds: DangerThresholds, signals = s
   const recall = Object.fromEntries(DANGER_KINDS.map((kind) => [kind, { answered: 0, total: 0, checked: 0 }])) as DangerCrossValidation['recall'];
   const falseEmergencies = { count: 0, total: 0 };
   const checks = { count: 0, total: 0 };
-  reads.forEach(({ evidence, accepted }, i) => {
+  const misses: DangerCrossValidation['misses'] = [];
+  const falseAlarms: DangerCrossValidation['falseAlarms'] = [];
+  reads.forEach(({ text, evidence, accepted }, i) => {
     const signal = signals[i] ?? null;
     const check = evidence === null ? null : decideCheck(evidence, thresholds, signal);
     if (accepted === null) {
       falseEmergencies.total++;
       checks.total++;
-      if (signal !== null) falseEmergencies.count++;
+      if (signal !== null) {
+        falseEmergencies.count++;
+        falseAlarms.push({ text, got: signal.kinds });
+      }
       if (check !== null) checks.count++;
       return;
     }
@@ -70,9 +78,9 @@ function score(reads: readonly Read[], thresholds: DangerThresholds, signals = s
     else if (check !== null && accepted.includes(check.kind)) {
       figures.answered++;
       figures.checked++;
-    }
+    } else misses.push({ text, expect: accepted[0] as DangerKind, got: signal?.kinds ?? (check ? [check.kind] : []) });
   });
-  return { recall, falseEmergencies, checks };
+  return { recall, falseEmergencies, checks, misses, falseAlarms };
 }
 
 export function crossValidateDanger(danger: readonly Danger[], benign: ReadonlyArray<{ text: string }>, folds: number, thresholds: DangerThresholds = SHIPPED_THRESHOLDS): DangerCrossValidation {

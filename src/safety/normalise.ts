@@ -147,8 +147,16 @@ const FIGURES = frenchPattern(
     // « mort de fatigue », « je meurs de faim », « crevée de chaud », « mourir d'ennui », « mort de honte »
     '\\b(?:mort|morte|morts|mortes|meurs|meurt|mourir|mourais|mourant|creve|crevee|crever|creves|crevees) (?:de|d) (?:fatigue|faim|soif|rire|chaud|froid|ennui|envie|honte|impatience|sommeil|trouille|jalousie|inquietude)\\b',
     '\\bmdr\\b|\\bptdr\\b|\\bmort de rire\\b',
-    // « ça me tue ces papiers », « tuer le temps »
+    // « ça me tue ces papiers », « ce dossier va me tuer », « mon patron va me tuer », « tuer le temps »
     '\\b(?:ca|cela|il|elle|tu|vous|ce dossier|ces papiers|ce formulaire) (?:me|nous) tue(?:nt)?\\b(?! (?:si|quand|avec (?:un|une|son|sa)))',
+    '\\b(?:ce|cette|ces|le|la|les|mon|ma|mes) (?:dossier|dossiers|papiers?|paperasse|formulaires?|cerfa|attente|administration|demarches?|delais?|caf|mdph|boulot|travail|bus|transports?|patron|patronne|chef|cheffe|prof|boss) (?:va|vont|vas|finira par|finiront par) (?:me|nous) tuer\\b',
+    // Anger, shock or pressure: « j'allais exploser », « une claque en lisant », « des sueurs froides », « le couteau sous la gorge avec le loyer »
+    '\\b(?:j allais|je vais|je vais finir par|j ai cru) exploser\\b|\\b(?:est|c est) une bombe\\b|\\bc est du suicide\\b',
+    '\\b(?:pris|prendre|prend|pri) une (?:claque|gifle|baffe) en (?:lisant|voyant|decouvrant|apprenant|recevant|ouvrant)\\b|\\bsueurs froides\\b(?= (?:de|d|en|quand|rien))',
+    '\\b(?:failli|faillir|manque de|a failli) (?:faire|avoir) (?:une crise cardiaque|un infarctus|un arret cardiaque|une attaque) en (?:voyant|lisant|apprenant|recevant|decouvrant|ouvrant)\\b',
+    '\\bj ai le couteau sous la gorge\\b(?= (?:avec|pour|a cause|niveau|financierement|question|de la|du|des))|\\bne respiren?t? que (?:pour|par)\\b',
+    '\\b(?:la|le|l) (?:caf|mdph|cpam|msa|administration|dossier|prefecture|mairie|assurance|banque|pole emploi|france travail)\\b(?: \\w+){0,3} ne bouge(?:nt)? (?:plus|pas)\\b',
+    '\\benferme\\w* dans (?:mes|ses|nos|leurs|ma|sa|la|une|le|son|mon) (?:habitudes?|routine|silence|role|cases?|idees?)\\b',
     '\\btuer le temps\\b|\\bc est la mort\\b|\\bla fin du monde\\b|\\bm a acheve\\b|\\bme noie dans (?:la|les|le) (?:paperasse|papiers|dossiers|demarches|travail)',
     // « je suis crevé », « complètement crevée »: tired
     '\\b(?:suis|est|sont|completement|trop) (?:creve|crevee|creves|crevees)\\b',

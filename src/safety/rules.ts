@@ -45,7 +45,7 @@ const KEEPER =
 const ELDER = '(?:pere|mere|papa|maman|grand pere|grand mere|grands parents|mamie|mami|papi|papy|parents|oncle|tante|frere|soeur|resident|residente|residents|patient|patiente|personne agee|personnes agees|vieille dame|vieux monsieur|voisine|voisin|adulte handicape|handicapee?s?)';
 /** « au secours », « SOS », « à l'aide ! » alone: a bare cry, answered with 15 and 112. */
 const CRY_FOR_HELP =
-  '\\bau secours?\\b(?! populaire| catholique)|\\bsos\\b(?! (?:amitie|medecin|racisme|homophobie|papa|villages?))|^ (?:(?:a l aide|aidez moi|aide moi|aidez nous|aide|vite|svp|help|s il vous plait|urgent|urgence|c est urgent|c est une urgence|je vous en prie|venez|venez vite|pitie) ?)+$';
+  '\\bau secours?\\b(?! populaire| catholique| je (?:comprends|comprend|capte|m y retrouve) (?:rien|pas|plus))|\\bsos\\b(?! (?:amitie|medecin|racisme|homophobie|papa|villages?|dossier|dossiers|formulaire|cerfa|papiers?|paperasse|demarches?|caf|mdph|pch|aah|rqth|administratif|administration))|^ (?:(?:a l aide|aidez moi|aide moi|aidez nous|aide|vite|svp|help|s il vous plait|urgent|urgence|c est urgent|c est une urgence|je vous en prie|venez|venez vite|pitie) ?)+$';
 const MEANS = '(?:cachet|cachets|medicament|medicaments|medocs?|pilule|pilules|comprime|comprimes|somnifere|somniferes|corde|lame|lames|rasoir|fusil|arme|boite|boites|plaquette|plaquettes)';
 const DEAF = '\\bn entends (?:pas|rien|plus)\\b|\\b(?:sourd|sourde|sourds|malentendante?s?|muet|muette|lsf|langue des signes)\\b|\\b(?:je )?(?:ne )?(?:peux|peut|pouvons) (?:pas|plus) (?:parler|telephoner|appeler|faire de bruit)\\b|\\bpar (?:sms|ecrit)\\b';
 
@@ -191,7 +191,8 @@ export const DANGER_RULES: readonly Rule[] = [
   rule('enfance_en_danger', 'child_danger_word', ['\\benfance en danger|\\benfants? en danger|\\benfants? batus?\\b|\\binceste|\\bbebe secoue|\\bpedophil\\w*|\\bpedocriminel\\w*']),
 
   rule('enfance_en_danger', 'child_neglected', [
-    `\\b${CHILD}\\b`,
+    // Not a child who does the harm (« maltraitée par sa fille »), nor a « petit ami ».
+    `(?<!\\bpar (?:sa|son|ses|leur|leurs) )\\b${CHILD}\\b(?! (?:ami|amie|amis|copain|copine)\\b)`,
     '\\b(?:sans (?:manger|nouriture|boire|rien a manger)|pas (?:a|de quoi) manger|rien a manger|(?:ne )?(?:le|la|les|lui|leur) (?:nourit|donne|donent) (?:pas|rien|plus)|afame\\w*|(?:laise|laisent|reste|restee|restes)\\w* (?:tout )?seule?s? (?:a la maison|des jours|la nuit|toute la nuit|toute la journee|enferme|depuis)|dort dans la rue|seule?s? (?:sur (?:le|un) (?:balcon|toit|rebord)|dans la voiture|dans la rue la nuit)|sur le rebord de la fenetre|laise\\w* (?:son|sa|ses|le|la|les|mon|ma|mes) \\w+ (?:tout )?seule?s?\\b|puni\\w* sans (?:manger|diner|repas)|abandone\\w*|(?:il|elle) (?:ne )?mange (?:pas|rien) chez (?:lui|elle|eux)|(?:n )?a rien mange|pas mange depuis|(?:des|avec des) marques\\b|marques (?:de|aux)|(?:est|sont|a ete|l|la|le|les|reste|restent) enferme\\w*|(?<!\\b(?:s|se|m|me|t|te) )enferme\\w* (?:a cle|seule?s?|dans (?:le|la|sa|une|un) (?:cave|placard|chambre|garage|salle de bain|toilettes|voiture|cagibi))|(?:est|sont|a ete|l|la|le|les) atache\\w*|brulures?|photos? d un adulte|(?:adulte|homme|inconu|monsieur) qui (?:veut|veulent) (?:la|le|les) (?:rencontrer|voir)|dort dehors|dorment dehors|mis dehors|mise dehors|mange dans les poubeles|traces? de coups|des bleus|couverte? de bleus|hematome\\w*|marques? de coups|peur de rentrer (?:chez (?:lui|elle|eux|moi|son pere|sa mere|ses parents)|a la maison)|prive\\w* de (?:manger|nouriture|repas)|(?:ne )?(?:le|la|les) (?:lave|soigne|nourit) (?:pas|jamais|plus))',
   ], { none: ['\\b(?:car|parce qu|quand) (?:il|elle) (?:tombe|se cogne)|\\btombe souvent\\b|\\ben tombant\\b'] }),
 
@@ -212,7 +213,7 @@ export const DANGER_RULES: readonly Rule[] = [
   rule('violence_conjugale', 'partner_at_the_door', [
     `\\b(?:mon|ma|son|sa) ${PARTNER}\\b`,
     '\\b(?:devant chez (?:moi|nous|elle)|en bas de chez (?:moi|nous|elle)|m attend|me suit|me guete|rode|devant (?:ma|la) porte|veut (?:rentrer|entrer)|tape\\w* (?:dans|contre) (?:la|ma) porte|(?:a )?case (?:ma|la) porte|defonce\\w*|ne (?:la|me) laise (?:plus|pas) (?:nous |vous |les )?(?:voir|sortir|parler)|m empeche de (?:sortir|voir|parler|partir)|a pris mon telephone|confisque)',
-  ]),
+  ], { none: ['\\b(?:m attend|rode|devant chez (?:moi|nous)) (?:\\w+ ){0,6}pour (?:me|nous) (?:ramener|raccompagner|accompagner|chercher|conduire|aider)\\b'] }),
   rule('violence_conjugale', 'partner_threatens', [
     `\\b(?:mon|ma|son|sa|mes) ${PARTNER}\\b`,
     '\\b(?:menace\\w*|harcele\\w*|fait peur|me surveille|m enferme|enferme|sait ou j habite|me traque|(?:m|me|l|la) (?:interdit|empeche) de (?:sortir|voir|parler|travailer|telephoner|partir)|(?:prend|prends|garde|confisque) (?:tout )?(?:mon|ma|mes|son|sa|ses) (?:argent|salaire|aah|carte|papiers|telephone))',
@@ -241,7 +242,13 @@ export const DANGER_RULES: readonly Rule[] = [
   rule('maltraitance', 'money_taken', [
     '\\b(?:prend|prends|prennent|pris|vole\\w*|pique\\w*|vide\\w*|detourne\\w*|garde\\w*|utilise\\w*|retire\\w*|depense\\w*|confisque\\w*|soutire\\w*) _(?:argent|compte|comptes|carte bleue|carte bancaire|sa carte|ma carte|pension|retraite|economies|chequier|sous|allocation|aah|salaire)\\b',
     `\\b${KEEPER}\\b`,
-  ], { none: ['\\b(?:caf|impots|mdph|cpam|huissier|tresor public|urssaf|la poste)\\b'] }),
+  ], {
+    none: [
+      '\\b(?:caf|impots|mdph|cpam|huissier|tresor public|urssaf|la poste)\\b',
+      // Money handled with the person's consent, for them: not taken.
+      '\\b(?:(?:elle|il) (?:le lui a|me l a|nous l a|l a) demande|(?:je|qui) (?:le )?lui ai demande|(?:elle|il|papa|maman|ma mere|mon pere) (?:est|etait) d acord|avec (?:son|leur|mon) acord|a (?:sa|leur|ma) demande|je lui fais confiance|pour (?:lui|leur|me) faire (?:ses|leurs|mes|les) courses)\\b',
+    ],
+  }),
 
   // Deprived of care: kept from the doctor, treatment or food by the one who should give them.
   rule('maltraitance', 'deprived_of_care', [

@@ -4,7 +4,7 @@
  * A retried webhook (same idempotency token) gets the answer it got the first time, without a second
  * transition (rendered again from the stored state: src/voice/storedCall.ts).
  */
-import type { Clock, KeyValueStore, Metrics } from '../domain/ports';
+import type { Clock, DangerCheckOutcome, KeyValueStore, Metrics } from '../domain/ports';
 import type { StoreKeys } from '../storage/keys';
 import type { TicketStore } from '../tickets/ticket-store';
 import type { CallContext, CallEvent, CallInput, CallMachine, CallOutcome } from './callMachine';
@@ -119,6 +119,7 @@ export class CallTurns {
     requestId: string,
   ): Promise<string> {
     let callIsOver = false;
+    for (const [kind, outcome] of dangerCheckSteps(previous, value, context)) this.deps.metrics.dangerCheck('voice', kind, outcome);
     // A call's ticket is saved again when it is queued again (national fallback) or called back: its need counts once.
     let ticketSavedBefore = previous !== null && previous.context.ticketRef !== null;
     for (const action of actions) {
@@ -171,4 +172,22 @@ export class CallTurns {
 
 function queueNameOf(context: CallContext): string | null {
   return context.connection?.target.type === 'queue' ? context.connection.target.name : null;
+}
+
+/**
+ * The second-stage question of the turn: asked (the call entered `dangerCheck`), and the answer to the
+ * one asked before (the call left it): yes (the danger branch), no (back to a menu), or no answer
+ * (silence or nonsense twice, asked for an advisor, hung up).
+ */
+function dangerCheckSteps(previous: StoredCall | null, value: string, context: CallContext): Array<[string, DangerCheckOutcome]> {
+  const steps: Array<[string, DangerCheckOutcome]> = [];
+  const before = previous?.value === 'dangerCheck' ? previous.context.dangerCheck?.kind : undefined;
+  if (before !== undefined && value !== 'dangerCheck') {
+    // « oui » (or words of danger) records the danger; « non » alone forgets the question (forgetDangerCheck).
+    const outcome = context.danger && !previous?.context.danger ? 'yes' : context.dangerCheck ? 'no_answer' : 'no';
+    steps.push([before, outcome]);
+  }
+  const now = value === 'dangerCheck' ? context.dangerCheck?.kind : undefined;
+  if (now !== undefined && previous?.value !== 'dangerCheck') steps.push([now, 'asked']);
+  return steps;
 }

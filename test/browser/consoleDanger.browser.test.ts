@@ -80,3 +80,38 @@ it(
   },
   90_000,
 );
+
+it(
+  'When the second-stage question is asked while an advisor of 44 has the chat, then the console announces a doubt at once, says it is not a confirmed danger, and the ticket says so',
+  async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    try {
+      await page.goto(`${app.httpBase}/console`);
+      await page.getByLabel('Jeton d’accès').fill(await advisorToken(ALICE_44));
+      await page.getByRole('button', { name: 'Se connecter' }).click();
+      await page.locator('#live-state', { hasText: 'Mises à jour en direct : actives.' }).waitFor({ timeout: WAIT });
+
+      const ref = await chatTakenIn44('conv-doubt-browser');
+      await app.app.chat.message({ conversationId: 'conv-doubt-browser', text: 'mon copain est jaloux il regarde mon téléphone', at: NOW });
+
+      const alert = page.locator('#danger-alert');
+      await alert.locator('#danger-alert-text', { hasText: 'Danger possible : violences dans le couple.' }).waitFor({ timeout: WAIT });
+      await expect(alert.locator('#danger-alert-title').textContent()).resolves.toBe('Doute : danger possible dans un chat');
+      await expect(alert.textContent()).resolves.toContain('Ce n’est pas un danger confirmé');
+      await expect(alert.textContent()).resolves.toContain(ref);
+      await expect(alert.textContent()).resolves.not.toContain('jaloux');
+      await page.locator('#announcer', { hasText: 'Doute de danger dans un chat. Danger possible : violences dans le couple.' }).waitFor({ timeout: WAIT });
+
+      await page.locator('#danger-alert-open').click();
+      await page.locator('#ticket-title', { hasText: `Dossier ${ref}` }).waitFor({ timeout: WAIT });
+      await page.locator('#ticket-summary', { hasText: 'doute de danger : violences dans le couple' }).waitFor({ timeout: WAIT });
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  },
+  90_000,
+);

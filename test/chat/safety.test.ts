@@ -183,4 +183,39 @@ describe('the advisor is alerted at once', () => {
     expect(ticket).toMatchObject({ priority: 'prioritaire', danger: 'danger_immediat' });
     expect(ticket?.summary).toContain('danger : danger immédiat');
   });
+
+  it('When an advisor has the chat and the second-stage question is asked, then the console gets chat.dangerDoubt at once (the kind, never the words) and the ticket says it is a doubt, not a confirmed danger', async () => {
+    const user = new WebChatUser(app);
+    await user.open();
+    await user.press('Parler à un conseiller', '0');
+    await user.press('Ne pas répondre', 'dep:none');
+    expect((await advisor(`/api/chats/${user.conversationId}/take`, {})).status).toBe(200);
+    await user.waitForBot();
+
+    const live = await consoleStream();
+    const answer = await user.write('mon copain est jaloux il regarde mon téléphone');
+    expect(texts(answer)).toContain('Êtes-vous en danger en ce moment ? Si oui, appelez le 3919');
+    await live.readUntil(/event: chat\.dangerDoubt\ndata: [^\n]+\n/);
+    live.close();
+    const line = /event: chat\.dangerDoubt\ndata: ([^\n]+)\n/.exec(live.stream.text)?.[1] ?? '{}';
+    expect(JSON.parse(line)).toMatchObject({ type: 'chat.dangerDoubt', channel: 'chat', danger: 'violence_conjugale' });
+    expect(live.stream.text).not.toContain('jaloux');
+    expect(live.stream.text).not.toMatch(/event: chat\.danger\n/);
+
+    const ticket = await app.app.tickets.getByConversation(user.conversationId);
+    expect(ticket?.danger).toBeUndefined();
+    expect(ticket?.summary).toContain('doute de danger : violences dans le couple (question « en danger ? » posée, pas confirmé)');
+  });
+
+  it('When the second-stage question is asked while the bot has the chat, then no console is alerted (no advisor has it)', async () => {
+    const live = await consoleStream();
+    const user = new WebChatUser(app);
+    await user.open();
+    expect(texts(await user.write('mon copain est jaloux il regarde mon téléphone'))).toContain('Êtes-vous en danger en ce moment ?');
+    // A confirmed danger afterwards is alerted: the stream holds it, and no doubt before it.
+    await user.press('Oui, je suis en danger', 'danger:oui');
+    await live.readUntil(/event: chat\.danger\n/);
+    live.close();
+    expect(live.stream.text).not.toContain('chat.dangerDoubt');
+  });
 });

@@ -119,6 +119,49 @@ describe('detectDanger', () => {
     expect(kindsOf(text)).toContain(kind);
   });
 
+  it.each([
+    'mon oncle de 80 ans est battu par sa fille chez qui il vit, il a des bleus partout',
+    'ma voisine handicapée revient de chez son petit ami couverte de bleus et elle dit qu il la frappe',
+  ])('does not take the one who hurts (« par sa fille ») or a « petit ami » for a neglected child: « %s »', (text) => {
+    const signal = detectDanger(text);
+    expect(signal?.kinds).toContain('maltraitance');
+    expect(signal?.cues).not.toContain('enfance_en_danger.child_neglected');
+  });
+
+  it.each([
+    'ce dossier va me tuer, il manque encore une pièce',
+    'mon chef va me tuer si je rends pas le rapport',
+    'SOS formulaire CAF, je ne sais pas quoi cocher',
+    'au secours je comprends rien à la déclaration de ressources',
+    "j'ai cru que j'allais exploser au guichet de la mairie",
+    'rouler sans ceinture avec le fauteuil, c’est du suicide',
+    "j'ai pris une claque en ouvrant le courrier de la MDPH",
+    'la MDPH ne bouge pas sur ma demande depuis six mois',
+    "j'ai le couteau sous la gorge avec les factures d'électricité",
+    'ma sœur est une bombe en natation handisport',
+  ])('takes the figure of speech « %s » for no danger', (text) => {
+    expect(detectDanger(text)).toBeNull();
+  });
+
+  it.each([
+    'mon père nous frappait, il est décédé depuis, je voudrais une aide pour ma mère',
+    "c'est quoi le numéro pour les personnes âgées maltraitées ?",
+    "si je vois des marques sur ma mère à la maison de retraite, à qui je m'adresse ?",
+    "ma fille a pris ma carte bleue pour me faire mes courses, c'est moi qui lui ai demandé",
+  ])('takes « %s » (past harm, a number asked for, a hypothesis, money handled with consent) for no present danger', (text) => {
+    expect(detectDanger(text)).toBeNull();
+  });
+
+  it.each([
+    ['mon mari me frappait et ce soir il recommence', 'violence_conjugale'],
+    ['mon mari va me tuer', 'danger_immediat'],
+    ['ce dossier va me tuer, de toute façon je veux mourir', 'suicide'],
+    ['SOS mon fils ne respire plus', 'urgence_medicale'],
+    ['au secours il a un couteau', 'danger_immediat'],
+  ])('still finds the danger beside a figure or a past: « %s »', (text, kind) => {
+    expect(kindsOf(text)).toContain(kind);
+  });
+
   it('puts the 114 by SMS first for a deaf person in danger, with the danger itself', () => {
     const signal = detectDanger('je suis sourde, mon mari me frappe, je ne peux pas appeler');
     expect(signal?.kind).toBe('sourd');

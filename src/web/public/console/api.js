@@ -74,7 +74,7 @@ export async function api(method, path, body, options) {
 }
 
 /** The event types the console listens to on /api/advisor/events. */
-export const EVENT_TYPES = ['ticket.created', 'ticket.updated', 'chat.message', 'chat.danger', 'person.returned'];
+export const EVENT_TYPES = ['ticket.created', 'ticket.updated', 'chat.message', 'chat.danger', 'chat.dangerDoubt', 'person.returned'];
 
 /**
  * Opens the live stream; handlers: ready(), event(parsed), broken(closed). Returns the EventSource.

@@ -41,7 +41,7 @@ export function closeEvents() {
 }
 
 function onEvent(event) {
-  if (event.type === 'chat.danger') {
+  if (event.type === 'chat.danger' || event.type === 'chat.dangerDoubt') {
     dangerAlert(event);
     return;
   }
