@@ -28,7 +28,16 @@ export const CONFIDENCE_FEATURES = [
   'examples coverage',
   'known words',
   'words (log)',
+  'examples vote the first (its part of the five best voted)',
+  'examples vote the second (its part of the five best voted)',
 ] as const;
+
+/** The part of the votes of the five best voted entries that `label` has (0 when it is not among them). */
+function voteFor(vote: ExampleVote, label: string | undefined): number {
+  const total = vote.ranked.reduce((sum, { score }) => sum + score, 0);
+  const found = vote.ranked.find((r) => r.label === label);
+  return total > 0 && found !== undefined ? found.score / total : 0;
+}
 
 export function confidenceFeatures({ opinion, vote, matcherSure }: Readings): number[] {
   const first = opinion.ranked[0];
@@ -45,6 +54,10 @@ export function confidenceFeatures({ opinion, vote, matcherSure }: Readings): nu
     vote.coverage,
     opinion.known,
     Math.log1p(opinion.terms),
+    // Where the examples stand on the classifier's first two, even when they vote for a third:
+    // the margin between the classifier and the examples' vote.
+    voteFor(vote, label),
+    voteFor(vote, second?.label),
   ];
 }
 
@@ -78,9 +91,9 @@ export function fitConfidence(rows: ReadonlyArray<{ readings: Readings; right: b
 
 /**
  * Fitted by `npm run eval:faq -- --cv=5 --fit-confidence` with the shipped readers on 30 November 2026
- * (2,283 examples after the entries were merged and cross-linked, and the same examples read by readers built without their entry, weighed 0.1, as
+ * (2,400 examples, and the same examples read by readers built without their entry, weighed 0.1, as
  * messages no entry answers): bias, then the weights of CONFIDENCE_FEATURES in order. The classifier's
- * first probability counts most, then the part of the message the examples say and their vote, for or
- * against. Fit them again when the readers or the entries change much.
+ * first probability counts most, then the examples' part for its first entry (against: for its
+ * second) and the part of the message they say. Fit them again when the readers or the entries change much.
  */
-export const CONFIDENCE_WEIGHTS: readonly number[] = [-2.442, 3.446, -1.113, 0.244, -0.313, 0.907, -0.788, 1.798, 0.035, -0.144];
+export const CONFIDENCE_WEIGHTS: readonly number[] = [-2.577, 3.364, -1.143, 0.199, -0.32, -0.36, -0.441, 1.859, 0.06, -0.185, 1.694, -0.79];

@@ -98,7 +98,7 @@ export const DEFAULT_COMBINATION_OPTIONS: Required<CombinationOptions> = {
   classifierMinKnown: 0.5,
   dissentShare: 0,
   dissentCoverage: 0.1,
-  confidenceAnswer: 0.5,
+  confidenceAnswer: 0.55,
   confidenceWeights: CONFIDENCE_WEIGHTS,
   confidenceMode: 'replace',
   exampleShare: 0.6,

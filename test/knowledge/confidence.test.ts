@@ -15,6 +15,16 @@ describe('the stacked confidence', () => {
     expect(features[8]).toBeCloseTo(Math.log(6), 10);
   });
 
+  it('When the examples vote for a third entry, then their part for the classifier’s first two is still read', () => {
+    const features = confidenceFeatures({
+      opinion: { ranked: [{ label: 'aah', probability: 0.5 }, { label: 'pch', probability: 0.3 }], known: 1, terms: 5 },
+      vote: { ranked: [{ label: 'rqth', score: 2 }, { label: 'pch', score: 1 }, { label: 'aah', score: 1 }], share: 0.5, closeness: 0.5, terms: 5, coverage: 0.4 },
+      matcherSure: null,
+    });
+    expect(features.slice(4, 6)).toEqual([0, 0.5]);
+    expect(features.slice(9)).toEqual([0.25, 0.25]);
+  });
+
   it('When it is fitted on rows where a high first probability was right and a low one wrong, then it tells them apart', () => {
     const rows = [0.9, 0.85, 0.8, 0.75, 0.3, 0.25, 0.2, 0.15].map((first) => ({ readings: readings(first, 'aah', 0.5, 0.5), right: first > 0.5 }));
     const weights = fitConfidence(rows);
