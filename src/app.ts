@@ -29,7 +29,7 @@ import { chatQueueName } from './chat/chatTurns';
 import { createChatTurns } from './chat/createChat';
 import { DEFAULT_GONE_CHATS_SWEEP_MS, startGoneChatsSweeper } from './chat/goneSweeper';
 import { createRelayRouter } from './chat/relayRoutes';
-import { CHANNEL_SECRET_HEADER, createDirectLine, createInternalAddress, deriveTokenKey } from './directline';
+import { CHANNEL_SECRET_HEADER, createDirectLine, createInternalAddress, deriveTokenKey, type TrustProxy } from './directline';
 import type { OutgoingActivityInput } from './directline/activity';
 import { isInternalCall } from './directline/connector-auth';
 import { allMetrics } from './domain/ports';
@@ -363,7 +363,7 @@ export function createApp(deps: AppDeps): App {
       metrics,
       logger,
       fallbackTwiml,
-      next: directLine.lane({ securityHeaders: fixedSecurityHeaders(), next: app }),
+      next: directLine.lane({ securityHeaders: fixedSecurityHeaders(), trustProxy: app.get('trust proxy fn') as TrustProxy, next: app }),
     }),
     tickets,
     get places() {

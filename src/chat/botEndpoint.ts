@@ -40,7 +40,10 @@ export interface BotEndpointDeps {
   logger: Logger;
   /** Times the in-process turns as the route's turns are (label `/api/messages`: one bot turn). */
   metrics: Pick<Metrics, 'requestServed'>;
-  /** Shows the bot's replies of one turn in our own channel's conversation, in order; resolves with their ids. */
+  /**
+   * Shows the bot's replies of one turn in our own channel's conversation, in order; resolves with
+   * their ids. The activities are botbuilder's objects (dates as Date): serialise them, do not keep them.
+   */
   replyToOwnChannel(conversationId: string, replies: ReadonlyArray<{ activity: Record<string, unknown>; replyToId: string | undefined }>): Promise<Array<{ id: string }>>;
 }
 
@@ -87,8 +90,8 @@ class OwnChannelConnectorFactory extends ConnectorFactory {
 
 /**
  * The adapter of our own channel's turns, in process: the bot's replies are handed to the channel as
- * the connector would have received them (plain JSON: dates as ISO strings), replying to the
- * activity they answer. The bot neither updates nor deletes activities: as the channel's connector,
+ * the bot made them, replying to the activity they answer; the channel serialises each once (as the
+ * connector would have received it: JSON, dates as ISO strings). The bot neither updates nor deletes activities: as the channel's connector,
  * those are refused.
  */
 class OwnChannelAdapter extends BotAdapter {
@@ -103,10 +106,7 @@ class OwnChannelAdapter extends BotAdapter {
       const conversationId = String(activities[start]?.conversation?.id);
       let end = start + 1;
       while (end < activities.length && String(activities[end]?.conversation?.id) === conversationId) end += 1;
-      const replies = activities.slice(start, end).map((activity) => ({
-        activity: JSON.parse(JSON.stringify(activity)) as Record<string, unknown>,
-        replyToId: activity.replyToId,
-      }));
+      const replies = activities.slice(start, end).map((activity) => ({ activity: activity as Record<string, unknown>, replyToId: activity.replyToId }));
       responses.push(...(await this.reply(conversationId, replies)));
       start = end;
     }

@@ -9,7 +9,7 @@ import { turnFor, type Line } from '../voice/turn';
 import { CONSENT_PROMPT_KEYS, LINK_NO, LINK_YES } from '../people/chatConsent';
 import { HUMAN_VALUE, type ChatButton, type ChatMessage } from './chatRenderer';
 import { menu, MISSES_BEFORE_HUMAN, say, sentences, summary, type ChatStep } from './chatRuntime';
-import { chatQueueName, TRANSCRIPT_LIMIT, type ChatInput, type ChatReply, type PendingHandoff } from './chatState';
+import { chatQueueName, type ChatInput, type ChatReply, type PendingHandoff } from './chatState';
 
 /** The button that declines the département question: the hand-off goes to the national team. */
 export const SKIP_DEPARTEMENT_VALUE = 'dep:none';
@@ -43,7 +43,7 @@ export async function advance(step: ChatStep, event: CallEvent): Promise<ChatRep
     }
     const draft = ticketDraftFrom(effect, 'chat', now, {
       summary: summary(step),
-      transcript: chat.transcript.slice(-TRANSCRIPT_LIMIT),
+      transcript: await step.transcript(),
       ...(chat.danger ? { danger: chat.danger } : {}),
     });
     await deps.tickets.createOrUpdate(draft);
@@ -152,7 +152,7 @@ async function handOff(step: ChatStep): Promise<ChatReply[]> {
         summary: summary(step),
         queue,
       },
-      transcript: chat.transcript.slice(-TRANSCRIPT_LIMIT),
+      transcript: await step.transcript(),
     },
   ];
 }

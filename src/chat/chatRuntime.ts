@@ -9,6 +9,7 @@ import type { DangerKind } from '../domain/vocabulary';
 import type { PersonLinks } from '../people/personLinks';
 import type { StoreKeys } from '../storage/keys';
 import type { DepartementsForPostcode } from '../tickets/personalData';
+import type { TranscriptLine } from '../tickets/ticket';
 import type { TicketStore } from '../tickets/ticket-store';
 import type { CallMachine } from '../voice/callMachine';
 import type { PureMachine } from '../voice/pureMachine';
@@ -74,6 +75,8 @@ export interface ChatStep {
   chat: StoredChat;
   rt: ChatRuntime;
   deps: ChatTurnsDeps;
+  /** The whole transcript so far (stored lines and this turn's): read only when a ticket or a hand-off needs it. */
+  transcript(): Promise<TranscriptLine[]>;
 }
 
 /** Messages in a row not understood (or answers naming no département) before a human takes over. */

@@ -1,6 +1,10 @@
 /**
  * What a chat conversation is: what comes in (ChatInput), what goes out (ChatReply), and what is
  * kept in the store between two messages (StoredChat, with the configuration version it started on).
+ *
+ * The transcript is not in the state: it is a list of its own beside it (same hash tag, same TTL),
+ * appended with the lines of each turn and read whole only when a ticket or a hand-off needs it, so
+ * that a message does not parse and write the whole conversation again.
  */
 import type { KeyValueStore } from '../domain/ports';
 import type { DangerKind } from '../domain/vocabulary';
@@ -46,7 +50,8 @@ export interface StoredChat {
   mode: ChatMode;
   /** Messages in a row the bot did not understand. */
   misses: number;
-  transcript: TranscriptLine[];
+  /** The transcript's lines of this turn, not stored yet (in memory only: saved to the transcript's list). */
+  newLines: TranscriptLine[];
   acknowledged: boolean;
   danger: DangerKind | null;
   /** The second-stage question was asked (« Êtes-vous en danger en ce moment ? »), about this kind: the answer is awaited. */
@@ -95,21 +100,20 @@ export function departementOfChatQueue(queueName: string): string | null {
   return territory === '' || territory === NATIONAL_CHAT_QUEUE ? null : territory;
 }
 
-/** When the person last showed up: their last line, or the hand-off (`since`) if later. */
-export function lastSeenOf(chat: StoredChat | null, since: Date): Date {
-  const lines = (chat?.transcript ?? []).filter((line) => line.from === 'user').map((line) => Date.parse(line.at));
+/** When the person last showed up: their last line of `transcript`, or the hand-off (`since`) if later. */
+export function lastSeenOf(transcript: readonly TranscriptLine[], since: Date): Date {
+  const lines = transcript.filter((line) => line.from === 'user').map((line) => Date.parse(line.at));
   return new Date(Math.max(since.getTime(), ...lines.filter((t) => Number.isFinite(t))));
 }
 
 /** A new conversation, at the first question of the orientation of this version's machine. */
 export function initialChat(pure: PureMachine, conversationId: string, configVersion: string): StoredChat {
   const [snapshot] = pure.initial({ callSid: conversationId, caller: null });
-  return { v: 1, value: String(snapshot.value), context: snapshot.context, configVersion, mode: 'bot', misses: 0, transcript: [], acknowledged: false, danger: null };
+  return { v: 1, value: String(snapshot.value), context: snapshot.context, configVersion, mode: 'bot', misses: 0, newLines: [], acknowledged: false, danger: null };
 }
 
 export function pushLine(chat: StoredChat, line: TranscriptLine): void {
-  chat.transcript.push({ ...line, text: line.text.slice(0, LINE_LIMIT) });
-  if (chat.transcript.length > TRANSCRIPT_LIMIT) chat.transcript.splice(0, chat.transcript.length - TRANSCRIPT_LIMIT);
+  chat.newLines.push({ ...line, text: line.text.slice(0, LINE_LIMIT) });
 }
 
 /** The bot's messages, in the transcript. */
@@ -117,18 +121,39 @@ export function rememberReplies(chat: StoredChat, replies: readonly ChatReply[],
   for (const reply of replies) if (reply.kind === 'message' && reply.text) pushLine(chat, { from: 'bot', text: reply.text, at });
 }
 
-/** Conversations in the store, each with a time to live. */
+/**
+ * Conversations in the store, each with a time to live: the state (one JSON value) and its transcript
+ * (a list of JSON lines, the last TRANSCRIPT_LIMIT kept), written together at each save (one slot).
+ */
 export function chatStore(store: KeyValueStore, keys: StoreKeys, ttlSeconds: number) {
   return {
     async load(conversationId: string): Promise<StoredChat | null> {
       const raw = await store.get(keys.chat(conversationId));
       if (raw === null) return null;
-      const parsed = JSON.parse(raw) as Partial<StoredChat>;
+      const parsed = JSON.parse(raw) as Partial<StoredChat> & { transcript?: TranscriptLine[] };
       if (parsed.v !== 1 || typeof parsed.value !== 'string' || !parsed.context) throw new Error(`Stored chat ${conversationId} is unusable`);
-      return parsed as StoredChat;
+      // A conversation saved before the transcript had its own list kept it in the state: its lines
+      // go to the list at the next save (its list does not exist yet).
+      const { transcript: before, ...state } = parsed;
+      return { ...state, newLines: Array.isArray(before) ? before : [] } as StoredChat;
     },
+    /** Saves the state and appends the turn's new lines to the transcript (both TTLs renewed). */
     async save(conversationId: string, chat: StoredChat): Promise<void> {
-      await store.set(keys.chat(conversationId), JSON.stringify(chat), ttlSeconds);
+      const { newLines, ...state } = chat;
+      chat.newLines = [];
+      await Promise.all([
+        store.set(keys.chat(conversationId), JSON.stringify(state), ttlSeconds),
+        store.listAppendCapped(keys.chatTranscript(conversationId), newLines.map((line) => JSON.stringify(line)), TRANSCRIPT_LIMIT, ttlSeconds),
+      ]);
+    },
+    /** The whole transcript (the last TRANSCRIPT_LIMIT lines), with the lines of `chat` not saved yet. */
+    async transcript(conversationId: string, chat?: StoredChat): Promise<TranscriptLine[]> {
+      const stored = await store.listRange(keys.chatTranscript(conversationId), -TRANSCRIPT_LIMIT, -1);
+      const lines = stored.map((line) => JSON.parse(line) as TranscriptLine);
+      if (chat) lines.push(...chat.newLines);
+      return lines.slice(-TRANSCRIPT_LIMIT);
     },
   };
 }
+
+export type ChatStore = ReturnType<typeof chatStore>;

@@ -14,7 +14,7 @@ import { maskPersonalData } from '../tickets/personalData';
 import { botTurn, consentGiven, consentOf } from './chatAnswers';
 import { advance, CALLBACK_OFFER_STATES, callbackOffer } from './chatFlow';
 import { menu, reask, say, summary, type ChatStep, type ChatTurnsDeps } from './chatRuntime';
-import { chatQueueName, chatStore, departementOfChatQueue, initialChat, lastSeenOf, pushLine, rememberReplies, TRANSCRIPT_LIMIT, type ChatInput, type ChatMode, type ChatReply, type StoredChat } from './chatState';
+import { chatQueueName, chatStore, departementOfChatQueue, initialChat, lastSeenOf, pushLine, rememberReplies, type ChatInput, type ChatMode, type ChatReply, type StoredChat } from './chatState';
 import { firstCharacters } from './reading';
 import { keepOnTicket, type TicketChanges } from './ticketTranscript';
 import { checkAnswerOf, checkQuestion } from './dangerCheck';
@@ -50,7 +50,7 @@ export class ChatTurns {
 
   async message(input: ChatInput): Promise<ChatReply[]> {
     const existing = await this.chats.load(input.conversationId);
-    const step = existing ? await this.stepOf(existing) : await this.start(input.conversationId);
+    const step = existing ? await this.stepOf(input.conversationId, existing) : await this.start(input.conversationId);
     const { chat, rt } = step;
     const { text, cut } = firstCharacters((input.text ?? '').trim(), MESSAGE_READ_CHARS);
     if (text !== '') pushLine(chat, { from: 'user', text: maskPersonalData(text, rt.departementsForPostcode), at: input.at });
@@ -122,7 +122,7 @@ export class ChatTurns {
   async setMode(conversationId: string, mode: ChatMode): Promise<ChatReply[]> {
     const stored = await this.chats.load(conversationId);
     if (!stored) return [];
-    const { chat, rt } = await this.stepOf(stored);
+    const { chat, rt } = await this.stepOf(conversationId, stored);
     chat.mode = mode;
     chat.acknowledged = mode === 'human';
     if (mode === 'human' && (chat.handoff === 'waiting' || chat.handoff === 'callback')) {
@@ -169,7 +169,7 @@ export class ChatTurns {
       // A conversation that cannot be read is left to its TTL: the others are swept all the same.
       const chat = await this.chats.load(id).catch(() => undefined);
       if (chat === undefined || (chat && chat.handoff !== 'waiting')) continue;
-      const lastSeen = lastSeenOf(chat, since);
+      const lastSeen = lastSeenOf(chat ? await this.chats.transcript(id).catch(() => []) : [], since);
       if (chat && now - lastSeen.getTime() < this.deps.chatTtlSeconds * 1000) continue;
       if (!(await this.deps.waitingRoom.leave(queue, id))) continue;
       this.deps.metrics.chatHandoffEnded(chat ? chat.context.departement : departementOfChatQueue(queue), 'abandoned', lastSeen);
@@ -193,7 +193,8 @@ export class ChatTurns {
   }
 
   async transcript(conversationId: string): Promise<TranscriptLine[] | null> {
-    return (await this.chats.load(conversationId))?.transcript ?? null;
+    const chat = await this.chats.load(conversationId);
+    return chat ? this.chats.transcript(conversationId, chat) : null;
   }
 
   /** A person's text as it may be kept or shown to advisors: contact details and postcodes masked. */
@@ -220,12 +221,13 @@ export class ChatTurns {
   /** A new conversation, on the version served now. */
   private async start(conversationId: string): Promise<ChatStep> {
     const rt = await this.deps.runtime(undefined);
-    return { chat: initialChat(rt.pure, conversationId, rt.version), rt, deps: this.deps };
+    const chat = initialChat(rt.pure, conversationId, rt.version);
+    return { chat, rt, deps: this.deps, transcript: () => this.chats.transcript(conversationId, chat) };
   }
 
   /** A conversation in progress, on its own version. */
-  private async stepOf(chat: StoredChat): Promise<ChatStep> {
-    return { chat, rt: await this.deps.runtime(chat.configVersion), deps: this.deps };
+  private async stepOf(conversationId: string, chat: StoredChat): Promise<ChatStep> {
+    return { chat, rt: await this.deps.runtime(chat.configVersion), deps: this.deps, transcript: () => this.chats.transcript(conversationId, chat) };
   }
 
   /**
@@ -247,7 +249,7 @@ export class ChatTurns {
   }
 
   /** The ticket (once it exists) holds the conversation so far, and the changes given. */
-  private updateTicket(conversationId: string, chat: StoredChat, changes?: TicketChanges): Promise<void> {
-    return keepOnTicket(this.deps.tickets, conversationId, chat.transcript.slice(-TRANSCRIPT_LIMIT), changes);
+  private async updateTicket(conversationId: string, chat: StoredChat, changes?: TicketChanges): Promise<void> {
+    return keepOnTicket(this.deps.tickets, conversationId, await this.chats.transcript(conversationId, chat), changes);
   }
 }

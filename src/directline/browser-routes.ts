@@ -4,16 +4,14 @@
  * token, and a token opens its own conversation only.
  */
 import express, { type Request, type RequestHandler, type Response } from 'express';
-import { z } from 'zod';
-import type { Clock } from '../domain/ports';
 import type { Logger } from '../logging';
-import { DIRECT_LINE_CHANNEL_ID, MAX_USER_TEXT_CHARS, MAX_USER_VALUE_JSON_CHARS, type ChannelAccount, type DirectLineActivity } from './activity';
+import { MAX_USER_TEXT_CHARS, MAX_USER_VALUE_JSON_CHARS } from './activity';
 import type { ActivityPoster } from './post-activity';
 import type { ConversationLog, ConversationRecord } from './conversations';
 import { noStore, sendError } from './http';
-import type { RateLimiter } from './rate-limit';
 import { bearerToken, parseWatermark } from './stream';
-import { newConversationId, newUserId, type ChatTokenClaims, type ChatTokens } from './tokens';
+import type { Answer, Opening, RequestOrigin } from './opening';
+import type { ChatTokenClaims, ChatTokens } from './tokens';
 
 /** Most activities in one read (GET activities, a stream's catch-up). */
 export const PAGE_SIZE = 100;
@@ -24,45 +22,30 @@ export const MAX_BODY_BYTES = 4 * MAX_USER_TEXT_CHARS + MAX_USER_VALUE_JSON_CHAR
 export interface BrowserRouterDeps {
   tokens: ChatTokens;
   log: ConversationLog;
-  /** Queues an activity for the bot; `record` is its conversation's, read for this turn. */
-  forward(activity: DirectLineActivity, record: ConversationRecord): void;
-  tokenLimiter: RateLimiter;
+  /** A chat's token and start (opening.ts), shared with the lean lane. */
+  opening: Opening;
   /** POST of a user's activity (post-activity.ts), shared with the lean lane. */
   postActivity: ActivityPoster;
-  /** The bot as the user's activities address it. */
-  bot: ChannelAccount;
-  clock: Clock;
   logger: Logger;
-  options: { defaultLocale: string; allowedOrigins?: readonly string[]; publicBaseUrl?: string };
+  options: { allowedOrigins?: readonly string[] };
 }
-
-const startBodySchema = z
-  .object({ locale: z.string().regex(/^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8}){0,4}$/).optional().catch(undefined) })
-  .catch({ locale: undefined });
 
 function chatClaims(res: Response): ChatTokenClaims {
   return res.locals.chatClaims as ChatTokenClaims;
 }
 
 export function createBrowserRouter(deps: BrowserRouterDeps): express.Router {
-  const { tokens, log, tokenLimiter, postActivity, bot, options } = deps;
-  const now = () => deps.clock.now();
+  const { tokens, log, opening, postActivity, options } = deps;
 
-  function userAccount(claims: ChatTokenClaims, name?: string): ChannelAccount {
-    return name ? { id: claims.userId, name, role: 'user' } : { id: claims.userId, role: 'user' };
-  }
-
-  function streamUrl(req: Request, claims: ChatTokenClaims, token: string, watermark?: number): string {
-    let base = options.publicBaseUrl;
-    if (!base) {
-      const host = req.host;
-      base = `${req.protocol}://${host && /^[A-Za-z0-9.:[\]-]+$/.test(host) ? host : 'localhost'}`;
+  const originOf = (req: Request): RequestOrigin => ({ protocol: req.protocol, host: req.host });
+  const send = (res: Response, answer: Answer) => {
+    if (answer.status === 429) {
+      res.set('Retry-After', String(answer.retryAfter));
+      sendError(res, 429, answer.code, answer.message);
+      return;
     }
-    const url = new URL(`${base.replace(/^http/, 'ws').replace(/\/+$/, '')}/v3/directline/conversations/${claims.conversationId}/stream`);
-    if (watermark !== undefined && watermark > 0) url.searchParams.set('watermark', String(watermark));
-    url.searchParams.set('t', token);
-    return url.toString();
-  }
+    res.status(answer.status).json(answer.body);
+  };
 
   const allowedOrigins = new Set(options.allowedOrigins ?? []);
   const cors: RequestHandler = (req, res, next) => {
@@ -114,50 +97,14 @@ export function createBrowserRouter(deps: BrowserRouterDeps): express.Router {
   router.use(['/chat/token', '/v3/directline'], noStore, cors);
 
   router.post('/chat/token', async (req, res) => {
-    const retryAfter = await tokenLimiter.hit(req.ip ?? 'unknown');
-    if (retryAfter > 0) {
-      res.set('Retry-After', String(retryAfter));
-      sendError(res, 429, 'TooManyRequests', 'Too many chats started from this address, try again later');
-      return;
-    }
-    const issued = tokens.issue(newConversationId(), newUserId());
-    res.json({ token: issued.token, conversationId: issued.claims.conversationId, expires_in: issued.expiresIn });
+    send(res, await opening.token(req.ip));
   });
 
   const directLine = express.Router();
   directLine.use(express.json({ limit: MAX_BODY_BYTES }));
 
   directLine.post('/conversations', authenticate, async (req, res) => {
-    const claims = chatClaims(res);
-    const { locale } = startBodySchema.parse(req.body ?? {});
-    const record: ConversationRecord = {
-      conversationId: claims.conversationId,
-      userId: claims.userId,
-      locale: locale ?? options.defaultLocale,
-      createdAt: now().toISOString(),
-    };
-    const created = await log.create(record);
-    const issued = tokens.issue(claims.conversationId, claims.userId);
-    if (created) {
-      deps.forward(
-        {
-        type: 'conversationUpdate',
-        id: `${claims.conversationId}|start`,
-        timestamp: record.createdAt,
-        channelId: DIRECT_LINE_CHANNEL_ID,
-        conversation: { id: claims.conversationId },
-        from: userAccount(claims),
-        recipient: bot,
-        locale: record.locale,
-        membersAdded: [bot, userAccount(claims)],
-      }, record);
-    }
-    res.status(created ? 201 : 200).json({
-      conversationId: claims.conversationId,
-      token: issued.token,
-      expires_in: issued.expiresIn,
-      streamUrl: streamUrl(req, claims, issued.token),
-    });
+    send(res, await opening.start(chatClaims(res), req.body, originOf(req)));
   });
 
   directLine.get('/conversations/:conversationId', authenticate, ownConversation, async (req, res) => {
@@ -170,7 +117,7 @@ export function createBrowserRouter(deps: BrowserRouterDeps): express.Router {
       conversationId: claims.conversationId,
       token: issued.token,
       expires_in: issued.expiresIn,
-      streamUrl: streamUrl(req, claims, issued.token, watermark),
+      streamUrl: opening.streamUrl(originOf(req), claims, issued.token, watermark),
     });
   });
 

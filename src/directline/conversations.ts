@@ -59,8 +59,12 @@ export interface ConversationLog {
   get(conversationId: string): Promise<ConversationRecord | null>;
   /** Renews the TTL of the record. */
   touch(record: ConversationRecord): Promise<void>;
-  /** Logs an activity (without id: the log gives it one), then announces it. */
-  append(activity: NewActivity): Promise<{ activity: DirectLineActivity; watermark: number }>;
+  /**
+   * Logs an activity (without id: the log gives it one), then announces it: resolves once it is
+   * logged, the announcement sent (its publish is issued before this resolves, so what is published
+   * later on the bus comes after it) and `announced` settling when the bus has taken it (never rejects).
+   */
+  append(activity: NewActivity): Promise<{ activity: DirectLineActivity; watermark: number; announced: Promise<void> }>;
   /**
    * Logs several activities of one conversation in order, together (one write), then announces each:
    * the bot's replies to one message. When they do not all fit, as many as fit are logged one by one
@@ -96,9 +100,10 @@ export function decodeAnnouncement(message: string): BusAnnouncement | null {
 export function createConversationLog(options: ConversationLogOptions): ConversationLog {
   const { store, bus, keys, logger, ttlSeconds, maxActivities } = options;
 
-  async function announce(conversationId: string, announcement: BusAnnouncement): Promise<void> {
+  /** Publishes a BusAnnouncement (as JSON). */
+  async function announce(conversationId: string, announcement: string): Promise<void> {
     try {
-      await bus.publish(keys.directLineChannel(conversationId), JSON.stringify(announcement));
+      await bus.publish(keys.directLineChannel(conversationId), announcement);
     } catch (err) {
       // Logged activities are not lost: open WebSockets catch up from the store at their next tick.
       logger.warn({ err, conversationId }, 'chat activity not announced on the bus');
@@ -118,14 +123,26 @@ export function createConversationLog(options: ConversationLogOptions): Conversa
     return activities;
   }
 
-  async function append(activity: NewActivity): Promise<{ activity: DirectLineActivity; watermark: number }> {
+  /**
+   * Each activity is serialised once: its logged JSON, and the same with its id for the announcement
+   * (the bytes JSON.stringify would give for `{ ...activity, id }`: the id last).
+   */
+  function withId(json: string, id: string): string {
+    return `${json.slice(0, -1)},"id":${JSON.stringify(id)}}`;
+  }
+
+  function announcementOf(conversationId: string, start: number, jsons: readonly string[], watermark: number): string {
+    return `{"activities":[${jsons.map((json, index) => withId(json, activityId(conversationId, start + index))).join(',')}],"watermark":${watermark}}`;
+  }
+
+  async function append(activity: NewActivity): Promise<{ activity: DirectLineActivity; watermark: number; announced: Promise<void> }> {
     const conversationId = activity.conversation.id;
     const logKey = keys.directLineActivities(conversationId);
-    const watermark = await store.listAppendWithin(logKey, JSON.stringify(activity), maxActivities, ttlSeconds);
+    const json = JSON.stringify(activity);
+    const watermark = await store.listAppendWithin(logKey, json, maxActivities, ttlSeconds);
     if (watermark === null) throw new ConversationFull();
     const logged = { ...activity, id: activityId(conversationId, watermark - 1) } as DirectLineActivity;
-    await announce(conversationId, { activities: [logged], watermark });
-    return { activity: logged, watermark };
+    return { activity: logged, watermark, announced: announce(conversationId, announcementOf(conversationId, watermark - 1, [json], watermark)) };
   }
 
   return {
@@ -155,23 +172,28 @@ export function createConversationLog(options: ConversationLogOptions): Conversa
       const conversationId = first.conversation.id;
       if (activities.some((activity) => activity.conversation.id !== conversationId)) throw new Error('appendAll: activities of one conversation only');
       const logKey = keys.directLineActivities(conversationId);
-      const watermark = await store.listAppendWithin(logKey, activities.map((activity) => JSON.stringify(activity)), maxActivities, ttlSeconds);
+      const jsons = activities.map((activity) => JSON.stringify(activity));
+      const watermark = await store.listAppendWithin(logKey, jsons, maxActivities, ttlSeconds);
       if (watermark === null) {
         const logged: DirectLineActivity[] = [];
-        for (const activity of activities) logged.push((await append(activity)).activity);
+        for (const activity of activities) {
+          const one = await append(activity);
+          await one.announced;
+          logged.push(one.activity);
+        }
         return logged;
       }
       const start = watermark - activities.length;
       const logged = activities.map((activity, index) => ({ ...activity, id: activityId(conversationId, start + index) }) as DirectLineActivity);
       // Announced together: one message, one WebSocket frame.
-      await announce(conversationId, { activities: logged, watermark });
+      await announce(conversationId, announcementOf(conversationId, start, jsons, watermark));
       return logged;
     },
 
     async announceEphemeral(activity) {
       const conversationId = activity.conversation.id;
       const ephemeral = { ...activity, id: `${conversationId}|t${randomBytes(6).toString('base64url')}` } as DirectLineActivity;
-      await announce(conversationId, { activities: [ephemeral] });
+      await announce(conversationId, JSON.stringify({ activities: [ephemeral] } satisfies BusAnnouncement));
       return ephemeral;
     },
 

@@ -21,7 +21,8 @@
  * This file wires the parts: options.ts (deps, options, defaults), browser-routes.ts and
  * connector-routes.ts (the two sides), http.ts (errors), conversations.ts (the shared log), stream.ts
  * (WebSocket), tokens.ts, rate-limit.ts, bot-forwarder.ts (to the bot and its failure answer),
- * post-activity.ts (a user's activity, whoever received it) and lane.ts (its lean node:http lane).
+ * post-activity.ts (a user's activity, whoever received it), opening.ts (a chat's token and start,
+ * whoever received them) and lane.ts (the lean node:http lane of those three).
  */
 import express from 'express';
 import {
@@ -41,6 +42,7 @@ import { ConversationNotFoundError, directLineErrors } from './http';
 import { CHANNEL_SECRET_HEADER } from './internal-address';
 import { DEFAULT_BOT_FAILURE_TEXT, resolveOptions, type DirectLine, type DirectLineDeps } from './options';
 import { createDirectLineLane } from './lane';
+import { createOpening } from './opening';
 import { createActivityPoster } from './post-activity';
 import { createRateLimiter } from './rate-limit';
 import { createStreamServer } from './stream';
@@ -51,6 +53,7 @@ export { CHANNEL_SECRET_HEADER, createInternalAddress, type InternalAddress } fr
 export type { DirectLineActivity, OutgoingActivityInput, ChannelAccount } from './activity';
 export type { ConversationRecord } from './conversations';
 export type { ConnectorAuthOptions } from './connector-auth';
+export type { TrustProxy } from './client-address';
 export { ConversationNotFoundError } from './http';
 export { DEFAULT_BOT_FAILURE_TEXT, type DirectLine, type DirectLineDeps, type DirectLineOptions } from './options';
 
@@ -153,9 +156,10 @@ export function createDirectLine(deps: DirectLineDeps): DirectLine {
     forwarder.forward(activity);
   };
   const postActivity = createActivityPoster({ log, postLimiter, bot, clock, logger, forward });
+  const opening = createOpening({ tokens, log, tokenLimiter, forward, bot, clock, options });
 
   const router = express.Router();
-  router.use(createBrowserRouter({ tokens, log, forward, tokenLimiter, postActivity, bot, clock, logger, options }));
+  router.use(createBrowserRouter({ tokens, log, opening, postActivity, logger, options }));
   router.use(
     '/directline/connector',
     createConnectorRouter({
@@ -170,7 +174,7 @@ export function createDirectLine(deps: DirectLineDeps): DirectLine {
 
   return {
     router,
-    lane: ({ securityHeaders, next }) => createDirectLineLane({ tokens, postActivity, securityHeaders, allowedOrigins: options.allowedOrigins, logger, next }),
+    lane: ({ securityHeaders, trustProxy, next }) => createDirectLineLane({ tokens, postActivity, opening, trustProxy, securityHeaders, allowedOrigins: options.allowedOrigins, logger, next }),
     attachWebSocket: (server) => streams.attach(server),
     handleUpgrade: (req, socket, head) => streams.handleUpgrade(req, socket, head),
     appendBotActivity: (conversationId, activity, replyToId) => appendOutgoing(conversationId, parseOutgoingActivity(activity), replyToId),

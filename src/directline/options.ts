@@ -7,6 +7,7 @@ import type { Logger } from '../logging';
 import type { StoreKeys } from '../storage/keys';
 import type { DirectLineActivity, OutgoingActivityInput } from './activity';
 import type { BotDelivery } from './bot-forwarder';
+import type { TrustProxy } from './client-address';
 import type { ConnectorAuthOptions } from './connector-auth';
 import type { ConversationRecord } from './conversations';
 
@@ -72,10 +73,12 @@ export interface DirectLine {
   router: express.Router;
   /** Serves the WebSocket streams on `server` (call once, before or after listen); returns a detach function. */
   /**
-   * The lean node:http lane of POST …/activities (lane.ts), ahead of `next` (the express app, which
-   * answers everything else); `securityHeaders`: the app's fixed security headers (name, value…).
+   * The lean node:http lane of POST …/activities, POST /chat/token and POST /v3/directline/conversations
+   * (lane.ts), ahead of `next` (the express app, which answers everything else); `securityHeaders`:
+   * the app's fixed security headers (name, value…); `trustProxy`: the app's compiled `trust proxy`
+   * setting (`app.get('trust proxy fn')`), so that the client's address and host are read as express reads them.
    */
-  lane(options: { securityHeaders: readonly string[]; next: RequestListener }): RequestListener;
+  lane(options: { securityHeaders: readonly string[]; trustProxy: TrustProxy; next: RequestListener }): RequestListener;
   attachWebSocket(server: Server): () => void;
   /** For a shared `upgrade` listener: true when the request was a Direct Line stream and was taken. */
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean;

@@ -5,7 +5,8 @@
  * back what to answer and how to give the activity to the bot afterwards.
  *
  * Few round trips: the rate limit and the conversation record are read together; the activity is
- * logged and the record's TTL renewed together.
+ * logged and the record's TTL renewed together. The activity goes to the bot without waiting for
+ * the bus to confirm its announcement (issued first, so the bot's replies are announced after it).
  */
 import type { Clock } from '../domain/ports';
 import type { Logger } from '../logging';

@@ -63,6 +63,12 @@ export interface KeyValueStore {
    */
   listAppendWithin(key: string, value: string | readonly string[], maxLength: number, ttlSeconds: number): Promise<number | null>;
   /**
+   * A bounded list (a chat's transcript): appends `values` (possibly none) at the tail, keeps the last
+   * `keep` items only (LTRIM) and sets the list's TTL, atomically. With no value, the TTL of the
+   * list (if it exists) is renewed and nothing else changes.
+   */
+  listAppendCapped(key: string, values: readonly string[], keep: number, ttlSeconds: number): Promise<void>;
+  /**
    * Items `start`..`stop` inclusive, with LRANGE semantics: 0-based, negative indexes count from the
    * tail (-1 is the last), out-of-range indexes are clamped; [] when the key does not exist.
    */

@@ -1,7 +1,7 @@
 /**
  * The live state of a person's call or chat, for GDPR requests: the chat's transcript while it lasts,
  * and erasure of everything a conversation keeps outside its ticket (the call's state, the chat's
- * state, its Direct Line activities and record, its place in a waiting room).
+ * state and transcript, its Direct Line activities and record, its place in a waiting room).
  */
 import type { LiveConversations } from '../advisors/gdpr';
 import type { KeyValueStore } from '../domain/ports';
@@ -20,7 +20,7 @@ export function createLiveConversations(deps: {
     chatTranscript: (conversationId) => deps.chatTranscript(conversationId),
     async erase(ticket: Ticket) {
       const id = ticket.conversationId;
-      const live = ticket.channel === 'chat' ? [keys.chat(id), keys.directLineActivities(id), keys.directLineConversation(id)] : [keys.call(id)];
+      const live = ticket.channel === 'chat' ? [keys.chat(id), keys.chatTranscript(id), keys.directLineActivities(id), keys.directLineConversation(id)] : [keys.call(id)];
       let found = false;
       for (const key of live) {
         if ((await store.ttl(key)) !== -2) found = true;

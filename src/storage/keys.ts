@@ -25,6 +25,8 @@ export interface StoreKeys {
   call(callSid: string): string;
   /** State of one web chat conversation. */
   chat(conversationId: string): string;
+  /** The transcript of one web chat conversation, oldest line first (a list, beside its state: same hash tag). */
+  chatTranscript(conversationId: string): string;
   /** A pre-filled ticket, by its human-readable ref (T-44-7K3F9Q). */
   ticket(ref: string): string;
   /** Which ticket a conversation (CallSid, chat id) created. */
@@ -118,6 +120,7 @@ export function createStoreKeys(namespace: string = DEFAULT_KEY_NAMESPACE): Stor
     namespace: ns,
     call: (callSid: string) => key('call', [], callSid),
     chat: (conversationId: string) => key('chat', [], conversationId),
+    chatTranscript: (conversationId: string) => key('chat-transcript', [], conversationId),
     ticket: (ref: string) => key('ticket', [], ref),
     ticketByConversation: (conversationId: string) => key('ticket-by-conversation', [], conversationId),
     counter: (name: string, ...parts: string[]) => key('counter', [], name, parts),

@@ -213,6 +213,14 @@ export function createMemoryStore(clock: Clock = systemClock, options: MemorySto
         return items.length;
       }),
 
+    listAppendCapped: (key, values, keep, ttlSeconds) =>
+      run(() => {
+        assertTtlSeconds(ttlSeconds);
+        if (!Number.isInteger(keep) || keep < 1) throw new RangeError('listAppendCapped: keep must be a positive integer');
+        const items = [...(liveList(key)?.items ?? []), ...values].slice(-keep);
+        if (items.length > 0) entries.set(key, { kind: 'list', items, expiresAt: expiryIn(ttlSeconds) });
+      }),
+
     listRange: (key, start, stop) =>
       run(() => {
         const items = liveList(key)?.items ?? [];

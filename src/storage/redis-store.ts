@@ -270,6 +270,16 @@ export function createRedisStore(options: RedisStoreOptions): RedisStore {
       return length;
     },
 
+    async listAppendCapped(key, values, keep, ttlSeconds) {
+      assertTtlSeconds(ttlSeconds);
+      if (!Number.isInteger(keep) || keep < 1) throw new RangeError('listAppendCapped: keep must be a positive integer');
+      await run('RPUSH+LTRIM+EXPIRE', (redis) => {
+        const multi = redis.multi();
+        if (values.length > 0) multi.rPush(key, [...values]).lTrim(key, -keep, -1);
+        return multi.expire(key, ttlSeconds).exec();
+      });
+    },
+
     async listAppendWithin(key, value, maxLength, ttlSeconds) {
       assertTtlSeconds(ttlSeconds);
       const values = typeof value === 'string' ? [value] : [...value];

@@ -71,6 +71,7 @@ type SetOptions = { condition?: 'NX'; expiration: { type: 'EX'; value: number } 
 export interface RedisBatch {
   zAdd(key: string, member: { score: number; value: string }): RedisBatch;
   rPush(key: string, value: string | string[]): RedisBatch;
+  lTrim(key: string, start: number, stop: number): RedisBatch;
   zCard(key: string): RedisBatch;
   zRangeWithScores(key: string, start: number, stop: number): RedisBatch;
   hIncrBy(key: string, field: string, increment: number): RedisBatch;

@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { WebSocket } from 'ws';
 import type { Clock, KeyValueStore, MessageBus } from '../../src/domain/ports';
-import { CHANNEL_SECRET_HEADER, createDirectLine, createInternalAddress, type DirectLine, type DirectLineOptions } from '../../src/directline';
+import { CHANNEL_SECRET_HEADER, createDirectLine, createInternalAddress, type DirectLine, type DirectLineOptions, type TrustProxy } from '../../src/directline';
 import type { DirectLineActivity } from '../../src/directline/activity';
 import { silentLogger, type Logger } from '../../src/logging';
 import type { StoreKeys } from '../../src/storage/keys';
@@ -153,6 +153,8 @@ export async function startChannel(deps: {
   options?: DirectLineOptions;
   /** false: express alone, without the lean lane (to compare the two). */
   lane?: boolean;
+  /** express's `trust proxy` setting (default true). */
+  trustProxy?: unknown;
 }): Promise<RunningChannel> {
   const internal = createInternalAddress();
   const directLine = createDirectLine({
@@ -169,13 +171,13 @@ export async function startChannel(deps: {
     options: { conversationTtlSeconds: 600, keepAliveMs: 300, ...deps.options },
   });
   const app = express();
-  app.set('trust proxy', true);
+  app.set('trust proxy', deps.trustProxy ?? true);
   app.use('/', directLine.router);
   app.use((_req, res) => {
     res.status(404).json({ error: 'Not found' });
   });
   // As createApp: the lean lane of POST …/activities ahead of express.
-  const server = http.createServer(deps.lane === false ? app : directLine.lane({ securityHeaders: [], next: app }));
+  const server = http.createServer(deps.lane === false ? app : directLine.lane({ securityHeaders: [], trustProxy: app.get('trust proxy fn') as TrustProxy, next: app }));
   const detach = directLine.attachWebSocket(server);
   const port = await listen(server);
   internal.setFromServer(server);

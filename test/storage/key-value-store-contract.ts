@@ -216,6 +216,20 @@ export function describeKeyValueStoreContract(name: string, createHarness: () =>
       await expect(store.listAppendWithin(log, 'x', 10, 0)).rejects.toThrow(RangeError);
     });
 
+    test('lists: listAppendCapped appends, keeps the last items only, and renews the TTL (alone when nothing is appended)', async () => {
+      const lines = key('lines-capped');
+      await store.listAppendCapped(lines, [], 3, 60);
+      expect(await store.ttl(lines)).toBe(-2);
+      await store.listAppendCapped(lines, ['un', 'deux'], 3, 60);
+      await store.listAppendCapped(lines, ['trois — é', 'quatre'], 3, 60);
+      await expect(store.listRange(lines, 0, -1)).resolves.toEqual(['deux', 'trois — é', 'quatre']);
+      await store.listAppendCapped(lines, [], 3, 1);
+      expect(await store.ttl(lines)).toBeLessThanOrEqual(1);
+      await expect(store.listRange(lines, 0, -1)).resolves.toHaveLength(3);
+      await expect(store.listAppendCapped(lines, ['x'], 0, 60)).rejects.toThrow(RangeError);
+      await expect(store.listAppendCapped(lines, ['x'], 3, 0)).rejects.toThrow(RangeError);
+    });
+
     test('lists: listRange has LRANGE semantics (inclusive, negative from the tail, clamped)', async () => {
       const log = key('log-range');
       for (const item of ['a', 'b', 'c', 'd']) await store.listAppend(log, item, 60);
