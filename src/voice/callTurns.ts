@@ -58,7 +58,13 @@ interface Turn {
   actions: ReadonlyArray<{ type: string; params?: unknown }>;
 }
 
-/** The calls whose record this process keeps (under a kilobyte each: the record as stored, one flat string). */
+/** A call's record as this process last read or wrote it: as stored (what the next write expects) and parsed. */
+interface Known {
+  raw: string;
+  stored: StoredCall;
+}
+
+/** The calls whose record this process keeps (a few kilobytes each). */
 const KNOWN_CALLS = 5_000;
 
 export class CallTurns {
@@ -67,10 +73,10 @@ export class CallTurns {
    * written only if the store still holds that record (`setIfUnchanged`), else read again and played
    * on what the store holds. It saves the read of a turn that has no effect to execute.
    */
-  private readonly known: LRUCache<string, string>;
+  private readonly known: LRUCache<string, Known>;
 
   constructor(private readonly deps: CallTurnsDeps) {
-    this.known = new LRUCache<string, string>({ max: KNOWN_CALLS, ttl: deps.callTtlSeconds * 1000 });
+    this.known = new LRUCache<string, Known>({ max: KNOWN_CALLS, ttl: deps.callTtlSeconds * 1000 });
   }
 
   /** POST /voice/incoming: a new call (or Twilio retrying the first webhook). */
@@ -97,18 +103,14 @@ export class CallTurns {
   async send(callSid: string, event: CallEvent, requestId: string): Promise<string> {
     const known = this.known.get(callSid);
     let turn: Turn | null = null;
-    let knownCall: StoredCall | null = null;
-    if (known !== undefined) {
-      knownCall = parseStoredCall(callSid, known);
-      if (knownCall.lastRequestId !== requestId) {
-        turn = await this.play(knownCall, event);
-        if (isQuiet(knownCall, turn) && (await this.writeOver(callSid, known, turn, requestId)) === true) return this.render(turn, callSid);
-      }
+    if (known !== undefined && known.stored.lastRequestId !== requestId) {
+      turn = await this.play(known.stored, event);
+      if (isQuiet(known.stored, turn) && (await this.writeOver(callSid, known.raw, turn, requestId)) === true) return this.render(turn, callSid);
     }
     const raw = await this.read(callSid);
     if (raw === null) throw new UnknownCallError(callSid);
-    const sameAsKnown = knownCall !== null && raw === known;
-    const stored = sameAsKnown && knownCall !== null ? knownCall : this.remember(callSid, raw);
+    const sameAsKnown = known !== undefined && raw === known.raw;
+    const stored = sameAsKnown ? known.stored : this.remember(callSid, raw);
     if (stored.lastRequestId === requestId) return this.replay(stored);
     if (turn === null || !sameAsKnown) turn = await this.play(stored, event);
     return this.finish(callSid, stored, turn, requestId);
@@ -172,7 +174,7 @@ export class CallTurns {
     const next = this.serialise(turn, requestId);
     const result = await this.deps.store.setIfUnchanged(this.deps.keys.call(callSid), expected, next.raw, this.deps.callTtlSeconds);
     if (result.written) {
-      this.known.set(callSid, next.raw);
+      this.known.set(callSid, next);
       return true;
     }
     this.known.delete(callSid);
@@ -209,7 +211,7 @@ export class CallTurns {
     this.known.delete(callSid);
     writes.push(this.deps.store.set(this.deps.keys.call(callSid), next.raw, this.deps.callTtlSeconds));
     await Promise.all(writes);
-    this.known.set(callSid, next.raw);
+    this.known.set(callSid, next);
     return twiml;
   }
 
@@ -237,7 +239,7 @@ export class CallTurns {
   /** The record just read, parsed and kept as the call's last known one. */
   private remember(callSid: string, raw: string): StoredCall {
     const stored = parseStoredCall(callSid, raw);
-    this.known.set(callSid, raw);
+    this.known.set(callSid, { raw, stored });
     return stored;
   }
 
