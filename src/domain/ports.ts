@@ -21,11 +21,6 @@ export interface KeyValueStore {
   set(key: string, value: string, ttlSeconds: number): Promise<void>;
   /** Sets only if absent; true when this call created it. */
   setIfAbsent(key: string, value: string, ttlSeconds: number): Promise<boolean>;
-  /**
-   * Sets (with a TTL) only if the key still holds `expected` (null: only if absent), in one atomic
-   * step and one round trip; otherwise writes nothing and gives what the key holds now.
-   */
-  setIfUnchanged(key: string, expected: string | null, value: string, ttlSeconds: number): Promise<{ written: true } | { written: false; current: string | null }>;
   del(key: string): Promise<void>;
   /** Increments a counter (no personal data), returns the new value. */
   incr(key: string): Promise<number>;

@@ -107,15 +107,6 @@ export function createMemoryStore(clock: Clock = systemClock, options: MemorySto
         return true;
       }),
 
-    setIfUnchanged: (key, expected, value, ttlSeconds) =>
-      run(() => {
-        assertTtlSeconds(ttlSeconds);
-        const current = liveString(key)?.value ?? null;
-        if (current !== expected) return { written: false as const, current };
-        entries.set(key, { kind: 'string', value, expiresAt: expiryIn(ttlSeconds) });
-        return { written: true as const };
-      }),
-
     del: (key) =>
       run(() => {
         entries.delete(key);

@@ -50,19 +50,6 @@ local length = redis.call('RPUSH', KEYS[1], unpack(ARGV, 3))
 redis.call('EXPIRE', KEYS[1], ARGV[2])
 return length`;
 
-/**
- * setIfUnchanged: ARGV = '1' with the expected value, or '0' (expected absent), then the value and the
- * TTL. 1: written; otherwise what the key holds: 0 when absent, else { current }.
- */
-const SET_IF_UNCHANGED_SCRIPT = `
-local current = redis.call('GET', KEYS[1])
-if (ARGV[1] == '0' and not current) or (ARGV[1] == '1' and current == ARGV[2]) then
-  redis.call('SET', KEYS[1], ARGV[3], 'EX', ARGV[4])
-  return 1
-end
-if not current then return 0 end
-return { current }`;
-
 function targetOf(options: { url?: string; target?: RedisTarget }): RedisTarget {
   if (options.target) return options.target;
   if (options.url !== undefined) return { kind: 'standalone', url: options.url };
@@ -223,17 +210,6 @@ export function createRedisStore(options: RedisStoreOptions): RedisStore {
         redis.set(key, value, { condition: 'NX', expiration: { type: 'EX', value: ttlSeconds } }),
       );
       return reply !== null;
-    },
-
-    async setIfUnchanged(key, expected, value, ttlSeconds) {
-      assertTtlSeconds(ttlSeconds);
-      const reply = await run('GET+SET', (redis) =>
-        redis.eval(SET_IF_UNCHANGED_SCRIPT, { keys: [key], arguments: expected === null ? ['0', '', value, String(ttlSeconds)] : ['1', expected, value, String(ttlSeconds)] }),
-      );
-      if (reply === 1) return { written: true };
-      if (reply === 0) return { written: false, current: null };
-      if (Array.isArray(reply) && typeof reply[0] === 'string') return { written: false, current: reply[0] };
-      throw new Error(`setIfUnchanged: unexpected reply ${typeof reply}`);
     },
 
     async del(key) {

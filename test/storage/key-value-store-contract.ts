@@ -74,18 +74,6 @@ export function describeKeyValueStoreContract(name: string, createHarness: () =>
       expect(await store.ttl(key('once'))).toBeGreaterThan(0);
     });
 
-    test('setIfUnchanged writes only over the value expected (null: absent), else gives the value held', async () => {
-      await expect(store.setIfUnchanged(key('cas'), null, 'first', 60)).resolves.toEqual({ written: true });
-      await expect(store.setIfUnchanged(key('cas'), null, 'other', 60)).resolves.toEqual({ written: false, current: 'first' });
-      await expect(store.setIfUnchanged(key('cas'), 'stale', 'other', 60)).resolves.toEqual({ written: false, current: 'first' });
-      await expect(store.setIfUnchanged(key('cas'), 'first', 'second — é', 60)).resolves.toEqual({ written: true });
-      await expect(store.get(key('cas'))).resolves.toBe('second — é');
-      expect(await store.ttl(key('cas'))).toBeGreaterThan(0);
-      await expect(store.setIfUnchanged(key('cas-absent'), 'first', 'x', 60)).resolves.toEqual({ written: false, current: null });
-      await expect(store.get(key('cas-absent'))).resolves.toBeNull();
-      await expect(store.setIfUnchanged(key('cas'), 'second — é', 'x', 0)).rejects.toThrow(RangeError);
-    });
-
     test('del removes a key; deleting an absent key is fine', async () => {
       await store.set(key('gone'), 'x', 60);
       await store.del(key('gone'));
