@@ -6,6 +6,7 @@
  *
  * A day is the territory's own calendar day (its time zone; the national level's is Paris). Writes
  * are fire and forget: a figure lost while the store is down never delays or breaks a call or a chat.
+ * What is counted in one synchronous run is added up and sent once per hash.
  */
 import type { Clock, KeyValueStore, Metrics } from '../domain/ports';
 import type { Logger } from '../logging';
@@ -47,14 +48,30 @@ export function createDailyFigures(deps: DailyFiguresDeps): DailyFigures {
   const { store, keys, clock, logger } = deps;
   const dayOf = (territory: string, at: Date) => localMoment(at, deps.timeZoneOf(territory) ?? NATIONAL_TIME_ZONE).date;
 
+  /**
+   * Increments not yet sent, by hash: what one turn counts (a call oriented and its ticket saved) goes
+   * out as one HINCRBY per hash, once the turn's synchronous work is done.
+   */
+  const pending = new Map<string, Increments>();
+  function flush(): void {
+    for (const [key, increments] of pending) {
+      void store.hashIncrement(key, increments, DAILY_FIGURES_TTL_SECONDS).catch((error: unknown) => {
+        logger.warn({ err: error }, 'dashboard: daily figure not counted');
+      });
+    }
+    pending.clear();
+  }
+
   /** Adds to the territory's day and to the country's (the same local day: the national total is their sum). */
   function add(departement: unknown, increments: Increments, at: Date = clock.now()): void {
     const territory = territoryLabel(departement);
     const day = dayOf(territory, at);
+    if (pending.size === 0) queueMicrotask(flush);
     for (const where of [territory, ALL_TERRITORIES_INDEX]) {
-      void store.hashIncrement(keys.dailyFigures(where, day), increments, DAILY_FIGURES_TTL_SECONDS).catch((error: unknown) => {
-        logger.warn({ err: error }, 'dashboard: daily figure not counted');
-      });
+      const key = keys.dailyFigures(where, day);
+      const sum: Increments = { ...pending.get(key) };
+      for (const [field, by] of Object.entries(increments)) sum[field] = (sum[field] ?? 0) + by;
+      pending.set(key, sum);
     }
   }
 

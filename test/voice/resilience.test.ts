@@ -166,6 +166,20 @@ describe('many processes, retries and the end of a call', () => {
     expect(alternating.documents.map(spokenText)).toEqual(single.documents.map(spokenText));
   });
 
+  it('When a call’s state is gone from the store while the process that served it still remembers it, then its next webhook is answered as an unknown call’s', async () => {
+    const side = twilioSide(await start());
+    const erased = await new SimulatedCall(side).dial();
+    await erased.press('2');
+    await redis.store.del(redis.keys.call(erased.callSid));
+    await erased.press('1');
+    const unknown = new SimulatedCall(side);
+    await unknown.post(`${TEST_PUBLIC_BASE_URL}/voice/step`, { Digits: '1' });
+    expect(erased.end()).toEqual(unknown.end());
+    expect(erased.spoken()).toBe(unknown.spoken());
+    expect(erased.spoken()).not.toContain('Précisez votre besoin.');
+    await expect(redis.store.get(redis.keys.call(erased.callSid))).resolves.toBeNull();
+  });
+
   it('When Twilio retries a webhook (same idempotency token), then the same TwiML comes back and the call does not advance twice', async () => {
     const side = twilioSide(await start());
     const call = await new SimulatedCall(side).dial();
