@@ -5,9 +5,9 @@
 import type { Departement } from '../domain/ports';
 import type { DepartementCode } from '../domain/vocabulary';
 import { DEPARTEMENTS, departementByCode, isDepartementCode } from './departements';
-import stopwordsIso from 'stopwords-iso';
 import { digitsFromWords } from '../understanding/numbers';
-import { communeIndex, foldPlaceName } from './communes';
+import { communeIndex, foldPlaceName, type TownReading } from './communes';
+import { NEAR, placesSaidIn } from './said';
 import { buildNameIndex, type NameIndex } from './names';
 import { getPostcodeIndex, normalisePostcode } from './postcodes';
 
@@ -54,17 +54,8 @@ export interface Places {
 /** A town this large that bears a département's name makes the name ambiguous. */
 const LARGE_TOWN = 20_000;
 
-/** Common words are no town, even when a hamlet bears the name (« Eu », « Y »). */
-const COMMON_WORDS: ReadonlySet<string> = new Set([...(stopwordsIso as Record<string, string[]>).fr ?? [], 'bonjour', 'merci', 'ville', 'habite', 'suis', 'vis']);
-
-/** Word runs of a sentence, longest first: every place name it may hold. */
-function runsOf(words: readonly string[], longest: number): string[] {
-  const runs: string[] = [];
-  for (let length = Math.min(longest, words.length); length >= 1; length--) {
-    for (let start = 0; start + length <= words.length; start++) runs.push(words.slice(start, start + length).join(' '));
-  }
-  return runs;
-}
+/** A place a sentence names: a département (by its name) or a town. */
+type PlaceSaid = { departement: DepartementCode; town?: undefined } | { town: TownReading; departement?: undefined };
 
 /** Words that make the number before them a quantity: « mon fils a 12 ans ». */
 export const QUANTITY_UNITS: ReadonlySet<string> = new Set(['an', 'ans', 'mois', 'semaine', 'semaines', 'jour', 'jours', 'heure', 'heures', 'euro', 'euros', 'kg', 'fois', 'minutes']);
@@ -100,32 +91,49 @@ export function createPlaces(options: PlacesOptions = {}): Places {
     },
     departementsNamedIn(said) {
       nameIndex ??= buildNameIndex(DEPARTEMENTS);
+      const departementNamed = nameIndex;
       // Numbers said in words (« quarante-quatre ») are read as digits.
       const text = digitsFromWords(said);
       const towns = communeIndex(isDepartementCode, overrides);
-      const whole = nameIndex.find(text);
+      const whole = departementNamed.find(text);
       if (whole !== null) {
         // « Vienne » is a département and a town of 30,000 in Isère: ask.
-        const town = towns.departementsOf(foldPlaceName(text)).filter((code) => code !== whole.code && towns.populationOf(foldPlaceName(text), code) >= LARGE_TOWN);
+        const town = towns.read(foldPlaceName(text))?.departements.filter((code) => code !== whole.code && towns.populationOf(foldPlaceName(text), code) >= LARGE_TOWN) ?? [];
         return [whole.code, ...town];
       }
-      const words = foldPlaceName(text).split(' ').filter((word) => word !== '');
-      if (words.length === 0) return [];
-      const meaningful = (run: string): boolean => run.includes(' ') || (run.length >= 3 && !COMMON_WORDS.has(run));
+      const segments = foldPlaceName(text)
+        .split(NEAR)
+        .map((segment) => segment.split(' ').filter((word) => word !== ''))
+        .filter((words) => words.length > 0);
+      if (segments.length === 0) return [];
+      const words = segments.flat();
+      // A code said (« 44 », « dans le 93 »); a number followed by a unit (« 12 ans », « 30 euros ») is an age or an amount.
+      const saidCodes = segments.flatMap((segment) =>
+        segment.filter((word, index) => /^\d{2,3}$|^2[ab]$/.test(word) && !QUANTITY_UNITS.has(segment[index + 1] ?? '')).flatMap((word) => departementNamed.find(word)?.code ?? []),
+      );
+      const readings = placesSaidIn<PlaceSaid>(segments, towns.longestName, (run) => {
+        const departement = /^\d/.test(run) ? null : departementNamed.find(run);
+        if (departement !== null) return { departement: departement.code };
+        const town = towns.read(run);
+        return town === null ? null : { town };
+      });
       // A département's name said in the sentence (« à Saint-Denis de la Réunion ») decides.
-      const named = runsOf(words, 4).filter(meaningful).flatMap((run) => (/^\d/.test(run) ? [] : (nameIndex?.find(run) ?? [])));
-      const first = named[0];
-      if (first !== undefined) return [first.code];
-      for (const run of runsOf(words, towns.longestName)) {
-        if (!meaningful(run)) continue;
-        const found = towns.departementsOf(run);
-        if (found.length > 0) return found;
+      const named = readings.flatMap((reading) => reading.departement ?? []);
+      if (named[0] !== undefined) return [named[0]];
+      const townsSaid = readings.flatMap((reading) => reading.town ?? []);
+      // Of the towns said, the one more people live in: « un petit village à côté de Figeac » is about Figeac, not La Côte (70).
+      const likeliest = townsSaid.reduce<TownReading | null>((best, town) => (best === null || town.people > best.people ? town : best), null);
+      if (likeliest !== null) {
+        if (likeliest.departements.length === 1) return likeliest.departements;
+        // A name several départements share, and another place said that agrees with one of them
+        // (« Saint-Denis dans le 93 », « Saint-Pierre près de Muret »): that one.
+        const agreeing = new Set([...saidCodes, ...townsSaid.filter((town) => town !== likeliest && town.departements.length === 1).flatMap((town) => town.departements)]);
+        const narrowed = [...agreeing].filter((code) => likeliest.anywhere.has(code));
+        return narrowed.length === 1 ? narrowed : likeliest.departements;
       }
       // A code said alone in a short answer (« le 44 », « c'est le 974 »).
-      // A number followed by a unit (« 12 ans », « 30 euros ») is an age or an amount, not a place.
-      const isCode = (word: string, index: number) => /^\d{2,3}$|^2[ab]$/.test(word) && !QUANTITY_UNITS.has(words[index + 1] ?? '');
-      const codes = words.length <= 4 ? words.filter(isCode).flatMap((word) => nameIndex?.find(word) ?? []) : [];
-      return codes.length === 1 && codes[0] ? [codes[0].code] : [];
+      const unique = [...new Set(saidCodes)];
+      return words.length <= 4 && unique.length === 1 ? unique : [];
     },
   };
 }

@@ -1,3 +1,4 @@
+import { buildCommuneIndex } from '../../src/places/communes';
 import { createPlaces, findDepartementByName, normalisePostcode, places } from '../../src/places/places';
 
 describe('départements', () => {
@@ -130,7 +131,6 @@ describe('departementsNamedIn: a town or a département said in a sentence', () 
     ['Fort-de-France', ['972']],
     ['Mamoudzou', ['976']],
     ['Ajaccio', ['2A']],
-    ['Saint-Martin', ['971']],
     ['Valence', ['26']],
     ['loire atlantique', ['44']],
     ["c'est le 44", ['44']],
@@ -144,12 +144,102 @@ describe('departementsNamedIn: a town or a département said in a sentence', () 
     expect(places.departementsNamedIn('Saint-Denis')).toEqual(['974', '93']);
   });
 
+  it.each([
+    // The people of every town that bears the name (a tenth of those of longer names: Saint-Pierre-des-Corps)
+    // are counted; one département answers when it holds 90 % of them.
+    ['Saint-Pierre', ['974', '972', '37']], // 974 holds about 77 %: Saint-Pierre-et-Miquelon, Martinique, Saint-Pierre-des-Corps…
+    ['Saint-Martin', ['971', '38', '13']], // the island (routed to Guadeloupe) and some 180 Saint-Martin-de-… / -d'…
+    ['Beaumont', ['63', '74', '95']],
+    ['Bagnères', ['65', '31']], // Bagnères-de-Bigorre and Bagnères-de-Luchon, said short
+    ['Bourg', ['01', '26', '33']], // Bourg-en-Bresse before the hamlet named Bourg
+    ['Aix', ['13', '73']],
+  ])('When a name is shared and no département holds 90 %% of its people (« %s »), then several are proposed, the likeliest first', (text, codes) => {
+    expect(places.departementsNamedIn(text)).toEqual(codes);
+  });
+
+  it.each([
+    ['Valence', '26'], // 91 % in the Drôme
+    ['Saint-Paul', '974'], // 91 %
+    ['Montreuil', '93'],
+    ['Saint-Étienne', '42'], // Saint-Étienne-du-Rouvray counted for a tenth
+    ['Saint-Nazaire', '44'],
+    ['Brive', '19'], // Brive-la-Gaillarde, said short
+    ['Boulogne', '62'],
+    ['Aix-en-Provence', '13'],
+  ])('When a name is shared but one département holds 90 %% of its people (« %s »), then it is %s', (text, code) => {
+    expect(places.departementsNamedIn(text)).toEqual([code]);
+  });
+
+  it.each([
+    ['un petit village à côté de figeac', '46'],
+    ['je suis à côté de brive', '19'],
+    ['pas loin de rodez', '12'],
+    ['vers albi', '81'],
+    ['dans la banlieue de toulouse', '31'],
+    ['un village près de cahors', '46'],
+    ['du côté de pau', '64'],
+    ['aux environs de limoges', '87'],
+    ['je suis en côte d’or', '21'],
+  ])('When a place is said as « near X » (« %s »), then X’s département is given, not a hamlet named like a word of the sentence', (text, code) => {
+    expect(places.departementsNamedIn(text)).toEqual([code]);
+  });
+
+  it.each([
+    ['villeneuve sur lot', '47'],
+    ['nogent sur marne', '94'],
+    ['sully sur loire', '45'],
+    ['beaumont sur oise', '95'],
+  ])('When a town’s name holds a département’s (« %s »), then the town decides', (text, code) => {
+    expect(places.departementsNamedIn(text)).toEqual([code]);
+  });
+
+  it.each([
+    ['saint denis dans le 93', '93'],
+    ['saint pierre près de toulouse', '31'],
+    ['saint pierre en martinique', '972'],
+  ])('When a shared name comes with another place that agrees with one of its départements (« %s »), then that one', (text, code) => {
+    expect(places.departementsNamedIn(text)).toEqual([code]);
+  });
+
   it('When a département shares its name with a large town (« Vienne »), then both are proposed', () => {
     expect(places.departementsNamedIn('Vienne')).toEqual(['86', '38']);
   });
 
   it.each(['oui', 'je ne sais pas', 'euh', 'attendez'])('When « %s » is said, then no place is found', (text) => {
     expect(places.departementsNamedIn(text)).toEqual([]);
+  });
+});
+
+describe('the rule for shared town names, on made-up communes', () => {
+  const commune = (nom: string, departement: string, population: number) => ({ nom, type: 'commune-actuelle', departement, population });
+  const served = (code: string) => code !== '975';
+  const index = (...communes: ReturnType<typeof commune>[]) => buildCommuneIndex(communes, served, new Map());
+
+  it('When one département holds 90 % of the people of a name, then it alone is given; just under, the name is asked', () => {
+    expect(index(commune('Bourgville', '01', 900), commune('Bourgville', '02', 100)).read('bourgville')?.departements).toEqual(['01']);
+    expect(index(commune('Bourgville', '01', 899), commune('Bourgville', '02', 101)).read('bourgville')?.departements).toEqual(['01', '02']);
+  });
+
+  it('When a longer name begins with the name before a linking word, then a tenth of its people count for the short name', () => {
+    const towns = index(commune('Bourgville', '01', 880), commune('Bourgville-sur-Mer', '02', 1000));
+    expect(towns.populationOf('bourgville', '02')).toBe(100);
+    expect(towns.read('bourgville')?.departements).toEqual(['01', '02']);
+    expect(towns.read('bourgville sur mer')?.departements).toEqual(['02']);
+    // No linking word: « Bourgville-Tilleul » is no « Bourgville ».
+    expect(index(commune('Bourgville', '01', 900), commune('Bourgville-Tilleul', '02', 1000)).read('bourgville')?.departements).toEqual(['01']);
+  });
+
+  it('When people of a département we do not serve bear the name, then they count, but their département is not proposed', () => {
+    const towns = index(commune('Bourgville', '01', 800), commune('Bourgville', '975', 200), commune('Bourgville', '03', 10));
+    expect(towns.read('bourgville')?.departements).toEqual(['01', '03']);
+    expect(index(commune('Rocheplate', '975', 500)).read('rocheplate')).toBeNull();
+  });
+
+  it('When the name is asked, then the fewest départements holding 90 % of its people are proposed, three at most', () => {
+    const two = index(commune('Bourgville', '01', 500), commune('Bourgville', '02', 450), commune('Bourgville', '03', 50));
+    expect(two.read('bourgville')?.departements).toEqual(['01', '02']);
+    const many = index(...['01', '02', '03', '04', '05'].map((code) => commune('Bourgville', code, 100)));
+    expect(many.read('bourgville')?.departements).toHaveLength(3);
   });
 });
 
