@@ -81,7 +81,7 @@ export async function answerDepartement(step: ChatStep, pending: PendingHandoff,
   if (candidates.length > 1) {
     pending.candidates = candidates;
     const buttons = candidates.map((code) => ({ title: step.rt.turnDeps.departement(code)?.name ?? code, value: `${DEPARTEMENT_CHOICE}${code}` }));
-    return [{ kind: 'message', text: sentences(step.rt, 'departement.choose'), buttons: [...buttons, skipDepartementButton(step)] }];
+    return [{ kind: 'message', text: sentences(step.rt, 'departement.choose', 'departement.orSay'), buttons: [...buttons, skipDepartementButton(step)] }];
   }
   pending.misses += 1;
   if (pending.misses >= MISSES_BEFORE_HUMAN) return [say(step.rt, 'chat.departementUnknown'), ...(await handOverWith(step, pending, null, input.at))];

@@ -156,6 +156,8 @@ export function createCallMachine(deps: CallMachineDeps) {
             checkFirst('chooseDepartement'),
             ...universalTransitions('chooseDepartement'),
             { guard: 'choseDepartement', target: 'confirmDepartement', actions: 'recordChosenDepartement' },
+            // Another place than those proposed (« le Lot », « 46100 »): read as at the postcode question.
+            { guard: 'gaveDepartement', target: 'candidates', actions: 'recordCandidates' },
             ...retryOrHuman('chooseDepartement', 'invalid'),
           ],
           NO_INPUT: retryOrHuman('chooseDepartement', 'noInput'),

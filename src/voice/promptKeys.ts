@@ -10,7 +10,7 @@ const FIXED_KEYS = [
   'welcome', 'help', 'speechHint', 'optionLine', 'slower',
   'profile.question', 'needGroup.question', 'need.question',
   'postcode.question', 'postcode.howTo',
-  'departement.choose', 'departement.confirm', 'departement.isItRight', 'departement.yes', 'departement.no',
+  'departement.choose', 'departement.orSay', 'departement.confirm', 'departement.isItRight', 'departement.yes', 'departement.no',
   'retry.noInput.1', 'retry.noInput.2', 'retry.invalid.1', 'retry.invalid.2',
   'transfer.asked', 'transfer.afterRetries', 'transfer.territory', 'transfer.national', 'transfer.priority',
   'crisis.message',

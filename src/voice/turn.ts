@@ -191,6 +191,8 @@ function askTurn(step: MenuStep, context: CallContext, deps: TurnDeps): VoiceTur
           label: deps.departement(code)?.name ?? code,
         })),
       );
+      // Another place is heard too (a département, a postcode): the one meant may not be listed.
+      lines.push({ key: 'departement.orSay' });
       hints = context.departementCandidates.map((code) => deps.departement(code)?.name ?? code);
       break;
     case 'confirmDepartement': {

@@ -43,6 +43,24 @@ describe('the chat bot', () => {
     const shared = await other.write('Saint-Denis');
     expect(textsOf(shared)).toContain('plusieurs départements');
     expect(buttonsOf(shared).map((b) => b.title)).toEqual(expect.arrayContaining(['La Réunion', 'Seine-Saint-Denis']));
+    expect(textsOf(shared)).toContain('votre code postal');
+    // Another place than the buttons: read as at the postcode question.
+    expect(textsOf(await other.write('93200'))).toContain('Seine-Saint-Denis');
+  });
+
+  it('When the person writes a name many towns bear (« saint pierre »), then the likeliest départements are buttons; « près de Figeac » is the Lot', async () => {
+    const bot = newBot();
+    await bot.join();
+    await bot.press('Pour vous-même', '1');
+    await bot.write('je cherche un logement');
+    const shared = await bot.write('saint pierre');
+    expect(textsOf(shared)).toContain('plusieurs départements');
+    expect(buttonsOf(shared).map((b) => b.title)).toEqual(expect.arrayContaining(['La Réunion', 'Martinique']));
+    const near = newBot();
+    await near.join();
+    await near.press('Pour vous-même', '1');
+    await near.write('je cherche un logement');
+    expect(textsOf(await near.write("j'habite un petit village près de Figeac"))).toContain('le 46 : Lot.');
   });
 
   it.each([

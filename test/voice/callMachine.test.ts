@@ -103,6 +103,17 @@ describe('the call flow', () => {
     expect(chosen.snapshot.context.departement).toBe('05');
   });
 
+  it('When the caller gives another place than those proposed (a département, a postcode), then it is read as at the postcode question', () => {
+    const named = play([keys('1'), keys('1'), keys('1'), words('Saint-Pierre'), words('le lot')]);
+    expect(named.snapshot.value).toBe('confirmDepartement');
+    expect(named.snapshot.context.departement).toBe('46');
+    const postcode = play([keys('1'), keys('1'), keys('1'), words('Saint-Pierre'), words('trente-sept mille sept cents')]);
+    expect(postcode.snapshot.value).toBe('confirmDepartement');
+    expect(postcode.snapshot.context.departement).toBe('37');
+    const nothing = play([keys('1'), keys('1'), keys('1'), words('Saint-Pierre'), words('euh')]);
+    expect(nothing.snapshot).toMatchObject({ value: 'chooseDepartement', context: { lastProblem: 'invalid' } });
+  });
+
   it('When the caller says the département is wrong, then they are asked the postcode again', () => {
     const { snapshot } = play([keys('1'), keys('1'), keys('1'), keys('44000'), keys('2')]);
     expect(snapshot.value).toBe('postcode');

@@ -131,6 +131,29 @@ describe('a caller who says what they need in their own words', () => {
     await call.say('Oui.');
     expect(call.end()).toMatchObject({ kind: 'queue', name: 'cercle-974' });
   });
+
+  it('When the caller says a name many towns bear (« Saint-Pierre »), then they are asked, may say their postcode instead, and reach its département', async () => {
+    const call = await newCall();
+    await call.press('2');
+    await call.say('Je cherche un logement.');
+    await call.say('saint-pierre');
+    expect(call.spoken()).toContain('plusieurs départements');
+    expect(call.spoken()).toContain('votre code postal');
+    await call.say('trente-sept mille sept cents');
+    expect(call.spoken()).toContain('Indre-et-Loire');
+    await call.say('Oui.');
+    expect(call.end()).toMatchObject({ kind: 'queue', name: 'cercle-37' });
+  });
+
+  it('When the caller says they live near a town (« un petit village à côté de Figeac »), then that town’s département is read back', async () => {
+    const call = await newCall();
+    await call.press('2');
+    await call.say('Je cherche un logement.');
+    await call.say('un petit village à côté de figeac');
+    expect(call.spoken()).toContain('le 46 : Lot.');
+    await call.say('Oui.');
+    expect(call.end()).toMatchObject({ kind: 'queue', name: 'cercle-46' });
+  });
 });
 
 /** One postcode per département, from the same official data the app uses (Corsica by commune). */
