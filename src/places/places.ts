@@ -101,12 +101,12 @@ export function createPlaces(options: PlacesOptions = {}): Places {
         const town = towns.read(foldPlaceName(text))?.departements.filter((code) => code !== whole.code && towns.populationOf(foldPlaceName(text), code) >= LARGE_TOWN) ?? [];
         return [whole.code, ...town];
       }
+      // The sentence's words, in parts: before any « near » expression, then after each.
       const segments = foldPlaceName(text)
         .split(NEAR)
-        .map((segment) => segment.split(' ').filter((word) => word !== ''))
-        .filter((words) => words.length > 0);
-      if (segments.length === 0) return [];
+        .map((segment) => segment.split(' ').filter((word) => word !== ''));
       const words = segments.flat();
+      if (words.length === 0) return [];
       // A code said (« 44 », « dans le 93 »); a number followed by a unit (« 12 ans », « 30 euros ») is an age or an amount.
       const saidCodes = segments.flatMap((segment) =>
         segment.filter((word, index) => /^\d{2,3}$|^2[ab]$/.test(word) && !QUANTITY_UNITS.has(segment[index + 1] ?? '')).flatMap((word) => departementNamed.find(word)?.code ?? []),
@@ -118,15 +118,18 @@ export function createPlaces(options: PlacesOptions = {}): Places {
         return town === null ? null : { town };
       });
       // A département's name said in the sentence (« à Saint-Denis de la Réunion ») decides.
-      const named = readings.flatMap((reading) => reading.departement ?? []);
+      const named = readings.flatMap(({ place }) => place.departement ?? []);
       if (named[0] !== undefined) return [named[0]];
-      const townsSaid = readings.flatMap((reading) => reading.town ?? []);
-      // Of the towns said, the one more people live in: « un petit village à côté de Figeac » is about Figeac, not La Côte (70).
+      // A town said after « près de », « à côté de »… is the one meant: the words before it describe the place
+      // (« un petit bourg près de Tulle » is about Tulle, not Petit-Bourg in Guadeloupe).
+      const near = readings.filter(({ segment, place }) => segment > 0 && place.town !== undefined);
+      const townsSaid = (near.length > 0 ? near : readings).flatMap(({ place }) => place.town ?? []);
+      // Else, of the towns said, the one more people live in: « Figeac, un petit village » is not La Côte (70).
       const likeliest = townsSaid.reduce<TownReading | null>((best, town) => (best === null || town.people > best.people ? town : best), null);
       if (likeliest !== null) {
         if (likeliest.departements.length === 1) return likeliest.departements;
         // A name several départements share, and another place said that agrees with one of them
-        // (« Saint-Denis dans le 93 », « Saint-Pierre près de Muret »): that one.
+        // (« Saint-Denis dans le 93 »): that one.
         const agreeing = new Set([...saidCodes, ...townsSaid.filter((town) => town !== likeliest && town.departements.length === 1).flatMap((town) => town.departements)]);
         const narrowed = [...agreeing].filter((code) => likeliest.anywhere.has(code));
         return narrowed.length === 1 ? narrowed : likeliest.departements;

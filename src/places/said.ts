@@ -22,6 +22,8 @@ export interface SaidRun {
   /** Where it starts and how many words, in the sentence's words. */
   start: number;
   length: number;
+  /** The part of the sentence it is in: 0 before any « near » expression, n after the n-th. */
+  segment: number;
 }
 
 /** Runs of words, longest first then leftmost, never across a « near » expression: every place name the sentence may hold. */
@@ -31,7 +33,7 @@ export function runsOf(segments: readonly (readonly string[])[], longest: number
   for (let length = longest; length >= 1; length--) {
     segments.forEach((words, segment) => {
       for (let start = 0; start + length <= words.length; start++) {
-        runs.push({ run: words.slice(start, start + length).join(' '), start: (offsets[segment] ?? 0) + start, length });
+        runs.push({ run: words.slice(start, start + length).join(' '), start: (offsets[segment] ?? 0) + start, length, segment });
       }
     });
   }
@@ -47,16 +49,16 @@ export function mayBePlace(run: string): boolean {
  * What the sentence names, longest runs first: a run is read only when none of its words is already
  * part of a longer place (« Villeneuve-sur-Lot » is a town of Lot-et-Garonne, not the Lot).
  */
-export function placesSaidIn<T>(segments: readonly (readonly string[])[], longest: number, name: (run: string) => T | null): T[] {
+export function placesSaidIn<T>(segments: readonly (readonly string[])[], longest: number, name: (run: string) => T | null): Array<{ place: T; segment: number }> {
   const taken = new Set<number>();
-  const found: T[] = [];
-  for (const { run, start, length } of runsOf(segments, longest)) {
+  const found: Array<{ place: T; segment: number }> = [];
+  for (const { run, start, length, segment } of runsOf(segments, longest)) {
     if (!mayBePlace(run)) continue;
     const words = Array.from({ length }, (_, index) => start + index);
     if (words.some((word) => taken.has(word))) continue;
     const named = name(run);
     if (named === null) continue;
-    found.push(named);
+    found.push({ place: named, segment });
     for (const word of words) taken.add(word);
   }
   return found;

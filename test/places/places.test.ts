@@ -180,6 +180,8 @@ describe('departementsNamedIn: a town or a département said in a sentence', () 
     ['du côté de pau', '64'],
     ['aux environs de limoges', '87'],
     ['je suis en côte d’or', '21'],
+    ['un petit bourg près de tulle', '19'], // not Petit-Bourg (971)
+    ['je suis en seine saint denis près de paris', '93'], // a département said decides
   ])('When a place is said as « near X » (« %s »), then X’s département is given, not a hamlet named like a word of the sentence', (text, code) => {
     expect(places.departementsNamedIn(text)).toEqual([code]);
   });
