@@ -43,8 +43,9 @@ export interface Places {
   findByName(text: string): Departement | null;
   /**
    * The départements a person means by a place said or written in a sentence: a département's name
-   * or code, or a town (« j'habite à Saint-Nazaire » → 44). Several when a town's name is shared by
-   * towns of comparable size (« Saint-Denis »: 93 and 974, ask which), most likely first; [] when none.
+   * or code, or a town (« j'habite à Saint-Nazaire » → 44, « un village près de Figeac » → 46). Several
+   * when no département holds 90 % of the people who may mean a town's name (« Saint-Denis »: 974 and
+   * 93, ask which), most likely first; [] when none.
    */
   departementsNamedIn(text: string): DepartementCode[];
   /** Builds the postcode and town indexes now (once per process), not during a first caller's turn. */
