@@ -12,7 +12,7 @@
  * (messageBack, value { choice }, titles read from the bot's suggested actions) and asks free-text FAQ
  * questions: profile, question, need group, question, need. A turn is timed from the POST of the
  * user's activity until the bot's last reply to it (replyToId) has arrived on the WebSocket (a button:
- * 1 message; a question: 3; the welcome: 2). Then the
+ * 1 message; a question: 3 or 4, the last the menu again; the welcome: 2). Then the
  * user leaves and a new conversation starts (Direct Line allows 60 messages a minute per conversation).
  * Closed loop at 1, 16 and 64 conversations in flight, warm-up then a fixed duration each.
  *
@@ -255,6 +255,7 @@ export async function runChatBench(): Promise<Aim[]> {
       `    ${String(concurrency).padEnd(4)} in flight: old ${o.turnsPerSecond.toFixed(0)} turns/s, ${o.cpuMicrosPerTurn.toFixed(0)} µs CPU per turn, button p99 ${ms(o.byKind.button.p99)} ms; in process ${a.turnsPerSecond.toFixed(0)} turns/s, ${a.cpuMicrosPerTurn.toFixed(0)} µs; per core ×${(o.cpuMicrosPerTurn / a.cpuMicrosPerTurn).toFixed(1)}; errors old ${o.errors.count}`,
     );
   });
+  for (const error of new Set(oldResults.flatMap((o) => o.errors.first))) console.log(`    old error: ${error}`);
   if (before) {
     console.log(`This build against BENCH_BEFORE (${process.env.BENCH_BEFORE}), both in process, same run:`);
     CONCURRENCIES.forEach((concurrency, index) => {

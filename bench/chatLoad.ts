@@ -15,8 +15,9 @@ const TURN_TIMEOUT_MS = 10_000;
 
 /**
  * Free-text questions, as people type them (the two of the chat issue first). Each must be answered
- * by its FAQ entry: the first reply starts with `expect` and the bot sends 3 messages (the answer,
- * « Avez-vous une autre question ? », the current menu again). Most are not phrasings written in
+ * by its FAQ entry: the first reply starts with `expect` and the bot sends 3 or 4 messages (the
+ * answer, « Ces réponses peuvent aussi vous aider : » with buttons to related answers when there are
+ * some, « Avez-vous une autre question ? », the current menu again with its buttons). Most are not phrasings written in
  * the base, so MiniSearch and the weighing run in full.
  */
 export const QUESTIONS: ReadonlyArray<{ text: string; expect: string }> = [
@@ -36,6 +37,15 @@ export const QUESTIONS: ReadonlyArray<{ text: string; expect: string }> = [
 const FAQ_REPLIES = 3;
 const WELCOME_REPLIES = 2;
 const BUTTON_REPLIES = 1;
+
+/** A menu's buttons (not the related answers' « faq:… » ones). */
+const hasMenuButtons = (activity: Activity | undefined): boolean => activity?.suggestedActions?.actions.some((a) => !a.value?.choice?.startsWith('faq:')) ?? false;
+/**
+ * The bot's last reply to a question: the menu asked again. Counting replies is not enough: a
+ * related answers' message makes a fourth one, and when the replies come one frame each (the old
+ * HTTP path) the next button would be looked for before the menu arrived.
+ */
+const faqComplete = (replies: readonly Activity[]): boolean => replies.length >= FAQ_REPLIES && hasMenuButtons(replies[replies.length - 1]);
 
 export type Kind = 'button' | 'faq' | 'open';
 
@@ -113,7 +123,7 @@ class ChatUser {
   private ws: WebSocket | null = null;
   /** The bot's activities by the id of the user's activity they reply to (WELCOME: no replyToId). */
   private readonly replies = new Map<string, Activity[]>();
-  private waiting: { replyToId: string; count: number; done(): void; fail(error: Error): void } | null = null;
+  private waiting: { replyToId: string; complete(replies: readonly Activity[]): boolean; done(): void; fail(error: Error): void } | null = null;
   /** The buttons of the bot's last message that had any. */
   private buttons: Array<{ title: string; choice: string }> = [];
   private clientActivities = 0;
@@ -141,7 +151,7 @@ class ChatUser {
     this.conversationId = conversation.conversationId;
     this.token = conversation.token;
     await this.connect(conversation.streamUrl);
-    const welcome = await this.waitForReplies(WELCOME, WELCOME_REPLIES);
+    const welcome = await this.waitForReplies(WELCOME, (replies) => replies.length >= WELCOME_REPLIES);
     if (!welcome.some((a) => a.text?.includes('Vous écrivez pour qui ?'))) throw new BenchError(`unexpected welcome: ${JSON.stringify(welcome.map((a) => a.text)).slice(0, 300)}`);
   }
 
@@ -174,14 +184,13 @@ class ChatUser {
       if (activity.suggestedActions) this.buttons = activity.suggestedActions.actions.map((a) => ({ title: a.title, choice: a.value?.choice ?? '' }));
     }
     const waiting = this.waiting;
-    if (waiting && (this.replies.get(waiting.replyToId)?.length ?? 0) >= waiting.count) waiting.done();
+    if (waiting && waiting.complete(this.replies.get(waiting.replyToId) ?? [])) waiting.done();
   }
 
-  private waitForReplies(replyToId: string, count: number): Promise<Activity[]> {
-    const ready = () => (this.replies.get(replyToId)?.length ?? 0) >= count;
-    if (ready()) return Promise.resolve(this.replies.get(replyToId) ?? []);
+  private waitForReplies(replyToId: string, complete: (replies: readonly Activity[]) => boolean): Promise<Activity[]> {
+    if (complete(this.replies.get(replyToId) ?? [])) return Promise.resolve(this.replies.get(replyToId) ?? []);
     return new Promise<Activity[]>((resolve, reject) => {
-      const timer = setTimeout(() => fail(new BenchError(`the bot's ${count} replies did not arrive within ${TURN_TIMEOUT_MS / 1000} s (got ${this.replies.get(replyToId)?.length ?? 0})`)), TURN_TIMEOUT_MS);
+      const timer = setTimeout(() => fail(new BenchError(`the bot's replies did not all arrive within ${TURN_TIMEOUT_MS / 1000} s (got ${this.replies.get(replyToId)?.length ?? 0})`)), TURN_TIMEOUT_MS);
       const fail = (error: Error) => {
         clearTimeout(timer);
         this.waiting = null;
@@ -189,7 +198,7 @@ class ChatUser {
       };
       this.waiting = {
         replyToId,
-        count,
+        complete,
         done: () => {
           clearTimeout(timer);
           this.waiting = null;
@@ -216,11 +225,11 @@ class ChatUser {
     });
   }
 
-  private async post(body: string, replies: number): Promise<Activity[]> {
+  private async post(body: string, complete: (replies: readonly Activity[]) => boolean): Promise<Activity[]> {
     const posted = await request(this.t, 'POST', `/v3/directline/conversations/${this.conversationId}/activities`, this.headers(), body);
     if (posted.status !== 200) throw new BenchError(`POST …/activities answered ${posted.status}: ${posted.body.slice(0, 200)}`);
     const { id } = JSON.parse(posted.body) as { id: string };
-    return this.waitForReplies(id, replies);
+    return this.waitForReplies(id, complete);
   }
 
   /** Presses the button the bot offered with this choice (messageBack, as Web Chat sends it). */
@@ -228,12 +237,12 @@ class ChatUser {
     const button = this.buttons.find((b) => b.choice === choice);
     if (!button) throw new BenchError(`no button ${choice} among ${JSON.stringify(this.buttons.map((b) => b.choice))}`);
     const body = this.outgoing({ type: 'message', text: button.title, value: { choice }, channelData: { messageBack: { displayText: button.title } } });
-    const replies = await this.post(body, BUTTON_REPLIES);
+    const replies = await this.post(body, (got) => got.length >= BUTTON_REPLIES);
     if (!replies[0]?.text?.includes(expect)) throw new BenchError(`after button ${choice}: expected « ${expect} », got ${JSON.stringify(replies[0]?.text).slice(0, 200)}`);
   }
 
   async ask(question: { text: string; expect: string }): Promise<void> {
-    const replies = await this.post(this.outgoing({ type: 'message', text: question.text }), FAQ_REPLIES);
+    const replies = await this.post(this.outgoing({ type: 'message', text: question.text }), faqComplete);
     if (!replies[0]?.text?.startsWith(question.expect)) throw new BenchError(`« ${question.text} »: expected « ${question.expect}… », got ${JSON.stringify(replies[0]?.text).slice(0, 200)}`);
   }
 

@@ -21,12 +21,42 @@ export interface ConversationRecord {
 }
 
 /**
- * What goes on the bus: activities logged in a row with the watermark after the last, or an
- * ephemeral one without watermark. (`{ activity, watermark? }`, one activity, is still read.)
+ * What goes on the bus. Activities logged in a row go as a framed announcement: `dl1 <count>
+ * <watermark> ` then the WebSocket message itself (`{"activities":[…],"watermark":"<watermark>"}`,
+ * the bytes Direct Line sends), so that a stream sends it as it came, without parsing it and
+ * serialising it again. An ephemeral activity (typing) goes as JSON, without watermark. (The JSON
+ * forms of earlier versions, `{ activities, watermark? }` and `{ activity, watermark? }`, are still
+ * read: a process of the previous version publishing during a rolling update is understood.)
  */
 export interface BusAnnouncement {
   activities: DirectLineActivity[];
   watermark?: number;
+}
+
+/** Activities logged in a row, as a ready WebSocket message: `count` of them, `watermark` after the last. */
+export interface FramedAnnouncement {
+  count: number;
+  watermark: number;
+  frame: string;
+}
+
+const FRAME_TAG = 'dl1 ';
+const FRAME_HEADER = /^dl1 ([1-9]\d{0,8}) (\d{1,9}) /;
+
+/** The bus message of activities logged in a row (already serialised, ids included): what decodeFramed reads. */
+export function framedAnnouncement(jsons: readonly string[], watermark: number): string {
+  return `${FRAME_TAG}${jsons.length} ${watermark} {"activities":[${jsons.join(',')}],"watermark":"${watermark}"}`;
+}
+
+/** A framed announcement, or null when the message is not one (or not consistent). */
+export function decodeFramed(message: string): FramedAnnouncement | null {
+  if (!message.startsWith(FRAME_TAG)) return null;
+  const header = FRAME_HEADER.exec(message);
+  if (!header) return null;
+  const count = Number(header[1]);
+  const watermark = Number(header[2]);
+  if (watermark < count) return null;
+  return { count, watermark, frame: message.slice(header[0].length) };
 }
 
 export interface ActivityPage {
@@ -132,7 +162,7 @@ export function createConversationLog(options: ConversationLogOptions): Conversa
   }
 
   function announcementOf(conversationId: string, start: number, jsons: readonly string[], watermark: number): string {
-    return `{"activities":[${jsons.map((json, index) => withId(json, activityId(conversationId, start + index))).join(',')}],"watermark":${watermark}}`;
+    return framedAnnouncement(jsons.map((json, index) => withId(json, activityId(conversationId, start + index))), watermark);
   }
 
   async function append(activity: NewActivity): Promise<{ activity: DirectLineActivity; watermark: number; announced: Promise<void> }> {

@@ -15,7 +15,7 @@ import { WebSocket, WebSocketServer } from 'ws';
 import type { Clock, MessageBus } from '../domain/ports';
 import type { Logger } from '../logging';
 import type { DirectLineActivity } from './activity';
-import { decodeAnnouncement, type ConversationLog } from './conversations';
+import { decodeAnnouncement, decodeFramed, type ConversationLog } from './conversations';
 import type { ChatTokens } from './tokens';
 
 export const STREAM_PATH = /^\/v3\/directline\/conversations\/([^/]+)\/stream\/?$/;
@@ -92,15 +92,17 @@ export function createStreamServer(options: StreamOptions): StreamServer {
       chain = chain.then(work).catch((err: unknown) => logger.warn({ err, conversationId }, 'chat stream could not read the log'));
     };
 
-    const send = (activities: DirectLineActivity[], watermark: number) => {
+    /** Sends a Direct Line message (`{ activities, watermark }` as JSON). */
+    const sendFrame = (frame: string) => {
       if (!open || ws.readyState !== WebSocket.OPEN) return;
       if (ws.bufferedAmount > MAX_BUFFERED_BYTES) {
         logger.warn({ conversationId }, 'chat stream dropped: the client does not read');
         ws.terminate();
         return;
       }
-      ws.send(JSON.stringify({ activities, watermark: String(watermark) }));
+      ws.send(frame);
     };
+    const send = (activities: DirectLineActivity[], watermark: number) => sendFrame(JSON.stringify({ activities, watermark: String(watermark) }));
 
     const catchUp = async () => {
       for (;;) {
@@ -114,6 +116,18 @@ export function createStreamServer(options: StreamOptions): StreamServer {
     };
 
     const onAnnouncement = (message: string) => {
+      // Activities logged in a row: the WebSocket message itself, sent as it came when it follows
+      // what this socket sent last.
+      const framed = decodeFramed(message);
+      if (framed) {
+        enqueue(async () => {
+          if (framed.watermark - framed.count === lastSent) {
+            sendFrame(framed.frame);
+            lastSent = framed.watermark;
+          } else if (framed.watermark > lastSent) await catchUp();
+        });
+        return;
+      }
       const announcement = decodeAnnouncement(message);
       if (!announcement) return;
       enqueue(async () => {

@@ -3,7 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ActivityRejected, cleanText, parseOutgoingActivity, parseUserActivity, outgoingContent, activityId } from '../../src/directline/activity';
 import { createInternalAddress } from '../../src/directline/internal-address';
-import { decodeAnnouncement } from '../../src/directline/conversations';
+import { decodeAnnouncement, decodeFramed, framedAnnouncement } from '../../src/directline/conversations';
 import { parseWatermark } from '../../src/directline/stream';
 import { createChatTokens, deriveTokenKey, newConversationId, newUserId, CONVERSATION_ID_PATTERN, USER_ID_PATTERN } from '../../src/directline/tokens';
 import { createFakeClock } from '../storage/fake-clock';
@@ -159,6 +159,20 @@ describe('announcements on the bus', () => {
   test('the one-activity form of the previous version is still read', () => {
     expect(decodeAnnouncement(JSON.stringify({ activity: a, watermark: 4 }))).toEqual({ activities: [a], watermark: 4 });
     expect(decodeAnnouncement(JSON.stringify({ activity: a }))).toEqual({ activities: [a] });
+  });
+
+  test('activities logged in a row go as the WebSocket message itself, with their count and watermark ahead', () => {
+    const message = framedAnnouncement([JSON.stringify(a), JSON.stringify(b)], 5);
+    const framed = decodeFramed(message);
+    expect(framed).toEqual({ count: 2, watermark: 5, frame: expect.any(String) });
+    // The bytes a stream sends: what JSON.stringify gives for Direct Line's message.
+    expect(framed?.frame).toBe(JSON.stringify({ activities: [a, b], watermark: '5' }));
+    // Not JSON: a process of the previous version drops it (its keep-alive tick reads the log).
+    expect(decodeAnnouncement(message)).toBeNull();
+  });
+
+  test('a framed announcement with a bad header is dropped', () => {
+    for (const bad of ['dl1 2 1 {}', 'dl1 0 3 {}', 'dl1 x 3 {}', 'dl1 2 3', 'dl2 1 3 {}', '{"activities":[]}']) expect(decodeFramed(bad)).toBeNull();
   });
 
   test('anything else is dropped', () => {
