@@ -48,13 +48,15 @@ const AIM_PACED_P99_MS = 50;
 const RUN_LIMIT_MS = 10 * 60_000;
 
 /**
- * The app's environment. Development mode: the bot in local mode (no Bot Framework identity), which is
- * what serves our own Direct Line; the secrets are the bench's own. The load generator stands for
+ * The app's environment. Test mode: the bot in local mode (no Bot Framework identity, as in
+ * development), which is what serves our own Direct Line; the secrets are the bench's own; no local
+ * OpenID provider (development starts one on its fixed port beside each app, and this bench's two apps
+ * at once made the second fail with EADDRINUSE). The load generator stands for
  * the reverse proxy (TRUST_PROXY=loopback): each simulated person has an X-Forwarded-For address of
  * their own, as /chat/token allows 30 conversations a minute per address.
  */
 const SERVER_ENV: Record<string, string> = {
-  NODE_ENV: 'development',
+  NODE_ENV: 'test',
   TRUST_PROXY: 'loopback',
   PUBLIC_BASE_URL: 'https://orientation360.bench.example',
   TWILIO_AUTH_TOKEN: 'bench-twilio-auth-token-0123456789',
@@ -199,7 +201,7 @@ export async function runChatBench(): Promise<Aim[]> {
   if (clientCpus !== null) execFileSync('taskset', ['-a', '-p', '-c', clientCpus, String(process.pid)], { stdio: 'ignore' });
   const redisUrl = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
   console.log(`chat benchmark — Node ${process.version}, ${cpus} CPUs (${cpuModel()}); ${serverCpu === null ? 'no CPU pinning' : `server child pinned to CPU ${serverCpu}, load generator to CPU ${clientCpus}`}${QUICK ? ' — QUICK smoke run, figures not comparable' : ''}`);
-  console.log(`app: the real service in a child process (NODE_ENV=development: the bot in local mode, LOG_LEVEL=info), Redis store and pub/sub at ${redisUrl}, fixed clock 2026-11-23T09:00Z`);
+  console.log(`app: the real service in a child process (NODE_ENV=test: the bot in local mode, no sign-in provider, LOG_LEVEL=info), Redis store and pub/sub at ${redisUrl}, fixed clock 2026-11-23T09:00Z`);
   console.log('    each simulated Web Chat user: POST /chat/token, POST /v3/directline/conversations, WebSocket on the streamUrl, welcome;');
   console.log(`    then profile button, FAQ question, need-group button, FAQ question, need button (${QUESTIONS.length} questions in turn), each posted to …/activities`);
   console.log('    and timed until the bot\'s last reply to it (replyToId) arrives on the WebSocket; then a new conversation');

@@ -39,9 +39,12 @@ const AIM_BYTES_PER_CALL = 1024;
 /**
  * The app's environment. Not 'production': loadEnv then wants every deployment secret (advisor
  * sign-in, the bot's identity…), which the voice path does not use; nothing on it reads NODE_ENV.
+ * Not 'development' either: main would start the local OpenID provider on its fixed port (3001)
+ * beside each app server, and a second one at once (the chat bench's two apps, another checkout's
+ * bench) fails with EADDRINUSE; no sign-in is measured here.
  */
 const SERVER_ENV: Record<string, string> = {
-  NODE_ENV: 'development',
+  NODE_ENV: 'test',
   PUBLIC_BASE_URL: ACCOUNT.publicBaseUrl,
   TWILIO_AUTH_TOKEN: ACCOUNT.authToken,
   LOG_HASH_KEY: 'bench-log-hash-key-0123456789',

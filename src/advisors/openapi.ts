@@ -84,12 +84,19 @@ function inputSchema(schema: z.ZodType): JsonObject {
 
 const ref = (name: ComponentName) => ({ $ref: `#/components/schemas/${name}` });
 const json = (schema: JsonObject) => ({ content: { 'application/json': { schema } } });
+/**
+ * A refusal: its description says, in French, what the body's `error` says (the sentence itself, or
+ * « … » where the sentence names what was sent), as the API answers it (src/http/problems.ts).
+ */
 const error = (description: string) => ({ description, ...json(ref('Error')) });
 
+/** What every staff API may answer: not signed in (or a token refused), and a store that does not answer. */
 const STANDARD_ERRORS = {
-  '401': error('No bearer token, or an invalid or expired one'),
-  '503': error('The store does not answer'),
+  '401': error('« Connectez-vous pour continuer. » ; avec un jeton refusé : « Votre jeton d’accès n’est pas valide. Reconnectez-vous. » ou « Votre jeton d’accès a expiré. Reconnectez-vous. » ; session finie : « Votre session est terminée. Reconnectez-vous. »'),
+  '503': error('« … ne répondent pas. Réessayez dans un instant. » (les dossiers, les comptes, la disponibilité…) : le stockage ne répond pas ; ou « La connexion ne répond pas. Réessayez dans un instant. » (la session)'),
 };
+/** The body refused by its schema: each wrong field named, with what it needs (src/http/problems.ts). */
+const INVALID = '« La demande n’est pas valide : le champ « … » : … . »';
 
 function queryParameters(schema: z.ZodObject): JsonObject[] {
   return Object.entries(schema.shape).map(([name, field]) => {
@@ -109,10 +116,10 @@ function caseCommand(summary: string, body: z.ZodType, okStatus = '200'): JsonOb
     requestBody: { required: true, ...json(inputSchema(body)) },
     responses: {
       [okStatus]: { description: 'The ticket and its case file after the change', ...json(ref('TicketView')) },
-      '400': error('Invalid body, or a field the service sets (territory, level history, author…)'),
-      '403': error('The role may not do this (e.g. N3 needs a coordinator; only the referent or a coordinator changes a case)'),
-      '404': error('No such ticket in your territories'),
-      '409': error('The lifecycle refuses this step in the current state, or the case is busy'),
+      '400': error(`${INVALID}, ou « Ces champs sont remplis par le service, pas par la demande : … . » (territoire, historique des niveaux, auteur…), ou ce qui manque à l’étape (par exemple « Le dossier n’a pas de besoin renseigné : il en faut un pour le N3. »)`),
+      '403': error('« Votre rôle ne permet pas cette action (il faut : …). », « Seul le référent de ce dossier ou un coordinateur peut le modifier. », « Seul un coordinateur peut passer un dossier en N3, après le staff territorial. » ou « Seul un coordinateur peut confier un dossier à un autre référent. »'),
+      '404': error('« Ce dossier n’existe pas ou n’est pas de vos départements. »'),
+      '409': error('« Cette action n’est pas possible quand le dossier est « … ». Un collègue l’a peut-être changé : il est mis à jour. », « Le niveau ne peut que monter : N1, puis N2, puis N3. » ou « Quelqu’un modifie ce dossier en ce moment. Réessayez dans un instant. »'),
       ...STANDARD_ERRORS,
     },
   };
@@ -125,8 +132,8 @@ function gdprRequest(summary: string, body: z.ZodType, answer: ComponentName): J
     requestBody: { required: true, ...json(inputSchema(body)) },
     responses: {
       '200': { description: summary, ...json(ref(answer)) },
-      '400': error('Neither or both of phone and email, or one that cannot be read (erasure: without "confirm": true)'),
-      '403': error('Not a national admin'),
+      '400': error(`${INVALID} : ni téléphone ni e-mail, les deux, un numéro ou une adresse illisible ; pour l’effacement, sans "confirm": true (« l’effacement est définitif : confirmez avec "confirm": true »)`),
+      '403': error('« Votre rôle ne permet pas cette action (il faut : administrateur national). »'),
       ...STANDARD_ERRORS,
     },
   };
@@ -135,7 +142,11 @@ function gdprRequest(summary: string, body: z.ZodType, answer: ComponentName): J
 /** The observatory (src/observatory/): authorities, coordinators and national admins, for their own départements. */
 function observatoryPaths(): JsonObject {
   const territoryParameter = { name: 'territory', in: 'path', required: true, schema: { type: 'string', pattern: '^(0[1-9]|[1-8][0-9]|9[0-5]|2A|2B|97[1-46])$' }, description: 'Département code' };
-  const refusals = { '400': error('Malformed territory or month'), '403': error('Not a territory of yours, or an advisor'), ...STANDARD_ERRORS };
+  const refusals = {
+    '400': error(`« Le territoire doit être un numéro de département : de 01 à 95, 2A, 2B, de 971 à 974, ou 976. », ou ${INVALID} (le mois : « il faut un mois AAAA-MM, par exemple 2026-11 »)`),
+    '403': error('« Vous ne pouvez pas lire l’observatoire de ce département. » (un département qui n’est pas le vôtre, ou un conseiller)'),
+    ...STANDARD_ERRORS,
+  };
   const parameters = [territoryParameter, ...queryParameters(ObservatoryQuerySchema)];
   return {
     '/api/observatory/{territory}': {
@@ -158,8 +169,8 @@ function observatoryPaths(): JsonObject {
         parameters: [{ name: 'territory', in: 'query', required: false, schema: territoryParameter.schema }, ...queryParameters(ObservatoryQuerySchema)],
         responses: {
           '200': { description: 'The page', content: { 'text/html': { schema: { type: 'string' } } } },
-          '401': { description: 'Not signed in: a French page with a link to sign in', content: { 'text/html': { schema: { type: 'string' } } } },
-          '403': { description: 'Not a territory of yours: a French page', content: { 'text/html': { schema: { type: 'string' } } } },
+          '401': { description: 'Une page en français : se connecter, avec le lien', content: { 'text/html': { schema: { type: 'string' } } } },
+          '403': { description: 'Une page en français : ce département n’est pas l’un des vôtres', content: { 'text/html': { schema: { type: 'string' } } } },
         },
       },
     },
@@ -177,8 +188,8 @@ function dashboardPaths(): JsonObject {
         parameters,
         responses: {
           '200': { description: 'The figures', ...json(ref('Dashboard')) },
-          '400': error('Malformed territory or dates, or a period longer than 366 days'),
-          '403': error('Not a coordinator of this territory nor a national admin (advisors and authorities are refused)'),
+          '400': error(`${INVALID} (territoire, dates « il faut une date AAAA-MM-JJ, par exemple 2026-11-25 », « la date « from » doit venir avant la date « to » »), ou « La période couvre 366 jours au plus. »`),
+          '403': error('« Seuls les coordinateurs du département et l’équipe nationale lisent son tableau de bord. » (conseillers et autorités compris)'),
           ...STANDARD_ERRORS,
         },
       },
@@ -187,7 +198,7 @@ function dashboardPaths(): JsonObject {
       get: {
         summary: 'The same figures as an accessible page (DSFR, charts drawn on the server each followed by its table, no script); without a territory, your first one (national admins: the whole country)',
         parameters,
-        responses: { '200': html('The page'), '401': html('Not signed in: a French page with a link to sign in'), '403': html('Not a territory of yours: a French page') },
+        responses: { '200': html('The page'), '401': html('Une page en français : se connecter, avec le lien'), '403': html('Une page en français : ce tableau de bord n’est pas l’un des vôtres') },
       },
     },
   };
@@ -197,7 +208,11 @@ export function openApiDocument(): JsonObject {
   const read = (summary: string, name: ComponentName, extra: JsonObject = {}) => ({
     summary,
     ...extra,
-    responses: { '200': { description: summary, ...json(ref(name)) }, '403': error('Role or territory not allowed'), ...STANDARD_ERRORS },
+    responses: {
+      '200': { description: summary, ...json(ref(name)) },
+      '403': error('« Votre rôle ne permet pas cette action (il faut : …). » ou « Vous ne travaillez pas pour ce département. »'),
+      ...STANDARD_ERRORS,
+    },
   });
   return {
     openapi: '3.1.0',
@@ -233,7 +248,7 @@ export function openApiDocument(): JsonObject {
         }),
       },
       '/api/advisor/tickets/{ref}': {
-        get: { ...read('One ticket with its case file', 'TicketView', { parameters: [refParameter] }), responses: { '200': { description: 'The ticket', ...json(ref('TicketView')) }, '404': error('No such ticket in your territories'), ...STANDARD_ERRORS } },
+        get: { ...read('One ticket with its case file', 'TicketView', { parameters: [refParameter] }), responses: { '200': { description: 'The ticket', ...json(ref('TicketView')) }, '404': error('« Ce dossier n’existe pas ou n’est pas de vos départements. »'), ...STANDARD_ERRORS } },
         patch: caseCommand('Update partners, actions, next action, staff date; coordinators may hand the case to another referent', UpdateBodySchema),
       },
       '/api/advisor/tickets/{ref}/take': { post: caseCommand('Take the ticket: I become the referent', TakeBodySchema) },
@@ -263,32 +278,32 @@ export function openApiDocument(): JsonObject {
           parameters: queryParameters(TerritoryQuerySchema),
           responses: {
             '200': { description: 'My presence (Presence), or with ?territory= the team’s (TeamPresence)', ...json({ oneOf: [ref('Presence'), ref('TeamPresence')] }) },
-            '400': error('Invalid territory'),
-            '403': error('An advisor asking for a territory, or a territory that is not yours'),
+            '400': error(INVALID),
+            '403': error('« Seul un coordinateur du département voit qui y est disponible. »'),
             ...STANDARD_ERRORS,
           },
         },
         put: {
           summary: 'Set my presence and how many chats I take at once (at most my staff account’s maxChats); holds 90 s, so the console repeats it every 30 s',
           requestBody: { required: true, ...json(inputSchema(PresenceBodySchema)) },
-          responses: { '200': { description: 'My presence as stored', ...json(ref('Presence')) }, '400': error('Invalid body, or more chats than my account allows'), '409': error('Presence busy, try again'), ...STANDARD_ERRORS },
+          responses: { '200': { description: 'My presence as stored', ...json(ref('Presence')) }, '400': error(`${INVALID}, ou « Votre compte permet … chats en même temps au plus. »`), '409': error('« Votre disponibilité change en ce moment sur un autre écran. Réessayez dans un instant. »'), ...STANDARD_ERRORS },
         },
       },
       '/api/advisor/wrap-up-codes': {
         get: {
           summary: 'The wrap-up codes a ticket of this territory closes with: its own list, or the national one (config/wrap-up-codes.yaml)',
           parameters: queryParameters(WrapUpQuerySchema),
-          responses: { '200': { description: 'The list in use', ...json(ref('WrapUpCodes')) }, '400': error('Invalid territory'), '403': error('Not a territory of yours'), ...STANDARD_ERRORS },
+          responses: { '200': { description: 'The list in use', ...json(ref('WrapUpCodes')) }, '400': error(INVALID), '403': error('« Vous ne travaillez pas pour ce département. »'), ...STANDARD_ERRORS },
         },
         put: {
           summary: 'Give the territory its own list (coordinators of the territory, national admins); audited as wrapup.update',
           requestBody: { required: true, ...json(inputSchema(WrapUpBodySchema)) },
-          responses: { '200': { description: 'The list in use', ...json(ref('WrapUpCodes')) }, '400': error('Invalid list (ids, labels, duplicates, 1 to 40 codes)'), '403': error('Not a coordinator of this territory'), ...STANDARD_ERRORS },
+          responses: { '200': { description: 'The list in use', ...json(ref('WrapUpCodes')) }, '400': error(`${INVALID} (identifiants, libellés, doublons, de 1 à 40 codes)`), '403': error('« Seul un coordinateur du département peut changer ses codes de clôture. »'), ...STANDARD_ERRORS },
         },
         delete: {
           summary: 'Back to the national list (coordinators of the territory, national admins); audited as wrapup.reset',
           parameters: queryParameters(WrapUpQuerySchema),
-          responses: { '200': { description: 'The national list, now in use', ...json(ref('WrapUpCodes')) }, '403': error('Not a coordinator of this territory'), ...STANDARD_ERRORS },
+          responses: { '200': { description: 'The national list, now in use', ...json(ref('WrapUpCodes')) }, '403': error('« Seul un coordinateur du département peut changer ses codes de clôture. »'), ...STANDARD_ERRORS },
         },
       },
       '/api/vocabulary': {
@@ -306,9 +321,9 @@ export function openApiDocument(): JsonObject {
           requestBody: { required: true, ...json(inputSchema(StaffAccountBodySchema)) },
           responses: {
             '201': { description: 'The new account', ...json(ref('StaffAccount')) },
-            '400': error('Invalid body (e-mail, role, territories; a national admin works for all)'),
-            '403': error('Not a coordinator or national admin, or not your territories'),
-            '409': error('An account with this e-mail exists'),
+            '400': error(`${INVALID} (e-mail, rôle, départements : « un administrateur national n’a pas de département (« all ») ; les autres rôles en ont au moins un »)`),
+            '403': error('« Seuls les coordinateurs et l’équipe nationale gèrent les comptes. » ou « Vous ne pouvez gérer que les conseillers de vos départements. »'),
+            '409': error('« Un compte existe déjà avec cette adresse. », ou « Les comptes changent en ce moment. Réessayez dans un instant. »'),
             ...STANDARD_ERRORS,
           },
         },
@@ -320,10 +335,10 @@ export function openApiDocument(): JsonObject {
           requestBody: { required: true, ...json(inputSchema(StaffAccountUpdateSchema)) },
           responses: {
             '200': { description: 'The account after the change', ...json(ref('StaffAccount')) },
-            '400': error('Invalid body'),
-            '403': error('The new role or territories are not yours to give'),
-            '404': error('No such account among those you manage'),
-            '409': error('Your own account'),
+            '400': error(INVALID),
+            '403': error('« Vous ne pouvez gérer que les conseillers de vos départements. » (le nouveau rôle ou les départements), ou « Seuls les coordinateurs et l’équipe nationale gèrent les comptes. »'),
+            '404': error('« Ce compte n’existe pas ou n’est pas de vos départements. »'),
+            '409': error('« Vous ne pouvez pas modifier votre propre compte. », ou « Les comptes changent en ce moment. Réessayez dans un instant. »'),
             ...STANDARD_ERRORS,
           },
         },
@@ -332,8 +347,8 @@ export function openApiDocument(): JsonObject {
           parameters: [emailParameter],
           responses: {
             '200': { description: 'Removed', ...json({ type: 'object', properties: { removed: { type: 'string' } }, required: ['removed'] }) },
-            '404': error('No such account among those you manage'),
-            '409': error('Your own account'),
+            '404': error('« Ce compte n’existe pas ou n’est pas de vos départements. »'),
+            '409': error('« Vous ne pouvez pas retirer votre propre compte. », ou « Les comptes changent en ce moment. Réessayez dans un instant. »'),
             ...STANDARD_ERRORS,
           },
         },

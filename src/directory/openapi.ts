@@ -37,13 +37,18 @@ const written = (description: string, schema: JsonObject) => ({
   ...body({ oneOf: [schema, { type: 'object', properties: { result: schema, draft: { type: 'object', description: 'The studio draft: id, files, diff (French lines)' } }, required: ['result', 'draft'] }] }),
 });
 const idParameter = { name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{1,79}$' }, description: 'Organisation id, e.g. mdph-44 or finess-440000000' };
-const common = { '401': problem('Not signed in'), '503': problem('The store does not answer') };
+/** Refusals: each description says, in French, what the body's `error` says (« … » where it names what was sent). */
+const INVALID = '« La demande n’est pas valide : le champ « … » : … . »';
+const common = {
+  '401': problem('« Connectez-vous pour continuer. », ou un jeton refusé : « Votre jeton d’accès n’est pas valide. Reconnectez-vous. »'),
+  '503': problem('« Le répertoire ne répond pas. Réessayez dans un instant. »'),
+};
 const editErrors = {
-  '400': problem('Invalid organisation (each problem named with its path), or not a draft id'),
-  '403': problem('Not a coordinator of its territory, nor a national admin'),
-  '404': problem('No such organisation in your territories, or no such draft'),
-  '409': problem('Another publication is in progress, try again; or the draft’s directory has errors'),
-  '422': problem('The configuration’s checks or its proof refuse the new version (checks: their lines, in French)'),
+  '400': problem(`${INVALID} (chaque problème avec son chemin), ou « L’identifiant de l’organisation doit être celui de l’adresse. », ou un brouillon mal nommé`),
+  '403': problem('« Vous ne coordonnez pas ce département : vous ne pouvez pas changer son répertoire. »'),
+  '404': problem('« Cette organisation n’est pas dans le répertoire de vos départements. », ou « Ce brouillon n’existe pas (ou plus : 30 jours sans changement). »'),
+  '409': problem('« Une autre publication est en cours. Réessayez dans quelques secondes. », « Le répertoire de ce brouillon a des erreurs : corrigez-les d’abord dans le studio. », ou pour la MDPH du département « La MDPH du département garde son offre de type MDPH. »'),
+  '422': problem('La configuration refuse la nouvelle version : ses vérifications (checks, chaque ligne en français) ou sa preuve'),
   ...common,
 };
 
@@ -61,11 +66,11 @@ export function directoryPaths(): JsonObject {
       get: {
         summary: 'Search the directory of one of your territories: offers for a need, near a commune, for some people (advisors, coordinators, national admins)',
         parameters: queryParameters(),
-        responses: { '200': { description: 'Organisations with the offers that match, those of the commune first', ...body(schemaOf(SearchAnswerSchema)) }, '400': problem('Malformed query'), '403': problem('Not a territory of yours'), ...common },
+        responses: { '200': { description: 'Organisations with the offers that match, those of the commune first', ...body(schemaOf(SearchAnswerSchema)) }, '400': problem(INVALID), '403': problem('« Vous ne travaillez pas pour ce département. »'), ...common },
       },
     },
     '/api/directory/organisations/{id}': {
-      get: { summary: 'One organisation and all its offers', parameters: [idParameter], responses: { '200': { description: 'The organisation', ...body(organisation) }, '404': problem('No such organisation in your territories'), ...common } },
+      get: { summary: 'One organisation and all its offers', parameters: [idParameter], responses: { '200': { description: 'The organisation', ...body(organisation) }, '404': problem('« Cette organisation n’est pas dans le répertoire de vos départements. »'), ...common } },
       put: {
         summary: 'Create or replace an organisation (coordinators of its territory, national admins): a new version of the configuration, or a change of a draft; audited (directory.update)',
         parameters: [idParameter, draftParameter],
@@ -86,9 +91,9 @@ export function directoryPaths(): JsonObject {
         requestBody: { required: true, ...body({ type: 'string' }, 'text/csv') },
         responses: {
           '200': written('Imported', schemaOf(ImportReportSchema)),
-          '415': problem('No CSV body'),
+          '415': problem('« Envoyez le fichier CSV tel quel, avec le type text/csv. »'),
           ...editErrors,
-          '422': { description: 'Nothing imported: every problem with its line number, in French (problems), or the configuration’s checks refuse the new version (checks)', ...body(schemaOf(ImportRefusalSchema)) },
+          '422': { description: '« Rien n’a été importé : corrigez les lignes signalées. » (problems : chaque problème avec sa ligne, en français), ou la configuration refuse la nouvelle version (checks)', ...body(schemaOf(ImportRefusalSchema)) },
         },
       },
     },
@@ -99,10 +104,10 @@ export function directoryPaths(): JsonObject {
         requestBody: { required: true, ...body(schemaOf(PartnerBodySchema, 'input')) },
         responses: {
           '201': { description: 'The ticket and its case file after the change', ...body({ $ref: '#/components/schemas/TicketView' }) },
-          '400': problem('Invalid body'),
-          '403': problem('Only the referent or a coordinator changes a case'),
-          '404': problem('No such ticket, organisation or offer in your territories'),
-          '409': problem('Already a partner, 50 partners already, or the case is busy'),
+          '400': problem(INVALID),
+          '403': problem('« Seul le référent de ce dossier ou un coordinateur peut le modifier. »'),
+          '404': problem('« Ce dossier n’existe pas ou n’est pas de vos départements. », ou « Cette offre n’est plus dans le répertoire de vos départements. »'),
+          '409': problem('« Ce partenaire est déjà sur le dossier. », « Le dossier a déjà 50 partenaires : c’est le maximum. » ou « Quelqu’un modifie ce dossier en ce moment. Réessayez dans un instant. »'),
           ...common,
         },
       },

@@ -27,14 +27,14 @@ const pathParameter = { name: 'path', in: 'path', required: true, schema: { type
 export function studioPaths(tools: OpenApiTools): JsonObject {
   const { json, error, inputSchema } = tools;
   const refusals = {
-    '400': error('Invalid id or body (French message)'),
-    '403': error('Not allowed: advisors read only; coordinators change only their territories’ entries'),
-    '404': error('No such version or draft'),
+    '400': error('« La demande n’est pas valide : le champ « … » : … . », ou « attendu : /api/studio/… » (un numéro, un brouillon ou un fichier mal écrit dans l’adresse)'),
+    '403': error('« Votre rôle ne donne pas accès au studio. », « Votre rôle permet de lire le studio, pas de le modifier. », ou un territoire qui n’est pas le vôtre (« Vous ne pouvez pas fermer le territoire … : ce n’est pas le vôtre. »)'),
+    '404': error('« La version … n’existe pas. » ou « Ce brouillon n’existe pas (ou plus : 30 jours sans changement). »'),
     ...tools.standardErrors,
   };
   const publishing = {
-    '409': error('Nothing to publish, a newer version changed the same files, another publish is running, or the two-person rule (emergency numbers) waits for a second national admin'),
-    '422': { description: 'The configuration’s checks or the proof refuse it: `problems` lists file:line: path: what is expected', ...json({ type: 'object', properties: { error: text, problems: { type: 'array', items: text } } }) },
+    '409': error('« Rien à publier. », « La version … a été publiée depuis votre brouillon et change aussi … . Faites un nouveau brouillon. », « Une autre publication est en cours. Réessayez dans quelques secondes. », ou « Ce brouillon change des numéros d’urgence : un second administrateur national doit l’approuver avant la publication. »'),
+    '422': { description: '« La configuration a des erreurs : corrigez-les avant de publier. » ou « La preuve a trouvé un problème bloquant. » : `problems` donne fichier:ligne: chemin: ce qui est attendu', ...json({ type: 'object', properties: { error: text, problems: { type: 'array', items: text } } }) },
   };
   const body = (schema: z.ZodType) => ({ requestBody: { required: true, ...json(inputSchema(schema)) } });
   const answer = (description: string, schema: JsonObject, status = '200') => ({ [status]: { description, ...json(schema) } });

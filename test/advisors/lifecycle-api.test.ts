@@ -222,3 +222,45 @@ describe('the OpenAPI document', () => {
     expect(JSON.stringify(doc.paths['/api/advisor/tickets/{ref}/level'])).toContain('no_place_available');
   });
 });
+
+describe('the OpenAPI document’s refusals', () => {
+  type Doc = { paths: Record<string, Record<string, { responses: Record<string, { description: string }> }>> };
+  const documented = async (path: string, method: string, status: number): Promise<string> => {
+    const doc = (await (await fetch(`${harness.app.httpBase}/api/openapi.json`)).json()) as Doc;
+    return doc.paths[path]?.[method]?.responses[String(status)]?.description ?? `(no ${status} documented for ${method} ${path})`;
+  };
+
+  it('When the API refuses a request, then the document’s description of that refusal says the French sentence of the body', async () => {
+    const [alice, bruno, chloe, dora] = await Promise.all([tokenOf(PEOPLE.advisor44), tokenOf(PEOPLE.otherAdvisor44), tokenOf(PEOPLE.advisor35), tokenOf(PEOPLE.coordinator44)]);
+    const ticket = await makeTicket(harness, '44');
+    expect((await api('POST', `/tickets/${ticket.ref}/take`, alice, {})).status).toBe(200);
+    const refusals: Array<[string, string, Promise<{ status: number; body: unknown }>]> = [
+      ['/api/advisor/tickets', 'get', call(harness, 'GET', '/api/advisor/tickets', null)],
+      ['/api/advisor/tickets/{ref}', 'get', api('GET', '/tickets/T-44-ZZZZZZ', alice)],
+      ['/api/advisor/tickets/{ref}/take', 'post', api('POST', `/tickets/${ticket.ref}/take`, chloe, {})],
+      ['/api/advisor/tickets/{ref}/close', 'post', api('POST', `/tickets/${ticket.ref}/close`, bruno, { wrapUp: 'solution_in_place', note: 'x' })],
+      ['/api/advisor/tickets/{ref}/level', 'post', api('POST', `/tickets/${ticket.ref}/level`, alice, { level: 1 })],
+      ['/api/admin/gdpr/export', 'post', call(harness, 'POST', '/api/admin/gdpr/export', dora, { phone: '06 12 34 56 78' })],
+    ];
+    const seen: number[] = [];
+    for (const [path, method, answer] of refusals) {
+      const { status, body } = await answer;
+      const sentence = (body as { error: string }).error;
+      seen.push(status);
+      expect({ path, status, described: (await documented(path, method, status)).includes(`« ${sentence} »`) }).toEqual({ path, status, described: true });
+    }
+    expect(seen).toEqual([401, 404, 404, 403, 409, 403]);
+  });
+
+  it('When it is fetched, then no refusal is described in English', async () => {
+    const doc = (await (await fetch(`${harness.app.httpBase}/api/openapi.json`)).json()) as Doc;
+    const english = Object.entries(doc.paths).flatMap(([path, methods]) =>
+      Object.entries(methods).flatMap(([method, operation]) =>
+        Object.entries(operation.responses ?? {})
+          .filter(([status, response]) => Number(status) >= 400 && !/[«’éèàùç]/.test(response.description))
+          .map(([status, response]) => `${method} ${path} ${status}: ${response.description}`),
+      ),
+    );
+    expect(english).toEqual([]);
+  });
+});

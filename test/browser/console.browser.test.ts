@@ -13,13 +13,13 @@
  * No sleeps: every step waits for what a person would wait for.
  */
 import { randomBytes } from 'node:crypto';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import type { Principal } from '../../src/advisors/principal';
 import { ticketRefFor } from '../../src/tickets/ref';
 import type { Ticket } from '../../src/tickets/ticket';
 import { launchBrowser, type TestBrowser } from '../support/browser';
-import { closeWith, expectNoWcagViolations } from '../support/consolePage';
-import { TestClock, advisorToken, startTestApp, testRedis, type RunningTestApp } from '../support/testApp';
+import { closeWith, expectNoWcagViolations, openConsoleWithToken, type ConsoleTab } from '../support/consolePage';
+import { TestClock, startTestApp, testRedis, type RunningTestApp } from '../support/testApp';
 
 const BROWSER_TEST_TIMEOUT = 90_000;
 /** Everything answers in milliseconds on loopback: only the ceiling before a readable failure. */
@@ -105,24 +105,10 @@ async function escalateTo44(page: Page): Promise<string> {
 
 // ---- The advisor's side: the console ------------------------------------------------------------------
 
-interface Console {
-  page: Page;
-  context: BrowserContext;
-  errors: string[];
-}
-
-async function openConsole(principal: Principal): Promise<Console> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  await context.addInitScript({ content: RECORD_EVENTS });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(`${app.httpBase}/console`);
-  await page.getByLabel('Jeton d’accès').fill(await advisorToken(principal));
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.locator('#live-state', { hasText: 'Mises à jour en direct : actives.' }).waitFor({ timeout: WAIT });
-  await page.locator('#who', { hasText: principal.name ?? principal.subject }).waitFor();
-  return { page, context, errors };
+async function openConsole(principal: Principal): Promise<ConsoleTab> {
+  const tab = await openConsoleWithToken(browser, app.httpBase, principal, { initScript: RECORD_EVENTS });
+  await tab.page.locator('#who', { hasText: principal.name ?? principal.subject }).waitFor();
+  return tab;
 }
 
 /** The events the console's EventSource received, as [type, data] texts. */

@@ -4,12 +4,12 @@
  * an alert naming the danger and the ticket (never the person's words), and the chat shows it too.
  * axe finds no WCAG 2.1 AA violation with the alert on screen.
  */
-import AxeBuilder from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
 import type { Principal } from '../../src/advisors/principal';
-import { describeAxeViolations, launchBrowser, type TestBrowser } from '../support/browser';
-import { TestClock, advisorToken, startTestApp, testRedis, type RunningTestApp } from '../support/testApp';
+import { launchBrowser, type TestBrowser } from '../support/browser';
+import { CONSOLE_WAIT as WAIT, expectNoWcagViolations, openConsoleWithToken } from '../support/consolePage';
+import { TestClock, startTestApp, testRedis, type RunningTestApp } from '../support/testApp';
 
-const WAIT = 15_000;
 const NOW = '2026-11-23T09:00:00.000Z'; // Monday 10:00 in Paris: the 44 CERCLE is open.
 const ALICE_44: Principal = { subject: 'alice-44', name: 'Alice', role: 'advisor', territories: ['44'] };
 
@@ -42,61 +42,52 @@ async function chatTakenIn44(conversationId: string): Promise<string> {
   return ticket.ref;
 }
 
+/**
+ * Alice's console, signed in and live; a chat of 44 handed off and taken by her, then `words` written in
+ * it; `steps` get the page and the ticket's ref. The page raises no error; the context is closed.
+ */
+async function onAlicesConsoleAfter(conversationId: string, words: string, steps: (page: Page, ref: string) => Promise<void>): Promise<void> {
+  const tab = await openConsoleWithToken(browser, app.httpBase, ALICE_44);
+  try {
+    const ref = await chatTakenIn44(conversationId);
+    await app.app.chat.message({ conversationId, text: words, at: NOW });
+    await steps(tab.page, ref);
+    expect(tab.errors).toEqual([]);
+  } finally {
+    await tab.context.close();
+  }
+}
+
+/** « Ouvrir le dossier » on the alert: the ticket opens, its summary says `summary`. */
+async function openTicketFromAlert(page: Page, ref: string, summary: string): Promise<void> {
+  await page.locator('#danger-alert-open').click();
+  await page.locator('#ticket-title', { hasText: `Dossier ${ref}` }).waitFor({ timeout: WAIT });
+  await page.locator('#ticket-summary', { hasText: summary }).waitFor({ timeout: WAIT });
+}
+
 it(
   'When the person writes words of danger while an advisor of 44 has the chat, then the console announces it assertively and shows an alert naming the danger, never the words',
-  async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    try {
-      await page.goto(`${app.httpBase}/console`);
-      await page.getByLabel('Jeton d’accès').fill(await advisorToken(ALICE_44));
-      await page.getByRole('button', { name: 'Se connecter' }).click();
-      await page.locator('#live-state', { hasText: 'Mises à jour en direct : actives.' }).waitFor({ timeout: WAIT });
-
-      const ref = await chatTakenIn44('conv-danger-browser');
-      await app.app.chat.message({ conversationId: 'conv-danger-browser', text: "j'ai mis de côté mes cachets, ce soir ce sera fini", at: NOW });
-
+  () =>
+    onAlicesConsoleAfter('conv-danger-browser', "j'ai mis de côté mes cachets, ce soir ce sera fini", async (page, ref) => {
       const alert = page.locator('#danger-alert');
       await alert.locator('#danger-alert-text', { hasText: 'Danger : suicide.' }).waitFor({ timeout: WAIT });
       await expect(alert.textContent()).resolves.toContain(ref);
       await expect(alert.textContent()).resolves.not.toContain('cachets');
       await page.locator('#announcer', { hasText: 'Alerte danger dans un chat. Danger : suicide.' }).waitFor({ timeout: WAIT });
       expect(await page.locator('#announcer').getAttribute('aria-live')).toBe('assertive');
-
-      const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-      if (results.violations.length > 0) throw new Error(`axe (WCAG 2.1 AA) with the danger alert:\n${describeAxeViolations(results.violations)}`);
+      await expectNoWcagViolations(page, 'with the danger alert');
 
       // « Ouvrir le dossier »: the ticket, a priority, with its danger.
-      await page.locator('#danger-alert-open').click();
-      await page.locator('#ticket-title', { hasText: `Dossier ${ref}` }).waitFor({ timeout: WAIT });
-      await page.locator('#ticket-summary', { hasText: 'danger : suicide' }).waitFor({ timeout: WAIT });
+      await openTicketFromAlert(page, ref, 'danger : suicide');
       expect(await alert.isHidden()).toBe(true);
-      expect(errors).toEqual([]);
-    } finally {
-      await context.close();
-    }
-  },
+    }),
   90_000,
 );
 
 it(
   'When the second-stage question is asked while an advisor of 44 has the chat, then the console announces a doubt at once, says it is not a confirmed danger, and the ticket says so',
-  async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    try {
-      await page.goto(`${app.httpBase}/console`);
-      await page.getByLabel('Jeton d’accès').fill(await advisorToken(ALICE_44));
-      await page.getByRole('button', { name: 'Se connecter' }).click();
-      await page.locator('#live-state', { hasText: 'Mises à jour en direct : actives.' }).waitFor({ timeout: WAIT });
-
-      const ref = await chatTakenIn44('conv-doubt-browser');
-      await app.app.chat.message({ conversationId: 'conv-doubt-browser', text: 'mon copain est jaloux il regarde mon téléphone', at: NOW });
-
+  () =>
+    onAlicesConsoleAfter('conv-doubt-browser', 'mon copain est jaloux il regarde mon téléphone', async (page, ref) => {
       const alert = page.locator('#danger-alert');
       await alert.locator('#danger-alert-text', { hasText: 'Danger possible : violences dans le couple.' }).waitFor({ timeout: WAIT });
       await expect(alert.locator('#danger-alert-title').textContent()).resolves.toBe('Doute : danger possible dans un chat');
@@ -105,13 +96,7 @@ it(
       await expect(alert.textContent()).resolves.not.toContain('jaloux');
       await page.locator('#announcer', { hasText: 'Doute de danger dans un chat. Danger possible : violences dans le couple.' }).waitFor({ timeout: WAIT });
 
-      await page.locator('#danger-alert-open').click();
-      await page.locator('#ticket-title', { hasText: `Dossier ${ref}` }).waitFor({ timeout: WAIT });
-      await page.locator('#ticket-summary', { hasText: 'doute de danger : violences dans le couple' }).waitFor({ timeout: WAIT });
-      expect(errors).toEqual([]);
-    } finally {
-      await context.close();
-    }
-  },
+      await openTicketFromAlert(page, ref, 'doute de danger : violences dans le couple');
+    }),
   90_000,
 );

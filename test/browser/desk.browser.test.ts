@@ -8,13 +8,12 @@
  * No sleeps: every step waits for what a person would wait for.
  */
 import { randomBytes } from 'node:crypto';
-import type { BrowserContext, Page } from 'playwright-core';
 import type { Principal } from '../../src/advisors/principal';
 import { sealText } from '../../src/security/seal';
 import { ticketRefFor } from '../../src/tickets/ref';
 import type { Ticket } from '../../src/tickets/ticket';
 import { launchBrowser, type TestBrowser } from '../support/browser';
-import { expectNoWcagViolations } from '../support/consolePage';
+import { expectNoWcagViolations, openConsoleWithToken, type ConsoleTab } from '../support/consolePage';
 import { priorityChatTo44, until } from '../support/publicChat';
 import { TEST_DATA_KEY, TestClock, advisorToken, startTestApp, testRedis, type RunningTestApp } from '../support/testApp';
 
@@ -43,23 +42,7 @@ afterAll(async () => {
   await redis?.cleanup();
 });
 
-interface Desk {
-  page: Page;
-  context: BrowserContext;
-  errors: string[];
-}
-
-async function openDesk(principal: Principal): Promise<Desk> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(`${app.httpBase}/console`);
-  await page.getByLabel('Jeton d’accès').fill(await advisorToken(principal));
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.locator('#live-state', { hasText: 'Mises à jour en direct : actives.' }).waitFor({ timeout: WAIT });
-  return { page, context, errors };
-}
+const openDesk = (principal: Principal): Promise<ConsoleTab> => openConsoleWithToken(browser, app.httpBase, principal);
 
 /** The presence the server holds for 44, as the coordinator's API gives it. */
 async function presenceIn44(): Promise<Record<string, string>> {

@@ -3,38 +3,25 @@
  * channel behind its lane and to the same channel on express alone (one store, one token key), get
  * the same status, body and headers; what the lane does not take still reaches express.
  */
-import { createMemoryBus, createMemoryStore } from '../../src/storage/memory-store';
-import { createStoreKeys } from '../../src/storage/keys';
-import { offsetClock, startChannel, startConversation, startFakeBot, webChatMessage, type FakeBot, type RunningChannel } from './harness';
+import { startConversation, webChatMessage, type RunningChannel } from './harness';
+import { comparedHeaders, startLaneAndExpress, type LaneAndExpress } from './laneAndExpress';
 
-let bot: FakeBot;
+let channels: LaneAndExpress;
 let withLane: RunningChannel;
 let expressOnly: RunningChannel;
 
 beforeAll(async () => {
-  const store = createMemoryStore();
-  const bus = createMemoryBus();
-  const keys = createStoreKeys('lane');
-  const clock = offsetClock();
-  bot = await startFakeBot();
-  bot.mode = 'silent';
-  const options = { allowedOrigins: ['https://partenaire.example'], maxActivitiesPerConversation: 4 };
-  withLane = await startChannel({ store, bus, keys, clock, botEndpoint: () => bot.url, options });
-  expressOnly = await startChannel({ store, bus, keys, clock, botEndpoint: () => bot.url, options, lane: false });
+  channels = await startLaneAndExpress('lane', { allowedOrigins: ['https://partenaire.example'], maxActivitiesPerConversation: 4 });
+  ({ withLane, expressOnly } = channels);
 });
 
-afterAll(async () => {
-  await Promise.all([withLane.close(), expressOnly.close()]);
-  await bot.close();
-});
+afterAll(() => channels?.close());
 
 interface Sent {
   path?: string;
   headers?: Record<string, string>;
   body: string;
 }
-
-const COMPARED_HEADERS = ['content-type', 'cache-control', 'x-content-type-options', 'retry-after', 'access-control-allow-origin', 'vary'];
 
 async function answerOf(channel: RunningChannel, conversationId: string, sent: Sent) {
   const response = await fetch(`${channel.httpBase}${sent.path ?? `/v3/directline/conversations/${conversationId}/activities`}`, {
@@ -43,7 +30,7 @@ async function answerOf(channel: RunningChannel, conversationId: string, sent: S
     body: sent.body,
   });
   const text = await response.text();
-  const headers = Object.fromEntries(COMPARED_HEADERS.map((name) => [name, response.headers.get(name)]));
+  const headers = comparedHeaders(response);
   // Ids differ (each message has its own place in the log): their shape is compared.
   return { status: response.status, headers, body: text.replace(/\|\d{7}"/g, '|<position>"') };
 }

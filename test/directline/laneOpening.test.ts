@@ -4,31 +4,21 @@
  * express alone, get the same status, body and headers, with the client's address (the token's rate
  * limit), protocol and host (the stream URL) read under the same `trust proxy` setting.
  */
-import { createMemoryBus, createMemoryStore } from '../../src/storage/memory-store';
-import { createStoreKeys } from '../../src/storage/keys';
-import { offsetClock, startChannel, startFakeBot, type FakeBot, type RunningChannel } from './harness';
+import type { RunningChannel } from './harness';
+import { comparedHeaders, startLaneAndExpress, type LaneAndExpress } from './laneAndExpress';
 
-let bot: FakeBot;
+let channels: LaneAndExpress;
 let withLane: RunningChannel;
 let expressOnly: RunningChannel;
 
 beforeAll(async () => {
-  const store = createMemoryStore();
-  const bus = createMemoryBus();
-  const keys = createStoreKeys('lane-opening');
-  const clock = offsetClock();
-  bot = await startFakeBot();
-  bot.mode = 'silent';
   // Two tokens a minute per address; the loopback proxy trusted (the test's requests come from it).
   const options = { allowedOrigins: ['https://partenaire.example'], tokenRateLimit: { limit: 2, windowMs: 60_000 } };
-  withLane = await startChannel({ store, bus, keys, clock, botEndpoint: () => bot.url, options, trustProxy: 'loopback' });
-  expressOnly = await startChannel({ store, bus, keys, clock, botEndpoint: () => bot.url, options, trustProxy: 'loopback', lane: false });
+  channels = await startLaneAndExpress('lane-opening', options, 'loopback');
+  ({ withLane, expressOnly } = channels);
 });
 
-afterAll(async () => {
-  await Promise.all([withLane.close(), expressOnly.close()]);
-  await bot.close();
-});
+afterAll(() => channels?.close());
 
 interface Sent {
   path: string;
@@ -36,12 +26,10 @@ interface Sent {
   body?: string;
 }
 
-const COMPARED_HEADERS = ['content-type', 'cache-control', 'x-content-type-options', 'retry-after', 'access-control-allow-origin', 'vary'];
-
 async function answerOf(channel: RunningChannel, sent: Sent) {
   const response = await fetch(`${channel.httpBase}${sent.path}`, { method: 'POST', headers: sent.headers ?? {}, ...(sent.body === undefined ? {} : { body: sent.body }) });
   const text = await response.text();
-  const headers = Object.fromEntries(COMPARED_HEADERS.map((name) => [name, response.headers.get(name)]));
+  const headers = comparedHeaders(response);
   // Tokens, conversation ids and the channel's own port differ: their places are compared, the rest as it is.
   let body: unknown = text;
   try {
