@@ -13,7 +13,7 @@ import { LRUCache } from 'lru-cache';
 import type { Priority } from '../domain/vocabulary';
 import { DANGER_KINDS, type DangerKind } from '../domain/vocabulary';
 import { contextOf, type DangerContext } from './context';
-import { harmsIn } from './harm';
+import { harmsIn, namesAChild, type Harm } from './harm';
 import { shippedDangerModel } from './examples';
 import type { DangerModel, ModelLabel } from './model';
 import { offsetOfWord, prepareForDanger, type PreparedText } from './normalise';
@@ -83,14 +83,14 @@ function matchOffset(candidate: Rule, text: string): number {
 export type Finding = { kind: DangerKind; cue: string };
 
 /** The danger the phrase rules and the « who hurts whom » reading find in a prepared text. */
-function findByRules(prepared: PreparedText, whole: DangerContext): Finding[] {
+function findByRules(prepared: PreparedText, whole: DangerContext, harms: readonly Harm[]): Finding[] {
   const found: Finding[] = [];
   for (const candidate of DANGER_RULES) {
     const offset = matchOffset(candidate, prepared.text);
     if (offset >= 0 && allowed(candidate.gate, prepared, offset, whole)) found.push({ kind: candidate.kind, cue: candidate.cue });
   }
   if (bareUrgency(prepared)) found.push({ kind: 'urgence_medicale', cue: 'bare_urgency' }, { kind: 'danger_immediat', cue: 'bare_urgency' });
-  for (const harm of harmsIn(prepared)) {
+  for (const harm of harms) {
     if (allowed('event', prepared, offsetOfWord(prepared, harm.index), whole)) found.push(...harm.kinds.map((kind) => ({ kind, cue: harm.cue })));
   }
   // A deaf person, or one who cannot speak, in danger: the 114 by SMS first.
@@ -191,6 +191,24 @@ export interface DangerEvidence {
   opinion: ReturnType<DangerModel['classify']> | undefined;
   contentWords: number;
   deaf: boolean;
+  /**
+   * The only child the message names is the one who hurts an adult (« mon oncle est battu par sa
+   * fille »): the model, which reads words and not who does what, may not add the 119.
+   */
+  childIsAuthor: boolean;
+}
+
+/** Adults the harm reading can find hurt (a partner, a parent, a relative, the speaker when not a minor). */
+const ADULT_VICTIMS: ReadonlySet<string> = new Set(['partner', 'parent', 'relative', 'speaker']);
+
+/**
+ * Does the harm reading say an adult is hurt, no child is hurt, and the only child named (if any) is
+ * the one who hurts (« battu par sa fille », « son petit-fils qui la frappe », « mon fils de 30 ans »)?
+ */
+function childIsAuthorOnly(harms: readonly Harm[], prepared: PreparedText): boolean {
+  if (harms.some((harm) => harm.victim === 'child')) return false;
+  const adultHurt = harms.filter((harm) => ADULT_VICTIMS.has(harm.victim));
+  return adultHurt.some((harm) => harm.aggressor === 'child') || (adultHurt.length > 0 && !namesAChild(prepared));
 }
 
 /** Read a message once: the rules and the model (null when there are no words). */
@@ -198,7 +216,19 @@ export function readDanger(text: string, model: DangerModel | null): DangerEvide
   const prepared = prepareForDanger(text);
   if (prepared.words.length === 0) return null;
   const whole = contextOf(prepared.text, prepared.asked);
-  return { found: findByRules(prepared, whole), whole, opinion: model?.classify(prepared), contentWords: prepared.content.length, deaf: DEAF_PATTERN.test(prepared.text) };
+  const harms = harmsIn(prepared);
+  const childIsAuthor = childIsAuthorOnly(harms, prepared);
+  let found = findByRules(prepared, whole, harms);
+  // The signs of a neglected child (« des bleus ») next to a child word: not when that child is the one who hurts an adult.
+  if (childIsAuthor) found = found.filter((each) => each.cue !== 'child_neglected');
+  return {
+    found,
+    whole,
+    opinion: model?.classify(prepared),
+    contentWords: prepared.content.length,
+    deaf: DEAF_PATTERN.test(prepared.text),
+    childIsAuthor: childIsAuthor && !found.some((each) => each.kind === 'enfance_en_danger'),
+  };
 }
 
 /**
@@ -219,13 +249,15 @@ export function decideDanger(evidence: DangerEvidence, thresholds: DangerThresho
   const inContext = modelAllowed(opinion.label, whole) ? thresholds.confidence : thresholds.contextConfidence;
   const needed = evidence.contentWords >= thresholds.minContentWords ? inContext : Math.max(inContext, thresholds.shortConfidence);
   const confident = opinion.probability >= needed;
-  if (opinion.label !== 'none' && confident) {
+  // What the model may add: not the 119 when the child named is the one who hurts an adult.
+  const mayAdd = (kind: DangerKind): boolean => !(evidence.childIsAuthor && kind === 'enfance_en_danger');
+  if (opinion.label !== 'none' && confident && mayAdd(opinion.label)) {
     // The model's kind joins the rules' kinds, if any (kinds stay in order of urgency).
     if (found.length === 0 && opinion.label !== 'sourd' && evidence.deaf) found.push({ kind: 'sourd', cue: 'deaf_in_danger' });
     if (!found.some((each) => each.kind === opinion.label)) found.push({ kind: opinion.label, cue: 'model' });
   }
   // Once there is danger, another kind the model finds likely joins it (pills swallowed: 15 and 3114).
-  if (found.length > 0) for (const kind of DANGER_KINDS) if (opinion.probabilities[kind] >= thresholds.alsoConfidence && !found.some((each) => each.kind === kind)) found.push({ kind, cue: 'model_also' });
+  if (found.length > 0) for (const kind of DANGER_KINDS) if (mayAdd(kind) && opinion.probabilities[kind] >= thresholds.alsoConfidence && !found.some((each) => each.kind === kind)) found.push({ kind, cue: 'model_also' });
   return signalOf(found);
 }
 
@@ -253,7 +285,10 @@ export function decideCheck(evidence: DangerEvidence, thresholds: DangerThreshol
   const probabilities = evidence.opinion?.probabilities;
   if (probabilities === undefined) return null;
   let best: DangerKind | undefined;
-  for (const kind of DANGER_KINDS) if (probabilities[kind] >= thresholds.checkConfidence && (best === undefined || probabilities[kind] > probabilities[best])) best = kind;
+  for (const kind of DANGER_KINDS) {
+    if (evidence.childIsAuthor && kind === 'enfance_en_danger') continue;
+    if (probabilities[kind] >= thresholds.checkConfidence && (best === undefined || probabilities[kind] > probabilities[best])) best = kind;
+  }
   if (best === undefined) return null;
   // In a past, a hypothesis or a question about a number (« c'est quoi le 3114 ? »), the model's
   // usual confidence for an emergency is what makes it ask (« mon ancien mari me suit partout »).

@@ -129,6 +129,27 @@ describe('detectDanger', () => {
   });
 
   it.each([
+    'mon oncle de 80 ans est battu par sa fille chez qui il vit, il a des bleus partout',
+    'mon oncle a des bleus partout, il est battu par sa fille',
+    "ma grand-mère a des bleus, c'est son petit-fils qui la frappe",
+    'mon fils de 30 ans frappe sa mère, elle a des bleus partout',
+    'mon père handicapé se fait taper par ma fille de 15 ans',
+  ])('When the child named is the one who hurts an adult (« %s »), then the 3977 comes first and the 119 is not added', (text) => {
+    // The model reads « fille » and « bleus », mostly seen with hurt children; the harm reading knows who hurts whom.
+    const signal = detectDanger(text);
+    expect(signal?.kind).toBe('maltraitance');
+    expect(signal?.kinds).not.toContain('enfance_en_danger');
+  });
+
+  it.each([
+    'un père hurle sur son enfant en fauteuil dans la rue et le frappe au visage',
+    "ma voisine crie sur son bébé et je l'entends le taper, il pleure sans arrêt",
+    'mon mari frappe notre fille, elle a des bleus partout',
+  ])('When a child is the one hurt (« %s »), then the 119 is given', (text) => {
+    expect(detectDanger(text)?.kinds).toContain('enfance_en_danger');
+  });
+
+  it.each([
     'ce dossier va me tuer, il manque encore une pièce',
     'mon chef va me tuer si je rends pas le rapport',
     'SOS formulaire CAF, je ne sais pas quoi cocher',
