@@ -13,7 +13,7 @@ const PAST_TIME = re(
   [
     '\\bil y a (?:\\d+|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|quinze|vingt|quelques|plusieurs) (?:ans|an|annees|annee|mois|semaines)\\b|\\bil y a (?:longtemps|bien longtemps|des annees)\\b',
     '\\bl an (?:dernier|passe)\\b|\\bl annee (?:derniere|passee)\\b|\\bles annees passees\\b|\\bl ete dernier|\\bl hiver dernier|\\ble mois dernier|\\bla semaine derniere|\\bau lycee\\b|\\bau college\\b|\\ba (?:la|sa) naissance\\b',
-    '\\bautrefois\\b|\\bdans le passe\\b|\\bdans mon enfance\\b|\\bquand (?:j etais|il etait|elle etait|j avais|il avait|elle avait|nous etions|on etait)\\b|\\bpetite?\\b(?= j ai ete| j etais)',
+    '\\bautrefois\\b|\\ba l epoque\\b|\\bdans le passe\\b|\\bdans mon enfance\\b|\\bquand (?:j etais|il etait|elle etait|j avais|il avait|elle avait|nous etions|on etait)\\b|\\bpetite?\\b(?= j ai ete| j etais)',
     '\\b(?:en|depuis) (?:19|20)\\d\\d\\b',
     // « la dernière fois qu'il a fait une crise », not « c'est la dernière fois que je vous écris » (a farewell)
     '(?<!\\b(?:c est|ce sera|ce serait|est|pour) )\\bla derniere fois\\b(?! (?:que|qu) (?:je|j) (?!ai\\b|avais\\b|suis\\b|etais\\b))',
@@ -36,7 +36,8 @@ const OVER = re(
 /** Now, again, still: the danger is present even if the message also tells its past. */
 const PRESENT_TIME = re(
   [
-    '\\bmaintenant\\b|\\ben ce moment\\b|\\bactuellement\\b|\\bce soir\\b|\\bcette nuit\\b|\\baujourd hui\\b|\\bce matin\\b|\\bcet apres midi\\b',
+    // « là il est par terre »: « là » said for « now »
+    '\\bmaintenant\\b|\\bla (?=(?:il|elle|ils|elles|on|je|j|ca) )|\\ben ce moment\\b|\\bactuellement\\b|\\bce soir\\b|\\bcette nuit\\b|\\baujourd hui\\b|\\bce matin\\b|\\bcet apres midi\\b',
     '\\btout de suite\\b|\\bvient d|\\bviennent d|\\ben train d|\\btout a l heure\\b|\\bde nouveau\\b|\\ba nouveau\\b',
     '\\bencore\\b|\\btoujours\\b|\\brecommence\\w*|\\bcontinue\\w*|\\breparle\\w*|\\brechute\\w*|\\bvite\\b|\\bdepuis (?:ce matin|hier|cette nuit|tout a l heure|\\d+ ?(?:h|heures?|minutes?|min))',
   ].join('|'),
@@ -78,8 +79,11 @@ const REPORTED = re(
     '\\b(?:a|sur) la (?:tele|television|radio)\\b|\\baux (?:infos|informations|actualites|actus)\\b|\\bau (?:journal|jt|20 heures|13 heures)\\b|\\bdans (?:le|un|les) (?:journal|journaux|magazine|presse|livre|roman|film|reportage|documentaire|article|serie)\\b',
     '\\b(?:un|le|ce|une|cette|des) (?:reportage|reportages|documentaire|documentaires|article|articles|emision|emisions|podcast|fait divers|faits divers)\\b',
     '\\b(?:lu|vu|entendu|regarde)\\b(?: \\w+){0,4} (?:sur (?:internet|facebook|les reseaux|tiktok|youtube|twitter|instagram|un forum|le net)|dans (?:la|les) (?:presse|journaux))\\b',
-    '\\bj ai (?:lu|entendu dire|entendu parler)\\b|\\bil parait qu|\\b(?:une amie|un ami|une copine|un copain|une colegue|un colegue|une voisine|un voisin|une conaissance|quelqu un|on) m a (?:raconte|parle d)',
   ].join('|'),
+);
+/** A story told by someone else, or heard said (« une amie m'a raconté », « il paraît que »): a word of the present wins (« … ce matin »). */
+const TOLD = re(
+  '\\bj ai (?:lu|entendu dire|entendu parler)\\b|\\bil parait qu|\\b(?:une amie|un ami|une copine|un copain|une colegue|un colegue|une voisine|un voisin|une conaissance|quelqu un|on) m a (?:raconte|parle d)',
 );
 
 /**
@@ -134,8 +138,10 @@ export interface DangerContext {
   present: boolean;
   /** It is over (« c'est loin », « il va mieux »): stronger than a word of the present. */
   over: boolean;
-  /** Seen in the news, read, or told as someone's story (« j'ai vu à la télé », « une amie m'a raconté »). */
+  /** Seen in the news, on TV, in a programme or an article (« j'ai vu à la télé », « dans le journal »). */
   reported: boolean;
+  /** Told as someone's story, or heard said (« une amie m'a raconté », « il paraît que »). */
+  told: boolean;
   /** A fear of what may come one day (« j'ai peur qu'un jour il tombe »). */
   feared: boolean;
   /** Where a professional's question about a procedure ends (« comment signaler »): what follows is its subject; -1: none. */
@@ -151,6 +157,7 @@ export function contextOf(text: string, asked = false): DangerContext {
     present: PRESENT_TIME.test(text),
     over: OVER.test(text),
     reported: REPORTED.test(text),
+    told: TOLD.test(text),
     feared: FEAR.test(text) && FUTURE.test(text),
     procedureEnd: procedureEnd(text),
   };
@@ -169,5 +176,5 @@ export function subjectOfProcedure(clause: string, context: DangerContext, offse
 
 /** Is the message as a whole told from afar (news, a story, a fear of one day, a procedure)? The model must then be surer. */
 export function toldFromAfar(context: DangerContext): boolean {
-  return context.reported || context.feared || context.procedureEnd >= 0;
+  return context.reported || context.told || context.feared || context.procedureEnd >= 0;
 }

@@ -58,6 +58,8 @@ function allowed(gate: Gate, prepared: PreparedText, offset: number, whole: Dang
   // Seen on TV, told as a story, or the subject of « comment signaler… »: not this person's present danger.
   if (gate !== 'intent' && (here.reported || subjectOfProcedure(clauseText, here, offset - clause.start))) return false;
   if (here.present) return true;
+  // « une amie m'a raconté que… »: someone's story (unless a word of the present says it is going on).
+  if (gate !== 'intent' && here.told) return false;
   // « j'ai peur qu'un jour il me frappe »: feared, not happening: the question, not the emergency.
   if (here.feared) return 'feared';
   if (here.past || here.question || here.hypothesis) return false;
