@@ -229,6 +229,8 @@ export function harmsIn(prepared: PreparedText): Harm[] {
     // « elle s'est cassé le bras », « je me suis brûlée »: done to oneself.
     if (['est', 'suis', 'es', 'sont', 'sommes'].includes(before) && ['s', 'se', 'm', 'me', 't', 'te', 'nous'].includes(beforeThat)) continue;
     if (IMPERFECT.test(tokens[i] as string)) continue;
+    // « mon ex qui était violent »: the imperfect is on the verb before the adjective.
+    if (verb === VIOLENT && (IMPERFECT.test(before) || (before === 'ete' && IMPERFECT.test(beforeThat)))) continue;
 
     // Who is hurt, and by whom.
     let victim: Person = 'unknown';

@@ -53,7 +53,7 @@ export const DANGER_RULES: readonly Rule[] = [
   // Medical emergency: 15 (SAMU) or 112.
   rule('urgence_medicale', 'breathing', [
     '\\b(?:ne )?respire (?:plus|plu|pas|mal|tres mal|presque plus|difficilement|bizarement)\\b|\\bn arrive (?:plus|pas) a respirer|\\bdu mal a respirer|\\betouf\\w*|\\bs est etrangle|\\bavale de travers|\\blevres? (?:toutes? )?bleues?|\\b(?:est|devient|tout) (?:tout )?bleu(?:e)?\\b(?! marine)|\\bsufoqu\\w*|\\b(?:a|ai) plus d air\\b|\\bmanque d air\\b',
-  ]),
+  ], { none: ['\\bapnee?s? du sommeil\\b'] }),
   rule('urgence_medicale', 'breathing_device', [
     '\\b(?:respirateur|ventilateur (?:de|d) (?:mon|ma|son|sa|notre)|ventilation|oxygene|concentrateur|canule|tracheo\\w*|aspirateur (?:a|de) mucosites)\\b',
     '\\b(?:en panne|ne (?:marche|fonctionne) (?:plus|pas)|s est arete|s arete|sone\\w*|bouche\\w*|est sorti\\w*|arache\\w*|debranche\\w*|sature\\w* (?:baise|chute|tombe))\\b',
