@@ -13,7 +13,7 @@ import { LRUCache } from 'lru-cache';
 import type { Priority } from '../domain/vocabulary';
 import { DANGER_KINDS, type DangerKind } from '../domain/vocabulary';
 import { contextOf, subjectOfProcedure, toldFromAfar, type DangerContext } from './context';
-import { harmsIn, namesAChild, type Harm } from './harm';
+import { childIsAuthorOnly, harmsIn, type Harm } from './harm';
 import { shippedDangerModel } from './examples';
 import type { DangerModel, ModelLabel } from './model';
 import { offsetOfWord, prepareForDanger, type PreparedText } from './normalise';
@@ -219,19 +219,6 @@ export interface DangerEvidence {
    * fille »): the model, which reads words and not who does what, may not add the 119.
    */
   childIsAuthor: boolean;
-}
-
-/** Adults the harm reading can find hurt (a partner, a parent, a relative, the speaker when not a minor). */
-const ADULT_VICTIMS: ReadonlySet<string> = new Set(['partner', 'parent', 'relative', 'speaker']);
-
-/**
- * Does the harm reading say an adult is hurt, no child is hurt, and the only child named (if any) is
- * the one who hurts (« battu par sa fille », « son petit-fils qui la frappe », « mon fils de 30 ans »)?
- */
-function childIsAuthorOnly(harms: readonly Harm[], prepared: PreparedText): boolean {
-  if (harms.some((harm) => harm.victim === 'child')) return false;
-  const adultHurt = harms.filter((harm) => ADULT_VICTIMS.has(harm.victim));
-  return adultHurt.some((harm) => harm.aggressor === 'child') || (adultHurt.length > 0 && !namesAChild(prepared));
 }
 
 /** Read a message once: the rules and the model (null when there are no words). */

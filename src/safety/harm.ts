@@ -321,8 +321,20 @@ function suffered(tokens: readonly string[], mentions: readonly Mention[], speak
   return harms;
 }
 
-
 /** Does the text name a child (« mon fils », « ma fille de 8 ans »; not « mon fils de 30 ans »)? */
-export function namesAChild(prepared: PreparedText): boolean {
+function namesAChild(prepared: PreparedText): boolean {
   return mentionsIn(prepared.words).some((mention) => mention.role === 'child');
+}
+
+/** Adults the harm reading can find hurt (a partner, a parent, a relative, the speaker when not a minor). */
+const ADULT_VICTIMS: ReadonlySet<string> = new Set(['partner', 'parent', 'relative', 'speaker']);
+
+/**
+ * Does the harm reading say an adult is hurt, no child is hurt, and the only child named (if any) is
+ * the one who hurts (« battu par sa fille », « son petit-fils qui la frappe », « mon fils de 30 ans »)?
+ */
+export function childIsAuthorOnly(harms: readonly Harm[], prepared: PreparedText): boolean {
+  if (harms.some((harm) => harm.victim === 'child')) return false;
+  const adultHurt = harms.filter((harm) => ADULT_VICTIMS.has(harm.victim));
+  return adultHurt.some((harm) => harm.aggressor === 'child') || (adultHurt.length > 0 && !namesAChild(prepared));
 }
