@@ -13,8 +13,10 @@ const PAST_TIME = re(
   [
     '\\bil y a (?:\\d+|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|quinze|vingt|quelques|plusieurs) (?:ans|an|annees|annee|mois|semaines)\\b|\\bil y a (?:longtemps|bien longtemps|des annees)\\b',
     '\\bl an (?:dernier|passe)\\b|\\bl annee (?:derniere|passee)\\b|\\bles annees passees\\b|\\bl ete dernier|\\bl hiver dernier|\\ble mois dernier|\\bla semaine derniere|\\bau lycee\\b|\\bau college\\b|\\ba (?:la|sa) naissance\\b',
-    '\\bautrefois\\b|\\bdans le passe\\b|\\bdans mon enfance\\b|\\bquand (?:j etais|il etait|elle etait|j avais|il avait|elle avait|nous etions|on etait)\\b|\\bpetite?\\b(?= j ai ete| j etais)',
+    '\\bautrefois\\b|\\ba l epoque\\b|\\bdans le passe\\b|\\bdans mon enfance\\b|\\bquand (?:j etais|il etait|elle etait|j avais|il avait|elle avait|nous etions|on etait)\\b|\\bpetite?\\b(?= j ai ete| j etais)',
     '\\b(?:en|depuis) (?:19|20)\\d\\d\\b',
+    // « la dernière fois qu'il a fait une crise », not « c'est la dernière fois que je vous écris » (a farewell)
+    '(?<!\\b(?:c est|ce sera|ce serait|est|pour) )\\bla derniere fois\\b(?! (?:que|qu) (?:je|j) (?!ai\\b|avais\\b|suis\\b|etais\\b))',
     '\\bc etait (?:il y a|avant|en|l an|l annee|quand)\\b|\\bc est (?:du passe|fini depuis|termine depuis)',
     '\\b(?:ca|c) (?:fait|fais) (?:\\d+|deux|trois|quelques|plusieurs) ans\\b',
     '\\ben (?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)\\b|\\bavant hier\\b|\\bporte plainte\\b|\\bvecue? (?:enfant|petite?|jeune|ado)\\b|\\bquand (?:on|nous) etions? (?:petits|enfants|jeunes)\\b|\\bquitte (?:son|mon|sa|ma) (?:mari|conjoint|compagnon|compagne|femme)\\b',
@@ -34,7 +36,8 @@ const OVER = re(
 /** Now, again, still: the danger is present even if the message also tells its past. */
 const PRESENT_TIME = re(
   [
-    '\\bmaintenant\\b|\\ben ce moment\\b|\\bactuellement\\b|\\bce soir\\b|\\bcette nuit\\b|\\baujourd hui\\b|\\bce matin\\b|\\bcet apres midi\\b',
+    // « là il est par terre »: « là » said for « now »
+    '\\bmaintenant\\b|\\bla (?=(?:il|elle|ils|elles|on|je|j|ca) )|\\ben ce moment\\b|\\bactuellement\\b|\\bce soir\\b|\\bcette nuit\\b|\\baujourd hui\\b|\\bce matin\\b|\\bcet apres midi\\b',
     '\\btout de suite\\b|\\bvient d|\\bviennent d|\\ben train d|\\btout a l heure\\b|\\bde nouveau\\b|\\ba nouveau\\b',
     '\\bencore\\b|\\btoujours\\b|\\brecommence\\w*|\\bcontinue\\w*|\\breparle\\w*|\\brechute\\w*|\\bvite\\b|\\bdepuis (?:ce matin|hier|cette nuit|tout a l heure|\\d+ ?(?:h|heures?|minutes?|min))',
   ].join('|'),
@@ -66,6 +69,49 @@ const HYPOTHESIS = re(
   ].join('|'),
 );
 
+/**
+ * Danger seen in the news or a programme, read, or told as someone's story (« j'ai vu à la télé un
+ * reportage sur la maltraitance », « dans le journal », « une amie m'a raconté »): someone else's, far
+ * away. Its clause only: « j'ai vu à la télé qu'on peut appeler le 3919, mon mari me frappe » is danger.
+ */
+const REPORTED = re(
+  [
+    '\\b(?:a|sur) la (?:tele|television|radio)\\b|\\baux (?:infos|informations|actualites|actus)\\b|\\bau (?:journal|jt|20 heures|13 heures)\\b|\\bdans (?:le|un|les) (?:journal|journaux|magazine|presse|livre|roman|film|reportage|documentaire|article|serie)\\b',
+    '\\b(?:un|le|ce|une|cette|des) (?:reportage|reportages|documentaire|documentaires|article|articles|emision|emisions|podcast|fait divers|faits divers)\\b',
+    '\\b(?:lu|vu|entendu|regarde)\\b(?: \\w+){0,4} (?:sur (?:internet|facebook|les reseaux|tiktok|youtube|twitter|instagram|un forum|le net)|dans (?:la|les) (?:presse|journaux))\\b',
+  ].join('|'),
+);
+/** A story told by someone else, or heard said (« une amie m'a raconté », « il paraît que »): a word of the present wins (« … ce matin »). */
+const TOLD = re(
+  '\\bj ai (?:lu|entendu dire|entendu parler)\\b|\\bil parait qu|\\b(?:une amie|un ami|une copine|un copain|une colegue|un colegue|une voisine|un voisin|une conaissance|quelqu un|on) m a (?:raconte|parle d)',
+);
+
+/**
+ * How to report or act, asked as a professional (« comment signaler », « quelle démarche pour »,
+ * « une formation sur »): the danger named just after it is the subject of the question. Only what
+ * follows it within a few words, in its clause: « un résident a des bleus, comment signaler ? » is danger.
+ */
+const PROCEDURE = re(
+  [
+    '\\bcomment (?:on )?(?:fait (?:on )?(?:pour )?)?(?:signaler|faire (?:un|une) (?:signalement|information preocupante)|declarer|reperer|detecter|prevenir)\\b',
+    '\\b(?:quelle|quelles|la|les) (?:est la |sont les )?(?:demarches?|procedures?|protocoles?) (?:a suivre |pour |de |d |en cas)',
+    '\\ba qui (?:je dois |dois je |faut il |on doit |je peux |peut on )?(?:signaler|faire remonter|faire (?:un|le) signalement)\\b|\\b(?:faire|fait|rediger) (?:un|une|le|l) (?:signalement|information preocupante)\\b|\\bobligation de signal\\w*',
+    '\\b(?:formation|formations|documents?|suports?|outils?|ressources|guide|plaquettes?|fiches?|afiches?|brochures?) (?:sur|pour|contre|de prevention|de reperage|d information sur)\\b|\\b(?:reperer|detecter) (?:les|la|le|des|une|un)\\b',
+  ].join('|'),
+);
+/** How many words after a procedure's words its subject may come. */
+const PROCEDURE_REACH = 8;
+
+/**
+ * A fear of what may come one day (« j'ai peur qu'un jour il tombe », « peur que plus tard on profite
+ * de lui »): what is feared has not happened. Its clause only, and a word of the present wins
+ * (« j'ai peur qu'il me tue ce soir »).
+ */
+const FEAR = re('\\b(?:peur|crainte|craint|crains|hantise|angoise|angoisee?|inquiete?|inquietude|redoute)\\b');
+const FUTURE = re(
+  '\\bun jour\\b|\\bplus tard\\b|\\bl avenir\\b|\\ben vieilisant\\b|\\bavec l age\\b|\\bdans quelques (?:annees|ans)\\b|\\bquand (?:je|nous|on) (?:ne )?(?:serai|serons|sera) plus la\\b|\\bapres (?:nous|moi|notre mort|ma mort|notre depart)\\b|\\bquand (?:il|elle) sera (?:grand|grande|adulte|plus age|plus agee|vieux|vieile)\\b|\\bl an prochain\\b|\\bl annee prochaine\\b',
+);
+
 /** A question about an emergency number, or work about a subject (a course, a talk, documents). */
 const ABOUT_A_NUMBER = /\b(?:3114|3919|3977|119|114|112|le 15|le 17|31 14|39 19|39 77)\b/;
 /** Asking for a number without saying it (« c'est quoi le numéro pour les enfants maltraités ? », « rappelez-moi le numéro anti-maltraitance »). */
@@ -92,6 +138,14 @@ export interface DangerContext {
   present: boolean;
   /** It is over (« c'est loin », « il va mieux »): stronger than a word of the present. */
   over: boolean;
+  /** Seen in the news, on TV, in a programme or an article (« j'ai vu à la télé », « dans le journal »). */
+  reported: boolean;
+  /** Told as someone's story, or heard said (« une amie m'a raconté », « il paraît que »). */
+  told: boolean;
+  /** A fear of what may come one day (« j'ai peur qu'un jour il tombe »). */
+  feared: boolean;
+  /** Where a professional's question about a procedure ends (« comment signaler »): what follows is its subject; -1: none. */
+  procedureEnd: number;
 }
 
 export function contextOf(text: string, asked = false): DangerContext {
@@ -102,5 +156,25 @@ export function contextOf(text: string, asked = false): DangerContext {
     question: (ABOUT_A_NUMBER.test(text) && (asked || QUESTION_WORDS.test(text))) || ASKING_A_NUMBER.test(text) || ABOUT_A_SUBJECT.test(text),
     present: PRESENT_TIME.test(text),
     over: OVER.test(text),
+    reported: REPORTED.test(text),
+    told: TOLD.test(text),
+    feared: FEAR.test(text) && FUTURE.test(text),
+    procedureEnd: procedureEnd(text),
   };
+}
+
+function procedureEnd(text: string): number {
+  const match = PROCEDURE.exec(text);
+  return match === null ? -1 : match.index + match[0].length;
+}
+
+/** Is the danger matched at `offset` of a clause the subject of a procedure question before it (within a few words)? */
+export function subjectOfProcedure(clause: string, context: DangerContext, offset: number): boolean {
+  if (context.procedureEnd < 0 || offset < context.procedureEnd - 1) return false;
+  return clause.slice(context.procedureEnd, offset).trim().split(/\s+/).filter(Boolean).length <= PROCEDURE_REACH;
+}
+
+/** Is the message as a whole told from afar (news, a story, a fear of one day, a procedure)? The model must then be surer. */
+export function toldFromAfar(context: DangerContext): boolean {
+  return context.reported || context.told || context.feared || context.procedureEnd >= 0;
 }

@@ -12,8 +12,8 @@
 import { LRUCache } from 'lru-cache';
 import type { Priority } from '../domain/vocabulary';
 import { DANGER_KINDS, type DangerKind } from '../domain/vocabulary';
-import { contextOf, type DangerContext } from './context';
-import { harmsIn } from './harm';
+import { contextOf, subjectOfProcedure, toldFromAfar, type DangerContext } from './context';
+import { childIsAuthorOnly, harmsIn, type Harm } from './harm';
 import { shippedDangerModel } from './examples';
 import type { DangerModel, ModelLabel } from './model';
 import { offsetOfWord, prepareForDanger, type PreparedText } from './normalise';
@@ -51,12 +51,17 @@ export interface DangerSignal {
  * time or a hypothesis stops it; in the rest of the message, a past time, a hypothesis or a question
  * about a number stops it unless a word of the present is somewhere too.
  */
-function allowed(gate: Gate, prepared: PreparedText, offset: number, whole: DangerContext): boolean {
+function allowed(gate: Gate, prepared: PreparedText, offset: number, whole: DangerContext): boolean | 'feared' {
   if (gate === 'never') return true;
-  const clause = prepared.clauses.find((span) => offset >= span.start && offset < span.end) ?? { start: 0, end: prepared.text.length };
-  const here = contextOf(prepared.text.slice(clause.start, clause.end), false);
+  const { clause, clauseText, here } = clauseAt(prepared, offset);
   if (here.over) return false;
+  // Seen on TV, told as a story, or the subject of « comment signaler… »: not this person's present danger.
+  if (gate !== 'intent' && (here.reported || subjectOfProcedure(clauseText, here, offset - clause.start))) return false;
   if (here.present) return true;
+  // « une amie m'a raconté que… »: someone's story (unless a word of the present says it is going on).
+  if (gate !== 'intent' && here.told) return false;
+  // « j'ai peur qu'un jour il me frappe »: feared, not happening: the question, not the emergency.
+  if (here.feared) return 'feared';
   if (here.past || here.question || here.hypothesis) return false;
   if (gate === 'medical' && here.medicalHistory) return false;
   if (whole.over) return false;
@@ -67,36 +72,52 @@ function allowed(gate: Gate, prepared: PreparedText, offset: number, whole: Dang
   return gate !== 'medical' || !whole.medicalHistory;
 }
 
-/** Where the last pattern of a rule matches, or -1 when the rule does not match. */
-function matchOffset(candidate: Rule, text: string): number {
-  let offset = -1;
+/** The clause holding `offset`, and its context. */
+function clauseAt(prepared: PreparedText, offset: number): { clause: { start: number; end: number }; clauseText: string; here: DangerContext } {
+  const clause = prepared.clauses.find((span) => offset >= span.start && offset < span.end) ?? { start: 0, end: prepared.text.length };
+  const clauseText = prepared.text.slice(clause.start, clause.end);
+  return { clause, clauseText, here: contextOf(clauseText, false) };
+}
+
+/** Where each pattern of a rule matches (the last one places the rule), or null when the rule does not match. */
+function matchOffsets(candidate: Rule, text: string): number[] | null {
+  const offsets: number[] = [];
   for (const pattern of candidate.all) {
     const match = pattern.exec(text);
-    if (!match) return -1;
-    offset = match.index;
+    if (!match) return null;
+    offsets.push(match.index);
   }
-  return candidate.none.some((pattern) => pattern.test(text)) ? -1 : offset;
+  return candidate.none.some((pattern) => pattern.test(text)) ? null : offsets;
 }
 
 
 /** What the rules found: each kind with the rule that found it. */
 export type Finding = { kind: DangerKind; cue: string };
 
-/** The danger the phrase rules and the « who hurts whom » reading find in a prepared text. */
-function findByRules(prepared: PreparedText, whole: DangerContext): Finding[] {
+/**
+ * The danger the phrase rules and the « who hurts whom » reading find in a prepared text, and what
+ * they find only in a fear of one day (« j'ai peur qu'un jour il me frappe »): the second-stage question.
+ */
+function findByRules(prepared: PreparedText, whole: DangerContext, harms: readonly Harm[]): { found: Finding[]; feared: Finding[] } {
   const found: Finding[] = [];
+  const feared: Finding[] = [];
+  const add = (allowance: boolean | 'feared', ...findings: Finding[]): void => {
+    if (allowance === true) found.push(...findings);
+    else if (allowance === 'feared') feared.push(...findings);
+  };
   for (const candidate of DANGER_RULES) {
-    const offset = matchOffset(candidate, prepared.text);
-    if (offset >= 0 && allowed(candidate.gate, prepared, offset, whole)) found.push({ kind: candidate.kind, cue: candidate.cue });
+    const offsets = matchOffsets(candidate, prepared.text);
+    if (offsets === null) continue;
+    // A rule of several parts, one of them in a story seen on TV (« à la radio, un homme qui tuait sa femme, ça m'a fait peur »).
+    if (candidate.gate !== 'never' && candidate.gate !== 'intent' && offsets.length > 1 && offsets.some((offset) => clauseAt(prepared, offset).here.reported)) continue;
+    add(allowed(candidate.gate, prepared, offsets[offsets.length - 1] as number, whole), { kind: candidate.kind, cue: candidate.cue });
   }
   if (bareUrgency(prepared)) found.push({ kind: 'urgence_medicale', cue: 'bare_urgency' }, { kind: 'danger_immediat', cue: 'bare_urgency' });
-  for (const harm of harmsIn(prepared)) {
-    if (allowed('event', prepared, offsetOfWord(prepared, harm.index), whole)) found.push(...harm.kinds.map((kind) => ({ kind, cue: harm.cue })));
-  }
+  for (const harm of harms) add(allowed('event', prepared, offsetOfWord(prepared, harm.index), whole), ...harm.kinds.map((kind) => ({ kind, cue: harm.cue })));
   // A deaf person, or one who cannot speak, in danger: the 114 by SMS first.
   const deaf = DEAF_PATTERN.exec(prepared.text);
-  if (deaf && (found.length > 0 || (HELP_NOW.test(prepared.text) && allowed('event', prepared, deaf.index, whole)))) found.push({ kind: 'sourd', cue: 'deaf_in_danger' });
-  return found;
+  if (deaf && (found.length > 0 || (HELP_NOW.test(prepared.text) && allowed('event', prepared, deaf.index, whole) === true))) found.push({ kind: 'sourd', cue: 'deaf_in_danger' });
+  return { found, feared };
 }
 
 /**
@@ -107,7 +128,7 @@ function findByRules(prepared: PreparedText, whole: DangerContext): Finding[] {
 function modelAllowed(kind: ModelLabel, whole: DangerContext): boolean {
   if (whole.over) return false;
   if (whole.present) return true;
-  if (whole.past || whole.hypothesis || whole.question) return false;
+  if (whole.past || whole.hypothesis || whole.question || toldFromAfar(whole)) return false;
   return kind !== 'urgence_medicale' || !whole.medicalHistory;
 }
 
@@ -187,10 +208,17 @@ export const SHIPPED_THRESHOLDS: Readonly<DangerThresholds> = {
 /** What a message holds before any threshold: what the rules found, its context, the model's opinion. */
 export interface DangerEvidence {
   found: readonly Finding[];
+  /** What the rules found in a fear of one day (« j'ai peur qu'un jour il me frappe »): asked about, never an emergency. */
+  feared: readonly Finding[];
   whole: DangerContext;
   opinion: ReturnType<DangerModel['classify']> | undefined;
   contentWords: number;
   deaf: boolean;
+  /**
+   * The only child the message names is the one who hurts an adult (« mon oncle est battu par sa
+   * fille »): the model, which reads words and not who does what, may not add the 119.
+   */
+  childIsAuthor: boolean;
 }
 
 /** Read a message once: the rules and the model (null when there are no words). */
@@ -198,7 +226,20 @@ export function readDanger(text: string, model: DangerModel | null): DangerEvide
   const prepared = prepareForDanger(text);
   if (prepared.words.length === 0) return null;
   const whole = contextOf(prepared.text, prepared.asked);
-  return { found: findByRules(prepared, whole), whole, opinion: model?.classify(prepared), contentWords: prepared.content.length, deaf: DEAF_PATTERN.test(prepared.text) };
+  const harms = harmsIn(prepared);
+  const childIsAuthor = childIsAuthorOnly(harms, prepared);
+  const read = findByRules(prepared, whole, harms);
+  // The signs of a neglected child (« des bleus ») next to a child word: not when that child is the one who hurts an adult.
+  const found = childIsAuthor ? read.found.filter((each) => each.cue !== 'child_neglected') : read.found;
+  return {
+    found,
+    feared: read.feared,
+    whole,
+    opinion: model?.classify(prepared),
+    contentWords: prepared.content.length,
+    deaf: DEAF_PATTERN.test(prepared.text),
+    childIsAuthor: childIsAuthor && !found.some((each) => each.kind === 'enfance_en_danger'),
+  };
 }
 
 /**
@@ -219,13 +260,15 @@ export function decideDanger(evidence: DangerEvidence, thresholds: DangerThresho
   const inContext = modelAllowed(opinion.label, whole) ? thresholds.confidence : thresholds.contextConfidence;
   const needed = evidence.contentWords >= thresholds.minContentWords ? inContext : Math.max(inContext, thresholds.shortConfidence);
   const confident = opinion.probability >= needed;
-  if (opinion.label !== 'none' && confident) {
+  // What the model may add: not the 119 when the child named is the one who hurts an adult.
+  const mayAdd = (kind: DangerKind): boolean => !(evidence.childIsAuthor && kind === 'enfance_en_danger');
+  if (opinion.label !== 'none' && confident && mayAdd(opinion.label)) {
     // The model's kind joins the rules' kinds, if any (kinds stay in order of urgency).
     if (found.length === 0 && opinion.label !== 'sourd' && evidence.deaf) found.push({ kind: 'sourd', cue: 'deaf_in_danger' });
     if (!found.some((each) => each.kind === opinion.label)) found.push({ kind: opinion.label, cue: 'model' });
   }
   // Once there is danger, another kind the model finds likely joins it (pills swallowed: 15 and 3114).
-  if (found.length > 0) for (const kind of DANGER_KINDS) if (opinion.probabilities[kind] >= thresholds.alsoConfidence && !found.some((each) => each.kind === kind)) found.push({ kind, cue: 'model_also' });
+  if (found.length > 0) for (const kind of DANGER_KINDS) if (mayAdd(kind) && opinion.probabilities[kind] >= thresholds.alsoConfidence && !found.some((each) => each.kind === kind)) found.push({ kind, cue: 'model_also' });
   return signalOf(found);
 }
 
@@ -248,12 +291,15 @@ export interface DangerCheck {
  */
 export function decideCheck(evidence: DangerEvidence, thresholds: DangerThresholds, signal: DangerSignal | null): DangerCheck | null {
   if (signal !== null || evidence.whole.over) return null;
-  const fromRules = DANGER_KINDS.find((kind) => evidence.found.some((each) => each.kind === kind));
+  const fromRules = DANGER_KINDS.find((kind) => evidence.found.some((each) => each.kind === kind)) ?? DANGER_KINDS.find((kind) => evidence.feared.some((each) => each.kind === kind));
   if (fromRules !== undefined) return checkOf(fromRules, 'check_rules', 1);
   const probabilities = evidence.opinion?.probabilities;
   if (probabilities === undefined) return null;
   let best: DangerKind | undefined;
-  for (const kind of DANGER_KINDS) if (probabilities[kind] >= thresholds.checkConfidence && (best === undefined || probabilities[kind] > probabilities[best])) best = kind;
+  for (const kind of DANGER_KINDS) {
+    if (evidence.childIsAuthor && kind === 'enfance_en_danger') continue;
+    if (probabilities[kind] >= thresholds.checkConfidence && (best === undefined || probabilities[kind] > probabilities[best])) best = kind;
+  }
   if (best === undefined) return null;
   // In a past, a hypothesis or a question about a number (« c'est quoi le 3114 ? »), the model's
   // usual confidence for an emergency is what makes it ask (« mon ancien mari me suit partout »).

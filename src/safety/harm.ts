@@ -60,7 +60,7 @@ const NEEDS_PRONOUN = stems('tape taper tapait tapee brule bruler brulait mord m
 const VIOLENT = stem('violent');
 const IMPERFECT = /(?:ait|aient)$/;
 
-const FIGURATIVE_AFTER = /^(?:sur les nerfs|sur le systeme|a la porte|a la fenetre|les murs|le mur|la porte|dans les murs|sur la table|sur le clavier|sur son clavier|sur mon clavier|des mains|le record|la mesure|en retraite|le fer|(?:la|les|le|mes|ses|nos|vos) (?:loi|lois|droit|droits|regle|regles|reglement|secret|contrat|vie privee)|avec (?:la|sa|son|ma|mon) (?:maladie|handicap|administration|mdph))\b/;
+const FIGURATIVE_AFTER = /^(?:sur les nerfs|sur le systeme|a la porte|a la fenetre|les murs|le mur|la porte|dans les murs|sur la table|sur le clavier|sur son clavier|sur mon clavier|des mains|le record|la mesure|en retraite|le fer|(?:la|les|le|mes|ses|nos|vos) (?:loi|lois|droit|droits|regle|regles|reglement|secret|contrat|vie privee)|avec (?:la|sa|son|ma|mon) (?:maladie|handicap|administration|mdph)|(?:de|d) (?:sa |son |ses |la |le |les )?(?:tablete|ecran|ecrans|console|jeux? video|desert|sortie|sorties|tele|television|telephone portable|recreation|fot|match))\b/;
 
 /** One or two words naming a person, and what they are in the story. */
 const PEOPLE: ReadonlyArray<[string, Role]> = (
@@ -137,7 +137,7 @@ function mentionsIn(tokens: readonly string[]): Mention[] {
   for (const mention of found) {
     const age = tokens.slice(mention.end + 1, mention.end + 4).join(' ');
     if (/^de (?:[1-9]|1[0-7]) ans\b/.test(age)) mention.role = 'child';
-    else if (/^de (?:[6-9]\d|1\d\d) ans\b/.test(age) && mention.role === 'child') mention.role = 'relative';
+    else if (/^de (?:1[89]|[2-9]\d|1\d\d) ans\b/.test(age) && mention.role === 'child') mention.role = 'relative';
   }
   return found;
 }
@@ -151,6 +151,8 @@ const THIRD_OBJECTS = new Set(['le', 'la', 'l', 'les', 'lui', 'leur']);
 const SUBJECT_PRONOUNS = new Set(['il', 'elle', 'ils', 'elles', 'on', 'qui']);
 const AUXILIARIES = new Set(['a', 'ont', 'avait', 'avaient', 'aura', 'va', 'vont', 'veut', 'veulent', 'continue', 'continuent', 'recommence']);
 const BE = new Set(['ete', 'suis', 'es', 'est', 'sommes', 'etes', 'sont', 'etait', 'etais', 'etaient', 'se', 'fait', 'fais', 'font', 'faire', 'fai']);
+/** The words between a person named and an object pronoun when that person is its verb's subject (« mon fils la frappe », « mon fils ne la laisse »). */
+const SUBJECT_BEFORE_OBJECT = /^(?:|ne|n|qui|qui ne|qui n|lui meme|elle meme)$/;
 const REFLEXIVE: ReadonlyArray<[string, string]> = [['je', 'me'], ['tu', 'te'], ['nous', 'nous'], ['vous', 'vous']];
 
 export interface Harm {
@@ -159,6 +161,9 @@ export interface Harm {
   kinds: DangerKind[];
   /** The rule that read it, e.g. "harm_victim_relative": no user words. */
   cue: string;
+  /** Who is hurt, and who hurts (as far as the sentence says). */
+  victim: Person;
+  aggressor: Person;
 }
 
 function nearestBefore(mentions: readonly Mention[], index: number, window = 8): Mention | undefined {
@@ -224,6 +229,8 @@ export function harmsIn(prepared: PreparedText): Harm[] {
     // « elle s'est cassé le bras », « je me suis brûlée »: done to oneself.
     if (['est', 'suis', 'es', 'sont', 'sommes'].includes(before) && ['s', 'se', 'm', 'me', 't', 'te', 'nous'].includes(beforeThat)) continue;
     if (IMPERFECT.test(tokens[i] as string)) continue;
+    // « mon ex qui était violent »: the imperfect is on the verb before the adjective.
+    if (verb === VIOLENT && (IMPERFECT.test(before) || (before === 'ete' && IMPERFECT.test(beforeThat)))) continue;
 
     // Who is hurt, and by whom.
     let victim: Person = 'unknown';
@@ -250,7 +257,7 @@ export function harmsIn(prepared: PreparedText): Harm[] {
       if (SPEAKER_OBJECTS.has(pronoun)) {
         victim = 'speaker';
         aggressor = left?.role ?? 'unknown';
-      } else if (subjectPronoun && left && VICTIM_ROLES.has(left.role)) {
+      } else if (subjectPronoun && tokens[pronounAt - 1] !== 'qui' && left && VICTIM_ROLES.has(left.role)) {
         // « mon neveu vit chez ma tante et il la frappe »: the last person named is the victim, the one before the author.
         victim = left.role;
         aggressor = nearestBefore(mentions, left.index, 12)?.role ?? 'unknown';
@@ -258,6 +265,11 @@ export function harmsIn(prepared: PreparedText): Harm[] {
         // « le père de mon fils le frappe »: the head of the phrase hurts, its complement is hurt.
         aggressor = nearestBefore(mentions, left.index, 4)?.role ?? 'unknown';
         victim = VICTIM_ROLES.has(left.role) ? left.role : 'third';
+      } else if (left && VICTIM_ROLES.has(left.role) && !SUBJECT_BEFORE_OBJECT.test(tokens.slice(left.end + 1, pronounAt).join(' ')) && nearestBefore(mentions, left.index, 12)) {
+        // « un père hurle sur son enfant et le frappe », « ma voisine crie sur son bébé, je l'entends le
+        // taper »: a person named away from the pronoun is whom it stands for; the one before hurts.
+        victim = left.role;
+        aggressor = nearestBefore(mentions, left.index, 12)?.role ?? 'unknown';
       } else {
         aggressor = left?.role ?? 'unknown';
         victim = mentions.find((m) => m !== left && VICTIM_ROLES.has(m.role))?.role ?? 'third';
@@ -282,7 +294,7 @@ export function harmsIn(prepared: PreparedText): Harm[] {
     // Nobody named, no pronoun: « il frappe » says too little.
     if (victim === 'unknown' && aggressor === 'unknown' && mentions.length === 0) continue;
     if (victim === 'speaker' && speakerIsMinor) victim = 'child';
-    harms.push({ index: i, kinds: kindsFor(victim, aggressor, mentions), cue: `harm_${strong ? 'act' : 'named'}_${victim}` });
+    harms.push({ index: i, kinds: kindsFor(victim, aggressor, mentions), cue: `harm_${strong ? 'act' : 'named'}_${victim}`, victim, aggressor });
   }
   harms.push(...suffered(tokens, mentions, speakerIsMinor));
   return harms;
@@ -304,7 +316,25 @@ function suffered(tokens: readonly string[], mentions: readonly Mention[], speak
     if (victim === 'speaker' && speakerIsMinor) victim = 'child';
     const par = tokens.slice(i, i + 8).indexOf('par');
     const aggressor = par > 0 ? (nearestAfter(mentions, i + par, 3)?.role ?? 'unknown') : 'unknown';
-    harms.push({ index: i, kinds: kindsFor(victim, aggressor, mentions), cue: `harm_suffered_${victim}` });
+    harms.push({ index: i, kinds: kindsFor(victim, aggressor, mentions), cue: `harm_suffered_${victim}`, victim, aggressor });
   }
   return harms;
+}
+
+/** Does the text name a child (« mon fils », « ma fille de 8 ans »; not « mon fils de 30 ans »)? */
+function namesAChild(prepared: PreparedText): boolean {
+  return mentionsIn(prepared.words).some((mention) => mention.role === 'child');
+}
+
+/** Adults the harm reading can find hurt (a partner, a parent, a relative, the speaker when not a minor). */
+const ADULT_VICTIMS: ReadonlySet<string> = new Set(['partner', 'parent', 'relative', 'speaker']);
+
+/**
+ * Does the harm reading say an adult is hurt, no child is hurt, and the only child named (if any) is
+ * the one who hurts (« battu par sa fille », « son petit-fils qui la frappe », « mon fils de 30 ans »)?
+ */
+export function childIsAuthorOnly(harms: readonly Harm[], prepared: PreparedText): boolean {
+  if (harms.some((harm) => harm.victim === 'child')) return false;
+  const adultHurt = harms.filter((harm) => ADULT_VICTIMS.has(harm.victim));
+  return adultHurt.some((harm) => harm.aggressor === 'child') || (adultHurt.length > 0 && !namesAChild(prepared));
 }

@@ -53,7 +53,7 @@ export const DANGER_RULES: readonly Rule[] = [
   // Medical emergency: 15 (SAMU) or 112.
   rule('urgence_medicale', 'breathing', [
     '\\b(?:ne )?respire (?:plus|plu|pas|mal|tres mal|presque plus|difficilement|bizarement)\\b|\\bn arrive (?:plus|pas) a respirer|\\bdu mal a respirer|\\betouf\\w*|\\bs est etrangle|\\bavale de travers|\\blevres? (?:toutes? )?bleues?|\\b(?:est|devient|tout) (?:tout )?bleu(?:e)?\\b(?! marine)|\\bsufoqu\\w*|\\b(?:a|ai) plus d air\\b|\\bmanque d air\\b',
-  ]),
+  ], { none: ['\\bapnee?s? du sommeil\\b'] }),
   rule('urgence_medicale', 'breathing_device', [
     '\\b(?:respirateur|ventilateur (?:de|d) (?:mon|ma|son|sa|notre)|ventilation|oxygene|concentrateur|canule|tracheo\\w*|aspirateur (?:a|de) mucosites)\\b',
     '\\b(?:en panne|ne (?:marche|fonctionne) (?:plus|pas)|s est arete|s arete|sone\\w*|bouche\\w*|est sorti\\w*|arache\\w*|debranche\\w*|sature\\w* (?:baise|chute|tombe))\\b',
@@ -92,7 +92,7 @@ export const DANGER_RULES: readonly Rule[] = [
   rule('urgence_medicale', 'cry_for_help', [CRY_FOR_HELP], { gate: 'never' }),
   rule('danger_immediat', 'cry_for_help', [CRY_FOR_HELP], { gate: 'never' }),
   rule('danger_immediat', 'threat_to_kill', [
-    '(?<!\\bje )(?<!\\bj )\\b(?:va|vas|veut|veulent|vont|menace de|menace|menacent de|essaie de|essaye de|a essaye de|dit qu il va|dit qu elle va|peut) (?:me|m|nous|te|le|la|les|l) (?:tuer|egorger|etrangler|buter|crever|massacrer|finir|defoncer)\\b|\\b(?:me|m|nous|te|le|la|les|l) (?:tuera|tueront|tuerai|tuerait)\\b|\\bmenace\\w* de (?:tuer|egorger|buter|poignarder)\\b|\\bmenace (?:sa|son|ses|ma|mon|mes) \\w+(?: avec)?\\b(?=.*\\b(?:couteau|arme|lame|fusil|hache|barre)\\b)',
+    '(?<!\\bje )(?<!\\bj )\\b(?:va|vas|veut|veulent|vont|menace de|menace|menacent de|essaie de|essaye de|a essaye de|dit qu il va|dit qu elle va|peut) (?:me|m|nous|te|le|la|les|l) (?:tuer|egorger|etrangler|buter|crever|massacrer|finir|defoncer)\\b|\\b(?:me|m|nous|te|le|la|les|l) (?:tuera|tueront|tuerai|tuerait)\\b|\\bpeur qu (?:un jour |un de ces jours )?(?:il|elle|ils|on) (?:ne )?(?:me|m|nous|la|le|les|l) (?:tue|tuent|egorge|etrangle|acheve)\\b|\\bmenace\\w* de (?:tuer|egorger|buter|poignarder)\\b|\\bmenace (?:sa|son|ses|ma|mon|mes) \\w+(?: avec)?\\b(?=.*\\b(?:couteau|arme|lame|fusil|hache|barre)\\b)',
   ]),
   rule('danger_immediat', 'weapon', ['\\b(?:couteau|couteaux|arme|armes|fusil|pistolet|revolver|hache|machette|flingue|carabine|cuter|barre de fer|bate de baseball)\\b'], {
     none: ['\\b(?:cuisine|couper (?:la|le|les|sa|son|ses) (?:viande|legumes|pain|aliments)|films?|jeux? video|jouets?|colection|chase|musee|pistolet a eau|port d arme)\\b'],
@@ -129,6 +129,7 @@ export const DANGER_RULES: readonly Rule[] = [
   ], {
     none: [
       '\\b(?:il|elle|ils|elles|on) (?:va|veut|vont|veulent|menace de|menace|essaie de|essaye de|a essaye de|dit qu il va) (?:me|m|nous) tuer',
+      '\\bqu (?:il|elle|ils|elles|on) (?:ne )?(?:me|m|nous) tue',
       '\\b(?:me|se|s) couper (?:les cheveux|les ongles|la parole|du monde|le doigt|en cuisinant)',
       // « mon patron me tue avec ses horaires », « ça me tue »: a figure of speech.
       '\\b(?:ca|cela|\\w+) me tue (?:avec|a|au|de|par)\\b|\\bca me tue\\b',

@@ -120,6 +120,8 @@ export class CallTurns {
   ): Promise<string> {
     let callIsOver = false;
     for (const [kind, outcome] of dangerCheckSteps(previous, value, context)) this.deps.metrics.dangerCheck('voice', kind, outcome);
+    const danger = dangerFound(previous, context);
+    if (danger !== null) this.deps.metrics.dangerDetected('voice', danger);
     // A call's ticket is saved again when it is queued again (national fallback) or called back: its need counts once.
     let ticketSavedBefore = previous !== null && previous.context.ticketRef !== null;
     for (const action of actions) {
@@ -172,6 +174,15 @@ export class CallTurns {
 
 function queueNameOf(context: CallContext): string | null {
   return context.connection?.target.type === 'queue' ? context.connection.target.name : null;
+}
+
+/**
+ * Words of danger found on this turn (said at a menu, or « oui » at the second-stage question): the
+ * kind the call now records, when it did not record it before. Once per call and kind, as the ticket says.
+ */
+function dangerFound(previous: StoredCall | null, context: CallContext): string | null {
+  const now = context.danger ?? null;
+  return now !== null && now !== (previous?.context.danger ?? null) ? now : null;
 }
 
 /**
