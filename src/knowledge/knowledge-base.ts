@@ -214,9 +214,12 @@ export function createKnowledgeBase(faqEntries: readonly FaqEntry[], options: Kn
   if (byId.size !== all.length) throw new Error('createKnowledgeBase: two entries share an id');
   // An entry merged into another (its id among the other's aliases) is answered by it: old buttons still work.
   const byAnsweredId = new Map(all.flatMap((entry) => answeredIds(entry).map((id) => [id, entry] as const)));
-  const matcher = createMatcher(all.map(faqTopic), analyser, { ...DEFAULT_MATCHER_OPTIONS, ...matcherOptions });
+  const training = all.flatMap(faqTrainingExamples);
+  // A word of the examples is a word, not a typo: the matcher leaves it as it is for the other readers.
+  const realWords = new Set(training.flatMap((example) => analyser.terms(example.text)));
+  const matcher = createMatcher(all.map(faqTopic), analyser, { ...DEFAULT_MATCHER_OPTIONS, ...matcherOptions }, realWords);
   const nearest = createExampleIndex(all.flatMap(faqExamples), analyser, exampleOptions);
-  const classifier = createTextClassifier(all.flatMap(faqTrainingExamples), analyser, classifierOptions);
+  const classifier = createTextClassifier(training, analyser, classifierOptions);
 
   function explain(text: string): MatchExplanation {
     const explanation = matcher.explain(text);

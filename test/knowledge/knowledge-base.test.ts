@@ -14,6 +14,13 @@ describe('the shipped knowledge base', () => {
     expect(answered(knowledgeBase.match('ou en est mon dossier a la mpdh'))).toBe('mdph_delai');
   });
 
+  it('repairs typos but leaves the words of its examples as they are', () => {
+    // « reste à charge » is not « changer », « perdu » is not « permis »: words, not typos.
+    expect(knowledgeBase.explain('le reste à charge est trop élevé').terms).toContain('charg');
+    expect(knowledgeBase.explain('il perd ses droits').terms).toContain('perd');
+    expect(knowledgeBase.explain('ou en est mon dossier a la mpdh').terms).toContain('mdph');
+  });
+
   it('gives its confidence with an answer', () => {
     const match = knowledgeBase.match('carte mobilité inclusion');
     expect(match).toEqual({ kind: 'answer', entry: knowledgeBase.get('cmi'), score: expect.any(Number) });
