@@ -27,6 +27,7 @@ import { frenchAnalyser, type Analyser } from '../understanding/analyse';
 import { createExampleIndex, DEFAULT_EXAMPLE_INDEX_OPTIONS, type ExampleIndexOptions, type ExampleVote } from '../understanding/examples';
 import { createTextClassifier, DEFAULT_CLASSIFIER_OPTIONS, type ClassifierOpinion, type ClassifierOptions } from '../understanding/classifier';
 import { confidence, CONFIDENCE_WEIGHTS } from './confidence';
+import { questionPart } from '../understanding/sentences';
 import { createMatcher, DEFAULT_MATCHER_OPTIONS, type MatcherOptions, type MatchExplanation as TopicExplanation, type Topic } from '../understanding/matcher';
 
 export type FaqMatch =
@@ -107,7 +108,17 @@ export const DEFAULT_COMBINATION_OPTIONS: Required<CombinationOptions> = {
   vetoShare: 0,
 };
 
-export type KnowledgeBaseOptions = MatcherOptions & CombinationOptions & { examples?: ExampleIndexOptions; classifier?: ClassifierOptions; analyser?: Analyser };
+export type KnowledgeBaseOptions = MatcherOptions &
+  CombinationOptions & {
+    examples?: ExampleIndexOptions;
+    classifier?: ClassifierOptions;
+    analyser?: Analyser;
+    /**
+     * A message of several sentences that leaves the readers not sure is read again from its question
+     * sentences alone (those with « ? », else the last one): a story around one question (default true).
+     */
+    readQuestions?: boolean;
+  };
 
 /** Chosen by 5-fold cross-validation over the examples, checked on the tuning split (see README, « Understanding »). */
 export const DEFAULT_KNOWLEDGE_BASE_OPTIONS: Required<MatcherOptions> & Required<CombinationOptions> = { ...DEFAULT_MATCHER_OPTIONS, ...DEFAULT_COMBINATION_OPTIONS };
@@ -118,6 +129,8 @@ export type MatchExplanation = Omit<TopicExplanation, 'match'> & {
   opinion: ClassifierOpinion;
   /** The entry the matcher alone is sure of (before the combination), or null. */
   matcherSure: string | null;
+  /** The part of the message the readers read when it was not the whole (its question sentences). */
+  readPart?: string;
 };
 
 export interface KnowledgeBase {
@@ -203,7 +216,7 @@ export function combine(matcher: Pick<TopicExplanation, 'match' | 'written'>, vo
 }
 
 export function createKnowledgeBase(faqEntries: readonly FaqEntry[], options: KnowledgeBaseOptions = {}): KnowledgeBase {
-  const { analyser = frenchAnalyser(), examples: exampleOptions = DEFAULT_EXAMPLE_INDEX_OPTIONS, classifier: classifierOptions = DEFAULT_CLASSIFIER_OPTIONS, strategy, exampleShare, exampleMinTerms, exampleCoverage, vetoShare, classifierSure, classifierPair, classifierPairFirst, classifierAlso, classifierConfirmed, classifierMinKnown, dissentShare, dissentCoverage, confidenceAnswer, confidenceWeights, confidenceMode, ...matcherOptions } =
+  const { analyser = frenchAnalyser(), examples: exampleOptions = DEFAULT_EXAMPLE_INDEX_OPTIONS, classifier: classifierOptions = DEFAULT_CLASSIFIER_OPTIONS, strategy, exampleShare, exampleMinTerms, exampleCoverage, vetoShare, classifierSure, classifierPair, classifierPairFirst, classifierAlso, classifierConfirmed, classifierMinKnown, dissentShare, dissentCoverage, confidenceAnswer, confidenceWeights, confidenceMode, readQuestions = true, ...matcherOptions } =
     options;
   const combination = {
     ...DEFAULT_COMBINATION_OPTIONS,
@@ -222,6 +235,15 @@ export function createKnowledgeBase(faqEntries: readonly FaqEntry[], options: Kn
   const classifier = createTextClassifier(training, analyser, classifierOptions);
 
   function explain(text: string): MatchExplanation {
+    const whole = read(text);
+    if (whole.match.kind === 'answer' || !readQuestions) return whole;
+    const part = questionPart(text);
+    if (part === null) return whole;
+    const question = read(part);
+    return question.match.kind === 'answer' ? { ...question, readPart: part } : whole;
+  }
+
+  function read(text: string): MatchExplanation {
     const explanation = matcher.explain(text);
     const vote = nearest.voteTerms(explanation.terms);
     const opinion = classifier.classifyTerms(explanation.terms);

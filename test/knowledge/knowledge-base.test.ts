@@ -21,6 +21,16 @@ describe('the shipped knowledge base', () => {
     expect(knowledgeBase.explain('ou en est mon dossier a la mpdh').terms).toContain('mdph');
   });
 
+  it('reads a long story that leaves it unsure again from its question sentences', () => {
+    const story =
+      "Je suis éducateur en SAVS depuis dix ans et j'accompagne un monsieur de 45 ans. Il travaille en entreprise depuis longtemps. Pour le renouvellement de la RQTH d'un usager, le formulaire complet est-il nécessaire ou existe-t-il une procédure simplifiée ?";
+    const withoutQuestions = createKnowledgeBase(loadFaq(ROOT), { readQuestions: false }).explain(story);
+    const explained = knowledgeBase.explain(story);
+    expect(withoutQuestions.match.kind).toBe('notSure');
+    expect(answered(explained.match)).toBe('mdph_renouvellement');
+    expect(explained.readPart).toContain('renouvellement de la RQTH');
+  });
+
   it('gives its confidence with an answer', () => {
     const match = knowledgeBase.match('carte mobilité inclusion');
     expect(match).toEqual({ kind: 'answer', entry: knowledgeBase.get('cmi'), score: expect.any(Number) });
