@@ -31,6 +31,13 @@ describe('the shipped knowledge base', () => {
     expect(explained.readPart).toContain('renouvellement de la RQTH');
   });
 
+  it('answers two known words when the classifier is sure and the nearest examples say the same', () => {
+    const text = "c possible d'avoir la rqth à 16 ans pour l'apprentissage ?";
+    expect(knowledgeBase.explain(text).opinion.terms).toBe(2);
+    expect(answered(createKnowledgeBase(loadFaq(ROOT), { shortAgreement: 0 }).match(text))).toBe('notSure');
+    expect(answered(knowledgeBase.match(text))).toBe('rqth');
+  });
+
   it('gives its confidence with an answer', () => {
     const match = knowledgeBase.match('carte mobilité inclusion');
     expect(match).toEqual({ kind: 'answer', entry: knowledgeBase.get('cmi'), score: expect.any(Number) });
