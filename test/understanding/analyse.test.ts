@@ -41,6 +41,8 @@ describe('the French analyser', () => {
     expect(analyser.terms('pôle emploi')).toEqual(expect.arrayContaining(analyser.terms('France Travail')));
     expect(analyser.terms('il est autiste')).toEqual(analyser.terms('autisme'));
     expect(analyser.terms("j'ai pas de sous")).toEqual(analyser.terms("pas d'argent"));
+    expect(analyser.terms('jsuis pas dacord avec le taux')).toEqual(analyser.terms("je ne suis pas d'accord avec le taux"));
+    expect(analyser.terms('ok dacord merci')).toEqual([]);
   });
 
   it('When « aidant » is written, then it is not taken for « aide »', () => {
