@@ -116,7 +116,13 @@ function allowedEdits(term: string): number {
 
 const phrasingKey = (terms: readonly string[]): string => [...new Set(terms)].sort().join(' ');
 
-export function createMatcher(topics: readonly Topic[], analyser: Analyser, options: MatcherOptions = {}): Matcher {
+/**
+ * `realWords`: stems known to be words rather than typos (e.g. those of the examples the other readers
+ * learn from): a stem no topic uses is repaired to a close one only when it is not among them, so
+ * « charge » stays « charg » rather than becoming « chang » (changer), « perdu » stays « perd » (not
+ * « perm », permis).
+ */
+export function createMatcher(topics: readonly Topic[], analyser: Analyser, options: MatcherOptions = {}, realWords: ReadonlySet<string> = new Set()): Matcher {
   const settings = { ...DEFAULT_MATCHER_OPTIONS, ...options };
   const ids = new Set(topics.map((topic) => topic.id));
   if (ids.size !== topics.length) throw new Error('createMatcher: two topics share an id');
@@ -167,7 +173,7 @@ export function createMatcher(topics: readonly Topic[], analyser: Analyser, opti
   /** A term no topic uses, repaired when it is a glued elision (« laah ») or two swapped letters (« mpdh »). */
   const repairCache = new Map<string, string>();
   function repair(term: string): string {
-    if (documentFrequency.has(term)) return term;
+    if (documentFrequency.has(term) || realWords.has(term)) return term;
     let repaired = repairCache.get(term);
     if (repaired === undefined) {
       repaired = repairUnknown(term);

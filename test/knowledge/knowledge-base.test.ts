@@ -14,6 +14,30 @@ describe('the shipped knowledge base', () => {
     expect(answered(knowledgeBase.match('ou en est mon dossier a la mpdh'))).toBe('mdph_delai');
   });
 
+  it('repairs typos but leaves the words of its examples as they are', () => {
+    // « reste à charge » is not « changer », « perdu » is not « permis »: words, not typos.
+    expect(knowledgeBase.explain('le reste à charge est trop élevé').terms).toContain('charg');
+    expect(knowledgeBase.explain('il perd ses droits').terms).toContain('perd');
+    expect(knowledgeBase.explain('ou en est mon dossier a la mpdh').terms).toContain('mdph');
+  });
+
+  it('reads a long story that leaves it unsure again from its question sentences', () => {
+    const story =
+      "Je suis éducateur en SAVS depuis dix ans et j'accompagne un monsieur de 45 ans. Il travaille en entreprise depuis longtemps. Pour le renouvellement de la RQTH d'un usager, le formulaire complet est-il nécessaire ou existe-t-il une procédure simplifiée ?";
+    const withoutQuestions = createKnowledgeBase(loadFaq(ROOT), { readQuestions: false }).explain(story);
+    const explained = knowledgeBase.explain(story);
+    expect(withoutQuestions.match.kind).toBe('notSure');
+    expect(answered(explained.match)).toBe('mdph_renouvellement');
+    expect(explained.readPart).toContain('renouvellement de la RQTH');
+  });
+
+  it('answers two known words when the classifier is sure and the nearest examples say the same', () => {
+    const text = "c possible d'avoir la rqth à 16 ans pour l'apprentissage ?";
+    expect(knowledgeBase.explain(text).opinion.terms).toBe(2);
+    expect(answered(createKnowledgeBase(loadFaq(ROOT), { shortAgreement: 0 }).match(text))).toBe('notSure');
+    expect(answered(knowledgeBase.match(text))).toBe('rqth');
+  });
+
   it('gives its confidence with an answer', () => {
     const match = knowledgeBase.match('carte mobilité inclusion');
     expect(match).toEqual({ kind: 'answer', entry: knowledgeBase.get('cmi'), score: expect.any(Number) });

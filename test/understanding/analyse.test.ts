@@ -33,6 +33,18 @@ describe('the French analyser', () => {
     expect(analyser.terms('mon boulot')).toEqual(analyser.terms('travail'));
   });
 
+  it('When an acronym is misspelt or called by its old or everyday name, then the service knows the one it means', () => {
+    expect(analyser.terms('la rth')).toEqual(analyser.terms('la RQTH'));
+    expect(analyser.terms('une aes a l ecole')).toEqual(analyser.terms('une AESH à l’école'));
+    expect(analyser.terms('il est en clis')).toEqual(analyser.terms('il est en ULIS'));
+    expect(analyser.terms('la carte handicapé')).toContain('cmi');
+    expect(analyser.terms('pôle emploi')).toEqual(expect.arrayContaining(analyser.terms('France Travail')));
+    expect(analyser.terms('il est autiste')).toEqual(analyser.terms('autisme'));
+    expect(analyser.terms("j'ai pas de sous")).toEqual(analyser.terms("pas d'argent"));
+    expect(analyser.terms('jsuis pas dacord avec le taux')).toEqual(analyser.terms("je ne suis pas d'accord avec le taux"));
+    expect(analyser.terms('ok dacord merci')).toEqual([]);
+  });
+
   it('When « aidant » is written, then it is not taken for « aide »', () => {
     expect(analyser.terms('aidant')).not.toEqual(analyser.terms('aide'));
     expect(analyser.terms('aidante')).toEqual(analyser.terms('aidants'));
