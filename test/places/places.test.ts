@@ -260,6 +260,11 @@ describe('departementsNamedIn: big towns said short, everyday words that are tow
     expect(places.departementsNamedIn(text)).toEqual([code]);
   });
 
+  it('When a whole message is in capitals, then a capital says nothing', () => {
+    expect(places.departementsNamedIn('ON EST PRÈS DE LA MONTAGNE')).toEqual([]);
+    expect(places.departementsNamedIn('On est près de la Montagne')).toEqual(['44']);
+  });
+
   it.each([
     ['Tours', '37'],
     ['Nice', '06'],
