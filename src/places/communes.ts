@@ -8,13 +8,22 @@
  * tenth of those living in a commune whose longer name begins with it before a linking word
  * (« Bagnères » for Bagnères-de-Bigorre, « Saint-Pierre » for Saint-Pierre-des-Corps), counted in
  * every département, served or not (Saint-Pierre-et-Miquelon's people say « Saint-Pierre » too).
+ * The first part of a compound name counts the same way (« Charleville » for Charleville-Mézières,
+ * « Clermont » for Clermont-Ferrand), unless it is an everyday word that describes (« Petit »-Bourg,
+ * « Grand »-Quevilly, « Bois »-Colombes, « Saint »-Pierre-Quiberon).
  * One département is the answer when it holds at least 90 % of them (« Valence »: Drôme, 91 %);
  * else the name is ambiguous, and the départements proposed are the fewest, largest first, that
- * together hold 90 % of them, three at most (« Saint-Denis »: 974 and 93). See README « Places ».
+ * together hold 90 % of them, three at most (« Saint-Denis »: 974 and 93).
+ * A one-word name that is also an everyday French word (« Méré » is « mère », « Mer », « Bois ») is
+ * read alone only when a town it may mean has 10,000 people or is a préfecture or sous-préfecture
+ * (Tours, Sens, Tulle, Bourg for Bourg-en-Bresse, Privas); else only when the sentence says it is a
+ * place (« j'habite à Méré »: see said.ts). See README « Places ».
  */
 import { foldText } from '../domain/text';
+import { everydayWords } from './everydayWords';
 
 interface RawCommune {
+  code?: string;
   nom: string;
   type: string;
   departement?: string;
@@ -30,6 +39,10 @@ export interface TownReading {
   people: number;
   /** The served départements that have a town of this name at all (to narrow it: « Saint-Pierre près de Toulouse »). */
   anywhere: ReadonlySet<string>;
+  /** One everyday French word, the article aside (« mere », « la montagne », « tours »): after an article, a thing. */
+  everyday: boolean;
+  /** An everyday word that no town of READ_ALONE_POPULATION people nor seat of an arrondissement bears: a town only when the sentence says it is a place. */
+  needsCue: boolean;
 }
 
 export interface CommuneIndex {
@@ -45,11 +58,21 @@ export interface CommuneIndex {
 export const CLEAR_SHARE = 0.9;
 /** The share of a longer-named town's people counted for its short name (« Brive » for Brive-la-Gaillarde). */
 export const SHORT_NAME_SHARE = 0.1;
+/** A name that is an everyday word is read alone when a town this large (or a seat of an arrondissement) bears it or begins with it (Tulle: 13,401; Mer: 6,250). */
+export const READ_ALONE_POPULATION = 10_000;
+
+/** What tells a town from an everyday word: the folded French words, and the seats of arrondissements (commune codes). */
+export interface WordsAndSeats {
+  everyday: ReadonlySet<string>;
+  seats: ReadonlySet<string>;
+}
 /** At most this many départements are proposed for one name. */
 const MAX_PROPOSED = 3;
 const ARTICLE = /^(le|la|les|l) /;
 /** Words after which the rest of a name is a qualifier: « Boulogne-sur-Mer », « Bourg-en-Bresse », « Villeneuve-d'Ascq ». */
 const LINKING_WORDS: ReadonlySet<string> = new Set(['de', 'du', 'des', 'd', 'la', 'le', 'les', 'l', 'lez', 'sur', 'sous', 'en', 'aux', 'au', 'a']);
+/** Words that are no town's short name on their own: « Saint-Pierre-Quiberon » is never « Saint-Pierre-… » cut after « Saint ». */
+const TITLES: ReadonlySet<string> = new Set(['saint', 'sainte']);
 
 /** The spoken and written forms of « saint »: one form for the index and for what people say. */
 export function foldPlaceName(text: string): string {
@@ -59,11 +82,23 @@ export function foldPlaceName(text: string): string {
     .join(' ');
 }
 
-/** « bagneres de bigorre » → « bagneres »; null when the name has no linking word after its first word. */
-function shortNameOf(name: string): string | null {
+/**
+ * The shorter names people give a town (its name without article): the words before a linking word
+ * (« bagneres de bigorre » → « bagneres », « bourg en bresse » → « bourg »), and the first parts of a
+ * compound (« clermont ferrand » → « clermont », « saint pierre quiberon » → « saint pierre ») unless
+ * such a part is one everyday word (« petit bourg », « bois colombes ») or ends on a title or a linking word.
+ */
+export function shortNamesOf(name: string, everyday: ReadonlySet<string>): string[] {
   const words = name.split(' ');
   const link = words.findIndex((word, index) => index > 0 && LINKING_WORDS.has(word));
-  return link > 0 ? words.slice(0, link).join(' ') : null;
+  const shorts = new Set<string>();
+  if (link > 0) shorts.add(words.slice(0, link).join(' '));
+  for (let length = 1; length < (link > 0 ? link : words.length); length++) {
+    const last = words[length - 1] ?? '';
+    if (TITLES.has(last) || LINKING_WORDS.has(last) || (length === 1 && everyday.has(last))) continue;
+    shorts.add(words.slice(0, length).join(' '));
+  }
+  return [...shorts].filter((short) => short.length >= 3);
 }
 
 /** Départements to propose from the people of each (largest first): one when clear, else the fewest holding CLEAR_SHARE. */
@@ -84,13 +119,17 @@ export function buildCommuneIndex(
   communes: readonly RawCommune[],
   served: (code: string) => boolean,
   postcodeOverrides: ReadonlyMap<string, string>,
+  { everyday, seats }: WordsAndSeats = { everyday: new Set(), seats: new Set() },
 ): CommuneIndex {
   const towns = new Map<string, Map<string, number>>();
+  /** Names that a town of READ_ALONE_POPULATION or a seat of an arrondissement bears or begins with (« bourg »: Bourg-en-Bresse). */
+  const known = new Set<string>();
   let longestName = 1;
-  const add = (name: string, departement: string, people: number): void => {
+  const add = (name: string, departement: string, people: number, knownTown: boolean): void => {
     const byDepartement = towns.get(name) ?? new Map<string, number>();
     byDepartement.set(departement, (byDepartement.get(departement) ?? 0) + people);
     towns.set(name, byDepartement);
+    if (knownTown) known.add(name);
     longestName = Math.max(longestName, name.split(' ').length);
   };
   for (const commune of communes) {
@@ -98,15 +137,24 @@ export function buildCommuneIndex(
     const override = commune.codesPostaux?.map((postcode) => postcodeOverrides.get(postcode)).find((code) => code !== undefined);
     const departement = override ?? commune.departement;
     const population = commune.population ?? 0;
+    const knownTown = population >= READ_ALONE_POPULATION || seats.has(commune.code ?? '');
     const name = foldPlaceName(commune.nom);
-    const withoutArticle = name.replace(ARTICLE, '');
-    add(name, departement, population);
-    if (withoutArticle !== name && withoutArticle.length >= 4) add(withoutArticle, departement, population);
-    const short = shortNameOf(withoutArticle);
-    if (short !== null && short.length >= 3) add(short, departement, population * SHORT_NAME_SHARE);
+    const article = ARTICLE.exec(name)?.[0] ?? '';
+    const withoutArticle = name.slice(article.length);
+    add(name, departement, population, knownTown);
+    if (article !== '' && withoutArticle.length >= 4) add(withoutArticle, departement, population, knownTown);
+    for (const short of shortNamesOf(withoutArticle, everyday)) {
+      add(short, departement, population * SHORT_NAME_SHARE, knownTown);
+      // « La Roche » for La Roche-sur-Yon, « Les Sables » for Les Sables-d'Olonne.
+      if (article !== '') add(article + short, departement, population * SHORT_NAME_SHARE, knownTown);
+    }
   }
   // Names borne only by towns of départements we do not serve lead nowhere.
   for (const [name, byDepartement] of towns) if (![...byDepartement.keys()].some(served)) towns.delete(name);
+  // « mere », « la montagne », « le port »: one everyday word, the article aside. (A loop, not a closure:
+  // the word list is not kept once the index is built.)
+  const everydayNames = new Set<string>();
+  for (const name of towns.keys()) if (everyday.has(name.replace(ARTICLE, ''))) everydayNames.add(name);
 
   return {
     longestName,
@@ -114,10 +162,13 @@ export function buildCommuneIndex(
     read(foldedName) {
       const people = towns.get(foldedName);
       if (people === undefined) return null;
+      const everydayName = everydayNames.has(foldedName);
       return {
         departements: proposedDepartements(people, served),
         people: [...people.values()].reduce((sum, count) => sum + count, 0),
         anywhere: new Set([...people.keys()].filter(served)),
+        everyday: everydayName,
+        needsCue: everydayName && !known.has(foldedName),
       };
     },
   };
@@ -130,7 +181,11 @@ export function communeIndex(served: (code: string) => boolean, postcodeOverride
   const key = JSON.stringify([...postcodeOverrides]);
   let index = built.get(key);
   if (index === undefined) {
-    index = buildCommuneIndex(require('@etalab/decoupage-administratif/data/communes.json') as RawCommune[], served, postcodeOverrides);
+    const arrondissements = require('@etalab/decoupage-administratif/data/arrondissements.json') as Array<{ chefLieu: string }>;
+    index = buildCommuneIndex(require('@etalab/decoupage-administratif/data/communes.json') as RawCommune[], served, postcodeOverrides, {
+      everyday: everydayWords(),
+      seats: new Set(arrondissements.map((arrondissement) => arrondissement.chefLieu)),
+    });
     built.set(key, index);
   }
   return index;

@@ -7,7 +7,7 @@ import type { DepartementCode } from '../domain/vocabulary';
 import { DEPARTEMENTS, departementByCode, isDepartementCode } from './departements';
 import { digitsFromWords } from '../understanding/numbers';
 import { communeIndex, foldPlaceName, type TownReading } from './communes';
-import { NEAR, placesSaidIn } from './said';
+import { capitalisedWords, placesSaidIn, sayingOf, sentenceParts } from './said';
 import { buildNameIndex, type NameIndex } from './names';
 import { getPostcodeIndex, normalisePostcode } from './postcodes';
 
@@ -103,20 +103,24 @@ export function createPlaces(options: PlacesOptions = {}): Places {
         return [whole.code, ...town];
       }
       // The sentence's words, in parts: before any « near » expression, then after each.
-      const segments = foldPlaceName(text)
-        .split(NEAR)
-        .map((segment) => segment.split(' ').filter((word) => word !== ''));
+      const parts = sentenceParts(foldPlaceName(text));
+      const segments = parts.map((part) => part.words);
       const words = segments.flat();
       if (words.length === 0) return [];
+      const capitalised = capitalisedWords(said, foldPlaceName);
       // A code said (« 44 », « dans le 93 »); a number followed by a unit (« 12 ans », « 30 euros ») is an age or an amount.
       const saidCodes = segments.flatMap((segment) =>
         segment.filter((word, index) => /^\d{2,3}$|^2[ab]$/.test(word) && !QUANTITY_UNITS.has(segment[index + 1] ?? '')).flatMap((word) => departementNamed.find(word)?.code ?? []),
       );
-      const readings = placesSaidIn<PlaceSaid>(segments, towns.longestName, (run) => {
-        const departement = /^\d/.test(run) ? null : departementNamed.find(run);
+      const readings = placesSaidIn<PlaceSaid>(parts, towns.longestName, (run) => {
+        const departement = /^\d/.test(run.run) ? null : departementNamed.find(run.run);
         if (departement !== null) return { departement: departement.code };
-        const town = towns.read(run);
-        return town === null ? null : { town };
+        const town = towns.read(run.run);
+        if (town === null) return null;
+        // « chez ma mère » is no town (Méré), « au bord de la mer » neither (Mer, 6,250 people); « je suis à Mer » is.
+        const saying = sayingOf(parts, run, capitalised);
+        if (saying === 'thing' || (town.everyday && saying === 'article') || (town.needsCue && saying !== 'place')) return null;
+        return { town };
       });
       // A département's name said in the sentence (« à Saint-Denis de la Réunion ») decides.
       const named = readings.flatMap(({ place }) => place.departement ?? []);

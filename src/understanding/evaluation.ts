@@ -155,7 +155,8 @@ export async function evaluateSplit(split: PhrasingSplit, deps: EvaluationDeps):
 
   const phoneOutcomes = split.phone.map(({ menu, said, expect }) => {
     const got = deps.phone(menu, said);
-    const verdict: Verdict = got === expect ? 'right' : got === null ? 'unsure' : 'wrong';
+    // `none`: nothing is the right reading (« à côté de chez ma mère » names no place: the caller is asked again).
+    const verdict: Verdict = got === expect || (got === null && expect === 'none') ? 'right' : got === null ? 'unsure' : 'wrong';
     return { menu, outcome: { text: `[${menu}] ${said}`, expected: expect, got: got ?? 'not understood', verdict } };
   });
   const phoneMenus: Record<string, Tally> = {};

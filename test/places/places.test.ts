@@ -148,11 +148,13 @@ describe('departementsNamedIn: a town or a département said in a sentence', () 
     // The people of every town that bears the name (a tenth of those of longer names: Saint-Pierre-des-Corps)
     // are counted; one département answers when it holds 90 % of them.
     ['Saint-Pierre', ['974', '972', '37']], // 974 holds about 77 %: Saint-Pierre-et-Miquelon, Martinique, Saint-Pierre-des-Corps…
-    ['Saint-Martin', ['971', '38', '13']], // the island (routed to Guadeloupe) and some 180 Saint-Martin-de-… / -d'…
+    ['Saint-Martin', ['971', '38', '62']], // the island (routed to Guadeloupe), some 180 Saint-Martin-de-… / -d'…, Saint-Martin-Boulogne
     ['Beaumont', ['63', '74', '95']],
     ['Bagnères', ['65', '31']], // Bagnères-de-Bigorre and Bagnères-de-Luchon, said short
     ['Bourg', ['01', '26', '33']], // Bourg-en-Bresse before the hamlet named Bourg
     ['Aix', ['13', '73']],
+    ['Boulogne', ['92', '62']], // Boulogne-Billancourt and Boulogne-sur-Mer, said short
+    ['Clermont', ['63', '60', '34']], // Clermont-Ferrand said short, and Clermont (Oise), a town of 10,000
   ])('When a name is shared and no département holds 90 %% of its people (« %s »), then several are proposed, the likeliest first', (text, codes) => {
     expect(places.departementsNamedIn(text)).toEqual(codes);
   });
@@ -164,7 +166,6 @@ describe('departementsNamedIn: a town or a département said in a sentence', () 
     ['Saint-Étienne', '42'], // Saint-Étienne-du-Rouvray counted for a tenth
     ['Saint-Nazaire', '44'],
     ['Brive', '19'], // Brive-la-Gaillarde, said short
-    ['Boulogne', '62'],
     ['Aix-en-Provence', '13'],
   ])('When a name is shared but one département holds 90 %% of its people (« %s »), then it is %s', (text, code) => {
     expect(places.departementsNamedIn(text)).toEqual([code]);
@@ -212,6 +213,94 @@ describe('departementsNamedIn: a town or a département said in a sentence', () 
   });
 });
 
+describe('departementsNamedIn: big towns said short, everyday words that are towns’ names', () => {
+  it.each([
+    ['charleville', '08'], // Charleville-Mézières: no linking word, its first part counts
+    ['je suis à charleville', '08'],
+    ['clermont ferrand', '63'],
+    ['chalon', '71'],
+    ['châlons', '51'],
+    ['mantes', '78'],
+    ['la roche sur yon', '85'],
+    ['les sables', '85'], // Les Sables-d'Olonne, said short with its article
+  ])('When a big town is said by the first part of its name (« %s »), then it is %s', (text, code) => {
+    expect(places.departementsNamedIn(text)).toEqual([code]);
+  });
+
+  it.each(['petit', 'grand', 'saint', 'la', 'un petit bourg', 'c’est un grand village'])(
+    'When « %s » is said, then no place is found: an everyday first part (Petit-Bourg, Grand-Quevilly) is no short name',
+    (text) => {
+      expect(places.departementsNamedIn(text)).toEqual([]);
+    },
+  );
+
+  it.each([
+    'à côté de chez ma mère', // Méré (78)
+    "j'habite au bord de la mer", // Mer (41)
+    'on a une maison près du bois',
+    'c’est juste à côté du pont',
+    'on vit à la campagne',
+    "j'habite à la montagne", // La Montagne (44)
+    "ma mère est à l'hôpital", // L'Hôpital (57)
+    'je suis chez ma fille', // Fille (72)
+    'mer',
+  ])('When an everyday word that is also a small town’s name is said as a word (« %s »), then no place is found', (text) => {
+    expect(places.departementsNamedIn(text)).toEqual([]);
+  });
+
+  it.each([
+    ["j'habite à méré", '78'],
+    ['je suis à mer', '41'],
+    ['la commune de mer', '41'],
+    ["j'habite méré", '78'],
+    ['pas loin de digne', '04'],
+    ['la commune de la montagne', '44'],
+    ['On a déménagé à côté de la Montagne.', '44'], // written with a capital inside the sentence
+  ])('When the sentence says the everyday word is a place (« %s »), then it is read as the town: %s', (text, code) => {
+    expect(places.departementsNamedIn(text)).toEqual([code]);
+  });
+
+  it('When a whole message is in capitals, then a capital says nothing', () => {
+    expect(places.departementsNamedIn('ON EST PRÈS DE LA MONTAGNE')).toEqual([]);
+    expect(places.departementsNamedIn('On est près de la Montagne')).toEqual(['44']);
+  });
+
+  it.each([
+    ['Tours', '37'],
+    ['Nice', '06'],
+    ['Sens', '89'],
+    ['Laval', '53'],
+    ['Pau', '64'],
+    ['Agen', '47'],
+    ['Metz', '57'],
+    ['Bourges', '18'],
+    ['Orange', '84'],
+    ['Grasse', '06'],
+    ['Vichy', '03'],
+    ['Brest', '29'],
+    ['Rodez', '12'],
+    ['Tulle', '19'], // 13,401 people
+    ['Privas', '07'], // 8,538 people, a préfecture
+    ['Loches', '37'], // a sous-préfecture
+    ['on habite tours', '37'],
+  ])('When a town people name alone bears an everyday word (« %s »), then it is read alone: %s', (text, code) => {
+    expect(places.departementsNamedIn(text)).toEqual([code]);
+  });
+
+  it('When the seat of every arrondissement is said alone, then its département is proposed', () => {
+    const communes = require('@etalab/decoupage-administratif/data/communes.json') as Array<{ code: string; nom: string; type: string }>;
+    const arrondissements = require('@etalab/decoupage-administratif/data/arrondissements.json') as Array<{ chefLieu: string; departement: string }>;
+    const names = new Map(communes.filter((commune) => commune.type === 'commune-actuelle').map((commune) => [commune.code, commune.nom]));
+    const missed = arrondissements
+      .filter(({ departement }) => places.get(departement) !== undefined)
+      .map(({ chefLieu, departement }) => ({ name: names.get(chefLieu) ?? chefLieu, departement }))
+      .filter(({ name, departement }) => !places.departementsNamedIn(name).includes(departement))
+      .map(({ name }) => name);
+    // « Florac Trois Rivières »: « trois » is read as the digit 3.
+    expect(missed).toEqual(['Florac Trois Rivières']);
+  });
+});
+
 describe('the rule for shared town names, on made-up communes', () => {
   const commune = (nom: string, departement: string, population: number) => ({ nom, type: 'commune-actuelle', departement, population });
   const served = (code: string) => code !== '975';
@@ -235,6 +324,39 @@ describe('the rule for shared town names, on made-up communes', () => {
     const towns = index(commune('Bourgville', '01', 800), commune('Bourgville', '975', 200), commune('Bourgville', '03', 10));
     expect(towns.read('bourgville')?.departements).toEqual(['01', '03']);
     expect(index(commune('Rocheplate', '975', 500)).read('rocheplate')).toBeNull();
+  });
+
+  it('When a compound name has no linking word, then a tenth of its people count for its first part, unless that part is an everyday word', () => {
+    const everyday = new Set(['petit', 'bois']);
+    const towns = buildCommuneIndex(
+      [commune('Bourgville-Tilleul', '01', 1000), commune('Petit-Tilleul', '02', 1000), commune('Saint-Pierre-Tilleul', '03', 1000)],
+      served,
+      new Map(),
+      { everyday, seats: new Set() },
+    );
+    expect(towns.populationOf('bourgville', '01')).toBe(100);
+    expect(towns.read('petit')).toBeNull();
+    expect(towns.read('saint')).toBeNull();
+    expect(towns.read('saint pierre')?.departements).toEqual(['03']);
+  });
+
+  it('When a name is one everyday word, then it needs a cue unless a town of 10,000 people or a seat of an arrondissement bears it', () => {
+    const everyday = new Set(['bois', 'pont', 'mer']);
+    const towns = buildCommuneIndex(
+      [
+        { ...commune('Bois', '01', 9999), code: '01001' },
+        { ...commune('Pont-sur-Loire', '02', 10000), code: '02001' },
+        { ...commune('Mer', '03', 500), code: '03001' },
+        { ...commune('Bourgville', '04', 50), code: '04001' },
+      ],
+      served,
+      new Map(),
+      { everyday, seats: new Set(['03001']) },
+    );
+    expect(towns.read('bois')).toMatchObject({ everyday: true, needsCue: true });
+    expect(towns.read('pont')).toMatchObject({ everyday: true, needsCue: false }); // Pont-sur-Loire, said short
+    expect(towns.read('mer')).toMatchObject({ everyday: true, needsCue: false }); // a seat
+    expect(towns.read('bourgville')).toMatchObject({ everyday: false, needsCue: false });
   });
 
   it('When the name is asked, then the fewest départements holding 90 % of its people are proposed, three at most', () => {
