@@ -12,9 +12,10 @@
  * - a territory: the months of its ticket index (`o360:ticket-index:{44}:2025-03`), the days of its
  *   dashboard figures (`o360:daily-figures:{44}:2025-03-31`);
  * - a queue name, a counter name, a day, a month for the other kinds.
- * Today every command and every MULTI of the service names one key only (audited: the store port has
- * no multi-key command, MULTI batches one key's command and its EXPIRE, no script, the waiting room is
- * one sorted set per queue), so the tags are what keeps a future multi-key change in one slot.
+ * Today every command, MULTI and script of the service names one key only (audited: the store port has
+ * no multi-key command, MULTI batches one key's commands and its EXPIRE, the one script
+ * (listAppendWithin) names one key, the waiting room is one sorted set per queue, and the service never
+ * lists keys: no SCAN, no KEYS), so the tags are what keeps a future multi-key change in one slot.
  * Pub/sub channels are not keys: classic PUBLISH reaches every node of a cluster.
  */
 export const DEFAULT_KEY_NAMESPACE = 'o360';

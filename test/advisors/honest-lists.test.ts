@@ -2,16 +2,16 @@
  * A ticket list is the whole list or an honest error: when Redis fails to give one of the tickets,
  * the API answers 503 (English JSON), never a 200 that is silently short.
  */
-import { createClient } from 'redis';
-import { TEST_REDIS_URL } from '../storage/redis-test-env';
+import { openRawRedis, type RawRedis } from '../support/rawRedis';
 import { makeTicket, PEOPLE, startAdvisorApp, tokenOf, type AdvisorHarness } from './helpers';
 
 let harness: AdvisorHarness;
-const raw = createClient({ url: TEST_REDIS_URL });
+/** The suites' Redis behind the store's back (on a Cluster, through the cluster client). */
+let raw: RawRedis;
 
 beforeAll(async () => {
   harness = await startAdvisorApp('honest-lists');
-  await raw.connect();
+  raw = await openRawRedis();
 });
 afterAll(async () => {
   await raw.close();

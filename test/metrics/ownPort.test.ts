@@ -7,10 +7,17 @@ import { silentLogger } from '../../src/logging';
 import { startService, type RunningService } from '../../src/main';
 import { createStoreKeys } from '../../src/storage/keys';
 import { TEST_REDIS_URL, uniqueTestNamespace } from '../storage/redis-test-env';
+import { TEST_REDIS_TARGET } from '../support/redisTarget';
 import { parseExposition, valueOf } from './exposition';
 
+/** On the suites' Redis (test/support/redisTarget.ts): the Cluster when there is one, else the server. */
+const REDIS: Record<string, string> =
+  TEST_REDIS_TARGET.kind === 'cluster'
+    ? { REDIS_CLUSTER_NODES: TEST_REDIS_TARGET.nodes.map((node) => `${node.host}:${node.port}`).join(',') }
+    : { REDIS_URL: TEST_REDIS_URL };
+
 async function serviceWith(variables: Record<string, string>): Promise<RunningService> {
-  const env = loadEnv({ PORT: '0', REDIS_URL: TEST_REDIS_URL, LOG_LEVEL: 'silent', ...variables });
+  const env = loadEnv({ PORT: '0', ...REDIS, LOG_LEVEL: 'silent', ...variables });
   return startService(env, silentLogger(), { keys: createStoreKeys(uniqueTestNamespace('metrics-port')) });
 }
 

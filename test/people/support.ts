@@ -4,12 +4,11 @@
  * look at every key of the test's namespace.
  */
 import type { AppConfig } from '../../src/config/appConfig';
-import { createClient } from 'redis';
 import type { Principal } from '../../src/advisors/principal';
 import { SimulatedCall } from '../support/callHarness';
 import { TIMES } from '../support/config';
 import { advisorToken, startTestApp, testRedis, TestClock, twilioSide, type RunningTestApp } from '../support/testApp';
-import { TEST_REDIS_URL } from '../storage/redis-test-env';
+import { openRawRedis, type RawRedis } from '../support/rawRedis';
 import { WebChatUser, texts as textsOf } from '../support/webChatUser';
 import type { StoreKeys } from '../../src/storage/keys';
 import { createMemoryBus } from '../../src/storage/memory-store';
@@ -27,7 +26,8 @@ export interface PeopleHarness {
   app: RunningTestApp;
   clock: TestClock;
   keys: StoreKeys;
-  raw: ReturnType<typeof createClient>;
+  /** The suites' Redis behind the store's back (every master of a Cluster for a scan). */
+  raw: RawRedis;
   close(): Promise<void>;
 }
 
@@ -35,17 +35,14 @@ export async function startPeopleApp(label: string, options: { config?: AppConfi
   const redis = await testRedis(label);
   const clock = new TestClock(TIMES.mondayMorningParis);
   const app = await startTestApp({ store: redis.store, keys: redis.keys, clock, bus: createMemoryBus(), ...options });
-  const raw = createClient({ url: TEST_REDIS_URL });
-  await raw.connect();
+  const raw = await openRawRedis();
   return {
     app,
     clock,
     keys: redis.keys,
     raw,
     async close() {
-      const keys: string[] = [];
-      for await (const batch of raw.scanIterator({ MATCH: `${redis.keys.namespace}:*`, COUNT: 500 })) keys.push(...batch);
-      if (keys.length > 0) await raw.del(keys);
+      await raw.deleteKeys(await raw.keysMatching(`${redis.keys.namespace}:*`));
       await raw.close();
       await app.close();
       await redis.cleanup();
@@ -106,18 +103,16 @@ export async function api(h: Pick<PeopleHarness, 'app'>, method: string, path: s
 /** Every key of the namespace with everything it holds (strings, lists, sorted sets, hashes, sets), as text. */
 export async function everythingStored(h: PeopleHarness): Promise<string> {
   const parts: string[] = [];
-  for await (const batch of h.raw.scanIterator({ MATCH: `${h.keys.namespace}:*`, COUNT: 500 })) {
-    for (const key of batch) {
-      const type = await h.raw.type(key);
-      let value: unknown;
-      if (type === 'string') value = await h.raw.get(key);
-      else if (type === 'list') value = await h.raw.lRange(key, 0, -1);
-      else if (type === 'zset') value = await h.raw.zRange(key, 0, -1);
-      else if (type === 'hash') value = await h.raw.hGetAll(key);
-      else if (type === 'set') value = await h.raw.sMembers(key);
-      else value = `<${type}>`;
-      parts.push(`${key} => ${JSON.stringify(value)}`);
-    }
+  for (const key of await h.raw.keysMatching(`${h.keys.namespace}:*`)) {
+    const type = await h.raw.type(key);
+    let value: unknown;
+    if (type === 'string') value = await h.raw.get(key);
+    else if (type === 'list') value = await h.raw.lRange(key, 0, -1);
+    else if (type === 'zset') value = await h.raw.zRange(key, 0, -1);
+    else if (type === 'hash') value = await h.raw.hGetAll(key);
+    else if (type === 'set') value = await h.raw.sMembers(key);
+    else value = `<${type}>`;
+    parts.push(`${key} => ${JSON.stringify(value)}`);
   }
   return parts.join('\n');
 }

@@ -7,6 +7,7 @@ import type { RedisClusterType } from 'redis';
 import { createRedisBus, createRedisStore, type RedisStore } from '../../src/storage/redis-store';
 import { createStoreKeys } from '../../src/storage/keys';
 import { freePort, startRedisCluster, redisCli, type RedisClusterGroup } from '../support/redisServers';
+import { openRawRedis } from '../support/rawRedis';
 import { StoreUnavailableError } from '../../src/domain/ports';
 import { describeTicketStoreContract } from '../tickets/ticket-store-contract';
 import { collector } from '../directline/message-bus-contract';
@@ -118,6 +119,33 @@ describe('pub/sub across the cluster', () => {
       await expect(got.waitFor(20)).resolves.toEqual(Array.from({ length: 20 }, (_, i) => `m${i}`));
     } finally {
       await Promise.all([one.close(), two.close()]);
+    }
+  });
+});
+
+describe("the tests' own look into a Cluster (test/support/rawRedis.ts, used by the GDPR erasure's scan)", () => {
+  test('When keys of a namespace live on every master, then keysMatching lists them all where one node lists only its own, and deleteKeys deletes them across slots', async () => {
+    const group = await cluster();
+    const raw = await openRawRedis(group.target);
+    const namespace = uniqueTestNamespace('raw-look');
+    const keys = Array.from({ length: 30 }, (_, i) => `${namespace}:item:{${i}}`).sort();
+    try {
+      for (const key of keys) {
+        await raw.rPush(key, 'x');
+        await raw.expire(key, 60);
+      }
+      const onEachNode = await Promise.all(
+        group.masters.map(async (master) => (await redisCli(master.port, '--scan', '--pattern', `${namespace}:*`)).split('\n').filter(Boolean).length),
+      );
+      // Thirty hash tags spread over the three masters' slots: a scan of one node would miss keys.
+      expect(onEachNode.every((count) => count > 0 && count < keys.length)).toBe(true);
+      expect(onEachNode.reduce((sum, count) => sum + count, 0)).toBe(keys.length);
+      expect(await raw.keysMatching(`${namespace}:*`)).toEqual(keys);
+      await raw.deleteKeys(keys);
+      expect(await raw.keysMatching(`${namespace}:*`)).toEqual([]);
+    } finally {
+      await raw.deleteKeys(keys);
+      await raw.close();
     }
   });
 });
