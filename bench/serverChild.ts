@@ -76,7 +76,8 @@ export function serviceNodeFlags(script: string): string[] {
 
 /**
  * `script`: another build's bench/server.js (BENCH_BEFORE); default: this build's. `wrapper`: a command
- * the server runs under (e.g. valgrind and its options; bench/voiceCount.ts); then no CPU profile.
+ * the server runs under (e.g. valgrind and its options; bench/voiceCount.ts), then no CPU profile;
+ * `nodeFlags`: more flags for node, after those of `npm start`.
  */
 export async function startServer(
   mode: 'app' | 'app-http' | 'bare' | 'chat-bare',
@@ -84,9 +85,10 @@ export async function startServer(
   env: Record<string, string>,
   script = path.join(__dirname, 'server.js'),
   wrapper: readonly string[] = [],
+  nodeFlags: readonly string[] = [],
 ): Promise<ServerChild & { pid: number }> {
   const profileDir = wrapper.length === 0 ? process.env.BENCH_CPU_PROF : undefined;
-  const nodeArgs = [...wrapper, process.execPath, ...serviceNodeFlags(script), ...(mode.startsWith('app') && profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), script, mode];
+  const nodeArgs = [...wrapper, process.execPath, ...serviceNodeFlags(script), ...nodeFlags, ...(mode.startsWith('app') && profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), script, mode];
   const [command, args] = serverCpu === null ? [nodeArgs[0], nodeArgs.slice(1)] : ['taskset', ['-c', serverCpu, ...nodeArgs]];
   const child: ChildProcess = spawn(command as string, args as string[], {
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],

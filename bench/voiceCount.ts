@@ -80,7 +80,9 @@ async function count(label: string, mode: 'app' | 'bare', script?: string): Prom
   const dir = mkdtempSync(path.join(os.tmpdir(), `voice-count-${label}-`));
   const wrapper = ['valgrind', '--tool=callgrind', '--instr-atstart=no', '--separate-threads=yes', `--callgrind-out-file=${path.join(dir, 'callgrind.%p')}`];
   const started = Date.now();
-  const server = await startServer(mode, null, SERVER_ENV, script, wrapper);
+  // V8 on one thread: its compiler and collector then run at points fixed by the work itself, not by
+  // how threads are scheduled (with them on their own threads, counts of one build swung by ±15 %).
+  const server = await startServer(mode, null, SERVER_ENV, script, wrapper, ['--single-threaded']);
   const target: Target = { label, port: server.port, verify: mode === 'app', agent: new http.Agent({ keepAlive: true, maxSockets: 1 }) };
   const errors: Errors = { count: 0, first: [] };
   try {
