@@ -138,7 +138,9 @@ async function startApp(chatBotHop: 'in-process' | 'http'): Promise<Running> {
   const env = loadEnv();
   if (!env.redisUrl) throw new Error('REDIS_URL is required for the app under benchmark');
   const fixedNow = process.env.BENCH_NOW ?? '2026-11-23T09:00:00.000Z';
-  const clock: Clock = { now: () => new Date(fixedNow) };
+  // Parsed once: the real clock (new Date()) reads no string either.
+  const fixedMs = Date.parse(fixedNow);
+  const clock: Clock = { now: () => new Date(fixedMs) };
   const logger = createLogger({ level: env.logLevel, hashKey: env.logHashKey });
   const namespace = `o360bench-${process.pid}-${randomBytes(4).toString('hex')}`;
   // The service as main.ts starts it (configuration, Redis store and bus, app, listen), with a fixed

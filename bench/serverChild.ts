@@ -53,11 +53,43 @@ export function beforeScript(): string | null {
   return script;
 }
 
-/** `script`: another build's bench/server.js (BENCH_BEFORE); default: this build's. */
-export async function startServer(mode: 'app' | 'app-http' | 'bare' | 'chat-bare', serverCpu: string | null, env: Record<string, string>, script = path.join(__dirname, 'server.js')): Promise<ServerChild> {
-  const profileDir = process.env.BENCH_CPU_PROF;
-  const nodeArgs = [...(mode.startsWith('app') && profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), script, mode];
-  const [command, args] = serverCpu === null ? [process.execPath, nodeArgs] : ['taskset', ['-c', serverCpu, process.execPath, ...nodeArgs]];
+/**
+ * The node flags the service runs with in production: those of `npm start` in the checkout that built
+ * `script` (<checkout>/dist/bench/server.js), so that a BENCH_BEFORE build runs with its own. Every
+ * server child gets them, the bare baseline too.
+ */
+export function serviceNodeFlags(script: string): string[] {
+  try {
+    const manifest = JSON.parse(readFileSync(path.resolve(script, '../../../package.json'), 'utf8')) as { scripts?: { start?: string } };
+    const words = (manifest.scripts?.start ?? '').trim().split(/\s+/);
+    if (words[0] !== 'node') return [];
+    const flags: string[] = [];
+    for (const word of words.slice(1)) {
+      if (!word.startsWith('--')) break;
+      flags.push(word);
+    }
+    return flags;
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * `script`: another build's bench/server.js (BENCH_BEFORE); default: this build's. `wrapper`: a command
+ * the server runs under (e.g. valgrind and its options; bench/voiceCount.ts), then no CPU profile;
+ * `nodeFlags`: more flags for node, after those of `npm start`.
+ */
+export async function startServer(
+  mode: 'app' | 'app-http' | 'bare' | 'chat-bare',
+  serverCpu: string | null,
+  env: Record<string, string>,
+  script = path.join(__dirname, 'server.js'),
+  wrapper: readonly string[] = [],
+  nodeFlags: readonly string[] = [],
+): Promise<ServerChild & { pid: number }> {
+  const profileDir = wrapper.length === 0 ? process.env.BENCH_CPU_PROF : undefined;
+  const nodeArgs = [...wrapper, process.execPath, ...serviceNodeFlags(script), ...nodeFlags, ...(mode.startsWith('app') && profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), script, mode];
+  const [command, args] = serverCpu === null ? [nodeArgs[0], nodeArgs.slice(1)] : ['taskset', ['-c', serverCpu, ...nodeArgs]];
   const child: ChildProcess = spawn(command as string, args as string[], {
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
     env: { ...process.env, PORT: '0', ...env },
@@ -94,6 +126,7 @@ export async function startServer(mode: 'app' | 'app-http' | 'bare' | 'chat-bare
   });
   const ask = (message: ParentMessage) => child.send(message);
   return {
+    pid: child.pid ?? 0,
     port,
     namespace,
     logLines,

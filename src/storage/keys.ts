@@ -100,8 +100,10 @@ function escapeName(name: string): string {
   return encodeURIComponent(name).replace(/[!'()*~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
+const FORBIDDEN_IN_SEGMENT = /[\s:*?[\]{}]/;
+
 function segment(kind: string, value: string): string {
-  if (value === '' || /[\s:*?[\]{}]/.test(value)) {
+  if (value === '' || FORBIDDEN_IN_SEGMENT.test(value)) {
     throw new RangeError(`Invalid ${kind} key segment: it must be non-empty, without spaces, ':' or glob characters`);
   }
   return value;
@@ -112,47 +114,57 @@ function tag(value: string): string {
   return `{${value}}`;
 }
 
+const NONE: readonly string[] = Object.freeze([]);
+
 export function createStoreKeys(namespace: string = DEFAULT_KEY_NAMESPACE): StoreKeys {
   const ns = segment('namespace', namespace);
-  /** `<ns>:<kind>:<before…>:{<grouping id>}:<after…>`, every segment checked. */
-  const key = (kind: string, before: string[], groupingId: string, after: string[] = []) =>
-    [ns, kind, ...before.map((part) => segment(kind, part)), tag(segment(kind, groupingId)), ...after.map((part) => segment(kind, part))].join(':');
+  /**
+   * `<ns>:<kind>:<before…>:{<grouping id>}:<after…>`, every segment checked. Built by concatenation
+   * (several keys per webhook: no arrays to allocate).
+   */
+  const key = (kind: string, before: readonly string[], groupingId: string, after: readonly string[] = NONE) => {
+    let built = `${ns}:${kind}`;
+    for (const part of before) built += `:${segment(kind, part)}`;
+    built += `:${tag(segment(kind, groupingId))}`;
+    for (const part of after) built += `:${segment(kind, part)}`;
+    return built;
+  };
   return Object.freeze({
     namespace: ns,
-    call: (callSid: string) => key('call', [], callSid),
-    chat: (conversationId: string) => key('chat', [], conversationId),
-    chatTranscript: (conversationId: string) => key('chat-transcript', [], conversationId),
-    ticket: (ref: string) => key('ticket', [], ref),
-    ticketByConversation: (conversationId: string) => key('ticket-by-conversation', [], conversationId),
-    counter: (name: string, ...parts: string[]) => key('counter', [], name, parts),
+    call: (callSid: string) => key('call', NONE, callSid),
+    chat: (conversationId: string) => key('chat', NONE, conversationId),
+    chatTranscript: (conversationId: string) => key('chat-transcript', NONE, conversationId),
+    ticket: (ref: string) => key('ticket', NONE, ref),
+    ticketByConversation: (conversationId: string) => key('ticket-by-conversation', NONE, conversationId),
+    counter: (name: string, ...parts: string[]) => key('counter', NONE, name, parts),
     once: (action: string, id: string) => key('once', [action], id),
-    queue: (queueName: string) => key('queue', [], escapeName(queueName)),
-    directLineConversation: (conversationId: string) => key('dl-conversation', [], conversationId),
-    directLineActivities: (conversationId: string) => key('dl-activities', [], conversationId),
-    directLineChannel: (conversationId: string) => key('dl-channel', [], conversationId),
-    ticketIndex: (territory: string, month: string) => key('ticket-index', [], territory, [month]),
-    ticketCase: (ref: string) => key('ticket-case', [], ref),
+    queue: (queueName: string) => key('queue', NONE, escapeName(queueName)),
+    directLineConversation: (conversationId: string) => key('dl-conversation', NONE, conversationId),
+    directLineActivities: (conversationId: string) => key('dl-activities', NONE, conversationId),
+    directLineChannel: (conversationId: string) => key('dl-channel', NONE, conversationId),
+    ticketIndex: (territory: string, month: string) => key('ticket-index', NONE, territory, [month]),
+    ticketCase: (ref: string) => key('ticket-case', NONE, ref),
     lock: (kind: string, id: string) => key('lock', [kind], id),
-    auditOfTicket: (ref: string) => key('audit-ticket', [], ref),
-    auditOfDay: (day: string) => key('audit-day', [], day),
-    unmetNeeds: (month: string) => key('unmet-needs', [], month),
-    advisorEvents: (territory: string) => key('advisor-events', [], territory),
-    rateLimit: (name: string) => key('rate-limit', [], name),
-    personTickets: (personKey: string) => key('person-tickets', [], personKey),
-    staffAccount: (email: string) => key('staff', [], escapeName(email)),
-    staffBySubject: (subject: string) => key('staff-subject', [], escapeName(subject)),
-    staffIndex: () => key('staff-index', [], 'all'),
-    staffSession: (sessionId: string) => key('staff-session', [], escapeName(sessionId)),
-    advisorPresence: (territory: string) => key('advisor-presence', [], territory),
-    dailyFigures: (territory: string, day: string) => key('daily-figures', [], territory, [day]),
-    wrapUpCodes: (territory: string) => key('wrap-up-codes', [], territory),
-    directory: () => key('directory', [], 'all'),
-    studioVersionCounter: () => key('studio-version-counter', [], 'all'),
-    studioVersion: (version: number) => key('studio-version', [], String(version)),
-    studioFile: (hash: string) => key('studio-file', [], hash),
-    studioPublished: () => key('studio-published', [], 'all'),
-    studioDraft: (draftId: string) => key('studio-draft', [], draftId),
-    studioChannel: () => key('studio-channel', [], 'all'),
+    auditOfTicket: (ref: string) => key('audit-ticket', NONE, ref),
+    auditOfDay: (day: string) => key('audit-day', NONE, day),
+    unmetNeeds: (month: string) => key('unmet-needs', NONE, month),
+    advisorEvents: (territory: string) => key('advisor-events', NONE, territory),
+    rateLimit: (name: string) => key('rate-limit', NONE, name),
+    personTickets: (personKey: string) => key('person-tickets', NONE, personKey),
+    staffAccount: (email: string) => key('staff', NONE, escapeName(email)),
+    staffBySubject: (subject: string) => key('staff-subject', NONE, escapeName(subject)),
+    staffIndex: () => key('staff-index', NONE, 'all'),
+    staffSession: (sessionId: string) => key('staff-session', NONE, escapeName(sessionId)),
+    advisorPresence: (territory: string) => key('advisor-presence', NONE, territory),
+    dailyFigures: (territory: string, day: string) => key('daily-figures', NONE, territory, [day]),
+    wrapUpCodes: (territory: string) => key('wrap-up-codes', NONE, territory),
+    directory: () => key('directory', NONE, 'all'),
+    studioVersionCounter: () => key('studio-version-counter', NONE, 'all'),
+    studioVersion: (version: number) => key('studio-version', NONE, String(version)),
+    studioFile: (hash: string) => key('studio-file', NONE, hash),
+    studioPublished: () => key('studio-published', NONE, 'all'),
+    studioDraft: (draftId: string) => key('studio-draft', NONE, draftId),
+    studioChannel: () => key('studio-channel', NONE, 'all'),
   });
 }
 

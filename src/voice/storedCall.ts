@@ -67,7 +67,10 @@ export function parseStoredCall(callSid: string, raw: string): StoredCall {
   const parsed = JSON.parse(raw) as Partial<CompactCall> | Partial<StoredCallV1>;
   if (parsed.v === 2 && typeof parsed.s === 'string' && typeof parsed.r === 'string' && typeof parsed.c === 'object' && parsed.c !== null) {
     const choices = (parsed.ch ?? []).map(([step, value, via]): Choice => ({ step, value, via }));
-    const context = { ...initialCallContext({ callSid, caller: null }), ...parsed.c, choices, callSid };
+    // A new call's context with the stored fields over it (one object, not a copy of a copy).
+    const context = Object.assign(initialCallContext({ callSid, caller: null }), parsed.c);
+    context.choices = choices;
+    context.callSid = callSid;
     return { value: parsed.s, lastRequestId: parsed.r, context, ...(typeof parsed.k === 'string' ? { configVersion: parsed.k } : {}) };
   }
   if (parsed.v === 1 && typeof parsed.value === 'string' && typeof parsed.context === 'object' && parsed.context !== null) {
