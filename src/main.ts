@@ -3,7 +3,6 @@
  * the app, listen; stop cleanly on SIGTERM/SIGINT.
  */
 import { createServer, type Server } from 'node:http';
-import { createClient } from 'redis';
 import { createApp } from './app';
 import { loadAppConfig } from './config/appConfig';
 import { DEV_OIDC_CLIENT, EnvError, findRepoRoot, loadEnv, type Env } from './config/env';
@@ -19,7 +18,8 @@ import { createRedisBus, createRedisStore } from './storage/redis-store';
 import { packagedWebPublicDir } from './web/routes';
 import { openLiveConfig } from './studio';
 import { importStoredDirectory } from './directory/migrate';
-import type { RedisTarget } from './storage/redis-target';
+import type { RedisHandle, RedisTarget } from './storage/redis-target';
+import { openRateLimitRedis } from './storage/rate-limit-redis';
 
 export interface RunningService {
   server: Server;
@@ -84,29 +84,14 @@ async function openBus(env: Env, logger: Logger): Promise<MessageBus> {
   return bus;
 }
 
-type RateLimitClient = ReturnType<typeof createClient>;
-
 /**
- * The client the chat's rate limits count on (rate-limiter-flexible needs a node-redis client of its
- * own). Not awaited: until Redis answers, each process counts in its own memory.
+ * The connection the chat's rate limits count on, on the store's Redis (one server, Sentinel or
+ * Cluster): its own client, not awaited; until Redis answers, each process counts in its own memory.
  */
-function openRateLimitClient(env: Env, logger: Logger): RateLimitClient | undefined {
-  if (!env.redisUrl) return undefined;
-  const client = createClient({
-    url: env.redisUrl,
-    disableOfflineQueue: true,
-    socket: { connectTimeout: Math.max(1000, env.redisCommandTimeoutMs), reconnectStrategy: (retries: number) => Math.min(5000, 100 * 2 ** retries) },
-  });
-  let warned = false;
-  client.on('error', (err: unknown) => {
-    if (!warned) logger.warn({ err }, 'rate limits: Redis does not answer, counting per process meanwhile');
-    warned = true;
-  });
-  client.on('ready', () => {
-    warned = false;
-  });
-  client.connect().catch(() => undefined);
-  return client;
+function openRateLimitClient(env: Env, logger: Logger): RedisHandle | undefined {
+  const target = redisTargetOf(env);
+  if (!target) return undefined;
+  return openRateLimitRedis(target, { connectTimeoutMs: Math.max(1000, env.redisCommandTimeoutMs), logger });
 }
 
 /** What a benchmark or a test may choose instead of the service's own (the clock, the key namespace). */
@@ -160,7 +145,7 @@ export async function startService(env: Env, logger: Logger, overrides: ServiceO
     logger,
     metrics,
     keys: overrides.keys,
-    rateLimitRedis: rateLimitClient,
+    rateLimitRedis: rateLimitClient?.client,
     chatBotHop: overrides.chatBotHop,
     settings: {
       publicBaseUrl: env.publicBaseUrl,
@@ -216,7 +201,7 @@ export async function startService(env: Env, logger: Logger, overrides: ServiceO
       await live.close();
       await bus.close();
       await store.close();
-      if (rateLimitClient?.isOpen) rateLimitClient.destroy();
+      await rateLimitClient?.destroy();
       await devSignIn?.provider.stop();
       logger.info({ clean }, 'orientation-360 stopped');
       return clean;

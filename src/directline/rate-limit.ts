@@ -12,9 +12,12 @@ export interface RateLimit {
   windowMs: number;
 }
 
-/** Where the counters live when they are shared: a connected node-redis (v4+) client and a key prefix. */
+/** Where the counters live when they are shared: a node-redis (v4+) client and a key prefix. */
 export interface SharedRateLimits {
-  /** A node-redis client (createClient from 'redis'), opened by its owner. */
+  /**
+   * A node-redis client — createClient, createSentinel or createCluster (src/storage/rate-limit-redis.ts) —
+   * opened by its owner. One key per limit and address: on a Cluster, each hit goes to one slot's master.
+   */
   redisClient: unknown;
   /** Prefix of this limit's counters, e.g. `o360:rate-limit:chat-token` (StoreKeys.rateLimit). */
   keyPrefix: string;

@@ -1,30 +1,42 @@
 /**
  * The chat's rate limits: the client address is the socket's unless a proxy named by TRUST_PROXY
  * says otherwise (a rotated X-Forwarded-For no longer buys new tokens), and the counters live in
- * Redis, so that two processes together allow what one would. Without Redis, each process still limits.
+ * Redis, so that two processes together allow what one would — on the suites' Redis (one server, or
+ * the Cluster of `npm run test:cluster`) and on a Sentinel group started here. Without Redis, each
+ * process still limits.
  */
-import { createClient } from 'redis';
 import { createMemoryStore } from '../../src/storage/memory-store';
 import { createStoreKeys } from '../../src/storage/keys';
+import { openRateLimitRedis } from '../../src/storage/rate-limit-redis';
+import type { RedisHandle, RedisTarget } from '../../src/storage/redis-target';
 import { TIMES } from '../support/config';
+import { openRawRedis } from '../support/rawRedis';
+import { startSentinelGroup, type SentinelGroup } from '../support/redisServers';
+import { TEST_REDIS_LABEL, TEST_REDIS_TARGET } from '../support/redisTarget';
 import { TestClock, startTestApp, type RunningTestApp } from '../support/testApp';
-import { TEST_REDIS_URL, uniqueTestNamespace } from '../storage/redis-test-env';
+import { uniqueTestNamespace } from '../storage/redis-test-env';
 
 const clock = new TestClock(TIMES.mondayMorningParis);
 const running: RunningTestApp[] = [];
-const clients: Array<ReturnType<typeof createClient>> = [];
+const handles: RedisHandle[] = [];
 
 afterAll(async () => {
   await Promise.all(running.map((app) => app.close()));
-  for (const client of clients) if (client.isOpen) client.destroy();
+  await Promise.all(handles.map((handle) => handle.destroy()));
 });
 
-async function redisClient(url = TEST_REDIS_URL) {
-  const client = createClient({ url, disableOfflineQueue: true, socket: { reconnectStrategy: false } });
-  client.on('error', () => undefined);
-  clients.push(client);
-  await client.connect().catch(() => undefined);
-  return client;
+/** The rate limits' connection as the service opens it (src/main.ts), its client for the app. */
+function rateLimitRedis(target: RedisTarget): RedisHandle {
+  const handle = openRateLimitRedis(target, { connectTimeoutMs: 1000, maxReconnectDelayMs: 500 });
+  handles.push(handle);
+  return handle;
+}
+
+/** Two processes of the app counting on two connections of their own to `target`, once both are connected. */
+async function twoProcessesOn(target: RedisTarget, namespace: string) {
+  const connections = [rateLimitRedis(target), rateLimitRedis(target)];
+  for (const connection of connections) expect(await connection.whenReady(15_000)).toBe(true);
+  return Promise.all(connections.map((connection) => start(namespace, { rateLimitRedis: connection.client })));
 }
 
 async function start(namespace: string, options: { rateLimitRedis?: unknown; trustProxy?: readonly string[] } = {}) {
@@ -58,15 +70,42 @@ it('When the proxy is named in TRUST_PROXY, then the address it forwards is the 
   expect(await startChats([app])).toMatchObject({ allowed: 40, limited: 0 });
 });
 
-it('When two processes share Redis, then together they allow 30 chats per address, not 30 each', async () => {
+it(`When two processes share Redis (${TEST_REDIS_LABEL}), then together they allow 30 chats per address, not 30 each, on one counter with a TTL`, async () => {
   const namespace = uniqueTestNamespace('rl-shared');
-  const one = await start(namespace, { rateLimitRedis: await redisClient() });
-  const two = await start(namespace, { rateLimitRedis: await redisClient() });
-  expect(await startChats([one, two])).toMatchObject({ allowed: 30, limited: 10 });
+  expect(await startChats(await twoProcessesOn(TEST_REDIS_TARGET, namespace))).toMatchObject({ allowed: 30, limited: 10 });
+  const raw = await openRawRedis();
+  try {
+    const counters = await raw.keysMatching(`${createStoreKeys(namespace).rateLimit('chat-token')}*`);
+    expect(counters).toHaveLength(1);
+    expect(await raw.get(counters[0]!)).toBe('40');
+    expect(await raw.ttl(counters[0]!)).toBeGreaterThan(0);
+    await raw.deleteKeys(counters);
+  } finally {
+    await raw.close();
+  }
 });
 
 it('When Redis does not answer, then each process still limits on its own, at once', async () => {
-  const unreachable = await redisClient('redis://127.0.0.1:1');
-  const app = await start(uniqueTestNamespace('rl-down'), { rateLimitRedis: unreachable });
+  const unreachable = rateLimitRedis({ kind: 'standalone', url: 'redis://127.0.0.1:1' });
+  const app = await start(uniqueTestNamespace('rl-down'), { rateLimitRedis: unreachable.client });
   expect(await startChats([app])).toMatchObject({ allowed: 30, limited: 10 });
+});
+
+describe('on a Sentinel group (a primary, a replica, three sentinels)', () => {
+  let group: SentinelGroup | undefined;
+
+  beforeAll(async () => {
+    group = await startSentinelGroup('o360ratelimit');
+  }, 60_000);
+
+  afterAll(async () => {
+    // The connections first: a Sentinel client would otherwise go on asking for the stopped group.
+    await Promise.all(handles.splice(0).map((handle) => handle.destroy()));
+    await group?.stop();
+  }, 30_000);
+
+  it('When two processes count on the Sentinel group, then together they allow 30 chats per address, not 30 each', async () => {
+    const apps = await twoProcessesOn(group!.target, uniqueTestNamespace('rl-sentinel'));
+    expect(await startChats(apps)).toMatchObject({ allowed: 30, limited: 10 });
+  }, 30_000);
 });
