@@ -93,8 +93,9 @@ export interface ConversationLog {
    * Logs an activity (without id: the log gives it one), then announces it: resolves once it is
    * logged, the announcement sent (its publish is issued before this resolves, so what is published
    * later on the bus comes after it) and `announced` settling when the bus has taken it (never rejects).
+   * `renewRecord`: the conversation record's TTL is renewed in the same step (a user's message).
    */
-  append(activity: NewActivity): Promise<{ activity: DirectLineActivity; watermark: number; announced: Promise<void> }>;
+  append(activity: NewActivity, renewRecord?: boolean): Promise<{ activity: DirectLineActivity; watermark: number; announced: Promise<void> }>;
   /**
    * Logs several activities of one conversation in order, together (one write), then announces each:
    * the bot's replies to one message. When they do not all fit, as many as fit are logged one by one
@@ -165,11 +166,13 @@ export function createConversationLog(options: ConversationLogOptions): Conversa
     return framedAnnouncement(jsons.map((json, index) => withId(json, activityId(conversationId, start + index))), watermark);
   }
 
-  async function append(activity: NewActivity): Promise<{ activity: DirectLineActivity; watermark: number; announced: Promise<void> }> {
+  async function append(activity: NewActivity, renewRecord = false): Promise<{ activity: DirectLineActivity; watermark: number; announced: Promise<void> }> {
     const conversationId = activity.conversation.id;
     const logKey = keys.directLineActivities(conversationId);
     const json = JSON.stringify(activity);
-    const watermark = await store.listAppendWithin(logKey, json, maxActivities, ttlSeconds);
+    const watermark = renewRecord
+      ? await store.listAppendWithinRenewing(logKey, json, maxActivities, ttlSeconds, keys.directLineConversation(conversationId))
+      : await store.listAppendWithin(logKey, json, maxActivities, ttlSeconds);
     if (watermark === null) throw new ConversationFull();
     const logged = { ...activity, id: activityId(conversationId, watermark - 1) } as DirectLineActivity;
     return { activity: logged, watermark, announced: announce(conversationId, announcementOf(conversationId, watermark - 1, [json], watermark)) };

@@ -5,7 +5,7 @@
  * back what to answer and how to give the activity to the bot afterwards.
  *
  * Few round trips: the rate limit and the conversation record are read together; the activity is
- * logged and the record's TTL renewed together. The activity goes to the bot without waiting for
+ * logged and the record's TTL renewed in one script. The activity goes to the bot without waiting for
  * the bus to confirm its announcement (issued first, so the bot's replies are announced after it).
  */
 import type { Clock } from '../domain/ports';
@@ -34,7 +34,7 @@ export interface ActivityPosterDeps {
 export type ActivityPoster = (claims: ChatTokenClaims, body: unknown) => Promise<PostOutcome>;
 
 export function createActivityPoster(deps: ActivityPosterDeps): ActivityPoster {
-  const { log, postLimiter, bot, logger } = deps;
+  const { log, postLimiter, bot } = deps;
   return async (claims, body) => {
     const { conversationId } = claims;
     const reading = log.get(conversationId);
@@ -61,9 +61,8 @@ export function createActivityPoster(deps: ActivityPosterDeps): ActivityPoster {
     if (fields.type === 'typing') {
       posted = await log.announceEphemeral(activity);
     } else {
-      // The TTL renewed at the same time (one round trip for both).
-      const touched = log.touch(record).catch((err: unknown) => logger.warn({ err }, 'chat conversation TTL not renewed'));
-      [{ activity: posted }] = await Promise.all([log.append(activity), touched]);
+      // The record's TTL renewed in the same script (one command for both).
+      ({ activity: posted } = await log.append(activity, true));
     }
     return { status: 200, id: posted.id, forward: () => deps.forward(posted, record) };
   };

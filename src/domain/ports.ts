@@ -63,6 +63,12 @@ export interface KeyValueStore {
    */
   listAppendWithin(key: string, value: string | readonly string[], maxLength: number, ttlSeconds: number): Promise<number | null>;
   /**
+   * As `listAppendWithin`, and in the same atomic step, when the values are appended, sets the TTL of
+   * `renewKey` (a record that goes with the list, in the same slot: same hash tag) to `ttlSeconds` if
+   * it exists (a missing one is not created). One round trip instead of two.
+   */
+  listAppendWithinRenewing(key: string, value: string | readonly string[], maxLength: number, ttlSeconds: number, renewKey: string): Promise<number | null>;
+  /**
    * A bounded list (a chat's transcript): appends `values` (possibly none) at the tail, keeps the last
    * `keep` items only (LTRIM) and sets the list's TTL, atomically. With no value, the TTL of the
    * list (if it exists) is renewed and nothing else changes.

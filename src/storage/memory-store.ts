@@ -213,6 +213,21 @@ export function createMemoryStore(clock: Clock = systemClock, options: MemorySto
         return items.length;
       }),
 
+    listAppendWithinRenewing: (key, value, maxLength, ttlSeconds, renewKey) =>
+      run(() => {
+        assertTtlSeconds(ttlSeconds);
+        const values = typeof value === 'string' ? [value] : value;
+        if (values.length === 0) throw new RangeError('listAppendWithinRenewing: no value to append');
+        if (!Number.isInteger(maxLength)) throw new RangeError('listAppendWithinRenewing: maxLength must be an integer');
+        const items = liveList(key)?.items ?? [];
+        if (items.length + values.length > maxLength) return null;
+        items.push(...values);
+        entries.set(key, { kind: 'list', items, expiresAt: expiryIn(ttlSeconds) });
+        const renewed = live(renewKey);
+        if (renewed) renewed.expiresAt = expiryIn(ttlSeconds);
+        return items.length;
+      }),
+
     listAppendCapped: (key, values, keep, ttlSeconds) =>
       run(() => {
         assertTtlSeconds(ttlSeconds);

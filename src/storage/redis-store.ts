@@ -8,6 +8,7 @@
  * - reconnection goes on in the background with a capped backoff; client errors are logged, never thrown.
  * The same store runs on one Redis, on a Sentinel group or on a Cluster (src/storage/redis-target.ts).
  */
+import { createHash } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import { ErrorReply } from 'redis';
 import { StoreTimeoutError, StoreUnavailableError, type Metrics } from '../domain/ports';
@@ -49,6 +50,43 @@ if redis.call('LLEN', KEYS[1]) + #ARGV - 2 > tonumber(ARGV[1]) then return false
 local length = redis.call('RPUSH', KEYS[1], unpack(ARGV, 3))
 redis.call('EXPIRE', KEYS[1], ARGV[2])
 return length`;
+
+/**
+ * listAppendWithinRenewing: KEYS = the list, the record to renew (same slot); ARGV as listAppendWithin.
+ * The record's TTL is set only when it exists (EXPIRE does not create a key).
+ */
+const APPEND_WITHIN_RENEWING_SCRIPT = `
+if redis.call('LLEN', KEYS[1]) + #ARGV - 2 > tonumber(ARGV[1]) then return false end
+local length = redis.call('RPUSH', KEYS[1], unpack(ARGV, 3))
+redis.call('EXPIRE', KEYS[1], ARGV[2])
+redis.call('EXPIRE', KEYS[2], ARGV[2])
+return length`;
+
+/** A Lua script and its SHA1, so that it is sent by EVALSHA (its text only once per server). */
+interface StoredScript {
+  text: string;
+  sha1: string;
+}
+
+function storedScript(text: string): StoredScript {
+  return { text, sha1: createHash('sha1').update(text).digest('hex') };
+}
+
+const APPEND_WITHIN = storedScript(APPEND_WITHIN_SCRIPT);
+const APPEND_WITHIN_RENEWING = storedScript(APPEND_WITHIN_RENEWING_SCRIPT);
+
+/**
+ * EVALSHA, then EVAL when that server does not hold the script yet (NOSCRIPT: a new server, a
+ * restart, SCRIPT FLUSH, another node of a Cluster); EVAL loads it for the next time.
+ */
+async function runScript(redis: RedisCommands, script: StoredScript, options: { keys: string[]; arguments: string[] }): Promise<unknown> {
+  try {
+    return await redis.evalSha(script.sha1, options);
+  } catch (error) {
+    if (error instanceof ErrorReply && error.message.startsWith('NOSCRIPT')) return redis.eval(script.text, options);
+    throw error;
+  }
+}
 
 function targetOf(options: { url?: string; target?: RedisTarget }): RedisTarget {
   if (options.target) return options.target;
@@ -286,7 +324,20 @@ export function createRedisStore(options: RedisStoreOptions): RedisStore {
       if (values.length === 0) throw new RangeError('listAppendWithin: no value to append');
       if (!Number.isInteger(maxLength)) throw new RangeError('listAppendWithin: maxLength must be an integer');
       const length = await run('LLEN+RPUSH+EXPIRE', (redis) =>
-        redis.eval(APPEND_WITHIN_SCRIPT, { keys: [key], arguments: [String(maxLength), String(ttlSeconds), ...values] }),
+        runScript(redis, APPEND_WITHIN, { keys: [key], arguments: [String(maxLength), String(ttlSeconds), ...values] }),
+      );
+      if (length === null) return null;
+      if (typeof length !== 'number') throw new Error(`RPUSH returned ${String(length)}`);
+      return length;
+    },
+
+    async listAppendWithinRenewing(key, value, maxLength, ttlSeconds, renewKey) {
+      assertTtlSeconds(ttlSeconds);
+      const values = typeof value === 'string' ? [value] : [...value];
+      if (values.length === 0) throw new RangeError('listAppendWithinRenewing: no value to append');
+      if (!Number.isInteger(maxLength)) throw new RangeError('listAppendWithinRenewing: maxLength must be an integer');
+      const length = await run('LLEN+RPUSH+EXPIRE+EXPIRE', (redis) =>
+        runScript(redis, APPEND_WITHIN_RENEWING, { keys: [key, renewKey], arguments: [String(maxLength), String(ttlSeconds), ...values] }),
       );
       if (length === null) return null;
       if (typeof length !== 'number') throw new Error(`RPUSH returned ${String(length)}`);

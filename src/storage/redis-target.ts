@@ -62,6 +62,8 @@ export interface RedisCommands {
   publish(channel: string, message: string): Promise<number>;
   /** A Lua script on its keys (all in one slot). */
   eval(script: string, options: { keys: string[]; arguments: string[] }): Promise<unknown>;
+  /** A script Redis already holds, by its SHA1 (a NOSCRIPT error when it does not). */
+  evalSha(sha1: string, options: { keys: string[]; arguments: string[] }): Promise<unknown>;
   multi(): RedisBatch;
 }
 
@@ -265,6 +267,7 @@ function bindCommands(commands: RedisCommands): RedisCommands {
     hGetAll: (key) => commands.hGetAll(key),
     publish: (channel, message) => commands.publish(channel, message),
     eval: (script, options) => commands.eval(script, options),
+    evalSha: (sha1, options) => commands.evalSha(sha1, options),
     multi: () => commands.multi(),
   };
 }

@@ -216,6 +216,26 @@ export function describeKeyValueStoreContract(name: string, createHarness: () =>
       await expect(store.listAppendWithin(log, 'x', 10, 0)).rejects.toThrow(RangeError);
     });
 
+    test('lists: listAppendWithinRenewing appends what fits and renews its record (same slot) in the same step, never creating it', async () => {
+      const log = key('{renewing}:log');
+      const record = key('{renewing}:record');
+      await store.set(record, 'r', 5);
+      await expect(store.listAppendWithinRenewing(log, 'un', 2, 60, record)).resolves.toBe(1);
+      expect(await store.ttl(record)).toBeGreaterThan(50);
+      expect(await store.ttl(log)).toBeGreaterThan(50);
+      await store.set(record, 'r', 5);
+      await expect(store.listAppendWithinRenewing(log, ['deux', 'trois'], 2, 60, record)).resolves.toBeNull();
+      expect(await store.ttl(record)).toBeLessThanOrEqual(5);
+      await expect(store.listAppendWithinRenewing(log, 'deux — é', 2, 60, record)).resolves.toBe(2);
+      await expect(store.listRange(log, 0, -1)).resolves.toEqual(['un', 'deux — é']);
+      expect(await store.get(record)).toBe('r');
+      const missing = key('{renewing}:missing');
+      await expect(store.listAppendWithinRenewing(key('{renewing}:other'), 'x', 5, 60, missing)).resolves.toBe(1);
+      await expect(store.get(missing)).resolves.toBeNull();
+      await expect(store.listAppendWithinRenewing(log, [], 10, 60, record)).rejects.toThrow(RangeError);
+      await expect(store.listAppendWithinRenewing(log, 'x', 10, 0, record)).rejects.toThrow(RangeError);
+    });
+
     test('lists: listAppendCapped appends, keeps the last items only, and renews the TTL (alone when nothing is appended)', async () => {
       const lines = key('lines-capped');
       await store.listAppendCapped(lines, [], 3, 60);
