@@ -16,6 +16,7 @@ import { withDeadline } from './deadline';
 import type { KeyValueStore as Store, MessageBus } from '../domain/ports';
 import { createRedisHandle, type RedisCommands, type RedisHandle, type RedisTarget } from './redis-target';
 import { assertTtlSeconds } from './ttl';
+import { HINCRBY_EXPIRE, MAX_SCRIPT_VALUES, RPUSH_EXPIRE, runTtlScript, ZADD_EXPIRE } from './ttlScripts';
 
 export interface RedisConnectionOptions {
   /** Longest wait for one command before it rejects with StoreUnavailableError. */
@@ -49,6 +50,11 @@ if redis.call('LLEN', KEYS[1]) + #ARGV - 2 > tonumber(ARGV[1]) then return false
 local length = redis.call('RPUSH', KEYS[1], unpack(ARGV, 3))
 redis.call('EXPIRE', KEYS[1], ARGV[2])
 return length`;
+
+/** A sorted set's score as Redis reads it (as node-redis writes it). */
+function scoreArgument(score: number): string {
+  return Number.isFinite(score) ? String(score) : score > 0 ? '+inf' : '-inf';
+}
 
 function targetOf(options: { url?: string; target?: RedisTarget }): RedisTarget {
   if (options.target) return options.target;
@@ -226,7 +232,7 @@ export function createRedisStore(options: RedisStoreOptions): RedisStore {
 
     async sortedAdd(key, member, score, ttlSeconds) {
       assertTtlSeconds(ttlSeconds);
-      await run('ZADD+EXPIRE', (redis) => redis.multi().zAdd(key, { score, value: member }).expire(key, ttlSeconds).exec());
+      await run('ZADD+EXPIRE', (redis) => runTtlScript(redis, ZADD_EXPIRE, key, [String(ttlSeconds), scoreArgument(score), member]));
     },
 
     async sortedRemove(key, member) {
@@ -253,11 +259,8 @@ export function createRedisStore(options: RedisStoreOptions): RedisStore {
       assertTtlSeconds(ttlSeconds);
       const fields = Object.entries(increments);
       if (fields.length === 0) return;
-      await run('HINCRBY+EXPIRE', (redis) => {
-        const multi = redis.multi();
-        for (const [field, by] of fields) multi.hIncrBy(key, field, by);
-        return multi.expire(key, ttlSeconds).exec();
-      });
+      if (fields.length > MAX_SCRIPT_VALUES / 2) throw new RangeError('hashIncrement: too many fields at once');
+      await run('HINCRBY+EXPIRE', (redis) => runTtlScript(redis, HINCRBY_EXPIRE, key, [String(ttlSeconds), ...fields.flatMap(([field, by]) => [field, String(by)])]));
     },
 
     hashGetAll: (key) => run('HGETALL', async (redis) => ({ ...(await redis.hGetAll(key)) })),
@@ -265,7 +268,10 @@ export function createRedisStore(options: RedisStoreOptions): RedisStore {
     async listAppend(key, value, ttlSeconds) {
       assertTtlSeconds(ttlSeconds);
       if (typeof value !== 'string' && value.length === 0) throw new RangeError('listAppend: no value to append');
-      const [length] = await run('RPUSH+EXPIRE', (redis) => redis.multi().rPush(key, typeof value === 'string' ? value : [...value]).expire(key, ttlSeconds).exec());
+      const length =
+        typeof value === 'string' || value.length <= MAX_SCRIPT_VALUES
+          ? await run('RPUSH+EXPIRE', (redis) => runTtlScript(redis, RPUSH_EXPIRE, key, typeof value === 'string' ? [String(ttlSeconds), value] : [String(ttlSeconds), ...value]))
+          : (await run('RPUSH+EXPIRE', (redis) => redis.multi().rPush(key, [...value]).expire(key, ttlSeconds).exec()))[0];
       if (typeof length !== 'number') throw new Error(`RPUSH returned ${String(length)}`);
       return length;
     },

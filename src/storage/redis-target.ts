@@ -62,6 +62,8 @@ export interface RedisCommands {
   publish(channel: string, message: string): Promise<number>;
   /** A Lua script on its keys (all in one slot). */
   eval(script: string, options: { keys: string[]; arguments: string[] }): Promise<unknown>;
+  /** A script the server knows by its SHA1 (NOSCRIPT otherwise). */
+  evalSha(sha: string, options: { keys: string[]; arguments: string[] }): Promise<unknown>;
   multi(): RedisBatch;
 }
 
@@ -265,6 +267,7 @@ function bindCommands(commands: RedisCommands): RedisCommands {
     hGetAll: (key) => commands.hGetAll(key),
     publish: (channel, message) => commands.publish(channel, message),
     eval: (script, options) => commands.eval(script, options),
+    evalSha: (sha, options) => commands.evalSha(sha, options),
     multi: () => commands.multi(),
   };
 }
