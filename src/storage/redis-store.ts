@@ -8,7 +8,6 @@
  * - reconnection goes on in the background with a capped backoff; client errors are logged, never thrown.
  * The same store runs on one Redis, on a Sentinel group or on a Cluster (src/storage/redis-target.ts).
  */
-import { createHash } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import { ErrorReply } from 'redis';
 import { StoreTimeoutError, StoreUnavailableError, type Metrics } from '../domain/ports';
@@ -17,6 +16,7 @@ import { withDeadline } from './deadline';
 import type { KeyValueStore as Store, MessageBus } from '../domain/ports';
 import { createRedisHandle, type RedisCommands, type RedisHandle, type RedisTarget } from './redis-target';
 import { assertTtlSeconds } from './ttl';
+import { HINCRBY_EXPIRE, MAX_SCRIPT_VALUES, RPUSH_EXPIRE, runScript, runTtlScript, script, ZADD_EXPIRE } from './ttlScripts';
 
 export interface RedisConnectionOptions {
   /** Longest wait for one command before it rejects with StoreUnavailableError. */
@@ -62,30 +62,12 @@ redis.call('EXPIRE', KEYS[1], ARGV[2])
 redis.call('EXPIRE', KEYS[2], ARGV[2])
 return length`;
 
-/** A Lua script and its SHA1, so that it is sent by EVALSHA (its text only once per server). */
-interface StoredScript {
-  text: string;
-  sha1: string;
-}
+const APPEND_WITHIN = script(APPEND_WITHIN_SCRIPT);
+const APPEND_WITHIN_RENEWING = script(APPEND_WITHIN_RENEWING_SCRIPT);
 
-function storedScript(text: string): StoredScript {
-  return { text, sha1: createHash('sha1').update(text).digest('hex') };
-}
-
-const APPEND_WITHIN = storedScript(APPEND_WITHIN_SCRIPT);
-const APPEND_WITHIN_RENEWING = storedScript(APPEND_WITHIN_RENEWING_SCRIPT);
-
-/**
- * EVALSHA, then EVAL when that server does not hold the script yet (NOSCRIPT: a new server, a
- * restart, SCRIPT FLUSH, another node of a Cluster); EVAL loads it for the next time.
- */
-async function runScript(redis: RedisCommands, script: StoredScript, options: { keys: string[]; arguments: string[] }): Promise<unknown> {
-  try {
-    return await redis.evalSha(script.sha1, options);
-  } catch (error) {
-    if (error instanceof ErrorReply && error.message.startsWith('NOSCRIPT')) return redis.eval(script.text, options);
-    throw error;
-  }
+/** A sorted set's score as Redis reads it (as node-redis writes it). */
+function scoreArgument(score: number): string {
+  return Number.isFinite(score) ? String(score) : score > 0 ? '+inf' : '-inf';
 }
 
 function targetOf(options: { url?: string; target?: RedisTarget }): RedisTarget {
@@ -264,7 +246,7 @@ export function createRedisStore(options: RedisStoreOptions): RedisStore {
 
     async sortedAdd(key, member, score, ttlSeconds) {
       assertTtlSeconds(ttlSeconds);
-      await run('ZADD+EXPIRE', (redis) => redis.multi().zAdd(key, { score, value: member }).expire(key, ttlSeconds).exec());
+      await run('ZADD+EXPIRE', (redis) => runTtlScript(redis, ZADD_EXPIRE, key, [String(ttlSeconds), scoreArgument(score), member]));
     },
 
     async sortedRemove(key, member) {
@@ -291,11 +273,8 @@ export function createRedisStore(options: RedisStoreOptions): RedisStore {
       assertTtlSeconds(ttlSeconds);
       const fields = Object.entries(increments);
       if (fields.length === 0) return;
-      await run('HINCRBY+EXPIRE', (redis) => {
-        const multi = redis.multi();
-        for (const [field, by] of fields) multi.hIncrBy(key, field, by);
-        return multi.expire(key, ttlSeconds).exec();
-      });
+      if (fields.length > MAX_SCRIPT_VALUES / 2) throw new RangeError('hashIncrement: too many fields at once');
+      await run('HINCRBY+EXPIRE', (redis) => runTtlScript(redis, HINCRBY_EXPIRE, key, [String(ttlSeconds), ...fields.flatMap(([field, by]) => [field, String(by)])]));
     },
 
     hashGetAll: (key) => run('HGETALL', async (redis) => ({ ...(await redis.hGetAll(key)) })),
@@ -303,7 +282,10 @@ export function createRedisStore(options: RedisStoreOptions): RedisStore {
     async listAppend(key, value, ttlSeconds) {
       assertTtlSeconds(ttlSeconds);
       if (typeof value !== 'string' && value.length === 0) throw new RangeError('listAppend: no value to append');
-      const [length] = await run('RPUSH+EXPIRE', (redis) => redis.multi().rPush(key, typeof value === 'string' ? value : [...value]).expire(key, ttlSeconds).exec());
+      const length =
+        typeof value === 'string' || value.length <= MAX_SCRIPT_VALUES
+          ? await run('RPUSH+EXPIRE', (redis) => runTtlScript(redis, RPUSH_EXPIRE, key, typeof value === 'string' ? [String(ttlSeconds), value] : [String(ttlSeconds), ...value]))
+          : (await run('RPUSH+EXPIRE', (redis) => redis.multi().rPush(key, [...value]).expire(key, ttlSeconds).exec()))[0];
       if (typeof length !== 'number') throw new Error(`RPUSH returned ${String(length)}`);
       return length;
     },
