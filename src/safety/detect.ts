@@ -64,12 +64,21 @@ function allowed(gate: Gate, prepared: PreparedText, offset: number, whole: Dang
   if (here.feared) return 'feared';
   if (here.past || here.question || here.hypothesis) return false;
   if (gate === 'medical' && here.medicalHistory) return false;
-  if (whole.over) return false;
+  // « il va mieux maintenant » ends the message's danger, not one told now in another clause (« mais il vient de tomber »).
+  if (whole.over && !presentBeyondOver(prepared)) return false;
   if (whole.present) return true;
   if (whole.past) return false;
   // One's own intent, in a clause of its own, is not undone by a question elsewhere (« c'est quoi le 3114 ? je veux mourir »).
   if ((whole.question || whole.hypothesis) && gate !== 'intent') return false;
   return gate !== 'medical' || !whole.medicalHistory;
+}
+
+/** Does a clause that is not over say the present (« il va mieux maintenant, mais il vient de tomber »)? */
+function presentBeyondOver(prepared: PreparedText): boolean {
+  return prepared.clauses.some((span) => {
+    const here = contextOf(prepared.text.slice(span.start, span.end), false);
+    return here.present && !here.over;
+  });
 }
 
 /** The clause holding `offset`, and its context. */
