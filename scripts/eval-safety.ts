@@ -24,7 +24,7 @@ import { evaluateSafety } from '../src/safety/evaluation';
 const percent = (part: number, whole: number): string => (whole === 0 ? '—' : `${((part / whole) * 100).toFixed(1)} %`);
 
 const settingOf = (t: DangerThresholds): string =>
-  `sure ${t.confidence.toFixed(2)} context ${t.contextConfidence.toFixed(2)} veto ${t.vetoConfidence > 1 ? 'never' : t.vetoConfidence.toFixed(2)} also ${t.alsoConfidence.toFixed(2)} words ${t.minContentWords} short ${t.shortConfidence > 1 ? 'never' : t.shortConfidence.toFixed(2)} ask ${t.checkConfidence > 1 ? 'never' : t.checkConfidence.toFixed(2)}`;
+  `sure ${t.confidence.toFixed(2)} context ${t.contextConfidence.toFixed(2)} veto ${t.vetoConfidence > 1 ? 'never' : t.vetoConfidence.toFixed(2)} also ${t.alsoConfidence.toFixed(2)} words ${t.minContentWords} short ${t.shortConfidence > 1 ? 'never' : t.shortConfidence.toFixed(2)} ask ${t.checkConfidence > 1 ? 'never' : t.checkConfidence.toFixed(2)} alone ${t.aloneConfidence.toFixed(2)}`;
 const figuresOf = (result: DangerCrossValidation): string =>
   `${Object.entries(result.recall)
     .filter(([, each]) => each.total > 0)

@@ -100,6 +100,7 @@ export const REFERENCE_THRESHOLDS: Readonly<DangerThresholds> = {
   minContentWords: 3,
   shortConfidence: 1.01,
   checkConfidence: 1.01,
+  aloneConfidence: 0,
 };
 /**
  * How many more false emergencies (percentage points of the ordinary examples) a setting may cost
@@ -121,6 +122,7 @@ export const THRESHOLD_GRID: { readonly [K in keyof DangerThresholds]: readonly 
   minContentWords: [2, 3, 4, 5, 6],
   shortConfidence: [0.8, 0.9, 0.95, 1.01],
   checkConfidence: [0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 1.01],
+  aloneConfidence: [0, 0.7, 0.8],
 };
 
 /** The emergency's settings (the grey zone's threshold is tried on each: it does not change the emergency). */
@@ -130,7 +132,8 @@ function* settings(grid: typeof THRESHOLD_GRID): Generator<Omit<DangerThresholds
       for (const vetoConfidence of grid.vetoConfidence)
         for (const alsoConfidence of grid.alsoConfidence)
           for (const minContentWords of grid.minContentWords)
-            for (const shortConfidence of grid.shortConfidence) yield { confidence, contextConfidence, vetoConfidence, alsoConfidence, minContentWords, shortConfidence };
+            for (const shortConfidence of grid.shortConfidence)
+              for (const aloneConfidence of grid.aloneConfidence) yield { confidence, contextConfidence, vetoConfidence, alsoConfidence, minContentWords, shortConfidence, aloneConfidence };
 }
 
 export const minimumRecall = (result: DangerCrossValidation): number =>

@@ -64,12 +64,21 @@ function allowed(gate: Gate, prepared: PreparedText, offset: number, whole: Dang
   if (here.feared) return 'feared';
   if (here.past || here.question || here.hypothesis) return false;
   if (gate === 'medical' && here.medicalHistory) return false;
-  if (whole.over) return false;
+  // « il va mieux maintenant » ends the message's danger, not one told now in another clause (« mais il vient de tomber »).
+  if (whole.over && !presentBeyondOver(prepared)) return false;
   if (whole.present) return true;
   if (whole.past) return false;
   // One's own intent, in a clause of its own, is not undone by a question elsewhere (« c'est quoi le 3114 ? je veux mourir »).
   if ((whole.question || whole.hypothesis) && gate !== 'intent') return false;
   return gate !== 'medical' || !whole.medicalHistory;
+}
+
+/** Does a clause that is not over say the present (« il va mieux maintenant, mais il vient de tomber »)? */
+function presentBeyondOver(prepared: PreparedText): boolean {
+  return prepared.clauses.some((span) => {
+    const here = contextOf(prepared.text.slice(span.start, span.end), false);
+    return here.present && !here.over;
+  });
 }
 
 /** The clause holding `offset`, and its context. */
@@ -151,11 +160,16 @@ export interface DangerThresholds {
    * question (« Êtes-vous en danger en ce moment ? » with that kind's number; 0–1; above 1: never).
    */
   checkConfidence: number;
+  /**
+   * When no rule and no « who hurts whom » reading fired, how sure the model alone must be for the full
+   * emergency answer (0–1; 0: its usual confidence is enough). Below it, the person gets the
+   * second-stage question with the kind's number instead.
+   */
+  aloneConfidence: number;
 }
 
-export interface DetectorOptions
-  extends Omit<DangerThresholds, 'alsoConfidence' | 'minContentWords' | 'shortConfidence' | 'checkConfidence'>,
-    Partial<Pick<DangerThresholds, 'alsoConfidence' | 'minContentWords' | 'shortConfidence' | 'checkConfidence'>> {
+type Defaulted = 'alsoConfidence' | 'minContentWords' | 'shortConfidence' | 'checkConfidence' | 'aloneConfidence';
+export interface DetectorOptions extends Omit<DangerThresholds, Defaulted>, Partial<Pick<DangerThresholds, Defaulted>> {
   /** The statistical second opinion, or null for the rules alone. */
   model: DangerModel | null;
 }
@@ -194,6 +208,13 @@ export const MODEL_CHECK_CONFIDENCE = 0.3;
  * for a weakest cross-validated recall of 88.6 % instead of 92.0 % (`npm run eval:safety -- --ordinary`).
  */
 export const SPOKEN_CHECK_CONFIDENCE = 0.4;
+/**
+ * The model alone (no rule fired) gives the full emergency answer only from this probability; below,
+ * the second-stage question (its number at once, counted as found). Compared with `1 - p(none)`: the
+ * model may hesitate between two kinds of danger. 5-fold cross-validation: the highest value that
+ * loses no danger (false emergencies 27 → 18 of 1076, questions 62 → 71; README « Tenth round »).
+ */
+export const MODEL_ALONE_CONFIDENCE = 0.7;
 
 export const SHIPPED_THRESHOLDS: Readonly<DangerThresholds> = {
   confidence: MODEL_CONFIDENCE,
@@ -203,6 +224,7 @@ export const SHIPPED_THRESHOLDS: Readonly<DangerThresholds> = {
   minContentWords: MODEL_MIN_CONTENT_WORDS,
   shortConfidence: MODEL_SHORT_CONFIDENCE,
   checkConfidence: MODEL_CHECK_CONFIDENCE,
+  aloneConfidence: MODEL_ALONE_CONFIDENCE,
 };
 
 /** What a message holds before any threshold: what the rules found, its context, the model's opinion. */
@@ -259,7 +281,10 @@ export function decideDanger(evidence: DangerEvidence, thresholds: DangerThresho
   if (sureOrdinary && !whole.present && !whole.question && !found.some((each) => UNVETOED_CUES.has(each.cue))) found = [];
   const inContext = modelAllowed(opinion.label, whole) ? thresholds.confidence : thresholds.contextConfidence;
   const needed = evidence.contentWords >= thresholds.minContentWords ? inContext : Math.max(inContext, thresholds.shortConfidence);
-  const confident = opinion.probability >= needed;
+  // The model alone (no rule fired) must also be very sure there is danger, of whatever kind (it may
+  // hesitate between two: then the emergency names both numbers); below, decideCheck asks the question.
+  const sureOfDanger = found.length > 0 || 1 - opinion.probabilities.none >= thresholds.aloneConfidence;
+  const confident = opinion.probability >= needed && sureOfDanger;
   // What the model may add: not the 119 when the child named is the one who hurts an adult.
   const mayAdd = (kind: DangerKind): boolean => !(evidence.childIsAuthor && kind === 'enfance_en_danger');
   if (opinion.label !== 'none' && confident && mayAdd(opinion.label)) {
@@ -322,6 +347,7 @@ export function createDangerReader(options: DetectorOptions): (text: string) => 
     minContentWords: MODEL_MIN_CONTENT_WORDS,
     shortConfidence: MODEL_SHORT_CONFIDENCE,
     checkConfidence: MODEL_CHECK_CONFIDENCE,
+    aloneConfidence: MODEL_ALONE_CONFIDENCE,
     ...given,
   };
   return (text) => {

@@ -182,7 +182,7 @@ export interface PreparedText {
 /** Punctuation that ends a clause, kept apart before folding (folding turns it into spaces). */
 const CLAUSE_PUNCTUATION = /[.;!?\n:()«»"“”,…]+|\s[-–—]\s/;
 /** Words that start a new clause. */
-const CLAUSE_WORDS = / (?=(?:et|mais|puis|alors|donc|car|parce que|pourtant|sauf que|aujourd hui|maintenant|la derniere fois) )/g;
+const CLAUSE_WORDS = /(?<!\b(?:v(?:a|ont) (?:bien|mieux)|c est (?:loin|fini|termine))) (?=(?:et|mais|puis|alors|donc|car|parce que|pourtant|sauf que|aujourd hui|maintenant|la derniere fois) )/g;
 
 function prepareSegment(raw: string): string {
   const opened = squeeze(foldText(raw))

@@ -53,7 +53,7 @@ describe('the grid over the thresholds', () => {
 
   it('When it runs, then it scores every setting and the reference like one cross-validation with those thresholds', () => {
     const grid = crossValidateDangerGrid(indirect, ordinary, 2, small);
-    expect(grid.rows).toHaveLength(3 * 1 * small.vetoConfidence.length * 1 * small.minContentWords.length * 1 * 2);
+    expect(grid.rows).toHaveLength(3 * 1 * small.vetoConfidence.length * 1 * small.minContentWords.length * 1 * small.aloneConfidence.length * 2);
     expect(grid.reference).toEqual(crossValidateDanger(indirect, ordinary, 2, REFERENCE_THRESHOLDS));
     const row = grid.rows[5];
     expect(row?.result).toEqual(crossValidateDanger(indirect, ordinary, 2, row?.thresholds));

@@ -223,6 +223,18 @@ describe('detectDanger', () => {
   });
 });
 
+describe('it is over (« il va mieux maintenant »)', () => {
+  it.each(["ma mère va bien maintenant après son malaise, on veut juste une aide ménagère", "il voulait mourir, c'est loin maintenant"])(
+    'When the word of the present belongs to « it is over », then it is no emergency: « %s »',
+    (text) => expect(detectDanger(text)).toBeNull(),
+  );
+
+  it.each<[string, DangerKind]>([
+    ['mon père va mieux maintenant mais il vient de tomber et ne répond plus', 'urgence_medicale'],
+    ['ma mère a fait un malaise, maintenant elle ne respire plus', 'urgence_medicale'],
+  ])('When another clause tells a present danger, then « it is over » does not hide it: « %s »', (text, kind) => expect(kindsOf(text)).toContain(kind));
+});
+
 describe('a plan with its means (rule suicide.plan_and_means)', () => {
   const rulesOnly = createDangerDetector({ model: null, confidence: 2, vetoConfidence: 2, contextConfidence: 2 });
 

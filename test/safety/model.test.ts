@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { assessDanger, createDangerDetector, detectDanger } from '../../src/safety/detect';
+import { assessDanger, createDangerDetector, createDangerReader, detectDanger } from '../../src/safety/detect';
 import { evaluateSafety } from '../../src/safety/evaluation';
 import { loadLabelledExamples, SAFETY_EXAMPLES_FILES } from '../../src/safety/examples';
 import { trainDangerModel, type LabelledExample } from '../../src/safety/model';
@@ -69,6 +69,26 @@ describe('the danger model', () => {
     const detect = createDangerDetector({ model: trainDangerModel(SMALL), confidence: 0.3, vetoConfidence: 2, contextConfidence: 2 });
     expect(detect('mon copain me mettait des torgnoles')?.kind).toBe('violence_conjugale');
     expect(detect(text)).toBeNull();
+  });
+
+  it('When only the model finds danger and is not very sure of it, then the person is asked, with the number, instead of the emergency answer', () => {
+    const text = 'ma copine me met des torgnoles';
+    const model = trainDangerModel(SMALL);
+    const danger = 1 - model.classify(text).probabilities.none;
+    const options = { model, confidence: 0.3, vetoConfidence: 2, contextConfidence: 2, checkConfidence: 0.3 };
+    // Sure enough of danger of some kind: the emergency answer.
+    expect(createDangerReader({ ...options, aloneConfidence: danger - 0.01 })(text).signal?.cues).toEqual(['violence_conjugale.model']);
+    // Less sure than asked for: no emergency answer, but the question with the 3919.
+    const unsure = createDangerReader({ ...options, aloneConfidence: danger + 0.01 })(text);
+    expect(unsure.signal).toBeNull();
+    expect(unsure.check).toMatchObject({ kind: 'violence_conjugale', number: '3919', cue: 'violence_conjugale.check_model' });
+  });
+
+  it('When a rule fires, then the model alone threshold does not apply: a present danger gets its number at once', () => {
+    const reader = createDangerReader({ model: trainDangerModel(SMALL), confidence: 0.3, vetoConfidence: 2, contextConfidence: 2, aloneConfidence: 1.01 });
+    const { signal } = reader('mon mari me frappe en ce moment');
+    expect(signal?.kind).toBe('violence_conjugale');
+    expect(signal?.numbers[0]).toBe('3919');
   });
 
   it('When the model is very sure a message is ordinary, then a rule alarm is dropped, but a cry for help never', () => {
