@@ -14,7 +14,7 @@
  *     --fit-confidence: the stacked confidence (src/knowledge/confidence.ts) judged by a second
  *     cross-validation over the out-of-fold opinions, and its weights fitted on all of them;
  *     Messages no entry answers: each entry's examples read without that entry (weighed 0.1), and the
- *     messages of content/fr/faq-unanswered.yaml (weighed --written-weight=W, 1 unless told; 0: left out).
+ *     messages of content/fr/faq-unanswered.yaml (weighed --written-weight=W; 0 unless told: not fitted on, only tallied).
  *     --weights='[…]' judges the grid's « confidence » rows with these weights instead of the shipped ones.
  *   npm run eval:faq -- --cv=5 --confusion
  *     the same, then, for the shipped settings, the pairs of entries most often answered one for the
@@ -43,8 +43,11 @@ const percent = (share: number): string => `${(share * 100).toFixed(1)} %`;
 /** How much one message no entry answers counts against one that has its entry, when fitting the stacker. */
 const UNANSWERED_WEIGHT = 0.1;
 
-/** How much one written message no entry answers (content/fr/faq-unanswered.yaml) counts, when fitting the stacker. */
-const WRITTEN_UNANSWERED_WEIGHT = 1;
+/**
+ * How much one written message no entry answers (content/fr/faq-unanswered.yaml) counts, when fitting
+ * the stacker: 0, left out of the fit so that they judge it (README « Understanding », tenth round).
+ */
+const WRITTEN_UNANSWERED_WEIGHT = 0;
 
 const CONFIDENCE_THRESHOLDS = [0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9];
 
