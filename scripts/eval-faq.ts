@@ -13,6 +13,8 @@
  *     prints the rows of the grid whose name contains NAME.
  *     --fit-confidence: the stacked confidence (src/knowledge/confidence.ts) judged by a second
  *     cross-validation over the out-of-fold opinions, and its weights fitted on all of them;
+ *     Messages no entry answers: each entry's examples read without that entry (weighed 0.1), and the
+ *     messages of content/fr/faq-unanswered.yaml (weighed --written-weight=W; 0 unless told: not fitted on, only tallied).
  *     --weights='[…]' judges the grid's « confidence » rows with these weights instead of the shipped ones.
  *   npm run eval:faq -- --cv=5 --confusion
  *     the same, then, for the shipped settings, the pairs of entries most often answered one for the
@@ -24,10 +26,11 @@
 import * as path from 'node:path';
 import { ConfigError } from '../src/config/configError';
 import { CONFIDENCE_FEATURES, fitConfidence } from '../src/knowledge/confidence';
-import { confidenceRows, crossValidateConfidence, decideAgain, readOutOfEntries, readOutOfFold, tallyGrid, WRONG_COST, type CrossValidationResult, type CrossValidationTally } from '../src/knowledge/crossValidation';
+import { confidenceRows, crossValidateConfidence, decideAgain, readOutOfEntries, readOutOfFold, readWrittenUnanswered, tallyGrid, WRONG_COST, type CrossValidationResult, type CrossValidationTally } from '../src/knowledge/crossValidation';
 import { createKnowledgeBase, DEFAULT_COMBINATION_OPTIONS, type CombinationOptions, type KnowledgeBaseOptions } from '../src/knowledge/knowledge-base';
 import { loadSplit } from '../src/understanding/evaluation';
 import { evaluatePhrasings, FAQ_TARGET, loadPhrasingTable } from '../src/knowledge/evaluation';
+import { loadFaqUnanswered } from '../src/knowledge/examples';
 import { loadFaq } from '../src/knowledge/load';
 import { answeredIds } from '../src/knowledge/schema';
 import { DANGER_NUMBERS, detectDanger } from '../src/safety/detect';
@@ -39,6 +42,12 @@ const percent = (share: number): string => `${(share * 100).toFixed(1)} %`;
 
 /** How much one message no entry answers counts against one that has its entry, when fitting the stacker. */
 const UNANSWERED_WEIGHT = 0.1;
+
+/**
+ * How much one written message no entry answers (content/fr/faq-unanswered.yaml) counts, when fitting
+ * the stacker: 0, left out of the fit so that they judge it (README « Understanding », tenth round).
+ */
+const WRITTEN_UNANSWERED_WEIGHT = 0;
 
 const CONFIDENCE_THRESHOLDS = [0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9];
 
@@ -96,7 +105,7 @@ function printConfusion(tally: CrossValidationTally): void {
   for (const [id, t] of Object.entries(tally.byEntry).sort(([, a], [, b]) => share(a) - share(b)).slice(0, 15)) console.log(`  ${percent(share(t)).padStart(7)}  ${id.padEnd(32)} ${t.right} / ${t.unsure} / ${t.wrong}`);
 }
 
-function printCrossValidation(entries: ReturnType<typeof loadFaq>, folds: number, build: KnowledgeBaseOptions, show: string | undefined, fit: boolean, confusion: boolean, weights?: readonly number[]): void {
+function printCrossValidation(entries: ReturnType<typeof loadFaq>, folds: number, build: KnowledgeBaseOptions, show: string | undefined, fit: boolean, confusion: boolean, weights: readonly number[] | undefined, written: { texts: readonly string[]; weight: number }): void {
   const { rows, buildMillis, readMillis } = readOutOfFold(entries, folds, build);
   const { strategy: _strategy, ...shipped } = DEFAULT_COMBINATION_OPTIONS;
   console.log(`${folds}-fold cross-validation over the examples, shipped settings ${JSON.stringify({ ...shipped, confidenceWeights: undefined })}, build ${JSON.stringify(build)}`);
@@ -108,11 +117,15 @@ function printCrossValidation(entries: ReturnType<typeof loadFaq>, folds: number
   // Messages no entry answers (each entry's examples, read by readers built without it), counted as
   // this part of what people write (about one in twelve of the tuning split's phrasings).
   const unanswered = readOutOfEntries(entries, folds, build);
-  const all = [...rows, ...unanswered];
-  console.log(`stacked confidence, ${folds}-fold cross-validation over the out-of-fold opinions (${rows.length} answered, ${unanswered.length} unanswered weighed ${UNANSWERED_WEIGHT}):`);
+  // Messages no entry answers, written as people would (content/fr/faq-unanswered.yaml), at their own weight.
+  const writtenRows = written.weight > 0 ? readWrittenUnanswered(entries, written.texts, written.weight, build) : [];
+  const all = [...rows, ...unanswered, ...writtenRows];
+  console.log(`stacked confidence, ${folds}-fold cross-validation over the out-of-fold opinions (${rows.length} answered, ${unanswered.length} unanswered weighed ${UNANSWERED_WEIGHT}, ${writtenRows.length} written unanswered weighed ${written.weight}):`);
   const stacked = crossValidateConfidence(all, folds, CONFIDENCE_THRESHOLDS, {}, UNANSWERED_WEIGHT);
   for (const [name, t] of Object.entries(stacked)) console.log(row(name, t));
   for (const [name, t] of Object.entries(tallyGrid(unanswered, { 'shipped, unanswered messages': {}, 'thresholds, unanswered messages': { confidenceAnswer: 0 } }))) console.log(row(name, t));
+  const writtenShipped = readWrittenUnanswered(entries, written.texts, 1, build);
+  for (const [name, t] of Object.entries(tallyGrid(writtenShipped, { 'shipped, written unanswered messages': {} }))) console.log(row(name, t));
   const fitted = fitConfidence(confidenceRows(all, DEFAULT_COMBINATION_OPTIONS, UNANSWERED_WEIGHT));
   console.log(`weights fitted on all ${all.length} rows, unanswered weighed ${UNANSWERED_WEIGHT} (bias, ${CONFIDENCE_FEATURES.join(', ')}):\n${JSON.stringify(fitted)}`);
 }
@@ -156,7 +169,8 @@ function main(argv: readonly string[]): number {
   const weights = option('weights') === undefined ? undefined : (JSON.parse(option('weights') as string) as number[]);
   const cv = option('cv');
   if (cv !== undefined) {
-    printCrossValidation(entries, Number(cv), build, option('show'), argv.includes('--fit-confidence'), argv.includes('--confusion'), weights);
+    const writtenWeight = Number(option('written-weight') ?? WRITTEN_UNANSWERED_WEIGHT);
+    printCrossValidation(entries, Number(cv), build, option('show'), argv.includes('--fit-confidence'), argv.includes('--confusion'), weights, { texts: loadFaqUnanswered(rootDir), weight: writtenWeight });
     return 0;
   }
   if (argv.includes('--tuning')) {

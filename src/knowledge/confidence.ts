@@ -30,6 +30,7 @@ export const CONFIDENCE_FEATURES = [
   'words (log)',
   'examples vote the first (its part of the five best voted)',
   'examples vote the second (its part of the five best voted)',
+  "the first entry's own words cover the message",
 ] as const;
 
 /** The part of the votes of the five best voted entries that `label` has (0 when it is not among them). */
@@ -58,6 +59,8 @@ export function confidenceFeatures({ opinion, vote, matcherSure }: Readings): nu
     // the margin between the classifier and the examples' vote.
     voteFor(vote, label),
     voteFor(vote, second?.label),
+    // One shared word carrying a sure opinion (« je divorce… le partage de la maison » → shared housing).
+    opinion.firstCovers ?? 0,
   ];
 }
 
@@ -90,10 +93,12 @@ export function fitConfidence(rows: ReadonlyArray<{ readings: Readings; right: b
 }
 
 /**
- * Fitted by `npm run eval:faq -- --cv=5 --fit-confidence` with the shipped readers on 30 November 2026
+ * Fitted by `npm run eval:faq -- --cv=5 --fit-confidence` with the shipped readers on 1 December 2026
  * (2,400 examples, and the same examples read by readers built without their entry, weighed 0.1, as
- * messages no entry answers): bias, then the weights of CONFIDENCE_FEATURES in order. The classifier's
- * first probability counts most, then the examples' part for its first entry (against: for its
- * second) and the part of the message they say. Fit them again when the readers or the entries change much.
+ * messages no entry answers; the written unanswered messages of content/fr/faq-unanswered.yaml not
+ * fitted on, so that they judge it): bias, then the weights of CONFIDENCE_FEATURES in order. The
+ * classifier's first probability and the part of the message its first entry's own words cover count
+ * most, then the examples' part for its first entry (against: for its second). Fit them again when
+ * the readers or the entries change much.
  */
-export const CONFIDENCE_WEIGHTS: readonly number[] = [-2.577, 3.364, -1.143, 0.199, -0.32, -0.36, -0.441, 1.859, 0.06, -0.185, 1.694, -0.79];
+export const CONFIDENCE_WEIGHTS: readonly number[] = [-3.172, 3.532, -1.211, -0.018, -0.422, 0.038, 0.13, 0.406, -0.643, -0.244, 1.108, -1.173, 3.214];

@@ -65,7 +65,8 @@ export interface CrossValidationResult {
  * the base has no entry for (« not sure » is right), see `readOutOfEntries`.
  */
 export interface OutOfFold {
-  rows: Array<{ label: string | null; explanation: MatchExplanation }>;
+  /** `weight`: of a message no entry answers, instead of the unanswered weight; `written`: one of content/fr/faq-unanswered.yaml. */
+  rows: Array<{ label: string | null; explanation: MatchExplanation; weight?: number; written?: boolean }>;
   buildMillis: number;
   readMillis: number;
 }
@@ -110,6 +111,12 @@ export function readOutOfEntries(entries: readonly FaqEntry[], folds: number, bu
   return rows;
 }
 
+/** The messages no entry answers of content/fr/faq-unanswered.yaml, read by readers built from every entry (they are in no entry's examples). */
+export function readWrittenUnanswered(entries: readonly FaqEntry[], texts: readonly string[], weight: number, build: KnowledgeBaseOptions = {}): OutOfFold['rows'] {
+  const knowledgeBase = createKnowledgeBase(entries, build);
+  return texts.map((text) => ({ label: null, explanation: knowledgeBase.explain(text), weight, written: true }));
+}
+
 /** Right / unsure / wrong of every setting of `grid` on these rows. Pure. */
 export function tallyGrid(rows: OutOfFold['rows'], grid: Readonly<Record<string, CombinationOptions>>): Record<string, CrossValidationTally> {
   const tallies: Record<string, CrossValidationTally> = {};
@@ -141,7 +148,7 @@ export function crossValidate(entries: readonly FaqEntry[], options: CrossValida
 export function confidenceRows(rows: OutOfFold['rows'], options: Required<CombinationOptions> = DEFAULT_COMBINATION_OPTIONS, unansweredWeight = 1): Array<{ readings: Readings; right: boolean; weight: number }> {
   return rows
     .filter(({ explanation: { written, opinion } }) => !written && opinion.ranked.length > 0 && opinion.terms >= options.exampleMinTerms && opinion.known >= options.classifierMinKnown)
-    .map(({ label, explanation: { opinion, vote, matcherSure } }) => ({ readings: { opinion, vote, matcherSure }, right: opinion.ranked[0]?.label === label, weight: label === null ? unansweredWeight : 1 }));
+    .map(({ label, explanation: { opinion, vote, matcherSure }, weight }) => ({ readings: { opinion, vote, matcherSure }, right: opinion.ranked[0]?.label === label, weight: label === null ? (weight ?? unansweredWeight) : 1 }));
 }
 
 /**
@@ -156,8 +163,13 @@ export function crossValidateConfidence(rows: OutOfFold['rows'], folds: number, 
     const weights = fitConfidence(confidenceRows(rows.filter((_, i) => i % folds !== fold), DEFAULT_COMBINATION_OPTIONS, unansweredWeight));
     const grid = Object.fromEntries(thresholds.map((t) => [`confidence ${t}`, { ...setting, confidenceAnswer: t, confidenceWeights: weights }]));
     const answered = tallyGrid(held.filter(({ label }) => label !== null), grid);
-    const unanswered = tallyGrid(held.filter(({ label }) => label === null), grid);
-    const named = [...Object.entries(answered), ...Object.entries(unanswered).map(([name, tally]) => [`${name}, unanswered messages`, tally] as const)];
+    const unanswered = tallyGrid(held.filter(({ label, written }) => label === null && written !== true), grid);
+    const written = tallyGrid(held.filter(({ label, written }) => label === null && written === true), grid);
+    const named = [
+      ...Object.entries(answered),
+      ...Object.entries(unanswered).map(([name, tally]) => [`${name}, unanswered messages`, tally] as const),
+      ...Object.entries(written).filter(([, tally]) => tally.total > 0).map(([name, tally]) => [`${name}, written unanswered messages`, tally] as const),
+    ];
     for (const [name, tally] of named) {
       const sum = (tallies[name] ??= { right: 0, unsure: 0, wrong: 0, total: 0, cost: 0, confusion: {}, byEntry: {} });
       sum.right += tally.right;

@@ -70,3 +70,24 @@ export function loadFaqExamples(rootDir: string): FaqExamples {
   const file = path.join(rootDir, FAQ_EXAMPLES_FILE);
   return existsSync(file) ? loadFaqExamplesFile(file) : {};
 }
+
+export const FAQ_UNANSWERED_FILE = path.join('content', 'fr', 'faq-unanswered.yaml');
+
+const unansweredSchema = z.array(exampleText).superRefine((texts, ctx) => {
+  const seen = new Set<string>();
+  texts.forEach((text, index) => {
+    const key = foldText(text);
+    if (seen.has(key)) ctx.addIssue({ code: 'custom', path: [index], message: 'ce message est écrit deux fois' });
+    seen.add(key);
+  });
+});
+
+/**
+ * content/fr/faq-unanswered.yaml: messages no entry answers (everyday life around disability), used
+ * only to fit and judge the stacked confidence (`npm run eval:faq -- --cv=5 --fit-confidence`).
+ * None when the file does not exist.
+ */
+export function loadFaqUnanswered(rootDir: string): readonly string[] {
+  const file = path.join(rootDir, FAQ_UNANSWERED_FILE);
+  return existsSync(file) ? (loadYamlWithSchema(unansweredSchema.nullable(), file) ?? []) : [];
+}

@@ -18,6 +18,11 @@ export interface ClassifierOpinion {
   known: number;
   /** How many distinct stems the message has. */
   terms: number;
+  /**
+   * The part of the message's distinct stems that the first label's own training texts use (0–1): low
+   * when one shared word (« maison », « vacances ») carries the whole of a confident opinion.
+   */
+  firstCovers?: number;
 }
 
 export interface TextClassifier {
@@ -88,6 +93,13 @@ export function createTextClassifier(examples: readonly LabelledExample[], analy
 
   // A stem it never saw, one typo away from one it knows (« aloc » for « alloc »), is read as that one.
   const vocabulary = [...new Set(examples.flatMap((example) => analyser.terms(example.text)))];
+  // Each label's own stems, for `firstCovers`.
+  const stemsOf = new Map<string, Set<string>>();
+  for (const example of examples) {
+    const stems = stemsOf.get(example.label) ?? new Set<string>();
+    for (const term of analyser.terms(example.text)) stems.add(term);
+    stemsOf.set(example.label, stems);
+  }
   const repaired = new Map<string, string>();
   function repair(term: string): string {
     if (model.knows(term) || term.length < MIN_REPAIRED_LENGTH) return term;
@@ -111,7 +123,9 @@ export function createTextClassifier(examples: readonly LabelledExample[], analy
       .sort((a, b) => b.probability - a.probability)
       .slice(0, 5);
     const distinct = new Set(terms);
-    return { ranked, known: [...distinct].filter((term) => model.knows(term)).length / distinct.size, terms: distinct.size };
+    const own = stemsOf.get(ranked[0]?.label ?? '');
+    const firstCovers = own === undefined ? 0 : [...distinct].filter((term) => own.has(term)).length / distinct.size;
+    return { ranked, known: [...distinct].filter((term) => model.knows(term)).length / distinct.size, terms: distinct.size, firstCovers };
   }
 
   return { classifyTerms, classify: (text) => classifyTerms(analyser.terms(text)) };

@@ -22,7 +22,7 @@ describe('the stacked confidence', () => {
       matcherSure: null,
     });
     expect(features.slice(4, 6)).toEqual([0, 0.5]);
-    expect(features.slice(9)).toEqual([0.25, 0.25]);
+    expect(features.slice(9, 11)).toEqual([0.25, 0.25]);
   });
 
   it('When it is fitted on rows where a high first probability was right and a low one wrong, then it tells them apart', () => {
@@ -45,5 +45,13 @@ describe('the stacked confidence', () => {
     const alone = confidence(readings(0.6, 'aah', 0, 0), CONFIDENCE_WEIGHTS);
     expect(confidence(readings(0.6, 'aah', 0.9, 0.6), CONFIDENCE_WEIGHTS)).toBeGreaterThan(alone);
     expect(confidence(readings(0.6, 'rqth', 0.9, 0), CONFIDENCE_WEIGHTS)).toBeLessThan(alone);
+  });
+
+  it('When one shared word carries the classifier (its first entry\'s own words cover little of the message), then the shipped weights are less confident', () => {
+    const covered = readings(0.9, 'aah', 0.5, 0.3);
+    const coveredFeatures = { ...covered, opinion: { ...covered.opinion, firstCovers: 1 } };
+    const oneWord = { ...covered, opinion: { ...covered.opinion, firstCovers: 0.2 } };
+    expect(confidenceFeatures(oneWord).at(-1)).toBe(0.2);
+    expect(confidence(oneWord, CONFIDENCE_WEIGHTS)).toBeLessThan(confidence(coveredFeatures, CONFIDENCE_WEIGHTS) - 0.2);
   });
 });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { runConfigChecks } from '../../src/config/configChecks';
 import { faqExamplesCheck } from '../../src/knowledge/config-checks';
-import { loadFaqExamples, parseFaqExamples, withExamples } from '../../src/knowledge/examples';
+import { FAQ_UNANSWERED_FILE, loadFaqExamples, loadFaqUnanswered, parseFaqExamples, withExamples } from '../../src/knowledge/examples';
 import { combine, createKnowledgeBase, decide, DEFAULT_COMBINATION_OPTIONS, type FaqMatch } from '../../src/knowledge/knowledge-base';
 import { FAQ_FILE, loadFaq } from '../../src/knowledge/load';
 import { answeredIds } from '../../src/knowledge/schema';
@@ -127,10 +127,12 @@ describe('combining the matcher and the examples', () => {
   });
 });
 
-const opinion = (ranked: Array<[string, number]>, terms = 5, known = 1): ClassifierOpinion => ({
+// firstCovers 1: the message is in the words of the classifier's first entry (see the stacked confidence).
+const opinion = (ranked: Array<[string, number]>, terms = 5, known = 1, firstCovers = 1): ClassifierOpinion => ({
   ranked: ranked.map(([label, probability]) => ({ label, probability })),
   terms,
   known,
+  firstCovers,
 });
 
 describe('the stacked confidence (shipped) decides on the classifier\'s first entry', () => {
@@ -141,11 +143,12 @@ describe('the stacked confidence (shipped) decides on the classifier\'s first en
   });
 
   it('When nothing is clearly first and the examples say little of the message (« horaires du Carrefour »), then it is not sure', () => {
-    expect(decide(null, false, opinion([['amenagement_poste', 0.37], ['logement_adapte', 0.06]], 7), options, null, vote('amenagement_poste', 0.73, 0.21))).toEqual({ id: null, also: null });
+    expect(decide(null, false, opinion([['amenagement_poste', 0.37], ['logement_adapte', 0.06]], 7, 1, 0.3), options, null, vote('amenagement_poste', 0.73, 0.21))).toEqual({ id: null, also: null });
   });
 
   it('When the examples vote for another entry, then the same probability is no longer enough', () => {
-    const readings = opinion([['rqth', 0.6], ['aah', 0.3]], 6);
+    // A message partly in the first entry's words (firstCovers 0.6).
+    const readings = opinion([['rqth', 0.6], ['aah', 0.3]], 6, 1, 0.6);
     expect(decide(null, false, readings, options, null, vote('rqth', 0.8, 0.6)).id).toBe('rqth');
     expect(decide(null, false, readings, options, null, vote('pch', 0.8, 0.6)).id).toBeNull();
   });
@@ -156,7 +159,7 @@ describe('the stacked confidence (shipped) decides on the classifier\'s first en
 
   it('When it vetoes (the other mode), then the thresholds answer only what it finds likely', () => {
     const veto = { ...options, confidenceMode: 'veto' as const, confidenceAnswer: 0.4 };
-    const readings = opinion([['aesh', 0.7], ['pch', 0.1]]);
+    const readings = opinion([['aesh', 0.7], ['pch', 0.1]], 5, 1, 0.4);
     expect(decide(null, false, readings, veto, null, vote('aesh', 0.9, 0.8)).id).toBe('aesh');
     expect(decide(null, false, readings, veto, null, vote('loisirs_sport', 1, 0.1)).id).toBeNull();
     // Below the thresholds (0.45 < sure 0.65), whatever the confidence: not sure.
@@ -212,5 +215,18 @@ describe('the thresholds (confidenceAnswer 0), then the two other readers', () =
 
   it('When another strategy is chosen, then the classifier is not asked', () => {
     expect(decide('pch', false, opinion([['aah', 0.99]]), { ...options, strategy: 'combined' })).toEqual({ id: 'pch', also: null });
+  });
+});
+
+describe('the written messages no entry answers (content/fr/faq-unanswered.yaml)', () => {
+  it('When the file is read, then every message is a distinct non-empty text; a message written twice is refused', () => {
+    const texts = loadFaqUnanswered(process.cwd());
+    expect(texts.length).toBeGreaterThan(100);
+    expect(new Set(texts.map((text) => text.toLowerCase())).size).toBe(texts.length);
+    const dir = mkdtempSync(path.join(tmpdir(), 'unanswered-'));
+    mkdirSync(path.join(dir, 'content', 'fr'), { recursive: true });
+    writeFileSync(path.join(dir, FAQ_UNANSWERED_FILE), '- "le menu de la cantine"\n- "Le menu de la cantine"\n');
+    expect(() => loadFaqUnanswered(dir)).toThrow();
+    expect(loadFaqUnanswered(path.join(dir, 'nowhere'))).toEqual([]);
   });
 });

@@ -62,6 +62,13 @@ describe('the text classifier', () => {
     expect(opinion.known).toBeCloseTo(1 / 3, 5);
   });
 
+  it('When only one word of the message is the first label\'s own, then firstCovers says how little of the message that label explains', () => {
+    const shared = classifier.classify('renouveler ma maison et ma voiture');
+    expect(shared.ranked[0]?.label).toBe('renouvellement');
+    expect(shared.firstCovers).toBeCloseTo(1 / shared.terms, 5);
+    expect(classifier.classify('renouveler mes droits avant la fin').firstCovers).toBe(1);
+  });
+
   it('When several trainings are averaged (an ensemble), then the probabilities still sum to one and the words that differ still decide', () => {
     const ensemble = createTextClassifier(examples, frenchAnalyser(), { ensemble: 3 });
     const opinion = ensemble.classify('la MDPH met trop de temps à répondre à mon dossier');
