@@ -17,12 +17,12 @@ import { execFileSync } from 'node:child_process';
 import http from 'node:http';
 import { createClient } from 'redis';
 import { aimLine, printAims, type Aim } from './aims';
-import { closedLoop, Latencies, steadyCalls, STEP_LABELS, STEPS_PER_JOURNEY, type Errors, type Target, type TwilioAccount } from './load';
+import { closedLoop, Latencies, steadyCalls, STEP_LABELS, STEPS_PER_JOURNEY, type Errors, type Target } from './load';
+import { ACCOUNT, VOICE_SERVER_ENV } from './voiceServer';
 import { callMemory } from './memory';
 import { BARE_TWIML } from './server';
 import { beforeScript, cpuModel, cpuPlan, machineCpus, meter, startServer, type CpuShares, type RedisClient, type ServerChild } from './serverChild';
 
-const ACCOUNT: TwilioAccount = { publicBaseUrl: 'https://orientation360.bench.example', authToken: 'bench-twilio-auth-token-0123456789' };
 const QUICK = process.env.BENCH_QUICK === '1';
 const CONCURRENCY = 32;
 const WARMUP_MS = QUICK ? 1_000 : 5_000;
@@ -36,22 +36,6 @@ const AIM_THROUGHPUT_RATIO = 0.25;
 const AIM_P99_MS = 10;
 const AIM_BYTES_PER_CALL = 1024;
 
-/**
- * The app's environment. Not 'production': loadEnv then wants every deployment secret (advisor
- * sign-in, the bot's identity…), which the voice path does not use; nothing on it reads NODE_ENV.
- * Not 'development' either: main would start the local OpenID provider on its fixed port (3001)
- * beside each app server, and a second one at once (the chat bench's two apps, another checkout's
- * bench) fails with EADDRINUSE; no sign-in is measured here.
- */
-const SERVER_ENV: Record<string, string> = {
-  NODE_ENV: 'test',
-  PUBLIC_BASE_URL: ACCOUNT.publicBaseUrl,
-  TWILIO_AUTH_TOKEN: ACCOUNT.authToken,
-  LOG_HASH_KEY: 'bench-log-hash-key-0123456789',
-  DATA_KEY: Buffer.alloc(32, 7).toString('base64'),
-  REDIS_URL: process.env.REDIS_URL || 'redis://127.0.0.1:6379',
-  LOG_LEVEL: 'info',
-};
 
 function target(label: string, port: number, verify: boolean, maxSockets: number): Target {
   return { label, port, verify, agent: new http.Agent({ keepAlive: true, maxSockets, maxFreeSockets: maxSockets, scheduling: 'lifo' }) };
@@ -158,12 +142,12 @@ export async function runVoiceBench(): Promise<Aim[]> {
     redis = null;
   }
 
-  const bare = await startServer('bare', serverCpu, SERVER_ENV);
-  const app = await startServer('app', serverCpu, SERVER_ENV);
+  const bare = await startServer('bare', serverCpu, VOICE_SERVER_ENV);
+  const app = await startServer('app', serverCpu, VOICE_SERVER_ENV);
   const bareTarget = target('bare', bare.port, false, 256);
   const appTarget = target('app', app.port, true, 256);
   const before = beforeScript();
-  const beforeApp = before === null ? null : await startServer('app', serverCpu, SERVER_ENV, before);
+  const beforeApp = before === null ? null : await startServer('app', serverCpu, VOICE_SERVER_ENV, before);
   const beforeSide = beforeApp === null ? [] : [{ server: beforeApp, target: target('before', beforeApp.port, true, 256) }];
   const [bareThroughput, appThroughput, beforeThroughput] = (await throughput([{ server: bare, target: bareTarget }, { server: app, target: appTarget }, ...beforeSide], redis)) as [Measured, Measured, Measured?];
   for (const side of beforeSide) side.target.agent.destroy();

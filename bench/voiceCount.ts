@@ -20,20 +20,14 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { Caller, journeySteps, Latencies, STEPS_PER_JOURNEY, type Errors, type Target, type TwilioAccount } from './load';
+import { Caller, journeySteps, Latencies, STEPS_PER_JOURNEY, type Errors, type Target } from './load';
 import { beforeScript, startServer } from './serverChild';
+import { ACCOUNT, VOICE_SERVER_ENV } from './voiceServer';
 
-const ACCOUNT: TwilioAccount = { publicBaseUrl: 'https://orientation360.bench.example', authToken: 'bench-twilio-auth-token-0123456789' };
 const JOURNEYS = Number(process.env.BENCH_COUNT_JOURNEYS ?? 200);
 const WARM = Number(process.env.BENCH_COUNT_WARM ?? 400);
 const SERVER_ENV: Record<string, string> = {
-  NODE_ENV: 'development',
-  PUBLIC_BASE_URL: ACCOUNT.publicBaseUrl,
-  TWILIO_AUTH_TOKEN: ACCOUNT.authToken,
-  LOG_HASH_KEY: 'bench-log-hash-key-0123456789',
-  DATA_KEY: Buffer.alloc(32, 7).toString('base64'),
-  REDIS_URL: process.env.REDIS_URL || 'redis://127.0.0.1:6379',
-  LOG_LEVEL: 'info',
+  ...VOICE_SERVER_ENV,
   // Valgrind slows the server about fifty times: Redis' answers must not be given up on.
   REDIS_COMMAND_TIMEOUT_MS: '30000',
 };

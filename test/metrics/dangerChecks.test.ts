@@ -3,39 +3,22 @@
  * by channel, kind asked about and outcome (asked, yes, no, no_answer), after real traffic: signed
  * calls played as Twilio plays them and chats over our own Direct Line. No word of the person in a label.
  */
-import { createMetrics } from '../../src/metrics';
 import { SimulatedCall } from '../support/callHarness';
-import { TIMES } from '../support/config';
-import { startTestApp, TEST_METRICS_TOKEN, TestClock, testRedis, twilioSide, type RunningTestApp } from '../support/testApp';
+import { twilioSide } from '../support/testApp';
 import { WebChatUser } from '../support/webChatUser';
-import { parseExposition, valueOf, type Sample } from './exposition';
+import { valueOf, type Sample } from './exposition';
+import { appForTraffic } from './trafficApp';
 
-const clock = new TestClock(TIMES.mondayMorningParis);
-let redis: Awaited<ReturnType<typeof testRedis>>;
-let app: RunningTestApp;
+const traffic = appForTraffic('metrics-danger-checks');
+const scrape = () => traffic.scrape();
 
 /** A partner's control, said without violence: no emergency, but the 3919 is asked about. */
 const GREY = 'mon copain est jaloux il regarde mon téléphone';
 const NAME = 'o360_danger_checks_total';
 
-beforeAll(async () => {
-  redis = await testRedis('metrics-danger-checks');
-  app = await startTestApp({ store: redis.store, keys: redis.keys, clock, metrics: createMetrics() });
-});
-afterAll(async () => {
-  await app.close();
-  await redis.cleanup();
-});
-
-async function scrape(): Promise<Sample[]> {
-  const response = await fetch(`${app.httpBase}/metrics`, { headers: { authorization: `Bearer ${TEST_METRICS_TOKEN}` } });
-  expect(response.status).toBe(200);
-  return parseExposition(await response.text());
-}
-
-const callAsked = async () => (await new SimulatedCall(twilioSide(app)).dial()).say(GREY);
+const callAsked = async () => (await new SimulatedCall(twilioSide(traffic.app)).dial()).say(GREY);
 async function chatAsked(): Promise<WebChatUser> {
-  const user = new WebChatUser(app);
+  const user = new WebChatUser(traffic.app);
   await user.open();
   await user.write(GREY);
   return user;

@@ -3,34 +3,17 @@
  * phone as in the chat: calls played as Twilio plays them (signed webhooks, SpeechResult), chats over
  * our own Direct Line. Once per call and kind; no word of the person in a label.
  */
-import { createMetrics } from '../../src/metrics';
 import { SimulatedCall } from '../support/callHarness';
-import { TIMES } from '../support/config';
-import { startTestApp, TEST_METRICS_TOKEN, TestClock, testRedis, twilioSide, type RunningTestApp } from '../support/testApp';
+import { twilioSide } from '../support/testApp';
 import { WebChatUser } from '../support/webChatUser';
-import { parseExposition, valueOf, type Sample } from './exposition';
+import { valueOf, type Sample } from './exposition';
+import { appForTraffic } from './trafficApp';
 
-const clock = new TestClock(TIMES.mondayMorningParis);
-let redis: Awaited<ReturnType<typeof testRedis>>;
-let app: RunningTestApp;
+const traffic = appForTraffic('metrics-danger-detections');
+const scrape = () => traffic.scrape();
 const NAME = 'o360_danger_detections_total';
 
-beforeAll(async () => {
-  redis = await testRedis('metrics-danger-detections');
-  app = await startTestApp({ store: redis.store, keys: redis.keys, clock, metrics: createMetrics() });
-});
-afterAll(async () => {
-  await app.close();
-  await redis.cleanup();
-});
-
-async function scrape(): Promise<Sample[]> {
-  const response = await fetch(`${app.httpBase}/metrics`, { headers: { authorization: `Bearer ${TEST_METRICS_TOKEN}` } });
-  expect(response.status).toBe(200);
-  return parseExposition(await response.text());
-}
-
-const newCall = () => new SimulatedCall(twilioSide(app)).dial();
+const newCall = () => new SimulatedCall(twilioSide(traffic.app)).dial();
 
 describe('/metrics counts the dangers found on the phone', () => {
   let samples: Sample[];
@@ -57,7 +40,7 @@ describe('/metrics counts the dangers found on the phone', () => {
     // An ordinary need.
     await (await newCall()).say('je cherche un logement adapté');
     // And a chat, to tell the channels apart.
-    const user = new WebChatUser(app);
+    const user = new WebChatUser(traffic.app);
     await user.open();
     await user.write('je veux mourir ce soir');
     samples = await scrape();
