@@ -67,6 +67,23 @@ export function createMemoryStore(clock: Clock = systemClock, options: MemorySto
     return entry;
   }
 
+  /** Appends when the list stays within maxLength, renewing the TTL of the list and of the other live keys named. */
+  function appendWithin(name: string, key: string, value: string | readonly string[], maxLength: number, ttlSeconds: number, renew: readonly string[]): number | null {
+    assertTtlSeconds(ttlSeconds);
+    const values = typeof value === 'string' ? [value] : value;
+    if (values.length === 0) throw new RangeError(`${name}: no value to append`);
+    if (!Number.isInteger(maxLength)) throw new RangeError(`${name}: maxLength must be an integer`);
+    const items = liveList(key)?.items ?? [];
+    if (items.length + values.length > maxLength) return null;
+    items.push(...values);
+    entries.set(key, { kind: 'list', items, expiresAt: expiryIn(ttlSeconds) });
+    for (const other of renew) {
+      const renewed = live(other);
+      if (renewed) renewed.expiresAt = expiryIn(ttlSeconds);
+    }
+    return items.length;
+  }
+
   function liveHash(key: string): Extract<Entry, { kind: 'hash' }> | undefined {
     const entry = live(key);
     if (entry && entry.kind !== 'hash') throw wrongType();
@@ -200,33 +217,10 @@ export function createMemoryStore(clock: Clock = systemClock, options: MemorySto
         return items.length;
       }),
 
-    listAppendWithin: (key, value, maxLength, ttlSeconds) =>
-      run(() => {
-        assertTtlSeconds(ttlSeconds);
-        const values = typeof value === 'string' ? [value] : value;
-        if (values.length === 0) throw new RangeError('listAppendWithin: no value to append');
-        if (!Number.isInteger(maxLength)) throw new RangeError('listAppendWithin: maxLength must be an integer');
-        const items = liveList(key)?.items ?? [];
-        if (items.length + values.length > maxLength) return null;
-        items.push(...values);
-        entries.set(key, { kind: 'list', items, expiresAt: expiryIn(ttlSeconds) });
-        return items.length;
-      }),
+    listAppendWithin: (key, value, maxLength, ttlSeconds) => run(() => appendWithin('listAppendWithin', key, value, maxLength, ttlSeconds, [])),
 
     listAppendWithinRenewing: (key, value, maxLength, ttlSeconds, renewKey) =>
-      run(() => {
-        assertTtlSeconds(ttlSeconds);
-        const values = typeof value === 'string' ? [value] : value;
-        if (values.length === 0) throw new RangeError('listAppendWithinRenewing: no value to append');
-        if (!Number.isInteger(maxLength)) throw new RangeError('listAppendWithinRenewing: maxLength must be an integer');
-        const items = liveList(key)?.items ?? [];
-        if (items.length + values.length > maxLength) return null;
-        items.push(...values);
-        entries.set(key, { kind: 'list', items, expiresAt: expiryIn(ttlSeconds) });
-        const renewed = live(renewKey);
-        if (renewed) renewed.expiresAt = expiryIn(ttlSeconds);
-        return items.length;
-      }),
+      run(() => appendWithin('listAppendWithinRenewing', key, value, maxLength, ttlSeconds, [renewKey])),
 
     listAppendCapped: (key, values, keep, ttlSeconds) =>
       run(() => {

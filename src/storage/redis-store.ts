@@ -44,26 +44,16 @@ export type RedisStoreOptions = RedisConnectionOptions &
     replication?: { replicas: number; timeoutMs: number };
   };
 
-/** listAppendWithin: ARGV = maxLength, ttlSeconds, values…; the new length, or nil when they do not fit. */
-const APPEND_WITHIN_SCRIPT = `
-if redis.call('LLEN', KEYS[1]) + #ARGV - 2 > tonumber(ARGV[1]) then return false end
-local length = redis.call('RPUSH', KEYS[1], unpack(ARGV, 3))
-redis.call('EXPIRE', KEYS[1], ARGV[2])
-return length`;
-
 /**
- * listAppendWithinRenewing: KEYS = the list, the record to renew (same slot); ARGV as listAppendWithin.
- * The record's TTL is set only when it exists (EXPIRE does not create a key).
+ * listAppendWithin(Renewing): KEYS = the list, then the keys whose TTL to renew (same slot);
+ * ARGV = maxLength, ttlSeconds, values…; the new length, or nil when they do not fit. A renewed key's
+ * TTL is set only when it exists (EXPIRE does not create a key).
  */
-const APPEND_WITHIN_RENEWING_SCRIPT = `
+const APPEND_WITHIN = script(`
 if redis.call('LLEN', KEYS[1]) + #ARGV - 2 > tonumber(ARGV[1]) then return false end
 local length = redis.call('RPUSH', KEYS[1], unpack(ARGV, 3))
-redis.call('EXPIRE', KEYS[1], ARGV[2])
-redis.call('EXPIRE', KEYS[2], ARGV[2])
-return length`;
-
-const APPEND_WITHIN = script(APPEND_WITHIN_SCRIPT);
-const APPEND_WITHIN_RENEWING = script(APPEND_WITHIN_RENEWING_SCRIPT);
+for i = 1, #KEYS do redis.call('EXPIRE', KEYS[i], ARGV[2]) end
+return length`);
 
 /** A sorted set's score as Redis reads it (as node-redis writes it). */
 function scoreArgument(score: number): string {
@@ -203,6 +193,17 @@ export function createRedisStore(options: RedisStoreOptions): RedisStore {
       throw failed(command, error);
     }
   }
+  /** Appends when the list stays within maxLength, renewing the TTL of the list and of the other keys named. */
+  async function appendWithin(name: string, command: string, keys: string[], value: string | readonly string[], maxLength: number, ttlSeconds: number): Promise<number | null> {
+    assertTtlSeconds(ttlSeconds);
+    const values = typeof value === 'string' ? [value] : [...value];
+    if (values.length === 0) throw new RangeError(`${name}: no value to append`);
+    if (!Number.isInteger(maxLength)) throw new RangeError(`${name}: maxLength must be an integer`);
+    const length = await run(command, (redis) => runScript(redis, APPEND_WITHIN, { keys, arguments: [String(maxLength), String(ttlSeconds), ...values] }));
+    if (length === null) return null;
+    if (typeof length !== 'number') throw new Error(`RPUSH returned ${String(length)}`);
+    return length;
+  }
 
   return {
     async connect() {
@@ -300,31 +301,10 @@ export function createRedisStore(options: RedisStoreOptions): RedisStore {
       });
     },
 
-    async listAppendWithin(key, value, maxLength, ttlSeconds) {
-      assertTtlSeconds(ttlSeconds);
-      const values = typeof value === 'string' ? [value] : [...value];
-      if (values.length === 0) throw new RangeError('listAppendWithin: no value to append');
-      if (!Number.isInteger(maxLength)) throw new RangeError('listAppendWithin: maxLength must be an integer');
-      const length = await run('LLEN+RPUSH+EXPIRE', (redis) =>
-        runScript(redis, APPEND_WITHIN, { keys: [key], arguments: [String(maxLength), String(ttlSeconds), ...values] }),
-      );
-      if (length === null) return null;
-      if (typeof length !== 'number') throw new Error(`RPUSH returned ${String(length)}`);
-      return length;
-    },
+    listAppendWithin: (key, value, maxLength, ttlSeconds) => appendWithin('listAppendWithin', 'LLEN+RPUSH+EXPIRE', [key], value, maxLength, ttlSeconds),
 
-    async listAppendWithinRenewing(key, value, maxLength, ttlSeconds, renewKey) {
-      assertTtlSeconds(ttlSeconds);
-      const values = typeof value === 'string' ? [value] : [...value];
-      if (values.length === 0) throw new RangeError('listAppendWithinRenewing: no value to append');
-      if (!Number.isInteger(maxLength)) throw new RangeError('listAppendWithinRenewing: maxLength must be an integer');
-      const length = await run('LLEN+RPUSH+EXPIRE+EXPIRE', (redis) =>
-        runScript(redis, APPEND_WITHIN_RENEWING, { keys: [key, renewKey], arguments: [String(maxLength), String(ttlSeconds), ...values] }),
-      );
-      if (length === null) return null;
-      if (typeof length !== 'number') throw new Error(`RPUSH returned ${String(length)}`);
-      return length;
-    },
+    listAppendWithinRenewing: (key, value, maxLength, ttlSeconds, renewKey) =>
+      appendWithin('listAppendWithinRenewing', 'LLEN+RPUSH+EXPIRE+EXPIRE', [key, renewKey], value, maxLength, ttlSeconds),
 
     listRange: (key, start, stop) => {
       if (!Number.isInteger(start) || !Number.isInteger(stop)) {
