@@ -87,8 +87,6 @@ export interface ConversationLog {
   /** Creates the record; false when it already existed (the existing one is kept). */
   create(record: ConversationRecord): Promise<boolean>;
   get(conversationId: string): Promise<ConversationRecord | null>;
-  /** Renews the TTL of the record. */
-  touch(record: ConversationRecord): Promise<void>;
   /**
    * Logs an activity (without id: the log gives it one), then announces it: resolves once it is
    * logged, the announcement sent (its publish is issued before this resolves, so what is published
@@ -191,10 +189,6 @@ export function createConversationLog(options: ConversationLogOptions): Conversa
       } catch {
         return null;
       }
-    },
-
-    async touch(record) {
-      await store.set(keys.directLineConversation(record.conversationId), JSON.stringify(record), ttlSeconds);
     },
 
     append,
