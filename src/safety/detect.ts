@@ -13,7 +13,7 @@ import { LRUCache } from 'lru-cache';
 import type { Priority } from '../domain/vocabulary';
 import { DANGER_KINDS, type DangerKind } from '../domain/vocabulary';
 import { contextOf, subjectOfProcedure, toldFromAfar, type DangerContext } from './context';
-import { childIsAuthorOnly, harmsIn, type Harm } from './harm';
+import { childIsAuthorOnly, harmsIn, peerHarassment, type Harm } from './harm';
 import { shippedDangerModel } from './examples';
 import type { DangerModel, ModelLabel } from './model';
 import { offsetOfWord, prepareForDanger, type PreparedText } from './normalise';
@@ -51,13 +51,15 @@ export interface DangerSignal {
  * time or a hypothesis stops it; in the rest of the message, a past time, a hypothesis or a question
  * about a number stops it unless a word of the present is somewhere too.
  */
-function allowed(gate: Gate, prepared: PreparedText, offset: number, whole: DangerContext): boolean | 'feared' {
+function allowed(gate: Gate, prepared: PreparedText, offset: number, whole: DangerContext, act = false): boolean | 'feared' {
   if (gate === 'never') return true;
   const { clause, clauseText, here } = clauseAt(prepared, offset);
   if (here.over) return false;
   // Seen on TV, told as a story, or the subject of « comment signaler… »: not this person's present danger.
   if (gate !== 'intent' && (here.reported || subjectOfProcedure(clauseText, here, offset - clause.start))) return false;
   if (here.present) return true;
+  // « il avait fugué à 15 ans, aujourd'hui il a 30 ans »: a time of life gone, told against today in another clause.
+  if (here.then && !here.now && whole.now) return false;
   // « une amie m'a raconté que… »: someone's story (unless a word of the present says it is going on).
   if (gate !== 'intent' && here.told) return false;
   // « j'ai peur qu'un jour il me frappe »: feared, not happening: the question, not the emergency.
@@ -67,6 +69,9 @@ function allowed(gate: Gate, prepared: PreparedText, offset: number, whole: Dang
   // « il va mieux maintenant » ends the message's danger, not one told now in another clause (« mais il vient de tomber »).
   if (whole.over && !presentBeyondOver(prepared)) return false;
   if (whole.present) return true;
+  // « il dit qu'il étouffe mais le médecin dit que c'est l'anxiété »: signs explained are asked about,
+  // not an emergency; an act someone does (« son père la frappe ») is not explained away.
+  if (whole.explained && gate !== 'intent' && !act) return 'feared';
   if (whole.past) return false;
   // One's own intent, in a clause of its own, is not undone by a question elsewhere (« c'est quoi le 3114 ? je veux mourir »).
   if ((whole.question || whole.hypothesis) && gate !== 'intent') return false;
@@ -122,7 +127,11 @@ function findByRules(prepared: PreparedText, whole: DangerContext, harms: readon
     add(allowed(candidate.gate, prepared, offsets[offsets.length - 1] as number, whole), { kind: candidate.kind, cue: candidate.cue });
   }
   if (bareUrgency(prepared)) found.push({ kind: 'urgence_medicale', cue: 'bare_urgency' }, { kind: 'danger_immediat', cue: 'bare_urgency' });
-  for (const harm of harms) add(allowed('event', prepared, offsetOfWord(prepared, harm.index), whole), ...harm.kinds.map((kind) => ({ kind, cue: harm.cue })));
+  for (const harm of harms) {
+    const allowance = allowed('event', prepared, offsetOfWord(prepared, harm.index), whole, true);
+    // Words between children at school (« ma fille est harcelée au collège »): the question with the 119, not the emergency.
+    add(allowance === true && peerHarassment(harm, prepared) ? 'feared' : allowance, ...harm.kinds.map((kind) => ({ kind, cue: harm.cue })));
+  }
   // A deaf person, or one who cannot speak, in danger: the 114 by SMS first.
   const deaf = DEAF_PATTERN.exec(prepared.text);
   if (deaf && (found.length > 0 || (HELP_NOW.test(prepared.text) && allowed('event', prepared, deaf.index, whole) === true))) found.push({ kind: 'sourd', cue: 'deaf_in_danger' });
@@ -137,7 +146,7 @@ function findByRules(prepared: PreparedText, whole: DangerContext, harms: readon
 function modelAllowed(kind: ModelLabel, whole: DangerContext): boolean {
   if (whole.over) return false;
   if (whole.present) return true;
-  if (whole.past || whole.hypothesis || whole.question || toldFromAfar(whole)) return false;
+  if (whole.past || whole.hypothesis || whole.question || whole.explained || toldFromAfar(whole)) return false;
   return kind !== 'urgence_medicale' || !whole.medicalHistory;
 }
 
@@ -283,7 +292,8 @@ export function decideDanger(evidence: DangerEvidence, thresholds: DangerThresho
   const needed = evidence.contentWords >= thresholds.minContentWords ? inContext : Math.max(inContext, thresholds.shortConfidence);
   // The model alone (no rule fired) must also be very sure there is danger, of whatever kind (it may
   // hesitate between two: then the emergency names both numbers); below, decideCheck asks the question.
-  const sureOfDanger = found.length > 0 || 1 - opinion.probabilities.none >= thresholds.aloneConfidence;
+  // Signs the message explains (« des bleus à cause de son attelle »): the model alone may only ask.
+  const sureOfDanger = found.length > 0 || (!whole.explained && 1 - opinion.probabilities.none >= thresholds.aloneConfidence);
   const confident = opinion.probability >= needed && sureOfDanger;
   // What the model may add: not the 119 when the child named is the one who hurts an adult.
   const mayAdd = (kind: DangerKind): boolean => !(evidence.childIsAuthor && kind === 'enfance_en_danger');
