@@ -311,10 +311,13 @@ export function harmsIn(prepared: PreparedText): Harm[] {
 
 const DENIALS = new Set(['pas', 'jamais', 'plus', 'rien']);
 const NEGATIONS = new Set(['ne', 'n']);
+const NOT_ONLY = /^(?:seulement|que|qu|uniquement|juste)$/;
 
 /** Is the act at `i` denied: « ne … pas » around it (« il ne la frappe pas ») or its auxiliary (« il ne m'a jamais frappée »)? */
 function denied(tokens: readonly string[], i: number): boolean {
   const negatedBefore = (from: number): boolean => tokens.slice(Math.max(0, from - 3), from).some((token) => NEGATIONS.has(token));
+  // « il ne la frappe pas seulement », « ne … pas que »: not only, so done.
+  if (NOT_ONLY.test(tokens.slice(i + 2, i + 3).join(' '))) return false;
   if (DENIALS.has(tokens[i + 1] ?? '') && negatedBefore(i)) return true;
   const auxiliary = i - 2;
   return DENIALS.has(tokens[i - 1] ?? '') && AUXILIARIES.has(tokens[auxiliary] ?? '') && negatedBefore(auxiliary);
