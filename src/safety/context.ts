@@ -42,6 +42,8 @@ const THEN = re(
   [
     '(?<!\\b(?:il|elle|on|qui|j|y|ca|cela|fils|fille|filles|enfant|enfants|bebe|petit|petite|petits|frere|soeur|gamin|gamine|ado|neveu|niece|garcon|mari|femme|pere|mere|dernier|derniere|aine|ainee|cadet|cadete|jumeau|jumele|jumeaux|jumeles) )\\ba (?:[1-9]|1\\d|un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|dix sept|dix huit) ans\\b',
     '\\ben (?:primaire|maternele|cp|ce1|ce2|cm1|cm2|sixieme|6e|6eme|cinquieme|5e|5eme)\\b|\\ba la maternele\\b|\\ba l ecole primaire\\b',
+    // « il avait fugué plusieurs fois enfant »
+    '\\b(?:fois|souvent|deja) (?:enfant|petit|petite|ado|adolescent|adolescente|bebe)\\b',
   ].join('|'),
 );
 /** Today, said against a time gone (« aujourd'hui il a 30 ans », « il est au lycée maintenant »). */
@@ -56,6 +58,16 @@ export const INNOCENT_CAUSE =
 /** The signs explained by the one who cares (« le médecin dit que c'est l'anxiété », « le kiné dit que c'est normal »), or by a cause that is no one's act. */
 const EXPLAINED = re(
   `${INNOCENT_CAUSE}|\\b(?:le|la|son|sa|notre|leur) (?:medecin|docteur|kine|kinesitherapeute|infirmiere?|pediatre|neurologue|cardiologue|pneumologue|psychiatre|generaliste) (?:dit|a dit|pense|explique|a explique|nous a dit|m a dit) que c est (?:normal|rien|de l anxiete|l anxiete|le stress|du stress|nerveux|psychologique|benin|sans gravite|pas grave|rien de grave|des crises d angoise|une crise d angoise)\\b`,
+);
+
+/**
+ * A threat said for a slip of one's own (« mon mari va me tuer, j'ai oublié de poster le dossier »):
+ * most often a way of speaking, but in a violent couple the same words can be true. Asked about, not
+ * the emergency; only those words: a word of the present, a weapon, a blow or another threat beside
+ * them still make it one.
+ */
+const SLIP = re(
+  '\\b(?:va|vont|vas) (?:me|nous) tuer\\b(?=.*\\bj ai (?:oublie|rate|perdu|egare|mal rempli|pas (?:envoye|poste|rempli|signe|paye|fait))\\b(?: \\w+){0,5} (?:dossier|dossiers|papiers?|formulaire|courier|lettre|rendez vous|rdv|date|delai|facture|cerfa|declaration|inscription|carte|cles?|pain|course|courses)\\b)',
 );
 
 /** It is over: stronger than a word of the present (« c'est loin maintenant », « il va mieux maintenant »). */
@@ -172,6 +184,8 @@ export interface DangerContext {
   then: boolean;
   /** Today, said against a time gone (« aujourd'hui », « maintenant »). */
   now: boolean;
+  /** Where a threat said for a slip of one's own starts (« … va me tuer, j'ai oublié le dossier »); -1: none. */
+  slipAt: number;
   /** The signs explained: by a doctor (« le médecin dit que c'est l'anxiété ») or a cause that is no one's act (« à cause de son attelle »). */
   explained: boolean;
   /** It is over (« c'est loin », « il va mieux »): stronger than a word of the present. */
@@ -196,6 +210,7 @@ export function contextOf(text: string, asked = false): DangerContext {
     then: THEN.test(text),
     now: NOW.test(text),
     explained: EXPLAINED.test(text),
+    slipAt: SLIP.exec(text)?.index ?? -1,
     over: OVER.test(text),
     reported: REPORTED.test(text),
     told: TOLD.test(text),

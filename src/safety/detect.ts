@@ -72,11 +72,16 @@ function allowed(gate: Gate, prepared: PreparedText, offset: number, whole: Dang
   // « il dit qu'il étouffe mais le médecin dit que c'est l'anxiété »: signs explained are asked about,
   // not an emergency; an act someone does (« son père la frappe ») is not explained away.
   if (whole.explained && gate !== 'intent' && !act) return 'feared';
+  // « mon mari va me tuer, j'ai oublié de poster le dossier »: asked about, not the emergency.
+  if (!act && whole.slipAt >= 0 && offset >= whole.slipAt && offset <= whole.slipAt + SLIP_REACH) return 'feared';
   if (whole.past) return false;
   // One's own intent, in a clause of its own, is not undone by a question elsewhere (« c'est quoi le 3114 ? je veux mourir »).
   if ((whole.question || whole.hypothesis) && gate !== 'intent') return false;
   return gate !== 'medical' || !whole.medicalHistory;
 }
+
+/** How far after the start of « va me tuer » a rule reading those words may match (« me tuer »). */
+const SLIP_REACH = 12;
 
 /** Does a clause that is not over say the present (« il va mieux maintenant, mais il vient de tomber »)? */
 function presentBeyondOver(prepared: PreparedText): boolean {
@@ -104,6 +109,18 @@ function matchOffsets(candidate: Rule, text: string): number[] | null {
   return candidate.none.some((pattern) => pattern.test(text)) ? null : offsets;
 }
 
+/** Every place the last pattern of a rule matches, from its first one (`first`). */
+function placesOf(candidate: Rule, text: string, first: number): number[] {
+  const last = candidate.all[candidate.all.length - 1] as RegExp;
+  const every = new RegExp(last.source, `${last.flags.replace('g', '')}g`);
+  const places = [...text.matchAll(every)].map((match) => match.index ?? first).filter((offset) => offset >= first);
+  return places.length > 0 ? places : [first];
+}
+
+/** Danger in any place beats a question, which beats nothing. */
+function strongest(allowances: ReadonlyArray<boolean | 'feared'>): boolean | 'feared' {
+  return allowances.includes(true) ? true : allowances.includes('feared') ? 'feared' : false;
+}
 
 /** What the rules found: each kind with the rule that found it. */
 export type Finding = { kind: DangerKind; cue: string };
@@ -124,7 +141,9 @@ function findByRules(prepared: PreparedText, whole: DangerContext, harms: readon
     if (offsets === null) continue;
     // A rule of several parts, one of them in a story seen on TV (« à la radio, un homme qui tuait sa femme, ça m'a fait peur »).
     if (candidate.gate !== 'never' && candidate.gate !== 'intent' && offsets.length > 1 && offsets.some((offset) => clauseAt(prepared, offset).here.reported)) continue;
-    add(allowed(candidate.gate, prepared, offsets[offsets.length - 1] as number, whole), { kind: candidate.kind, cue: candidate.cue });
+    // The last pattern places the rule; each place it matches is judged in its own clause, and the most
+    // present wins (« il a fugué plusieurs fois enfant, et aujourd'hui il a encore disparu »).
+    add(strongest(placesOf(candidate, prepared.text, offsets[offsets.length - 1] as number).map((offset) => allowed(candidate.gate, prepared, offset, whole))), { kind: candidate.kind, cue: candidate.cue });
   }
   if (bareUrgency(prepared)) found.push({ kind: 'urgence_medicale', cue: 'bare_urgency' }, { kind: 'danger_immediat', cue: 'bare_urgency' });
   for (const harm of harms) {

@@ -135,3 +135,30 @@ describe('the scope of a few rules', () => {
     expect(emergencyOf(text)).toContain(kind);
   });
 });
+
+describe('a rule is judged at every place it matches', () => {
+  it('When a rule matches in a past clause and again in a present one, then the present one counts', () => {
+    expect(outcome("mon frère avait fugué de l'IME plusieurs fois enfant, aujourd'hui il a 30 ans et cherche un emploi")).toBe('nothing');
+    expect(emergencyOf("mon frère a fugué plusieurs fois enfant et aujourd'hui il a encore disparu, on ne le trouve pas")).toContain('danger_immediat');
+  });
+});
+
+describe('a threat said for a slip of one’s own', () => {
+  it.each([
+    "mon mari va me tuer, j'ai oublié de poster le dossier",
+    "ma femme va me tuer, j'ai oublié de renvoyer le formulaire de la MDPH, on peut le refaire en ligne ?",
+    'mon copain va me tuer jai perdu la carte mobilité inclusion, comment en refaire une',
+  ])('When « va me tuer » comes with one’s own slip (« %s »), then the question, not the emergency', (text) => {
+    expect(assessDanger(text).signal).toBeNull();
+    expect(assessDanger(text).check).not.toBeNull();
+  });
+
+  it.each<[string, DangerKind]>([
+    ["mon mari va me tuer, j'ai oublié de poster le dossier et il a déjà levé la main sur moi", 'violence_conjugale'],
+    ["mon copain va me tuer j'ai perdu sa carte bleue il a dit qu'il me tuerait vraiment cette fois", 'danger_immediat'],
+    ["mon mari va me tuer ce soir, j'ai oublié le pain", 'danger_immediat'],
+    ['mon mari va me tuer, il a pris le couteau', 'danger_immediat'],
+  ])('When a blow, another threat, tonight or a weapon come with it (« %s »), then the emergency (%s)', (text, kind) => {
+    expect(emergencyOf(text)).toContain(kind);
+  });
+});
