@@ -46,7 +46,7 @@ const THEN = re(
     '\\b(?:fois|souvent|deja) (?:enfant|petit|petite|ado|adolescent|adolescente|bebe)\\b',
   ].join('|'),
 );
-/** Today, said against a time gone (« aujourd'hui il a 30 ans », « il est au lycée maintenant »). */
+/** Today, said against a time gone (« aujourd'hui il a 30 ans », « il est au lycée maintenant »); see `ongoing`. */
 const NOW = re('\\baujourd hui\\b|\\bmaintenant\\b|\\bdesormais\\b|\\ba present\\b|\\bde nos jours\\b');
 
 /**
@@ -184,6 +184,8 @@ export interface DangerContext {
   then: boolean;
   /** Today, said against a time gone (« aujourd'hui », « maintenant »). */
   now: boolean;
+  /** A word of the present other than today's (« encore », « recommence », « ce soir »): a time of then is then not a past. */
+  ongoing: boolean;
   /** Where a threat said for a slip of one's own starts (« … va me tuer, j'ai oublié le dossier »); -1: none. */
   slipAt: number;
   /** The signs explained: by a doctor (« le médecin dit que c'est l'anxiété ») or a cause that is no one's act (« à cause de son attelle »). */
@@ -209,6 +211,7 @@ export function contextOf(text: string, asked = false): DangerContext {
     present: PRESENT_TIME.test(text),
     then: THEN.test(text),
     now: NOW.test(text),
+    ongoing: PRESENT_TIME.test(text.replace(new RegExp(NOW.source, 'g'), ' ')),
     explained: EXPLAINED.test(text),
     slipAt: SLIP.exec(text)?.index ?? -1,
     over: OVER.test(text),

@@ -58,8 +58,9 @@ function allowed(gate: Gate, prepared: PreparedText, offset: number, whole: Dang
   // Seen on TV, told as a story, or the subject of « comment signaler… »: not this person's present danger.
   if (gate !== 'intent' && (here.reported || subjectOfProcedure(clauseText, here, offset - clause.start))) return false;
   if (here.present) return true;
-  // « il avait fugué à 15 ans, aujourd'hui il a 30 ans »: a time of life gone, told against today in another clause.
-  if (here.then && !here.now && whole.now) return false;
+  // « il avait fugué à 15 ans, aujourd'hui il a 30 ans »: a time of life gone, told against today in
+  // another clause (not against « encore », « ça recommence »: « à 15 ans…, maintenant elle recommence »).
+  if (here.then && !here.now && whole.now && !whole.ongoing) return false;
   // « une amie m'a raconté que… »: someone's story (unless a word of the present says it is going on).
   if (gate !== 'intent' && here.told) return false;
   // « j'ai peur qu'un jour il me frappe »: feared, not happening: the question, not the emergency.

@@ -58,6 +58,7 @@ describe('a time of life told against today', () => {
     ['ma fille de deux ans a avalé une pile, elle vomit', 'urgence_medicale'],
     ['mon petit a deux ans, il a avalé une pile, maintenant il vomit', 'urgence_medicale'],
     ['ma fille a été harcelée en 6e, elle est en 3e maintenant et ils recommencent à la frapper', 'enfance_en_danger'],
+    ['ma fille a avalé des cachets à 15 ans, maintenant elle recommence', 'urgence_medicale'],
   ])('When the age is the present one, or today is the danger (« %s »), then the emergency (%s)', (text, kind) => {
     expect(emergencyOf(text)).toContain(kind);
   });
@@ -65,6 +66,9 @@ describe('a time of life told against today', () => {
   it('needs today in another clause: an age of then alone is no past', () => {
     expect(contextOf(prepareForDanger('il a fugué à 15 ans').text)).toMatchObject({ then: true, past: false });
     expect(contextOf(prepareForDanger('mon fils a 15 ans').text).then).toBe(false);
+    // Today alone is not « again »: « maintenant elle recommence » is.
+    expect(contextOf(prepareForDanger("aujourd'hui il a 30 ans").text)).toMatchObject({ now: true, ongoing: false });
+    expect(contextOf(prepareForDanger('maintenant elle recommence').text)).toMatchObject({ now: true, ongoing: true });
   });
 });
 
