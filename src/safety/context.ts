@@ -12,7 +12,7 @@ import { frenchPattern as re } from './normalise';
 const PAST_TIME = re(
   [
     '\\bil y a (?:\\d+|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|quinze|vingt|quelques|plusieurs) (?:ans|an|annees|annee|mois|semaines)\\b|\\bil y a (?:longtemps|bien longtemps|des annees)\\b',
-    '\\bl an (?:dernier|passe)\\b|\\bl annee (?:derniere|passee)\\b|\\bles annees passees\\b|\\bl ete dernier|\\bl hiver dernier|\\ble mois dernier|\\bla semaine derniere|\\bau lycee\\b|\\bau college\\b|\\ba (?:la|sa) naissance\\b',
+    '\\bl an (?:dernier|passe)\\b|\\bl annee (?:derniere|passee)\\b|\\bles annees passees\\b|\\bl ete dernier|\\bl hiver dernier|\\ble mois dernier|\\bla semaine derniere|\\ba (?:la|sa) naissance\\b',
     '\\bautrefois\\b|\\ba l epoque\\b|\\bdans le passe\\b|\\bdans mon enfance\\b|\\bquand (?:j etais|il etait|elle etait|j avais|il avait|elle avait|nous etions|on etait)\\b|\\bpetite?\\b(?= j ai ete| j etais)',
     '\\b(?:en|depuis) (?:19|20)\\d\\d\\b',
     // « la dernière fois qu'il a fait une crise », not « c'est la dernière fois que je vous écris » (a farewell)
@@ -20,12 +20,54 @@ const PAST_TIME = re(
     '\\bc etait (?:il y a|avant|en|l an|l annee|quand)\\b|\\bc est (?:du passe|fini depuis|termine depuis)',
     '\\b(?:ca|c) (?:fait|fais) (?:\\d+|deux|trois|quelques|plusieurs) ans\\b',
     '\\ben (?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)\\b|\\bavant hier\\b|\\bporte plainte\\b|\\bvecue? (?:enfant|petite?|jeune|ado)\\b|\\bquand (?:on|nous) etions? (?:petits|enfants|jeunes)\\b|\\bquitte (?:son|mon|sa|ma) (?:mari|conjoint|compagnon|compagne|femme)\\b',
+    // « mon premier mari »: a former partner; « depuis sa tentative »: the event that started a period now lived.
+    '\\b(?:premier|1er) (?:mari|conjoint|compagnon|epoux|copain)\\b|\\bpremiere (?:femme|epouse|compagne|copine)\\b|\\bdepuis (?:sa|son|ma|mon|leur|cette|la|l) (?:tentative|ts|agression|fugue|disparition|hospitalisation|overdose|separation|divorce|placement)\\b',
     '\\bancien\\w*|\\b(?:avait|avaient|avais) (?:ete|fait|eu|tente|essaye)\\b|\\bsuis (?:sevre|sevree|gueri|guerie|sortie? de)\\b',
     // Harm told in the imperfect (« il me frappait »), in one's childhood (« maltraitée enfant »), over a span gone (« battue pendant 40 ans »)
     '\\b(?:me|m|la|l|le|les|nous|te|lui) (?:frap|bat|tap|menac|insult|humili|viol|gifl|pous|enferm|harcel|maltrait|terroris|rabais|cogn)\\w*(?:ait|aient)\\b',
+    // Harm suffered in the imperfect (« j'étais battue par mon premier mari », « elle était frappée »)
+    '\\b(?:j|je|il|elle|on|ils|elles|qui) (?:etais|etait|etaient) (?:souvent |tout le temps |regulierement )?(?:frap|bat|tap|menac|insult|humili|viol|gifl|pous|enferm|harcel|maltrait|terroris|rabais|cogn|agres|abus|secou|brutalis)\\w*',
     '\\b(?:maltraitee?s?|batue?s?|violee?s?|frapee?s?|harcelee?s?|abusee?s?|agresee?s?|placee?s?|fugue|fait|vecue?s?) (?:enfant|petite?|jeune|ado|adolescente?)\\b|\\b(?:a ete|ont ete|avons ete|ai ete) \\w+ pendant (?:\\d+|des|de longues|plusieurs|deux|trois|dix|vingt|trente|quarante) (?:ans|annees)\\b',
     '\\b(?:il|elle|mon (?:ex|mari|pere|agreseur)|son (?:ex|mari|pere|agreseur)) (?:est|etait) (?:decede|decedee|mort|morte) depuis\\b|\\b(?:il|elle) est decedee?\\b',
   ].join('|'),
+);
+
+/**
+ * A time of life gone, told against today: an age at the time (« il avait fugué à 15 ans », « une pile
+ * à deux ans »: « à N ans » after an act, not « il a deux ans » nor « mon fils a deux ans ») or a
+ * school stage (« harcelé en primaire »). Past only when another clause says today (`NOW`): « … à 15
+ * ans, aujourd'hui il a 30 ans », « … en primaire, il est au lycée maintenant ».
+ */
+const THEN = re(
+  [
+    '(?<!\\b(?:il|elle|on|qui|j|y|ca|cela|fils|fille|filles|enfant|enfants|bebe|petit|petite|petits|frere|soeur|gamin|gamine|ado|neveu|niece|garcon|mari|femme|pere|mere|dernier|derniere|aine|ainee|cadet|cadete|jumeau|jumele|jumeaux|jumeles) )\\ba (?:[1-9]|1\\d|un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|dix sept|dix huit) ans\\b',
+    '\\ben (?:primaire|maternele|cp|ce1|ce2|cm1|cm2|sixieme|6e|6eme|cinquieme|5e|5eme)\\b|\\ba la maternele\\b|\\ba l ecole primaire\\b',
+    // « il avait fugué plusieurs fois enfant »
+    '\\b(?:fois|souvent|deja) (?:enfant|petit|petite|ado|adolescent|adolescente|bebe)\\b',
+  ].join('|'),
+);
+/** Today, said against a time gone (« aujourd'hui il a 30 ans », « il est au lycée maintenant »); see `ongoing`. */
+const NOW = re('\\baujourd hui\\b|\\bmaintenant\\b|\\bdesormais\\b|\\ba present\\b|\\bde nos jours\\b');
+
+/**
+ * Marks or bruises with a cause that is no one's act (« à cause de son plâtre », « parce qu'elle prend
+ * des anticoagulants »): not a sign of harm. « à cause de son père » is not one of these.
+ */
+export const INNOCENT_CAUSE =
+  '\\b(?:a cause (?:de|d|du|des)|suite (?:a|au|aux)|en raison (?:de|d|du|des)|du fait (?:de|d|du|des)) (?:(?:son|sa|ses|un|une|la|le|l|les|mon|ma|mes|leur|leurs) )?(?:platre|atele|corset|fauteuil|orthese|apareil|traitement|medicaments?|anticoagulants?|anti coagulants?|kardegic|aspirine|chimio|chimiotherapie|maladie|chute|match|sport|rugby|foot|judo|operation|vaccins?|prise de sang|prises de sang|perfusions?|piqures?|eczema|allergie|psoriasis|crise|crises|convulsions?|hemophilie)\\b|\\bparce qu (?:il|elle) (?:prend|porte|fait du|fait de la|joue|tombe|se cogne)\\b|\\b(?:hemophile|hemophilie|sous anticoagulants?|sous kardegic)\\b';
+/** The signs explained by the one who cares (« le médecin dit que c'est l'anxiété », « le kiné dit que c'est normal »), or by a cause that is no one's act. */
+const EXPLAINED = re(
+  `${INNOCENT_CAUSE}|\\b(?:le|la|son|sa|notre|leur) (?:medecin|docteur|kine|kinesitherapeute|infirmiere?|pediatre|neurologue|cardiologue|pneumologue|psychiatre|generaliste) (?:dit|a dit|pense|explique|a explique|nous a dit|m a dit) que c est (?:normal|rien|de l anxiete|l anxiete|le stress|du stress|nerveux|psychologique|benin|sans gravite|pas grave|rien de grave|des crises d angoise|une crise d angoise)\\b`,
+);
+
+/**
+ * A threat said for a slip of one's own (« mon mari va me tuer, j'ai oublié de poster le dossier »):
+ * most often a way of speaking, but in a violent couple the same words can be true. Asked about, not
+ * the emergency; only those words: a word of the present, a weapon, a blow or another threat beside
+ * them still make it one.
+ */
+const SLIP = re(
+  '\\b(?:va|vont|vas) (?:me|nous) tuer\\b(?=.*\\bj ai (?:oublie|rate|perdu|egare|mal rempli|pas (?:envoye|poste|rempli|signe|paye|fait))\\b(?: \\w+){0,5} (?:dossier|dossiers|papiers?|formulaire|courier|lettre|rendez vous|rdv|date|delai|facture|cerfa|declaration|inscription|carte|cles?|pain|course|courses)\\b)',
 );
 
 /** It is over: stronger than a word of the present (« c'est loin maintenant », « il va mieux maintenant »). */
@@ -52,6 +94,8 @@ const MEDICAL_HISTORY = re(
     '\\b(?:a|ai|avait) eu (?:un|une) (?:avc|infarctus|attaque)\\b(?! (?:ce matin|maintenant|cette nuit|tout a l heure|la|hier soir))(?= .*\\b(?:depuis|besoin|aide|dossier|ne (?:peut|marche|parle) plus|plus (?:marcher|parler|cuisiner)))',
     '\\binsuffisance (?:cardiaque|respiratoire)|\\bmaladie (?:cardiaque|respiratoire)',
     '\\bfait (?:des|souvent des|parfois des|regulierement des) (?:crises|malaises|convulsions)',
+    // Attacks of anxiety or asthma someone lives with, or what the doctor said it is (« le médecin dit que c'est l'anxiété »).
+    '\\b(?:a|ai|as|fait|fais|avons|ont) (?:des|souvent des|parfois des|regulierement des) (?:crises|attaques) (?:d angoise|de panique|d anxiete|d asthme)\\b|\\ble medecin (?:dit|a dit) que c est\\b',
   ].join('|'),
 );
 
@@ -136,6 +180,16 @@ export interface DangerContext {
   question: boolean;
   /** Now, again, still. */
   present: boolean;
+  /** A time of life gone (« à 15 ans », « en primaire »): past when another clause says today (`now`). */
+  then: boolean;
+  /** Today, said against a time gone (« aujourd'hui », « maintenant »). */
+  now: boolean;
+  /** A word of the present other than today's (« encore », « recommence », « ce soir »): a time of then is then not a past. */
+  ongoing: boolean;
+  /** Where a threat said for a slip of one's own starts (« … va me tuer, j'ai oublié le dossier »); -1: none. */
+  slipAt: number;
+  /** The signs explained: by a doctor (« le médecin dit que c'est l'anxiété ») or a cause that is no one's act (« à cause de son attelle »). */
+  explained: boolean;
   /** It is over (« c'est loin », « il va mieux »): stronger than a word of the present. */
   over: boolean;
   /** Seen in the news, on TV, in a programme or an article (« j'ai vu à la télé », « dans le journal »). */
@@ -155,6 +209,11 @@ export function contextOf(text: string, asked = false): DangerContext {
     hypothesis: HYPOTHESIS.test(text),
     question: (ABOUT_A_NUMBER.test(text) && (asked || QUESTION_WORDS.test(text))) || ASKING_A_NUMBER.test(text) || ABOUT_A_SUBJECT.test(text),
     present: PRESENT_TIME.test(text),
+    then: THEN.test(text),
+    now: NOW.test(text),
+    ongoing: PRESENT_TIME.test(text.replace(new RegExp(NOW.source, 'g'), ' ')),
+    explained: EXPLAINED.test(text),
+    slipAt: SLIP.exec(text)?.index ?? -1,
     over: OVER.test(text),
     reported: REPORTED.test(text),
     told: TOLD.test(text),

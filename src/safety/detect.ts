@@ -5,19 +5,21 @@
  *
  * Three steps: the text is prepared (normalise.ts: folded, typos and contractions repaired, figures
  * of speech removed, Snowball stems); phrase rules and the « who hurts whom » reading (harm.ts) find
- * danger; the context (context.ts) leaves out what is past, hypothetical or a question about a
- * number, unless a word of the present says it goes on. Recall first: in doubt, danger.
+ * danger, each judged in its clause by the context (ruleFindings.ts, context.ts: what is past,
+ * hypothetical or a question about a number is left out unless a word of the present says it goes
+ * on); the model (model.ts) weighs in, and the thresholds here decide. Recall first: in doubt, danger.
  * A signal names the rules that fired, never the user's words: it can be logged.
  */
 import { LRUCache } from 'lru-cache';
 import type { Priority } from '../domain/vocabulary';
 import { DANGER_KINDS, type DangerKind } from '../domain/vocabulary';
-import { contextOf, subjectOfProcedure, toldFromAfar, type DangerContext } from './context';
-import { childIsAuthorOnly, harmsIn, type Harm } from './harm';
+import { contextOf, toldFromAfar, type DangerContext } from './context';
+import { childIsAuthorOnly, harmsIn } from './harm';
 import { shippedDangerModel } from './examples';
 import type { DangerModel, ModelLabel } from './model';
-import { offsetOfWord, prepareForDanger, type PreparedText } from './normalise';
-import { bareUrgency, DANGER_RULES, DEAF_PATTERN, HELP_NOW, type Gate, type Rule } from './rules';
+import { prepareForDanger } from './normalise';
+import { DEAF_PATTERN } from './rules';
+import { findByRules, type Finding } from './ruleFindings';
 
 export { DANGER_KINDS };
 export type { DangerKind };
@@ -47,89 +49,6 @@ export interface DangerSignal {
 }
 
 /**
- * May a rule that matched at `offset` fire? Within its clause, a word of the present lets it, a past
- * time or a hypothesis stops it; in the rest of the message, a past time, a hypothesis or a question
- * about a number stops it unless a word of the present is somewhere too.
- */
-function allowed(gate: Gate, prepared: PreparedText, offset: number, whole: DangerContext): boolean | 'feared' {
-  if (gate === 'never') return true;
-  const { clause, clauseText, here } = clauseAt(prepared, offset);
-  if (here.over) return false;
-  // Seen on TV, told as a story, or the subject of « comment signaler… »: not this person's present danger.
-  if (gate !== 'intent' && (here.reported || subjectOfProcedure(clauseText, here, offset - clause.start))) return false;
-  if (here.present) return true;
-  // « une amie m'a raconté que… »: someone's story (unless a word of the present says it is going on).
-  if (gate !== 'intent' && here.told) return false;
-  // « j'ai peur qu'un jour il me frappe »: feared, not happening: the question, not the emergency.
-  if (here.feared) return 'feared';
-  if (here.past || here.question || here.hypothesis) return false;
-  if (gate === 'medical' && here.medicalHistory) return false;
-  // « il va mieux maintenant » ends the message's danger, not one told now in another clause (« mais il vient de tomber »).
-  if (whole.over && !presentBeyondOver(prepared)) return false;
-  if (whole.present) return true;
-  if (whole.past) return false;
-  // One's own intent, in a clause of its own, is not undone by a question elsewhere (« c'est quoi le 3114 ? je veux mourir »).
-  if ((whole.question || whole.hypothesis) && gate !== 'intent') return false;
-  return gate !== 'medical' || !whole.medicalHistory;
-}
-
-/** Does a clause that is not over say the present (« il va mieux maintenant, mais il vient de tomber »)? */
-function presentBeyondOver(prepared: PreparedText): boolean {
-  return prepared.clauses.some((span) => {
-    const here = contextOf(prepared.text.slice(span.start, span.end), false);
-    return here.present && !here.over;
-  });
-}
-
-/** The clause holding `offset`, and its context. */
-function clauseAt(prepared: PreparedText, offset: number): { clause: { start: number; end: number }; clauseText: string; here: DangerContext } {
-  const clause = prepared.clauses.find((span) => offset >= span.start && offset < span.end) ?? { start: 0, end: prepared.text.length };
-  const clauseText = prepared.text.slice(clause.start, clause.end);
-  return { clause, clauseText, here: contextOf(clauseText, false) };
-}
-
-/** Where each pattern of a rule matches (the last one places the rule), or null when the rule does not match. */
-function matchOffsets(candidate: Rule, text: string): number[] | null {
-  const offsets: number[] = [];
-  for (const pattern of candidate.all) {
-    const match = pattern.exec(text);
-    if (!match) return null;
-    offsets.push(match.index);
-  }
-  return candidate.none.some((pattern) => pattern.test(text)) ? null : offsets;
-}
-
-
-/** What the rules found: each kind with the rule that found it. */
-export type Finding = { kind: DangerKind; cue: string };
-
-/**
- * The danger the phrase rules and the « who hurts whom » reading find in a prepared text, and what
- * they find only in a fear of one day (« j'ai peur qu'un jour il me frappe »): the second-stage question.
- */
-function findByRules(prepared: PreparedText, whole: DangerContext, harms: readonly Harm[]): { found: Finding[]; feared: Finding[] } {
-  const found: Finding[] = [];
-  const feared: Finding[] = [];
-  const add = (allowance: boolean | 'feared', ...findings: Finding[]): void => {
-    if (allowance === true) found.push(...findings);
-    else if (allowance === 'feared') feared.push(...findings);
-  };
-  for (const candidate of DANGER_RULES) {
-    const offsets = matchOffsets(candidate, prepared.text);
-    if (offsets === null) continue;
-    // A rule of several parts, one of them in a story seen on TV (« à la radio, un homme qui tuait sa femme, ça m'a fait peur »).
-    if (candidate.gate !== 'never' && candidate.gate !== 'intent' && offsets.length > 1 && offsets.some((offset) => clauseAt(prepared, offset).here.reported)) continue;
-    add(allowed(candidate.gate, prepared, offsets[offsets.length - 1] as number, whole), { kind: candidate.kind, cue: candidate.cue });
-  }
-  if (bareUrgency(prepared)) found.push({ kind: 'urgence_medicale', cue: 'bare_urgency' }, { kind: 'danger_immediat', cue: 'bare_urgency' });
-  for (const harm of harms) add(allowed('event', prepared, offsetOfWord(prepared, harm.index), whole), ...harm.kinds.map((kind) => ({ kind, cue: harm.cue })));
-  // A deaf person, or one who cannot speak, in danger: the 114 by SMS first.
-  const deaf = DEAF_PATTERN.exec(prepared.text);
-  if (deaf && (found.length > 0 || (HELP_NOW.test(prepared.text) && allowed('event', prepared, deaf.index, whole) === true))) found.push({ kind: 'sourd', cue: 'deaf_in_danger' });
-  return { found, feared };
-}
-
-/**
  * Is the model's usual confidence enough? Yes when the context of the whole message says nothing of a
  * past, a hypothesis or a question about a number (or a word of the present says it goes on); else it
  * must be surer (it has learnt such messages from the ordinary examples too).
@@ -137,7 +56,7 @@ function findByRules(prepared: PreparedText, whole: DangerContext, harms: readon
 function modelAllowed(kind: ModelLabel, whole: DangerContext): boolean {
   if (whole.over) return false;
   if (whole.present) return true;
-  if (whole.past || whole.hypothesis || whole.question || toldFromAfar(whole)) return false;
+  if (whole.past || whole.hypothesis || whole.question || whole.explained || toldFromAfar(whole)) return false;
   return kind !== 'urgence_medicale' || !whole.medicalHistory;
 }
 
@@ -283,7 +202,8 @@ export function decideDanger(evidence: DangerEvidence, thresholds: DangerThresho
   const needed = evidence.contentWords >= thresholds.minContentWords ? inContext : Math.max(inContext, thresholds.shortConfidence);
   // The model alone (no rule fired) must also be very sure there is danger, of whatever kind (it may
   // hesitate between two: then the emergency names both numbers); below, decideCheck asks the question.
-  const sureOfDanger = found.length > 0 || 1 - opinion.probabilities.none >= thresholds.aloneConfidence;
+  // Signs the message explains (« des bleus à cause de son attelle »): the model alone may only ask.
+  const sureOfDanger = found.length > 0 || (!whole.explained && 1 - opinion.probabilities.none >= thresholds.aloneConfidence);
   const confident = opinion.probability >= needed && sureOfDanger;
   // What the model may add: not the 119 when the child named is the one who hurts an adult.
   const mayAdd = (kind: DangerKind): boolean => !(evidence.childIsAuthor && kind === 'enfance_en_danger');

@@ -50,6 +50,8 @@ const WEAK = stems(`
   mord mordre mordait mordu mordue griffe griffer griffee griffait brule bruler brulait brulee tape taper tapait tapee
   terrorise terroriser terrorisait rudoie rudoyer rudoyait
 `);
+/** Acts of words, not of the body (« harcelée », « insulté »): between children at school, the question, not the emergency (detect.ts). */
+const VERBAL = stems('harcele harceler harcelait harcelee harcelent insulte insulter insultait insultee insultent humilie humilier humiliait humiliee rabaisse rabaisser rabaissait menace menacer menacait menacee menacent');
 /** Weak acts that hurt the speaker even when the author is not named: « on me tape », « il me menace ». */
 const AGAINST_SPEAKER = stems('tape tapent tapait menace menacent menacee harcele harcelent harcelee pince pincent pincee brule brulee mord mordu mordue griffe griffee terrorise humilie humiliee insulte insultee');
 /** Touching is abuse of a child, or by a carer or a relative. */
@@ -164,6 +166,10 @@ export interface Harm {
   /** Who is hurt, and who hurts (as far as the sentence says). */
   victim: Person;
   aggressor: Person;
+  /** The sentence says who hurts (« par son fils », « mon mari la frappe »), not guessed from whoever else is named. */
+  authorSaid: boolean;
+  /** An act of words (« harcelé », « insulté », « du harcèlement »), not of the body. */
+  verbal: boolean;
 }
 
 function nearestBefore(mentions: readonly Mention[], index: number, window = 8): Mention | undefined {
@@ -229,6 +235,8 @@ export function harmsIn(prepared: PreparedText): Harm[] {
     // « elle s'est cassé le bras », « je me suis brûlée »: done to oneself.
     if (['est', 'suis', 'es', 'sont', 'sommes'].includes(before) && ['s', 'se', 'm', 'me', 't', 'te', 'nous'].includes(beforeThat)) continue;
     if (IMPERFECT.test(tokens[i] as string)) continue;
+    // « il ne nous touche pas », « il ne m'a jamais frappée », « il ne la frappe plus »: an act denied is none.
+    if (denied(tokens, i)) continue;
     // « mon ex qui était violent »: the imperfect is on the verb before the adjective.
     if (verb === VIOLENT && (IMPERFECT.test(before) || (before === 'ete' && IMPERFECT.test(beforeThat)))) continue;
 
@@ -282,6 +290,7 @@ export function harmsIn(prepared: PreparedText): Harm[] {
       victim = right?.role ?? (/^(?:dessus|sur moi|(?:avec|envers|contre) moi|la main sur moi)\b/.test(after) ? 'speaker' : 'unknown');
     }
     // « on le frappe à l'ehpad », « il m'a poussée, mon mari »: whoever else is named is who hurts.
+    const authorSaid = aggressor !== 'unknown';
     if (aggressor === 'unknown') aggressor = mentions.find((m) => m.role === 'carer' || m.role === 'institution')?.role ?? 'unknown';
     if (aggressor === 'unknown' && victim === 'speaker') aggressor = AGGRESSOR_PREFERENCE.find((role) => mentions.some((m) => m.role === role)) ?? 'unknown';
     // « violent » names no victim by itself: « violent avec l'administration » is not harm.
@@ -294,10 +303,24 @@ export function harmsIn(prepared: PreparedText): Harm[] {
     // Nobody named, no pronoun: « il frappe » says too little.
     if (victim === 'unknown' && aggressor === 'unknown' && mentions.length === 0) continue;
     if (victim === 'speaker' && speakerIsMinor) victim = 'child';
-    harms.push({ index: i, kinds: kindsFor(victim, aggressor, mentions), cue: `harm_${strong ? 'act' : 'named'}_${victim}`, victim, aggressor });
+    harms.push({ index: i, kinds: kindsFor(victim, aggressor, mentions), cue: `harm_${strong ? 'act' : 'named'}_${victim}`, victim, aggressor, authorSaid, verbal: !strong && VERBAL.has(verb) });
   }
   harms.push(...suffered(tokens, mentions, speakerIsMinor));
   return harms;
+}
+
+const DENIALS = new Set(['pas', 'jamais', 'plus', 'rien']);
+const NEGATIONS = new Set(['ne', 'n']);
+const NOT_ONLY = /^(?:seulement|que|qu|uniquement|juste)$/;
+
+/** Is the act at `i` denied: « ne … pas » around it (« il ne la frappe pas ») or its auxiliary (« il ne m'a jamais frappée »)? */
+function denied(tokens: readonly string[], i: number): boolean {
+  const negatedBefore = (from: number): boolean => tokens.slice(Math.max(0, from - 3), from).some((token) => NEGATIONS.has(token));
+  // « il ne la frappe pas seulement », « ne … pas que »: not only, so done.
+  if (NOT_ONLY.test(tokens.slice(i + 2, i + 3).join(' '))) return false;
+  if (DENIALS.has(tokens[i + 1] ?? '') && negatedBefore(i)) return true;
+  const auxiliary = i - 2;
+  return DENIALS.has(tokens[i - 1] ?? '') && AUXILIARIES.has(tokens[auxiliary] ?? '') && negatedBefore(auxiliary);
 }
 
 const SUFFERS = /^(?:des |de |d |la |les )?(?:violence|violences|coups|maltraitance|maltraitances|agression|agressions|abus|atouchements|viol|viols|harcelement|brimades|sevices)\b/;
@@ -316,9 +339,23 @@ function suffered(tokens: readonly string[], mentions: readonly Mention[], speak
     if (victim === 'speaker' && speakerIsMinor) victim = 'child';
     const par = tokens.slice(i, i + 8).indexOf('par');
     const aggressor = par > 0 ? (nearestAfter(mentions, i + par, 3)?.role ?? 'unknown') : 'unknown';
-    harms.push({ index: i, kinds: kindsFor(victim, aggressor, mentions), cue: `harm_suffered_${victim}`, victim, aggressor });
+    harms.push({ index: i, kinds: kindsFor(victim, aggressor, mentions), cue: `harm_suffered_${victim}`, victim, aggressor, authorSaid: aggressor !== 'unknown', verbal: /^(?:du |de |d |le |les )?(?:harcelement|brimades|insultes|moqueries)\b/.test(next) });
   }
   return harms;
+}
+
+/** School and its pupils, where children's words hurt children (« au collège », « dans le bus scolaire », « d'autres élèves »). */
+const SCHOOL = /\b(?:ecole|colege|lycee|clase|cour de recre|recre|recreation|cantine|bus scolaire|car scolaire|eleves?|camarades|primaire|maternele|internat|reseaux sociaux|snap|snapchat|instagram|tiktok|cyberharcelement)\b/;
+
+/**
+ * Words between children at school (« ma fille est harcelée au collège », « il se fait insulter par
+ * d'autres élèves »): a child hurt by words, by no adult named. Not an emergency by itself: the FAQ's
+ * answer and the question « Un enfant est-il en danger… 119 ». Blows (« il se fait frapper au
+ * collège ») and an adult said to harass (« par sa maîtresse ») are not this; a school nurse or
+ * « l'établissement » named beside it is no author.
+ */
+export function peerHarassment(harm: Harm, prepared: PreparedText): boolean {
+  return harm.verbal && harm.victim === 'child' && (!harm.authorSaid || harm.aggressor === 'child') && SCHOOL.test(prepared.text);
 }
 
 /** Does the text name a child (« mon fils », « ma fille de 8 ans »; not « mon fils de 30 ans »)? */

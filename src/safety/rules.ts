@@ -4,6 +4,7 @@
  * context and the model, is detect.ts.
  */
 import type { DangerKind } from '../domain/vocabulary';
+import { INNOCENT_CAUSE } from './context';
 import { frenchPattern, type PreparedText } from './normalise';
 
 /** What a rule needs the context to be silent about before it may fire. */
@@ -47,6 +48,8 @@ const ELDER = '(?:pere|mere|papa|maman|grand pere|grand mere|grands parents|mami
 const CRY_FOR_HELP =
   '\\bau secours?\\b(?! populaire| catholique| je (?:comprends|comprend|capte|m y retrouve) (?:rien|pas|plus))|\\bsos\\b(?! (?:amitie|medecin|racisme|homophobie|papa|villages?|dossier|dossiers|formulaire|cerfa|papiers?|paperasse|demarches?|caf|mdph|pch|aah|rqth|administratif|administration))|^ (?:(?:a l aide|aidez moi|aide moi|aidez nous|aide|vite|svp|help|s il vous plait|urgent|urgence|c est urgent|c est une urgence|je vous en prie|venez|venez vite|pitie) ?)+$';
 const MEANS = '(?:cachet|cachets|medicament|medicaments|medocs?|pilule|pilules|comprime|comprimes|somnifere|somniferes|corde|lame|lames|rasoir|fusil|arme|boite|boites|plaquette|plaquettes)';
+/** « disparaître des réseaux sociaux », « du fichier »: leaving a list, not life. */
+const FROM_A_LIST = '(?! (?:des|du|de la|de l) (?:reseaux|fichiers?|listes?|radars|registres?|annuaires?|site|sites|internet|facebook|circulation|paysage administratif|ecrans)\\b)';
 const DEAF = '\\bn entends (?:pas|rien|plus)\\b|\\b(?:sourd|sourde|sourds|malentendante?s?|muet|muette|lsf|langue des signes)\\b|\\b(?:je )?(?:ne )?(?:peux|peut|pouvons) (?:pas|plus) (?:parler|telephoner|appeler|faire de bruit)\\b|\\bpar (?:sms|ecrit)\\b';
 
 export const DANGER_RULES: readonly Rule[] = [
@@ -119,7 +122,7 @@ export const DANGER_RULES: readonly Rule[] = [
   // Suicide: 3114.
   rule('suicide', 'suicide_word', ['\\bsuicid\\w*|\\btentative\\b'], { none: ['\\btentative (?:de|d) (?:conciliation|placement|inscription|retour)\\b'] }),
   rule('suicide', 'wish_to_die', [
-    '\\b(?:veux|veut|veu|ve|voudrais|voudrait|vais|va|vai|envie de|pense a|pense que je vais|prefere|prefererais|aimerais|aimerait|besoin de|souhaite|j ai hate de|rever de|reve de|dois) (?:_)?(?:mourir|crever|disparaitre|en finir|la mort|partir pour (?:toujours|de bon)|ne plus (?:me )?reveiller|dormir pour toujours|ne plus etre la|plus etre la|ne plus exister|plus exister|rejoindre (?:mon|ma|mes) \\w+ (?:au ciel|la haut))\\b',
+    '\\b(?:veux|veut|veu|ve|voudrais|voudrait|vais|va|vai|envie de|pense a|pense que je vais|prefere|prefererais|aimerais|aimerait|besoin de|souhaite|j ai hate de|rever de|reve de|dois) (?:_)?(?:mourir|crever|disparaitre|en finir|la mort|partir pour (?:toujours|de bon)|ne plus (?:me )?reveiller|dormir pour toujours|ne plus etre la|plus etre la|ne plus exister|plus exister|rejoindre (?:mon|ma|mes) \\w+ (?:au ciel|la haut))\\b' + FROM_A_LIST + '',
   ], { none: ['\\ben finir avec (?!la vie|ma vie|sa vie|tout|moi|ca|cette vie)'], gate: 'intent' }),
   rule('suicide', 'no_will_to_live', [
     '\\b(?:plus|pas|marre de|fatigue de|fatiguee de|aucune raison de|plus de raison de|a quoi bon|peux plus de) (?:envie )?(?:de |d )?(?:vivre|exister)\\b|\\bla vie n a plus (?:de sens|d interet)|\\b(?:pas|plus|aucun) (?:l )?(?:interet|sens|envie) (?:de|a) (?:continuer (?:a|de) )?vivre|\\bidees? noires?|\\bmarre de la vie\\b|\\bplus de gout a (?:rien|la vie)|\\bne sers? (?:a|plus a) rien\\b|\\b(?:un|une) (?:poids|fardeau|charge) pour\\b|\\bmieux sans moi\\b|\\bpersonne ne (?:me regretera|verra (?:la|ma) diference)|\\bque tout s arete\\b|\\bque (?:ca|cela) s arete pour toujours',
@@ -159,7 +162,7 @@ export const DANGER_RULES: readonly Rule[] = [
     '\\b(?:endormir|dormir|partir|disparaitre|disparais|fermer les yeux|en finir|tout areter|areter) (?:pour toujours|pour de bon|definitivement|a jamais)|\\bpour de bon\\b(?=.*\\b(?:disparai\\w*|partir|plus la|invisible)\\b)|\\b(?:autant|mieux vaut) (?:que ce soit|en finir|disparaitre|partir)',
   ], { gate: 'intent' }),
   rule('suicide', 'if_i_were_gone', [
-    '\\b(?:que je|je veux|je vais|je voudrais|je prefere|j aimerais|envie de|besoin de|il faut que je) (?:_)?disparai\\w*|\\bje suis (?:un|une) (?:poids|fardeau|boulet)\\b|\\bje suis (?:sur|au bord) (?:le|du|la|de la|les) (?:toit|pont|falaise|rebord|balcon|fenetre|rails|voie)\\b|\\bfoncer (?:dans|contre) (?:un|le|une) (?:arbre|mur|camion|pile)|\\bs arete pour (?:de vrai|toujours|de bon)|\\b(?:vais|veux) tout areter\\b(?=.*\\b(?:vivre|vie|ce soir|cette nuit|plus la|adieu)\\b)|\\bsi je (?:disparais|disparaisais|mourais|meurs|n etais plus la|partais pour toujours)\\b|\\bquand je (?:ne )?serai plus la\\b|\\bquand je serai partie?\\b|\\bpersonne ne (?:remarquera|remarquerait|s en rendra compte|me regrettera)|\\bse laiser mourir\\b',
+    '\\b(?:que je|je veux|je vais|je voudrais|je prefere|j aimerais|envie de|besoin de|il faut que je) (?:_)?disparai\\w*\\b' + FROM_A_LIST + '|\\bje suis (?:un|une) (?:poids|fardeau|boulet)\\b|\\bje suis (?:sur|au bord) (?:le|du|la|de la|les) (?:toit|pont|falaise|rebord|balcon|fenetre|rails|voie)\\b|\\bfoncer (?:dans|contre) (?:un|le|une) (?:arbre|mur|camion|pile)|\\bs arete pour (?:de vrai|toujours|de bon)|\\b(?:vais|veux) tout areter\\b(?=.*\\b(?:vivre|vie|ce soir|cette nuit|plus la|adieu)\\b)|\\bsi je (?:disparais|disparaisais|mourais|meurs|n etais plus la|partais pour toujours)\\b|\\bquand je (?:ne )?serai plus la\\b|\\bquand je serai partie?\\b|\\bpersonne ne (?:remarquera|remarquerait|s en rendra compte|me regrettera)|\\bse laiser mourir\\b',
   ], { gate: 'intent' }),
   rule('suicide', 'all_ready', [
     '\\bj ai (?:deja )?tout (?:prevu|prepare|organise|regle|decide)\\b|\\bj ai tout ce qu il faut\\b|\\bdecide de (?:partir|en finir) (?:ce soir|cette nuit|demain|aujourd hui)',
@@ -176,7 +179,7 @@ export const DANGER_RULES: readonly Rule[] = [
   rule('suicide', 'weapon_at_hand', ['\\bj ai (?:le|un|une|son|mon) (?:flingue|fusil|pistolet|arme|revolver|carabine)\\b|\\bsur (?:le|un) pont\\b(?=.*\\b(?:regarde|vide|eau|sauter|saute|plonger|en bas)\\b)|\\bregarde (?:l eau|le vide|en bas)\\b|\\bregarde (?:la|les|mes|ma|le|mon) (?:corde|cachets|medicaments|pilules|lames?|arme|fusil|flingue)\\b|\\b(?:avale|pris|prise) (?:toute (?:sa|la|ma) boite|tous (?:ses|mes|les) (?:cachets|medicaments|comprimes|somniferes|medocs))'], { gate: 'intent' }),
   rule('suicide', 'euphemism', ['\\brendez vous avec la mort\\b|\\b(?:faire|fasse|fais|fait) (?:une )?(?:grosse )?(?:betise|conerie|conneries)\\b(?=.*\\b(?:ce soir|cette nuit|maintenant|plus|vie|fini|finir|marre|peux plus|adieu|aujourd hui)\\b)|\\bcommetre l irreparable|\\bmieux (?:mort|morte|sans moi)\\b|\\bsi (?:j|il|elle) etai[st] morte?\\b|\\bs il etait mort\\b'], { gate: 'intent' }),
   rule('suicide', 'affairs_in_order', [
-    '\\b(?:donne|donee|ofert|range|rangee|mis en ordre|regle|ecrit) (?:mon|ma|mes) (?:chat|chien|afaires|bijoux|biens|papiers|testament|comptes)\\b',
+    '\\b(?:donne|donee|ofert|range|rangee|mis en ordre|regle|ecrit|fait|redige|signe) (?:tous |toutes )?(?:mon|ma|mes) (?:chat|chien|afaires|bijoux|biens|papiers|testament|comptes)\\b',
     '\\bje suis prete?\\b|\\bc est le moment\\b|\\bplus la\\b|\\badieu|\\bpartir (?:ce soir|cette nuit|pour toujours)|\\bfin\\b',
   ], { gate: 'intent' }),
   rule('suicide', 'last_words', [
@@ -194,9 +197,14 @@ export const DANGER_RULES: readonly Rule[] = [
   rule('enfance_en_danger', 'child_neglected', [
     // Not a child who does the harm (« maltraitée par sa fille »), nor a « petit ami ».
     `(?<!\\bpar (?:sa|son|ses|leur|leurs) )\\b${CHILD}\\b(?! (?:ami|amie|amis|copain|copine)\\b)`,
-    '\\b(?:sans (?:manger|nouriture|boire|rien a manger)|pas (?:a|de quoi) manger|rien a manger|(?:ne )?(?:le|la|les|lui|leur) (?:nourit|donne|donent) (?:pas|rien|plus)|afame\\w*|(?:laise|laisent|reste|restee|restes)\\w* (?:tout )?seule?s? (?:a la maison|des jours|la nuit|toute la nuit|toute la journee|enferme|depuis)|dort dans la rue|seule?s? (?:sur (?:le|un) (?:balcon|toit|rebord)|dans la voiture|dans la rue la nuit)|sur le rebord de la fenetre|laise\\w* (?:son|sa|ses|le|la|les|mon|ma|mes) \\w+ (?:tout )?seule?s?\\b|puni\\w* sans (?:manger|diner|repas)|abandone\\w*|(?:il|elle) (?:ne )?mange (?:pas|rien) chez (?:lui|elle|eux)|(?:n )?a rien mange|pas mange depuis|(?:des|avec des) marques\\b|marques (?:de|aux)|(?:est|sont|a ete|l|la|le|les|reste|restent) enferme\\w*|(?<!\\b(?:s|se|m|me|t|te) )enferme\\w* (?:a cle|seule?s?|dans (?:le|la|sa|une|un) (?:cave|placard|chambre|garage|salle de bain|toilettes|voiture|cagibi))|(?:est|sont|a ete|l|la|le|les) atache\\w*|brulures?|photos? d un adulte|(?:adulte|homme|inconu|monsieur) qui (?:veut|veulent) (?:la|le|les) (?:rencontrer|voir)|dort dehors|dorment dehors|mis dehors|mise dehors|mange dans les poubeles|traces? de coups|des bleus|couverte? de bleus|hematome\\w*|marques? de coups|peur de rentrer (?:chez (?:lui|elle|eux|moi|son pere|sa mere|ses parents)|a la maison)|prive\\w* de (?:manger|nouriture|repas)|(?:ne )?(?:le|la|les) (?:lave|soigne|nourit) (?:pas|jamais|plus))',
-  ], { none: ['\\b(?:car|parce qu|quand) (?:il|elle) (?:tombe|se cogne)|\\btombe souvent\\b|\\ben tombant\\b'] }),
+    '\\b(?:sans (?:manger|nouriture|boire|rien a manger)|pas (?:a|de quoi) manger|rien a manger|(?:ne )?(?:le|la|les|lui|leur) (?:nourit|donne|donent) (?:pas|rien|plus)|afame\\w*|(?:laise|laisent|reste|restee|restes)\\w* (?:tout )?seule?s? (?:a la maison|des jours|la nuit|toute la nuit|toute la journee|enferme|depuis)|dort dans la rue|seule?s? (?:sur (?:le|un) (?:balcon|toit|rebord)|dans la voiture|dans la rue la nuit)|sur le rebord de la fenetre|laise\\w* (?:son|sa|ses|le|la|les|mon|ma|mes) \\w+ (?:tout )?seule?s?\\b|puni\\w* sans (?:manger|diner|repas)|abandone\\w*|(?:il|elle) (?:ne )?mange (?:pas|rien) chez (?:lui|elle|eux)|(?:n )?a rien mange|pas mange depuis|(?:des|avec des) marques\\b|marques (?:de|aux)|(?:est|sont|a ete|l|la|le|les|reste|restent) enferme\\w*|(?<!\\b(?:s|se|m|me|t|te) )enferme\\w* (?:a cle|seule?s?|dans (?:le|la|sa|une|un) (?:cave|placard|chambre|garage|salle de bain|toilettes|voiture|cagibi))|(?:est|sont|a ete|l|la|le|les) atache\\w*|brulures?|photos? d un adulte|(?:adulte|homme|inconu|monsieur) qui (?:veut|veulent) (?:la|le|les) (?:rencontrer|voir)|dort dehors|dorment dehors|mis dehors|mise dehors|mange dans les poubeles|traces? de coups|des bleus|couverte? de bleus|hematome\\w*|marques? de coups|prive\\w* de (?:manger|nouriture|repas)|(?:ne )?(?:le|la|les) (?:lave|soigne|nourit) (?:pas|jamais|plus))',
+  ], { none: ['\\b(?:car|parce qu|quand) (?:il|elle) (?:tombe|se cogne)|\\btombe souvent\\b|\\ben tombant\\b', INNOCENT_CAUSE] }),
 
+  // A child afraid to go home: whatever explains the marks beside it (« parce qu'elle tombe, c'est ce que dit son père »).
+  rule('enfance_en_danger', 'child_afraid_home', [
+    `(?<!\\bpar (?:sa|son|ses|leur|leurs) )\\b${CHILD}\\b(?! (?:ami|amie|amis|copain|copine)\\b)`,
+    '\\bpeur de (?:rentrer|retourner) (?:chez (?:lui|elle|eux|moi|son pere|sa mere|ses parents)|a la maison)\\b',
+  ]),
   rule('enfance_en_danger', 'child_sexual_signs', [
     `\\b${CHILD}\\b|\\bj ai (?:[4-9]|1[0-7]) ans\\b`,
     '\\b(?:rentre|vient|entre|viennent) dans (?:ma|sa|leur) chambre (?:la nuit|le soir|quand)|\\b(?:tout )?nue?s?\\b|\\bgarder le secret\\b|\\bc est notre secret\\b|\\bdormir avec (?:lui|elle) dans (?:son|le) lit|\\bdort avec (?:lui|elle) dans (?:son|le) lit|\\bparties intimes|\\bse deshabil\\w*|\\bmontrer (?:son|sa|ses) (?:sexe|corps|fesses)|\\bphotos? (?:nues?|intimes)|\\battouchement\\w*|\\b(?:me|la|le|lui) touche (?:la|le|ses|mes|les)? ?(?:nuit|sexe|parties|fesses|seins|partout)',
@@ -247,7 +255,7 @@ export const DANGER_RULES: readonly Rule[] = [
     none: [
       '\\b(?:caf|impots|mdph|cpam|huissier|tresor public|urssaf|la poste)\\b',
       // Money handled with the person's consent, for them: not taken.
-      '\\b(?:(?:elle|il) (?:le lui a|me l a|nous l a|l a) demande|(?:je|qui) (?:le )?lui ai demande|(?:elle|il|papa|maman|ma mere|mon pere) (?:est|etait) d acord|avec (?:son|leur|mon) acord|a (?:sa|leur|ma) demande|je lui fais confiance|pour (?:lui|leur|me) faire (?:ses|leurs|mes|les) courses)\\b',
+      '\\b(?:(?:elle|il) (?:le lui a|me l a|nous l a|l a) demande|(?:m|me|nous|lui|leur) (?:a|ont|avait) demande (?:de|d)|(?:je|qui) (?:le )?lui ai demande|(?:elle|il|papa|maman|ma mere|mon pere) (?:est|etait) d acord|avec (?:son|leur|mon) acord|a (?:sa|leur|ma) demande|je lui fais confiance|pour (?:lui|leur|me) faire (?:ses|leurs|mes|les) courses)\\b',
     ],
   }),
 
@@ -260,7 +268,7 @@ export const DANGER_RULES: readonly Rule[] = [
   rule('maltraitance', 'adult_neglected', [
     `\\b${ELDER}\\b`,
     '\\b(?:laise\\w* (?:seule?s? )?(?:dans (?:ses|son|sa) (?:excrements|urine|pipi|caca|couche|lit|selles)|sans (?:manger|boire|soins))|(?:ne )?(?:la|le|les|lui) (?:change|lave|leve|nourit|donne a manger|soigne)n?t? (?:pas|plus|jamais)|sans (?:manger|boire|soins) depuis|afame\\w*|deshydrate\\w*|(?<!s )enferme\\w*|(?<!s )atache\\w*|(?:crie|hurle)n?t? (?:dessus|sur (?:elle|lui|eux|ma|mon|sa|son|les|leur))|(?<!\\bpas )(?:la|le|les) brusque\\w*|(?:l|la|le|les|lui) (?:insulte|humilie|menace|rudoie|bouscule|secoue|pince)n?t?\\b|(?:des|de) bleus\\b|hematome\\w*|marques? de coups|traces? de (?:coups|liens|contention)|marques? (?:de liens|aux poignets)|marques? (?:sur|au|aux) (?:le |la |les )?(?:visage|bras|corps|cou|cuises|poignets|jambes)|(?:lui|leur|me) prend tout\\b|laise\\w* dormir (?:par terre|dehors|dans (?:le garage|la cave))|laise\\w* (?:seule?s? )?(?:dans le froid|sans chauffage|sans manger|sans boire)|puni\\w* sans (?:manger|diner|repas|dejeuner)|priv\\w* de (?:repas|manger|nouriture))',
-  ]),
+  ], { none: [INNOCENT_CAUSE] }),
 
 ];
 

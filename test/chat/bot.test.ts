@@ -143,6 +143,28 @@ describe('the chat bot', () => {
     expect(ticket?.priority).toBe('prioritaire');
   });
 
+  it('When a parent writes « ma fille est harcelée au collège », then there is no emergency: the flow goes on, and last the question « Un enfant est-il en danger… 119 »; « Non » goes on where it was', async () => {
+    for (const said of ['ma fille est harcelée au collège', 'mon fils se fait insulter tous les jours par des élèves au lycée, que faire ?']) {
+      const bot = newBot();
+      await bot.join();
+      const replies = await bot.write(said);
+      expect(replies.some((a) => a.importance === 'urgent')).toBe(false);
+      expect(replies.some((a) => a.name === 'handoff.initiate')).toBe(false);
+      expect(textsOf(replies)).toContain('De quoi avez-vous besoin ?');
+      expect(replies.filter((a) => a.type === 'message').at(-1)?.text).toBe('Un enfant est-il en danger en ce moment ? Si oui, appelez le 119 (gratuit, 24 h/24).');
+      expect(buttonsOf(replies).map((b) => b.title)).toEqual(['Oui, un enfant est en danger', 'Non']);
+      const goOn = await bot.press('Non', 'danger:non');
+      expect(textsOf(goOn)).toContain('De quoi avez-vous besoin ?');
+      expect(textsOf(goOn)).not.toContain('119');
+    }
+    // Blows at school are the emergency answer at once.
+    const hit = newBot();
+    await hit.join();
+    const replies = await hit.write('mon fils se fait frapper tous les jours au collège');
+    expect(replies[0]?.importance).toBe('urgent');
+    expect(replies[0]?.text).toContain('119');
+  });
+
   it('When the territory is closed, then the person can leave an e-mail for a callback and gets a ticket reference', async () => {
     const bot = newBot();
     clock.set(TIMES.mondayEveningParis);

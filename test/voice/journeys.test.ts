@@ -91,6 +91,20 @@ describe('a caller who says what they need in their own words', () => {
     expect(body).toMatchObject({ profile: 'personne', need: 'vie_quotidienne', departement: '44' });
   });
 
+  it('When a parent says « ma fille est harcelée au collège » at the need menu, then they hear the 119 and « Un enfant est-il en danger maintenant ? »; « non » brings back the need menu, and school is a need', async () => {
+    const call = await newCall();
+    await call.say("C'est pour ma fille.");
+    await call.say('ma fille est harcelée au collège');
+    const heard = call.spoken();
+    expect(heard).toContain('Pour un enfant en danger, appelez le 119.');
+    expect(heard).toContain('Un enfant est-il en danger maintenant ? Dites oui ou non.');
+    expect(heard).not.toMatch(/Pour appeler le \d+ maintenant/);
+    await call.say('non');
+    expect(call.spoken()).toContain('De quoi avez-vous besoin ?');
+    expect(call.spoken()).not.toContain('119');
+    expect(call.end()).toEqual({ kind: 'gather' });
+  });
+
   it('When a caller who needs transport hears the first need menu, then « se déplacer » is in it, and its key leads to transport', async () => {
     const call = await newCall();
     await call.press('1');
