@@ -17,12 +17,12 @@ import { answeredIds, type FaqEntry } from './schema';
 type Row = OutOfFold['rows'][number];
 
 /** The tuning phrasings (`expect` ids, `none` for no entry) and the written unanswered messages, read by readers built from every entry. */
-export function readPhrasings(entries: readonly FaqEntry[], items: ReadonlyArray<{ text: string; expect: readonly string[] }>, unanswered: readonly string[], build: KnowledgeBaseOptions = {}): Row[] {
+export function readPhrasings(entries: readonly FaqEntry[], items: ReadonlyArray<{ text: string; expect: readonly string[]; group?: string }>, unanswered: readonly string[], build: KnowledgeBaseOptions = {}): Array<Row & { group?: string }> {
   const knowledgeBase = createKnowledgeBase(entries, build);
-  const tuning = items.map(({ text, expect }): Row => {
+  const tuning = items.map(({ text, expect, group }): Row & { group?: string } => {
     // An entry is right when it answers one of the expected ids (its own or a merged one).
     const accepts = entries.filter((entry) => answeredIds(entry).some((id) => expect.includes(id))).map((entry) => entry.id);
-    return { label: expect.includes('none') ? null : (accepts[0] ?? null), accepts, explanation: knowledgeBase.explain(text) };
+    return { label: expect.includes('none') ? null : (accepts[0] ?? null), accepts, explanation: knowledgeBase.explain(text), ...(group === undefined ? {} : { group }) };
   });
   const written = unanswered.map((text): Row => ({ label: null, explanation: knowledgeBase.explain(text), written: true }));
   return [...tuning, ...written];
@@ -58,7 +58,7 @@ export function chooseThreshold(tallies: ReadonlyArray<{ threshold: number; tall
  * the fit); `phrasings`: the rows of `readPhrasings`, split in `folds`. Phrasings are fitted on at
  * `phrasingWeight` (0: never, they only judge).
  */
-export function crossValidatePhrasings(examples: readonly Row[], phrasings: readonly Row[], folds: number, thresholds: readonly number[], options: { phrasingWeight: number; unansweredWeight: number; wrongCap: number }): PhrasingCrossValidation {
+export function crossValidatePhrasings(examples: readonly Row[], phrasings: ReadonlyArray<Row & { group?: string }>, folds: number, thresholds: readonly number[], options: { phrasingWeight: number; unansweredWeight: number; wrongCap: number }): PhrasingCrossValidation {
   const tallies: Record<string, CrossValidationTally> = {};
   const chosen = { thresholds: [] as number[], tuning: empty(), written: empty() };
   const isWritten = (row: Row): boolean => row.written === true;
@@ -68,8 +68,9 @@ export function crossValidatePhrasings(examples: readonly Row[], phrasings: read
     const fitted = options.phrasingWeight > 0 ? others.map((row) => ({ ...row, weight: options.phrasingWeight })) : [];
     const weights = fitConfidence(confidenceRows([...examples, ...fitted], DEFAULT_COMBINATION_OPTIONS, options.unansweredWeight));
     const grid = Object.fromEntries(thresholds.map((t) => [`confidence ${t}`, { confidenceAnswer: t, confidenceWeights: weights }]));
-    for (const [set, rows] of [['tuning', held.filter((row) => !isWritten(row))], ['written unanswered', held.filter(isWritten)]] as const)
-      for (const [name, tally] of Object.entries(tallyGrid(rows, grid))) add((tallies[`${name}, ${set}`] ??= empty()), tally);
+    const groups = [...new Set(held.flatMap((row) => (row.group === undefined ? [] : [row.group])))];
+    const sets = [['tuning', held.filter((row) => !isWritten(row))], ['written unanswered', held.filter(isWritten)], ...groups.map((group) => [group, held.filter((row) => row.group === group)] as const)] as const;
+    for (const [set, rows] of sets) for (const [name, tally] of Object.entries(tallyGrid(rows, grid))) add((tallies[`${name}, ${set}`] ??= empty()), tally);
     // The threshold, chosen on the other folds' tuning phrasings only.
     const inside = tallyGrid(others.filter((row) => !isWritten(row)), grid);
     const threshold = chooseThreshold(thresholds.map((t) => ({ threshold: t, tally: inside[`confidence ${t}`] as CrossValidationTally })), options.wrongCap);
