@@ -19,6 +19,11 @@
  *   npm run eval:faq -- --cv=5 --confusion
  *     the same, then, for the shipped settings, the pairs of entries most often answered one for the
  *     other (both ways summed) and the entries whose held-out examples are least often right.
+ *   npm run eval:faq -- --cv-phrasings=5 [--phrasing-weight=W] [--build=…]
+ *     the stacker judged on people's words: k-fold cross-validation over the tuning split's FAQ
+ *     phrasings and the written unanswered messages (src/knowledge/phrasingCrossValidation.ts),
+ *     right / unsure / wrong per threshold, and with the threshold chosen inside each fold (wrong ≤ 3 %
+ *     of the tuning phrasings first, then the most right); W: the phrasings' weight in the fit (0: none).
  *   npm run eval:faq -- --tuning [--epochs=10] [--build=…] [--show=NAME]
  *     the same grid on test/understanding/tuning/faq.yaml (the split one may tune on; never the
  *     test split): right / unsure / wrong and cost per setting, CPU per message.
@@ -29,6 +34,7 @@ import { CONFIDENCE_FEATURES, fitConfidence } from '../src/knowledge/confidence'
 import { confidenceRows, crossValidateConfidence, decideAgain, readOutOfEntries, readOutOfFold, readWrittenUnanswered, tallyGrid, WRONG_COST, type CrossValidationResult, type CrossValidationTally } from '../src/knowledge/crossValidation';
 import { createKnowledgeBase, DEFAULT_COMBINATION_OPTIONS, type CombinationOptions, type KnowledgeBaseOptions } from '../src/knowledge/knowledge-base';
 import { loadSplit } from '../src/understanding/evaluation';
+import { crossValidatePhrasings, readPhrasings } from '../src/knowledge/phrasingCrossValidation';
 import { evaluatePhrasings, FAQ_TARGET, loadPhrasingTable } from '../src/knowledge/evaluation';
 import { loadFaqUnanswered } from '../src/knowledge/examples';
 import { loadFaq } from '../src/knowledge/load';
@@ -130,6 +136,33 @@ function printCrossValidation(entries: ReturnType<typeof loadFaq>, folds: number
   console.log(`weights fitted on all ${all.length} rows, unanswered weighed ${UNANSWERED_WEIGHT} (bias, ${CONFIDENCE_FEATURES.join(', ')}):\n${JSON.stringify(fitted)}`);
 }
 
+/** The stacker judged by k-fold cross-validation over the tuning phrasings and the written unanswered messages. */
+function printPhrasingCrossValidation(rootDir: string, entries: ReturnType<typeof loadFaq>, folds: number, build: KnowledgeBaseOptions, phrasingWeight: number): void {
+  const { rows } = readOutOfFold(entries, folds, build);
+  const examples = [...rows, ...readOutOfEntries(entries, folds, build)];
+  const items = loadSplit(path.join(rootDir, 'test', 'understanding', 'tuning')).faq.map((item, i) => ({ ...item, group: i < EARLIER_TUNING_PHRASINGS ? 'tuning before the eleventh round' : "tuning, the eleventh round's" }));
+  const phrasings = readPhrasings(entries, items, loadFaqUnanswered(rootDir), build);
+  const tuning = phrasings.filter((r) => r.written !== true);
+  const written = phrasings.filter((r) => r.written === true);
+  console.log(`${folds}-fold cross-validation over ${tuning.length} tuning phrasings and ${written.length} written unanswered messages; phrasings weighed ${phrasingWeight} in the fit, build ${JSON.stringify(build)}`);
+  for (const [name, set] of [['tuning', tuning], ['written unanswered', written], ['tuning before the eleventh round', tuning.slice(0, EARLIER_TUNING_PHRASINGS)], ["tuning, the eleventh round's", tuning.slice(EARLIER_TUNING_PHRASINGS)]] as const) console.log(row(`shipped weights and threshold, ${name}`, tallyGrid(set, { shipped: {} }).shipped as CrossValidationTally));
+  const result = crossValidatePhrasings(examples, phrasings, folds, CONFIDENCE_THRESHOLDS, { phrasingWeight, unansweredWeight: UNANSWERED_WEIGHT, wrongCap: PHRASING_WRONG_CAP });
+  for (const [name, t] of Object.entries(result.tallies)) console.log(row(name, t));
+  console.log(`threshold chosen inside each fold (wrong ≤ ${PHRASING_WRONG_CAP * 100} % first, then the most right): ${result.chosen.thresholds.join(', ')}`);
+  console.log(row('chosen, tuning', result.chosen.tuning));
+  console.log(row('chosen, written unanswered', result.chosen.written));
+  const confused = Object.entries(result.tallies['confidence 0.55, tuning']?.confusion ?? {}).sort(([, a], [, b]) => b - a);
+  const all = [...examples, ...phrasings.map((r) => ({ ...r, weight: phrasingWeight }))];
+  console.log(`weights fitted on all ${all.length} rows (phrasings weighed ${phrasingWeight}): ${JSON.stringify(fitConfidence(confidenceRows(all, DEFAULT_COMBINATION_OPTIONS, UNANSWERED_WEIGHT)))}`);
+  console.log(`wrong at 0.55 (tuning): ${confused.map(([pair, n]) => `${pair} ${n}`).join(', ')}`);
+}
+
+/** The tuning split's FAQ phrasings before the eleventh round (its 92 new ones, edge-heavy, are tallied apart). */
+const EARLIER_TUNING_PHRASINGS = 150;
+
+/** The aim for wrong answers, by which the threshold is chosen in `--cv-phrasings`. */
+const PHRASING_WRONG_CAP = 0.03;
+
 /** The grid on the tuning split's FAQ phrasings (an item may accept several entries, or none). */
 function printTuning(rootDir: string, entries: ReturnType<typeof loadFaq>, build: KnowledgeBaseOptions, show: string | undefined, weights?: readonly number[]): void {
   const building = process.cpuUsage();
@@ -171,6 +204,11 @@ function main(argv: readonly string[]): number {
   if (cv !== undefined) {
     const writtenWeight = Number(option('written-weight') ?? WRITTEN_UNANSWERED_WEIGHT);
     printCrossValidation(entries, Number(cv), build, option('show'), argv.includes('--fit-confidence'), argv.includes('--confusion'), weights, { texts: loadFaqUnanswered(rootDir), weight: writtenWeight });
+    return 0;
+  }
+  const cvPhrasings = option('cv-phrasings');
+  if (cvPhrasings !== undefined) {
+    printPhrasingCrossValidation(rootDir, entries, Number(cvPhrasings), build, Number(option('phrasing-weight') ?? 0));
     return 0;
   }
   if (argv.includes('--tuning')) {

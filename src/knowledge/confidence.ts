@@ -15,6 +15,8 @@ export interface Readings {
   vote: ExampleVote;
   /** The entry the matcher alone is sure of, or null. */
   matcherSure: string | null;
+  /** The message asks an amount of money (src/understanding/amount.ts), which no answer gives. */
+  asksAmount?: boolean;
 }
 
 /** The features' names, in the order of `confidenceFeatures` (and of the weights, after the bias). */
@@ -31,6 +33,7 @@ export const CONFIDENCE_FEATURES = [
   'examples vote the first (its part of the five best voted)',
   'examples vote the second (its part of the five best voted)',
   "the first entry's own words cover the message",
+  'asks an amount',
 ] as const;
 
 /** The part of the votes of the five best voted entries that `label` has (0 when it is not among them). */
@@ -40,7 +43,7 @@ function voteFor(vote: ExampleVote, label: string | undefined): number {
   return total > 0 && found !== undefined ? found.score / total : 0;
 }
 
-export function confidenceFeatures({ opinion, vote, matcherSure }: Readings): number[] {
+export function confidenceFeatures({ opinion, vote, matcherSure, asksAmount = false }: Readings): number[] {
   const first = opinion.ranked[0];
   const second = opinion.ranked[1];
   const voted = vote.ranked[0]?.label;
@@ -61,6 +64,8 @@ export function confidenceFeatures({ opinion, vote, matcherSure }: Readings): nu
     voteFor(vote, second?.label),
     // One shared word carrying a sure opinion (« je divorce… le partage de la maison » → shared housing).
     opinion.firstCovers ?? 0,
+    // « c'est combien l'AAH par mois » is near the AAH's entry, which gives no amount.
+    asksAmount ? 1 : 0,
   ];
 }
 
@@ -93,12 +98,12 @@ export function fitConfidence(rows: ReadonlyArray<{ readings: Readings; right: b
 }
 
 /**
- * Fitted by `npm run eval:faq -- --cv=5 --fit-confidence` with the shipped readers on 1 December 2026
- * (2,400 examples, and the same examples read by readers built without their entry, weighed 0.1, as
- * messages no entry answers; the written unanswered messages of content/fr/faq-unanswered.yaml not
- * fitted on, so that they judge it): bias, then the weights of CONFIDENCE_FEATURES in order. The
- * classifier's first probability and the part of the message its first entry's own words cover count
- * most, then the examples' part for its first entry (against: for its second). Fit them again when
- * the readers or the entries change much.
+ * Fitted by `npm run eval:faq -- --cv-phrasings=5 --phrasing-weight=1` on 1 December 2026 (eleventh
+ * round): the 2,374 examples' out-of-fold opinions, the same examples read by readers built without
+ * their entry (weighed 0.1, as messages no entry answers), and people's words at weight 1 — the tuning
+ * split's 242 FAQ phrasings and the 180 written unanswered messages of content/fr/faq-unanswered.yaml
+ * (README « Eleventh round »). Bias, then the weights of CONFIDENCE_FEATURES in order. The classifier's
+ * first probability and the part of the message its first entry's own words cover count most; asking
+ * an amount counts against. Fit them again when the readers, the entries or the phrasings change much.
  */
-export const CONFIDENCE_WEIGHTS: readonly number[] = [-3.172, 3.532, -1.211, -0.018, -0.422, 0.038, 0.13, 0.406, -0.643, -0.244, 1.108, -1.173, 3.214];
+export const CONFIDENCE_WEIGHTS: readonly number[] = [-4.711, 3.757, -0.803, 0.01, -0.373, 0.044, 0.109, 0.638, -0.418, 0.145, 1.021, -0.75, 3.299, -2.581];

@@ -48,7 +48,7 @@ export function foldOf(entries: readonly FaqEntry[], folds: number): Array<{ tra
 export function decideAgain(explanation: MatchExplanation, options: Required<CombinationOptions>): string | null {
   const matcher = { written: explanation.written, match: explanation.matcherSure === null ? { kind: 'unsure' as const, suggestions: [] } : { kind: 'sure' as const, id: explanation.matcherSure, score: 1 } };
   const combined = combine(matcher, explanation.vote, options);
-  return decide(combined, explanation.written, explanation.opinion, options, explanation.matcherSure, explanation.vote).id;
+  return decide(combined, explanation.written, explanation.opinion, options, explanation.matcherSure, explanation.vote, explanation.asksAmount).id;
 }
 
 export interface CrossValidationResult {
@@ -65,8 +65,12 @@ export interface CrossValidationResult {
  * the base has no entry for (« not sure » is right), see `readOutOfEntries`.
  */
 export interface OutOfFold {
-  /** `weight`: of a message no entry answers, instead of the unanswered weight; `written`: one of content/fr/faq-unanswered.yaml. */
-  rows: Array<{ label: string | null; explanation: MatchExplanation; weight?: number; written?: boolean }>;
+  /**
+   * `weight`: instead of the unanswered weight (or of 1 for a message with its entry); `written`: one of
+   * content/fr/faq-unanswered.yaml; `accepts`: every entry that answers it (a phrasing of the tuning
+   * split may accept several), else `label` alone.
+   */
+  rows: Array<{ label: string | null; explanation: MatchExplanation; weight?: number; written?: boolean; accepts?: readonly string[] }>;
   buildMillis: number;
   readMillis: number;
 }
@@ -117,15 +121,20 @@ export function readWrittenUnanswered(entries: readonly FaqEntry[], texts: reado
   return texts.map((text) => ({ label: null, explanation: knowledgeBase.explain(text), weight, written: true }));
 }
 
+/** Whether the entry `got` answers a message labelled `label` (or accepting every entry of `accepts`). Pure. */
+function accepted(label: string | null, accepts: readonly string[] | undefined, got: string | null): boolean {
+  return got !== null && (accepts === undefined ? got === label : accepts.includes(got));
+}
+
 /** Right / unsure / wrong of every setting of `grid` on these rows. Pure. */
 export function tallyGrid(rows: OutOfFold['rows'], grid: Readonly<Record<string, CombinationOptions>>): Record<string, CrossValidationTally> {
   const tallies: Record<string, CrossValidationTally> = {};
   for (const [name, setting] of Object.entries(grid)) {
     const options = { ...DEFAULT_COMBINATION_OPTIONS, ...setting };
     const tally: CrossValidationTally = { right: 0, unsure: 0, wrong: 0, total: rows.length, cost: 0, confusion: {}, byEntry: {} };
-    for (const { label, explanation } of rows) {
+    for (const { label, explanation, accepts } of rows) {
       const got = decideAgain(explanation, options);
-      const outcome = got === null ? (label === null ? 'right' : 'unsure') : got === label ? 'right' : 'wrong';
+      const outcome = got === null ? (label === null ? 'right' : 'unsure') : accepted(label, accepts, got) ? 'right' : 'wrong';
       tally[outcome]++;
       if (label !== null) (tally.byEntry[label] ??= { right: 0, unsure: 0, wrong: 0 })[outcome]++;
       if (outcome === 'wrong') {
@@ -148,7 +157,11 @@ export function crossValidate(entries: readonly FaqEntry[], options: CrossValida
 export function confidenceRows(rows: OutOfFold['rows'], options: Required<CombinationOptions> = DEFAULT_COMBINATION_OPTIONS, unansweredWeight = 1): Array<{ readings: Readings; right: boolean; weight: number }> {
   return rows
     .filter(({ explanation: { written, opinion } }) => !written && opinion.ranked.length > 0 && opinion.terms >= options.exampleMinTerms && opinion.known >= options.classifierMinKnown)
-    .map(({ label, explanation: { opinion, vote, matcherSure }, weight }) => ({ readings: { opinion, vote, matcherSure }, right: opinion.ranked[0]?.label === label, weight: label === null ? (weight ?? unansweredWeight) : 1 }));
+    .map(({ label, explanation: { opinion, vote, matcherSure, asksAmount }, weight, accepts }) => ({
+      readings: { opinion, vote, matcherSure, asksAmount },
+      right: accepted(label, accepts, opinion.ranked[0]?.label ?? null),
+      weight: weight ?? (label === null ? unansweredWeight : 1),
+    }));
 }
 
 /**

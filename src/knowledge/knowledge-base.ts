@@ -28,6 +28,7 @@ import { createExampleIndex, DEFAULT_EXAMPLE_INDEX_OPTIONS, type ExampleIndexOpt
 import { createTextClassifier, DEFAULT_CLASSIFIER_OPTIONS, type ClassifierOpinion, type ClassifierOptions } from '../understanding/classifier';
 import { confidence, CONFIDENCE_WEIGHTS } from './confidence';
 import { questionPart } from '../understanding/sentences';
+import { asksAmount } from '../understanding/amount';
 import { createMatcher, DEFAULT_MATCHER_OPTIONS, type MatcherOptions, type MatchExplanation as TopicExplanation, type Topic } from '../understanding/matcher';
 
 export type FaqMatch =
@@ -139,6 +140,8 @@ export type MatchExplanation = Omit<TopicExplanation, 'match'> & {
   matcherSure: string | null;
   /** The part of the message the readers read when it was not the whole (its question sentences). */
   readPart?: string;
+  /** The message asks an amount of money (src/understanding/amount.ts). */
+  asksAmount: boolean;
 };
 
 export interface KnowledgeBase {
@@ -175,6 +178,7 @@ export function decide(
   options: Required<CombinationOptions>,
   matcherSure: string | null = null,
   vote: ExampleVote | null = null,
+  asksAmount = false,
 ): { id: string | null; also: string | null } {
   const [first, second] = opinion.ranked;
   const none = { id: null, also: null };
@@ -199,7 +203,7 @@ export function decide(
     return combined !== null && combined === first.label ? { id: combined, also: null } : none;
   })();
   if (options.confidenceAnswer <= 0 || vote === null || options.confidenceWeights.length === 0) return byRule;
-  const likely = confidence({ opinion, vote, matcherSure }, options.confidenceWeights) >= options.confidenceAnswer;
+  const likely = confidence({ opinion, vote, matcherSure, asksAmount }, options.confidenceWeights) >= options.confidenceAnswer;
   if (options.confidenceMode === 'veto') return likely ? byRule : none;
   return likely ? { id: first.label, also: offered ? second.label : null } : none;
 }
@@ -272,7 +276,8 @@ export function createKnowledgeBase(faqEntries: readonly FaqEntry[], options: Kn
     const vote = nearest.voteTerms(explanation.terms);
     const opinion = classifier.classifyTerms(explanation.terms);
     const matcherSure = explanation.match.kind === 'sure' ? explanation.match.id : null;
-    const { id, also } = decide(combine(explanation, vote, combination), explanation.written, opinion, combination, matcherSure, vote);
+    const amount = asksAmount(text);
+    const { id, also } = decide(combine(explanation, vote, combination), explanation.written, opinion, combination, matcherSure, vote, amount);
     const entry = id === null ? undefined : byId.get(id);
     // The classifier's likely entries first, then the matcher's and the examples'.
     const likely = opinion.ranked.filter((r) => r.probability >= SUGGESTED_PROBABILITY).map((r) => r.label);
@@ -283,7 +288,7 @@ export function createKnowledgeBase(faqEntries: readonly FaqEntry[], options: Kn
       entry !== undefined
         ? { kind: 'answer', entry, score, ...(alsoEntry ? { also: alsoEntry } : {}) }
         : { kind: 'notSure', suggestions: suggestions.flatMap((s) => byId.get(s) ?? []) };
-    return { ...explanation, match: faqMatch, vote, opinion, matcherSure };
+    return { ...explanation, match: faqMatch, vote, opinion, matcherSure, asksAmount: amount };
   }
 
   const get = (id: string): FaqEntry | undefined => byId.get(id) ?? byAnsweredId.get(id);

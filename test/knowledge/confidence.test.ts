@@ -51,7 +51,15 @@ describe('the stacked confidence', () => {
     const covered = readings(0.9, 'aah', 0.5, 0.3);
     const coveredFeatures = { ...covered, opinion: { ...covered.opinion, firstCovers: 1 } };
     const oneWord = { ...covered, opinion: { ...covered.opinion, firstCovers: 0.2 } };
-    expect(confidenceFeatures(oneWord).at(-1)).toBe(0.2);
+    expect(confidenceFeatures(oneWord)[CONFIDENCE_FEATURES.indexOf("the first entry's own words cover the message")]).toBe(0.2);
     expect(confidence(oneWord, CONFIDENCE_WEIGHTS)).toBeLessThan(confidence(coveredFeatures, CONFIDENCE_WEIGHTS) - 0.2);
+  });
+
+  it('When the message asks an amount of money (which no answer gives), then the shipped weights are less confident of the same opinion', () => {
+    const opinion = readings(0.8, 'aah', 0.8, 0.5);
+    const amount = { ...opinion, asksAmount: true };
+    expect(confidenceFeatures(amount)[CONFIDENCE_FEATURES.indexOf('asks an amount')]).toBe(1);
+    expect(confidenceFeatures(opinion)[CONFIDENCE_FEATURES.indexOf('asks an amount')]).toBe(0);
+    expect(confidence(amount, CONFIDENCE_WEIGHTS)).toBeLessThan(confidence(opinion, CONFIDENCE_WEIGHTS) - 0.1);
   });
 });

@@ -21,8 +21,10 @@ const share = (part: number, total: number) => part / total;
 describe('the understanding on the tuning phrasings', () => {
   it('When people ask the chat a question in their own words, then it answers the right entry far more often than a wrong one', () => {
     expect(report.faq.total).toBeGreaterThanOrEqual(100);
-    expect(share(report.faq.right, report.faq.total)).toBeGreaterThanOrEqual(0.72);
-    expect(share(report.faq.wrong, report.faq.total)).toBeLessThanOrEqual(0.04);
+    // Since the eleventh round, 48 of its 242 phrasings sit at an entry's edge (an amount, paid holidays,
+    // the worker rather than the person helped), most expecting « not sure »: wrong 2 % → 10 % there.
+    expect(share(report.faq.right, report.faq.total)).toBeGreaterThanOrEqual(0.8);
+    expect(share(report.faq.wrong, report.faq.total)).toBeLessThanOrEqual(0.11);
   });
 
   it('When callers speak at the phone menus (profile, needs, place, yes or no), then at least 95 % are understood', () => {
