@@ -72,6 +72,7 @@ export function createDirectLine(deps: DirectLineDeps): DirectLine {
     logger,
     ttlSeconds: options.conversationTtlSeconds,
     maxActivities: options.maxActivitiesPerConversation,
+    ...(deps.runScript ? { runScript: deps.runScript } : {}),
   });
   const streams = createStreamServer({
     tokens,

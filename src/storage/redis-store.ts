@@ -16,7 +16,7 @@ import { withDeadline } from './deadline';
 import type { KeyValueStore as Store, MessageBus } from '../domain/ports';
 import { createRedisHandle, type RedisCommands, type RedisHandle, type RedisTarget } from './redis-target';
 import { assertTtlSeconds } from './ttl';
-import { HINCRBY_EXPIRE, MAX_SCRIPT_VALUES, RPUSH_EXPIRE, runScript, runTtlScript, script, ZADD_EXPIRE } from './ttlScripts';
+import { HINCRBY_EXPIRE, MAX_SCRIPT_VALUES, RPUSH_EXPIRE, runScript, runTtlScript, script, ZADD_EXPIRE, type TtlScript } from './ttlScripts';
 
 export interface RedisConnectionOptions {
   /** Longest wait for one command before it rejects with StoreUnavailableError. */
@@ -82,6 +82,12 @@ export type RedisStore = Store & {
   readonly client: unknown;
   /** Which kind of Redis this store is on. */
   readonly kind: RedisTarget['kind'];
+  /**
+   * Runs a script of another module on its keys (one slot), with the store's guarantees (deadline,
+   * StoreUnavailableError): by its SHA1, its text only when the server answers NOSCRIPT. `command`
+   * names it in the failure metrics and messages.
+   */
+  runScript(command: string, script: TtlScript, keys: string[], args: string[]): Promise<unknown>;
 };
 
 const DEFAULT_MIN_CONNECT_TIMEOUT_MS = 1000;
@@ -305,6 +311,8 @@ export function createRedisStore(options: RedisStoreOptions): RedisStore {
 
     listAppendWithinRenewing: (key, value, maxLength, ttlSeconds, renewKey) =>
       appendWithin('listAppendWithinRenewing', 'LLEN+RPUSH+EXPIRE+EXPIRE', [key, renewKey], value, maxLength, ttlSeconds),
+
+    runScript: (command, given, keys, args) => run(command, (redis) => runScript(redis, given, { keys, arguments: args })),
 
     listRange: (key, start, stop) => {
       if (!Number.isInteger(start) || !Number.isInteger(stop)) {
