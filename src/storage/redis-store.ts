@@ -16,7 +16,7 @@ import { withDeadline } from './deadline';
 import type { KeyValueStore as Store, MessageBus } from '../domain/ports';
 import { createRedisHandle, type RedisCommands, type RedisHandle, type RedisTarget } from './redis-target';
 import { assertTtlSeconds } from './ttl';
-import { HINCRBY_EXPIRE, MAX_SCRIPT_VALUES, RPUSH_EXPIRE, runScript, runTtlScript, script, ZADD_EXPIRE, type TtlScript } from './ttlScripts';
+import { HINCRBY_EXPIRE, MAX_SCRIPT_VALUES, RPUSH_EXPIRE, runScript, runTtlScript, script, SET_WITH_CAPPED_LIST, ZADD_EXPIRE, type TtlScript } from './ttlScripts';
 
 export interface RedisConnectionOptions {
   /** Longest wait for one command before it rejects with StoreUnavailableError. */
@@ -305,6 +305,15 @@ export function createRedisStore(options: RedisStoreOptions): RedisStore {
         if (values.length > 0) multi.rPush(key, [...values]).lTrim(key, -keep, -1);
         return multi.expire(key, ttlSeconds).exec();
       });
+    },
+
+    async setWithCappedList(key, value, listKey, values, keep, ttlSeconds) {
+      assertTtlSeconds(ttlSeconds);
+      if (!Number.isInteger(keep) || keep < 1) throw new RangeError('setWithCappedList: keep must be a positive integer');
+      // Only the last `keep` can stay in the list: the others need not be sent.
+      const kept = values.slice(-keep);
+      if (kept.length > MAX_SCRIPT_VALUES) throw new RangeError('setWithCappedList: too many values at once');
+      await run('SET+RPUSH+LTRIM+EXPIRE', (redis) => runScript(redis, SET_WITH_CAPPED_LIST, { keys: [key, listKey], arguments: [String(ttlSeconds), value, String(keep), ...kept] }));
     },
 
     listAppendWithin: (key, value, maxLength, ttlSeconds) => appendWithin('listAppendWithin', 'LLEN+RPUSH+EXPIRE', [key], value, maxLength, ttlSeconds),

@@ -95,9 +95,13 @@ describe('Redis commands per chat turn', () => {
     const question = await turn(conversation, { type: 'message', text: 'comment avoir la carte mobilité inclusion ?', channelData: { clientActivityID: 'c-1' } });
     console.log(`Redis commands per turn: button ${button.length} ${JSON.stringify(counted(button))}; question ${question.length} ${JSON.stringify(counted(question))}`);
 
-    // Was 10 and 12 (each append followed by its PUBLISH).
-    expect(button).toHaveLength(8);
-    expect(question).toHaveLength(10);
+    // Was 10 and 12: each append followed by its PUBLISH; the chat's state SET beside its transcript's MULTI.
+    expect(button).toHaveLength(5);
+    expect(question).toHaveLength(7);
+    for (const commands of [button, question]) {
+      // The chat's state read once, then saved with its transcript's new lines in one script.
+      expect(commands.filter((command) => / chat(-transcript)?$/.test(command))).toEqual(['GET chat', 'EVALSHA chat']);
+    }
     for (const commands of [button, question]) {
       // Scripts by their SHA1, the record read once and never written again (its TTL renewed by the append).
       expect(commands.filter((command) => command.startsWith('EVAL '))).toEqual([]);
