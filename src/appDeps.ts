@@ -66,6 +66,11 @@ export interface AppDeps {
   keys?: StoreKeys;
   /** A connected node-redis client: the chat's rate limits hold across processes. */
   rateLimitRedis?: unknown;
+  /**
+   * True when `bus` is pub/sub on the store's own Redis (main.ts opens both on one target): the chat
+   * log then appends and announces a turn's activities in one script (src/directline/log-script.ts).
+   */
+  busOnStore?: boolean;
   /** How our own chat channel reaches the bot: in process (default), or over HTTP as before (benchmark comparison). */
   chatBotHop?: 'in-process' | 'http';
 }

@@ -146,6 +146,8 @@ export async function startService(env: Env, logger: Logger, overrides: ServiceO
     metrics,
     keys: overrides.keys,
     rateLimitRedis: rateLimitClient?.client,
+    // Store and bus opened on one target (redisTargetOf): the same Redis.
+    busOnStore: redisTargetOf(env) !== undefined,
     chatBotHop: overrides.chatBotHop,
     settings: {
       publicBaseUrl: env.publicBaseUrl,

@@ -123,7 +123,7 @@ export function rememberReplies(chat: StoredChat, replies: readonly ChatReply[],
 
 /**
  * Conversations in the store, each with a time to live: the state (one JSON value) and its transcript
- * (a list of JSON lines, the last TRANSCRIPT_LIMIT kept), written together at each save (one slot).
+ * (a list of JSON lines, the last TRANSCRIPT_LIMIT kept), written together at each save (one slot, one step).
  */
 export function chatStore(store: KeyValueStore, keys: StoreKeys, ttlSeconds: number) {
   return {
@@ -141,10 +141,7 @@ export function chatStore(store: KeyValueStore, keys: StoreKeys, ttlSeconds: num
     async save(conversationId: string, chat: StoredChat): Promise<void> {
       const { newLines, ...state } = chat;
       chat.newLines = [];
-      await Promise.all([
-        store.set(keys.chat(conversationId), JSON.stringify(state), ttlSeconds),
-        store.listAppendCapped(keys.chatTranscript(conversationId), newLines.map((line) => JSON.stringify(line)), TRANSCRIPT_LIMIT, ttlSeconds),
-      ]);
+      await store.setWithCappedList(keys.chat(conversationId), JSON.stringify(state), keys.chatTranscript(conversationId), newLines.map((line) => JSON.stringify(line)), TRANSCRIPT_LIMIT, ttlSeconds);
     },
     /** The whole transcript (the last TRANSCRIPT_LIMIT lines), with the lines of `chat` not saved yet. */
     async transcript(conversationId: string, chat?: StoredChat): Promise<TranscriptLine[]> {

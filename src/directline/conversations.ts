@@ -11,6 +11,7 @@ import type { Clock, KeyValueStore, MessageBus } from '../domain/ports';
 import type { Logger } from '../logging';
 import type { StoreKeys } from '../storage/keys';
 import { activityId, type DirectLineActivity, type NewActivity } from './activity';
+import { appendAnnounced, type ScriptRunner } from './log-script';
 import { randomBytes } from 'node:crypto';
 
 export interface ConversationRecord {
@@ -41,6 +42,9 @@ export interface FramedAnnouncement {
 }
 
 const FRAME_TAG = 'dl1 ';
+/** An activity id ends with its position on this many digits (activityId). */
+const ID_POSITION_DIGITS = 7;
+const ANNOUNCED = Promise.resolve();
 const FRAME_HEADER = /^dl1 ([1-9]\d{0,8}) (\d{1,9}) /;
 
 /** The bus message of activities logged in a row (already serialised, ids included): what decodeFramed reads. */
@@ -81,6 +85,11 @@ export interface ConversationLogOptions {
   ttlSeconds: number;
   /** Most activities one conversation may hold. */
   maxActivities: number;
+  /**
+   * Given when the bus is pub/sub on the store's own Redis: activities are then logged and announced
+   * in one script (log-script.ts); absent, two calls (the store's append, then the bus's publish).
+   */
+  runScript?: ScriptRunner;
 }
 
 export interface ConversationLog {
@@ -168,12 +177,24 @@ export function createConversationLog(options: ConversationLogOptions): Conversa
     const conversationId = activity.conversation.id;
     const logKey = keys.directLineActivities(conversationId);
     const json = JSON.stringify(activity);
-    const watermark = renewRecord
-      ? await store.listAppendWithinRenewing(logKey, json, maxActivities, ttlSeconds, keys.directLineConversation(conversationId))
-      : await store.listAppendWithin(logKey, json, maxActivities, ttlSeconds);
+    const scripted = await appendInOneScript(conversationId, renewRecord ? [logKey, keys.directLineConversation(conversationId)] : [logKey], [json]);
+    const watermark =
+      scripted !== undefined
+        ? scripted
+        : renewRecord
+          ? await store.listAppendWithinRenewing(logKey, json, maxActivities, ttlSeconds, keys.directLineConversation(conversationId))
+          : await store.listAppendWithin(logKey, json, maxActivities, ttlSeconds);
     if (watermark === null) throw new ConversationFull();
     const logged = { ...activity, id: activityId(conversationId, watermark - 1) } as DirectLineActivity;
-    return { activity: logged, watermark, announced: announce(conversationId, announcementOf(conversationId, watermark - 1, [json], watermark)) };
+    const announced = scripted !== undefined ? ANNOUNCED : announce(conversationId, announcementOf(conversationId, watermark - 1, [json], watermark));
+    return { activity: logged, watermark, announced };
+  }
+
+  /** Logged and announced in one script when the bus is on the store's Redis; undefined: not done (two calls then). */
+  function appendInOneScript(conversationId: string, logAndRenewed: string[], jsons: readonly string[]): Promise<number | null | undefined> {
+    if (!options.runScript) return Promise.resolve(undefined);
+    const idPrefix = activityId(conversationId, 0).slice(0, -ID_POSITION_DIGITS);
+    return appendAnnounced(options.runScript, { keys: logAndRenewed, channel: keys.directLineChannel(conversationId), idPrefix, jsons, maxLength: maxActivities, ttlSeconds });
   }
 
   return {
@@ -200,7 +221,8 @@ export function createConversationLog(options: ConversationLogOptions): Conversa
       if (activities.some((activity) => activity.conversation.id !== conversationId)) throw new Error('appendAll: activities of one conversation only');
       const logKey = keys.directLineActivities(conversationId);
       const jsons = activities.map((activity) => JSON.stringify(activity));
-      const watermark = await store.listAppendWithin(logKey, jsons, maxActivities, ttlSeconds);
+      const scripted = await appendInOneScript(conversationId, [logKey], jsons);
+      const watermark = scripted !== undefined ? scripted : await store.listAppendWithin(logKey, jsons, maxActivities, ttlSeconds);
       if (watermark === null) {
         const logged: DirectLineActivity[] = [];
         for (const activity of activities) {
@@ -212,8 +234,8 @@ export function createConversationLog(options: ConversationLogOptions): Conversa
       }
       const start = watermark - activities.length;
       const logged = activities.map((activity, index) => ({ ...activity, id: activityId(conversationId, start + index) }) as DirectLineActivity);
-      // Announced together: one message, one WebSocket frame.
-      await announce(conversationId, announcementOf(conversationId, start, jsons, watermark));
+      // Announced together: one message, one WebSocket frame (already, by the script, when it logged them).
+      if (scripted === undefined) await announce(conversationId, announcementOf(conversationId, start, jsons, watermark));
       return logged;
     },
 

@@ -72,6 +72,7 @@ export function createDirectLine(deps: DirectLineDeps): DirectLine {
     logger,
     ttlSeconds: options.conversationTtlSeconds,
     maxActivities: options.maxActivitiesPerConversation,
+    ...(deps.runScript ? { runScript: deps.runScript } : {}),
   });
   const streams = createStreamServer({
     tokens,
@@ -155,7 +156,7 @@ export function createDirectLine(deps: DirectLineDeps): DirectLine {
     turnRecords.set(activity.conversation.id, record);
     forwarder.forward(activity);
   };
-  const postActivity = createActivityPoster({ log, postLimiter, bot, clock, logger, forward });
+  const postActivity = createActivityPoster({ log, postLimiter, bot, clock, forward });
   const opening = createOpening({ tokens, log, tokenLimiter, forward, bot, clock, options });
 
   const router = express.Router();

@@ -10,6 +10,7 @@ import type { BotDelivery } from './bot-forwarder';
 import type { TrustProxy } from './client-address';
 import type { ConnectorAuthOptions } from './connector-auth';
 import type { ConversationRecord } from './conversations';
+import type { ScriptRunner } from './log-script';
 
 export const DEFAULT_BOT_FAILURE_TEXT =
   'Désolé, je ne peux pas vous répondre pour le moment. Réessayez dans un instant, ' +
@@ -65,6 +66,11 @@ export interface DirectLineDeps {
    * (each process's memory stands in while Redis does not answer); absent: each process counts alone.
    */
   rateLimitRedis?: unknown;
+  /**
+   * The store's script runner (RedisStore.runScript), given when the bus is pub/sub on the store's own
+   * Redis: a conversation's activities are then logged and announced in one script (log-script.ts).
+   */
+  runScript?: ScriptRunner;
   options?: DirectLineOptions;
 }
 

@@ -9,7 +9,6 @@
  * the bus to confirm its announcement (issued first, so the bot's replies are announced after it).
  */
 import type { Clock } from '../domain/ports';
-import type { Logger } from '../logging';
 import { DIRECT_LINE_CHANNEL_ID, parseUserActivity, type ChannelAccount, type DirectLineActivity, type NewActivity } from './activity';
 import type { ConversationLog, ConversationRecord } from './conversations';
 import type { RateLimiter } from './rate-limit';
@@ -25,7 +24,6 @@ export interface ActivityPosterDeps {
   /** The bot as the user's activities address it. */
   bot: ChannelAccount;
   clock: Clock;
-  logger: Logger;
   /** Queues the activity for the bot; `record` is the conversation's, read for this turn. */
   forward(activity: DirectLineActivity, record: ConversationRecord): void;
 }

@@ -75,6 +75,12 @@ export interface KeyValueStore {
    */
   listAppendCapped(key: string, values: readonly string[], keep: number, ttlSeconds: number): Promise<void>;
   /**
+   * A record and its bounded list together (a chat's state and its transcript), in one atomic step:
+   * `set(key, value, ttlSeconds)` and `listAppendCapped(listKey, values, keep, ttlSeconds)`. Both keys
+   * in one slot (same hash tag). One round trip instead of two.
+   */
+  setWithCappedList(key: string, value: string, listKey: string, values: readonly string[], keep: number, ttlSeconds: number): Promise<void>;
+  /**
    * Items `start`..`stop` inclusive, with LRANGE semantics: 0-based, negative indexes count from the
    * tail (-1 is the last), out-of-range indexes are clamped; [] when the key does not exist.
    */

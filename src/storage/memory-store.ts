@@ -230,6 +230,15 @@ export function createMemoryStore(clock: Clock = systemClock, options: MemorySto
         if (items.length > 0) entries.set(key, { kind: 'list', items, expiresAt: expiryIn(ttlSeconds) });
       }),
 
+    setWithCappedList: (key, value, listKey, values, keep, ttlSeconds) =>
+      run(() => {
+        assertTtlSeconds(ttlSeconds);
+        if (!Number.isInteger(keep) || keep < 1) throw new RangeError('setWithCappedList: keep must be a positive integer');
+        entries.set(key, { kind: 'string', value, expiresAt: expiryIn(ttlSeconds) });
+        const items = [...(liveList(listKey)?.items ?? []), ...values].slice(-keep);
+        if (items.length > 0) entries.set(listKey, { kind: 'list', items, expiresAt: expiryIn(ttlSeconds) });
+      }),
+
     listRange: (key, start, stop) =>
       run(() => {
         const items = liveList(key)?.items ?? [];

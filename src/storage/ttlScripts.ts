@@ -32,6 +32,26 @@ export const HINCRBY_EXPIRE = script(`for i = 2, #ARGV, 2 do redis.call('HINCRBY
 redis.call('EXPIRE', KEYS[1], ARGV[1])
 return 1`);
 
+/**
+ * listAppendWithin(Renewing): KEYS = the list, then the keys whose TTL to renew (same slot);
+ * ARGV = maxLength, ttlSeconds, values…; the new length, or nil when they do not fit. A renewed key's
+ * TTL is set only when it exists (EXPIRE does not create a key).
+ */
+export const APPEND_WITHIN = script(`
+if redis.call('LLEN', KEYS[1]) + #ARGV - 2 > tonumber(ARGV[1]) then return false end
+local length = redis.call('RPUSH', KEYS[1], unpack(ARGV, 3))
+for i = 1, #KEYS do redis.call('EXPIRE', KEYS[i], ARGV[2]) end
+return length`);
+
+/** setWithCappedList: KEYS = the record, the list; ARGV = ttlSeconds, value, keep, values… */
+export const SET_WITH_CAPPED_LIST = script(`redis.call('SET', KEYS[1], ARGV[2], 'EX', ARGV[1])
+if #ARGV > 3 then
+  redis.call('RPUSH', KEYS[2], unpack(ARGV, 4))
+  redis.call('LTRIM', KEYS[2], -tonumber(ARGV[3]), -1)
+end
+redis.call('EXPIRE', KEYS[2], ARGV[1])
+return 1`);
+
 /** Lua's `unpack` and the argument list stay well under their limits below this many values. */
 export const MAX_SCRIPT_VALUES = 1000;
 

@@ -19,7 +19,13 @@ import type { OutgoingActivityInput } from '../directline/activity';
 import { isInternalCall } from '../directline/connector-auth';
 import { timeRequests } from '../metrics';
 import { createWaitingRoom } from '../voice/waitingRoom';
+import type { RedisStore } from '../storage/redis-store';
 import type { Services } from './services';
+
+/** A store on Redis (it runs scripts), not the embedded one. */
+function isRedisStore(store: Services['store']): store is RedisStore {
+  return typeof (store as Partial<RedisStore>).runScript === 'function';
+}
 
 /** The chat's turns, and the sweep of the chat queues (each département's and the national one) on a timer, whether the figures are read or not. */
 export function createChat(s: Services): { chat: ChatTurns; stopSweeping(): Promise<void> } {
@@ -64,6 +70,8 @@ export function mountChatChannel(app: Express, s: Services, chat: ChatTurns): { 
     channelSecret: internal.channelSecret,
     isChannelSecret: internal.isChannelSecret,
     rateLimitRedis: s.rateLimitRedis,
+    // The bus on the store's Redis: a turn's activities logged and announced in one script.
+    ...(s.busOnStore && isRedisStore(store) ? { runScript: store.runScript } : {}),
     options: { connectorAuth: { appId: settings.bot.microsoftAppId } },
   });
   const bot = new OrientationBot(chat, clock, logger);

@@ -33,7 +33,7 @@ beforeAll(async () => {
     const kind = new RegExp(`"${namespace}:([^:"]+)`).exec(header[3]!)?.[1] ?? '?';
     seen.push(`${header[2]!.toUpperCase()} ${kind}`);
   });
-  app = await startTestApp({ store, bus, keys, clock });
+  app = await startTestApp({ store, bus, busOnStore: true, keys, clock });
 });
 
 afterAll(async () => {
@@ -76,7 +76,7 @@ function counted(commands: string[]): Record<string, number> {
 }
 
 describe('Redis commands per chat turn', () => {
-  it('When a person presses a button and asks a question, then each turn logs the message, renews the conversation and announces the replies in few commands, never sending a script text', async () => {
+  it('When a person presses a button and asks a question, then each turn logs and announces the message and the replies in one script each, renews the conversation, in few commands, never sending a script text', async () => {
     const issued = (await (await fetch(`${app.httpBase}/chat/token`, { method: 'POST' })).json()) as { token: string; conversationId: string };
     const started = await fetch(`${app.httpBase}/v3/directline/conversations`, { method: 'POST', headers: { authorization: `Bearer ${issued.token}` } });
     expect(started.status).toBe(201);
@@ -95,13 +95,20 @@ describe('Redis commands per chat turn', () => {
     const question = await turn(conversation, { type: 'message', text: 'comment avoir la carte mobilité inclusion ?', channelData: { clientActivityID: 'c-1' } });
     console.log(`Redis commands per turn: button ${button.length} ${JSON.stringify(counted(button))}; question ${question.length} ${JSON.stringify(counted(question))}`);
 
+    // Was 10 and 12: each append followed by its PUBLISH; the chat's state SET beside its transcript's MULTI.
+    expect(button).toHaveLength(5);
+    expect(question).toHaveLength(7);
+    for (const commands of [button, question]) {
+      // The chat's state read once, then saved with its transcript's new lines in one script.
+      expect(commands.filter((command) => / chat(-transcript)?$/.test(command))).toEqual(['GET chat', 'EVALSHA chat']);
+    }
     for (const commands of [button, question]) {
       // Scripts by their SHA1, the record read once and never written again (its TTL renewed by the append).
       expect(commands.filter((command) => command.startsWith('EVAL '))).toEqual([]);
       expect(commands.filter((command) => command.endsWith(' dl-conversation'))).toEqual(['GET dl-conversation']);
-      // The user's activity and the bot's replies: two appends, two announcements.
+      // The user's activity and the bot's replies: two appends, each announced by its own script (no PUBLISH of its own).
       expect(commands.filter((command) => command.endsWith(' dl-activities'))).toEqual(['EVALSHA dl-activities', 'EVALSHA dl-activities']);
-      expect(commands.filter((command) => command.startsWith('PUBLISH '))).toHaveLength(2);
+      expect(commands.filter((command) => command.startsWith('PUBLISH '))).toEqual([]);
     }
     const ttl = await probe.ttl(keys.directLineConversation(conversation.id));
     expect(ttl).toBeGreaterThan(3500);

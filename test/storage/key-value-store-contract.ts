@@ -250,6 +250,29 @@ export function describeKeyValueStoreContract(name: string, createHarness: () =>
       await expect(store.listAppendCapped(lines, ['x'], 3, 0)).rejects.toThrow(RangeError);
     });
 
+    test('setWithCappedList sets the record and appends to its capped list (same slot) in one step, both with the TTL', async () => {
+      const record = key('{with-list}:state');
+      const lines = key('{with-list}:lines');
+      await store.setWithCappedList(record, 'un', lines, [], 3, 60);
+      await expect(store.get(record)).resolves.toBe('un');
+      expect(await store.ttl(lines)).toBe(-2);
+      await store.setWithCappedList(record, 'deux', lines, ['a', 'b'], 3, 60);
+      await store.setWithCappedList(record, 'trois — é', lines, ['c — é', 'd'], 3, 60);
+      await expect(store.get(record)).resolves.toBe('trois — é');
+      await expect(store.listRange(lines, 0, -1)).resolves.toEqual(['b', 'c — é', 'd']);
+      expect(await store.ttl(record)).toBeGreaterThan(50);
+      expect(await store.ttl(lines)).toBeGreaterThan(50);
+      await store.setWithCappedList(record, 'quatre', lines, [], 3, 1);
+      expect(await store.ttl(lines)).toBeLessThanOrEqual(1);
+      expect(await store.ttl(record)).toBeLessThanOrEqual(1);
+      await expect(store.listRange(lines, 0, -1)).resolves.toHaveLength(3);
+      // More values than kept: the last ones stay.
+      await store.setWithCappedList(record, 'cinq', lines, ['1', '2', '3', '4', '5'], 3, 60);
+      await expect(store.listRange(lines, 0, -1)).resolves.toEqual(['3', '4', '5']);
+      await expect(store.setWithCappedList(record, 'x', lines, ['x'], 0, 60)).rejects.toThrow(RangeError);
+      await expect(store.setWithCappedList(record, 'x', lines, ['x'], 3, 0)).rejects.toThrow(RangeError);
+    });
+
     test('lists: listRange has LRANGE semantics (inclusive, negative from the tail, clamped)', async () => {
       const log = key('log-range');
       for (const item of ['a', 'b', 'c', 'd']) await store.listAppend(log, item, 60);

@@ -70,6 +70,8 @@ export async function startTestApp(options: {
   logger?: Logger;
   /** Defaults to an in-memory bus (one process). */
   bus?: MessageBus;
+  /** `bus` is pub/sub on the store's own Redis (as main.ts opens them): the chat log appends and announces in one script. */
+  busOnStore?: boolean;
   /** The bot's Bot Framework identity (production); none = local mode. */
   microsoftAppId?: string;
   /** Defaults to a registry of the app's own. */
@@ -99,6 +101,7 @@ export async function startTestApp(options: {
     metrics: options.metrics ?? createMetrics(),
     keys: options.keys,
     rateLimitRedis: options.rateLimitRedis,
+    ...(options.busOnStore ? { busOnStore: true } : {}),
     settings: {
       publicBaseUrl: TEST_PUBLIC_BASE_URL,
       twilioAuthToken: TEST_AUTH_TOKEN,
