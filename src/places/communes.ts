@@ -19,8 +19,10 @@
  * (Tours, Sens, Tulle, Bourg for Bourg-en-Bresse, Privas); else only when the sentence says it is a
  * place (« j'habite à Méré »: see said.ts). See README « Places ».
  */
-import { foldText } from '../domain/text';
-import { everydayWords } from './everydayWords';
+import { EVERYDAY_WORDS } from './everydayWords';
+import { foldPlaceName } from './folding';
+
+export { foldPlaceName } from './folding';
 
 interface RawCommune {
   code?: string;
@@ -73,14 +75,6 @@ const ARTICLE = /^(le|la|les|l) /;
 const LINKING_WORDS: ReadonlySet<string> = new Set(['de', 'du', 'des', 'd', 'la', 'le', 'les', 'l', 'lez', 'sur', 'sous', 'en', 'aux', 'au', 'a']);
 /** Words that are no town's short name on their own: « Saint-Pierre-Quiberon » is never « Saint-Pierre-… » cut after « Saint ». */
 const TITLES: ReadonlySet<string> = new Set(['saint', 'sainte']);
-
-/** The spoken and written forms of « saint »: one form for the index and for what people say. */
-export function foldPlaceName(text: string): string {
-  return foldText(text)
-    .split(' ')
-    .map((word) => (word === 'st' ? 'saint' : word === 'ste' ? 'sainte' : word))
-    .join(' ');
-}
 
 /**
  * The shorter names people give a town (its name without article): the words before a linking word
@@ -151,8 +145,7 @@ export function buildCommuneIndex(
   }
   // Names borne only by towns of départements we do not serve lead nowhere.
   for (const [name, byDepartement] of towns) if (![...byDepartement.keys()].some(served)) towns.delete(name);
-  // « mere », « la montagne », « le port »: one everyday word, the article aside. (A loop, not a closure:
-  // the word list is not kept once the index is built.)
+  // « mere », « la montagne », « le port »: one everyday word, the article aside.
   const everydayNames = new Set<string>();
   for (const name of towns.keys()) if (everyday.has(name.replace(ARTICLE, ''))) everydayNames.add(name);
 
@@ -183,7 +176,7 @@ export function communeIndex(served: (code: string) => boolean, postcodeOverride
   if (index === undefined) {
     const arrondissements = require('@etalab/decoupage-administratif/data/arrondissements.json') as Array<{ chefLieu: string }>;
     index = buildCommuneIndex(require('@etalab/decoupage-administratif/data/communes.json') as RawCommune[], served, postcodeOverrides, {
-      everyday: everydayWords(),
+      everyday: EVERYDAY_WORDS,
       seats: new Set(arrondissements.map((arrondissement) => arrondissement.chefLieu)),
     });
     built.set(key, index);
