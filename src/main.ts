@@ -174,6 +174,9 @@ export async function startService(env: Env, logger: Logger, overrides: ServiceO
       await app.staff.create(seeder, { ...account, territories: [...account.territories] }).catch((error: unknown) => logger.warn({ err: error }, 'could not create a development staff account'));
     }
   }
+  // The postcode and town indexes (official communes, ≈ 0.3 s) are built before the port opens: not in a
+  // first caller's turn, and no request waits behind them (/readyz included) once the service listens.
+  app.places.warmUp();
   const server = createServer(app.requestListener).listen(env.port);
   const http = trackForShutdown(server);
   await new Promise<void>((resolve, reject) => {
@@ -185,8 +188,6 @@ export async function startService(env: Env, logger: Logger, overrides: ServiceO
   const port = typeof address === 'object' && address ? address.port : env.port;
   const metricsServer = env.metrics.port === undefined ? null : await startMetricsServer(metrics, { port: env.metrics.port, token: env.metrics.token });
   logger.info({ port, metricsPort: metricsServer?.port, publicBaseUrl: env.publicBaseUrl, store: redisTargetOf(env)?.kind ?? 'memory' }, 'orientation-360 is listening');
-  // The postcode and town indexes (official communes) are built once, now, not in a first caller's turn.
-  setImmediate(() => app.places.warmUp());
 
   let stopping: Promise<boolean> | null = null;
   const stop = () => {

@@ -2,34 +2,31 @@
  * Town names → département, from the official list of communes (@etalab/decoupage-administratif):
  * « Nantes » → 44, « St-Nazaire » → 44, « Saint-Denis » → 93 or 974 (ask). Names are compared
  * folded (accents, hyphens, apostrophes, capitals ignored; « st » / « ste » are « saint » / « sainte »;
- * « Le Mans » is also « Mans »).
+ * « Le Mans » is also « Mans »); a name written with accents is first read as written (« Viré »).
  *
- * A name is read as the people who may mean it: everyone living in a commune of that name, and a
- * tenth of those living in a commune whose longer name begins with it before a linking word
- * (« Bagnères » for Bagnères-de-Bigorre, « Saint-Pierre » for Saint-Pierre-des-Corps), counted in
- * every département, served or not (Saint-Pierre-et-Miquelon's people say « Saint-Pierre » too).
- * The first part of a compound name counts the same way (« Charleville » for Charleville-Mézières,
- * « Clermont » for Clermont-Ferrand), unless it is an everyday word that describes (« Petit »-Bourg,
- * « Grand »-Quevilly, « Bois »-Colombes, « Saint »-Pierre-Quiberon).
- * One département is the answer when it holds at least 90 % of them (« Valence »: Drôme, 91 %);
- * else the name is ambiguous, and the départements proposed are the fewest, largest first, that
- * together hold 90 % of them, three at most (« Saint-Denis »: 974 and 93).
+ * A name is read as the people who may mean it: everyone living in a commune of that name (or of a
+ * commune nouvelle whose seat bore it: « Vire » for Vire Normandie), and a tenth of those living in a
+ * commune whose longer name begins with it (townNames.ts), counted in every département, served or
+ * not (Saint-Pierre-et-Miquelon's people say « Saint-Pierre » too).
+ * One département is the answer when it holds at least 90 % of them (« Valence »: Drôme, 91 %;
+ * « Vire »: Calvados, 93 %, not Viré in Saône-et-Loire); else the name is ambiguous, and the
+ * départements proposed are the fewest, largest first, that together hold 90 % of them, three at
+ * most (« Saint-Denis »: 974 and 93).
  * A one-word name that is also an everyday French word (« Méré » is « mère », « Mer », « Bois ») is
  * read alone only when a town it may mean has 10,000 people or is a préfecture or sous-préfecture
  * (Tours, Sens, Tulle, Bourg for Bourg-en-Bresse, Privas); else only when the sentence says it is a
  * place (« j'habite à Méré »: see said.ts). See README « Places ».
+ *
+ * The index is built in two parts: the towns (`TownBase`, the heavy part: every name of every commune,
+ * once per process), and a thin layer per set of postcode overrides that moves the people of the few
+ * communes whose postcode is routed elsewhere (`withOverrides`).
  */
+import { EVERYDAY_WORDS } from './everydayWords';
+import { ARTICLES, eachNameGivenBy, seatNamesOf, type RawCommune, type WordsAndSeats } from './townNames';
 import { foldText } from '../domain/text';
-import { everydayWords } from './everydayWords';
 
-interface RawCommune {
-  code?: string;
-  nom: string;
-  type: string;
-  departement?: string;
-  population?: number;
-  codesPostaux?: string[];
-}
+export { foldPlaceName } from './folding';
+export { READ_ALONE_POPULATION, SHORT_NAME_SHARE, type WordsAndSeats } from './townNames';
 
 /** What a town name says about where the person is. */
 export interface TownReading {
@@ -46,60 +43,38 @@ export interface TownReading {
 }
 
 export interface CommuneIndex {
-  /** What the town named exactly by these folded words says; null when no town bears that name. */
-  read(foldedName: string): TownReading | null;
+  /**
+   * What the town named exactly by these folded words says; null when no town bears that name. With
+   * the words as written (accents kept: writtenPlaceName), the towns written so, when there are some.
+   */
+  read(foldedName: string, writtenName?: string): TownReading | null;
   /** The people of the towns of that name in that département (0 when none). */
   populationOf(foldedName: string, departement: string): number;
   /** The longest number of words a town name has. */
   longestName: number;
 }
 
+/** Every name of every current commune, before any postcode override: built once per process. */
+export interface TownBase {
+  /** The people who may mean each name (folded, or written with accents), by département, served or not. */
+  towns: ReadonlyMap<string, ReadonlyMap<string, number>>;
+  /** Names that a town of READ_ALONE_POPULATION or a seat of an arrondissement bears or begins with (« bourg »: Bourg-en-Bresse). */
+  known: ReadonlySet<string>;
+  /** Names that are one everyday word, the article aside (« mere », « la montagne », « le port »). */
+  everydayNames: ReadonlySet<string>;
+  longestName: number;
+  /** The communes that bear each postcode: those a postcode override may move. */
+  communesOfPostcode: ReadonlyMap<string, readonly RawCommune[]>;
+  /** Calls `give` with each name a commune gives and the people counted for it (as when the base was built). */
+  eachNameOf(commune: RawCommune, give: (name: string, people: number) => void): void;
+}
+
 /** One département is the answer when it holds this share of the people who may mean the name. */
 export const CLEAR_SHARE = 0.9;
-/** The share of a longer-named town's people counted for its short name (« Brive » for Brive-la-Gaillarde). */
-export const SHORT_NAME_SHARE = 0.1;
-/** A name that is an everyday word is read alone when a town this large (or a seat of an arrondissement) bears it or begins with it (Tulle: 13,401; Mer: 6,250). */
-export const READ_ALONE_POPULATION = 10_000;
-
-/** What tells a town from an everyday word: the folded French words, and the seats of arrondissements (commune codes). */
-export interface WordsAndSeats {
-  everyday: ReadonlySet<string>;
-  seats: ReadonlySet<string>;
-}
 /** At most this many départements are proposed for one name. */
 const MAX_PROPOSED = 3;
-const ARTICLE = /^(le|la|les|l) /;
-/** Words after which the rest of a name is a qualifier: « Boulogne-sur-Mer », « Bourg-en-Bresse », « Villeneuve-d'Ascq ». */
-const LINKING_WORDS: ReadonlySet<string> = new Set(['de', 'du', 'des', 'd', 'la', 'le', 'les', 'l', 'lez', 'sur', 'sous', 'en', 'aux', 'au', 'a']);
-/** Words that are no town's short name on their own: « Saint-Pierre-Quiberon » is never « Saint-Pierre-… » cut after « Saint ». */
-const TITLES: ReadonlySet<string> = new Set(['saint', 'sainte']);
-
-/** The spoken and written forms of « saint »: one form for the index and for what people say. */
-export function foldPlaceName(text: string): string {
-  return foldText(text)
-    .split(' ')
-    .map((word) => (word === 'st' ? 'saint' : word === 'ste' ? 'sainte' : word))
-    .join(' ');
-}
-
-/**
- * The shorter names people give a town (its name without article): the words before a linking word
- * (« bagneres de bigorre » → « bagneres », « bourg en bresse » → « bourg »), and the first parts of a
- * compound (« clermont ferrand » → « clermont », « saint pierre quiberon » → « saint pierre ») unless
- * such a part is one everyday word (« petit bourg », « bois colombes ») or ends on a title or a linking word.
- */
-export function shortNamesOf(name: string, everyday: ReadonlySet<string>): string[] {
-  const words = name.split(' ');
-  const link = words.findIndex((word, index) => index > 0 && LINKING_WORDS.has(word));
-  const shorts = new Set<string>();
-  if (link > 0) shorts.add(words.slice(0, link).join(' '));
-  for (let length = 1; length < (link > 0 ? link : words.length); length++) {
-    const last = words[length - 1] ?? '';
-    if (TITLES.has(last) || LINKING_WORDS.has(last) || (length === 1 && everyday.has(last))) continue;
-    shorts.add(words.slice(0, length).join(' '));
-  }
-  return [...shorts].filter((short) => short.length >= 3);
-}
+/** Below this, a département's people of a name are none (what is left once an override moved them out). */
+const NOBODY = 1e-6;
 
 /** Départements to propose from the people of each (largest first): one when clear, else the fewest holding CLEAR_SHARE. */
 export function proposedDepartements(people: ReadonlyMap<string, number>, served: (code: string) => boolean): string[] {
@@ -115,78 +90,116 @@ export function proposedDepartements(people: ReadonlyMap<string, number>, served
   return proposed;
 }
 
-export function buildCommuneIndex(
-  communes: readonly RawCommune[],
-  served: (code: string) => boolean,
-  postcodeOverrides: ReadonlyMap<string, string>,
-  { everyday, seats }: WordsAndSeats = { everyday: new Set(), seats: new Set() },
-): CommuneIndex {
+export function buildTownBase(communes: readonly RawCommune[], words: WordsAndSeats = { everyday: new Set(), seats: new Set() }): TownBase {
+  const seatNames = seatNamesOf(communes);
+  const seatNameOf = (commune: RawCommune) => (commune.code === undefined ? undefined : seatNames.get(commune.code));
   const towns = new Map<string, Map<string, number>>();
-  /** Names that a town of READ_ALONE_POPULATION or a seat of an arrondissement bears or begins with (« bourg »: Bourg-en-Bresse). */
   const known = new Set<string>();
+  const communesOfPostcode = new Map<string, RawCommune[]>();
   let longestName = 1;
-  const add = (name: string, departement: string, people: number, knownTown: boolean): void => {
-    const byDepartement = towns.get(name) ?? new Map<string, number>();
-    byDepartement.set(departement, (byDepartement.get(departement) ?? 0) + people);
-    towns.set(name, byDepartement);
-    if (knownTown) known.add(name);
-    longestName = Math.max(longestName, name.split(' ').length);
-  };
   for (const commune of communes) {
-    if (commune.type !== 'commune-actuelle' || commune.departement === undefined) continue;
-    const override = commune.codesPostaux?.map((postcode) => postcodeOverrides.get(postcode)).find((code) => code !== undefined);
-    const departement = override ?? commune.departement;
-    const population = commune.population ?? 0;
-    const knownTown = population >= READ_ALONE_POPULATION || seats.has(commune.code ?? '');
-    const name = foldPlaceName(commune.nom);
-    const article = ARTICLE.exec(name)?.[0] ?? '';
-    const withoutArticle = name.slice(article.length);
-    add(name, departement, population, knownTown);
-    if (article !== '' && withoutArticle.length >= 4) add(withoutArticle, departement, population, knownTown);
-    for (const short of shortNamesOf(withoutArticle, everyday)) {
-      add(short, departement, population * SHORT_NAME_SHARE, knownTown);
-      // « La Roche » for La Roche-sur-Yon, « Les Sables » for Les Sables-d'Olonne.
-      if (article !== '') add(article + short, departement, population * SHORT_NAME_SHARE, knownTown);
+    const { departement } = commune;
+    if (commune.type !== 'commune-actuelle' || departement === undefined) continue;
+    eachNameGivenBy(commune, seatNameOf(commune), words, (name, people, knownTown) => {
+      const byDepartement = towns.get(name);
+      if (byDepartement === undefined) towns.set(name, new Map<string, number>().set(departement, people));
+      else byDepartement.set(departement, (byDepartement.get(departement) ?? 0) + people);
+      if (knownTown) known.add(name);
+    });
+    for (const postcode of commune.codesPostaux ?? []) {
+      const bearers = communesOfPostcode.get(postcode);
+      if (bearers === undefined) communesOfPostcode.set(postcode, [commune]);
+      else bearers.push(commune);
     }
   }
-  // Names borne only by towns of départements we do not serve lead nowhere.
-  for (const [name, byDepartement] of towns) if (![...byDepartement.keys()].some(served)) towns.delete(name);
-  // « mere », « la montagne », « le port »: one everyday word, the article aside. (A loop, not a closure:
-  // the word list is not kept once the index is built.)
   const everydayNames = new Set<string>();
-  for (const name of towns.keys()) if (everyday.has(name.replace(ARTICLE, ''))) everydayNames.add(name);
+  for (const name of towns.keys()) {
+    const nameWords = name.split(' ');
+    longestName = Math.max(longestName, nameWords.length);
+    // « mere », « la montagne », « le port »: one everyday word, the article aside.
+    const word = nameWords.length === 1 ? nameWords[0] : nameWords.length === 2 && ARTICLES.has(nameWords[0] ?? '') ? nameWords[1] : undefined;
+    if (word !== undefined && words.everyday.has(/^[a-z0-9]*$/.test(word) ? word : foldText(word))) everydayNames.add(name);
+  }
+  const eachNameOf = (commune: RawCommune, give: (name: string, people: number) => void) => eachNameGivenBy(commune, seatNameOf(commune), words, give);
+  return { towns, known, everydayNames, longestName, communesOfPostcode, eachNameOf };
+}
 
+/** The people of the names whose communes the overrides move to another département (the others: as in the base). */
+function movedPeople(base: TownBase, postcodeOverrides: ReadonlyMap<string, string>): ReadonlyMap<string, ReadonlyMap<string, number>> {
+  const moved = new Map<string, Map<string, number>>();
+  const communes = new Set([...postcodeOverrides.keys()].flatMap((postcode) => base.communesOfPostcode.get(postcode) ?? []));
+  for (const commune of communes) {
+    const from = commune.departement ?? '';
+    // The commune's first postcode that is overridden decides.
+    const to = commune.codesPostaux?.map((postcode) => postcodeOverrides.get(postcode)).find((code) => code !== undefined);
+    if (to === undefined || to === from) continue;
+    base.eachNameOf(commune, (name, people) => {
+      const byDepartement = moved.get(name) ?? new Map(base.towns.get(name));
+      const left = (byDepartement.get(from) ?? 0) - people;
+      if (left > NOBODY) byDepartement.set(from, left);
+      else byDepartement.delete(from);
+      byDepartement.set(to, (byDepartement.get(to) ?? 0) + people);
+      moved.set(name, byDepartement);
+    });
+  }
+  return moved;
+}
+
+/** The index for one set of postcode overrides, over the shared base: the base is not copied. */
+export function withOverrides(base: TownBase, served: (code: string) => boolean, postcodeOverrides: ReadonlyMap<string, string>): CommuneIndex {
+  const moved = movedPeople(base, postcodeOverrides);
+  const peopleOf = (name: string) => moved.get(name) ?? base.towns.get(name);
+  // Names borne only by towns of départements we do not serve lead nowhere.
+  const servedPeopleOf = (name: string) => {
+    const people = peopleOf(name);
+    return people !== undefined && [...people.keys()].some(served) ? people : undefined;
+  };
   return {
-    longestName,
-    populationOf: (foldedName, departement) => towns.get(foldedName)?.get(departement) ?? 0,
-    read(foldedName) {
-      const people = towns.get(foldedName);
+    longestName: base.longestName,
+    populationOf: (foldedName, departement) => servedPeopleOf(foldedName)?.get(departement) ?? 0,
+    read(foldedName, writtenName) {
+      // « Viré » written with its accent is Viré (71) alone; « vire » may be Vire (14) or Viré.
+      const accented = writtenName !== undefined && writtenName !== foldedName && servedPeopleOf(writtenName) !== undefined;
+      const name = accented ? writtenName : foldedName;
+      const people = servedPeopleOf(name);
       if (people === undefined) return null;
-      const everydayName = everydayNames.has(foldedName);
+      const everyday = base.everydayNames.has(name);
       return {
         departements: proposedDepartements(people, served),
         people: [...people.values()].reduce((sum, count) => sum + count, 0),
         anywhere: new Set([...people.keys()].filter(served)),
-        everyday: everydayName,
-        needsCue: everydayName && !known.has(foldedName),
+        everyday,
+        needsCue: everyday && !base.known.has(name),
       };
     },
   };
 }
 
-const built = new Map<string, CommuneIndex>();
+/** The whole index from the communes at once (tests, made-up communes): a base, then the overrides' layer. */
+export function buildCommuneIndex(
+  communes: readonly RawCommune[],
+  served: (code: string) => boolean,
+  postcodeOverrides: ReadonlyMap<string, string>,
+  words?: WordsAndSeats,
+): CommuneIndex {
+  return withOverrides(buildTownBase(communes, words), served, postcodeOverrides);
+}
 
-/** The index of every current commune, built once per set of overrides on first use (the data is required file by file). */
-export function communeIndex(served: (code: string) => boolean, postcodeOverrides: ReadonlyMap<string, string>): CommuneIndex {
-  const key = JSON.stringify([...postcodeOverrides]);
-  let index = built.get(key);
-  if (index === undefined) {
+let townBase: TownBase | undefined;
+
+/** The towns of every current commune, built once per process on first use (the data is required file by file). */
+export function sharedTownBase(): TownBase {
+  if (townBase === undefined) {
     const arrondissements = require('@etalab/decoupage-administratif/data/arrondissements.json') as Array<{ chefLieu: string }>;
-    index = buildCommuneIndex(require('@etalab/decoupage-administratif/data/communes.json') as RawCommune[], served, postcodeOverrides, {
-      everyday: everydayWords(),
+    townBase = buildTownBase(require('@etalab/decoupage-administratif/data/communes.json') as RawCommune[], {
+      everyday: EVERYDAY_WORDS,
       seats: new Set(arrondissements.map((arrondissement) => arrondissement.chefLieu)),
     });
-    built.set(key, index);
   }
-  return index;
+  return townBase;
+}
+
+/** The index for these postcode overrides: the shared base and a layer of the communes they move (a few milliseconds). */
+export function communeIndex(served: (code: string) => boolean, postcodeOverrides: ReadonlyMap<string, string>): CommuneIndex {
+  return withOverrides(sharedTownBase(), served, postcodeOverrides);
 }

@@ -6,7 +6,8 @@ import type { Departement } from '../domain/ports';
 import type { DepartementCode } from '../domain/vocabulary';
 import { DEPARTEMENTS, departementByCode, isDepartementCode } from './departements';
 import { digitsFromWords } from '../understanding/numbers';
-import { communeIndex, foldPlaceName, type TownReading } from './communes';
+import { communeIndex, foldPlaceName, type CommuneIndex, type TownReading } from './communes';
+import { accentedWords } from './folding';
 import { capitalisedWords, placesSaidIn, sayingOf, sentenceParts } from './said';
 import { buildNameIndex, type NameIndex } from './names';
 import { getPostcodeIndex, normalisePostcode } from './postcodes';
@@ -69,6 +70,9 @@ export function createPlaces(options: PlacesOptions = {}): Places {
     }
   }
   let nameIndex: NameIndex | undefined;
+  let townIndex: CommuneIndex | undefined;
+  /** The towns with these overrides: a thin layer over the towns every version shares (communes.ts). */
+  const townsOf = (): CommuneIndex => (townIndex ??= communeIndex(isDepartementCode, overrides));
 
   return {
     all: () => DEPARTEMENTS,
@@ -87,7 +91,7 @@ export function createPlaces(options: PlacesOptions = {}): Places {
     },
     warmUp() {
       getPostcodeIndex();
-      communeIndex(isDepartementCode, overrides);
+      townsOf();
       digitsFromWords('un');
     },
     departementsNamedIn(said) {
@@ -95,7 +99,7 @@ export function createPlaces(options: PlacesOptions = {}): Places {
       const departementNamed = nameIndex;
       // Numbers said in words (« quarante-quatre ») are read as digits.
       const text = digitsFromWords(said);
-      const towns = communeIndex(isDepartementCode, overrides);
+      const towns = townsOf();
       const whole = departementNamed.find(text);
       if (whole !== null) {
         // « Vienne » is a département and a town of 30,000 in Isère: ask.
@@ -108,6 +112,9 @@ export function createPlaces(options: PlacesOptions = {}): Places {
       const words = segments.flat();
       if (words.length === 0) return [];
       const capitalised = capitalisedWords(said, foldPlaceName);
+      // « j'habite à Viré »: the towns written so (Viré, 71), not every « vire » (Vire, 14, is larger).
+      const accented = accentedWords(said);
+      const written = (run: string) => run.split(' ').map((word) => accented.get(word) ?? word).join(' ');
       // A code said (« 44 », « dans le 93 »); a number followed by a unit (« 12 ans », « 30 euros ») is an age or an amount.
       const saidCodes = segments.flatMap((segment) =>
         segment.filter((word, index) => /^\d{2,3}$|^2[ab]$/.test(word) && !QUANTITY_UNITS.has(segment[index + 1] ?? '')).flatMap((word) => departementNamed.find(word)?.code ?? []),
@@ -115,7 +122,7 @@ export function createPlaces(options: PlacesOptions = {}): Places {
       const readings = placesSaidIn<PlaceSaid>(parts, towns.longestName, (run) => {
         const departement = /^\d/.test(run.run) ? null : departementNamed.find(run.run);
         if (departement !== null) return { departement: departement.code };
-        const town = towns.read(run.run);
+        const town = towns.read(run.run, written(run.run));
         if (town === null) return null;
         // « chez ma mère » is no town (Méré), « au bord de la mer » neither (Mer, 6,250 people); « je suis à Mer » is.
         const saying = sayingOf(parts, run, capitalised);

@@ -14,7 +14,6 @@ import {
   botAnswers,
   expectNoWcagViolations,
   focusRing,
-  focused,
   openChat as openChatAt,
   pageHumanButton,
   sendBox,

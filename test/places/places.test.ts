@@ -1,4 +1,6 @@
-import { buildCommuneIndex } from '../../src/places/communes';
+import { buildCommuneIndex, communeIndex, sharedTownBase, type CommuneIndex } from '../../src/places/communes';
+import { isDepartementCode } from '../../src/places/departements';
+import { EVERYDAY_WORDS } from '../../src/places/everydayWords';
 import { createPlaces, findDepartementByName, normalisePostcode, places } from '../../src/places/places';
 
 describe('départements', () => {
@@ -149,7 +151,7 @@ describe('departementsNamedIn: a town or a département said in a sentence', () 
     // are counted; one département answers when it holds 90 % of them.
     ['Saint-Pierre', ['974', '972', '37']], // 974 holds about 77 %: Saint-Pierre-et-Miquelon, Martinique, Saint-Pierre-des-Corps…
     ['Saint-Martin', ['971', '38', '62']], // the island (routed to Guadeloupe), some 180 Saint-Martin-de-… / -d'…, Saint-Martin-Boulogne
-    ['Beaumont', ['63', '74', '95']],
+    ['Beaumont', ['63', '74', '86']], // 86: Beaumont Saint-Cyr, the commune nouvelle whose seat is Beaumont (before: Beaumont-sur-Oise, 95, a tenth)
     ['Bagnères', ['65', '31']], // Bagnères-de-Bigorre and Bagnères-de-Luchon, said short
     ['Bourg', ['01', '26', '33']], // Bourg-en-Bresse before the hamlet named Bourg
     ['Aix', ['13', '73']],
@@ -301,6 +303,45 @@ describe('departementsNamedIn: big towns said short, everyday words that are tow
   });
 });
 
+describe('departementsNamedIn: names that only accents tell apart, communes nouvelles named by their seat', () => {
+  it.each([
+    ['je vis à vire', '14'], // Vire Normandie (17,457 people, seat: Vire) holds 93 % of those who may mean « vire »; Viré (71): 1,225
+    ["j'habite à vire", '14'],
+    ['Vire', '14'], // a sous-préfecture: said alone
+    ['vire normandie', '14'],
+    ["j'habite à lure", '70'], // Lure, 7,877; Luré (42), 136
+    ['ribeauville', '68'], // Ribeauvillé (68), 4,685, though Ribeauville (02, 86 people) is the name typed exactly
+    ['saix', '81'], // Saïx, 3,748; Saix (86), 250
+    ['montaigu', '85'], // Montaigu-Vendée, seat Montaigu (21,134 people); before: asked between 85, 02 and 39
+    ['cherbourg', '50'],
+  ])('When a name is typed without its accents (« %s »), then the population rule decides among the towns it may mean: %s', (text, code) => {
+    expect(places.departementsNamedIn(text)).toEqual([code]);
+  });
+
+  it('When no town holds 90 % of the people of a name typed without accents (« melle »: Melle 5,752, Mellé 651), then both are proposed', () => {
+    expect(places.departementsNamedIn('melle')).toEqual(['79', '35']);
+  });
+
+  it.each([
+    ["j'habite à Viré", '71'],
+    ["J'HABITE À VIRÉ", '71'],
+    ["j'habite à Luré", '42'],
+    ['Mellé', '35'],
+    ["j'habite à Lège", '31'], // Lège (31), 32 people; Legé (44), 4,817
+  ])('When a name is written with its accents (« %s »), then it is the towns written so: %s', (text, code) => {
+    expect(places.departementsNamedIn(text)).toEqual([code]);
+  });
+
+  it('When the written accents match no town, then the name is read as if typed without them', () => {
+    expect(places.departementsNamedIn('Nântes')).toEqual(['44']);
+  });
+
+  it('When « viré » is the verb, then it is no town: Viré is no town people name alone, Vire is', () => {
+    expect(places.departementsNamedIn("j'ai été viré")).toEqual([]);
+    expect(places.departementsNamedIn('Viré')).toEqual([]);
+  });
+});
+
 describe('the rule for shared town names, on made-up communes', () => {
   const commune = (nom: string, departement: string, population: number) => ({ nom, type: 'commune-actuelle', departement, population });
   const served = (code: string) => code !== '975';
@@ -359,11 +400,83 @@ describe('the rule for shared town names, on made-up communes', () => {
     expect(towns.read('bourgville')).toMatchObject({ everyday: false, needsCue: false });
   });
 
+  it('When a name is typed without accents, then every town it may mean counts; written with them, the towns written so', () => {
+    const towns = index(commune('Bourgville', '01', 900), commune('Bourgvillé', '02', 100));
+    expect(towns.read('bourgville')?.departements).toEqual(['01']);
+    expect(towns.read('bourgville', 'bourgville')?.departements).toEqual(['01']);
+    expect(towns.read('bourgville', 'bourgvillé')?.departements).toEqual(['02']);
+    expect(towns.read('bourgville', 'bôurgville')?.departements).toEqual(['01']); // no town written so: as typed without accents
+    expect(index(commune('Bourgville', '01', 850), commune('Bourgvillé', '02', 150)).read('bourgville')?.departements).toEqual(['01', '02']);
+  });
+
+  it('When a commune nouvelle has a seat of another name, then that name counts all its people, once, and not its short names', () => {
+    const seat = (nom: string, code: string) => ({ nom, code, chefLieu: code, type: 'commune-deleguee', departement: '01' });
+    const towns = buildCommuneIndex(
+      [
+        { ...commune('Bourgville Tilleul', '01', 2000), code: '01001' },
+        seat('Bourgville', '01001'),
+        { ...commune('Val de Rocheplate', '01', 3000), code: '01002' },
+        seat('Rocheplate-sur-Loire', '01002'),
+        commune('Rocheplate', '02', 500),
+        commune('Bourgville', '03', 200),
+      ],
+      served,
+      new Map(),
+    );
+    expect(towns.populationOf('bourgville', '01')).toBe(2000); // a tenth as the short name, all of it as the seat's name
+    expect(towns.read('bourgville')?.departements).toEqual(['01']);
+    expect(towns.populationOf('rocheplate sur loire', '01')).toBe(3000);
+    expect(towns.populationOf('rocheplate', '01')).toBe(0);
+    expect(towns.read('rocheplate')?.departements).toEqual(['02']);
+  });
+
   it('When the name is asked, then the fewest départements holding 90 % of its people are proposed, three at most', () => {
     const two = index(commune('Bourgville', '01', 500), commune('Bourgville', '02', 450), commune('Bourgville', '03', 50));
     expect(two.read('bourgville')?.departements).toEqual(['01', '02']);
     const many = index(...['01', '02', '03', '04', '05'].map((code) => commune('Bourgville', code, 100)));
     expect(many.read('bourgville')?.departements).toHaveLength(3);
+  });
+});
+
+describe('postcode overrides: a layer over the towns every version shares', () => {
+  const commune = (nom: string, departement: string, population: number, codesPostaux: string[]) => ({ nom, type: 'commune-actuelle', departement, population, codesPostaux });
+  const served = (code: string) => code !== '975';
+
+  it('When an override moves a town, then its people are counted in the new département, no longer in the old one', () => {
+    const communes = [commune('Bourgville', '975', 900, ['97500']), commune('Bourgville', '03', 50, ['03100']), commune('Bourgville-sur-Mer', '03', 400, ['03200'])];
+    expect(buildCommuneIndex(communes, served, new Map()).read('bourgville')?.departements).toEqual(['03']);
+    const moved = buildCommuneIndex(communes, served, new Map([['97500', '01']]));
+    expect(moved.read('bourgville')?.departements).toEqual(['01']);
+    expect(moved.populationOf('bourgville', '01')).toBe(900);
+    const back = buildCommuneIndex(communes, served, new Map([['03100', '04'], ['03200', '04']]));
+    expect(back.populationOf('bourgville', '03')).toBe(0);
+    expect(back.read('bourgville')?.anywhere).toEqual(new Set(['04']));
+  });
+
+  it('When overrides are laid over the shared index of every commune, then each name reads as in an index built with the communes moved', () => {
+    const communes = require('@etalab/decoupage-administratif/data/communes.json') as Array<{ code: string; nom: string; type: string; departement?: string; codesPostaux?: string[] }>;
+    const arrondissements = require('@etalab/decoupage-administratif/data/arrondissements.json') as Array<{ chefLieu: string }>;
+    const words = { everyday: EVERYDAY_WORDS, seats: new Set(arrondissements.map((arrondissement) => arrondissement.chefLieu)) };
+    const overrides = new Map([['97133', '971'], ['97150', '971'], ['44000', '85'], ['05110', '05'], ['14500', '61']]);
+    const departementOf = (commune: (typeof communes)[number]) => commune.codesPostaux?.map((postcode) => overrides.get(postcode)).find((code) => code !== undefined);
+    const layered = communeIndex(isDepartementCode, overrides);
+    const rebuilt = buildCommuneIndex(
+      communes.map((commune) => ({ ...commune, departement: departementOf(commune) ?? commune.departement })),
+      isDepartementCode,
+      new Map(),
+      words,
+    );
+    const names = new Set<string>();
+    for (const commune of communes) {
+      if (commune.type === 'commune-actuelle' && departementOf(commune) !== undefined) sharedTownBase().eachNameOf(commune, (name) => names.add(name));
+    }
+    expect([...names]).toEqual(expect.arrayContaining(['saint barthelemy', 'saint martin', 'nantes', 'vire', 'vire normandie']));
+    const reading = (towns: CommuneIndex, name: string) => {
+      const read = towns.read(name);
+      return read && { ...read, people: Math.round(read.people), anywhere: [...read.anywhere].sort() };
+    };
+    for (const name of names) expect([name, reading(layered, name)]).toEqual([name, reading(rebuilt, name)]);
+    expect(layered.read('vire')?.departements).toEqual(['61']);
   });
 });
 
