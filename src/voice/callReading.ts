@@ -119,7 +119,8 @@ export function callReading({ flow, places, detectDanger, dangerCheck }: Pick<Ca
     if (event.type !== 'INPUT') return read(NO_INPUT);
     const written = event.written === true;
     const key = `${written ? 'w' : 'v'}${event.digits ?? '\u0001'}\u0000${event.speech ?? '\u0001'}`;
-    return kept.memo(key, { context: { input: inputOf(event), written } });
+    // A reading already kept is found without building the input it would be read from.
+    return kept.get(key) ?? kept.memo(key, { context: { input: inputOf(event), written } });
   };
 
   return { groups, groupOf, readingOf };

@@ -147,7 +147,9 @@ export class CallTurns {
     if (queueNow !== null && queueNow !== queueBefore) writes.push(this.deps.waitingRoom.join(queueNow, callSid, this.deps.clock.now()));
     const stored = { value, context, configVersion: runtime.version, lastRequestId: requestId };
     writes.push(this.deps.store.set(this.deps.keys.call(callSid), serialiseCall(stored), this.deps.callTtlSeconds));
-    await Promise.all(writes);
+    // Most turns write the call alone: awaited as it is, without Promise.all's own promise and array.
+    if (writes.length === 1) await writes[0];
+    else await Promise.all(writes);
     return twiml;
   }
 

@@ -65,11 +65,14 @@ export function parseForm(text: string): Record<string, string | string[]> | nul
 
 export function createVoiceLane(deps: VoiceLaneDeps): RequestListener {
   const byPath = new Map(deps.turns.map((turn) => [`/voice${turn.path}`, turn]));
-  const twimlHeaders = [...deps.securityHeaders, 'content-type', 'text/xml; charset=utf-8'];
-  const textHeaders = [...deps.securityHeaders, 'content-type', 'text/plain; charset=utf-8'];
+  // Each answer's headers, its length last: `writeHead` copies them into the response's header text
+  // at once, so one list per kind is filled in just before it (no new list per answer).
+  const twimlHeaders = [...deps.securityHeaders, 'content-type', 'text/xml; charset=utf-8', 'content-length', ''];
+  const textHeaders = [...deps.securityHeaders, 'content-type', 'text/plain; charset=utf-8', 'content-length', ''];
 
-  function send(res: ServerResponse, status: number, headers: readonly string[], body: string): void {
-    res.writeHead(status, [...headers, 'content-length', String(Buffer.byteLength(body))]);
+  function send(res: ServerResponse, status: number, headers: string[], body: string): void {
+    headers[headers.length - 1] = String(Buffer.byteLength(body));
+    res.writeHead(status, headers);
     res.end(body);
   }
 
