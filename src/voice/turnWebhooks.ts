@@ -10,7 +10,7 @@ import type { Logger } from '../logging';
 import type { SealedNumber } from './callMachine';
 import type { CallTurns } from './callTurns';
 import { emergencyTwiml, type EmergencyDeps } from './emergency';
-import { CallParams, DialResultParams, GatherParams, isWithheldNumber, QueueResultParams, quickCallParams, quickGatherParams } from './webhookParams';
+import { CallParams, DialResultParams, GatherParams, isWithheldNumber, QueueResultParams } from './webhookParams';
 
 /** A request's query string, parsed as express parses it (a value, or a list when repeated). */
 export type Query = Record<string, string | string[] | undefined>;
@@ -64,25 +64,18 @@ export async function emergencyFor(deps: TurnWebhookDeps, callSid: string | unde
   return emergencyTwiml(deps.emergency, departement, deps.clock.now());
 }
 
-/** A schema, and optionally its quick check: the schema's result for a form it plainly takes, else null. */
-interface ParamsCheck<S extends z.ZodType<{ CallSid: string }>> {
-  schema: S;
-  quick?(form: Record<string, unknown>): z.infer<S> | null;
-}
-
 /**
- * One turn webhook: its parameters checked (`check`), then `handle`; failures end with a human:
+ * One turn webhook: its parameters checked with `schema`, then `handle`; failures end with a human:
  * the caller's territory, unless `nationalOnFailure` says that territory cannot take them.
  */
 function turnWebhook<S extends z.ZodType<{ CallSid: string }>>(
   deps: TurnWebhookDeps,
   path: string,
   name: string,
-  check: ParamsCheck<S>,
+  schema: S,
   handle: (params: z.infer<S>, request: TurnRequest) => Promise<string>,
   nationalOnFailure: (params: z.infer<S>) => boolean = () => false,
 ): TurnWebhook {
-  const { schema, quick } = check;
   const { logger } = deps;
   return {
     path,
@@ -92,21 +85,17 @@ function turnWebhook<S extends z.ZodType<{ CallSid: string }>>(
       const callSid = typeof form.CallSid === 'string' ? form.CallSid : undefined;
       // Phone numbers, digits and speech are censored by the logger (keyed hash for numbers).
       if (logger.isLevelEnabled('debug')) logger.debug({ webhook: name, callSid, From: form.From, Digits: form.Digits, SpeechResult: form.SpeechResult }, 'webhook received');
-      let params = quick?.(form) ?? null;
-      if (params === null) {
-        const parsed = schema.safeParse(body);
-        if (!parsed.success) {
-          logger.warn({ webhook: name, callSid, issues: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) }, 'webhook parameters refused');
-          return emergencyFor(deps, undefined, request.query.d);
-        }
-        params = parsed.data;
+      const parsed = schema.safeParse(body);
+      if (!parsed.success) {
+        logger.warn({ webhook: name, callSid, issues: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) }, 'webhook parameters refused');
+        return emergencyFor(deps, undefined, request.query.d);
       }
       try {
-        return await handle(params, request);
+        return await handle(parsed.data, request);
       } catch (error) {
         logger.error({ webhook: name, callSid, err: error }, 'call turn failed: putting the caller through to a human');
-        if (nationalOnFailure(params)) return emergencyTwiml(deps.emergency, null, deps.clock.now());
-        return emergencyFor(deps, params.CallSid, request.query.d);
+        if (nationalOnFailure(parsed.data)) return emergencyTwiml(deps.emergency, null, deps.clock.now());
+        return emergencyFor(deps, parsed.data.CallSid, request.query.d);
       }
     },
   };
@@ -116,12 +105,12 @@ export function createTurnWebhooks(deps: TurnWebhookDeps): TurnWebhook[] {
   const { calls } = deps;
   const at = () => deps.clock.now().toISOString();
   return [
-    turnWebhook(deps, '/incoming', 'incoming', { schema: CallParams, quick: quickCallParams }, (params, request) => {
+    turnWebhook(deps, '/incoming', 'incoming', CallParams, (params, request) => {
       const caller = isWithheldNumber(params.From) ? null : deps.sealPhoneNumber(params.From as string);
       return calls.start({ callSid: params.CallSid, caller }, request.requestId);
     }),
 
-    turnWebhook(deps, '/step', 'step', { schema: GatherParams, quick: quickGatherParams }, (params, request) => {
+    turnWebhook(deps, '/step', 'step', GatherParams, (params, request) => {
       const digits = params.Digits?.trim() ?? '';
       const speech = params.SpeechResult?.trim() ?? '';
       const silent = request.query.noInput !== undefined || (digits === '' && speech === '');
@@ -135,7 +124,7 @@ export function createTurnWebhooks(deps: TurnWebhookDeps): TurnWebhook[] {
       deps,
       '/queue/result',
       'queue-result',
-      { schema: QueueResultParams },
+      QueueResultParams,
       (params, request) => {
         deps.metrics.queueLeft(request.query.d, params.QueueResult, params.QueueTime);
         return calls.send(params.CallSid, { type: 'QUEUE_RESULT', at: at(), result: params.QueueResult }, request.requestId);
@@ -144,7 +133,7 @@ export function createTurnWebhooks(deps: TurnWebhookDeps): TurnWebhook[] {
       (params) => QUEUE_REFUSED.has(params.QueueResult),
     ),
 
-    turnWebhook(deps, '/dial/result', 'dial-result', { schema: DialResultParams }, (params, request) =>
+    turnWebhook(deps, '/dial/result', 'dial-result', DialResultParams, (params, request) =>
       calls.send(params.CallSid, { type: 'DIAL_RESULT', at: at(), status: params.DialCallStatus }, request.requestId),
     ),
   ];
