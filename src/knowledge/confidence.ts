@@ -17,6 +17,8 @@ export interface Readings {
   matcherSure: string | null;
   /** The message asks an amount of money (src/understanding/amount.ts), which no answer gives. */
   asksAmount?: boolean;
+  /** The message is about the writer's own job (src/understanding/ownJob.ts), which no answer is about. */
+  ownJob?: boolean;
 }
 
 /** The features' names, in the order of `confidenceFeatures` (and of the weights, after the bias). */
@@ -34,6 +36,7 @@ export const CONFIDENCE_FEATURES = [
   'examples vote the second (its part of the five best voted)',
   "the first entry's own words cover the message",
   'asks an amount',
+  "speaks of the writer's own job",
 ] as const;
 
 /** The part of the votes of the five best voted entries that `label` has (0 when it is not among them). */
@@ -43,7 +46,7 @@ function voteFor(vote: ExampleVote, label: string | undefined): number {
   return total > 0 && found !== undefined ? found.score / total : 0;
 }
 
-export function confidenceFeatures({ opinion, vote, matcherSure, asksAmount = false }: Readings): number[] {
+export function confidenceFeatures({ opinion, vote, matcherSure, asksAmount = false, ownJob = false }: Readings): number[] {
   const first = opinion.ranked[0];
   const second = opinion.ranked[1];
   const voted = vote.ranked[0]?.label;
@@ -66,6 +69,8 @@ export function confidenceFeatures({ opinion, vote, matcherSure, asksAmount = fa
     opinion.firstCovers ?? 0,
     // « c'est combien l'AAH par mois » is near the AAH's entry, which gives no amount.
     asksAmount ? 1 : 0,
+    // « je suis AESH, mon contrat finit en juin » is near the AESH's entry, which is about the pupil's right.
+    ownJob ? 1 : 0,
   ];
 }
 
@@ -98,12 +103,13 @@ export function fitConfidence(rows: ReadonlyArray<{ readings: Readings; right: b
 }
 
 /**
- * Fitted by `npm run eval:faq -- --cv-phrasings=5 --phrasing-weight=1` on 1 December 2026 (eleventh
- * round): the 2,374 examples' out-of-fold opinions, the same examples read by readers built without
+ * Fitted by `npm run eval:faq -- --cv-phrasings=5 --phrasing-weight=1` on 1 December 2026 (twelfth
+ * round): the 2,380 examples' out-of-fold opinions, the same examples read by readers built without
  * their entry (weighed 0.1, as messages no entry answers), and people's words at weight 1 — the tuning
- * split's 242 FAQ phrasings and the 180 written unanswered messages of content/fr/faq-unanswered.yaml
+ * split's 282 FAQ phrasings and the 189 written unanswered messages of content/fr/faq-unanswered.yaml
  * (README « Eleventh round »). Bias, then the weights of CONFIDENCE_FEATURES in order. The classifier's
  * first probability and the part of the message its first entry's own words cover count most; asking
- * an amount counts against. Fit them again when the readers, the entries or the phrasings change much.
+ * an amount and speaking of one's own job count against. Fit them again when the readers, the entries
+ * or the phrasings change much.
  */
-export const CONFIDENCE_WEIGHTS: readonly number[] = [-4.711, 3.757, -0.803, 0.01, -0.373, 0.044, 0.109, 0.638, -0.418, 0.145, 1.021, -0.75, 3.299, -2.581];
+export const CONFIDENCE_WEIGHTS: readonly number[] = [-4.715, 3.665, -0.859, 0.096, -0.268, 0.077, 0.126, 0.662, -0.498, 0.188, 1.047, -0.687, 3.269, -2.519, -3.046];

@@ -48,7 +48,7 @@ export function foldOf(entries: readonly FaqEntry[], folds: number): Array<{ tra
 export function decideAgain(explanation: MatchExplanation, options: Required<CombinationOptions>): string | null {
   const matcher = { written: explanation.written, match: explanation.matcherSure === null ? { kind: 'unsure' as const, suggestions: [] } : { kind: 'sure' as const, id: explanation.matcherSure, score: 1 } };
   const combined = combine(matcher, explanation.vote, options);
-  return decide(combined, explanation.written, explanation.opinion, options, explanation.matcherSure, explanation.vote, explanation.asksAmount).id;
+  return decide(combined, explanation.written, explanation.opinion, options, explanation.matcherSure, explanation.vote, explanation.asksAmount, explanation.ownJob).id;
 }
 
 export interface CrossValidationResult {
@@ -157,8 +157,8 @@ export function crossValidate(entries: readonly FaqEntry[], options: CrossValida
 export function confidenceRows(rows: OutOfFold['rows'], options: Required<CombinationOptions> = DEFAULT_COMBINATION_OPTIONS, unansweredWeight = 1): Array<{ readings: Readings; right: boolean; weight: number }> {
   return rows
     .filter(({ explanation: { written, opinion } }) => !written && opinion.ranked.length > 0 && opinion.terms >= options.exampleMinTerms && opinion.known >= options.classifierMinKnown)
-    .map(({ label, explanation: { opinion, vote, matcherSure, asksAmount }, weight, accepts }) => ({
-      readings: { opinion, vote, matcherSure, asksAmount },
+    .map(({ label, explanation: { opinion, vote, matcherSure, asksAmount, ownJob }, weight, accepts }) => ({
+      readings: { opinion, vote, matcherSure, asksAmount, ownJob },
       right: accepted(label, accepts, opinion.ranked[0]?.label ?? null),
       weight: weight ?? (label === null ? unansweredWeight : 1),
     }));

@@ -29,6 +29,7 @@ import { createTextClassifier, DEFAULT_CLASSIFIER_OPTIONS, type ClassifierOpinio
 import { confidence, CONFIDENCE_WEIGHTS } from './confidence';
 import { questionPart } from '../understanding/sentences';
 import { asksAmount } from '../understanding/amount';
+import { speaksOfOwnJob } from '../understanding/ownJob';
 import { createMatcher, DEFAULT_MATCHER_OPTIONS, type MatcherOptions, type MatchExplanation as TopicExplanation, type Topic } from '../understanding/matcher';
 
 export type FaqMatch =
@@ -142,6 +143,8 @@ export type MatchExplanation = Omit<TopicExplanation, 'match'> & {
   readPart?: string;
   /** The message asks an amount of money (src/understanding/amount.ts). */
   asksAmount: boolean;
+  /** The message is about the writer's own job (src/understanding/ownJob.ts). */
+  ownJob: boolean;
 };
 
 export interface KnowledgeBase {
@@ -179,6 +182,7 @@ export function decide(
   matcherSure: string | null = null,
   vote: ExampleVote | null = null,
   asksAmount = false,
+  ownJob = false,
 ): { id: string | null; also: string | null } {
   const [first, second] = opinion.ranked;
   const none = { id: null, also: null };
@@ -203,7 +207,7 @@ export function decide(
     return combined !== null && combined === first.label ? { id: combined, also: null } : none;
   })();
   if (options.confidenceAnswer <= 0 || vote === null || options.confidenceWeights.length === 0) return byRule;
-  const likely = confidence({ opinion, vote, matcherSure, asksAmount }, options.confidenceWeights) >= options.confidenceAnswer;
+  const likely = confidence({ opinion, vote, matcherSure, asksAmount, ownJob }, options.confidenceWeights) >= options.confidenceAnswer;
   if (options.confidenceMode === 'veto') return likely ? byRule : none;
   return likely ? { id: first.label, also: offered ? second.label : null } : none;
 }
@@ -277,7 +281,8 @@ export function createKnowledgeBase(faqEntries: readonly FaqEntry[], options: Kn
     const opinion = classifier.classifyTerms(explanation.terms);
     const matcherSure = explanation.match.kind === 'sure' ? explanation.match.id : null;
     const amount = asksAmount(text);
-    const { id, also } = decide(combine(explanation, vote, combination), explanation.written, opinion, combination, matcherSure, vote, amount);
+    const ownJob = speaksOfOwnJob(text);
+    const { id, also } = decide(combine(explanation, vote, combination), explanation.written, opinion, combination, matcherSure, vote, amount, ownJob);
     const entry = id === null ? undefined : byId.get(id);
     // The classifier's likely entries first, then the matcher's and the examples'.
     const likely = opinion.ranked.filter((r) => r.probability >= SUGGESTED_PROBABILITY).map((r) => r.label);
@@ -288,7 +293,7 @@ export function createKnowledgeBase(faqEntries: readonly FaqEntry[], options: Kn
       entry !== undefined
         ? { kind: 'answer', entry, score, ...(alsoEntry ? { also: alsoEntry } : {}) }
         : { kind: 'notSure', suggestions: suggestions.flatMap((s) => byId.get(s) ?? []) };
-    return { ...explanation, match: faqMatch, vote, opinion, matcherSure, asksAmount: amount };
+    return { ...explanation, match: faqMatch, vote, opinion, matcherSure, asksAmount: amount, ownJob };
   }
 
   const get = (id: string): FaqEntry | undefined => byId.get(id) ?? byAnsweredId.get(id);

@@ -62,4 +62,14 @@ describe('the stacked confidence', () => {
     expect(confidenceFeatures(opinion)[CONFIDENCE_FEATURES.indexOf('asks an amount')]).toBe(0);
     expect(confidence(amount, CONFIDENCE_WEIGHTS)).toBeLessThan(confidence(opinion, CONFIDENCE_WEIGHTS) - 0.1);
   });
+
+  it("When the message is about the writer's own job (which no answer is about), then the shipped weights are less confident of the same opinion", () => {
+    const opinion = readings(0.8, 'aesh', 0.8, 0.5);
+    const ownJob = { ...opinion, ownJob: true };
+    const feature = CONFIDENCE_FEATURES.indexOf("speaks of the writer's own job");
+    expect(confidenceFeatures(ownJob)[feature]).toBe(1);
+    expect(confidenceFeatures(opinion)[feature]).toBe(0);
+    expect(CONFIDENCE_WEIGHTS).toHaveLength(CONFIDENCE_FEATURES.length + 1);
+    expect(confidence(ownJob, CONFIDENCE_WEIGHTS)).toBeLessThan(confidence(opinion, CONFIDENCE_WEIGHTS) - 0.1);
+  });
 });
