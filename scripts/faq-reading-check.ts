@@ -7,6 +7,7 @@
  *   npx tsx scripts/faq-reading-check.ts record <file.json>     the reference, from this checkout
  *   npx tsx scripts/faq-reading-check.ts check <file.json>      every reading equal (numbers to 1e-9)
  *   npx tsx scripts/faq-reading-check.ts bench <other checkout> CPU per message, this one over the other
+ *   node --import tsx --cpu-prof scripts/faq-reading-check.ts read    this checkout's reading alone, ROUNDS times (to profile)
  */
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -95,6 +96,11 @@ async function main(): Promise<void> {
       console.log(out.length === 0 ? `${all.length} readings identical to the reference` : out.slice(0, 40).join('\n') + `\n${out.length} differences`);
       if (out.length > 0) process.exitCode = 1;
     }
+    return;
+  }
+  if (mode === 'read') {
+    const kb = createKnowledgeBase(entries);
+    for (let round = 0; round < Number(process.env.ROUNDS ?? 6); round++) console.log(`round ${round}: ${cpuPerMessage(kb, all).toFixed(0)} µs/message`);
     return;
   }
   if (mode === 'bench') {

@@ -97,7 +97,7 @@ export function createExampleIndex(examples: readonly LabelledExample[], analyse
 
   /** The nearest examples, closest first, with their scores. */
   function nearest(terms: readonly string[]): Array<{ id: number; score: number; queryTerms: string[] }> {
-    const found = search(terms);
+    const found = search(terms, settings.similarity === 'bm25' ? settings.neighbours : CANDIDATES);
     if (settings.similarity === 'bm25') return found.slice(0, settings.neighbours).map((r) => ({ id: Number(r.id), score: r.score, queryTerms: r.queryTerms }));
     const messageWeight = sum(terms);
     return found

@@ -294,7 +294,7 @@ export function createMatcher(topics: readonly Topic[], analyser: Analyser, opti
     const owner = ownerOf(terms);
     if (owner !== undefined) return { terms, ...nothing, coverage: 1, written: true, match: { kind: 'sure', id: owner, score: 1 } };
 
-    const found = search(terms).slice(0, CANDIDATES);
+    const found = search(terms, CANDIDATES);
     const topScore = found[0]?.score ?? 1;
     const weights = new Map(terms.map((term) => [term, readingOf(term).weight]));
     const ranked = found.flatMap((result) => weigh(terms, weights, String(result.id), result.score / topScore) ?? []).sort((a, b) => b.rank - a.rank);

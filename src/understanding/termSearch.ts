@@ -6,6 +6,7 @@
  * the number of terms that found the document (MiniSearch's « quality »), the same `queryTerms`, and
  * the same order, ties included (a term's documents in the order MiniSearch met them, told by its
  * `boostDocument` callback). Checked against MiniSearch itself in test/understanding/termSearch.test.ts.
+ * Documents are numbered as they are first found, so that adding a message's scores up is plain arrays.
  */
 import { LRUCache } from 'lru-cache';
 import type MiniSearch from 'minisearch';
@@ -17,43 +18,82 @@ export interface TermSearchResult<Id> {
   queryTerms: string[];
 }
 
+/** `search(terms, limit)`: the first `limit` results of `index.search(terms.join(' '))` (OR), the terms as the index's own. */
+export type TermSearch<Id> = (terms: readonly string[], limit?: number) => Array<TermSearchResult<Id>>;
+
 /** Terms whose results are kept: far more than a day's distinct words, a few megabytes at most. */
 const KEPT_TERMS = 5_000;
 
-/** `search(terms)`: `index.search(terms.join(' '))` with OR; the terms as the index's own (no tokenizing or processing). */
-export function createTermSearch<Id>(index: Pick<MiniSearch, 'search'>): (terms: readonly string[]) => Array<TermSearchResult<Id>> {
-  const kept = new LRUCache<string, ReadonlyArray<readonly [Id, number]>>({ max: KEPT_TERMS });
+/** One term's documents (by number) and scores, in the order MiniSearch adds them up. */
+interface TermResults {
+  documents: Int32Array;
+  scores: Float64Array;
+  found: ReadonlySet<number>;
+}
 
-  /** One term's documents and scores, in the order MiniSearch adds them up. */
-  function termResults(term: string): ReadonlyArray<readonly [Id, number]> {
-    let found = kept.get(term);
-    if (found === undefined) {
+export function createTermSearch<Id>(index: Pick<MiniSearch, 'search'>): TermSearch<Id> {
+  const kept = new LRUCache<string, TermResults>({ max: KEPT_TERMS });
+  const ids: Id[] = [];
+  const numbers = new Map<Id, number>();
+  const numberOf = (id: Id): number => {
+    let number = numbers.get(id);
+    if (number === undefined) {
+      number = ids.length;
+      ids.push(id);
+      numbers.set(id, number);
+    }
+    return number;
+  };
+
+  function termResults(term: string): TermResults {
+    let results = kept.get(term);
+    if (results === undefined) {
       const met = new Map<Id, number>();
       const boostDocument = (id: Id): number => {
         if (!met.has(id)) met.set(id, met.size);
         return 1;
       };
-      const results = index.search(term, { boostDocument, combineWith: 'OR' });
-      found = results.map((r) => [r.id as Id, r.score] as const).sort((a, b) => (met.get(a[0]) ?? 0) - (met.get(b[0]) ?? 0));
-      kept.set(term, found);
+      const found = index.search(term, { boostDocument, combineWith: 'OR' }).sort((a, b) => (met.get(a.id as Id) ?? 0) - (met.get(b.id as Id) ?? 0));
+      const documents = Int32Array.from(found, (r) => numberOf(r.id as Id));
+      results = { documents, scores: Float64Array.from(found, (r) => r.score), found: new Set(documents) };
+      kept.set(term, results);
     }
-    return found;
+    return results;
   }
 
-  return (terms) => {
-    const combined = new Map<Id, { score: number; queryTerms: string[] }>();
-    for (const term of terms) {
-      if (term === '') continue;
-      for (const [id, score] of termResults(term)) {
-        const existing = combined.get(id);
-        if (existing === undefined) combined.set(id, { score, queryTerms: [term] });
-        else {
-          existing.score = existing.score + score;
-          if (!existing.queryTerms.includes(term)) existing.queryTerms.push(term);
+  return (words, limit = Infinity) => {
+    const terms = words.filter((term) => term !== '');
+    const each = terms.map(termResults);
+    const sums = new Float64Array(ids.length);
+    const counts = new Uint16Array(ids.length);
+    const seen = new Uint8Array(ids.length);
+    /** The documents in the order they were first found (MiniSearch's order before sorting). */
+    const order: number[] = [];
+    const counted = new Set<string>();
+    each.forEach(({ documents, scores }, t) => {
+      // A term said twice adds its scores twice but counts once, as in MiniSearch.
+      const first = !counted.has(terms[t] as string);
+      counted.add(terms[t] as string);
+      for (let k = 0; k < documents.length; k++) {
+        const d = documents[k] as number;
+        if (seen[d] === 0) {
+          seen[d] = 1;
+          order.push(d);
+          sums[d] = scores[k] as number;
+          counts[d] = 1;
+        } else {
+          sums[d] = (sums[d] as number) + (scores[k] as number);
+          if (first) counts[d] = (counts[d] as number) + 1;
         }
       }
-    }
-    const results = [...combined].map(([id, { score, queryTerms }]) => ({ id, score: score * (queryTerms.length || 1), queryTerms }));
-    return results.sort((a, b) => b.score - a.score);
+    });
+    for (const d of order) sums[d] = (sums[d] as number) * ((counts[d] as number) || 1);
+    // A stable sort: ties keep the order they were found in.
+    order.sort((a, b) => (sums[b] as number) - (sums[a] as number));
+    return order.slice(0, limit).map((d) => ({
+      id: ids[d] as Id,
+      score: sums[d] as number,
+      queryTerms: [...counted].filter((term) => each[terms.indexOf(term)]?.found.has(d)),
+    }));
   };
 }

@@ -46,11 +46,17 @@ describe('each term’s results kept', () => {
       // Twice: the second time from the kept results.
       expect(search(terms)).toEqual(expected);
       expect(search(terms)).toEqual(expected);
+      expect(search(terms, 7)).toEqual(expected.slice(0, 7));
     }
   });
 
   it('When the same terms come in another order, then the results are still MiniSearch’s for that order', () => {
     const terms = [...new Set(analyser.terms('le dossier mdph de mon fils est en retard'))].reverse();
+    expect(search(terms)).toEqual(index.search(terms.join(' ')).map((r) => ({ id: r.id as number, score: r.score, queryTerms: r.queryTerms })));
+  });
+
+  it('When a term is said twice, then its scores count twice and the term once, as in MiniSearch', () => {
+    const terms = ['mdph', 'dossi', 'mdph'];
     expect(search(terms)).toEqual(index.search(terms.join(' ')).map((r) => ({ id: r.id as number, score: r.score, queryTerms: r.queryTerms })));
   });
 
