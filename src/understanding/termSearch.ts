@@ -88,12 +88,29 @@ export function createTermSearch<Id>(index: Pick<MiniSearch, 'search'>): TermSea
       }
     });
     for (const d of order) sums[d] = (sums[d] as number) * ((counts[d] as number) || 1);
-    // A stable sort: ties keep the order they were found in.
-    order.sort((a, b) => (sums[b] as number) - (sums[a] as number));
-    return order.slice(0, limit).map((d) => ({
+    return firstBest(order, sums, limit).map((d) => ({
       id: ids[d] as Id,
       score: sums[d] as number,
       queryTerms: [...counted].filter((term) => each[terms.indexOf(term)]?.found.has(d)),
     }));
   };
+}
+
+/**
+ * The first `limit` of `order` sorted by score, best first, ties in `order`'s order (what a stable
+ * sort would give): each document goes after those at least as good, in one pass kept `limit` long.
+ */
+function firstBest(order: readonly number[], scores: Float64Array, limit: number): number[] {
+  const byScore = (a: number, b: number): number => (scores[b] as number) - (scores[a] as number);
+  if (limit >= order.length) return [...order].sort(byScore);
+  const best: number[] = [];
+  for (const d of order) {
+    const score = scores[d] as number;
+    if (best.length === limit && score <= (scores[best[limit - 1] as number] as number)) continue;
+    let at = best.length;
+    while (at > 0 && (scores[best[at - 1] as number] as number) < score) at--;
+    best.splice(at, 0, d);
+    if (best.length > limit) best.pop();
+  }
+  return best;
 }
