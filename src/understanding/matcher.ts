@@ -107,7 +107,7 @@ const MIN_PREFIX_LENGTH = 4;
 const CANDIDATES = 10;
 const NEAR_CACHE_SIZE = 50_000;
 /** Terms whose readings are kept (each: its near terms and its topics). */
-const READINGS_KEPT = 20_000;
+const READINGS_KEPT = 5_000;
 /** An article or pronoun glued to the next word (« laah », « daesh »): French elides only before a vowel or h. */
 const ELIDED = /^(qu|[ldnsmtcj])([aeiouyh].{2,})$/;
 

@@ -28,7 +28,8 @@ const KEPT_TERMS = 5_000;
 interface TermResults {
   documents: Int32Array;
   scores: Float64Array;
-  found: ReadonlySet<number>;
+  /** The same documents, in increasing order (to tell whether the term found one). */
+  sorted: Int32Array;
 }
 
 export function createTermSearch<Id>(index: Pick<MiniSearch, 'search'>): TermSearch<Id> {
@@ -55,7 +56,7 @@ export function createTermSearch<Id>(index: Pick<MiniSearch, 'search'>): TermSea
       };
       const found = index.search(term, { boostDocument, combineWith: 'OR' }).sort((a, b) => (met.get(a.id as Id) ?? 0) - (met.get(b.id as Id) ?? 0));
       const documents = Int32Array.from(found, (r) => numberOf(r.id as Id));
-      results = { documents, scores: Float64Array.from(found, (r) => r.score), found: new Set(documents) };
+      results = { documents, scores: Float64Array.from(found, (r) => r.score), sorted: documents.slice().sort() };
       kept.set(term, results);
     }
     return results;
@@ -91,7 +92,7 @@ export function createTermSearch<Id>(index: Pick<MiniSearch, 'search'>): TermSea
     return firstBest(order, sums, limit).map((d) => ({
       id: ids[d] as Id,
       score: sums[d] as number,
-      queryTerms: [...counted].filter((term) => each[terms.indexOf(term)]?.found.has(d)),
+      queryTerms: [...counted].filter((term) => includes((each[terms.indexOf(term)] as TermResults).sorted, d)),
     }));
   };
 }
@@ -113,4 +114,18 @@ function firstBest(order: readonly number[], scores: Float64Array, limit: number
     if (best.length > limit) best.pop();
   }
   return best;
+}
+
+/** Whether `sorted` (increasing) holds `value`: a binary search. */
+function includes(sorted: Int32Array, value: number): boolean {
+  let low = 0;
+  let high = sorted.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const at = sorted[middle] as number;
+    if (at === value) return true;
+    if (at < value) low = middle + 1;
+    else high = middle - 1;
+  }
+  return false;
 }
