@@ -11,6 +11,7 @@
  */
 import MiniSearch from 'minisearch';
 import type { Analyser } from './analyse';
+import { createTermSearch } from './termSearch';
 
 export interface LabelledExample {
   label: string;
@@ -85,6 +86,7 @@ export function createExampleIndex(examples: readonly LabelledExample[], analyse
     },
   });
   index.addAll(documents);
+  const search = createTermSearch<number>(index);
   const labels = new Set(labelOf);
   const frequency = new Map<string, number>();
   for (const { terms } of documents) for (const term of new Set(terms.split(' '))) frequency.set(term, (frequency.get(term) ?? 0) + 1);
@@ -95,7 +97,7 @@ export function createExampleIndex(examples: readonly LabelledExample[], analyse
 
   /** The nearest examples, closest first, with their scores. */
   function nearest(terms: readonly string[]): Array<{ id: number; score: number; queryTerms: string[] }> {
-    const found = index.search(terms.join(' '));
+    const found = search(terms, settings.similarity === 'bm25' ? settings.neighbours : CANDIDATES);
     if (settings.similarity === 'bm25') return found.slice(0, settings.neighbours).map((r) => ({ id: Number(r.id), score: r.score, queryTerms: r.queryTerms }));
     const messageWeight = sum(terms);
     return found

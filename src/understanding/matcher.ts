@@ -18,6 +18,7 @@
 import MiniSearch from 'minisearch';
 import { editDistance } from './editDistance';
 import type { Analyser } from './analyse';
+import { createTermSearch } from './termSearch';
 
 export interface Topic {
   id: string;
@@ -105,6 +106,8 @@ interface Candidate {
 const MIN_PREFIX_LENGTH = 4;
 const CANDIDATES = 10;
 const NEAR_CACHE_SIZE = 50_000;
+/** Terms whose readings are kept (each: its near terms and its topics). */
+const READINGS_KEPT = 5_000;
 /** An article or pronoun glued to the next word (« laah », « daesh »): French elides only before a vowel or h. */
 const ELIDED = /^(qu|[ldnsmtcj])([aeiouyh].{2,})$/;
 
@@ -167,8 +170,7 @@ export function createMatcher(topics: readonly Topic[], analyser: Analyser, opti
   });
   const field = (texts: readonly string[]): string => texts.flatMap(analyser.terms).join(' ');
   index.addAll(topics.map((topic) => ({ id: topic.id, names: field(topic.names), phrasings: field(topic.phrasings), text: field([topic.text ?? '']) })));
-
-  const nearCache = new Map<string, boolean>();
+  const search = createTermSearch<string>(index);
 
   /** A term no topic uses, repaired when it is a glued elision (« laah ») or two swapped letters (« mpdh »). */
   const repairCache = new Map<string, string>();
@@ -207,45 +209,56 @@ export function createMatcher(topics: readonly Topic[], analyser: Analyser, opti
     if (term.length >= MIN_PREFIX_LENGTH && known.startsWith(term)) return true;
     const edits = allowedEdits(term);
     if (edits === 0 || Math.abs(term.length - known.length) > edits) return false;
-    const key = `${term} ${known}`;
-    let answer = nearCache.get(key);
-    if (answer === undefined) {
-      answer = editDistance(term, known, edits) <= edits;
-      if (nearCache.size >= NEAR_CACHE_SIZE) nearCache.clear();
-      nearCache.set(key, answer);
+    return editDistance(term, known, edits) <= edits;
+  }
+
+  const topicsUsing = new Map<string, string[]>();
+  for (const [id, { terms }] of profiles) for (const term of terms) topicsUsing.set(term, [...(topicsUsing.get(term) ?? []), id]);
+
+  /**
+   * What a term is to the topics, which depends on the topics only: kept (bounded) across messages.
+   * `near`: the topics' terms it may stand for (itself, a word it begins, a typo away); `weight`: its
+   * rarity (a term no topic uses weighs as the rarest of those it is near, else `unknownWordWeight`
+   * times the rarest); `quality`: what it counts for in each topic that has it or one of those
+   * (absent: 0); `subject`: the topics whose names have it or one of those.
+   */
+  interface TermReading {
+    near: ReadonlySet<string>;
+    weight: number;
+    quality: ReadonlyMap<string, number>;
+    subject: ReadonlySet<string>;
+  }
+  const readings = new Map<string, TermReading>();
+  function readingOf(term: string): TermReading {
+    let reading = readings.get(term);
+    if (reading !== undefined) return reading;
+    const nearTerms = new Set(vocabulary.filter((known) => near(term, known)));
+    let weight = 0;
+    if (documentFrequency.has(term)) weight = weightOfKnown(term);
+    else {
+      for (const known of nearTerms) weight = Math.max(weight, weightOfKnown(known));
+      if (weight === 0) weight = settings.unknownWordWeight * rarest;
     }
-    return answer;
-  }
-
-  function termQuality(term: string, terms: ReadonlySet<string>): number {
-    if (terms.has(term)) return 1;
-    for (const known of terms) if (near(term, known)) return 0.7;
-    return 0;
-  }
-
-  /** A term found in the topic's names or phrasings counts fully; only in its text, `textWeight` of it. */
-  function topicQuality(term: string, profile: Profile): number {
-    const asked = termQuality(term, profile.asked);
-    return asked > 0 ? asked : settings.textWeight * termQuality(term, profile.terms);
-  }
-
-  // What a term weighs and how it is repaired depend on the topics only: kept (bounded) across messages.
-  const weightCache = new Map<string, number>();
-  function termWeight(term: string): number {
-    if (documentFrequency.has(term)) return weightOfKnown(term);
-    let weight = weightCache.get(term);
-    if (weight !== undefined) return weight;
-    weight = 0;
-    for (const known of vocabulary) if (near(term, known)) weight = Math.max(weight, weightOfKnown(known));
-    if (weight === 0) weight = settings.unknownWordWeight * rarest;
-    if (weightCache.size >= NEAR_CACHE_SIZE) weightCache.clear();
-    weightCache.set(term, weight);
-    return weight;
+    const quality = new Map<string, number>();
+    const subject = new Set<string>();
+    for (const id of new Set([...nearTerms].flatMap((known) => topicsUsing.get(known) ?? []))) {
+      const profile = profiles.get(id) as Profile;
+      const termQuality = (terms: ReadonlySet<string>): number => (terms.has(term) ? 1 : [...nearTerms].some((known) => terms.has(known)) ? 0.7 : 0);
+      // A term found in the topic's names or phrasings counts fully; only in its text, `textWeight` of it.
+      const asked = termQuality(profile.asked);
+      const value = asked > 0 ? asked : settings.textWeight * termQuality(profile.terms);
+      quality.set(id, value);
+      if (value > 0 && termQuality(profile.subject) > 0) subject.add(id);
+    }
+    reading = { near: nearTerms, weight, quality, subject };
+    if (readings.size >= READINGS_KEPT) readings.clear();
+    readings.set(term, reading);
+    return reading;
   }
 
   /** The topic's names the message says whole. */
   function namesSaid(terms: readonly string[], profile: Profile): string[][] {
-    return profile.names.filter((name) => name.every((nameTerm) => terms.some((term) => near(term, nameTerm))));
+    return profile.names.filter((name) => name.every((nameTerm) => terms.some((term) => readingOf(term).near.has(nameTerm))));
   }
 
   /** How many terms of the topic's names the message says, counting only names it says whole. */
@@ -264,9 +277,9 @@ export function createMatcher(topics: readonly Topic[], analyser: Analyser, opti
     let evidence = 0;
     let onSubject = false;
     for (const term of terms) {
-      const quality = topicQuality(term, profile);
-      evidence += (weights.get(term) ?? 0) * quality;
-      if (quality > 0 && termQuality(term, profile.subject) > 0) onSubject = true;
+      const reading = readingOf(term);
+      evidence += (weights.get(term) ?? 0) * (reading.quality.get(id) ?? 0);
+      if (reading.subject.has(id)) onSubject = true;
     }
     const said = namesSaid(terms, profile);
     const named = naming(said);
@@ -281,9 +294,9 @@ export function createMatcher(topics: readonly Topic[], analyser: Analyser, opti
     const owner = ownerOf(terms);
     if (owner !== undefined) return { terms, ...nothing, coverage: 1, written: true, match: { kind: 'sure', id: owner, score: 1 } };
 
-    const found = index.search(terms.join(' ')).slice(0, CANDIDATES);
+    const found = search(terms, CANDIDATES);
     const topScore = found[0]?.score ?? 1;
-    const weights = new Map(terms.map((term) => [term, termWeight(term)]));
+    const weights = new Map(terms.map((term) => [term, readingOf(term).weight]));
     const ranked = found.flatMap((result) => weigh(terms, weights, String(result.id), result.score / topScore) ?? []).sort((a, b) => b.rank - a.rank);
     const [first, second] = ranked;
     if (first === undefined) return { terms, ...nothing };
