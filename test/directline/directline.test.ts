@@ -6,6 +6,7 @@ import { createHmac } from 'node:crypto';
 import type { KeyValueStore, MessageBus } from '../../src/domain/ports';
 import type { ChatChannel } from '../../src/chat/channel';
 import type { DirectLine } from '../../src/directline';
+import type { ScriptRunner } from '../../src/directline/log-script';
 import { createMemoryBus, createMemoryStore } from '../../src/storage/memory-store';
 import { createRedisBus, createRedisStore } from '../../src/storage/redis-store';
 import { createStoreKeys, type StoreKeys } from '../../src/storage/keys';
@@ -35,6 +36,8 @@ interface Backend {
   store: KeyValueStore;
   bus: MessageBus;
   keys: StoreKeys;
+  /** Set when the bus is on the store's Redis and the channel is told so (as `npm start` wires it). */
+  runScript?: ScriptRunner;
   close(): Promise<void>;
 }
 
@@ -57,6 +60,21 @@ const backends: Array<[string, () => Promise<Backend>]> = [
         store,
         bus,
         keys: createStoreKeys(uniqueTestNamespace('dl')),
+        close: async () => void (await Promise.all([store.close(), bus.close()])),
+      };
+    },
+  ],
+  [
+    `redis (${TEST_REDIS_LABEL}), a turn's log append and announcement in one script`,
+    async () => {
+      const store = createRedisStore({ target: TEST_REDIS_TARGET, commandTimeoutMs: 1000 });
+      const bus = createRedisBus({ target: TEST_REDIS_TARGET, commandTimeoutMs: 1000 });
+      await Promise.all([store.connect(), bus.connect()]);
+      return {
+        store,
+        bus,
+        keys: createStoreKeys(uniqueTestNamespace('dl-script')),
+        runScript: store.runScript,
         close: async () => void (await Promise.all([store.close(), bus.close()])),
       };
     },
@@ -670,7 +688,8 @@ describe('Direct Line channel: two processes on one Redis', () => {
     const [sideA, sideB] = [await open(), await open()];
     const bot = await startFakeBot();
     const clock = offsetClock();
-    const a = await startChannel({ ...sideA, keys, clock, botEndpoint: () => bot.url });
+    // A appends and announces in one script, B in two calls (a rolling update): both read the same log and frames.
+    const a = await startChannel({ ...sideA, keys, clock, botEndpoint: () => bot.url, runScript: sideA.store.runScript });
     const b = await startChannel({ ...sideB, keys, clock, botEndpoint: () => bot.url });
     try {
       const conversation = await startConversation(a.httpBase);

@@ -11,6 +11,7 @@ import { WebSocket } from 'ws';
 import type { Clock, KeyValueStore, MessageBus } from '../../src/domain/ports';
 import { CHANNEL_SECRET_HEADER, createDirectLine, createInternalAddress, type DirectLine, type DirectLineOptions, type TrustProxy } from '../../src/directline';
 import type { DirectLineActivity } from '../../src/directline/activity';
+import type { ScriptRunner } from '../../src/directline/log-script';
 import { silentLogger, type Logger } from '../../src/logging';
 import type { StoreKeys } from '../../src/storage/keys';
 
@@ -155,6 +156,8 @@ export async function startChannel(deps: {
   lane?: boolean;
   /** express's `trust proxy` setting (default true). */
   trustProxy?: unknown;
+  /** The store's script runner when the bus is on the store's own Redis (as main.ts wires it): a turn's log append and announcement in one script. */
+  runScript?: ScriptRunner;
 }): Promise<RunningChannel> {
   const internal = createInternalAddress();
   const directLine = createDirectLine({
@@ -169,6 +172,7 @@ export async function startChannel(deps: {
     channelSecret: internal.channelSecret,
     isChannelSecret: internal.isChannelSecret,
     options: { conversationTtlSeconds: 600, keepAliveMs: 300, ...deps.options },
+    ...(deps.runScript ? { runScript: deps.runScript } : {}),
   });
   const app = express();
   app.set('trust proxy', deps.trustProxy ?? true);
