@@ -41,6 +41,20 @@ interface Backend {
   close(): Promise<void>;
 }
 
+/** A store and a bus on the suites' Redis; `oneScript`: the channel is told the bus is on the store's Redis (as `npm start` wires it). */
+async function redisBackend({ oneScript }: { oneScript: boolean }): Promise<Backend> {
+  const store = createRedisStore({ target: TEST_REDIS_TARGET, commandTimeoutMs: 1000 });
+  const bus = createRedisBus({ target: TEST_REDIS_TARGET, commandTimeoutMs: 1000 });
+  await Promise.all([store.connect(), bus.connect()]);
+  return {
+    store,
+    bus,
+    keys: createStoreKeys(uniqueTestNamespace(oneScript ? 'dl-script' : 'dl')),
+    ...(oneScript ? { runScript: store.runScript } : {}),
+    close: async () => void (await Promise.all([store.close(), bus.close()])),
+  };
+}
+
 const backends: Array<[string, () => Promise<Backend>]> = [
   [
     'memory',
@@ -50,35 +64,8 @@ const backends: Array<[string, () => Promise<Backend>]> = [
       return { store, bus, keys: createStoreKeys('o360test'), close: async () => void (await Promise.all([store.close(), bus.close()])) };
     },
   ],
-  [
-    `redis (${TEST_REDIS_LABEL})`,
-    async () => {
-      const store = createRedisStore({ target: TEST_REDIS_TARGET, commandTimeoutMs: 1000 });
-      const bus = createRedisBus({ target: TEST_REDIS_TARGET, commandTimeoutMs: 1000 });
-      await Promise.all([store.connect(), bus.connect()]);
-      return {
-        store,
-        bus,
-        keys: createStoreKeys(uniqueTestNamespace('dl')),
-        close: async () => void (await Promise.all([store.close(), bus.close()])),
-      };
-    },
-  ],
-  [
-    `redis (${TEST_REDIS_LABEL}), a turn's log append and announcement in one script`,
-    async () => {
-      const store = createRedisStore({ target: TEST_REDIS_TARGET, commandTimeoutMs: 1000 });
-      const bus = createRedisBus({ target: TEST_REDIS_TARGET, commandTimeoutMs: 1000 });
-      await Promise.all([store.connect(), bus.connect()]);
-      return {
-        store,
-        bus,
-        keys: createStoreKeys(uniqueTestNamespace('dl-script')),
-        runScript: store.runScript,
-        close: async () => void (await Promise.all([store.close(), bus.close()])),
-      };
-    },
-  ],
+  [`redis (${TEST_REDIS_LABEL})`, () => redisBackend({ oneScript: false })],
+  [`redis (${TEST_REDIS_LABEL}), a turn's log append and announcement in one script`, () => redisBackend({ oneScript: true })],
 ];
 
 describe.each(backends)('Direct Line channel on %s', (_name, createBackend) => {
@@ -679,17 +666,11 @@ describe('Direct Line channel: limits and settings', () => {
 describe('Direct Line channel: two processes on one Redis', () => {
   test('a WebSocket held by instance A receives what is posted through instance B, and B’s bot reply', async () => {
     const keys = createStoreKeys(uniqueTestNamespace('dl-two'));
-    const open = async () => {
-      const store = createRedisStore({ target: TEST_REDIS_TARGET, commandTimeoutMs: 1000 });
-      const bus = createRedisBus({ target: TEST_REDIS_TARGET, commandTimeoutMs: 1000 });
-      await Promise.all([store.connect(), bus.connect()]);
-      return { store, bus };
-    };
-    const [sideA, sideB] = [await open(), await open()];
+    // A appends and announces in one script, B in two calls (a rolling update): both read the same log and frames.
+    const [sideA, sideB] = [await redisBackend({ oneScript: true }), await redisBackend({ oneScript: false })];
     const bot = await startFakeBot();
     const clock = offsetClock();
-    // A appends and announces in one script, B in two calls (a rolling update): both read the same log and frames.
-    const a = await startChannel({ ...sideA, keys, clock, botEndpoint: () => bot.url, runScript: sideA.store.runScript });
+    const a = await startChannel({ ...sideA, keys, clock, botEndpoint: () => bot.url });
     const b = await startChannel({ ...sideB, keys, clock, botEndpoint: () => bot.url });
     try {
       const conversation = await startConversation(a.httpBase);
@@ -721,7 +702,7 @@ describe('Direct Line channel: two processes on one Redis', () => {
       await a.close();
       await b.close();
       await bot.close();
-      for (const side of [sideA, sideB]) await Promise.all([side.store.close(), side.bus.close()]);
+      await Promise.all([sideA.close(), sideB.close()]);
     }
   });
 });
