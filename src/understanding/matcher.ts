@@ -15,6 +15,7 @@
  *   precisely wins, else no choice is made.
  * A message written in the topics (same terms once analysed, in any order) always gets its topic.
  */
+import { LRUCache } from 'lru-cache';
 import MiniSearch from 'minisearch';
 import { editDistance } from './editDistance';
 import type { Analyser } from './analyse';
@@ -228,7 +229,7 @@ export function createMatcher(topics: readonly Topic[], analyser: Analyser, opti
     quality: ReadonlyMap<string, number>;
     subject: ReadonlySet<string>;
   }
-  const readings = new Map<string, TermReading>();
+  const readings = new LRUCache<string, TermReading>({ max: READINGS_KEPT });
   function readingOf(term: string): TermReading {
     let reading = readings.get(term);
     if (reading !== undefined) return reading;
@@ -251,7 +252,6 @@ export function createMatcher(topics: readonly Topic[], analyser: Analyser, opti
       if (value > 0 && termQuality(profile.subject) > 0) subject.add(id);
     }
     reading = { near: nearTerms, weight, quality, subject };
-    if (readings.size >= READINGS_KEPT) readings.clear();
     readings.set(term, reading);
     return reading;
   }
