@@ -103,8 +103,8 @@ export function fitConfidence(rows: ReadonlyArray<{ readings: Readings; right: b
 }
 
 /**
- * Fitted by `npm run eval:faq -- --cv-phrasings=5 --phrasing-weight=1` on 1 December 2026 (twelfth
- * round): the 2,380 examples' out-of-fold opinions, the same examples read by readers built without
+ * Fitted by `npm run eval:faq -- --cv-phrasings=5 --phrasing-weight=1` on 1 December 2026 (eleventh
+ * round, second part): the 2,380 examples' out-of-fold opinions, the same examples read by readers built without
  * their entry (weighed 0.1, as messages no entry answers), and people's words at weight 1 — the tuning
  * split's 282 FAQ phrasings and the 189 written unanswered messages of content/fr/faq-unanswered.yaml
  * (README « Eleventh round »). Bias, then the weights of CONFIDENCE_FEATURES in order. The classifier's
