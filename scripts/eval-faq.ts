@@ -140,13 +140,13 @@ function printCrossValidation(entries: ReturnType<typeof loadFaq>, folds: number
 function printPhrasingCrossValidation(rootDir: string, entries: ReturnType<typeof loadFaq>, folds: number, build: KnowledgeBaseOptions, phrasingWeight: number): void {
   const { rows } = readOutOfFold(entries, folds, build);
   const examples = [...rows, ...readOutOfEntries(entries, folds, build)];
-  const groupOf = (i: number): string => (i < EARLIER_TUNING_PHRASINGS ? 'tuning before the eleventh round' : i < ELEVENTH_ROUND_PHRASINGS ? "tuning, the eleventh round's" : "tuning, the twelfth round's");
+  const groupOf = (i: number): string => (i < EARLIER_TUNING_PHRASINGS ? 'tuning before the eleventh round' : i < ELEVENTH_ROUND_PHRASINGS ? "tuning, the eleventh round's" : i < TWELFTH_ROUND_PHRASINGS ? "tuning, the twelfth round's" : i < COVERAGE_ROUND_PHRASINGS ? "tuning, the coverage round's" : 'tuning, written after the coverage round');
   const items = loadSplit(path.join(rootDir, 'test', 'understanding', 'tuning')).faq.map((item, i) => ({ ...item, group: groupOf(i) }));
   const phrasings = readPhrasings(entries, items, loadFaqUnanswered(rootDir), build);
   const tuning = phrasings.filter((r) => r.written !== true);
   const written = phrasings.filter((r) => r.written === true);
   console.log(`${folds}-fold cross-validation over ${tuning.length} tuning phrasings and ${written.length} written unanswered messages; phrasings weighed ${phrasingWeight} in the fit, build ${JSON.stringify(build)}`);
-  for (const [name, set] of [['tuning', tuning], ['written unanswered', written], ['tuning before the eleventh round', tuning.slice(0, EARLIER_TUNING_PHRASINGS)], ["tuning, the eleventh round's", tuning.slice(EARLIER_TUNING_PHRASINGS, ELEVENTH_ROUND_PHRASINGS)], ["tuning, the twelfth round's", tuning.slice(ELEVENTH_ROUND_PHRASINGS)]] as const) console.log(row(`shipped weights and threshold, ${name}`, tallyGrid(set, { shipped: {} }).shipped as CrossValidationTally));
+  for (const [name, set] of [['tuning', tuning], ['written unanswered', written], ['tuning before the eleventh round', tuning.slice(0, EARLIER_TUNING_PHRASINGS)], ["tuning, the eleventh round's", tuning.slice(EARLIER_TUNING_PHRASINGS, ELEVENTH_ROUND_PHRASINGS)], ["tuning, the twelfth round's", tuning.slice(ELEVENTH_ROUND_PHRASINGS, TWELFTH_ROUND_PHRASINGS)], ["tuning, the coverage round's", tuning.slice(TWELFTH_ROUND_PHRASINGS, COVERAGE_ROUND_PHRASINGS)], ['tuning, written after the coverage round', tuning.slice(COVERAGE_ROUND_PHRASINGS)]] as const) console.log(row(`shipped weights and threshold, ${name}`, tallyGrid(set, { shipped: {} }).shipped as CrossValidationTally));
   const result = crossValidatePhrasings(examples, phrasings, folds, CONFIDENCE_THRESHOLDS, { phrasingWeight, unansweredWeight: UNANSWERED_WEIGHT, wrongCap: PHRASING_WRONG_CAP });
   for (const [name, t] of Object.entries(result.tallies)) console.log(row(name, t));
   console.log(`threshold chosen inside each fold (wrong ≤ ${PHRASING_WRONG_CAP * 100} % first, then the most right): ${result.chosen.thresholds.join(', ')}`);
@@ -162,6 +162,10 @@ function printPhrasingCrossValidation(rootDir: string, entries: ReturnType<typeo
 const EARLIER_TUNING_PHRASINGS = 150;
 /** …and up to the end of the eleventh round's (the twelfth round's 40, at the same edges, are tallied apart too). */
 const ELEVENTH_ROUND_PHRASINGS = 242;
+/** …and up to the end of the twelfth round's (the coverage round's, people's own words for the much-asked entries, are tallied apart). */
+const TWELFTH_ROUND_PHRASINGS = 282;
+/** …and up to the end of the coverage round's 90 (the 36 written after its examples, never tuned on, are tallied apart). */
+const COVERAGE_ROUND_PHRASINGS = 372;
 
 /** The aim for wrong answers, by which the threshold is chosen in `--cv-phrasings`. */
 const PHRASING_WRONG_CAP = 0.03;
