@@ -148,7 +148,7 @@ const FIGURES = frenchPattern(
     '\\b(?:mort|morte|morts|mortes|meurs|meurt|mourir|mourais|mourant|creve|crevee|crever|creves|crevees) (?:de|d) (?:fatigue|faim|soif|rire|chaud|froid|ennui|envie|honte|impatience|sommeil|trouille|jalousie|inquietude)\\b',
     '\\bmdr\\b|\\bptdr\\b|\\bmort de rire\\b',
     // « ça me tue ces papiers », « ce dossier va me tuer », « mon patron va me tuer », « tuer le temps »
-    '(?<!\\bpeur (?:qu|que) (?:un jour |un de ces jours )?)(?<!\\bsi (?:je|j) (?:\\w+ ){1,5})\\b(?:ca|cela|il|elle|tu|vous|ce dossier|ces papiers|ce formulaire) (?:me|nous) tue(?:nt)?\\b(?! (?:si|quand|avec (?:un|une|son|sa)))',
+    '(?<!\\bpeur (?:qu|que) (?:un jour |un de ces jours )?)\\b(?:ca|cela|il|elle|tu|vous|ce dossier|ces papiers|ce formulaire) (?:me|nous) tue(?:nt)?\\b(?! (?:si|quand|avec (?:un|une|son|sa)))',
     '\\b(?:ce|cette|ces|le|la|les|mon|ma|mes) (?:dossier|dossiers|papiers?|paperasse|formulaires?|cerfa|attente|administration|demarches?|delais?|caf|mdph|boulot|travail|bus|transports?|patron|patronne|chef|cheffe|prof|boss) (?:va|vont|vas|finira par|finiront par) (?:me|nous) tuer\\b',
     // Anger, shock or pressure: « j'allais exploser », « une claque en lisant », « des sueurs froides », « le couteau sous la gorge avec le loyer »
     '\\b(?:j allais|je vais|je vais finir par|j ai cru) exploser\\b|\\b(?:est|c est) une bombe\\b|\\bc est du suicide\\b',

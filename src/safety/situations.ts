@@ -92,7 +92,7 @@ export const SITUATION_RULES: readonly Rule[] = [
   ]),
   rule('violence_conjugale', 'threat_if_i_speak', [
     `\\b(?:mon|ma) ${PARTNER}\\b`,
-    '\\bsi (?:je|j) (?:\\w+ ){1,4}(?:il|elle) (?:me|m) (?:tue|tuera|butera|fera la peau|fera du mal|retrouvera)\\b',
+    '\\b(?:dit|a dit|menace|repete) (?:que )?si (?:je|j) (?:porte plainte|parle|en parle|pars|part|le quite|la quite|m en vais|apele (?:la police|les gendarmes|le 17|quelqu un)|vais (?:voir )?(?:la police|les gendarmes))\\b|\\bsi (?:je|j) (?:\\w+ ){1,4}(?:il|elle) (?:me|m) (?:tuera|butera|fera la peau|fera du mal|retrouvera)\\b',
   ]),
   rule('violence_conjugale', 'marks_blamed_on_partner', [MARKS, `\\b(?:c est|a cause de|par) (?:mon|ma|son|sa) ${PARTNER}\\b|\\bque je (?:suis|me suis) (?:tombee?|cognee?)\\b`], { none: [INNOCENT_CAUSE] }),
   rule('violence_conjugale', 'partner_cuts_help', [

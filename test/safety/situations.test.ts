@@ -100,4 +100,9 @@ describe('a threat with a condition is not a past', () => {
     expect(assessDanger('mon mari dit que si je porte plainte il me tue').signal?.kinds).toContain('violence_conjugale');
     expect(assessDanger("j'ai porté plainte contre mon ex il y a longtemps, il vit à l'étranger, quelles aides pour déménager ?").signal).toBeNull();
   });
+
+  it('When « si je …, il me tue » is said of a slip by someone who is no partner, then it stays a figure of speech', () => {
+    expect(assessDanger('mon patron dit que si je suis en retard il me tue').signal).toBeNull();
+    expect(assessDanger('ma mère dit que si je rate encore le bus elle me tue').signal).toBeNull();
+  });
 });
