@@ -72,7 +72,7 @@ const SLIP = re(
 
 /** It is over: stronger than a word of the present (« c'est loin maintenant », « il va mieux maintenant »). */
 const OVER = re(
-  '\\bfacon de parler\\b|\\bmaniere de parler\\b|\\bc est une expression\\b|\\bau sens figure\\b|\\bc est (?:loin|fini|termine|du passe|de l histoire ancienne)\\b|\\b(?:il|elle) va (?:bien|mieux)\\b|\\bva (?:bien|mieux) maintenant\\b|\\b(?:on|nous|ils) (?:l a|les a|l avons|l ont) retrouvee?s?\\b|\\baffaire est jugee\\b|\\bsuis (?:sevre|sevree|gueri|guerie)\\b',
+  '\\bfacon de parler\\b|\\bmaniere de parler\\b|\\bc est une expression\\b|\\bau sens figure\\b|\\bc est (?:loin|fini|termine|du passe|de l histoire ancienne)\\b(?! pour moi\\b)|\\b(?:il|elle) va (?:bien|mieux)\\b|\\bva (?:bien|mieux) maintenant\\b|\\b(?:on|nous|ils) (?:l a|les a|l avons|l ont) retrouvee?s?\\b|\\baffaire est jugee\\b|\\bsuis (?:sevre|sevree|gueri|guerie)\\b',
 );
 
 /** Now, again, still: the danger is present even if the message also tells its past. */

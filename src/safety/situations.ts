@@ -40,9 +40,9 @@ export const SITUATION_RULES: readonly Rule[] = [
     '\\b(?:sueurs?|transpir\\w*|gris|grise|pale|poitrine|machoire|indigestion|oprese\\w*|esouf\\w*|nausee)\\b',
   ], { gate: 'medical', none: ['\\b(?:case|fracture|platre|atele)\\w*'] }),
   rule('urgence_medicale', 'no_one_opens', [
-    '\\bne (?:m )?ouvre (?:pas|plus)\\b',
-    '\\b(?:volets?|lumiere|tele|courier|journal|pain|odeur|je sone|sonne|ne repond|aide a domicile|auxiliaire|infirmiere?|portage|livreur)\\b',
-  ], { none: ['\\b(?:dossier|droits?|compte|mdph|caf|chambre)\\b'] }),
+    '\\bne (?:m )?ouvre (?:pas|plus)\\b|\\bne (?:me |nous )?repond (?:pas|plus)\\b',
+    '\\b(?:volets?|lumiere|tele|courier|journal|pain|odeur|je sone|sonne|frape a (?:la|sa) porte|derriere (?:la|sa) porte)\\b',
+  ], { none: ['\\b(?:dossier|droits?|compte|mdph|caf|cpam|chambre|service|mairie|administration|bureau|acueil|guichet|standard|asistante? sociale?|secretariat|telephone|mails?|messages?|courier (?:de|du|recomande))\\b'] }),
   rule('urgence_medicale', 'swallowed_whole', [
     '\\b(?:aval|bu|pris|mang|croqu)\\w* (?:\\w+ ){0,3}(?:tout (?:le|un) flacon|toute (?:la|une) bouteile|le flacon entier|capsules? de lesive|(?:des|les) champignons (?:\\w+ ){0,4}(?:ramase|cueili|trouve)\\w*)',
   ]),
@@ -176,10 +176,18 @@ export const SITUATION_RULES: readonly Rule[] = [
     '\\b(?:dependante?|aveugle|malvoyante?|handicape\\w*|fauteuil|tutele|curat\\w*|agee?|ans)\\b',
   ], { none: [`\\b(?:mon|ma) ${PARTNER}\\b`] }),
 
+  rule('maltraitance', 'care_hidden', [`${CARER}|\\b(?:son|sa|mon|ma) aidante?\\b`, '(?<!\\bje )\\b(?:lui|leur|me|m) cache\\w* (?:ses|son|sa|mes|mon|ma|les) (?:medicaments|traitement|insuline|cachets|anti douleurs?)\\b']),
+  rule('maltraitance', 'care_withheld_as_punishment', [
+    '\\bne (?:me|la|le|les) (?:change|lave|leve|nourit)n?t? (?:plus|pas)\\b',
+    '\\b(?:je|elle|il) (?:le|la) merite\\b|\\bpour (?:me|la|le) punir\\b|\\bexpres\\b|\\bquand (?:il|elle) est fache\\w*',
+  ]),
+  rule('violence_conjugale', 'lives_with_violent', ['\\b(?:vit|habite|est) (?:en couple )?avec (?:un homme|une femme|un type|un gars|un garcon|quelqu un) qui (?:la|le|l) (?:bat|frape|tape|cogne|maltraite|menace|enferme|viole)\\b']),
+
   // More of an immediate danger: a door forced, a threat with a blunt object, a person gone exposed,
   // shots, a threat to burn, someone heard inside, a vulnerable person taken by strangers.
+  rule('danger_immediat', 'door_forced_again', ['\\b(?:porte|fenetre|volets?)\\b', '\\b(?:esai|tent)\\w* de (?:la|l|les) (?:forcer|ouvrir|defoncer|enfoncer|caser)\\b']),
   rule('danger_immediat', 'forced_in', [
-    '\\b(?:esai|tent)\\w* de (?:la|l) (?:forcer|ouvrir|defoncer|enfoncer|caser)\\b(?=.*\\bporte\\b)|\\bj entends (?:quelqu un|des pas|marcher|des gens) (?:\\w+ ){0,3}(?:dans|chez) (?:mon|ma|l|la|le)\\s?(?:apartement|maison|chambre|salon|cuisine|couloir|grenier|cave)\\b',
+    '\\bj entends (?:quelqu un|des pas|marcher|des gens) (?:\\w+ ){0,3}(?:dans|chez) (?:mon|ma|l|la|le)\\s?(?:apartement|maison|chambre|salon|cuisine|couloir|grenier|cave)\\b(?! (?:du dessus|du desous|d a cote|des voisins|du voisin|de la voisine)\\b)',
   ]),
   rule('danger_immediat', 'armed_with_anything', [
     '\\bmenace\\w* (?:\\w+ ){0,3}avec (?:un|une|des|le|la|sa|son) (?:bouteile|marteau|baton|ciseaux|teson|tournevis|pierre|brique|chaise|bate)\\b|\\b(?:il|elle|ils) (?:\\w+ ){0,2}(?:va|vont|menace de|veut) (?:tout )?(?:bruler|faire bruler|metre le feu|faire sauter|faire peter)\\b|\\btire (?:dans la rue|partout|dans l imeuble|dans le quartier)\\b',
