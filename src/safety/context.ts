@@ -19,7 +19,7 @@ const PAST_TIME = re(
     '(?<!\\b(?:c est|ce sera|ce serait|est|pour) )\\bla derniere fois\\b(?! (?:que|qu) (?:je|j) (?!ai\\b|avais\\b|suis\\b|etais\\b))',
     '\\bc etait (?:il y a|avant|en|l an|l annee|quand)\\b|\\bc est (?:du passe|fini depuis|termine depuis)',
     '\\b(?:ca|c) (?:fait|fais) (?:\\d+|deux|trois|quelques|plusieurs) ans\\b',
-    '\\ben (?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)\\b|\\bavant hier\\b|\\bporte plainte\\b|\\bvecue? (?:enfant|petite?|jeune|ado)\\b|\\bquand (?:on|nous) etions? (?:petits|enfants|jeunes)\\b|\\bquitte (?:son|mon|sa|ma) (?:mari|conjoint|compagnon|compagne|femme)\\b',
+    '\\ben (?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)\\b|\\bavant hier\\b|(?<!\\bsi (?:je|j|tu|il|elle|on) )\\bporte plainte\\b|\\bvecue? (?:enfant|petite?|jeune|ado)\\b|\\bquand (?:on|nous) etions? (?:petits|enfants|jeunes)\\b|\\bquitte (?:son|mon|sa|ma) (?:mari|conjoint|compagnon|compagne|femme)\\b',
     // « mon premier mari »: a former partner; « depuis sa tentative »: the event that started a period now lived.
     '\\b(?:premier|1er) (?:mari|conjoint|compagnon|epoux|copain)\\b|\\bpremiere (?:femme|epouse|compagne|copine)\\b|\\bdepuis (?:sa|son|ma|mon|leur|cette|la|l) (?:tentative|ts|agression|fugue|disparition|hospitalisation|overdose|separation|divorce|placement)\\b',
     '\\bancien\\w*|\\b(?:avait|avaient|avais) (?:ete|fait|eu|tente|essaye)\\b|\\bsuis (?:sevre|sevree|gueri|guerie|sortie? de)\\b',
@@ -72,7 +72,7 @@ const SLIP = re(
 
 /** It is over: stronger than a word of the present (« c'est loin maintenant », « il va mieux maintenant »). */
 const OVER = re(
-  '\\bfacon de parler\\b|\\bmaniere de parler\\b|\\bc est une expression\\b|\\bau sens figure\\b|\\bc est (?:loin|fini|termine|du passe|de l histoire ancienne)\\b|\\b(?:il|elle) va (?:bien|mieux)\\b|\\bva (?:bien|mieux) maintenant\\b|\\b(?:on|nous|ils) (?:l a|les a|l avons|l ont) retrouvee?s?\\b|\\baffaire est jugee\\b|\\bsuis (?:sevre|sevree|gueri|guerie)\\b',
+  '\\bfacon de parler\\b|\\bmaniere de parler\\b|\\bc est une expression\\b|\\bau sens figure\\b|\\bc est (?:loin|fini|termine|du passe|de l histoire ancienne)\\b(?! pour moi\\b)|\\b(?:il|elle) va (?:bien|mieux)\\b|\\bva (?:bien|mieux) maintenant\\b|\\b(?:on|nous|ils) (?:l a|les a|l avons|l ont) retrouvee?s?\\b|\\baffaire est jugee\\b|\\bsuis (?:sevre|sevree|gueri|guerie)\\b',
 );
 
 /** Now, again, still: the danger is present even if the message also tells its past. */
@@ -80,7 +80,7 @@ const PRESENT_TIME = re(
   [
     // « là il est par terre »: « là » said for « now »
     '\\bmaintenant\\b|\\bla (?=(?:il|elle|ils|elles|on|je|j|ca) )|\\ben ce moment\\b|\\bactuellement\\b|\\bce soir\\b|\\bcette nuit\\b|\\baujourd hui\\b|\\bce matin\\b|\\bcet apres midi\\b',
-    '\\btout de suite\\b|\\bvient d|\\bviennent d|\\ben train d|\\btout a l heure\\b|\\bde nouveau\\b|\\ba nouveau\\b',
+    '\\btout de suite\\b|\\bcette fois(?: ci)?\\b|\\bvient d|\\bviennent d|\\ben train d|\\btout a l heure\\b|\\bde nouveau\\b|\\ba nouveau\\b',
     '\\bencore\\b|\\btoujours\\b|\\brecommence\\w*|\\bcontinue\\w*|\\breparle\\w*|\\brechute\\w*|\\bvite\\b|\\bdepuis (?:ce matin|hier|cette nuit|tout a l heure|\\d+ ?(?:h|heures?|minutes?|min))',
   ].join('|'),
 );

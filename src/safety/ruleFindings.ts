@@ -9,6 +9,10 @@ import { contextOf, subjectOfProcedure, type DangerContext } from './context';
 import { peerHarassment, type Harm } from './harm';
 import { offsetOfWord, type PreparedText } from './normalise';
 import { bareUrgency, DANGER_RULES, DEAF_PATTERN, HELP_NOW, type Gate, type Rule } from './rules';
+import { SITUATION_RULES } from './situations';
+
+/** The phrase rules (rules.ts) and the readings of situations told without the obvious word (situations.ts). */
+const ALL_RULES: readonly Rule[] = [...DANGER_RULES, ...SITUATION_RULES];
 
 /**
  * May a rule that matched at `offset` fire? Within its clause, a word of the present lets it, a past
@@ -101,7 +105,7 @@ export function findByRules(prepared: PreparedText, whole: DangerContext, harms:
     if (allowance === true) found.push(...findings);
     else if (allowance === 'feared') feared.push(...findings);
   };
-  for (const candidate of DANGER_RULES) {
+  for (const candidate of ALL_RULES) {
     const offsets = matchOffsets(candidate, prepared.text);
     if (offsets === null) continue;
     // A rule of several parts, one of them in a story seen on TV (« à la radio, un homme qui tuait sa femme, ça m'a fait peur »).

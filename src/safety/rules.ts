@@ -28,7 +28,7 @@ export interface Rule {
   gate: Gate;
 }
 
-const rule = (kind: DangerKind, cue: string, all: string[], options: { none?: string[]; gate?: Gate } = {}): Rule => ({
+export const rule = (kind: DangerKind, cue: string, all: string[], options: { none?: string[]; gate?: Gate } = {}): Rule => ({
   kind,
   cue,
   all: all.map((source) => frenchPattern(source)),
@@ -37,17 +37,17 @@ const rule = (kind: DangerKind, cue: string, all: string[], options: { none?: st
 });
 
 const PERSON = '(?:il|elle|on|mon pere|ma mere|papa|maman|mon mari|ma femme|mon fils|ma fille|mon frere|ma soeur|mon enfant|le bebe|mon bebe|mon grand pere|ma grand mere|mamie|papi|papy|la personne|le patient|la patiente|le resident|la residente|mon voisin|ma voisine|mon oncle|ma tante|mon compagnon|ma compagne|mon conjoint|ma conjointe)';
-const PARTNER = '(?:mari|conjoint|conjointe|compagnon|compagne|copain|copine|mec|ex|ex mari|ex femme|concubin|concubine|femme|epoux|epouse|petit ami|petite amie)';
-const CHILD = '(?:(?:a|de) (?:[1-9]|1[0-7]) ans|garcon|garcons|fillette|bambin|enfant|enfants|fils|fille|filles|bebe|bebes|gamin|gamine|gamins|gosse|gosses|petit|petite|petits|ado|ados|adolescente?s?|neveu|niece|eleve|eleves|mineure?s?|nourisson)';
+export const PARTNER = '(?:mari|conjoint|conjointe|compagnon|compagne|copain|copine|mec|ex|ex mari|ex femme|concubin|concubine|femme|epoux|epouse|petit ami|petite amie)';
+export const CHILD = '(?:(?:a|de) (?:[1-9]|1[0-7]) ans|garcon|garcons|fillette|bambin|enfant|enfants|fils|fille|filles|bebe|bebes|gamin|gamine|gamins|gosse|gosses|petit|petite|petits|ado|ados|adolescente?s?|neveu|niece|eleve|eleves|mineure?s?|nourisson)';
 /** Who keeps an older or disabled adult: family, a carer, a guardian, an institution. */
-const KEEPER =
+export const KEEPER =
   '(?:aide a domicile|aide menagere|auxiliaire|aide soignante?|infirmiere?|soignante?|educat\\w*|tuteur|tutrice|curateur|curatrice|mandataire|fils|fille|frere|soeur|neveu|niece|petit fils|petite fille|gendre|belle fille|voisin|voisine|personnel|ehpad|foyer|maison de retraite|famille|mere|pere|grand mere|grand pere|mamie|papi|papy)';
 /** An older or disabled adult: by family names, or as an older or disabled person. */
-const ELDER = '(?:pere|mere|papa|maman|grand pere|grand mere|grands parents|mamie|mami|papi|papy|parents|oncle|tante|frere|soeur|resident|residente|residents|patient|patiente|personne agee|personnes agees|vieille dame|vieux monsieur|voisine|voisin|adulte handicape|handicapee?s?)';
+export const ELDER = '(?:pere|mere|papa|maman|grand pere|grand mere|grands parents|mamie|mami|papi|papy|parents|oncle|tante|frere|soeur|resident|residente|residents|patient|patiente|personne agee|personnes agees|vieille dame|vieux monsieur|voisine|voisin|adulte handicape|handicapee?s?)';
 /** « au secours », « SOS », « à l'aide ! » alone: a bare cry, answered with 15 and 112. */
 const CRY_FOR_HELP =
   '\\bau secours?\\b(?! populaire| catholique| je (?:comprends|comprend|capte|m y retrouve) (?:rien|pas|plus))|\\bsos\\b(?! (?:amitie|medecin|racisme|homophobie|papa|villages?|dossier|dossiers|formulaire|cerfa|papiers?|paperasse|demarches?|caf|mdph|pch|aah|rqth|administratif|administration))|^ (?:(?:a l aide|aidez moi|aide moi|aidez nous|aide|vite|svp|help|s il vous plait|urgent|urgence|c est urgent|c est une urgence|je vous en prie|venez|venez vite|pitie) ?)+$';
-const MEANS = '(?:cachet|cachets|medicament|medicaments|medocs?|pilule|pilules|comprime|comprimes|somnifere|somniferes|corde|lame|lames|rasoir|fusil|arme|boite|boites|plaquette|plaquettes)';
+export const MEANS = '(?:cachet|cachets|medicament|medicaments|medocs?|pilule|pilules|comprime|comprimes|somnifere|somniferes|corde|lame|lames|rasoir|fusil|arme|boite|boites|plaquette|plaquettes)';
 /** « disparaître des réseaux sociaux », « du fichier »: leaving a list, not life. */
 const FROM_A_LIST = '(?! (?:des|du|de la|de l) (?:reseaux|fichiers?|listes?|radars|registres?|annuaires?|site|sites|internet|facebook|circulation|paysage administratif|ecrans)\\b)';
 const DEAF = '\\bn entends (?:pas|rien|plus)\\b|\\b(?:sourd|sourde|sourds|malentendante?s?|muet|muette|lsf|langue des signes)\\b|\\b(?:je )?(?:ne )?(?:peux|peut|pouvons) (?:pas|plus) (?:parler|telephoner|appeler|faire de bruit)\\b|\\bpar (?:sms|ecrit)\\b';

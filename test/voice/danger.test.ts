@@ -29,6 +29,19 @@ describe('words of danger on the phone', () => {
     expect(call.end()).toEqual({ kind: 'gather' });
   });
 
+  it.each([
+    ['il recommence les enfants sont dans la chambre je sais plus quoi faire', '3919'],
+    ["à la maison de retraite ils sanglent ma mère à son lit toute la nuit", '3977'],
+    ["je suis en haut du parking et j'ai plus peur", '3114'],
+    ['ma voisine elle m’ouvre pas ses volets sont fermés depuis hier et son courrier est là', '15'],
+  ])('When the caller tells danger as a situation, without its word, at the needs menu (« %s »), then they hear the offer to be put through to the %s', async (said, number) => {
+    const call = await newCall();
+    await call.press('2');
+    await call.say(said);
+    expect(call.spoken()).toContain(`Pour appeler le ${number} maintenant, tapez 1 ou dites oui.`);
+    expect(call.end()).toEqual({ kind: 'gather' });
+  });
+
   it('When the caller presses 1 after the offer, then the call is put through to the number of that danger, with an action that brings a failed dial back to an advisor as a priority', async () => {
     const call = await newCall();
     await call.press('2');
