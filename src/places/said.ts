@@ -12,10 +12,11 @@ const COMMON_WORDS: ReadonlySet<string> = new Set([...(stopwordsIso as Record<st
 /**
  * « Near X » said in folded words: what follows is the place (« à côté de Figeac », « pas loin de
  * Rodez », « vers Albi », « dans la banlieue de Lyon », « aux environs de Limoges »), and these
- * words are no place themselves. « Côté » only after « à » or « du », so that « Côte-d'Or » stays.
+ * words are no place themselves. « Côté » only after « à » or « du », so that « Côte-d'Or » stays;
+ * « c'est à côté », said last, names no place.
  */
 export const NEAR =
-  /\b(?:(?:(?:a|du) cote|(?:tout )?pres|(?:pas (?:tres |trop )?|non )?loin|proche|autour|(?:aux |les )?alentours|(?:aux |dans les |les )?environs|(?:a )?proximite|(?:dans |en )?(?:la )?banlieue|(?:dans )?(?:la )?region|(?:dans )?(?:le )?(?:coin|secteur)) (?:des|du|de|d)|vers)\b/;
+  /\b(?:(?:(?:a|du) cote|(?:tout )?pres|(?:pas (?:tres |trop )?|non )?loin|proche|autour|(?:aux |les )?alentours|(?:aux |dans les |les )?environs|(?:a )?proximite|(?:dans |en )?(?:la )?banlieue|(?:dans )?(?:la )?region|(?:dans )?(?:le )?(?:coin|secteur)) (?:des|du|de|d)|(?:a|du) cote$|vers)\b/;
 
 /** A part of a sentence: its folded words, and the « near » expression before it (none for the first part). */
 export interface SentencePart {
