@@ -49,8 +49,29 @@ describe('yes, no and the universal words', () => {
     ["non c'est pas ça", 'no'],
     ["c'est pas correct", 'no'],
     ['nan', 'no'],
+    // Twelfth round: said as new callers would (the other half is in test/understanding/tuning/phone.yaml).
+    ["ouais c'est ça", 'yes'],
+    ["c'est bien ça oui", 'yes'],
+    ["oui s'il vous plaît", 'yes'],
+    ["ok d'accord", 'yes'],
+    ["voilà c'est ça", 'yes'],
+    ["exactement oui", 'yes'],
+    ["non merci pas maintenant", 'no'],
+    ["non pas du tout", 'no'],
+    ["ah non", 'no'],
+    ["non non non", 'no'],
+    ["pas maintenant", 'no'],
+    ["c'est pas mon numéro", 'no'],
   ])('When the caller says « %s », then the answer is %s', (speech, expected) => {
     expect(yesOrNo({ speech })).toBe(expected);
+  });
+
+  it('When the caller corrects themself (« oui enfin non », « non pardon oui »), then the last answer counts, and « pardon » asks for no repeat', () => {
+    expect(yesOrNo({ speech: 'oui enfin non' })).toBe('no');
+    expect(yesOrNo({ speech: 'non pardon oui' })).toBe('yes');
+    expect(yesOrNo({ speech: 'non enfin je crois' })).toBe('no');
+    expect(universalIntent(flow, { speech: 'non pardon oui' })).toBeNull();
+    expect(universalIntent(flow, { speech: 'pardon' })).toBe('repeat');
   });
 
   it('When the caller asks for a person, then a human is reached; a need that mentions someone is not a request for a human', () => {
