@@ -64,10 +64,12 @@ const LARGE_TOWN = 20_000;
 interface PlaceSaid {
   departement?: DepartementCode;
   town?: TownReading;
+  /** The town is said as a place (« à Lyon », « j'habite Méré »), not only named. */
+  placed?: boolean;
   region?: readonly DepartementCode[];
 }
 
-/** A region holding at most this many départements is asked (« la Corse »: 2A or 2B); a larger one is no answer. */
+/** At most this many départements are asked: a region holding more (« en Bretagne ») is no answer; « la Corse »: 2A or 2B. */
 const REGION_ASKED = 3;
 
 /** « au bord de la », « sur les bords du »: a département's name after these words is its river. */
@@ -154,7 +156,11 @@ export function createPlaces(options: PlacesOptions = {}): Places {
           // The words before the name itself (« de la » may be read with it: « de la loire » is the Loire).
           const lead = /^(?:(?:de|du|des|d|la|l|le|les) )*/.exec(run.run)?.[0] ?? '';
           const before = [...(parts[run.segment]?.words ?? []).slice(0, run.at), lead.trim()].join(' ').trim();
-          return RIVERBANK.test(before) ? {} : { departement: departement.code };
+          if (RIVERBANK.test(before)) return {};
+          // « rue de Paris à Nantes »: a street's name.
+          const leading = lead.split(' ').filter((word) => word !== '').length;
+          const name = { ...run, run: run.run.split(' ').slice(leading).join(' '), at: run.at + leading };
+          return sayingOf(parts, name, capitalised) === 'thing' ? null : { departement: departement.code };
         }
         const region = /^\d/.test(run.run) ? null : regionNamed.find(run.run);
         if (region !== null) return { region };
@@ -163,15 +169,24 @@ export function createPlaces(options: PlacesOptions = {}): Places {
         // « chez ma mère » is no town (Méré), « au bord de la mer » neither (Mer, 6,250 people); « je suis à Mer » is.
         const saying = sayingOf(parts, run, capitalised);
         if (saying === 'thing' || (town.everyday && saying === 'article') || (town.needsCue && saying !== 'place')) return null;
-        return { town };
+        return { town, placed: saying === 'place' };
       });
-      // A département's name said in the sentence (« à Saint-Denis de la Réunion ») decides.
+      // A département's name said in the sentence (« à Saint-Denis de la Réunion ») decides, unless a town
+      // of another département is said as a place too (« j'habite à Lyon, je suis né à Paris »): ask which.
       const named = readings.flatMap(({ place }) => place.departement ?? []);
-      if (named[0] !== undefined) return [named[0]];
+      if (named[0] !== undefined) {
+        const elsewhere = readings.flatMap(({ place }) => (place.placed === true && place.town?.departements.length === 1 ? place.town.departements : []));
+        return [...new Set([named[0], ...elsewhere])].slice(0, REGION_ASKED);
+      }
       // A town said after « près de », « à côté de »… is the one meant: the words before it describe the place
       // (« un petit bourg près de Tulle » is about Tulle, not Petit-Bourg in Guadeloupe).
       const near = readings.filter(({ segment, place }) => segment > 0 && place.town !== undefined);
       const townsSaid = (near.length > 0 ? near : readings).flatMap(({ place }) => place.town ?? []);
+      // Towns of different départements, each said as a place (« j'habitais à Lyon, maintenant je suis à
+      // Grenoble »): which one is meant is asked, the larger first.
+      const placed = (near.length > 0 ? near : readings).flatMap(({ place }) => (place.placed === true && place.town?.departements.length === 1 ? [place.town] : []));
+      const placedCodes = [...new Set(placed.sort((a, b) => b.people - a.people).flatMap((town) => town.departements))];
+      if (placedCodes.length > 1) return placedCodes.slice(0, REGION_ASKED);
       // Else, of the towns said, the one more people live in: « Figeac, un petit village » is not La Côte (70).
       const likeliest = townsSaid.reduce<TownReading | null>((best, town) => (best === null || town.people > best.people ? town : best), null);
       if (likeliest !== null) {

@@ -134,6 +134,19 @@ describe('regions, rivers and « à côté »', () => {
     expect(places.departementsNamedIn('la loire')).toEqual(['42']);
   });
 
+  it('When a town names a street (« rue de Paris à Nantes »), then the street is no place', () => {
+    expect(places.departementsNamedIn("j'habite 12 rue de paris à nantes")).toEqual(['44']);
+    expect(places.departementsNamedIn('avenue de la loire à nantes')).toEqual(['44']);
+    expect(places.departementsNamedIn('route de lyon')).toEqual([]);
+  });
+
+  it('When towns of two départements are each said as a place, then the caller is asked which (the larger first)', () => {
+    expect(places.departementsNamedIn("j'étais à lyon mais maintenant je suis à grenoble")).toEqual(['69', '38']);
+    expect(places.departementsNamedIn("j'habite à lyon mais je suis né à paris")).toEqual(['75', '69']);
+    expect(places.departementsNamedIn("j'habite à rezé à côté de nantes")).toEqual(['44']);
+    expect(places.departementsNamedIn("j'habite à brest dans le finistère")).toEqual(['29']);
+  });
+
   it('When « à côté » ends the sentence, then it names no place (La Côte is a hamlet of Haute-Saône)', () => {
     expect(places.departementsNamedIn("c'est à côté")).toEqual([]);
     expect(places.departementsNamedIn('juste à côté')).toEqual([]);
