@@ -8,7 +8,7 @@
  */
 import { foldText } from '../domain/text';
 import type { VoiceFlow } from '../flows/schema';
-import { frenchAnalyser } from '../understanding/analyse';
+import { frenchAnalyser, type Analyser } from '../understanding/analyse';
 import { createExampleIndex, type ExampleIndex } from '../understanding/examples';
 import { createMenuMatcher, type MenuMatcher } from '../understanding/menu';
 import { shippedPhoneExamples } from '../understanding/phoneExamples';
@@ -36,16 +36,23 @@ export const normaliseSpeech = foldText;
 export interface MatchSettings {
   /** A sentence with the words of one option chooses it (profile, needs); off: only a synonym said whole. */
   freeSpeech: boolean;
+  /** Synonyms said word for word as written, not as stems (« conseil départemental » is no « conseiller »). */
+  exactWords?: boolean;
 }
 
+/** Folded words, unstemmed. */
+const foldedWords = (text: string): string[] => foldText(text).split(' ').filter((word) => word !== '');
+const SAID_WORDS: Analyser = { terms: foldedWords, allTerms: foldedWords, stem: (word) => word };
+
 // Menus are the flow's own arrays (and a few constants): their matchers are built once.
-const matchers = new WeakMap<readonly Choosable[], { free?: MenuMatcher<Choosable>; strict?: MenuMatcher<Choosable> }>();
+const matchers = new WeakMap<readonly Choosable[], { free?: MenuMatcher<Choosable>; strict?: MenuMatcher<Choosable>; exact?: MenuMatcher<Choosable> }>();
 
 function menuMatcher<T extends Choosable>(options: readonly T[], settings: MatchSettings): MenuMatcher<T> {
   const cached = matchers.get(options) ?? {};
   matchers.set(options, cached);
-  const slot = settings.freeSpeech ? 'free' : 'strict';
-  const matcher = (cached[slot] ??= createMenuMatcher<Choosable>(options, frenchAnalyser(), { ...settings, examplesOf, elsewhere: shippedPhoneExamples().human }));
+  const slot = settings.exactWords === true ? 'exact' : settings.freeSpeech ? 'free' : 'strict';
+  const analyser = settings.exactWords === true ? SAID_WORDS : frenchAnalyser();
+  const matcher = (cached[slot] ??= createMenuMatcher<Choosable>(options, analyser, { freeSpeech: settings.freeSpeech && settings.exactWords !== true, examplesOf, elsewhere: shippedPhoneExamples().human }));
   return matcher as MenuMatcher<T>;
 }
 
@@ -89,7 +96,8 @@ export function matchOption<T extends Choosable>(options: readonly T[], input: C
 const universalOptions = new WeakMap<VoiceFlow, ReadonlyArray<Choosable & { intent: UniversalIntent }>>();
 
 /**
- * 0 / « conseiller », * / « répéter », 9 / « plus lentement »: valid at every menu; only said whole.
+ * 0 / « conseiller », * / « répéter », 9 / « plus lentement »: valid at every menu; only said whole, word
+ * for word (« je travaille au conseil départemental » is no « conseiller »; the examples may still say « a person »).
  * « Pardon » inside a yes or a no (« non pardon oui ») corrects the answer: no repeat.
  */
 export function universalIntent(flow: VoiceFlow, input: CallerInput): UniversalIntent | null {
@@ -98,7 +106,7 @@ export function universalIntent(flow: VoiceFlow, input: CallerInput): UniversalI
     options = (['human', 'repeat', 'slower'] as const).map((intent) => ({ intent, ...flow.universal[intent] }));
     universalOptions.set(flow, options);
   }
-  const intent = matchOption(options, input, { freeSpeech: false })?.intent ?? null;
+  const intent = matchOption(options, input, { freeSpeech: false, exactWords: true })?.intent ?? null;
   // « non pardon, oui »: a caller who corrects an answer does not ask to hear the menu again.
   if ((intent === 'repeat' || intent === 'slower') && input.speech !== undefined && yesOrNo(input) !== null) return null;
   if (intent !== null || input.speech === undefined || foldText(input.speech) === '') return intent;

@@ -22,6 +22,8 @@ describe('the need menus', () => {
     ['mon employeur ne veut pas aménager mon poste', 'emploi'],
     ["l'établissement l'a renvoyé du jour au lendemain", 'sans_solution'],
     ['je suis épuisée, il me faudrait du répit', 'soutien_aidant'],
+    ['il cherche une alternance', 'emploi'],
+    ['personne pour me remplacer auprès de ma mère', 'soutien_aidant'],
   ])('When the caller says « %s », then the need is %s', (speech, expected) => {
     expect(need(speech)).toBe(expected);
   });
@@ -36,6 +38,7 @@ describe('the profile menu', () => {
     ["c'est pour mon fils", 'aidant'],
     ['je suis aide soignante dans un foyer', 'professionnel'],
     ["j'appelle du CCAS de la mairie", 'professionnel'],
+    ['je suis au conseil départemental', 'professionnel'],
     ["c'est pour mon dossier à moi", 'personne'],
   ])('When the caller says « %s », then the profile is %s', (speech, expected) => {
     expect(profile(speech)).toBe(expected);
@@ -77,6 +80,11 @@ describe('yes, no and the universal words', () => {
   it('When the caller asks for a person, then a human is reached; a need that mentions someone is not a request for a human', () => {
     expect(universalIntent(flow, { speech: 'je voudrais parler à un conseiller' })).toBe('human');
     expect(universalIntent(flow, { speech: "quelqu'un pour garder les enfants pendant que je travaille" })).toBeNull();
+  });
+
+  it('When a word only shares its stem with « conseiller » (« le conseil départemental »), then it is no request for a person', () => {
+    expect(universalIntent(flow, { speech: 'je travaille au conseil départemental' })).toBeNull();
+    expect(universalIntent(flow, { speech: 'un conseiller' })).toBe('human');
   });
 });
 
