@@ -23,6 +23,7 @@ describe('the need menus', () => {
     ["l'établissement l'a renvoyé du jour au lendemain", 'sans_solution'],
     ['je suis épuisée, il me faudrait du répit', 'soutien_aidant'],
     ['il cherche une alternance', 'emploi'],
+    ["qui peut m'emmener chez le dentiste", 'deplacements'],
     ['personne pour me remplacer auprès de ma mère', 'soutien_aidant'],
   ])('When the caller says « %s », then the need is %s', (speech, expected) => {
     expect(need(speech)).toBe(expected);
