@@ -12,10 +12,11 @@ const COMMON_WORDS: ReadonlySet<string> = new Set([...(stopwordsIso as Record<st
 /**
  * « Near X » said in folded words: what follows is the place (« à côté de Figeac », « pas loin de
  * Rodez », « vers Albi », « dans la banlieue de Lyon », « aux environs de Limoges »), and these
- * words are no place themselves. « Côté » only after « à » or « du », so that « Côte-d'Or » stays.
+ * words are no place themselves. « Côté » only after « à » or « du », so that « Côte-d'Or » stays;
+ * « c'est à côté », said last, names no place.
  */
 export const NEAR =
-  /\b(?:(?:(?:a|du) cote|(?:tout )?pres|(?:pas (?:tres |trop )?|non )?loin|proche|autour|(?:aux |les )?alentours|(?:aux |dans les |les )?environs|(?:a )?proximite|(?:dans |en )?(?:la )?banlieue|(?:dans )?(?:la )?region|(?:dans )?(?:le )?(?:coin|secteur)) (?:des|du|de|d)|vers)\b/;
+  /\b(?:(?:(?:a|du) cote|(?:tout )?pres|(?:pas (?:tres |trop )?|non )?loin|proche|autour|(?:aux |les )?alentours|(?:aux |dans les |les )?environs|(?:a )?proximite|(?:dans |en )?(?:la )?banlieue|(?:dans )?(?:la )?region|(?:dans )?(?:le )?(?:coin|secteur)) (?:des|du|de|d)|(?:a|du) cote$|vers)\b/;
 
 /** A part of a sentence: its folded words, and the « near » expression before it (none for the first part). */
 export interface SentencePart {
@@ -71,13 +72,21 @@ const DETERMINERS: ReadonlySet<string> = new Set(
 );
 /** Words that name what follows « de » as a place: « la commune de Mer », « le village de Méré ». */
 const PLACE_NOUNS: ReadonlySet<string> = new Set(['commune', 'ville', 'village', 'hameau', 'mairie', 'bourg']);
+/** Words of an address: a town after « rue de », « route de »… names the street (« rue de Paris à Nantes »). */
+const STREET_NOUNS: ReadonlySet<string> = new Set(['rue', 'avenue', 'boulevard', 'bd', 'route', 'chemin', 'allee', 'impasse', 'quai', 'cours', 'square', 'esplanade']);
+/** « rue de Paris », « avenue de la Loire »: the words before `at` name a street after whom or what it is named. */
+function isStreetName(words: readonly string[], at: number): boolean {
+  const article = ARTICLES.has(words[at - 1] ?? '') ? 1 : 0;
+  return ['de', 'd', 'du', 'des'].includes(words[at - 1 - article] ?? '') && STREET_NOUNS.has(words[at - 2 - article] ?? '');
+}
+
 /** Verbs that a place follows without « à »: « j'habite Méré ». */
 const LIVING_VERBS: ReadonlySet<string> = new Set(['habite', 'habites', 'habitons', 'habitez', 'habitent', 'habitais', 'habitait']);
 
 /**
  * How the words around a run present it:
  * - `thing`: after a determiner (« chez ma mère », « un petit bourg », « mon village » aside): a common
- *   noun, never a town;
+ *   noun, never a town; after « rue de », « route de »…: a street's name (« rue de Paris à Nantes »);
  * - `article`: after an article (« au bord de la mer », « près du pont »): an everyday word is a thing there;
  * - `place`: said as a place: « je suis à Mer », « j'habite Méré », « près de Digne », « la commune de
  *   Mer », or written with a capital inside a sentence (« on a déménagé à côté de Mer »);
@@ -91,6 +100,7 @@ export function sayingOf(parts: readonly SentencePart[], { run, segment, at }: S
   const before = words[at - 1];
   const first = run.split(' ')[0] ?? '';
   if (before !== undefined && (DETERMINERS.has(before) || (DETERMINERS.has(words[at - 2] ?? '') && !PLACE_NOUNS.has(before)))) return 'thing';
+  if (isStreetName(words, at)) return 'thing';
   if (run.split(' ').some((word) => capitalised.has(word))) return 'place';
   if ((before === 'de' || before === 'd') && PLACE_NOUNS.has(words[at - 2] ?? '')) return 'place';
   const afterNear = at === 0 && part?.near != null;

@@ -2,6 +2,8 @@
  * Numbers said in words, as a speech recogniser may write them (« quarante-quatre mille »,
  * « neuf cent soixante-quatorze », « soixante-neuf zéro zéro un »), turned into digits. The French
  * words come from the `written-number` package (0 to 999, each form it writes), read backwards.
+ * Numbers said one after the other are one number, in words or in digits alike: a recogniser writes
+ * « quatre-vingt-dix-sept quatre » as « 97 4 » and « le neuf trois » as « le 9 3 » (974, 93).
  */
 import writtenNumber from 'written-number';
 import { foldText } from '../domain/text';
@@ -50,6 +52,9 @@ export function digitsFromWords(text: string): string {
       digits += String(value).padStart(digits === '' ? 0 : 4, '0');
     } else if (value !== null) {
       digits += String(value);
+    } else if (/^\d{1,5}$/.test(words[i] ?? '')) {
+      digits += words[i];
+      used = 1;
     } else {
       if (digits !== '') out.push(digits);
       digits = '';

@@ -8,7 +8,7 @@
  */
 import { foldText } from '../domain/text';
 import type { VoiceFlow } from '../flows/schema';
-import { frenchAnalyser } from '../understanding/analyse';
+import { frenchAnalyser, type Analyser } from '../understanding/analyse';
 import { createExampleIndex, type ExampleIndex } from '../understanding/examples';
 import { createMenuMatcher, type MenuMatcher } from '../understanding/menu';
 import { shippedPhoneExamples } from '../understanding/phoneExamples';
@@ -36,16 +36,23 @@ export const normaliseSpeech = foldText;
 export interface MatchSettings {
   /** A sentence with the words of one option chooses it (profile, needs); off: only a synonym said whole. */
   freeSpeech: boolean;
+  /** Synonyms said word for word as written, not as stems (« conseil départemental » is no « conseiller »). */
+  exactWords?: boolean;
 }
 
+/** Folded words, unstemmed. */
+const foldedWords = (text: string): string[] => foldText(text).split(' ').filter((word) => word !== '');
+const SAID_WORDS: Analyser = { terms: foldedWords, allTerms: foldedWords, stem: (word) => word };
+
 // Menus are the flow's own arrays (and a few constants): their matchers are built once.
-const matchers = new WeakMap<readonly Choosable[], { free?: MenuMatcher<Choosable>; strict?: MenuMatcher<Choosable> }>();
+const matchers = new WeakMap<readonly Choosable[], { free?: MenuMatcher<Choosable>; strict?: MenuMatcher<Choosable>; exact?: MenuMatcher<Choosable> }>();
 
 function menuMatcher<T extends Choosable>(options: readonly T[], settings: MatchSettings): MenuMatcher<T> {
   const cached = matchers.get(options) ?? {};
   matchers.set(options, cached);
-  const slot = settings.freeSpeech ? 'free' : 'strict';
-  const matcher = (cached[slot] ??= createMenuMatcher<Choosable>(options, frenchAnalyser(), { ...settings, examplesOf, elsewhere: shippedPhoneExamples().human }));
+  const slot = settings.exactWords === true ? 'exact' : settings.freeSpeech ? 'free' : 'strict';
+  const analyser = settings.exactWords === true ? SAID_WORDS : frenchAnalyser();
+  const matcher = (cached[slot] ??= createMenuMatcher<Choosable>(options, analyser, { freeSpeech: settings.freeSpeech && settings.exactWords !== true, examplesOf, elsewhere: shippedPhoneExamples().human }));
   return matcher as MenuMatcher<T>;
 }
 
@@ -88,14 +95,20 @@ export function matchOption<T extends Choosable>(options: readonly T[], input: C
 
 const universalOptions = new WeakMap<VoiceFlow, ReadonlyArray<Choosable & { intent: UniversalIntent }>>();
 
-/** 0 / « conseiller », * / « répéter », 9 / « plus lentement »: valid at every menu; only said whole. */
+/**
+ * 0 / « conseiller », * / « répéter », 9 / « plus lentement »: valid at every menu; only said whole, word
+ * for word (« je travaille au conseil départemental » is no « conseiller »; the examples may still say « a person »).
+ * « Pardon » inside a yes or a no (« non pardon oui ») corrects the answer: no repeat.
+ */
 export function universalIntent(flow: VoiceFlow, input: CallerInput): UniversalIntent | null {
   let options = universalOptions.get(flow);
   if (options === undefined) {
     options = (['human', 'repeat', 'slower'] as const).map((intent) => ({ intent, ...flow.universal[intent] }));
     universalOptions.set(flow, options);
   }
-  const intent = matchOption(options, input, { freeSpeech: false })?.intent ?? null;
+  const intent = matchOption(options, input, { freeSpeech: false, exactWords: true })?.intent ?? null;
+  // « non pardon, oui »: a caller who corrects an answer does not ask to hear the menu again.
+  if ((intent === 'repeat' || intent === 'slower') && input.speech !== undefined && yesOrNo(input) !== null) return null;
   if (intent !== null || input.speech === undefined || foldText(input.speech) === '') return intent;
   // A yes or a no (« non merci, pas besoin de quelqu'un ») answers the question; else the examples may say « a person ».
   return yesOrNo(input) === null && asksForPerson(input.speech) ? 'human' : null;
@@ -103,11 +116,22 @@ export function universalIntent(flow: VoiceFlow, input: CallerInput): UniversalI
 
 export const YES_NO_OPTIONS = [
   { key: '1', answer: 'yes', synonyms: ['oui', 'ouais', 'ouai', 'ouaip', 'c est ca', 'c est juste', 'exact', 'exactement', 'd accord', 'tout a fait', 'bien sur', 'absolument', 'c est bon', 'ok', 'volontiers', 'correct', 'c est correct', 'parfait', 'affirmatif', 'je veux bien', 'avec plaisir', 'c est le bon', 'voila', 'c est exact', 'c est bien ca', 'c est bien le bon', 'oui merci'] },
-  { key: '2', answer: 'no', synonyms: ['non', 'nan', 'nope', 'pas ca', 'c est pas ca', 'ce n est pas ca', 'faux', 'c est faux', 'erreur', 'corriger', 'autre', 'un autre', 'non merci', 'pas du tout', 'pas correct', 'c est pas correct', 'ce n est pas correct', 'negatif', 'pas le bon', 'c est pas le bon', 'ce n est pas le bon', 'pas la peine', 'je ne veux pas', 'pas besoin', 'pas mon numero', 'un autre numero', 'changer', 'c est une erreur', 'pas du tout ca', 'ce n est pas ca du tout'] },
+  { key: '2', answer: 'no', synonyms: ['non', 'nan', 'nope', 'pas ca', 'c est pas ca', 'ce n est pas ca', 'faux', 'c est faux', 'erreur', 'corriger', 'autre', 'un autre', 'non merci', 'pas du tout', 'pas correct', 'c est pas correct', 'ce n est pas correct', 'negatif', 'pas le bon', 'c est pas le bon', 'ce n est pas le bon', 'pas la peine', 'je ne veux pas', 'pas besoin', 'pas mon numero', 'un autre numero', 'changer', 'c est une erreur', 'pas du tout ca', 'ce n est pas ca du tout', 'pas maintenant', 'plus tard', 'une autre fois'] },
 ] as const;
 
+/** Words a caller corrects themself with: « oui enfin non », « non pardon oui ». */
+const CORRECTION = /\b(?:enfin|pardon|plutot|je veux dire|attendez|attends)\b/;
+
+/** Yes or no, from a key or the words; a caller who corrects themself means the last answer said. */
 export function yesOrNo(input: CallerInput): 'yes' | 'no' | null {
-  return matchOption(YES_NO_OPTIONS, input, { freeSpeech: false })?.answer ?? null;
+  const answer = (speech: string | undefined) => matchOption(YES_NO_OPTIONS, { ...input, speech }, { freeSpeech: false })?.answer ?? null;
+  if (input.digits?.trim() || input.speech === undefined) return answer(input.speech);
+  const parts = foldText(input.speech).split(CORRECTION);
+  for (const part of parts.reverse()) {
+    const said = answer(part);
+    if (said !== null) return said;
+  }
+  return null;
 }
 
 /** Five digits from keys or speech (« 44 000 », « 44000 », « c'est le 44000 à Nantes »), else null. */

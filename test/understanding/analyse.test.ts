@@ -76,6 +76,12 @@ describe('numbers said in words', () => {
     ["c'est le neuf cent soixante-quatorze", 'c est le 974'],
     ['soixante neuf zéro zéro un', '69001'],
     ['trente et un mille cinq cents', '31500'],
+    ['le 9 3', 'le 93'],
+    ['97 4', '974'],
+    ['quatre-vingt-dix-sept 4', '974'],
+    ['zéro deux mille', '02000'],
+    ['44 600', '44600'],
+    ["j'habite au 12 rue de la paix", 'j habite au 12 rue de la paix'],
   ])('When « %s » is said, then it reads %s', (said, digits) => {
     expect(digitsFromWords(said)).toBe(digits);
   });

@@ -22,6 +22,9 @@ describe('the need menus', () => {
     ['mon employeur ne veut pas aménager mon poste', 'emploi'],
     ["l'établissement l'a renvoyé du jour au lendemain", 'sans_solution'],
     ['je suis épuisée, il me faudrait du répit', 'soutien_aidant'],
+    ['il cherche une alternance', 'emploi'],
+    ["qui peut m'emmener chez le dentiste", 'deplacements'],
+    ['personne pour me remplacer auprès de ma mère', 'soutien_aidant'],
   ])('When the caller says « %s », then the need is %s', (speech, expected) => {
     expect(need(speech)).toBe(expected);
   });
@@ -36,6 +39,7 @@ describe('the profile menu', () => {
     ["c'est pour mon fils", 'aidant'],
     ['je suis aide soignante dans un foyer', 'professionnel'],
     ["j'appelle du CCAS de la mairie", 'professionnel'],
+    ['je suis au conseil départemental', 'professionnel'],
     ["c'est pour mon dossier à moi", 'personne'],
   ])('When the caller says « %s », then the profile is %s', (speech, expected) => {
     expect(profile(speech)).toBe(expected);
@@ -49,13 +53,39 @@ describe('yes, no and the universal words', () => {
     ["non c'est pas ça", 'no'],
     ["c'est pas correct", 'no'],
     ['nan', 'no'],
+    // Twelfth round: said as new callers would (the other half is in test/understanding/tuning/phone.yaml).
+    ["ouais c'est ça", 'yes'],
+    ["c'est bien ça oui", 'yes'],
+    ["oui s'il vous plaît", 'yes'],
+    ["ok d'accord", 'yes'],
+    ["voilà c'est ça", 'yes'],
+    ["exactement oui", 'yes'],
+    ["non merci pas maintenant", 'no'],
+    ["non pas du tout", 'no'],
+    ["ah non", 'no'],
+    ["non non non", 'no'],
+    ["pas maintenant", 'no'],
+    ["c'est pas mon numéro", 'no'],
   ])('When the caller says « %s », then the answer is %s', (speech, expected) => {
     expect(yesOrNo({ speech })).toBe(expected);
+  });
+
+  it('When the caller corrects themself (« oui enfin non », « non pardon oui »), then the last answer counts, and « pardon » asks for no repeat', () => {
+    expect(yesOrNo({ speech: 'oui enfin non' })).toBe('no');
+    expect(yesOrNo({ speech: 'non pardon oui' })).toBe('yes');
+    expect(yesOrNo({ speech: 'non enfin je crois' })).toBe('no');
+    expect(universalIntent(flow, { speech: 'non pardon oui' })).toBeNull();
+    expect(universalIntent(flow, { speech: 'pardon' })).toBe('repeat');
   });
 
   it('When the caller asks for a person, then a human is reached; a need that mentions someone is not a request for a human', () => {
     expect(universalIntent(flow, { speech: 'je voudrais parler à un conseiller' })).toBe('human');
     expect(universalIntent(flow, { speech: "quelqu'un pour garder les enfants pendant que je travaille" })).toBeNull();
+  });
+
+  it('When a word only shares its stem with « conseiller » (« le conseil départemental »), then it is no request for a person', () => {
+    expect(universalIntent(flow, { speech: 'je travaille au conseil départemental' })).toBeNull();
+    expect(universalIntent(flow, { speech: 'un conseiller' })).toBe('human');
   });
 });
 
