@@ -21,7 +21,9 @@
  *
  * Environment: REDIS_URL (default redis://127.0.0.1:6379); BENCH_CPU_PROF=<dir> writes a CPU profile
  * of the app server; BENCH_QUICK=1 shortens every phase (a smoke run, figures not comparable);
- * BENCH_BEFORE=<another checkout, built>: its app (in process) is measured too, after this one's.
+ * BENCH_BEFORE=<another checkout, built>: its app (in process) is measured too, after this one's;
+ * BENCH_NOV23=<a built copy of 4ce5d22>: the code the issue's « today » was measured on (23 November:
+ * 57 / 139 / 191 bot turns/s), measured the same way, for the aim as the issue set it (≥ ×10 per core).
  * Loopback only; every loop is bounded; the run stops by itself.
  */
 import { execFileSync } from 'node:child_process';
@@ -43,6 +45,8 @@ const PACE_MS = 2_000;
 const PACED_MS = QUICK ? 6_000 : 30_000;
 /** Aims (issue 13): bot turns per server core against the old HTTP path; p99 of a turn at the human pace. */
 const AIM_SPEED_UP = 10;
+/** The commit whose chat figures the issue quotes as « today » (README of 23 November, 18:24). */
+const NOV23_COMMIT = '4ce5d22';
 const AIM_PACED_P99_MS = 50;
 /** The whole run gives up after this (a hung server must not hang the bench). */
 const RUN_LIMIT_MS = 10 * 60_000;
@@ -230,17 +234,23 @@ export async function runChatBench(): Promise<Aim[]> {
   const app = await startServer('app', serverCpu, SERVER_ENV);
   const beforePath = beforeScript();
   const before = beforePath === null ? null : await startServer('app', serverCpu, SERVER_ENV, beforePath);
+  // The code of 23 November starts with the same settings (its bench ran it in production mode; the
+  // test mode of today's, with the bot in local mode, serves our Direct Line alike).
+  const nov23Path = beforeScript('BENCH_NOV23');
+  const nov23 = nov23Path === null ? null : await startServer('app', serverCpu, SERVER_ENV, nov23Path);
   const oldResults: AppMeasured[] = [];
   const appResults: AppMeasured[] = [];
   const beforeResults: AppMeasured[] = [];
+  const nov23Results: AppMeasured[] = [];
   for (const concurrency of CONCURRENCIES) {
-    for (const [server, results] of [[old, oldResults], [app, appResults], ...(before ? [[before, beforeResults] as const] : [])] as const) {
+    const sides = [[old, oldResults], [app, appResults], ...(before ? [[before, beforeResults] as const] : []), ...(nov23 ? [[nov23, nov23Results] as const] : [])] as const;
+    for (const [server, results] of sides) {
       const t = target(server.port, concurrency * 2);
       results.push(await measureApp(server, t, concurrency, redis));
       t.agent.destroy();
     }
   }
-  const oldDeleted = (await old.stop()) + (before ? await before.stop() : 0);
+  const oldDeleted = (await old.stop()) + (before ? await before.stop() : 0) + (nov23 ? await nov23.stop() : 0);
   const pacedTarget = target(app.port, PACED_CONVERSATIONS * 2);
   const paced = await measurePaced(app, pacedTarget, redis);
   pacedTarget.agent.destroy();
@@ -272,6 +282,21 @@ export async function runChatBench(): Promise<Aim[]> {
   const speedUp = oldResults[last]!.cpuMicrosPerTurn / appResults[last]!.cpuMicrosPerTurn;
   const speedAim: Aim = { name: `chat: bot turns per server core, in process ÷ old HTTP path (${CONCURRENCIES[last]} in flight)`, value: `×${speedUp.toFixed(1)}`, aim: `≥ ×${AIM_SPEED_UP}`, met: speedUp >= AIM_SPEED_UP };
   console.log(aimLine(speedAim));
+  const aims = [speedAim];
+  if (nov23) {
+    console.log(`Against the code of 23 Nov, when the aim was set (BENCH_NOV23=${process.env.BENCH_NOV23}, commit ${NOV23_COMMIT}: the issue's 57 / 139 / 191 bot turns/s), same run:`);
+    CONCURRENCIES.forEach((concurrency, index) => {
+      const [n, a] = [nov23Results[index]!, appResults[index]!];
+      console.log(
+        `    ${String(concurrency).padEnd(4)} in flight: 23 Nov ${n.turnsPerSecond.toFixed(0)} turns/s, ${n.cpuMicrosPerTurn.toFixed(0)} µs CPU per turn, button p99 ${ms(n.byKind.button.p99)} ms; now ${a.cpuMicrosPerTurn.toFixed(0)} µs; per core ×${(n.cpuMicrosPerTurn / a.cpuMicrosPerTurn).toFixed(1)}; errors 23 Nov ${n.errors.count}`,
+      );
+    });
+    for (const error of new Set(nov23Results.flatMap((n) => n.errors.first))) console.log(`    23 Nov error: ${error}`);
+    const sinceNov23 = nov23Results[last]!.cpuMicrosPerTurn / appResults[last]!.cpuMicrosPerTurn;
+    const nov23Aim: Aim = { name: `chat: bot turns per server core against the code of 23 Nov, when the aim was set (${CONCURRENCIES[last]} in flight)`, value: `×${sinceNov23.toFixed(1)}`, aim: `≥ ×${AIM_SPEED_UP}`, met: sinceNov23 >= AIM_SPEED_UP };
+    console.log(aimLine(nov23Aim));
+    aims.push(nov23Aim);
+  }
 
   console.log('');
   console.log(`Paced: ${PACED_CONVERSATIONS} open conversations, each posting a message every ${PACE_MS / 1000} s (starts spread over ${PACE_MS / 1000} s), ${PACED_MS / 1000} s`);
@@ -286,11 +311,11 @@ export async function runChatBench(): Promise<Aim[]> {
   console.log(`app log: ${app.logLines.total} lines, ${app.logLines.problems.length === 0 ? 'no warning or error' : 'warnings/errors:'}`);
   for (const line of app.logLines.problems) console.log(`    ${line}`);
   console.log(`Redis: ${deleted} keys of the bench namespace deleted`);
-  const noisy = [...bareResults, ...appResults, ...oldResults, ...beforeResults, paced].some((m) => m.cpu.others > 0.25);
+  const noisy = [...bareResults, ...appResults, ...oldResults, ...beforeResults, ...nov23Results, paced].some((m) => m.cpu.others > 0.25);
   if (noisy) console.log('warning: other processes used more than a quarter of a CPU during a phase: figures are noisy, run again on a quiet machine');
   const errors = [...bareResults, ...appResults, ...oldResults, paced].reduce((sum, m) => sum + m.errors.count, 0);
   if (errors > 0) process.exitCode = 1;
-  return [speedAim, pacedAim];
+  return [...aims, pacedAim];
 }
 
 if (require.main === module) {

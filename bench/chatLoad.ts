@@ -18,21 +18,22 @@ const TURN_TIMEOUT_MS = 10_000;
  * by its FAQ entry: the first reply starts with `expect` and the bot sends 3 or 4 messages (the
  * answer, « Ces réponses peuvent aussi vous aider : » with buttons to related answers when there are
  * some, « Avez-vous une autre question ? », the current menu again with its buttons). Most are not phrasings written in
- * the base, so MiniSearch and the weighing run in full.
+ * the base, so MiniSearch and the weighing run in full. `was`: how the same entry's answer began in the
+ * content of 23 November (BENCH_NOV23 measures that code beside this one), where it was worded otherwise.
  */
-export const QUESTIONS: ReadonlyArray<{ text: string; expect: string }> = [
+export const QUESTIONS: ReadonlyArray<{ text: string; expect: string; was?: string }> = [
   { text: 'c’est quoi l’AAH ?', expect: 'L\'AAH est' },
   { text: 'comment faire une demande de RQTH', expect: 'La RQTH est' },
   { text: 'comment faire un recour contre une decision mdph', expect: 'Vous pouvez contester' },
   { text: "jai le droit a l'aah si mon mari travaille ?", expect: 'L\'AAH est' },
   { text: "c'est quoi un plan d'accompagnement global", expect: 'Le PAG est' },
   { text: "comment on fait pour toucher l'aah quand on a 20 ans", expect: 'L\'AAH est' },
-  { text: 'combien de jours de conge proche aidant', expect: 'Pour votre enfant gravement malade' },
+  { text: 'combien de jours de conge proche aidant', expect: 'Pour votre enfant gravement malade', was: 'Le congé de proche aidant' },
   { text: 'comment avoir la carte pour me garer sur les places handicapé ?', expect: 'C\'est la carte mobilité inclusion' },
   { text: "qui paie le taxi de mon enfant pour l'école ?", expect: 'Si votre enfant ne peut pas' },
   { text: "c'est quoi la rqth et est ce que c'est obligatoire de le dire a mon employeur", expect: 'La RQTH est' },
   { text: 'comment marche le 0 800 360 360', expect: 'Le 0 800 360 360 est' },
-  { text: 'combien de temps pour avoir une réponse de la mdph ?', expect: 'La MDPH (maison départementale des personnes handicapées) doit' },
+  { text: 'combien de temps pour avoir une réponse de la mdph ?', expect: 'La MDPH (maison départementale des personnes handicapées) doit', was: 'La MDPH doit' },
 ];
 const FAQ_REPLIES = 3;
 const WELCOME_REPLIES = 2;
@@ -241,9 +242,10 @@ class ChatUser {
     if (!replies[0]?.text?.includes(expect)) throw new BenchError(`after button ${choice}: expected « ${expect} », got ${JSON.stringify(replies[0]?.text).slice(0, 200)}`);
   }
 
-  async ask(question: { text: string; expect: string }): Promise<void> {
+  async ask(question: (typeof QUESTIONS)[number]): Promise<void> {
     const replies = await this.post(this.outgoing({ type: 'message', text: question.text }), faqComplete);
-    if (!replies[0]?.text?.startsWith(question.expect)) throw new BenchError(`« ${question.text} »: expected « ${question.expect}… », got ${JSON.stringify(replies[0]?.text).slice(0, 200)}`);
+    const first = replies[0]?.text ?? '';
+    if (!first.startsWith(question.expect) && !(question.was !== undefined && first.startsWith(question.was))) throw new BenchError(`« ${question.text} »: expected « ${question.expect}… », got ${JSON.stringify(replies[0]?.text).slice(0, 200)}`);
   }
 
   close(): void {

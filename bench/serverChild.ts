@@ -43,13 +43,14 @@ export interface ServerChild {
 
 /**
  * BENCH_BEFORE=<directory of another checkout, built>: that build's app is measured beside this one
- * in the same run (`npm run build` there first), e.g. the commit before a change.
+ * in the same run (`npm run build` there first), e.g. the commit before a change. Another variable
+ * names another such checkout (the chat bench's BENCH_NOV23).
  */
-export function beforeScript(): string | null {
-  const dir = process.env.BENCH_BEFORE;
+export function beforeScript(variable = 'BENCH_BEFORE'): string | null {
+  const dir = process.env[variable];
   if (!dir) return null;
   const script = path.join(path.resolve(dir), 'dist', 'bench', 'server.js');
-  if (!existsSync(script)) throw new Error(`BENCH_BEFORE: no ${script} (run npm run build in ${dir})`);
+  if (!existsSync(script)) throw new Error(`${variable}: no ${script} (run npm run build in ${dir})`);
   return script;
 }
 

@@ -68,13 +68,28 @@ export class OrientationBot extends ActivityHandler {
       await next();
     });
     this.onMessage(async (context, next) => {
-      await this.send(context, await this.chat.message(toChatInput(context.activity, this.now())));
+      await this.reply(context);
       await next();
     });
     this.onEvent(async (context, next) => {
       if (context.activity.name === LEFT_EVENT) await this.chat.left(context.activity.conversation.id);
       await next();
     });
+  }
+
+  /**
+   * One turn of our own channel (botEndpoint.ts, in process): a message goes straight to its handler,
+   * without ActivityHandler's dispatch (its layers of handlers and promises, for the one handler this
+   * bot registers); any other activity is dispatched by `run`, as for every channel.
+   */
+  async ownChannelTurn(context: TurnContext): Promise<void> {
+    if (context.activity.type === ActivityTypes.Message) await this.reply(context);
+    else await this.run(context);
+  }
+
+  /** A message: the chat's replies to it. */
+  private async reply(context: TurnContext): Promise<void> {
+    await this.send(context, await this.chat.message(toChatInput(context.activity, this.now())));
   }
 
   private now(): string {

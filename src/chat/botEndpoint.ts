@@ -113,6 +113,11 @@ class OwnChannelAdapter extends BotAdapter {
     return responses;
   }
 
+  /** `turn` runs no middleware: none may be added. */
+  override use(): this {
+    throw new Error('The own channel adapter runs no middleware');
+  }
+
   updateActivity(): Promise<void> {
     return Promise.reject(new Error('This channel does not support updating an activity'));
   }
@@ -125,9 +130,21 @@ class OwnChannelAdapter extends BotAdapter {
     return Promise.reject(new Error('This channel does not support proactive turns'));
   }
 
-  /** One turn of the bot on `activity` (errors go to onTurnError, as with the CloudAdapter). */
-  turn(activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<void> {
-    return this.runMiddleware(new TurnContext(this, activity), logic);
+  /**
+   * One turn of the bot on `activity` (errors go to onTurnError, as with the CloudAdapter). This
+   * adapter has no middleware, so the turn skips `runMiddleware` (its revocable proxy of the context
+   * and its empty middleware chain) and does what it does for the bot: the context's locale, the
+   * logic, onTurnError on a failure.
+   */
+  async turn(activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<void> {
+    const context = new TurnContext(this, activity);
+    if (activity.locale) context.locale = activity.locale;
+    try {
+      await logic(context);
+    } catch (error) {
+      if (!this.onTurnError) throw error;
+      await this.onTurnError(context, error as Error);
+    }
   }
 }
 
@@ -207,7 +224,7 @@ export function createBotEndpoint(deps: BotEndpointDeps): BotEndpoint {
     router,
     async deliverOwn(activity) {
       const started = performance.now();
-      await ownChannel.turn(activity as Activity, (context) => deps.bot.run(context));
+      await ownChannel.turn(activity as Activity, (context) => deps.bot.ownChannelTurn(context));
       deps.metrics.requestServed('chat', '/api/messages', (performance.now() - started) / 1000);
     },
   };

@@ -6,6 +6,8 @@
  * on, only per process for that time.
  */
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, RLWrapperTimeouts, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { RedisCommands } from '../storage/redis-target';
+import { runScript, script, type TtlScript } from '../storage/ttlScripts';
 
 export interface RateLimit {
   limit: number;
@@ -36,12 +38,39 @@ function seconds(windowMs: number): number {
   return Math.max(1, Math.ceil(windowMs / 1000));
 }
 
+/**
+ * The client as rate-limiter-flexible sees it, its scripts sent by SHA1. With node-redis the library
+ * sends its counting script's text by `EVAL` at every hit (its own script support, `defineCommand`, is
+ * ioredis's); here `eval` runs the script by `EVALSHA`, with the text only when the server answers
+ * NOSCRIPT (as the store's scripts, ttlScripts.ts). Everything else is the client's own.
+ */
+function scriptsBySha(client: unknown): unknown {
+  const redis = client as RedisCommands;
+  const known = new Map<string, TtlScript>();
+  const evalBySha = (text: string, options: { keys: string[]; arguments: string[] }) => {
+    let found = known.get(text);
+    if (found === undefined) {
+      found = script(text);
+      known.set(text, found);
+    }
+    return runScript(redis, found, options);
+  };
+  return new Proxy(client as object, {
+    get(target, name) {
+      if (name === 'eval') return evalBySha;
+      const value: unknown = Reflect.get(target, name, target);
+      // The client's methods run on the client itself (node-redis keeps its state in private fields).
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
+
 export function createRateLimiter(rule: RateLimit, shared?: SharedRateLimits): RateLimiter {
   const memory = new RateLimiterMemory({ points: rule.limit, duration: seconds(rule.windowMs) });
   let limiter: RateLimiterAbstract | RLWrapperTimeouts = memory;
   if (shared) {
     const redis = new RateLimiterRedis({
-      storeClient: shared.redisClient,
+      storeClient: scriptsBySha(shared.redisClient),
       useRedisPackage: true,
       // Not connected: the insurance answers at once rather than waiting.
       rejectIfRedisNotReady: true,

@@ -3,8 +3,8 @@
  * node-redis client — createClient, createSentinel or createCluster, as for the store — on the same
  * target as the store, built by redis-target.ts with the store's connection options (no offline
  * queue: while Redis does not answer, a command fails at once and each process counts in its own
- * memory). rate-limiter-flexible sends one EVAL on one key per hit, so on a Cluster it goes to the
- * master of that key's slot.
+ * memory). Each hit is one script on one key (`EVALSHA`, see src/directline/rate-limit.ts), so on a
+ * Cluster it goes to the master of that key's slot.
  *
  * Not awaited: connecting goes on in the background (Sentinel and Cluster: retried until it
  * succeeds); the limits count per process until then.

@@ -5,6 +5,7 @@
  * the Cluster of `npm run test:cluster`) and on a Sentinel group started here. Without Redis, each
  * process still limits.
  */
+import { createClient } from 'redis';
 import { createMemoryStore } from '../../src/storage/memory-store';
 import { createStoreKeys } from '../../src/storage/keys';
 import { openRateLimitRedis } from '../../src/storage/rate-limit-redis';
@@ -14,7 +15,7 @@ import { openRawRedis } from '../support/rawRedis';
 import { startSentinelGroup, type SentinelGroup } from '../support/redisServers';
 import { TEST_REDIS_LABEL, TEST_REDIS_TARGET } from '../support/redisTarget';
 import { TestClock, startTestApp, type RunningTestApp } from '../support/testApp';
-import { uniqueTestNamespace } from '../storage/redis-test-env';
+import { TEST_REDIS_URL, uniqueTestNamespace } from '../storage/redis-test-env';
 
 const clock = new TestClock(TIMES.mondayMorningParis);
 const running: RunningTestApp[] = [];
@@ -82,6 +83,29 @@ it(`When two processes share Redis (${TEST_REDIS_LABEL}), then together they all
     await raw.deleteKeys(counters);
   } finally {
     await raw.close();
+  }
+});
+
+(TEST_REDIS_TARGET.kind === 'standalone' ? it : it.skip)('When the counters are in Redis, then each hit sends the counting script by its SHA1 (its text at most once, when the server does not know it)', async () => {
+  const namespace = uniqueTestNamespace('rl-evalsha');
+  const connection = rateLimitRedis(TEST_REDIS_TARGET);
+  expect(await connection.whenReady(15_000)).toBe(true);
+  const app = await start(namespace, { rateLimitRedis: connection.client });
+  const monitor = createClient({ url: TEST_REDIS_URL });
+  await monitor.connect();
+  const seen: string[] = [];
+  // `<time> [<db> <client address>] "NAME" "arg"…`: the commands on this test's counters.
+  await monitor.monitor((line: string) => {
+    const header = /^\S+ \[\d+ \S+\] "([^"]+)"(.*)$/.exec(line);
+    if (header && header[2]!.includes(namespace)) seen.push(header[1]!.toUpperCase());
+  });
+  try {
+    expect(await startChats([app], 5)).toMatchObject({ allowed: 5, limited: 0 });
+    for (let attempt = 0; attempt < 50 && seen.filter((name) => name === 'EVALSHA').length < 5; attempt += 1) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(seen.filter((name) => name === 'EVALSHA')).toHaveLength(5);
+    expect(seen.filter((name) => name === 'EVAL').length).toBeLessThanOrEqual(1);
+  } finally {
+    monitor.destroy();
   }
 });
 
