@@ -141,8 +141,8 @@ function mentionsIn(tokens: readonly string[]): Mention[] {
   for (const mention of found) {
     const age = tokens.slice(mention.end + 1, mention.end + 4).join(' ');
     if (/^de (?:[1-9]|1[0-7]) ans\b/.test(age)) mention.role = 'child';
-    if (/^de (?:[1-9]|1[01]) ans\b/.test(age) || /^(?:bebe|bebes|nourison)$/.test(tokens[mention.index] ?? '')) mention.young = true;
     else if (/^de (?:1[89]|[2-9]\d|1\d\d) ans\b/.test(age) && mention.role === 'child') mention.role = 'relative';
+    if (/^de (?:[1-9]|1[01]) ans\b/.test(age) || /^(?:bebe|bebes|nourison)$/.test(tokens[mention.index] ?? '')) mention.young = true;
   }
   return found;
 }
@@ -307,7 +307,7 @@ export function harmsIn(prepared: PreparedText): Harm[] {
     if (victim === 'unknown' && aggressor === 'unknown' && mentions.length === 0) continue;
     if (victim === 'speaker' && speakerIsMinor) victim = 'child';
     // « ma fille de 3 ans me tape quand elle est en colère »: a young child who hits an adult is no abuse.
-    if (aggressor === 'child' && victim !== 'child' && mentions.some((m) => m.young)) continue;
+    if (aggressor === 'child' && victim !== 'child' && mentions.filter((m) => m.role === 'child').every((m) => m.young)) continue;
     harms.push({ index: i, kinds: kindsFor(victim, aggressor, mentions), cue: `harm_${strong ? 'act' : 'named'}_${victim}`, victim, aggressor, authorSaid, verbal: !strong && VERBAL.has(verb) });
   }
   harms.push(...suffered(tokens, mentions, speakerIsMinor));

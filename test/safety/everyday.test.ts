@@ -154,6 +154,7 @@ describe('figures of speech and who hurts whom', () => {
     ['ma fille de 12 ans est harcelée par un adulte sur internet qui veut la rencontrer', 'enfance_en_danger'],
     ['ma fille est privée de repas par sa belle-mère', 'enfance_en_danger'],
     ['mon fils de 30 ans me tape quand il est en colère', 'maltraitance'],
+    ['mon fils de 15 ans me frappe, il y a aussi le bébé à la maison', 'maltraitance'],
     ["l'aide à domicile lui prend sa retraite chaque mois", 'maltraitance'],
     ['sa tutrice vide son compte pour payer ses propres dettes', 'maltraitance'],
     ["j'accuse l'EHPAD de maltraitance, ma mère a des bleus partout", 'maltraitance'],
