@@ -6,7 +6,8 @@
  * always wins: in doubt, danger.
  * Works on the prepared text (folded, squeezed: « l'année dernière » → « l anee derniere »).
  */
-import { frenchPattern as re } from './normalise';
+import { ABOUT_THE_NUMBER, AFTER_US, HABIT } from './everyday';
+import { frenchPattern as re, type PreparedText } from './normalise';
 
 /** A time clearly gone: years, months or weeks ago, childhood, a past year, a former person. */
 const PAST_TIME = re(
@@ -29,6 +30,8 @@ const PAST_TIME = re(
     '\\b(?:j|je|il|elle|on|ils|elles|qui) (?:etais|etait|etaient) (?:souvent |tout le temps |regulierement )?(?:frap|bat|tap|menac|insult|humili|viol|gifl|pous|enferm|harcel|maltrait|terroris|rabais|cogn|agres|abus|secou|brutalis)\\w*',
     '\\b(?:maltraitee?s?|batue?s?|violee?s?|frapee?s?|harcelee?s?|abusee?s?|agresee?s?|placee?s?|fugue|fait|vecue?s?) (?:enfant|petite?|jeune|ado|adolescente?)\\b|\\b(?:a ete|ont ete|avons ete|ai ete) \\w+ pendant (?:\\d+|des|de longues|plusieurs|deux|trois|dix|vingt|trente|quarante) (?:ans|annees)\\b',
     '\\b(?:il|elle|mon (?:ex|mari|pere|agreseur)|son (?:ex|mari|pere|agreseur)) (?:est|etait) (?:decede|decedee|mort|morte) depuis\\b|\\b(?:il|elle) est decedee?\\b',
+    // The event and its care, told as done (« elle a été réanimée », « il est sorti de l'hôpital », « tout s'est bien passé »), or a span gone (« pendant 30 ans »)
+    '\\b(?:a|ont|avait|avaient|ai|avons) ete (?:reanime|hospitalise|opere|intube|soigne|pris en charge|transporte|transfere|releve|recousu|plate|rembourse|mute|licencie|renvoye|condamne)\\w*|\\b(?:a|ont|avait|ai) pase (?:\\d+|quelques|plusieurs|deux|trois|dix|quinze) (?:jours|nuits|semaines|mois) (?:a l hopital|en reanimation|en rea|aux urgences|en clinique|en psychiatrie|a l hp)\\b|\\b(?:est|suis|sont|es|etait|sommes) (?:sorti|sortie|sortis|sorties|rentre|rentree|rentres|revenu|revenue) (?:de|d) (?:l hopital|reanimation|la reanimation|rea|la rea|clinique|la clinique|l hp|psychiatrie|urgences|aux urgences|hospitalisation)\\b|\\btout s est (?:bien )?(?:pase|termine|arange)\\b|\\bplus de peur que de mal\\b|\\brien de (?:case|grave)\\b|\\bpendant (?:\\d+|des|de longues|plusieurs|deux|trois|dix|vingt|trente|quarante) (?:ans|annees)\\b',
   ].join('|'),
 );
 
@@ -57,7 +60,7 @@ export const INNOCENT_CAUSE =
   '\\b(?:a cause (?:de|d|du|des)|suite (?:a|au|aux)|en raison (?:de|d|du|des)|du fait (?:de|d|du|des)) (?:(?:son|sa|ses|un|une|la|le|l|les|mon|ma|mes|leur|leurs) )?(?:platre|atele|corset|fauteuil|orthese|apareil|traitement|medicaments?|anticoagulants?|anti coagulants?|kardegic|aspirine|chimio|chimiotherapie|maladie|chute|match|sport|rugby|foot|judo|operation|vaccins?|prise de sang|prises de sang|perfusions?|piqures?|eczema|allergie|psoriasis|crise|crises|convulsions?|hemophilie)\\b|\\bparce qu (?:il|elle) (?:prend|porte|fait du|fait de la|joue|tombe|se cogne)\\b|\\b(?:hemophile|hemophilie|sous anticoagulants?|sous kardegic)\\b';
 /** The signs explained by the one who cares (« le médecin dit que c'est l'anxiété », « le kiné dit que c'est normal »), or by a cause that is no one's act. */
 const EXPLAINED = re(
-  `${INNOCENT_CAUSE}|\\b(?:le|la|son|sa|notre|leur) (?:medecin|docteur|kine|kinesitherapeute|infirmiere?|pediatre|neurologue|cardiologue|pneumologue|psychiatre|generaliste) (?:dit|a dit|pense|explique|a explique|nous a dit|m a dit) que c est (?:normal|rien|de l anxiete|l anxiete|le stress|du stress|nerveux|psychologique|benin|sans gravite|pas grave|rien de grave|des crises d angoise|une crise d angoise)\\b`,
+  `${INNOCENT_CAUSE}|\\b(?:le|la|son|sa|notre|leur) (?:medecin|docteur|kine|kinesitherapeute|infirmiere?|pediatre|neurologue|cardiologue|pneumologue|psychiatre|generaliste|maitresse|maitre|instituteur|institutrice|creche|nounou|asistante maternele|ecole) (?:dit|a dit|pense|explique|a explique|nous a dit|m a dit) que c est (?:normal|rien|de l anxiete|l anxiete|le stress|du stress|nerveux|psychologique|benin|sans gravite|pas grave|rien de grave|des crises d angoise|une crise d angoise)\\b`,
 );
 
 /**
@@ -89,6 +92,8 @@ const PRESENT_TIME = re(
 const MEDICAL_HISTORY = re(
   [
     '\\b(?:depuis|suite a|apres|a cause de) (?:son|sa|mon|ma|leur|un|une|l|ses|mes) (?:avc|infarctus|accident|operation|crise|malaise|attaque|hospitalisation|chute|overdose)',
+    // « violent avant son AVC »: the event is behind; « un syndrome de Dravet avec des convulsions longues »: a condition with its attacks
+    '\\bavant (?:son|sa|mon|ma|leur|l) (?:avc|infarctus|accident|operation|attaque|hospitalisation|maladie)\\b|\\b(?:syndrome|maladie|epilepsie|forme) (?:\\w+ ){0,3}avec des (?:crises|convulsions|malaises|absences)\\b',
     '\\bsequelle\\w*|\\breeducation\\b|\\bhemiplegi\\w*|\\bparalyse\\w* depuis|\\bpalliatif\\w*',
     '\\b(?:a|ai|as|avait|avons|ont) (?:eu|fait) (?:des|deux|trois|plusieurs) (?:petits? )?(?:avc|infarctus|attaques?|crises? cardiaques?|crises)',
     '\\b(?:a|ai|avait) eu (?:un|une) (?:avc|infarctus|attaque)\\b(?! (?:ce matin|maintenant|cette nuit|tout a l heure|la|hier soir))(?= .*\\b(?:depuis|besoin|aide|dossier|ne (?:peut|marche|parle) plus|plus (?:marcher|parler|cuisiner)))',
@@ -108,6 +113,11 @@ const HYPOTHESIS = re(
     // « si ma mère tombe », not « je voulais savoir si ma femme touchera l'AAH » (an indirect question).
     '(?<!\\b(?:savoir|demande|demander|voir|sais pas|sais) )\\b(?:si (?:ma|mon|mes|un|une|quelqu un|la personne|le patient|mon proche|notre|nos)\\b|s il (?!vous plait|te plait|etait mort))',
     '\\b(?:les )?(?:signes|symptomes) d',
+    // « si le respirateur s'arrête », not « même si le médecin dit… » (a concession) nor « je voulais savoir si la… »
+    '(?<!\\b(?:savoir|demande|demander|voir|sais pas|sais|meme|comme) )\\bsi (?:le|la|les|l|son|sa|ses|leur|leurs)\\b',
+    AFTER_US.source,
+    // « une tutelle peut empêcher qu'on vole son argent plus tard ? »: what is to be prevented has not happened
+    '\\b(?:pour|peut|peuvent|comment|faut il|faire pour|moyen d|moyens d|aide a) (?:\\w+ )?(?:empecher|eviter) (?:que|qu)\\b',
     // « si je découvre des bleus…, à qui je m'adresse ? », « si je fais une overdose, qu'est-ce qui se passe ? »
     '\\bsi (?:je|j|y a|il y a|on)\\b(?=.*\\b(?:a qui (?:je|on|dois|faut|s adreser|m adreser)|qu est ce qui se pase|quelle est la procedure|comment on (?:fait|evacue|doit)))',
   ].join('|'),
@@ -122,12 +132,18 @@ const REPORTED = re(
   [
     '\\b(?:a|sur) la (?:tele|television|radio)\\b|\\baux (?:infos|informations|actualites|actus)\\b|\\bau (?:journal|jt|20 heures|13 heures)\\b|\\bdans (?:le|un|les) (?:journal|journaux|magazine|presse|livre|roman|film|reportage|documentaire|article|serie)\\b',
     '\\b(?:un|le|ce|une|cette|des) (?:reportage|reportages|documentaire|documentaires|article|articles|emision|emisions|podcast|fait divers|faits divers)\\b',
-    '\\b(?:lu|vu|entendu|regarde)\\b(?: \\w+){0,4} (?:sur (?:internet|facebook|les reseaux|tiktok|youtube|twitter|instagram|un forum|le net)|dans (?:la|les) (?:presse|journaux))\\b',
+    '\\b(?:lu|vu|entendu|regarde)\\b(?: \\w+){0,6} (?:sur (?:internet|facebook|les reseaux|tiktok|youtube|twitter|instagram|un forum|le net)|dans (?:la|les) (?:presse|journaux))\\b',
+    // A story on screen or in a book (« on a vu un film où… », « un téléfilm sur un enfant secoué », « un roman sur le suicide »)
+    '\\b(?:un|le|ce|une|cette) (?:film|telefilm|feuileton|roman|episode|dessin anime|serie (?:tele|televisee|netflix))\\b|\\bdans (?:la|une|cette) serie\\b',
   ].join('|'),
 );
 /** A story told by someone else, or heard said (« une amie m'a raconté », « il paraît que »): a word of the present wins (« … ce matin »). */
 const TOLD = re(
-  '\\bj ai (?:lu|entendu dire|entendu parler)\\b|\\bil parait qu|\\b(?:une amie|un ami|une copine|un copain|une colegue|un colegue|une voisine|un voisin|une conaissance|quelqu un|on) m a (?:raconte|parle d)',
+  [
+    '\\bj ai (?:lu|entendu dire|entendu parler)\\b|\\bil parait qu|\\b(?:une amie|un ami|une copine|un copain|une colegue|un colegue|une voisine|un voisin|une conaissance|quelqu un|on) m a (?:raconte|parle d)',
+    // Someone's story told on a group or a forum (« sur le groupe des aidants une maman raconte que… »), not one's own child's word
+    '\\b(?:une|un|des|d autres|les|plusieurs) (?:maman|mamans|papa|papas|parent|parents|aidante?s?|famile|familes|personnes?|gens|membres?|temoins?|utilisat\\w*)\\b(?: \\w+){0,4} (?:raconte|racontent|racontait|temoigne|temoignent|a raconte|ont raconte)\\b|\\b(?:sur|dans) (?:le|un|les|des|mon|notre) (?:groupe|groupes|forum|forums)\\b',
+  ].join('|'),
 );
 
 /**
@@ -139,6 +155,7 @@ const PROCEDURE = re(
   [
     '\\bcomment (?:on )?(?:fait (?:on )?(?:pour )?)?(?:signaler|faire (?:un|une) (?:signalement|information preocupante)|declarer|reperer|detecter|prevenir)\\b',
     '\\b(?:quelle|quelles|la|les) (?:est la |sont les )?(?:demarches?|procedures?|protocoles?) (?:a suivre |pour |de |d |en cas)',
+    '\\b(?:demarches?|procedures?|protocoles?|conduite) (?:a suivre |a tenir )?(?:quand|lorsqu|lorsque|si)\\b|\\bconduite a tenir\\b',
     '\\ba qui (?:je dois |dois je |faut il |on doit |je peux |peut on )?(?:signaler|faire remonter|faire (?:un|le) signalement)\\b|\\b(?:faire|fait|rediger) (?:un|une|le|l) (?:signalement|information preocupante)\\b|\\bobligation de signal\\w*',
     '\\b(?:formation|formations|documents?|suports?|outils?|ressources|guide|plaquettes?|fiches?|afiches?|brochures?) (?:sur|pour|contre|de prevention|de reperage|d information sur)\\b|\\b(?:reperer|detecter) (?:les|la|le|des|une|un)\\b',
   ].join('|'),
@@ -153,6 +170,8 @@ const PROCEDURE_REACH = 8;
  */
 const FEAR = re('\\b(?:peur|crainte|craint|crains|hantise|angoise|angoisee?|inquiete?|inquietude|redoute)\\b');
 const FUTURE = re(
+  // « en grandissant », « qu'il devienne violent », « quand elle vivra seule »: what may come
+  '\\ben grandisant\\b|\\b(?:qu|que) (?:il|elle|ils|elles|on) (?:ne )?devien\\w*|\\bquand (?:je|j|il|elle|on|nous|ils|elles) (?:ne )?\\w+(?:rai|ra|rons|ront)\\b|' +
   '\\bun jour\\b|\\bplus tard\\b|\\bl avenir\\b|\\ben vieilisant\\b|\\bavec l age\\b|\\bdans quelques (?:annees|ans)\\b|\\bquand (?:je|nous|on) (?:ne )?(?:serai|serons|sera) plus la\\b|\\bapres (?:nous|moi|notre mort|ma mort|notre depart)\\b|\\bquand (?:il|elle) sera (?:grand|grande|adulte|plus age|plus agee|vieux|vieile)\\b|\\bl an prochain\\b|\\bl annee prochaine\\b',
 );
 
@@ -200,18 +219,22 @@ export interface DangerContext {
   feared: boolean;
   /** Where a professional's question about a procedure ends (« comment signaler »): what follows is its subject; -1: none. */
   procedureEnd: number;
+  /** A symptom that comes back (« parfois », « trois fois par jour »): a condition, for medical findings (everyday.ts). */
+  habitual: boolean;
 }
 
 export function contextOf(text: string, asked = false): DangerContext {
+  // « c'est toujours le 3919 ? »: a word of the present that qualifies the number is no present of danger.
+  const timed = text.replace(ABOUT_THE_NUMBER, ' ');
   return {
     past: PAST_TIME.test(text),
     medicalHistory: MEDICAL_HISTORY.test(text),
     hypothesis: HYPOTHESIS.test(text),
     question: (ABOUT_A_NUMBER.test(text) && (asked || QUESTION_WORDS.test(text))) || ASKING_A_NUMBER.test(text) || ABOUT_A_SUBJECT.test(text),
-    present: PRESENT_TIME.test(text),
+    present: PRESENT_TIME.test(timed),
     then: THEN.test(text),
     now: NOW.test(text),
-    ongoing: PRESENT_TIME.test(text.replace(new RegExp(NOW.source, 'g'), ' ')),
+    ongoing: PRESENT_TIME.test(timed.replace(new RegExp(NOW.source, 'g'), ' ')),
     explained: EXPLAINED.test(text),
     slipAt: SLIP.exec(text)?.index ?? -1,
     over: OVER.test(text),
@@ -219,6 +242,7 @@ export function contextOf(text: string, asked = false): DangerContext {
     told: TOLD.test(text),
     feared: FEAR.test(text) && FUTURE.test(text),
     procedureEnd: procedureEnd(text),
+    habitual: HABIT.test(text),
   };
 }
 
@@ -231,6 +255,12 @@ function procedureEnd(text: string): number {
 export function subjectOfProcedure(clause: string, context: DangerContext, offset: number): boolean {
   if (context.procedureEnd < 0 || offset < context.procedureEnd - 1) return false;
   return clause.slice(context.procedureEnd, offset).trim().split(/\s+/).filter(Boolean).length <= PROCEDURE_REACH;
+}
+
+/** Does the piece of text (between two punctuation marks) holding `offset` say today (« maintenant », « aujourd'hui »)? */
+export function todayWordIn(prepared: PreparedText, offset: number): boolean {
+  const piece = prepared.pieces.find((span) => offset >= span.start && offset < span.end);
+  return piece !== undefined && NOW.test(prepared.text.slice(piece.start, piece.end));
 }
 
 /** Is the message as a whole told from afar (news, a story, a fear of one day, a procedure)? The model must then be surer. */

@@ -55,9 +55,10 @@ export interface DangerSignal {
  */
 function modelAllowed(kind: ModelLabel, whole: DangerContext): boolean {
   if (whole.over) return false;
-  if (whole.present) return true;
+  // Today's words alone (« maintenant ») beside a time gone are today against then for a medical event (ruleFindings.ts).
+  if (whole.ongoing || (whole.present && !(kind === 'urgence_medicale' && whole.past))) return true;
   if (whole.past || whole.hypothesis || whole.question || whole.explained || toldFromAfar(whole)) return false;
-  return kind !== 'urgence_medicale' || !whole.medicalHistory;
+  return kind !== 'urgence_medicale' || (!whole.medicalHistory && !whole.habitual);
 }
 
 /** How sure the model must be, and when it may speak: what the grid of « Safety first » (README) chooses. */

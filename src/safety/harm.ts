@@ -62,7 +62,7 @@ const NEEDS_PRONOUN = stems('tape taper tapait tapee brule bruler brulait mord m
 const VIOLENT = stem('violent');
 const IMPERFECT = /(?:ait|aient)$/;
 
-const FIGURATIVE_AFTER = /^(?:sur les nerfs|sur le systeme|a la porte|a la fenetre|les murs|le mur|la porte|dans les murs|sur la table|sur le clavier|sur son clavier|sur mon clavier|des mains|le record|la mesure|en retraite|le fer|(?:la|les|le|mes|ses|nos|vos) (?:loi|lois|droit|droits|regle|regles|reglement|secret|contrat|vie privee)|avec (?:la|sa|son|ma|mon) (?:maladie|handicap|administration|mdph)|(?:de|d) (?:sa |son |ses |la |le |les )?(?:tablete|ecran|ecrans|console|jeux? video|desert|sortie|sorties|tele|television|telephone portable|recreation|fot|match))\b/;
+const FIGURATIVE_AFTER = /^(?:sur les nerfs|sur le systeme|a la porte|a la fenetre|les murs|le mur|la porte|dans les murs|sur la table|sur le clavier|sur son clavier|sur mon clavier|des mains|le record|la mesure|en retraite|le fer|(?:la|les|le|mes|ses|nos|vos) (?:loi|lois|droit|droits|regle|regles|reglement|secret|contrat|vie privee)|avec (?:la|sa|son|ma|mon) (?:maladie|handicap|administration|mdph)|(?:de|d) (?:sa |son |ses |la |le |les )?(?:tablete|ecran|ecrans|console|jeux? video|desert|sortie|sorties|tele|television|telephone portable|recreation|recre|fot|match)|a l idee (?:de|d|que|qu)|par (?:les|des|le|la|ces|ses) (?:demarchages?|apels|pubs?|publicites?|mails|messages|sms|notifications|relances|courriers|factures|impots|moustiques))\b/;
 
 /** One or two words naming a person, and what they are in the story. */
 const PEOPLE: ReadonlyArray<[string, Role]> = (
@@ -115,6 +115,8 @@ interface Mention {
   /** Index of the last word of the mention. */
   end: number;
   role: Role;
+  /** A young child (« ma fille de 3 ans », « le bébé »): hitting an adult is no abuse. */
+  young?: boolean;
 }
 
 function mentionsIn(tokens: readonly string[]): Mention[] {
@@ -140,6 +142,7 @@ function mentionsIn(tokens: readonly string[]): Mention[] {
     const age = tokens.slice(mention.end + 1, mention.end + 4).join(' ');
     if (/^de (?:[1-9]|1[0-7]) ans\b/.test(age)) mention.role = 'child';
     else if (/^de (?:1[89]|[2-9]\d|1\d\d) ans\b/.test(age) && mention.role === 'child') mention.role = 'relative';
+    if (/^de (?:[1-9]|1[01]) ans\b/.test(age) || /^(?:bebe|bebes|nourison)$/.test(tokens[mention.index] ?? '')) mention.young = true;
   }
   return found;
 }
@@ -303,6 +306,8 @@ export function harmsIn(prepared: PreparedText): Harm[] {
     // Nobody named, no pronoun: « il frappe » says too little.
     if (victim === 'unknown' && aggressor === 'unknown' && mentions.length === 0) continue;
     if (victim === 'speaker' && speakerIsMinor) victim = 'child';
+    // « ma fille de 3 ans me tape quand elle est en colère »: a young child who hits an adult is no abuse.
+    if (aggressor === 'child' && victim !== 'child' && mentions.filter((m) => m.role === 'child').every((m) => m.young)) continue;
     harms.push({ index: i, kinds: kindsFor(victim, aggressor, mentions), cue: `harm_${strong ? 'act' : 'named'}_${victim}`, victim, aggressor, authorSaid, verbal: !strong && VERBAL.has(verb) });
   }
   harms.push(...suffered(tokens, mentions, speakerIsMinor));

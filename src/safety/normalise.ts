@@ -160,6 +160,19 @@ const FIGURES = frenchPattern(
     '\\btuer le temps\\b|\\bc est la mort\\b|\\bla fin du monde\\b|\\bm a acheve\\b|\\bme noie dans (?:la|les|le) (?:paperasse|papiers|dossiers|demarches|travail)',
     // « je suis crevé », « complètement crevée »: tired
     '\\b(?:suis|est|sont|completement|trop) (?:creve|crevee|creves|crevees)\\b',
+    // Twelfth round (README): « j'étouffe sous les papiers », « j'ai cru faire une crise cardiaque en ouvrant le courrier »,
+    // « mon fils me tue, il pose cent fois la même question », « la rentrée va me tuer », « il prend sa retraite »,
+    // « mon ado me pousse à bout », « c'est une vraie bombe à retardement », « il me suit partout » of one who has Alzheimer
+    '\\betouf\\w* (?:sous|avec|dans) (?:les|la|le|l|mes|ces|cette|ce|tous ces|toutes ces|tout ce|toute cette) (?:\\w+ )?(?:papiers|paperasse|dossiers?|factures|dettes|demarches|travail|boulot|charges|responsabilites|administration|rendez vous|obligations|formulaires|courriers|mails)\\b',
+    '\\b(?:cru|crus|pense|presque) (?:faire|avoir|que j alais faire|que j alais avoir) (?:une crise cardiaque|un infarctus|un arret cardiaque|une attaque|un avc|une syncope|un malaise) en (?:voyant|lisant|apprenant|recevant|decouvrant|ouvrant|regardant)\\b',
+    '(?<!\\bpeur (?:qu|que) (?:un jour |un de ces jours )?)\\b(?:mon|ma|mes|son|sa|ses|ce|cette|ces|notre|nos) (?:\\w+ )?\\w+ (?:me|nous) tue(?:nt)?\\b(?! (?:si|quand|avec (?:un|une|son|sa)|a coups|de coups|ce soir|cette nuit))',
+    '\\b(?:la|le|les|ce|cette|ces|mes) (?:rentree|vacances|demenagement|travaux|fatigue|stress|trajets?|devoirs|reunions?|semaine|journee|planning|plannings|horaires|histoire|chaleur|canicule|attente|file d attente|queue|facture|factures|commission) (?:va|vont|vas|finira par|finiront par) (?:me|nous) tuer\\b',
+    '(?<!\\b(?:lui|leur|me|m|te|nous|vous) )\\b(?:prend|prends|prendre|pris|prise|prennent|prendra) (?:sa|ma|leur|une|sa petite) retraite\\b(?! (?:chaque|tous|toute|de|d|en entier|a sa place))|\\b(?:me|nous|m|le|la|les) pous\\w* a bout\\b|\\b(?:est|c est|etait) (?:une|un) (?:vraie|vrai|veritable) bombe\\b',
+    '\\b(?:m a|m ont|me|nous a|nous ont) (?:done|donent|fait|font|file) des sueurs\\b',
+    // « sans être accusés de maltraitance »: a carer's worry of being accused, not a victim
+    '\\b(?:acuse|acusee|acuses|acusees|soupconee?s?) (?:de|d) (?:maltraitance|maltraitances|violences?|negligence)\\b',
+    '\\b(?:mourir|meurs|meurt) a petit feu (?:devant|sur|avec|en atendant|en remplisant|a cause (?:de|du|des)) (?:l |le |la |les |mon |ma |mes |ce |cet |cette |ces |son |sa |ses )?(?:ordi|ordinateur|ecran|telephone|dossiers?|formulaires?|site|papiers|paperasse|file|queue|standard|atente|reponse|demarches|administration)\\b',
+    '\\bme suit (?:partout|de piece en piece|comme (?:son|mon|une|un) (?:ombre|petit chien|toutou))\\b(?:(?=.*\\b(?:alzheimer|demence|demente?|autiste|autisme|trisomi\\w*|parkinson)\\b)|(?<=\\b(?:alzheimer|demence|demente?|autiste|autisme|trisomi\\w*|parkinson)\\b.*))',
   ].join('|'),
   'g',
 );
@@ -175,6 +188,8 @@ export interface PreparedText {
   content: string[];
   /** Where each clause of `text` starts and ends (punctuation, « et », « mais »…): times and hypotheses hold within one. */
   clauses: Array<{ start: number; end: number }>;
+  /** Where each piece of `text` between two punctuation marks starts and ends (a clause or several). */
+  pieces: Array<{ start: number; end: number }>;
   /** The message had a question mark. */
   asked: boolean;
 }
@@ -231,6 +246,7 @@ export function prepareForDanger(raw: string): PreparedText {
   const segments = raw.split(CLAUSE_PUNCTUATION).map(prepareSegment).filter((segment) => segment !== '');
   const text = ` ${segments.join(' ')} `;
   const clauses: PreparedText['clauses'] = [];
+  const pieces: PreparedText['pieces'] = [];
   let offset = 0;
   for (const segment of segments) {
     // Each segment starts at offset + 1 (after the space before it).
@@ -242,12 +258,13 @@ export function prepareForDanger(raw: string): PreparedText {
       from = cut;
     }
     clauses.push({ start: from, end: start + segment.length });
+    pieces.push({ start, end: start + segment.length });
     offset = start + segment.length;
   }
   const words = text.trim() === '' ? [] : text.trim().split(' ');
   const stems = words.map(stem);
   const content = words.flatMap((word, index) => (STOP_WORDS.has(word) ? [] : [stems[index] as string]));
-  return { text, words, stems, content, clauses, asked: raw.includes('?') };
+  return { text, words, stems, content, clauses, pieces, asked: raw.includes('?') };
 }
 
 /** Where word number `index` starts in `text`. */

@@ -5,7 +5,8 @@
  * a story told). One job: findings; detect.ts weighs them with the model.
  */
 import type { DangerKind } from '../domain/vocabulary';
-import { contextOf, subjectOfProcedure, type DangerContext } from './context';
+import { contextOf, subjectOfProcedure, todayWordIn, type DangerContext } from './context';
+import { askedOnly } from './everyday';
 import { peerHarassment, type Harm } from './harm';
 import { offsetOfWord, type PreparedText } from './normalise';
 import { bareUrgency, DANGER_RULES, DEAF_PATTERN, HELP_NOW, type Gate, type Rule } from './rules';
@@ -19,7 +20,7 @@ const ALL_RULES: readonly Rule[] = [...DANGER_RULES, ...SITUATION_RULES];
  * time or a hypothesis stops it; in the rest of the message, a past time, a hypothesis or a question
  * about a number stops it unless a word of the present is somewhere too.
  */
-function allowed(gate: Gate, prepared: PreparedText, offset: number, whole: DangerContext, act = false): boolean | 'feared' {
+function allowed(gate: Gate, prepared: PreparedText, offset: number, whole: DangerContext, act = false, kind?: DangerKind): boolean | 'feared' {
   if (gate === 'never') return true;
   const { clause, clauseText, here } = clauseAt(prepared, offset);
   if (here.over) return false;
@@ -29,6 +30,12 @@ function allowed(gate: Gate, prepared: PreparedText, offset: number, whole: Dang
   // « il avait fugué à 15 ans, aujourd'hui il a 30 ans »: a time of life gone, told against today in
   // another clause (not against « encore », « ça recommence »: « à 15 ans…, maintenant elle recommence »).
   if (here.then && !here.now && whole.now && !whole.ongoing) return false;
+  // « elle a fait un arrêt cardiaque, elle a été réanimée, elle a des troubles de la mémoire maintenant »:
+  // when the message tells a time gone, today's words (« maintenant », « aujourd'hui ») said elsewhere
+  // are today against then, not the present of this medical event (« encore », « ce soir » still are).
+  if (kind === 'urgence_medicale' && whole.past && whole.now && !whole.ongoing && !todayWordIn(prepared, offset)) return false;
+  // « j'ai parfois du mal à respirer dans le métro »: a symptom that comes back is a condition lived with.
+  if (kind === 'urgence_medicale' && here.habitual) return false;
   // « une amie m'a raconté que… »: someone's story (unless a word of the present says it is going on).
   if (gate !== 'intent' && here.told) return false;
   // « j'ai peur qu'un jour il me frappe »: feared, not happening: the question, not the emergency.
@@ -112,7 +119,12 @@ export function findByRules(prepared: PreparedText, whole: DangerContext, harms:
     if (candidate.gate !== 'never' && candidate.gate !== 'intent' && offsets.length > 1 && offsets.some((offset) => clauseAt(prepared, offset).here.reported)) continue;
     // The last pattern places the rule; each place it matches is judged in its own clause, and the most
     // present wins (« il a fugué plusieurs fois enfant, et aujourd'hui il a encore disparu »).
-    add(strongest(placesOf(candidate, prepared.text, offsets[offsets.length - 1] as number).map((offset) => allowed(candidate.gate, prepared, offset, whole))), { kind: candidate.kind, cue: candidate.cue });
+    // « au secours, la MDPH m'a encore demandé un certificat », « mon fils hurle quand on sort »: asked about.
+    if (askedOnly(candidate.cue, prepared.text)) {
+      add('feared', { kind: candidate.kind, cue: candidate.cue });
+      continue;
+    }
+    add(strongest(placesOf(candidate, prepared.text, offsets[offsets.length - 1] as number).map((offset) => allowed(candidate.gate, prepared, offset, whole, false, candidate.kind))), { kind: candidate.kind, cue: candidate.cue });
   }
   if (bareUrgency(prepared)) found.push({ kind: 'urgence_medicale', cue: 'bare_urgency' }, { kind: 'danger_immediat', cue: 'bare_urgency' });
   for (const harm of harms) {

@@ -43,7 +43,9 @@ export const CHILD = '(?:(?:a|de) (?:[1-9]|1[0-7]) ans|garcon|garcons|fillette|b
 export const KEEPER =
   '(?:aide a domicile|aide menagere|auxiliaire|aide soignante?|infirmiere?|soignante?|educat\\w*|tuteur|tutrice|curateur|curatrice|mandataire|fils|fille|frere|soeur|neveu|niece|petit fils|petite fille|gendre|belle fille|voisin|voisine|personnel|ehpad|foyer|maison de retraite|famille|mere|pere|grand mere|grand pere|mamie|papi|papy)';
 /** An older or disabled adult: by family names, or as an older or disabled person. */
-export const ELDER = '(?:pere|mere|papa|maman|grand pere|grand mere|grands parents|mamie|mami|papi|papy|parents|oncle|tante|frere|soeur|resident|residente|residents|patient|patiente|personne agee|personnes agees|vieille dame|vieux monsieur|voisine|voisin|adulte handicape|handicapee?s?)';
+/** A son or daughter who is an adult: a vulnerable adult, not a child in danger. */
+const ADULT_CHILD = '(?:fils|fille|frere|soeur|enfant) (?:majeure?|adulte|de (?:1[89]|[2-9]\\d) ans)';
+export const ELDER = `(?:${ADULT_CHILD}|pere|mere|papa|maman|grand pere|grand mere|grands parents|mamie|mami|papi|papy|parents|oncle|tante|frere|soeur|resident|residente|residents|patient|patiente|personne agee|personnes agees|vieille dame|vieux monsieur|voisine|voisin|adulte handicape|handicapee?s?)`;
 /** « au secours », « SOS », « à l'aide ! » alone: a bare cry, answered with 15 and 112. */
 const CRY_FOR_HELP =
   '\\bau secours?\\b(?! populaire| catholique| je (?:comprends|comprend|capte|m y retrouve) (?:rien|pas|plus))|\\bsos\\b(?! (?:amitie|medecin|racisme|homophobie|papa|villages?|dossier|dossiers|formulaire|cerfa|papiers?|paperasse|demarches?|caf|mdph|pch|aah|rqth|administratif|administration))|^ (?:(?:a l aide|aidez moi|aide moi|aidez nous|aide|vite|svp|help|s il vous plait|urgent|urgence|c est urgent|c est une urgence|je vous en prie|venez|venez vite|pitie) ?)+$';
@@ -196,7 +198,8 @@ export const DANGER_RULES: readonly Rule[] = [
 
   rule('enfance_en_danger', 'child_neglected', [
     // Not a child who does the harm (« maltraitée par sa fille »), nor a « petit ami ».
-    `(?<!\\bpar (?:sa|son|ses|leur|leurs) )\\b${CHILD}\\b(?! (?:ami|amie|amis|copain|copine)\\b)`,
+    // Not a son or daughter who is an adult (« mon fils majeur », « ma fille de 25 ans »: ADULT_CHILD below).
+    `(?<!\\bpar (?:sa|son|ses|leur|leurs) )\\b${CHILD}\\b(?! (?:ami|amie|amis|copain|copine|majeure?|adulte|de (?:1[89]|[2-9]\\d) ans)\\b)`,
     '\\b(?:sans (?:manger|nouriture|boire|rien a manger)|pas (?:a|de quoi) manger|rien a manger|(?:ne )?(?:le|la|les|lui|leur) (?:nourit|donne|donent) (?:pas|rien|plus)|afame\\w*|(?:laise|laisent|reste|restee|restes)\\w* (?:tout )?seule?s? (?:a la maison|des jours|la nuit|toute la nuit|toute la journee|enferme|depuis)|dort dans la rue|seule?s? (?:sur (?:le|un) (?:balcon|toit|rebord)|dans la voiture|dans la rue la nuit)|sur le rebord de la fenetre|laise\\w* (?:son|sa|ses|le|la|les|mon|ma|mes) \\w+ (?:tout )?seule?s?\\b|puni\\w* sans (?:manger|diner|repas)|abandone\\w*|(?:il|elle) (?:ne )?mange (?:pas|rien) chez (?:lui|elle|eux)|(?:n )?a rien mange|pas mange depuis|(?:des|avec des) marques\\b|marques (?:de|aux)|(?:est|sont|a ete|l|la|le|les|reste|restent) enferme\\w*|(?<!\\b(?:s|se|m|me|t|te) )enferme\\w* (?:a cle|seule?s?|dans (?:le|la|sa|une|un) (?:cave|placard|chambre|garage|salle de bain|toilettes|voiture|cagibi))|(?:est|sont|a ete|l|la|le|les) atache\\w*|brulures?|photos? d un adulte|(?:adulte|homme|inconu|monsieur) qui (?:veut|veulent) (?:la|le|les) (?:rencontrer|voir)|dort dehors|dorment dehors|mis dehors|mise dehors|mange dans les poubeles|traces? de coups|des bleus|couverte? de bleus|hematome\\w*|marques? de coups|prive\\w* de (?:manger|nouriture|repas)|(?:ne )?(?:le|la|les) (?:lave|soigne|nourit) (?:pas|jamais|plus))',
   ], { none: ['\\b(?:car|parce qu|quand) (?:il|elle) (?:tombe|se cogne)|\\btombe souvent\\b|\\ben tombant\\b', INNOCENT_CAUSE] }),
 
@@ -254,6 +257,8 @@ export const DANGER_RULES: readonly Rule[] = [
   ], {
     none: [
       '\\b(?:caf|impots|mdph|cpam|huissier|tresor public|urssaf|la poste)\\b',
+      // Money spent on the person's own needs (« vider son compte pour payer son EHPAD »), not on another's (« ses propres dettes »).
+      '\\bpour (?:payer|regler|financer) (?:son|sa|ses|leur|leurs) (?:ehpad|maison de retraite|foyer|loyer|factures?|soins|hebergement|aide a domicile|obseques|charges|impots|mutuelle)\\b',
       // Money handled with the person's consent, for them: not taken.
       '\\b(?:(?:elle|il) (?:le lui a|me l a|nous l a|l a) demande|(?:m|me|nous|lui|leur) (?:a|ont|avait) demande (?:de|d)|(?:je|qui) (?:le )?lui ai demande|(?:elle|il|papa|maman|ma mere|mon pere) (?:est|etait) d acord|avec (?:son|leur|mon) acord|a (?:sa|leur|ma) demande|je lui fais confiance|pour (?:lui|leur|me) faire (?:ses|leurs|mes|les) courses)\\b',
     ],
