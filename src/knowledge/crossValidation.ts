@@ -48,7 +48,8 @@ export function foldOf(entries: readonly FaqEntry[], folds: number): Array<{ tra
 export function decideAgain(explanation: MatchExplanation, options: Required<CombinationOptions>): string | null {
   const matcher = { written: explanation.written, match: explanation.matcherSure === null ? { kind: 'unsure' as const, suggestions: [] } : { kind: 'sure' as const, id: explanation.matcherSure, score: 1 } };
   const combined = combine(matcher, explanation.vote, options);
-  return decide(combined, explanation.written, explanation.opinion, options, explanation.matcherSure, explanation.vote, explanation.asksAmount, explanation.ownJob).id;
+  const { opinion, vote, matcherSure, asksAmount, ownJob, written } = explanation;
+  return decide({ opinion, vote, matcherSure, asksAmount, ownJob }, { combined, written }, options).id;
 }
 
 export interface CrossValidationResult {
