@@ -51,7 +51,7 @@ function reading(kb: KnowledgeBase, text: string): unknown {
   return {
     ...e,
     match: m.kind === 'answer' ? { kind: m.kind, entry: m.entry.id, score: m.score, also: m.also?.id ?? null } : { kind: m.kind, suggestions: m.suggestions.map((s) => s.id) },
-    confidence: confidence({ opinion: e.opinion, vote: e.vote, matcherSure: e.matcherSure, asksAmount: e.asksAmount }, CONFIDENCE_WEIGHTS),
+    confidence: confidence({ opinion: e.opinion, vote: e.vote, matcherSure: e.matcherSure, asksAmount: e.asksAmount, ownJob: e.ownJob }, CONFIDENCE_WEIGHTS),
   };
 }
 
