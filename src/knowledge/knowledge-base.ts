@@ -302,6 +302,12 @@ export function createKnowledgeBase(faqEntries: readonly FaqEntry[], options: Kn
   return { match: (text) => explain(text).match, entries: () => all, get, explain, seeAlso };
 }
 
+/** The readings a message's explanation holds, as `decide` and the stacked confidence read them. Pure. */
+export function readingsOf(explanation: MatchExplanation): Readings {
+  const { opinion, vote, matcherSure, asksAmount, ownJob } = explanation;
+  return { opinion, vote, matcherSure, asksAmount, ownJob };
+}
+
 /** An entry the classifier gives at least this probability is among the first suggestions of a « not sure ». */
 const SUGGESTED_PROBABILITY = 0.1;
 
