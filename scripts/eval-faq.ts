@@ -19,15 +19,18 @@
  *   npm run eval:faq -- --cv=5 --confusion
  *     the same, then, for the shipped settings, the pairs of entries most often answered one for the
  *     other (both ways summed) and the entries whose held-out examples are least often right.
- *   npm run eval:faq -- --cv-phrasings=5 [--phrasing-weight=W] [--build=…]
+ *   npm run eval:faq -- --cv-phrasings=5 [--phrasing-weight=W] [--build=…] [--write-weights]
  *     the stacker judged on people's words: k-fold cross-validation over the tuning split's FAQ
  *     phrasings and the written unanswered messages (src/knowledge/phrasingCrossValidation.ts),
  *     right / unsure / wrong per threshold, and with the threshold chosen inside each fold (wrong ≤ 3 %
  *     of the tuning phrasings first, then the most right); W: the phrasings' weight in the fit (0: none).
+ *     --write-weights: the weights fitted on all rows replace CONFIDENCE_WEIGHTS in
+ *     src/knowledge/confidence.ts (the refit after new examples, phrasings or features).
  *   npm run eval:faq -- --tuning [--epochs=10] [--build=…] [--show=NAME]
  *     the same grid on test/understanding/tuning/faq.yaml (the split one may tune on; never the
  *     test split): right / unsure / wrong and cost per setting, CPU per message.
  */
+import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { ConfigError } from '../src/config/configError';
 import { CONFIDENCE_FEATURES, fitConfidence } from '../src/knowledge/confidence';
@@ -137,7 +140,7 @@ function printCrossValidation(entries: ReturnType<typeof loadFaq>, folds: number
 }
 
 /** The stacker judged by k-fold cross-validation over the tuning phrasings and the written unanswered messages. */
-function printPhrasingCrossValidation(rootDir: string, entries: ReturnType<typeof loadFaq>, folds: number, build: KnowledgeBaseOptions, phrasingWeight: number): void {
+function printPhrasingCrossValidation(rootDir: string, entries: ReturnType<typeof loadFaq>, folds: number, build: KnowledgeBaseOptions, phrasingWeight: number, write: boolean): void {
   const { rows } = readOutOfFold(entries, folds, build);
   const examples = [...rows, ...readOutOfEntries(entries, folds, build)];
   const groupOf = (i: number): string => (i < EARLIER_TUNING_PHRASINGS ? 'tuning before the eleventh round' : i < ELEVENTH_ROUND_PHRASINGS ? "tuning, the eleventh round's" : i < TWELFTH_ROUND_PHRASINGS ? "tuning, the twelfth round's" : i < COVERAGE_ROUND_PHRASINGS ? "tuning, the coverage round's" : 'tuning, written after the coverage round');
@@ -154,8 +157,20 @@ function printPhrasingCrossValidation(rootDir: string, entries: ReturnType<typeo
   console.log(row('chosen, written unanswered', result.chosen.written));
   const confused = Object.entries(result.tallies['confidence 0.55, tuning']?.confusion ?? {}).sort(([, a], [, b]) => b - a);
   const all = [...examples, ...phrasings.map((r) => ({ ...r, weight: phrasingWeight }))];
-  console.log(`weights fitted on all ${all.length} rows (phrasings weighed ${phrasingWeight}): ${JSON.stringify(fitConfidence(confidenceRows(all, DEFAULT_COMBINATION_OPTIONS, UNANSWERED_WEIGHT)))}`);
+  const fitted = fitConfidence(confidenceRows(all, DEFAULT_COMBINATION_OPTIONS, UNANSWERED_WEIGHT));
+  console.log(`weights fitted on all ${all.length} rows (phrasings weighed ${phrasingWeight}): ${JSON.stringify(fitted)}`);
+  if (write) writeWeights(rootDir, fitted);
   console.log(`wrong at 0.55 (tuning): ${confused.map(([pair, n]) => `${pair} ${n}`).join(', ')}`);
+}
+
+/** Replaces the shipped weights (the one line `export const CONFIDENCE_WEIGHTS … = […];` of src/knowledge/confidence.ts). */
+function writeWeights(rootDir: string, weights: readonly number[]): void {
+  const file = path.join(rootDir, 'src', 'knowledge', 'confidence.ts');
+  const line = /^export const CONFIDENCE_WEIGHTS: readonly number\[\] = \[[^\]]*\];$/m;
+  const source = readFileSync(file, 'utf8');
+  if (!line.test(source)) throw new Error(`${file}: no CONFIDENCE_WEIGHTS line to replace`);
+  writeFileSync(file, source.replace(line, `export const CONFIDENCE_WEIGHTS: readonly number[] = [${weights.join(', ')}];`));
+  console.log(`written to ${path.relative(rootDir, file)} (${weights.length} numbers): run the tests, then commit with the figures above`);
 }
 
 /** The tuning split's FAQ phrasings before the eleventh round (its 92 new ones, edge-heavy, are tallied apart). */
@@ -215,7 +230,7 @@ function main(argv: readonly string[]): number {
   }
   const cvPhrasings = option('cv-phrasings');
   if (cvPhrasings !== undefined) {
-    printPhrasingCrossValidation(rootDir, entries, Number(cvPhrasings), build, Number(option('phrasing-weight') ?? 0));
+    printPhrasingCrossValidation(rootDir, entries, Number(cvPhrasings), build, Number(option('phrasing-weight') ?? 0), argv.includes('--write-weights'));
     return 0;
   }
   if (argv.includes('--tuning')) {

@@ -13,7 +13,7 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
 import { confidence, CONFIDENCE_WEIGHTS } from '../src/knowledge/confidence';
-import { createKnowledgeBase, type KnowledgeBase, type MatchExplanation } from '../src/knowledge/knowledge-base';
+import { createKnowledgeBase, readingsOf, type KnowledgeBase, type MatchExplanation } from '../src/knowledge/knowledge-base';
 import { loadFaqUnanswered } from '../src/knowledge/examples';
 import { loadFaq } from '../src/knowledge/load';
 import { frenchAnalyser } from '../src/understanding/analyse';
@@ -51,7 +51,7 @@ function reading(kb: KnowledgeBase, text: string): unknown {
   return {
     ...e,
     match: m.kind === 'answer' ? { kind: m.kind, entry: m.entry.id, score: m.score, also: m.also?.id ?? null } : { kind: m.kind, suggestions: m.suggestions.map((s) => s.id) },
-    confidence: confidence({ opinion: e.opinion, vote: e.vote, matcherSure: e.matcherSure, asksAmount: e.asksAmount }, CONFIDENCE_WEIGHTS),
+    confidence: confidence(readingsOf(e), CONFIDENCE_WEIGHTS),
   };
 }
 

@@ -8,7 +8,7 @@
  * judged on the same opinions (`decide` and `combine` are pure), so a sweep costs one build per fold.
  */
 import { fitConfidence, type Readings } from './confidence';
-import { combine, createKnowledgeBase, decide, DEFAULT_COMBINATION_OPTIONS, type CombinationOptions, type KnowledgeBaseOptions, type MatchExplanation } from './knowledge-base';
+import { combine, createKnowledgeBase, decide, readingsOf, DEFAULT_COMBINATION_OPTIONS, type CombinationOptions, type KnowledgeBaseOptions, type MatchExplanation } from './knowledge-base';
 import type { FaqEntry } from './schema';
 
 export interface CrossValidationTally {
@@ -48,7 +48,7 @@ export function foldOf(entries: readonly FaqEntry[], folds: number): Array<{ tra
 export function decideAgain(explanation: MatchExplanation, options: Required<CombinationOptions>): string | null {
   const matcher = { written: explanation.written, match: explanation.matcherSure === null ? { kind: 'unsure' as const, suggestions: [] } : { kind: 'sure' as const, id: explanation.matcherSure, score: 1 } };
   const combined = combine(matcher, explanation.vote, options);
-  return decide(combined, explanation.written, explanation.opinion, options, explanation.matcherSure, explanation.vote, explanation.asksAmount, explanation.ownJob).id;
+  return decide(readingsOf(explanation), { combined, written: explanation.written }, options).id;
 }
 
 export interface CrossValidationResult {
@@ -157,9 +157,9 @@ export function crossValidate(entries: readonly FaqEntry[], options: CrossValida
 export function confidenceRows(rows: OutOfFold['rows'], options: Required<CombinationOptions> = DEFAULT_COMBINATION_OPTIONS, unansweredWeight = 1): Array<{ readings: Readings; right: boolean; weight: number }> {
   return rows
     .filter(({ explanation: { written, opinion } }) => !written && opinion.ranked.length > 0 && opinion.terms >= options.exampleMinTerms && opinion.known >= options.classifierMinKnown)
-    .map(({ label, explanation: { opinion, vote, matcherSure, asksAmount, ownJob }, weight, accepts }) => ({
-      readings: { opinion, vote, matcherSure, asksAmount, ownJob },
-      right: accepted(label, accepts, opinion.ranked[0]?.label ?? null),
+    .map(({ label, explanation, weight, accepts }) => ({
+      readings: readingsOf(explanation),
+      right: accepted(label, accepts, explanation.opinion.ranked[0]?.label ?? null),
       weight: weight ?? (label === null ? unansweredWeight : 1),
     }));
 }

@@ -26,7 +26,7 @@ import { answeredIds, type FaqEntry } from './schema';
 import { frenchAnalyser, type Analyser } from '../understanding/analyse';
 import { createExampleIndex, DEFAULT_EXAMPLE_INDEX_OPTIONS, type ExampleIndexOptions, type ExampleVote } from '../understanding/examples';
 import { createTextClassifier, DEFAULT_CLASSIFIER_OPTIONS, type ClassifierOpinion, type ClassifierOptions } from '../understanding/classifier';
-import { confidence, CONFIDENCE_WEIGHTS } from './confidence';
+import { confidence, CONFIDENCE_WEIGHTS, type Readings } from './confidence';
 import { questionPart } from '../understanding/sentences';
 import { asksAmount } from '../understanding/amount';
 import { speaksOfOwnJob } from '../understanding/ownJob';
@@ -170,20 +170,18 @@ export function faqTrainingExamples(entry: FaqEntry): Array<{ label: string; tex
   return [...faqExamples(entry), ...(entry.keywords ?? []).map((text) => ({ label: entry.id, text }))];
 }
 
+/** What the matcher and the examples combined give (`combine`), and whether the message is written as in the base. */
+export interface Combined {
+  combined: string | null;
+  written: boolean;
+}
+
 /**
- * The entry answered, and the one offered with it, from the classifier's opinion and what the two
- * other readers combined (`combined`, see `combine`). Pure.
+ * The entry answered, and the one offered with it, from the readers' opinions (the `Readings` the
+ * stacked confidence reads) and what the two other readers combined give (`combined`, see `combine`). Pure.
  */
-export function decide(
-  combined: string | null,
-  written: boolean,
-  opinion: ClassifierOpinion,
-  options: Required<CombinationOptions>,
-  matcherSure: string | null = null,
-  vote: ExampleVote | null = null,
-  asksAmount = false,
-  ownJob = false,
-): { id: string | null; also: string | null } {
+export function decide(readings: Readings, { combined, written }: Combined, options: Required<CombinationOptions>): { id: string | null; also: string | null } {
+  const { opinion, vote, matcherSure } = readings;
   const [first, second] = opinion.ranked;
   const none = { id: null, also: null };
   if (options.strategy !== 'voted' && options.strategy !== 'classifier') return { id: combined, also: null };
@@ -194,7 +192,7 @@ export function decide(
   const alone = opinion.terms >= options.exampleMinTerms && opinion.known >= options.classifierMinKnown;
   if (!alone) return { id: combined ?? shortAgreement(opinion, vote, options), also: null };
   // Two readers that disagree: the examples clearly say another entry than the classifier's first two.
-  const dissent = vote === null ? null : dissentOf(vote, options);
+  const dissent = dissentOf(vote, options);
   if (dissent !== null && dissent !== first.label && dissent !== second?.label) return none;
   const pair = second !== undefined && options.classifierPair > 0 && first.probability >= options.classifierPairFirst && first.probability + second.probability >= options.classifierPair;
   const offered = second !== undefined && options.classifierAlso > 0 && second.probability >= options.classifierAlso;
@@ -206,8 +204,8 @@ export function decide(
     if (options.strategy === 'classifier') return matcherSure !== null && matcherSure === first.label && first.probability >= options.classifierConfirmed ? { id: matcherSure, also: null } : none;
     return combined !== null && combined === first.label ? { id: combined, also: null } : none;
   })();
-  if (options.confidenceAnswer <= 0 || vote === null || options.confidenceWeights.length === 0) return byRule;
-  const likely = confidence({ opinion, vote, matcherSure, asksAmount, ownJob }, options.confidenceWeights) >= options.confidenceAnswer;
+  if (options.confidenceAnswer <= 0 || options.confidenceWeights.length === 0) return byRule;
+  const likely = confidence(readings, options.confidenceWeights) >= options.confidenceAnswer;
   if (options.confidenceMode === 'veto') return likely ? byRule : none;
   return likely ? { id: first.label, also: offered ? second.label : null } : none;
 }
@@ -217,9 +215,9 @@ export function decide(
  * first entry is answered when it is sure of it and the nearest examples all but unanimously say the
  * same of the whole message (see `shortAgreement` in CombinationOptions). Pure.
  */
-export function shortAgreement(opinion: ClassifierOpinion, vote: ExampleVote | null, options: Required<CombinationOptions>): string | null {
+export function shortAgreement(opinion: ClassifierOpinion, vote: ExampleVote, options: Required<CombinationOptions>): string | null {
   const first = opinion.ranked[0];
-  if (options.shortAgreement <= 0 || first === undefined || vote === null || opinion.terms < 2 || opinion.known < 1) return null;
+  if (options.shortAgreement <= 0 || first === undefined || opinion.terms < 2 || opinion.known < 1) return null;
   if (first.probability < options.shortAgreement || vote.ranked[0]?.label !== first.label) return null;
   return vote.share >= SHORT_AGREEMENT_SHARE && vote.coverage >= SHORT_AGREEMENT_COVERAGE ? first.label : null;
 }
@@ -282,7 +280,7 @@ export function createKnowledgeBase(faqEntries: readonly FaqEntry[], options: Kn
     const matcherSure = explanation.match.kind === 'sure' ? explanation.match.id : null;
     const amount = asksAmount(text);
     const ownJob = speaksOfOwnJob(text);
-    const { id, also } = decide(combine(explanation, vote, combination), explanation.written, opinion, combination, matcherSure, vote, amount, ownJob);
+    const { id, also } = decide({ opinion, vote, matcherSure, asksAmount: amount, ownJob }, { combined: combine(explanation, vote, combination), written: explanation.written }, combination);
     const entry = id === null ? undefined : byId.get(id);
     // The classifier's likely entries first, then the matcher's and the examples'.
     const likely = opinion.ranked.filter((r) => r.probability >= SUGGESTED_PROBABILITY).map((r) => r.label);
@@ -302,6 +300,12 @@ export function createKnowledgeBase(faqEntries: readonly FaqEntry[], options: Kn
     return [...new Set((entry?.seeAlso ?? []).flatMap((other) => get(other) ?? []))].filter((other) => other !== entry);
   };
   return { match: (text) => explain(text).match, entries: () => all, get, explain, seeAlso };
+}
+
+/** The readings a message's explanation holds, as `decide` and the stacked confidence read them. Pure. */
+export function readingsOf(explanation: MatchExplanation): Readings {
+  const { opinion, vote, matcherSure, asksAmount, ownJob } = explanation;
+  return { opinion, vote, matcherSure, asksAmount, ownJob };
 }
 
 /** An entry the classifier gives at least this probability is among the first suggestions of a « not sure ». */

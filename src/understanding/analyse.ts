@@ -5,6 +5,7 @@
  * lexicon), and cut each word to its stem with the French Snowball stemmer, so that conjugated verbs,
  * plurals and feminines meet: « je n'arrive plus à me laver » → [arriv, lav].
  */
+import { LRUCache } from 'lru-cache';
 import { newStemmer } from 'snowball-stemmers';
 import stopwordsIso from 'stopwords-iso';
 import { foldText } from '../domain/text';
@@ -68,21 +69,16 @@ export function createAnalyser(lexicon: Lexicon): Analyser {
   }
 
   const whole = new Set(lexicon.wholeWords.map(foldText));
-  const cache = new Map<string, string>();
-  function stem(word: string): string {
-    let result = cache.get(word);
-    if (result !== undefined) return result;
-    if (whole.has(word)) result = word.replace(/s$/, '');
-    else if (/\d/.test(word) || word.length <= 3) result = word;
-    else {
-      result = stemmer.stem(word);
-      // Snowball expects accents; without them « demandee » keeps an « e » that « demande » loses.
-      while (result.length > 4 && result.endsWith('e')) result = result.slice(0, -1);
-    }
-    if (cache.size >= STEM_CACHE_SIZE) cache.clear();
-    cache.set(word, result);
+  function stemOf(word: string): string {
+    if (whole.has(word)) return word.replace(/s$/, '');
+    if (/\d/.test(word) || word.length <= 3) return word;
+    let result = stemmer.stem(word);
+    // Snowball expects accents; without them « demandee » keeps an « e » that « demande » loses.
+    while (result.length > 4 && result.endsWith('e')) result = result.slice(0, -1);
     return result;
   }
+  const cache = new LRUCache<string, string>({ max: STEM_CACHE_SIZE, memoMethod: stemOf });
+  const stem = (word: string): string => cache.memo(word);
 
   function words(text: string): string[] {
     const folded = foldText(text);

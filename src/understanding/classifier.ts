@@ -6,6 +6,7 @@
  * the words that tell entries apart (« délai », « renouveler ») count, the words they share
  * (« MDPH », « dossier ») little. Pure and deterministic; built once per set of examples.
  */
+import { LRUCache } from 'lru-cache';
 import type { Analyser } from './analyse';
 import { editDistance } from './editDistance';
 import type { LabelledExample } from './examples';
@@ -100,16 +101,13 @@ export function createTextClassifier(examples: readonly LabelledExample[], analy
     for (const term of analyser.terms(example.text)) stems.add(term);
     stemsOf.set(example.label, stems);
   }
-  const repaired = new Map<string, string>();
+  const repaired = new LRUCache<string, string>({
+    max: REPAIR_CACHE_SIZE,
+    memoMethod: (term) => vocabulary.find((candidate) => Math.abs(candidate.length - term.length) <= 1 && editDistance(term, candidate, 1) <= 1) ?? term,
+  });
   function repair(term: string): string {
     if (model.knows(term) || term.length < MIN_REPAIRED_LENGTH) return term;
-    let known = repaired.get(term);
-    if (known === undefined) {
-      known = vocabulary.find((candidate) => Math.abs(candidate.length - term.length) <= 1 && editDistance(term, candidate, 1) <= 1) ?? term;
-      if (repaired.size >= REPAIR_CACHE_SIZE) repaired.clear();
-      repaired.set(term, known);
-    }
-    return known;
+    return repaired.memo(term);
   }
 
   function classifyTerms(read: readonly string[]): ClassifierOpinion {

@@ -106,6 +106,7 @@ interface Candidate {
 
 const MIN_PREFIX_LENGTH = 4;
 const CANDIDATES = 10;
+/** Unknown terms whose repair is kept. */
 const NEAR_CACHE_SIZE = 50_000;
 /** Terms whose readings are kept (each: its near terms and its topics). */
 const READINGS_KEPT = 5_000;
@@ -174,16 +175,10 @@ export function createMatcher(topics: readonly Topic[], analyser: Analyser, opti
   const search = createTermSearch<string>(index);
 
   /** A term no topic uses, repaired when it is a glued elision (« laah ») or two swapped letters (« mpdh »). */
-  const repairCache = new Map<string, string>();
+  const repairCache = new LRUCache<string, string>({ max: NEAR_CACHE_SIZE, memoMethod: (term) => repairUnknown(term) });
   function repair(term: string): string {
     if (documentFrequency.has(term) || realWords.has(term)) return term;
-    let repaired = repairCache.get(term);
-    if (repaired === undefined) {
-      repaired = repairUnknown(term);
-      if (repairCache.size >= NEAR_CACHE_SIZE) repairCache.clear();
-      repairCache.set(term, repaired);
-    }
-    return repaired;
+    return repairCache.memo(term);
   }
 
   function repairUnknown(term: string): string {

@@ -93,6 +93,11 @@ const vote = (label: string | undefined, share: number, coverage = 1): ExampleVo
   coverage,
 });
 
+/** No example near the message. */
+const noVote = vote(undefined, 0, 0);
+/** The matcher and the examples combined give nothing; the message is not written as in the base. */
+const neither = { combined: null, written: false };
+
 describe('combining the matcher and the examples', () => {
   const sure = (id: string) => ({ match: { kind: 'sure' as const, id, score: 1 }, written: false });
   const unsure = { match: { kind: 'unsure' as const, suggestions: [] }, written: false };
@@ -139,31 +144,31 @@ describe('the stacked confidence (shipped) decides on the classifier\'s first en
   const options = DEFAULT_COMBINATION_OPTIONS;
 
   it('When the three readers agree on a likely entry, then it answers', () => {
-    expect(decide(null, false, opinion([['mdph_delai', 0.85], ['mdph_demande', 0.05]]), options, 'mdph_delai', vote('mdph_delai', 0.9, 0.8))).toEqual({ id: 'mdph_delai', also: null });
+    expect(decide({ opinion: opinion([['mdph_delai', 0.85], ['mdph_demande', 0.05]]), vote: vote('mdph_delai', 0.9, 0.8), matcherSure: 'mdph_delai' }, neither, options)).toEqual({ id: 'mdph_delai', also: null });
   });
 
   it('When nothing is clearly first and the examples say little of the message (« horaires du Carrefour »), then it is not sure', () => {
-    expect(decide(null, false, opinion([['amenagement_poste', 0.37], ['logement_adapte', 0.06]], 7, 1, 0.3), options, null, vote('amenagement_poste', 0.73, 0.21))).toEqual({ id: null, also: null });
+    expect(decide({ opinion: opinion([['amenagement_poste', 0.37], ['logement_adapte', 0.06]], 7, 1, 0.3), vote: vote('amenagement_poste', 0.73, 0.21), matcherSure: null }, neither, options)).toEqual({ id: null, also: null });
   });
 
   it('When the examples vote for another entry, then the same probability is no longer enough', () => {
     // A message partly in the first entry's words (firstCovers 0.6).
     const readings = opinion([['rqth', 0.6], ['aah', 0.3]], 6, 1, 0.6);
-    expect(decide(null, false, readings, options, null, vote('rqth', 0.8, 0.6)).id).toBe('rqth');
-    expect(decide(null, false, readings, options, null, vote('pch', 0.8, 0.6)).id).toBeNull();
+    expect(decide({ opinion: readings, vote: vote('rqth', 0.8, 0.6), matcherSure: null }, neither, options).id).toBe('rqth');
+    expect(decide({ opinion: readings, vote: vote('pch', 0.8, 0.6), matcherSure: null }, neither, options).id).toBeNull();
   });
 
   it('When it answers and the second entry is likely too (two questions in one), then the second is offered', () => {
-    expect(decide(null, false, opinion([['rqth', 0.7], ['aah', 0.25]]), options, 'rqth', vote('rqth', 0.8, 0.7))).toEqual({ id: 'rqth', also: 'aah' });
+    expect(decide({ opinion: opinion([['rqth', 0.7], ['aah', 0.25]]), vote: vote('rqth', 0.8, 0.7), matcherSure: 'rqth' }, neither, options)).toEqual({ id: 'rqth', also: 'aah' });
   });
 
   it('When it vetoes (the other mode), then the thresholds answer only what it finds likely', () => {
     const veto = { ...options, confidenceMode: 'veto' as const, confidenceAnswer: 0.4 };
     const readings = opinion([['aesh', 0.7], ['pch', 0.1]], 5, 1, 0.4);
-    expect(decide(null, false, readings, veto, null, vote('aesh', 0.9, 0.8)).id).toBe('aesh');
-    expect(decide(null, false, readings, veto, null, vote('loisirs_sport', 1, 0.1)).id).toBeNull();
+    expect(decide({ opinion: readings, vote: vote('aesh', 0.9, 0.8), matcherSure: null }, neither, veto).id).toBe('aesh');
+    expect(decide({ opinion: readings, vote: vote('loisirs_sport', 1, 0.1), matcherSure: null }, neither, veto).id).toBeNull();
     // Below the thresholds (0.45 < sure 0.65), whatever the confidence: not sure.
-    expect(decide(null, false, opinion([['aesh', 0.45]]), veto, 'aesh', vote('aesh', 1, 1)).id).toBeNull();
+    expect(decide({ opinion: opinion([['aesh', 0.45]]), vote: vote('aesh', 1, 1), matcherSure: 'aesh' }, neither, veto).id).toBeNull();
   });
 });
 
@@ -171,50 +176,50 @@ describe('the thresholds (confidenceAnswer 0), then the two other readers', () =
   const options = { ...DEFAULT_COMBINATION_OPTIONS, confidenceAnswer: 0 };
 
   it('When the classifier is sure, then its entry answers, whatever the others said', () => {
-    expect(decide(null, false, opinion([['mdph_delai', 0.9]]), options)).toEqual({ id: 'mdph_delai', also: null });
-    expect(decide('mdph_demande', false, opinion([['mdph_delai', 0.9]]), options)).toEqual({ id: 'mdph_delai', also: null });
+    expect(decide({ opinion: opinion([['mdph_delai', 0.9]]), vote: noVote, matcherSure: null }, neither, options)).toEqual({ id: 'mdph_delai', also: null });
+    expect(decide({ opinion: opinion([['mdph_delai', 0.9]]), vote: noVote, matcherSure: null }, { combined: 'mdph_demande', written: false }, options)).toEqual({ id: 'mdph_delai', also: null });
   });
 
   it('When two entries hold nearly all its belief (two questions in one), then the likelier answers and the other is offered', () => {
-    expect(decide(null, false, opinion([['rqth', 0.55], ['aah', 0.4]]), options)).toEqual({ id: 'rqth', also: 'aah' });
-    expect(decide(null, false, opinion([['rqth', 0.45], ['aah', 0.45]]), options)).toEqual({ id: null, also: null });
+    expect(decide({ opinion: opinion([['rqth', 0.55], ['aah', 0.4]]), vote: noVote, matcherSure: null }, neither, options)).toEqual({ id: 'rqth', also: 'aah' });
+    expect(decide({ opinion: opinion([['rqth', 0.45], ['aah', 0.45]]), vote: noVote, matcherSure: null }, neither, options)).toEqual({ id: null, also: null });
   });
 
   it('When the classifier is not sure, then it is not sure (voted: the others answer only its first choice)', () => {
-    expect(decide('aah', false, opinion([['aah', 0.5], ['pch', 0.1]]), options)).toEqual({ id: null, also: null });
+    expect(decide({ opinion: opinion([['aah', 0.5], ['pch', 0.1]]), vote: noVote, matcherSure: null }, { combined: 'aah', written: false }, options)).toEqual({ id: null, also: null });
     const voted = { ...options, strategy: 'voted' as const };
-    expect(decide('aah', false, opinion([['aah', 0.5], ['pch', 0.1]]), voted)).toEqual({ id: 'aah', also: null });
-    expect(decide('pch', false, opinion([['aah', 0.5], ['pch', 0.1]]), voted)).toEqual({ id: null, also: null });
+    expect(decide({ opinion: opinion([['aah', 0.5], ['pch', 0.1]]), vote: noVote, matcherSure: null }, { combined: 'aah', written: false }, voted)).toEqual({ id: 'aah', also: null });
+    expect(decide({ opinion: opinion([['aah', 0.5], ['pch', 0.1]]), vote: noVote, matcherSure: null }, { combined: 'pch', written: false }, voted)).toEqual({ id: null, also: null });
   });
 
   it('When the message has too few words, or words it never saw, then the matcher and the examples answer, not the classifier', () => {
-    expect(decide(null, false, opinion([['aah', 0.95]], 2), options)).toEqual({ id: null, also: null });
-    expect(decide(null, false, opinion([['aah', 0.95]], 5, 0.2), options)).toEqual({ id: null, also: null });
-    expect(decide('pch', false, opinion([['aah', 0.95]], 2), options)).toEqual({ id: 'pch', also: null });
+    expect(decide({ opinion: opinion([['aah', 0.95]], 2), vote: noVote, matcherSure: null }, neither, options)).toEqual({ id: null, also: null });
+    expect(decide({ opinion: opinion([['aah', 0.95]], 5, 0.2), vote: noVote, matcherSure: null }, neither, options)).toEqual({ id: null, also: null });
+    expect(decide({ opinion: opinion([['aah', 0.95]], 2), vote: noVote, matcherSure: null }, { combined: 'pch', written: false }, options)).toEqual({ id: 'pch', also: null });
   });
 
   it('When the nearest examples clearly say another entry than the classifier (dissent on), then it is not sure', () => {
     const sure = opinion([['aesh', 0.9], ['garde_enfant', 0.05]]);
     const dissent = { ...options, dissentShare: 0.6, dissentCoverage: 0.1 };
-    expect(decide(null, false, sure, dissent, null, vote('loisirs_sport', 0.7, 0.5))).toEqual({ id: null, also: null });
+    expect(decide({ opinion: sure, vote: vote('loisirs_sport', 0.7, 0.5), matcherSure: null }, neither, dissent)).toEqual({ id: null, also: null });
     // Its second entry, a weak vote or a vote on a small part of the message: the classifier answers.
-    expect(decide(null, false, sure, dissent, null, vote('garde_enfant', 0.7, 0.5))).toEqual({ id: 'aesh', also: null });
-    expect(decide(null, false, sure, dissent, null, vote('loisirs_sport', 0.4, 0.5))).toEqual({ id: 'aesh', also: null });
-    expect(decide(null, false, sure, dissent, null, vote('loisirs_sport', 0.7, 0.05))).toEqual({ id: 'aesh', also: null });
+    expect(decide({ opinion: sure, vote: vote('garde_enfant', 0.7, 0.5), matcherSure: null }, neither, dissent)).toEqual({ id: 'aesh', also: null });
+    expect(decide({ opinion: sure, vote: vote('loisirs_sport', 0.4, 0.5), matcherSure: null }, neither, dissent)).toEqual({ id: 'aesh', also: null });
+    expect(decide({ opinion: sure, vote: vote('loisirs_sport', 0.7, 0.05), matcherSure: null }, neither, dissent)).toEqual({ id: 'aesh', also: null });
   });
 
   it('When dissent is off (the shipped setting), then the sure classifier answers whatever the examples vote', () => {
     expect(options.dissentShare).toBe(0);
     const sure = opinion([['aesh', 0.9], ['garde_enfant', 0.05]]);
-    expect(decide(null, false, sure, options, null, vote('loisirs_sport', 0.7, 0.5))).toEqual({ id: 'aesh', also: null });
+    expect(decide({ opinion: sure, vote: vote('loisirs_sport', 0.7, 0.5), matcherSure: null }, neither, options)).toEqual({ id: 'aesh', also: null });
   });
 
   it('When the message is written as in the base, then its entry answers', () => {
-    expect(decide('mdph_delai', true, opinion([['mdph_demande', 0.9]]), options)).toEqual({ id: 'mdph_delai', also: null });
+    expect(decide({ opinion: opinion([['mdph_demande', 0.9]]), vote: noVote, matcherSure: null }, { combined: 'mdph_delai', written: true }, options)).toEqual({ id: 'mdph_delai', also: null });
   });
 
   it('When another strategy is chosen, then the classifier is not asked', () => {
-    expect(decide('pch', false, opinion([['aah', 0.99]]), { ...options, strategy: 'combined' })).toEqual({ id: 'pch', also: null });
+    expect(decide({ opinion: opinion([['aah', 0.99]]), vote: noVote, matcherSure: null }, { combined: 'pch', written: false }, { ...options, strategy: 'combined' })).toEqual({ id: 'pch', also: null });
   });
 });
 
