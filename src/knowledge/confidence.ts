@@ -112,4 +112,4 @@ export function fitConfidence(rows: ReadonlyArray<{ readings: Readings; right: b
  * an amount and speaking of one's own job count against. Fit them again when the readers, the entries
  * or the phrasings change much.
  */
-export const CONFIDENCE_WEIGHTS: readonly number[] = [-4.872, 3.212, -1.232, -0.018, -0.259, 0.026, -0.521, 0.967, -0.326, 0.361, 0.723, -0.431, 3.453, -1.955, -2.87];
+export const CONFIDENCE_WEIGHTS: readonly number[] = [-4.699, 3.67, -0.915, 0.105, -0.238, 0.07, 0.155, 0.663, -0.517, 0.18, 1.063, -0.723, 3.276, -2.519, -3.312];
