@@ -74,7 +74,7 @@ export const DANGER_RULES: readonly Rule[] = [
     '\\b(?:ne |n )?(?:repond|reagit|bouge|parle|se releve)n?t? (?:plus|pas)\\b|\\bne (?:repond|reagit|bouge|parle|se releve|peut plus se relever|arrive (?:pas|plus) a se relever)|\\bn arrive (?:pas|plus) a (?:se|la|le) relever|\\bpeut (?:pas|plus) se relever|\\bsaigne|\\bsang\\b|\\bs est cogne|\\bla tete\\b|\\bdepuis (?:des heures|hier|ce matin|cette nuit)',
   ]),
   rule('urgence_medicale', 'no_answer', [
-    `\\b${PERSON} ne (?:me )?(?:repond|reagit) (?:plus|pas|plus du tout)\\b(?! (?:a mes|aux|a nos|a son|a sa) (?:mails|messages|courriers|demandes|lettres|prenom|nom))`,
+    `\\b${PERSON} ne (?:me )?(?:repond|reagit) (?:plus|pas|plus du tout)\\b(?! (?:a mes|aux|a nos|a son|a sa) (?:mails|messages|courriers|demandes|lettres|prenom|nom))(?! (?:au|a son|a mon|a ses|a mes|aux) (?:telephone|portable|tel|apels|sms|textos)\\b)`,
   ], { none: ['\\b(?:mdph|caf|cpam|service|mairie|administration|ecole|assistante sociale|assistant social|medecin|banque|bailleur)\\b'] }),
   rule('urgence_medicale', 'seizure_or_bleeding', [
     '\\bconvulse\\w*|\\bconvulsion\\w*|\\bcrise d epilepsie\\b|\\bsaigne\\w* (?:beaucoup|enormement|abondamment|fort|de partout|sans s arreter)|\\bhemoragie|\\bbeaucoup de sang\\b|\\boverdose|\\bintoxi\\w*|\\bempoisone\\w*|\\bhypoglycemie\\b|\\bbrule\\w* (?:grave|gravement|partout)',

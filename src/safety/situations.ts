@@ -130,7 +130,7 @@ export const SITUATION_RULES: readonly Rule[] = [
   ]),
 
   // A child: locked in, or told to keep quiet about marks.
-  rule('enfance_en_danger', 'child_locked_in', [`\\bj ai (?:[4-9]|1[0-7]) ans\\b|\\b${CHILD}\\b`, '(?<!\\bje )(?<!\\bj )\\bferme\\w* (?:ma|sa|la|leur) (?:chambre|porte) a cle\\b']),
+  rule('enfance_en_danger', 'child_locked_in', [`\\bj ai (?:[4-9]|1[0-7]) ans\\b|\\b${CHILD}\\b`, '(?<!\\bje )(?<!\\bj )\\bferme\\w* (?:ma|sa|la|leur) (?:chambre|porte) a cle\\b|\\b(?:la|le|les|l|me|nous) (?:laise\\w* |garde\\w* )?(?:en)?ferme\\w* a cle (?:dans|a l interieur)\\b|\\b(?:laise|garde)\\w* (?:\\w+ ){1,3}(?:en)?ferme\\w* a cle\\b']),
   rule('enfance_en_danger', 'child_silenced', [
     `\\b${CHILD}\\b|\\bptite?\\b`,
     '\\b(?:doit|dois|devons|faut) (?:ne )?rien dire\\b|\\b(?:doit|dois|faut) (?:se|me|te) taire\\b|\\b(?:le|la|lui) dire a persone\\b|\\bsi (?:je|il|elle) (?:parle|le dit)\\b',

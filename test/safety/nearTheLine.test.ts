@@ -166,3 +166,11 @@ describe('a threat said for a slip of one’s own', () => {
     expect(emergencyOf(text)).toContain(kind);
   });
 });
+
+describe('a person who does not answer the telephone is unreachable, not unconscious', () => {
+  it('keeps the 15 for a person who no longer answers in the room, not for one who does not pick up', () => {
+    expect(emergencyOf('mon père ne répond plus, il est tout gris dans son fauteuil')).toContain('urgence_medicale');
+    expect(outcome('mon père ne répond plus au téléphone depuis que son portable est tombé, comment avoir une téléassistance ?')).not.toMatch(/^emergency/);
+    expect(outcome('ma sœur ne répond pas à son portable, je dois lui dire pour le rendez-vous MDPH')).not.toMatch(/^emergency/);
+  });
+});

@@ -71,6 +71,7 @@ const PAIRS: ReadonlyArray<[string, string, string]> = [
   ['violence_conjugale.lives_with_violent', "ma sœur trisomique habite avec un homme qui la frappe quand il a bu", 'ma sœur trisomique habite avec un homme qui l’aide pour ses papiers, est-ce une curatelle ?'],
   // A child in danger.
   ['enfance_en_danger.child_locked_in', "j'ai 11 ans, ma belle-mère ferme ma chambre à clé le soir", "j'ai 15 ans, je ferme ma chambre à clé pour être tranquille, c'est normal ?"],
+  ['enfance_en_danger.child_locked_in', "ils partent au travail et laissent le petit fermé à clé dans sa chambre jusqu'au soir", "on ferme l'armoire à pharmacie à clé dans sa chambre, c'est conseillé pour un enfant autiste ?"],
   ['enfance_en_danger.child_silenced', 'mon petit frère a des bleus et papa dit qu’on doit rien dire', 'mon petit frère a des bleus à cause du judo, il ne veut rien dire à la maîtresse'],
   ['enfance_en_danger.child_hungry', 'maman a bu et elle est partie, ma petite sœur a faim', 'ma fille a faim tout le temps, est-ce un effet de son traitement ?'],
   ['enfance_en_danger.child_neglected', "mon petit-fils de 4 ans n'est plus nourri, ses parents le laissent attaché dans son lit des heures", "ma petite-fille n'est plus nourrie au biberon, elle mange à la cuillère, la PCH aide pour les repas ?"],
