@@ -11,7 +11,7 @@
  */
 import type { ChatKnowledge } from './ports';
 import type { LanguageGuesser } from './language';
-import { clausesOf, kindOfClause, runsOf, withoutCourtesy, wordsOf, type ClauseKind, type Courtesy } from './reading';
+import { clausesOf, firstRun, kindOfClause, withoutCourtesy, wordsOf, type ClauseKind, type Courtesy } from './reading';
 import { QUANTITY_UNITS } from '../places/places';
 
 /** What the flow does with some words at its current question. */
@@ -105,7 +105,7 @@ function readClause(text: string, deps: ListeningDeps): Clause {
   const searchable = words.length <= SEARCHED_CLAUSE_WORDS;
   if (reaction === 'moves' || reaction === 'human') {
     // The words that made the flow move, to leave them out of the question (« ma mère » in « ma mère a besoin de la PCH »).
-    const cue = searchable ? runsOf(words, LONGEST_ANSWER_WORDS).find((run) => deps.react(run.text) === reaction) : undefined;
+    const cue = searchable ? firstRun(words, LONGEST_ANSWER_WORDS, (run) => deps.react(run.text) === reaction) : undefined;
     const rest = cue ? [...words.slice(0, cue.start), ...words.slice(cue.end)].join(' ') : '';
     // « Comment parler à quelqu'un de la MDPH ? » asks about the MDPH: a question the FAQ answers without the words for a human.
     if (reaction === 'human' && kind === 'question' && rest !== '' && deps.knowledge.match(rest).kind === 'answer') {
@@ -114,7 +114,7 @@ function readClause(text: string, deps: ListeningDeps): Clause {
     return { text, kind, menuInput: text, human: reaction === 'human', rest };
   }
   if (deps.looksInside && searchable) {
-    const inside = runsOf(words, LONGEST_ANSWER_WORDS).find((run) => !isSmallNumber(run.text, text) && deps.react(run.text) === 'moves');
+    const inside = firstRun(words, LONGEST_ANSWER_WORDS, (run) => !isSmallNumber(run.text, text) && deps.react(run.text) === 'moves');
     if (inside) return { text, kind, menuInput: inside.text, human: false, rest: [...words.slice(0, inside.start), ...words.slice(inside.end)].join(' ') };
   }
   return { text, kind, menuInput: null, human: false, rest: text };
