@@ -26,11 +26,13 @@ export async function botTurn(step: ChatStep, input: ChatInput, text: string): P
   // Free text: listened to at the question the conversation is on (see listening.ts). The same
   // words get the same reaction while the question stays the same: each is worked out once.
   const reactions = new Map<string, MenuReaction>();
+  // The question the conversation is on, restored once for every trial of this message's words.
+  const restored = isMenu(chat.value) ? rt.pure.restore(chat.value, chat.context) : null;
   const heard = listen(text, {
     react: (words) => {
       let reaction = reactions.get(words);
       if (reaction === undefined) {
-        reaction = react(step, words, input.at);
+        reaction = restored === null ? 'nothing' : react(step, restored, words, input.at);
         reactions.set(words, reaction);
       }
       return reaction;
@@ -68,10 +70,8 @@ export async function botTurn(step: ChatStep, input: ChatInput, text: string): P
   return [notSure, ...menu(step)];
 }
 
-/** What the flow would do with these words at its current question; nothing is changed. */
-function react({ chat, rt }: ChatStep, words: string, at: string): MenuReaction {
-  if (!isMenu(chat.value)) return 'nothing';
-  const restored = rt.pure.restore(chat.value, chat.context);
+/** What the flow would do with these words at its current question (`restored`: a menu); nothing is changed. */
+function react({ chat, rt }: ChatStep, restored: ReturnType<ChatStep['rt']['pure']['restore']>, words: string, at: string): MenuReaction {
   const [next] = rt.pure.transition(restored, { type: 'INPUT', at, speech: words });
   const value = String(next.value);
   if (value === 'connecting') return 'human';

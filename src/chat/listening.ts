@@ -11,7 +11,7 @@
  */
 import type { ChatKnowledge } from './ports';
 import type { LanguageGuesser } from './language';
-import { clausesOf, kindOfClause, runsOf, withoutCourtesy, wordsOf, type ClauseKind, type Courtesy } from './reading';
+import { clausesOf, firstRun, kindOfClause, withoutCourtesy, wordsOf, type ClauseKind, type Courtesy } from './reading';
 import { QUANTITY_UNITS } from '../places/places';
 
 /** What the flow does with some words at its current question. */
@@ -63,9 +63,20 @@ interface Clause {
   /** The words the flow takes from this clause, or null. */
   menuInput: string | null;
   human: boolean;
-  /** The clause without the words the flow took: what is left to answer. */
-  rest: string;
+  /**
+   * The clause without the words the flow took: what is left to answer. Worked out when first asked
+   * (finding those words tries the clause's runs at the question), which a message answered whole never does.
+   */
+  rest(): string;
 }
+
+function once(work: () => string): () => string {
+  let value: string | undefined;
+  return () => (value ??= work());
+}
+
+/** A rest already known. */
+const known = (value: string) => (): string => value;
 
 export function listen(text: string, deps: ListeningDeps): Listening {
   const courtesy = withoutCourtesy(text);
@@ -105,19 +116,21 @@ function readClause(text: string, deps: ListeningDeps): Clause {
   const searchable = words.length <= SEARCHED_CLAUSE_WORDS;
   if (reaction === 'moves' || reaction === 'human') {
     // The words that made the flow move, to leave them out of the question (« ma mère » in « ma mère a besoin de la PCH »).
-    const cue = searchable ? runsOf(words, LONGEST_ANSWER_WORDS).find((run) => deps.react(run.text) === reaction) : undefined;
-    const rest = cue ? [...words.slice(0, cue.start), ...words.slice(cue.end)].join(' ') : '';
+    const rest = once(() => {
+      const cue = searchable ? firstRun(words, LONGEST_ANSWER_WORDS, (run) => deps.react(run.text) === reaction) : undefined;
+      return cue ? [...words.slice(0, cue.start), ...words.slice(cue.end)].join(' ') : '';
+    });
     // « Comment parler à quelqu'un de la MDPH ? » asks about the MDPH: a question the FAQ answers without the words for a human.
-    if (reaction === 'human' && kind === 'question' && rest !== '' && deps.knowledge.match(rest).kind === 'answer') {
+    if (reaction === 'human' && kind === 'question' && rest() !== '' && deps.knowledge.match(rest()).kind === 'answer') {
       return { text, kind, menuInput: null, human: false, rest };
     }
     return { text, kind, menuInput: text, human: reaction === 'human', rest };
   }
   if (deps.looksInside && searchable) {
-    const inside = runsOf(words, LONGEST_ANSWER_WORDS).find((run) => !isSmallNumber(run.text, text) && deps.react(run.text) === 'moves');
-    if (inside) return { text, kind, menuInput: inside.text, human: false, rest: [...words.slice(0, inside.start), ...words.slice(inside.end)].join(' ') };
+    const inside = firstRun(words, LONGEST_ANSWER_WORDS, (run) => !isSmallNumber(run.text, text) && deps.react(run.text) === 'moves');
+    if (inside) return { text, kind, menuInput: inside.text, human: false, rest: known([...words.slice(0, inside.start), ...words.slice(inside.end)].join(' ')) };
   }
-  return { text, kind, menuInput: null, human: false, rest: text };
+  return { text, kind, menuInput: null, human: false, rest: known(text) };
 }
 
 /**
@@ -157,7 +170,10 @@ function answerTo(parts: readonly string[], asking: readonly Clause[], deps: Lis
     return null;
   };
   const oneByOne = (): string | null => {
-    const questions = asking.flatMap((clause) => (clause.rest !== '' && clause.rest !== clause.text ? [clause.text, clause.rest] : [clause.text]));
+    const questions = asking.flatMap((clause) => {
+      const rest = clause.rest();
+      return rest !== '' && rest !== clause.text ? [clause.text, rest] : [clause.text];
+    });
     // The last questions first: in a long story, the question is usually at the end.
     for (const question of questions.filter((text) => text.length <= WHOLE_QUESTION_CHARS).slice(-MOST_QUESTIONS).reverse()) {
       const match = deps.knowledge.match(question);

@@ -104,17 +104,18 @@ export function wordsOf(text: string): string[] {
 }
 
 /**
- * Runs of one to `longest` consecutive words, shortest first, then from the left: where a menu
- * answer hidden in a longer clause is looked for.
+ * The first run of one to `longest` consecutive words, shortest first, then from the left, that
+ * `test` accepts: where a menu answer hidden in a longer clause is looked for. Each run is made only
+ * when it is tried (a long clause has hundreds; the one sought is usually among the first).
  */
-export function runsOf(words: readonly string[], longest: number): Array<{ start: number; end: number; text: string }> {
-  const runs: Array<{ start: number; end: number; text: string }> = [];
+export function firstRun(words: readonly string[], longest: number, test: (run: { start: number; end: number; text: string }) => boolean): { start: number; end: number; text: string } | undefined {
   for (let length = 1; length <= Math.min(longest, words.length); length += 1) {
     for (let start = 0; start + length <= words.length; start += 1) {
-      runs.push({ start, end: start + length, text: words.slice(start, start + length).join(' ') });
+      const run = { start, end: start + length, text: words.slice(start, start + length).join(' ') };
+      if (test(run)) return run;
     }
   }
-  return runs;
+  return undefined;
 }
 
 /** The first `most` characters (Unicode code points, as Direct Line counts them), and whether more were cut. */

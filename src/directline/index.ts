@@ -28,7 +28,7 @@ import express from 'express';
 import {
   DIRECT_LINE_CHANNEL_ID,
   outgoingContent,
-  parseOutgoingActivity,
+  trustedOutgoingActivity,
   type ChannelAccount,
   type DirectLineActivity,
   type NewActivity,
@@ -178,11 +178,12 @@ export function createDirectLine(deps: DirectLineDeps): DirectLine {
     lane: ({ securityHeaders, trustProxy, next }) => createDirectLineLane({ tokens, postActivity, opening, trustProxy, securityHeaders, allowedOrigins: options.allowedOrigins, logger, next }),
     attachWebSocket: (server) => streams.attach(server),
     handleUpgrade: (req, socket, head) => streams.handleUpgrade(req, socket, head),
-    appendBotActivity: (conversationId, activity, replyToId) => appendOutgoing(conversationId, parseOutgoingActivity(activity), replyToId),
+    // Our own bot and relay, in this process: checked without zod's copy (the connector's HTTP route parses).
+    appendBotActivity: (conversationId, activity, replyToId) => appendOutgoing(conversationId, trustedOutgoingActivity(activity), replyToId),
     appendBotActivities: (conversationId, activities) =>
       appendOutgoingAll(
         conversationId,
-        activities.map(({ activity, replyToId }) => ({ input: parseOutgoingActivity(activity), replyToId })),
+        activities.map(({ activity, replyToId }) => ({ input: trustedOutgoingActivity(activity), replyToId })),
       ),
     transcript: (conversationId) => (CONVERSATION_ID_PATTERN.test(conversationId) ? log.transcript(conversationId) : Promise.resolve([])),
     conversation: (conversationId) => (CONVERSATION_ID_PATTERN.test(conversationId) ? log.get(conversationId) : Promise.resolve(null)),
