@@ -30,13 +30,16 @@ async function abandoned() {
   return { daily: Number(day['chats.abandoned'] ?? 0), metrics: valueOf(parseExposition(metrics), 'o360_chat_handoffs_ended_total', { territory: '44', outcome: 'abandoned' }) };
 }
 
-/** Polls until the figures change from `before` (a few sweeps), or gives the last reading. */
+/**
+ * Polls until both figures change from `before` (a few sweeps), or gives the last reading. Both: the
+ * metric and the day's figure are two writes, so a poll can fall between them on a busy machine.
+ */
 async function afterSweeps(before: { daily: number; metrics: number }) {
   let seen = before;
   for (let i = 0; i < 50; i++) {
     await new Promise((resolve) => setTimeout(resolve, SWEEP_MS));
     seen = await abandoned();
-    if (seen.daily !== before.daily || seen.metrics !== before.metrics) return seen;
+    if (seen.daily !== before.daily && seen.metrics !== before.metrics) return seen;
   }
   return seen;
 }
