@@ -11,7 +11,7 @@ import { createMemoryBus, createMemoryStore } from '../../src/storage/memory-sto
 import { createRedisBus, createRedisStore } from '../../src/storage/redis-store';
 import { createStoreKeys, type StoreKeys } from '../../src/storage/keys';
 import { uniqueTestNamespace } from '../storage/redis-test-env';
-import { TEST_REDIS_LABEL, TEST_REDIS_TARGET } from '../support/redisTarget';
+import { TEST_CONNECT_TIMEOUT_MS, TEST_REDIS_LABEL, TEST_REDIS_TARGET } from '../support/redisTarget';
 import {
   call,
   getActivities,
@@ -43,8 +43,8 @@ interface Backend {
 
 /** A store and a bus on the suites' Redis; `oneScript`: the channel is told the bus is on the store's Redis (as `npm start` wires it). */
 async function redisBackend({ oneScript }: { oneScript: boolean }): Promise<Backend> {
-  const store = createRedisStore({ target: TEST_REDIS_TARGET, commandTimeoutMs: 1000 });
-  const bus = createRedisBus({ target: TEST_REDIS_TARGET, commandTimeoutMs: 1000 });
+  const store = createRedisStore({ target: TEST_REDIS_TARGET, commandTimeoutMs: 1000, connectTimeoutMs: TEST_CONNECT_TIMEOUT_MS });
+  const bus = createRedisBus({ target: TEST_REDIS_TARGET, commandTimeoutMs: 1000, connectTimeoutMs: TEST_CONNECT_TIMEOUT_MS });
   await Promise.all([store.connect(), bus.connect()]);
   return {
     store,

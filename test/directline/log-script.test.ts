@@ -14,10 +14,10 @@ import { createStoreKeys } from '../../src/storage/keys';
 import { createRedisBus, createRedisStore } from '../../src/storage/redis-store';
 import { createFakeClock } from '../storage/fake-clock';
 import { uniqueTestNamespace } from '../storage/redis-test-env';
-import { TEST_REDIS_LABEL, TEST_REDIS_TARGET } from '../support/redisTarget';
+import { TEST_CONNECT_TIMEOUT_MS, TEST_REDIS_LABEL, TEST_REDIS_TARGET } from '../support/redisTarget';
 
-const store = createRedisStore({ target: TEST_REDIS_TARGET, commandTimeoutMs: 2000 });
-const bus = createRedisBus({ target: TEST_REDIS_TARGET, commandTimeoutMs: 2000 });
+const store = createRedisStore({ target: TEST_REDIS_TARGET, commandTimeoutMs: 2000, connectTimeoutMs: TEST_CONNECT_TIMEOUT_MS });
+const bus = createRedisBus({ target: TEST_REDIS_TARGET, commandTimeoutMs: 2000, connectTimeoutMs: TEST_CONNECT_TIMEOUT_MS });
 const clock = createFakeClock();
 
 beforeAll(async () => {

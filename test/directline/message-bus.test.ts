@@ -2,7 +2,7 @@ import { StoreUnavailableError } from '../../src/domain/ports';
 import { createMemoryBus } from '../../src/storage/memory-store';
 import { createRedisBus, type RedisBus } from '../../src/storage/redis-store';
 import { sleep, TEST_REDIS_URL, uniqueTestNamespace } from '../storage/redis-test-env';
-import { TEST_REDIS_LABEL, TEST_REDIS_TARGET } from '../support/redisTarget';
+import { TEST_CONNECT_TIMEOUT_MS, TEST_REDIS_LABEL, TEST_REDIS_TARGET } from '../support/redisTarget';
 import { startTcpProxy } from '../storage/tcp-proxy';
 import { collector, describeMessageBusContract, expectClosedBusRejects } from './message-bus-contract';
 
@@ -12,8 +12,8 @@ describeMessageBusContract('memory', async () => {
 });
 
 describeMessageBusContract(`redis (${TEST_REDIS_LABEL}), two connections`, async () => {
-  const a = createRedisBus({ target: TEST_REDIS_TARGET, commandTimeoutMs: 1000 });
-  const b = createRedisBus({ target: TEST_REDIS_TARGET, commandTimeoutMs: 1000 });
+  const a = createRedisBus({ target: TEST_REDIS_TARGET, commandTimeoutMs: 1000, connectTimeoutMs: TEST_CONNECT_TIMEOUT_MS });
+  const b = createRedisBus({ target: TEST_REDIS_TARGET, commandTimeoutMs: 1000, connectTimeoutMs: TEST_CONNECT_TIMEOUT_MS });
   await Promise.all([a.connect(), b.connect()]);
   return {
     a,

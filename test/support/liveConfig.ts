@@ -5,7 +5,7 @@ import { openLiveConfig, type LiveConfig } from '../../src/studio';
 import type { StoreKeys } from '../../src/storage/keys';
 import { createRedisBus, type RedisStore } from '../../src/storage/redis-store';
 import { repoConfig } from './config';
-import { TEST_REDIS_TARGET } from './redisTarget';
+import { TEST_CONNECT_TIMEOUT_MS, TEST_REDIS_TARGET } from './redisTarget';
 
 export interface TestLiveConfig {
   live: LiveConfig;
@@ -15,7 +15,7 @@ export interface TestLiveConfig {
 
 /** The repository's files become version 1 when the store has none; `checkEveryMs` is the safety-net period. */
 export async function openTestLiveConfig(redis: { store: RedisStore; keys: StoreKeys }, checkEveryMs = 5000): Promise<TestLiveConfig> {
-  const bus = createRedisBus({ target: TEST_REDIS_TARGET, commandTimeoutMs: 5000 });
+  const bus = createRedisBus({ target: TEST_REDIS_TARGET, commandTimeoutMs: 5000, connectTimeoutMs: TEST_CONNECT_TIMEOUT_MS });
   await bus.connect();
   const live = await openLiveConfig({ store: redis.store, bus, keys: redis.keys, configDir: findRepoRoot(), filesConfig: repoConfig(), logger: silentLogger(), checkEveryMs });
   return {

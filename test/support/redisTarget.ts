@@ -19,3 +19,9 @@ export const TEST_REDIS_TARGET: RedisTarget = testRedisTarget();
 
 /** For test names: where the suite runs. */
 export const TEST_REDIS_LABEL = TEST_REDIS_TARGET.kind === 'cluster' ? `cluster ${process.env.REDIS_CLUSTER_NODES}` : TEST_REDIS_URL;
+
+/**
+ * How long a suite's store or bus waits for the suites' Redis to answer at connect: generous, because
+ * a busy CI machine once kept a first connect past the service's own default (1 s) and failed a file.
+ */
+export const TEST_CONNECT_TIMEOUT_MS = 10_000;

@@ -14,7 +14,7 @@ import { createRedisStore, type RedisStore } from '../../src/storage/redis-store
 import type { TwilioSide } from './callHarness';
 import { repoConfig } from './config';
 import { uniqueTestNamespace } from '../storage/redis-test-env';
-import { TEST_REDIS_TARGET } from './redisTarget';
+import { TEST_CONNECT_TIMEOUT_MS, TEST_REDIS_TARGET } from './redisTarget';
 import { packagedWebPublicDir } from '../../src/web/routes';
 
 export const TEST_PUBLIC_BASE_URL = 'https://orientation360.example.org';
@@ -143,8 +143,14 @@ export function twilioSide(...apps: RunningTestApp[]): TwilioSide {
 /** A real Redis store in a namespace of its own; `cleanup` deletes the namespace's keys. */
 export async function testRedis(label: string): Promise<{ store: RedisStore; keys: StoreKeys; cleanup(): Promise<void> }> {
   const keys = createStoreKeys(uniqueTestNamespace(label));
-  const store = createRedisStore({ target: TEST_REDIS_TARGET, commandTimeoutMs: 500 });
-  await store.connect();
+  const store = createRedisStore({ target: TEST_REDIS_TARGET, commandTimeoutMs: 500, connectTimeoutMs: TEST_CONNECT_TIMEOUT_MS });
+  try {
+    await store.connect();
+  } catch (error) {
+    // A store that never connected still reconnects in the background: close it, or Jest never exits.
+    await store.close();
+    throw error;
+  }
   return {
     store,
     keys,

@@ -3,7 +3,7 @@ import { createRedisStore } from '../../src/storage/redis-store';
 import { createStoreKeys } from '../../src/storage/keys';
 import { createTicketStore } from '../../src/tickets/ticket-store';
 import { uniqueTestNamespace } from '../storage/redis-test-env';
-import { TEST_REDIS_LABEL, TEST_REDIS_TARGET } from '../support/redisTarget';
+import { TEST_CONNECT_TIMEOUT_MS, TEST_REDIS_LABEL, TEST_REDIS_TARGET } from '../support/redisTarget';
 import { describeTicketStoreContract } from './ticket-store-contract';
 
 describeTicketStoreContract('the memory store', async () => {
@@ -12,7 +12,7 @@ describeTicketStoreContract('the memory store', async () => {
 });
 
 describeTicketStoreContract(`Redis (${TEST_REDIS_LABEL})`, async () => {
-  const kv = createRedisStore({ target: TEST_REDIS_TARGET, commandTimeoutMs: 1000 });
+  const kv = createRedisStore({ target: TEST_REDIS_TARGET, commandTimeoutMs: 1000, connectTimeoutMs: TEST_CONNECT_TIMEOUT_MS });
   await kv.connect();
   return { kv, keys: createStoreKeys(uniqueTestNamespace('tickets')), dispose: () => kv.close() };
 });
