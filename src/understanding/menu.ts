@@ -2,8 +2,11 @@
  * Choosing a menu option from what a caller said (phone) or wrote (chat), with the service's one
  * matcher. Two steps:
  * 1. a synonym said whole: its words found in a row, compared as French stems (« je n'arrive plus à
- *    me laver » says « laver »; « c'est pas ça » is not « c'est ça »); the longest one wins; two
- *    options' synonyms said alike are weighed by the examples, then by step 2, else no choice;
+ *    me laver » says « laver »; « c'est pas ça » is not « c'est ça »; « ne » need not be said); the
+ *    longest one wins; two options' synonyms said alike are weighed by the examples, then by step 2,
+ *    else no choice. The main clause's synonyms come first: « on veut pas m'embaucher à cause de mon
+ *    fauteuil » is emploi, the wheelchair being context (src/understanding/clauses.ts); when only the
+ *    context says one, a clear vote of the examples comes before it;
  * 2. else, when the menu allows free speech, the weighed matcher over the options' synonyms, tuned
  *    for speech (a long sentence with a few words of one option);
  * 3. else the options' examples (content/fr/phone-examples.yaml: « il faut quelqu'un pour l'emmener
@@ -12,6 +15,7 @@
  * synonym it holds (« médecin » is a synonym of santé). No clear winner: no choice.
  */
 import type { Analyser } from './analyse';
+import { splitContext } from './clauses';
 import { createExampleIndex, type ExampleIndex } from './examples';
 import { createMatcher, type Matcher, type MatcherOptions } from './matcher';
 
@@ -39,6 +43,12 @@ export const MENU_EXAMPLE_SETTINGS = {
  */
 export const MENU_SYNONYM_SETTINGS = { weighTies: true };
 
+/**
+ * The main clause first: when it says a synonym, synonyms said only in its context (« parce que… »,
+ * « à cause de… », « qui est… »: src/understanding/clauses.ts) choose nothing.
+ */
+export const MENU_CLAUSE_SETTINGS = { mainClauseFirst: true, examplesBeforeContext: true };
+
 /** The label of examples that are no option of the menu (asking for a person). */
 const ELSEWHERE = 'elsewhere';
 
@@ -63,6 +73,9 @@ export const SPOKEN_MENU_OPTIONS: MatcherOptions = {
 /** A synonym with one of these words is only said with it (« pas correct » is not « correct »). */
 const NEGATIONS = new Set(['pas', 'ne', 'n', 'non', 'plus', 'aucun', 'aucune', 'sans', 'jamais', 'rien', 'personne']);
 
+/** Words as said: spoken French drops the « ne » of a negation (« je sais plus quoi faire »), so it is no word to match. */
+const spoken = (words: readonly string[]): string[] => words.filter((word) => word !== 'ne' && word !== 'n');
+
 /** Where `needle` occurs in a row inside `haystack`. */
 function containsRun(haystack: readonly string[], needle: readonly string[]): boolean {
   if (needle.length === 0 || needle.length > haystack.length) return false;
@@ -86,12 +99,12 @@ export function createMenuMatcher<T extends MenuOption>(options: readonly T[], a
   const synonyms = options.map((option) =>
     option.synonyms
       .map((synonym) => {
-        const all = analyser.allTerms(synonym);
+        const written = analyser.allTerms(synonym);
         // Strict menus (yes / no, « conseiller »), negated synonyms and synonyms made mostly of small words
         // (« je suis handicapé » is about who speaks, not « handicap ») are said word for word.
         const terms = analyser.terms(synonym);
-        const meaningful = settings.freeSpeech && !all.some((word) => NEGATIONS.has(word)) && terms.length * 2 >= all.length ? terms : [];
-        return { meaningful, all };
+        const meaningful = settings.freeSpeech && !written.some((word) => NEGATIONS.has(word)) && terms.length * 2 >= written.length ? terms : [];
+        return { meaningful, all: spoken(written) };
       })
       .filter(({ all }) => all.length > 0),
   );
@@ -119,22 +132,36 @@ export function createMenuMatcher<T extends MenuOption>(options: readonly T[], a
   function explain(speech: string): { option: T | null; stage: MenuStage | null } {
     const none = { option: null, stage: null };
     const meaningful = analyser.terms(speech);
-    const all = analyser.allTerms(speech);
+    const all = spoken(analyser.allTerms(speech));
     if (all.length === 0) return none;
     const first = voted(speech, MENU_EXAMPLE_SETTINGS.firstShare, MENU_EXAMPLE_SETTINGS.firstCoverage);
     if (first !== undefined) return { option: first === ELSEWHERE ? null : first, stage: 'examples-first' };
     // The longest synonym said, for each option.
-    const said = options.map((_, index) => {
-      let longest = 0;
-      for (const synonym of synonyms[index] ?? []) {
-        // Said word for word, it counts all its words; said in other words, only those that mean something.
-        const length = containsRun(all, synonym.all) ? synonym.all.length : containsRun(meaningful, synonym.meaningful) ? synonym.meaningful.length : 0;
-        longest = Math.max(longest, length);
+    const saidIn = (allWords: readonly string[], meaningfulWords: readonly string[]): number[] =>
+      options.map((_, index) => {
+        let longest = 0;
+        for (const synonym of synonyms[index] ?? []) {
+          // Said word for word, it counts all its words; said in other words, only those that mean something.
+          const length = containsRun(allWords, synonym.all) ? synonym.all.length : containsRun(meaningfulWords, synonym.meaningful) ? synonym.meaningful.length : 0;
+          longest = Math.max(longest, length);
+        }
+        return longest;
+      });
+    let lengths = saidIn(all, meaningful);
+    if (settings.freeSpeech && MENU_CLAUSE_SETTINGS.mainClauseFirst) {
+      // A synonym of the main clause wins over one said only in its context (« à cause de mon fauteuil »).
+      const { main, context } = splitContext(speech);
+      const inMain = context === '' ? [] : saidIn(spoken(analyser.allTerms(main)), analyser.terms(main));
+      if (inMain.some((length) => length > 0)) lengths = inMain;
+      else if (MENU_CLAUSE_SETTINGS.examplesBeforeContext && inMain.length > 0 && analyser.terms(main).length > 0 && lengths.some((length) => length > 0)) {
+        // Only the context says a synonym (« qui peut s'occuper de ma fille pendant que je travaille »):
+        // a clear vote of the examples, on the whole speech, comes before it.
+        const byExamples = voted(speech, MENU_EXAMPLE_SETTINGS.share, MENU_EXAMPLE_SETTINGS.coverage);
+        if (byExamples !== undefined && byExamples !== ELSEWHERE) return { option: byExamples, stage: 'examples' };
       }
-      return longest;
-    });
-    const bestLength = Math.max(0, ...said);
-    const tied = options.filter((_, index) => bestLength > 0 && said[index] === bestLength);
+    }
+    const bestLength = Math.max(0, ...lengths);
+    const tied = options.filter((_, index) => bestLength > 0 && lengths[index] === bestLength);
     if (tied.length > 1 && settings.freeSpeech && MENU_SYNONYM_SETTINGS.weighTies) {
       // Two options' words said alike (« aider à payer les vacances »): the examples, then the weighed
       // matcher, choose between them; neither does: not sure. (The examples alone, or the matcher only
