@@ -218,7 +218,7 @@ const NO_ANSWER_PATTERN = re(NO_ANSWER);
 /** « là je veux recommencer », « il recommence », « le refaire »: what was told as past starts again (not « recommencer à travailler »). */
 const AGAIN = re('\\b(?:recommenc\\w*|le refaire|la refaire|remettre ca|rechut\\w*)\\b(?! (?:a|d|de|le|la|les|l|un|une|des|du|au|aux|en|mon|ma|mes|son|sa|ses|leur|leurs|notre|nos)\\b)');
 /** One's own present wish or state (« je veux », « je vais », « j'ai envie »): an intent a past told elsewhere does not undo. */
-const SELF_NOW = re('\\b(?:je|j) (?:ne )?(?:veux|vais|voudrais|pense a|compte|ai envie|ai besoin|n en peux plus|peux plus|suis pret|suis prete)\\b');
+const SELF_NOW = re('\\b(?:je|j) (?:ne )?(?:veux|vais|voudrais|pense a|compte|ai envie|ai besoin|n en peux plus|peux plus|suis pret|suis prete)\\b', 'g');
 
 export interface DangerContext {
   /** A time clearly gone (« il y a deux ans »). */
@@ -255,8 +255,6 @@ export interface DangerContext {
   habitual: boolean;
   /** It starts again (« là je veux recommencer »): a past told in another clause is present again. */
   again: boolean;
-  /** One's own present wish (« je veux », « je vais »): an intent not undone by a past told elsewhere. */
-  selfNow: boolean;
   /** A silence and a quarrel that explains it (« elle ne répond plus, elle boude »): not for the model alone to call an emergency. */
   sulking: boolean;
 }
@@ -282,9 +280,17 @@ export function contextOf(text: string, asked = false): DangerContext {
     procedureEnd: procedureEnd(text),
     habitual: HABIT.test(text),
     again: AGAIN.test(text),
-    selfNow: SELF_NOW.test(text),
     sulking: SULKING_PATTERN.test(text) && NO_ANSWER_PATTERN.test(text),
   };
+}
+
+/**
+ * Is the finding at `offset` of a clause one's own present wish (« je veux mourir »: the rule matched on
+ * « veux mourir »)? A past told elsewhere, or in the same clause when a phone turn has no punctuation
+ * (« … l'an dernier je veux mourir »), does not undo it; « depuis sa tentative je veux l'aider » is no such wish.
+ */
+export function ownWishAt(clause: string, offset: number): boolean {
+  return [...clause.matchAll(SELF_NOW)].some((match) => (match.index ?? 0) <= offset && offset <= (match.index ?? 0) + match[0].length + 1);
 }
 
 function procedureEnd(text: string): number {

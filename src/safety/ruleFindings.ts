@@ -5,7 +5,7 @@
  * a story told). One job: findings; detect.ts weighs them with the model.
  */
 import type { DangerKind } from '../domain/vocabulary';
-import { contextOf, subjectOfProcedure, todayWordIn, type DangerContext } from './context';
+import { contextOf, ownWishAt, subjectOfProcedure, todayWordIn, type DangerContext } from './context';
 import { askedOnly } from './everyday';
 import { peerHarassment, type Harm } from './harm';
 import { offsetOfWord, type PreparedText } from './normalise';
@@ -42,6 +42,9 @@ function allowed(gate: Gate, prepared: PreparedText, offset: number, whole: Dang
   if (here.feared) return 'feared';
   // « j'ai fait une tentative l'an dernier et là je veux recommencer »: a later clause says it starts again.
   if (here.past && !here.question && !here.hypothesis && startsAgainAfter(prepared, clause.end)) return true;
+  // « … l'an dernier je veux mourir » (a phone turn, no punctuation): one's own wish now, beside a past.
+  const ownWish = gate === 'intent' && ownWishAt(clauseText, offset - clause.start);
+  if (ownWish && here.past && !here.question && !here.hypothesis) return true;
   if (here.past || here.question || here.hypothesis) return false;
   if (gate === 'medical' && here.medicalHistory) return false;
   // « il va mieux maintenant » ends the message's danger, not one told now in another clause (« mais il vient de tomber »).
@@ -53,7 +56,7 @@ function allowed(gate: Gate, prepared: PreparedText, offset: number, whole: Dang
   // « mon mari va me tuer, j'ai oublié de poster le dossier »: asked about, not the emergency.
   if (!act && whole.slipAt >= 0 && offset >= whole.slipAt && offset <= whole.slipAt + SLIP_REACH) return 'feared';
   // « j'ai été hospitalisée l'an dernier. je veux mourir »: a past told elsewhere does not undo one's own wish now.
-  if (whole.past && !(gate === 'intent' && here.selfNow)) return false;
+  if (whole.past && !ownWish) return false;
   // One's own intent, in a clause of its own, is not undone by a question elsewhere (« c'est quoi le 3114 ? je veux mourir »).
   if ((whole.question || whole.hypothesis) && gate !== 'intent') return false;
   return gate !== 'medical' || !whole.medicalHistory;

@@ -114,6 +114,12 @@ describe('a past in one clause, the present in another', () => {
     expect(ruleCues(text).some((cue) => cue.startsWith(`${kind}.`))).toBe(true);
   });
 
+  it('When a phone turn has no punctuation, then one’s own wish beside a past is still the emergency, and a wish to help is none', () => {
+    expect(answer("j'ai été hospitalisée en psychiatrie l'an dernier je veux mourir").emergency).toContain('suicide');
+    expect(assessDanger("depuis sa tentative je veux l'aider quelles aides").signal).toBeNull();
+    expect(assessDanger("il y a deux ans j'ai fait une tentative de suicide je veux savoir si j'ai droit à l'aah").signal).toBeNull();
+  });
+
   it.each([
     "il m'a frappée l'an dernier, je l'ai quitté, je cherche un logement adapté",
     "j'ai fait une tentative l'an dernier, je voudrais recommencer à travailler en ESAT",
