@@ -6,7 +6,7 @@
  * always wins: in doubt, danger.
  * Works on the prepared text (folded, squeezed: « l'année dernière » → « l anee derniere »).
  */
-import { ABOUT_THE_NUMBER, AFTER_US, HABIT } from './everyday';
+import { ABOUT_THE_NUMBER, AFTER_US, HABIT, SERVICE } from './everyday';
 import { frenchPattern as re, type PreparedText } from './normalise';
 
 /** A time clearly gone: years, months or weeks ago, childhood, a past year, a former person. */
@@ -73,9 +73,15 @@ const SLIP = re(
   '\\b(?:va|vont|vas) (?:me|nous) tuer\\b(?=.*\\bj ai (?:oublie|rate|perdu|egare|mal rempli|pas (?:envoye|poste|rempli|signe|paye|fait))\\b(?: \\w+){0,5} (?:dossier|dossiers|papiers?|formulaire|courier|lettre|rendez vous|rdv|date|delai|facture|cerfa|declaration|inscription|carte|cles?|pain|course|courses)\\b)',
 );
 
+/** A time just to come (« ce soir », « cette nuit », « demain »): « c'est fini » beside it is no « it is over ». */
+export const SOON = '(?:ce soir|cette nuit|demain|aujourd hui|bientot|tout a l heure)';
+
 /** It is over: stronger than a word of the present (« c'est loin maintenant », « il va mieux maintenant »). */
 const OVER = re(
-  '\\bfacon de parler\\b|\\bmaniere de parler\\b|\\bc est une expression\\b|\\bau sens figure\\b|\\bc est (?:loin|fini|termine|du passe|de l histoire ancienne)\\b(?! pour moi\\b)|\\b(?:il|elle) va (?:bien|mieux)\\b|\\bva (?:bien|mieux) maintenant\\b|\\b(?:on|nous|ils) (?:l a|les a|l avons|l ont) retrouvee?s?\\b|\\baffaire est jugee\\b|\\bsuis (?:sevre|sevree|gueri|guerie)\\b',
+  '\\bfacon de parler\\b|\\bmaniere de parler\\b|\\bc est une expression\\b|\\bau sens figure\\b|\\bc est (?:loin|du passe|de l histoire ancienne)\\b(?! pour moi\\b)|' +
+  // « c'est fini avec mon ex », not « ce soir c'est fini » nor « c'est fini cette nuit » (a time to come: a farewell)
+  `(?<!\\b${SOON} )\\bc est (?:fini|termine)\\b(?! pour moi\\b| ${SOON}\\b)|` +
+  '\\b(?:il|elle) va (?:bien|mieux)\\b|\\bva (?:bien|mieux) maintenant\\b|\\b(?:on|nous|ils) (?:l a|les a|l avons|l ont) retrouvee?s?\\b|\\baffaire est jugee\\b|\\bsuis (?:sevre|sevree|gueri|guerie)\\b',
 );
 
 /** Now, again, still: the danger is present even if the message also tells its past. */
@@ -188,6 +194,32 @@ const ABOUT_A_SUBJECT = re(
   '^ (?:c est quoi|qu est ce que?|c quoi|definition|que veut dire|ca veut dire quoi)\\b|\\b(?:expose|memoire|these|formatrice|formateur|module|documentation|brochure|conference|sensibilisation|prevention (?:du|de la|des)|affiche|statistiques?|chiffres|est ce (?:autorise|legal|permis|interdit)|c est (?:legal|autorise|permis)|a t on le droit|ont ils le droit)\\b',
 );
 
+/**
+ * Someone who cannot be reached (README « Thirteenth round (rules) »): no answer on the phone or to
+ * messages, a phone off or ringing out, their own voicemail, a door not opened, no news. `NO_ANSWER` is
+ * the act; `UNREACHABLE` needs who (« ma mère », « il », « mon voisin »: not an office, `SERVICE_UNANSWERED`);
+ * `SINCE` says since when. Every no-answer rule uses these (rules.ts, situations.ts).
+ */
+export const NO_ANSWER =
+  '\\bne (?:me |m |nous |lui |leur )?(?:repond|decroche|ouvre|rapele)n?t? (?:plus|pas|toujours pas)\\b(?! (?:a mes|aux|a nos) (?:mails|couriers|demandes|lettres|reclamations)\\b)|\\binjoignable\\b|\\b(?:telephone|portable|tel) (?:est |reste )?(?:eteint|coupe)\\b|\\bsone dans le vide\\b|\\btombe (?:\\w+ )?sur (?:son|sa|leur) (?:repondeur|messagerie|boite vocale)\\b|\\btombe (?:\\w+ )?sur (?:le|la) (?:repondeur|messagerie|boite vocale) (?:de|d) (?:mon|ma|mes|son|sa|ses|notre|nos) \\w+|\\b(?:plus|pas|aucune?|sans) (?:de |d )?nouveles?\\b';
+const WHO = '\\b(?:il|elle|ils|elles|(?:mon|ma|mes|son|sa|ses|notre|nos|leur|leurs) \\w+)\\b';
+export const UNREACHABLE = `${WHO}(?: \\w+){0,5} (?:${NO_ANSWER})|\\b(?:plus|pas|aucune?|sans) (?:de |d )?nouveles? (?:de |d )(?:lui|elle|eux|${WHO})|\\btombe (?:\\w+ )?sur (?:le|la) (?:repondeur|messagerie|boite vocale) (?:de|d) (?:mon|ma|mes|son|sa|ses|notre|nos) \\w+`;
+/** Since when (« depuis ce matin », « depuis hier soir », « depuis deux jours »). */
+export const SINCE =
+  '\\bdepuis (?:ce matin|ce midi|hier|avant hier|cette nuit|samedi|dimanche|lundi|mardi|mercredi|jeudi|vendredi|ce week end|le week end|la veille|des heures|plusieurs heures|\\d+ ?(?:h|heures?|jours?)|(?:deux|trois|quatre|cinq) (?:heures|jours))\\b|\\bde (?:toute )?la journee\\b';
+/** An office that does not answer (« la MDPH ne répond pas au téléphone », « je tombe sur le répondeur de la CAF »): paperwork. */
+export const SERVICE_UNANSWERED = `${SERVICE}(?: \\w+){0,5} (?:${NO_ANSWER})|\\btombe (?:\\w+ )?sur (?:le|la|un|une) (?:repondeur|messagerie|boite vocale)\\b(?! (?:de|d) (?:mon|ma|mes|son|sa|ses|notre|nos) )`;
+/** A quarrel, not a silence to fear (« elle ne répond plus à mes messages, elle m'en veut »). */
+export const SULKING = '\\b(?:m en veut|nous en veut|me boude|boude|fachee?s?|vexee?s?|en colere contre (?:moi|nous)|dispute\\w*|brouille\\w*|coupe les ponts|ne veut plus (?:me|nous) (?:parler|voir))\\b';
+
+const SULKING_PATTERN = re(SULKING);
+const NO_ANSWER_PATTERN = re(NO_ANSWER);
+
+/** « là je veux recommencer », « il recommence », « le refaire »: what was told as past starts again (not « recommencer à travailler »). */
+const AGAIN = re('\\b(?:recommenc\\w*|le refaire|la refaire|remettre ca|rechut\\w*)\\b(?! (?:a|d|de|le|la|les|l|un|une|des|du|au|aux|en|mon|ma|mes|son|sa|ses|leur|leurs|notre|nos)\\b)');
+/** One's own present wish or state (« je veux », « je vais », « j'ai envie »): an intent a past told elsewhere does not undo. */
+const SELF_NOW = re('\\b(?:je|j) (?:ne )?(?:veux|vais|voudrais|pense a|compte|ai envie|ai besoin|n en peux plus|peux plus|suis pret|suis prete)\\b', 'g');
+
 export interface DangerContext {
   /** A time clearly gone (« il y a deux ans »). */
   past: boolean;
@@ -221,6 +253,10 @@ export interface DangerContext {
   procedureEnd: number;
   /** A symptom that comes back (« parfois », « trois fois par jour »): a condition, for medical findings (everyday.ts). */
   habitual: boolean;
+  /** It starts again (« là je veux recommencer »): a past told in another clause is present again. */
+  again: boolean;
+  /** A silence and a quarrel that explains it (« elle ne répond plus, elle boude »): not for the model alone to call an emergency. */
+  sulking: boolean;
 }
 
 export function contextOf(text: string, asked = false): DangerContext {
@@ -243,7 +279,18 @@ export function contextOf(text: string, asked = false): DangerContext {
     feared: FEAR.test(text) && FUTURE.test(text),
     procedureEnd: procedureEnd(text),
     habitual: HABIT.test(text),
+    again: AGAIN.test(text),
+    sulking: SULKING_PATTERN.test(text) && NO_ANSWER_PATTERN.test(text),
   };
+}
+
+/**
+ * Is the finding at `offset` of a clause one's own present wish (« je veux mourir »: the rule matched on
+ * « veux mourir »)? A past told elsewhere, or in the same clause when a phone turn has no punctuation
+ * (« … l'an dernier je veux mourir »), does not undo it; « depuis sa tentative je veux l'aider » is no such wish.
+ */
+export function ownWishAt(clause: string, offset: number): boolean {
+  return [...clause.matchAll(SELF_NOW)].some((match) => (match.index ?? 0) <= offset && offset <= (match.index ?? 0) + match[0].length + 1);
 }
 
 function procedureEnd(text: string): number {

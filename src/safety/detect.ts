@@ -204,7 +204,8 @@ export function decideDanger(evidence: DangerEvidence, thresholds: DangerThresho
   // The model alone (no rule fired) must also be very sure there is danger, of whatever kind (it may
   // hesitate between two: then the emergency names both numbers); below, decideCheck asks the question.
   // Signs the message explains (« des bleus à cause de son attelle »): the model alone may only ask.
-  const sureOfDanger = found.length > 0 || (!whole.explained && 1 - opinion.probabilities.none >= thresholds.aloneConfidence);
+  // A quarrel told beside a silence (« elle ne répond plus à mes messages, elle boude »): the model alone may only ask.
+  const sureOfDanger = found.length > 0 || (!whole.explained && !whole.sulking && 1 - opinion.probabilities.none >= thresholds.aloneConfidence);
   const confident = opinion.probability >= needed && sureOfDanger;
   // What the model may add: not the 119 when the child named is the one who hurts an adult.
   const mayAdd = (kind: DangerKind): boolean => !(evidence.childIsAuthor && kind === 'enfance_en_danger');
@@ -213,6 +214,9 @@ export function decideDanger(evidence: DangerEvidence, thresholds: DangerThresho
     if (found.length === 0 && opinion.label !== 'sourd' && evidence.deaf) found.push({ kind: 'sourd', cue: 'deaf_in_danger' });
     if (!found.some((each) => each.kind === opinion.label)) found.push({ kind: opinion.label, cue: 'model' });
   }
+  // Once there is danger, a kind the rules were only in doubt about joins it (« mon voisin de 90 ans ne
+  // m'ouvre pas et ne décroche plus depuis deux jours »: the model's number, and the 15).
+  if (found.length > 0) for (const each of evidence.feared) if (!found.some((other) => other.kind === each.kind)) found.push(each);
   // Once there is danger, another kind the model finds likely joins it (pills swallowed: 15 and 3114).
   if (found.length > 0) for (const kind of DANGER_KINDS) if (mayAdd(kind) && opinion.probabilities[kind] >= thresholds.alsoConfidence && !found.some((each) => each.kind === kind)) found.push({ kind, cue: 'model_also' });
   return signalOf(found);

@@ -40,6 +40,22 @@ export const AFTER_US = re(
 );
 
 /**
+ * Offices and those who work in them (« la MDPH », « le service », « l'assistante sociale »): when
+ * they do not answer, it is paperwork, not a person unreachable (see `SERVICE_UNANSWERED`, context.ts).
+ */
+export const SERVICE =
+  '\\b(?:mdph|caf|cpam|msa|service|services|mairie|administration|prefecture|ecole|college|lycee|asistante? sociale?|asistant social|medecin|docteur|cabinet|secretariat|standard|acueil|guichet|bureau|agence|bailleur|banque|conseiler|conseilere|plateforme|mutuele|pole emploi|france travail|tribunal|tuteur|tutrice|curateur|curatrice|mandataire|asociation)\\b';
+
+/** Paperwork and its offices (« le dossier », « la CAF », « un rendez-vous »): a farewell or a plan said about them is ordinary. */
+export const PAPERWORK =
+  '\\b(?:dossier|dossiers|formulaire|cerfa|justificatifs?|mdph|caf|cpam|impots|banque|notaire|etat des lieux|bail|loyer|inscription|rendez vous|rdv)\\b';
+/** A move, a trip, a stay or a day to prepare (« je déménage », « les vacances », « l'opération »). */
+const MOVE_OR_STAY =
+  '\\b(?:demenag\\w*|nouvel apartement|ehpad|vacances|voyage|sejour|valise|hopital|operation|hospitalisation|rentree|mariage|anniversaire)\\b';
+/** « il ne me reste plus qu'une chose à faire », « j'ai tout prévu », « j'ai choisi la date » said of these mean a form or a trip, not an end. */
+export const PAPERWORK_OR_MOVE = `${PAPERWORK}|${MOVE_OR_STAY}`;
+
+/**
  * Everyday matters a cry for help can be said about (« au secours, la MDPH m'a encore demandé un
  * certificat », « SOS, comment on remplit la partie B ? », « au secours les devoirs du soir ! »).
  */

@@ -5,7 +5,7 @@
  * a story told). One job: findings; detect.ts weighs them with the model.
  */
 import type { DangerKind } from '../domain/vocabulary';
-import { contextOf, subjectOfProcedure, todayWordIn, type DangerContext } from './context';
+import { contextOf, ownWishAt, subjectOfProcedure, todayWordIn, type DangerContext } from './context';
 import { askedOnly } from './everyday';
 import { peerHarassment, type Harm } from './harm';
 import { offsetOfWord, type PreparedText } from './normalise';
@@ -40,6 +40,11 @@ function allowed(gate: Gate, prepared: PreparedText, offset: number, whole: Dang
   if (gate !== 'intent' && here.told) return false;
   // « j'ai peur qu'un jour il me frappe »: feared, not happening: the question, not the emergency.
   if (here.feared) return 'feared';
+  // « j'ai fait une tentative l'an dernier et là je veux recommencer »: a later clause says it starts again.
+  if (here.past && !here.question && !here.hypothesis && startsAgainAfter(prepared, clause.end)) return true;
+  // « … l'an dernier je veux mourir » (a phone turn, no punctuation): one's own wish now, beside a past.
+  const ownWish = gate === 'intent' && ownWishAt(clauseText, offset - clause.start);
+  if (ownWish && here.past && !here.question && !here.hypothesis) return true;
   if (here.past || here.question || here.hypothesis) return false;
   if (gate === 'medical' && here.medicalHistory) return false;
   // « il va mieux maintenant » ends the message's danger, not one told now in another clause (« mais il vient de tomber »).
@@ -50,7 +55,8 @@ function allowed(gate: Gate, prepared: PreparedText, offset: number, whole: Dang
   if (whole.explained && gate !== 'intent' && !act) return 'feared';
   // « mon mari va me tuer, j'ai oublié de poster le dossier »: asked about, not the emergency.
   if (!act && whole.slipAt >= 0 && offset >= whole.slipAt && offset <= whole.slipAt + SLIP_REACH) return 'feared';
-  if (whole.past) return false;
+  // « j'ai été hospitalisée l'an dernier. je veux mourir »: a past told elsewhere does not undo one's own wish now.
+  if (whole.past && !ownWish) return false;
   // One's own intent, in a clause of its own, is not undone by a question elsewhere (« c'est quoi le 3114 ? je veux mourir »).
   if ((whole.question || whole.hypothesis) && gate !== 'intent') return false;
   return gate !== 'medical' || !whole.medicalHistory;
@@ -58,6 +64,15 @@ function allowed(gate: Gate, prepared: PreparedText, offset: number, whole: Dang
 
 /** How far after the start of « va me tuer » a rule reading those words may match (« me tuer »). */
 const SLIP_REACH = 12;
+
+/** Does a clause after `from` say it starts again (« … et là je veux recommencer »), itself neither past, over nor a hypothesis? */
+function startsAgainAfter(prepared: PreparedText, from: number): boolean {
+  return prepared.clauses.some((span) => {
+    if (span.start < from) return false;
+    const there = contextOf(prepared.text.slice(span.start, span.end), false);
+    return there.again && !there.past && !there.over && !there.hypothesis && !there.question;
+  });
+}
 
 /** Does a clause that is not over say the present (« il va mieux maintenant, mais il vient de tomber »)? */
 function presentBeyondOver(prepared: PreparedText): boolean {
@@ -124,7 +139,9 @@ export function findByRules(prepared: PreparedText, whole: DangerContext, harms:
       add('feared', { kind: candidate.kind, cue: candidate.cue });
       continue;
     }
-    add(strongest(placesOf(candidate, prepared.text, offsets[offsets.length - 1] as number).map((offset) => allowed(candidate.gate, prepared, offset, whole, false, candidate.kind))), { kind: candidate.kind, cue: candidate.cue });
+    const allowance = strongest(placesOf(candidate, prepared.text, offsets[offsets.length - 1] as number).map((offset) => allowed(candidate.gate, prepared, offset, whole, false, candidate.kind)));
+    // A doubt (« ma mère ne répond plus au téléphone depuis ce matin »): asked about, never the emergency.
+    add(candidate.ask && allowance === true ? 'feared' : allowance, { kind: candidate.kind, cue: candidate.cue });
   }
   if (bareUrgency(prepared)) found.push({ kind: 'urgence_medicale', cue: 'bare_urgency' }, { kind: 'danger_immediat', cue: 'bare_urgency' });
   for (const harm of harms) {

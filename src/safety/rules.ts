@@ -4,7 +4,8 @@
  * context and the model, is detect.ts.
  */
 import type { DangerKind } from '../domain/vocabulary';
-import { INNOCENT_CAUSE } from './context';
+import { INNOCENT_CAUSE, NO_ANSWER, SERVICE_UNANSWERED, SINCE, SOON, SULKING, UNREACHABLE } from './context';
+import { PAPERWORK, PAPERWORK_OR_MOVE } from './everyday';
 import { frenchPattern, type PreparedText } from './normalise';
 
 /** What a rule needs the context to be silent about before it may fire. */
@@ -26,14 +27,17 @@ export interface Rule {
   /** None of these may match. */
   none: RegExp[];
   gate: Gate;
+  /** A doubt, not an emergency: what it finds gets the second-stage question with the kind's number. */
+  ask: boolean;
 }
 
-export const rule = (kind: DangerKind, cue: string, all: string[], options: { none?: string[]; gate?: Gate } = {}): Rule => ({
+export const rule = (kind: DangerKind, cue: string, all: string[], options: { none?: string[]; gate?: Gate; ask?: boolean } = {}): Rule => ({
   kind,
   cue,
   all: all.map((source) => frenchPattern(source)),
   none: (options.none ?? []).map((source) => frenchPattern(source)),
   gate: options.gate ?? 'event',
+  ask: options.ask ?? false,
 });
 
 const PERSON = '(?:il|elle|on|mon pere|ma mere|papa|maman|mon mari|ma femme|mon fils|ma fille|mon frere|ma soeur|mon enfant|le bebe|mon bebe|mon grand pere|ma grand mere|mamie|papi|papy|la personne|le patient|la patiente|le resident|la residente|mon voisin|ma voisine|mon oncle|ma tante|mon compagnon|ma compagne|mon conjoint|ma conjointe)';
@@ -49,6 +53,10 @@ export const ELDER = `(?:${ADULT_CHILD}|pere|mere|papa|maman|grand pere|grand me
 /** « au secours », « SOS », « à l'aide ! » alone: a bare cry, answered with 15 and 112. */
 const CRY_FOR_HELP =
   '\\bau secours?\\b(?! populaire| catholique| je (?:comprends|comprend|capte|m y retrouve) (?:rien|pas|plus))|\\bsos\\b(?! (?:amitie|medecin|racisme|homophobie|papa|villages?|dossier|dossiers|formulaire|cerfa|papiers?|paperasse|demarches?|caf|mdph|pch|aah|rqth|administratif|administration))|^ (?:(?:a l aide|aidez moi|aide moi|aidez nous|aide|vite|svp|help|s il vous plait|urgent|urgence|c est urgent|c est une urgence|je vous en prie|venez|venez vite|pitie) ?)+$';
+/** Words of farewell (« adieu », « une lettre d'adieu », « dites à ma fille que je l'aime »): alone, a farewell (`goodbye`). */
+export const FAREWELL_WORDS = '\\b(?:message|lettre|mot|sms) d adieu|\\badieux?\\b|\\bdites? (?:juste |bien |leur |lui )?a (?:ma|mon|mes) \\w+ que je (?:l|les|la|le) (?:aime|aimais)\\b';
+/** Those, and thanks or care said as a farewell (« merci pour tout », « prenez soin de… »): a farewell when a silence or an end is beside them. */
+export const FAREWELL = `${FAREWELL_WORDS}|\\bmerci pour tout\\b|\\bprenez soin d|\\bprends soin d|\\bpardon pour tout\\b`;
 export const MEANS = '(?:cachet|cachets|medicament|medicaments|medocs?|pilule|pilules|comprime|comprimes|somnifere|somniferes|corde|lame|lames|rasoir|fusil|arme|boite|boites|plaquette|plaquettes)';
 /** « disparaître des réseaux sociaux », « du fichier »: leaving a list, not life. */
 const FROM_A_LIST = '(?! (?:des|du|de la|de l) (?:reseaux|fichiers?|listes?|radars|registres?|annuaires?|site|sites|internet|facebook|circulation|paysage administratif|ecrans)\\b)';
@@ -70,12 +78,19 @@ export const DANGER_RULES: readonly Rule[] = [
     '\\bmalaise\\b|\\bevanoui\\w*|\\bperdu connaissance|\\binconscient\\w*|\\bne (?:se )?reveille (?:plus|pas)|\\b(?:n arive|ne peux|ne peut|ne reusis|impossible de|ne parviens) (?:pas |plus )?(?:a |de )?(?:le|la|l|les) reveiler\\b|\\bne bouge plus(?! de (?:sa|son|la|chez|ses))|\\bne reagit (?:plus|pas)|\\bsans connaissance|\\bne reprend (?:pas|plus) (?:connaissance|conscience)|\\best tout(?:e)? (?:froid|froide|mou|molle)\\b',
   ], { gate: 'medical', none: ['\\bfait (?:des|souvent des) malaises'] }),
   rule('urgence_medicale', 'fell_no_answer', [
-    `\\b(?:tomb\\w*|chute|par terre|au sol|allonge|allongee)\\b`,
-    '\\b(?:ne |n )?(?:repond|reagit|bouge|parle|se releve)n?t? (?:plus|pas)\\b|\\bne (?:repond|reagit|bouge|parle|se releve|peut plus se relever|arrive (?:pas|plus) a se relever)|\\bn arrive (?:pas|plus) a (?:se|la|le) relever|\\bpeut (?:pas|plus) se relever|\\bsaigne|\\bsang\\b|\\bs est cogne|\\bla tete\\b|\\bdepuis (?:des heures|hier|ce matin|cette nuit)',
-  ]),
+    // « je tombe sur le répondeur » is no fall
+    `\\b(?:tomb\\w*(?! (?:\\w+ )?sur (?:le|la|un|une|son|sa|leur) (?:repondeur|messagerie|boite vocale))|chute|par terre|au sol|allonge|allongee)\\b`,
+    `${NO_ANSWER}|\\b(?:ne |n )?(?:reagit|bouge|parle|se releve)n?t? (?:plus|pas)\\b|\\bne (?:reagit|bouge|parle|se releve|peut plus se relever|arrive (?:pas|plus) a se relever)|\\bn arrive (?:pas|plus) a (?:se|la|le) relever|\\bpeut (?:pas|plus) se relever|\\bsaigne|\\bsang\\b|\\bs est cogne|\\bla tete\\b|\\bdepuis (?:des heures|hier|ce matin|cette nuit)`,
+  ], { none: [SERVICE_UNANSWERED] }),
   rule('urgence_medicale', 'no_answer', [
     `\\b${PERSON} ne (?:me )?(?:repond|reagit) (?:plus|pas|plus du tout)\\b(?! (?:a mes|aux|a nos|a son|a sa) (?:mails|messages|courriers|demandes|lettres|prenom|nom))(?! (?:au|a son|a mon|a ses|a mes|aux) (?:telephone|portable|tel|apels|sms|textos)\\b)`,
-  ], { none: ['\\b(?:mdph|caf|cpam|service|mairie|administration|ecole|assistante sociale|assistant social|medecin|banque|bailleur)\\b'] }),
+  ], { none: [SERVICE_UNANSWERED, SULKING] }),
+  // Someone who cannot be reached since a while, or who lives alone (« ma mère ne répond plus au téléphone
+  // depuis ce matin, elle vit seule »): a doubt worth the question with the 15, not silence, not the emergency.
+  rule('urgence_medicale', 'unreachable', [UNREACHABLE, `${SINCE}|\\b(?:vit|habite|est) (?:toute? )?seule?\\b|\\bseule? chez (?:elle|lui)\\b`], {
+    none: [SERVICE_UNANSWERED, PAPERWORK, SULKING],
+    ask: true,
+  }),
   rule('urgence_medicale', 'seizure_or_bleeding', [
     '\\bconvulse\\w*|\\bconvulsion\\w*|\\bcrise d epilepsie\\b|\\bsaigne\\w* (?:beaucoup|enormement|abondamment|fort|de partout|sans s arreter)|\\bhemoragie|\\bbeaucoup de sang\\b|\\boverdose|\\bintoxi\\w*|\\bempoisone\\w*|\\bhypoglycemie\\b|\\bbrule\\w* (?:grave|gravement|partout)',
   ], { gate: 'medical', none: ['\\bfait (?:des|souvent des|parfois des) (?:crises|convulsions)', '\\bcrises d epilepsie\\b'] }),
@@ -112,7 +127,7 @@ export const DANGER_RULES: readonly Rule[] = [
   rule('danger_immediat', 'about_to_jump', ['\\bmenacen?t? de sauter\\b|\\b(?:est|sont) (?:sur|au bord) (?:le|son|sa|du|de son) (?:toit|rebord|parapet|balcon) (?:et|pour|prete?)']),
   rule('danger_immediat', 'left_home', [
     '\\ba quite (?:la maison|le domicile|l etablisement|le foyer|l ehpad|l hopital)\\b|\\best partie? (?:de la maison|de chez (?:elle|lui)|en pyjama|sans rien dire)',
-    '\\bne repond (?:pas|plus)|\\bintrouvable|\\bdemence|\\balzheimer|\\bpas rentree?\\b|\\bla nuit\\b|\\bdepuis (?:ce matin|des heures|hier)',
+    `${NO_ANSWER}|\\bintrouvable|\\bdemence|\\balzheimer|\\bpas rentree?\\b|\\bla nuit\\b|\\bdepuis (?:ce matin|des heures|hier)`,
   ]),
   rule('danger_immediat', 'door_forced', [
     '\\b(?:esa[iy]\\w*|tent\\w*|veu\\w*) (?:d |de )?(?:ouvrir|forcer|arracher|defoncer|casser|enfoncer) (?:la|sa|ma|notre|leur) (?:porte|fenetre)|\\b(?:arracher|defonce\\w*|enfonce\\w*|force) (?:la|sa|ma|notre) porte|\\btape\\w* (?:dans|contre) (?:la|sa|ma) porte|\\b(?:casse|brise|force|defonce)n?t? (?:ma|la|notre|sa) (?:porte|fenetre|vitre|baie)|\\b(?:est|sont) (?:entre|entree|entres|rentre|rentree|rentres) chez (?:moi|nous)|\\bveut (?:rentrer|entrer)\\b',
@@ -157,6 +172,11 @@ export const DANGER_RULES: readonly Rule[] = [
     '\\blettre d adieu|\\bmes adieux|\\bdire adieu|\\bfaire mes adieux|\\bdonne (?:toutes )?mes afaires|\\bce (?:soir|sera) (?:ce sera )?(?:fini|la fin)\\b|\\bdemain (?:je ne serai|je serai) plus la|\\bje ne serai plus la\\b|\\bplus la demain\\b|\\bc est (?:bientot )?la fin pour moi|\\btout (?:sera|va etre) (?:bientot )?fini\\b',
   ], { gate: 'intent' }),
 
+  // « ce soir c'est fini », « c'est la fin cette nuit »: an end with its time (not « c'est fini avec mon ex », « le stage, ce soir c'est fini »).
+  rule('suicide', 'over_tonight', [`\\b${SOON} c est (?:fini|la fin|termine)\\b(?! (?:avec|de|du|des|le|la|les|l|pour (?:le|la|les|l|ce|cette|ces|mon|ma|mes))\\b)|\\bc est (?:fini|la fin|termine) ${SOON}\\b`], {
+    gate: 'intent',
+    none: [PAPERWORK_OR_MOVE, '\\b(?:stage|colo|colonie|cours|travaux|chantier|ramadan|chimio|greve|match|saison|fete|soiree|ecole|contrat|emission|serie|film|festival|tournoi|examens?|soldes)\\b'],
+  }),
   rule('suicide', 'jump', [
     '\\b(?:vais|va|veux|veut|vas|pret a|prete a|menace de|menacent de) sauter\\b(?! (?:en parachute|a l elastique|le pas|une etape|un repas|dans (?:la piscine|l eau)|de joie))|\\bau bord (?:de la falaise|du pont|du vide|du toit|de la fenetre|du quai)|\\bsur (?:les rails|la voie fere|les voies|la voie|le rebord|le parapet)\\b|\\ble (?:prochain )?train (?:passe|arive)|\\benjambe\\w*',
   ], { gate: 'intent' }),
@@ -168,9 +188,9 @@ export const DANGER_RULES: readonly Rule[] = [
   ], { gate: 'intent' }),
   rule('suicide', 'all_ready', [
     '\\bj ai (?:deja )?tout (?:prevu|prepare|organise|regle|decide)\\b|\\bj ai tout ce qu il faut\\b|\\bdecide de (?:partir|en finir) (?:ce soir|cette nuit|demain|aujourd hui)',
-  ], { gate: 'intent', none: ['\\b(?:vacances|voyage|demenagement|sejour|rentree|dossier|rendez vous|mariage|anniversaire|valise|papiers|inscription)\\b'] }),
+  ], { gate: 'intent', none: [PAPERWORK_OR_MOVE] }),
   rule('suicide', 'goodbye', [
-    '\\b(?:message|lettre|mot|sms) d adieu|\\badieux?\\b|\\bdites? a (?:ma|mon|mes) \\w+ que je (?:l|les) aime|\\bil sera trop tard\\b|\\bje ne pourai (?:pas|plus) (?:le|leur|lui) (?:lui )?dire',
+    `${FAREWELL_WORDS}|\\bil sera trop tard\\b|\\bje ne pourai (?:pas|plus) (?:le|leur|lui) (?:lui )?dire`,
   ], { gate: 'intent' }),
   rule('suicide', 'no_way_out', [
     '\\b(?:plus|pas|aucune?) (?:d issue|de sortie|d avenir|d espoir|la force de continuer|envie de continuer|de raison de continuer)\\b|\\ba quoi bon\\b|\\barreter de vivre|\\bj arete tout\\b|\\bvous (?:ne )?m entendrez plus|\\bvous (?:n )?entendrez plus parler de moi|\\bplus personne n a besoin de moi|\\bje suis de trop\\b|\\bme sens de trop\\b|\\b(?:ne )?(?:plus|jamais) (?:me )?reveiller\\b|\\b(?:plus|pas) envie de rien\\b|\\benvie de rien\\b|\\b(?:cachets|medicaments|pilules|comprimes|corde|lames?|arme|fusil|flingue) (?:sont )?(?:devant moi|sous la main|a cote de moi|pres de moi)|\\bc est (?:ma|mon) (?:derniere nuit|dernier jour|dernier soir|dernier message)|\\bmon dernier message\\b|\\b(?:ecrit|laise|prepare) (?:des|une|mes|ma) lettres? (?:pour|a) (?:mes|ma|mon|ceux)',

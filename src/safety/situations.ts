@@ -9,15 +9,14 @@
  * beside its benign twin (test/safety/situations.test.ts). Applied with the other rules, in their
  * clause, by ruleFindings.ts.
  */
-import { INNOCENT_CAUSE } from './context';
-import { CHILD, ELDER, KEEPER, MEANS, PARTNER, rule, type Rule } from './rules';
+import { INNOCENT_CAUSE, NO_ANSWER, SERVICE_UNANSWERED } from './context';
+import { PAPERWORK, PAPERWORK_OR_MOVE, SERVICE } from './everyday';
+import { CHILD, ELDER, FAREWELL, KEEPER, MEANS, PARTNER, rule, type Rule } from './rules';
 
 /** A partner, or words that say the couple split up (« on est séparés », « depuis que je l'ai quitté »). */
 const PARTNER_OR_EX = `\\b(?:mon|ma|son|sa|mes) ${PARTNER}\\b|\\b(?:on est|nous sommes|on s est) separes\\b|\\bdepuis (?:notre|la) separation\\b|\\bdepuis que je l ai quite\\w*`;
 /** Marks of blows on a body. */
 const MARKS = '\\b(?:bleus?|hematomes?|coquard|oeil au beurre noir|levre (?:fendue|ouverte)|arcade (?:fendue|ouverte)|marques? (?:de coups|de doigts|au cou|sur le cou|violettes?|sur (?:les|le|la|ses|son|sa) (?:bras|visage|cou|joue|poignets?|jambes|dos))|(?:bras|visage|corps) (?:couverts?|plein) de marques)\\b';
-/** Words of paperwork, moving or a stay: « il ne me reste plus qu'une chose à faire » then means a form, not an end. */
-const PAPERWORK_OR_MOVE = '\\b(?:dossier|dossiers|formulaire|cerfa|justificatifs?|mdph|caf|cpam|impots|banque|notaire|demenag\\w*|etat des lieux|bail|loyer|nouvel apartement|ehpad|vacances|voyage|sejour|hopital|operation|hospitalisation|rendez vous|rdv)\\b';
 /** A vulnerable person, or one exposed (on foot, in slippers): a road is then a danger. */
 const VULNERABLE = '\\b(?:autiste|alzheimer|dement\\w*|desoriente\\w*|trisomique|deficien\\w*|handicape\\w*|polyhandicape\\w*|psycho\\w*|schizophrene|bipolaire|a pied|a velo|en velo|en trotinete|en fauteuil|pieds nus|en pyjama|en chausons|en chemise de nuit|ne repond plus|seule?)\\b';
 
@@ -40,9 +39,9 @@ export const SITUATION_RULES: readonly Rule[] = [
     '\\b(?:sueurs?|transpir\\w*|gris|grise|pale|poitrine|machoire|indigestion|oprese\\w*|esouf\\w*|nausee)\\b',
   ], { gate: 'medical', none: ['\\b(?:case|fracture|platre|atele)\\w*'] }),
   rule('urgence_medicale', 'no_one_opens', [
-    '\\bne (?:m )?ouvre (?:pas|plus)\\b|\\bne (?:me |nous )?repond (?:pas|plus)\\b',
+    NO_ANSWER,
     '\\b(?:volets?|lumiere|tele|courier|journal|pain|odeur|je sone|sonne|frape a (?:la|sa) porte|derriere (?:la|sa) porte)\\b',
-  ], { none: ['\\b(?:dossier|droits?|compte|mdph|caf|cpam|chambre|service|mairie|administration|bureau|acueil|guichet|standard|asistante? sociale?|secretariat|telephone|mails?|messages?|courier (?:de|du|recomande))\\b'] }),
+  ], { none: [SERVICE, PAPERWORK, '\\b(?:droits?|compte|chambre|telephone|mails?|messages?|courier (?:de|du|recomande))\\b'] }),
   rule('urgence_medicale', 'swallowed_whole', [
     '\\b(?:aval|bu|pris|mang|croqu)\\w* (?:\\w+ ){0,3}(?:tout (?:le|un) flacon|toute (?:la|une) bouteile|le flacon entier|capsules? de lesive|(?:des|les) champignons (?:\\w+ ){0,4}(?:ramase|cueili|trouve)\\w*)',
   ]),
@@ -71,10 +70,7 @@ export const SITUATION_RULES: readonly Rule[] = [
     '\\barete\\w* (?:de manger et de boire|de boire et de manger|de s alimenter|de m alimenter|de manger|la dialyse|sa dialyse|ma dialyse)\\b',
     '\\b(?:expres|volontairement|tout seul|toute seule|de (?:moi|lui|elle) meme|sans (?:le dire|rien dire|prevenir)|ne le dirai pas|pour (?:partir|mourir|en finir|que ca s arete))\\b',
   ], { gate: 'intent' }),
-  rule('suicide', 'farewell_then_silence', [
-    '\\bmerci pour tout\\b|\\bprenez soin d|\\bprends soin d|\\bpardon pour tout\\b|\\bdites? (?:juste |bien |leur |lui )?a (?:ma|mon|mes) \\w+ que je (?:l|les|la|le) (?:aime|aimais)\\b',
-    '\\bne (?:repond|decroche) (?:plus|pas)\\b|\\binjoignable\\b|\\b(?:telephone|portable) (?:est )?eteint\\b|\\bplus de nouvelles\\b|\\bils comprendront\\b|\\bdemain\\b',
-  ], { gate: 'intent', none: ['\\b(?:mdph|caf|cpam|service|mairie|administration|ecole|assistante sociale|assistant social|medecin|banque|bailleur|conseiller|conseillere|standard|dossier)\\b'] }),
+  rule('suicide', 'farewell_then_silence', [FAREWELL, `${NO_ANSWER}|\\bils comprendront\\b|\\bdemain\\b`], { gate: 'intent', none: [SERVICE, PAPERWORK_OR_MOVE, SERVICE_UNANSWERED] }),
   rule('suicide', 'fumes_sealed', ['\\b(?:barbecue|brasero|charbon)\\b', '\\b(?:bouche|calfeutre|scotch|colmate)\\w* (?:\\w+ ){0,2}(?:aerations?|fenetres|ventilation|bouches|grilles|vmc)\\b'], { gate: 'intent' }),
 
   // Violence in the couple: the situation, not the word.
@@ -214,8 +210,8 @@ export const SITUATION_RULES: readonly Rule[] = [
   ], { gate: 'intent' }),
   rule('suicide', 'last_message_here', [
     '\\bc est la derniere fois que (?:je|j) (?:vous )?(?:ecris|parle|apele|contacte)\\b',
-    '\\bprenez soin d|\\bprends soin d|\\bmerci pour tout\\b|\\badieu\\b|\\bpardon\\b',
-  ], { gate: 'intent', none: ['\\b(?:repondez|repond|reclamation|plainte|service|dossier|mdph|caf)\\b'] }),
+    `${FAREWELL}|\\bpardon\\b`,
+  ], { gate: 'intent', none: [SERVICE, PAPERWORK, '\\b(?:repondez|repond|reclamation|plainte)\\b'] }),
 
   // More of a child in danger: hungry with no adult able to feed them.
   rule('enfance_en_danger', 'child_hungry', [
