@@ -156,8 +156,10 @@ function mentionsIn(tokens: readonly string[]): Mention[] {
   }
   // « Léo, 6 ans », « il a 11 ans », « Inès, en CE1 »: a child named by age or school stage.
   for (const index of childrenNamedByAge(tokens)) {
-    if (found.some((m) => m.index <= index && index <= m.end)) continue;
-    found.push({ index, end: index, role: 'child', sure: true, young: /^(?:[1-9]|1[01])$/.test(tokens[index + 1] ?? '') || /^(?:[1-9]|1[01])$/.test(tokens[index + 2] ?? '') });
+    // « mon frère a 13 ans »: the person named is a child.
+    const named = found.find((m) => m.index <= index && index <= m.end);
+    if (named) [named.role, named.sure] = ['child', true];
+    else found.push({ index, end: index, role: 'child', sure: true, young: /^(?:[1-9]|1[01])$/.test(tokens[index + 1] ?? '') || /^(?:[1-9]|1[01])$/.test(tokens[index + 2] ?? '') });
   }
   found.sort((a, b) => a.index - b.index);
   return found;
