@@ -61,6 +61,8 @@ describe('a child by age, word or school stage gets the 119 even when disabled',
     expect(childrenNamedByAge(words('Léo, 6 ans, trisomique')).length).toBe(1);
     expect(childrenNamedByAge(words('il a 11 ans et il est autiste')).length).toBe(1);
     expect(childrenNamedByAge(words('Inès, en CE1, est dyspraxique')).length).toBe(1);
+    // « mon frère a 13 ans »: the brother is the child hurt, not an adult relative.
+    expect(harmsIn(prepareForDanger("mon frère a 13 ans, mon beau-père l'enferme dans la cave")).map((harm) => harm.victim)).toEqual(['child']);
     for (const span of ['il y a 6 ans il est tombé', 'depuis 6 ans elle vit au foyer', 'ça fait 6 ans que je travaille', 'j ai 10 ans d ancienneté']) expect(childrenNamedByAge(words(span))).toEqual([]);
   });
 
