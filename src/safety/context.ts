@@ -9,6 +9,13 @@
 import { ABOUT_THE_NUMBER, AFTER_US, HABIT, SERVICE } from './everyday';
 import { frenchPattern as re, type PreparedText } from './normalise';
 
+/**
+ * A former person who acts now (« mon ancien patron m'attend en bas », « mon ex-voisin rôde devant chez
+ * moi »): what follows « ancien » is today's, not a past (README « Thirteenth round »).
+ */
+const FORMER_ACTS_NOW =
+  '(?:(?:m|me|nous|l|la|le|les) (?:atend|guete|menace|suit|poursuit|traque)\\b|rode\\b|(?:est|sont) (?:en bas|devant|dehors|la|derriere|revenue?s?|entree?s?|chez (?:moi|nous|elle|lui))\\b|tape (?:dans|contre|a)\\b|frape a\\b)';
+
 /** A time clearly gone: years, months or weeks ago, childhood, a past year, a former person. */
 const PAST_TIME = re(
   [
@@ -23,7 +30,8 @@ const PAST_TIME = re(
     '\\ben (?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)\\b|\\bavant hier\\b|(?<!\\bsi (?:je|j|tu|il|elle|on) )\\bporte plainte\\b|\\bvecue? (?:enfant|petite?|jeune|ado)\\b|\\bquand (?:on|nous) etions? (?:petits|enfants|jeunes)\\b|\\bquitte (?:son|mon|sa|ma) (?:mari|conjoint|compagnon|compagne|femme)\\b',
     // « mon premier mari »: a former partner; « depuis sa tentative »: the event that started a period now lived.
     '\\b(?:premier|1er) (?:mari|conjoint|compagnon|epoux|copain)\\b|\\bpremiere (?:femme|epouse|compagne|copine)\\b|\\bdepuis (?:sa|son|ma|mon|leur|cette|la|l) (?:tentative|ts|agression|fugue|disparition|hospitalisation|overdose|separation|divorce|placement)\\b',
-    '\\bancien\\w*|\\b(?:avait|avaient|avais) (?:ete|fait|eu|tente|essaye)\\b|\\bsuis (?:sevre|sevree|gueri|guerie|sortie? de)\\b',
+    // « mon ancien mari », « son ancien foyer »: a former person or place, unless that person acts now (« mon ancien patron m'attend en bas »)
+    `\\bancien\\w*\\b(?!(?: \\w+){0,8} ${FORMER_ACTS_NOW})|\\b(?:avait|avaient|avais) (?:ete|fait|eu|tente|essaye)\\b|\\bsuis (?:sevre|sevree|gueri|guerie|sortie? de)\\b`,
     // Harm told in the imperfect (« il me frappait »), in one's childhood (« maltraitée enfant »), over a span gone (« battue pendant 40 ans »)
     '\\b(?:me|m|la|l|le|les|nous|te|lui) (?:frap|bat|tap|menac|insult|humili|viol|gifl|pous|enferm|harcel|maltrait|terroris|rabais|cogn)\\w*(?:ait|aient)\\b',
     // Harm suffered in the imperfect (« j'étais battue par mon premier mari », « elle était frappée »)
@@ -70,7 +78,7 @@ const EXPLAINED = re(
  * them still make it one.
  */
 const SLIP = re(
-  '\\b(?:va|vont|vas) (?:me|nous) tuer\\b(?=.*\\bj ai (?:oublie|rate|perdu|egare|mal rempli|pas (?:envoye|poste|rempli|signe|paye|fait))\\b(?: \\w+){0,5} (?:dossier|dossiers|papiers?|formulaire|courier|lettre|rendez vous|rdv|date|delai|facture|cerfa|declaration|inscription|carte|cles?|pain|course|courses)\\b)',
+  '\\b(?:va|vont|vas) (?:me|nous) (?:tuer|faire la peau)\\b(?=.*\\bj ai (?:oublie|rate|perdu|egare|mal rempli|pas (?:envoye|poste|rempli|signe|paye|fait))\\b(?: \\w+){0,5} (?:dossier|dossiers|papiers?|formulaire|courier|lettre|rendez vous|rdv|date|delai|facture|cerfa|declaration|inscription|carte|cles?|pain|course|courses)\\b)',
 );
 
 /** A time just to come (« ce soir », « cette nuit », « demain »): « c'est fini » beside it is no « it is over ». */

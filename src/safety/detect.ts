@@ -14,7 +14,8 @@ import { LRUCache } from 'lru-cache';
 import type { Priority } from '../domain/vocabulary';
 import { DANGER_KINDS, type DangerKind } from '../domain/vocabulary';
 import { contextOf, toldFromAfar, type DangerContext } from './context';
-import { childIsAuthorOnly, harmsIn } from './harm';
+import { CARE_EQUIPMENT } from './everyday';
+import { childIsAuthorOnly, childIsVictimOnly, harmsIn } from './harm';
 import { shippedDangerModel } from './examples';
 import type { DangerModel, ModelLabel } from './model';
 import { prepareForDanger } from './normalise';
@@ -161,6 +162,10 @@ export interface DangerEvidence {
    * fille »): the model, which reads words and not who does what, may not add the 119.
    */
   childIsAuthor: boolean;
+  /** The harm reading finds a child hurt and no adult (« Léo, 6 ans, trisomique »): the model may not add the 3977. */
+  childIsVictim: boolean;
+  /** Equipment of care named (« une ceinture de maintien »): the model alone may only ask. */
+  careEquipment: boolean;
 }
 
 /** Read a message once: the rules and the model (null when there are no words). */
@@ -181,6 +186,8 @@ export function readDanger(text: string, model: DangerModel | null): DangerEvide
     contentWords: prepared.content.length,
     deaf: DEAF_PATTERN.test(prepared.text),
     childIsAuthor: childIsAuthor && !found.some((each) => each.kind === 'enfance_en_danger'),
+    childIsVictim: childIsVictimOnly(harms, prepared),
+    careEquipment: CARE_EQUIPMENT.test(prepared.text),
   };
 }
 
@@ -205,10 +212,12 @@ export function decideDanger(evidence: DangerEvidence, thresholds: DangerThresho
   // hesitate between two: then the emergency names both numbers); below, decideCheck asks the question.
   // Signs the message explains (« des bleus à cause de son attelle »): the model alone may only ask.
   // A quarrel told beside a silence (« elle ne répond plus à mes messages, elle boude »): the model alone may only ask.
-  const sureOfDanger = found.length > 0 || (!whole.explained && !whole.sulking && 1 - opinion.probabilities.none >= thresholds.aloneConfidence);
+  // Equipment of care named (« une ceinture de maintien »): the model alone may only ask too (everyday.ts).
+  const sureOfDanger =
+    found.length > 0 || (!whole.explained && !whole.sulking && !evidence.careEquipment && 1 - opinion.probabilities.none >= thresholds.aloneConfidence);
   const confident = opinion.probability >= needed && sureOfDanger;
   // What the model may add: not the 119 when the child named is the one who hurts an adult.
-  const mayAdd = (kind: DangerKind): boolean => !(evidence.childIsAuthor && kind === 'enfance_en_danger');
+  const mayAdd = (kind: DangerKind): boolean => !(evidence.childIsAuthor && kind === 'enfance_en_danger') && !(evidence.childIsVictim && kind === 'maltraitance');
   if (opinion.label !== 'none' && confident && mayAdd(opinion.label)) {
     // The model's kind joins the rules' kinds, if any (kinds stay in order of urgency).
     if (found.length === 0 && opinion.label !== 'sourd' && evidence.deaf) found.push({ kind: 'sourd', cue: 'deaf_in_danger' });
@@ -247,7 +256,7 @@ export function decideCheck(evidence: DangerEvidence, thresholds: DangerThreshol
   if (probabilities === undefined) return null;
   let best: DangerKind | undefined;
   for (const kind of DANGER_KINDS) {
-    if (evidence.childIsAuthor && kind === 'enfance_en_danger') continue;
+    if ((evidence.childIsAuthor && kind === 'enfance_en_danger') || (evidence.childIsVictim && kind === 'maltraitance')) continue;
     if (probabilities[kind] >= thresholds.checkConfidence && (best === undefined || probabilities[kind] > probabilities[best])) best = kind;
   }
   if (best === undefined) return null;

@@ -56,6 +56,16 @@ const MOVE_OR_STAY =
 export const PAPERWORK_OR_MOVE = `${PAPERWORK}|${MOVE_OR_STAY}`;
 
 /**
+ * Equipment of care named (« un fauteuil avec une ceinture de maintien », « un harnais », « une sangle de
+ * maintien », « son siège auto »): what holds a child or an adult for their care, not a restraint by
+ * itself. The model alone, which reads « ceinture » beside « 6 ans » as a child beaten, may then only
+ * ask; a rule or an act someone does (« elle l'attache toute la journée ») is still the emergency.
+ */
+export const CARE_EQUIPMENT = re(
+  '\\b(?:ceinture|sangle|sangles|gilet|coussin|tablete|harnais) (?:de (?:maintien|positionement|securite|transfert)|pelvienne|ventrale|abdominale|thoracique|du fauteuil)\\b|\\b(?:un|le|son|sa|ses|une|des) (?:harnais|corset siege|corset|siege auto|coquille)\\b',
+);
+
+/**
  * Everyday matters a cry for help can be said about (« au secours, la MDPH m'a encore demandé un
  * certificat », « SOS, comment on remplit la partie B ? », « au secours les devoirs du soir ! »).
  */

@@ -10,6 +10,7 @@
  */
 import type { DangerKind } from '../domain/vocabulary';
 import { squeeze, stem, type PreparedText } from './normalise';
+import { ADULT_AFTER, CHILD_AFTER, childrenNamedByAge, saidOfThemselves } from './victimAge';
 
 type Role = 'child' | 'partner' | 'parent' | 'relative' | 'carer' | 'institution';
 type Person = Role | 'speaker' | 'third' | 'unknown';
@@ -117,6 +118,10 @@ interface Mention {
   role: Role;
   /** A young child (« ma fille de 3 ans », « le bébé »): hitting an adult is no abuse. */
   young?: boolean;
+  /** The one who writes (« je suis la grand-mère de Léo »): not whom « l' », « la » stand for. */
+  speaker?: boolean;
+  /** A child by age or school stage (« de 6 ans », « Léo, 6 ans », « en CE1 »), not only by a word that may name an adult (« mon fils »). */
+  sure?: boolean;
 }
 
 function mentionsIn(tokens: readonly string[]): Mention[] {
@@ -140,10 +145,23 @@ function mentionsIn(tokens: readonly string[]): Mention[] {
   // « mon frère de 13 ans »: a child, whatever the word.
   for (const mention of found) {
     const age = tokens.slice(mention.end + 1, mention.end + 4).join(' ');
-    if (/^de (?:[1-9]|1[0-7]) ans\b/.test(age)) mention.role = 'child';
+    if (/^de (?:[1-9]|1[0-7]) ans\b/.test(age)) [mention.role, mention.sure] = ['child', true];
     else if (/^de (?:1[89]|[2-9]\d|1\d\d) ans\b/.test(age) && mention.role === 'child') mention.role = 'relative';
     if (/^de (?:[1-9]|1[01]) ans\b/.test(age) || /^(?:bebe|bebes|nourison)$/.test(tokens[mention.index] ?? '')) mention.young = true;
+    // « ma fille majeure » is an adult, « mon frère en CM2 » a child (victimAge.ts).
+    const after = tokens.slice(mention.end + 1, mention.end + 5).join(' ');
+    if (mention.role === 'child' && ADULT_AFTER.test(after)) mention.role = 'relative';
+    else if (CHILD_AFTER.test(after)) [mention.role, mention.sure] = ['child', true];
+    mention.speaker = saidOfThemselves(tokens, mention.index);
   }
+  // « Léo, 6 ans », « il a 11 ans », « Inès, en CE1 »: a child named by age or school stage.
+  for (const index of childrenNamedByAge(tokens)) {
+    // « mon frère a 13 ans »: the person named is a child.
+    const named = found.find((m) => m.index <= index && index <= m.end);
+    if (named) [named.role, named.sure] = ['child', true];
+    else found.push({ index, end: index, role: 'child', sure: true, young: /^(?:[1-9]|1[01])$/.test(tokens[index + 1] ?? '') || /^(?:[1-9]|1[01])$/.test(tokens[index + 2] ?? '') });
+  }
+  found.sort((a, b) => a.index - b.index);
   return found;
 }
 
@@ -283,7 +301,8 @@ export function harmsIn(prepared: PreparedText): Harm[] {
         aggressor = nearestBefore(mentions, left.index, 12)?.role ?? 'unknown';
       } else {
         aggressor = left?.role ?? 'unknown';
-        victim = mentions.find((m) => m !== left && VICTIM_ROLES.has(m.role))?.role ?? 'third';
+        // Not the one who writes (« je suis la grand-mère de Léo, ma belle-fille l'attache »).
+        victim = mentions.find((m) => m !== left && !m.speaker && VICTIM_ROLES.has(m.role))?.role ?? 'third';
       }
     } else {
       if (NEEDS_PRONOUN.has(verb) && !/^(?:dessus|sur (?:moi|lui|elle|eux|nous))\b/.test(after)) continue;
@@ -370,6 +389,17 @@ function namesAChild(prepared: PreparedText): boolean {
 
 /** Adults the harm reading can find hurt (a partner, a parent, a relative, the speaker when not a minor). */
 const ADULT_VICTIMS: ReadonlySet<string> = new Set(['partner', 'parent', 'relative', 'speaker']);
+
+/**
+ * Does the harm reading say a child is hurt and no adult is, the child named by age or school stage
+ * (« ma belle-fille attache Léo, 6 ans »)?
+ * A child gets the 119 even when disabled: the model may not add the 3977 (README « Thirteenth round »).
+ */
+export function childIsVictimOnly(harms: readonly Harm[], prepared: PreparedText): boolean {
+  if (!harms.some((harm) => harm.victim === 'child') || harms.some((harm) => ADULT_VICTIMS.has(harm.victim))) return false;
+  // Only a child by age or school stage: « mon fils », « son petit-fils » may be adults (« ma voisine de 85 ans, son petit-fils… »).
+  return mentionsIn(prepared.words).some((mention) => mention.role === 'child' && mention.sure === true);
+}
 
 /**
  * Does the harm reading say an adult is hurt, no child is hurt, and the only child named (if any) is

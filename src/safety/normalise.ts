@@ -149,7 +149,7 @@ const FIGURES = frenchPattern(
     '\\bmdr\\b|\\bptdr\\b|\\bmort de rire\\b',
     // « ça me tue ces papiers », « ce dossier va me tuer », « mon patron va me tuer », « tuer le temps »
     '(?<!\\bpeur (?:qu|que) (?:un jour |un de ces jours )?)\\b(?:ca|cela|il|elle|tu|vous|ce dossier|ces papiers|ce formulaire) (?:me|nous) tue(?:nt)?\\b(?! (?:si|quand|avec (?:un|une|son|sa)))',
-    '\\b(?:ce|cette|ces|le|la|les|mon|ma|mes) (?:dossier|dossiers|papiers?|paperasse|formulaires?|cerfa|attente|administration|demarches?|delais?|caf|mdph|boulot|travail|bus|transports?|patron|patronne|chef|cheffe|prof|boss) (?:va|vont|vas|finira par|finiront par) (?:me|nous) tuer\\b',
+    '\\b(?:ce|cette|ces|le|la|les|mon|ma|mes) (?:dossier|dossiers|papiers?|paperasse|formulaires?|cerfa|attente|administration|demarches?|delais?|caf|mdph|boulot|travail|bus|transports?|patron|patronne|chef|cheffe|prof|boss) (?:va|vont|vas|finira par|finiront par) (?:me|nous) (?:tuer|faire la peau)\\b',
     // Anger, shock or pressure: « j'allais exploser », « une claque en lisant », « des sueurs froides », « le couteau sous la gorge avec le loyer »
     '\\b(?:j allais|je vais|je vais finir par|j ai cru) exploser\\b|\\b(?:est|c est) une bombe\\b|\\bc est du suicide\\b',
     '\\b(?:pris|prendre|prend|pri) une (?:claque|gifle|baffe) en (?:lisant|voyant|decouvrant|apprenant|recevant|ouvrant)\\b|\\bsueurs froides\\b(?= (?:de|d|en|quand|rien))',
@@ -199,11 +199,22 @@ const CLAUSE_PUNCTUATION = /[.;!?\n:()«»"“”,…]+|\s[-–—]\s/;
 /** Words that start a new clause. */
 const CLAUSE_WORDS = /(?<!\b(?:v(?:a|ont) (?:bien|mieux)|c est (?:loin|fini|termine))) (?=(?:et|mais|puis|alors|donc|car|parce que|pourtant|sauf que|aujourd hui|maintenant|la derniere fois) )/g;
 
+/**
+ * « ex- » before someone who was never a partner (« mon ex-patron », « mon ex-voisin »): a former
+ * boss or neighbour, read as « ancien » (README « Thirteenth round »), so that neither the rules nor
+ * the model take him for an ex-partner (« ex » alone, « mon ex-mari », « mon ex-copain » stay one).
+ */
+const FORMER_NON_PARTNER = frenchPattern(
+  '\\bex (?=(?:patron|patronne|chef|cheffe|employeur|directeur|directrice|manager|responsable|collegue|collegues|voisin|voisine|voisins|proprietaire|proprio|bailleur|locataire|colocataire|coloc|camarade|camarades|educateur|educatrice|educ|prof|professeur|entraineur|tuteur|tutrice|curateur|curatrice|auxiliaire|associe|associee|ami|amie|beau frere|belle soeur|beau pere|belle mere)\\b)',
+  'g',
+);
+
 function prepareSegment(raw: string): string {
   const opened = squeeze(foldText(raw))
     .split(' ')
     .map((word) => CONTRACTIONS[word] ?? canonicalWord(word))
-    .join(' ');
+    .join(' ')
+    .replace(FORMER_NON_PARTNER, 'ancien ');
   const words = ` ${opened} `.replace(FIGURES, ' ').replace(/\s+/g, ' ').trim().split(' ');
   return restoreNegation(words).join(' ');
 }

@@ -7,6 +7,7 @@ import type { DangerKind } from '../domain/vocabulary';
 import { INNOCENT_CAUSE, NO_ANSWER, SERVICE_UNANSWERED, SINCE, SOON, SULKING, UNREACHABLE } from './context';
 import { PAPERWORK, PAPERWORK_OR_MOVE } from './everyday';
 import { frenchPattern, type PreparedText } from './normalise';
+import { CHILD_BY_AGE, SCHOOL_STAGE } from './victimAge';
 
 /** What a rule needs the context to be silent about before it may fire. */
 export type Gate =
@@ -42,14 +43,16 @@ export const rule = (kind: DangerKind, cue: string, all: string[], options: { no
 
 const PERSON = '(?:il|elle|on|mon pere|ma mere|papa|maman|mon mari|ma femme|mon fils|ma fille|mon frere|ma soeur|mon enfant|le bebe|mon bebe|mon grand pere|ma grand mere|mamie|papi|papy|la personne|le patient|la patiente|le resident|la residente|mon voisin|ma voisine|mon oncle|ma tante|mon compagnon|ma compagne|mon conjoint|ma conjointe)';
 export const PARTNER = '(?:mari|conjoint|conjointe|compagnon|compagne|copain|copine|mec|ex|ex mari|ex femme|concubin|concubine|femme|epoux|epouse|petit ami|petite amie)';
-export const CHILD = '(?:(?:a|de) (?:[1-9]|1[0-7]) ans|garcon|garcons|fillette|bambin|enfant|enfants|fils|fille|filles|bebe|bebes|gamin|gamine|gamins|gosse|gosses|petit|petite|petits|ado|ados|adolescente?s?|neveu|niece|eleve|eleves|mineure?s?|nourisson)';
+/** A child by word, by age (« de 6 ans », « Léo, 6 ans ») or by school stage (« en CE1 »): victimAge.ts. */
+export const CHILD = `(?:${CHILD_BY_AGE}|${SCHOOL_STAGE}|(?:a|de) (?:[1-9]|1[0-7]) ans|garcon|garcons|fillette|bambin|enfant|enfants|fils|fille|filles|bebe|bebes|gamin|gamine|gamins|gosse|gosses|petit|petite|petits|ado|ados|adolescente?s?|neveu|niece|eleve|eleves|mineure?s?|nourisson)`;
 /** Who keeps an older or disabled adult: family, a carer, a guardian, an institution. */
 export const KEEPER =
   '(?:aide a domicile|aide menagere|auxiliaire|aide soignante?|infirmiere?|soignante?|educat\\w*|tuteur|tutrice|curateur|curatrice|mandataire|fils|fille|frere|soeur|neveu|niece|petit fils|petite fille|gendre|belle fille|voisin|voisine|personnel|ehpad|foyer|maison de retraite|famille|mere|pere|grand mere|grand pere|mamie|papi|papy)';
 /** An older or disabled adult: by family names, or as an older or disabled person. */
 /** A son or daughter who is an adult: a vulnerable adult, not a child in danger. */
 const ADULT_CHILD = '(?:fils|fille|frere|soeur|enfant) (?:majeure?|adulte|de (?:1[89]|[2-9]\\d) ans)';
-export const ELDER = `(?:${ADULT_CHILD}|pere|mere|papa|maman|grand pere|grand mere|grands parents|mamie|mami|papi|papy|parents|oncle|tante|frere|soeur|resident|residente|residents|patient|patiente|personne agee|personnes agees|vieille dame|vieux monsieur|voisine|voisin|adulte handicape|handicapee?s?)`;
+/** Not the one who writes (« je suis la grand-mère de Léo »): the older person of the message is then not the one hurt. */
+export const ELDER = `(?<!\\bje suis (?:la |le |l |sa |son )?(?:grand |arriere grand )?)(?:${ADULT_CHILD}|pere|mere|papa|maman|grand pere|grand mere|grands parents|mamie|mami|papi|papy|parents|oncle|tante|frere|soeur|resident|residente|residents|patient|patiente|personne agee|personnes agees|vieille dame|vieux monsieur|voisine|voisin|adulte handicape|handicapee?s?)`;
 /** « au secours », « SOS », « à l'aide ! » alone: a bare cry, answered with 15 and 112. */
 const CRY_FOR_HELP =
   '\\bau secours?\\b(?! populaire| catholique| je (?:comprends|comprend|capte|m y retrouve) (?:rien|pas|plus))|\\bsos\\b(?! (?:amitie|medecin|racisme|homophobie|papa|villages?|dossier|dossiers|formulaire|cerfa|papiers?|paperasse|demarches?|caf|mdph|pch|aah|rqth|administratif|administration))|^ (?:(?:a l aide|aidez moi|aide moi|aidez nous|aide|vite|svp|help|s il vous plait|urgent|urgence|c est urgent|c est une urgence|je vous en prie|venez|venez vite|pitie) ?)+$';
@@ -112,7 +115,7 @@ export const DANGER_RULES: readonly Rule[] = [
   rule('urgence_medicale', 'cry_for_help', [CRY_FOR_HELP], { gate: 'never' }),
   rule('danger_immediat', 'cry_for_help', [CRY_FOR_HELP], { gate: 'never' }),
   rule('danger_immediat', 'threat_to_kill', [
-    '(?<!\\bje )(?<!\\bj )\\b(?:va|vas|veut|veulent|vont|menace de|menace|menacent de|essaie de|essaye de|a essaye de|dit qu il va|dit qu elle va|peut) (?:me|m|nous|te|le|la|les|l) (?:tuer|egorger|etrangler|buter|crever|massacrer|finir|defoncer)\\b|\\b(?:me|m|nous|te|le|la|les|l) (?:tuera|tueront|tuerai|tuerait)\\b|\\bpeur qu (?:un jour |un de ces jours )?(?:il|elle|ils|on) (?:ne )?(?:me|m|nous|la|le|les|l) (?:tue|tuent|egorge|etrangle|acheve)\\b|\\bmenace\\w* de (?:tuer|egorger|buter|poignarder)\\b|\\bmenace (?:sa|son|ses|ma|mon|mes) \\w+(?: avec)?\\b(?=.*\\b(?:couteau|arme|lame|fusil|hache|barre)\\b)',
+    '(?<!\\bje )(?<!\\bj )\\b(?:va|vas|veut|veulent|vont|menace de|menace|menacent de|essaie de|essaye de|a essaye de|dit qu il va|dit qu elle va|peut) (?:me|m|nous|te|le|la|les|l) (?:tuer|egorger|etrangler|buter|crever|massacrer|finir|defoncer)\\b|\\b(?:me|m|nous|te|le|la|les|l) (?:tuera|tueront|tuerai|tuerait)\\b|\\bpeur qu (?:un jour |un de ces jours )?(?:il|elle|ils|on) (?:ne )?(?:me|m|nous|la|le|les|l) (?:tue|tuent|egorge|etrangle|acheve)\\b|\\bmenace\\w* de (?:tuer|egorger|buter|poignarder)\\b|\\bmenace (?:sa|son|ses|ma|mon|mes) \\w+(?: avec)?\\b(?=.*\\b(?:couteau|arme|lame|fusil|hache|barre)\\b)|(?<!\\bje )(?<!\\bj )\\b(?:va|vas|veut|veulent|vont|menace de|menacent de|dit qu il va|dit qu elle va) (?:me|m|nous|te|lui|leur|vous) (?:faire la peau|regler son compte|regler mon compte|casser la gueule|refaire le portrait)\\b|\\b(?:me|nous|te|lui|leur) (?:fera|feront) la peau\\b',
   ]),
   rule('danger_immediat', 'weapon', ['\\b(?:couteau|couteaux|arme|armes|fusil|pistolet|revolver|hache|machette|flingue|carabine|cuter|barre de fer|bate de baseball)\\b'], {
     none: ['\\b(?:cuisine|couper (?:la|le|les|sa|son|ses) (?:viande|legumes|pain|aliments)|films?|jeux? video|jouets?|colection|chase|musee|pistolet a eau|port d arme)\\b'],
@@ -161,7 +164,7 @@ export const DANGER_RULES: readonly Rule[] = [
     '\\bje (?:meurs|meur|me sens mourir|vais mourir|vais crever|vais partir pour toujours)\\b|\\bme sens partir\\b|\\bsauter (?:par la fenetre|du pont|d un pont|sous un train|du balcon|du toit|dans le vide)|\\bsous un train\\b',
   ], { gate: 'intent' }),
   rule('suicide', 'means_prepared', [
-    `\\b(?:mis de cote|mise de cote|mets de cote|garde de cote|stocke\\w*|acumule\\w*|cache\\w*|rasemble\\w*|prepare\\w*|compte|conserve\\w*|achete) _${MEANS}\\b|\\b${MEANS} (?:de cote|en reserve|sont pretes?|est pretes?|caches?|prepares?)\\b|\\b(?:achete|acheter|trouve) une corde\\b|\\bune corde\\b(?! a sauter)`,
+    `\\b(?:mis de cote|mise de cote|mets de cote|garde de cote|stocke\\w*|acumule\\w*|(?<!\\b(?:lui|leur) )cache\\w*|rasemble\\w*|prepare\\w*|compte|conserve\\w*|achete) _${MEANS}\\b|\\b${MEANS} (?:de cote|en reserve|sont pretes?|est pretes?|caches?|prepares?)\\b|\\b(?:achete|acheter|trouve) une corde\\b|\\bune corde\\b(?! a sauter)`,
   ], { none: ['\\bpharmacie\\b|\\bordonance\\b|\\bpilulier\\b'], gate: 'intent' }),
   // A plan with its means: the means kept back (« j'ai gardé les cachets »), a rope at hand
   // (« j'ai la corde »), or means named with their purpose (« les somnifères, c'est pour en finir »).

@@ -22,6 +22,9 @@ const VULNERABLE = '\\b(?:autiste|alzheimer|dement\\w*|desoriente\\w*|trisomique
 
 /** Who keeps a vulnerable adult, with the carers KEEPER leaves out (« son aidant », « la famille d'accueil », « la dame qui vient »). */
 const CARER = `\\b${KEEPER}\\b|\\b(?:aidante?|acueilante? familiale?|famile d acueil|dame (?:de compagnie|qui)|femme de menage|personne (?:qui|payee)|chaufeur|veileur|on|ils)\\b`;
+/** Calming drugs given to keep someone quiet (« des calmants pour qu'il dorme »). */
+const CALMED =
+  '\\b(?:done|donent|met|metent|fait prendre|font prendre)\\w* (?:\\w+ ){0,3}(?:cachets|calmants|somniferes|gouttes|medicaments|sedatifs|neuroleptiques) (?:\\w+ ){0,3}pour (?:qu (?:il|elle|ils|elles)|que je) (?:ne )?(?:dorme|dorment|dort|se taise|me taise|derange|reste tranquile|soit calme|sone)\\b';
 /** Signs of care given as a treatment (« le médecin lui a prescrit des somnifères »), not kept back or forced. */
 const PRESCRIBED = '\\b(?:medecin|docteur|prescri\\w*|ordonance|psychiatre|neurologue|generaliste|infirmiere? (?:lui|me) done)\\b';
 
@@ -154,9 +157,9 @@ export const SITUATION_RULES: readonly Rule[] = [
   rule('maltraitance', 'marks_and_keeper', [MARKS, `\\b(?:c est|depuis que|a cause de|par) (?:ma|mon|sa|son|l|la|le|leur) ${KEEPER}\\b`], {
     none: [INNOCENT_CAUSE, '\\b(?:prises? de sang|piqures?|injections?|perfusions?|anticoagul\\w*|kardegic|pansements?)\\b'],
   }),
-  rule('maltraitance', 'calmed_to_keep_quiet', [
-    '\\b(?:done|donent|met|metent|fait prendre|font prendre)\\w* (?:\\w+ ){0,3}(?:cachets|calmants|somniferes|gouttes|medicaments|sedatifs|neuroleptiques) (?:\\w+ ){0,3}pour (?:qu (?:il|elle|ils|elles)|que je) (?:ne )?(?:dorme|dorment|dort|se taise|me taise|derange|reste tranquile|soit calme|sone)\\b',
-  ], { none: [PRESCRIBED, '\\bje (?:lui|leur) (?:done|met)\\b'] }),
+  rule('maltraitance', 'calmed_to_keep_quiet', [CALMED], { none: [PRESCRIBED, '\\bje (?:lui|leur) (?:done|met)\\b'] }),
+  // The same done to a child (« mon petit-fils, 5 ans, sa mère lui donne des calmants pour qu'il dorme »): the 119.
+  rule('enfance_en_danger', 'child_calmed', [`\\b${CHILD}\\b(?! (?:majeure?|adulte|de (?:1[89]|[2-9]\\d) ans|(?:lui |leur )?(?:done|met|fait prendre))\\b)`, CALMED], { none: [PRESCRIBED, '\\bje (?:lui|leur) (?:done|met)\\b'] }),
   rule('maltraitance', 'care_refused', [
     '\\b(?:on|ils|elle|il|l equipe|le personel|l etablisement|le foyer|l ehpad|les soignants|l aide soignante|l infirmiere?) refuse\\w* de (?:le |la |les |me |lui )?(?:changer|laver|lever|soigner|nourir)\\b(?! d)|\\bescar\\w* (?:\\w+ ){0,4}(?:pas ete|jamais|plus) (?:soigne|traite|change)\\w*',
   ]),
@@ -188,6 +191,10 @@ export const SITUATION_RULES: readonly Rule[] = [
   rule('danger_immediat', 'armed_with_anything', [
     '\\bmenace\\w* (?:\\w+ ){0,3}avec (?:un|une|des|le|la|sa|son) (?:bouteile|marteau|baton|ciseaux|teson|tournevis|pierre|brique|chaise|bate)\\b|\\b(?:il|elle|ils) (?:\\w+ ){0,2}(?:va|vont|menace de|veut) (?:tout )?(?:bruler|faire bruler|metre le feu|faire sauter|faire peter)\\b|\\btire (?:dans la rue|partout|dans l imeuble|dans le quartier)\\b',
   ]),
+  // Someone waits or stands at the door with a weapon or a blunt object (« mon ancien patron m'attend en bas avec une batte »); a partner is couple violence.
+  rule('danger_immediat', 'armed_waiting', [
+    '\\b(?:(?:m|nous|l|la|le|les) (?:atend|guete)\\w*|rode\\w*|(?:est|sont) (?:en bas|devant|dehors|la|derriere la porte)|tape\\w* (?:dans|contre) (?:la|ma|sa|notre) porte)\\b (?:\\w+ ){0,8}avec (?:un|une|des|le|la|sa|son|ses) (?:bate|batte|baton|barre|marteau|hache|machette|couteau|cuter|arme|fusil|pistolet|carabine|bouteile|pierre|brique|chaine|tournevis|ciseaux)\\b',
+  ], { none: [`\\b(?:mon|ma|son|sa) (?:ancien |anciene )?${PARTNER}\\b`, '\\b(?:match|entrainement|club|jouer|joue|terain|tournoi|chantier|bricol\\w*|jardin\\w*|travaux)\\b'] }),
   rule('danger_immediat', 'gone_exposed', [
     '\\b(?:parti|partie|sorti|sortie|enfui|enfuie|fugue)\\w* (?:\\w+ ){0,4}(?:en chemise de nuit|en pyjama|en chausons|pieds nus|en pantoufles|sans manteau|sans (?:ses |son )?(?:medicaments|traitement|insuline))\\b|\\bdisparition\\b (?:\\w+ ){0,4}(?:alzheimer|autiste|trisomique|dement\\w*|depuis)\\b',
   ]),
