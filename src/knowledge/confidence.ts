@@ -104,12 +104,13 @@ export function fitConfidence(rows: ReadonlyArray<{ readings: Readings; right: b
 
 /**
  * Fitted by `npm run eval:faq -- --cv-phrasings=5 --phrasing-weight=1` on 1 December 2026 (eleventh
- * round, second part; refitted in the twelfth after the own-job fix): the 2,379 examples' out-of-fold opinions, the same examples read by readers built without
- * their entry (weighed 0.1, as messages no entry answers), and people's words at weight 1 — the tuning
- * split's 282 FAQ phrasings and the 190 written unanswered messages of content/fr/faq-unanswered.yaml
- * (README « Eleventh round »). Bias, then the weights of CONFIDENCE_FEATURES in order. The classifier's
+ * round, second part; refitted in the twelfth after the own-job fix, and in the thirteenth when « asks an
+ * amount » became « asks a wage or a price »): the examples' out-of-fold opinions, the same examples
+ * read by readers built without their entry (weighed 0.1, as messages no entry answers), and people's
+ * words at weight 1 — the tuning split's FAQ phrasings (525) and the written unanswered messages of
+ * content/fr/faq-unanswered.yaml (211) (README « Eleventh round », « Thirteenth round (FAQ) »). Bias, then the weights of CONFIDENCE_FEATURES in order. The classifier's
  * first probability and the part of the message its first entry's own words cover count most; asking
- * an amount and speaking of one's own job count against. Fit them again when the readers, the entries
+ * a wage or a price and speaking of one's own job count against. Fit them again when the readers, the entries
  * or the phrasings change much.
  */
 export const CONFIDENCE_WEIGHTS: readonly number[] = [-4.816, 3.323, -1.408, 0.025, -0.358, -0.182, -0.613, 1.117, -0.422, 0.284, 0.876, -0.437, 3.541, -1.977, -3.113];
