@@ -15,8 +15,8 @@ export interface Readings {
   vote: ExampleVote;
   /** The entry the matcher alone is sure of, or null. */
   matcherSure: string | null;
-  /** The message asks an amount of money (src/understanding/amount.ts), which no answer gives. */
-  asksAmount?: boolean;
+  /** The message asks a wage or a price (src/understanding/amount.ts), which no answer gives (a benefit's amount is answered). */
+  asksWageOrPrice?: boolean;
   /** The message is about the writer's own job (src/understanding/ownJob.ts), which no answer is about. */
   ownJob?: boolean;
 }
@@ -35,7 +35,7 @@ export const CONFIDENCE_FEATURES = [
   'examples vote the first (its part of the five best voted)',
   'examples vote the second (its part of the five best voted)',
   "the first entry's own words cover the message",
-  'asks an amount',
+  'asks a wage or a price',
   "speaks of the writer's own job",
 ] as const;
 
@@ -46,7 +46,7 @@ function voteFor(vote: ExampleVote, label: string | undefined): number {
   return total > 0 && found !== undefined ? found.score / total : 0;
 }
 
-export function confidenceFeatures({ opinion, vote, matcherSure, asksAmount = false, ownJob = false }: Readings): number[] {
+export function confidenceFeatures({ opinion, vote, matcherSure, asksWageOrPrice = false, ownJob = false }: Readings): number[] {
   const first = opinion.ranked[0];
   const second = opinion.ranked[1];
   const voted = vote.ranked[0]?.label;
@@ -67,8 +67,8 @@ export function confidenceFeatures({ opinion, vote, matcherSure, asksAmount = fa
     voteFor(vote, second?.label),
     // One shared word carrying a sure opinion (« je divorce… le partage de la maison » → shared housing).
     opinion.firstCovers ?? 0,
-    // « c'est combien l'AAH par mois » is near the AAH's entry, which gives no amount.
-    asksAmount ? 1 : 0,
+    // « le salaire en ESAT c'est combien » is near the ESAT's entry, which gives no wage (« l'AAH c'est combien » is answered).
+    asksWageOrPrice ? 1 : 0,
     // « je suis AESH, mon contrat finit en juin » is near the AESH's entry, which is about the pupil's right.
     ownJob ? 1 : 0,
   ];
@@ -104,12 +104,13 @@ export function fitConfidence(rows: ReadonlyArray<{ readings: Readings; right: b
 
 /**
  * Fitted by `npm run eval:faq -- --cv-phrasings=5 --phrasing-weight=1` on 1 December 2026 (eleventh
- * round, second part; refitted in the twelfth after the own-job fix): the 2,379 examples' out-of-fold opinions, the same examples read by readers built without
- * their entry (weighed 0.1, as messages no entry answers), and people's words at weight 1 — the tuning
- * split's 282 FAQ phrasings and the 190 written unanswered messages of content/fr/faq-unanswered.yaml
- * (README « Eleventh round »). Bias, then the weights of CONFIDENCE_FEATURES in order. The classifier's
+ * round, second part; refitted in the twelfth after the own-job fix, and in the thirteenth when « asks an
+ * amount » became « asks a wage or a price »): the examples' out-of-fold opinions, the same examples
+ * read by readers built without their entry (weighed 0.1, as messages no entry answers), and people's
+ * words at weight 1 — the tuning split's FAQ phrasings (525) and the written unanswered messages of
+ * content/fr/faq-unanswered.yaml (211) (README « Eleventh round », « Thirteenth round (FAQ) »). Bias, then the weights of CONFIDENCE_FEATURES in order. The classifier's
  * first probability and the part of the message its first entry's own words cover count most; asking
- * an amount and speaking of one's own job count against. Fit them again when the readers, the entries
+ * a wage or a price and speaking of one's own job count against. Fit them again when the readers, the entries
  * or the phrasings change much.
  */
-export const CONFIDENCE_WEIGHTS: readonly number[] = [-4.699, 3.67, -0.915, 0.105, -0.238, 0.07, 0.155, 0.663, -0.517, 0.18, 1.063, -0.723, 3.276, -2.519, -3.312];
+export const CONFIDENCE_WEIGHTS: readonly number[] = [-4.816, 3.323, -1.408, 0.025, -0.358, -0.182, -0.613, 1.117, -0.422, 0.284, 0.876, -0.437, 3.541, -1.977, -3.113];

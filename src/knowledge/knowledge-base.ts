@@ -28,7 +28,7 @@ import { createExampleIndex, DEFAULT_EXAMPLE_INDEX_OPTIONS, type ExampleIndexOpt
 import { createTextClassifier, DEFAULT_CLASSIFIER_OPTIONS, type ClassifierOpinion, type ClassifierOptions } from '../understanding/classifier';
 import { confidence, CONFIDENCE_WEIGHTS, type Readings } from './confidence';
 import { questionPart } from '../understanding/sentences';
-import { asksAmount } from '../understanding/amount';
+import { asksWageOrPrice } from '../understanding/amount';
 import { speaksOfOwnJob } from '../understanding/ownJob';
 import { createMatcher, DEFAULT_MATCHER_OPTIONS, type MatcherOptions, type MatchExplanation as TopicExplanation, type Topic } from '../understanding/matcher';
 
@@ -141,8 +141,8 @@ export type MatchExplanation = Omit<TopicExplanation, 'match'> & {
   matcherSure: string | null;
   /** The part of the message the readers read when it was not the whole (its question sentences). */
   readPart?: string;
-  /** The message asks an amount of money (src/understanding/amount.ts). */
-  asksAmount: boolean;
+  /** The message asks a wage or a price (src/understanding/amount.ts). */
+  asksWageOrPrice: boolean;
   /** The message is about the writer's own job (src/understanding/ownJob.ts). */
   ownJob: boolean;
 };
@@ -278,9 +278,9 @@ export function createKnowledgeBase(faqEntries: readonly FaqEntry[], options: Kn
     const vote = nearest.voteTerms(explanation.terms);
     const opinion = classifier.classifyTerms(explanation.terms);
     const matcherSure = explanation.match.kind === 'sure' ? explanation.match.id : null;
-    const amount = asksAmount(text);
+    const wageOrPrice = asksWageOrPrice(text);
     const ownJob = speaksOfOwnJob(text);
-    const { id, also } = decide({ opinion, vote, matcherSure, asksAmount: amount, ownJob }, { combined: combine(explanation, vote, combination), written: explanation.written }, combination);
+    const { id, also } = decide({ opinion, vote, matcherSure, asksWageOrPrice: wageOrPrice, ownJob }, { combined: combine(explanation, vote, combination), written: explanation.written }, combination);
     const entry = id === null ? undefined : byId.get(id);
     // The classifier's likely entries first, then the matcher's and the examples'.
     const likely = opinion.ranked.filter((r) => r.probability >= SUGGESTED_PROBABILITY).map((r) => r.label);
@@ -291,7 +291,7 @@ export function createKnowledgeBase(faqEntries: readonly FaqEntry[], options: Kn
       entry !== undefined
         ? { kind: 'answer', entry, score, ...(alsoEntry ? { also: alsoEntry } : {}) }
         : { kind: 'notSure', suggestions: suggestions.flatMap((s) => byId.get(s) ?? []) };
-    return { ...explanation, match: faqMatch, vote, opinion, matcherSure, asksAmount: amount, ownJob };
+    return { ...explanation, match: faqMatch, vote, opinion, matcherSure, asksWageOrPrice: wageOrPrice, ownJob };
   }
 
   const get = (id: string): FaqEntry | undefined => byId.get(id) ?? byAnsweredId.get(id);
@@ -304,8 +304,8 @@ export function createKnowledgeBase(faqEntries: readonly FaqEntry[], options: Kn
 
 /** The readings a message's explanation holds, as `decide` and the stacked confidence read them. Pure. */
 export function readingsOf(explanation: MatchExplanation): Readings {
-  const { opinion, vote, matcherSure, asksAmount, ownJob } = explanation;
-  return { opinion, vote, matcherSure, asksAmount, ownJob };
+  const { opinion, vote, matcherSure, asksWageOrPrice, ownJob } = explanation;
+  return { opinion, vote, matcherSure, asksWageOrPrice, ownJob };
 }
 
 /** An entry the classifier gives at least this probability is among the first suggestions of a « not sure ». */

@@ -106,7 +106,7 @@ describe('the readings of a small base', () => {
       expect(reading.matcherSure).toBe(matcherSure);
       expect(reading.vote.ranked[0]?.label ?? null).toBe(voted);
       expect(reading.coverage).toBeCloseTo(coverage, 9);
-      expect(confidence({ opinion: reading.opinion, vote: reading.vote, matcherSure: reading.matcherSure, asksAmount: reading.asksAmount }, PINNED_WEIGHTS)).toBeCloseTo(stacked, 9);
+      expect(confidence({ opinion: reading.opinion, vote: reading.vote, matcherSure: reading.matcherSure, asksWageOrPrice: reading.asksWageOrPrice }, PINNED_WEIGHTS)).toBeCloseTo(stacked, 9);
     }
   });
 });
