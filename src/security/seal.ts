@@ -3,13 +3,28 @@
  * 96-bit IV. Format: `v1:` + base64url(iv | tag | ciphertext). The prefix names the format so that
  * keys or algorithms can change later without guessing.
  */
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, randomFillSync } from 'node:crypto';
 
 const VERSION_PREFIX = 'v1:';
 const ALGORITHM = 'aes-256-gcm';
 const KEY_BYTES = 32;
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
+/** IVs are drawn from one buffer of random bytes, filled again when used up (one call to the CSPRNG per 256 IVs). */
+const IV_POOL_BYTES = IV_BYTES * 256;
+const ivPool = Buffer.alloc(IV_POOL_BYTES);
+let ivPoolAt = IV_POOL_BYTES;
+
+/** A fresh random IV, never handed out twice: a view of the pool, to be used before the next call. */
+function randomIv(): Buffer {
+  if (ivPoolAt === IV_POOL_BYTES) {
+    randomFillSync(ivPool);
+    ivPoolAt = 0;
+  }
+  const iv = ivPool.subarray(ivPoolAt, ivPoolAt + IV_BYTES);
+  ivPoolAt += IV_BYTES;
+  return iv;
+}
 
 export class SealError extends Error {
   constructor(message: string) {
@@ -26,7 +41,7 @@ function assertKey(key: Buffer): void {
 
 export function sealText(key: Buffer, plain: string): string {
   assertKey(key);
-  const iv = randomBytes(IV_BYTES);
+  const iv = randomIv();
   const cipher = createCipheriv(ALGORITHM, key, iv);
   const ciphertext = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
   const tag = cipher.getAuthTag();

@@ -69,8 +69,9 @@ export class TwimlRenderer {
   }
 
   /**
-   * Everything `build` reads from a turn, as one string (the flow and the URLs are the renderer's
-   * own); null for turns that carry a per-call part (a CallSid or a ticket ref in a URL or a task)
+   * Everything `build` reads from a turn, as one string (the flow, the prompts and the URLs are the
+   * renderer's own: the lines' keys and values stand for their text, which is not worked out on a
+   * hit); null for turns that carry a per-call part (a CallSid or a ticket ref in a URL or a task)
    * or whose text is per call (a hang-up that spells the ticket ref).
    */
   private contentKey(turn: VoiceTurn): string | null {
@@ -78,7 +79,7 @@ export class TwimlRenderer {
       case 'ask':
         return JSON.stringify([
           'ask',
-          this.sentences(turn.lines),
+          turn.lines,
           turn.slow,
           turn.numDigits,
           turn.finishOnKey || null,
@@ -86,10 +87,10 @@ export class TwimlRenderer {
           turn.hints.length > 0 ? turn.hints.slice(0, 40).join(', ') : null,
         ]);
       case 'dialOut':
-        return JSON.stringify(['dialOut', this.sentences(turn.lines), turn.slow, turn.number, turn.departement]);
+        return JSON.stringify(['dialOut', turn.lines, turn.slow, turn.number, turn.departement]);
       case 'connect':
         if (turn.connection.target.type !== 'queue') return null;
-        return JSON.stringify(['queue', this.sentences(turn.lines), turn.slow, turn.connection.target.name, turn.context.departement]);
+        return JSON.stringify(['queue', turn.lines, turn.slow, turn.connection.target.name, turn.context.departement]);
       default:
         return null;
     }

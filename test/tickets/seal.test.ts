@@ -17,6 +17,17 @@ describe('sealText / openText', () => {
     expect(sealText(KEY, '0612345678')).not.toBe(sealText(KEY, '0612345678'));
   });
 
+  test('never uses an IV twice, across refills of the random bytes (2,000 values sealed)', () => {
+    const ivs = new Set<string>();
+    for (let index = 0; index < 2000; index++) {
+      const number = `+336${String(index).padStart(8, '0')}`;
+      const sealed = sealText(KEY, number);
+      ivs.add(Buffer.from(sealed.slice(3), 'base64url').subarray(0, 12).toString('hex'));
+      expect(openText(KEY, sealed)).toBe(number);
+    }
+    expect(ivs.size).toBe(2000);
+  });
+
   test('a wrong key, a tampered value, a truncated value or another format throw SealError', () => {
     const sealed = sealText(KEY, '0612345678');
     expect(() => openText(randomBytes(32), sealed)).toThrow(SealError);

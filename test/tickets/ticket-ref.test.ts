@@ -9,6 +9,12 @@ describe('ticketRefFor', () => {
     expect(isTicketRef(ref)).toBe(true);
   });
 
+  test('is the ref earlier releases gave (stored tickets keep their refs across versions)', () => {
+    expect(ticketRefFor('44', CALL_SID)).toBe('T-44-DHN5Q0');
+    expect(ticketRefFor(null, 'CAffffffffffffffffffffffffffffffff')).toBe('T-XX-GMNXEX');
+    expect(ticketRefFor('2A', 'conversation-é-1')).toBe('T-2A-XE42GS');
+  });
+
   test('is the same for the same conversation (Twilio retries make one ticket)', () => {
     expect(ticketRefFor('44', CALL_SID)).toBe(ticketRefFor('44', CALL_SID));
   });
