@@ -38,7 +38,7 @@ export async function botTurn(step: ChatStep, input: ChatInput, text: string): P
       return reaction;
     },
     looksInside: LOOKS_INSIDE.has(chat.value),
-    knowledge: rt.knowledge,
+    knowledge: { match: matchedOnce(rt.knowledge) },
     language: rt.language,
   });
   if (heard.otherLanguage) return [inOtherLanguage(step, heard.otherLanguage), ...reask(step)];
@@ -68,6 +68,22 @@ export async function botTurn(step: ChatStep, input: ChatInput, text: string): P
     buttons: [...suggestions, { title: rt.renderer.text({ key: 'button.human' }), value: HUMAN_VALUE }],
   };
   return [notSure, ...menu(step)];
+}
+
+/**
+ * The FAQ's reading of a text, worked out once per message: a message read whole and then clause by
+ * clause (a one-clause question the FAQ is not sure of) or a clause and its rest reads some texts twice.
+ */
+function matchedOnce(knowledge: ChatStep['rt']['knowledge']): ChatStep['rt']['knowledge']['match'] {
+  const read = new Map<string, ReturnType<ChatStep['rt']['knowledge']['match']>>();
+  return (text) => {
+    let match = read.get(text);
+    if (match === undefined) {
+      match = knowledge.match(text);
+      read.set(text, match);
+    }
+    return match;
+  };
 }
 
 /** What the flow would do with these words at its current question (`restored`: a menu); nothing is changed. */

@@ -31,7 +31,21 @@ function joinSentences(sentences: readonly string[]): string {
   return sentences.reduce((text, sentence, index) => (index === 0 ? sentence : `${text}${sentences[index - 1]?.includes('\n') ? '\n' : ' '}${sentence}`), '');
 }
 
+/** A message rendered once and shared: frozen, so that no caller can change it for the next one. */
+function frozen(message: ChatMessage | null): ChatMessage | null {
+  if (message === null) return null;
+  for (const button of message.buttons) Object.freeze(button);
+  Object.freeze(message.buttons);
+  return Object.freeze(message);
+}
+
 export class ChatRenderer {
+  /**
+   * The static turns' messages (turnFor hands out one frozen turn per situation: every conversation at
+   * that question gets the same object), rendered once: the same sentences and buttons each time.
+   */
+  private readonly rendered = new WeakMap<VoiceTurn, ChatMessage | null>();
+
   constructor(private readonly prompts: PromptCatalog) {}
 
   text(line: Line): string {
@@ -68,8 +82,21 @@ export class ChatRenderer {
     return { text: joinSentences(sentences), buttons };
   }
 
-  /** The flow's turn as a chat message (no TwiML verbs here: connecting is handled by the caller). */
+  /**
+   * The flow's turn as a chat message (no TwiML verbs here: connecting is handled by the caller). A
+   * frozen turn (a static one) is rendered once and its message, frozen too, is returned each time.
+   */
   turn(turn: VoiceTurn): ChatMessage | null {
+    if (!Object.isFrozen(turn)) return this.render(turn);
+    let message = this.rendered.get(turn);
+    if (message === undefined) {
+      message = frozen(this.render(turn));
+      this.rendered.set(turn, message);
+    }
+    return message;
+  }
+
+  private render(turn: VoiceTurn): ChatMessage | null {
     switch (turn.kind) {
       case 'ask':
         return this.message(turn.lines);

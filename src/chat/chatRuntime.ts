@@ -13,7 +13,7 @@ import type { TranscriptLine } from '../tickets/ticket';
 import type { TicketStore } from '../tickets/ticket-store';
 import type { CallMachine } from '../voice/callMachine';
 import type { PureMachine } from '../voice/pureMachine';
-import { turnFor, type TurnDeps } from '../voice/turn';
+import { turnFor, type TurnDeps, type VoiceTurn } from '../voice/turn';
 import type { WaitingRoom } from '../voice/waitingRoom';
 import type { ChatRenderer } from './chatRenderer';
 import type { ChatReply, StoredChat } from './chatState';
@@ -105,12 +105,28 @@ export function menu({ chat, rt }: ChatStep): ChatReply[] {
   return [{ kind: 'message', text: message.text, buttons: message.buttons }];
 }
 
+/** The brief turns of static turns (frozen, one per situation): frozen too, so the renderer renders each once. */
+type AskTurn = Extract<VoiceTurn, { kind: 'ask' }>;
+const briefTurns = new WeakMap<AskTurn, AskTurn>();
+
+/** The turn without its explanations; a frozen turn's brief one is made once and frozen. */
+function briefOf(turn: AskTurn): AskTurn {
+  const made = (): AskTurn => ({ ...turn, lines: turn.lines.filter((line) => !EXPLANATIONS.has(line.key)) });
+  if (!Object.isFrozen(turn)) return made();
+  let brief = briefTurns.get(turn);
+  if (brief === undefined) {
+    brief = Object.freeze(made());
+    briefTurns.set(turn, brief);
+  }
+  return brief;
+}
+
 /** The current question again, without its explanations (after an answer, a greeting, thanks). */
 export function reask({ chat, rt }: ChatStep): ChatReply[] {
   if (!isMenu(chat.value)) return [];
   const turn = turnFor(chat.value, chat.context, rt.turnDeps);
   if (turn.kind !== 'ask') return [];
-  const message = rt.renderer.turn({ ...turn, lines: turn.lines.filter((line) => !EXPLANATIONS.has(line.key)) });
+  const message = rt.renderer.turn(briefOf(turn));
   return message && message.text !== '' ? [{ kind: 'message', text: message.text, buttons: message.buttons }] : [];
 }
 

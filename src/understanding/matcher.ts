@@ -251,9 +251,9 @@ export function createMatcher(topics: readonly Topic[], analyser: Analyser, opti
     return reading;
   }
 
-  /** The topic's names the message says whole. */
-  function namesSaid(terms: readonly string[], profile: Profile): string[][] {
-    return profile.names.filter((name) => name.every((nameTerm) => terms.some((term) => readingOf(term).near.has(nameTerm))));
+  /** The topic's names the message says whole (`read`: the readings of the message's terms). */
+  function namesSaid(read: readonly TermReading[], profile: Profile): string[][] {
+    return profile.names.filter((name) => name.every((nameTerm) => read.some((reading) => reading.near.has(nameTerm))));
   }
 
   /** How many terms of the topic's names the message says, counting only names it says whole. */
@@ -266,17 +266,17 @@ export function createMatcher(topics: readonly Topic[], analyser: Analyser, opti
     return said.some((name) => name.some((term) => documentFrequency.get(term) === 1));
   }
 
-  function weigh(terms: readonly string[], weights: ReadonlyMap<string, number>, id: string, searchShare: number): Candidate | undefined {
+  /** `read`: the readings of the message's terms, in their order (each looked up once per message). */
+  function weigh(read: readonly TermReading[], id: string, searchShare: number): Candidate | undefined {
     const profile = profiles.get(id);
     if (profile === undefined) return undefined;
     let evidence = 0;
     let onSubject = false;
-    for (const term of terms) {
-      const reading = readingOf(term);
-      evidence += (weights.get(term) ?? 0) * (reading.quality.get(id) ?? 0);
+    for (const reading of read) {
+      evidence += reading.weight * (reading.quality.get(id) ?? 0);
       if (reading.subject.has(id)) onSubject = true;
     }
-    const said = namesSaid(terms, profile);
+    const said = namesSaid(read, profile);
     const named = naming(said);
     return { id, rank: evidence + settings.searchWeight * searchShare + settings.namingWeight * named, evidence, onSubject, naming: named, distinct: distinctlyNamed(said) };
   }
@@ -291,8 +291,9 @@ export function createMatcher(topics: readonly Topic[], analyser: Analyser, opti
 
     const found = search(terms, CANDIDATES);
     const topScore = found[0]?.score ?? 1;
-    const weights = new Map(terms.map((term) => [term, readingOf(term).weight]));
-    const ranked = found.flatMap((result) => weigh(terms, weights, String(result.id), result.score / topScore) ?? []).sort((a, b) => b.rank - a.rank);
+    // Each term's reading looked up once for every candidate (the terms are distinct).
+    const read = terms.map(readingOf);
+    const ranked = found.flatMap((result) => weigh(read, String(result.id), result.score / topScore) ?? []).sort((a, b) => b.rank - a.rank);
     const [first, second] = ranked;
     if (first === undefined) return { terms, ...nothing };
 
@@ -303,7 +304,7 @@ export function createMatcher(topics: readonly Topic[], analyser: Analyser, opti
     const bothNamed = settings.answerWhenBothNamed && first.naming > 0 && (second?.naming ?? 0) > 0;
     const chosen = close ? (first.naming > second.naming ? first : second.naming > first.naming ? second : bothNamed ? first : undefined) : first;
     const best = chosen ?? first;
-    const total = [...weights.values()].reduce((sum, weight) => sum + weight, 0);
+    const total = read.reduce((sum, reading) => sum + reading.weight, 0);
     const coverage = total === 0 ? 0 : best.evidence / total;
     const enoughEvidence = best.evidence >= settings.minEvidence || best.naming > 0;
     // A long message explains little of itself, but a topic it gives much evidence for, far ahead of the next, is its subject.
