@@ -17,7 +17,8 @@ import { loadYamlWithSchema } from '../src/config/yamlFile';
 import { CHECK_BUDGET, crossValidateDanger, crossValidateDangerGrid, FALSE_EMERGENCY_ALLOWANCE, type DangerCrossValidation } from '../src/safety/crossValidation';
 import * as fs from 'node:fs';
 import { parse as parseYaml } from 'yaml';
-import { assessDanger, SHIPPED_THRESHOLDS, spokenDangerCheck, type DangerThresholds } from '../src/safety/detect';
+import { assessDanger, spokenDangerCheck } from '../src/safety/detect';
+import { SHIPPED_THRESHOLDS, type DangerThresholds } from '../src/safety/thresholds';
 import { benignExamplesSchema, dangerExamplesSchema, SAFETY_EXAMPLES_FILES } from '../src/safety/examples';
 import { evaluateSafety } from '../src/safety/evaluation';
 

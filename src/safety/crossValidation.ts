@@ -9,7 +9,8 @@
  * only decide, so a grid of hundreds of settings costs little more than one.
  */
 import { DANGER_KINDS, type DangerKind } from '../domain/vocabulary';
-import { decideCheck, decideDanger, readDanger, SHIPPED_THRESHOLDS, type DangerEvidence, type DangerSignal, type DangerThresholds } from './detect';
+import { decideCheck, decideDanger, readDanger, type DangerEvidence, type DangerSignal } from './detect';
+import { SHIPPED_THRESHOLDS, type DangerThresholds } from './thresholds';
 import { trainDangerModel } from './model';
 
 export interface DangerCrossValidation {

@@ -1,5 +1,5 @@
 import { CHECK_BUDGET, checkRate, crossValidateDanger, crossValidateDangerGrid, FALSE_EMERGENCY_ALLOWANCE, minimumRecall, REFERENCE_THRESHOLDS, THRESHOLD_GRID } from '../../src/safety/crossValidation';
-import { SHIPPED_THRESHOLDS } from '../../src/safety/detect';
+import { SHIPPED_THRESHOLDS } from '../../src/safety/thresholds';
 
 const danger = [
   { text: 'je veux mourir ce soir, j’ai préparé les médicaments', expect: 'suicide' as const },
