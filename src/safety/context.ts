@@ -16,16 +16,21 @@ import { frenchPattern as re, type PreparedText } from './normalise';
 const FORMER_ACTS_NOW =
   '(?:(?:m|me|nous|l|la|le|les) (?:atend|guete|menace|suit|poursuit|traque)\\b|rode\\b|(?:est|sont) (?:en bas|devant|dehors|la|derriere|revenue?s?|entree?s?|chez (?:moi|nous|elle|lui))\\b|tape (?:dans|contre|a)\\b|frape a\\b)';
 
+/** « il y a », « y a », « ya » (a phone turn drops the subject). */
+const AGO = '(?:il y a|y a|ya)';
+
 /** A time clearly gone: years, months or weeks ago, childhood, a past year, a former person. */
 const PAST_TIME = re(
   [
-    '\\bil y a (?:\\d+|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|quinze|vingt|quelques|plusieurs) (?:ans|an|annees|annee|mois|semaines)\\b|\\bil y a (?:longtemps|bien longtemps|des annees)\\b',
+    // « il y a trois ans », and as people speak it without the subject: « y a trois ans », « ya 2 ans », « y a longtemps »
+    // (not « y a du sang partout », « y a le feu »: only a span of time follows).
+    `\\b${AGO} (?:\\d+|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|quinze|vingt|quelques|plusieurs) (?:ans|an|annees|annee|mois|semaines)\\b|\\b${AGO} (?:longtemps|bien longtemps|des annees)\\b`,
     '\\bl an (?:dernier|passe)\\b|\\bl annee (?:derniere|passee)\\b|\\bles annees passees\\b|\\bl ete dernier|\\bl hiver dernier|\\ble mois dernier|\\bla semaine derniere|\\ba (?:la|sa) naissance\\b',
     '\\bautrefois\\b|\\ba l epoque\\b|\\bdans le passe\\b|\\bdans mon enfance\\b|\\bquand (?:j etais|il etait|elle etait|j avais|il avait|elle avait|nous etions|on etait)\\b|\\bpetite?\\b(?= j ai ete| j etais)',
     '\\b(?:en|depuis) (?:19|20)\\d\\d\\b',
     // « la dernière fois qu'il a fait une crise », not « c'est la dernière fois que je vous écris » (a farewell)
     '(?<!\\b(?:c est|ce sera|ce serait|est|pour) )\\bla derniere fois\\b(?! (?:que|qu) (?:je|j) (?!ai\\b|avais\\b|suis\\b|etais\\b))',
-    '\\bc etait (?:il y a|avant|en|l an|l annee|quand)\\b|\\bc est (?:du passe|fini depuis|termine depuis)',
+    `\\bc etait (?:${AGO}|avant|en|l an|l annee|quand)\\b|\\bc est (?:du passe|fini depuis|termine depuis)`,
     '\\b(?:ca|c) (?:fait|fais) (?:\\d+|deux|trois|quelques|plusieurs) ans\\b',
     '\\ben (?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)\\b|\\bavant hier\\b|(?<!\\bsi (?:je|j|tu|il|elle|on) )\\bporte plainte\\b|\\bvecue? (?:enfant|petite?|jeune|ado)\\b|\\bquand (?:on|nous) etions? (?:petits|enfants|jeunes)\\b|\\bquitte (?:son|mon|sa|ma) (?:mari|conjoint|compagnon|compagne|femme)\\b',
     // « mon premier mari »: a former partner; « depuis sa tentative »: the event that started a period now lived.

@@ -63,7 +63,10 @@ export const FAREWELL = `${FAREWELL_WORDS}|\\bmerci pour tout\\b|\\bprenez soin 
 export const MEANS = '(?:cachet|cachets|medicament|medicaments|medocs?|pilule|pilules|comprime|comprimes|somnifere|somniferes|corde|lame|lames|rasoir|fusil|arme|boite|boites|plaquette|plaquettes)';
 /** « disparaître des réseaux sociaux », « du fichier »: leaving a list, not life. */
 const FROM_A_LIST = '(?! (?:des|du|de la|de l) (?:reseaux|fichiers?|listes?|radars|registres?|annuaires?|site|sites|internet|facebook|circulation|paysage administratif|ecrans)\\b)';
-const DEAF = '\\bn entends (?:pas|rien|plus)\\b|\\b(?:sourd|sourde|sourds|malentendante?s?|muet|muette|lsf|langue des signes)\\b|\\b(?:je )?(?:ne )?(?:peux|peut|pouvons) (?:pas|plus) (?:parler|telephoner|appeler|faire de bruit)\\b|\\bpar (?:sms|ecrit)\\b';
+const DEAF = '\\bn entends (?:pas|rien|plus)\\b|\\b(?:sourd|sourde|sourds|malentendante?s?|muet|muette|lsf|langue des signes)\\b|\\b(?:je )?(?:ne )?(?:peux|peut|pouvons) (?:pas|plus) (?:parler|telephoner|appeler|faire de bruit)\\b|\\bpar (?:sms|ecrit)\\b' +
+  // One who cannot speak (« je n'ai plus de voix depuis ma trachéo », « plus de voix… » said first, « je suis aphasique »); not a voice lost shouting
+  // (« j'ai plus de voix à force de crier »), nor votes (« le candidat a plus de voix »).
+  '|(?:^ |\\b(?:j ai|n ai|j|je) )(?:plus|pas) de voix\\b(?! (?:a force|d avoir|apres avoir|tellement))|\\b(?:j ai|je) (?:perdu|n ai plus) (?:la|ma) voix\\b(?! (?:a force|d avoir|apres avoir|tellement))|\\b(?:je suis|suis|moi) aphasique\\b';
 
 export const DANGER_RULES: readonly Rule[] = [
   // Medical emergency: 15 (SAMU) or 112.
