@@ -113,7 +113,9 @@ export function createAdvisorEvents(deps: { bus: MessageBus; keys: StoreKeys; ve
       for (const end of [...open]) end();
     },
     async publish(event) {
-      const message = JSON.stringify(AdvisorEventSchema.parse(event));
+      // Events are built by our own code from checked tickets and case files, typed AdvisorEvent: not
+      // parsed again here. The edge is the other end: each stream checks every message it hears (`send`).
+      const message = JSON.stringify(event);
       const targets = event.territory === ALL_TERRITORIES_INDEX ? [ALL_TERRITORIES_INDEX] : [event.territory, ALL_TERRITORIES_INDEX];
       for (const territory of targets) {
         try {

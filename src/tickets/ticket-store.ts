@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { systemClock, type Clock, type KeyValueStore } from '../domain/ports';
 import { storeKeys as defaultStoreKeys, type StoreKeys } from '../storage/keys';
 import { isTicketRef, UNKNOWN_DEPARTEMENT_SEGMENT } from './ref';
-import { TicketDraftSchema, TicketSchema, type Ticket, type TicketDraft } from './ticket';
+import { assembleTicket, TicketDraftSchema, TicketSchema, type Ticket, type TicketDraft } from './ticket';
 
 export interface TicketStoreOptions {
   /** Retention of a ticket, in days from its creation. */
@@ -107,9 +107,12 @@ function describeIssues(error: z.ZodError): string {
     .join('; ');
 }
 
-/** Keeps only the fields actually given, so an update does not erase what it does not mention. */
-function definedFields<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as Partial<T>;
+/**
+ * Keeps only the fields actually given, so an update does not erase what it does not mention (the type
+ * stays: a field left out was one the type lets be absent).
+ */
+function definedFields<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as T;
 }
 
 export function createTicketStore(store: KeyValueStore, options: TicketStoreOptions): TicketStore {
@@ -139,10 +142,11 @@ export function createTicketStore(store: KeyValueStore, options: TicketStoreOpti
     return parsed.data;
   }
 
-  function validated(ticket: unknown): Ticket {
-    const parsed = TicketSchema.safeParse(ticket);
-    if (!parsed.success) throw new TicketValidationError(`Invalid ticket: ${describeIssues(parsed.error)}`);
-    return parsed.data;
+  /** A ticket built here from checked parts: only the rule linking two fields is left to check. */
+  function validated(parts: Ticket): Ticket {
+    const assembled = assembleTicket(parts);
+    if (!assembled.ok) throw new TicketValidationError(`Invalid ticket: ${assembled.issue}`);
+    return assembled.ticket;
   }
 
   async function get(ref: string): Promise<Ticket | null> {

@@ -102,6 +102,7 @@ const ticketFields = {
   updatedAt: isoDateTime,
 };
 
+/** The one rule that links two fields, kept here only: TicketSchema refines with it, `assembleTicket` checks it. */
 function callbackKindHasCallback(ticket: { kind: string; callback?: unknown }): boolean {
   return ticket.kind !== 'callback' || ticket.callback !== undefined;
 }
@@ -109,6 +110,22 @@ const callbackRule = { error: 'a callback ticket needs callback details', path: 
 
 export const TicketSchema = z.object(ticketFields).strict().refine(callbackKindHasCallback, callbackRule);
 export type Ticket = z.output<typeof TicketSchema>;
+
+const TICKET_KEYS = Object.keys(ticketFields) as Array<keyof Ticket>;
+
+/**
+ * A ticket our own code assembles from parts already checked field by field (a draft parsed by
+ * TicketDraftSchema, a stored ticket parsed by TicketSchema, timestamps from `toISOString`): parsing it
+ * whole again would check every field twice, so only the rule linking two fields is checked. Gives the
+ * ticket with its keys in the schema's order (the JSON that `TicketSchema.parse` would give), or the
+ * rule's issue worded as zod words it (`callback: …`).
+ */
+export function assembleTicket(parts: Ticket): { ok: true; ticket: Ticket } | { ok: false; issue: string } {
+  if (!callbackKindHasCallback(parts)) return { ok: false, issue: `${callbackRule.path.join('.')}: ${callbackRule.error}` };
+  const ticket: Record<string, unknown> = {};
+  for (const key of TICKET_KEYS) if (parts[key] !== undefined) ticket[key] = parts[key];
+  return { ok: true, ticket: ticket as Ticket };
+}
 
 /**
  * What callers pass to `createOrUpdate`: a ticket without timestamps (the store sets them), where

@@ -5,7 +5,7 @@ import { openText, sealText } from '../../src/security/seal';
 import type { KeyValueStore } from '../../src/domain/ports';
 import type { StoreKeys } from '../../src/storage/keys';
 import { ticketRefFor } from '../../src/tickets/ref';
-import type { TicketDraft } from '../../src/tickets/ticket';
+import { TicketSchema, type TicketDraft } from '../../src/tickets/ticket';
 import {
   createTicketStore,
   TicketConflictError,
@@ -178,6 +178,31 @@ export function describeTicketStoreContract(name: string, createHarness: () => P
         expect((error as Error).message).not.toContain('612345645');
       }
       await expect(tickets.get(base.ref)).resolves.toBeNull();
+    });
+
+    test('an update that would make a callback ticket without callback details is refused; the ticket stays as it was', async () => {
+      const draft = draftFor();
+      const routed = await tickets.createOrUpdate(draft);
+      const error = await tickets.createOrUpdate({ ...draft, kind: 'callback' }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(TicketValidationError);
+      expect((error as Error).message).toBe('Invalid ticket: callback: a callback ticket needs callback details');
+      await expect(tickets.get(draft.ref)).resolves.toEqual(routed);
+      // Its twin: the same update with the details is a callback ticket.
+      const callback = { numberSealed: sealText(DATA_KEY, PHONE), lastDigits: '45', consent: true as const, requestedAt: clock.now().toISOString() };
+      await expect(tickets.createOrUpdate({ ...draft, kind: 'callback', callback })).resolves.toMatchObject({ kind: 'callback', callback: { contact: 'phone' } });
+    });
+
+    test('the stored ticket is the JSON the schema gives, keys in its order, created and updated', async () => {
+      const draft = draftFor({ need: 'logement', danger: undefined, summary: 'Résumé', personKey: 'a'.repeat(64) });
+      await tickets.createOrUpdate(draft, { likelyNew: true });
+      const created = (await harness.kv.get(harness.keys.ticket(draft.ref))) ?? '';
+      expect(created).toBe(JSON.stringify(TicketSchema.parse(JSON.parse(created))));
+      expect(JSON.parse(created)).toMatchObject({ status: 'nouveau', need: 'logement', summary: 'Résumé' });
+      expect(created).not.toContain('"danger"');
+      await tickets.createOrUpdate({ ...draftFor({ conversationId: draft.conversationId, ref: draft.ref }), departement: null, priority: 'prioritaire' });
+      const updated = (await harness.kv.get(harness.keys.ticket(draft.ref))) ?? '';
+      expect(updated).toBe(JSON.stringify(TicketSchema.parse(JSON.parse(updated))));
+      expect(JSON.parse(updated)).toMatchObject({ departement: null, priority: 'prioritaire', need: 'logement' });
     });
 
     test('a ref already used by another conversation is not overwritten', async () => {
