@@ -13,6 +13,7 @@ import type { TranscriptLine } from '../tickets/ticket';
 import type { CallContext } from '../voice/callMachine';
 import type { PureMachine } from '../voice/pureMachine';
 import type { ChatButton } from './chatRenderer';
+import { parseStoredChat, serialiseChat } from './storedChat';
 
 export interface ChatInput {
   conversationId: string;
@@ -122,7 +123,7 @@ export function rememberReplies(chat: StoredChat, replies: readonly ChatReply[],
 }
 
 /**
- * Conversations in the store, each with a time to live: the state (one JSON value) and its transcript
+ * Conversations in the store, each with a time to live: the state (one compact JSON value, storedChat.ts) and its transcript
  * (a list of JSON lines, the last TRANSCRIPT_LIMIT kept), written together at each save (one slot, one step).
  */
 export function chatStore(store: KeyValueStore, keys: StoreKeys, ttlSeconds: number) {
@@ -130,18 +131,14 @@ export function chatStore(store: KeyValueStore, keys: StoreKeys, ttlSeconds: num
     async load(conversationId: string): Promise<StoredChat | null> {
       const raw = await store.get(keys.chat(conversationId));
       if (raw === null) return null;
-      const parsed = JSON.parse(raw) as Partial<StoredChat> & { transcript?: TranscriptLine[] };
-      if (parsed.v !== 1 || typeof parsed.value !== 'string' || !parsed.context) throw new Error(`Stored chat ${conversationId} is unusable`);
-      // A conversation saved before the transcript had its own list kept it in the state: its lines
-      // go to the list at the next save (its list does not exist yet).
-      const { transcript: before, ...state } = parsed;
-      return { ...state, newLines: Array.isArray(before) ? before : [] } as StoredChat;
+      return parseStoredChat(conversationId, raw);
     },
     /** Saves the state and appends the turn's new lines to the transcript (both TTLs renewed). */
     async save(conversationId: string, chat: StoredChat): Promise<void> {
-      const { newLines, ...state } = chat;
+      const newLines = chat.newLines;
+      const state = serialiseChat(conversationId, chat);
       chat.newLines = [];
-      await store.setWithCappedList(keys.chat(conversationId), JSON.stringify(state), keys.chatTranscript(conversationId), newLines.map((line) => JSON.stringify(line)), TRANSCRIPT_LIMIT, ttlSeconds);
+      await store.setWithCappedList(keys.chat(conversationId), state, keys.chatTranscript(conversationId), newLines.map((line) => JSON.stringify(line)), TRANSCRIPT_LIMIT, ttlSeconds);
     },
     /** The whole transcript (the last TRANSCRIPT_LIMIT lines), with the lines of `chat` not saved yet. */
     async transcript(conversationId: string, chat?: StoredChat): Promise<TranscriptLine[]> {

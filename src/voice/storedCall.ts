@@ -30,8 +30,11 @@ interface CompactCall {
   /** The configuration version (absent: none recorded). */
   k?: string;
   c: Partial<CallContext>;
-  ch?: Array<[Choice['step'], Choice['value'], Choice['via']]>;
+  ch?: CompactChoice[];
 }
+
+/** A menu choice as [step, value, via]. */
+export type CompactChoice = [Choice['step'], Choice['value'], Choice['via']];
 
 interface StoredCallV1 {
   v: 1;
@@ -49,16 +52,33 @@ function isDefault(field: keyof CallContext, value: unknown): boolean {
   return value === empty || (Array.isArray(value) && value.length === 0 && Array.isArray(empty)) || (value === undefined && empty === null);
 }
 
-export function serialiseCall(call: StoredCall): string {
+/** The context's fields that differ from a new call's (the callSid and the choices left out), and its choices as tuples. */
+export function compactContext(context: CallContext): { c: Partial<CallContext>; ch?: CompactChoice[] } {
   const changed: Record<string, unknown> = {};
-  for (const field in call.context) {
+  for (const field in context) {
     if (field === 'callSid' || field === 'choices') continue;
-    const value = call.context[field as keyof CallContext];
+    const value = context[field as keyof CallContext];
     if (!isDefault(field as keyof CallContext, value)) changed[field] = value;
   }
-  const compact: CompactCall = { v: 2, s: call.value, r: call.lastRequestId, c: changed as Partial<CallContext> };
+  const compact: { c: Partial<CallContext>; ch?: CompactChoice[] } = { c: changed as Partial<CallContext> };
+  if (context.choices.length > 0) compact.ch = context.choices.map((choice) => [choice.step, choice.value, choice.via]);
+  return compact;
+}
+
+/** The context compactContext was given: a new call's, with the stored fields and choices over it. */
+export function expandContext(callSid: string, changed: Partial<CallContext>, choices: CompactChoice[] | undefined): CallContext {
+  // A new call's context with the stored fields over it (one object, not a copy of a copy).
+  const context = Object.assign(initialCallContext({ callSid, caller: null }), changed);
+  context.choices = (choices ?? []).map(([step, value, via]): Choice => ({ step, value, via }));
+  context.callSid = callSid;
+  return context;
+}
+
+export function serialiseCall(call: StoredCall): string {
+  const { c, ch } = compactContext(call.context);
+  const compact: CompactCall = { v: 2, s: call.value, r: call.lastRequestId, c };
   if (call.configVersion !== undefined) compact.k = call.configVersion;
-  if (call.context.choices.length > 0) compact.ch = call.context.choices.map((choice) => [choice.step, choice.value, choice.via]);
+  if (ch) compact.ch = ch;
   return JSON.stringify(compact);
 }
 
@@ -66,11 +86,7 @@ export function serialiseCall(call: StoredCall): string {
 export function parseStoredCall(callSid: string, raw: string): StoredCall {
   const parsed = JSON.parse(raw) as Partial<CompactCall> | Partial<StoredCallV1>;
   if (parsed.v === 2 && typeof parsed.s === 'string' && typeof parsed.r === 'string' && typeof parsed.c === 'object' && parsed.c !== null) {
-    const choices = (parsed.ch ?? []).map(([step, value, via]): Choice => ({ step, value, via }));
-    // A new call's context with the stored fields over it (one object, not a copy of a copy).
-    const context = Object.assign(initialCallContext({ callSid, caller: null }), parsed.c);
-    context.choices = choices;
-    context.callSid = callSid;
+    const context = expandContext(callSid, parsed.c, parsed.ch);
     return { value: parsed.s, lastRequestId: parsed.r, context, ...(typeof parsed.k === 'string' ? { configVersion: parsed.k } : {}) };
   }
   if (parsed.v === 1 && typeof parsed.value === 'string' && typeof parsed.context === 'object' && parsed.context !== null) {

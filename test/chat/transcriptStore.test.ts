@@ -8,6 +8,7 @@ import { createStoreKeys } from '../../src/storage/keys';
 import { TIMES } from '../support/config';
 import { TestClock } from '../support/testApp';
 import { chatTestBot } from '../support/chatBot';
+import { parseStoredChat } from '../../src/chat/storedChat';
 
 const clock = new TestClock(TIMES.mondayMorningParis);
 const store = createMemoryStore(clock);
@@ -48,7 +49,7 @@ test('When a conversation stored in the shape before (its transcript inside the 
   const welcome = await storedLines(bot.conversationId);
   // The shape before: the transcript in the state, no list.
   const key = keys.chat(bot.conversationId);
-  const state = JSON.parse((await store.get(key))!) as Record<string, unknown>;
+  const { newLines: _none, ...state } = parseStoredChat(bot.conversationId, (await store.get(key))!);
   const before = welcome.map((line) => ({ ...line, at: TIMES.mondayMorningParis }));
   await store.set(key, JSON.stringify({ ...state, transcript: before }), 3600);
   await store.del(keys.chatTranscript(bot.conversationId));

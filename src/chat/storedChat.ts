@@ -1,0 +1,75 @@
+/**
+ * The chat state's JSON form in the store, compact (≈ 8 % of a chat turn was its save and load in
+ * full): as a stored call (src/voice/storedCall.ts), the context's fields that differ from a new
+ * conversation's, the choices as tuples, and the chat's own fields only when they are not their default
+ * (mode 'bot', no misses, not acknowledged, no danger, département not asked).
+ *
+ *   { "v": 2, "s": "askProfile", "k": "<config version>", "c": { "profile": "aidant" }, "misses": 1 }
+ *
+ * Version 1 (the whole state, nulls included; before it, with the transcript inside) is still read:
+ * conversations saved by a previous release live until their TTL.
+ */
+import type { TranscriptLine } from '../tickets/ticket';
+import type { CallContext } from '../voice/callMachine';
+import { compactContext, expandContext, type CompactChoice } from '../voice/storedCall';
+import type { StoredChat } from './chatState';
+
+/** The chat's own fields, absent when they hold their default. */
+type ChatFields = Partial<Omit<StoredChat, 'v' | 'value' | 'context' | 'configVersion' | 'newLines'>>;
+
+interface CompactChat extends ChatFields {
+  v: 2;
+  s: string;
+  /** The configuration version (absent: none recorded). */
+  k?: string;
+  c: Partial<CallContext>;
+  ch?: CompactChoice[];
+  /** The context's callSid when it is not the conversation's id. */
+  id?: string;
+}
+
+/** A pending hand-off set back to null (after one) is kept as it is: the round trip is exact. */
+const DEFAULTS: Required<Pick<StoredChat, 'mode' | 'misses' | 'acknowledged' | 'danger' | 'departementAsked'>> = {
+  mode: 'bot',
+  misses: 0,
+  acknowledged: false,
+  danger: null,
+  departementAsked: false,
+};
+
+/** The chat's own fields read from the compact form (anything else in the record is left out). */
+const CHAT_FIELDS = ['mode', 'misses', 'acknowledged', 'danger', 'dangerCheck', 'dangerDoubt', 'pendingHandoff', 'departementAsked', 'linkConsent', 'contactCounted', 'handoff'] as const satisfies ReadonlyArray<keyof ChatFields>;
+
+/** The state's compact JSON (its new transcript lines are not in it: they go to the transcript's list). */
+export function serialiseChat(conversationId: string, chat: StoredChat): string {
+  const { v: _v, value, context, configVersion, newLines: _lines, ...fields } = chat;
+  const compact: CompactChat = { v: 2, s: value, ...compactContext(context) };
+  if (configVersion !== undefined) compact.k = configVersion;
+  if (context.callSid !== conversationId) compact.id = context.callSid;
+  for (const [field, fieldValue] of Object.entries(fields)) {
+    const empty = DEFAULTS[field as keyof typeof DEFAULTS];
+    if (fieldValue === undefined || fieldValue === empty) continue;
+    (compact as unknown as Record<string, unknown>)[field] = fieldValue;
+  }
+  return JSON.stringify(compact);
+}
+
+/** The stored state (no new lines, or the transcript of a state saved before it had its own list), or an error when the record is not one. */
+export function parseStoredChat(conversationId: string, raw: string): StoredChat {
+  const parsed = JSON.parse(raw) as Partial<CompactChat> | (Partial<StoredChat> & { transcript?: TranscriptLine[] });
+  if (parsed.v === 2 && typeof parsed.s === 'string' && typeof parsed.c === 'object' && parsed.c !== null) {
+    const { s, k, c, ch, id } = parsed;
+    const context = expandContext(typeof id === 'string' ? id : conversationId, c, ch);
+    const chat: StoredChat = { v: 1, value: s, context, ...(typeof k === 'string' ? { configVersion: k } : {}), mode: 'bot', misses: 0, newLines: [], acknowledged: false, danger: null };
+    const fields = chat as unknown as Record<string, unknown>;
+    for (const field of CHAT_FIELDS) if (parsed[field] !== undefined) fields[field] = parsed[field];
+    return chat;
+  }
+  if (parsed.v === 1 && typeof parsed.value === 'string' && parsed.context) {
+    // A conversation saved before the transcript had its own list kept it in the state: its lines
+    // go to the list at the next save (its list does not exist yet).
+    const { transcript: before, ...state } = parsed as Partial<StoredChat> & { transcript?: TranscriptLine[] };
+    return { ...state, newLines: Array.isArray(before) ? before : [] } as StoredChat;
+  }
+  throw new Error(`Stored chat ${conversationId} is unusable`);
+}
