@@ -7,13 +7,13 @@
  * that a message does not parse and write the whole conversation again.
  */
 import type { KeyValueStore } from '../domain/ports';
-import type { DangerKind } from '../domain/vocabulary';
 import type { StoreKeys } from '../storage/keys';
 import type { TranscriptLine } from '../tickets/ticket';
-import type { CallContext } from '../voice/callMachine';
 import type { PureMachine } from '../voice/pureMachine';
 import type { ChatButton } from './chatRenderer';
-import { parseStoredChat, serialiseChat } from './storedChat';
+import { parseStoredChat, serialiseChat, type StoredChat } from './storedChat';
+
+export type { ChatMode, PendingHandoff, StoredChat } from './storedChat';
 
 export interface ChatInput {
   conversationId: string;
@@ -38,48 +38,6 @@ export interface HandoffContext {
   need: string | null;
   summary: string;
   queue: string;
-}
-
-export type ChatMode = 'bot' | 'waiting' | 'human';
-
-export interface StoredChat {
-  v: 1;
-  value: string;
-  context: CallContext;
-  /** The configuration version the chat started on (src/studio): it finishes on it. Absent: the one served now. */
-  configVersion?: string;
-  mode: ChatMode;
-  /** Messages in a row the bot did not understand. */
-  misses: number;
-  /** The transcript's lines of this turn, not stored yet (in memory only: saved to the transcript's list). */
-  newLines: TranscriptLine[];
-  acknowledged: boolean;
-  danger: DangerKind | null;
-  /** The second-stage question was asked (« Êtes-vous en danger en ce moment ? »), about this kind: the answer is awaited. */
-  dangerCheck?: DangerKind;
-  /** The question was asked while an advisor had (or was to have) the chat: a doubt, not a confirmed danger (the ticket's summary says so). */
-  dangerDoubt?: DangerKind;
-  /** A hand-off waits for the département (one question), for these reasons; absent when none does. */
-  pendingHandoff?: PendingHandoff | null;
-  /** The département question was asked once in this conversation: it is not asked again. */
-  departementAsked?: boolean;
-  /** The person was asked whether their contacts may be linked (src/people/chatConsent.ts). */
-  linkConsent?: 'asked';
-  /** The conversation's first ticket was counted as a contact of the chat channel. */
-  contactCounted?: true;
-  /**
-   * Where its hand-off stands: waiting for an advisor, a callback booked instead, taken by an advisor
-   * (answered), or left by the person before anyone took it (abandoned). The last two are counted once.
-   */
-  handoff?: 'waiting' | 'callback' | 'answered' | 'abandoned';
-}
-
-export interface PendingHandoff {
-  reason: 'asked' | 'retries';
-  /** Answers that named no département. */
-  misses: number;
-  /** A postcode shared by several départements: the ones to choose from. */
-  candidates: string[];
 }
 
 /** The lines of a conversation kept (and put on its ticket). */

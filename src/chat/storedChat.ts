@@ -9,10 +9,53 @@
  * Version 1 (the whole state, nulls included; before it, with the transcript inside) is still read:
  * conversations saved by a previous release live until their TTL.
  */
+import type { DangerKind } from '../domain/vocabulary';
 import type { TranscriptLine } from '../tickets/ticket';
 import type { CallContext } from '../voice/callMachine';
 import { compactContext, expandContext, type CompactChoice } from '../voice/storedCall';
-import type { StoredChat } from './chatState';
+
+/** Who has the conversation: the bot, nobody yet (a hand-off waits), or an advisor. */
+export type ChatMode = 'bot' | 'waiting' | 'human';
+
+export interface PendingHandoff {
+  reason: 'asked' | 'retries';
+  /** Answers that named no département. */
+  misses: number;
+  /** A postcode shared by several départements: the ones to choose from. */
+  candidates: string[];
+}
+
+export interface StoredChat {
+  v: 1;
+  value: string;
+  context: CallContext;
+  /** The configuration version the chat started on (src/studio): it finishes on it. Absent: the one served now. */
+  configVersion?: string;
+  mode: ChatMode;
+  /** Messages in a row the bot did not understand. */
+  misses: number;
+  /** The transcript's lines of this turn, not stored yet (in memory only: saved to the transcript's list). */
+  newLines: TranscriptLine[];
+  acknowledged: boolean;
+  danger: DangerKind | null;
+  /** The second-stage question was asked (« Êtes-vous en danger en ce moment ? »), about this kind: the answer is awaited. */
+  dangerCheck?: DangerKind;
+  /** The question was asked while an advisor had (or was to have) the chat: a doubt, not a confirmed danger (the ticket's summary says so). */
+  dangerDoubt?: DangerKind;
+  /** A hand-off waits for the département (one question), for these reasons; absent when none does. */
+  pendingHandoff?: PendingHandoff | null;
+  /** The département question was asked once in this conversation: it is not asked again. */
+  departementAsked?: boolean;
+  /** The person was asked whether their contacts may be linked (src/people/chatConsent.ts). */
+  linkConsent?: 'asked';
+  /** The conversation's first ticket was counted as a contact of the chat channel. */
+  contactCounted?: true;
+  /**
+   * Where its hand-off stands: waiting for an advisor, a callback booked instead, taken by an advisor
+   * (answered), or left by the person before anyone took it (abandoned). The last two are counted once.
+   */
+  handoff?: 'waiting' | 'callback' | 'answered' | 'abandoned';
+}
 
 /** The chat's own fields, absent when they hold their default. */
 type ChatFields = Partial<Omit<StoredChat, 'v' | 'value' | 'context' | 'configVersion' | 'newLines'>>;
