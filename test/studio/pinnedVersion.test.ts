@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseStoredChat, serialiseChat } from '../../src/chat/storedChat';
 import { findRepoRoot } from '../../src/config/env';
 import type { StoreKeys } from '../../src/storage/keys';
 import type { RedisStore } from '../../src/storage/redis-store';
@@ -160,8 +161,8 @@ describe('a chat keeps its version', () => {
     // A stored conversation its machine cannot read (a state that does not exist): the turn fails.
     const breakTurn = async (user: WebChatUser) => {
       const key = redis.keys.chat(user.conversationId);
-      const stored = JSON.parse((await redis.store.get(key))!) as { value: string };
-      await redis.store.set(key, JSON.stringify({ ...stored, value: 'nowhere' }), 600);
+      const stored = parseStoredChat(user.conversationId, (await redis.store.get(key))!);
+      await redis.store.set(key, serialiseChat(user.conversationId, { ...stored, value: 'nowhere' }), 600);
       return texts(await user.press('Pour un proche que vous aidez', '2'));
     };
     const oldApology = await breakTurn(before);
