@@ -52,7 +52,7 @@ describe('redis bus specifics', () => {
   });
 
   test('after close, publish and subscribe reject with StoreUnavailableError', async () => {
-    bus = createRedisBus({ url: TEST_REDIS_URL, commandTimeoutMs: 500 });
+    bus = createRedisBus({ url: TEST_REDIS_URL, commandTimeoutMs: 500, connectTimeoutMs: TEST_CONNECT_TIMEOUT_MS });
     await bus.connect();
     await expectClosedBusRejects(bus);
   });
@@ -69,7 +69,7 @@ describe('redis bus specifics', () => {
   test('the subscriber comes back after Redis was cut, and receives again', async () => {
     const upstream = new URL(TEST_REDIS_URL);
     const proxy = await startTcpProxy(upstream.hostname, Number(upstream.port || 6379));
-    const publisher = createRedisBus({ url: TEST_REDIS_URL, commandTimeoutMs: 500 });
+    const publisher = createRedisBus({ url: TEST_REDIS_URL, commandTimeoutMs: 500, connectTimeoutMs: TEST_CONNECT_TIMEOUT_MS });
     bus = createRedisBus({ url: proxy.url, commandTimeoutMs: 300, connectTimeoutMs: 1000, maxReconnectDelayMs: 100 });
     try {
       await Promise.all([bus.connect(), publisher.connect()]);

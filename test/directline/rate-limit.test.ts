@@ -5,13 +5,12 @@
  * the Cluster of `npm run test:cluster`) and on a Sentinel group started here. Without Redis, each
  * process still limits.
  */
-import { createClient } from 'redis';
 import { createMemoryStore } from '../../src/storage/memory-store';
 import { createStoreKeys } from '../../src/storage/keys';
 import { openRateLimitRedis } from '../../src/storage/rate-limit-redis';
 import type { RedisHandle, RedisTarget } from '../../src/storage/redis-target';
 import { TIMES } from '../support/config';
-import { openRawRedis } from '../support/rawRedis';
+import { createTestClient, openRawRedis } from '../support/rawRedis';
 import { startSentinelGroup, type SentinelGroup } from '../support/redisServers';
 import { TEST_REDIS_LABEL, TEST_REDIS_TARGET } from '../support/redisTarget';
 import { TestClock, startTestApp, type RunningTestApp } from '../support/testApp';
@@ -91,7 +90,7 @@ it(`When two processes share Redis (${TEST_REDIS_LABEL}), then together they all
   const connection = rateLimitRedis(TEST_REDIS_TARGET);
   expect(await connection.whenReady(15_000)).toBe(true);
   const app = await start(namespace, { rateLimitRedis: connection.client });
-  const monitor = createClient({ url: TEST_REDIS_URL });
+  const monitor = createTestClient(TEST_REDIS_URL);
   await monitor.connect();
   const seen: string[] = [];
   // `<time> [<db> <client address>] "NAME" "arg"…`: the commands on this test's counters.

@@ -4,20 +4,21 @@
  * and channel seen with MONITOR (commands run inside a script are not counted: one script, one round
  * trip). Runs on the single server (MONITOR sees one node), whatever REDIS_CLUSTER_NODES says.
  */
-import { createClient } from 'redis';
 import { createRedisBus, createRedisStore } from '../../src/storage/redis-store';
 import { createStoreKeys } from '../../src/storage/keys';
 import { TIMES } from '../support/config';
+import { createTestClient } from '../support/rawRedis';
+import { TEST_CONNECT_TIMEOUT_MS } from '../support/redisTarget';
 import { TestClock, startTestApp, type RunningTestApp } from '../support/testApp';
 import { TEST_REDIS_URL, uniqueTestNamespace } from '../storage/redis-test-env';
 
 const clock = new TestClock(TIMES.mondayMorningParis);
 const namespace = uniqueTestNamespace('commands-per-turn');
 const keys = createStoreKeys(namespace);
-const store = createRedisStore({ url: TEST_REDIS_URL, commandTimeoutMs: 2000 });
-const bus = createRedisBus({ url: TEST_REDIS_URL, commandTimeoutMs: 2000 });
-const monitor = createClient({ url: TEST_REDIS_URL });
-const probe = createClient({ url: TEST_REDIS_URL });
+const store = createRedisStore({ url: TEST_REDIS_URL, commandTimeoutMs: 2000, connectTimeoutMs: TEST_CONNECT_TIMEOUT_MS });
+const bus = createRedisBus({ url: TEST_REDIS_URL, commandTimeoutMs: 2000, connectTimeoutMs: TEST_CONNECT_TIMEOUT_MS });
+const monitor = createTestClient(TEST_REDIS_URL);
+const probe = createTestClient(TEST_REDIS_URL);
 let app: RunningTestApp;
 /** Commands seen on this suite's keys since the last `take()`, as `NAME kind` (the first key's kind: `GET dl-conversation`). */
 let seen: string[] = [];

@@ -8,6 +8,7 @@ import { createRedisBus, createRedisStore, type RedisStore } from '../../src/sto
 import { createStoreKeys } from '../../src/storage/keys';
 import { freePort, startRedisCluster, redisCli, type RedisClusterGroup } from '../support/redisServers';
 import { openRawRedis } from '../support/rawRedis';
+import { TEST_CONNECT_TIMEOUT_MS } from '../support/redisTarget';
 import { StoreUnavailableError } from '../../src/domain/ports';
 import { describeTicketStoreContract } from '../tickets/ticket-store-contract';
 import { collector } from '../directline/message-bus-contract';
@@ -26,7 +27,7 @@ afterAll(async () => {
 }, 30_000);
 
 async function clusterStore(): Promise<RedisStore> {
-  const store = createRedisStore({ target: (await cluster()).target, commandTimeoutMs: 1000 });
+  const store = createRedisStore({ target: (await cluster()).target, commandTimeoutMs: 1000, connectTimeoutMs: TEST_CONNECT_TIMEOUT_MS });
   await store.connect();
   return store;
 }
@@ -92,7 +93,7 @@ describe('keys and transactions on the cluster', () => {
 describe('pub/sub across the cluster', () => {
   test('When a message is published on any of the three nodes, then a subscriber of the bus hears it', async () => {
     const group = await cluster();
-    const bus = createRedisBus({ target: group.target, commandTimeoutMs: 1000 });
+    const bus = createRedisBus({ target: group.target, commandTimeoutMs: 1000, connectTimeoutMs: TEST_CONNECT_TIMEOUT_MS });
     await bus.connect();
     const channel = `${uniqueTestNamespace('cluster-bus')}:events`;
     const got = collector();
@@ -107,8 +108,8 @@ describe('pub/sub across the cluster', () => {
 
   test('When two processes each hold a bus on the cluster, then what one publishes reaches the other, in order', async () => {
     const group = await cluster();
-    const one = createRedisBus({ target: group.target, commandTimeoutMs: 1000 });
-    const two = createRedisBus({ target: group.target, commandTimeoutMs: 1000 });
+    const one = createRedisBus({ target: group.target, commandTimeoutMs: 1000, connectTimeoutMs: TEST_CONNECT_TIMEOUT_MS });
+    const two = createRedisBus({ target: group.target, commandTimeoutMs: 1000, connectTimeoutMs: TEST_CONNECT_TIMEOUT_MS });
     await Promise.all([one.connect(), two.connect()]);
     const channel = `${uniqueTestNamespace('cluster-bus2')}:dl-channel`;
     const got = collector();

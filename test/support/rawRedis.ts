@@ -10,7 +10,7 @@
  */
 import { createClient, createCluster } from 'redis';
 import type { RedisTarget } from '../../src/storage/redis-target';
-import { TEST_REDIS_TARGET } from './redisTarget';
+import { TEST_CONNECT_TIMEOUT_MS, TEST_REDIS_TARGET } from './redisTarget';
 
 /** The commands the tests send, the same on node-redis' standalone and Cluster clients. */
 export interface RawRedisCommands {
@@ -70,13 +70,26 @@ async function deleteEach(commands: RawRedisCommands, keys: readonly string[]): 
   await Promise.all(keys.map((key) => commands.del(key)));
 }
 
+/**
+ * A plain client on one server, as the tests open beside the service's own (to look or to MONITOR): it
+ * waits as long as the suites' stores for a first connect, and a connect that times out is retried
+ * (node-redis reconnects) instead of throwing from an 'error' event nobody listens to: a busy CI machine
+ * once failed a whole file that way.
+ */
+export function createTestClient(url: string) {
+  const client = createClient({ url, socket: { connectTimeout: TEST_CONNECT_TIMEOUT_MS } });
+  client.on('error', () => undefined);
+  return client;
+}
+
 /** Opens a client on `target` (default: the suites' Redis) and connects it. */
 export async function openRawRedis(target: RedisTarget = TEST_REDIS_TARGET): Promise<RawRedis> {
   if (target.kind === 'cluster') {
     const cluster = createCluster({
       rootNodes: target.nodes.map((node) => ({ socket: { host: node.host, port: node.port } })),
-      defaults: { password: target.password },
+      defaults: { password: target.password, socket: { connectTimeout: TEST_CONNECT_TIMEOUT_MS } },
     });
+    cluster.on('error', () => undefined);
     await cluster.connect();
     const commands = bound(asCommands(cluster));
     return {
@@ -91,7 +104,7 @@ export async function openRawRedis(target: RedisTarget = TEST_REDIS_TARGET): Pro
     };
   }
   if (target.kind === 'sentinel') throw new Error('openRawRedis: the suites run on one server or on a Cluster, not on Sentinel');
-  const client = createClient({ url: target.url });
+  const client = createTestClient(target.url);
   await client.connect();
   const commands = bound(asCommands(client));
   return {
