@@ -47,7 +47,7 @@ export const HARM_RULES: readonly Rule[] = [
   // Violence in the couple: 3919 (3977 for a person with a disability, 17 in immediate danger).
   rule('violence_conjugale', 'violence_word', ['\\bviolences? conjugal\\w*|\\bfemme batue|\\bviolences? (?:dans le|de mon|du|en) couple|\\bemprise\\b']),
   rule('violence_conjugale', 'afraid_of_partner', [
-    '\\b(?:peur de (?:mon|ma) (?:mari|conjoint|conjointe|compagnon|compagne|copain|copine|ex|femme|epoux|epouse)|peur de rentrer (?:chez moi|a la maison)|peur qu il (?:me|rentre|revienne)|peur de lui\\b|peur pour ma vie)',
+    '\\b(?:peur de (?:mon|ma) (?:mari|conjoint|conjointe|compagnon|compagne|copain|copine|ex|femme|epoux|epouse)|peur de rentrer (?:chez moi|a la maison)|peur qu il (?:me|rentre|revienne)|peur de lui\\b(?! (?:dire|parler|demander|avouer|annoncer|expliquer|repondre|montrer|faire de la peine)\\b)|peur pour ma vie)',
   ]),
   rule('violence_conjugale', 'partner_at_the_door', [
     `\\b(?:mon|ma|son|sa) ${PARTNER}\\b`,

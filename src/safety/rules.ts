@@ -53,6 +53,20 @@ export const FAREWELL = `${FAREWELL_WORDS}|\\bmerci pour tout\\b|\\bprenez soin 
 export const MEANS = '(?:cachet|cachets|medicament|medicaments|medocs?|pilule|pilules|comprime|comprimes|somnifere|somniferes|corde|lame|lames|rasoir|fusil|arme|boite|boites|plaquette|plaquettes)';
 /** « disparaître des réseaux sociaux », « du fichier »: leaving a list, not life. */
 const FROM_A_LIST = '(?! (?:des|du|de la|de l) (?:reseaux|fichiers?|listes?|radars|registres?|annuaires?|site|sites|internet|facebook|circulation|paysage administratif|ecrans)\\b)';
+/** Veins or wrists opened, by oneself or another (« je me suis ouvert les veines », « elle s'est tailladé les poignets »). */
+const VEINS_OPENED =
+  '\\b(?:s|se|m|me|t|te) (?:est|suis|es) (?:ouvert|ouverte|tranche|tranchee|coupe|coupee|taillade|tailladee) (?:les|ses|mes|tes) (?:veines|poignets)\\b';
+/**
+ * The one who writes cannot call by voice (« je suis sourde », « j'entends pas », « plus de voix depuis ma
+ * trachéo », « je peux pas parler », « je parle en LSF »): not another's deafness (« ma fille sourde »),
+ * nor a voice lost shouting (« à force de crier »).
+ */
+const CANNOT_CALL =
+  '\\b(?:je suis|suis|moi) (?:\\w+ )?(?:sourde?|malentendante?|muette?|aphasique)\\b|\\b(?:je |j )?n entends (?:pas|rien|plus)\\b|\\bje (?:ne )?(?:peux|pouvons) (?:pas|plus) (?:parler|telephoner|appeler|faire de bruit)\\b|\\b(?:je|on) (?:parle|signe)\\w* (?:en |la )?(?:lsf|langue des signes)\\b' +
+  '|(?:^ |\\b(?:j ai|n ai|j|je) )(?:plus|pas) de voix\\b(?! (?:a force|d avoir|apres avoir|tellement))|\\b(?:j ai|je) (?:perdu|n ai plus) (?:la|ma) voix\\b(?! (?:a force|d avoir|apres avoir|tellement))';
+/** Someone is there and must not hear (« il est là », « il est dans la pièce à côté », « il m'entend », « il nous cherche »). */
+const SOMEONE_THERE =
+  '\\b(?:il|elle|ils|elles) (?:est|sont) (?:juste )?(?:la|a cote|dans la piece|dans la chambre|dans le salon|dans la cuisine|derriere la porte|dans l apartement|rentree?s?)\\b|\\b(?:il|elle|ils|elles) (?:peut|peuvent|pourait|va|vont) (?:m|nous) entendre\\b|\\b(?:il|elle|ils|elles) (?:m|nous) (?:entend|entendent|ecoute|ecoutent|cherche|cherchent|surveile|surveilent)\\b';
 const DEAF = '\\bn entends (?:pas|rien|plus)\\b|\\b(?:sourd|sourde|sourds|malentendante?s?|muet|muette|lsf|langue des signes)\\b|\\b(?:je )?(?:ne )?(?:peux|peut|pouvons) (?:pas|plus) (?:parler|telephoner|appeler|faire de bruit)\\b|\\bpar (?:sms|ecrit)\\b' +
   // One who cannot speak (« je n'ai plus de voix depuis ma trachéo », « plus de voix… » said first, « je suis aphasique »); not a voice lost shouting
   // (« j'ai plus de voix à force de crier »), nor votes (« le candidat a plus de voix »).
@@ -74,6 +88,11 @@ export const DANGER_RULES: readonly Rule[] = [
   rule('urgence_medicale', 'faint', [
     '\\bmalaise\\b|\\bevanoui\\w*|\\bperdu connaissance|\\binconscient\\w*|\\bne (?:se )?reveille (?:plus|pas)|\\b(?:n arive|ne peux|ne peut|ne reusis|impossible de|ne parviens) (?:pas |plus )?(?:a |de )?(?:le|la|l|les) reveiler\\b|\\bne bouge plus(?! de (?:sa|son|la|chez|ses))|\\bne reagit (?:plus|pas)|\\bsans connaissance|\\bne reprend (?:pas|plus) (?:connaissance|conscience)|\\best tout(?:e)? (?:froid|froide|mou|molle)\\b',
   ], { gate: 'medical', none: ['\\bfait (?:des|souvent des) malaises'] }),
+  // A fall told by one who cannot call the 15 by voice (« plus de voix depuis ma trachéo, mon père est tombé »): the 15 (and the 114 by SMS).
+  rule('urgence_medicale', 'fell_cannot_call', [
+    CANNOT_CALL,
+    '\\b(?:est|suis|sont|es) (?:\\w+ )?tombee?s?\\b(?! (?:amoureu\\w*|malade|enceinte|en panne|d acord|sur (?:le|la|un|une|son|sa|leur) (?:repondeur|messagerie|boite vocale)))|\\b(?:a|ai) (?:fait une chute|chute)\\b',
+  ], { none: [SERVICE_UNANSWERED] }),
   rule('urgence_medicale', 'fell_no_answer', [
     // « je tombe sur le répondeur » is no fall
     `\\b(?:tomb\\w*(?! (?:\\w+ )?sur (?:le|la|un|une|son|sa|leur) (?:repondeur|messagerie|boite vocale))|chute|par terre|au sol|allonge|allongee)\\b`,
@@ -91,6 +110,8 @@ export const DANGER_RULES: readonly Rule[] = [
   rule('urgence_medicale', 'seizure_or_bleeding', [
     '\\bconvulse\\w*|\\bconvulsion\\w*|\\bcrise d epilepsie\\b|\\bsaigne\\w* (?:beaucoup|enormement|abondamment|fort|de partout|sans s arreter)|\\bhemoragie|\\bbeaucoup de sang\\b|\\boverdose|\\bintoxi\\w*|\\bempoisone\\w*|\\bhypoglycemie\\b|\\bbrule\\w* (?:grave|gravement|partout)',
   ], { gate: 'medical', none: ['\\bfait (?:des|souvent des|parfois des) (?:crises|convulsions)', '\\bcrises d epilepsie\\b'] }),
+  // Veins opened (« elle s'est ouvert les veines »): bleeding now, the 15 with the 3114.
+  rule('urgence_medicale', 'veins_opened', [VEINS_OPENED]),
   rule('urgence_medicale', 'swallowed', [
     '\\b(?:aval\\w*|pris|prise|bu|mang\\w*|croque) _(?:doliprane|paracetamol|xanax|lexomil|antidepreseurs?|insuline|neuroleptiques?|anxiolytiques?|cachet|cachets|medicament|medicaments|medocs?|comprime|comprimes|pilule|pilules|boite|boites|plaquette|plaquettes|javel|produit menager|produit|pile|piles|aimant|aimants|piece|quelque chose|un truc|n importe quoi|detergent|somnifere|somniferes)',
   ]),
@@ -104,6 +125,12 @@ export const DANGER_RULES: readonly Rule[] = [
   rule('urgence_medicale', 'sudden_symptoms', [
     '\\bmal de tete (?:enorme|violent|terible|horible|insuportable|atroce)|\\bd un coup\\b _(?:mal|douleur|sueurs|paralyse|plus parler|tete)|\\bsueurs\\b|\\btranspire (?:beaucoup|enormement|a grosses gouttes)|\\blevres? (?:violettes?|bleues?|grises?)|\\breaction allergique\\b|\\bchoc anaphylactique|\\b(?:visage|gorge|langue|levres?) (?:qui )?gonfle\\w*|\\bgorge (?:qui se )?sere\\w*|\\b(?:vomi|vomis|vomit|crache|craches|crache)\\w* du sang|\\bdu sang (?:partout|dans (?:ses|les) (?:selles|urines|vomi))|\\bcrise qui (?:ne )?s arete (?:pas|plus)|\\b(?:pris|prise|consome) (?:de la |trop de |beaucoup de )?drogue|\\bcoeur (?:qui )?bat (?:tres |trop )?(?:vite|fort)|\\bdelire\\w*|\\bcrise depuis \\d+|\\bfait une crise (?:depuis|de plus de)',
   ]),
+
+  // One who cannot speak because someone is there (« je peux pas parler il est là »): the 114 by SMS.
+  // Not one who cannot talk at work (« je peux pas parler, il est là mon patron, je vous écris pour le dossier »).
+  rule('sourd', 'silenced', [CANNOT_CALL, SOMEONE_THERE], {
+    none: [PAPERWORK, '\\b(?:mon|ma) (?:patron|patronne|chef|cheffe|colegue|client|cliente|manager|responsable|prof|professeur)\\b|\\b(?:au travail|au boulot|au bureau|en reunion|en cours|en rendez vous)\\b'],
+  }),
 
   // Immediate danger: 112 (or 17, police).
   rule('urgence_medicale', 'cry_for_help', [CRY_FOR_HELP], { gate: 'never' }),
@@ -193,7 +220,7 @@ export const DANGER_RULES: readonly Rule[] = [
     '\\b(?:plus|pas|aucune?) (?:d issue|de sortie|d avenir|d espoir|la force de continuer|envie de continuer|de raison de continuer)\\b|\\ba quoi bon\\b|\\barreter de vivre|\\bj arete tout\\b|\\bvous (?:ne )?m entendrez plus|\\bvous (?:n )?entendrez plus parler de moi|\\bplus personne n a besoin de moi|\\bje suis de trop\\b|\\bme sens de trop\\b|\\b(?:ne )?(?:plus|jamais) (?:me )?reveiller\\b|\\b(?:plus|pas) envie de rien\\b|\\benvie de rien\\b|\\b(?:cachets|medicaments|pilules|comprimes|corde|lames?|arme|fusil|flingue) (?:sont )?(?:devant moi|sous la main|a cote de moi|pres de moi)|\\bc est (?:ma|mon) (?:derniere nuit|dernier jour|dernier soir|dernier message)|\\bmon dernier message\\b|\\b(?:ecrit|laise|prepare) (?:des|une|mes|ma) lettres? (?:pour|a) (?:mes|ma|mon|ceux)',
   ], { gate: 'intent' }),
   rule('suicide', 'self_harm', [
-    '\\b(?:me|m) suis (?:coupe\\w*|scarifie\\w*|brule\\w*|taillade\\w*|mutile\\w*)|\\bscarifi\\w*|\\bautomutil\\w*|\\bme couper (?:les |le )?(?:bras|veines|poignets|cuises)',
+    `\\b(?:me|m) suis (?:coupe\\w*|scarifie\\w*|brule\\w*|taillade\\w*|mutile\\w*)|\\bscarifi\\w*|\\bautomutil\\w*|\\bme couper (?:les |le )?(?:bras|veines|poignets|cuises)|${VEINS_OPENED}`,
   ], { gate: 'intent' }),
   rule('suicide', 'weapon_at_hand', ['\\bj ai (?:le|un|une|son|mon) (?:flingue|fusil|pistolet|arme|revolver|carabine)\\b|\\bsur (?:le|un) pont\\b(?=.*\\b(?:regarde|vide|eau|sauter|saute|plonger|en bas)\\b)|\\bregarde (?:l eau|le vide|en bas)\\b|\\bregarde (?:la|les|mes|ma|le|mon) (?:corde|cachets|medicaments|pilules|lames?|arme|fusil|flingue)\\b|\\b(?:avale|pris|prise) (?:toute (?:sa|la|ma) boite|tous (?:ses|mes|les) (?:cachets|medicaments|comprimes|somniferes|medocs))'], { gate: 'intent' }),
   rule('suicide', 'euphemism', ['\\brendez vous avec la mort\\b|\\b(?:faire|fasse|fais|fait) (?:une )?(?:grosse )?(?:betise|conerie|conneries)\\b(?=.*\\b(?:ce soir|cette nuit|maintenant|plus|vie|fini|finir|marre|peux plus|adieu|aujourd hui)\\b)|\\bcommetre l irreparable|\\bmieux (?:mort|morte|sans moi)\\b|\\bsi (?:j|il|elle) etai[st] morte?\\b|\\bs il etait mort\\b'], { gate: 'intent' }),
