@@ -6,8 +6,9 @@
  * (`--details=test` lists those of `test` too). Exits 1 when the test split misses an aim
  * (`--no-aims`: explore without failing). `--split=tuning` reads that split alone: the one to use
  * while tuning (the test split is read once, at the end, by whoever did not tune).
- * Danger: found when the right number is given at once (the emergency answer, or the second-stage
- * question naming it); false emergencies (the full answer to an ordinary message) and second-stage
+ * Danger: found when the right number is given at once, as the answer's own (`judgeDanger`: the emergency
+ * answer for that danger, or the second-stage question naming it; not the 112 and 114 every emergency
+ * answer ends with); false emergencies (the full answer to an ordinary message) and second-stage
  * questions on ordinary messages are two figures.
  *
  *   npm run eval:understanding [-- --approach=classifier|voted|combined|matcher|examples|nlpjs|hybrid] [--details=test] [--no-aims]
@@ -21,7 +22,7 @@ import { createKnowledgeBase } from '../src/knowledge/knowledge-base';
 import { loadFaq } from '../src/knowledge/load';
 import { answeredIds } from '../src/knowledge/schema';
 import { createPlaces } from '../src/places/places';
-import { assessDanger, emergencyMessage, spokenDangerCheck } from '../src/safety';
+import { assessDanger, defaultSafetyMessages, spokenDangerCheck, type DangerReading, type SafetyMessages } from '../src/safety';
 import { mentionsNumber } from '../src/safety/messages';
 import { loadTerritoriesFile } from '../src/territories/load';
 import { evaluateSplit, judgeAims, loadSplit, SPLITS, type EvaluationDeps, type SplitReport, type Tally } from '../src/understanding/evaluation';
@@ -40,6 +41,33 @@ const CATEGORY_NUMBERS: Readonly<Record<string, string>> = {
   danger_immediat: '112',
   sourd: '114',
 };
+
+/** The numbers a sentence gives, in the order it gives them (« le 3 114 » is 3114). */
+const numbersIn = (text: string): string[] => text.replace(/(\d) (?=\d)/g, '$1').match(/\d+/g) ?? [];
+
+/**
+ * What a danger message got, judged by the number the answer gives as its own (README « Fourteenth
+ * round (strict check) »). The chat's emergency answer gives the leads of the kinds found; the line every
+ * one ends with (« appelez le 112 … SMS au 114 ») gives no danger its number. The phone says the sentence
+ * of the kind found first and puts the caller through to its number (`phone.<kind>` of safety.yaml): the
+ * number dialled or said first counts. The second-stage question names its kind's number.
+ */
+export function judgeDanger(
+  { signal, check }: DangerReading,
+  categories: readonly string[],
+  channel: 'chat' | 'phone',
+  messages: SafetyMessages = defaultSafetyMessages(),
+): 'right' | 'other' | 'asked' | 'askedOther' | 'none' {
+  const numbers = categories.map((category) => CATEGORY_NUMBERS[category]).filter((number) => number !== undefined);
+  if (check !== null) return categories.includes(check.kind) || numbers.includes(check.number) ? 'asked' : 'askedOther';
+  if (signal === null) return 'none';
+  if (channel === 'phone') {
+    const heard = messages.phone[signal.kind];
+    return categories.includes(signal.kind) || numbers.includes(heard.dial) || numbers.includes(numbersIn(heard.say)[0] ?? '') ? 'right' : 'other';
+  }
+  const leads = signal.kinds.map((kind) => messages.lead[kind]);
+  return signal.kinds.some((kind) => categories.includes(kind)) || numbers.some((number) => leads.some((lead) => mentionsNumber(lead, number))) ? 'right' : 'other';
+}
 
 /**
  * classifier: the service (our softmax classifier, src/knowledge/knowledge-base.ts); voted: the classifier,
@@ -77,14 +105,9 @@ export async function channelDeps(rootDir: string, approach: Approach = 'classif
       return entry === undefined ? [id] : answeredIds(entry);
     },
     emergency(text, categories, channel = 'chat') {
-      const { signal, check: asked } = assessDanger(text);
+      const reading = assessDanger(text);
       // On the phone the question is its own turn, asked as the call machine asks it.
-      const check = channel === 'phone' ? spokenDangerCheck(text) : asked;
-      if (check !== null) return categories.some((category) => CATEGORY_NUMBERS[category] === check.number || category === check.kind) ? 'asked' : 'askedOther';
-      if (signal === null) return 'none';
-      if (categories.some((category) => (signal.kinds as readonly string[]).includes(category))) return 'right';
-      const message = emergencyMessage(signal);
-      return categories.some((category) => CATEGORY_NUMBERS[category] !== undefined && mentionsNumber(message, CATEGORY_NUMBERS[category] ?? '')) ? 'right' : 'other';
+      return judgeDanger(channel === 'phone' ? { ...reading, check: spokenDangerCheck(text) } : reading, categories, channel);
     },
     phone(menu, said) {
       const input = { speech: said };

@@ -6,8 +6,9 @@
  * always wins: in doubt, danger.
  * Works on the prepared text (folded, squeezed: « l'année dernière » → « l anee derniere »).
  */
-import { ABOUT_THE_NUMBER, AFTER_US, HABIT, SERVICE } from './everyday';
+import { ABOUT_THE_NUMBER, AFTER_US, HABIT } from './everyday';
 import { frenchPattern as re, type PreparedText } from './normalise';
+import { sulkingSilence } from './unreachable';
 
 /**
  * A former person who acts now (« mon ancien patron m'attend en bas », « mon ex-voisin rôde devant chez
@@ -207,27 +208,6 @@ const ABOUT_A_SUBJECT = re(
   '^ (?:c est quoi|qu est ce que?|c quoi|definition|que veut dire|ca veut dire quoi)\\b|\\b(?:expose|memoire|these|formatrice|formateur|module|documentation|brochure|conference|sensibilisation|prevention (?:du|de la|des)|affiche|statistiques?|chiffres|est ce (?:autorise|legal|permis|interdit)|c est (?:legal|autorise|permis)|a t on le droit|ont ils le droit)\\b',
 );
 
-/**
- * Someone who cannot be reached (README « Thirteenth round (rules) »): no answer on the phone or to
- * messages, a phone off or ringing out, their own voicemail, a door not opened, no news. `NO_ANSWER` is
- * the act; `UNREACHABLE` needs who (« ma mère », « il », « mon voisin »: not an office, `SERVICE_UNANSWERED`);
- * `SINCE` says since when. Every no-answer rule uses these (rules.ts, situations.ts).
- */
-export const NO_ANSWER =
-  '\\bne (?:me |m |nous |lui |leur )?(?:repond|decroche|ouvre|rapele)n?t? (?:plus|pas|toujours pas)\\b(?! (?:a mes|aux|a nos) (?:mails|couriers|demandes|lettres|reclamations)\\b)|\\binjoignable\\b|\\b(?:telephone|portable|tel) (?:est |reste )?(?:eteint|coupe)\\b|\\bsone dans le vide\\b|\\btombe (?:\\w+ )?sur (?:son|sa|leur) (?:repondeur|messagerie|boite vocale)\\b|\\btombe (?:\\w+ )?sur (?:le|la) (?:repondeur|messagerie|boite vocale) (?:de|d) (?:mon|ma|mes|son|sa|ses|notre|nos) \\w+|\\b(?:plus|pas|aucune?|sans) (?:de |d )?nouveles?\\b';
-const WHO = '\\b(?:il|elle|ils|elles|(?:mon|ma|mes|son|sa|ses|notre|nos|leur|leurs) \\w+)\\b';
-export const UNREACHABLE = `${WHO}(?: \\w+){0,5} (?:${NO_ANSWER})|\\b(?:plus|pas|aucune?|sans) (?:de |d )?nouveles? (?:de |d )(?:lui|elle|eux|${WHO})|\\btombe (?:\\w+ )?sur (?:le|la) (?:repondeur|messagerie|boite vocale) (?:de|d) (?:mon|ma|mes|son|sa|ses|notre|nos) \\w+`;
-/** Since when (« depuis ce matin », « depuis hier soir », « depuis deux jours »). */
-export const SINCE =
-  '\\bdepuis (?:ce matin|ce midi|hier|avant hier|cette nuit|samedi|dimanche|lundi|mardi|mercredi|jeudi|vendredi|ce week end|le week end|la veille|des heures|plusieurs heures|\\d+ ?(?:h|heures?|jours?)|(?:deux|trois|quatre|cinq) (?:heures|jours))\\b|\\bde (?:toute )?la journee\\b';
-/** An office that does not answer (« la MDPH ne répond pas au téléphone », « je tombe sur le répondeur de la CAF »): paperwork. */
-export const SERVICE_UNANSWERED = `${SERVICE}(?: \\w+){0,5} (?:${NO_ANSWER})|\\btombe (?:\\w+ )?sur (?:le|la|un|une) (?:repondeur|messagerie|boite vocale)\\b(?! (?:de|d) (?:mon|ma|mes|son|sa|ses|notre|nos) )`;
-/** A quarrel, not a silence to fear (« elle ne répond plus à mes messages, elle m'en veut »). */
-export const SULKING = '\\b(?:m en veut|nous en veut|me boude|boude|fachee?s?|vexee?s?|en colere contre (?:moi|nous)|dispute\\w*|brouille\\w*|coupe les ponts|ne veut plus (?:me|nous) (?:parler|voir))\\b';
-
-const SULKING_PATTERN = re(SULKING);
-const NO_ANSWER_PATTERN = re(NO_ANSWER);
-
 /** « là je veux recommencer », « il recommence », « le refaire »: what was told as past starts again (not « recommencer à travailler »). */
 const AGAIN = re('\\b(?:recommenc\\w*|le refaire|la refaire|remettre ca|rechut\\w*)\\b(?! (?:a|d|de|le|la|les|l|un|une|des|du|au|aux|en|mon|ma|mes|son|sa|ses|leur|leurs|notre|nos)\\b)');
 /** One's own present wish or state (« je veux », « je vais », « j'ai envie »): an intent a past told elsewhere does not undo. */
@@ -293,7 +273,7 @@ export function contextOf(text: string, asked = false): DangerContext {
     procedureEnd: procedureEnd(text),
     habitual: HABIT.test(text),
     again: AGAIN.test(text),
-    sulking: SULKING_PATTERN.test(text) && NO_ANSWER_PATTERN.test(text),
+    sulking: sulkingSilence(text),
   };
 }
 

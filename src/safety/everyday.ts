@@ -41,7 +41,7 @@ export const AFTER_US = re(
 
 /**
  * Offices and those who work in them (« la MDPH », « le service », « l'assistante sociale »): when
- * they do not answer, it is paperwork, not a person unreachable (see `SERVICE_UNANSWERED`, context.ts).
+ * they do not answer, it is paperwork, not a person unreachable (see `SERVICE_UNANSWERED`, unreachable.ts).
  */
 export const SERVICE =
   '\\b(?:mdph|caf|cpam|msa|service|services|mairie|administration|prefecture|ecole|college|lycee|asistante? sociale?|asistant social|medecin|docteur|cabinet|secretariat|standard|acueil|guichet|bureau|agence|bailleur|banque|conseiler|conseilere|plateforme|mutuele|pole emploi|france travail|tribunal|tuteur|tutrice|curateur|curatrice|mandataire|asociation)\\b';

@@ -147,6 +147,8 @@ const FIGURES = frenchPattern(
     // « mort de fatigue », « je meurs de faim », « crevée de chaud », « mourir d'ennui », « mort de honte »
     '\\b(?:mort|morte|morts|mortes|meurs|meurt|mourir|mourais|mourant|creve|crevee|crever|creves|crevees) (?:de|d) (?:fatigue|faim|soif|rire|chaud|froid|ennui|envie|honte|impatience|sommeil|trouille|jalousie|inquietude)\\b',
     '\\bmdr\\b|\\bptdr\\b|\\bmort de rire\\b',
+    // « j'ai plus de voix à force de crier », « … d'avoir chanté »: a voice tired by shouting, no loss of speech and no danger
+    '\\b(?:(?:j ai|je n ai|n ai|j) )?(?:plus|pas) de voix (?:a force (?:de|d)|d avoir|apres avoir|tellement (?:j ai|on a|il a|elle a)?) ?\\w+',
     // « ça me tue ces papiers », « ce dossier va me tuer », « mon patron va me tuer », « tuer le temps »
     '(?<!\\bpeur (?:qu|que) (?:un jour |un de ces jours )?)\\b(?:ca|cela|il|elle|tu|vous|ce dossier|ces papiers|ce formulaire) (?:me|nous) tue(?:nt)?\\b(?! (?:si|quand|avec (?:un|une|son|sa)))',
     '\\b(?:ce|cette|ces|le|la|les|mon|ma|mes) (?:dossier|dossiers|papiers?|paperasse|formulaires?|cerfa|attente|administration|demarches?|delais?|caf|mdph|boulot|travail|bus|transports?|patron|patronne|chef|cheffe|prof|boss) (?:va|vont|vas|finira par|finiront par) (?:me|nous) (?:tuer|faire la peau)\\b',

@@ -8,12 +8,13 @@ import type { DangerKind } from '../domain/vocabulary';
 import { contextOf, ownWishAt, subjectOfProcedure, todayWordIn, type DangerContext } from './context';
 import { askedOnly } from './everyday';
 import { peerHarassment, type Harm } from './harm';
+import { HARM_RULES } from './harmRules';
 import { offsetOfWord, type PreparedText } from './normalise';
 import { bareUrgency, DANGER_RULES, DEAF_PATTERN, HELP_NOW, type Gate, type Rule } from './rules';
 import { SITUATION_RULES } from './situations';
 
-/** The phrase rules (rules.ts) and the readings of situations told without the obvious word (situations.ts). */
-const ALL_RULES: readonly Rule[] = [...DANGER_RULES, ...SITUATION_RULES];
+/** The phrase rules (rules.ts, harmRules.ts) and the readings of situations told without the obvious word (situations.ts). */
+const ALL_RULES: readonly Rule[] = [...DANGER_RULES, ...HARM_RULES, ...SITUATION_RULES];
 
 /**
  * May a rule that matched at `offset` fire? Within its clause, a word of the present lets it, a past

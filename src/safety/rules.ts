@@ -1,13 +1,14 @@
 /**
  * The phrase rules of the danger detector, one job: what words and patterns speak of each kind of
- * danger (word lists, patterns, the context gate each rule needs). How they are applied, with the
- * context and the model, is detect.ts.
+ * danger (word lists, patterns, the context gate each rule needs). Those of harm done by another
+ * person (a child, a partner, a vulnerable adult: 119, 3919, 3977) are in harmRules.ts. How they are
+ * applied, with the context and the model, is ruleFindings.ts and detect.ts.
  */
 import type { DangerKind } from '../domain/vocabulary';
-import { INNOCENT_CAUSE, NO_ANSWER, SERVICE_UNANSWERED, SINCE, SOON, SULKING, UNREACHABLE } from './context';
+import { SOON } from './context';
 import { PAPERWORK, PAPERWORK_OR_MOVE } from './everyday';
 import { frenchPattern, type PreparedText } from './normalise';
-import { CHILD_BY_AGE, SCHOOL_STAGE } from './victimAge';
+import { NO_ANSWER, SERVICE_UNANSWERED, SINCE, SULKING, UNREACHABLE } from './unreachable';
 
 /** What a rule needs the context to be silent about before it may fire. */
 export type Gate =
@@ -42,17 +43,6 @@ export const rule = (kind: DangerKind, cue: string, all: string[], options: { no
 });
 
 const PERSON = '(?:il|elle|on|mon pere|ma mere|papa|maman|mon mari|ma femme|mon fils|ma fille|mon frere|ma soeur|mon enfant|le bebe|mon bebe|mon grand pere|ma grand mere|mamie|papi|papy|la personne|le patient|la patiente|le resident|la residente|mon voisin|ma voisine|mon oncle|ma tante|mon compagnon|ma compagne|mon conjoint|ma conjointe)';
-export const PARTNER = '(?:mari|conjoint|conjointe|compagnon|compagne|copain|copine|mec|ex|ex mari|ex femme|concubin|concubine|femme|epoux|epouse|petit ami|petite amie)';
-/** A child by word, by age (« de 6 ans », « Léo, 6 ans ») or by school stage (« en CE1 »): victimAge.ts. */
-export const CHILD = `(?:${CHILD_BY_AGE}|${SCHOOL_STAGE}|(?:a|de) (?:[1-9]|1[0-7]) ans|garcon|garcons|fillette|bambin|enfant|enfants|fils|fille|filles|bebe|bebes|gamin|gamine|gamins|gosse|gosses|petit|petite|petits|ado|ados|adolescente?s?|neveu|niece|eleve|eleves|mineure?s?|nourisson)`;
-/** Who keeps an older or disabled adult: family, a carer, a guardian, an institution. */
-export const KEEPER =
-  '(?:aide a domicile|aide menagere|auxiliaire|aide soignante?|infirmiere?|soignante?|educat\\w*|tuteur|tutrice|curateur|curatrice|mandataire|fils|fille|frere|soeur|neveu|niece|petit fils|petite fille|gendre|belle fille|voisin|voisine|personnel|ehpad|foyer|maison de retraite|famille|mere|pere|grand mere|grand pere|mamie|papi|papy)';
-/** An older or disabled adult: by family names, or as an older or disabled person. */
-/** A son or daughter who is an adult: a vulnerable adult, not a child in danger. */
-const ADULT_CHILD = '(?:fils|fille|frere|soeur|enfant) (?:majeure?|adulte|de (?:1[89]|[2-9]\\d) ans)';
-/** Not the one who writes (« je suis la grand-mère de Léo »): the older person of the message is then not the one hurt. */
-export const ELDER = `(?<!\\bje suis (?:la |le |l |sa |son )?(?:grand |arriere grand )?)(?:${ADULT_CHILD}|pere|mere|papa|maman|grand pere|grand mere|grands parents|mamie|mami|papi|papy|parents|oncle|tante|frere|soeur|resident|residente|residents|patient|patiente|personne agee|personnes agees|vieille dame|vieux monsieur|voisine|voisin|adulte handicape|handicapee?s?)`;
 /** « au secours », « SOS », « à l'aide ! » alone: a bare cry, answered with 15 and 112. */
 const CRY_FOR_HELP =
   '\\bau secours?\\b(?! populaire| catholique| je (?:comprends|comprend|capte|m y retrouve) (?:rien|pas|plus))|\\bsos\\b(?! (?:amitie|medecin|racisme|homophobie|papa|villages?|dossier|dossiers|formulaire|cerfa|papiers?|paperasse|demarches?|caf|mdph|pch|aah|rqth|administratif|administration))|^ (?:(?:a l aide|aidez moi|aide moi|aidez nous|aide|vite|svp|help|s il vous plait|urgent|urgence|c est urgent|c est une urgence|je vous en prie|venez|venez vite|pitie) ?)+$';
@@ -63,11 +53,26 @@ export const FAREWELL = `${FAREWELL_WORDS}|\\bmerci pour tout\\b|\\bprenez soin 
 export const MEANS = '(?:cachet|cachets|medicament|medicaments|medocs?|pilule|pilules|comprime|comprimes|somnifere|somniferes|corde|lame|lames|rasoir|fusil|arme|boite|boites|plaquette|plaquettes)';
 /** « disparaître des réseaux sociaux », « du fichier »: leaving a list, not life. */
 const FROM_A_LIST = '(?! (?:des|du|de la|de l) (?:reseaux|fichiers?|listes?|radars|registres?|annuaires?|site|sites|internet|facebook|circulation|paysage administratif|ecrans)\\b)';
+/** Veins or wrists opened, by oneself or another (« je me suis ouvert les veines », « elle s'est tailladé les poignets »). */
+const VEINS_OPENED =
+  '\\b(?:s|se|m|me|t|te) (?:est|suis|es) (?:ouvert|ouverte|tranche|tranchee|coupe|coupee|taillade|tailladee) (?:les|ses|mes|tes) (?:veines|poignets)\\b';
+/**
+ * The one who writes cannot call by voice (« je suis sourde », « j'entends pas », « plus de voix depuis ma
+ * trachéo », « je peux pas parler », « je parle en LSF »): not another's deafness (« ma fille sourde »),
+ * nor a voice lost shouting (« à force de crier »).
+ */
+const CANNOT_CALL =
+  '\\b(?:je suis|suis|moi) (?:\\w+ )?(?:sourde?|malentendante?|muette?|aphasique)\\b|\\b(?:je |j )?n entends (?:pas|rien|plus)\\b|\\bje (?:ne )?(?:peux|pouvons) (?:pas|plus) (?:parler|telephoner|appeler|faire de bruit)\\b|\\b(?:je|on) (?:parle|signe)\\w* (?:en |la )?(?:lsf|langue des signes)\\b' +
+  '|(?:^ |\\b(?:j ai|n ai|j|je) )(?:plus|pas) de voix\\b(?! (?:a force|d avoir|apres avoir|tellement))|\\b(?:j ai|je) (?:perdu|n ai plus) (?:la|ma) voix\\b(?! (?:a force|d avoir|apres avoir|tellement))';
+/** Someone is there and must not hear (« il est là », « il est dans la pièce à côté », « il m'entend », « il nous cherche »). */
+const SOMEONE_THERE =
+  '\\b(?:il|elle|ils|elles) (?:est|sont) (?:juste )?(?:la|a cote|dans la piece|dans la chambre|dans le salon|dans la cuisine|derriere la porte|dans l apartement|rentree?s?)\\b|\\b(?:il|elle|ils|elles) (?:peut|peuvent|pourait|va|vont) (?:m|nous) entendre\\b|\\b(?:il|elle|ils|elles) (?:m|nous) (?:entend|entendent|ecoute|ecoutent|cherche|cherchent|surveile|surveilent)\\b';
 const DEAF = '\\bn entends (?:pas|rien|plus)\\b|\\b(?:sourd|sourde|sourds|malentendante?s?|muet|muette|lsf|langue des signes)\\b|\\b(?:je )?(?:ne )?(?:peux|peut|pouvons) (?:pas|plus) (?:parler|telephoner|appeler|faire de bruit)\\b|\\bpar (?:sms|ecrit)\\b' +
   // One who cannot speak (« je n'ai plus de voix depuis ma trachéo », « plus de voix… » said first, « je suis aphasique »); not a voice lost shouting
   // (« j'ai plus de voix à force de crier »), nor votes (« le candidat a plus de voix »).
   '|(?:^ |\\b(?:j ai|n ai|j|je) )(?:plus|pas) de voix\\b(?! (?:a force|d avoir|apres avoir|tellement))|\\b(?:j ai|je) (?:perdu|n ai plus) (?:la|ma) voix\\b(?! (?:a force|d avoir|apres avoir|tellement))|\\b(?:je suis|suis|moi) aphasique\\b';
 
+/** The rules of a medical emergency, an immediate danger and suicide (harm done by another person: harmRules.ts). */
 export const DANGER_RULES: readonly Rule[] = [
   // Medical emergency: 15 (SAMU) or 112.
   rule('urgence_medicale', 'breathing', [
@@ -83,6 +88,11 @@ export const DANGER_RULES: readonly Rule[] = [
   rule('urgence_medicale', 'faint', [
     '\\bmalaise\\b|\\bevanoui\\w*|\\bperdu connaissance|\\binconscient\\w*|\\bne (?:se )?reveille (?:plus|pas)|\\b(?:n arive|ne peux|ne peut|ne reusis|impossible de|ne parviens) (?:pas |plus )?(?:a |de )?(?:le|la|l|les) reveiler\\b|\\bne bouge plus(?! de (?:sa|son|la|chez|ses))|\\bne reagit (?:plus|pas)|\\bsans connaissance|\\bne reprend (?:pas|plus) (?:connaissance|conscience)|\\best tout(?:e)? (?:froid|froide|mou|molle)\\b',
   ], { gate: 'medical', none: ['\\bfait (?:des|souvent des) malaises'] }),
+  // A fall told by one who cannot call the 15 by voice (« plus de voix depuis ma trachéo, mon père est tombé »): the 15 (and the 114 by SMS).
+  rule('urgence_medicale', 'fell_cannot_call', [
+    CANNOT_CALL,
+    '\\b(?:est|suis|sont|es) (?:\\w+ )?tombee?s?\\b(?! (?:amoureu\\w*|malade|enceinte|en panne|d acord|sur (?:le|la|un|une|son|sa|leur) (?:repondeur|messagerie|boite vocale)))|\\b(?:a|ai) (?:fait une chute|chute)\\b',
+  ], { none: [SERVICE_UNANSWERED] }),
   rule('urgence_medicale', 'fell_no_answer', [
     // « je tombe sur le répondeur » is no fall
     `\\b(?:tomb\\w*(?! (?:\\w+ )?sur (?:le|la|un|une|son|sa|leur) (?:repondeur|messagerie|boite vocale))|chute|par terre|au sol|allonge|allongee)\\b`,
@@ -100,6 +110,8 @@ export const DANGER_RULES: readonly Rule[] = [
   rule('urgence_medicale', 'seizure_or_bleeding', [
     '\\bconvulse\\w*|\\bconvulsion\\w*|\\bcrise d epilepsie\\b|\\bsaigne\\w* (?:beaucoup|enormement|abondamment|fort|de partout|sans s arreter)|\\bhemoragie|\\bbeaucoup de sang\\b|\\boverdose|\\bintoxi\\w*|\\bempoisone\\w*|\\bhypoglycemie\\b|\\bbrule\\w* (?:grave|gravement|partout)',
   ], { gate: 'medical', none: ['\\bfait (?:des|souvent des|parfois des) (?:crises|convulsions)', '\\bcrises d epilepsie\\b'] }),
+  // Veins opened (« elle s'est ouvert les veines »): bleeding now, the 15 with the 3114.
+  rule('urgence_medicale', 'veins_opened', [VEINS_OPENED]),
   rule('urgence_medicale', 'swallowed', [
     '\\b(?:aval\\w*|pris|prise|bu|mang\\w*|croque) _(?:doliprane|paracetamol|xanax|lexomil|antidepreseurs?|insuline|neuroleptiques?|anxiolytiques?|cachet|cachets|medicament|medicaments|medocs?|comprime|comprimes|pilule|pilules|boite|boites|plaquette|plaquettes|javel|produit menager|produit|pile|piles|aimant|aimants|piece|quelque chose|un truc|n importe quoi|detergent|somnifere|somniferes)',
   ]),
@@ -113,6 +125,12 @@ export const DANGER_RULES: readonly Rule[] = [
   rule('urgence_medicale', 'sudden_symptoms', [
     '\\bmal de tete (?:enorme|violent|terible|horible|insuportable|atroce)|\\bd un coup\\b _(?:mal|douleur|sueurs|paralyse|plus parler|tete)|\\bsueurs\\b|\\btranspire (?:beaucoup|enormement|a grosses gouttes)|\\blevres? (?:violettes?|bleues?|grises?)|\\breaction allergique\\b|\\bchoc anaphylactique|\\b(?:visage|gorge|langue|levres?) (?:qui )?gonfle\\w*|\\bgorge (?:qui se )?sere\\w*|\\b(?:vomi|vomis|vomit|crache|craches|crache)\\w* du sang|\\bdu sang (?:partout|dans (?:ses|les) (?:selles|urines|vomi))|\\bcrise qui (?:ne )?s arete (?:pas|plus)|\\b(?:pris|prise|consome) (?:de la |trop de |beaucoup de )?drogue|\\bcoeur (?:qui )?bat (?:tres |trop )?(?:vite|fort)|\\bdelire\\w*|\\bcrise depuis \\d+|\\bfait une crise (?:depuis|de plus de)',
   ]),
+
+  // One who cannot speak because someone is there (« je peux pas parler il est là »): the 114 by SMS.
+  // Not one who cannot talk at work (« je peux pas parler, il est là mon patron, je vous écris pour le dossier »).
+  rule('sourd', 'silenced', [CANNOT_CALL, SOMEONE_THERE], {
+    none: [PAPERWORK, '\\b(?:mon|ma) (?:patron|patronne|chef|cheffe|colegue|client|cliente|manager|responsable|prof|professeur)\\b|\\b(?:au travail|au boulot|au bureau|en reunion|en cours|en rendez vous)\\b'],
+  }),
 
   // Immediate danger: 112 (or 17, police).
   rule('urgence_medicale', 'cry_for_help', [CRY_FOR_HELP], { gate: 'never' }),
@@ -202,7 +220,7 @@ export const DANGER_RULES: readonly Rule[] = [
     '\\b(?:plus|pas|aucune?) (?:d issue|de sortie|d avenir|d espoir|la force de continuer|envie de continuer|de raison de continuer)\\b|\\ba quoi bon\\b|\\barreter de vivre|\\bj arete tout\\b|\\bvous (?:ne )?m entendrez plus|\\bvous (?:n )?entendrez plus parler de moi|\\bplus personne n a besoin de moi|\\bje suis de trop\\b|\\bme sens de trop\\b|\\b(?:ne )?(?:plus|jamais) (?:me )?reveiller\\b|\\b(?:plus|pas) envie de rien\\b|\\benvie de rien\\b|\\b(?:cachets|medicaments|pilules|comprimes|corde|lames?|arme|fusil|flingue) (?:sont )?(?:devant moi|sous la main|a cote de moi|pres de moi)|\\bc est (?:ma|mon) (?:derniere nuit|dernier jour|dernier soir|dernier message)|\\bmon dernier message\\b|\\b(?:ecrit|laise|prepare) (?:des|une|mes|ma) lettres? (?:pour|a) (?:mes|ma|mon|ceux)',
   ], { gate: 'intent' }),
   rule('suicide', 'self_harm', [
-    '\\b(?:me|m) suis (?:coupe\\w*|scarifie\\w*|brule\\w*|taillade\\w*|mutile\\w*)|\\bscarifi\\w*|\\bautomutil\\w*|\\bme couper (?:les |le )?(?:bras|veines|poignets|cuises)',
+    `\\b(?:me|m) suis (?:coupe\\w*|scarifie\\w*|brule\\w*|taillade\\w*|mutile\\w*)|\\bscarifi\\w*|\\bautomutil\\w*|\\bme couper (?:les |le )?(?:bras|veines|poignets|cuises)|${VEINS_OPENED}`,
   ], { gate: 'intent' }),
   rule('suicide', 'weapon_at_hand', ['\\bj ai (?:le|un|une|son|mon) (?:flingue|fusil|pistolet|arme|revolver|carabine)\\b|\\bsur (?:le|un) pont\\b(?=.*\\b(?:regarde|vide|eau|sauter|saute|plonger|en bas)\\b)|\\bregarde (?:l eau|le vide|en bas)\\b|\\bregarde (?:la|les|mes|ma|le|mon) (?:corde|cachets|medicaments|pilules|lames?|arme|fusil|flingue)\\b|\\b(?:avale|pris|prise) (?:toute (?:sa|la|ma) boite|tous (?:ses|mes|les) (?:cachets|medicaments|comprimes|somniferes|medocs))'], { gate: 'intent' }),
   rule('suicide', 'euphemism', ['\\brendez vous avec la mort\\b|\\b(?:faire|fasse|fais|fait) (?:une )?(?:grosse )?(?:betise|conerie|conneries)\\b(?=.*\\b(?:ce soir|cette nuit|maintenant|plus|vie|fini|finir|marre|peux plus|adieu|aujourd hui)\\b)|\\bcommetre l irreparable|\\bmieux (?:mort|morte|sans moi)\\b|\\bsi (?:j|il|elle) etai[st] morte?\\b|\\bs il etait mort\\b'], { gate: 'intent' }),
@@ -218,89 +236,6 @@ export const DANGER_RULES: readonly Rule[] = [
     '\\b(?:vie|vaut rien|plus rien|ciel|la haut|paradis|decede\\w*|mort|morte|partir|disparu\\w*|au revoir)\\b',
   ], { gate: 'intent' }),
   rule('suicide', 'speaks_of_dying', ['\\b(?:re)?(?:parle|parlent|parler) (?:de|d) (?:mourir|se tuer|se suicider|en finir|disparaitre|la mort)\\b'], { gate: 'intent' }),
-
-  // A child in danger: 119 (and 3977 when the « child » is an adult with a disability).
-  rule('enfance_en_danger', 'child_danger_word', ['\\benfance en danger|\\benfants? en danger|\\benfants? batus?\\b|\\binceste|\\bbebe secoue|\\bpedophil\\w*|\\bpedocriminel\\w*']),
-
-  rule('enfance_en_danger', 'child_neglected', [
-    // Not a child who does the harm (« maltraitée par sa fille »), nor a « petit ami ».
-    // Not a son or daughter who is an adult (« mon fils majeur », « ma fille de 25 ans »: ADULT_CHILD below).
-    `(?<!\\bpar (?:sa|son|ses|leur|leurs) )\\b${CHILD}\\b(?! (?:ami|amie|amis|copain|copine|majeure?|adulte|de (?:1[89]|[2-9]\\d) ans)\\b)`,
-    '\\b(?:sans (?:manger|nouriture|boire|rien a manger)|pas (?:a|de quoi) manger|rien a manger|(?:ne )?(?:le|la|les|lui|leur) (?:nourit|donne|donent) (?:pas|rien|plus)|afame\\w*|(?:laise|laisent|reste|restee|restes)\\w* (?:tout )?seule?s? (?:a la maison|des jours|la nuit|toute la nuit|toute la journee|enferme|depuis)|dort dans la rue|seule?s? (?:sur (?:le|un) (?:balcon|toit|rebord)|dans la voiture|dans la rue la nuit)|sur le rebord de la fenetre|laise\\w* (?:son|sa|ses|le|la|les|mon|ma|mes) \\w+ (?:tout )?seule?s?\\b|puni\\w* sans (?:manger|diner|repas)|abandone\\w*|(?:il|elle) (?:ne )?mange (?:pas|rien) chez (?:lui|elle|eux)|(?:n )?a rien mange|pas mange depuis|(?:des|avec des) marques\\b|marques (?:de|aux)|(?:est|sont|a ete|l|la|le|les|reste|restent) enferme\\w*|(?<!\\b(?:s|se|m|me|t|te) )enferme\\w* (?:a cle|seule?s?|dans (?:le|la|sa|une|un) (?:cave|placard|chambre|garage|salle de bain|toilettes|voiture|cagibi))|(?:est|sont|a ete|l|la|le|les) atache\\w*|brulures?|photos? d un adulte|(?:adulte|homme|inconu|monsieur) qui (?:veut|veulent) (?:la|le|les) (?:rencontrer|voir)|dort dehors|dorment dehors|mis dehors|mise dehors|mange dans les poubeles|traces? de coups|des bleus|couverte? de bleus|hematome\\w*|marques? de coups|prive\\w* de (?:manger|nouriture|repas)|(?:ne )?(?:le|la|les) (?:lave|soigne|nourit) (?:pas|jamais|plus)|(?:n )?(?:est|sont) (?:plus|pas|jamais) nouri\\w*\\b(?! (?:au|a la|par|avec)\\b)|atache\\w* (?:\\w+ ){0,4}(?:toute la journee|toute la nuit|des heures|pendant des heures|jour et nuit))',
-  ], { none: ['\\b(?:car|parce qu|quand) (?:il|elle) (?:tombe|se cogne)|\\btombe souvent\\b|\\ben tombant\\b', INNOCENT_CAUSE] }),
-
-  // A child afraid to go home: whatever explains the marks beside it (« parce qu'elle tombe, c'est ce que dit son père »).
-  rule('enfance_en_danger', 'child_afraid_home', [
-    `(?<!\\bpar (?:sa|son|ses|leur|leurs) )\\b${CHILD}\\b(?! (?:ami|amie|amis|copain|copine)\\b)`,
-    '\\bpeur de (?:rentrer|retourner) (?:chez (?:lui|elle|eux|moi|son pere|sa mere|ses parents)|a la maison)\\b',
-  ]),
-  rule('enfance_en_danger', 'child_sexual_signs', [
-    `\\b${CHILD}\\b|\\bj ai (?:[4-9]|1[0-7]) ans\\b`,
-    '\\b(?:rentre|vient|entre|viennent) dans (?:ma|sa|leur) chambre (?:la nuit|le soir|quand)|\\b(?:tout )?nue?s?\\b|\\bgarder le secret\\b|\\bc est notre secret\\b|\\bdormir avec (?:lui|elle) dans (?:son|le) lit|\\bdort avec (?:lui|elle) dans (?:son|le) lit|\\bparties intimes|\\bse deshabil\\w*|\\bmontrer (?:son|sa|ses) (?:sexe|corps|fesses)|\\bphotos? (?:nues?|intimes)|\\battouchement\\w*|\\b(?:me|la|le|lui) touche (?:la|le|ses|mes|les)? ?(?:nuit|sexe|parties|fesses|seins|partout)',
-  ]),
-  rule('enfance_en_danger', 'child_cries', [
-    `\\b${CHILD}\\b`,
-    '\\b(?:hurle\\w*|crier|crie|pleure\\w*) _(?:arete|au secours|a l aide|coups|tous les soirs|toutes les nuits|sans arete|tout le temps|depuis (?:ce matin|hier|des heures|une heure|\\d+))|\\bpersone ne s (?:en )?ocupe\\b|\\b(?:papa|maman|il|elle) (?:me|lui|leur) fait mal\\b|\\bpapa fait mal\\b|\\b(?:va|vais|veut) (?:le|la|les) tuer\\b|\\bmaman fait mal\\b',
-  ]),
-
-  // Violence in the couple: 3919 (3977 for a person with a disability, 17 in immediate danger).
-  rule('violence_conjugale', 'violence_word', ['\\bviolences? conjugal\\w*|\\bfemme batue|\\bviolences? (?:dans le|de mon|du|en) couple|\\bemprise\\b']),
-  rule('violence_conjugale', 'afraid_of_partner', [
-    '\\b(?:peur de (?:mon|ma) (?:mari|conjoint|conjointe|compagnon|compagne|copain|copine|ex|femme|epoux|epouse)|peur de rentrer (?:chez moi|a la maison)|peur qu il (?:me|rentre|revienne)|peur de lui\\b|peur pour ma vie)',
-  ]),
-  rule('violence_conjugale', 'partner_at_the_door', [
-    `\\b(?:mon|ma|son|sa) ${PARTNER}\\b`,
-    '\\b(?:devant chez (?:moi|nous|elle)|en bas de chez (?:moi|nous|elle)|m attend|me suit|me guete|rode|devant (?:ma|la) porte|veut (?:rentrer|entrer)|tape\\w* (?:dans|contre) (?:la|ma) porte|(?:a )?case (?:ma|la) porte|defonce\\w*|ne (?:la|me) laise (?:plus|pas) (?:nous |vous |les )?(?:voir|sortir|parler)|m empeche de (?:sortir|voir|parler|partir)|a pris mon telephone|confisque)',
-  ], { none: ['\\b(?:m attend|rode|devant chez (?:moi|nous)) (?:\\w+ ){0,6}pour (?:me|nous) (?:ramener|raccompagner|accompagner|chercher|conduire|aider)\\b'] }),
-  rule('violence_conjugale', 'partner_threatens', [
-    `\\b(?:mon|ma|son|sa|mes) ${PARTNER}\\b`,
-    '\\b(?:menace\\w*|harcele\\w*|fait peur|me surveille|m enferme|enferme|sait ou j habite|me traque|(?:m|me|l|la) (?:interdit|empeche) de (?:sortir|voir|parler|travailer|telephoner|partir)|(?:prend|prends|garde|confisque) (?:tout )?(?:mon|ma|mes|son|sa|ses) (?:argent|salaire|aah|carte|papiers|telephone))',
-  ]),
-  rule('violence_conjugale', 'blows_heard', [
-    `\\b(?:mon|ma|son|sa) ${PARTNER}\\b`,
-    '\\b(?:entend|entends|entendu) (?:les |des )?(?:coups|cris|hurlements)|\\bdes coups\\b|\\bune gifle\\b|\\bce serait pire\\b|\\bva (?:me|la) (?:tuer|finir)\\b',
-  ]),
-  rule('violence_conjugale', 'sexual_violence', [
-    '\\b(?:j ai ete|je me suis fait|je me fais|on m a|il m a) viol\\w*|\\b(?:me|m) (?:force|oblige|forcer|obliger) a (?:coucher|faire l amour|des relations|avoir des relations)|\\bviols?\\b(?! de (?:la|ma|mes|ses|son|vie privee|domicile|le droit|la loi|procedure|secret))',
-  ], { none: ['\\b(?:enfant|fils|fille|bebe|gamin|gamine|ado)\\b', '\\bviole (?:la|le|les|mes|nos|ses|son|sa) (?:loi|droit|droits|regles|regle|reglement|secret|contrat|vie privee)\\b'] }),
-
-  // Abuse of an adult with a disability or an older person: 3977.
-  rule('maltraitance', 'neglect', [
-    '\\b(?:laise|laisent)\\w* _(?:dans (?:ses|son|sa|le meme|leurs) (?:excrements|urine|pipi|caca|couche|couches|lit|selles))|\\blit mouile|\\bdans (?:ses|leurs|mes) (?:excrements|urines)|\\bsans (?:me|la|le|les|lui) changer|\\bferme la porte a cle et part|\\benferme\\w* a cle|\\bcache la nouriture|\\bpas de vrai repas|\\bdort dans (?:le garage|la cave|la voiture|un cabanon)|\\bsous (?:sedatifs|calmants|neuroleptiques|somniferes) (?:en permanence|pour qu|toute la journee)|\\bpour qu (?:elle|il|ils) ne derange|\\bsans acces aux toilettes|\\bsans (?:douche|toilette|soins|se laver) depuis|\\b(?:reste|laise\\w*) (?:seule?s? )?_(?:journee|jour|nuit|week end|soir) sans (?:boire|manger)|\\b(?:me|la|le|les) laise\\w* au lit',
-  ]),
-  rule('maltraitance', 'institution_neglect', [
-    '\\b(?:unite|ehpad|maison de retraite|foyer|residents|residentes|etablisement|institut|ime|mas|fam|clinique|hopital)\\b',
-    '\\b(?:retrouvee?s? par terre|personne ne (?:bouge|vient|reagit|fait rien)|attache\\w* (?:au lit|a (?:sa|son) (?:chaise|lit|fauteuil))|sous (?:sedatifs|calmants|neuroleptiques))',
-  ]),
-  rule('maltraitance', 'extortion', [
-    '\\b(?:racket\\w*|extorqu\\w*|rançonn\\w*|ranconn\\w*)',
-    '\\b(?:curateur|curatrice|tuteur|tutrice|aide a domicile|auxiliaire|fils|fille|frere|soeur|neveu|niece|petit fils|famille|mere|pere|grand mere|grand pere|voisin|voisine|personel|educat\\w*)\\b',
-  ]),
-  rule('maltraitance', 'mistreatment_word', ['\\bmaltrait\\w*|\\bmaltraitance\\w*'], { none: ['\\b(?:enfant|enfants|fils|fille|bebe|gamin|gamine|ado)\\b'] }),
-  rule('maltraitance', 'money_taken', [
-    '\\b(?:prend|prends|prennent|pris|vole\\w*|pique\\w*|vide\\w*|detourne\\w*|garde\\w*|utilise\\w*|retire\\w*|depense\\w*|confisque\\w*|soutire\\w*) _(?:argent|compte|comptes|carte bleue|carte bancaire|sa carte|ma carte|pension|retraite|economies|chequier|sous|allocation|aah|salaire)\\b',
-    `\\b${KEEPER}\\b`,
-  ], {
-    none: [
-      '\\b(?:caf|impots|mdph|cpam|huissier|tresor public|urssaf|la poste)\\b',
-      // Money spent on the person's own needs (« vider son compte pour payer son EHPAD »), not on another's (« ses propres dettes »).
-      '\\bpour (?:payer|regler|financer) (?:son|sa|ses|leur|leurs) (?:ehpad|maison de retraite|foyer|loyer|factures?|soins|hebergement|aide a domicile|obseques|charges|impots|mutuelle)\\b',
-      // Money handled with the person's consent, for them: not taken.
-      '\\b(?:(?:elle|il) (?:le lui a|me l a|nous l a|l a) demande|(?:m|me|nous|lui|leur) (?:a|ont|avait) demande (?:de|d)|(?:je|qui) (?:le )?lui ai demande|(?:elle|il|papa|maman|ma mere|mon pere) (?:est|etait) d acord|avec (?:son|leur|mon) acord|a (?:sa|leur|ma) demande|je lui fais confiance|pour (?:lui|leur|me) faire (?:ses|leurs|mes|les) courses)\\b',
-    ],
-  }),
-
-  // Deprived of care: kept from the doctor, treatment or food by the one who should give them.
-  rule('maltraitance', 'deprived_of_care', [
-    '\\b(?:(?:m|l|la|le|les|lui|leur) empeche\\w* (?:d aler|de (?:voir|consulter|se soigner|prendre))|ne (?:l|la|le|les|m) emene\\w* (?:plus|pas|jamais)|ne (?:lui|leur|me) done\\w* (?:plus|pas) (?:ses|son|sa|leurs|mes|mon|ma) (?:medicaments|traitement|insuline|soins)|refuse\\w* d apeler (?:le|un) (?:medecin|docteur|samu|15)|(?:n|ne) (?:lui |leur |me )?(?:achete|paie|paye)\\w* plus (?:ses|son|sa|mes|les|leurs) (?:medicaments|traitement|courses|repas))',
-    '\\b(?:medecin|docteur|soins|soigner|medicaments|traitement|insuline|rendez vous|courses|repas|samu)\\b',
-    `\\b${KEEPER}\\b`,
-  ]),
-  rule('maltraitance', 'adult_neglected', [
-    `\\b${ELDER}\\b`,
-    '\\b(?:laise\\w* (?:seule?s? )?(?:dans (?:ses|son|sa) (?:excrements|urine|pipi|caca|couche|lit|selles)|sans (?:manger|boire|soins))|(?:ne )?(?:la|le|les|lui) (?:change|lave|leve|nourit|donne a manger|soigne)n?t? (?:pas|plus|jamais)|sans (?:manger|boire|soins) depuis|afame\\w*|deshydrate\\w*|(?<!s )enferme\\w*|(?<!s )atache\\w*|(?:crie|hurle)n?t? (?:dessus|sur (?:elle|lui|eux|ma|mon|sa|son|les|leur))|(?<!\\bpas )(?:la|le|les) brusque\\w*|(?:l|la|le|les|lui) (?:insulte|humilie|menace|rudoie|bouscule|secoue|pince)n?t?\\b|(?:des|de) bleus\\b|hematome\\w*|marques? de coups|traces? de (?:coups|liens|contention)|marques? (?:de liens|aux poignets)|marques? (?:sur|au|aux) (?:le |la |les )?(?:visage|bras|corps|cou|cuises|poignets|jambes)|(?:lui|leur|me) prend tout\\b|laise\\w* dormir (?:par terre|dehors|dans (?:le garage|la cave))|laise\\w* (?:seule?s? )?(?:dans le froid|sans chauffage|sans manger|sans boire)|puni\\w* sans (?:manger|diner|repas|dejeuner)|priv\\w* de (?:repas|manger|nouriture))',
-  ], { none: [INNOCENT_CAUSE] }),
-
 ];
 
 /** « urgent » or « urgence » with nothing else of substance: a bare cry, not a file marked urgent. */

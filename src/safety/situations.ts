@@ -9,9 +9,11 @@
  * beside its benign twin (test/safety/situations.test.ts). Applied with the other rules, in their
  * clause, by ruleFindings.ts.
  */
-import { INNOCENT_CAUSE, NO_ANSWER, SERVICE_UNANSWERED } from './context';
+import { INNOCENT_CAUSE } from './context';
 import { PAPERWORK, PAPERWORK_OR_MOVE, SERVICE } from './everyday';
-import { CHILD, ELDER, FAREWELL, KEEPER, MEANS, PARTNER, rule, type Rule } from './rules';
+import { CHILD, ELDER, KEEPER, PARTNER } from './harmRules';
+import { FAREWELL, MEANS, rule, type Rule } from './rules';
+import { NO_ANSWER, SERVICE_UNANSWERED } from './unreachable';
 
 /** A partner, or words that say the couple split up (« on est séparés », « depuis que je l'ai quitté »). */
 const PARTNER_OR_EX = `\\b(?:mon|ma|son|sa|mes) ${PARTNER}\\b|\\b(?:on est|nous sommes|on s est) separes\\b|\\bdepuis (?:notre|la) separation\\b|\\bdepuis que je l ai quite\\w*`;

@@ -26,7 +26,7 @@ export const SCHOOL_STAGE =
 const SCHOOL_AFTER = new RegExp(`^(?:est |qui est )?${SCHOOL_STAGE}\\b`);
 
 /**
- * A child by age in the text of the rules (rules.ts `CHILD`): « N ans » (1 to 17) after a name or a
+ * A child by age in the text of the rules (harmRules.ts `CHILD`): « N ans » (1 to 17) after a name or a
  * word that is no span of time (« Léo, 6 ans », « le petit Tom 7 ans »), not « depuis 6 ans », « il y
  * a 6 ans », « 6 ans de retard ». « de N ans » and « a N ans » are in `CHILD` already.
  */

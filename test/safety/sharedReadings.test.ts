@@ -1,6 +1,6 @@
 /**
  * Readings shared by several rules (README « Thirteenth round (rules) »): someone unreachable
- * (context.ts `UNREACHABLE`), a farewell (rules.ts `FAREWELL`), paperwork, a move or a stay
+ * (unreachable.ts `UNREACHABLE`), a farewell (rules.ts `FAREWELL`), paperwork, a move or a stay
  * (everyday.ts `PAPERWORK_OR_MOVE`); an end said with its time (« ce soir c'est fini »); a past told in
  * one clause and what starts again, or one's own wish, in another. Each danger beside its benign twin.
  */

@@ -4,7 +4,8 @@
  * The test split is never read here: only the script runs it and prints its aggregate figures.
  */
 import * as path from 'node:path';
-import { aimFilter, channelDeps } from '../../scripts/eval-understanding';
+import { aimFilter, channelDeps, judgeDanger } from '../../scripts/eval-understanding';
+import { confirmedDanger, type DangerKind, type DangerReading } from '../../src/safety';
 import { evaluateSplit, loadSplit, type SplitReport } from '../../src/understanding/evaluation';
 import { createNlpjsClassifier } from '../../src/understanding/nlpjsClassifier';
 import { loadFaq } from '../../src/knowledge/load';
@@ -40,6 +41,41 @@ describe('the understanding on the tuning phrasings', () => {
       expect(failure.expected).not.toBe('');
       expect(failure.got).not.toBe('');
     }
+  });
+});
+
+/** The emergency answer of these kinds (the first leads), as the chat and the phone give it. */
+const answered = (...kinds: [DangerKind, ...DangerKind[]]): DangerReading => ({
+  signal: confirmedDanger(kinds[0], kinds.length > 1 ? confirmedDanger(kinds[1] as DangerKind) : null),
+  check: null,
+});
+
+describe('the danger check judges by the number the answer gives as its own', () => {
+  it('When a deaf person in danger gets the suicide emergency, then the 114 of the line every answer ends with does not count', () => {
+    expect(judgeDanger(answered('suicide'), ['sourd'], 'chat')).toBe('other');
+    expect(judgeDanger(answered('suicide'), ['danger_immediat'], 'chat')).toBe('other');
+    expect(judgeDanger(answered('sourd'), ['sourd'], 'chat')).toBe('right');
+  });
+
+  it('When the answer of another danger gives the number in its own lines, then it is found in the chat', () => {
+    // « Appelez tout de suite le 15 (SAMU) ou le 112. » and « … appelez le 3977. »
+    expect(judgeDanger(answered('urgence_medicale'), ['danger_immediat'], 'chat')).toBe('right');
+    expect(judgeDanger(answered('enfance_en_danger'), ['maltraitance'], 'chat')).toBe('right');
+    expect(judgeDanger(answered('suicide', 'sourd'), ['sourd'], 'chat')).toBe('right');
+  });
+
+  it('When a caller hears the sentence of the first danger found, then only its number counts on the phone', () => {
+    expect(judgeDanger(answered('urgence_medicale'), ['danger_immediat'], 'phone')).toBe('other');
+    expect(judgeDanger(answered('danger_immediat', 'sourd'), ['sourd'], 'phone')).toBe('other');
+    // « Appelez le 112. Si vous ne pouvez pas parler, envoyez un SMS au 114. », put through to the 112
+    expect(judgeDanger(answered('sourd'), ['danger_immediat'], 'phone')).toBe('right');
+  });
+
+  it('When the answer is the second-stage question, then its kind decides', () => {
+    const asked = (kind: DangerKind): DangerReading => ({ signal: null, check: { kind, number: kind === 'sourd' ? '114' : '3114', cue: `${kind}.check_rules`, confidence: 1 } });
+    expect(judgeDanger(asked('sourd'), ['sourd'], 'chat')).toBe('asked');
+    expect(judgeDanger(asked('suicide'), ['sourd'], 'phone')).toBe('askedOther');
+    expect(judgeDanger({ signal: null, check: null }, ['sourd'], 'chat')).toBe('none');
   });
 });
 
