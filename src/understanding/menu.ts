@@ -18,6 +18,7 @@ import type { Analyser } from './analyse';
 import { splitContext } from './clauses';
 import { createExampleIndex, type ExampleIndex } from './examples';
 import { createMatcher, type Matcher, type MatcherOptions } from './matcher';
+import { withSenses } from './senses';
 
 export interface MenuOption {
   synonyms: readonly string[];
@@ -49,6 +50,9 @@ export const MENU_SYNONYM_SETTINGS = { weighTies: true };
  * gone to (« aller à l'hôpital ») is read last (`destinationsLast`).
  */
 export const MENU_CLAUSE_SETTINGS = { mainClauseFirst: true, examplesBeforeContext: true, destinationsLast: true };
+
+/** Words said in another sense than a synonym's (« garder mon logement » is no child care) are read in theirs. */
+export const MENU_SENSE_SETTINGS = { otherSenses: true };
 
 /** The label of examples that are no option of the menu (asking for a person). */
 const ELSEWHERE = 'elsewhere';
@@ -133,8 +137,10 @@ export function createMenuMatcher<T extends MenuOption>(options: readonly T[], a
     return label === ELSEWHERE ? ELSEWHERE : options[Number(label)];
   };
 
-  function explain(speech: string): { option: T | null; stage: MenuStage | null } {
+  function explain(heard: string): { option: T | null; stage: MenuStage | null } {
     const none = { option: null, stage: null };
+    // « garder mon logement » keeps a home: no child care (src/understanding/senses.ts).
+    const speech = settings.freeSpeech && MENU_SENSE_SETTINGS.otherSenses ? withSenses(heard) : heard;
     const meaningful = analyser.terms(speech);
     const all = spoken(analyser.allTerms(speech));
     if (all.length === 0) return none;
