@@ -18,6 +18,7 @@ import type { Analyser } from './analyse';
 import { splitContext } from './clauses';
 import { createExampleIndex, type ExampleIndex } from './examples';
 import { createMatcher, type Matcher, type MatcherOptions } from './matcher';
+import { withSenses } from './senses';
 
 export interface MenuOption {
   synonyms: readonly string[];
@@ -45,9 +46,13 @@ export const MENU_SYNONYM_SETTINGS = { weighTies: true };
 
 /**
  * The main clause first: when it says a synonym, synonyms said only in its context (« parce que… »,
- * « à cause de… », « qui est… »: src/understanding/clauses.ts) choose nothing.
+ * « à cause de… », « qui est… »: src/understanding/clauses.ts) choose nothing; inside it, the place
+ * gone to (« aller à l'hôpital ») is read last (`destinationsLast`).
  */
-export const MENU_CLAUSE_SETTINGS = { mainClauseFirst: true, examplesBeforeContext: true };
+export const MENU_CLAUSE_SETTINGS = { mainClauseFirst: true, examplesBeforeContext: true, destinationsLast: true };
+
+/** Words said in another sense than a synonym's (« garder mon logement » is no child care) are read in theirs. */
+export const MENU_SENSE_SETTINGS = { otherSenses: true };
 
 /** The label of examples that are no option of the menu (asking for a person). */
 const ELSEWHERE = 'elsewhere';
@@ -70,8 +75,11 @@ export const SPOKEN_MENU_OPTIONS: MatcherOptions = {
   ambiguityRatio: 0.75,
 };
 
-/** A synonym with one of these words is only said with it (« pas correct » is not « correct »). */
-const NEGATIONS = new Set(['pas', 'ne', 'n', 'non', 'plus', 'aucun', 'aucune', 'sans', 'jamais', 'rien', 'personne']);
+/**
+ * A synonym with one of these words is only said with it: a negation (« pas correct » is not « correct »),
+ * or « comment » (« comment aller » asks the way; « aller » alone does not).
+ */
+const SAID_WHOLE = new Set(['pas', 'ne', 'n', 'non', 'plus', 'aucun', 'aucune', 'sans', 'jamais', 'rien', 'personne', 'comment']);
 
 /** Words as said: spoken French drops the « ne » of a negation (« je sais plus quoi faire »), so it is no word to match. */
 const spoken = (words: readonly string[]): string[] => words.filter((word) => word !== 'ne' && word !== 'n');
@@ -100,10 +108,10 @@ export function createMenuMatcher<T extends MenuOption>(options: readonly T[], a
     option.synonyms
       .map((synonym) => {
         const written = analyser.allTerms(synonym);
-        // Strict menus (yes / no, « conseiller »), negated synonyms and synonyms made mostly of small words
+        // Strict menus (yes / no, « conseiller »), negated or « comment » synonyms and synonyms made mostly of small words
         // (« je suis handicapé » is about who speaks, not « handicap ») are said word for word.
         const terms = analyser.terms(synonym);
-        const meaningful = settings.freeSpeech && !written.some((word) => NEGATIONS.has(word)) && terms.length * 2 >= written.length ? terms : [];
+        const meaningful = settings.freeSpeech && !written.some((word) => SAID_WHOLE.has(word)) && terms.length * 2 >= written.length ? terms : [];
         return { meaningful, all: spoken(written) };
       })
       .filter(({ all }) => all.length > 0),
@@ -129,8 +137,10 @@ export function createMenuMatcher<T extends MenuOption>(options: readonly T[], a
     return label === ELSEWHERE ? ELSEWHERE : options[Number(label)];
   };
 
-  function explain(speech: string): { option: T | null; stage: MenuStage | null } {
+  function explain(heard: string): { option: T | null; stage: MenuStage | null } {
     const none = { option: null, stage: null };
+    // « garder mon logement » keeps a home: no child care (src/understanding/senses.ts).
+    const speech = settings.freeSpeech && MENU_SENSE_SETTINGS.otherSenses ? withSenses(heard) : heard;
     const meaningful = analyser.terms(speech);
     const all = spoken(analyser.allTerms(speech));
     if (all.length === 0) return none;
@@ -149,10 +159,14 @@ export function createMenuMatcher<T extends MenuOption>(options: readonly T[], a
       });
     let lengths = saidIn(all, meaningful);
     if (settings.freeSpeech && MENU_CLAUSE_SETTINGS.mainClauseFirst) {
-      // A synonym of the main clause wins over one said only in its context (« à cause de mon fauteuil »).
-      const { main, context } = splitContext(speech);
-      const inMain = context === '' ? [] : saidIn(spoken(analyser.allTerms(main)), analyser.terms(main));
-      if (inMain.some((length) => length > 0)) lengths = inMain;
+      // A synonym of the main clause wins over one said only in its context (« à cause de mon fauteuil »),
+      // and, inside it, over one of the place gone to (« je dois aller à la MDPH déposer mon dossier »).
+      const { main: withoutPlaces, context, destinations, mainWithDestinations: main } = splitContext(speech);
+      const saidInPart = (part: string): number[] => saidIn(spoken(analyser.allTerms(part)), analyser.terms(part));
+      const beforePlaces = destinations === '' || !MENU_CLAUSE_SETTINGS.destinationsLast ? [] : saidInPart(withoutPlaces);
+      const inMain = context === '' ? [] : saidInPart(main);
+      if (beforePlaces.some((length) => length > 0)) lengths = beforePlaces;
+      else if (inMain.some((length) => length > 0)) lengths = inMain;
       else if (MENU_CLAUSE_SETTINGS.examplesBeforeContext && inMain.length > 0 && analyser.terms(main).length > 0 && lengths.some((length) => length > 0)) {
         // Only the context says a synonym (« qui peut s'occuper de ma fille pendant que je travaille »):
         // a clear vote of the examples, on the whole speech, comes before it.
