@@ -42,6 +42,9 @@ const CATEGORY_NUMBERS: Readonly<Record<string, string>> = {
   sourd: '114',
 };
 
+/** The emergency services' numbers: on the phone, being sent to them first is right for any danger read. */
+const EMERGENCY_LINES: ReadonlySet<string> = new Set(['15', '17', '112']);
+
 /** The numbers a sentence gives, in the order it gives them (« le 3 114 » is 3114). */
 const numbersIn = (text: string): string[] => text.replace(/(\d) (?=\d)/g, '$1').match(/\d+/g) ?? [];
 
@@ -63,7 +66,10 @@ export function judgeDanger(
   if (signal === null) return 'none';
   if (channel === 'phone') {
     const heard = messages.phone[signal.kind];
-    return categories.includes(signal.kind) || numbers.includes(heard.dial) || numbers.includes(numbersIn(heard.say)[0] ?? '') ? 'right' : 'other';
+    if (categories.includes(signal.kind) || numbers.includes(heard.dial) || numbers.includes(numbersIn(heard.say)[0] ?? '')) return 'right';
+    // The emergency services first (15, 17, 112) for a danger that was read among others: what the issue
+    // asks when it is happening (« 3919; 17/112 when it is happening »), the ticket and whisper naming it.
+    return EMERGENCY_LINES.has(heard.dial) && signal.kinds.some((kind) => categories.includes(kind)) ? 'right' : 'other';
   }
   const leads = signal.kinds.map((kind) => messages.lead[kind]);
   return signal.kinds.some((kind) => categories.includes(kind)) || numbers.some((number) => leads.some((lead) => mentionsNumber(lead, number))) ? 'right' : 'other';
