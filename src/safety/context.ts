@@ -33,7 +33,7 @@ const PAST_TIME = re(
     '(?<!\\b(?:c est|ce sera|ce serait|est|pour) )\\bla derniere fois\\b(?! (?:que|qu) (?:je|j) (?!ai\\b|avais\\b|suis\\b|etais\\b))',
     `\\bc etait (?:${AGO}|avant|en|l an|l annee|quand)\\b|\\bc est (?:du passe|fini depuis|termine depuis)`,
     '\\b(?:ca|c) (?:fait|fais) (?:\\d+|deux|trois|quelques|plusieurs) ans\\b',
-    '\\ben (?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)\\b|\\bavant hier\\b|(?<!\\bsi (?:je|j|tu|il|elle|on) )\\bporte plainte\\b|\\bvecue? (?:enfant|petite?|jeune|ado)\\b|\\bquand (?:on|nous) etions? (?:petits|enfants|jeunes)\\b|\\bquitte (?:son|mon|sa|ma) (?:mari|conjoint|compagnon|compagne|femme)\\b',
+    '\\ben (?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)\\b|(?<!\\bdepuis )\\bavant hier\\b|(?<!\\bsi (?:je|j|tu|il|elle|on) )\\bporte plainte\\b|\\bvecue? (?:enfant|petite?|jeune|ado)\\b|\\bquand (?:on|nous) etions? (?:petits|enfants|jeunes)\\b|\\bquitte (?:son|mon|sa|ma) (?:mari|conjoint|compagnon|compagne|femme)\\b',
     // « mon premier mari »: a former partner; « depuis sa tentative »: the event that started a period now lived.
     '\\b(?:premier|1er) (?:mari|conjoint|compagnon|epoux|copain)\\b|\\bpremiere (?:femme|epouse|compagne|copine)\\b|\\bdepuis (?:sa|son|ma|mon|leur|cette|la|l) (?:tentative|ts|agression|fugue|disparition|hospitalisation|overdose|separation|divorce|placement)\\b',
     // « mon ancien mari », « son ancien foyer »: a former person or place, unless that person acts now (« mon ancien patron m'attend en bas »)

@@ -12,6 +12,7 @@ import { newStemmer } from 'snowball-stemmers';
 import stopwords from 'stopwords-iso';
 import { foldText } from '../domain/text';
 import { editDistance } from '../knowledge/normalise';
+import { respellAges } from './ages';
 
 const stemmer = newStemmer('french');
 
@@ -77,6 +78,13 @@ const CONTRACTIONS: Readonly<Record<string, string>> = {
   tjr: 'toujours',
   tjrs: 'toujours',
   tt: 'tout',
+  // As a child writes by SMS (« jai fain on a pa mangé depui lundi », « papa boi tou le tem »).
+  pa: 'pas',
+  depui: 'depuis',
+  fain: 'faim',
+  boi: 'boit',
+  tou: 'tout',
+  tem: 'temps',
 };
 
 /** Long words often mistyped, matched within one typo (words that collide with ordinary ones are left out: secours/recours, mourir/nourrir). */
@@ -212,13 +220,14 @@ const FORMER_NON_PARTNER = frenchPattern(
 );
 
 function prepareSegment(raw: string): string {
-  const opened = squeeze(foldText(raw))
+  const words = squeeze(foldText(raw))
     .split(' ')
     .map((word) => CONTRACTIONS[word] ?? canonicalWord(word))
     .join(' ')
-    .replace(FORMER_NON_PARTNER, 'ancien ');
-  const words = ` ${opened} `.replace(FIGURES, ' ').replace(/\s+/g, ' ').trim().split(' ');
-  return restoreNegation(words).join(' ');
+    .split(' ');
+  // « jé 12 an », « 13ans », « sept ans » → « j ai 12 ans », « 13 ans », « 7 ans » (ages.ts).
+  const opened = respellAges(words).join(' ').replace(FORMER_NON_PARTNER, 'ancien ');
+  return restoreNegation(` ${opened} `.replace(FIGURES, ' ').replace(/\s+/g, ' ').trim().split(' ')).join(' ');
 }
 
 /** Words after which « pas », « plus », « jamais » do not deny a verb (« pas de », « plus que », « encore plus »). */

@@ -96,7 +96,7 @@ export function mentionsIn(tokens: readonly string[]): Mention[] {
     const after = tokens.slice(mention.end + 1, mention.end + 5).join(' ');
     if (mention.role === 'child' && ADULT_AFTER.test(after)) mention.role = 'relative';
     else if (CHILD_AFTER.test(after)) [mention.role, mention.sure] = ['child', true];
-    mention.speaker = saidOfThemselves(tokens, mention.index);
+    mention.speaker = saidOfThemselves(tokens, mention.index, mention.end);
   }
   // « Léo, 6 ans », « il a 11 ans », « Inès, en CE1 »: a child named by age or school stage.
   for (const index of childrenNamedByAge(tokens)) {

@@ -14,6 +14,7 @@ import { PAPERWORK, PAPERWORK_OR_MOVE, SERVICE } from './everyday';
 import { CHILD, ELDER, KEEPER, PARTNER } from './harmRules';
 import { FAREWELL, MEANS, rule, type Rule } from './rules';
 import { NO_ANSWER, SERVICE_UNANSWERED } from './unreachable';
+import { SPEAKER_CHILD } from './victimAge';
 
 /** A partner, or words that say the couple split up (« on est séparés », « depuis que je l'ai quitté »). */
 const PARTNER_OR_EX = `\\b(?:mon|ma|son|sa|mes) ${PARTNER}\\b|\\b(?:on est|nous sommes|on s est) separes\\b|\\bdepuis (?:notre|la) separation\\b|\\bdepuis que je l ai quite\\w*`;
@@ -29,6 +30,13 @@ const CALMED =
   '\\b(?:done|donent|met|metent|fait prendre|font prendre)\\w* (?:\\w+ ){0,3}(?:cachets|calmants|somniferes|gouttes|medicaments|sedatifs|neuroleptiques) (?:\\w+ ){0,3}pour (?:qu (?:il|elle|ils|elles)|que je) (?:ne )?(?:dorme|dorment|dort|se taise|me taise|derange|reste tranquile|soit calme|sone)\\b';
 /** Signs of care given as a treatment (« le médecin lui a prescrit des somnifères »), not kept back or forced. */
 const PRESCRIBED = '\\b(?:medecin|docteur|prescri\\w*|ordonance|psychiatre|neurologue|generaliste|infirmiere? (?:lui|me) done)\\b';
+
+/** Nothing to eat at home: « rien à manger », « plus rien dans le frigo », « on n'a pas mangé ». */
+const NO_FOOD_AT_HOME =
+  '\\b(?:(?:rien|plus|pas) (?:a|de quoi) (?:manger|bouffer)|plus (?:de|d) (?:nourriture|bouffe|pain|courses)|(?:plus )?rien (?:dans|au) (?:le |les )?(?:frigo|frigidaire|placards?)|(?:frigo|frigidaire|placards?) (?:est |sont )?(?:tout )?vides?|(?:on|nous|j) (?:n )?(?:a|ai|avons) (?:pas|rien|plus rien) mange\\w*|(?:on|nous|je|j) (?:ne |n )?(?:mange|mangeons) (?:plus|pas|rien)\\b(?! (?:de|d|du|des|avant|apres|a la cantine|le midi|le soir)\\b))\\b';
+/** Kept in (« il ne me laisse plus sortir », « je ne peux plus sortir depuis… »), or writing in secret (« pendant qu'il dort »). */
+const KEPT_IN_OR_SECRET =
+  '\\b(?:ne me laise (?:pas|plus) sortir|(?:m|me) (?:interdit|empeche) de sortir|(?:ne )?(?:peux|peu) plus sortir|(?:ne )?(?:peux|peu) pas sortir (?:depuis|de la maison|de chez moi)|(?:ne )?sors (?:plus|pas) depuis|(?:n ai )?pas le droit de sortir|(?:m|me) (?:garde|tient) enferme\\w*|m enferme\\w*|en cachete|en secret|(?:pendant|tant|quand|lorsqu) (?:qu )?il dort|il dorme?\\b|(?:ne )?(?:suis|sommes) (?:pas|plus) sortie?s? (?:depuis|de la maison|de chez moi)|sans qu il (?:le )?sache)\\b';
 
 export const SITUATION_RULES: readonly Rule[] = [
   // A medical emergency told by what is seen.
@@ -155,7 +163,7 @@ export const SITUATION_RULES: readonly Rule[] = [
   rule('maltraitance', 'aids_taken', [
     '\\b(?:enleve|confisque|pris|cache|retire|case|debranche|coupe)\\w* (?:\\w+ ){0,2}(?:son|sa|ses|mon|ma|mes|le|la|les) (?:telephone|portable|cles|fauteuil|deambulateur|canne|bequilles|lunettes|apareils?|sonete|telealarme)\\b',
     '\\bpour qu (?:il|elle|je) (?:ne )?(?:puise|reste|bouge|apele|sorte|sone)\\w*|\\bne (?:peux|peut) plus (?:sortir|apeler|bouger|se lever|me lever|marcher|aler)\\b|\\bisolee?\\b',
-  ], { none: [`\\b(?:mon|ma|son|sa) ${PARTNER}\\b`, '\\bpour (?:le|la|les) (?:faire )?(?:reparer|regler|changer|netoyer|recharger|renouveler|entretenir)\\b|\\ben reparation\\b|\\bremplac\\w*|\\bpour (?:un|une) (?:autre|nouveau|nouvele)\\b'] }),
+  ], { none: [`\\b(?:mon|ma|son|sa) ${PARTNER}\\b`, '\\bpour (?:le|la|les) (?:faire )?(?:reparer|regler|changer|netoyer|recharger|renouveler|entretenir)\\b|\\ben reparation\\b|\\bremplac\\w*|\\bpour (?:un|une) (?:autre|nouveau|nouvele)\\b', SPEAKER_CHILD] }),
   rule('maltraitance', 'marks_and_keeper', [MARKS, `\\b(?:c est|depuis que|a cause de|par) (?:ma|mon|sa|son|l|la|le|leur) ${KEEPER}\\b`], {
     none: [INNOCENT_CAUSE, '\\b(?:prises? de sang|piqures?|injections?|perfusions?|anticoagul\\w*|kardegic|pansements?)\\b'],
   }),
@@ -225,7 +233,27 @@ export const SITUATION_RULES: readonly Rule[] = [
   // More of a child in danger: hungry with no adult able to feed them.
   rule('enfance_en_danger', 'child_hungry', [
     `\\b${CHILD}\\b|\\bj ai (?:[4-9]|1[0-7]) ans\\b`,
-    '\\b(?:a|ont|avons) faim\\b|\\bje (?:ne )?sais pas faire a manger\\b',
+    '\\b(?:a|ai|ont|avons) faim\\b|\\bje (?:ne )?sais pas faire a manger\\b',
     '\\b(?:boit|a bu|dort par terre|ivre|saoule?|drogue\\w*|partie?|seule?s?|pas rentree?|persone)\\b',
   ]),
+  // Fourteenth round (children and control, README « Safety first »).
+  // A child, often one who writes for themselves (« jé 12 an », ages.ts), with nothing to eat at home for days
+  // or beside a parent who drinks: the 119. Not a child who will not eat (« il ne mange plus depuis sa gastro »).
+  rule('enfance_en_danger', 'child_unfed', [
+    `${SPEAKER_CHILD}|\\b${CHILD}\\b`,
+    `${NO_FOOD_AT_HOME}`,
+    '\\b(?:boit|boivent|a bu|bourree?s?|saoule?s?|ivres?|alcool\\w*|drogue\\w*|partie?s?|pas rentree?s?|seule?s?|depuis (?:\\d+|des|plusieurs|deux|trois|quatre|cinq) jours?|depuis (?:hier|avant hier|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|le week end|ce week end|une semaine))\\b',
+  ], { none: [INNOCENT_CAUSE] }),
+  // One « il » who takes the phone, the card or the papers, and keeps the one who writes in, or is
+  // written to in secret (« je vous écris pendant qu'il dort »): couple violence (3919, 17 when now).
+  // A keeper or a child named, a repair or one's own request, a teenager grounded are not this.
+  rule('violence_conjugale', 'controlled_by_him', [
+    `\\bil (?:m a |m |ma |me |a |me les |les )?(?:pris|prend|garde|confisque|enleve|cache|retire|vole|bloque)\\w* (?:\\w+ ){0,2}(?:mon|ma|mes) (?:telephone|portable|tel|carte|cb|papiers|pasport|cles|argent|chequier)\\b`,
+    KEPT_IN_OR_SECRET,
+  ], {
+    none: [
+      `${SPEAKER_CHILD}|\\b(?:mon|ma|son|sa|l|le|la) ${KEEPER}\\b`,
+      '\\bpar (?:erreur|megarde)\\b|\\bsans faire expres\\b|\\bpour (?:le|la|les) (?:faire )?(?:reparer|regler|changer|netoyer|recharger)\\b|\\ben reparation\\b|\\ba ma demande\\b|\\bavec mon acord\\b|\\bpuni\\w*|\\bprivee? de sortie\\b|\\bcarte (?:de|d) (?:bus|transport|cantine|fidelite|bibliotheque)\\b',
+    ],
+  }),
 ];

@@ -32,6 +32,9 @@ const SCHOOL_AFTER = new RegExp(`^(?:est |qui est )?${SCHOOL_STAGE}\\b`);
  */
 export const CHILD_BY_AGE = `(?<!\\b(?:${[...NOT_A_NAME].join('|')}) )(?<=\\b[a-z]\\w* )(?:[1-9]|1[0-7]) ans\\b(?! (?:de|d|que|qu|plus|apres|avant|auparavant|deja|environ)\\b)`;
 
+/** The one who writes is a child by age (« j'ai 12 ans », after ages.ts: « jé 12 an », « g 12 ans »), not « j'ai 12 ans d'ancienneté ». */
+export const SPEAKER_CHILD = '\\bj ai (?:[4-9]|1[0-7]) ans\\b(?! (?:de|d|que|qu|plus|apres|avant|auparavant|deja|environ)\\b)';
+
 /** Where a word that names someone (a name, or « il », « elle ») is said to be a child by age or school: the index of that word. */
 export function childrenNamedByAge(tokens: readonly string[]): number[] {
   const found = new Set<number>();
@@ -41,6 +44,8 @@ export function childrenNamedByAge(tokens: readonly string[]): number[] {
       // « Léo 6 ans » (the comma is gone): the name; « il a 6 ans », « Léo a 6 ans »: who has it (not « il y a 6 ans »).
       if (before === 'a' && i >= 3 && tokens[i - 3] !== 'y' && !NOT_A_NAME.has(tokens[i - 3] ?? '')) found.add(i - 3);
       else if (before !== '' && before !== 'a' && !NOT_A_NAME.has(before) && !/^\d/.test(before)) found.add(i - 2);
+      // « Lucas, âgé de 7 ans »: the name before « âgé ».
+      else if (before === 'de' && /^agee?s?$/.test(tokens[i - 3] ?? '') && i >= 4 && !NOT_A_NAME.has(tokens[i - 4] ?? '')) found.add(i - 4);
     }
   }
   for (let i = 0; i < tokens.length - 1; i++) {
@@ -55,8 +60,18 @@ export const ADULT_AFTER = /^(?:majeur|majeure|majeurs|majeures|adulte|adultes)\
 /** After a word for someone: a school stage makes a child (« mon frère en CM2 », « ma sœur est au collège »). */
 export const CHILD_AFTER = SCHOOL_AFTER;
 
-/** « je suis la grand-mère de Léo », « en tant que sa tante »: the person named is the one who writes. */
-export function saidOfThemselves(tokens: readonly string[], index: number): boolean {
+/** Words that may open a message before the one who writes says who they are (« Bonjour, grand-mère de Léo… »). */
+const OPENING = new Set(['bonjour', 'bonsoir', 'salut', 'slt', 'bjr', 'alo', 'madame', 'monsieur', 'mesieurs', 'dames', 'oui', 'voila', 'ici', 'moi', 'c', 'est', 'la', 'le', 'l', 'sa', 'son', 'une', 'un']);
+
+/**
+ * « je suis la grand-mère de Léo », « en tant que sa tante »: the person named is the one who writes.
+ * So is one who opens the message by whose relative they are (« Bonjour, grand-mère de Lucas, 7 ans… »,
+ * « c'est la voisine de Lucas », « ici le grand-père d'Enzo »): a relation followed by « de », said
+ * first or after « c'est », « ici », « de la part de » (not « c'est la voisine qui la frappe »).
+ */
+export function saidOfThemselves(tokens: readonly string[], index: number, end = index): boolean {
   const before = tokens.slice(Math.max(0, index - 4), index).join(' ');
-  return /(?:^| )(?:je suis|en tant que|moi)(?: la| le| l| sa| son| une| un)?$/.test(before);
+  if (/(?:^| )(?:je suis|en tant que|moi)(?: la| le| l| sa| son| une| un)?$/.test(before)) return true;
+  if (!/^(?:de|d|du)$/.test(tokens[end + 1] ?? '')) return false;
+  return (index <= 5 && tokens.slice(0, index).every((word) => OPENING.has(word))) || /(?:^| )(?:c est|ici|de la part (?:de|d))(?: la| le| l| sa| son)?$/.test(before);
 }
