@@ -69,7 +69,8 @@ export function judgeDanger(
     if (categories.includes(signal.kind) || numbers.includes(heard.dial) || numbers.includes(numbersIn(heard.say)[0] ?? '')) return 'right';
     // The emergency services first (15, 17, 112) for a danger that was read among others: what the issue
     // asks when it is happening (« 3919; 17/112 when it is happening »), the ticket and whisper naming it.
-    return EMERGENCY_LINES.has(heard.dial) && signal.kinds.some((kind) => categories.includes(kind)) ? 'right' : 'other';
+    // Not for the deaf: they need the 114 as their own number, not a line to call by voice.
+    return EMERGENCY_LINES.has(heard.dial) && signal.kinds.some((kind) => kind !== 'sourd' && categories.includes(kind)) ? 'right' : 'other';
   }
   const leads = signal.kinds.map((kind) => messages.lead[kind]);
   return signal.kinds.some((kind) => categories.includes(kind)) || numbers.some((number) => leads.some((lead) => mentionsNumber(lead, number))) ? 'right' : 'other';

@@ -71,6 +71,15 @@ describe('the danger check judges by the number the answer gives as its own', ()
     expect(judgeDanger(answered('sourd'), ['danger_immediat'], 'phone')).toBe('right');
   });
 
+  it('When a caller is sent first to the emergency services for a danger also read, then it is found, unless the caller is deaf', () => {
+    expect(judgeDanger(answered('danger_immediat', 'enfance_en_danger'), ['enfance_en_danger'], 'phone')).toBe('right');
+    expect(judgeDanger(answered('urgence_medicale', 'suicide'), ['suicide'], 'phone')).toBe('right');
+    // Another line first (the 3977 for a child): not the child's number, not the emergency services.
+    expect(judgeDanger(answered('maltraitance', 'enfance_en_danger'), ['enfance_en_danger'], 'phone')).toBe('other');
+    // The danger was not read at all: the 112 alone is not its answer.
+    expect(judgeDanger(answered('danger_immediat'), ['violence_conjugale'], 'phone')).toBe('other');
+  });
+
   it('When the answer is the second-stage question, then its kind decides', () => {
     const asked = (kind: DangerKind): DangerReading => ({ signal: null, check: { kind, number: kind === 'sourd' ? '114' : '3114', cue: `${kind}.check_rules`, confidence: 1 } });
     expect(judgeDanger(asked('sourd'), ['sourd'], 'chat')).toBe('asked');
