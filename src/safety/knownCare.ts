@@ -4,7 +4,7 @@
  * quand il a de la fièvre, le pédiatre nous a expliqué quoi faire », « sa crise habituelle, on a suivi
  * le protocole ». What goes out of the ordinary (« ça ne s'arrête pas », « le Buccolam ne marche pas »,
  * « depuis dix minutes », « elle ne se réveille pas ») undoes the reading: then it is an emergency.
- * Each is tested beside its dangerous twin (test/safety/knownCare.test.ts).
+ * Each is tested beside its dangerous twin (test/safety/ownMatters.test.ts).
  * Works on the prepared text (folded, squeezed: « protocole » stays, « habituelle » → « habituele »).
  */
 import { frenchPattern as re } from './normalise';

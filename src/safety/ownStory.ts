@@ -3,7 +3,7 @@
  * messages) »): their own childhood told as a time gone (« enfant, j'ai subi des violences »), and
  * their own money spent by themselves (« ma sœur dépense tout son argent, une curatelle ? »: a need
  * for a protection measure, not abuse; abuse is someone else taking it). Each is tested beside its
- * dangerous twin (test/safety/ownStory.test.ts).
+ * dangerous twin (test/safety/ownMatters.test.ts).
  * Works on the prepared text (folded, squeezed: « sœur » → « soeur », « argent » stays).
  */
 import { frenchPattern as re } from './normalise';
