@@ -103,14 +103,16 @@ export function askedOnly(cue: string, text: string): boolean {
 
 /**
  * A visit for an errand (« mon ex-voisin passe ce soir récupérer sa perceuse », « mon collègue vient
- * demain chercher ses outils »), with no fear, threat or blow told beside it: the model alone, which
+ * demain chercher ses outils »), by someone who is no partner, with no fear, threat or blow told beside it: the model alone, which
  * reads « passe ce soir » and « la porte » as a partner at the door, may then only ask (detect.ts).
  */
 const ERRAND_VISIT = re(
   '\\b(?:passe|passera|pase|pasera|vient|viendra|viennent|passent|pasent|doit (?:passer|paser|venir)|va (?:passer|paser|venir)) (?:(?:ce soir|demain|ce matin|cet apres midi|tout a l heure|samedi|dimanche|lundi|mardi|mercredi|jeudi|vendredi|cette semaine|dans la journee|vers \\d+ ?h\\w*) )?(?:chercher|recuperer|rendre|deposer|ramener|livrer|reparer|installer|emprunter|rechercher) (?:sa|son|ses|mes|ma|mon|leur|leurs)\\b',
 );
 const FEAR_OR_HARM = re(
-  '\\b(?:peur|menace\\w*|frap\\w*|tape\\w*|bat|batu\\w*|violent\\w*|violence\\w*|crie\\w*|hurle\\w*|insult\\w*|etrangl\\w*|tuer|plainte|main courante|ordonance|interdiction|la derniere fois|me faire payer|regler son compte|danger|harcel\\w*|force\\w*|coups?|bleus?|enferme\\w*|arme|couteau|ivre|saoul|la nuit|en pleine nuit|n ose\\w*|double des cles|vole\\w*)\\b',
+  '\\b(?:peur|menace\\w*|frap\\w*|tape\\w*|bat|batu\\w*|violent\\w*|violence\\w*|crie\\w*|hurle\\w*|insult\\w*|etrangl\\w*|tuer|plainte|main courante|ordonance|interdiction|la derniere fois|me faire payer|regler son compte|danger|harcel\\w*|force\\w*|coups?|bleus?|enferme\\w*|arme|couteau|ivre|saoul|la nuit|en pleine nuit|n ose\\w*|double des cles|vole\\w*|eloignement|terroris\\w*|jaloux|jalouse)\\b|' +
+    // A partner or ex-partner coming (« mon ex passe ce soir chercher ses affaires »): the model's reading stands.
+    '\\b(?:ex|ex mari|ex femme|mari|femme|epoux|epouse|conjointe?|compagnon|compagne|copain|copine|concubine?|petit ami|petite amie|mec)\\b',
 );
 export function errandVisit(text: string): boolean {
   return ERRAND_VISIT.test(text) && !FEAR_OR_HARM.test(text);

@@ -28,8 +28,6 @@ function allowed(gate: Gate, prepared: PreparedText, offset: number, whole: Dang
   if (here.over) return false;
   // Seen on TV, told as a story, or the subject of « comment signaler… »: not this person's present danger.
   if (gate !== 'intent' && (here.reported || subjectOfProcedure(clauseText, here, offset - clause.start))) return false;
-  // « sa crise habituelle, on a suivi le protocole, il dort »: a known condition handled by its care plan (knownCare.ts).
-  if (kind === 'urgence_medicale' && conditionManaged(prepared.text)) return false;
   if (here.present) return true;
   // « il avait fugué à 15 ans, aujourd'hui il a 30 ans »: a time of life gone, told against today in
   // another clause (not against « encore », « ça recommence »: « à 15 ans…, maintenant elle recommence »).
@@ -142,6 +140,9 @@ export function findByRules(prepared: PreparedText, whole: DangerContext, harms:
     // « au secours, la MDPH m'a encore demandé un certificat », « mon fils hurle quand on sort »: asked about.
     // « ma sœur dépense tout son argent, une curatelle ? »: her own money, spent by her: no abuse (ownStory.ts).
     if (candidate.cue === 'money_taken' && ownSpending(prepared.text)) continue;
+    // « sa crise habituelle, on a suivi le protocole, il dort »: the known condition's own sign, handled by its care plan
+    // (knownCare.ts); any other sign (« il est tout mou », « il respire mal ») is still read.
+    if (candidate.cue === 'seizure_or_bleeding' && conditionManaged(prepared.text)) continue;
     if (askedOnly(candidate.cue, prepared.text)) {
       add('feared', { kind: candidate.kind, cue: candidate.cue });
       continue;

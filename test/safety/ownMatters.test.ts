@@ -53,6 +53,7 @@ describe("one's own money, spent by oneself", () => {
     ["le fils de ma voisine âgée prend sa carte bleue et vide son compte, elle n'a plus de quoi manger"],
     ['mon fils dépense tout mon argent et me menace quand je dis non, j\'ai 80 ans'],
     ["mon frère bipolaire a vidé son compte pour nous le donner et il a écrit « prenez soin de maman »"],
+    ['ma mère âgée dépense toute sa retraite en virements, son neveu la pousse à lui donner, elle a peur'],
   ])('When someone else takes it, or gives all away (« %s »), then it is not read as their own', (text) => {
     expect(ownSpending(prepared(text))).toBe(false);
   });
@@ -85,6 +86,7 @@ describe('a known cause, a known condition handled by its care plan', () => {
     ["ma mère est sous anticoagulants, elle est tombée, elle saigne de la tête et ça ne s'arrête pas", 'urgence_medicale'],
     ['mon fils fait une crise d\'épilepsie depuis dix minutes, le Buccolam ne marche pas, il devient tout bleu', 'urgence_medicale'],
     ['mon fils a fait sa crise habituelle, on a donné le Valium comme prévu, mais ça recommence et il respire mal', 'urgence_medicale'],
+    ['mon fils a fait sa crise habituelle, on a donné le Valium comme prévu, mais il est tout mou et froid', 'urgence_medicale'],
     ["mon fils a des bleus, il dit qu'il se cogne partout mais son beau-père le frappe, je l'ai vu", 'enfance_en_danger'],
   ])('When « %s », then the emergency (%s)', (text, kind) => {
     expect(emergencyOf(text)).toContain(kind);
@@ -96,6 +98,7 @@ describe('a farewell after a stay in hospital, an errand visit, a confused drive
     ["je sors de l'hôpital, dites à ma fille que je l'aime, c'est fini", 'suicide'],
     ["je rentre de l'hôpital psychiatrique, j'ai rangé mes affaires, merci pour tout, je ne serai plus là demain", 'suicide'],
     ["mon ex-mari vient ce soir chercher sa perceuse, il a dit qu'il allait me faire payer, j'ai peur", 'violence_conjugale'],
+    ["mon ex-compagnon passe ce soir chercher ses affaires, il a une mesure d'éloignement", 'violence_conjugale'],
     ["mon père désorienté est parti en voiture alors qu'il n'a plus le droit de conduire, il roule vers l'autoroute", 'danger_immediat'],
     ["mon père confus est au volant, il m'appelle perdu sur l'autoroute, il ne sait plus comment s'arrêter", 'danger_immediat'],
   ])('When « %s », then the emergency (%s)', (text, kind) => {
