@@ -6,8 +6,10 @@
  * always wins: in doubt, danger.
  * Works on the prepared text (folded, squeezed: « l'année dernière » → « l anee derniere »).
  */
-import { ABOUT_THE_NUMBER, AFTER_US, HABIT } from './everyday';
+import { ABOUT_THE_NUMBER, AFTER_US, FAREWELL_WORDS, HABIT, SERVICE } from './everyday';
+import { KNOWN_CAUSE } from './knownCare';
 import { frenchPattern as re, type PreparedText } from './normalise';
+import { CHILDHOOD_TOLD } from './ownStory';
 import { sulkingSilence } from './unreachable';
 
 /**
@@ -27,6 +29,7 @@ const PAST_TIME = re(
     // (not « y a du sang partout », « y a le feu »: only a span of time follows).
     `\\b${AGO} (?:\\d+|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|quinze|vingt|quelques|plusieurs) (?:ans|an|annees|annee|mois|semaines)\\b|\\b${AGO} (?:longtemps|bien longtemps|des annees)\\b`,
     '\\bl an (?:dernier|passe)\\b|\\bl annee (?:derniere|passee)\\b|\\bles annees passees\\b|\\bl ete dernier|\\bl hiver dernier|\\ble mois dernier|\\bla semaine derniere|\\ba (?:la|sa) naissance\\b',
+    CHILDHOOD_TOLD,
     '\\bautrefois\\b|\\ba l epoque\\b|\\bdans le passe\\b|\\bdans mon enfance\\b|\\bquand (?:j etais|il etait|elle etait|j avais|il avait|elle avait|nous etions|on etait)\\b|\\bpetite?\\b(?= j ai ete| j etais)',
     '\\b(?:en|depuis) (?:19|20)\\d\\d\\b',
     // « la dernière fois qu'il a fait une crise », not « c'est la dernière fois que je vous écris » (a farewell)
@@ -71,7 +74,7 @@ const NOW = re('\\baujourd hui\\b|\\bmaintenant\\b|\\bdesormais\\b|\\ba present\
  * des anticoagulants »): not a sign of harm. « à cause de son père » is not one of these.
  */
 export const INNOCENT_CAUSE =
-  '\\b(?:a cause (?:de|d|du|des)|suite (?:a|au|aux)|en raison (?:de|d|du|des)|du fait (?:de|d|du|des)) (?:(?:son|sa|ses|un|une|la|le|l|les|mon|ma|mes|leur|leurs) )?(?:platre|atele|corset|fauteuil|orthese|apareil|traitement|medicaments?|anticoagulants?|anti coagulants?|kardegic|aspirine|chimio|chimiotherapie|maladie|chute|match|sport|rugby|foot|judo|operation|vaccins?|prise de sang|prises de sang|perfusions?|piqures?|eczema|allergie|psoriasis|crise|crises|convulsions?|hemophilie)\\b|\\bparce qu (?:il|elle) (?:prend|porte|fait du|fait de la|joue|tombe|se cogne)\\b|\\b(?:hemophile|hemophilie|sous anticoagulants?|sous kardegic)\\b';
+  '\\b(?:a cause (?:de|d|du|des)|suite (?:a|au|aux)|en raison (?:de|d|du|des)|du fait (?:de|d|du|des)) (?:(?:son|sa|ses|un|une|la|le|l|les|mon|ma|mes|leur|leurs) )?(?:platre|atele|corset|fauteuil|orthese|apareil|traitement|medicaments?|anticoagulants?|anti coagulants?|kardegic|aspirine|chimio|chimiotherapie|maladie|chute|match|sport|rugby|foot|judo|operation|vaccins?|prise de sang|prises de sang|perfusions?|piqures?|eczema|allergie|psoriasis|crise|crises|convulsions?|hemophilie)\\b|\\bparce qu (?:il|elle) (?:prend|porte|fait du|fait de la|joue|tombe|se cogne)\\b|\\b(?:hemophile|hemophilie|sous anticoagulants?|sous kardegic)\\b|' + KNOWN_CAUSE;
 /** The signs explained by the one who cares (« le médecin dit que c'est l'anxiété », « le kiné dit que c'est normal »), or by a cause that is no one's act. */
 const EXPLAINED = re(
   `${INNOCENT_CAUSE}|\\b(?:le|la|son|sa|notre|leur) (?:medecin|docteur|kine|kinesitherapeute|infirmiere?|pediatre|neurologue|cardiologue|pneumologue|psychiatre|generaliste|maitresse|maitre|instituteur|institutrice|creche|nounou|asistante maternele|ecole) (?:dit|a dit|pense|explique|a explique|nous a dit|m a dit) que c est (?:normal|rien|de l anxiete|l anxiete|le stress|du stress|nerveux|psychologique|benin|sans gravite|pas grave|rien de grave|des crises d angoise|une crise d angoise)\\b`,
@@ -97,6 +100,9 @@ const OVER = re(
   `(?<!\\b${SOON} )\\bc est (?:fini|termine)\\b(?! pour moi\\b| ${SOON}\\b)|` +
   '\\b(?:il|elle) va (?:bien|mieux)\\b|\\bva (?:bien|mieux) maintenant\\b|\\b(?:on|nous|ils) (?:l a|les a|l avons|l ont) retrouvee?s?\\b|\\baffaire est jugee\\b|\\bsuis (?:sevre|sevree|gueri|guerie)\\b',
 );
+
+/** « dites à ma fille que je l'aime, c'est fini »: an end said with a farewell, not « it is over ». */
+const FAREWELL_SAID = re(FAREWELL_WORDS);
 
 /** Now, again, still: the danger is present even if the message also tells its past. */
 const PRESENT_TIME = re(
@@ -266,7 +272,7 @@ export function contextOf(text: string, asked = false): DangerContext {
     ongoing: PRESENT_TIME.test(timed.replace(new RegExp(NOW.source, 'g'), ' ')),
     explained: EXPLAINED.test(text),
     slipAt: SLIP.exec(text)?.index ?? -1,
-    over: OVER.test(text),
+    over: OVER.test(text) && !FAREWELL_SAID.test(text),
     reported: REPORTED.test(text),
     told: TOLD.test(text),
     feared: FEAR.test(text) && FUTURE.test(text),

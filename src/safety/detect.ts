@@ -14,11 +14,13 @@ import { LRUCache } from 'lru-cache';
 import type { Priority } from '../domain/vocabulary';
 import { DANGER_KINDS, type DangerKind } from '../domain/vocabulary';
 import { contextOf, toldFromAfar, type DangerContext } from './context';
-import { CARE_EQUIPMENT } from './everyday';
+import { CARE_EQUIPMENT, errandVisit } from './everyday';
 import { childIsAuthorOnly, childIsVictimOnly, harmsIn } from './harm';
 import { shippedDangerModel } from './examples';
+import { conditionManaged } from './knownCare';
 import type { DangerModel, ModelLabel } from './model';
 import { prepareForDanger } from './normalise';
+import { ownSpending } from './ownStory';
 import { DEAF_PATTERN } from './rules';
 import { findByRules, type Finding } from './ruleFindings';
 import {
@@ -98,6 +100,8 @@ export interface DangerEvidence {
   childIsVictim: boolean;
   /** Equipment of care named (« une ceinture de maintien »): the model alone may only ask. */
   careEquipment: boolean;
+  /** One's own matter the model misreads (own money spent, an errand visit, a known condition handled): the model alone may only ask. */
+  ownMatter: boolean;
 }
 
 /** Read a message once: the rules and the model (null when there are no words). */
@@ -120,6 +124,7 @@ export function readDanger(text: string, model: DangerModel | null): DangerEvide
     childIsAuthor: childIsAuthor && !found.some((each) => each.kind === 'enfance_en_danger'),
     childIsVictim: childIsVictimOnly(harms, prepared),
     careEquipment: CARE_EQUIPMENT.test(prepared.text),
+    ownMatter: ownSpending(prepared.text) || errandVisit(prepared.text) || conditionManaged(prepared.text),
   };
 }
 
@@ -144,9 +149,9 @@ export function decideDanger(evidence: DangerEvidence, thresholds: DangerThresho
   // hesitate between two: then the emergency names both numbers); below, decideCheck asks the question.
   // Signs the message explains (« des bleus à cause de son attelle »): the model alone may only ask.
   // A quarrel told beside a silence (« elle ne répond plus à mes messages, elle boude »): the model alone may only ask.
-  // Equipment of care named (« une ceinture de maintien »): the model alone may only ask too (everyday.ts).
+  // Equipment of care named (« une ceinture de maintien »): the model alone may only ask too (everyday.ts), and on one's own matter (ownMatter).
   const sureOfDanger =
-    found.length > 0 || (!whole.explained && !whole.sulking && !evidence.careEquipment && 1 - opinion.probabilities.none >= thresholds.aloneConfidence);
+    found.length > 0 || (!whole.explained && !whole.sulking && !evidence.careEquipment && !evidence.ownMatter && 1 - opinion.probabilities.none >= thresholds.aloneConfidence);
   const confident = opinion.probability >= needed && sureOfDanger;
   // What the model may add: not the 119 when the child named is the one who hurts an adult.
   const mayAdd = (kind: DangerKind): boolean => !(evidence.childIsAuthor && kind === 'enfance_en_danger') && !(evidence.childIsVictim && kind === 'maltraitance');

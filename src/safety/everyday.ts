@@ -49,9 +49,13 @@ export const SERVICE =
 /** Paperwork and its offices (« le dossier », « la CAF », « un rendez-vous »): a farewell or a plan said about them is ordinary. */
 export const PAPERWORK =
   '\\b(?:dossier|dossiers|formulaire|cerfa|justificatifs?|mdph|caf|cpam|impots|banque|notaire|etat des lieux|bail|loyer|inscription|rendez vous|rdv)\\b';
-/** A move, a trip, a stay or a day to prepare (« je déménage », « les vacances », « l'opération »). */
+/** Words of farewell (« adieu », « une lettre d'adieu », « dites à ma fille que je l'aime »): alone, a farewell (`goodbye`, rules.ts); said beside « c'est fini », that is an end, not « it is over » (context.ts). */
+export const FAREWELL_WORDS = '\\b(?:message|lettre|mot|sms) d adieu|\\badieux?\\b|\\bdites? (?:juste |bien |leur |lui )?a (?:ma|mon|mes) \\w+ que je (?:l|les|la|le) (?:aime|aimais)\\b';
+/** Those, and thanks or care said as a farewell (« merci pour tout », « prenez soin de… »): a farewell when a silence or an end is beside them. */
+export const FAREWELL = `${FAREWELL_WORDS}|\\bmerci pour tout\\b|\\bprenez soin d|\\bprends soin d|\\bpardon pour tout\\b`;
+/** A move, a trip, a stay or a day to prepare (« je déménage », « les vacances », « l'opération »); not a psychiatric hospital (a farewell after a stay there is no trip). */
 const MOVE_OR_STAY =
-  '\\b(?:demenag\\w*|nouvel apartement|ehpad|vacances|voyage|sejour|valise|hopital|operation|hospitalisation|rentree|mariage|anniversaire)\\b';
+  '\\b(?:demenag\\w*|nouvel apartement|ehpad|vacances|voyage|sejour|valise|hopital(?! psychiatrique)|operation|hospitalisation|rentree|mariage|anniversaire)\\b';
 /** « il ne me reste plus qu'une chose à faire », « j'ai tout prévu », « j'ai choisi la date » said of these mean a form or a trip, not an end. */
 export const PAPERWORK_OR_MOVE = `${PAPERWORK}|${MOVE_OR_STAY}`;
 
@@ -95,4 +99,21 @@ export function askedOnly(cue: string, text: string): boolean {
   if (cue === 'cry_for_help') return EVERYDAY_MATTER.test(text) || CRY_AS_HABIT.test(text);
   if (cue === 'child_cries') return OWN_CHILD_CRYING.test(text);
   return false;
+}
+
+/**
+ * A visit for an errand (« mon ex-voisin passe ce soir récupérer sa perceuse », « mon collègue vient
+ * demain chercher ses outils »), by someone who is no partner, with no fear, threat or blow told beside it: the model alone, which
+ * reads « passe ce soir » and « la porte » as a partner at the door, may then only ask (detect.ts).
+ */
+const ERRAND_VISIT = re(
+  '\\b(?:passe|passera|pase|pasera|vient|viendra|viennent|passent|pasent|doit (?:passer|paser|venir)|va (?:passer|paser|venir)) (?:(?:ce soir|demain|ce matin|cet apres midi|tout a l heure|samedi|dimanche|lundi|mardi|mercredi|jeudi|vendredi|cette semaine|dans la journee|vers \\d+ ?h\\w*) )?(?:chercher|recuperer|rendre|deposer|ramener|livrer|reparer|installer|emprunter|rechercher) (?:sa|son|ses|mes|ma|mon|leur|leurs)\\b',
+);
+const FEAR_OR_HARM = re(
+  '\\b(?:peur|menace\\w*|frap\\w*|tape\\w*|bat|batu\\w*|violent\\w*|violence\\w*|crie\\w*|hurle\\w*|insult\\w*|etrangl\\w*|tuer|plainte|main courante|ordonance|interdiction|la derniere fois|me faire payer|regler son compte|danger|harcel\\w*|force\\w*|coups?|bleus?|enferme\\w*|arme|couteau|ivre|saoul|la nuit|en pleine nuit|n ose\\w*|double des cles|vole\\w*|eloignement|terroris\\w*|jaloux|jalouse)\\b|' +
+    // A partner or ex-partner coming (« mon ex passe ce soir chercher ses affaires »): the model's reading stands.
+    '\\b(?:ex|ex mari|ex femme|mari|femme|epoux|epouse|conjointe?|compagnon|compagne|copain|copine|concubine?|petit ami|petite amie|mec)\\b',
+);
+export function errandVisit(text: string): boolean {
+  return ERRAND_VISIT.test(text) && !FEAR_OR_HARM.test(text);
 }

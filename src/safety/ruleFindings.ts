@@ -7,9 +7,11 @@
 import type { DangerKind } from '../domain/vocabulary';
 import { contextOf, ownWishAt, subjectOfProcedure, todayWordIn, type DangerContext } from './context';
 import { askedOnly } from './everyday';
+import { conditionManaged, outOfTheOrdinary } from './knownCare';
 import { peerHarassment, type Harm } from './harm';
 import { HARM_RULES } from './harmRules';
 import { offsetOfWord, type PreparedText } from './normalise';
+import { ownSpending } from './ownStory';
 import { bareUrgency, DANGER_RULES, DEAF_PATTERN, HELP_NOW, type Gate, type Rule } from './rules';
 import { SITUATION_RULES } from './situations';
 
@@ -53,7 +55,8 @@ function allowed(gate: Gate, prepared: PreparedText, offset: number, whole: Dang
   if (whole.present) return true;
   // « il dit qu'il étouffe mais le médecin dit que c'est l'anxiété »: signs explained are asked about,
   // not an emergency; an act someone does (« son père la frappe ») is not explained away.
-  if (whole.explained && gate !== 'intent' && !act) return 'feared';
+  // Out of the ordinary (« sous anticoagulants, elle saigne de la tête et ça ne s'arrête pas »), a medical sign is not explained away.
+  if (whole.explained && gate !== 'intent' && !act && !(kind === 'urgence_medicale' && outOfTheOrdinary(prepared.text))) return 'feared';
   // « mon mari va me tuer, j'ai oublié de poster le dossier »: asked about, not the emergency.
   if (!act && whole.slipAt >= 0 && offset >= whole.slipAt && offset <= whole.slipAt + SLIP_REACH) return 'feared';
   // « j'ai été hospitalisée l'an dernier. je veux mourir »: a past told elsewhere does not undo one's own wish now.
@@ -136,6 +139,11 @@ export function findByRules(prepared: PreparedText, whole: DangerContext, harms:
     // The last pattern places the rule; each place it matches is judged in its own clause, and the most
     // present wins (« il a fugué plusieurs fois enfant, et aujourd'hui il a encore disparu »).
     // « au secours, la MDPH m'a encore demandé un certificat », « mon fils hurle quand on sort »: asked about.
+    // « ma sœur dépense tout son argent, une curatelle ? »: her own money, spent by her: no abuse (ownStory.ts).
+    if (candidate.cue === 'money_taken' && ownSpending(prepared.text)) continue;
+    // « sa crise habituelle, on a suivi le protocole, il dort »: the known condition's own sign, handled by its care plan
+    // (knownCare.ts); any other sign (« il est tout mou », « il respire mal ») is still read.
+    if (candidate.cue === 'seizure_or_bleeding' && conditionManaged(prepared.text)) continue;
     if (askedOnly(candidate.cue, prepared.text)) {
       add('feared', { kind: candidate.kind, cue: candidate.cue });
       continue;

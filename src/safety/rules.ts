@@ -6,7 +6,7 @@
  */
 import type { DangerKind } from '../domain/vocabulary';
 import { SOON } from './context';
-import { PAPERWORK, PAPERWORK_OR_MOVE } from './everyday';
+import { FAREWELL, FAREWELL_WORDS, PAPERWORK, PAPERWORK_OR_MOVE } from './everyday';
 import { frenchPattern, type PreparedText } from './normalise';
 import { NO_ANSWER, SERVICE_UNANSWERED, SINCE, SULKING, UNREACHABLE } from './unreachable';
 
@@ -46,10 +46,7 @@ const PERSON = '(?:il|elle|on|mon pere|ma mere|papa|maman|mon mari|ma femme|mon 
 /** « au secours », « SOS », « à l'aide ! » alone: a bare cry, answered with 15 and 112. */
 const CRY_FOR_HELP =
   '\\bau secours?\\b(?! populaire| catholique| je (?:comprends|comprend|capte|m y retrouve) (?:rien|pas|plus))|\\bsos\\b(?! (?:amitie|medecin|racisme|homophobie|papa|villages?|dossier|dossiers|formulaire|cerfa|papiers?|paperasse|demarches?|caf|mdph|pch|aah|rqth|administratif|administration))|^ (?:(?:a l aide|aidez moi|aide moi|aidez nous|aide|vite|svp|help|s il vous plait|urgent|urgence|c est urgent|c est une urgence|je vous en prie|venez|venez vite|pitie) ?)+$';
-/** Words of farewell (« adieu », « une lettre d'adieu », « dites à ma fille que je l'aime »): alone, a farewell (`goodbye`). */
-export const FAREWELL_WORDS = '\\b(?:message|lettre|mot|sms) d adieu|\\badieux?\\b|\\bdites? (?:juste |bien |leur |lui )?a (?:ma|mon|mes) \\w+ que je (?:l|les|la|le) (?:aime|aimais)\\b';
-/** Those, and thanks or care said as a farewell (« merci pour tout », « prenez soin de… »): a farewell when a silence or an end is beside them. */
-export const FAREWELL = `${FAREWELL_WORDS}|\\bmerci pour tout\\b|\\bprenez soin d|\\bprends soin d|\\bpardon pour tout\\b`;
+export { FAREWELL, FAREWELL_WORDS };
 export const MEANS = '(?:cachet|cachets|medicament|medicaments|medocs?|pilule|pilules|comprime|comprimes|somnifere|somniferes|corde|lame|lames|rasoir|fusil|arme|boite|boites|plaquette|plaquettes)';
 /** « disparaître des réseaux sociaux », « du fichier »: leaving a list, not life. */
 const FROM_A_LIST = '(?! (?:des|du|de la|de l) (?:reseaux|fichiers?|listes?|radars|registres?|annuaires?|site|sites|internet|facebook|circulation|paysage administratif|ecrans)\\b)';

@@ -151,6 +151,11 @@ export const SITUATION_RULES: readonly Rule[] = [
     VULNERABLE,
     '\\b(?:marche|roule|court|ere|est|parti\\w*|se promene|traverse)\\w* (?:a pied |a velo |en velo |seule? )?sur (?:la|l) (?:rocade|autoroute|nationale|voie rapide|quatre voies|periph\\w*|voie fere\\w*|route departementale|departementale|voie)\\b',
   ], { none: ['\\b(?:voiture|permis|conduit|camion|auto ecole|vehicule|bouchons?)\\b'] }),
+  // A confused person driving away (« mon père qui a Alzheimer est parti avec la voiture »): not one who still drives, nor one back home.
+  rule('danger_immediat', 'confused_driving', [
+    '\\b(?:alzheimer|dement\\w*|demence|desoriente\\w*|confuse?|perd la (?:tete|boule)|troubles? (?:cognitifs|de la memoire))\\b',
+    '\\bpartie?s? (?:\\w+ ){0,2}(?:en voiture|avec (?:la|sa|ma|notre|leur) voiture|au volant)\\b|\\b(?:a|ont) pris (?:la|sa|ma|notre|leur) voiture\\b|\\ba pris les cles (?:de|d) (?:la|sa|ma|notre) voiture\\b|\\broule (?:vers|sur|a contresens|en direction)\\b|\\b(?:sur|vers) l autoroute\\b|\\ba contresens\\b',
+  ], { none: ['\\b(?:est|sont|etait) (?:rentre|rentree|revenu|revenue)\\b'] }),
   rule('danger_immediat', 'up_on_a_roof', ['\\b(?:monte|grimpe)\\w* sur (?:le|la|un|une) (?:toit|rebord|parapet|corniche|goutiere|pylone)\\b', '\\bne veut (?:pas|plus) (?:descendre|redescendre|rentrer)\\b|\\brefuse de (?:descendre|rentrer)\\b|\\bse penche\\b']),
   rule('danger_immediat', 'gas_or_burning', ['\\b(?:sent|odeur d|odeur de|pue) (?:l |les |le )?(?:oeufs? pouris?|brule)\\b|\\balarme (?:incendie|de fumee)\\b (?:\\w+ ){0,2}(?:sone|hurle|clignote|se declenche)'], { none: ['\\bdetecteurs? de (?:fumee|monoxyde)\\b'] }),
   rule('danger_immediat', 'flood_stuck', [
