@@ -13,6 +13,7 @@ import type { DangerKind } from '../domain/vocabulary';
 import type { TranscriptLine } from '../tickets/ticket';
 import type { CallContext } from '../voice/callMachine';
 import { compactContext, expandContext, type CompactChoice } from '../voice/storedCall';
+import { CompactChatRecord, FullChatRecord, faultyFields } from './storedChatSchema';
 
 /** Who has the conversation: the bot, nobody yet (a hand-off waits), or an advisor. */
 export type ChatMode = 'bot' | 'waiting' | 'human';
@@ -97,22 +98,28 @@ export function serialiseChat(conversationId: string, chat: StoredChat): string 
   return JSON.stringify(compact);
 }
 
-/** The stored state (no new lines, or the transcript of a state saved before it had its own list), or an error when the record is not one. */
+/**
+ * The stored state (no new lines, or the transcript of a state saved before it had its own list). A
+ * record that is not JSON throws its SyntaxError; one that is not a state (checked by zod,
+ * storedChatSchema.ts) throws « Stored chat <id> is unusable », the fields at fault in its cause
+ * (never their values). Either way the turn fails and the person gets the apology (bot.ts).
+ */
 export function parseStoredChat(conversationId: string, raw: string): StoredChat {
-  const parsed = JSON.parse(raw) as Partial<CompactChat> | (Partial<StoredChat> & { transcript?: TranscriptLine[] });
-  if (parsed.v === 2 && typeof parsed.s === 'string' && typeof parsed.c === 'object' && parsed.c !== null) {
-    const { s, k, c, ch, id } = parsed;
-    const context = expandContext(typeof id === 'string' ? id : conversationId, c, ch);
-    const chat: StoredChat = { v: 1, value: s, context, ...(typeof k === 'string' ? { configVersion: k } : {}), mode: 'bot', misses: 0, newLines: [], acknowledged: false, danger: null };
+  const parsed: unknown = JSON.parse(raw);
+  // The version read first: one schema's check, not the union's.
+  const checked = ((parsed as { v?: unknown } | null)?.v === 1 ? FullChatRecord : CompactChatRecord).safeParse(parsed);
+  if (!checked.success) throw new Error(`Stored chat ${conversationId} is unusable`, { cause: new Error(`fields at fault: ${faultyFields(checked.error)}`) });
+  const record = checked.data;
+  if (record.v === 2) {
+    const { s, k, c, ch, id } = record;
+    const context = expandContext(id ?? conversationId, c as Partial<CallContext>, ch as CompactChoice[] | undefined);
+    const chat: StoredChat = { v: 1, value: s, context, ...(k !== undefined ? { configVersion: k } : {}), mode: 'bot', misses: 0, newLines: [], acknowledged: false, danger: null };
     const fields = chat as unknown as Record<string, unknown>;
-    for (const field of CHAT_FIELDS) if (parsed[field] !== undefined) fields[field] = parsed[field];
+    for (const field of CHAT_FIELDS) if (record[field] !== undefined) fields[field] = record[field];
     return chat;
   }
-  if (parsed.v === 1 && typeof parsed.value === 'string' && parsed.context) {
-    // A conversation saved before the transcript had its own list kept it in the state: its lines
-    // go to the list at the next save (its list does not exist yet).
-    const { transcript: before, ...state } = parsed as Partial<StoredChat> & { transcript?: TranscriptLine[] };
-    return { ...state, newLines: Array.isArray(before) ? before : [] } as StoredChat;
-  }
-  throw new Error(`Stored chat ${conversationId} is unusable`);
+  // A conversation saved before the transcript had its own list kept it in the state: its lines
+  // go to the list at the next save (its list does not exist yet).
+  const { transcript: before, ...state } = record;
+  return { ...state, newLines: (before ?? []) as TranscriptLine[] } as unknown as StoredChat;
 }

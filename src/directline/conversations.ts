@@ -11,56 +11,18 @@ import type { Clock, KeyValueStore, MessageBus } from '../domain/ports';
 import type { Logger } from '../logging';
 import type { StoreKeys } from '../storage/keys';
 import { activityId, type DirectLineActivity, type NewActivity } from './activity';
-import { appendAnnounced, type ScriptRunner } from './log-script';
+import { framedAnnouncement, type BusAnnouncement } from './announcements';
+import { appendAnnounced, appendAnnouncedWithRecord, type ScriptRunner } from './log-script';
 import { randomBytes } from 'node:crypto';
+
+// The bus messages' forms live in announcements.ts; read from here as before.
+export { decodeAnnouncement, decodeFramed, framedAnnouncement, type BusAnnouncement, type FramedAnnouncement } from './announcements';
 
 export interface ConversationRecord {
   conversationId: string;
   userId: string;
   locale?: string;
   createdAt: string;
-}
-
-/**
- * What goes on the bus. Activities logged in a row go as a framed announcement: `dl1 <count>
- * <watermark> ` then the WebSocket message itself (`{"activities":[…],"watermark":"<watermark>"}`,
- * the bytes Direct Line sends), so that a stream sends it as it came, without parsing it and
- * serialising it again. An ephemeral activity (typing) goes as JSON, without watermark. (The JSON
- * forms of earlier versions, `{ activities, watermark? }` and `{ activity, watermark? }`, are still
- * read: a process of the previous version publishing during a rolling update is understood.)
- */
-export interface BusAnnouncement {
-  activities: DirectLineActivity[];
-  watermark?: number;
-}
-
-/** Activities logged in a row, as a ready WebSocket message: `count` of them, `watermark` after the last. */
-export interface FramedAnnouncement {
-  count: number;
-  watermark: number;
-  frame: string;
-}
-
-const FRAME_TAG = 'dl1 ';
-/** An activity id ends with its position on this many digits (activityId). */
-const ID_POSITION_DIGITS = 7;
-const ANNOUNCED = Promise.resolve();
-const FRAME_HEADER = /^dl1 ([1-9]\d{0,8}) (\d{1,9}) /;
-
-/** The bus message of activities logged in a row (already serialised, ids included): what decodeFramed reads. */
-export function framedAnnouncement(jsons: readonly string[], watermark: number): string {
-  return `${FRAME_TAG}${jsons.length} ${watermark} {"activities":[${jsons.join(',')}],"watermark":"${watermark}"}`;
-}
-
-/** A framed announcement, or null when the message is not one (or not consistent). */
-export function decodeFramed(message: string): FramedAnnouncement | null {
-  if (!message.startsWith(FRAME_TAG)) return null;
-  const header = FRAME_HEADER.exec(message);
-  if (!header) return null;
-  const count = Number(header[1]);
-  const watermark = Number(header[2]);
-  if (watermark < count) return null;
-  return { count, watermark, frame: message.slice(header[0].length) };
 }
 
 export interface ActivityPage {
@@ -104,6 +66,13 @@ export interface ConversationLog {
    */
   append(activity: NewActivity, renewRecord?: boolean): Promise<{ activity: DirectLineActivity; watermark: number; announced: Promise<void> }>;
   /**
+   * Present when the log appends in one script (`runScript`): a user's activity logged, announced and
+   * its record's TTL renewed (as `append(activity, true)`) only if the conversation's record exists,
+   * read in the same script; null when it does not (nothing logged). A user's message: one command
+   * instead of the record's GET and the append.
+   */
+  appendToRecord?(activity: NewActivity): Promise<{ record: ConversationRecord; activity: DirectLineActivity; watermark: number } | null>;
+  /**
    * Logs several activities of one conversation in order, together (one write), then announces each:
    * the bot's replies to one message. When they do not all fit, as many as fit are logged one by one
    * (as `append` would), then ConversationFull.
@@ -122,18 +91,9 @@ export interface ConversationLog {
   channel(conversationId: string): string;
 }
 
-export function decodeAnnouncement(message: string): BusAnnouncement | null {
-  try {
-    const value = JSON.parse(message) as Partial<BusAnnouncement> & { activity?: DirectLineActivity };
-    if (!value || typeof value !== 'object') return null;
-    const activities = value.activities ?? (value.activity === undefined ? undefined : [value.activity]);
-    if (!Array.isArray(activities) || activities.length === 0 || activities.some((activity) => typeof activity !== 'object' || activity === null)) return null;
-    if (value.watermark !== undefined && !(Number.isInteger(value.watermark) && value.watermark >= activities.length)) return null;
-    return value.watermark === undefined ? { activities } : { activities, watermark: value.watermark };
-  } catch {
-    return null;
-  }
-}
+/** An activity id ends with its position on this many digits (activityId). */
+const ID_POSITION_DIGITS = 7;
+const ANNOUNCED = Promise.resolve();
 
 export function createConversationLog(options: ConversationLogOptions): ConversationLog {
   const { store, bus, keys, logger, ttlSeconds, maxActivities } = options;
@@ -197,22 +157,58 @@ export function createConversationLog(options: ConversationLogOptions): Conversa
     return appendAnnounced(options.runScript, { keys: logAndRenewed, channel: keys.directLineChannel(conversationId), idPrefix, jsons, maxLength: maxActivities, ttlSeconds });
   }
 
+  /** A stored record, or null when it is not one. */
+  function recordOf(text: string): ConversationRecord | null {
+    try {
+      return JSON.parse(text) as ConversationRecord;
+    } catch {
+      return null;
+    }
+  }
+
+  async function get(conversationId: string): Promise<ConversationRecord | null> {
+    const text = await store.get(keys.directLineConversation(conversationId));
+    return text === null ? null : recordOf(text);
+  }
+
+  async function appendToRecord(activity: NewActivity): Promise<{ record: ConversationRecord; activity: DirectLineActivity; watermark: number } | null> {
+    const conversationId = activity.conversation.id;
+    const json = JSON.stringify(activity);
+    const idPrefix = activityId(conversationId, 0).slice(0, -ID_POSITION_DIGITS);
+    const logKey = keys.directLineActivities(conversationId);
+    const scripted = await appendAnnouncedWithRecord(options.runScript as ScriptRunner, {
+      keys: [logKey, keys.directLineConversation(conversationId)],
+      channel: keys.directLineChannel(conversationId),
+      idPrefix,
+      jsons: [json],
+      maxLength: maxActivities,
+      ttlSeconds,
+    });
+    if (scripted === undefined) {
+      // Not in one script (keys in several slots): the record read first, then the append.
+      const record = await get(conversationId);
+      if (!record) return null;
+      const logged = await append(activity, true);
+      return { record, activity: logged.activity, watermark: logged.watermark };
+    }
+    if (scripted === null) throw new ConversationFull();
+    if (scripted === 'absent') return null;
+    // A record this service did not write (unreadable): answered as absent, its activity logged all the same.
+    const record = recordOf(scripted.record);
+    if (!record) return null;
+    return { record, activity: { ...activity, id: activityId(conversationId, scripted.length - 1) } as DirectLineActivity, watermark: scripted.length };
+  }
+
   return {
     async create(record) {
       return store.setIfAbsent(keys.directLineConversation(record.conversationId), JSON.stringify(record), ttlSeconds);
     },
 
-    async get(conversationId) {
-      const text = await store.get(keys.directLineConversation(conversationId));
-      if (text === null) return null;
-      try {
-        return JSON.parse(text) as ConversationRecord;
-      } catch {
-        return null;
-      }
-    },
+    get,
 
     append,
+
+    ...(options.runScript ? { appendToRecord } : {}),
 
     async appendAll(activities) {
       const [first] = activities;

@@ -41,6 +41,11 @@ export interface KeyValueStore {
    * and sets the hash's TTL (EXPIRE), atomically.
    */
   hashIncrement(key: string, increments: Readonly<Record<string, number>>, ttlSeconds: number): Promise<void>;
+  /**
+   * `hashIncrement` of several hashes, all with `ttlSeconds`: one round trip where the store can (one
+   * Redis server; on a Cluster, one per slot), each hash's increments and TTL atomic as with `hashIncrement`.
+   */
+  hashIncrementAll(hashes: ReadonlyArray<{ key: string; increments: Readonly<Record<string, number>> }>, ttlSeconds: number): Promise<void>;
   /** Every field of a hash ({} when the key does not exist). */
   hashGetAll(key: string): Promise<Record<string, string>>;
   ping(): Promise<void>;

@@ -90,6 +90,17 @@ export function createMemoryStore(clock: Clock = systemClock, options: MemorySto
     return entry;
   }
 
+  /** HINCRBY of each field, then the hash's TTL (nothing when there is no increment). */
+  function incrementHash(key: string, increments: Readonly<Record<string, number>>, ttlSeconds: number): void {
+    if (Object.keys(increments).length === 0) return;
+    const fields = liveHash(key)?.fields ?? new Map<string, number>();
+    for (const [field, by] of Object.entries(increments)) {
+      if (!Number.isSafeInteger(by)) throw new Error('ERR value is not an integer or out of range');
+      fields.set(field, (fields.get(field) ?? 0) + by);
+    }
+    entries.set(key, { kind: 'hash', fields, expiresAt: expiryIn(ttlSeconds) });
+  }
+
   function sweep(): void {
     const now = nowMs();
     for (const [key, entry] of entries) {
@@ -196,13 +207,13 @@ export function createMemoryStore(clock: Clock = systemClock, options: MemorySto
     hashIncrement: (key, increments, ttlSeconds) =>
       run(() => {
         assertTtlSeconds(ttlSeconds);
-        if (Object.keys(increments).length === 0) return;
-        const fields = liveHash(key)?.fields ?? new Map<string, number>();
-        for (const [field, by] of Object.entries(increments)) {
-          if (!Number.isSafeInteger(by)) throw new Error('ERR value is not an integer or out of range');
-          fields.set(field, (fields.get(field) ?? 0) + by);
-        }
-        entries.set(key, { kind: 'hash', fields, expiresAt: expiryIn(ttlSeconds) });
+        incrementHash(key, increments, ttlSeconds);
+      }),
+
+    hashIncrementAll: (hashes, ttlSeconds) =>
+      run(() => {
+        assertTtlSeconds(ttlSeconds);
+        for (const { key, increments } of hashes) incrementHash(key, increments, ttlSeconds);
       }),
 
     hashGetAll: (key) => run(() => Object.fromEntries([...(liveHash(key)?.fields ?? [])].map(([field, value]) => [field, String(value)]))),

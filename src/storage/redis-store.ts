@@ -127,7 +127,7 @@ export function createRedisStore(options: RedisStoreOptions): RedisStore {
     client: handle.client,
     kind: handle.kind,
 
-    ...recordCommands(run),
+    ...recordCommands(run, handle.kind),
     ...sortedSetCommands(run),
     ...listCommands(run),
 

@@ -32,6 +32,16 @@ export const HINCRBY_EXPIRE = script(`for i = 2, #ARGV, 2 do redis.call('HINCRBY
 redis.call('EXPIRE', KEYS[1], ARGV[1])
 return 1`);
 
+/** KEYS = the hashes; ARGV = ttlSeconds, then for each hash: its number of fields, field, increment… */
+export const HINCRBY_EXPIRE_ALL = script(`local at = 2
+for k = 1, #KEYS do
+  local last = at + 2 * tonumber(ARGV[at])
+  for i = at + 1, last, 2 do redis.call('HINCRBY', KEYS[k], ARGV[i], ARGV[i + 1]) end
+  redis.call('EXPIRE', KEYS[k], ARGV[1])
+  at = last + 1
+end
+return 1`);
+
 /**
  * listAppendWithin(Renewing): KEYS = the list, then the keys whose TTL to renew (same slot);
  * ARGV = maxLength, ttlSeconds, values…; the new length, or nil when they do not fit. A renewed key's

@@ -63,7 +63,9 @@ export function createServices(deps: AppDeps) {
     // a new ticket is counted, anonymously, for the observatory.
     onSaved: (ticket, change) => {
       if (change === 'created') void contacts.count(ticket).catch((error: unknown) => logger.warn({ err: error }, 'observatory: contact not counted'));
-      void advisorEvents.publish(ticketSavedEvent(ticket, change));
+      // A console that misses the notice reads the ticket at its next refresh: logged (no ref, no
+      // personal data), never thrown (the bus may be down with Redis).
+      advisorEvents.publish(ticketSavedEvent(ticket, change)).catch((error: unknown) => logger.warn({ err: error, change }, 'advisor events: ticket notice not published'));
     },
     // A person's new contact: the referents of their open N1 cases hear of it.
     onPersonLinked: (ticket) =>

@@ -112,3 +112,44 @@ test('When the stored record is not a chat state, then it is refused with a clea
   // An ordinary compact state with nothing but its defaults is read.
   expect(parseStoredChat('conv-1', '{"v":2,"s":"askProfile","c":{}}')).toMatchObject({ v: 1, value: 'askProfile', mode: 'bot', misses: 0, danger: null, context: { callSid: 'conv-1', profile: null, choices: [] } });
 });
+
+test('When a stored state has a field of the wrong kind, then it is refused by its schema, the fields at fault named in the cause, never their values', () => {
+  const corrupt: Record<string, string> = {
+    misses: '{"v":2,"s":"askProfile","c":{},"misses":"06 12 34 56 78"}',
+    mode: '{"v":2,"s":"askProfile","c":{},"mode":"robot"}',
+    'c.departementCandidates': '{"v":2,"s":"askProfile","c":{"departementCandidates":"06 12 34 56 78"}}',
+    'c.callbackNumber.sealed': '{"v":2,"s":"askProfile","c":{"callbackNumber":{"lastDigits":"78"}}}',
+    'ch.0.2': '{"v":2,"s":"askProfile","c":{},"ch":[["profile","1","keyboard"]]}',
+    'pendingHandoff.candidates': '{"v":2,"s":"askProfile","c":{},"pendingHandoff":{"reason":"asked","misses":0}}',
+    'context.choices': '{"v":1,"value":"askProfile","context":{"callSid":"conv-1"}}',
+    'transcript.0.text': '{"v":1,"value":"askProfile","context":{"choices":[]},"transcript":[{"from":"user","at":"2026-11-23T09:00:00Z"}]}',
+  };
+  for (const [field, raw] of Object.entries(corrupt)) {
+    let thrown: unknown;
+    try {
+      parseStoredChat('conv-1', raw);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(Error);
+    expect((thrown as Error).message).toBe('Stored chat conv-1 is unusable');
+    const cause = String(((thrown as Error).cause as Error | undefined)?.message);
+    expect(cause).toBe(`fields at fault: ${field}`);
+  }
+  // Fields the schema does not know are kept in the context (a newer release's), left out at the top.
+  const read = parseStoredChat('conv-1', '{"v":2,"s":"askProfile","c":{"profile":"aidant","later":1},"other":true}');
+  expect(read.context).toMatchObject({ profile: 'aidant', later: 1 });
+  expect(read).not.toHaveProperty('other');
+});
+
+test('When a conversation\'s stored state is corrupt, then its turn fails with that error and the apology is still found, as before the schema', async () => {
+  const store = createMemoryStore(clock);
+  const bot = chatTestBot({ store, keys, clock });
+  await bot.join();
+  const apology = await bot.chat.apology(bot.conversationId);
+  await store.set(keys.chat(bot.conversationId), '{"v":2,"s":"askProfile","c":{"attempts":-1}}', 3600);
+  // The turn's error goes to the bot's onTurnError, which logs it and sends the apology (bot.ts).
+  await expect(bot.chat.message({ conversationId: bot.conversationId, text: 'bonjour', at: clock.now().toISOString() })).rejects.toThrow(`Stored chat ${bot.conversationId} is unusable`);
+  await expect(bot.chat.mode(bot.conversationId)).rejects.toThrow('is unusable');
+  expect(await bot.chat.apology(bot.conversationId)).toBe(apology);
+});

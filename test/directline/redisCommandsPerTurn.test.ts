@@ -97,21 +97,55 @@ describe('Redis commands per chat turn', () => {
     console.log(`Redis commands per turn: button ${button.length} ${JSON.stringify(counted(button))}; question ${question.length} ${JSON.stringify(counted(question))}`);
 
     // Was 10 and 12: each append followed by its PUBLISH; the chat's state SET beside its transcript's MULTI.
-    expect(button).toHaveLength(5);
-    expect(question).toHaveLength(7);
+    // Then 5 and 7: the record's own GET, and one script per daily-figures hash.
+    expect(button).toHaveLength(4);
+    expect(question).toHaveLength(5);
     for (const commands of [button, question]) {
       // The chat's state read once, then saved with its transcript's new lines in one script.
       expect(commands.filter((command) => / chat(-transcript)?$/.test(command))).toEqual(['GET chat', 'EVALSHA chat']);
     }
     for (const commands of [button, question]) {
-      // Scripts by their SHA1, the record read once and never written again (its TTL renewed by the append).
+      // Scripts by their SHA1; the record never read or written by a command of its own (the user's
+      // activity's script reads it and renews its TTL: its first key is the log).
       expect(commands.filter((command) => command.startsWith('EVAL '))).toEqual([]);
-      expect(commands.filter((command) => command.endsWith(' dl-conversation'))).toEqual(['GET dl-conversation']);
+      expect(commands.filter((command) => command.endsWith(' dl-conversation'))).toEqual([]);
       // The user's activity and the bot's replies: two appends, each announced by its own script (no PUBLISH of its own).
       expect(commands.filter((command) => command.endsWith(' dl-activities'))).toEqual(['EVALSHA dl-activities', 'EVALSHA dl-activities']);
       expect(commands.filter((command) => command.startsWith('PUBLISH '))).toEqual([]);
     }
+    // The question's daily figures (the country's and the unknown territory's hashes): one script.
+    expect(question.filter((command) => command.endsWith(' daily-figures'))).toEqual(['EVALSHA daily-figures']);
     const ttl = await probe.ttl(keys.directLineConversation(conversation.id));
     expect(ttl).toBeGreaterThan(3500);
+  });
+
+  it('When the record is gone, then a message is answered 404 and nothing is logged; a message without locale is logged with the record\'s', async () => {
+    const issued = (await (await fetch(`${app.httpBase}/chat/token`, { method: 'POST' })).json()) as { token: string; conversationId: string };
+    const started = await fetch(`${app.httpBase}/v3/directline/conversations`, { method: 'POST', headers: { authorization: `Bearer ${issued.token}` } });
+    expect(started.status).toBe(201);
+    const logKey = keys.directLineActivities(issued.conversationId);
+    for (let attempt = 0; attempt < 100 && (await probe.lLen(logKey)) === 0; attempt += 1) await new Promise((resolve) => setTimeout(resolve, 20));
+    const post = (body: Record<string, unknown>) =>
+      fetch(`${app.httpBase}/v3/directline/conversations/${issued.conversationId}/activities`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${issued.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ type: 'message', from: { id: 'user' }, ...body }),
+      });
+    // Without a locale: the record's is written on the activity (the record read beside the rate limit).
+    const before = await probe.lLen(logKey);
+    const plain = await post({ text: 'bonjour' });
+    expect(plain.status).toBe(200);
+    const [logged] = await probe.lRange(logKey, before, before);
+    expect(JSON.parse(logged!)).toMatchObject({ text: 'bonjour', locale: 'fr-FR' });
+    // The record gone (expired): with or without a locale, 404 and the log untouched.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await probe.del(keys.directLineConversation(issued.conversationId));
+    const length = await probe.lLen(logKey);
+    for (const body of [{ text: 'encore', locale: 'fr-FR' }, { text: 'encore' }]) {
+      const answer = await post(body);
+      expect(answer.status).toBe(404);
+      expect(((await answer.json()) as { error: { code: string } }).error.code).toBe('ConversationNotFound');
+    }
+    expect(await probe.lLen(logKey)).toBe(length);
   });
 });

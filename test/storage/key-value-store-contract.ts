@@ -182,6 +182,32 @@ export function describeKeyValueStoreContract(name: string, createHarness: () =>
       await expect(store.hashIncrement(day, { x: 1 }, 0)).rejects.toThrow(RangeError);
     });
 
+    test('hashes together: each hash gets its increments and the TTL, a hash without increment is left alone', async () => {
+      const territory = key('day-figures-44');
+      const country = key('day-figures-all');
+      const untouched = key('day-figures-none');
+      await store.hashIncrement(country, { 'faq.answered': 2 }, 1000);
+      await store.hashIncrementAll(
+        [
+          { key: territory, increments: { 'faq.answered': 1, 'chats.started': 1 } },
+          { key: country, increments: { 'faq.answered': 1 } },
+          { key: untouched, increments: {} },
+        ],
+        500,
+      );
+      await expect(store.hashGetAll(territory)).resolves.toEqual({ 'faq.answered': '1', 'chats.started': '1' });
+      await expect(store.hashGetAll(country)).resolves.toEqual({ 'faq.answered': '3' });
+      await expect(store.hashGetAll(untouched)).resolves.toEqual({});
+      for (const hash of [territory, country]) {
+        const ttl = await store.ttl(hash);
+        expect(ttl).toBeGreaterThan(400);
+        expect(ttl).toBeLessThanOrEqual(500);
+      }
+      await expect(store.ttl(untouched)).resolves.toBe(-2);
+      await store.hashIncrementAll([], 500);
+      await expect(store.hashIncrementAll([{ key: territory, increments: { x: 1 } }], 0)).rejects.toThrow(RangeError);
+    });
+
     test('lists: listAppend returns the new length (the watermark); listRange reads oldest first', async () => {
       const log = key('log');
       await expect(store.listRange(log, 0, -1)).resolves.toEqual([]);
