@@ -30,6 +30,7 @@ import { confidence, CONFIDENCE_WEIGHTS, type Readings } from './confidence';
 import { questionPart } from '../understanding/sentences';
 import { asksWageOrPrice } from '../understanding/amount';
 import { speaksOfOwnJob } from '../understanding/ownJob';
+import { namesEverydayThing } from '../understanding/everyday';
 import { createMatcher, DEFAULT_MATCHER_OPTIONS, type MatcherOptions, type MatchExplanation as TopicExplanation, type Topic } from '../understanding/matcher';
 
 export type FaqMatch =
@@ -145,6 +146,8 @@ export type MatchExplanation = Omit<TopicExplanation, 'match'> & {
   asksWageOrPrice: boolean;
   /** The message is about the writer's own job (src/understanding/ownJob.ts). */
   ownJob: boolean;
+  /** The message names an everyday thing no entry is about (src/understanding/everyday.ts). */
+  everyday: boolean;
 };
 
 export interface KnowledgeBase {
@@ -280,7 +283,8 @@ export function createKnowledgeBase(faqEntries: readonly FaqEntry[], options: Kn
     const matcherSure = explanation.match.kind === 'sure' ? explanation.match.id : null;
     const wageOrPrice = asksWageOrPrice(text);
     const ownJob = speaksOfOwnJob(text);
-    const { id, also } = decide({ opinion, vote, matcherSure, asksWageOrPrice: wageOrPrice, ownJob }, { combined: combine(explanation, vote, combination), written: explanation.written }, combination);
+    const everyday = namesEverydayThing(text);
+    const { id, also } = decide({ opinion, vote, matcherSure, asksWageOrPrice: wageOrPrice, ownJob, everyday }, { combined: combine(explanation, vote, combination), written: explanation.written }, combination);
     const entry = id === null ? undefined : byId.get(id);
     // The classifier's likely entries first, then the matcher's and the examples'.
     const likely = opinion.ranked.filter((r) => r.probability >= SUGGESTED_PROBABILITY).map((r) => r.label);
@@ -291,7 +295,7 @@ export function createKnowledgeBase(faqEntries: readonly FaqEntry[], options: Kn
       entry !== undefined
         ? { kind: 'answer', entry, score, ...(alsoEntry ? { also: alsoEntry } : {}) }
         : { kind: 'notSure', suggestions: suggestions.flatMap((s) => byId.get(s) ?? []) };
-    return { ...explanation, match: faqMatch, vote, opinion, matcherSure, asksWageOrPrice: wageOrPrice, ownJob };
+    return { ...explanation, match: faqMatch, vote, opinion, matcherSure, asksWageOrPrice: wageOrPrice, ownJob, everyday };
   }
 
   const get = (id: string): FaqEntry | undefined => byId.get(id) ?? byAnsweredId.get(id);
@@ -304,8 +308,8 @@ export function createKnowledgeBase(faqEntries: readonly FaqEntry[], options: Kn
 
 /** The readings a message's explanation holds, as `decide` and the stacked confidence read them. Pure. */
 export function readingsOf(explanation: MatchExplanation): Readings {
-  const { opinion, vote, matcherSure, asksWageOrPrice, ownJob } = explanation;
-  return { opinion, vote, matcherSure, asksWageOrPrice, ownJob };
+  const { opinion, vote, matcherSure, asksWageOrPrice, ownJob, everyday } = explanation;
+  return { opinion, vote, matcherSure, asksWageOrPrice, ownJob, everyday };
 }
 
 /** An entry the classifier gives at least this probability is among the first suggestions of a « not sure ». */
