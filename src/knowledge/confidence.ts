@@ -110,12 +110,12 @@ export function fitConfidence(rows: ReadonlyArray<{ readings: Readings; right: b
 /**
  * Fitted by `npm run eval:faq -- --cv-phrasings=5 --phrasing-weight=1` on 1 December 2026 (eleventh
  * round, second part; refitted in the twelfth after the own-job fix, in the thirteenth when « asks an
- * amount » became « asks a wage or a price », and in the fourteenth for « names an everyday thing »): the examples' out-of-fold opinions, the same examples
+ * amount » became « asks a wage or a price », and in the fourteenth for « names an everyday thing » and the FAQ's ages): the examples' out-of-fold opinions, the same examples
  * read by readers built without their entry (weighed 0.1, as messages no entry answers), and people's
- * words at weight 1 — the tuning split's FAQ phrasings (545) and the written unanswered messages of
+ * words at weight 1 — the tuning split's FAQ phrasings (558) and the written unanswered messages of
  * content/fr/faq-unanswered.yaml (211) (README « Eleventh round », « Thirteenth round (FAQ) »). Bias, then the weights of CONFIDENCE_FEATURES in order. The classifier's
  * first probability and the part of the message its first entry's own words cover count most; asking
  * a wage or a price, speaking of one's own job and naming an everyday thing no entry is about count against. Fit them again when the readers, the entries
  * or the phrasings change much.
  */
-export const CONFIDENCE_WEIGHTS: readonly number[] = [-4.7, 3.319, -1.406, 0.065, -0.31, -0.093, -0.499, 1.067, -0.635, 0.331, 0.904, -0.545, 3.478, -2, -3.149, -2.226];
+export const CONFIDENCE_WEIGHTS: readonly number[] = [-4.641, 3.324, -1.594, 0.045, -0.311, -0.159, -0.523, 0.986, -0.707, 0.314, 1.032, -0.432, 3.565, -1.968, -3.173, -2.209];

@@ -23,7 +23,7 @@
  * sure » offers a human: the thresholds favour « not sure ».
  */
 import { answeredIds, type FaqEntry } from './schema';
-import { frenchAnalyser, type Analyser } from '../understanding/analyse';
+import { faqAnalyser, type Analyser } from '../understanding/analyse';
 import { createExampleIndex, DEFAULT_EXAMPLE_INDEX_OPTIONS, type ExampleIndexOptions, type ExampleVote } from '../understanding/examples';
 import { createTextClassifier, DEFAULT_CLASSIFIER_OPTIONS, type ClassifierOpinion, type ClassifierOptions } from '../understanding/classifier';
 import { confidence, CONFIDENCE_WEIGHTS, type Readings } from './confidence';
@@ -249,7 +249,7 @@ export function combine(matcher: Pick<TopicExplanation, 'match' | 'written'>, vo
 }
 
 export function createKnowledgeBase(faqEntries: readonly FaqEntry[], options: KnowledgeBaseOptions = {}): KnowledgeBase {
-  const { analyser = frenchAnalyser(), examples: exampleOptions = DEFAULT_EXAMPLE_INDEX_OPTIONS, classifier: classifierOptions = DEFAULT_CLASSIFIER_OPTIONS, strategy, exampleShare, exampleMinTerms, exampleCoverage, vetoShare, classifierSure, classifierPair, classifierPairFirst, classifierAlso, classifierConfirmed, classifierMinKnown, dissentShare, dissentCoverage, confidenceAnswer, confidenceWeights, confidenceMode, shortAgreement, readQuestions = false, ...matcherOptions } =
+  const { analyser = faqAnalyser(), examples: exampleOptions = DEFAULT_EXAMPLE_INDEX_OPTIONS, classifier: classifierOptions = DEFAULT_CLASSIFIER_OPTIONS, strategy, exampleShare, exampleMinTerms, exampleCoverage, vetoShare, classifierSure, classifierPair, classifierPairFirst, classifierAlso, classifierConfirmed, classifierMinKnown, dissentShare, dissentCoverage, confidenceAnswer, confidenceWeights, confidenceMode, shortAgreement, readQuestions = false, ...matcherOptions } =
     options;
   const combination = {
     ...DEFAULT_COMBINATION_OPTIONS,
