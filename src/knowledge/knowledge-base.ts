@@ -193,7 +193,8 @@ export function decide(readings: Readings, { combined, written }: Combined, opti
   // One or two words (« tutelle », « ulis collège »), or words it never saw, are too little for the
   // classifier: the matcher and the examples, made for short messages, answer them.
   const alone = opinion.terms >= options.exampleMinTerms && opinion.known >= options.classifierMinKnown;
-  if (!alone) return { id: combined ?? shortAgreement(opinion, vote, options), also: null };
+  // …unless they name an everyday thing or the writer's own job, which no entry is about (« je suis aesh, quand je passe en CDI »).
+  if (!alone) return readings.everyday === true || readings.ownJob === true ? none : { id: combined ?? shortAgreement(opinion, vote, options), also: null };
   // Two readers that disagree: the examples clearly say another entry than the classifier's first two.
   const dissent = dissentOf(vote, options);
   if (dissent !== null && dissent !== first.label && dissent !== second?.label) return none;

@@ -31,6 +31,15 @@ describe('the shipped knowledge base', () => {
     expect(explained.readPart).toContain('renouvellement de la RQTH');
   });
 
+  it("When a message of two known words is about the writer's own job or an everyday thing no entry is about, then it is « not sure », and its twin about the pupil's right is answered", () => {
+    const ownJob = 'je suis aesh depuis 4 ans, quand est-ce que je passe en CDI ?';
+    expect(knowledgeBase.explain(ownJob).opinion.terms).toBe(2);
+    expect(knowledgeBase.explain(ownJob).ownJob).toBe(true);
+    expect(answered(knowledgeBase.match(ownJob))).toBe('notSure');
+    expect(answered(knowledgeBase.match('apl coupées ??'))).toBe('notSure');
+    expect(answered(knowledgeBase.match('une aesh pour mon fils'))).toBe('aesh');
+  });
+
   it('answers two known words when the classifier is sure and the nearest examples say the same', () => {
     const text = "c possible d'avoir la rqth pour l'apprentissage ?";
     expect(knowledgeBase.explain(text).opinion.terms).toBe(2);
