@@ -143,13 +143,13 @@ function printCrossValidation(entries: ReturnType<typeof loadFaq>, folds: number
 function printPhrasingCrossValidation(rootDir: string, entries: ReturnType<typeof loadFaq>, folds: number, build: KnowledgeBaseOptions, phrasingWeight: number, write: boolean): void {
   const { rows } = readOutOfFold(entries, folds, build);
   const examples = [...rows, ...readOutOfEntries(entries, folds, build)];
-  const groupOf = (i: number): string => (i < EARLIER_TUNING_PHRASINGS ? 'tuning before the eleventh round' : i < ELEVENTH_ROUND_PHRASINGS ? "tuning, the eleventh round's" : i < TWELFTH_ROUND_PHRASINGS ? "tuning, the twelfth round's" : i < COVERAGE_ROUND_PHRASINGS ? "tuning, the coverage round's" : i < AFTER_COVERAGE_PHRASINGS ? 'tuning, written after the coverage round' : "tuning, the thirteenth round's");
+  const groupOf = (i: number): string => (i < EARLIER_TUNING_PHRASINGS ? 'tuning before the eleventh round' : i < ELEVENTH_ROUND_PHRASINGS ? "tuning, the eleventh round's" : i < TWELFTH_ROUND_PHRASINGS ? "tuning, the twelfth round's" : i < COVERAGE_ROUND_PHRASINGS ? "tuning, the coverage round's" : i < AFTER_COVERAGE_PHRASINGS ? 'tuning, written after the coverage round' : i < THIRTEENTH_ROUND_PHRASINGS ? "tuning, the thirteenth round's" : "tuning, the fourteenth round's");
   const items = loadSplit(path.join(rootDir, 'test', 'understanding', 'tuning')).faq.map((item, i) => ({ ...item, group: groupOf(i) }));
   const phrasings = readPhrasings(entries, items, loadFaqUnanswered(rootDir), build);
   const tuning = phrasings.filter((r) => r.written !== true);
   const written = phrasings.filter((r) => r.written === true);
   console.log(`${folds}-fold cross-validation over ${tuning.length} tuning phrasings and ${written.length} written unanswered messages; phrasings weighed ${phrasingWeight} in the fit, build ${JSON.stringify(build)}`);
-  for (const [name, set] of [['tuning', tuning], ['written unanswered', written], ['tuning before the eleventh round', tuning.slice(0, EARLIER_TUNING_PHRASINGS)], ["tuning, the eleventh round's", tuning.slice(EARLIER_TUNING_PHRASINGS, ELEVENTH_ROUND_PHRASINGS)], ["tuning, the twelfth round's", tuning.slice(ELEVENTH_ROUND_PHRASINGS, TWELFTH_ROUND_PHRASINGS)], ["tuning, the coverage round's", tuning.slice(TWELFTH_ROUND_PHRASINGS, COVERAGE_ROUND_PHRASINGS)], ['tuning, written after the coverage round', tuning.slice(COVERAGE_ROUND_PHRASINGS, AFTER_COVERAGE_PHRASINGS)], ["tuning, the thirteenth round's", tuning.slice(AFTER_COVERAGE_PHRASINGS)]] as const) console.log(row(`shipped weights and threshold, ${name}`, tallyGrid(set, { shipped: {} }).shipped as CrossValidationTally));
+  for (const [name, set] of [['tuning', tuning], ['written unanswered', written], ['tuning before the eleventh round', tuning.slice(0, EARLIER_TUNING_PHRASINGS)], ["tuning, the eleventh round's", tuning.slice(EARLIER_TUNING_PHRASINGS, ELEVENTH_ROUND_PHRASINGS)], ["tuning, the twelfth round's", tuning.slice(ELEVENTH_ROUND_PHRASINGS, TWELFTH_ROUND_PHRASINGS)], ["tuning, the coverage round's", tuning.slice(TWELFTH_ROUND_PHRASINGS, COVERAGE_ROUND_PHRASINGS)], ['tuning, written after the coverage round', tuning.slice(COVERAGE_ROUND_PHRASINGS, AFTER_COVERAGE_PHRASINGS)], ["tuning, the thirteenth round's", tuning.slice(AFTER_COVERAGE_PHRASINGS, THIRTEENTH_ROUND_PHRASINGS)], ["tuning, the fourteenth round's", tuning.slice(THIRTEENTH_ROUND_PHRASINGS)]] as const) console.log(row(`shipped weights and threshold, ${name}`, tallyGrid(set, { shipped: {} }).shipped as CrossValidationTally));
   const result = crossValidatePhrasings(examples, phrasings, folds, CONFIDENCE_THRESHOLDS, { phrasingWeight, unansweredWeight: UNANSWERED_WEIGHT, wrongCap: PHRASING_WRONG_CAP });
   for (const [name, t] of Object.entries(result.tallies)) console.log(row(name, t));
   console.log(`threshold chosen inside each fold (wrong ≤ ${PHRASING_WRONG_CAP * 100} % first, then the most right): ${result.chosen.thresholds.join(', ')}`);
@@ -183,6 +183,8 @@ const TWELFTH_ROUND_PHRASINGS = 282;
 const COVERAGE_ROUND_PHRASINGS = 372;
 /** …and up to the end of the 36 written after it (the thirteenth round's 117, the much-asked entries and amounts, are tallied apart). */
 const AFTER_COVERAGE_PHRASINGS = 408;
+/** …and up to the end of the thirteenth round's (the fourteenth round's, everyday administration near an entry, are tallied apart). */
+const THIRTEENTH_ROUND_PHRASINGS = 525;
 
 /** The aim for wrong answers, by which the threshold is chosen in `--cv-phrasings`. */
 const PHRASING_WRONG_CAP = 0.03;

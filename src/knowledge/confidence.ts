@@ -19,6 +19,8 @@ export interface Readings {
   asksWageOrPrice?: boolean;
   /** The message is about the writer's own job (src/understanding/ownJob.ts), which no answer is about. */
   ownJob?: boolean;
+  /** The message names an everyday thing no entry is about (src/understanding/everyday.ts): the carte Vitale, the APL, a divorce. */
+  everyday?: boolean;
 }
 
 /** The features' names, in the order of `confidenceFeatures` (and of the weights, after the bias). */
@@ -37,6 +39,7 @@ export const CONFIDENCE_FEATURES = [
   "the first entry's own words cover the message",
   'asks a wage or a price',
   "speaks of the writer's own job",
+  'names an everyday thing no entry is about',
 ] as const;
 
 /** The part of the votes of the five best voted entries that `label` has (0 when it is not among them). */
@@ -46,7 +49,7 @@ function voteFor(vote: ExampleVote, label: string | undefined): number {
   return total > 0 && found !== undefined ? found.score / total : 0;
 }
 
-export function confidenceFeatures({ opinion, vote, matcherSure, asksWageOrPrice = false, ownJob = false }: Readings): number[] {
+export function confidenceFeatures({ opinion, vote, matcherSure, asksWageOrPrice = false, ownJob = false, everyday = false }: Readings): number[] {
   const first = opinion.ranked[0];
   const second = opinion.ranked[1];
   const voted = vote.ranked[0]?.label;
@@ -71,6 +74,8 @@ export function confidenceFeatures({ opinion, vote, matcherSure, asksWageOrPrice
     asksWageOrPrice ? 1 : 0,
     // « je suis AESH, mon contrat finit en juin » is near the AESH's entry, which is about the pupil's right.
     ownJob ? 1 : 0,
+    // « la caf m'a envoyé un courrier sur les apl » is near the MDPH's role, which is not about the APL.
+    everyday ? 1 : 0,
   ];
 }
 
@@ -104,13 +109,13 @@ export function fitConfidence(rows: ReadonlyArray<{ readings: Readings; right: b
 
 /**
  * Fitted by `npm run eval:faq -- --cv-phrasings=5 --phrasing-weight=1` on 1 December 2026 (eleventh
- * round, second part; refitted in the twelfth after the own-job fix, and in the thirteenth when « asks an
- * amount » became « asks a wage or a price »): the examples' out-of-fold opinions, the same examples
+ * round, second part; refitted in the twelfth after the own-job fix, in the thirteenth when « asks an
+ * amount » became « asks a wage or a price », and in the fourteenth for « names an everyday thing » and the FAQ's ages): the examples' out-of-fold opinions, the same examples
  * read by readers built without their entry (weighed 0.1, as messages no entry answers), and people's
- * words at weight 1 — the tuning split's FAQ phrasings (525) and the written unanswered messages of
+ * words at weight 1 — the tuning split's FAQ phrasings (558) and the written unanswered messages of
  * content/fr/faq-unanswered.yaml (211) (README « Eleventh round », « Thirteenth round (FAQ) »). Bias, then the weights of CONFIDENCE_FEATURES in order. The classifier's
  * first probability and the part of the message its first entry's own words cover count most; asking
- * a wage or a price and speaking of one's own job count against. Fit them again when the readers, the entries
+ * a wage or a price, speaking of one's own job and naming an everyday thing no entry is about count against. Fit them again when the readers, the entries
  * or the phrasings change much.
  */
-export const CONFIDENCE_WEIGHTS: readonly number[] = [-4.816, 3.323, -1.408, 0.025, -0.358, -0.182, -0.613, 1.117, -0.422, 0.284, 0.876, -0.437, 3.541, -1.977, -3.113];
+export const CONFIDENCE_WEIGHTS: readonly number[] = [-4.641, 3.324, -1.594, 0.045, -0.311, -0.159, -0.523, 0.986, -0.707, 0.314, 1.032, -0.432, 3.565, -1.968, -3.173, -2.209];

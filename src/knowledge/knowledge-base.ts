@@ -23,13 +23,14 @@
  * sure » offers a human: the thresholds favour « not sure ».
  */
 import { answeredIds, type FaqEntry } from './schema';
-import { frenchAnalyser, type Analyser } from '../understanding/analyse';
+import { faqAnalyser, type Analyser } from '../understanding/analyse';
 import { createExampleIndex, DEFAULT_EXAMPLE_INDEX_OPTIONS, type ExampleIndexOptions, type ExampleVote } from '../understanding/examples';
 import { createTextClassifier, DEFAULT_CLASSIFIER_OPTIONS, type ClassifierOpinion, type ClassifierOptions } from '../understanding/classifier';
 import { confidence, CONFIDENCE_WEIGHTS, type Readings } from './confidence';
 import { questionPart } from '../understanding/sentences';
 import { asksWageOrPrice } from '../understanding/amount';
 import { speaksOfOwnJob } from '../understanding/ownJob';
+import { namesEverydayThing } from '../understanding/everyday';
 import { createMatcher, DEFAULT_MATCHER_OPTIONS, type MatcherOptions, type MatchExplanation as TopicExplanation, type Topic } from '../understanding/matcher';
 
 export type FaqMatch =
@@ -145,6 +146,8 @@ export type MatchExplanation = Omit<TopicExplanation, 'match'> & {
   asksWageOrPrice: boolean;
   /** The message is about the writer's own job (src/understanding/ownJob.ts). */
   ownJob: boolean;
+  /** The message names an everyday thing no entry is about (src/understanding/everyday.ts). */
+  everyday: boolean;
 };
 
 export interface KnowledgeBase {
@@ -190,7 +193,8 @@ export function decide(readings: Readings, { combined, written }: Combined, opti
   // One or two words (« tutelle », « ulis collège »), or words it never saw, are too little for the
   // classifier: the matcher and the examples, made for short messages, answer them.
   const alone = opinion.terms >= options.exampleMinTerms && opinion.known >= options.classifierMinKnown;
-  if (!alone) return { id: combined ?? shortAgreement(opinion, vote, options), also: null };
+  // …unless they name an everyday thing or the writer's own job, which no entry is about (« je suis aesh, quand je passe en CDI »).
+  if (!alone) return readings.everyday === true || readings.ownJob === true ? none : { id: combined ?? shortAgreement(opinion, vote, options), also: null };
   // Two readers that disagree: the examples clearly say another entry than the classifier's first two.
   const dissent = dissentOf(vote, options);
   if (dissent !== null && dissent !== first.label && dissent !== second?.label) return none;
@@ -246,7 +250,7 @@ export function combine(matcher: Pick<TopicExplanation, 'match' | 'written'>, vo
 }
 
 export function createKnowledgeBase(faqEntries: readonly FaqEntry[], options: KnowledgeBaseOptions = {}): KnowledgeBase {
-  const { analyser = frenchAnalyser(), examples: exampleOptions = DEFAULT_EXAMPLE_INDEX_OPTIONS, classifier: classifierOptions = DEFAULT_CLASSIFIER_OPTIONS, strategy, exampleShare, exampleMinTerms, exampleCoverage, vetoShare, classifierSure, classifierPair, classifierPairFirst, classifierAlso, classifierConfirmed, classifierMinKnown, dissentShare, dissentCoverage, confidenceAnswer, confidenceWeights, confidenceMode, shortAgreement, readQuestions = false, ...matcherOptions } =
+  const { analyser = faqAnalyser(), examples: exampleOptions = DEFAULT_EXAMPLE_INDEX_OPTIONS, classifier: classifierOptions = DEFAULT_CLASSIFIER_OPTIONS, strategy, exampleShare, exampleMinTerms, exampleCoverage, vetoShare, classifierSure, classifierPair, classifierPairFirst, classifierAlso, classifierConfirmed, classifierMinKnown, dissentShare, dissentCoverage, confidenceAnswer, confidenceWeights, confidenceMode, shortAgreement, readQuestions = false, ...matcherOptions } =
     options;
   const combination = {
     ...DEFAULT_COMBINATION_OPTIONS,
@@ -280,7 +284,8 @@ export function createKnowledgeBase(faqEntries: readonly FaqEntry[], options: Kn
     const matcherSure = explanation.match.kind === 'sure' ? explanation.match.id : null;
     const wageOrPrice = asksWageOrPrice(text);
     const ownJob = speaksOfOwnJob(text);
-    const { id, also } = decide({ opinion, vote, matcherSure, asksWageOrPrice: wageOrPrice, ownJob }, { combined: combine(explanation, vote, combination), written: explanation.written }, combination);
+    const everyday = namesEverydayThing(text);
+    const { id, also } = decide({ opinion, vote, matcherSure, asksWageOrPrice: wageOrPrice, ownJob, everyday }, { combined: combine(explanation, vote, combination), written: explanation.written }, combination);
     const entry = id === null ? undefined : byId.get(id);
     // The classifier's likely entries first, then the matcher's and the examples'.
     const likely = opinion.ranked.filter((r) => r.probability >= SUGGESTED_PROBABILITY).map((r) => r.label);
@@ -291,7 +296,7 @@ export function createKnowledgeBase(faqEntries: readonly FaqEntry[], options: Kn
       entry !== undefined
         ? { kind: 'answer', entry, score, ...(alsoEntry ? { also: alsoEntry } : {}) }
         : { kind: 'notSure', suggestions: suggestions.flatMap((s) => byId.get(s) ?? []) };
-    return { ...explanation, match: faqMatch, vote, opinion, matcherSure, asksWageOrPrice: wageOrPrice, ownJob };
+    return { ...explanation, match: faqMatch, vote, opinion, matcherSure, asksWageOrPrice: wageOrPrice, ownJob, everyday };
   }
 
   const get = (id: string): FaqEntry | undefined => byId.get(id) ?? byAnsweredId.get(id);
@@ -304,8 +309,8 @@ export function createKnowledgeBase(faqEntries: readonly FaqEntry[], options: Kn
 
 /** The readings a message's explanation holds, as `decide` and the stacked confidence read them. Pure. */
 export function readingsOf(explanation: MatchExplanation): Readings {
-  const { opinion, vote, matcherSure, asksWageOrPrice, ownJob } = explanation;
-  return { opinion, vote, matcherSure, asksWageOrPrice, ownJob };
+  const { opinion, vote, matcherSure, asksWageOrPrice, ownJob, everyday } = explanation;
+  return { opinion, vote, matcherSure, asksWageOrPrice, ownJob, everyday };
 }
 
 /** An entry the classifier gives at least this probability is among the first suggestions of a « not sure ». */

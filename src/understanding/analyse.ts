@@ -10,6 +10,7 @@ import { newStemmer } from 'snowball-stemmers';
 import stopwordsIso from 'stopwords-iso';
 import { foldText } from '../domain/text';
 import { shippedLexicon, type Lexicon } from './lexicon';
+import { withAgeBands } from './ages';
 
 export interface Analyser {
   /** The stems of the meaningful words, in order (repeats kept). */
@@ -46,7 +47,12 @@ function unglueJe(word: string): string {
   return /^j[bcdfgklmnpqrstvz][a-z]{2,}$/.test(word) ? `j ${word.slice(1)}` : word;
 }
 
-export function createAnalyser(lexicon: Lexicon): Analyser {
+export interface AnalyserOptions {
+  /** Ages (« mon fils de 17 ans ») read as their band (src/understanding/ages.ts) instead of dropped: the FAQ's analyser. */
+  ages?: boolean;
+}
+
+export function createAnalyser(lexicon: Lexicon, { ages = false }: AnalyserOptions = {}): Analyser {
   const stemmer = newStemmer('french');
   const keep = new Set(lexicon.keep.map(foldText));
   const stopWords = new Set(
@@ -83,7 +89,8 @@ export function createAnalyser(lexicon: Lexicon): Analyser {
   function words(text: string): string[] {
     const folded = foldText(text);
     if (folded === '') return [];
-    const split = folded.split(' ').flatMap((word) => (CONTRACTIONS[word] ?? unglueJe(word)).split(' '));
+    const unglued = folded.split(' ').flatMap((word) => (CONTRACTIONS[word] ?? unglueJe(word)).split(' '));
+    const split = ages ? withAgeBands(unglued) : unglued;
     const out: string[] = [];
     for (let i = 0; i < split.length; ) {
       const candidates = byFirstWord.get(split[i] ?? '') ?? [];
@@ -118,9 +125,16 @@ export function createAnalyser(lexicon: Lexicon): Analyser {
 }
 
 let shared: Analyser | undefined;
+let sharedWithAges: Analyser | undefined;
 
 /** The analyser with the shipped lexicon (content/fr/lexicon.yaml), built once. */
 export function frenchAnalyser(): Analyser {
   shared ??= createAnalyser(shippedLexicon());
   return shared;
+}
+
+/** The same, reading ages as their band: the FAQ's (an age decides between the AEEH, the AAH and early retirement). */
+export function faqAnalyser(): Analyser {
+  sharedWithAges ??= createAnalyser(shippedLexicon(), { ages: true });
+  return sharedWithAges;
 }

@@ -74,4 +74,14 @@ describe('the stacked confidence', () => {
     expect(CONFIDENCE_WEIGHTS).toHaveLength(CONFIDENCE_FEATURES.length + 1);
     expect(confidence(ownJob, CONFIDENCE_WEIGHTS)).toBeLessThan(confidence(opinion, CONFIDENCE_WEIGHTS) - 0.1);
   });
+
+  it('When the message names an everyday thing no entry is about (the APL, the carte Vitale), then the shipped weights are less confident of the same opinion', () => {
+    const likely = readings(0.8, 'aah', 0.8, 0.5);
+    const opinion = { ...likely, opinion: { ...likely.opinion, firstCovers: 1 } };
+    const everyday = { ...opinion, everyday: true };
+    const feature = CONFIDENCE_FEATURES.indexOf('names an everyday thing no entry is about');
+    expect(confidenceFeatures(everyday)[feature]).toBe(1);
+    expect(confidenceFeatures(opinion)[feature]).toBe(0);
+    expect(confidence(everyday, CONFIDENCE_WEIGHTS)).toBeLessThan(confidence(opinion, CONFIDENCE_WEIGHTS) - 0.1);
+  });
 });

@@ -31,11 +31,24 @@ describe('the shipped knowledge base', () => {
     expect(explained.readPart).toContain('renouvellement de la RQTH');
   });
 
+  it("When a message of two known words is about the writer's own job or an everyday thing no entry is about, then it is « not sure », and its twin about the pupil's right is answered", () => {
+    const ownJob = 'je suis aesh depuis 4 ans, quand est-ce que je passe en CDI ?';
+    expect(knowledgeBase.explain(ownJob).opinion.terms).toBe(2);
+    expect(knowledgeBase.explain(ownJob).ownJob).toBe(true);
+    expect(answered(knowledgeBase.match(ownJob))).toBe('notSure');
+    expect(answered(knowledgeBase.match('apl coupées ??'))).toBe('notSure');
+    expect(answered(knowledgeBase.match('une aesh pour mon fils'))).toBe('aesh');
+  });
+
   it('answers two known words when the classifier is sure and the nearest examples say the same', () => {
-    const text = "c possible d'avoir la rqth à 16 ans pour l'apprentissage ?";
+    const text = "c possible d'avoir la rqth pour l'apprentissage ?";
     expect(knowledgeBase.explain(text).opinion.terms).toBe(2);
     expect(answered(createKnowledgeBase(loadFaq(ROOT), { shortAgreement: 0 }).match(text))).toBe('notSure');
     expect(answered(knowledgeBase.match(text))).toBe('rqth');
+    // With an age it is three words (the FAQ reads ages): the classifier and the stacked confidence answer it.
+    const withAge = "c possible d'avoir la rqth à 16 ans pour l'apprentissage ?";
+    expect(knowledgeBase.explain(withAge).opinion.terms).toBe(3);
+    expect(answered(knowledgeBase.match(withAge))).toBe('rqth');
   });
 
   it('gives its confidence with an answer', () => {
