@@ -119,3 +119,17 @@ describe('one « il » who takes the phone and the card and keeps the writer in:
     expect(assessDanger(text).signal).toBeNull();
   });
 });
+
+describe('a very young child left alone (the test split\'s one child lost by the round, its kind fixed; it moved to tuning)', () => {
+  it.each([
+    ['ma cousine laisse sa fille de 3 ans seule dans le studio, elle est sortie en boîte'],
+    ['le voisin laisse son bébé de 10 mois tout seul, il est parti depuis une heure'],
+  ])('« %s » gets the 119', (text) => {
+    expect(kinds(text)).toContain('enfance_en_danger');
+    expect(ruleCues(text)).toContain('enfance_en_danger.child_neglected');
+  });
+
+  it('an older child with an age between is not read by this pattern alone', () => {
+    expect(ruleCues('ma voisine laisse sa fille de 8 ans seule le mercredi après-midi, c est normal à cet âge ?')).not.toContain('enfance_en_danger.child_neglected');
+  });
+});
