@@ -27,6 +27,7 @@ export async function showTicket(ticketRef, options) {
   try {
     const view = await api('GET', `/api/advisor/tickets/${encodeURIComponent(ticketRef)}`);
     if (background && (started !== lastStarted || ticketFormsInUse())) return;
+    if (!background) errorIn('ticket-error', '');
     renderTicket(view);
     if (!background) $('ticket-title').focus();
   } catch (error) {
@@ -65,13 +66,16 @@ function textList(items) {
 }
 
 export function renderTicket(view) {
+  // A refusal shown on this ticket stays when a colleague's change redraws it (a live update): it goes
+  // at the advisor's next action (`act`), or when another ticket is shown.
+  const sameTicket = state.ticket !== null && state.ticket !== undefined && state.ticket.ticket.ref === view.ticket.ref;
   state.ticket = view;
   const t = view.ticket;
   const c = view.case;
   $('ticket-title').textContent = `Dossier ${t.ref}`;
   $('ticket-empty').hidden = true;
   $('ticket-body').hidden = false;
-  errorIn('ticket-error', '');
+  if (!sameTicket) errorIn('ticket-error', '');
   $('ticket-summary').textContent = t.summary || (t.priority === 'prioritaire' ? 'Demande prioritaire.' : '');
 
   const fields = $('ticket-fields');
