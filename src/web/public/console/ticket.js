@@ -26,9 +26,14 @@ export async function showTicket(ticketRef, options) {
   const started = ++lastStarted;
   try {
     const view = await api('GET', `/api/advisor/tickets/${encodeURIComponent(ticketRef)}`);
-    if (background && (started !== lastStarted || ticketFormsInUse())) return;
-    if (!background) errorIn('ticket-error', '');
-    renderTicket(view);
+    // An older answer than a read or change begun since is dropped, asked for or not (the advisor who
+    // opened a ticket and acted on it at once would see the action's refusal undone by the opening).
+    const older = started !== lastStarted;
+    if (background && (older || ticketFormsInUse())) return;
+    if (!older) {
+      if (!background) errorIn('ticket-error', '');
+      renderTicket(view);
+    }
     if (!background) $('ticket-title').focus();
   } catch (error) {
     say(frenchError(error));
