@@ -73,7 +73,7 @@ function textList(items) {
 export function renderTicket(view) {
   // A refusal shown on this ticket stays when a colleague's change redraws it (a live update): it goes
   // at the advisor's next action (`act`), or when another ticket is shown.
-  const sameTicket = state.ticket !== null && state.ticket !== undefined && state.ticket.ticket.ref === view.ticket.ref;
+  const sameTicket = state.ticket !== null && state.ticket.ticket.ref === view.ticket.ref;
   state.ticket = view;
   const t = view.ticket;
   const c = view.case;
